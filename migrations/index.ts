@@ -1,0 +1,8 @@
+// The migration sequence, listed statically so it works the same under tsx, tests and bundles.
+// Append new files here in order; never edit a migration that has shipped.
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};

@@ -1,0 +1,100 @@
+// buildApp(deps): Fastify with every plugin and module route; no listen() here.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from './deps.ts';
+import { authenticate, registerAuthDecorators } from './http/auth.ts';
+import { AppError, registerErrorHandling, sendProblem } from './http/errors.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { registerOps } from './http/ops.ts';
+import { newId } from './lib/ids.ts';
+import { registerAuthRoutes, registerOrgRoutes } from './modules/orgs/index.ts';
+import { APP_VERSION } from './modules/orgs/orgs.routes.ts';
+
+export const WEB_DIST = fileURLToPath(new URL('../dist/web', import.meta.url));
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+export interface BuildAppOptions {
+  /** Serve the built SPA from dist/web (default: when it exists). */
+  serveWeb?: boolean;
+}
+
+export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log as unknown as FastifyBaseLogger,
+    // One log line per request costs throughput; errors are logged by the error handler instead.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'reqId' }),
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId();
+    },
+    bodyLimit: deps.config.http.bodyLimit,
+    trustProxy: deps.config.http.trustProxy,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain body on a JSON route is a 415, not a confusing validation error.
+  app.removeContentTypeParser('text/plain');
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandling(app);
+  registerAuthDecorators(app);
+  await app.register(cookie);
+  const https = deps.config.http.publicUrl.startsWith('https://');
+  await app.register(helmet, {
+    // Self-hosted on plain HTTP (a LAN address) must keep working: HSTS and upgrades only with HTTPS.
+    hsts: https,
+    contentSecurityPolicy: {
+      directives: {
+        upgradeInsecureRequests: https ? [] : null,
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('rate_limited', `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`, {
+        headers: { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) },
+      }),
+  });
+  await registerOpenApi(app, deps.config.http.publicUrl, APP_VERSION);
+  registerOps(app, deps);
+
+  registerAuthRoutes(app, deps);
+  await app.register(async (scope) => {
+    scope.addHook('onRequest', authenticate(deps));
+    registerOrgRoutes(scope, deps);
+  });
+
+  if (opts.serveWeb ?? existsSync(WEB_DIST)) await registerWeb(app);
+  return app;
+}
+
+/** The SPA: static assets, and index.html for any other GET that a browser asks as a page. */
+async function registerWeb(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const isApi = path.startsWith('/api/') || path.startsWith('/docs') || path === '/metrics';
+    if (request.method === 'GET' && !isApi && request.headers.accept?.includes('text/html')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(reply, request, new AppError('not_found', `No route for ${request.method} ${path}`));
+  });
+}

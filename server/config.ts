@@ -1,0 +1,132 @@
+// The only reader of process.env. One zod schema, validated at start; errors name the
+// variable and the rule, never the value (values may be secrets).
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const services = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(['web', 'worker'])).min(1));
+
+const databaseUrl = z
+  .string()
+  .refine((v) => v.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(v), {
+    message: 'must be sqlite:<path> or postgres://…',
+  });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: databaseUrl.default('sqlite:./data/clientloop.db'),
+  DB_AUTO_MIGRATE: bool.default(true),
+  PUBLIC_URL: z.url().optional(),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default('ClientLoop <noreply@localhost>'),
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SERVICES: services.default(['web', 'worker']),
+  CLIENTLOOP_ADMIN_EMAIL: z.email().optional(),
+  CLIENTLOOP_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  CLIENTLOOP_ORG_NAME: z.string().min(1).max(200).default('ClientLoop'),
+  CLIENTLOOP_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  TRUST_PROXY: bool.default(false),
+});
+
+/** Variables that may be given as VAR_FILE (Docker secrets). */
+const SECRET_VARS = ['DATABASE_URL', 'SMTP_URL', 'CLIENTLOOP_ADMIN_PASSWORD', 'CLIENTLOOP_API_KEY'] as const;
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  readonly env: Env['NODE_ENV'];
+  readonly http: { port: number; host: string; publicUrl: string; bodyLimit: number; trustProxy: boolean };
+  readonly db: { url: string; dialect: 'sqlite' | 'postgres'; autoMigrate: boolean };
+  readonly mail: { smtpUrl?: string; from: string; inboundPort?: number };
+  readonly services: ReadonlyArray<'web' | 'worker'>;
+  readonly bootstrap: { adminEmail?: string; adminPassword?: string; orgName: string; apiKey?: string };
+  readonly security: { publicRatePerMinute: number; sessionTtlHours: number };
+  readonly jobs: { pollMs: number };
+  readonly logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function resolveSecretFiles(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = { ...source };
+  for (const name of SECRET_VARS) {
+    const file = source[`${name}_FILE`];
+    if (file && !source[name]) {
+      try {
+        out[name] = readFileSync(file, 'utf8').trim();
+      } catch {
+        throw new ConfigError([`${name}_FILE: cannot read the file it names`]);
+      }
+    }
+  }
+  // Empty strings mean "unset", as in most .env tooling.
+  for (const [k, v] of Object.entries(out)) if (v === '') delete out[k];
+  return out;
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(resolveSecretFiles(source));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message.replace(/received .*/i, '').trim()}`);
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  if (Boolean(e.CLIENTLOOP_ADMIN_EMAIL) !== Boolean(e.CLIENTLOOP_ADMIN_PASSWORD)) {
+    throw new ConfigError(['CLIENTLOOP_ADMIN_EMAIL and CLIENTLOOP_ADMIN_PASSWORD must be set together']);
+  }
+  const config: Config = {
+    env: e.NODE_ENV,
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      bodyLimit: e.BODY_LIMIT_BYTES,
+      trustProxy: e.TRUST_PROXY,
+    },
+    db: {
+      url: e.DATABASE_URL,
+      dialect: e.DATABASE_URL.startsWith('sqlite:') ? 'sqlite' : 'postgres',
+      autoMigrate: e.DB_AUTO_MIGRATE,
+    },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, inboundPort: e.INBOUND_SMTP_PORT },
+    services: e.SERVICES,
+    bootstrap: {
+      adminEmail: e.CLIENTLOOP_ADMIN_EMAIL?.toLowerCase(),
+      adminPassword: e.CLIENTLOOP_ADMIN_PASSWORD,
+      orgName: e.CLIENTLOOP_ORG_NAME,
+      apiKey: e.CLIENTLOOP_API_KEY,
+    },
+    security: { publicRatePerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE, sessionTtlHours: e.SESSION_TTL_HOURS },
+    jobs: { pollMs: e.JOBS_POLL_MS },
+    logLevel: e.LOG_LEVEL,
+  };
+  return deepFreeze(config);
+}
+
+/** The variables the schema knows, for the .env.example completeness test. */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}

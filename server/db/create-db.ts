@@ -1,0 +1,87 @@
+// One factory for both dialects. Driver differences are normalised here and nowhere else:
+// PostgreSQL returns times as ISO strings, JSON as text and bigints as numbers, like SQLite.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from './types.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DbHandle {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** The raw better-sqlite3 handle (backup API, pragmas); undefined on PostgreSQL. */
+  sqlite?: Database.Database;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** PostgreSQL schema to use as search_path (tests give each run its own). */
+  pgSchema?: string;
+  pgPoolSize?: number;
+}
+
+const PG_OIDS = { int8: 20, numeric: 1700, timestamp: 1114, timestamptz: 1184, date: 1082, json: 114, jsonb: 3802 };
+
+function pgTypes(): pg.CustomTypesConfig {
+  const toIso = (v: string) => new Date(v.includes('T') || v.includes('+') || v.endsWith('Z') ? v : `${v}Z`).toISOString();
+  const parsers: Record<number, (v: string) => unknown> = {
+    [PG_OIDS.int8]: Number,
+    [PG_OIDS.numeric]: Number,
+    [PG_OIDS.timestamptz]: toIso,
+    [PG_OIDS.timestamp]: toIso,
+    [PG_OIDS.date]: (v) => v,
+    [PG_OIDS.json]: (v) => v,
+    [PG_OIDS.jsonb]: (v) => v,
+  };
+  return {
+    getTypeParser: ((oid: number, format?: string) =>
+      parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
+  };
+}
+
+export function sqlitePathFromUrl(url: string): string {
+  const rest = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+  return rest === ':memory:' ? ':memory:' : resolve(rest);
+}
+
+export function openSqlite(path: string): Database.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const raw = new Database(path);
+  // WAL + synchronous=FULL: a commit is on disk before we answer (ADR 0002).
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  return raw;
+}
+
+export function createDb(url: string, opts: CreateDbOptions = {}): DbHandle {
+  if (url.startsWith('sqlite:')) {
+    const raw = openSqlite(sqlitePathFromUrl(url));
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+    return { db, dialect: 'sqlite', sqlite: raw, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.pgPoolSize ?? 10,
+    types: pgTypes(),
+    ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+  });
+  // An idle client's error (server restart) must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** True once the database answers a query. */
+export async function pingDb(db: Kysely<DB>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,33 @@
+import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { migrations } from '../../migrations/index.ts';
+
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+function unwrap(result: MigrationResultSet): string[] {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`Migration ${failed ?? ''} failed: ${String((result.error as Error).message ?? result.error)}`);
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Applies every pending migration; returns the names applied. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  return unwrap(await migrator(db).migrateToLatest());
+}
+
+export async function migrateDown(db: Kysely<any>): Promise<string[]> {
+  return unwrap(await migrator(db).migrateDown());
+}
+
+/** True when every known migration has been applied. */
+export async function isMigrated(db: Kysely<any>): Promise<boolean> {
+  try {
+    const list = await migrator(db).getMigrations();
+    return list.every((m) => m.executedAt !== undefined);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,46 @@
+// Operations endpoints: liveness, readiness, Prometheus metrics, and request metrics.
+import type { FastifyInstance } from 'fastify';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { isMigrated } from '../db/migrate.ts';
+import { pingDb } from '../db/create-db.ts';
+import type { Deps } from '../deps.ts';
+
+export function registerOps(app: FastifyInstance, deps: Deps): Registry {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'clientloop_' });
+  const duration = new Histogram({
+    name: 'clientloop_http_request_duration_seconds',
+    help: 'HTTP request duration by route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'clientloop_http_errors_total',
+    help: 'HTTP responses with status >= 500',
+    labelNames: ['route'],
+    registers: [registry],
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    // The route pattern, never the raw URL: ids would explode the label set.
+    const route = request.routeOptions.url ?? 'unmatched';
+    duration.observe({ method: request.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
+    if (reply.statusCode >= 500) errors.inc({ route });
+  });
+
+  app.get('/health', { schema: { tags: ['operations'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
+
+  app.get('/ready', { schema: { tags: ['operations'], summary: 'Readiness: the database answers and is migrated' } }, async (_req, reply) => {
+    const db = await pingDb(deps.db);
+    const migrated = db && (await isMigrated(deps.db));
+    if (!db || !migrated) return reply.status(503).send({ status: 'unavailable', database: db, migrated });
+    return { status: 'ready', database: true, migrated: true };
+  });
+
+  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics', hide: false } }, async (_req, reply) => {
+    reply.type(registry.contentType);
+    return registry.metrics();
+  });
+  return registry;
+}

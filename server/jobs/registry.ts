@@ -1,0 +1,29 @@
+// Every job definition and periodic schedule, for the worker. Modules add theirs here.
+import { z } from 'zod';
+import type { Deps } from '../deps.ts';
+import { deleteExpiredSessions } from '../modules/orgs/index.ts';
+import { defineJob, type JobDefinition } from './queue.ts';
+import { pruneFinishedJobs } from './maintenance.ts';
+
+export interface Schedule {
+  /** The job to enqueue. */
+  name: string;
+  everyMs: number;
+}
+
+export function allJobs(deps: Deps): JobDefinition[] {
+  return [
+    defineJob({
+      name: 'system.maintenance',
+      payload: z.object({}),
+      handler: async (ctx) => {
+        const now = deps.clock.now();
+        const sessions = await deleteExpiredSessions(deps.db, now.toISOString());
+        const jobs = await pruneFinishedJobs(deps.db, new Date(now.getTime() - 7 * 86_400_000).toISOString());
+        ctx.log.info({ sessions, jobs }, 'maintenance done');
+      },
+    }),
+  ];
+}
+
+export const schedules: Schedule[] = [{ name: 'system.maintenance', everyMs: 3_600_000 }];

@@ -1,0 +1,27 @@
+// Cursor pagination over time-ordered UUIDv7 ids: the cursor is the last id of the page.
+import { z } from 'zod';
+import { AppError } from '../http/errors.ts';
+import { isUuid } from './ids.ts';
+
+export const pageQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export function encodeCursor(id: string): string {
+  return Buffer.from(id).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): string | undefined {
+  if (!cursor) return undefined;
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!isUuid(id)) throw new AppError('validation_failed', 'The cursor is not valid', { invalidParams: [{ name: 'query.cursor', reason: 'not a cursor from a previous page' }] });
+  return id;
+}
+
+/** Rows fetched with limit + 1 → the page and the next cursor. */
+export function toPage<T extends { id: string }>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+}

@@ -1,0 +1,81 @@
+// Entry point: loadConfig → createDeps → migrate → bootstrap → start web and/or worker.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createDeps, type Deps } from './deps.ts';
+import { allJobs, schedules } from './jobs/registry.ts';
+import { bootstrapFromConfig } from './modules/orgs/index.ts';
+import { createWorker, type Worker } from './worker.ts';
+
+export interface Running {
+  deps: Deps;
+  app?: FastifyInstance;
+  worker?: Worker;
+  url?: string;
+  stop(): Promise<void>;
+}
+
+export async function startClientLoop(config: Config, overrides: Parameters<typeof createDeps>[1] = {}): Promise<Running> {
+  const deps = createDeps(config, overrides);
+  if (config.db.autoMigrate) {
+    const applied = await migrateToLatest(deps.db);
+    if (applied.length) deps.log.info({ applied }, 'migrations applied');
+  }
+  await bootstrapFromConfig(deps);
+
+  const running: Running = { deps, stop: async () => undefined };
+  if (config.services.includes('worker')) {
+    running.worker = createWorker(deps, allJobs(deps), {}, schedules);
+    running.worker.start();
+  }
+  if (config.services.includes('web')) {
+    running.app = await buildApp(deps);
+    running.url = await running.app.listen({ port: config.http.port, host: config.http.host });
+    deps.log.info({ url: running.url, dialect: deps.dbHandle.dialect }, 'ClientLoop is listening');
+  }
+  running.stop = async () => {
+    // Stop taking requests, let in-flight ones finish, stop claiming jobs, then close the database.
+    await running.app?.close();
+    await running.worker?.stop();
+    await deps.dbHandle.close();
+  };
+  return running;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const running = await startClientLoop(config);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    running.deps.log.info({ signal }, 'shutting down');
+    running.stop().then(
+      () => process.exit(0),
+      (err) => {
+        running.deps.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/server\//, '/server/'));
+if (isEntry) {
+  main().catch((err) => {
+    process.stderr.write(`ClientLoop failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

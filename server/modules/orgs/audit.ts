@@ -1,0 +1,24 @@
+import type { Ctx } from '../../context.ts';
+import { newId } from '../../lib/ids.ts';
+import { insertAudit } from './orgs.repo.ts';
+
+/** Appends to the organisation's audit log, in the caller's transaction. Never put secrets in details. */
+export async function recordAudit(
+  ctx: Pick<Ctx, 'db' | 'clock' | 'orgId' | 'actor'>,
+  action: string,
+  target?: { type: string; id: string },
+  details?: Record<string, unknown>,
+): Promise<void> {
+  const now = ctx.clock.now();
+  await insertAudit(ctx.db, {
+    id: newId(now.getTime()),
+    org_id: ctx.orgId,
+    actor_type: ctx.actor.type,
+    actor_id: ctx.actor.id,
+    action,
+    target_type: target?.type ?? null,
+    target_id: target?.id ?? null,
+    details: details ? JSON.stringify(details) : null,
+    created_at: now.toISOString(),
+  });
+}

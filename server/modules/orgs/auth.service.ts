@@ -1,0 +1,188 @@
+// Who is calling: organisations' creation (set-up, bootstrap, CLI), password login and sessions,
+// and API-key authentication. These run before there is an actor, so they take system deps.
+import type { Logger } from 'pino';
+import type { Config } from '../../config.ts';
+import type { Db, DbOrTrx, Language, Role } from '../../db/types.ts';
+import { AppError } from '../../http/errors.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { burnPasswordCheck, hashPassword, randomToken, sha256, verifyPassword } from '../../lib/crypto.ts';
+import { newId } from '../../lib/ids.ts';
+import type { Actor } from '../../lib/permissions.ts';
+import { recordAudit } from './audit.ts';
+import * as repo from './orgs.repo.ts';
+
+export interface SystemDeps {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  config: Config;
+}
+
+export interface NewOrganisation {
+  name: string;
+  language?: Language;
+  admin?: { email: string; name: string; password: string };
+  apiKey?: { secret?: string; name?: string; role?: Role };
+}
+
+export interface CreatedOrganisation {
+  orgId: string;
+  userId?: string;
+  apiKey?: { id: string; secret: string };
+}
+
+const SETUP_KEY = 'setup_completed';
+
+/** Creates an organisation with its first admin and API key, in the caller's transaction. */
+export async function createOrganisation(db: DbOrTrx, clock: Clock, input: NewOrganisation): Promise<CreatedOrganisation> {
+  const now = clock.now();
+  const at = now.toISOString();
+  const orgId = newId(now.getTime());
+  await repo.insertOrg(db, { id: orgId, name: input.name, default_language: input.language ?? 'ru', created_at: at });
+  const system: Actor = { type: 'system', id: null, orgId, role: 'admin' };
+  const result: CreatedOrganisation = { orgId };
+  if (input.admin) {
+    const email = input.admin.email.toLowerCase();
+    if (await repo.findUserByEmail(db, email)) throw new AppError('email_taken', 'A user with this e-mail already exists');
+    result.userId = newId(now.getTime());
+    await repo.insertUser(db, {
+      id: result.userId,
+      org_id: orgId,
+      email,
+      name: input.admin.name,
+      password_hash: await hashPassword(input.admin.password),
+      role: 'admin',
+      language: input.language ?? 'ru',
+      disabled_at: null,
+      last_login_at: null,
+      created_at: at,
+    });
+  }
+  if (input.apiKey) {
+    const secret = input.apiKey.secret ?? generateApiKeySecret();
+    const id = newId(now.getTime());
+    await repo.insertApiKey(db, {
+      id,
+      org_id: orgId,
+      name: input.apiKey.name ?? 'Bootstrap key',
+      prefix: apiKeyPrefix(secret),
+      key_hash: sha256(secret),
+      role: input.apiKey.role ?? 'admin',
+      created_by: result.userId ?? null,
+      created_at: at,
+      last_used_at: null,
+      revoked_at: null,
+    });
+    result.apiKey = { id, secret };
+  }
+  await recordAudit({ db, clock, orgId, actor: system }, 'org.created', { type: 'org', id: orgId });
+  return result;
+}
+
+export function generateApiKeySecret(): string {
+  return `cl_${randomToken(30)}`;
+}
+
+/** The first characters of a key, kept in clear so people can tell their keys apart. */
+export function apiKeyPrefix(secret: string): string {
+  return secret.slice(0, 10);
+}
+
+export async function isSetupRequired(db: DbOrTrx): Promise<boolean> {
+  return (await repo.countOrgs(db)) === 0;
+}
+
+/** First-run set-up from the UI: allowed exactly once, on an empty instance. */
+export async function setupInstance(sys: SystemDeps, input: { orgName: string; name: string; email: string; password: string; language: Language }) {
+  const created = await sys.db.transaction().execute(async (trx) => {
+    const claimed = await repo.claimInstanceSetting(trx, SETUP_KEY, 'ui', sys.clock.now().toISOString());
+    if (!claimed || (await repo.countOrgs(trx)) > 0) throw new AppError('already_set_up', 'This instance is already set up');
+    return createOrganisation(trx, sys.clock, {
+      name: input.orgName,
+      language: input.language,
+      admin: { email: input.email, name: input.name, password: input.password },
+    });
+  });
+  sys.log.info({ orgId: created.orgId }, 'instance set up from the UI');
+  return login(sys, { email: input.email, password: input.password });
+}
+
+/** Bootstrap from CLIENTLOOP_ADMIN_* / CLIENTLOOP_API_KEY on an empty database. */
+export async function bootstrapFromConfig(sys: SystemDeps): Promise<CreatedOrganisation | undefined> {
+  const b = sys.config.bootstrap;
+  if (!b.adminEmail || !b.adminPassword) return undefined;
+  return sys.db.transaction().execute(async (trx) => {
+    if ((await repo.countOrgs(trx)) > 0) return undefined;
+    if (!(await repo.claimInstanceSetting(trx, SETUP_KEY, 'env', sys.clock.now().toISOString()))) return undefined;
+    const created = await createOrganisation(trx, sys.clock, {
+      name: b.orgName,
+      admin: { email: b.adminEmail!, name: 'Administrator', password: b.adminPassword! },
+      ...(b.apiKey ? { apiKey: { secret: b.apiKey, name: 'CLIENTLOOP_API_KEY' } } : {}),
+    });
+    sys.log.info({ orgId: created.orgId }, 'bootstrap organisation created');
+    return created;
+  });
+}
+
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  userId: string;
+  orgId: string;
+  expiresAt: string;
+}
+
+export async function login(sys: SystemDeps, input: { email: string; password: string }): Promise<LoginResult> {
+  const user = await repo.findUserByEmail(sys.db, input.email.toLowerCase());
+  if (!user) {
+    await burnPasswordCheck(input.password);
+    throw new AppError('invalid_credentials', 'E-mail or password is wrong');
+  }
+  const ok = await verifyPassword(user.password_hash, input.password);
+  if (!ok || user.disabled_at) throw new AppError('invalid_credentials', 'E-mail or password is wrong');
+  const now = sys.clock.now();
+  const token = randomToken(32);
+  const csrfToken = randomToken(24);
+  const expiresAt = new Date(now.getTime() + sys.config.security.sessionTtlHours * 3_600_000).toISOString();
+  await sys.db.transaction().execute(async (trx) => {
+    await repo.insertSession(trx, {
+      id: newId(now.getTime()),
+      org_id: user.org_id,
+      user_id: user.id,
+      token_hash: sha256(token),
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+    });
+    await repo.updateUser(trx, user.org_id, user.id, { last_login_at: now.toISOString() });
+    const actor: Actor = { type: 'user', id: user.id, orgId: user.org_id, role: user.role };
+    await recordAudit({ db: trx, clock: sys.clock, orgId: user.org_id, actor }, 'auth.login');
+  });
+  return { token, csrfToken, userId: user.id, orgId: user.org_id, expiresAt };
+}
+
+export async function logout(db: DbOrTrx, token: string): Promise<void> {
+  await repo.deleteSessionByTokenHash(db, sha256(token));
+}
+
+export interface SessionActor {
+  actor: Actor;
+  csrfToken: string;
+}
+
+export async function authenticateSession(db: DbOrTrx, clock: Clock, token: string): Promise<SessionActor | undefined> {
+  const s = await repo.findSessionWithUser(db, sha256(token));
+  if (!s || s.disabledAt || s.expiresAt <= clock.now().toISOString()) return undefined;
+  return { actor: { type: 'user', id: s.userId, orgId: s.orgId, role: s.role }, csrfToken: s.csrfToken };
+}
+
+export async function authenticateApiKey(db: DbOrTrx, clock: Clock, secret: string): Promise<Actor | undefined> {
+  const key = await repo.findActiveApiKeyByHash(db, sha256(secret));
+  if (!key) return undefined;
+  // last_used_at at minute resolution is enough and keeps intake from writing on every request.
+  const now = clock.now();
+  if (!key.last_used_at || now.getTime() - Date.parse(key.last_used_at) > 60_000) {
+    await repo.touchApiKey(db, key.id, now.toISOString());
+  }
+  return { type: 'api_key', id: key.id, orgId: key.org_id, role: key.role };
+}

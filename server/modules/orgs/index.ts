@@ -1,0 +1,15 @@
+// The orgs module's public surface: other modules import only from here.
+export {
+  authenticateApiKey,
+  authenticateSession,
+  bootstrapFromConfig,
+  createOrganisation,
+  isSetupRequired,
+  login,
+  logout,
+  setupInstance,
+  type SystemDeps,
+} from './auth.service.ts';
+export { recordAudit } from './audit.ts';
+export { deleteExpiredSessions } from './orgs.repo.ts';
+export { registerAuthRoutes, registerOrgRoutes } from './orgs.routes.ts';

@@ -1,0 +1,36 @@
+// Rows → the camelCase shapes of shared/api/orgs.ts. No secrets leave through here.
+import type { ApiKeysTable, AuditLogTable, OrgsTable, UsersTable } from '../../db/types.ts';
+import type { ApiKeyOut, OrgOut, UserOut } from '../../../shared/api/orgs.ts';
+
+export const presentUser = (u: UsersTable): UserOut => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  language: u.language,
+  disabled: u.disabled_at !== null,
+  lastLoginAt: u.last_login_at,
+  createdAt: u.created_at,
+});
+
+export const presentOrg = (o: OrgsTable): OrgOut => ({ id: o.id, name: o.name, defaultLanguage: o.default_language, createdAt: o.created_at });
+
+export const presentApiKey = (k: ApiKeysTable): ApiKeyOut => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  role: k.role,
+  createdAt: k.created_at,
+  lastUsedAt: k.last_used_at,
+  revokedAt: k.revoked_at,
+});
+
+export const presentAudit = (a: AuditLogTable) => ({
+  id: a.id,
+  actorType: a.actor_type,
+  actorId: a.actor_id,
+  action: a.action,
+  targetType: a.target_type,
+  targetId: a.target_id,
+  createdAt: a.created_at,
+});

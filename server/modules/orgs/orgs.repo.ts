@@ -1,0 +1,148 @@
+// The only file of the orgs module with SQL. Every function that reads tenant rows takes orgId first.
+import type { ApiKeysTable, AuditLogTable, DbOrTrx, OrgsTable, SessionsTable, UsersTable } from '../../db/types.ts';
+import { notFound } from '../../http/errors.ts';
+
+export async function countOrgs(db: DbOrTrx): Promise<number> {
+  const row = await db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertOrg(db: DbOrTrx, org: OrgsTable): Promise<void> {
+  await db.insertInto('orgs').values(org).execute();
+}
+
+export async function getOrg(db: DbOrTrx, orgId: string): Promise<OrgsTable> {
+  const org = await db.selectFrom('orgs').selectAll().where('id', '=', orgId).executeTakeFirst();
+  if (!org) throw notFound('Organisation');
+  return org;
+}
+
+export async function updateOrg(db: DbOrTrx, orgId: string, patch: Partial<Pick<OrgsTable, 'name' | 'default_language'>>): Promise<void> {
+  await db.updateTable('orgs').set(patch).where('id', '=', orgId).execute();
+}
+
+/** Claims an instance-wide key once; false when it was already taken. */
+export async function claimInstanceSetting(db: DbOrTrx, key: string, value: string, at: string): Promise<boolean> {
+  const rows = await db
+    .insertInto('instance_settings')
+    .values({ key, value, updated_at: at })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returning('key')
+    .execute();
+  return rows.length === 1;
+}
+
+export async function insertUser(db: DbOrTrx, user: UsersTable): Promise<void> {
+  await db.insertInto('users').values(user).execute();
+}
+
+/** Login looks users up across organisations by e-mail (unique instance-wide). */
+export async function findUserByEmail(db: DbOrTrx, email: string): Promise<UsersTable | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export async function findUser(db: DbOrTrx, orgId: string, id: string): Promise<UsersTable | undefined> {
+  return db.selectFrom('users').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function getUser(db: DbOrTrx, orgId: string, id: string): Promise<UsersTable> {
+  const user = await findUser(db, orgId, id);
+  if (!user) throw notFound('User');
+  return user;
+}
+
+export async function listUsers(db: DbOrTrx, orgId: string, afterId: string | undefined, limit: number): Promise<UsersTable[]> {
+  let q = db.selectFrom('users').selectAll().where('org_id', '=', orgId);
+  if (afterId) q = q.where('id', '>', afterId);
+  return q.orderBy('id').limit(limit + 1).execute();
+}
+
+export async function countActiveAdmins(db: DbOrTrx, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function updateUser(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+  patch: Partial<Pick<UsersTable, 'name' | 'role' | 'language' | 'disabled_at' | 'password_hash' | 'last_login_at'>>,
+): Promise<void> {
+  await db.updateTable('users').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
+export async function insertSession(db: DbOrTrx, session: SessionsTable): Promise<void> {
+  await db.insertInto('sessions').values(session).execute();
+}
+
+export async function findSessionWithUser(db: DbOrTrx, tokenHash: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', (j) => j.onRef('users.id', '=', 'sessions.user_id').onRef('users.org_id', '=', 'sessions.org_id'))
+    .select([
+      'sessions.id as sessionId',
+      'sessions.org_id as orgId',
+      'sessions.csrf_token as csrfToken',
+      'sessions.expires_at as expiresAt',
+      'users.id as userId',
+      'users.role as role',
+      'users.disabled_at as disabledAt',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function deleteSessionByTokenHash(db: DbOrTrx, tokenHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteUserSessions(db: DbOrTrx, orgId: string, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+}
+
+export async function deleteExpiredSessions(db: DbOrTrx, nowIso: string): Promise<number> {
+  const res = await db.deleteFrom('sessions').where('expires_at', '<', nowIso).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+export async function insertApiKey(db: DbOrTrx, key: ApiKeysTable): Promise<void> {
+  await db.insertInto('api_keys').values(key).execute();
+}
+
+export async function findActiveApiKeyByHash(db: DbOrTrx, keyHash: string): Promise<ApiKeysTable | undefined> {
+  return db.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash).where('revoked_at', 'is', null).executeTakeFirst();
+}
+
+export async function listApiKeys(db: DbOrTrx, orgId: string): Promise<ApiKeysTable[]> {
+  return db.selectFrom('api_keys').selectAll().where('org_id', '=', orgId).orderBy('id', 'desc').execute();
+}
+
+export async function getApiKey(db: DbOrTrx, orgId: string, id: string): Promise<ApiKeysTable> {
+  const key = await db.selectFrom('api_keys').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  if (!key) throw notFound('API key');
+  return key;
+}
+
+export async function revokeApiKey(db: DbOrTrx, orgId: string, id: string, at: string): Promise<void> {
+  await db.updateTable('api_keys').set({ revoked_at: at }).where('org_id', '=', orgId).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}
+
+export async function touchApiKey(db: DbOrTrx, id: string, at: string): Promise<void> {
+  await db.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+export async function insertAudit(db: DbOrTrx, entry: AuditLogTable): Promise<void> {
+  await db.insertInto('audit_log').values(entry).execute();
+}
+
+export async function listAudit(db: DbOrTrx, orgId: string, beforeId: string | undefined, limit: number): Promise<AuditLogTable[]> {
+  let q = db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId);
+  if (beforeId) q = q.where('id', '<', beforeId);
+  return q.orderBy('id', 'desc').limit(limit + 1).execute();
+}

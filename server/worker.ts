@@ -1,0 +1,94 @@
+// The job loop: claim due jobs → run their handlers → complete, or retry with back-off.
+// Several workers may run (PostgreSQL); a crashed worker's leases expire and are taken over.
+import { hostname } from 'node:os';
+import type { Deps } from './deps.ts';
+import { AppError } from './http/errors.ts';
+import type { ClaimedJob, JobDefinition } from './jobs/queue.ts';
+import type { Schedule } from './jobs/registry.ts';
+import { newId } from './lib/ids.ts';
+
+const PERMANENT: ReadonlySet<string> = new Set(['validation_failed', 'not_found', 'forbidden', 'unprocessable']);
+
+export interface WorkerOptions {
+  batchSize?: number;
+  leaseMs?: number;
+}
+
+export interface Worker {
+  /** Runs one claim-and-run round; returns how many jobs it ran (tests drive the worker with this). */
+  runOnce(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function createWorker(deps: Deps, jobs: JobDefinition[], opts: WorkerOptions = {}, schedules: Schedule[] = []): Worker {
+  const registry = new Map(jobs.map((j) => [j.name, j]));
+  const workerId = `${hostname()}:${process.pid}:${newId().slice(-8)}`;
+  const batchSize = opts.batchSize ?? 20;
+  const leaseMs = opts.leaseMs ?? 60_000;
+  const lastBucket = new Map<string, number>();
+  let running = false;
+  let loop: Promise<void> | undefined;
+
+  async function runJob(job: ClaimedJob): Promise<void> {
+    const log = deps.log.child({ jobId: job.id, job: job.name, orgId: job.org_id, attempt: job.attempts });
+    const def = registry.get(job.name);
+    try {
+      if (!def) throw new AppError('unprocessable', `No handler for job ${job.name}`);
+      const payload = def.payload.parse(JSON.parse(job.payload));
+      const started = performance.now();
+      await def.handler({ jobId: job.id, orgId: job.org_id, attempt: job.attempts, log }, payload);
+      await deps.jobs.complete(deps.db, job.id);
+      log.debug({ durationMs: Math.round(performance.now() - started) }, 'job done');
+    } catch (err) {
+      const permanent = (err instanceof AppError && PERMANENT.has(err.code)) || (err as Error)?.name === 'ZodError';
+      const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      const outcome = await deps.jobs.fail(deps.db, job, message, permanent);
+      log.warn({ outcome, error: message }, 'job failed');
+    }
+  }
+
+  // Periodic jobs: one per time bucket instance-wide, whatever the number of workers (dedupe key).
+  async function enqueueDueSchedules(): Promise<void> {
+    const now = deps.clock.now().getTime();
+    for (const s of schedules) {
+      const bucket = Math.floor(now / s.everyMs);
+      if (lastBucket.get(s.name) === bucket) continue;
+      lastBucket.set(s.name, bucket);
+      await deps.jobs.enqueue(deps.db, { name: s.name, orgId: null, payload: {}, dedupeKey: `${s.name}:${bucket}` });
+    }
+  }
+
+  async function runOnce(): Promise<number> {
+    await enqueueDueSchedules();
+    const claimed = await deps.jobs.claim(deps.db, workerId, batchSize, leaseMs);
+    await Promise.all(claimed.map(runJob));
+    return claimed.length;
+  }
+
+  async function runLoop(): Promise<void> {
+    while (running) {
+      let ran = 0;
+      try {
+        ran = await runOnce();
+      } catch (err) {
+        deps.log.error({ err }, 'worker round failed');
+      }
+      if (ran === 0 && running) await deps.jobs.waitForWork(deps.config.jobs.pollMs);
+    }
+  }
+
+  return {
+    runOnce,
+    start() {
+      if (running) return;
+      running = true;
+      loop = runLoop();
+    },
+    async stop() {
+      running = false;
+      deps.jobs.notify();
+      await loop;
+    },
+  };
+}

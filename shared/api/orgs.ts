@@ -1,0 +1,89 @@
+// Request and response shapes of organisations, people, sessions and API keys (server and UI).
+import { z } from 'zod';
+
+export const role = z.enum(['admin', 'manager', 'analyst', 'viewer']);
+export const language = z.enum(['ru', 'en']);
+export const email = z.email().max(254).transform((e) => e.toLowerCase());
+export const password = z.string().min(8).max(256);
+export const idParam = z.object({ id: z.uuid() });
+
+export const loginBody = z.object({ email, password: z.string().min(1).max(256) });
+export const setupBody = z.object({
+  orgName: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(200),
+  email,
+  password,
+  language: language.default('ru'),
+});
+
+export const userOut = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role,
+  language,
+  disabled: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserOut = z.infer<typeof userOut>;
+
+export const orgOut = z.object({ id: z.string(), name: z.string(), defaultLanguage: language, createdAt: z.string() });
+export type OrgOut = z.infer<typeof orgOut>;
+
+export const sessionOut = z.object({ user: userOut, org: orgOut, csrfToken: z.string() });
+export type SessionOut = z.infer<typeof sessionOut>;
+
+export const createUserBody = z.object({
+  email,
+  name: z.string().trim().min(1).max(200),
+  password,
+  role: role.default('viewer'),
+  language: language.default('ru'),
+});
+export const updateUserBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    role,
+    language,
+    disabled: z.boolean(),
+    password,
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });
+
+export const updateOrgBody = z
+  .object({ name: z.string().trim().min(1).max(200), defaultLanguage: language })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });
+
+export const apiKeyOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  role,
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiKeyOut = z.infer<typeof apiKeyOut>;
+export const createApiKeyBody = z.object({ name: z.string().trim().min(1).max(100), role: role.default('manager') });
+export const createdApiKeyOut = apiKeyOut.extend({ secret: z.string() });
+
+export const auditOut = z.object({
+  id: z.string(),
+  actorType: z.enum(['user', 'api_key', 'system']),
+  actorId: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const publicConfigOut = z.object({
+  setupRequired: z.boolean(),
+  languages: z.array(language),
+  version: z.string(),
+});
+
+export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
