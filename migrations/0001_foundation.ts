@@ -11,14 +11,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Instance-wide facts (e.g. that first-run set-up is done); the primary key makes set-up race-free.
   await db.schema
     .createTable('instance_settings')
-    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('key', 'text', (c) => c.primaryKey().notNull())
     .addColumn('value', 'text', (c) => c.notNull())
     .addColumn('updated_at', t.time, (c) => c.notNull())
     .execute();
 
   await db.schema
     .createTable('orgs')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('default_language', 'text', (c) => c.notNull())
     .addColumn('created_at', t.time, (c) => c.notNull())
@@ -27,7 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('users')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('org_id', t.id, (c) => c.notNull().references('orgs.id').onDelete('cascade'))
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -44,7 +44,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('sessions')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('org_id', t.id, (c) => c.notNull().references('orgs.id').onDelete('cascade'))
     .addColumn('user_id', t.id, (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
@@ -56,7 +56,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('api_keys')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('org_id', t.id, (c) => c.notNull().references('orgs.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('prefix', 'text', (c) => c.notNull())
@@ -72,7 +72,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('jobs')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('org_id', t.id)
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('payload', t.json, (c) => c.notNull())
@@ -92,7 +92,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('audit_log')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('org_id', t.id, (c) => c.notNull().references('orgs.id').onDelete('cascade'))
     .addColumn('actor_type', 'text', (c) => c.notNull())
     .addColumn('actor_id', t.id)

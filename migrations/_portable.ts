@@ -9,6 +9,7 @@ export function dialectOf(db: Kysely<unknown>): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
+// SQLite lets a non-integer PRIMARY KEY hold NULL: always add notNull() to primary keys.
 export function types(db: Kysely<unknown>) {
   const pg = dialectOf(db) === 'postgres';
   return {

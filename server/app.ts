@@ -19,6 +19,17 @@ import { APP_VERSION } from './modules/orgs/orgs.routes.ts';
 export const WEB_DIST = fileURLToPath(new URL('../dist/web', import.meta.url));
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalog: RouteEntry[];
+  }
+}
+
 export interface BuildAppOptions {
   /** Serve the built SPA from dist/web (default: when it exists). */
   serveWeb?: boolean;
@@ -37,6 +48,12 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
     trustProxy: deps.config.http.trustProxy,
     routerOptions: { maxParamLength: 200 },
   });
+  // Every route, for the generic isolation and bad-input tests (a route nobody covers fails them).
+  const routeCatalog: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeCatalog.push({ method: String(method), url: route.url });
+  });
+  app.decorate('routeCatalog', routeCatalog);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text/plain body on a JSON route is a 415, not a confusing validation error.

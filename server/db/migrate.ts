@@ -1,8 +1,15 @@
-import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../migrations/index.ts';
 
-function migrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+async function migrator(db: Kysely<any>): Promise<Migrator> {
+  // On PostgreSQL, pin Kysely's bookkeeping tables to the current schema: its existence check
+  // otherwise looks at every schema and is fooled by another schema's tables.
+  let migrationTableSchema: string | undefined;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = rows[0]?.schema;
+  }
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema });
 }
 
 function unwrap(result: MigrationResultSet): string[] {
@@ -15,17 +22,17 @@ function unwrap(result: MigrationResultSet): string[] {
 
 /** Applies every pending migration; returns the names applied. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  return unwrap(await migrator(db).migrateToLatest());
+  return unwrap(await (await migrator(db)).migrateToLatest());
 }
 
 export async function migrateDown(db: Kysely<any>): Promise<string[]> {
-  return unwrap(await migrator(db).migrateDown());
+  return unwrap(await (await migrator(db)).migrateDown());
 }
 
 /** True when every known migration has been applied. */
 export async function isMigrated(db: Kysely<any>): Promise<boolean> {
   try {
-    const list = await migrator(db).getMigrations();
+    const list = await (await migrator(db)).getMigrations();
     return list.every((m) => m.executedAt !== undefined);
   } catch {
     return false;
