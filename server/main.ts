@@ -43,7 +43,7 @@ export async function startClientLoop(config: Config, overrides: Parameters<type
   return running;
 }
 
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig();

@@ -27,6 +27,8 @@ export function registerOps(app: FastifyInstance, deps: Deps): Registry {
     const route = request.routeOptions.url ?? 'unmatched';
     duration.observe({ method: request.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
     if (reply.statusCode >= 500) errors.inc({ route });
+    // Access log at debug: the route pattern only, since raw URLs may carry tokens (survey links).
+    request.log.debug({ method: request.method, route, status: reply.statusCode, durationMs: Math.round(reply.elapsedTime) }, 'request completed');
   });
 
   app.get('/health', { schema: { tags: ['operations'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));

@@ -1,0 +1,57 @@
+// The Russian and English interface texts must stay in step: same keys, same placeholders,
+// nothing empty, and a translated message for every error code the server can send.
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../shared/api/errors.ts';
+import en from '../shared/i18n/en.json';
+import ru from '../shared/i18n/ru.json';
+
+type Tree = { [key: string]: string | Tree };
+
+/** Flattens nested translations into dotted keys → text. */
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+const catalogues = { ru: flatten(ru as Tree), en: flatten(en as Tree) };
+
+describe('interface translations', () => {
+  it('ru and en have exactly the same keys', () => {
+    expect([...catalogues.en.keys()].sort()).toEqual([...catalogues.ru.keys()].sort());
+  });
+
+  it('every key uses the same {{placeholders}} in ru and en', () => {
+    const mismatched = [...catalogues.ru].filter(([key, text]) => {
+      const other = catalogues.en.get(key);
+      return other !== undefined && placeholders(text).join() !== placeholders(other).join();
+    });
+    expect(mismatched.map(([key]) => key)).toEqual([]);
+  });
+
+  it('has no empty texts', () => {
+    for (const [lng, catalogue] of Object.entries(catalogues)) {
+      const empty = [...catalogue].filter(([, text]) => text.trim() === '').map(([key]) => key);
+      expect(empty, lng).toEqual([]);
+    }
+  });
+
+  it('translates every server error code in both languages', () => {
+    for (const [lng, catalogue] of Object.entries(catalogues)) {
+      const missing = ERROR_CODES.filter((code) => !catalogue.has(`errors.${code}`));
+      expect(missing, lng).toEqual([]);
+    }
+  });
+
+  it('the parity check itself notices a missing key', () => {
+    const broken = flatten({ a: { b: 'x' } });
+    expect([...broken.keys()]).toEqual(['a.b']);
+    expect(placeholders('Hello, {{name}} and {{ org }}')).toEqual(['name', 'org']);
+  });
+});
