@@ -2,7 +2,9 @@
 // Append new files here in order; never edit a migration that has shipped.
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
+import * as m0002 from './0002_closed_loop.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_closed_loop': m0002,
 };

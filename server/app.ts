@@ -13,7 +13,7 @@ import { AppError, registerErrorHandling, sendProblem } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerOps } from './http/ops.ts';
 import { newId } from './lib/ids.ts';
-import { registerAuthRoutes, registerOrgRoutes } from './modules/orgs/index.ts';
+import { modules } from './modules/index.ts';
 import { APP_VERSION } from './modules/orgs/orgs.routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../dist/web', import.meta.url));
@@ -93,10 +93,10 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await registerOpenApi(app, deps.config.http.publicUrl, APP_VERSION);
   registerOps(app, deps);
 
-  registerAuthRoutes(app, deps);
+  for (const m of modules) await m.publicRoutes?.(app, deps);
   await app.register(async (scope) => {
     scope.addHook('onRequest', authenticate(deps));
-    registerOrgRoutes(scope, deps);
+    for (const m of modules) await m.routes?.(scope, deps);
   });
 
   if (opts.serveWeb ?? existsSync(WEB_DIST)) await registerWeb(app);

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createDeps, type Deps } from './deps.ts';
 import { allJobs, schedules } from './jobs/registry.ts';
+import { modules } from './modules/index.ts';
 import { bootstrapFromConfig } from './modules/orgs/index.ts';
 import { createWorker, type Worker } from './worker.ts';
 
@@ -29,7 +30,9 @@ export async function startClientLoop(config: Config, overrides: Parameters<type
     running.worker = createWorker(deps, allJobs(deps), {}, schedules);
     running.worker.start();
   }
+  const stoppers: Array<() => Promise<void>> = [];
   if (config.services.includes('web')) {
+    for (const m of modules) if (m.start) stoppers.push(await m.start(deps));
     running.app = await buildApp(deps);
     running.url = await running.app.listen({ port: config.http.port, host: config.http.host });
     deps.log.info({ url: running.url, dialect: deps.dbHandle.dialect }, 'ClientLoop is listening');
@@ -37,6 +40,7 @@ export async function startClientLoop(config: Config, overrides: Parameters<type
   running.stop = async () => {
     // Stop taking requests, let in-flight ones finish, stop claiming jobs, then close the database.
     await running.app?.close();
+    for (const stop of stoppers) await stop();
     await running.worker?.stop();
     await deps.dbHandle.close();
   };

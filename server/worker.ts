@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import type { Deps } from './deps.ts';
 import { AppError } from './http/errors.ts';
 import type { ClaimedJob, JobDefinition } from './jobs/queue.ts';
-import type { Schedule } from './jobs/registry.ts';
+import type { Schedule } from './modules/module.ts';
 import { newId } from './lib/ids.ts';
 
 const PERMANENT: ReadonlySet<string> = new Set(['validation_failed', 'not_found', 'forbidden', 'unprocessable']);

@@ -16,7 +16,7 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
   afterAll(async () => t?.close());
 
   const bodyRoutes = () => t.app.routeCatalog.filter((r) => r.url.startsWith('/api/') && ['POST', 'PATCH', 'PUT'].includes(r.method));
-  const urlOf = (u: string) => u.replace(':id', '01a206ea-dd6a-7001-8c1b-5f588a061bc6');
+  const urlOf = (u: string) => u.replace(/:\w+/g, '01a206ea-dd6a-7001-8c1b-5f588a061bc6');
 
   function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; json(): any }, status: number, code: string, label: string) {
     expect(res.statusCode, label).toBe(status);

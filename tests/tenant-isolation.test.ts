@@ -1,73 +1,65 @@
 // The tenant is a security boundary: organisation B's key gets 404 for every one of A's ids on
-// every route, and A's rows are unchanged afterwards. A new route with an :id and no fixture here
-// fails this test, so no module can forget it.
+// every route, and A's resources read the same afterwards. Fixtures live beside each module
+// (server/modules/*/*.isolation.ts); a new route with a parameter and no fixture fails here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, createTestOrg, type TestApp, type TestOrg } from './support/app.ts';
 import { testDialects } from './support/db.ts';
+import type { IsolationFixtures } from './support/isolation.ts';
 
-interface Seeded {
-  org: TestOrg;
-  userId: string;
-  apiKeyId: string;
-}
+const modules = import.meta.glob<{ isolationFixtures: IsolationFixtures }>('../server/modules/*/*.isolation.ts', { eager: true });
+const FIXTURES: IsolationFixtures = Object.assign({}, ...Object.values(modules).map((m) => m.isolationFixtures));
 
-/** For each route with an :id, how to get one of A's ids and a valid body per method. */
-const FIXTURES: Record<string, (a: Seeded) => { id: string; bodies?: Record<string, unknown> }> = {
-  '/api/v1/users/:id': (a) => ({ id: a.userId, bodies: { PATCH: { name: 'Взломщик', role: 'viewer' } } }),
-  '/api/v1/api-keys/:id': (a) => ({ id: a.apiKeyId }),
-};
+const apiRoutesWithParams = (t: TestApp) =>
+  t.app.routeCatalog.filter((r) => r.url.startsWith('/api/') && r.url.includes(':') && r.method !== 'HEAD');
 
-async function seed(t: TestApp, name: string): Promise<Seeded> {
-  const org = await createTestOrg(t.deps, name);
-  const user = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/users', payload: { email: `${name}-${Date.now()}@example.com`, name, password: 'long-enough-1', role: 'manager' } });
-  const key = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/api-keys', payload: { name: `${name} key`, role: 'viewer' } });
-  return { org, userId: user.json().id, apiKeyId: key.json().id };
+function fill(url: string, params: Record<string, string>): string {
+  return url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? `missing-${name}`);
 }
 
 describe.each(testDialects())('tenant isolation on %s', (dialect) => {
   let t: TestApp;
-  let a: Seeded;
-  let b: Seeded;
+  let a: TestOrg;
+  let b: TestOrg;
   beforeAll(async () => {
     t = await createTestApp({ dialect });
-    a = await seed(t, 'alpha');
-    b = await seed(t, 'beta');
+    a = await createTestOrg(t.deps, 'alpha');
+    b = await createTestOrg(t.deps, 'beta');
   });
   afterAll(async () => t?.close());
 
-  it('every API route with an id has an isolation fixture', () => {
-    const withId = t.app.routeCatalog.filter((r) => r.url.startsWith('/api/') && r.url.includes(':') && r.method !== 'HEAD');
-    expect(withId.length).toBeGreaterThan(0);
-    for (const r of withId) expect(FIXTURES, `${r.method} ${r.url}`).toHaveProperty([r.url]);
+  it('every API route with a parameter has an isolation fixture', () => {
+    const routes = apiRoutesWithParams(t);
+    expect(routes.length).toBeGreaterThan(0);
+    for (const r of routes) expect(FIXTURES, `${r.method} ${r.url}`).toHaveProperty([r.url]);
   });
 
-  it("gives organisation B 404 for every one of A's ids, on every method", async () => {
-    const withId = t.app.routeCatalog.filter((r) => r.url.startsWith('/api/') && r.url.includes(':') && r.method !== 'HEAD');
-    for (const route of withId) {
-      const fx = FIXTURES[route.url]!(a);
-      const res = await call(t.app, b.org.apiKey, {
-        method: route.method as 'GET',
-        url: route.url.replace(':id', fx.id),
-        ...(fx.bodies?.[route.method] ? { payload: fx.bodies[route.method] as object } : {}),
-      });
+  it("gives organisation B 404 for every one of A's resources, on every method, and changes nothing", async () => {
+    for (const route of apiRoutesWithParams(t)) {
+      const target = await FIXTURES[route.url]!(t, a);
+      const url = fill(route.url, target.params);
+      const before = route.method === 'GET' ? undefined : await readAsOwner(url);
+      const body = target.bodies?.[route.method as 'GET'];
+      const res = await call(t.app, b.apiKey, { method: route.method as 'GET', url, ...(body !== undefined ? { payload: body as object } : {}) });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(404);
       expect(res.json().code).toBe('not_found');
+      if (before !== undefined) expect(await readAsOwner(url), `${route.method} ${route.url} changed A's data`).toEqual(before);
     }
   });
 
-  it("leaves A's rows unchanged after B's attempts and never lists them to B", async () => {
-    const user = await call(t.app, a.org.apiKey, { method: 'GET', url: `/api/v1/users/${a.userId}` });
-    expect(user.json()).toMatchObject({ name: 'alpha', role: 'manager' });
-    const keys = (await call(t.app, a.org.apiKey, { method: 'GET', url: '/api/v1/api-keys' })).json().items;
-    expect(keys.find((k: { id: string }) => k.id === a.apiKeyId).revokedAt).toBeNull();
+  /** What A sees at a resource URL (when it has a GET), to prove B's attempt changed nothing. */
+  async function readAsOwner(url: string): Promise<unknown> {
+    const res = await call(t.app, a.apiKey, { method: 'GET', url });
+    return res.statusCode === 200 ? res.json() : res.statusCode;
+  }
 
-    const seenByB = JSON.stringify([
-      (await call(t.app, b.org.apiKey, { method: 'GET', url: '/api/v1/users?limit=200' })).json(),
-      (await call(t.app, b.org.apiKey, { method: 'GET', url: '/api/v1/api-keys' })).json(),
-      (await call(t.app, b.org.apiKey, { method: 'GET', url: '/api/v1/audit?limit=200' })).json(),
-      (await call(t.app, b.org.apiKey, { method: 'GET', url: '/api/v1/org' })).json(),
-    ]);
-    for (const id of [a.org.orgId, a.userId, a.apiKeyId]) expect(seenByB).not.toContain(id);
+  it("never lists A's resources to B", async () => {
+    const aIds = [a.orgId];
+    const lists = t.app.routeCatalog.filter((r) => r.method === 'GET' && r.url.startsWith('/api/v1/') && !r.url.includes(':'));
+    for (const r of lists) {
+      const res = await call(t.app, b.apiKey, { method: 'GET', url: r.url });
+      expect(res.statusCode, r.url).toBeLessThan(500);
+      for (const id of aIds) expect(res.body, r.url).not.toContain(id);
+    }
   });
 
   it('answers 401 to a wrong key and to no credentials on every API route', async () => {
@@ -75,7 +67,7 @@ describe.each(testDialects())('tenant isolation on %s', (dialect) => {
       (r) => r.url.startsWith('/api/v1/') && !r.url.startsWith('/api/v1/auth/') && r.url !== '/api/v1/setup' && r.method !== 'HEAD',
     );
     for (const route of protectedRoutes) {
-      const url = route.url.replace(':id', a.userId);
+      const url = fill(route.url, { id: a.orgId });
       for (const key of ['cl_wrong-key-000000000000000000', undefined]) {
         const res = await call(t.app, key, { method: route.method as 'GET', url });
         expect(res.statusCode, `${route.method} ${url}`).toBe(401);

@@ -1,15 +1,13 @@
-// Every job definition and periodic schedule, for the worker. Modules add theirs here.
+// Every job definition and periodic schedule, for the worker: the platform's own plus each module's.
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
+import { modules } from '../modules/index.ts';
+import type { Schedule } from '../modules/module.ts';
 import { deleteExpiredSessions } from '../modules/orgs/index.ts';
 import { defineJob, type JobDefinition } from './queue.ts';
 import { pruneFinishedJobs } from './maintenance.ts';
 
-export interface Schedule {
-  /** The job to enqueue. */
-  name: string;
-  everyMs: number;
-}
+export type { Schedule };
 
 export function allJobs(deps: Deps): JobDefinition[] {
   return [
@@ -23,7 +21,8 @@ export function allJobs(deps: Deps): JobDefinition[] {
         ctx.log.info({ sessions, jobs }, 'maintenance done');
       },
     }),
+    ...modules.flatMap((m) => m.jobs?.(deps) ?? []),
   ];
 }
 
-export const schedules: Schedule[] = [{ name: 'system.maintenance', everyMs: 3_600_000 }];
+export const schedules: Schedule[] = [{ name: 'system.maintenance', everyMs: 3_600_000 }, ...modules.flatMap((m) => m.schedules ?? [])];

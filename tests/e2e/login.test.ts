@@ -1,75 +1,15 @@
 // The real server and the built UI in Debian's Chromium: sign in, switch language, the
 // translated wrong-password message, and the phone-sized layout with its burger menu.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config.ts';
-import { startClientLoop, type Running } from '../../server/main.ts';
+import { menuPosition, ORG_NAME, SCREENSHOTS, signIn, startHarness, WAIT, type Harness } from './harness.ts';
 
-const ADMIN = { email: 'admin@example.com', password: 'correct-horse-1' };
-const ORG_NAME = 'ООО «Ромашка»';
-const SCREENSHOTS = 'test-results';
-const WAIT = { timeout: 10_000 };
-
-let dir: string;
-let running: Running;
-let browser: Browser;
-let baseUrl: string;
-const openPages: Page[] = [];
-
+let harness: Harness;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cl-e2e-'));
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  running = await startClientLoop(
-    loadConfig({
-      DATABASE_URL: `sqlite:${dir}/db.sqlite`,
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      CLIENTLOOP_ADMIN_EMAIL: ADMIN.email,
-      CLIENTLOOP_ADMIN_PASSWORD: ADMIN.password,
-      CLIENTLOOP_ORG_NAME: ORG_NAME,
-      SERVICES: 'web,worker',
-    }),
-  );
-  baseUrl = running.url!;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  harness = await startHarness();
 });
-
-afterEach(async () => {
-  await Promise.all(openPages.splice(0).map((p) => p.context().close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await running?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh browser context (no cookies, no saved language) that records every console error. */
-async function openApp(viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport, locale: 'ru-RU' });
-  const page = await context.newPage();
-  openPages.push(page);
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  await page.goto(baseUrl);
-  return { page, errors };
-}
-
-async function signIn(page: Page, password = ADMIN.password) {
-  await page.locator('input[name=email]').fill(ADMIN.email);
-  await page.locator('input[name=password]').fill(password);
-  await page.getByRole('button', { name: 'Войти' }).click();
-}
+afterEach(() => harness.closePages());
+afterAll(() => harness?.stop());
+const openApp = (viewport?: { width: number; height: number }) => harness.openApp(viewport);
 
 describe('signing in to the web UI', () => {
   it('shows the Russian login form, signs in, switches to English, with no console errors', async () => {
@@ -122,16 +62,17 @@ describe('signing in to the web UI', () => {
     await page.getByRole('heading', { name: 'Здравствуйте, Administrator!' }).waitFor(WAIT);
     await page.screenshot({ path: `${SCREENSHOTS}/home-phone.png` });
 
-    const apiKeysLink = page.getByRole('navigation').getByText('API-ключи');
-    expect(await apiKeysLink.isVisible()).toBe(false); // the menu starts closed on a phone
+    const menu = page.getByRole('navigation');
+    const apiKeysLink = menu.getByText('API-ключи');
+    expect(await menuPosition(page, menu)).toBe('off'); // the menu starts closed on a phone
     await page.getByTestId('nav-burger').click();
-    await apiKeysLink.waitFor({ state: 'visible', ...WAIT });
+    await expect.poll(() => menuPosition(page, menu), WAIT).toBe('on');
     await page.screenshot({ path: `${SCREENSHOTS}/menu-phone.png` });
     await apiKeysLink.click();
 
     await page.getByRole('heading', { name: 'API-ключи' }).waitFor(WAIT);
     expect(new URL(page.url()).pathname).toBe('/settings/api-keys');
-    expect(await apiKeysLink.isVisible()).toBe(false); // choosing a page closes the menu
+    await expect.poll(() => menuPosition(page, menu), WAIT).toBe('off'); // choosing a page closes the menu
     await page.screenshot({ path: `${SCREENSHOTS}/api-keys-phone.png` });
     expect(errors).toEqual([]);
   });

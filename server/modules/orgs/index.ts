@@ -12,4 +12,4 @@ export {
 } from './auth.service.ts';
 export { recordAudit } from './audit.ts';
 export { deleteExpiredSessions } from './orgs.repo.ts';
-export { registerAuthRoutes, registerOrgRoutes } from './orgs.routes.ts';
+export { orgsModule } from './orgs.module.ts';

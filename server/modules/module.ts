@@ -1,0 +1,23 @@
+// What a module contributes to the process. server/modules/index.ts lists every module;
+// app.ts, the worker and main.ts read that list, so adding a module is one line there.
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../deps.ts';
+import type { JobDefinition } from '../jobs/queue.ts';
+
+export interface Schedule {
+  /** The job to enqueue once per period, instance-wide. */
+  name: string;
+  everyMs: number;
+}
+
+export interface ModuleDef {
+  name: string;
+  /** Routes that need a caller (API key or session); registered inside the authenticated scope. */
+  routes?: (app: FastifyInstance, deps: Deps) => void | Promise<void>;
+  /** Routes without authentication (public pages, login); each must rate-limit itself if it writes. */
+  publicRoutes?: (app: FastifyInstance, deps: Deps) => void | Promise<void>;
+  jobs?: (deps: Deps) => JobDefinition[];
+  schedules?: Schedule[];
+  /** Background listeners (e.g. an SMTP receiver) started with the web role; returns a stopper. */
+  start?: (deps: Deps) => Promise<() => Promise<void>>;
+}
