@@ -5,11 +5,11 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
 import { authenticate, registerAuthDecorators } from './http/auth.ts';
-import { AppError, registerErrorHandling, sendProblem } from './http/errors.ts';
+import { AppError, registerErrorHandling } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerOps } from './http/ops.ts';
 import { newId } from './lib/ids.ts';
@@ -63,7 +63,8 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
     reply.header('x-request-id', request.id);
   });
 
-  registerErrorHandling(app);
+  const serveWeb = opts.serveWeb ?? existsSync(WEB_DIST);
+  registerErrorHandling(app, serveWeb ? spaIndexFallback : undefined);
   registerAuthDecorators(app);
   await app.register(cookie);
   const https = deps.config.http.publicUrl.startsWith('https://');
@@ -99,19 +100,16 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
     for (const m of modules) await m.routes?.(scope, deps);
   });
 
-  if (opts.serveWeb ?? existsSync(WEB_DIST)) await registerWeb(app);
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
   return app;
 }
 
-/** The SPA: static assets, and index.html for any other GET that a browser asks as a page. */
-async function registerWeb(app: FastifyInstance): Promise<void> {
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0] ?? '/';
-    const isApi = path.startsWith('/api/') || path.startsWith('/docs') || path === '/metrics';
-    if (request.method === 'GET' && !isApi && request.headers.accept?.includes('text/html')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    }
-    return sendProblem(reply, request, new AppError('not_found', `No route for ${request.method} ${path}`));
-  });
+/** The SPA: index.html for any other GET that a browser asks for as a page (not the API). */
+function spaIndexFallback(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
+  const path = request.url.split('?')[0] ?? '/';
+  const isApi = path.startsWith('/api/') || path.startsWith('/docs') || path === '/metrics';
+  if (request.method === 'GET' && !isApi && request.headers.accept?.includes('text/html')) {
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  }
+  return undefined;
 }

@@ -91,14 +91,19 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, app: A
     .send(problemOf(app, String(request.id), request.url.split('?')[0]));
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+/** Answers a request no route matched, or returns undefined to fall through to the 404 problem. */
+export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+
+export function registerErrorHandling(app: FastifyInstance, fallback?: NotFoundFallback): void {
   app.setErrorHandler((err, request, reply) => {
     const { app: appErr, unexpected } = toAppError(err);
     if (unexpected) request.log.error({ err }, 'unhandled error');
     else if (appErr.status >= 500) request.log.warn({ code: appErr.code }, appErr.message);
     return sendProblem(reply, request, appErr);
   });
+  // Fastify allows one not-found handler per prefix, so the SPA's index.html fallback plugs in here.
   app.setNotFoundHandler((request, reply) =>
+    fallback?.(request, reply) ??
     sendProblem(reply, request, new AppError('not_found', `No route for ${request.method} ${request.url.split('?')[0]}`)),
   );
 }

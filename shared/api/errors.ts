@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   already_set_up: 409,
   email_taken: 409,
   idempotency_conflict: 409,
+  invalid_transition: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,

@@ -12,7 +12,7 @@ afterAll(() => harness?.stop());
 const openApp = (viewport?: { width: number; height: number }) => harness.openApp(viewport);
 
 describe('signing in to the web UI', () => {
-  it('shows the Russian login form, signs in, switches to English, with no console errors', async () => {
+  it('shows the Russian login form, signs in, switches to English and signs out, with no console errors', async () => {
     const { page, errors } = await openApp();
     await page.getByRole('heading', { name: 'Вход в ClientLoop' }).waitFor(WAIT);
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
@@ -40,6 +40,11 @@ describe('signing in to the web UI', () => {
     await page.getByTestId('audit-row').first().waitFor(WAIT);
     await page.screenshot({ path: `${SCREENSHOTS}/audit-desktop-en.png` });
 
+    // Signing out returns to the login form, still in the chosen language, even after a reload.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to ClientLoop' }).waitFor(WAIT);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in to ClientLoop' }).waitFor(WAIT);
     expect(errors).toEqual([]);
   });
 

@@ -1,0 +1,31 @@
+// The navigation as data. A new module adds its entries here (and its page in routes.tsx);
+// entries a role may not use are hidden, and groups with no visible entry disappear.
+import { can, type Action, type Role } from './permissions.ts';
+
+export interface NavEntry {
+  path: string;
+  labelKey: string;
+  /** Entries without a group sit at the top level. */
+  group?: NavGroupId;
+  requires?: Action;
+  /** One line shown on the home page card, when the entry deserves a card. */
+  descriptionKey?: string;
+}
+
+export type NavGroupId = 'settings';
+export const NAV_GROUPS: readonly { id: NavGroupId; labelKey: string }[] = [{ id: 'settings', labelKey: 'nav.settings' }];
+
+export const NAV_ENTRIES: readonly NavEntry[] = [
+  { path: '/', labelKey: 'nav.home' },
+  { path: '/settings/organisation', labelKey: 'nav.organisation', group: 'settings', descriptionKey: 'home.organisationCard' },
+  { path: '/settings/people', labelKey: 'nav.people', group: 'settings', requires: 'users.read', descriptionKey: 'home.peopleCard' },
+  { path: '/settings/api-keys', labelKey: 'nav.apiKeys', group: 'settings', requires: 'api_keys.manage', descriptionKey: 'home.apiKeysCard' },
+  { path: '/settings/audit', labelKey: 'nav.audit', group: 'settings', requires: 'audit.read', descriptionKey: 'home.auditCard' },
+];
+
+/** The interactive API reference served by the server; opened in a new tab. */
+export const API_DOCS_PATH = '/docs';
+
+export function visibleEntries(role: Role): NavEntry[] {
+  return NAV_ENTRIES.filter((entry) => !entry.requires || can(role, entry.requires));
+}

@@ -1,0 +1,108 @@
+// API keys: list, create (the secret is shown once) and revoke after a confirmation.
+import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { listApiKeys, revokeApiKey, type ApiKeyOut, type CreatedApiKey } from '../../api/orgs.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { formatDateTime } from '../../format.ts';
+import { CreateApiKeyModal } from './CreateApiKeyModal.tsx';
+import { SecretOnceModal } from './SecretOnceModal.tsx';
+
+const KEYS_KEY = ['api-keys'] as const;
+
+export function ApiKeysPage() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const keys = useQuery({ queryKey: KEYS_KEY, queryFn: listApiKeys });
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const [revoking, setRevoking] = useState<ApiKeyOut | null>(null);
+
+  const revoke = useMutation({
+    mutationFn: (key: ApiKeyOut) => revokeApiKey(key.id),
+    onSuccess: (key) => {
+      setRevoking(null);
+      void queryClient.invalidateQueries({ queryKey: KEYS_KEY });
+      notifications.show({ color: 'green', message: t('apiKeys.revokedNotice', { name: key.name }) });
+    },
+  });
+  const date = (iso: string | null) => formatDateTime(iso, i18n.language) ?? t('common.never');
+
+  return (
+    <>
+      <PageHeader
+        title={t('apiKeys.title')}
+        intro={t('apiKeys.intro')}
+        action={<Button onClick={() => setCreating(true)}>{t('apiKeys.create')}</Button>}
+      />
+      <ErrorAlert error={keys.error} />
+      {keys.data && keys.data.items.length > 0 && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('apiKeys.name')}</Table.Th>
+                <Table.Th>{t('apiKeys.prefix')}</Table.Th>
+                <Table.Th>{t('roles.label')}</Table.Th>
+                <Table.Th>{t('apiKeys.createdAt')}</Table.Th>
+                <Table.Th>{t('apiKeys.lastUsed')}</Table.Th>
+                <Table.Th>{t('apiKeys.status')}</Table.Th>
+                <Table.Th>{t('common.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {keys.data.items.map((key) => (
+                <Table.Tr key={key.id} data-testid="api-key-row">
+                  <Table.Td>{key.name}</Table.Td>
+                  <Table.Td><Text ff="monospace" size="sm">{key.prefix}…</Text></Table.Td>
+                  <Table.Td>{t(`roles.${key.role}`)}</Table.Td>
+                  <Table.Td>{date(key.createdAt)}</Table.Td>
+                  <Table.Td>{date(key.lastUsedAt)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={key.revokedAt ? 'gray' : 'green'} variant="light">
+                      {t(key.revokedAt ? 'apiKeys.revoked' : 'apiKeys.active')}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {!key.revokedAt && (
+                      <Button size="compact-xs" variant="light" color="red" onClick={() => setRevoking(key)}>
+                        {t('apiKeys.revoke')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {keys.data?.items.length === 0 && <Text c="dimmed">{t('apiKeys.empty')}</Text>}
+
+      <CreateApiKeyModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(key) => {
+          setCreating(false);
+          setCreated(key);
+          void queryClient.invalidateQueries({ queryKey: KEYS_KEY });
+        }}
+      />
+      <SecretOnceModal secret={created?.secret ?? null} onClose={() => setCreated(null)} />
+      <Modal opened={revoking !== null} onClose={() => { revoke.reset(); setRevoking(null); }} title={t('apiKeys.revokeTitle')}>
+        <Stack gap="sm">
+          <Text>{t('apiKeys.revokeText', { name: revoking?.name ?? '' })}</Text>
+          <ErrorAlert error={revoke.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRevoking(null)}>{t('common.cancel')}</Button>
+            <Button color="red" loading={revoke.isPending} onClick={() => revoking && revoke.mutate(revoking)}>
+              {t('apiKeys.revoke')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

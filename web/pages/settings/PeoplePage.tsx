@@ -1,0 +1,114 @@
+// The organisation's people. Admins add people, change roles and disable or re-enable them;
+// the server refuses to leave the organisation without an active admin (code `conflict`).
+import { Badge, Button, NativeSelect, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { listUsers, updateUser, type UserOut } from '../../api/orgs.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { formatDateTime } from '../../format.ts';
+import { can, ROLES, type Role } from '../../permissions.ts';
+import { useSession } from '../../session.tsx';
+import { AddPersonModal } from './AddPersonModal.tsx';
+
+const USERS_KEY = ['users'] as const;
+
+export function PeoplePage() {
+  const { t, i18n } = useTranslation();
+  const { user: me } = useSession();
+  const queryClient = useQueryClient();
+  const [adding, setAdding] = useState(false);
+  const users = useQuery({ queryKey: USERS_KEY, queryFn: () => listUsers() });
+  const manage = can(me.role, 'users.manage');
+
+  const update = useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: { role?: Role; disabled?: boolean } }) => updateUser(id, patch),
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: USERS_KEY });
+      notifications.show({ color: 'green', message: t('people.updated', { name: saved.name }) });
+    },
+  });
+
+  const row = (person: UserOut) => (
+    <Table.Tr key={person.id} data-testid="person-row">
+      <Table.Td>
+        <Text size="sm" fw={500}>{person.name}</Text>
+        {person.id === me.id && <Text size="xs" c="dimmed">{t('people.you')}</Text>}
+      </Table.Td>
+      <Table.Td>{person.email}</Table.Td>
+      <Table.Td>
+        {manage ? (
+          <NativeSelect
+            size="xs"
+            miw={150}
+            aria-label={`${t('roles.label')}: ${person.name}`}
+            value={person.role}
+            disabled={update.isPending}
+            onChange={(e) => update.mutate({ id: person.id, patch: { role: e.currentTarget.value as Role } })}
+            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          />
+        ) : (
+          t(`roles.${person.role}`)
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Badge color={person.disabled ? 'gray' : 'green'} variant="light">
+          {t(person.disabled ? 'people.disabled' : 'people.active')}
+        </Badge>
+      </Table.Td>
+      <Table.Td>{formatDateTime(person.lastLoginAt, i18n.language) ?? t('common.never')}</Table.Td>
+      {manage && (
+        <Table.Td>
+          <Button
+            size="compact-xs"
+            variant="light"
+            color={person.disabled ? 'green' : 'red'}
+            disabled={update.isPending}
+            onClick={() => update.mutate({ id: person.id, patch: { disabled: !person.disabled } })}
+          >
+            {t(person.disabled ? 'people.enable' : 'people.disable')}
+          </Button>
+        </Table.Td>
+      )}
+    </Table.Tr>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('people.title')}
+        action={manage && <Button onClick={() => setAdding(true)}>{t('people.add')}</Button>}
+      />
+      <ErrorAlert error={users.error ?? update.error} />
+      {users.data && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped highlightOnHover verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('people.name')}</Table.Th>
+                <Table.Th>{t('people.email')}</Table.Th>
+                <Table.Th>{t('roles.label')}</Table.Th>
+                <Table.Th>{t('people.status')}</Table.Th>
+                <Table.Th>{t('people.lastLogin')}</Table.Th>
+                {manage && <Table.Th>{t('common.actions')}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>{users.data.items.map(row)}</Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {users.data?.items.length === 0 && <Text c="dimmed">{t('people.empty')}</Text>}
+      <AddPersonModal
+        opened={adding}
+        onClose={() => setAdding(false)}
+        onAdded={(person) => {
+          setAdding(false);
+          void queryClient.invalidateQueries({ queryKey: USERS_KEY });
+          notifications.show({ color: 'green', message: t('people.added', { name: person.name }) });
+        }}
+      />
+    </>
+  );
+}
