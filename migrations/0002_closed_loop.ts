@@ -258,6 +258,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', t.time, (c) => c.notNull())
     .execute();
 
+  await db.schema.createIndex('webhooks_org_idx').on('webhooks').columns(['org_id', 'active']).execute();
+
   await db.schema
     .createTable('webhook_deliveries')
     .addColumn('id', t.id, (c) => c.primaryKey().notNull())

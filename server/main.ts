@@ -42,6 +42,7 @@ export async function startClientLoop(config: Config, overrides: Parameters<type
     await running.app?.close();
     for (const stop of stoppers) await stop();
     await running.worker?.stop();
+    deps.mailer?.close();
     await deps.dbHandle.close();
   };
   return running;

@@ -1,5 +1,11 @@
 // Every module of ClientLoop, in the order their routes and jobs are registered.
 import type { ModuleDef } from './module.ts';
+import { casesModule } from './cases/index.ts';
+import { clientsModule } from './clients/index.ts';
+import { feedbackModule } from './feedback/index.ts';
+import { messagingModule } from './messaging/index.ts';
+import { metricsModule } from './metrics/index.ts';
 import { orgsModule } from './orgs/index.ts';
+import { webhooksModule } from './webhooks/index.ts';
 
-export const modules: ModuleDef[] = [orgsModule];
+export const modules: ModuleDef[] = [orgsModule, clientsModule, feedbackModule, casesModule, messagingModule, metricsModule, webhooksModule];

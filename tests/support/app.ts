@@ -29,6 +29,7 @@ export async function createTestApp(opts: { dialect: Dialect; clock?: Clock; env
     testDb,
     async close() {
       await app.close();
+      deps.mailer?.close();
       await testDb.drop();
     },
   };

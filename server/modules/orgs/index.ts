@@ -11,5 +11,5 @@ export {
   type SystemDeps,
 } from './auth.service.ts';
 export { recordAudit } from './audit.ts';
-export { deleteExpiredSessions } from './orgs.repo.ts';
+export { deleteExpiredSessions, findUser, getOrg, listActiveAdmins } from './orgs.repo.ts';
 export { orgsModule } from './orgs.module.ts';

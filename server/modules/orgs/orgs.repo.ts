@@ -146,3 +146,8 @@ export async function listAudit(db: DbOrTrx, orgId: string, beforeId: string | u
   if (beforeId) q = q.where('id', '<', beforeId);
   return q.orderBy('id', 'desc').limit(limit + 1).execute();
 }
+
+/** Active admins of an organisation (escalation recipients when a case has no owner). */
+export async function listActiveAdmins(db: DbOrTrx, orgId: string): Promise<UsersTable[]> {
+  return db.selectFrom('users').selectAll().where('org_id', '=', orgId).where('role', '=', 'admin').where('disabled_at', 'is', null).execute();
+}

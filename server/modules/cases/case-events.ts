@@ -1,0 +1,50 @@
+// A case's timeline entry plus the outbound webhook events that go with it, in one transaction.
+import type { Ctx } from '../../context.ts';
+import type { CasesTable, CaseStatus } from '../../db/types.ts';
+import { newId } from '../../lib/ids.ts';
+import { emitWebhookEvent } from '../webhooks/index.ts';
+
+export interface CaseEventInput {
+  kind: 'opened' | 'status' | 'assigned' | 'priority' | 'note' | 'sla_breached' | 'client_reply';
+  fromStatus?: CaseStatus | null;
+  toStatus?: CaseStatus | null;
+  body?: string | null;
+}
+
+export function caseWebhookData(c: CasesTable) {
+  return {
+    id: c.id,
+    publicRef: c.public_ref,
+    status: c.status,
+    priority: c.priority,
+    type: c.type,
+    ownerId: c.owner_id,
+    clientId: c.client_id,
+    feedbackId: c.feedback_id,
+    dueAt: c.due_at,
+    resolvedAt: c.resolved_at,
+    resolution: c.resolution,
+  };
+}
+
+export async function emitCaseEvent(tx: Pick<Ctx, 'db' | 'orgId' | 'clock' | 'jobs' | 'actor'>, c: CasesTable, e: CaseEventInput): Promise<void> {
+  const now = tx.clock.now();
+  await tx.db
+    .insertInto('case_events')
+    .values({
+      id: newId(now.getTime()),
+      org_id: tx.orgId,
+      case_id: c.id,
+      kind: e.kind,
+      from_status: e.fromStatus ?? null,
+      to_status: e.toStatus ?? null,
+      actor_type: tx.actor.type,
+      actor_id: tx.actor.id,
+      body: e.body ?? null,
+      created_at: now.toISOString(),
+    })
+    .execute();
+  if (e.kind === 'opened') return;
+  await emitWebhookEvent(tx, 'case.updated', { case: caseWebhookData(c), change: { kind: e.kind, from: e.fromStatus ?? null, to: e.toStatus ?? null } });
+  if (e.kind === 'status' && e.toStatus === 'resolved') await emitWebhookEvent(tx, 'case.resolved', { case: caseWebhookData(c) });
+}

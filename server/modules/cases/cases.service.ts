@@ -1,0 +1,214 @@
+// Cases: opened by rules from feedback or by hand, moved through the status machine, resolved
+// with a closing message to the client. Every change is an event in the case's timeline.
+import { inTransaction, type Ctx } from '../../context.ts';
+import type { CasesTable, CaseStatus, CaseType, ContactsTable, FeedbackTable, Priority } from '../../db/types.ts';
+import { AppError } from '../../http/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import { decodeCursor, toPage } from '../../lib/paging.ts';
+import { assertCan } from '../../lib/permissions.ts';
+import { newPublicRef } from '../../lib/public-ref.ts';
+import { findContact } from '../clients/index.ts';
+import { queueMessage } from '../messaging/index.ts';
+import { findUser, recordAudit } from '../orgs/index.ts';
+import { emitCaseEvent } from './case-events.ts';
+import * as repo from './cases.repo.ts';
+import type { CaseRule } from './rules.ts';
+import { dueTimesFor } from './sla-policies.ts';
+import { canTransition, OPEN_STATUSES } from './status-machine.ts';
+
+const REASON_TITLES: Record<CaseRule['reason'], string> = {
+  nps_detractor: 'NPS',
+  csat_low: 'CSAT',
+  ces_high: 'CES',
+  complaint_words: '',
+};
+
+function titleFor(feedback: FeedbackTable, rule: CaseRule): string {
+  const snippet = feedback.text ? feedback.text.replace(/\s+/g, ' ').slice(0, 120) : '';
+  const score = feedback.score_type && feedback.score_value !== null ? `${REASON_TITLES[rule.reason] || feedback.score_type.toUpperCase()} ${feedback.score_value}` : '';
+  return [score, snippet].filter(Boolean).join(': ') || feedback.public_ref;
+}
+
+interface NewCase {
+  title: string;
+  type: CaseType;
+  priority: Priority;
+  stage?: string | null;
+  clientId?: string | null;
+  contactId?: string | null;
+  feedbackId?: string | null;
+  ownerId?: string | null;
+  publicRef?: string;
+  openedBy: string;
+}
+
+async function insertNewCase(tx: Ctx, input: NewCase): Promise<CasesTable> {
+  const now = tx.clock.now();
+  const due = await dueTimesFor(tx, input.priority, now);
+  const row: CasesTable = {
+    id: newId(now.getTime()),
+    org_id: tx.orgId,
+    public_ref: input.publicRef ?? newPublicRef(),
+    title: input.title,
+    type: input.type,
+    priority: input.priority,
+    status: 'new',
+    stage: input.stage ?? null,
+    client_id: input.clientId ?? null,
+    contact_id: input.contactId ?? null,
+    feedback_id: input.feedbackId ?? null,
+    owner_id: input.ownerId ?? null,
+    sla_policy_id: due.policyId,
+    opened_by: input.openedBy,
+    first_response_due_at: due.firstResponseDueAt,
+    due_at: due.dueAt,
+    first_responded_at: null,
+    resolved_at: null,
+    closed_at: null,
+    breached_at: null,
+    resolution: null,
+    followup_requested: 0,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  };
+  await repo.insertCase(tx.db, row);
+  await emitCaseEvent(tx, row, { kind: 'opened', toStatus: 'new', body: input.openedBy });
+  // A timer at the due time escalates promptly; the minute sweep is the safety net.
+  await tx.jobs.enqueue(tx.db, { name: 'cases.sla.check', orgId: tx.orgId, payload: { caseId: row.id }, runAt: new Date(row.due_at!), dedupeKey: `sla:${row.id}:${row.due_at}` });
+  return row;
+}
+
+/** Opens the case a rule asks for, in the intake transaction; it shares the feedback's public reference. */
+export async function openCaseForFeedback(tx: Ctx, feedback: FeedbackTable, rule: CaseRule): Promise<CasesTable> {
+  return insertNewCase(tx, {
+    title: titleFor(feedback, rule),
+    type: rule.type,
+    priority: rule.priority,
+    stage: feedback.stage,
+    clientId: feedback.client_id,
+    contactId: feedback.contact_id,
+    feedbackId: feedback.id,
+    publicRef: feedback.public_ref,
+    openedBy: `rule:${rule.reason}`,
+  });
+}
+
+export async function openCase(ctx: Ctx, input: Omit<NewCase, 'openedBy' | 'publicRef'>): Promise<CasesTable> {
+  assertCan(ctx.actor, 'data.write');
+  return inTransaction(ctx, async (tx) => {
+    if (input.ownerId && !(await findUser(tx.db, tx.orgId, input.ownerId))) throw ownerUnknown();
+    if (input.contactId && !(await findContact(tx, input.contactId))) {
+      throw new AppError('unprocessable', 'contactId names no contact of this organisation', { invalidParams: [{ name: 'body.contactId', reason: 'unknown contact' }] });
+    }
+    const row = await insertNewCase(tx, { ...input, openedBy: tx.actor.type });
+    await recordAudit(tx, 'case.opened', { type: 'case', id: row.id });
+    return row;
+  });
+}
+
+const ownerUnknown = () => new AppError('unprocessable', 'ownerId names no person of this organisation', { invalidParams: [{ name: 'body.ownerId', reason: 'unknown user' }] });
+
+/** When the acknowledgement reached the client's mail server, a new case becomes acknowledged. */
+export async function acknowledgeCase(tx: Pick<Ctx, 'db' | 'orgId' | 'clock' | 'jobs' | 'config'>, caseId: string): Promise<void> {
+  const row = await repo.findCase(tx.db, tx.orgId, caseId);
+  if (!row || row.status !== 'new') return;
+  const at = tx.clock.now().toISOString();
+  await repo.updateCase(tx.db, tx.orgId, caseId, { status: 'acknowledged', updated_at: at });
+  await emitCaseEvent({ ...tx, actor: { type: 'system', id: null, orgId: tx.orgId, role: 'admin' } }, { ...row, status: 'acknowledged' }, { kind: 'status', fromStatus: 'new', toStatus: 'acknowledged', body: 'acknowledgement delivered' });
+}
+
+export interface CasePatch {
+  status?: CaseStatus;
+  ownerId?: string | null;
+  priority?: Priority;
+  resolution?: string;
+  followup?: boolean;
+  note?: string;
+}
+
+export async function updateCase(ctx: Ctx, id: string, patch: CasePatch): Promise<CasesTable> {
+  assertCan(ctx.actor, 'data.write');
+  return inTransaction(ctx, async (tx) => {
+    const current = await repo.getCase(tx.db, tx.orgId, id);
+    const now = tx.clock.now().toISOString();
+    const set: Partial<CasesTable> = { updated_at: now };
+    if (patch.status && patch.status !== current.status) {
+      if (!canTransition(current.status, patch.status)) {
+        throw new AppError('invalid_transition', `A case cannot go from ${current.status} to ${patch.status}`);
+      }
+      set.status = patch.status;
+      if (!current.first_responded_at && tx.actor.type !== 'system') set.first_responded_at = now;
+      if (patch.status === 'resolved') set.resolved_at = now;
+      if (patch.status === 'closed') set.closed_at = now;
+      if (patch.status === 'in_progress' && current.status === 'resolved') set.resolved_at = null;
+    }
+    if (patch.ownerId !== undefined) {
+      if (patch.ownerId && !(await findUser(tx.db, tx.orgId, patch.ownerId))) throw ownerUnknown();
+      set.owner_id = patch.ownerId;
+    }
+    if (patch.priority) set.priority = patch.priority;
+    if (patch.resolution !== undefined) set.resolution = patch.resolution;
+    if (patch.followup !== undefined) set.followup_requested = patch.followup ? 1 : 0;
+    await repo.updateCase(tx.db, tx.orgId, id, set);
+    const next = { ...current, ...set };
+
+    if (set.status) await emitCaseEvent(tx, next, { kind: 'status', fromStatus: current.status, toStatus: set.status, body: patch.resolution ?? null });
+    if (patch.ownerId !== undefined && patch.ownerId !== current.owner_id) await emitCaseEvent(tx, next, { kind: 'assigned', body: patch.ownerId });
+    if (patch.priority && patch.priority !== current.priority) await emitCaseEvent(tx, next, { kind: 'priority', body: patch.priority });
+    if (patch.note) await emitCaseEvent(tx, next, { kind: 'note', body: patch.note });
+    if (set.status === 'resolved') await sendClosingMessage(tx, next);
+    await recordAudit(tx, 'case.updated', { type: 'case', id }, { fields: Object.keys(patch) });
+    return next;
+  });
+}
+
+async function sendClosingMessage(tx: Ctx, c: CasesTable): Promise<void> {
+  const contact: ContactsTable | undefined = c.contact_id ? await findContact(tx, c.contact_id) : undefined;
+  if (!contact?.email) return;
+  const base = tx.config.http.publicUrl;
+  await queueMessage(tx, {
+    kind: 'closing',
+    to: contact.email,
+    language: contact.language,
+    vars: {
+      name: contact.name,
+      ref: c.public_ref,
+      statusUrl: `${base}/status/${c.public_ref}`,
+      resolution: c.resolution ?? '',
+      followupUrl: c.followup_requested ? followupLine(contact.language, `${base}/status/${c.public_ref}/rate`) : '',
+    },
+    caseId: c.id,
+    feedbackId: c.feedback_id,
+    contactId: contact.id,
+    clientId: c.client_id,
+    // One closing message per resolution (a reopened and re-resolved case gets a new one).
+    dedupeKey: `closing:${c.id}:${c.resolved_at}`,
+  });
+}
+
+function followupLine(language: 'ru' | 'en', url: string): string {
+  return language === 'ru' ? `Оцените, пожалуйста, решение в один клик: ${url}` : `Please rate the resolution in one click: ${url}`;
+}
+
+export async function getCase(ctx: Ctx, id: string): Promise<CasesTable> {
+  assertCan(ctx.actor, 'data.read');
+  return repo.getCase(ctx.db, ctx.orgId, id);
+}
+
+export async function listCaseEvents(ctx: Ctx, id: string) {
+  assertCan(ctx.actor, 'data.read');
+  await repo.getCase(ctx.db, ctx.orgId, id);
+  return repo.listEvents(ctx.db, ctx.orgId, id);
+}
+
+export async function listCases(ctx: Ctx, q: { status?: CaseStatus[]; open?: boolean; ownerId?: string; clientId?: string; cursor?: string; limit: number }) {
+  assertCan(ctx.actor, 'data.read');
+  const rows = await repo.listCases(ctx.db, ctx.orgId, {
+    status: q.status ?? (q.open ? [...OPEN_STATUSES] : undefined),
+    ownerId: q.ownerId,
+    clientId: q.clientId,
+    afterKey: decodeCursor(q.cursor),
+    limit: q.limit,
+  });
+  return toPage(rows, q.limit);
+}

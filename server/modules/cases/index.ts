@@ -1,0 +1,17 @@
+// The cases module's public surface.
+import type { ModuleDef } from '../module.ts';
+import { registerCaseRoutes } from './cases.routes.ts';
+import { caseJobs } from './escalation.ts';
+
+export { acknowledgeCase, openCaseForFeedback } from './cases.service.ts';
+export { findCaseByPublicRef } from './cases.repo.ts';
+export { caseRuleFor, type CaseRule } from './rules.ts';
+export { presentCase } from './cases.routes.ts';
+export { emitCaseEvent } from './case-events.ts';
+
+export const casesModule: ModuleDef = {
+  name: 'cases',
+  routes: registerCaseRoutes,
+  jobs: caseJobs,
+  schedules: [{ name: 'cases.sla.sweep', everyMs: 60_000 }],
+};

@@ -1,0 +1,29 @@
+// Which feedback opens a case on its own: detractors, low satisfaction, high effort, complaints.
+// Pure: no I/O, table-driven tests in rules.test.ts.
+import type { CaseType, Priority, ScoreType } from '../../db/types.ts';
+
+export interface CaseRule {
+  type: CaseType;
+  priority: Priority;
+  reason: 'nps_detractor' | 'csat_low' | 'ces_high' | 'complaint_words';
+}
+
+// Stems, matched at word starts, so inflections match ("жалобу", "претензии", "complained").
+const COMPLAINT_STEMS = [
+  'жалоб', 'жалуюсь', 'претензи', 'возмущ', 'безобраз', 'ужасн', 'отвратит', 'недопустим', 'верните деньги',
+  'обман', 'хамств', 'нахам', 'испорчен', 'сломан', 'брак', 'не работает', 'не пришл', 'не доставил', 'опоздал',
+  'complain', 'complaint', 'refund', 'terrible', 'awful', 'unacceptable', 'disgusting', 'broken', 'damaged', 'never arrived', 'rude', 'scam',
+];
+
+export function hasComplaintWords(text: string): boolean {
+  const t = ` ${text.toLocaleLowerCase('ru').replace(/ё/g, 'е')}`;
+  return COMPLAINT_STEMS.some((stem) => new RegExp(`[\\s«"(.,!?;:-]${stem.replace(/ /g, '\\s+')}`, 'u').test(t));
+}
+
+export function caseRuleFor(score: { type: ScoreType; value: number } | undefined | null, text: string | null | undefined): CaseRule | null {
+  if (score?.type === 'nps' && score.value <= 6) return { type: 'complaint', priority: score.value <= 3 ? 'high' : 'normal', reason: 'nps_detractor' };
+  if (score?.type === 'csat' && score.value <= 2) return { type: 'complaint', priority: score.value === 1 ? 'high' : 'normal', reason: 'csat_low' };
+  if (score?.type === 'ces' && score.value >= 5) return { type: 'complaint', priority: score.value === 7 ? 'high' : 'normal', reason: 'ces_high' };
+  if (text && hasComplaintWords(text)) return { type: 'complaint', priority: 'normal', reason: 'complaint_words' };
+  return null;
+}

@@ -1,0 +1,110 @@
+// SLA due times in business hours of a time zone, skipping holidays. Pure (Intl only), so the
+// arithmetic is tested table-driven, including daylight-saving shifts.
+
+/** Working intervals per ISO weekday (1 = Monday … 7 = Sunday), as "HH:MM" pairs in local time. */
+export type WeeklyHours = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', Array<[string, string]>>>;
+
+export interface BusinessCalendar {
+  timeZone: string;
+  /** null: round the clock. */
+  hours: WeeklyHours | null;
+  /** Local dates YYYY-MM-DD with no working hours. */
+  holidays: string[];
+}
+
+const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number;
+}
+
+export function localParts(instant: number, timeZone: string): LocalParts {
+  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    weekday: WEEKDAYS[parts.weekday!]!,
+  };
+}
+
+function offsetAt(instant: number, timeZone: string): number {
+  const p = localParts(instant, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant at which the wall clock in `timeZone` shows the given local time. */
+export function zonedTimeToInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  const first = guess - offsetAt(guess, timeZone);
+  return guess - offsetAt(first, timeZone);
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** `start` plus `minutes` of working time under `cal`. */
+export function addBusinessMinutes(start: Date, minutes: number, cal: BusinessCalendar): Date {
+  if (!cal.hours || minutes <= 0) return new Date(start.getTime() + Math.max(0, minutes) * 60_000);
+  let remaining = minutes;
+  let cursor = start.getTime();
+  for (let day = 0; day < 800; day++) {
+    const p = localParts(cursor, cal.timeZone);
+    const date = `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+    const intervals = cal.holidays.includes(date) ? [] : [...(cal.hours[String(p.weekday) as '1'] ?? [])].sort((a, b) => toMinutes(a[0]) - toMinutes(b[0]));
+    for (const [from, to] of intervals) {
+      const f = toMinutes(from);
+      const t = toMinutes(to);
+      const open = zonedTimeToInstant(p.year, p.month, p.day, Math.floor(f / 60), f % 60, cal.timeZone);
+      const close = zonedTimeToInstant(p.year, p.month, p.day, Math.floor(t / 60), t % 60, cal.timeZone);
+      if (cursor >= close) continue;
+      const begin = Math.max(cursor, open);
+      const available = (close - begin) / 60_000;
+      if (remaining <= available) return new Date(begin + remaining * 60_000);
+      remaining -= available;
+      cursor = close;
+    }
+    // Midnight of the next local day (noon + 1 day avoids DST edge cases, then back to 00:00).
+    const next = localParts(zonedTimeToInstant(p.year, p.month, p.day, 12, 0, cal.timeZone) + 86_400_000, cal.timeZone);
+    cursor = zonedTimeToInstant(next.year, next.month, next.day, 0, 0, cal.timeZone);
+  }
+  throw new Error('the business calendar has no working time in the next 800 days');
+}
+
+export const DEFAULT_CALENDAR: BusinessCalendar = {
+  timeZone: 'Europe/Moscow',
+  hours: { '1': [['09:00', '18:00']], '2': [['09:00', '18:00']], '3': [['09:00', '18:00']], '4': [['09:00', '18:00']], '5': [['09:00', '18:00']] },
+  holidays: [],
+};
+
+/** Built-in targets when an organisation has no SLA policy: first answer in 4 working hours, resolution in 2 working days. */
+export const DEFAULT_TARGETS = { firstResponseMinutes: 4 * 60, resolutionMinutes: 2 * 9 * 60 };

@@ -1,0 +1,68 @@
+// The only file of the clients module with SQL. orgId first, always.
+import type { ClientsTable, ContactsTable, DbOrTrx } from '../../db/types.ts';
+import { notFound } from '../../http/errors.ts';
+
+export async function insertClient(db: DbOrTrx, row: ClientsTable): Promise<void> {
+  await db.insertInto('clients').values(row).execute();
+}
+
+export async function findClient(db: DbOrTrx, orgId: string, id: string): Promise<ClientsTable | undefined> {
+  return db.selectFrom('clients').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function getClient(db: DbOrTrx, orgId: string, id: string): Promise<ClientsTable> {
+  const row = await findClient(db, orgId, id);
+  if (!row) throw notFound('Client');
+  return row;
+}
+
+export async function findClientByExternalId(db: DbOrTrx, orgId: string, externalId: string): Promise<ClientsTable | undefined> {
+  return db.selectFrom('clients').selectAll().where('org_id', '=', orgId).where('external_id', '=', externalId).executeTakeFirst();
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listClients(
+  db: DbOrTrx,
+  orgId: string,
+  filter: { q?: string; segment?: string; afterId?: string; limit: number },
+): Promise<ClientsTable[]> {
+  let q = db.selectFrom('clients').selectAll().where('org_id', '=', orgId);
+  if (filter.q) q = q.where('search_text', 'like', `%${escapeLike(filter.q)}%`);
+  if (filter.segment) q = q.where('segment', '=', filter.segment);
+  if (filter.afterId) q = q.where('id', '>', filter.afterId);
+  return q.orderBy('id').limit(filter.limit + 1).execute();
+}
+
+export async function updateClient(db: DbOrTrx, orgId: string, id: string, patch: Partial<ClientsTable>): Promise<void> {
+  await db.updateTable('clients').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
+export async function insertContact(db: DbOrTrx, row: ContactsTable): Promise<void> {
+  await db.insertInto('contacts').values(row).execute();
+}
+
+export async function findContact(db: DbOrTrx, orgId: string, id: string): Promise<ContactsTable | undefined> {
+  return db.selectFrom('contacts').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function getContact(db: DbOrTrx, orgId: string, id: string): Promise<ContactsTable> {
+  const row = await findContact(db, orgId, id);
+  if (!row) throw notFound('Contact');
+  return row;
+}
+
+/** The oldest contact with this e-mail (e-mails are stored lower-cased). */
+export async function findContactByEmail(db: DbOrTrx, orgId: string, email: string): Promise<ContactsTable | undefined> {
+  return db.selectFrom('contacts').selectAll().where('org_id', '=', orgId).where('email', '=', email.toLowerCase()).orderBy('id').limit(1).executeTakeFirst();
+}
+
+export async function listContacts(db: DbOrTrx, orgId: string, clientId: string): Promise<ContactsTable[]> {
+  return db.selectFrom('contacts').selectAll().where('org_id', '=', orgId).where('client_id', '=', clientId).orderBy('id').execute();
+}
+
+export async function updateContact(db: DbOrTrx, orgId: string, id: string, patch: Partial<ContactsTable>): Promise<void> {
+  await db.updateTable('contacts').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute();
+}

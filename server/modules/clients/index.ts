@@ -1,0 +1,8 @@
+// The clients module's public surface.
+import type { ModuleDef } from '../module.ts';
+import { registerClientRoutes } from './clients.routes.ts';
+
+export { findClient, findContact, findContactByEmail, resolveClient, resolveContact, type ClientInput, type ContactInput } from './clients.service.ts';
+export { presentClient, presentContact } from './clients.routes.ts';
+
+export const clientsModule: ModuleDef = { name: 'clients', routes: registerClientRoutes };

@@ -1,0 +1,67 @@
+// The only file of the feedback module with SQL.
+import type { DbOrTrx, FeedbackTable, IdempotencyKeysTable } from '../../db/types.ts';
+import { notFound } from '../../http/errors.ts';
+
+export async function insertFeedback(db: DbOrTrx, row: FeedbackTable): Promise<void> {
+  await db.insertInto('feedback').values(row).execute();
+}
+
+export async function findFeedback(db: DbOrTrx, orgId: string, id: string): Promise<FeedbackTable | undefined> {
+  return db.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function getFeedback(db: DbOrTrx, orgId: string, id: string): Promise<FeedbackTable> {
+  const row = await findFeedback(db, orgId, id);
+  if (!row) throw notFound('Feedback');
+  return row;
+}
+
+export async function findFeedbackBySourceId(db: DbOrTrx, orgId: string, sourceId: string): Promise<FeedbackTable | undefined> {
+  return db.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where('source_id', '=', sourceId).executeTakeFirst();
+}
+
+/** Public status pages look records up by their unguessable reference, across organisations. */
+export async function findFeedbackByPublicRef(db: DbOrTrx, publicRef: string): Promise<FeedbackTable | undefined> {
+  return db.selectFrom('feedback').selectAll().where('public_ref', '=', publicRef).executeTakeFirst();
+}
+
+export interface FeedbackFilter {
+  clientId?: string;
+  channel?: string;
+  stage?: string;
+  hasCase?: boolean;
+  from?: string;
+  to?: string;
+  beforeId?: string;
+  limit: number;
+}
+
+/** Newest first; the cursor is the last id seen. */
+export async function listFeedback(db: DbOrTrx, orgId: string, f: FeedbackFilter): Promise<FeedbackTable[]> {
+  let q = db.selectFrom('feedback').selectAll().where('org_id', '=', orgId);
+  if (f.clientId) q = q.where('client_id', '=', f.clientId);
+  if (f.channel) q = q.where('channel', '=', f.channel as FeedbackTable['channel']);
+  if (f.stage) q = q.where('stage', '=', f.stage);
+  if (f.hasCase !== undefined) q = q.where('case_id', f.hasCase ? 'is not' : 'is', null);
+  if (f.from) q = q.where('received_at', '>=', f.from);
+  if (f.to) q = q.where('received_at', '<', f.to);
+  if (f.beforeId) q = q.where('id', '<', f.beforeId);
+  return q.orderBy('id', 'desc').limit(f.limit + 1).execute();
+}
+
+export async function setFeedbackCase(db: DbOrTrx, orgId: string, id: string, caseId: string): Promise<void> {
+  await db.updateTable('feedback').set({ case_id: caseId }).where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
+/** First acceptance by the mail server wins; later retries do not move the time. */
+export async function markAcknowledged(db: DbOrTrx, orgId: string, id: string, at: string): Promise<void> {
+  await db.updateTable('feedback').set({ acknowledged_at: at }).where('org_id', '=', orgId).where('id', '=', id).where('acknowledged_at', 'is', null).execute();
+}
+
+export async function findIdempotencyKey(db: DbOrTrx, orgId: string, key: string): Promise<IdempotencyKeysTable | undefined> {
+  return db.selectFrom('idempotency_keys').selectAll().where('org_id', '=', orgId).where('key', '=', key).executeTakeFirst();
+}
+
+export async function insertIdempotencyKey(db: DbOrTrx, row: IdempotencyKeysTable): Promise<void> {
+  await db.insertInto('idempotency_keys').values(row).execute();
+}

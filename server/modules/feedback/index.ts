@@ -1,0 +1,11 @@
+// The feedback module's public surface: intake for every channel.
+import type { ModuleDef } from '../module.ts';
+import { registerFeedbackRoutes } from './feedback.routes.ts';
+import { registerStatusPage } from './status-page.ts';
+
+export { recordFeedback, recordFeedbackBatch, type RecordOptions, type RecordResult } from './feedback.service.ts';
+export { onAcknowledgementSent, statusUrlOf } from './feedback.effects.ts';
+export { presentFeedback } from './feedback.routes.ts';
+export { findFeedbackByPublicRef } from './feedback.repo.ts';
+
+export const feedbackModule: ModuleDef = { name: 'feedback', routes: registerFeedbackRoutes, publicRoutes: registerStatusPage };

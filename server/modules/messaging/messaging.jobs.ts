@@ -1,0 +1,48 @@
+// Sends one queued message over SMTP. At-least-once: a message already marked sent is skipped,
+// and its Message-ID is stable so a resend after a crash is recognisable downstream.
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../http/errors.ts';
+import { defineJob } from '../../jobs/queue.ts';
+import { onAcknowledgementSent } from '../feedback/index.ts';
+import * as repo from './messaging.repo.ts';
+import { SEND_JOB } from './messaging.service.ts';
+
+export const SEND_MAX_ATTEMPTS = 8;
+
+export function messagingJobs(deps: Deps) {
+  return [
+    defineJob({
+      name: SEND_JOB,
+      payload: z.object({ messageId: z.uuid() }),
+      maxAttempts: SEND_MAX_ATTEMPTS,
+      handler: async (job, { messageId }) => {
+        if (!job.orgId) throw new AppError('unprocessable', 'message job without an organisation');
+        const msg = await repo.findMessage(deps.db, job.orgId, messageId);
+        if (!msg) throw new AppError('not_found', 'message not found');
+        if (msg.status === 'sent') return;
+        if (!deps.mailer) {
+          await repo.updateMessage(deps.db, job.orgId, msg.id, { status: 'not_sent', last_error: 'SMTP_URL is not configured' });
+          return;
+        }
+        try {
+          await deps.mailer.send({ to: msg.to_address, subject: msg.subject, text: msg.body_text, messageId: `<${msg.id}@clientloop>`, headers: { 'X-ClientLoop-Message': msg.id } });
+        } catch (err) {
+          const final = job.attempt >= SEND_MAX_ATTEMPTS;
+          await repo.updateMessage(deps.db, job.orgId, msg.id, {
+            attempts: job.attempt,
+            last_error: err instanceof Error ? err.message.slice(0, 500) : String(err),
+            status: final ? 'failed' : 'queued',
+          });
+          throw err;
+        }
+        const at = deps.clock.now().toISOString();
+        await deps.db.transaction().execute(async (trx) => {
+          await repo.updateMessage(trx, job.orgId!, msg.id, { status: 'sent', sent_at: at, attempts: job.attempt, last_error: null, provider_message_id: `<${msg.id}@clientloop>` });
+          if (msg.kind === 'ack' && msg.feedback_id) await onAcknowledgementSent({ db: trx, orgId: job.orgId!, clock: deps.clock, jobs: deps.jobs, config: deps.config }, msg.feedback_id, at);
+        });
+        job.log.info({ messageId: msg.id, kind: msg.kind }, 'message sent');
+      },
+    }),
+  ];
+}

@@ -1,0 +1,29 @@
+// HTTP for the satisfaction metrics: parse (shared/api/metrics.ts) → service → present.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import * as api from '../../../shared/api/metrics.ts';
+import type { Deps } from '../../deps.ts';
+import { ctxOf } from '../../http/auth.ts';
+import { presentOverview, presentReport } from './metrics.present.ts';
+import * as metrics from './metrics.service.ts';
+
+const problem = z.object({ code: z.string(), detail: z.string() }).passthrough();
+
+export function registerMetricsRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['metrics'];
+
+  r.get('/api/v1/metrics/satisfaction', {
+    schema: {
+      tags,
+      summary: 'NPS, CSAT or CES over [from, to), optionally by month, stage, segment, channel or client, with 95 % margins of error',
+      querystring: api.satisfactionQuery,
+      response: { 200: api.satisfactionOut, 400: problem },
+    },
+  }, async (req) => presentReport(await metrics.getSatisfactionReport(ctxOf(deps, req), req.query)));
+
+  r.get('/api/v1/metrics/overview', {
+    schema: { tags, summary: 'NPS, CSAT and CES over the last 90 days (dashboard tiles)', response: { 200: api.overviewOut } },
+  }, async (req) => presentOverview(await metrics.getSatisfactionOverview(ctxOf(deps, req))));
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+export const caseStatus = z.enum(['new', 'acknowledged', 'in_progress', 'waiting_client', 'resolved', 'closed']);
+export const caseType = z.enum(['complaint', 'claim', 'request', 'idea', 'praise']);
+export const priority = z.enum(['low', 'normal', 'high', 'urgent']);
+
+export const caseOut = z.object({
+  id: z.string(),
+  publicRef: z.string(),
+  statusUrl: z.string(),
+  title: z.string(),
+  type: caseType,
+  priority,
+  status: caseStatus,
+  allowedNext: z.array(caseStatus),
+  stage: z.string().nullable(),
+  clientId: z.string().nullable(),
+  contactId: z.string().nullable(),
+  feedbackId: z.string().nullable(),
+  ownerId: z.string().nullable(),
+  slaPolicyId: z.string().nullable(),
+  openedBy: z.string(),
+  firstResponseDueAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  firstRespondedAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  breachedAt: z.string().nullable(),
+  resolution: z.string().nullable(),
+  followupRequested: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CaseOut = z.infer<typeof caseOut>;
+
+export const caseEventOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  actorType: z.string(),
+  actorId: z.string().nullable(),
+  body: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const createCaseBody = z.object({
+  title: z.string().trim().min(1).max(300),
+  type: caseType.default('request'),
+  priority: priority.default('normal'),
+  stage: z.string().trim().min(1).max(100).optional(),
+  clientId: z.uuid().optional(),
+  contactId: z.uuid().optional(),
+  ownerId: z.uuid().optional(),
+});
+
+export const updateCaseBody = z
+  .object({
+    status: caseStatus,
+    ownerId: z.uuid().nullable(),
+    priority,
+    resolution: z.string().trim().min(1).max(10_000),
+    followup: z.boolean(),
+    note: z.string().trim().min(1).max(10_000),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });
+
+export const listCasesQuery = z.object({
+  status: z
+    .string()
+    .max(200)
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(caseStatus))
+    .optional(),
+  open: z.enum(['true', 'false']).optional(),
+  ownerId: z.uuid().optional(),
+  clientId: z.uuid().optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
+const slaPolicyFields = {
+  name: z.string().trim().min(1).max(200),
+  priority: priority.nullable(),
+  firstResponseMinutes: z.number().int().min(1).max(60 * 24 * 60),
+  resolutionMinutes: z.number().int().min(1).max(60 * 24 * 365),
+  timeZone: z.string().min(1).max(64),
+  businessHours: z
+    .partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(z.tuple([hhmm, hhmm]).refine(([a, b]) => a < b, 'an interval must end after it starts')).max(6))
+    .nullable(),
+  holidays: z.array(z.iso.date()).max(400),
+  isDefault: z.boolean(),
+};
+export const slaPolicyBody = z.object({
+  ...slaPolicyFields,
+  priority: slaPolicyFields.priority.optional(),
+  timeZone: slaPolicyFields.timeZone.default('Europe/Moscow'),
+  businessHours: slaPolicyFields.businessHours.optional(),
+  holidays: slaPolicyFields.holidays.default([]),
+  isDefault: slaPolicyFields.isDefault.default(false),
+});
+export const slaPolicyPatch = z
+  .object(slaPolicyFields)
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });
+export const slaPolicyOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  priority: priority.nullable(),
+  firstResponseMinutes: z.number(),
+  resolutionMinutes: z.number(),
+  timeZone: z.string(),
+  businessHours: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))).nullable(),
+  holidays: z.array(z.string()),
+  isDefault: z.boolean(),
+});

@@ -1,0 +1,73 @@
+// Clients (companies and people) and their contacts.
+import { z } from 'zod';
+
+export const contactRole = z.enum(['decision_maker', 'influencer', 'user', 'payer']);
+export const clientKind = z.enum(['company', 'person']);
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const createClientBody = z.object({
+  name: text(300),
+  externalId: text(200).optional(),
+  segment: text(100).optional(),
+  kind: clientKind.default('company'),
+});
+export const updateClientBody = z
+  .object({ name: text(300), externalId: text(200).nullable(), segment: text(100).nullable(), kind: clientKind })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });
+
+export const clientOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: clientKind,
+  externalId: z.string().nullable(),
+  segment: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ClientOut = z.infer<typeof clientOut>;
+
+export const listClientsQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  segment: z.string().trim().max(100).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const phone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^\+?[0-9 ()\-.]{5,}$/, 'a phone number of digits, spaces, dashes and brackets');
+
+export const createContactBody = z.object({
+  name: text(300),
+  email: z.email().max(254).transform((e) => e.toLowerCase()).optional(),
+  phone: phone.optional(),
+  language: z.enum(['ru', 'en']).default('ru'),
+  roles: z.array(contactRole).max(4).default([]),
+  externalId: text(200).optional(),
+});
+export const updateContactBody = z
+  .object({
+    name: text(300),
+    email: z.email().max(254).transform((e) => e.toLowerCase()).nullable(),
+    phone: phone.nullable(),
+    language: z.enum(['ru', 'en']),
+    roles: z.array(contactRole).max(4),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });
+
+export const contactOut = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  language: z.enum(['ru', 'en']),
+  roles: z.array(contactRole),
+  externalId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ContactOut = z.infer<typeof contactOut>;
