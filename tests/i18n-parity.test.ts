@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../shared/api/errors.ts';
 import en from '../shared/i18n/en.json';
+import { mergeCatalogues } from '../shared/i18n/merge.ts';
 import ru from '../shared/i18n/ru.json';
 
 type Tree = { [key: string]: string | Tree };
@@ -20,7 +21,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
 
-const catalogues = { ru: flatten(ru as Tree), en: flatten(en as Tree) };
+const merged = mergeCatalogues({ ru: ru as Tree, en: en as Tree }, import.meta.glob<{ default: Tree }>('../shared/i18n/modules/*.json', { eager: true }));
+const catalogues = { ru: flatten(merged.ru), en: flatten(merged.en) };
 
 describe('interface translations', () => {
   it('ru and en have exactly the same keys', () => {

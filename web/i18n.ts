@@ -3,7 +3,10 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../shared/i18n/en.json';
+import { mergeCatalogues, type Tree } from '../shared/i18n/merge.ts';
 import ru from '../shared/i18n/ru.json';
+
+const catalogues = mergeCatalogues({ ru: ru as Tree, en: en as Tree }, import.meta.glob<{ default: Tree }>('../shared/i18n/modules/*.json', { eager: true }));
 
 export const LANGUAGES = ['ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -23,7 +26,7 @@ function storedLanguage(): Language | undefined {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: ru }, en: { translation: en } },
+  resources: { ru: { translation: catalogues.ru }, en: { translation: catalogues.en } },
   lng: storedLanguage() ?? 'ru',
   fallbackLng: 'ru',
   supportedLngs: [...LANGUAGES],
