@@ -15,8 +15,17 @@ const COMPLAINT_STEMS = [
   'complain', 'complaint', 'refund', 'terrible', 'awful', 'unacceptable', 'disgusting', 'broken', 'damaged', 'never arrived', 'rude', 'scam',
 ];
 
+// Negated complaint phrases ("жалоб нет", "без претензий", "no complaints") are removed first.
+const NEGATED = [
+  /(нет|без|никаких)\s+(жалоб|претензи)[\p{L}]*/gu,
+  /(жалоб|претензи)[\p{L}]*\s+(нет|не имею|не имеем)/gu,
+  /\bno\s+(complaints?|refund)/gu,
+  /\bnot\s+(terrible|awful|broken|damaged|rude)/gu,
+];
+
 export function hasComplaintWords(text: string): boolean {
-  const t = ` ${text.toLocaleLowerCase('ru').replace(/ё/g, 'е')}`;
+  let t = ` ${text.toLocaleLowerCase('ru').replace(/ё/g, 'е')}`;
+  for (const re of NEGATED) t = t.replace(re, ' ');
   return COMPLAINT_STEMS.some((stem) => new RegExp(`[\\s«"(.,!?;:-]${stem.replace(/ /g, '\\s+')}`, 'u').test(t));
 }
 
