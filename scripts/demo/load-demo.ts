@@ -1,0 +1,107 @@
+// npm run demo: loads a realistic Russian demo organisation into DATABASE_URL (default SQLite):
+// clients with contacts and roles, a year of feedback from several channels, and cases — open,
+// in progress and resolved — opened by the same rules as real intake.
+import { loadConfig } from '../../server/config.ts';
+import { ctxFor, type Ctx } from '../../server/context.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+import { createDeps } from '../../server/deps.ts';
+import { fixedClock } from '../../server/lib/clock.ts';
+import { createLogger } from '../../server/lib/logger.ts';
+import { createOrganisation } from '../../server/modules/orgs/index.ts';
+import { recordFeedback } from '../../server/modules/feedback/index.ts';
+import { updateCase } from '../../server/modules/cases/cases.service.ts';
+import { CLIENTS, DEMO_ADMIN, DEMO_ORG, RESOLUTIONS, STAGES, TEXTS } from './data.ts';
+
+/** Mulberry32: a small seeded generator, so the demo is the same on every machine. */
+function seeded(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function main() {
+  const config = loadConfig({ ...process.env, SMTP_URL: '', LOG_LEVEL: 'warn' });
+  const clock = fixedClock(new Date());
+  const deps = createDeps(config, { clock, log: createLogger('warn') });
+  await migrateToLatest(deps.db);
+  const existing = await deps.db.selectFrom('orgs').select('id').where('name', '=', DEMO_ORG).executeTakeFirst();
+  if (existing) {
+    process.stdout.write(`The demo organisation is already loaded (${existing.id}).\n`);
+    await deps.dbHandle.close();
+    return;
+  }
+  const now = Date.now();
+  const created = await deps.db.transaction().execute((trx) =>
+    createOrganisation(trx, clock, { name: DEMO_ORG, language: 'ru', admin: DEMO_ADMIN, apiKey: { name: 'Демо-ключ', role: 'admin' } }),
+  );
+  const ctx: Ctx = ctxFor(deps, { type: 'system', id: null, orgId: created.orgId, role: 'admin' });
+  const rand = seeded(20261123);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+  let count = 0;
+  const caseIds: Array<{ id: string; at: number }> = [];
+
+  for (let i = 0; i < 420; i++) {
+    const client = pick(CLIENTS);
+    const contact = pick(client.contacts);
+    // The last 40 records fall in the past ten days, so the inbox has fresh work.
+    const ageDays = i >= 380 ? Math.floor(rand() * 10) : Math.floor(rand() * 360);
+    const at = now - ageDays * 86_400_000 - Math.floor(rand() * 8) * 3_600_000;
+    clock.set(new Date(at));
+    const metric = pick(['nps', 'nps', 'csat', 'ces'] as const);
+    // A slow improvement over the year, so the NPS trend has a story.
+    const mood = rand() + (360 - ageDays) / 900;
+    const value = metric === 'nps' ? Math.min(10, Math.max(0, Math.round(mood * 11 - 0.5))) : metric === 'csat' ? Math.min(5, Math.max(1, Math.round(mood * 5))) : Math.min(7, Math.max(1, Math.round(8 - mood * 7)));
+    const bad = (metric === 'nps' && value <= 6) || (metric === 'csat' && value <= 2) || (metric === 'ces' && value >= 5);
+    const good = (metric === 'nps' && value >= 9) || (metric === 'csat' && value >= 4) || (metric === 'ces' && value <= 2);
+    const english = contact.language === 'en';
+    const text = english ? pick(TEXTS.english) : rand() < 0.2 ? undefined : pick(bad ? TEXTS.negative : good ? TEXTS.positive : TEXTS.neutral);
+    const result = await recordFeedback(
+      ctx,
+      {
+        channel: pick(['survey', 'survey', 'email', 'api', 'phone', 'manual'] as const),
+        client: { externalId: `demo-${CLIENTS.indexOf(client)}`, name: client.name, segment: client.segment },
+        contact: { email: contact.email, name: contact.name, language: contact.language ?? 'ru' },
+        stage: pick(STAGES),
+        score: { type: metric, value },
+        ...(text ? { text } : {}),
+        receivedAt: new Date(at).toISOString(),
+        sourceId: `demo-${i}`,
+      },
+      { skipAcknowledgement: true },
+    );
+    count += 1;
+    if (result.record.case_id) caseIds.push({ id: result.record.case_id, at });
+  }
+
+  // Older cases are resolved; recent ones stay open at various stages of work.
+  let resolved = 0;
+  for (const c of caseIds) {
+    const age = (now - c.at) / 86_400_000;
+    clock.set(new Date(c.at + 3_600_000 * (2 + Math.floor(rand() * 30))));
+    if (age > 14 && rand() < 0.92) {
+      await updateCase(ctx, c.id, { status: 'in_progress' });
+      await updateCase(ctx, c.id, { status: 'resolved', resolution: pick(RESOLUTIONS) });
+      resolved += 1;
+    } else if (rand() < 0.5) {
+      await updateCase(ctx, c.id, { status: 'in_progress', note: 'Связались с клиентом, уточняем детали.' });
+    }
+  }
+  await deps.dbHandle.close();
+  process.stdout.write(
+    [
+      `Demo organisation «${DEMO_ORG}» loaded: ${CLIENTS.length} clients, ${count} feedback records, ${caseIds.length} cases (${resolved} resolved).`,
+      `Sign in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`,
+      `API key: ${created.apiKey!.secret}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((err) => {
+  process.stderr.write(`demo failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
