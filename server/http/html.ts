@@ -39,7 +39,7 @@ p{line-height:1.5}
 textarea{width:100%;min-height:6rem;box-sizing:border-box;font:inherit;padding:.5rem;border-radius:8px;border:1px solid #ced4da}
 .submit{margin-top:1rem;padding:.7rem 1.2rem;border:0;border-radius:8px;background:#228be6;color:#fff;font-size:1rem;cursor:pointer}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
-.lang{float:right;font-size:.85rem}
+.lang{text-align:right;font-size:.85rem;margin:0 0 .5rem}
 .lang a{color:#1864ab}
 .error{color:#c92a2a}
 `;
@@ -48,7 +48,7 @@ export function publicPage(opts: { lang: 'ru' | 'en'; title: string; body: Raw; 
   const switcher = opts.langLinks
     ? html`<nav class="lang"><a href="${opts.langLinks.ru}" lang="ru">Русский</a> · <a href="${opts.langLinks.en}" lang="en">English</a></nav>`
     : raw('');
-  return `<!doctype html>${html`<html lang="${opts.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${opts.title}</title><style>${raw(STYLE)}</style></head><body><main>${switcher}<div class="card">${opts.body}</div></main></body></html>`.__html}`;
+  return `<!doctype html>${html`<html lang="${opts.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><link rel="icon" href="data:,"><title>${opts.title}</title><style>${raw(STYLE)}</style></head><body><main>${switcher}<div class="card">${opts.body}</div></main></body></html>`.__html}`;
 }
 
 /** ru or en from ?lang=, else from Accept-Language, else the fallback. */
