@@ -3,8 +3,10 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_closed_loop.ts';
+import * as m0003 from './0003_inbound_mail.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_closed_loop': m0002,
+  '0003_inbound_mail': m0003,
 };

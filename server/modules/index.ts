@@ -7,5 +7,6 @@ import { messagingModule } from './messaging/index.ts';
 import { metricsModule } from './metrics/index.ts';
 import { orgsModule } from './orgs/index.ts';
 import { webhooksModule } from './webhooks/index.ts';
+import { inboundModule } from './inbound/index.ts';
 
-export const modules: ModuleDef[] = [orgsModule, clientsModule, feedbackModule, casesModule, messagingModule, metricsModule, webhooksModule];
+export const modules: ModuleDef[] = [orgsModule, clientsModule, feedbackModule, casesModule, messagingModule, metricsModule, webhooksModule, inboundModule];

@@ -8,6 +8,7 @@ export { findCaseByPublicRef } from './cases.repo.ts';
 export { caseRuleFor, type CaseRule } from './rules.ts';
 export { presentCase } from './cases.routes.ts';
 export { emitCaseEvent } from './case-events.ts';
+export { recordClientReply } from './client-reply.ts';
 
 export const casesModule: ModuleDef = {
   name: 'cases',

@@ -1,0 +1,18 @@
+// The inbound module's public surface: e-mail in through the built-in SMTP receiver.
+import type { ModuleDef } from '../module.ts';
+import { registerInboundRoutes } from './inbound.routes.ts';
+import { startReceiver } from './smtp-receiver.ts';
+
+export { startReceiver, type RunningReceiver } from './smtp-receiver.ts';
+
+export const inboundModule: ModuleDef = {
+  name: 'inbound',
+  routes: registerInboundRoutes,
+  // Listens only when INBOUND_SMTP_PORT is set.
+  start: async (deps) => {
+    const port = deps.config.mail.inboundPort;
+    if (port === undefined) return async () => undefined;
+    const receiver = await startReceiver(deps, { port, host: deps.config.http.host });
+    return receiver.stop;
+  },
+};

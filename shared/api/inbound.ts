@@ -1,0 +1,29 @@
+// E-mail in: the organisation's inbound address and the quarantine of mail from unknown senders.
+import { z } from 'zod';
+
+export const inboundAddressOut = z.object({
+  /** Give this address to clients (or forward a support mailbox to it). */
+  address: z.string(),
+  token: z.string(),
+});
+export type InboundAddressOut = z.infer<typeof inboundAddressOut>;
+
+export const inboundStatus = z.enum(['quarantined', 'accepted', 'discarded', 'threaded']);
+
+export const inboundMessageOut = z.object({
+  id: z.string(),
+  fromAddress: z.string(),
+  fromName: z.string().nullable(),
+  subject: z.string(),
+  text: z.string(),
+  status: inboundStatus,
+  feedbackId: z.string().nullable(),
+  receivedAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type InboundMessageOut = z.infer<typeof inboundMessageOut>;
+
+export const listQuarantineQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
