@@ -1,26 +1,9 @@
-// The one role table. Services call assertCan(ctx.actor, action) first thing; routes never decide.
-import type { Role } from '../db/types.ts';
+// Role checks for services: assertCan(ctx.actor, action) first thing; routes never decide.
+// The table itself is shared with the UI (shared/domain/permissions.ts).
+import { roleCan, type Action, type Role } from '../../shared/domain/permissions.ts';
 import { forbidden } from '../http/errors.ts';
 
-export type Action =
-  | 'org.read'
-  | 'org.manage'
-  | 'users.read'
-  | 'users.manage'
-  | 'api_keys.manage'
-  | 'audit.read'
-  | 'data.read'
-  | 'data.write';
-
-const GRANTS: Record<Role, ReadonlySet<Action>> = {
-  admin: new Set<Action>(['org.read', 'org.manage', 'users.read', 'users.manage', 'api_keys.manage', 'audit.read', 'data.read', 'data.write']),
-  manager: new Set<Action>(['org.read', 'users.read', 'data.read', 'data.write']),
-  analyst: new Set<Action>(['org.read', 'users.read', 'data.read']),
-  viewer: new Set<Action>(['org.read', 'data.read']),
-};
-
-/** Roles ordered by power, for "may not grant more than you have". */
-export const ROLE_RANK: Record<Role, number> = { viewer: 0, analyst: 1, manager: 2, admin: 3 };
+export { ROLE_RANK, type Action } from '../../shared/domain/permissions.ts';
 
 export interface Actor {
   type: 'user' | 'api_key' | 'system';
@@ -30,7 +13,7 @@ export interface Actor {
 }
 
 export function can(actor: Actor, action: Action): boolean {
-  return GRANTS[actor.role].has(action);
+  return roleCan(actor.role, action);
 }
 
 export function assertCan(actor: Actor, action: Action): void {

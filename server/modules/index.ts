@@ -8,5 +8,6 @@ import { metricsModule } from './metrics/index.ts';
 import { orgsModule } from './orgs/index.ts';
 import { webhooksModule } from './webhooks/index.ts';
 import { inboundModule } from './inbound/index.ts';
+import { importsModule } from './imports/index.ts';
 
-export const modules: ModuleDef[] = [orgsModule, clientsModule, feedbackModule, casesModule, messagingModule, metricsModule, webhooksModule, inboundModule];
+export const modules: ModuleDef[] = [orgsModule, clientsModule, feedbackModule, casesModule, messagingModule, metricsModule, webhooksModule, inboundModule, importsModule];

@@ -7,8 +7,13 @@ import { queueMessage } from '../messaging/index.ts';
 import { emitWebhookEvent } from '../webhooks/index.ts';
 import * as repo from './feedback.repo.ts';
 
-export async function afterFeedbackRecorded(tx: Ctx, row: FeedbackTable, contact: ContactsTable | undefined): Promise<string | undefined> {
-  const rule = caseRuleFor(row.score_type && row.score_value !== null ? { type: row.score_type, value: row.score_value } : null, row.text);
+export async function afterFeedbackRecorded(
+  tx: Ctx,
+  row: FeedbackTable,
+  contact: ContactsTable | undefined,
+  opts: { openCases: boolean } = { openCases: true },
+): Promise<string | undefined> {
+  const rule = opts.openCases ? caseRuleFor(row.score_type && row.score_value !== null ? { type: row.score_type, value: row.score_value } : null, row.text) : null;
   let caseId: string | undefined;
   if (rule) {
     caseId = (await openCaseForFeedback(tx, row, rule)).id;

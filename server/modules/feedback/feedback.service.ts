@@ -21,8 +21,10 @@ export interface RecordOptions {
   contactId?: string;
   surveyId?: string;
   raw?: unknown;
-  /** Follow-up ratings of a case need no "we received your feedback" mail. */
+  /** Follow-up ratings and historical imports need no "we received your feedback" mail. */
   skipAcknowledgement?: boolean;
+  /** Historical imports: store the record without opening cases (their SLA is long past). */
+  skipCaseRules?: boolean;
 }
 
 export interface RecordResult {
@@ -39,9 +41,17 @@ export async function recordFeedback(ctx: Ctx, input: FeedbackIn, opts: RecordOp
     return await attempt();
   } catch (err) {
     // A concurrent request with the same key or source id committed first: replay finds it.
-    if (isUniqueViolation(err)) return attempt();
+    // Inside a caller's transaction (imports) PostgreSQL has aborted it, so report a conflict.
+    if (isUniqueViolation(err)) {
+      if (isInTransaction(ctx)) throw new AppError('conflict', 'A concurrent request stored the same record; retry');
+      return attempt();
+    }
     throw err;
   }
+}
+
+function isInTransaction(ctx: Ctx): boolean {
+  return 'isTransaction' in ctx.db && ctx.db.isTransaction;
 }
 
 async function findDuplicate(tx: Ctx, input: FeedbackIn, opts: RecordOptions, requestHash: string): Promise<FeedbackTable | undefined> {
@@ -94,7 +104,7 @@ async function recordInTransaction(tx: Ctx, input: FeedbackIn, opts: RecordOptio
   if (opts.idempotencyKey) {
     await repo.insertIdempotencyKey(tx.db, { org_id: tx.orgId, key: opts.idempotencyKey, request_hash: requestHash, resource_id: row.id, created_at: row.created_at });
   }
-  const caseId = await afterFeedbackRecorded(tx, row, opts.skipAcknowledgement ? undefined : contact);
+  const caseId = await afterFeedbackRecorded(tx, row, opts.skipAcknowledgement ? undefined : contact, { openCases: !opts.skipCaseRules });
   return { record: { ...row, case_id: caseId ?? null }, created: true };
 }
 
@@ -132,7 +142,7 @@ export async function recordFeedbackBatch(ctx: Ctx, items: unknown[]): Promise<B
   try {
     return await run();
   } catch (err) {
-    if (isUniqueViolation(err)) return run();
+    if (isUniqueViolation(err) && !isInTransaction(ctx)) return run();
     throw err;
   }
 }

@@ -1,0 +1,118 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import * as api from '../../../shared/api/imports.ts';
+import { idParam, page } from '../../../shared/api/orgs.ts';
+import type { ImportsTable } from '../../db/types.ts';
+import type { Deps } from '../../deps.ts';
+import { ctxOf } from '../../http/auth.ts';
+import { AppError } from '../../http/errors.ts';
+import { pageQuery } from '../../lib/paging.ts';
+import * as imports from './imports.service.ts';
+import type { ImportSummary } from './imports.repo.ts';
+import { looksLikeZip } from './read-xlsx.ts';
+import { suggestMapping } from './suggest-mapping.ts';
+
+const CSV_TYPES = ['text/csv', 'application/csv', 'text/tab-separated-values'];
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const OCTET = 'application/octet-stream';
+
+export function presentImportSummary(row: ImportSummary): api.ImportSummaryOut {
+  return {
+    id: row.id,
+    kind: row.kind === 'xlsx' ? 'xlsx' : 'csv',
+    filename: row.filename,
+    status: row.status,
+    rowCount: row.row_count,
+    createdAt: row.created_at,
+    committedAt: row.committed_at,
+  };
+}
+
+export function presentImport(row: ImportsTable): api.ImportOut {
+  const columns = JSON.parse(row.columns) as string[];
+  const rows = JSON.parse(row.rows) as string[][];
+  const stored = (row.mapping ? JSON.parse(row.mapping) : { source: {}, mapping: null }) as imports.StoredMapping;
+  const outcome = (row.errors ? JSON.parse(row.errors) : { report: null, result: null }) as imports.StoredOutcome;
+  return {
+    ...presentImportSummary(row),
+    columns,
+    preview: rows.slice(0, api.PREVIEW_ROWS),
+    suggestedMapping: suggestMapping(columns),
+    encoding: stored.source.encoding ?? null,
+    delimiter: stored.source.delimiter ?? null,
+    mapping: stored.mapping,
+    report: outcome.report,
+    result: outcome.result,
+  };
+}
+
+/** The file's own name without any path, control characters or excess length. */
+function cleanFilename(name: string | undefined, kind: imports.ImportKind): string {
+  // eslint-disable-next-line no-control-regex
+  const base = (name ?? '').split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  return base || `import.${kind}`;
+}
+
+/** CSV or XLSX from the declared type, the file name (for octet-stream) and the bytes themselves. */
+function kindOf(contentType: string | undefined, filename: string | undefined, bytes: Buffer): imports.ImportKind {
+  const mime = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (looksLikeZip(bytes)) return 'xlsx'; // a workbook sent with a CSV type is still a workbook
+  if (CSV_TYPES.includes(mime)) return 'csv';
+  if (mime === XLSX_TYPE) return 'xlsx';
+  const ext = /\.([a-z0-9]+)$/i.exec(filename ?? '')?.[1]?.toLowerCase();
+  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
+  if (ext === 'xlsx') return 'xlsx';
+  throw new AppError('unsupported_media_type', 'Send a CSV or XLSX file (text/csv or the XLSX type), or name it .csv or .xlsx with application/octet-stream');
+}
+
+export async function registerImportRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const tags = ['imports'];
+
+  // The upload route alone reads raw file bodies (up to 20 MB); every other route stays JSON only,
+  // with the server's body limit (a text/plain body is a 415 here too).
+  await app.register(async (scope) => {
+    scope.addContentTypeParser([...CSV_TYPES, XLSX_TYPE, OCTET], { parseAs: 'buffer', bodyLimit: api.MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
+    scope.withTypeProvider<ZodTypeProvider>().post('/api/v1/imports', {
+      schema: {
+        tags,
+        summary: `Upload a CSV (text/csv) or XLSX file as the raw body, ?filename=…; at most ${api.MAX_IMPORT_ROWS} rows. Nothing is imported until commit`,
+        querystring: api.uploadQuery,
+        response: { 201: api.importOut },
+      },
+    }, async (req, reply) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_media_type', 'Send the file itself as the body (text/csv or XLSX), not JSON');
+      const kind = kindOf(req.headers['content-type'], req.query.filename, req.body);
+      const row = await imports.uploadImport(ctxOf(deps, req), { bytes: req.body, kind, filename: cleanFilename(req.query.filename, kind) });
+      return reply.status(201).send(presentImport(row));
+    });
+  });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/v1/imports', { schema: { tags, summary: 'Imports, newest first', querystring: pageQuery, response: { 200: page(api.importSummaryOut) } } }, async (req) => {
+    const result = await imports.listImports(ctxOf(deps, req), req.query);
+    return { items: result.items.map(presentImportSummary), nextCursor: result.nextCursor };
+  });
+  r.get('/api/v1/imports/:id', { schema: { tags, summary: 'An import with its first rows and the last report', params: idParam, response: { 200: api.importOut } } }, async (req) =>
+    presentImport(await imports.getImport(ctxOf(deps, req), req.params.id)),
+  );
+  r.post('/api/v1/imports/:id/validate', {
+    schema: { tags, summary: 'What the mapping makes of every row, without writing feedback', params: idParam, body: api.validateBody, response: { 200: api.reportOut } },
+  }, async (req) => imports.validateImport(ctxOf(deps, req), req.params.id, req.body.mapping));
+  r.post('/api/v1/imports/:id/commit', {
+    schema: {
+      tags,
+      summary: 'Write every row as feedback in one transaction, or none (422 with the row errors); a second commit is a 409',
+      params: idParam,
+      body: api.commitBody,
+      response: { 200: api.importOut },
+    },
+  }, async (req) => {
+    const row = await imports.commitImport(ctxOf(deps, req), req.params.id, req.body.mapping, { acknowledge: req.body.acknowledge, openCases: req.body.openCases });
+    deps.jobs.notify();
+    return presentImport(row);
+  });
+  r.delete('/api/v1/imports/:id', { schema: { tags, summary: 'Discard an import that was not committed', params: idParam } }, async (req, reply) => {
+    await imports.discardImport(ctxOf(deps, req), req.params.id);
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,29 @@
+// The one role table, used by the server (which enforces it in every service) and by the UI
+// (which only hides controls a person cannot use).
+export type Role = 'admin' | 'manager' | 'analyst' | 'viewer';
+
+export type Action =
+  | 'org.read'
+  | 'org.manage'
+  | 'users.read'
+  | 'users.manage'
+  | 'api_keys.manage'
+  | 'audit.read'
+  | 'data.read'
+  | 'data.write';
+
+export const GRANTS: Record<Role, ReadonlySet<Action>> = {
+  admin: new Set<Action>(['org.read', 'org.manage', 'users.read', 'users.manage', 'api_keys.manage', 'audit.read', 'data.read', 'data.write']),
+  manager: new Set<Action>(['org.read', 'users.read', 'data.read', 'data.write']),
+  analyst: new Set<Action>(['org.read', 'users.read', 'data.read']),
+  viewer: new Set<Action>(['org.read', 'data.read']),
+};
+
+export const ROLES: readonly Role[] = ['admin', 'manager', 'analyst', 'viewer'];
+
+/** Roles ordered by power, for "may not grant more than you have". */
+export const ROLE_RANK: Record<Role, number> = { viewer: 0, analyst: 1, manager: 2, admin: 3 };
+
+export function roleCan(role: Role, action: Action): boolean {
+  return GRANTS[role].has(action);
+}
