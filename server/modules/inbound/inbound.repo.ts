@@ -60,11 +60,3 @@ export async function decideQuarantined(db: DbOrTrx, orgId: string, id: string, 
 export async function setInboundFeedback(db: DbOrTrx, orgId: string, id: string, feedbackId: string): Promise<void> {
   await db.updateTable('inbound_messages').set({ feedback_id: feedbackId }).where('org_id', '=', orgId).where('id', '=', id).execute();
 }
-
-/**
- * The case and feedback behind one of our sent messages (a reply's In-Reply-To names its id).
- * A read of the messaging module's outbox: its public surface has no lookup by id yet.
- */
-export async function findSentMessageLinks(db: DbOrTrx, orgId: string, messageId: string): Promise<{ case_id: string | null; feedback_id: string | null } | undefined> {
-  return db.selectFrom('messages').select(['case_id', 'feedback_id']).where('org_id', '=', orgId).where('id', '=', messageId).executeTakeFirst();
-}

@@ -15,6 +15,7 @@ import { recordFeedback } from '../feedback/index.ts';
 import * as repo from './inbound.repo.ts';
 import { isAutomatedMail, publicRefsIn, sentMessageIdsIn, type HeaderLookup } from './mail-rules.ts';
 import { htmlToText, stripQuotedReply } from './reply-text.ts';
+import { findMessage } from '../messaging/index.ts';
 
 export interface InboundMail {
   /** SMTP MAIL FROM; '' for the null sender of bounces. */
@@ -57,7 +58,7 @@ export function sourceIdOf(mail: InboundMail, fromEmail: string, text: string): 
 /** The case of this organisation a reply answers: by our Message-ID in its headers, else by a reference in its subject. */
 async function caseRepliedTo(ctx: Ctx, mail: InboundMail): Promise<string | undefined> {
   for (const id of sentMessageIdsIn(mail.inReplyTo, mail.references)) {
-    const links = await repo.findSentMessageLinks(ctx.db, ctx.orgId, id);
+    const links = await findMessage(ctx.db, ctx.orgId, id);
     if (links?.case_id) return links.case_id;
   }
   for (const ref of publicRefsIn(mail.subject)) {

@@ -5,6 +5,7 @@ import { registerMessagingRoutes } from './messaging.routes.ts';
 
 export { queueMessage, templateFor, type QueueMessageInput } from './messaging.service.ts';
 export { presentMessage } from './messaging.routes.ts';
-export { listMessages as listMessagesForOrg } from './messaging.repo.ts';
+/** One of our sent messages (replies name it in In-Reply-To); undefined for another org's id. */
+export { findMessage, listMessages as listMessagesForOrg } from './messaging.repo.ts';
 
 export const messagingModule: ModuleDef = { name: 'messaging', routes: registerMessagingRoutes, jobs: messagingJobs };
