@@ -7,7 +7,8 @@ import { messagingModule } from './messaging/index.ts';
 import { metricsModule } from './metrics/index.ts';
 import { orgsModule } from './orgs/index.ts';
 import { webhooksModule } from './webhooks/index.ts';
+import { surveysModule } from './surveys/index.ts';
 import { inboundModule } from './inbound/index.ts';
 import { importsModule } from './imports/index.ts';
 
-export const modules: ModuleDef[] = [orgsModule, clientsModule, feedbackModule, casesModule, messagingModule, metricsModule, webhooksModule, inboundModule, importsModule];
+export const modules: ModuleDef[] = [orgsModule, clientsModule, feedbackModule, casesModule, messagingModule, metricsModule, webhooksModule, surveysModule, inboundModule, importsModule];
