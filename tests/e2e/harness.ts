@@ -20,7 +20,8 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `env` adds or overrides configuration variables (e.g. SMTP_URL for a test mail server). */
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'cl-e2e-'));
   mkdirSync(SCREENSHOTS, { recursive: true });
   let running: Running | undefined;
@@ -41,6 +42,7 @@ export async function startHarness(): Promise<Harness> {
         CLIENTLOOP_ADMIN_PASSWORD: ADMIN.password,
         CLIENTLOOP_ORG_NAME: ORG_NAME,
         SERVICES: 'web,worker',
+        ...env,
       }),
     );
     browser = await chromium.launch({

@@ -19,14 +19,16 @@ export function AppLayout({ children, onSignOut }: { children: ReactNode; onSign
   // keyboard and screen-reader users do not tab through links they cannot see.
   const phone = useMediaQuery('(max-width: 48em)');
 
+  // A section stays highlighted on its sub-pages (/cases/… under /cases).
+  const isActive = (entry: NavEntry) => path === entry.path || (entry.path !== '/' && path.startsWith(`${entry.path}/`));
   const link = (entry: NavEntry) => (
     <NavLink
       key={entry.path}
       component="a"
       href={entry.path}
       label={t(entry.labelKey)}
-      active={path === entry.path}
-      aria-current={path === entry.path ? 'page' : undefined}
+      active={isActive(entry)}
+      aria-current={isActive(entry) ? 'page' : undefined}
       onClick={(e) => onLinkClick(e, entry.path, close)}
     />
   );

@@ -1,0 +1,246 @@
+// The closed loop in the browser, against the real server and a real SMTP server: a detractor's
+// feedback arrives through the API, the manager finds its case in the inbox, works it and
+// resolves it, and the client's closing e-mail arrives. Plus the dashboard's charts render.
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
+import { SCREENSHOTS, signIn, startHarness, WAIT, type Harness } from './harness.ts';
+
+const PHONE = { width: 390, height: 844 };
+const COMPLAINT = 'Курьер опоздал на два дня, заказ пришёл помятым';
+const RESOLUTION = 'Мы вернули стоимость доставки и поговорили со службой курьеров.';
+
+let harness: Harness;
+let smtp: TestSmtp;
+let apiKey: string;
+
+async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+  const response = await fetch(`${harness.baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as T };
+}
+
+/** The first day of the month `back` months ago, mid-day UTC. */
+function monthsAgo(back: number): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 3, 12)).toISOString();
+}
+
+/** Signs in through the login page and opens `path` by a full page load (a deep link). */
+async function openSignedIn(viewport?: { width: number; height: number }, path = '/inbox'): Promise<{ page: Page; errors: string[] }> {
+  const opened = await harness.openApp(viewport);
+  opened.page.setDefaultTimeout(WAIT.timeout); // a stuck step fails with its locator, not a test timeout
+  await signIn(opened.page);
+  await opened.page.getByTestId('org-name').waitFor(WAIT);
+  await opened.page.goto(`${harness.baseUrl}${path}`);
+  return opened;
+}
+
+beforeAll(async () => {
+  smtp = await startTestSmtp();
+  harness = await startHarness({ SMTP_URL: smtp.url });
+  // An API key the way an admin gets one: signed in, with the session's CSRF token.
+  const { page } = await harness.openApp();
+  await signIn(page);
+  await page.getByTestId('org-name').waitFor(WAIT);
+  const session = (await (await page.request.get(`${harness.baseUrl}/api/v1/auth/session`)).json()) as { csrfToken: string };
+  const created = await page.request.post(`${harness.baseUrl}/api/v1/api-keys`, { data: { name: 'CRM', role: 'manager' }, headers: { 'x-csrf-token': session.csrfToken } });
+  expect(created.status()).toBe(201);
+  apiKey = ((await created.json()) as { secret: string }).secret;
+  await harness.closePages();
+
+  // Some history for the dashboard and the board: scores over six months, stages and channels.
+  const stages = ['Доставка', 'Оплата', 'Поддержка'];
+  const channels = ['api', 'survey', 'web'];
+  const items = Array.from({ length: 18 }, (_, i) => ({
+    channel: channels[i % 3],
+    client: { externalId: `hist-${i % 4}`, name: ['ООО «Север»', 'ИП Иванов', 'АО «Заря»', 'ООО «Луч»'][i % 4], segment: i % 2 ? 'B2B' : 'Розница' },
+    stage: stages[i % 3],
+    score: { type: 'nps', value: [10, 9, 8, 7, 9, 10, 4][i % 7] },
+    receivedAt: monthsAgo(i % 6),
+  }));
+  const batch = await api<{ results: { status: string }[] }>('POST', '/api/v1/feedback/batch', { items });
+  expect(batch.json.results.every((r) => r.status === 'created')).toBe(true);
+}, 120_000);
+afterEach(() => harness.closePages());
+afterAll(async () => {
+  await harness?.stop();
+  await smtp?.close();
+});
+
+describe('closed loop in the UI', () => {
+  it('a detractor becomes a case in the inbox; resolving it e-mails the client', async () => {
+    const recorded = await api<{ caseId: string | null; publicRef: string }>('POST', '/api/v1/feedback', {
+      channel: 'api',
+      client: { externalId: 'vector-1', name: 'ООО «Вектор»', segment: 'B2B' },
+      contact: { email: 'ivan@example.ru', name: 'Иван', language: 'ru' },
+      stage: 'Доставка',
+      score: { type: 'nps', value: 3 },
+      text: COMPLAINT,
+    });
+    expect(recorded.status).toBe(201);
+    expect(recorded.json.caseId).toBeTruthy();
+    // The acknowledgement goes out first (and moves the case to "acknowledged").
+    await smtp.waitFor(1, 15_000);
+
+    const { page, errors } = await openSignedIn();
+    const inboxCase = page.getByTestId('inbox-case').filter({ hasText: COMPLAINT });
+    await inboxCase.waitFor(WAIT);
+    // Breached first, then the earliest due time: a fresh case is "due in …", not overdue.
+    await expect(inboxCase.getByTestId('due-badge').textContent()).resolves.toMatch(/^через \d+/);
+    await page.screenshot({ path: `${SCREENSHOTS}/inbox-desktop.png`, fullPage: true });
+
+    await inboxCase.getByRole('link', { name: /Курьер опоздал/ }).click();
+    await page.getByTestId('case-title').waitFor(WAIT);
+    expect(page.url()).toContain(`/cases/${recorded.json.caseId}`);
+    await page.getByRole('link', { name: 'ООО «Вектор»' }).waitFor(WAIT);
+    await page.getByTestId('case-timeline').getByText('Письмо «Подтверждение получения» → ivan@example.ru', { exact: false }).waitFor(WAIT);
+
+    await page.getByRole('button', { name: 'Взять в работу' }).click();
+    await page.getByTestId('case-timeline').getByText('Статус: Подтверждено → В работе', { exact: false }).waitFor(WAIT);
+    await page.getByTestId('case-actions').getByRole('button', { name: 'Решить' }).click();
+    await page.locator('textarea[name=resolution]').fill(RESOLUTION);
+    await page.getByRole('button', { name: 'Решить и уведомить клиента' }).click();
+    await page.getByTestId('case-resolution').getByText(RESOLUTION).waitFor(WAIT);
+
+    const mails = await smtp.waitFor(2, 15_000);
+    const closing = mails.find((m) => m.subject === `Обращение ${recorded.json.publicRef} решено`);
+    expect(closing, mails.map((m) => m.subject).join(' | ')).toBeDefined();
+    expect(closing!.to && 'text' in closing!.to ? closing!.to.text : '').toContain('ivan@example.ru');
+    expect(closing!.text).toContain(RESOLUTION);
+    expect(closing!.text).toContain(`/status/${recorded.json.publicRef}/rate`); // the follow-up rating was asked for
+    await page.getByTestId('case-timeline').getByText('Письмо «Закрытие обращения»', { exact: false }).waitFor(WAIT);
+    await page.screenshot({ path: `${SCREENSHOTS}/case-desktop.png`, fullPage: true });
+
+    // The board: the case now sits in the "resolved" column.
+    await page.getByRole('navigation').getByText('Обращения').click();
+    await page.getByTestId('board-column-resolved').getByText(COMPLAINT, { exact: false }).waitFor(WAIT);
+    await page.screenshot({ path: `${SCREENSHOTS}/board-desktop.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('an invalid status change is refused with a translated message', async () => {
+    const { page, errors } = await openSignedIn(undefined, '/cases/new');
+    await page.locator('input[name=title]').fill('Звонок клиента: уточнить счёт');
+    await page.getByRole('button', { name: 'Открыть обращение' }).click();
+    await page.getByTestId('case-title').getByText('Звонок клиента: уточнить счёт').waitFor(WAIT);
+    const caseId = page.url().split('/').pop()!;
+    // Someone else closes the case meanwhile; our page still offers "Взять в работу".
+    await api('PATCH', `/api/v1/cases/${caseId}`, { status: 'resolved', resolution: 'Решено по телефону' });
+    await api('PATCH', `/api/v1/cases/${caseId}`, { status: 'closed' });
+    await page.getByRole('button', { name: 'Взять в работу' }).click();
+    await page.getByText('Такой переход между статусами недопустим.').waitFor(WAIT);
+    // The server's refusal is an expected 409; the browser logs the failed request itself.
+    expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
+  });
+
+  it('works at 390 px: inbox, case page and board', async () => {
+    const { page, errors } = await openSignedIn(PHONE);
+    await page.getByTestId('inbox-case').first().waitFor(WAIT);
+    await page.screenshot({ path: `${SCREENSHOTS}/inbox-phone.png`, fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    await page.getByTestId('inbox-case').first().getByRole('link').first().click();
+    await page.getByTestId('case-title').waitFor(WAIT);
+    await page.getByTestId('case-timeline').waitFor(WAIT);
+    await page.screenshot({ path: `${SCREENSHOTS}/case-phone.png`, fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+
+    await page.goto(`${harness.baseUrl}/cases`);
+    await page.getByTestId('board-column-new').waitFor(WAIT);
+    await page.screenshot({ path: `${SCREENSHOTS}/board-phone.png`, fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('dashboard', () => {
+  for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', PHONE]] as const) {
+    it(`renders the overview and the charts as SVG without console errors (${name})`, async () => {
+      const { page, errors } = await openSignedIn(viewport, '/dashboard');
+      await page.getByTestId('overview-nps').waitFor(WAIT);
+      await page.locator('[data-testid=chart-month] svg').waitFor(WAIT);
+      await page.locator('[data-testid=chart-stage] svg').waitFor(WAIT);
+      expect(await page.getByTestId('overview-nps').textContent()).toMatch(/\d+ ответ/);
+      await page.screenshot({ path: `${SCREENSHOTS}/dashboard-${name}.png`, fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
+describe('lists, client page and settings', () => {
+  it('finds a client by a Cyrillic search, adds a contact with roles, and shows its feedback and cases', async () => {
+    const { page, errors } = await openSignedIn(undefined, '/clients');
+    await page.getByTestId('client-row').first().waitFor(WAIT);
+    await page.locator('input[name=q]').fill('вект');
+    await page.getByTestId('client-row').filter({ hasText: 'ООО «Вектор»' }).waitFor(WAIT);
+    await expect.poll(() => page.getByTestId('client-row').count(), WAIT).toBe(1);
+    expect(page.url()).toContain('q=%D0%B2%D0%B5%D0%BA%D1%82'); // the search is in the address, so it survives a reload
+    await page.getByRole('link', { name: 'ООО «Вектор»' }).click();
+    await page.getByRole('heading', { name: 'ООО «Вектор»' }).waitFor(WAIT);
+    await page.getByTestId('feedback-card').filter({ hasText: COMPLAINT }).waitFor(WAIT);
+
+    await page.getByRole('button', { name: 'Добавить контакт' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[name=name]').fill('Мария Петрова');
+    await dialog.locator('input[name=email]').fill('maria@example.ru');
+    await dialog.getByLabel('Принимает решения').check();
+    await dialog.getByLabel('Плательщик').check();
+    await dialog.getByRole('button', { name: 'Добавить контакт' }).click();
+    const row = page.getByTestId('contact-row').filter({ hasText: 'Мария Петрова' });
+    await row.getByText('Плательщик').waitFor(WAIT);
+    await page.screenshot({ path: `${SCREENSHOTS}/client-desktop.png`, fullPage: true });
+
+    await page.goto(`${harness.baseUrl}/feedback?hasCase=true`);
+    await page.getByTestId('feedback-card').filter({ hasText: COMPLAINT }).waitFor(WAIT);
+    await page.screenshot({ path: `${SCREENSHOTS}/feedback-list-desktop.png`, fullPage: true });
+    await page.getByRole('link', { name: COMPLAINT }).click();
+    await page.getByTestId('feedback-case-link').waitFor(WAIT);
+    await page.getByTestId('message-card').first().waitFor(WAIT);
+    await page.screenshot({ path: `${SCREENSHOTS}/feedback-detail-desktop.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('settings: templates with variables, an SLA policy, a webhook whose secret is shown once', async () => {
+    const { page, errors } = await openSignedIn(PHONE, '/settings/templates');
+    await page.getByTestId('template-row').first().waitFor(WAIT);
+    await page.getByTestId('template-row').filter({ hasText: 'Закрытие обращения' }).first().getByRole('button', { name: 'Изменить' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '{{resolution}}' }).waitFor(WAIT);
+    await page.screenshot({ path: `${SCREENSHOTS}/template-edit-phone.png` });
+    await page.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
+
+    await page.goto(`${harness.baseUrl}/settings/sla`);
+    await page.getByRole('button', { name: 'Добавить политику' }).click();
+    const sla = page.getByRole('dialog');
+    await sla.locator('input[name=name]').fill('Стандарт');
+    await sla.locator('textarea[name=holidays]').fill('2027-01-01\n2027-01-02');
+    await sla.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByTestId('sla-row').filter({ hasText: 'Стандарт' }).getByText('2 праздника', { exact: false }).waitFor(WAIT);
+    await page.screenshot({ path: `${SCREENSHOTS}/sla-phone.png`, fullPage: true });
+
+    // A receiver on a closed local port: allowed explicitly, so nothing leaves the machine.
+    await page.goto(`${harness.baseUrl}/settings/webhooks`);
+    await page.getByRole('main').getByRole('button', { name: 'Добавить вебхук' }).click();
+    const hook = page.getByRole('dialog');
+    await hook.locator('input[name=url]').fill('http://127.0.0.1:9/hook');
+    await hook.locator('input[name=allowedHost]').fill('127.0.0.1:9');
+    await hook.getByRole('button', { name: 'Добавить вебхук' }).click();
+    const secret = page.getByTestId('webhook-secret');
+    await secret.waitFor(WAIT);
+    expect((await secret.textContent())?.length).toBeGreaterThan(20);
+    await page.getByRole('button', { name: 'Я сохранил секрет' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' }); // its fade-out would swallow the next click
+    const card = page.getByTestId('webhook-card');
+    // A controlled switch: it flips once the server has answered, so click and wait for the label.
+    await card.getByRole('switch', { name: 'Включён' }).click();
+    await card.getByText('Выключен').waitFor(WAIT);
+    await page.screenshot({ path: `${SCREENSHOTS}/webhooks-phone.png`, fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,24 @@
+// Feedback records; shapes from shared/api/feedback.ts.
+import type { FeedbackOut } from '../../shared/api/feedback.ts';
+import { api } from './client.ts';
+import { queryString } from './clients.ts';
+import type { Page } from './orgs.ts';
+
+export type { FeedbackOut };
+export type Channel = FeedbackOut['channel'];
+// Copied, not imported: the shared module carries zod, which the browser bundle avoids.
+export const CHANNELS: readonly Channel[] = ['api', 'survey', 'email', 'web', 'manual', 'phone', 'import', 'telegram'];
+
+export interface FeedbackFilter {
+  clientId?: string;
+  channel?: string;
+  stage?: string;
+  hasCase?: 'true' | 'false';
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export const listFeedback = (filter: FeedbackFilter = {}) => api.get<Page<FeedbackOut>>(`/api/v1/feedback${queryString({ limit: 50, ...filter })}`);
+export const getFeedback = (feedbackId: string) => api.get<FeedbackOut>(`/api/v1/feedback/${encodeURIComponent(feedbackId)}`);

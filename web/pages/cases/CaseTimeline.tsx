@@ -1,0 +1,73 @@
+// The case's history: its events (status changes, assignments, notes, SLA breaches, replies)
+// merged with the messages sent for it, oldest first.
+import { Text, Timeline } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { CaseEvent } from '../../api/cases.ts';
+import type { MessageOut } from '../../api/messaging.ts';
+import type { UserOut } from '../../api/orgs.ts';
+import { formatDateTime } from '../../format.ts';
+
+type Entry = { at: string; key: string; title: string; body: string | null; color: string };
+
+const EVENT_COLOR: Record<string, string> = { opened: 'blue', status: 'violet', assigned: 'cyan', priority: 'orange', note: 'gray', sla_breached: 'red', client_reply: 'teal' };
+
+function eventTitle(e: CaseEvent, t: TFunction, userName: (id: string | null) => string | undefined): string {
+  const status = (s: string | null) => (s ? t(`cases.status.${s}`) : '');
+  switch (e.kind) {
+    case 'status':
+      return t('cases.timeline.status', { from: status(e.fromStatus), to: status(e.toStatus) });
+    case 'assigned':
+      return e.body ? t('cases.timeline.assigned', { name: userName(e.body) ?? e.body }) : t('cases.timeline.unassigned');
+    case 'priority':
+      return t('cases.timeline.priority', { priority: t(`cases.priority.${e.body ?? 'normal'}`) });
+    case 'opened':
+    case 'note':
+    case 'sla_breached':
+    case 'client_reply':
+      return t(`cases.timeline.${e.kind}`);
+    default:
+      return e.kind;
+  }
+}
+
+/** Event bodies that are machine data (a user id, a priority, a rule name) are not shown as text. */
+function eventBody(e: CaseEvent): string | null {
+  if (e.kind === 'note' || e.kind === 'client_reply') return e.body;
+  if (e.kind === 'status' && e.toStatus === 'resolved') return e.body;
+  return null;
+}
+
+export function CaseTimeline({ events, messages, users }: { events: CaseEvent[]; messages: MessageOut[]; users: UserOut[] }) {
+  const { t, i18n } = useTranslation();
+  const userName = (id: string | null) => users.find((u) => u.id === id)?.name;
+  const actor = (e: CaseEvent) => (e.actorType === 'user' ? userName(e.actorId) : t(`cases.timeline.actor.${e.actorType}`, { defaultValue: '' }));
+  const entries: Entry[] = [
+    ...events.map((e) => ({
+      at: e.createdAt,
+      key: `e-${e.id}`,
+      title: [eventTitle(e, t, userName), actor(e)].filter(Boolean).join(' · '),
+      body: eventBody(e),
+      color: EVENT_COLOR[e.kind] ?? 'gray',
+    })),
+    ...messages.map((m) => ({
+      at: m.createdAt,
+      key: `m-${m.id}`,
+      title: `${t('cases.timeline.message', { kind: t(`templates.kinds.${m.kind}`), to: m.to })} · ${t(`templates.messageStatus.${m.status}`)}`,
+      body: m.subject,
+      color: m.status === 'failed' ? 'red' : 'green',
+    })),
+  ].sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
+
+  if (entries.length === 0) return <Text size="sm" c="dimmed">{t('cases.timeline.empty')}</Text>;
+  return (
+    <Timeline bulletSize={14} lineWidth={2} active={entries.length} data-testid="case-timeline">
+      {entries.map((entry) => (
+        <Timeline.Item key={entry.key} color={entry.color} title={<Text size="sm" fw={600}>{entry.title}</Text>}>
+          {entry.body && <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{entry.body}</Text>}
+          <Text size="xs" c="dimmed">{formatDateTime(entry.at, i18n.language)}</Text>
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}

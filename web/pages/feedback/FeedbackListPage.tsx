@@ -1,0 +1,78 @@
+// All feedback, newest first, filtered by channel, stage, "has a case" and a date range. The
+// filters live in the query string, so a filtered list can be bookmarked and shared.
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHANNELS, listFeedback, type FeedbackFilter } from '../../api/feedback.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FeedbackCard } from '../../components/FeedbackCard.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { setQueryParams, useQueryParams } from '../../router.tsx';
+import { dayEnd, dayStart } from './filters.ts';
+
+export function FeedbackListPage() {
+  const { t } = useTranslation();
+  const params = useQueryParams();
+  const [stage, setStage] = useState(params.stage ?? '');
+  const [debouncedStage] = useDebouncedValue(stage.trim(), 400);
+  const update = (patch: Record<string, string | undefined>) => setQueryParams({ ...params, ...patch });
+
+  useEffect(() => {
+    if ((params.stage ?? '') !== debouncedStage) update({ stage: debouncedStage });
+    // Only the debounced text should push to the URL; params change with every other filter too.
+  }, [debouncedStage]);
+
+  const filter: FeedbackFilter = {
+    channel: params.channel,
+    stage: params.stage,
+    hasCase: params.hasCase === 'true' || params.hasCase === 'false' ? params.hasCase : undefined,
+    from: dayStart(params.from),
+    to: dayEnd(params.to),
+  };
+  const feedback = useInfiniteQuery({
+    queryKey: ['feedback', 'list', filter],
+    queryFn: ({ pageParam }) => listFeedback({ ...filter, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = feedback.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <>
+      <PageHeader title={t('feedback.title')} intro={t('feedback.intro')} />
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm" mb="md">
+        <NativeSelect
+          label={t('feedback.filters.channel')}
+          value={params.channel ?? ''}
+          onChange={(e) => update({ channel: e.currentTarget.value })}
+          data={[{ value: '', label: t('feedback.filters.any') }, ...CHANNELS.map((c) => ({ value: c, label: t(`feedback.channels.${c}`) }))]}
+        />
+        <TextInput label={t('feedback.filters.stage')} value={stage} onChange={(e) => setStage(e.currentTarget.value)} />
+        <NativeSelect
+          label={t('feedback.filters.hasCase')}
+          value={params.hasCase ?? ''}
+          onChange={(e) => update({ hasCase: e.currentTarget.value })}
+          data={[
+            { value: '', label: t('feedback.filters.any') },
+            { value: 'true', label: t('feedback.filters.withCase') },
+            { value: 'false', label: t('feedback.filters.withoutCase') },
+          ]}
+        />
+        <TextInput type="date" label={t('feedback.filters.from')} value={params.from ?? ''} onChange={(e) => update({ from: e.currentTarget.value })} />
+        <TextInput type="date" label={t('feedback.filters.to')} value={params.to ?? ''} onChange={(e) => update({ to: e.currentTarget.value })} />
+      </SimpleGrid>
+      <ErrorAlert error={feedback.error} />
+      <Stack gap="sm">
+        {items.map((item) => <FeedbackCard key={item.id} item={item} />)}
+      </Stack>
+      {feedback.data && items.length === 0 && <Text c="dimmed">{t('feedback.empty')}</Text>}
+      {feedback.hasNextPage && (
+        <Group justify="center" mt="md">
+          <Button variant="light" loading={feedback.isFetchingNextPage} onClick={() => void feedback.fetchNextPage()}>{t('common.loadMore')}</Button>
+        </Group>
+      )}
+    </>
+  );
+}
