@@ -1,5 +1,5 @@
 // The closed loop in the browser, against the real server and a real SMTP server: a detractor's
-// feedback arrives through the API, the manager finds its case in the inbox, works it and
+// answer arrives through a survey link opened with JavaScript off, the manager finds its case in the inbox, works it and
 // resolves it, and the client's closing e-mail arrives. Plus the dashboard's charts render.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -72,16 +72,31 @@ afterAll(async () => {
 });
 
 describe('closed loop in the UI', () => {
-  it('a detractor becomes a case in the inbox; resolving it e-mails the client', async () => {
-    const recorded = await api<{ caseId: string | null; publicRef: string }>('POST', '/api/v1/feedback', {
-      channel: 'api',
-      client: { externalId: 'vector-1', name: 'ООО «Вектор»', segment: 'B2B' },
-      contact: { email: 'ivan@example.ru', name: 'Иван', language: 'ru' },
-      stage: 'Доставка',
-      score: { type: 'nps', value: 3 },
-      text: COMPLAINT,
-    });
-    expect(recorded.status).toBe(201);
+  it('a detractor answers a survey link with JavaScript off; the case is worked in the inbox and the client gets the closing e-mail', async () => {
+    // The client, its contact and a personal NPS survey link, set up through the API.
+    const client = await api<{ id: string }>('POST', '/api/v1/clients', { name: 'ООО «Вектор»', externalId: 'vector-1', segment: 'B2B' });
+    const contact = await api<{ id: string }>('POST', `/api/v1/clients/${client.json.id}/contacts`, { name: 'Иван', email: 'ivan@example.ru', language: 'ru' });
+    const survey = await api<{ id: string }>('POST', '/api/v1/surveys', { name: 'NPS после доставки', metric: 'nps', stage: 'Доставка' });
+    const invites = await api<{ items: { url: string }[] }>('POST', `/api/v1/surveys/${survey.json.id}/invites`, { contactIds: [contact.json.id] });
+    expect(invites.status).toBe(201);
+    const surveyPath = new URL(invites.json.items[0]!.url).pathname;
+
+    // The client answers on a phone with JavaScript off: a plain HTML form.
+    const { page: anyPage } = await harness.openApp();
+    const noJs = await anyPage.context().browser()!.newContext({ javaScriptEnabled: false, viewport: PHONE, locale: 'ru-RU' });
+    try {
+      const form = await noJs.newPage();
+      expect((await form.goto(`${harness.baseUrl}${surveyPath}`))?.status()).toBe(200);
+      await form.getByRole('radio', { name: '3', exact: true }).check();
+      await form.locator('textarea[name=comment]').fill(COMPLAINT);
+      await form.getByRole('button', { name: 'Отправить' }).click();
+      await form.getByRole('heading', { name: 'Спасибо за ответ!' }).waitFor(WAIT);
+    } finally {
+      await noJs.close();
+    }
+    const newest = await api<{ items: { caseId: string | null; publicRef: string; channel: string; text: string }[] }>('GET', '/api/v1/feedback?limit=1');
+    const recorded = { json: newest.json.items[0]! };
+    expect(recorded.json).toMatchObject({ channel: 'survey', text: COMPLAINT });
     expect(recorded.json.caseId).toBeTruthy();
     // The acknowledgement goes out first (and moves the case to "acknowledged").
     await smtp.waitFor(1, 15_000);
