@@ -18,6 +18,8 @@ export const feedbackIn = z
   .object({
     channel: channel.default('api'),
     clientId: z.uuid().optional(),
+    /** A known contact (e.g. picked in the UI when logging a call); its client is used when none is named. */
+    contactId: z.uuid().optional(),
     client: z.object({ externalId: shortText(200).optional(), name: shortText(300), segment: shortText(100).optional() }).optional(),
     contact: z
       .object({
@@ -34,7 +36,8 @@ export const feedbackIn = z
     sourceId: shortText(200).optional(),
   })
   .refine((f) => f.score !== undefined || f.text !== undefined, { message: 'at least one of score and text is required', path: ['score'] })
-  .refine((f) => !(f.clientId && f.client), { message: 'name the client by clientId or by client, not both', path: ['client'] });
+  .refine((f) => !(f.clientId && f.client), { message: 'name the client by clientId or by client, not both', path: ['client'] })
+  .refine((f) => !(f.contactId && f.contact), { message: 'name the contact by contactId or by contact, not both', path: ['contact'] });
 export type FeedbackIn = z.infer<typeof feedbackIn>;
 
 export const batchIn = z.object({ items: z.array(z.unknown()).min(1).max(1000) });

@@ -258,4 +258,20 @@ describe('lists, client page and settings', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
   });
+
+  it('staff log a call with a score; it lands in the feedback list like any other channel', async () => {
+    const { page, errors } = await openSignedIn(undefined, '/feedback');
+    await page.getByTestId('log-interaction').click();
+    await page.getByRole('dialog').getByText('Звонок', { exact: true }).click();
+    await page.getByLabel('Оценка').selectOption('csat');
+    await page.getByLabel('Балл').fill('2');
+    await page.locator('textarea[name=text]').fill('Клиент недоволен сроками оплаты счёта');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.waitForURL(/\/feedback\/[0-9a-f-]{36}$/, WAIT);
+    await page.getByText('Звонок: Клиент недоволен сроками оплаты счёта').first().waitFor(WAIT);
+    const newest = await api<{ items: { channel: string; score: { type: string; value: number }; caseId: string | null }[] }>('GET', '/api/v1/feedback?limit=1');
+    expect(newest.json.items[0]).toMatchObject({ channel: 'phone', score: { type: 'csat', value: 2 } });
+    expect(newest.json.items[0]!.caseId).toBeTruthy(); // CSAT 2 opens a case, as from any channel
+    expect(errors).toEqual([]);
+  });
 });

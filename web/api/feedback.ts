@@ -1,5 +1,5 @@
 // Feedback records; shapes from shared/api/feedback.ts.
-import type { FeedbackOut } from '../../shared/api/feedback.ts';
+import type { FeedbackIn, FeedbackOut } from '../../shared/api/feedback.ts';
 import { api } from './client.ts';
 import { queryString } from './clients.ts';
 import type { Page } from './orgs.ts';
@@ -22,3 +22,4 @@ export interface FeedbackFilter {
 
 export const listFeedback = (filter: FeedbackFilter = {}) => api.get<Page<FeedbackOut>>(`/api/v1/feedback${queryString({ limit: 50, ...filter })}`);
 export const getFeedback = (feedbackId: string) => api.get<FeedbackOut>(`/api/v1/feedback/${encodeURIComponent(feedbackId)}`);
+export const recordFeedback = (body: Partial<FeedbackIn>) => api.post<FeedbackOut>('/api/v1/feedback', body);

@@ -53,6 +53,9 @@ describe.each(testDialects())('clients and contacts on %s', (dialect) => {
     expect(b.contactId).toBe(a.contactId);
     const unknownClient = await post({ clientId: '01a206ea-dd6a-7001-8c1b-5f588a061bc6', text: 'x' });
     expect(unknownClient.statusCode).toBe(422);
+    const byContactId = (await post({ channel: 'phone', contactId: a.contactId, text: 'Звонил, просил счёт' })).json();
+    expect(byContactId).toMatchObject({ contactId: a.contactId, clientId: a.clientId, channel: 'phone' });
+    expect((await post({ contactId: '01a206ea-dd6a-7001-8c1b-5f588a061bc6', text: 'x' })).statusCode).toBe(422);
     const lone = (await post({ contact: { email: 'solo@example.com', name: 'Соло' }, text: 'Привет' })).json();
     const client = (await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/clients/${lone.clientId}` })).json();
     expect(client).toMatchObject({ kind: 'person', name: 'Соло' });

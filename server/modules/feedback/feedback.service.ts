@@ -73,8 +73,13 @@ async function recordInTransaction(tx: Ctx, input: FeedbackIn, opts: RecordOptio
 
   const client = await resolveClient(tx, { clientId: input.clientId, client: input.client });
   let contact: ContactsTable | undefined;
-  if (opts.contactId) contact = await findContact(tx, opts.contactId);
-  else contact = await resolveContact(tx, client?.id, input.contact);
+  const knownContactId = opts.contactId ?? input.contactId;
+  if (knownContactId) {
+    contact = await findContact(tx, knownContactId);
+    if (!contact) throw new AppError('unprocessable', 'contactId names no contact of this organisation', { invalidParams: [{ name: 'body.contactId', reason: 'unknown contact' }] });
+  } else {
+    contact = await resolveContact(tx, client?.id, input.contact);
+  }
 
   const now = tx.clock.now();
   const row: FeedbackTable = {

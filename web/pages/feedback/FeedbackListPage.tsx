@@ -10,11 +10,16 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FeedbackCard } from '../../components/FeedbackCard.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { setQueryParams, useQueryParams } from '../../router.tsx';
+import { canWriteData } from '../../components/access.ts';
+import { useSession } from '../../session.tsx';
 import { dayEnd, dayStart } from './filters.ts';
+import { LogInteractionModal } from './LogInteractionModal.tsx';
 
 export function FeedbackListPage() {
   const { t } = useTranslation();
   const params = useQueryParams();
+  const { user } = useSession();
+  const [logging, setLogging] = useState(false);
   const [stage, setStage] = useState(params.stage ?? '');
   const [debouncedStage] = useDebouncedValue(stage.trim(), 400);
   const update = (patch: Record<string, string | undefined>) => setQueryParams({ ...params, ...patch });
@@ -41,7 +46,12 @@ export function FeedbackListPage() {
 
   return (
     <>
-      <PageHeader title={t('feedback.title')} intro={t('feedback.intro')} />
+      <PageHeader
+        title={t('feedback.title')}
+        intro={t('feedback.intro')}
+        action={canWriteData(user.role) && <Button onClick={() => setLogging(true)} data-testid="log-interaction">{t('feedback.log.button')}</Button>}
+      />
+      {logging && <LogInteractionModal opened onClose={() => setLogging(false)} />}
       <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm" mb="md">
         <NativeSelect
           label={t('feedback.filters.channel')}
