@@ -9,27 +9,31 @@ import { matchPath, navigate, RouteParamsContext, usePath } from './router.tsx';
 import { useSession } from './session.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { CaseBoardPage } from './pages/cases/CaseBoardPage.tsx';
-import { CasePage } from './pages/cases/CasePage.tsx';
-import { NewCasePage } from './pages/cases/NewCasePage.tsx';
-import { ClientPage } from './pages/clients/ClientPage.tsx';
-import { ClientsPage } from './pages/clients/ClientsPage.tsx';
-import { FeedbackDetailPage } from './pages/feedback/FeedbackDetailPage.tsx';
-import { FeedbackListPage } from './pages/feedback/FeedbackListPage.tsx';
 import { InboxPage } from './pages/inbox/InboxPage.tsx';
-import { InboundPage } from './pages/inbound/InboundPage.tsx';
-import { SurveysPage } from './pages/surveys/SurveysPage.tsx';
-import { ImportsPage } from './pages/imports/ImportsPage.tsx';
-import { ApiKeysPage } from './pages/settings/ApiKeysPage.tsx';
-import { AuditLogPage } from './pages/settings/AuditLogPage.tsx';
-import { OrganisationPage } from './pages/settings/OrganisationPage.tsx';
-import { PeoplePage } from './pages/settings/PeoplePage.tsx';
-import { SlaPoliciesPage } from './pages/settings/SlaPoliciesPage.tsx';
-import { TemplatesPage } from './pages/settings/TemplatesPage.tsx';
-import { WebhooksPage } from './pages/settings/WebhooksPage.tsx';
 
-// The dashboard carries ECharts (~400 kB); load it only when someone opens the dashboard.
-const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+// Pages load when first opened, so the first paint carries only the shell, home and inbox
+// (the dashboard alone brings ~400 kB of ECharts).
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.tsx'), 'DashboardPage');
+const CaseBoardPage = lazyPage(() => import('./pages/cases/CaseBoardPage.tsx'), 'CaseBoardPage');
+const CasePage = lazyPage(() => import('./pages/cases/CasePage.tsx'), 'CasePage');
+const NewCasePage = lazyPage(() => import('./pages/cases/NewCasePage.tsx'), 'NewCasePage');
+const ClientPage = lazyPage(() => import('./pages/clients/ClientPage.tsx'), 'ClientPage');
+const ClientsPage = lazyPage(() => import('./pages/clients/ClientsPage.tsx'), 'ClientsPage');
+const FeedbackDetailPage = lazyPage(() => import('./pages/feedback/FeedbackDetailPage.tsx'), 'FeedbackDetailPage');
+const FeedbackListPage = lazyPage(() => import('./pages/feedback/FeedbackListPage.tsx'), 'FeedbackListPage');
+const InboundPage = lazyPage(() => import('./pages/inbound/InboundPage.tsx'), 'InboundPage');
+const SurveysPage = lazyPage(() => import('./pages/surveys/SurveysPage.tsx'), 'SurveysPage');
+const ImportsPage = lazyPage(() => import('./pages/imports/ImportsPage.tsx'), 'ImportsPage');
+const ApiKeysPage = lazyPage(() => import('./pages/settings/ApiKeysPage.tsx'), 'ApiKeysPage');
+const AuditLogPage = lazyPage(() => import('./pages/settings/AuditLogPage.tsx'), 'AuditLogPage');
+const OrganisationPage = lazyPage(() => import('./pages/settings/OrganisationPage.tsx'), 'OrganisationPage');
+const PeoplePage = lazyPage(() => import('./pages/settings/PeoplePage.tsx'), 'PeoplePage');
+const SlaPoliciesPage = lazyPage(() => import('./pages/settings/SlaPoliciesPage.tsx'), 'SlaPoliciesPage');
+const TemplatesPage = lazyPage(() => import('./pages/settings/TemplatesPage.tsx'), 'TemplatesPage');
+const WebhooksPage = lazyPage(() => import('./pages/settings/WebhooksPage.tsx'), 'WebhooksPage');
 
 const PAGES: Record<string, ComponentType> = {
   '/': HomePage,
