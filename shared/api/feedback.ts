@@ -68,6 +68,8 @@ export const listFeedbackQuery = z.object({
   channel: channel.optional(),
   stage: z.string().max(100).optional(),
   hasCase: z.enum(['true', 'false']).optional(),
+  sentiment: z.enum(['positive', 'neutral', 'negative']).optional(),
+  topic: z.string().trim().min(1).max(100).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   cursor: z.string().max(200).optional(),

@@ -1,6 +1,7 @@
 // The only file of the clients module with SQL. orgId first, always.
 import type { ClientsTable, ContactsTable, DbOrTrx } from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
+import { likeContains } from '../../db/like.ts';
 
 export async function insertClient(db: DbOrTrx, row: ClientsTable): Promise<void> {
   await db.insertInto('clients').values(row).execute();
@@ -20,17 +21,13 @@ export async function findClientByExternalId(db: DbOrTrx, orgId: string, externa
   return db.selectFrom('clients').selectAll().where('org_id', '=', orgId).where('external_id', '=', externalId).executeTakeFirst();
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export async function listClients(
   db: DbOrTrx,
   orgId: string,
   filter: { q?: string; segment?: string; afterId?: string; limit: number },
 ): Promise<ClientsTable[]> {
   let q = db.selectFrom('clients').selectAll().where('org_id', '=', orgId);
-  if (filter.q) q = q.where('search_text', 'like', `%${escapeLike(filter.q)}%`);
+  if (filter.q) q = q.where(likeContains('search_text', filter.q));
   if (filter.segment) q = q.where('segment', '=', filter.segment);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
   return q.orderBy('id').limit(filter.limit + 1).execute();

@@ -9,7 +9,7 @@ describe.each(testDialects())('clients and contacts on %s', (dialect) => {
   it('creates clients and finds them by Cyrillic search in any case, and by segment', async () => {
     t = await createTestApp({ dialect });
     const org = await createTestOrg(t.deps);
-    for (const [name, segment] of [['ООО «Ёлка»', 'A'], ['ЗАО Ромашка', 'B'], ['Acme Ltd', 'A']]) {
+    for (const [name, segment] of [['ООО «Ёлка»', 'A'], ['ЗАО Ромашка', 'B'], ['Acme Ltd', 'A'], ['Скидка 50%_плюс', 'C']]) {
       const res = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/clients', payload: { name, segment } });
       expect(res.statusCode).toBe(201);
     }
@@ -17,7 +17,9 @@ describe.each(testDialects())('clients and contacts on %s', (dialect) => {
     expect(await search(`q=${encodeURIComponent('РОМАШ')}`)).toEqual(['ЗАО Ромашка']);
     expect(await search(`q=${encodeURIComponent('елка')}`)).toEqual(['ООО «Ёлка»']);
     expect(await search('q=acme')).toEqual(['Acme Ltd']);
-    expect(await search('q=%25')).toEqual([]);
+    expect(await search('q=%25')).toEqual(['Скидка 50%_плюс']);
+    expect(await search('q=_')).toEqual(['Скидка 50%_плюс']);
+    expect(await search(`q=${encodeURIComponent('0%_п')}`)).toEqual(['Скидка 50%_плюс']);
     expect(await search('segment=A')).toEqual(['ООО «Ёлка»', 'Acme Ltd']);
   });
 

@@ -1,6 +1,7 @@
 // The only file of the feedback module with SQL.
 import type { DbOrTrx, FeedbackTable, IdempotencyKeysTable } from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
+import { likeContains } from '../../db/like.ts';
 
 export async function insertFeedback(db: DbOrTrx, row: FeedbackTable): Promise<void> {
   await db.insertInto('feedback').values(row).execute();
@@ -27,6 +28,9 @@ export async function findFeedbackByPublicRef(db: DbOrTrx, publicRef: string): P
 
 export interface FeedbackFilter {
   clientId?: string;
+  sentiment?: 'positive' | 'neutral' | 'negative';
+  /** A topic key; topics are a JSON array of keys, matched as a quoted element. */
+  topic?: string;
   channel?: string;
   stage?: string;
   hasCase?: boolean;
@@ -42,6 +46,8 @@ export async function listFeedback(db: DbOrTrx, orgId: string, f: FeedbackFilter
   if (f.clientId) q = q.where('client_id', '=', f.clientId);
   if (f.channel) q = q.where('channel', '=', f.channel as FeedbackTable['channel']);
   if (f.stage) q = q.where('stage', '=', f.stage);
+  if (f.sentiment) q = q.where('sentiment_label', '=', f.sentiment);
+  if (f.topic) q = q.where(likeContains('topics', JSON.stringify(f.topic), { asText: true }));
   if (f.hasCase !== undefined) q = q.where('case_id', f.hasCase ? 'is not' : 'is', null);
   if (f.from) q = q.where('received_at', '>=', f.from);
   if (f.to) q = q.where('received_at', '<', f.to);
@@ -64,4 +70,21 @@ export async function findIdempotencyKey(db: DbOrTrx, orgId: string, key: string
 
 export async function insertIdempotencyKey(db: DbOrTrx, row: IdempotencyKeysTable): Promise<void> {
   await db.insertInto('idempotency_keys').values(row).execute();
+}
+
+export interface TextAnalysis {
+  language: string | null;
+  sentimentLabel: 'positive' | 'neutral' | 'negative' | null;
+  sentimentScore: number | null;
+  topics: string[];
+}
+
+/** Written by the text module's job (and by people correcting it); the record itself never changes. */
+export async function setTextAnalysis(db: DbOrTrx, orgId: string, id: string, a: TextAnalysis): Promise<void> {
+  await db
+    .updateTable('feedback')
+    .set({ language: a.language, sentiment_label: a.sentimentLabel, sentiment_score: a.sentimentScore, topics: JSON.stringify(a.topics) })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }

@@ -159,13 +159,26 @@ export async function getFeedback(ctx: Ctx, id: string): Promise<FeedbackTable> 
 
 export async function listFeedback(
   ctx: Ctx,
-  q: { clientId?: string; channel?: string; stage?: string; hasCase?: 'true' | 'false'; from?: string; to?: string; cursor?: string; limit: number },
+  q: {
+    clientId?: string;
+    channel?: string;
+    stage?: string;
+    hasCase?: 'true' | 'false';
+    sentiment?: 'positive' | 'neutral' | 'negative';
+    topic?: string;
+    from?: string;
+    to?: string;
+    cursor?: string;
+    limit: number;
+  },
 ) {
   assertCan(ctx.actor, 'data.read');
   const rows = await repo.listFeedback(ctx.db, ctx.orgId, {
     clientId: q.clientId,
     channel: q.channel,
     stage: q.stage,
+    sentiment: q.sentiment,
+    topic: q.topic,
     hasCase: q.hasCase === undefined ? undefined : q.hasCase === 'true',
     from: q.from ? new Date(q.from).toISOString() : undefined,
     to: q.to ? new Date(q.to).toISOString() : undefined,

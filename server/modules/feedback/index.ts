@@ -6,6 +6,6 @@ import { registerStatusPage } from './status-page.ts';
 export { recordFeedback, recordFeedbackBatch, type RecordOptions, type RecordResult } from './feedback.service.ts';
 export { onAcknowledgementSent, statusUrlOf } from './feedback.effects.ts';
 export { presentFeedback } from './feedback.routes.ts';
-export { findFeedbackByPublicRef } from './feedback.repo.ts';
+export { findFeedback, findFeedbackByPublicRef, setTextAnalysis, type TextAnalysis } from './feedback.repo.ts';
 
 export const feedbackModule: ModuleDef = { name: 'feedback', routes: registerFeedbackRoutes, publicRoutes: registerStatusPage };
