@@ -58,10 +58,31 @@ export function openSqlite(path: string): Database.Database {
   return raw;
 }
 
+/**
+ * Kysely's SQLite driver prepares every statement anew; intake runs the same few statements
+ * thousands of times a second, so keep prepared statements by SQL text (bounded, oldest first
+ * out). Safe because better-sqlite3 runs each statement to completion synchronously.
+ */
+function withStatementCache(raw: Database.Database, max = 500) {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(sqlText: string): Database.Statement {
+      let stmt = cache.get(sqlText);
+      if (!stmt) {
+        stmt = raw.prepare(sqlText);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+        cache.set(sqlText, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
 export function createDb(url: string, opts: CreateDbOptions = {}): DbHandle {
   if (url.startsWith('sqlite:')) {
     const raw = openSqlite(sqlitePathFromUrl(url));
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
     return { db, dialect: 'sqlite', sqlite: raw, close: () => db.destroy() };
   }
   const pool = new pg.Pool({

@@ -2,7 +2,7 @@
 // The record, its idempotency key, its case, its acknowledgement and its events commit together.
 import { inTransaction, type Ctx } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import type { ContactsTable, FeedbackTable } from '../../db/types.ts';
+import type { ContactsTable, Db, FeedbackTable } from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
 import { sha256 } from '../../lib/crypto.ts';
 import { newId } from '../../lib/ids.ts';
@@ -14,6 +14,7 @@ import { feedbackIn, type FeedbackIn } from '../../../shared/api/feedback.ts';
 import { findContact, resolveClient, resolveContact } from '../clients/index.ts';
 import { afterFeedbackRecorded } from './feedback.effects.ts';
 import * as repo from './feedback.repo.ts';
+import { groupCommitFor } from './group-commit.ts';
 
 export interface RecordOptions {
   idempotencyKey?: string;
@@ -36,16 +37,14 @@ export interface RecordResult {
 export async function recordFeedback(ctx: Ctx, input: FeedbackIn, opts: RecordOptions = {}): Promise<RecordResult> {
   assertCan(ctx.actor, 'data.write');
   const requestHash = opts.idempotencyKey ? sha256(stableStringify(input)) : '';
-  const attempt = () => inTransaction(ctx, (tx) => recordInTransaction(tx, input, opts, requestHash));
+  const work = (tx: Ctx) => recordInTransaction(tx, input, opts, requestHash);
+  if (!isInTransaction(ctx)) return groupCommitFor(ctx.db as Db).run(ctx, work);
+  // Inside a caller's transaction (imports): a duplicate written concurrently has aborted it on
+  // PostgreSQL, so report a conflict instead of retrying.
   try {
-    return await attempt();
+    return await work(ctx);
   } catch (err) {
-    // A concurrent request with the same key or source id committed first: replay finds it.
-    // Inside a caller's transaction (imports) PostgreSQL has aborted it, so report a conflict.
-    if (isUniqueViolation(err)) {
-      if (isInTransaction(ctx)) throw new AppError('conflict', 'A concurrent request stored the same record; retry');
-      return attempt();
-    }
+    if (isUniqueViolation(err)) throw new AppError('conflict', 'A concurrent request stored the same record; retry');
     throw err;
   }
 }

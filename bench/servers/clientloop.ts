@@ -1,0 +1,25 @@
+// ClientLoop as a benchmark target: a fresh database, a bootstrap API key, web + worker.
+// Prints "READY <url>" when listening. DATABASE_URL may point at PostgreSQL.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../server/config.ts';
+import { startClientLoop } from '../../server/main.ts';
+
+export const BENCH_KEY = 'bench-key-0123456789abcdef';
+
+const dir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
+const running = await startClientLoop(
+  loadConfig({
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${join(dir, 'bench.db')}`,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    CLIENTLOOP_ADMIN_EMAIL: 'bench@example.com',
+    CLIENTLOOP_ADMIN_PASSWORD: 'bench-password-1',
+    CLIENTLOOP_API_KEY: BENCH_KEY,
+    BODY_LIMIT_BYTES: String(8 * 1024 * 1024),
+  }),
+);
+process.stdout.write(`READY ${running.url}\n`);
+process.on('SIGTERM', () => void running.stop().then(() => process.exit(0)));
