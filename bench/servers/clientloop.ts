@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../server/config.ts';
 import { startClientLoop } from '../../server/main.ts';
 
-export const BENCH_KEY = 'bench-key-0123456789abcdef';
+import { BENCH_KEY } from './key.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
 const running = await startClientLoop(

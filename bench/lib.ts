@@ -1,0 +1,71 @@
+// Shared pieces of the benchmarks: start a server as a child process, load it with autocannon,
+// read its peak memory.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+
+export interface Server {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startServer(command: string[], env: Record<string, string> = {}): Promise<Server> {
+  const child = spawn(process.execPath, command, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${command.join(' ')} did not start`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /READY (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`${command.join(' ')} exited with ${code}`)));
+  });
+  return {
+    url,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Peak resident memory of a process in MiB (Linux VmHWM). */
+export function peakMemoryMiB(pid: number): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+export async function load(opts: { url: string; path: string; connections: number; seconds: number; key?: string; body: (n: number) => unknown }): Promise<LoadResult> {
+  let n = 0;
+  const result = await autocannon({
+    url: `${opts.url}${opts.path}`,
+    connections: opts.connections,
+    duration: opts.seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(opts.key ? { authorization: `Bearer ${opts.key}` } : {}) },
+    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(opts.body(n++)) }) }],
+  });
+  // Total over wall time: the per-second average rounds slow, large requests (batches) to zero.
+  return { rps: Math.round((result.requests.total / Math.max(result.duration, 0.001)) * 10) / 10, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+}
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -1,0 +1,48 @@
+// npm run bench: intake (single and batch, against the naive baseline) and acknowledgement
+// latency; SQLite always, PostgreSQL with BENCH_PG=1. Prints a table and writes JSON to
+// bench/results/. Options: BENCH_SECONDS (10), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50).
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import pg from 'pg';
+import { benchAckLatency } from './ack-latency.ts';
+import { benchIntake } from './intake.ts';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const pgBase = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function freshPgDatabase(): Promise<string> {
+  const name = `cl_bench_${Date.now()}`;
+  const c = new pg.Client({ connectionString: pgBase });
+  await c.connect();
+  await c.query(`create database ${name}`);
+  await c.end();
+  return pgBase.replace(/\/[^/]*$/, `/${name}`);
+}
+
+const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, load: execSync('cat /proc/loadavg').toString().trim() };
+const results: Record<string, unknown> = { at: new Date().toISOString(), machine, settings: { seconds, rounds, connections } };
+
+results.intakeSqlite = await benchIntake({ rounds, seconds, connections });
+if (process.env.BENCH_PG === '1') results.intakePostgres = await benchIntake({ rounds, seconds, connections, databaseUrl: await freshPgDatabase() });
+results.ackSqlite = await benchAckLatency({ rate: 50, seconds });
+
+const table: string[] = ['| benchmark | result |', '|---|---|'];
+for (const key of ['intakeSqlite', 'intakePostgres'] as const) {
+  const r = results[key] as Awaited<ReturnType<typeof benchIntake>> | undefined;
+  if (!r) continue;
+  r.rounds.forEach((round, i) =>
+    table.push(`| ${r.dialect} single, round ${i + 1} | ClientLoop ${round.clientloop.rps} req/s (p50 ${round.clientloop.p50} ms, p99 ${round.clientloop.p99} ms, errors ${round.clientloop.errors + round.clientloop.non2xx}) vs naive ${round.naive.rps} req/s → ${round.ratio}× |`),
+  );
+  table.push(`| ${r.dialect} single, median ratio | ${r.ratioMedian}× |`);
+  table.push(`| ${r.dialect} batch (1000/request) | ${r.batch.recordsPerSecond} records/s (p99 ${r.batch.p99} ms, errors ${r.batch.errors}) |`);
+  table.push(`| ${r.dialect} peak memory | ClientLoop ${r.peakMemoryMiB.clientloop} MiB, naive ${r.peakMemoryMiB.naive} MiB |`);
+}
+const ack = results.ackSqlite as Awaited<ReturnType<typeof benchAckLatency>>;
+table.push(`| ack latency at ${ack.rate}/s (sqlite) | p50 ${ack.p50Ms} ms, p99 ${ack.p99Ms} ms, max ${ack.maxMs} ms; sent ${ack.sent}, received ${ack.received}, missing ${ack.missing}, duplicates ${ack.duplicates} |`);
+
+process.stdout.write(`${table.join('\n')}\n\n${JSON.stringify(results, null, 2)}\n`);
+mkdirSync('bench/results', { recursive: true });
+writeFileSync(`bench/results/${results.at as string}.json`.replace(/:/g, '-'), JSON.stringify(results, null, 2));
