@@ -23,10 +23,13 @@ const NEGATED = [
   /\bnot\s+(terrible|awful|broken|damaged|rude)/gu,
 ];
 
+// One alternation compiled once: intake runs this on every record with text.
+const COMPLAINT_RE = new RegExp(`[\\s«"(.,!?;:-](?:${COMPLAINT_STEMS.map((stem) => stem.replace(/ /g, '\\s+')).join('|')})`, 'u');
+
 export function hasComplaintWords(text: string): boolean {
   let t = ` ${text.toLocaleLowerCase('ru').replace(/ё/g, 'е')}`;
   for (const re of NEGATED) t = t.replace(re, ' ');
-  return COMPLAINT_STEMS.some((stem) => new RegExp(`[\\s«"(.,!?;:-]${stem.replace(/ /g, '\\s+')}`, 'u').test(t));
+  return COMPLAINT_RE.test(t);
 }
 
 export function caseRuleFor(score: { type: ScoreType; value: number } | undefined | null, text: string | null | undefined): CaseRule | null {

@@ -8,6 +8,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { burnPasswordCheck, hashPassword, randomToken, sha256, verifyPassword } from '../../lib/crypto.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../lib/permissions.ts';
+import { cachedKey, rememberKey } from './api-key-cache.ts';
 import { recordAudit } from './audit.ts';
 import * as repo from './orgs.repo.ts';
 
@@ -177,12 +178,17 @@ export async function authenticateSession(db: DbOrTrx, clock: Clock, token: stri
 }
 
 export async function authenticateApiKey(db: DbOrTrx, clock: Clock, secret: string): Promise<Actor | undefined> {
-  const key = await repo.findActiveApiKeyByHash(db, sha256(secret));
+  const hash = sha256(secret);
+  const now = clock.now();
+  const cached = cachedKey(hash, now.getTime());
+  if (cached) return cached;
+  const key = await repo.findActiveApiKeyByHash(db, hash);
   if (!key) return undefined;
   // last_used_at at minute resolution is enough and keeps intake from writing on every request.
-  const now = clock.now();
   if (!key.last_used_at || now.getTime() - Date.parse(key.last_used_at) > 60_000) {
     await repo.touchApiKey(db, key.id, now.toISOString());
   }
-  return { type: 'api_key', id: key.id, orgId: key.org_id, role: key.role };
+  const actor: Actor = { type: 'api_key', id: key.id, orgId: key.org_id, role: key.role };
+  rememberKey(hash, actor, now.getTime());
+  return actor;
 }

@@ -6,6 +6,7 @@ import { hashPassword, sha256 } from '../../lib/crypto.ts';
 import { newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan, ROLE_RANK } from '../../lib/permissions.ts';
+import { forgetKey } from './api-key-cache.ts';
 import { recordAudit } from './audit.ts';
 import { apiKeyPrefix, generateApiKeySecret } from './auth.service.ts';
 import * as repo from './orgs.repo.ts';
@@ -133,12 +134,15 @@ export async function createApiKey(ctx: Ctx, input: { name: string; role: Role }
 
 export async function revokeApiKey(ctx: Ctx, id: string) {
   assertCan(ctx.actor, 'api_keys.manage');
-  return inTransaction(ctx, async (tx) => {
+  const revoked = await inTransaction(ctx, async (tx) => {
     await repo.getApiKey(tx.db, tx.orgId, id);
     await repo.revokeApiKey(tx.db, tx.orgId, id, tx.clock.now().toISOString());
     await recordAudit(tx, 'api_key.revoked', { type: 'api_key', id });
     return repo.getApiKey(tx.db, tx.orgId, id);
   });
+  // After the commit, so a request racing the revocation cannot re-cache the key as active.
+  forgetKey(id);
+  return revoked;
 }
 
 export async function listAuditLog(ctx: Ctx, page: { cursor?: string; limit: number }) {
