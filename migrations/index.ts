@@ -4,9 +4,15 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_closed_loop.ts';
 import * as m0003 from './0003_inbound_mail.ts';
+import * as m0004 from './0004_text_analytics.ts';
+import * as m0005 from './0005_client_care.ts';
+import * as m0006 from './0006_telephony.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_closed_loop': m0002,
   '0003_inbound_mail': m0003,
+  '0004_text_analytics': m0004,
+  '0005_client_care': m0005,
+  '0006_telephony': m0006,
 };

@@ -39,6 +39,7 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   TRUST_PROXY: bool.default(false),
+  TEXT_PROVIDER_URL: z.url().optional(),
 });
 
 /** Variables that may be given as VAR_FILE (Docker secrets). */
@@ -55,6 +56,8 @@ export interface Config {
   readonly bootstrap: { adminEmail?: string; adminPassword?: string; orgName: string; apiKey?: string };
   readonly security: { publicRatePerMinute: number; sessionTtlHours: number };
   readonly jobs: { pollMs: number };
+  /** Optional OpenAI-compatible endpoint for text analysis; the offline model is the fallback. */
+  readonly text: { providerUrl?: string };
   readonly logLevel: Env['LOG_LEVEL'];
 }
 
@@ -115,6 +118,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     security: { publicRatePerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE, sessionTtlHours: e.SESSION_TTL_HOURS },
     jobs: { pollMs: e.JOBS_POLL_MS },
+    text: { providerUrl: e.TEXT_PROVIDER_URL },
     logLevel: e.LOG_LEVEL,
   };
   return deepFreeze(config);

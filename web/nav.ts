@@ -18,6 +18,7 @@ export const NAV_GROUPS: readonly { id: NavGroupId; labelKey: string }[] = [{ id
 export const NAV_ENTRIES: readonly NavEntry[] = [
   // The inbox comes first: it is where a manager starts the day (and their home page, see routes.tsx).
   { path: '/inbox', labelKey: 'inbox.nav' },
+  { path: '/care', labelKey: 'care.nav', requires: 'data.read' },
   { path: '/', labelKey: 'nav.home' },
   { path: '/cases', labelKey: 'cases.nav' },
   { path: '/feedback', labelKey: 'feedback.nav' },
@@ -26,6 +27,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/inbound', labelKey: 'inbound.nav', requires: 'data.read' },
   { path: '/surveys', labelKey: 'surveys.nav', requires: 'data.read' },
   { path: '/imports', labelKey: 'imports.nav', requires: 'data.write' },
+  { path: '/calls', labelKey: 'telephony.nav', requires: 'data.read' },
   { path: '/settings/organisation', labelKey: 'nav.organisation', group: 'settings', descriptionKey: 'home.organisationCard' },
   { path: '/settings/people', labelKey: 'nav.people', group: 'settings', requires: 'users.read', descriptionKey: 'home.peopleCard' },
   { path: '/settings/api-keys', labelKey: 'nav.apiKeys', group: 'settings', requires: 'api_keys.manage', descriptionKey: 'home.apiKeysCard' },
@@ -33,6 +35,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/settings/templates', labelKey: 'templates.nav', group: 'settings', descriptionKey: 'templates.card' },
   { path: '/settings/sla', labelKey: 'sla.nav', group: 'settings', descriptionKey: 'sla.card' },
   { path: '/settings/webhooks', labelKey: 'webhooks.nav', group: 'settings', requires: 'org.manage', descriptionKey: 'webhooks.card' },
+  { path: '/settings/topics', labelKey: 'text.nav', group: 'settings', requires: 'org.manage' },
 ];
 
 /** The interactive API reference served by the server; opened in a new tab. */

@@ -27,6 +27,8 @@ const FeedbackListPage = lazyPage(() => import('./pages/feedback/FeedbackListPag
 const InboundPage = lazyPage(() => import('./pages/inbound/InboundPage.tsx'), 'InboundPage');
 const SurveysPage = lazyPage(() => import('./pages/surveys/SurveysPage.tsx'), 'SurveysPage');
 const ImportsPage = lazyPage(() => import('./pages/imports/ImportsPage.tsx'), 'ImportsPage');
+const CallsPage = lazyPage(() => import('./pages/telephony/CallsPage.tsx'), 'CallsPage');
+const CareInboxPage = lazyPage(() => import('./pages/care/CareInboxPage.tsx'), 'CareInboxPage');
 const ApiKeysPage = lazyPage(() => import('./pages/settings/ApiKeysPage.tsx'), 'ApiKeysPage');
 const AuditLogPage = lazyPage(() => import('./pages/settings/AuditLogPage.tsx'), 'AuditLogPage');
 const OrganisationPage = lazyPage(() => import('./pages/settings/OrganisationPage.tsx'), 'OrganisationPage');
@@ -34,6 +36,7 @@ const PeoplePage = lazyPage(() => import('./pages/settings/PeoplePage.tsx'), 'Pe
 const SlaPoliciesPage = lazyPage(() => import('./pages/settings/SlaPoliciesPage.tsx'), 'SlaPoliciesPage');
 const TemplatesPage = lazyPage(() => import('./pages/settings/TemplatesPage.tsx'), 'TemplatesPage');
 const WebhooksPage = lazyPage(() => import('./pages/settings/WebhooksPage.tsx'), 'WebhooksPage');
+const TopicsPage = lazyPage(() => import('./pages/text/TopicsPage.tsx'), 'TopicsPage');
 
 const PAGES: Record<string, ComponentType> = {
   '/': HomePage,
@@ -49,9 +52,12 @@ const PAGES: Record<string, ComponentType> = {
   '/inbound': InboundPage,
   '/surveys': SurveysPage,
   '/imports': ImportsPage,
+  '/calls': CallsPage,
+  '/care': CareInboxPage,
   '/settings/templates': TemplatesPage,
   '/settings/sla': SlaPoliciesPage,
   '/settings/webhooks': WebhooksPage,
+  '/settings/topics': TopicsPage,
   '/settings/organisation': OrganisationPage,
   '/settings/people': PeoplePage,
   '/settings/api-keys': ApiKeysPage,

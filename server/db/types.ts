@@ -98,7 +98,13 @@ export interface ClientsTable {
   search_text: string;
   created_at: string;
   updated_at: string;
+  /** Card fields (migration 0005). */
+  tier?: string | null;
+  manager_id?: string | null;
+  status?: ClientStatus;
+  corporate_specifics?: string | null;
 }
+export type ClientStatus = 'active' | 'prospect' | 'paused' | 'churned';
 
 export interface ContactsTable {
   id: string;
@@ -113,6 +119,10 @@ export interface ContactsTable {
   external_id: string | null;
   created_at: string;
   updated_at: string;
+  /** Preferences (migration 0005): free text, and the preferred channel and time window. */
+  preferences?: string | null;
+  preferred_channel?: 'email' | 'phone' | 'messenger' | 'meeting' | null;
+  preferred_time?: string | null;
 }
 
 export interface SurveysTable {
@@ -343,7 +353,125 @@ export interface InboundMessagesTable {
   decided_by: string | null;
 }
 
+export type ImportantDateKind = 'birthday' | 'company_anniversary' | 'contract_renewal' | 'custom';
+export interface ImportantDatesTable {
+  id: string;
+  org_id: string;
+  client_id: string;
+  contact_id: string | null;
+  kind: ImportantDateKind;
+  /** YYYY-MM-DD */
+  date: string;
+  recurring: number;
+  title: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RequirementsTable {
+  id: string;
+  org_id: string;
+  client_id: string;
+  category: 'purpose_of_use' | 'delivery' | 'technical' | 'packaging' | 'documents' | 'other';
+  text: string;
+  source: 'feedback' | 'meeting' | 'contract' | 'other';
+  owner_id: string | null;
+  stage: string | null;
+  product: string | null;
+  /** YYYY-MM-DD, inclusive */
+  effective_from: string | null;
+  effective_to: string | null;
+  status: 'active' | 'retired';
+  version: number;
+  /** text, product and stage lower-cased with Russian rules and ё→е by the app */
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RequirementVersionsTable {
+  id: string;
+  org_id: string;
+  requirement_id: string;
+  client_id: string;
+  version: number;
+  /** JSON snapshot of the requirement after this change */
+  snapshot: string;
+  actor_type: 'user' | 'api_key' | 'system';
+  actor_id: string | null;
+  created_at: string;
+}
+
+export interface ClientNotesTable {
+  id: string;
+  org_id: string;
+  client_id: string;
+  text: string;
+  author_type: 'user' | 'api_key' | 'system';
+  author_id: string | null;
+  created_at: string;
+}
+
+export type CallDirection = 'in' | 'out';
+
+/** A call record from a PBX export or webhook (telephony module). */
+export interface CallsTable {
+  id: string;
+  org_id: string;
+  started_at: string;
+  direction: CallDirection;
+  wait_seconds: number;
+  answered: 0 | 1;
+  duration_seconds: number;
+  employee: string | null;
+  user_id: string | null;
+  /** Normalised by the app (+7XXXXXXXXXX), so matching is plain equality. */
+  client_phone: string | null;
+  contact_id: string | null;
+  client_id: string | null;
+  stage: string | null;
+  external_id: string;
+  called_back_call_id: string | null;
+  callback_at: string | null;
+  created_at: string;
+}
+
+export interface CallSettingsTable {
+  org_id: string;
+  callback_target_minutes: number;
+  updated_at: string;
+}
+
+/** An organisation's topic taxonomy (text module); keywords is a JSON array of strings. */
+export interface TextTopicsTable {
+  org_id: string;
+  key: string;
+  label_ru: string;
+  label_en: string;
+  keywords: string;
+  position: number;
+  updated_at: string;
+}
+
+/** A person's correction of a record's analysis; null fields were not corrected. topics is JSON. */
+export interface TextCorrectionsTable {
+  org_id: string;
+  feedback_id: string;
+  sentiment_label: 'positive' | 'neutral' | 'negative' | null;
+  topics: string | null;
+  corrected_by: string | null;
+  corrected_at: string;
+}
+
 export interface DB {
+  text_topics: TextTopicsTable;
+  text_corrections: TextCorrectionsTable;
+  calls: CallsTable;
+  call_settings: CallSettingsTable;
+  important_dates: ImportantDatesTable;
+  requirements: RequirementsTable;
+  requirement_versions: RequirementVersionsTable;
+  client_notes: ClientNotesTable;
   inbound_addresses: InboundAddressesTable;
   inbound_messages: InboundMessagesTable;
   instance_settings: InstanceSettingsTable;

@@ -10,5 +10,8 @@ import { webhooksModule } from './webhooks/index.ts';
 import { surveysModule } from './surveys/index.ts';
 import { inboundModule } from './inbound/index.ts';
 import { importsModule } from './imports/index.ts';
+import { careModule } from './care/index.ts';
+import { telephonyModule } from './telephony/index.ts';
+import { textModule } from './text/index.ts';
 
-export const modules: ModuleDef[] = [orgsModule, clientsModule, feedbackModule, casesModule, messagingModule, metricsModule, webhooksModule, surveysModule, inboundModule, importsModule];
+export const modules: ModuleDef[] = [orgsModule, clientsModule, feedbackModule, casesModule, messagingModule, metricsModule, webhooksModule, surveysModule, inboundModule, importsModule, telephonyModule, textModule, careModule];

@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 export const contactRole = z.enum(['decision_maker', 'influencer', 'user', 'payer']);
 export const clientKind = z.enum(['company', 'person']);
+export const clientStatus = z.enum(['active', 'prospect', 'paused', 'churned']);
+export const preferredChannel = z.enum(['email', 'phone', 'messenger', 'meeting']);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const createClientBody = z.object({
@@ -10,9 +12,22 @@ export const createClientBody = z.object({
   externalId: text(200).optional(),
   segment: text(100).optional(),
   kind: clientKind.default('company'),
+  tier: text(50).optional(),
+  managerId: z.uuid().optional(),
+  status: clientStatus.optional(),
+  corporateSpecifics: text(4000).optional(),
 });
 export const updateClientBody = z
-  .object({ name: text(300), externalId: text(200).nullable(), segment: text(100).nullable(), kind: clientKind })
+  .object({
+    name: text(300),
+    externalId: text(200).nullable(),
+    segment: text(100).nullable(),
+    kind: clientKind,
+    tier: text(50).nullable(),
+    managerId: z.uuid().nullable(),
+    status: clientStatus,
+    corporateSpecifics: text(4000).nullable(),
+  })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });
 
@@ -22,6 +37,10 @@ export const clientOut = z.object({
   kind: clientKind,
   externalId: z.string().nullable(),
   segment: z.string().nullable(),
+  tier: z.string().nullable(),
+  managerId: z.string().nullable(),
+  status: clientStatus,
+  corporateSpecifics: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -30,6 +49,8 @@ export type ClientOut = z.infer<typeof clientOut>;
 export const listClientsQuery = z.object({
   q: z.string().trim().max(200).optional(),
   segment: z.string().trim().max(100).optional(),
+  managerId: z.uuid().optional(),
+  status: clientStatus.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -47,6 +68,9 @@ export const createContactBody = z.object({
   language: z.enum(['ru', 'en']).default('ru'),
   roles: z.array(contactRole).max(4).default([]),
   externalId: text(200).optional(),
+  preferences: text(4000).optional(),
+  preferredChannel: preferredChannel.optional(),
+  preferredTime: text(200).optional(),
 });
 export const updateContactBody = z
   .object({
@@ -55,6 +79,9 @@ export const updateContactBody = z
     phone: phone.nullable(),
     language: z.enum(['ru', 'en']),
     roles: z.array(contactRole).max(4),
+    preferences: text(4000).nullable(),
+    preferredChannel: preferredChannel.nullable(),
+    preferredTime: text(200).nullable(),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });
@@ -68,6 +95,9 @@ export const contactOut = z.object({
   language: z.enum(['ru', 'en']),
   roles: z.array(contactRole),
   externalId: z.string().nullable(),
+  preferences: z.string().nullable(),
+  preferredChannel: preferredChannel.nullable(),
+  preferredTime: z.string().nullable(),
   createdAt: z.string(),
 });
 export type ContactOut = z.infer<typeof contactOut>;

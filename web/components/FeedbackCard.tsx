@@ -7,6 +7,7 @@ import { formatDateTime } from '../format.ts';
 import { AnchorLink } from './AnchorLink.tsx';
 import { ClientLink } from './ClientLink.tsx';
 import { ScoreBadge } from './ScoreBadge.tsx';
+import { SentimentBadge, TopicChips } from '../pages/text/SentimentBadges.tsx';
 
 export function FeedbackCard({ item, showClient = true }: { item: FeedbackOut; showClient?: boolean }) {
   const { t, i18n } = useTranslation();
@@ -15,6 +16,7 @@ export function FeedbackCard({ item, showClient = true }: { item: FeedbackOut; s
       <Group gap="xs" justify="space-between">
         <Group gap="xs">
           <ScoreBadge score={item.score} />
+          <SentimentBadge sentiment={item.sentiment} />
           <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>{t(`feedback.channels.${item.channel}`)}</Badge>
           {item.stage && <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>{item.stage}</Badge>}
           {item.caseId && <Badge variant="light" color="violet" style={{ textTransform: 'none' }}>{t('feedback.hasCaseBadge')}</Badge>}
@@ -24,6 +26,7 @@ export function FeedbackCard({ item, showClient = true }: { item: FeedbackOut; s
       <AnchorLink to={`/feedback/${item.id}`} size="sm" mt={6} lineClamp={3}>
         {item.text ?? t('feedback.noText')}
       </AnchorLink>
+      <TopicChips topics={item.topics} />
       {showClient && <ClientLink clientId={item.clientId} size="xs" />}
     </Card>
   );

@@ -9,6 +9,7 @@ import { ctxOf } from '../../http/auth.ts';
 import * as cases from './cases.service.ts';
 import * as policies from './sla-policies.ts';
 import { allowedNext } from './status-machine.ts';
+import { caseRequirementsOut, requirementsOnCase } from '../care/index.ts';
 
 export const presentCase = (c: CasesTable, publicUrl: string): api.CaseOut => ({
   id: c.id,
@@ -73,7 +74,12 @@ export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/cases', { schema: { tags, summary: 'Open a case by hand', body: api.createCaseBody, response: { 201: api.caseOut } } }, async (req, reply) =>
     reply.status(201).send(presentCase(await cases.openCase(ctxOf(deps, req), req.body), base)),
   );
-  r.get('/api/v1/cases/:id', { schema: { tags, params: idParam, response: { 200: api.caseOut } } }, async (req) => presentCase(await cases.getCase(ctxOf(deps, req), req.params.id), base));
+  // The client's active special requirements travel with the case, so whoever resolves it sees them.
+  r.get('/api/v1/cases/:id', { schema: { tags, params: idParam, response: { 200: api.caseOut.extend({ requirements: caseRequirementsOut }) } } }, async (req) => {
+    const ctx = ctxOf(deps, req);
+    const c = await cases.getCase(ctx, req.params.id);
+    return { ...presentCase(c, base), requirements: await requirementsOnCase(ctx, c.client_id) };
+  });
   r.patch('/api/v1/cases/:id', { schema: { tags, summary: 'Change status (invalid transition → 409), owner, priority, resolution; add a note', params: idParam, body: api.updateCaseBody, response: { 200: api.caseOut } } }, async (req) =>
     presentCase(await cases.updateCase(ctxOf(deps, req), req.params.id, req.body), base),
   );

@@ -5,6 +5,7 @@ import { caseJobs } from './escalation.ts';
 
 export { acknowledgeCase, openCaseForFeedback } from './cases.service.ts';
 export { findCaseByPublicRef } from './cases.repo.ts';
+export { findCase, listCases, listEvents as listCaseEvents } from './cases.repo.ts';
 export { caseRuleFor, type CaseRule } from './rules.ts';
 export { presentCase } from './cases.routes.ts';
 export { emitCaseEvent } from './case-events.ts';

@@ -1,5 +1,5 @@
 // The only file of the clients module with SQL. orgId first, always.
-import type { ClientsTable, ContactsTable, DbOrTrx } from '../../db/types.ts';
+import type { ClientsTable, ClientStatus, ContactsTable, DbOrTrx } from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
 import { likeContains } from '../../db/like.ts';
 
@@ -24,11 +24,13 @@ export async function findClientByExternalId(db: DbOrTrx, orgId: string, externa
 export async function listClients(
   db: DbOrTrx,
   orgId: string,
-  filter: { q?: string; segment?: string; afterId?: string; limit: number },
+  filter: { q?: string; segment?: string; managerId?: string; status?: ClientStatus; afterId?: string; limit: number },
 ): Promise<ClientsTable[]> {
   let q = db.selectFrom('clients').selectAll().where('org_id', '=', orgId);
   if (filter.q) q = q.where(likeContains('search_text', filter.q));
   if (filter.segment) q = q.where('segment', '=', filter.segment);
+  if (filter.managerId) q = q.where('manager_id', '=', filter.managerId);
+  if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
   return q.orderBy('id').limit(filter.limit + 1).execute();
 }

@@ -14,6 +14,10 @@ export const presentClient = (c: ClientsTable): api.ClientOut => ({
   kind: c.kind,
   externalId: c.external_id,
   segment: c.segment,
+  tier: c.tier ?? null,
+  managerId: c.manager_id ?? null,
+  status: c.status ?? 'active',
+  corporateSpecifics: c.corporate_specifics ?? null,
   createdAt: c.created_at,
   updatedAt: c.updated_at,
 });
@@ -27,6 +31,9 @@ export const presentContact = (c: ContactsTable): api.ContactOut => ({
   language: c.language,
   roles: JSON.parse(c.roles) as api.ContactOut['roles'],
   externalId: c.external_id,
+  preferences: c.preferences ?? null,
+  preferredChannel: c.preferred_channel ?? null,
+  preferredTime: c.preferred_time ?? null,
   createdAt: c.created_at,
 });
 
@@ -37,7 +44,7 @@ export function registerClientRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/clients', { schema: { tags, summary: 'Create a client (company or person)', body: api.createClientBody, response: { 201: api.clientOut } } }, async (req, reply) =>
     reply.status(201).send(presentClient(await clients.createClient(ctxOf(deps, req), req.body))),
   );
-  r.get('/api/v1/clients', { schema: { tags, summary: 'Clients, with search (Cyrillic too) and segment filter', querystring: api.listClientsQuery, response: { 200: page(api.clientOut) } } }, async (req) => {
+  r.get('/api/v1/clients', { schema: { tags, summary: 'Clients, with search (Cyrillic too) and segment, manager and status filters', querystring: api.listClientsQuery, response: { 200: page(api.clientOut) } } }, async (req) => {
     const result = await clients.listClients(ctxOf(deps, req), req.query);
     return { items: result.items.map(presentClient), nextCursor: result.nextCursor };
   });

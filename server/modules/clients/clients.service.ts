@@ -1,12 +1,12 @@
 // Use-cases for clients and contacts, including the matching that intake channels rely on:
 // a client named by id or by external id (created when unknown), a contact found by e-mail.
 import { inTransaction, type Ctx } from '../../context.ts';
-import type { ClientsTable, ContactsTable, Language } from '../../db/types.ts';
+import type { ClientsTable, ClientStatus, ContactsTable, Language } from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
-import { recordAudit } from '../orgs/index.ts';
+import { findUser, recordAudit } from '../orgs/index.ts';
 import * as repo from './clients.repo.ts';
 
 export type ContactRole = 'decision_maker' | 'influencer' | 'user' | 'payer';
@@ -16,7 +16,13 @@ export interface ClientInput {
   externalId?: string;
   segment?: string;
   kind?: 'company' | 'person';
+  tier?: string;
+  managerId?: string;
+  status?: ClientStatus;
+  corporateSpecifics?: string;
 }
+
+export type PreferredChannel = 'email' | 'phone' | 'messenger' | 'meeting';
 
 export interface ContactInput {
   name?: string;
@@ -25,6 +31,16 @@ export interface ContactInput {
   language?: Language;
   roles?: ContactRole[];
   externalId?: string;
+  preferences?: string;
+  preferredChannel?: PreferredChannel;
+  preferredTime?: string;
+}
+
+/** A client's manager must be a person of the same organisation. */
+async function assertManager(ctx: Ctx, managerId: string | null | undefined): Promise<void> {
+  if (managerId && !(await findUser(ctx.db, ctx.orgId, managerId))) {
+    throw new AppError('unprocessable', 'managerId names no user of this organisation', { invalidParams: [{ name: 'body.managerId', reason: 'unknown user' }] });
+  }
 }
 
 /** Lower-cased with Russian rules, so Cyrillic search works on SQLite too. */
@@ -48,6 +64,10 @@ async function insertNewClient(ctx: Ctx, input: ClientInput): Promise<ClientsTab
     search_text: '',
     created_at: now,
     updated_at: now,
+    tier: input.tier ?? null,
+    manager_id: input.managerId ?? null,
+    status: input.status ?? 'active',
+    corporate_specifics: input.corporateSpecifics ?? null,
   };
   row.search_text = searchTextOf(row);
   await repo.insertClient(ctx.db, row);
@@ -60,6 +80,7 @@ export async function createClient(ctx: Ctx, input: ClientInput): Promise<Client
     if (input.externalId && (await repo.findClientByExternalId(tx.db, tx.orgId, input.externalId))) {
       throw new AppError('conflict', `A client with external id ${input.externalId} already exists`);
     }
+    await assertManager(tx, input.managerId);
     const row = await insertNewClient(tx, input);
     await recordAudit(tx, 'client.created', { type: 'client', id: row.id });
     return row;
@@ -71,18 +92,31 @@ export async function getClient(ctx: Ctx, id: string): Promise<ClientsTable> {
   return repo.getClient(ctx.db, ctx.orgId, id);
 }
 
-export async function listClients(ctx: Ctx, query: { q?: string; segment?: string; cursor?: string; limit: number }) {
+export async function listClients(ctx: Ctx, query: { q?: string; segment?: string; managerId?: string; status?: ClientStatus; cursor?: string; limit: number }) {
   assertCan(ctx.actor, 'data.read');
   const rows = await repo.listClients(ctx.db, ctx.orgId, {
     q: query.q ? normaliseQuery(query.q) : undefined,
     segment: query.segment,
+    managerId: query.managerId,
+    status: query.status,
     afterId: decodeCursor(query.cursor),
     limit: query.limit,
   });
   return toPage(rows, query.limit);
 }
 
-export async function updateClient(ctx: Ctx, id: string, patch: { name?: string; externalId?: string | null; segment?: string | null; kind?: 'company' | 'person' }) {
+export interface ClientPatch {
+  name?: string;
+  externalId?: string | null;
+  segment?: string | null;
+  kind?: 'company' | 'person';
+  tier?: string | null;
+  managerId?: string | null;
+  status?: ClientStatus;
+  corporateSpecifics?: string | null;
+}
+
+export async function updateClient(ctx: Ctx, id: string, patch: ClientPatch) {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
     const current = await repo.getClient(tx.db, tx.orgId, id);
@@ -90,6 +124,7 @@ export async function updateClient(ctx: Ctx, id: string, patch: { name?: string;
       const other = await repo.findClientByExternalId(tx.db, tx.orgId, patch.externalId);
       if (other) throw new AppError('conflict', `A client with external id ${patch.externalId} already exists`);
     }
+    await assertManager(tx, patch.managerId);
     const next = {
       ...current,
       ...(patch.name !== undefined ? { name: patch.name } : {}),
@@ -97,11 +132,18 @@ export async function updateClient(ctx: Ctx, id: string, patch: { name?: string;
       ...(patch.segment !== undefined ? { segment: patch.segment } : {}),
       ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
     };
+    const card = {
+      ...(patch.tier !== undefined ? { tier: patch.tier } : {}),
+      ...(patch.managerId !== undefined ? { manager_id: patch.managerId } : {}),
+      ...(patch.status !== undefined ? { status: patch.status } : {}),
+      ...(patch.corporateSpecifics !== undefined ? { corporate_specifics: patch.corporateSpecifics } : {}),
+    };
     await repo.updateClient(tx.db, tx.orgId, id, {
       name: next.name,
       external_id: next.external_id,
       segment: next.segment,
       kind: next.kind,
+      ...card,
       search_text: searchTextOf(next),
       updated_at: tx.clock.now().toISOString(),
     });
@@ -143,6 +185,9 @@ async function insertNewContact(ctx: Ctx, clientId: string, input: ContactInput)
     external_id: input.externalId ?? null,
     created_at: now,
     updated_at: now,
+    preferences: input.preferences ?? null,
+    preferred_channel: input.preferredChannel ?? null,
+    preferred_time: input.preferredTime ?? null,
   };
   await repo.insertContact(ctx.db, row);
   return row;
@@ -183,7 +228,18 @@ export async function getContact(ctx: Ctx, id: string): Promise<ContactsTable> {
   return repo.getContact(ctx.db, ctx.orgId, id);
 }
 
-export async function updateContact(ctx: Ctx, id: string, patch: { name?: string; email?: string | null; phone?: string | null; language?: Language; roles?: ContactRole[] }) {
+export interface ContactPatch {
+  name?: string;
+  email?: string | null;
+  phone?: string | null;
+  language?: Language;
+  roles?: ContactRole[];
+  preferences?: string | null;
+  preferredChannel?: PreferredChannel | null;
+  preferredTime?: string | null;
+}
+
+export async function updateContact(ctx: Ctx, id: string, patch: ContactPatch) {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
     await repo.getContact(tx.db, tx.orgId, id);
@@ -193,6 +249,9 @@ export async function updateContact(ctx: Ctx, id: string, patch: { name?: string
       ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
       ...(patch.language !== undefined ? { language: patch.language } : {}),
       ...(patch.roles !== undefined ? { roles: JSON.stringify(patch.roles) } : {}),
+      ...(patch.preferences !== undefined ? { preferences: patch.preferences } : {}),
+      ...(patch.preferredChannel !== undefined ? { preferred_channel: patch.preferredChannel } : {}),
+      ...(patch.preferredTime !== undefined ? { preferred_time: patch.preferredTime } : {}),
       updated_at: tx.clock.now().toISOString(),
     });
     await recordAudit(tx, 'contact.updated', { type: 'contact', id }, { fields: Object.keys(patch) });

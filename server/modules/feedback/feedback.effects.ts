@@ -5,6 +5,7 @@ import type { ContactsTable, FeedbackTable } from '../../db/types.ts';
 import { acknowledgeCase, caseRuleFor, openCaseForFeedback } from '../cases/index.ts';
 import { queueMessage } from '../messaging/index.ts';
 import { emitWebhookEvent } from '../webhooks/index.ts';
+import { enqueueTextAnalysis } from '../text/index.ts';
 import * as repo from './feedback.repo.ts';
 
 export async function afterFeedbackRecorded(
@@ -32,6 +33,7 @@ export async function afterFeedbackRecorded(
       dedupeKey: `ack:${row.id}`,
     });
   }
+  await enqueueTextAnalysis(tx, row);
   await emitWebhookEvent(tx, 'feedback.created', {
     id: row.id,
     publicRef: row.public_ref,

@@ -7,5 +7,6 @@ export { recordFeedback, recordFeedbackBatch, type RecordOptions, type RecordRes
 export { onAcknowledgementSent, statusUrlOf } from './feedback.effects.ts';
 export { presentFeedback } from './feedback.routes.ts';
 export { findFeedback, findFeedbackByPublicRef, setTextAnalysis, type TextAnalysis } from './feedback.repo.ts';
+export { listFeedback } from './feedback.repo.ts';
 
 export const feedbackModule: ModuleDef = { name: 'feedback', routes: registerFeedbackRoutes, publicRoutes: registerStatusPage };

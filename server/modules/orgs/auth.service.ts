@@ -180,7 +180,7 @@ export async function authenticateSession(db: DbOrTrx, clock: Clock, token: stri
 export async function authenticateApiKey(db: DbOrTrx, clock: Clock, secret: string): Promise<Actor | undefined> {
   const hash = sha256(secret);
   const now = clock.now();
-  const cached = cachedKey(hash, now.getTime());
+  const cached = cachedKey(db, hash, now.getTime());
   if (cached) return cached;
   const key = await repo.findActiveApiKeyByHash(db, hash);
   if (!key) return undefined;
@@ -189,6 +189,6 @@ export async function authenticateApiKey(db: DbOrTrx, clock: Clock, secret: stri
     await repo.touchApiKey(db, key.id, now.toISOString());
   }
   const actor: Actor = { type: 'api_key', id: key.id, orgId: key.org_id, role: key.role };
-  rememberKey(hash, actor, now.getTime());
+  rememberKey(db, hash, actor, now.getTime());
   return actor;
 }

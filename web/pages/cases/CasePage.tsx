@@ -21,6 +21,7 @@ import { formatDateTime } from '../../format.ts';
 import { useRouteParams } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
+import { CaseRequirements } from '../care/RequirementList.tsx';
 
 type Patch = Parameters<typeof updateCase>[1];
 
@@ -154,6 +155,7 @@ export function CasePage() {
         </Stack>
       )}
 
+      <CaseRequirements caseId={id} />
       <Title order={2} size="h4">{t('cases.page.timeline')}</Title>
       <ErrorAlert error={events.error ?? messages.error} />
       {events.data && <CaseTimeline events={events.data.items} messages={messages.data?.items ?? []} users={users} />}

@@ -1,5 +1,7 @@
-// One client: its details, contact people (with "add contact"), recent feedback and cases.
-import { Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+// One client as tabs: overview (card fields, requirements in effect, cases, recent feedback),
+// contacts (with preferences), important dates, special requirements and the timeline.
+// The tab lives in the query string (?tab=dates), so reminders can link straight to it.
+import { Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,11 +15,16 @@ import { useClient } from '../../components/ClientLink.tsx';
 import { DueBadge } from '../../components/DueBadge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FeedbackCard } from '../../components/FeedbackCard.tsx';
-import { Field } from '../../components/Field.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { onLinkClick, useRouteParams } from '../../router.tsx';
+import { onLinkClick, setQueryParams, useQueryParams, useRouteParams } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { AddContactModal } from './AddContactModal.tsx';
+import { ClientCardOverview } from '../care/ClientCardOverview.tsx';
+import { ClientDatesTab } from '../care/ClientDatesTab.tsx';
+import { ClientRequirementsTab } from '../care/ClientRequirementsTab.tsx';
+import { ClientTimelineTab } from '../care/ClientTimelineTab.tsx';
+
+const TABS = ['overview', 'contacts', 'dates', 'requirements', 'timeline'] as const;
 
 export function ClientPage() {
   const { t } = useTranslation();
@@ -30,6 +37,8 @@ export function ClientPage() {
   const feedback = useQuery({ queryKey: ['feedback', 'client', id], queryFn: () => listFeedback({ clientId: id, limit: 10 }) });
   const cases = useQuery({ queryKey: ['cases', 'client', id], queryFn: () => listCases({ clientId: id, limit: 50 }) });
   const [adding, setAdding] = useState(false);
+  const query = useQueryParams();
+  const tab = (TABS as readonly string[]).includes(query.tab ?? '') ? query.tab! : 'overview';
 
   if (client.isPending) return <Loader size="sm" />;
   if (!client.data) return <ErrorAlert error={client.error} />;
@@ -44,75 +53,103 @@ export function ClientPage() {
           <Group gap="xs" mt={4}>
             <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>{t(`clients.kinds.${c.kind}`)}</Badge>
             {c.segment && <Badge variant="light" style={{ textTransform: 'none' }}>{c.segment}</Badge>}
+            {c.tier && <Badge variant="light" color="grape" style={{ textTransform: 'none' }}>{c.tier}</Badge>}
           </Group>
         </div>
-        {writable && <Button variant="light" component="a" href={newCase} onClick={(e) => onLinkClick(e, newCase)}>{t('cases.new.button')}</Button>}
-      </Group>
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Field label={t('clients.externalId')}>{c.externalId ?? '—'}</Field>
-      </SimpleGrid>
-
-      <section>
-        <Group justify="space-between" mb="xs">
-          <Title order={2} size="h4">{t('clients.contacts.title')}</Title>
-          {writable && <Button size="xs" onClick={() => setAdding(true)}>{t('clients.contacts.add')}</Button>}
-        </Group>
-        <ErrorAlert error={contacts.error} />
-        {contacts.data?.items.length === 0 && <Text c="dimmed" size="sm">{t('clients.contacts.empty')}</Text>}
-        {contacts.data && contacts.data.items.length > 0 && (
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing="xs" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('clients.contacts.name')}</Table.Th>
-                  <Table.Th>{t('clients.contacts.email')}</Table.Th>
-                  <Table.Th>{t('clients.contacts.phone')}</Table.Th>
-                  <Table.Th>{t('clients.contacts.roles')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {contacts.data.items.map((contact) => (
-                  <Table.Tr key={contact.id} data-testid="contact-row">
-                    <Table.Td>{contact.name}</Table.Td>
-                    <Table.Td>{contact.email ?? '—'}</Table.Td>
-                    <Table.Td>{contact.phone ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>{contact.roles.map((r) => <Badge key={r} size="sm" variant="light" style={{ textTransform: 'none' }}>{t(`clients.roles.${r}`)}</Badge>)}</Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </section>
-
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <section>
-          <Title order={2} size="h4" mb="xs">{t('clients.cases')}</Title>
-          <ErrorAlert error={cases.error} />
-          {cases.data?.items.length === 0 && <Text c="dimmed" size="sm">{t('clients.noCases')}</Text>}
-          <Stack gap="xs">
-            {[...(cases.data?.items ?? [])].sort(byRisk).map((item) => (
-              <Card key={item.id} withBorder padding="xs" radius="sm">
-                <AnchorLink to={`/cases/${item.id}`} size="sm" fw={600}>{item.title}</AnchorLink>
-                <Group gap={6} mt={4}>
-                  <StatusBadge status={item.status} />
-                  <DueBadge dueAt={item.dueAt} breachedAt={item.breachedAt} done={item.status === 'resolved' || item.status === 'closed'} />
-                </Group>
-              </Card>
-            ))}
-          </Stack>
-        </section>
-        <section>
-          <Group justify="space-between" mb="xs">
-            <Title order={2} size="h4">{t('clients.feedback')}</Title>
+        {writable && (
+          <Group gap="xs">
+            {/* In the header, not on the contacts tab, so a contact can be added from any tab. */}
+            <Button variant="default" onClick={() => setAdding(true)}>{t('clients.contacts.add')}</Button>
+            <Button variant="light" component="a" href={newCase} onClick={(e) => onLinkClick(e, newCase)}>{t('cases.new.button')}</Button>
           </Group>
-          <ErrorAlert error={feedback.error} />
-          {feedback.data?.items.length === 0 && <Text c="dimmed" size="sm">{t('clients.noFeedback')}</Text>}
-          <Stack gap="xs">{feedback.data?.items.map((item) => <FeedbackCard key={item.id} item={item} showClient={false} />)}</Stack>
-        </section>
-      </SimpleGrid>
+        )}
+      </Group>
+      <Tabs value={tab} onChange={(v) => setQueryParams({ ...query, tab: v === 'overview' ? undefined : v })} keepMounted={false}>
+        <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
+          {TABS.map((key) => <Tabs.Tab key={key} value={key}>{t(`care.tabs.${key}`)}</Tabs.Tab>)}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <Stack gap="lg">
+            <ClientCardOverview client={c} writable={writable} />
+            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+              <section>
+                <Title order={2} size="h4" mb="xs">{t('clients.cases')}</Title>
+                <ErrorAlert error={cases.error} />
+                {cases.data?.items.length === 0 && <Text c="dimmed" size="sm">{t('clients.noCases')}</Text>}
+                <Stack gap="xs">
+                  {[...(cases.data?.items ?? [])].sort(byRisk).map((item) => (
+                    <Card key={item.id} withBorder padding="xs" radius="sm">
+                      <AnchorLink to={`/cases/${item.id}`} size="sm" fw={600}>{item.title}</AnchorLink>
+                      <Group gap={6} mt={4}>
+                        <StatusBadge status={item.status} />
+                        <DueBadge dueAt={item.dueAt} breachedAt={item.breachedAt} done={item.status === 'resolved' || item.status === 'closed'} />
+                      </Group>
+                    </Card>
+                  ))}
+                </Stack>
+              </section>
+              <section>
+                <Group justify="space-between" mb="xs">
+                  <Title order={2} size="h4">{t('clients.feedback')}</Title>
+                </Group>
+                <ErrorAlert error={feedback.error} />
+                {feedback.data?.items.length === 0 && <Text c="dimmed" size="sm">{t('clients.noFeedback')}</Text>}
+                <Stack gap="xs">{feedback.data?.items.map((item) => <FeedbackCard key={item.id} item={item} showClient={false} />)}</Stack>
+              </section>
+            </SimpleGrid>
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="contacts" pt="md">
+          <section>
+            <Group justify="space-between" mb="xs">
+              <Title order={2} size="h4">{t('clients.contacts.title')}</Title>
+            </Group>
+            <ErrorAlert error={contacts.error} />
+            {contacts.data?.items.length === 0 && <Text c="dimmed" size="sm">{t('clients.contacts.empty')}</Text>}
+            {contacts.data && contacts.data.items.length > 0 && (
+              <Table.ScrollContainer minWidth={560}>
+                <Table verticalSpacing="xs" striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('clients.contacts.name')}</Table.Th>
+                      <Table.Th>{t('clients.contacts.email')}</Table.Th>
+                      <Table.Th>{t('clients.contacts.phone')}</Table.Th>
+                      <Table.Th>{t('clients.contacts.roles')}</Table.Th>
+                      <Table.Th>{t('care.card.preferences')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {contacts.data.items.map((contact) => (
+                      <Table.Tr key={contact.id} data-testid="contact-row">
+                        <Table.Td>{contact.name}</Table.Td>
+                        <Table.Td>{contact.email ?? '—'}</Table.Td>
+                        <Table.Td>{contact.phone ?? '—'}</Table.Td>
+                        <Table.Td>
+                          <Group gap={4}>{contact.roles.map((r) => <Badge key={r} size="sm" variant="light" style={{ textTransform: 'none' }}>{t(`clients.roles.${r}`)}</Badge>)}</Group>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="xs">
+                            {[contact.preferredChannel && t(`care.card.channels.${contact.preferredChannel}`), contact.preferredTime, contact.language.toUpperCase(), contact.preferences].filter(Boolean).join(' · ')}
+                          </Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </section>
+        </Tabs.Panel>
+        <Tabs.Panel value="dates" pt="md">
+          <ClientDatesTab clientId={id} contacts={contacts.data?.items ?? []} writable={writable} />
+        </Tabs.Panel>
+        <Tabs.Panel value="requirements" pt="md">
+          <ClientRequirementsTab clientId={id} writable={writable} />
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline" pt="md">
+          <ClientTimelineTab clientId={id} writable={writable} />
+        </Tabs.Panel>
+      </Tabs>
 
       <AddContactModal
         clientId={id}
@@ -121,6 +158,7 @@ export function ClientPage() {
         onAdded={(contact) => {
           setAdding(false);
           void queryClient.invalidateQueries({ queryKey: ['contacts', id] });
+          setQueryParams({ ...query, tab: 'contacts' });
           notifications.show({ color: 'green', message: t('clients.contacts.added', { name: contact.name }) });
         }}
       />

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { setQueryParams, useQueryParams } from '../../router.tsx';
 import { DimensionChart, MonthChart } from './charts.tsx';
+import { TextTrendsChart } from './TextTrendsChart.tsx';
 
 const PERIODS = ['3', '6', '12', '24'] as const;
 const DIMENSIONS = ['stage', 'channel', 'segment'] as const satisfies readonly SatisfactionGroupBy[];
@@ -80,6 +81,7 @@ export function DashboardPage() {
       </Group>
       <ErrorAlert error={byMonth.error ?? dimensions.error} />
       {byMonth.data && <MonthChart data={byMonth.data} metric={metric} />}
+      <TextTrendsChart from={from} />
       {dimensions.data && (
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           {dimensions.data.map((data, i) => (

@@ -15,12 +15,15 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ScoreBadge } from '../../components/ScoreBadge.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useRouteParams } from '../../router.tsx';
-
-const SENTIMENT_COLOR = { positive: 'green', neutral: 'gray', negative: 'red' } as const;
+import { AnalysisCorrection } from '../text/AnalysisCorrection.tsx';
+import { SentimentBadge, TopicChips } from '../text/SentimentBadges.tsx';
+import { canWriteData } from '../../components/access.ts';
+import { useSession } from '../../session.tsx';
 
 export function FeedbackDetailPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useRouteParams();
+  const { user } = useSession();
   const feedback = useQuery({ queryKey: ['feedback', id], queryFn: () => getFeedback(id) });
   const messages = useQuery({ queryKey: ['messages', { feedbackId: id }], queryFn: () => listMessages({ feedbackId: id }) });
   const item = feedback.data;
@@ -38,11 +41,8 @@ export function FeedbackDetailPage() {
             <Group gap="xs" mb="sm">
               <ScoreBadge score={item.score} />
               <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>{t(`feedback.channels.${item.channel}`)}</Badge>
-              {item.sentiment && (
-                <Badge color={SENTIMENT_COLOR[item.sentiment.label]} variant="light" style={{ textTransform: 'none' }}>
-                  {t(`feedback.sentiment.${item.sentiment.label}`)} ({item.sentiment.score.toFixed(2)})
-                </Badge>
-              )}
+              <SentimentBadge sentiment={item.sentiment} />
+              {canWriteData(user.role) && item.text && <AnalysisCorrection key={`${item.sentiment?.label}:${item.topics.join()}`} item={item} />}
             </Group>
             <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="feedback-text">{item.text ?? t('feedback.noText')}</Text>
           </Card>
@@ -56,7 +56,7 @@ export function FeedbackDetailPage() {
             <Field label={t('feedback.fields.language')}>{item.language ?? '—'}</Field>
             <Field label={t('feedback.fields.sourceId')}>{item.sourceId ?? '—'}</Field>
             <Field label={t('feedback.fields.topics')}>
-              {item.topics.length ? <Group gap={4}>{item.topics.map((topic) => <Badge key={topic} variant="light" style={{ textTransform: 'none' }}>{topic}</Badge>)}</Group> : t('feedback.notAnalysed')}
+              {item.topics.length ? <TopicChips topics={item.topics} /> : t('feedback.notAnalysed')}
             </Field>
             <Field label={t('feedback.fields.acknowledged')}>
               {item.acknowledgedAt ? (

@@ -1,4 +1,4 @@
-// All feedback, newest first, filtered by channel, stage, "has a case" and a date range. The
+// All feedback, newest first, filtered by channel, stage, "has a case", a date range, sentiment and topic. The
 // filters live in the query string, so a filtered list can be bookmarked and shared.
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -14,6 +14,7 @@ import { canWriteData } from '../../components/access.ts';
 import { useSession } from '../../session.tsx';
 import { dayEnd, dayStart } from './filters.ts';
 import { LogInteractionModal } from './LogInteractionModal.tsx';
+import { TextFilters } from '../text/TextFilters.tsx';
 
 export function FeedbackListPage() {
   const { t } = useTranslation();
@@ -29,7 +30,9 @@ export function FeedbackListPage() {
     // Only the debounced text should push to the URL; params change with every other filter too.
   }, [debouncedStage]);
 
-  const filter: FeedbackFilter = {
+  const filter: FeedbackFilter & { sentiment?: string; topic?: string } = {
+    sentiment: params.sentiment || undefined,
+    topic: params.topic || undefined,
     channel: params.channel,
     stage: params.stage,
     hasCase: params.hasCase === 'true' || params.hasCase === 'false' ? params.hasCase : undefined,
@@ -52,7 +55,7 @@ export function FeedbackListPage() {
         action={canWriteData(user.role) && <Button onClick={() => setLogging(true)} data-testid="log-interaction">{t('feedback.log.button')}</Button>}
       />
       {logging && <LogInteractionModal opened onClose={() => setLogging(false)} />}
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm" mb="md">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4, lg: 7 }} spacing="sm" mb="md">
         <NativeSelect
           label={t('feedback.filters.channel')}
           value={params.channel ?? ''}
@@ -72,6 +75,7 @@ export function FeedbackListPage() {
         />
         <TextInput type="date" label={t('feedback.filters.from')} value={params.from ?? ''} onChange={(e) => update({ from: e.currentTarget.value })} />
         <TextInput type="date" label={t('feedback.filters.to')} value={params.to ?? ''} onChange={(e) => update({ to: e.currentTarget.value })} />
+        <TextFilters sentiment={params.sentiment} topic={params.topic} onChange={update} />
       </SimpleGrid>
       <ErrorAlert error={feedback.error} />
       <Stack gap="sm">

@@ -1,0 +1,44 @@
+// One record's analysis: language, sentiment and topics, from the provider when configured and
+// answering, else from the offline model; then a person's correction wins over either.
+import type { TextCorrectionsTable } from '../../db/types.ts';
+import type { TextAnalysis } from '../feedback/index.ts';
+import { detectLanguage } from './engine/language.ts';
+import { sentimentWithPrior, type ScorePrior } from './engine/sentiment.ts';
+import { tagTopics, type TopicDef } from './engine/topics.ts';
+import { analyseWithProvider } from './provider.ts';
+
+export interface AnalyseInput {
+  text: string | null;
+  score: ScorePrior;
+  topics: TopicDef[];
+  providerUrl?: string;
+}
+
+export async function analyseText(input: AnalyseInput): Promise<TextAnalysis & { source: 'offline' | 'provider' }> {
+  const text = input.text?.trim() || null;
+  const language = text ? detectLanguage(text) : null;
+  if (text && input.providerUrl) {
+    const remote = await analyseWithProvider(input.providerUrl, text, input.topics.map((t) => t.key));
+    if (remote) return { language, sentimentLabel: remote.sentiment, sentimentScore: remote.score, topics: remote.topics, source: 'provider' };
+  }
+  const sentiment = sentimentWithPrior(text, input.score);
+  return {
+    language,
+    sentimentLabel: sentiment?.label ?? null,
+    sentimentScore: sentiment?.score ?? null,
+    topics: text ? tagTopics(text, input.topics) : [],
+    source: 'offline',
+  };
+}
+
+const CORRECTED_SCORE = { positive: 1, neutral: 0, negative: -1 } as const;
+
+export function applyCorrection(a: TextAnalysis, c: TextCorrectionsTable | undefined): TextAnalysis {
+  if (!c) return a;
+  return {
+    language: a.language,
+    sentimentLabel: c.sentiment_label ?? a.sentimentLabel,
+    sentimentScore: c.sentiment_label ? CORRECTED_SCORE[c.sentiment_label] : a.sentimentScore,
+    topics: c.topics !== null ? (JSON.parse(c.topics) as string[]) : a.topics,
+  };
+}

@@ -1,0 +1,110 @@
+// Analysis use-cases: the intake hook, the job, re-analysis on demand, and manual corrections.
+import { inTransaction, type Ctx } from '../../context.ts';
+import type { FeedbackTable, TextCorrectionsTable } from '../../db/types.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import { assertCan } from '../../lib/permissions.ts';
+import { findFeedback, setTextAnalysis, type TextAnalysis } from '../feedback/index.ts';
+import { recordAudit } from '../orgs/index.ts';
+import type { AnalysisOut } from '../../../shared/api/text.ts';
+import { analyseText, applyCorrection } from './analyse.ts';
+import { MODEL_VERSION } from './engine/version.ts';
+import * as repo from './text.repo.ts';
+import { effectiveTopics } from './topics.service.ts';
+
+export const ANALYSE_JOB = 'text.analyse';
+export const REANALYSE_BATCH_JOB = 'text.reanalyse.batch';
+export const REANALYSE_BATCH_SIZE = 200;
+
+const hasText = (text: string | null) => !!text && /\p{L}/u.test(text);
+
+/** Called inside the intake transaction: one job insert, nothing else on the request path. */
+export async function enqueueTextAnalysis(tx: Pick<Ctx, 'db' | 'jobs'>, row: Pick<FeedbackTable, 'id' | 'org_id' | 'text'>): Promise<void> {
+  if (!hasText(row.text)) return;
+  await tx.jobs.enqueue(tx.db, { name: ANALYSE_JOB, orgId: row.org_id, payload: { feedbackId: row.id }, dedupeKey: `text:${row.id}:${MODEL_VERSION}` });
+}
+
+/** The job body: idempotent (same input → same write), scoped to the job's organisation. */
+export async function analyseFeedback(deps: Deps, orgId: string, feedbackId: string): Promise<boolean> {
+  const row = await findFeedback(deps.db, orgId, feedbackId);
+  if (!row) return false;
+  const topics = await effectiveTopics(deps.db, orgId);
+  const score = row.score_type && row.score_value !== null ? { type: row.score_type, value: row.score_value } : null;
+  const analysis = await analyseText({ text: row.text, score, topics, providerUrl: deps.config.text.providerUrl });
+  const correction = await repo.findCorrection(deps.db, orgId, feedbackId);
+  const { source: _source, ...result } = analysis;
+  await setTextAnalysis(deps.db, orgId, feedbackId, applyCorrection(result, correction));
+  return true;
+}
+
+/** Counts the records in range and queues the first batch job; each batch queues the next. */
+export async function reanalyse(ctx: Ctx, range: { from?: string; to?: string }): Promise<number> {
+  assertCan(ctx.actor, 'org.manage');
+  const runId = newId(ctx.clock.now().getTime());
+  let queued = 0;
+  let afterId: string | null = null;
+  // Counting by pages keeps the query the same as the batch job's.
+  for (;;) {
+    const ids = await repo.listFeedbackIdsWithText(ctx.db, ctx.orgId, range, afterId, 1000);
+    queued += ids.length;
+    if (ids.length < 1000) break;
+    afterId = ids[ids.length - 1]!;
+  }
+  await inTransaction(ctx, async (tx) => {
+    if (queued) await tx.jobs.enqueue(tx.db, { name: REANALYSE_BATCH_JOB, orgId: tx.orgId, payload: { runId, from: range.from, to: range.to, afterId: null } });
+    await recordAudit(tx, 'text.reanalyse', undefined, { from: range.from ?? null, to: range.to ?? null, queued });
+  });
+  return queued;
+}
+
+export async function runReanalyseBatch(deps: Deps, orgId: string, p: { runId: string; from?: string; to?: string; afterId: string | null }, batchSize = REANALYSE_BATCH_SIZE): Promise<void> {
+  const ids = await repo.listFeedbackIdsWithText(deps.db, orgId, p, p.afterId, batchSize);
+  await deps.db.transaction().execute(async (trx) => {
+    for (const id of ids) {
+      await deps.jobs.enqueue(trx, { name: ANALYSE_JOB, orgId, payload: { feedbackId: id }, dedupeKey: `text:${id}:${MODEL_VERSION}:${p.runId}` });
+    }
+    if (ids.length === batchSize) {
+      const last = ids[ids.length - 1]!;
+      await deps.jobs.enqueue(trx, { name: REANALYSE_BATCH_JOB, orgId, payload: { ...p, afterId: last }, dedupeKey: `text-batch:${p.runId}:${last}` });
+    }
+  });
+}
+
+export async function correctAnalysis(ctx: Ctx, feedbackId: string, body: { sentiment?: 'positive' | 'neutral' | 'negative'; topics?: string[] }): Promise<AnalysisOut> {
+  assertCan(ctx.actor, 'data.write');
+  return inTransaction(ctx, async (tx) => {
+    const row = await findFeedback(tx.db, tx.orgId, feedbackId);
+    if (!row) throw notFound('Feedback');
+    if (body.topics) {
+      const known = new Set((await effectiveTopics(tx.db, tx.orgId)).map((t) => t.key));
+      const unknown = body.topics.filter((k) => !known.has(k));
+      if (unknown.length) throw new AppError('validation_failed', `Unknown topics: ${unknown.join(', ')}`, { invalidParams: [{ name: 'body.topics', reason: `unknown keys: ${unknown.join(', ')}` }] });
+    }
+    const previous = await repo.findCorrection(tx.db, tx.orgId, feedbackId);
+    const correction: TextCorrectionsTable = {
+      org_id: tx.orgId,
+      feedback_id: feedbackId,
+      sentiment_label: body.sentiment ?? previous?.sentiment_label ?? null,
+      topics: body.topics ? JSON.stringify([...new Set(body.topics)]) : (previous?.topics ?? null),
+      corrected_by: tx.actor.id,
+      corrected_at: tx.clock.now().toISOString(),
+    };
+    await repo.upsertCorrection(tx.db, correction);
+    const current = { language: row.language, sentimentLabel: row.sentiment_label, sentimentScore: row.sentiment_score, topics: JSON.parse(row.topics) as string[] };
+    const next = applyCorrection(current, correction);
+    await setTextAnalysis(tx.db, tx.orgId, feedbackId, next);
+    await recordAudit(tx, 'text.analysis.corrected', { type: 'feedback', id: feedbackId }, { sentiment: body.sentiment ?? null, topics: body.topics ?? null });
+    return presentAnalysis(feedbackId, next, correction);
+  });
+}
+
+export function presentAnalysis(feedbackId: string, a: TextAnalysis, c: TextCorrectionsTable | undefined): AnalysisOut {
+  return {
+    feedbackId,
+    language: a.language,
+    sentiment: a.sentimentLabel && a.sentimentScore !== null ? { label: a.sentimentLabel, score: a.sentimentScore } : null,
+    topics: a.topics,
+    corrected: c ? { sentiment: c.sentiment_label, topics: c.topics ? (JSON.parse(c.topics) as string[]) : null, correctedAt: c.corrected_at } : null,
+  };
+}

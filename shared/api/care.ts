@@ -1,0 +1,151 @@
+// Client care: important dates, reminders, special requirements, notes and the client timeline.
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+/** A real calendar date (rejects 2026-02-30), written YYYY-MM-DD. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'not a calendar date');
+
+export const dateKind = z.enum(['birthday', 'company_anniversary', 'contract_renewal', 'custom']);
+export const createDateBody = z.object({
+  kind: dateKind,
+  date: isoDate,
+  recurring: z.boolean().default(true),
+  title: text(200),
+  contactId: z.uuid().optional(),
+});
+export const updateDateBody = z
+  .object({ kind: dateKind, date: isoDate, recurring: z.boolean(), title: text(200), contactId: z.uuid().nullable() })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });
+export const dateOut = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  contactId: z.string().nullable(),
+  kind: dateKind,
+  date: z.string(),
+  recurring: z.boolean(),
+  title: z.string(),
+  /** The next day it falls on (today counts), in the reminders' time zone; null for a past one-off date. */
+  nextDate: z.string().nullable(),
+  daysUntil: z.number().nullable(),
+  createdAt: z.string(),
+});
+export type DateOut = z.infer<typeof dateOut>;
+
+export const reminderKind = z.enum(['upcoming_date', 'silent_client', 'detractor_without_followup', 'sla_risk']);
+export const remindersQuery = z.object({
+  days: z.coerce.number().int().min(0).max(366).default(14),
+  silentDays: z.coerce.number().int().min(1).max(3650).default(60),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'an IANA time zone')
+    .default('Europe/Moscow'),
+});
+export const reminderOut = z.object({
+  kind: reminderKind,
+  clientId: z.string(),
+  clientName: z.string(),
+  title: z.string(),
+  /** When it happens or happened (date for dates, ISO time otherwise). */
+  at: z.string().nullable(),
+  daysUntil: z.number().nullable(),
+  ref: z.object({ type: z.enum(['date', 'client', 'feedback', 'case']), id: z.string() }),
+  /** UI path to open. */
+  link: z.string(),
+});
+export type ReminderOut = z.infer<typeof reminderOut>;
+
+export const requirementCategory = z.enum(['purpose_of_use', 'delivery', 'technical', 'packaging', 'documents', 'other']);
+export const requirementSource = z.enum(['feedback', 'meeting', 'contract', 'other']);
+export const requirementStatus = z.enum(['active', 'retired']);
+const requirementFields = {
+  category: requirementCategory,
+  text: text(4000),
+  source: requirementSource,
+  ownerId: z.uuid().nullable(),
+  stage: text(100).nullable(),
+  product: text(200).nullable(),
+  effectiveFrom: isoDate.nullable(),
+  effectiveTo: isoDate.nullable(),
+  status: requirementStatus,
+};
+const datesInOrder = (b: { effectiveFrom?: string | null; effectiveTo?: string | null }) => !b.effectiveFrom || !b.effectiveTo || b.effectiveFrom <= b.effectiveTo;
+export const createRequirementBody = z
+  .object({
+    category: requirementFields.category,
+    text: requirementFields.text,
+    source: requirementFields.source.default('other'),
+    ownerId: z.uuid().optional(),
+    stage: text(100).optional(),
+    product: text(200).optional(),
+    effectiveFrom: isoDate.optional(),
+    effectiveTo: isoDate.optional(),
+  })
+  .refine(datesInOrder, { message: 'effectiveFrom must not be after effectiveTo', path: ['effectiveTo'] });
+export const updateRequirementBody = z
+  .object(requirementFields)
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' })
+  .refine(datesInOrder, { message: 'effectiveFrom must not be after effectiveTo', path: ['effectiveTo'] });
+export const requirementOut = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  category: requirementCategory,
+  text: z.string(),
+  source: requirementSource,
+  ownerId: z.string().nullable(),
+  stage: z.string().nullable(),
+  product: z.string().nullable(),
+  effectiveFrom: z.string().nullable(),
+  effectiveTo: z.string().nullable(),
+  status: requirementStatus,
+  /** Active status and today within the effective dates. */
+  inEffect: z.boolean(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type RequirementOut = z.infer<typeof requirementOut>;
+export const requirementVersionOut = z.object({
+  version: z.number(),
+  snapshot: z.record(z.string(), z.unknown()),
+  actorType: z.enum(['user', 'api_key', 'system']),
+  actorId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const searchRequirementsQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  status: requirementStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const requirementSearchOut = requirementOut.extend({ clientName: z.string() });
+
+export const createNoteBody = z.object({ text: text(4000) });
+export const noteOut = z.object({ id: z.string(), clientId: z.string(), text: z.string(), createdAt: z.string() });
+
+export const timelineKind = z.enum(['feedback', 'case_opened', 'case_resolved', 'case_event', 'message_sent', 'note', 'requirement_changed']);
+export const timelineQuery = z.object({
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const timelineItemOut = z.object({
+  at: z.string(),
+  kind: timelineKind,
+  title: z.string(),
+  ref: z.object({ type: z.enum(['feedback', 'case', 'message', 'note', 'requirement']), id: z.string() }),
+});
+export type TimelineItemOut = z.infer<typeof timelineItemOut>;

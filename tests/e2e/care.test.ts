@@ -1,0 +1,105 @@
+// Client care in the browser: a requirement added on the client card is shown on a new case of
+// that client; the care inbox lists an upcoming birthday; both read on a phone.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, signIn, startHarness, WAIT, type Harness } from './harness.ts';
+
+const PHONE = { width: 390, height: 844 };
+const REQUIREMENT = 'Отгрузка только в ёмкостях по 20 л, с паспортом качества';
+
+let harness: Harness;
+let apiKey: string;
+
+async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+  const response = await fetch(`${harness.baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as T };
+}
+
+async function openSignedIn(viewport: { width: number; height: number } | undefined, path: string): Promise<{ page: Page; errors: string[] }> {
+  const opened = await harness.openApp(viewport);
+  opened.page.setDefaultTimeout(WAIT.timeout);
+  await signIn(opened.page);
+  await opened.page.getByTestId('org-name').waitFor(WAIT);
+  await opened.page.goto(`${harness.baseUrl}${path}`);
+  return opened;
+}
+
+/** A month-day five days from now, in a past year, so it recurs. */
+function birthdayInFiveDays(): string {
+  const d = new Date(Date.now() + 5 * 86_400_000);
+  const md = d.toLocaleDateString('en-CA', { timeZone: 'Europe/Moscow' }).slice(5);
+  return `1984-${md === '02-29' ? '02-28' : md}`;
+}
+
+beforeAll(async () => {
+  harness = await startHarness();
+  const { page } = await harness.openApp();
+  await signIn(page);
+  await page.getByTestId('org-name').waitFor(WAIT);
+  const session = (await (await page.request.get(`${harness.baseUrl}/api/v1/auth/session`)).json()) as { csrfToken: string };
+  const created = await page.request.post(`${harness.baseUrl}/api/v1/api-keys`, { data: { name: 'CRM', role: 'manager' }, headers: { 'x-csrf-token': session.csrfToken } });
+  expect(created.status()).toBe(201);
+  apiKey = ((await created.json()) as { secret: string }).secret;
+  await harness.closePages();
+}, 60_000);
+
+afterAll(async () => harness?.stop());
+
+describe('client care in the browser', () => {
+  it('shows a requirement added on the client card on a new case of that client, on a phone', async () => {
+    const client = await api<{ id: string }>('POST', '/api/v1/clients', { name: 'АО «Химпром»', segment: 'B2B' });
+    expect(client.status).toBe(201);
+    const { page, errors } = await openSignedIn(PHONE, `/clients/${client.json.id}`);
+    await page.getByRole('tab', { name: 'Требования' }).click();
+    await page.locator('textarea[name=requirement-text]').fill(REQUIREMENT);
+    await page.getByRole('button', { name: 'Добавить требование' }).click();
+    await page.getByTestId('requirement').filter({ hasText: REQUIREMENT }).waitFor(WAIT);
+    await page.screenshot({ path: `${SCREENSHOTS}/care-requirements-phone.png`, fullPage: true });
+
+    const opened = await api<{ id: string }>('POST', '/api/v1/cases', { title: 'Протекла тара при доставке', clientId: client.json.id });
+    expect(opened.status).toBe(201);
+    await page.goto(`${harness.baseUrl}/cases/${opened.json.id}`);
+    const onCase = page.getByTestId('case-requirements');
+    await onCase.waitFor(WAIT);
+    expect(await onCase.textContent()).toContain(REQUIREMENT);
+    await page.screenshot({ path: `${SCREENSHOTS}/care-case-phone.png`, fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('lists an upcoming birthday in the care inbox and on the client dates tab', async () => {
+    const client = await api<{ id: string }>('POST', '/api/v1/clients', { name: 'ООО «Вектор»' });
+    const contact = await api<{ id: string }>('POST', `/api/v1/clients/${client.json.id}/contacts`, { name: 'Ольга Петрова', preferredChannel: 'phone', preferredTime: 'после 15:00' });
+    const date = await api('POST', `/api/v1/clients/${client.json.id}/dates`, { kind: 'birthday', date: birthdayInFiveDays(), recurring: true, title: 'День рождения Ольги', contactId: contact.json.id });
+    expect(date.status).toBe(201);
+    const { page, errors } = await openSignedIn(PHONE, '/care');
+    const group = page.getByTestId('reminders-upcoming_date');
+    await group.waitFor(WAIT);
+    expect(await group.textContent()).toContain('День рождения Ольги');
+    expect(await group.textContent()).toContain('через 5 дн.');
+    await page.screenshot({ path: `${SCREENSHOTS}/care-inbox-phone.png`, fullPage: true });
+    await page.getByRole('link', { name: 'День рождения Ольги' }).click();
+    await page.getByTestId('date').filter({ hasText: 'День рождения Ольги' }).waitFor(WAIT);
+    await page.screenshot({ path: `${SCREENSHOTS}/care-dates-phone.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('shows the client card overview and timeline on a desktop', async () => {
+    const client = await api<{ id: string }>('POST', '/api/v1/clients', { name: 'ООО «Луч»' });
+    await api('POST', '/api/v1/feedback', { clientId: client.json.id, score: { type: 'nps', value: 4 }, text: 'Долго ждали ответа' });
+    await api('POST', `/api/v1/clients/${client.json.id}/notes`, { text: 'Договорились о встрече в пятницу' });
+    const { page, errors } = await openSignedIn(undefined, `/clients/${client.json.id}?tab=timeline`);
+    await page.getByTestId('timeline-item').first().waitFor(WAIT);
+    expect(await page.getByTestId('timeline-item').count()).toBeGreaterThanOrEqual(3);
+    await page.screenshot({ path: `${SCREENSHOTS}/care-timeline-desktop.png`, fullPage: true });
+    await page.getByRole('tab', { name: 'Обзор' }).click();
+    await page.getByRole('button', { name: 'Изменить' }).waitFor(WAIT);
+    await page.screenshot({ path: `${SCREENSHOTS}/care-overview-desktop.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,71 @@
+// The care inbox: a manager's list for today, grouped by kind, over a chosen number of days.
+// Cards rather than a table, so it reads on a phone.
+import { Badge, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { listReminders, REMINDER_KINDS, type ReminderOut } from '../../api/care.ts';
+import { AnchorLink } from '../../components/AnchorLink.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { formatDateTime } from '../../format.ts';
+import { setQueryParams, useQueryParams } from '../../router.tsx';
+
+const DAY_CHOICES = ['7', '14', '30', '90'];
+
+function ReminderCard({ item }: { item: ReminderOut }) {
+  const { t, i18n } = useTranslation();
+  let when: string | undefined;
+  if (item.kind === 'upcoming_date') when = item.daysUntil === 0 ? t('care.today') : t('care.inDays', { count: item.daysUntil ?? 0 });
+  else if (item.kind === 'silent_client') when = item.at ? t('care.silentSince', { date: formatDateTime(item.at, i18n.language) }) : t('care.neverHeard');
+  else if (item.at) when = formatDateTime(item.at, i18n.language);
+  return (
+    <Card withBorder padding="sm" radius="sm" data-testid="reminder">
+      <AnchorLink to={item.link} fw={600} size="sm">{item.title}</AnchorLink>
+      <Group gap="xs" mt={4} wrap="wrap">
+        {item.kind !== 'silent_client' && <AnchorLink to={`/clients/${item.clientId}`} size="sm" c="dimmed">{item.clientName}</AnchorLink>}
+        {when && <Badge variant="light" color={item.kind === 'sla_risk' ? 'red' : 'blue'} style={{ textTransform: 'none' }}>{when}</Badge>}
+      </Group>
+    </Card>
+  );
+}
+
+export function CareInboxPage() {
+  const { t } = useTranslation();
+  const params = useQueryParams();
+  const days = DAY_CHOICES.includes(params.days ?? '') ? Number(params.days) : 14;
+  const reminders = useQuery({ queryKey: ['reminders', days], queryFn: () => listReminders({ days }) });
+  const items = reminders.data?.items ?? [];
+
+  return (
+    <>
+      <PageHeader title={t('care.title')} intro={t('care.intro')} />
+      <Stack gap={4} mb="md">
+        <Text size="sm" fw={500}>{t('care.days')}</Text>
+        <SegmentedControl
+          aria-label={t('care.days')}
+          value={String(days)}
+          onChange={(v) => setQueryParams({ days: v })}
+          data={DAY_CHOICES.map((d) => ({ value: d, label: t('care.daysOption', { count: Number(d) }) }))}
+          style={{ alignSelf: 'flex-start' }}
+        />
+      </Stack>
+      <ErrorAlert error={reminders.error} />
+      {reminders.data && items.length === 0 && <Text c="dimmed">{t('care.empty')}</Text>}
+      <Stack gap="lg">
+        {REMINDER_KINDS.map((kind) => {
+          const group = items.filter((i) => i.kind === kind);
+          if (group.length === 0) return null;
+          return (
+            <section key={kind} data-testid={`reminders-${kind}`}>
+              <Group gap="xs" mb="xs">
+                <Title order={2} size="h4">{t(`care.reminderKinds.${kind}`)}</Title>
+                <Badge variant="outline" color="gray">{group.length}</Badge>
+              </Group>
+              <Stack gap="xs">{group.map((item) => <ReminderCard key={`${item.ref.type}:${item.ref.id}:${item.kind}`} item={item} />)}</Stack>
+            </section>
+          );
+        })}
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+// Text analytics on the dashboard: sentiment by month (stacked bars) and the most frequent topics
+// with their negative share, for the dashboard's chosen period. Owned by the text module.
+import { Card, SimpleGrid, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getTextTrends, type TrendsOut } from '../../api/text.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useEChart, type ChartOption } from '../../components/useEChart.ts';
+import { useTopicLabel } from '../text/useTopics.ts';
+
+const COLORS = { positive: '#40c057', neutral: '#adb5bd', negative: '#fa5252' } as const;
+const TOP_TOPICS = 8;
+
+function Chart({ title, option, testId, height }: { title: string; option: ChartOption; testId: string; height: number }) {
+  const { i18n } = useTranslation();
+  const ref = useEChart(option, i18n.language);
+  return (
+    <Card withBorder radius="md" padding="sm">
+      <Text fw={600} size="sm" mb="xs">{title}</Text>
+      <div ref={ref} style={{ width: '100%', height }} data-testid={testId} role="img" aria-label={title} />
+    </Card>
+  );
+}
+
+function SentimentByMonth({ data }: { data: TrendsOut }) {
+  const { t, i18n } = useTranslation();
+  const option = useMemo<ChartOption>(() => {
+    const month = new Intl.DateTimeFormat(i18n.language, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+    return {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { bottom: 0 },
+      grid: { left: 8, right: 8, top: 16, bottom: 40, containLabel: true },
+      xAxis: { type: 'category', data: data.months.map((m) => month.format(new Date(`${m.month}-01T00:00:00Z`))) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: (['negative', 'neutral', 'positive'] as const).map((label) => ({
+        name: t(`text.sentiment.${label}`),
+        type: 'bar',
+        stack: 'sentiment',
+        data: data.months.map((m) => m[label]),
+        itemStyle: { color: COLORS[label] },
+      })),
+    };
+  }, [data, t, i18n.language]);
+  return <Chart title={t('text.trends.sentimentByMonth')} option={option} testId="chart-sentiment" height={280} />;
+}
+
+function TopTopics({ data }: { data: TrendsOut }) {
+  const { t } = useTranslation();
+  const label = useTopicLabel();
+  const top = data.topics.slice(0, TOP_TOPICS).reverse();
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { bottom: 0 },
+      grid: { left: 8, right: 24, top: 8, bottom: 40, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: top.map((x) => label(x.key)), axisLabel: { width: 120, overflow: 'truncate' } },
+      series: [
+        { name: t('text.sentiment.negative'), type: 'bar', stack: 'topic', data: top.map((x) => x.negative), itemStyle: { color: COLORS.negative } },
+        { name: t('text.trends.other'), type: 'bar', stack: 'topic', data: top.map((x) => x.count - x.negative), itemStyle: { color: '#74c0fc' } },
+      ],
+    }),
+    [top, t, label],
+  );
+  return <Chart title={t('text.trends.topTopics')} option={option} testId="chart-topics" height={280} />;
+}
+
+export function TextTrendsChart({ from }: { from: string }) {
+  const { t } = useTranslation();
+  const trends = useQuery({ queryKey: ['text', 'trends', from], queryFn: () => getTextTrends(from) });
+  if (trends.error) return <ErrorAlert error={trends.error} />;
+  if (!trends.data) return null;
+  if (trends.data.months.length === 0) return <Text c="dimmed" size="sm">{t('text.trends.empty')}</Text>;
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }}>
+      <SentimentByMonth data={trends.data} />
+      <TopTopics data={trends.data} />
+    </SimpleGrid>
+  );
+}
