@@ -64,7 +64,7 @@ const PAGES: Record<string, ComponentType> = {
   '/settings/audit': AuditLogPage,
 };
 
-/** Roles whose start page is the inbox rather than the greeting (they work the cases). */
+/** Roles whose start page is the care inbox rather than the greeting: managers work from it. */
 const INBOX_HOME_ROLES = new Set(['manager']);
 
 function findPage(path: string): { pattern: string; Page: ComponentType; params: Record<string, string> } | null {
@@ -86,7 +86,7 @@ function Redirect({ to }: { to: string }) {
 export function PageForPath() {
   const path = usePath().replace(/\/+$/, '') || '/';
   const { user } = useSession();
-  if (path === '/' && INBOX_HOME_ROLES.has(user.role)) return <Redirect to="/inbox" />;
+  if (path === '/' && INBOX_HOME_ROLES.has(user.role)) return <Redirect to="/care" />;
   const found = findPage(path);
   // Sub-pages (/cases/:id) follow the permission of their section's nav entry (/cases).
   const section = `/${path.split('/')[1] ?? ''}`;
