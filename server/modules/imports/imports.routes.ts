@@ -9,12 +9,9 @@ import { AppError } from '../../http/errors.ts';
 import { pageQuery } from '../../lib/paging.ts';
 import * as imports from './imports.service.ts';
 import type { ImportSummary } from './imports.repo.ts';
-import { looksLikeZip } from './read-xlsx.ts';
+import { cleanFilename, FILE_TYPES, fileKindOf } from './file-upload.ts';
 import { suggestMapping } from './suggest-mapping.ts';
 
-const CSV_TYPES = ['text/csv', 'application/csv', 'text/tab-separated-values'];
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const OCTET = 'application/octet-stream';
 
 export function presentImportSummary(row: ImportSummary): api.ImportSummaryOut {
   return {
@@ -47,31 +44,13 @@ export function presentImport(row: ImportsTable): api.ImportOut {
 }
 
 /** The file's own name without any path, control characters or excess length. */
-function cleanFilename(name: string | undefined, kind: imports.ImportKind): string {
-  // eslint-disable-next-line no-control-regex
-  const base = (name ?? '').split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
-  return base || `import.${kind}`;
-}
-
-/** CSV or XLSX from the declared type, the file name (for octet-stream) and the bytes themselves. */
-function kindOf(contentType: string | undefined, filename: string | undefined, bytes: Buffer): imports.ImportKind {
-  const mime = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  if (looksLikeZip(bytes)) return 'xlsx'; // a workbook sent with a CSV type is still a workbook
-  if (CSV_TYPES.includes(mime)) return 'csv';
-  if (mime === XLSX_TYPE) return 'xlsx';
-  const ext = /\.([a-z0-9]+)$/i.exec(filename ?? '')?.[1]?.toLowerCase();
-  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
-  if (ext === 'xlsx') return 'xlsx';
-  throw new AppError('unsupported_media_type', 'Send a CSV or XLSX file (text/csv or the XLSX type), or name it .csv or .xlsx with application/octet-stream');
-}
-
 export async function registerImportRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const tags = ['imports'];
 
   // The upload route alone reads raw file bodies (up to 20 MB); every other route stays JSON only,
   // with the server's body limit (a text/plain body is a 415 here too).
   await app.register(async (scope) => {
-    scope.addContentTypeParser([...CSV_TYPES, XLSX_TYPE, OCTET], { parseAs: 'buffer', bodyLimit: api.MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer', bodyLimit: api.MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
     scope.withTypeProvider<ZodTypeProvider>().post('/api/v1/imports', {
       schema: {
         tags,
@@ -81,7 +60,7 @@ export async function registerImportRoutes(app: FastifyInstance, deps: Deps): Pr
       },
     }, async (req, reply) => {
       if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_media_type', 'Send the file itself as the body (text/csv or XLSX), not JSON');
-      const kind = kindOf(req.headers['content-type'], req.query.filename, req.body);
+      const kind = fileKindOf(req.headers['content-type'], req.query.filename, req.body);
       const row = await imports.uploadImport(ctxOf(deps, req), { bytes: req.body, kind, filename: cleanFilename(req.query.filename, kind) });
       return reply.status(201).send(presentImport(row));
     });

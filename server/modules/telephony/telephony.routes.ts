@@ -10,7 +10,7 @@ import { ctxOf } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import type { ColumnMapping } from './call-rows.ts';
 import * as telephony from './telephony.service.ts';
-import { cleanFilename, FILE_TYPES, fileKindOf } from './upload.ts';
+import { cleanFilename, FILE_TYPES, fileKindOf } from '../imports/file-upload.ts';
 
 export function presentCall(c: CallsTable): api.CallOut {
   return {
@@ -52,7 +52,7 @@ export async function registerTelephonyRoutes(app: FastifyInstance, deps: Deps):
     }, async (req) => {
       if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_media_type', 'Send the file itself as the body (text/csv or XLSX), not JSON');
       const kind = fileKindOf(req.headers['content-type'], req.query.filename, req.body);
-      return telephony.importCalls(ctxOf(deps, req), { bytes: req.body, kind, filename: cleanFilename(req.query.filename, kind) }, {
+      return telephony.importCalls(ctxOf(deps, req), { bytes: req.body, kind, filename: cleanFilename(req.query.filename, kind, 'calls') }, {
         dryRun: req.query.dryRun,
         timeZone: req.query.timeZone,
         columns: columnsOf(req.query),

@@ -1,7 +1,8 @@
-// Raw file bodies for the call-log import: the same content types and 415 rules as the feedback
-// import (CSV types, the XLSX type, octet-stream with a .csv/.xlsx name; ZIP bytes are a workbook).
+// Raw file bodies for every file import (feedback, call logs): which content types are files,
+// CSV or XLSX from the declared type, the name and the bytes (ZIP bytes are a workbook), and a
+// safe file name.
 import { AppError } from '../../http/errors.ts';
-import { looksLikeZip } from '../imports/read-xlsx.ts';
+import { looksLikeZip } from './read-xlsx.ts';
 
 export const CSV_TYPES = ['text/csv', 'application/csv', 'text/tab-separated-values'];
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -19,8 +20,8 @@ export function fileKindOf(contentType: string | undefined, filename: string | u
 }
 
 /** The file's own name without any path or control characters. */
-export function cleanFilename(name: string | undefined, kind: 'csv' | 'xlsx'): string {
+export function cleanFilename(name: string | undefined, kind: 'csv' | 'xlsx', fallbackBase = 'import'): string {
   // eslint-disable-next-line no-control-regex
   const base = (name ?? '').split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
-  return base || `calls.${kind}`;
+  return base || `${fallbackBase}.${kind}`;
 }
