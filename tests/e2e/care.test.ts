@@ -1,32 +1,15 @@
 // Client care in the browser: a requirement added on the client card is shown on a new case of
 // that client; the care inbox lists an upcoming birthday; both read on a phone.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS, signIn, startHarness, WAIT, type Harness } from './harness.ts';
+import { apiClientFor, openSignedIn, SCREENSHOTS, startHarness, WAIT, type ApiCall, type Harness } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
 const REQUIREMENT = 'Отгрузка только в ёмкостях по 20 л, с паспортом качества';
 
 let harness: Harness;
-let apiKey: string;
+let api: ApiCall;
 
-async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  const response = await fetch(`${harness.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as T };
-}
 
-async function openSignedIn(viewport: { width: number; height: number } | undefined, path: string): Promise<{ page: Page; errors: string[] }> {
-  const opened = await harness.openApp(viewport);
-  opened.page.setDefaultTimeout(WAIT.timeout);
-  await signIn(opened.page);
-  await opened.page.getByTestId('org-name').waitFor(WAIT);
-  await opened.page.goto(`${harness.baseUrl}${path}`);
-  return opened;
-}
 
 /** A month-day five days from now, in a past year, so it recurs. */
 function birthdayInFiveDays(): string {
@@ -37,14 +20,7 @@ function birthdayInFiveDays(): string {
 
 beforeAll(async () => {
   harness = await startHarness();
-  const { page } = await harness.openApp();
-  await signIn(page);
-  await page.getByTestId('org-name').waitFor(WAIT);
-  const session = (await (await page.request.get(`${harness.baseUrl}/api/v1/auth/session`)).json()) as { csrfToken: string };
-  const created = await page.request.post(`${harness.baseUrl}/api/v1/api-keys`, { data: { name: 'CRM', role: 'manager' }, headers: { 'x-csrf-token': session.csrfToken } });
-  expect(created.status()).toBe(201);
-  apiKey = ((await created.json()) as { secret: string }).secret;
-  await harness.closePages();
+  api = await apiClientFor(harness);
 }, 60_000);
 
 afterAll(async () => harness?.stop());
@@ -53,7 +29,7 @@ describe('client care in the browser', () => {
   it('shows a requirement added on the client card on a new case of that client, on a phone', async () => {
     const client = await api<{ id: string }>('POST', '/api/v1/clients', { name: 'АО «Химпром»', segment: 'B2B' });
     expect(client.status).toBe(201);
-    const { page, errors } = await openSignedIn(PHONE, `/clients/${client.json.id}`);
+    const { page, errors } = await openSignedIn(harness, PHONE, `/clients/${client.json.id}`);
     await page.getByRole('tab', { name: 'Требования' }).click();
     await page.locator('textarea[name=requirement-text]').fill(REQUIREMENT);
     await page.getByRole('button', { name: 'Добавить требование' }).click();
@@ -77,7 +53,7 @@ describe('client care in the browser', () => {
     const contact = await api<{ id: string }>('POST', `/api/v1/clients/${client.json.id}/contacts`, { name: 'Ольга Петрова', preferredChannel: 'phone', preferredTime: 'после 15:00' });
     const date = await api('POST', `/api/v1/clients/${client.json.id}/dates`, { kind: 'birthday', date: birthdayInFiveDays(), recurring: true, title: 'День рождения Ольги', contactId: contact.json.id });
     expect(date.status).toBe(201);
-    const { page, errors } = await openSignedIn(PHONE, '/care');
+    const { page, errors } = await openSignedIn(harness, PHONE, '/care');
     const group = page.getByTestId('reminders-upcoming_date');
     await group.waitFor(WAIT);
     expect(await group.textContent()).toContain('День рождения Ольги');
@@ -93,7 +69,7 @@ describe('client care in the browser', () => {
     const client = await api<{ id: string }>('POST', '/api/v1/clients', { name: 'ООО «Луч»' });
     await api('POST', '/api/v1/feedback', { clientId: client.json.id, score: { type: 'nps', value: 4 }, text: 'Долго ждали ответа' });
     await api('POST', `/api/v1/clients/${client.json.id}/notes`, { text: 'Договорились о встрече в пятницу' });
-    const { page, errors } = await openSignedIn(undefined, `/clients/${client.json.id}?tab=timeline`);
+    const { page, errors } = await openSignedIn(harness, undefined, `/clients/${client.json.id}?tab=timeline`);
     await page.getByTestId('timeline-item').first().waitFor(WAIT);
     expect(await page.getByTestId('timeline-item').count()).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: `${SCREENSHOTS}/care-timeline-desktop.png`, fullPage: true });

@@ -1,10 +1,9 @@
 // The closed loop in the browser, against the real server and a real SMTP server: a detractor's
 // answer arrives through a survey link opened with JavaScript off, the manager finds its case in the inbox, works it and
 // resolves it, and the client's closing e-mail arrives. Plus the dashboard's charts render.
-import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
-import { SCREENSHOTS, signIn, startHarness, WAIT, type Harness } from './harness.ts';
+import { apiClientFor, openSignedIn, SCREENSHOTS, startHarness, WAIT, type ApiCall, type Harness } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
 const COMPLAINT = 'Курьер опоздал на два дня, заказ пришёл помятым';
@@ -12,16 +11,8 @@ const RESOLUTION = 'Мы вернули стоимость доставки и �
 
 let harness: Harness;
 let smtp: TestSmtp;
-let apiKey: string;
+let api: ApiCall;
 
-async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  const response = await fetch(`${harness.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as T };
-}
 
 /** The first day of the month `back` months ago, mid-day UTC. */
 function monthsAgo(back: number): string {
@@ -29,28 +20,11 @@ function monthsAgo(back: number): string {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 3, 12)).toISOString();
 }
 
-/** Signs in through the login page and opens `path` by a full page load (a deep link). */
-async function openSignedIn(viewport?: { width: number; height: number }, path = '/inbox'): Promise<{ page: Page; errors: string[] }> {
-  const opened = await harness.openApp(viewport);
-  opened.page.setDefaultTimeout(WAIT.timeout); // a stuck step fails with its locator, not a test timeout
-  await signIn(opened.page);
-  await opened.page.getByTestId('org-name').waitFor(WAIT);
-  await opened.page.goto(`${harness.baseUrl}${path}`);
-  return opened;
-}
 
 beforeAll(async () => {
   smtp = await startTestSmtp();
   harness = await startHarness({ SMTP_URL: smtp.url });
-  // An API key the way an admin gets one: signed in, with the session's CSRF token.
-  const { page } = await harness.openApp();
-  await signIn(page);
-  await page.getByTestId('org-name').waitFor(WAIT);
-  const session = (await (await page.request.get(`${harness.baseUrl}/api/v1/auth/session`)).json()) as { csrfToken: string };
-  const created = await page.request.post(`${harness.baseUrl}/api/v1/api-keys`, { data: { name: 'CRM', role: 'manager' }, headers: { 'x-csrf-token': session.csrfToken } });
-  expect(created.status()).toBe(201);
-  apiKey = ((await created.json()) as { secret: string }).secret;
-  await harness.closePages();
+  api = await apiClientFor(harness);
 
   // Some history for the dashboard and the board: scores over six months, stages and channels.
   const stages = ['Доставка', 'Оплата', 'Поддержка'];
@@ -101,7 +75,7 @@ describe('closed loop in the UI', () => {
     // The acknowledgement goes out first (and moves the case to "acknowledged").
     await smtp.waitFor(1, 15_000);
 
-    const { page, errors } = await openSignedIn();
+    const { page, errors } = await openSignedIn(harness, undefined, '/inbox');
     const inboxCase = page.getByTestId('inbox-case').filter({ hasText: COMPLAINT });
     await inboxCase.waitFor(WAIT);
     // Breached first, then the earliest due time: a fresh case is "due in …", not overdue.
@@ -138,7 +112,7 @@ describe('closed loop in the UI', () => {
   });
 
   it('an invalid status change is refused with a translated message', async () => {
-    const { page, errors } = await openSignedIn(undefined, '/cases/new');
+    const { page, errors } = await openSignedIn(harness, undefined, '/cases/new');
     await page.locator('input[name=title]').fill('Звонок клиента: уточнить счёт');
     await page.getByRole('button', { name: 'Открыть обращение' }).click();
     await page.getByTestId('case-title').getByText('Звонок клиента: уточнить счёт').waitFor(WAIT);
@@ -153,7 +127,7 @@ describe('closed loop in the UI', () => {
   });
 
   it('works at 390 px: inbox, case page and board', async () => {
-    const { page, errors } = await openSignedIn(PHONE);
+    const { page, errors } = await openSignedIn(harness, PHONE, '/inbox');
     await page.getByTestId('inbox-case').first().waitFor(WAIT);
     await page.screenshot({ path: `${SCREENSHOTS}/inbox-phone.png`, fullPage: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -176,7 +150,7 @@ describe('closed loop in the UI', () => {
 describe('dashboard', () => {
   for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', PHONE]] as const) {
     it(`renders the overview and the charts as SVG without console errors (${name})`, async () => {
-      const { page, errors } = await openSignedIn(viewport, '/dashboard');
+      const { page, errors } = await openSignedIn(harness, viewport, '/dashboard');
       await page.getByTestId('overview-nps').waitFor(WAIT);
       await page.locator('[data-testid=chart-month] svg').waitFor(WAIT);
       await page.locator('[data-testid=chart-stage] svg').waitFor(WAIT);
@@ -190,7 +164,7 @@ describe('dashboard', () => {
 
 describe('lists, client page and settings', () => {
   it('finds a client by a Cyrillic search, adds a contact with roles, and shows its feedback and cases', async () => {
-    const { page, errors } = await openSignedIn(undefined, '/clients');
+    const { page, errors } = await openSignedIn(harness, undefined, '/clients');
     await page.getByTestId('client-row').first().waitFor(WAIT);
     await page.locator('input[name=q]').fill('вект');
     await page.getByTestId('client-row').filter({ hasText: 'ООО «Вектор»' }).waitFor(WAIT);
@@ -222,7 +196,7 @@ describe('lists, client page and settings', () => {
   });
 
   it('settings: templates with variables, an SLA policy, a webhook whose secret is shown once', async () => {
-    const { page, errors } = await openSignedIn(PHONE, '/settings/templates');
+    const { page, errors } = await openSignedIn(harness, PHONE, '/settings/templates');
     await page.getByTestId('template-row').first().waitFor(WAIT);
     await page.getByTestId('template-row').filter({ hasText: 'Закрытие обращения' }).first().getByRole('button', { name: 'Изменить' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '{{resolution}}' }).waitFor(WAIT);
@@ -260,7 +234,7 @@ describe('lists, client page and settings', () => {
   });
 
   it('staff log a call with a score; it lands in the feedback list like any other channel', async () => {
-    const { page, errors } = await openSignedIn(undefined, '/feedback');
+    const { page, errors } = await openSignedIn(harness, undefined, '/feedback');
     await page.getByTestId('log-interaction').click();
     await page.getByRole('dialog').getByText('Звонок', { exact: true }).click();
     await page.getByLabel('Оценка').selectOption('csat');

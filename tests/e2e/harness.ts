@@ -93,3 +93,38 @@ export async function menuPosition(page: Page, locator: Locator): Promise<'on' |
   if (!box || box.x + box.width <= 0) return 'off';
   return box.x >= 0 && box.x + box.width <= width ? 'on' : 'moving';
 }
+
+export type ApiCall = <T>(method: string, path: string, body?: unknown) => Promise<{ status: number; json: T }>;
+
+/**
+ * An API client with a manager key, made the way an admin gets one: signed in through the UI,
+ * then POST /api/v1/api-keys with the session's CSRF token.
+ */
+export async function apiClientFor(harness: Harness): Promise<ApiCall> {
+  const { page } = await harness.openApp();
+  await signIn(page);
+  await page.getByTestId('org-name').waitFor(WAIT);
+  const session = (await (await page.request.get(`${harness.baseUrl}/api/v1/auth/session`)).json()) as { csrfToken: string };
+  const created = await page.request.post(`${harness.baseUrl}/api/v1/api-keys`, { data: { name: 'CRM', role: 'manager' }, headers: { 'x-csrf-token': session.csrfToken } });
+  if (created.status() !== 201) throw new Error(`API key not created: ${created.status()}`);
+  const apiKey = ((await created.json()) as { secret: string }).secret;
+  await harness.closePages();
+  return async (method, path, body) => {
+    const response = await fetch(`${harness.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, json: await response.json() };
+  };
+}
+
+/** Signs in through the login page, then opens `path` by a full page load (a deep link). */
+export async function openSignedIn(harness: Harness, viewport: { width: number; height: number } | undefined, path: string): Promise<{ page: Page; errors: string[] }> {
+  const opened = await harness.openApp(viewport);
+  opened.page.setDefaultTimeout(WAIT.timeout); // a stuck step fails with its locator, not a test timeout
+  await signIn(opened.page);
+  await opened.page.getByTestId('org-name').waitFor(WAIT);
+  await opened.page.goto(`${harness.baseUrl}${path}`);
+  return opened;
+}
