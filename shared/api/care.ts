@@ -38,7 +38,7 @@ export const dateOut = z.object({
 });
 export type DateOut = z.infer<typeof dateOut>;
 
-export const reminderKind = z.enum(['upcoming_date', 'silent_client', 'detractor_without_followup', 'sla_risk']);
+export const reminderKind = z.enum(['upcoming_date', 'silent_client', 'detractor_without_followup', 'sla_risk', 'missed_call']);
 export const remindersQuery = z.object({
   days: z.coerce.number().int().min(0).max(366).default(14),
   silentDays: z.coerce.number().int().min(1).max(3650).default(60),
@@ -63,7 +63,7 @@ export const reminderOut = z.object({
   /** When it happens or happened (date for dates, ISO time otherwise). */
   at: z.string().nullable(),
   daysUntil: z.number().nullable(),
-  ref: z.object({ type: z.enum(['date', 'client', 'feedback', 'case']), id: z.string() }),
+  ref: z.object({ type: z.enum(['date', 'client', 'feedback', 'case', 'call']), id: z.string() }),
   /** UI path to open. */
   link: z.string(),
 });

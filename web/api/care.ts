@@ -14,7 +14,7 @@ export const CLIENT_STATUSES: readonly ClientStatus[] = ['active', 'prospect', '
 export const DATE_KINDS: readonly DateOut['kind'][] = ['birthday', 'company_anniversary', 'contract_renewal', 'custom'];
 export const REQUIREMENT_CATEGORIES: readonly RequirementOut['category'][] = ['purpose_of_use', 'delivery', 'technical', 'packaging', 'documents', 'other'];
 export const REQUIREMENT_SOURCES: readonly RequirementOut['source'][] = ['feedback', 'meeting', 'contract', 'other'];
-export const REMINDER_KINDS: readonly ReminderOut['kind'][] = ['upcoming_date', 'detractor_without_followup', 'sla_risk', 'silent_client'];
+export const REMINDER_KINDS: readonly ReminderOut['kind'][] = ['upcoming_date', 'detractor_without_followup', 'sla_risk', 'missed_call', 'silent_client'];
 
 const id = (value: string) => encodeURIComponent(value);
 

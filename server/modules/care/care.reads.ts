@@ -7,6 +7,7 @@ import { findClient } from '../clients/index.ts';
 import { listCaseEvents, listCases } from '../cases/index.ts';
 import { listFeedback } from '../feedback/index.ts';
 import { listMessagesForOrg } from '../messaging/index.ts';
+import { missedCallsWithoutCallback } from '../telephony/index.ts';
 import { nextOccurrence } from './occurrence.ts';
 import * as repo from './care.repo.ts';
 import * as reads from './reminders.repo.ts';
@@ -59,6 +60,16 @@ export async function reminders(ctx: Ctx, q: { days: number; silentDays: number;
     items.push({
       kind: 'sla_risk', clientId: c.client_id!, clientName: c.client_name, title: `${c.public_ref} ${c.title}`, at: c.due_at ? isoOf(c.due_at) : null,
       daysUntil: null, ref: { type: 'case', id: c.id }, link: `/cases/${c.id}`,
+    });
+  }
+
+  // Missed calls nobody called back within the organisation's target (telephony settings).
+  const missed = await missedCallsWithoutCallback(ctx, { limit: PER_KIND_LIMIT });
+  const callers = await reads.clientNames(ctx.db, ctx.orgId, [...new Set(missed.map((c) => c.client_id).filter((id): id is string => Boolean(id)))]);
+  for (const call of missed) {
+    items.push({
+      kind: 'missed_call', clientId: call.client_id ?? '', clientName: (call.client_id && callers.get(call.client_id)) || call.client_phone || '',
+      title: call.client_phone ?? '', at: call.started_at, daysUntil: null, ref: { type: 'call', id: call.id }, link: '/calls',
     });
   }
   return items;

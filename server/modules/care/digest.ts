@@ -19,8 +19,8 @@ const DIGEST_HOUR = 8;
 const DIGEST_DAYS = 14;
 
 const KIND_LABELS = {
-  ru: { upcoming_date: 'Дата', silent_client: 'Давно молчит', detractor_without_followup: 'Критик без ответа', sla_risk: 'Срок под угрозой' },
-  en: { upcoming_date: 'Date', silent_client: 'Silent', detractor_without_followup: 'Detractor without follow-up', sla_risk: 'Deadline at risk' },
+  ru: { upcoming_date: 'Дата', silent_client: 'Давно молчит', detractor_without_followup: 'Критик без ответа', sla_risk: 'Срок под угрозой', missed_call: 'Пропущенный звонок' },
+  en: { upcoming_date: 'Date', silent_client: 'Silent', detractor_without_followup: 'Detractor without follow-up', sla_risk: 'Deadline at risk', missed_call: 'Missed call' },
 } as const;
 
 function lineOf(item: ReminderOut, language: 'ru' | 'en', publicUrl: string): string {

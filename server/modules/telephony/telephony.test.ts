@@ -120,6 +120,9 @@ describe.each(testDialects())('telephony on %s', (dialect) => {
     // The care inbox asks the module directly, with its own threshold.
     expect((await missedCallsWithoutCallback(ctxOf(org), { olderThanMinutes: 30 })).map((c) => c.external_id)).toContain('pbx-missed');
     expect((await missedCallsWithoutCallback(ctxOf(org), { olderThanMinutes: 60 })).map((c) => c.external_id)).not.toContain('pbx-missed');
+    // …and the care inbox (GET /api/v1/reminders) lists it as a missed call to return.
+    const reminders = (await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/reminders?days=14' })).json().items;
+    expect(reminders.filter((r: { kind: string }) => r.kind === 'missed_call').map((r: { title: string }) => r.title)).toContain('+79991112233');
 
     // A longer target hides it again; the setting is per organisation.
     expect((await call(t.app, org.apiKey, { method: 'PUT', url: '/api/v1/calls/settings', payload: { callbackTargetMinutes: 45 } })).json()).toEqual({ callbackTargetMinutes: 45 });
@@ -129,6 +132,8 @@ describe.each(testDialects())('telephony on %s', (dialect) => {
 
     await webhook({ externalId: 'pbx-callback', startedAt: '2026-11-20T12:20:00Z', direction: 'out', answered: true, durationSeconds: 60, phone: '89991112233' });
     expect((await missed()).items.map((c: { externalId: string }) => c.externalId)).not.toContain('pbx-missed');
+    const after = (await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/reminders?days=14' })).json().items;
+    expect(after.filter((r: { kind: string }) => r.kind === 'missed_call')).toEqual([]);
     const list = (await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/calls?missedOnly=true' })).json();
     expect(list.items.find((c: { externalId: string }) => c.externalId === 'pbx-missed')).toMatchObject({ callbackAt: '2026-11-20T12:20:00.000Z' });
   });

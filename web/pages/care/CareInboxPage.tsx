@@ -22,7 +22,7 @@ function ReminderCard({ item }: { item: ReminderOut }) {
     <Card withBorder padding="sm" radius="sm" data-testid="reminder">
       <AnchorLink to={item.link} fw={600} size="sm">{item.title}</AnchorLink>
       <Group gap="xs" mt={4} wrap="wrap">
-        {item.kind !== 'silent_client' && <AnchorLink to={`/clients/${item.clientId}`} size="sm" c="dimmed">{item.clientName}</AnchorLink>}
+        {item.kind !== 'silent_client' && item.clientId && <AnchorLink to={`/clients/${item.clientId}`} size="sm" c="dimmed">{item.clientName}</AnchorLink>}
         {when && <Badge variant="light" color={item.kind === 'sla_risk' ? 'red' : 'blue'} style={{ textTransform: 'none' }}>{when}</Badge>}
       </Group>
     </Card>
