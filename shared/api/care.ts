@@ -1,5 +1,6 @@
 // Client care: important dates, reminders, special requirements, notes and the client timeline.
 import { z } from 'zod';
+import { isTimeZone } from '../domain/time-zone.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** A real calendar date (rejects 2026-02-30), written YYYY-MM-DD. */
@@ -45,14 +46,7 @@ export const remindersQuery = z.object({
   timeZone: z
     .string()
     .max(64)
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'an IANA time zone')
+    .refine(isTimeZone, 'an IANA time zone')
     .default('Europe/Moscow'),
 });
 export const reminderOut = z.object({

@@ -1,5 +1,6 @@
 // File imports of feedback (CSV, XLSX): upload → preview → column mapping → validate → commit.
 import { z } from 'zod';
+import { isTimeZone } from '../domain/time-zone.ts';
 import { channel } from './feedback.ts';
 
 /** The feedback fields a file column can be mapped to, in the order the UI shows them. */
@@ -64,14 +65,6 @@ export const mapping = z
   .strict() satisfies z.ZodType<Partial<Record<TargetField, string>>>;
 export type Mapping = z.infer<typeof mapping>;
 
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const uploadQuery = z.object({ filename: z.string().trim().min(1).max(255).optional() });
 export const validateBody = z.object({ mapping });

@@ -1,6 +1,7 @@
 // Telephony: call records (file import, webhook), missed calls awaiting a call-back, and the
 // operational metrics per stage, employee or day.
 import { z } from 'zod';
+import { isTimeZone } from '../domain/time-zone.ts';
 import { rowError } from './imports.ts';
 import { isoInstant } from './metrics.ts';
 
@@ -146,11 +147,3 @@ export type OperationsGroupOut = z.infer<typeof operationsGroupOut>;
 export const operationsOut = z.object({ from: z.string(), to: z.string(), targetMinutes: z.number().int(), groups: z.array(operationsGroupOut) });
 export type OperationsOut = z.infer<typeof operationsOut>;
 
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
