@@ -21,8 +21,13 @@ export function ctxFor(deps: Deps, actor: Actor, log: Logger = deps.log): Ctx {
   return { db: deps.db, log, clock: deps.clock, jobs: deps.jobs, config: deps.config, orgId: actor.orgId, actor };
 }
 
+/** True when ctx.db is already a transaction (the caller's work joins it). */
+export function isInTransaction(ctx: Pick<Ctx, 'db'>): boolean {
+  return 'isTransaction' in ctx.db && ctx.db.isTransaction;
+}
+
 /** Runs `fn` in one transaction with a ctx bound to it. */
 export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
-  if ('isTransaction' in ctx.db && ctx.db.isTransaction) return fn(ctx);
+  if (isInTransaction(ctx)) return fn(ctx);
   return (ctx.db as import('./db/types.ts').Db).transaction().execute((trx) => fn({ ...ctx, db: trx }));
 }

@@ -1,6 +1,6 @@
 // Intake: one normalised record per client utterance, from any channel, stored once.
 // The record, its idempotency key, its case, its acknowledgement and its events commit together.
-import { inTransaction, type Ctx } from '../../context.ts';
+import { inTransaction, isInTransaction, type Ctx } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { ContactsTable, Db, FeedbackTable } from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
@@ -47,10 +47,6 @@ export async function recordFeedback(ctx: Ctx, input: FeedbackIn, opts: RecordOp
     if (isUniqueViolation(err)) throw new AppError('conflict', 'A concurrent request stored the same record; retry');
     throw err;
   }
-}
-
-function isInTransaction(ctx: Ctx): boolean {
-  return 'isTransaction' in ctx.db && ctx.db.isTransaction;
 }
 
 async function findDuplicate(tx: Ctx, input: FeedbackIn, opts: RecordOptions, requestHash: string): Promise<FeedbackTable | undefined> {

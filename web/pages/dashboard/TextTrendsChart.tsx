@@ -1,27 +1,17 @@
 // Text analytics on the dashboard: sentiment by month (stacked bars) and the most frequent topics
 // with their negative share, for the dashboard's chosen period. Owned by the text module.
-import { Card, SimpleGrid, Text } from '@mantine/core';
+import { SimpleGrid, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTextTrends, type TrendsOut } from '../../api/text.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { useEChart, type ChartOption } from '../../components/useEChart.ts';
+import { ChartCard } from '../../components/ChartCard.tsx';
+import type { ChartOption } from '../../components/useEChart.ts';
 import { useTopicLabel } from '../text/useTopics.ts';
 
 const COLORS = { positive: '#40c057', neutral: '#adb5bd', negative: '#fa5252' } as const;
 const TOP_TOPICS = 8;
-
-function Chart({ title, option, testId, height }: { title: string; option: ChartOption; testId: string; height: number }) {
-  const { i18n } = useTranslation();
-  const ref = useEChart(option, i18n.language);
-  return (
-    <Card withBorder radius="md" padding="sm">
-      <Text fw={600} size="sm" mb="xs">{title}</Text>
-      <div ref={ref} style={{ width: '100%', height }} data-testid={testId} role="img" aria-label={title} />
-    </Card>
-  );
-}
 
 function SentimentByMonth({ data }: { data: TrendsOut }) {
   const { t, i18n } = useTranslation();
@@ -42,7 +32,7 @@ function SentimentByMonth({ data }: { data: TrendsOut }) {
       })),
     };
   }, [data, t, i18n.language]);
-  return <Chart title={t('text.trends.sentimentByMonth')} option={option} testId="chart-sentiment" height={280} />;
+  return <ChartCard title={t('text.trends.sentimentByMonth')} option={option} testId="chart-sentiment" height={280} />;
 }
 
 function TopTopics({ data }: { data: TrendsOut }) {
@@ -63,7 +53,7 @@ function TopTopics({ data }: { data: TrendsOut }) {
     }),
     [top, t, label],
   );
-  return <Chart title={t('text.trends.topTopics')} option={option} testId="chart-topics" height={280} />;
+  return <ChartCard title={t('text.trends.topTopics')} option={option} testId="chart-topics" height={280} />;
 }
 
 export function TextTrendsChart({ from }: { from: string }) {

@@ -4,20 +4,10 @@ import { Card, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SatisfactionMetric, SatisfactionOut } from '../../api/metrics.ts';
-import { useEChart, type ChartOption } from '../../components/useEChart.ts';
+import { ChartCard } from '../../components/ChartCard.tsx';
+import type { ChartOption } from '../../components/useEChart.ts';
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
-
-function ChartCard({ title, option, testId, height }: { title: string; option: ChartOption; testId: string; height: number }) {
-  const { i18n } = useTranslation();
-  const ref = useEChart(option, i18n.language);
-  return (
-    <Card withBorder radius="md" padding="sm">
-      <Text fw={600} size="sm" mb="xs">{title}</Text>
-      <div ref={ref} style={{ width: '100%', height }} data-testid={testId} role="img" aria-label={title} />
-    </Card>
-  );
-}
 
 export function MonthChart({ data, metric }: { data: SatisfactionOut; metric: SatisfactionMetric }) {
   const { t, i18n } = useTranslation();

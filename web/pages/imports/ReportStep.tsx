@@ -1,7 +1,8 @@
 // Step 3 of an import: the row-level report, and the commit (acknowledgement mails off by default).
-import { Alert, Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ReportOut } from '../../api/imports.ts';
+import { RowErrorsTable } from '../../components/RowErrorsTable.tsx';
 
 export function ReportStep(props: {
   report: ReportOut;
@@ -21,28 +22,12 @@ export function ReportStep(props: {
       {report.errors.length > 0 && (
         <>
           <Title order={2} size="h4">{t('imports.errorsTitle')}</Title>
-          <Table.ScrollContainer minWidth={560} maxHeight={420}>
-            <Table striped withTableBorder verticalSpacing={4} fz="sm" data-testid="import-errors">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('imports.row')}</Table.Th>
-                  <Table.Th>{t('imports.column')}</Table.Th>
-                  <Table.Th>{t('imports.value')}</Table.Th>
-                  <Table.Th>{t('imports.problem')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.errors.map((e, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>{e.row}</Table.Td>
-                    <Table.Td>{e.column ?? t('common.none')}</Table.Td>
-                    <Table.Td>{e.value ?? t('common.none')}</Table.Td>
-                    <Table.Td>{t(`imports.rowErrors.${e.code}`, { defaultValue: e.message })}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <RowErrorsTable
+            errors={report.errors}
+            testId="import-errors"
+            headers={{ row: t('imports.row'), column: t('imports.column'), value: t('imports.value'), problem: t('imports.problem') }}
+            problem={(e) => t(`imports.rowErrors.${e.code}`, { defaultValue: e.message })}
+          />
           {report.errorCount > report.errors.length && (
             <Text size="sm" c="dimmed">{t('imports.moreErrors', { shown: report.errors.length, total: report.errorCount })}</Text>
           )}

@@ -1,12 +1,13 @@
 // Import of a PBX call log: choose a file → check (dry run, the row-by-row report) → import.
 // The server stores every row or none, so a file with errors is fixed and checked again.
-import { Alert, Button, FileInput, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importCalls, type ImportCallsOut } from '../../api/telephony.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { RowErrorsTable } from '../../components/RowErrorsTable.tsx';
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -60,28 +61,12 @@ export function CallImport() {
         </Alert>
       )}
       {report && report.errors.length > 0 && (
-        <Table.ScrollContainer minWidth={480}>
-          <Table striped withTableBorder fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('telephony.row')}</Table.Th>
-                <Table.Th>{t('telephony.column')}</Table.Th>
-                <Table.Th>{t('telephony.value')}</Table.Th>
-                <Table.Th>{t('telephony.problem')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.errors.map((e, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>{e.row}</Table.Td>
-                  <Table.Td>{e.column ?? '—'}</Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.value ?? ''}</Table.Td>
-                  <Table.Td>{t(`telephony.errors.${e.code}`, { defaultValue: e.message })}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RowErrorsTable
+          errors={report.errors}
+          minWidth={480}
+          headers={{ row: t('telephony.row'), column: t('telephony.column'), value: t('telephony.value'), problem: t('telephony.problem') }}
+          problem={(e) => t(`telephony.errors.${e.code}`, { defaultValue: e.message })}
+        />
       )}
     </Stack>
   );
