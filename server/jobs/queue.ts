@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Logger } from 'pino';
 import { newId } from '../lib/ids.ts';
 import type { Clock } from '../lib/clock.ts';
+import { insertRows } from '../db/bulk.ts';
 import type { DbOrTrx, JobsTable } from '../db/types.ts';
 import type { Dialect } from '../db/create-db.ts';
 
@@ -53,31 +54,34 @@ export class JobQueue {
 
   /** Enqueue inside the caller's transaction (pass `trx`). Returns the id, or undefined when deduplicated. */
   async enqueue<P>(db: DbOrTrx, input: EnqueueInput<P>): Promise<string | undefined> {
+    const [id] = await this.enqueueMany(db, [input]);
+    return id;
+  }
+
+  /** Several jobs in one statement (intake groups); returns the ids of those not deduplicated. */
+  async enqueueMany(db: DbOrTrx, inputs: readonly EnqueueInput[]): Promise<string[]> {
+    if (inputs.length === 0) return [];
     const now = this.clock.now();
-    const id = newId(now.getTime());
-    const rows = await db
-      .insertInto('jobs')
-      .values({
-        id,
-        org_id: input.orgId,
-        name: input.name,
-        payload: JSON.stringify(input.payload ?? {}),
-        status: 'queued',
-        run_at: (input.runAt ?? now).toISOString(),
-        attempts: 0,
-        max_attempts: input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-        locked_until: null,
-        locked_by: null,
-        last_error: null,
-        dedupe_key: input.dedupeKey ?? null,
-        created_at: now.toISOString(),
-        finished_at: null,
-      })
-      .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .returning('id')
-      .execute();
-    if (rows.length > 0) queueMicrotask(() => this.wake.emit('job'));
-    return rows[0]?.id;
+    const nowIso = now.toISOString();
+    const rows: JobsTable[] = inputs.map((input) => ({
+      id: newId(now.getTime()),
+      org_id: input.orgId,
+      name: input.name,
+      payload: JSON.stringify(input.payload ?? {}),
+      status: 'queued',
+      run_at: input.runAt ? input.runAt.toISOString() : nowIso,
+      attempts: 0,
+      max_attempts: input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      locked_until: null,
+      locked_by: null,
+      last_error: null,
+      dedupe_key: input.dedupeKey ?? null,
+      created_at: nowIso,
+      finished_at: null,
+    }));
+    const ids = (await insertRows(db, 'jobs', rows, { onConflictDoNothing: 'dedupe_key', returning: 'id' })) as string[];
+    if (ids.length > 0) queueMicrotask(() => this.wake.emit('job'));
+    return ids;
   }
 
   /** Claims up to `limit` due jobs with a lease of `leaseMs`; expired leases are taken over. */

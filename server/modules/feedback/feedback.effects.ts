@@ -1,51 +1,67 @@
-// What follows a new record, inside the intake transaction: a case when a rule asks for one,
-// the acknowledgement to the contact, and the feedback.created webhook event.
+// What follows new records, inside the intake transaction: a case when a rule asks for one, the
+// acknowledgement to the contact, and the feedback.created webhook event. Set-based: a group of
+// records costs one outbox write and one webhook write, whatever its size. Text analysis needs
+// nothing here: the text module's sweep finds records that are not analysed yet.
 import type { Ctx } from '../../context.ts';
 import type { ContactsTable, FeedbackTable } from '../../db/types.ts';
 import { acknowledgeCase, caseRuleFor, openCaseForFeedback } from '../cases/index.ts';
-import { queueMessage } from '../messaging/index.ts';
-import { emitWebhookEvent } from '../webhooks/index.ts';
-import { enqueueTextAnalysis } from '../text/index.ts';
+import { queueMessages, type QueueMessageInput } from '../messaging/index.ts';
+import { emitWebhookEvents } from '../webhooks/index.ts';
 import * as repo from './feedback.repo.ts';
 
-export async function afterFeedbackRecorded(
-  tx: Ctx,
-  row: FeedbackTable,
-  contact: ContactsTable | undefined,
-  opts: { openCases: boolean } = { openCases: true },
-): Promise<string | undefined> {
-  const rule = opts.openCases ? caseRuleFor(row.score_type && row.score_value !== null ? { type: row.score_type, value: row.score_value } : null, row.text) : null;
-  let caseId: string | undefined;
-  if (rule) {
-    caseId = (await openCaseForFeedback(tx, row, rule)).id;
-    await repo.setFeedbackCase(tx.db, tx.orgId, row.id, caseId);
+export interface RecordedFeedback {
+  /** The caller's context on the shared transaction (case events name its actor). */
+  ctx: Ctx;
+  row: FeedbackTable;
+  /** The contact to acknowledge, if any. */
+  contact: ContactsTable | undefined;
+  openCases: boolean;
+}
+
+/** Opens the cases the rules ask for and sets `row.case_id`; runs before the rows are inserted. */
+export async function openRuleCases(records: readonly RecordedFeedback[]): Promise<void> {
+  for (const { ctx, row, openCases } of records) {
+    if (!openCases) continue;
+    const rule = caseRuleFor(row.score_type && row.score_value !== null ? { type: row.score_type, value: row.score_value } : null, row.text);
+    if (rule) row.case_id = (await openCaseForFeedback(ctx, row, rule)).id;
   }
-  if (contact?.email) {
-    await queueMessage(tx, {
+}
+
+/** Acknowledgements and webhook events of stored records, all of one organisation. */
+export async function announceNewFeedback(records: readonly RecordedFeedback[]): Promise<void> {
+  if (records.length === 0) return;
+  const ctx = records[0]!.ctx;
+  const acks: QueueMessageInput[] = [];
+  for (const { row, contact } of records) {
+    if (!contact?.email) continue;
+    acks.push({
       kind: 'ack',
       to: contact.email,
       language: contact.language,
-      vars: { name: contact.name, ref: row.public_ref, statusUrl: statusUrlOf(tx.config.http.publicUrl, row.public_ref) },
+      vars: { name: contact.name, ref: row.public_ref, statusUrl: statusUrlOf(ctx.config.http.publicUrl, row.public_ref) },
       feedbackId: row.id,
-      caseId: caseId ?? null,
+      caseId: row.case_id,
       contactId: contact.id,
       clientId: row.client_id,
       dedupeKey: `ack:${row.id}`,
     });
   }
-  await enqueueTextAnalysis(tx, row);
-  await emitWebhookEvent(tx, 'feedback.created', {
-    id: row.id,
-    publicRef: row.public_ref,
-    channel: row.channel,
-    clientId: row.client_id,
-    contactId: row.contact_id,
-    stage: row.stage,
-    score: row.score_type ? { type: row.score_type, value: row.score_value } : null,
-    caseId: caseId ?? null,
-    receivedAt: row.received_at,
-  });
-  return caseId;
+  await queueMessages(ctx, acks);
+  await emitWebhookEvents(
+    ctx,
+    'feedback.created',
+    records.map(({ row }) => ({
+      id: row.id,
+      publicRef: row.public_ref,
+      channel: row.channel,
+      clientId: row.client_id,
+      contactId: row.contact_id,
+      stage: row.stage,
+      score: row.score_type ? { type: row.score_type, value: row.score_value } : null,
+      caseId: row.case_id,
+      receivedAt: row.received_at,
+    })),
+  );
 }
 
 export function statusUrlOf(publicUrl: string, publicRef: string): string {

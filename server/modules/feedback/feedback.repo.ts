@@ -1,10 +1,12 @@
 // The only file of the feedback module with SQL.
+import { insertRows } from '../../db/bulk.ts';
 import type { DbOrTrx, FeedbackTable, IdempotencyKeysTable } from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
 import { likeContains } from '../../db/like.ts';
 
-export async function insertFeedback(db: DbOrTrx, row: FeedbackTable): Promise<void> {
-  await db.insertInto('feedback').values(row).execute();
+/** Multi-row insert (intake groups and batches); every row carries its own org_id. */
+export async function insertFeedbackRows(db: DbOrTrx, rows: readonly FeedbackTable[]): Promise<void> {
+  await insertRows(db, 'feedback', rows);
 }
 
 export async function findFeedback(db: DbOrTrx, orgId: string, id: string): Promise<FeedbackTable | undefined> {
@@ -17,8 +19,25 @@ export async function getFeedback(db: DbOrTrx, orgId: string, id: string): Promi
   return row;
 }
 
-export async function findFeedbackBySourceId(db: DbOrTrx, orgId: string, sourceId: string): Promise<FeedbackTable | undefined> {
-  return db.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where('source_id', '=', sourceId).executeTakeFirst();
+/** IN lists stay below both dialects' parameter limits (a batch holds at most 1000 records). */
+const IN_CHUNK = 1000;
+
+function chunks<T>(xs: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += IN_CHUNK) out.push(xs.slice(i, i + IN_CHUNK));
+  return out;
+}
+
+export async function findFeedbackBySourceIds(db: DbOrTrx, orgId: string, sourceIds: readonly string[]): Promise<FeedbackTable[]> {
+  const found: FeedbackTable[] = [];
+  for (const part of chunks(sourceIds)) found.push(...(await db.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where('source_id', 'in', part).execute()));
+  return found;
+}
+
+export async function findFeedbackByIds(db: DbOrTrx, orgId: string, ids: readonly string[]): Promise<FeedbackTable[]> {
+  const found: FeedbackTable[] = [];
+  for (const part of chunks(ids)) found.push(...(await db.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where('id', 'in', part).execute()));
+  return found;
 }
 
 /** Public status pages look records up by their unguessable reference, across organisations. */
@@ -55,21 +74,19 @@ export async function listFeedback(db: DbOrTrx, orgId: string, f: FeedbackFilter
   return q.orderBy('id', 'desc').limit(f.limit + 1).execute();
 }
 
-export async function setFeedbackCase(db: DbOrTrx, orgId: string, id: string, caseId: string): Promise<void> {
-  await db.updateTable('feedback').set({ case_id: caseId }).where('org_id', '=', orgId).where('id', '=', id).execute();
-}
-
 /** First acceptance by the mail server wins; later retries do not move the time. */
 export async function markAcknowledged(db: DbOrTrx, orgId: string, id: string, at: string): Promise<void> {
   await db.updateTable('feedback').set({ acknowledged_at: at }).where('org_id', '=', orgId).where('id', '=', id).where('acknowledged_at', 'is', null).execute();
 }
 
-export async function findIdempotencyKey(db: DbOrTrx, orgId: string, key: string): Promise<IdempotencyKeysTable | undefined> {
-  return db.selectFrom('idempotency_keys').selectAll().where('org_id', '=', orgId).where('key', '=', key).executeTakeFirst();
+export async function findIdempotencyKeys(db: DbOrTrx, orgId: string, keys: readonly string[]): Promise<IdempotencyKeysTable[]> {
+  const found: IdempotencyKeysTable[] = [];
+  for (const part of chunks(keys)) found.push(...(await db.selectFrom('idempotency_keys').selectAll().where('org_id', '=', orgId).where('key', 'in', part).execute()));
+  return found;
 }
 
-export async function insertIdempotencyKey(db: DbOrTrx, row: IdempotencyKeysTable): Promise<void> {
-  await db.insertInto('idempotency_keys').values(row).execute();
+export async function insertIdempotencyKeys(db: DbOrTrx, rows: readonly IdempotencyKeysTable[]): Promise<void> {
+  await insertRows(db, 'idempotency_keys', rows);
 }
 
 export interface TextAnalysis {

@@ -1,18 +1,16 @@
 // Group commit: intake requests that arrive together share one transaction, so one fsync
 // (SQLite synchronous=FULL, PostgreSQL commit) serves many records. Every caller's promise
 // settles only after the shared COMMIT, so nothing is acknowledged that a crash could lose.
-// Optimistic: if any record of a group fails, the group rolls back and each of its records runs
-// again in a transaction of its own, so one bad record fails alone (ADR 006).
-import type { Ctx } from '../../context.ts';
+// The group is written set-based (intake.ts): one duplicate query, multi-row inserts. A record
+// that fails its own checks fails alone inside the group; if the transaction itself fails, the
+// group rolls back and each record runs again in a transaction of its own (ADR 006).
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Db } from '../../db/types.ts';
-
-type Work<T> = (tx: Ctx) => Promise<T>;
+import { recordMany, type IntakeItem, type RecordResult } from './intake.ts';
 
 interface Pending {
-  ctx: Ctx;
-  work: Work<unknown>;
-  resolve: (value: unknown) => void;
+  item: IntakeItem;
+  resolve: (value: RecordResult) => void;
   reject: (error: unknown) => void;
 }
 
@@ -28,6 +26,13 @@ export interface GroupStats {
   alone: number;
 }
 
+/**
+ * Fault injection for the crash harness's negative control only (bench/crash.ts): answer every
+ * caller before the commit and hold the transaction open this long. A harness that does not
+ * report lost records with this switched on cannot be trusted to find them.
+ */
+export const faults = { ackBeforeCommitMs: 0 };
+
 export class GroupCommit {
   private queue: Pending[] = [];
   private running = false;
@@ -35,9 +40,9 @@ export class GroupCommit {
 
   constructor(private readonly db: Db) {}
 
-  run<T>(ctx: Ctx, work: Work<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ ctx, work: work as Work<unknown>, resolve: resolve as (v: unknown) => void, reject });
+  run(item: IntakeItem): Promise<RecordResult> {
+    return new Promise<RecordResult>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
       if (!this.running) {
         this.running = true;
         // Let requests that are already parsed join this group before it starts.
@@ -57,32 +62,41 @@ export class GroupCommit {
   private async commitGroup(group: Pending[]): Promise<void> {
     if (group.length > 1) {
       try {
-        const values = await this.db.transaction().execute(async (trx) => {
-          const done: unknown[] = [];
-          for (const item of group) done.push(await item.work({ ...item.ctx, db: trx }));
+        const outcomes = await this.db.transaction().execute(async (trx) => {
+          const done = await recordMany(trx, group.map((p) => p.item));
+          if (faults.ackBeforeCommitMs > 0) await this.settleEarly(group, done);
           return done;
         });
         this.stats.groups += 1;
         this.stats.grouped += group.length;
-        group.forEach((item, i) => item.resolve(values[i]));
+        // A per-record error (unknown clientId, reused Idempotency-Key) fails that record alone.
+        group.forEach((p, i) => {
+          const outcome = outcomes[i]!;
+          if (outcome.ok) p.resolve(outcome.result);
+          else p.reject(outcome.error);
+        });
         return;
       } catch {
-        // Some record failed (or the commit did): nothing of the group is stored. Fall through
-        // and give every record its own transaction, so only the failing one fails.
+        // The transaction failed (a concurrent duplicate, a database error): nothing of the group
+        // is stored. Give every record its own transaction, so only a failing one fails.
       }
     }
-    for (const item of group) {
+    for (const p of group) {
       try {
-        item.resolve(await this.runAlone(item));
+        p.resolve(await this.runAlone(p.item));
       } catch (error) {
-        item.reject(error);
+        p.reject(error);
       }
     }
   }
 
-  private async runAlone(item: Pending): Promise<unknown> {
+  private async runAlone(item: IntakeItem): Promise<RecordResult> {
     this.stats.alone += 1;
-    const once = () => this.db.transaction().execute((trx) => item.work({ ...item.ctx, db: trx }));
+    const once = async () => {
+      const [outcome] = await this.db.transaction().execute((trx) => recordMany(trx, [item]));
+      if (!outcome!.ok) throw outcome!.error;
+      return outcome!.result;
+    };
     try {
       return await once();
     } catch (error) {
@@ -90,6 +104,15 @@ export class GroupCommit {
       if (isUniqueViolation(error)) return once();
       throw error;
     }
+  }
+
+  private async settleEarly(group: Pending[], outcomes: Awaited<ReturnType<typeof recordMany>>): Promise<void> {
+    group.forEach((p, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) p.resolve(outcome.result);
+      else p.reject(outcome.error);
+    });
+    await new Promise((r) => setTimeout(r, faults.ackBeforeCommitMs));
   }
 }
 

@@ -1,10 +1,10 @@
+import { insertRows } from '../../db/bulk.ts';
 import type { DbOrTrx, Language, MessageKind, MessagesTable, MessageTemplatesTable } from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
 
-/** Inserts the message unless one with the same dedupe key exists; true when inserted. */
-export async function insertMessage(db: DbOrTrx, row: MessagesTable): Promise<boolean> {
-  const res = await db.insertInto('messages').values(row).onConflict((oc) => oc.column('dedupe_key').doNothing()).returning('id').execute();
-  return res.length === 1;
+/** Returns the ids stored; a row whose dedupe key exists already is skipped. */
+export async function insertMessages(db: DbOrTrx, rows: readonly MessagesTable[]): Promise<string[]> {
+  return (await insertRows(db, 'messages', rows, { onConflictDoNothing: 'dedupe_key', returning: 'id' })) as string[];
 }
 
 export async function findMessage(db: DbOrTrx, orgId: string, id: string): Promise<MessagesTable | undefined> {

@@ -34,36 +34,55 @@ export async function templateFor(ctx: Pick<Ctx, 'db' | 'orgId'>, kind: MessageK
 
 /** Renders and stores a message in the caller's transaction and enqueues its sending. */
 export async function queueMessage(ctx: OutboxCtx, input: QueueMessageInput): Promise<string | undefined> {
-  const org = await getOrg(ctx.db, ctx.orgId);
-  const template = await templateFor(ctx, input.kind, input.language);
-  const vars = { orgName: org.name, ...input.vars };
-  const now = ctx.clock.now();
-  const id = newId(now.getTime());
-  const hasMailer = Boolean(ctx.config.mail.smtpUrl);
-  const inserted = await repo.insertMessage(ctx.db, {
-    id,
-    org_id: ctx.orgId,
-    kind: input.kind,
-    channel: 'email',
-    to_address: input.to,
-    language: input.language,
-    subject: renderTemplate(template.subject, vars).replace(/\s+/g, ' ').trim(),
-    body_text: renderTemplate(template.body, vars),
-    status: hasMailer ? 'queued' : 'not_sent',
-    attempts: 0,
-    last_error: hasMailer ? null : 'SMTP_URL is not configured',
-    provider_message_id: null,
-    feedback_id: input.feedbackId ?? null,
-    case_id: input.caseId ?? null,
-    contact_id: input.contactId ?? null,
-    client_id: input.clientId ?? null,
-    dedupe_key: `${ctx.orgId}:${input.dedupeKey}`,
-    sent_at: null,
-    created_at: now.toISOString(),
-  });
-  if (!inserted) return undefined;
-  if (hasMailer) await ctx.jobs.enqueue(ctx.db, { name: SEND_JOB, orgId: ctx.orgId, payload: { messageId: id }, dedupeKey: `send:${id}` });
+  const [id] = await queueMessages(ctx, [input]);
   return id;
+}
+
+/**
+ * Several messages in the caller's transaction (an intake group's acknowledgements): the org and
+ * each template are read once, messages and their send jobs are written with one statement each.
+ * Returns the ids of the messages stored (a message whose dedupe key exists is skipped).
+ */
+export async function queueMessages(ctx: OutboxCtx, inputs: readonly QueueMessageInput[]): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const org = await getOrg(ctx.db, ctx.orgId);
+  const templates = new Map<string, Template>();
+  const now = ctx.clock.now();
+  const hasMailer = Boolean(ctx.config.mail.smtpUrl);
+  const rows: MessagesTable[] = [];
+  for (const input of inputs) {
+    const templateKey = `${input.kind}:${input.language}`;
+    let template = templates.get(templateKey);
+    if (!template) {
+      template = await templateFor(ctx, input.kind, input.language);
+      templates.set(templateKey, template);
+    }
+    const vars = { orgName: org.name, ...input.vars };
+    rows.push({
+      id: newId(now.getTime()),
+      org_id: ctx.orgId,
+      kind: input.kind,
+      channel: 'email',
+      to_address: input.to,
+      language: input.language,
+      subject: renderTemplate(template.subject, vars).replace(/\s+/g, ' ').trim(),
+      body_text: renderTemplate(template.body, vars),
+      status: hasMailer ? 'queued' : 'not_sent',
+      attempts: 0,
+      last_error: hasMailer ? null : 'SMTP_URL is not configured',
+      provider_message_id: null,
+      feedback_id: input.feedbackId ?? null,
+      case_id: input.caseId ?? null,
+      contact_id: input.contactId ?? null,
+      client_id: input.clientId ?? null,
+      dedupe_key: `${ctx.orgId}:${input.dedupeKey}`,
+      sent_at: null,
+      created_at: now.toISOString(),
+    });
+  }
+  const stored = await repo.insertMessages(ctx.db, rows);
+  if (hasMailer) await ctx.jobs.enqueueMany(ctx.db, stored.map((id) => ({ name: SEND_JOB, orgId: ctx.orgId, payload: { messageId: id }, dedupeKey: `send:${id}` })));
+  return stored;
 }
 
 export async function listMessages(ctx: Ctx, q: { caseId?: string; feedbackId?: string; clientId?: string; status?: string; cursor?: string; limit: number }) {

@@ -1,6 +1,7 @@
 // The outbox side of webhooks: other modules call emitWebhookEvent inside their own transaction,
 // so a delivery exists (and its job is queued) exactly when the change that caused it commits.
 import type { Ctx } from '../../context.ts';
+import type { WebhookDeliveriesTable } from '../../db/types.ts';
 import { newId } from '../../lib/ids.ts';
 import type { WebhookEvent } from '../../../shared/api/webhooks.ts';
 import * as repo from './webhooks.repo.ts';
@@ -28,27 +29,41 @@ export async function enqueueDelivery(ctx: EmitCtx, deliveryId: string, attemptK
  * when the organisation has no webhooks.
  */
 export async function emitWebhookEvent(ctx: EmitCtx, event: WebhookEvent, data: Record<string, unknown>): Promise<void> {
+  await emitWebhookEvents(ctx, event, [data]);
+}
+
+/**
+ * The same for several events of one kind (an intake group): one subscription query, then one
+ * multi-row insert of deliveries and one of their jobs, whatever the number of events.
+ */
+export async function emitWebhookEvents(ctx: EmitCtx, event: WebhookEvent, datas: readonly Record<string, unknown>[]): Promise<void> {
+  if (datas.length === 0) return;
   const hooks = await repo.listActiveSubscriptions(ctx.db, ctx.orgId);
   const subscribed = hooks.filter((h) => (JSON.parse(h.events) as string[]).includes(event));
   if (subscribed.length === 0) return;
   const now = ctx.clock.now();
-  const eventId = newId(now.getTime());
-  const payload = JSON.stringify({ type: event, timestamp: now.toISOString(), data });
-  for (const hook of subscribed) {
-    const id = newId(now.getTime());
-    await repo.insertDelivery(ctx.db, ctx.orgId, {
-      id,
-      webhook_id: hook.id,
-      event,
-      event_id: eventId,
-      payload,
-      status: 'pending',
-      attempts: 0,
-      response_status: null,
-      last_error: null,
-      created_at: now.toISOString(),
-      delivered_at: null,
-    });
-    await enqueueDelivery(ctx, id);
+  const at = now.toISOString();
+  const deliveries: WebhookDeliveriesTable[] = [];
+  for (const data of datas) {
+    const eventId = newId(now.getTime());
+    const payload = JSON.stringify({ type: event, timestamp: at, data });
+    for (const hook of subscribed) {
+      deliveries.push({
+        id: newId(now.getTime()),
+        org_id: ctx.orgId,
+        webhook_id: hook.id,
+        event,
+        event_id: eventId,
+        payload,
+        status: 'pending',
+        attempts: 0,
+        response_status: null,
+        last_error: null,
+        created_at: at,
+        delivered_at: null,
+      });
+    }
   }
+  await repo.insertDeliveries(ctx.db, deliveries);
+  await ctx.jobs.enqueueMany(ctx.db, deliveries.map((d) => ({ name: DELIVER_JOB, orgId: ctx.orgId, payload: { deliveryId: d.id }, dedupeKey: `webhook:${d.id}`, maxAttempts: DELIVERY_MAX_ATTEMPTS })));
 }

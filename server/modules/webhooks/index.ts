@@ -1,4 +1,4 @@
 // The webhooks module's public surface: other modules import only from here.
-export { emitWebhookEvent } from './emit-event.ts';
+export { emitWebhookEvent, emitWebhookEvents } from './emit-event.ts';
 export { webhooksModule } from './webhooks.module.ts';
 export type { WebhookEvent } from '../../../shared/api/webhooks.ts';

@@ -1,4 +1,5 @@
 // The only file of the webhooks module with SQL. Every function takes orgId first and filters on it.
+import { insertRows } from '../../db/bulk.ts';
 import type { DbOrTrx, WebhookDeliveriesTable, WebhooksTable } from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
 
@@ -37,8 +38,9 @@ export async function deleteWebhook(db: DbOrTrx, orgId: string, id: string): Pro
   await db.deleteFrom('webhooks').where('org_id', '=', orgId).where('id', '=', id).execute();
 }
 
-export async function insertDelivery(db: DbOrTrx, orgId: string, row: Omit<WebhookDeliveriesTable, 'org_id'>): Promise<void> {
-  await db.insertInto('webhook_deliveries').values({ ...row, org_id: orgId }).execute();
+/** Every row names its org_id: deliveries are written only by emitWebhookEvents for ctx.orgId. */
+export async function insertDeliveries(db: DbOrTrx, rows: readonly WebhookDeliveriesTable[]): Promise<void> {
+  await insertRows(db, 'webhook_deliveries', rows);
 }
 
 export async function findDelivery(db: DbOrTrx, orgId: string, id: string): Promise<WebhookDeliveriesTable | undefined> {
