@@ -7,6 +7,7 @@ import * as m0003 from './0003_inbound_mail.ts';
 import * as m0004 from './0004_text_analytics.ts';
 import * as m0005 from './0005_client_care.ts';
 import * as m0006 from './0006_telephony.ts';
+import * as m0007 from './0007_text_sweep.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0004_text_analytics': m0004,
   '0005_client_care': m0005,
   '0006_telephony': m0006,
+  '0007_text_sweep': m0007,
 };

@@ -4,7 +4,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createDeps, type Deps } from './deps.ts';
-import { allJobs, schedules } from './jobs/registry.ts';
+import { allJobs, allSweeps, schedules } from './jobs/registry.ts';
 import { modules } from './modules/index.ts';
 import { bootstrapFromConfig } from './modules/orgs/index.ts';
 import { createWorker, type Worker } from './worker.ts';
@@ -27,7 +27,7 @@ export async function startClientLoop(config: Config, overrides: Parameters<type
 
   const running: Running = { deps, stop: async () => undefined };
   if (config.services.includes('worker')) {
-    running.worker = createWorker(deps, allJobs(deps), {}, schedules);
+    running.worker = createWorker(deps, allJobs(deps), {}, schedules, allSweeps(deps));
     running.worker.start();
   }
   const stoppers: Array<() => Promise<void>> = [];

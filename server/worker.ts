@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import type { Deps } from './deps.ts';
 import { AppError } from './http/errors.ts';
 import type { ClaimedJob, JobDefinition } from './jobs/queue.ts';
-import type { Schedule } from './modules/module.ts';
+import type { Schedule, Sweep } from './modules/module.ts';
 import { newId } from './lib/ids.ts';
 
 const PERMANENT: ReadonlySet<string> = new Set(['validation_failed', 'not_found', 'forbidden', 'unprocessable']);
@@ -15,13 +15,14 @@ export interface WorkerOptions {
 }
 
 export interface Worker {
-  /** Runs one claim-and-run round; returns how many jobs it ran (tests drive the worker with this). */
+  /** Runs one claim-and-run round, then the sweeps; returns how many jobs ran plus how many items
+   * the sweeps handled (tests drive the worker with this; 0 means there was nothing to do). */
   runOnce(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
 }
 
-export function createWorker(deps: Deps, jobs: JobDefinition[], opts: WorkerOptions = {}, schedules: Schedule[] = []): Worker {
+export function createWorker(deps: Deps, jobs: JobDefinition[], opts: WorkerOptions = {}, schedules: Schedule[] = [], sweeps: Sweep[] = []): Worker {
   const registry = new Map(jobs.map((j) => [j.name, j]));
   const workerId = `${hostname()}:${process.pid}:${newId().slice(-8)}`;
   const batchSize = opts.batchSize ?? 20;
@@ -59,11 +60,24 @@ export function createWorker(deps: Deps, jobs: JobDefinition[], opts: WorkerOpti
     }
   }
 
+  // A failing sweep counts as idle, so the loop backs off instead of spinning on the error.
+  async function runSweep(sweep: Sweep): Promise<number> {
+    try {
+      return await sweep.run();
+    } catch (err) {
+      deps.log.error({ err, sweep: sweep.name }, 'sweep failed');
+      return 0;
+    }
+  }
+
   async function runOnce(): Promise<number> {
     await enqueueDueSchedules();
     const claimed = await deps.jobs.claim(deps.db, workerId, batchSize, leaseMs);
     await Promise.all(claimed.map(runJob));
-    return claimed.length;
+    // After the jobs, so work they marked pending (e.g. a re-analysis batch) is swept this round.
+    let swept = 0;
+    for (const sweep of sweeps) swept += await runSweep(sweep);
+    return claimed.length + swept;
   }
 
   async function runLoop(): Promise<void> {

@@ -176,6 +176,9 @@ export interface FeedbackTable {
   acknowledged_at: string | null;
   received_at: string;
   created_at: string;
+  /** When the text sweep analysed the record; null = pending (when text is not null). The
+   * intake leaves it out (optional here), so a new record is pending by default. */
+  analysed_at?: string | null;
 }
 
 export interface IdempotencyKeysTable {

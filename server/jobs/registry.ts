@@ -1,13 +1,13 @@
-// Every job definition and periodic schedule, for the worker: the platform's own plus each module's.
+// Every job definition, periodic schedule and sweep, for the worker: the platform's own plus each module's.
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { modules } from '../modules/index.ts';
-import type { Schedule } from '../modules/module.ts';
+import type { Schedule, Sweep } from '../modules/module.ts';
 import { deleteExpiredSessions } from '../modules/orgs/index.ts';
 import { defineJob, type JobDefinition } from './queue.ts';
 import { pruneFinishedJobs } from './maintenance.ts';
 
-export type { Schedule };
+export type { Schedule, Sweep };
 
 export function allJobs(deps: Deps): JobDefinition[] {
   return [
@@ -26,3 +26,7 @@ export function allJobs(deps: Deps): JobDefinition[] {
 }
 
 export const schedules: Schedule[] = [{ name: 'system.maintenance', everyMs: 3_600_000 }, ...modules.flatMap((m) => m.schedules ?? [])];
+
+export function allSweeps(deps: Deps): Sweep[] {
+  return modules.flatMap((m) => m.sweeps?.(deps) ?? []);
+}

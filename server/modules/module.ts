@@ -10,6 +10,13 @@ export interface Schedule {
   everyMs: number;
 }
 
+/** Work the worker finds by itself each round (e.g. rows marked pending), without a job per item. */
+export interface Sweep {
+  name: string;
+  /** One bounded batch; returns how many items it handled (0 = nothing pending). */
+  run(): Promise<number>;
+}
+
 export interface ModuleDef {
   name: string;
   /** Routes that need a caller (API key or session); registered inside the authenticated scope. */
@@ -18,6 +25,8 @@ export interface ModuleDef {
   publicRoutes?: (app: FastifyInstance, deps: Deps) => void | Promise<void>;
   jobs?: (deps: Deps) => JobDefinition[];
   schedules?: Schedule[];
+  /** Sweeps run in every worker round after the claimed jobs; a round that swept anything loops at once. */
+  sweeps?: (deps: Deps) => Sweep[];
   /** Background listeners (e.g. an SMTP receiver) started with the web role; returns a stopper. */
   start?: (deps: Deps) => Promise<() => Promise<void>>;
 }

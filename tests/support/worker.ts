@@ -1,10 +1,10 @@
-// Drives the real worker in tests: run rounds until no job is due (bounded).
+// Drives the real worker in tests (jobs and sweeps): run rounds until nothing is left to do (bounded).
 import type { Deps } from '../../server/deps.ts';
-import { allJobs } from '../../server/jobs/registry.ts';
+import { allJobs, allSweeps } from '../../server/jobs/registry.ts';
 import { createWorker, type Worker } from '../../server/worker.ts';
 
 export function testWorker(deps: Deps): Worker & { drain(maxRounds?: number): Promise<number> } {
-  const worker = createWorker(deps, allJobs(deps));
+  const worker = createWorker(deps, allJobs(deps), {}, [], allSweeps(deps));
   return {
     ...worker,
     async drain(maxRounds = 20) {

@@ -1,9 +1,9 @@
 // The text-analytics module: language, sentiment and topics for feedback texts, offline.
 import type { ModuleDef } from '../module.ts';
+import { textSweeps } from './sweep.ts';
 import { textJobs } from './text.jobs.ts';
 import { registerTextRoutes } from './text.routes.ts';
 
-export { enqueueTextAnalysis } from './text.service.ts';
 export { MODEL_VERSION } from './engine/version.ts';
 
-export const textModule: ModuleDef = { name: 'text', routes: registerTextRoutes, jobs: textJobs };
+export const textModule: ModuleDef = { name: 'text', routes: registerTextRoutes, jobs: textJobs, sweeps: textSweeps };

@@ -1,9 +1,10 @@
-// Background work of the text module: analysing one record, and walking an org's records in
-// batches for re-analysis. Both re-check the organisation from the job row, never the payload.
+// Background jobs of the text module: walking an org's records in batches for re-analysis, and the
+// retired per-record job. Both take the organisation from the job row, never the payload. The
+// analysis itself is the sweep (sweep.ts), run by the worker every round.
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { defineJob } from '../../jobs/queue.ts';
-import { ANALYSE_JOB, REANALYSE_BATCH_JOB, analyseFeedback, runReanalyseBatch } from './text.service.ts';
+import { ANALYSE_JOB, REANALYSE_BATCH_JOB, markAnalysisPending, runReanalyseBatch } from './text.service.ts';
 
 export function textJobs(deps: Deps) {
   return [
@@ -11,7 +12,7 @@ export function textJobs(deps: Deps) {
       name: ANALYSE_JOB,
       payload: z.object({ feedbackId: z.uuid() }),
       handler: async (job, { feedbackId }) => {
-        if (job.orgId) await analyseFeedback(deps, job.orgId, feedbackId);
+        if (job.orgId) await markAnalysisPending(deps, job.orgId, feedbackId);
       },
     }),
     defineJob({

@@ -1,5 +1,7 @@
-// Storage of the text module: topic taxonomies and corrections. Every query is scoped by org_id.
-import type { DbOrTrx, TextCorrectionsTable, TextTopicsTable } from '../../db/types.ts';
+// Storage of the text module: topic taxonomies, corrections and the analysis sweep. Every query is
+// scoped by org_id, except the sweep's pick of pending records across organisations.
+import type { Dialect } from '../../db/create-db.ts';
+import type { DbOrTrx, FeedbackTable, TextCorrectionsTable, TextTopicsTable } from '../../db/types.ts';
 
 export async function listTopics(db: DbOrTrx, orgId: string): Promise<TextTopicsTable[]> {
   return db.selectFrom('text_topics').selectAll().where('org_id', '=', orgId).orderBy('position').orderBy('key').execute();
@@ -46,4 +48,75 @@ export async function listAnalysedSince(db: DbOrTrx, orgId: string, from: string
     .orderBy('received_at', 'desc')
     .limit(limit)
     .execute();
+}
+
+// ---- The sweep: records with text and no analysis yet (feedback_text_pending_idx). ----
+
+export type PendingRecord = Pick<FeedbackTable, 'id' | 'org_id' | 'text' | 'score_type' | 'score_value'>;
+
+/** The oldest pending records of every organisation: the sweep is instance-wide work, and each
+ * write below is scoped by the record's own org_id. */
+export async function listPendingAnalysis(db: DbOrTrx, limit: number): Promise<PendingRecord[]> {
+  return db
+    .selectFrom('feedback')
+    .select(['id', 'org_id', 'text', 'score_type', 'score_value'])
+    .where('analysed_at', 'is', null)
+    .where('text', 'is not', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Of `ids`, those still pending, locked for this transaction; on PostgreSQL rows another worker
+ * is writing are skipped (it will mark them analysed), on SQLite the transaction is exclusive. */
+export async function lockStillPending(db: DbOrTrx, dialect: Dialect, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const q = db.selectFrom('feedback').select('id').where('id', 'in', ids).where('analysed_at', 'is', null).where('text', 'is not', null);
+  const rows = await (dialect === 'postgres' ? q.forUpdate().skipLocked() : q).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Taxonomies of several organisations in one query (orgs without rows use the defaults). */
+export async function listTopicsOfOrgs(db: DbOrTrx, orgIds: string[]): Promise<TextTopicsTable[]> {
+  if (!orgIds.length) return [];
+  return db.selectFrom('text_topics').selectAll().where('org_id', 'in', orgIds).orderBy('org_id').orderBy('position').orderBy('key').execute();
+}
+
+/** Corrections of a batch of records in one query, matched on (org_id, feedback_id). */
+export async function listCorrectionsOf(db: DbOrTrx, records: Array<{ org_id: string; id: string }>): Promise<TextCorrectionsTable[]> {
+  if (!records.length) return [];
+  const orgIds = [...new Set(records.map((r) => r.org_id))];
+  const rows = await db
+    .selectFrom('text_corrections')
+    .selectAll()
+    .where('org_id', 'in', orgIds)
+    .where('feedback_id', 'in', records.map((r) => r.id))
+    .execute();
+  const wanted = new Set(records.map((r) => `${r.org_id}:${r.id}`));
+  return rows.filter((c) => wanted.has(`${c.org_id}:${c.feedback_id}`));
+}
+
+export interface AnalysisWrite {
+  orgId: string;
+  id: string;
+  language: string | null;
+  sentimentLabel: FeedbackTable['sentiment_label'];
+  sentimentScore: number | null;
+  topics: string[];
+}
+
+export async function writeAnalysis(db: DbOrTrx, w: AnalysisWrite, analysedAt: string): Promise<void> {
+  await db
+    .updateTable('feedback')
+    .set({ language: w.language, sentiment_label: w.sentimentLabel, sentiment_score: w.sentimentScore, topics: JSON.stringify(w.topics), analysed_at: analysedAt })
+    .where('org_id', '=', w.orgId)
+    .where('id', '=', w.id)
+    .execute();
+}
+
+/** Marks records pending again (re-analysis on demand, legacy text.analyse jobs). */
+export async function markPending(db: DbOrTrx, orgId: string, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  await db.updateTable('feedback').set({ analysed_at: null }).where('org_id', '=', orgId).where('id', 'in', ids).execute();
 }

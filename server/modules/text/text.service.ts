@@ -1,6 +1,7 @@
-// Analysis use-cases: the intake hook, the job, re-analysis on demand, and manual corrections.
+// Analysis use-cases: re-analysis on demand and manual corrections (the analysis itself is the
+// worker's sweep, sweep.ts).
 import { inTransaction, type Ctx } from '../../context.ts';
-import type { FeedbackTable, TextCorrectionsTable } from '../../db/types.ts';
+import type { TextCorrectionsTable } from '../../db/types.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -8,34 +9,19 @@ import { assertCan } from '../../lib/permissions.ts';
 import { findFeedback, setTextAnalysis, type TextAnalysis } from '../feedback/index.ts';
 import { recordAudit } from '../orgs/index.ts';
 import type { AnalysisOut } from '../../../shared/api/text.ts';
-import { analyseText, applyCorrection } from './analyse.ts';
-import { MODEL_VERSION } from './engine/version.ts';
+import { applyCorrection } from './analyse.ts';
 import * as repo from './text.repo.ts';
 import { effectiveTopics } from './topics.service.ts';
 
+/** Retired: intake no longer queues it; kept so jobs queued before the sweep still complete. */
 export const ANALYSE_JOB = 'text.analyse';
 export const REANALYSE_BATCH_JOB = 'text.reanalyse.batch';
 export const REANALYSE_BATCH_SIZE = 200;
 
-const hasText = (text: string | null) => !!text && /\p{L}/u.test(text);
-
-/** Called inside the intake transaction: one job insert, nothing else on the request path. */
-export async function enqueueTextAnalysis(tx: Pick<Ctx, 'db' | 'jobs'>, row: Pick<FeedbackTable, 'id' | 'org_id' | 'text'>): Promise<void> {
-  if (!hasText(row.text)) return;
-  await tx.jobs.enqueue(tx.db, { name: ANALYSE_JOB, orgId: row.org_id, payload: { feedbackId: row.id }, dedupeKey: `text:${row.id}:${MODEL_VERSION}` });
-}
-
-/** The job body: idempotent (same input → same write), scoped to the job's organisation. */
-export async function analyseFeedback(deps: Deps, orgId: string, feedbackId: string): Promise<boolean> {
-  const row = await findFeedback(deps.db, orgId, feedbackId);
-  if (!row) return false;
-  const topics = await effectiveTopics(deps.db, orgId);
-  const score = row.score_type && row.score_value !== null ? { type: row.score_type, value: row.score_value } : null;
-  const analysis = await analyseText({ text: row.text, score, topics, providerUrl: deps.config.text.providerUrl });
-  const correction = await repo.findCorrection(deps.db, orgId, feedbackId);
-  const { source: _source, ...result } = analysis;
-  await setTextAnalysis(deps.db, orgId, feedbackId, applyCorrection(result, correction));
-  return true;
+/** The legacy per-record job (still queued in databases from before the sweep): the record just
+ * becomes pending again and the sweep analyses it with its batch. */
+export async function markAnalysisPending(deps: Deps, orgId: string, feedbackId: string): Promise<void> {
+  await repo.markPending(deps.db, orgId, [feedbackId]);
 }
 
 /** Counts the records in range and queues the first batch job; each batch queues the next. */
@@ -58,12 +44,12 @@ export async function reanalyse(ctx: Ctx, range: { from?: string; to?: string })
   return queued;
 }
 
+/** One batch of a re-analysis run: its records become pending (the sweep re-analyses them and
+ * re-applies corrections), and a full batch queues the next one. */
 export async function runReanalyseBatch(deps: Deps, orgId: string, p: { runId: string; from?: string; to?: string; afterId: string | null }, batchSize = REANALYSE_BATCH_SIZE): Promise<void> {
   const ids = await repo.listFeedbackIdsWithText(deps.db, orgId, p, p.afterId, batchSize);
   await deps.db.transaction().execute(async (trx) => {
-    for (const id of ids) {
-      await deps.jobs.enqueue(trx, { name: ANALYSE_JOB, orgId, payload: { feedbackId: id }, dedupeKey: `text:${id}:${MODEL_VERSION}:${p.runId}` });
-    }
+    await repo.markPending(trx, orgId, ids);
     if (ids.length === batchSize) {
       const last = ids[ids.length - 1]!;
       await deps.jobs.enqueue(trx, { name: REANALYSE_BATCH_JOB, orgId, payload: { ...p, afterId: last }, dedupeKey: `text-batch:${p.runId}:${last}` });
