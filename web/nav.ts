@@ -19,6 +19,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   // The inbox comes first: it is where a manager starts the day (and their home page, see routes.tsx).
   { path: '/inbox', labelKey: 'inbox.nav' },
   { path: '/care', labelKey: 'care.nav', requires: 'data.read' },
+  { path: '/requirements', labelKey: 'care.search.nav', requires: 'data.read' },
   { path: '/', labelKey: 'nav.home' },
   { path: '/cases', labelKey: 'cases.nav' },
   { path: '/feedback', labelKey: 'feedback.nav' },

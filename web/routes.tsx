@@ -29,6 +29,7 @@ const SurveysPage = lazyPage(() => import('./pages/surveys/SurveysPage.tsx'), 'S
 const ImportsPage = lazyPage(() => import('./pages/imports/ImportsPage.tsx'), 'ImportsPage');
 const CallsPage = lazyPage(() => import('./pages/telephony/CallsPage.tsx'), 'CallsPage');
 const CareInboxPage = lazyPage(() => import('./pages/care/CareInboxPage.tsx'), 'CareInboxPage');
+const RequirementSearchPage = lazyPage(() => import('./pages/care/RequirementSearchPage.tsx'), 'RequirementSearchPage');
 const ApiKeysPage = lazyPage(() => import('./pages/settings/ApiKeysPage.tsx'), 'ApiKeysPage');
 const AuditLogPage = lazyPage(() => import('./pages/settings/AuditLogPage.tsx'), 'AuditLogPage');
 const OrganisationPage = lazyPage(() => import('./pages/settings/OrganisationPage.tsx'), 'OrganisationPage');
@@ -54,6 +55,7 @@ const PAGES: Record<string, ComponentType> = {
   '/imports': ImportsPage,
   '/calls': CallsPage,
   '/care': CareInboxPage,
+  '/requirements': RequirementSearchPage,
   '/settings/templates': TemplatesPage,
   '/settings/sla': SlaPoliciesPage,
   '/settings/webhooks': WebhooksPage,

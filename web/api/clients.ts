@@ -1,11 +1,13 @@
 // Clients and contacts; shapes from shared/api/clients.ts (types only: zod stays out of the bundle).
 import type { z } from 'zod';
-import type { ClientOut, ContactOut, createClientBody, createContactBody } from '../../shared/api/clients.ts';
+import type { ClientOut, ContactOut, createClientBody, createContactBody, updateContactBody } from '../../shared/api/clients.ts';
 import { api } from './client.ts';
 import type { Page } from './orgs.ts';
 
 export type { ClientOut, ContactOut };
 export type ContactRole = ContactOut['roles'][number];
+export type PreferredChannel = NonNullable<ContactOut['preferredChannel']>;
+export const PREFERRED_CHANNELS: readonly PreferredChannel[] = ['email', 'phone', 'messenger', 'meeting'];
 export const CONTACT_ROLES: readonly ContactRole[] = ['decision_maker', 'influencer', 'user', 'payer'];
 
 /** `?a=1&b=2` from the defined, non-empty values; '' when there are none. */
@@ -26,3 +28,4 @@ export const listContacts = (clientId: string) => api.get<{ items: ContactOut[] 
 export const getContact = (contactId: string) => api.get<ContactOut>(`/api/v1/contacts/${id(contactId)}`);
 export const createContact = (clientId: string, body: z.input<typeof createContactBody>) =>
   api.post<ContactOut>(`/api/v1/clients/${id(clientId)}/contacts`, body);
+export const updateContact = (contactId: string, body: z.input<typeof updateContactBody>) => api.patch<ContactOut>(`/api/v1/contacts/${id(contactId)}`, body);

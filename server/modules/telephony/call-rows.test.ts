@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../http/errors.ts';
-import { convertCallRows, parseSeconds, resolveColumns } from './call-rows.ts';
+import { convertCallRows, parseDirection, parseSeconds, resolveColumns } from './call-rows.ts';
 
 describe('parseSeconds', () => {
   it.each([
@@ -13,6 +13,21 @@ describe('parseSeconds', () => {
     ['0', 0],
   ])('%s → %i', (text, expected) => expect(parseSeconds(text)).toBe(expected));
   it.each([['-5'], ['abc'], ['1:2'], ['']])('%s is not seconds', (text) => expect(parseSeconds(text)).toBeUndefined());
+});
+
+describe('parseDirection', () => {
+  // Short forms seen in PBX exports (Asterisk CDR, Mango, UIS, Битрикс24), in any case and with ё/dots.
+  it.each([
+    'вход', 'Вход.', 'входящ', 'входящ.', 'ВХ', 'вх.', 'Входящий', 'входящая', 'входящее', 'Входящий звонок', 'вх/переадр.',
+    'in', 'IN', 'In.', 'inc', 'incoming', 'Incoming call', 'inbound', 'inbound-call',
+  ])('%s → in', (text) => expect(parseDirection(text)).toBe('in'));
+  it.each([
+    'исх', 'Исх.', 'исходящ', 'исходящ.', 'Исходящий', 'исходящая', 'исходящее', 'исходящий вызов',
+    'out', 'OUT', 'Out.', 'outg', 'outgoing', 'Outgoing call', 'outbound',
+  ])('%s → out', (text) => expect(parseDirection(text)).toBe('out'));
+  it.each(['', 'вбок', 'внутренний', 'internal', 'info', 'outside', 'o', 'i', 'выход', '-'])('%s is not a direction', (text) =>
+    expect(parseDirection(text)).toBeUndefined(),
+  );
 });
 
 describe('resolveColumns', () => {

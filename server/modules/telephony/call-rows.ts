@@ -20,8 +20,11 @@ const SYNONYMS: Record<CallField, string[]> = {
   externalId: ['id', 'id звонка', 'идентификатор', 'call id', 'external id', 'externalid'],
 };
 
-const IN_WORDS = ['in', 'incoming', 'inbound', 'входящий', 'входящая', 'вх', 'вх.', 'входящее'];
-const OUT_WORDS = ['out', 'outgoing', 'outbound', 'исходящий', 'исходящая', 'исх', 'исх.', 'исходящее'];
+// PBX exports shorten the direction in many ways ("Вход.", "входящ", "исх", "IN", "Outgoing call"),
+// so the first word is matched by its stem: any word starting "вх" is inbound, "исх" outbound.
+// English stems are spelled out: a bare "in" prefix would also take "internal".
+const IN_STEMS = [/^вх/, /^in$/, /^inc/, /^inb/];
+const OUT_STEMS = [/^исх/, /^out$/, /^outg/, /^outb/];
 const YES = ['1', 'да', 'yes', 'true', 'y', 'отвечен', 'отвечено', 'принят', 'answered', 'успешный'];
 const NO = ['0', 'нет', 'no', 'false', 'n', 'пропущен', 'пропущенный', 'не отвечен', 'неотвечен', 'не отвечено', 'missed', 'no answer', 'noanswer', 'busy', 'занято'];
 
@@ -82,10 +85,10 @@ export function parseSeconds(text: string): number | undefined {
   return Math.round(Number(s.replace(',', '.')));
 }
 
-function parseDirection(text: string): 'in' | 'out' | undefined {
-  const s = fold(text);
-  if (IN_WORDS.includes(s)) return 'in';
-  if (OUT_WORDS.includes(s)) return 'out';
+export function parseDirection(text: string): 'in' | 'out' | undefined {
+  const word = fold(text).split(/[\s.,;:()/\\-]+/).find(Boolean) ?? '';
+  if (IN_STEMS.some((stem) => stem.test(word))) return 'in';
+  if (OUT_STEMS.some((stem) => stem.test(word))) return 'out';
   return undefined;
 }
 

@@ -1,12 +1,14 @@
 // Requirements as cards: on the client card (in effect only), on the requirements tab (all,
-// with retire/restore and history) and on a case (the case's client's, in effect).
+// with edit, retire/restore and history) and on a case (the case's client's, in effect).
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseRequirements, listRequirements, listRequirementVersions, updateRequirement, type RequirementOut } from '../../api/care.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../format.ts';
+import { RequirementEditForm } from './RequirementEditForm.tsx';
 
 function History({ requirementId }: { requirementId: string }) {
   const { t, i18n } = useTranslation();
@@ -25,8 +27,29 @@ function History({ requirementId }: { requirementId: string }) {
 
 export function RequirementCard({ item, manage }: { item: RequirementOut; manage?: { onChanged: () => void } }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const [showHistory, setShowHistory] = useState(false);
-  const toggle = useMutation({ mutationFn: () => updateRequirement(item.id, { status: item.status === 'active' ? 'retired' : 'active' }), onSuccess: () => manage?.onChanged() });
+  const [editing, setEditing] = useState(false);
+  const changed = () => {
+    manage?.onChanged();
+    void queryClient.invalidateQueries({ queryKey: ['requirement-versions', item.id] });
+  };
+  const toggle = useMutation({ mutationFn: () => updateRequirement(item.id, { status: item.status === 'active' ? 'retired' : 'active' }), onSuccess: changed });
+  if (manage && editing) {
+    return (
+      <Card withBorder padding="sm" radius="sm" data-testid="requirement">
+        <RequirementEditForm
+          item={item}
+          onDone={(saved) => {
+            setEditing(false);
+            if (!saved) return;
+            changed();
+            notifications.show({ color: 'green', message: t('care.requirements.saved', { version: item.version + 1 }) });
+          }}
+        />
+      </Card>
+    );
+  }
   return (
     <Card withBorder padding="sm" radius="sm" data-testid="requirement">
       <Group gap={6} mb={4} wrap="wrap">
@@ -45,6 +68,7 @@ export function RequirementCard({ item, manage }: { item: RequirementOut; manage
         <>
           <ErrorAlert error={toggle.error} />
           <Group gap="xs" mt="xs">
+            <Button size="compact-xs" variant="light" onClick={() => setEditing(true)}>{t('care.requirements.edit')}</Button>
             <Button size="compact-xs" variant="light" loading={toggle.isPending} onClick={() => toggle.mutate()}>{t(item.status === 'active' ? 'care.requirements.retire' : 'care.requirements.restore')}</Button>
             <Button size="compact-xs" variant="subtle" onClick={() => setShowHistory((v) => !v)}>{t('care.requirements.history')} ({item.version})</Button>
           </Group>

@@ -7,7 +7,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { byRisk, listCases } from '../../api/cases.ts';
-import { listContacts } from '../../api/clients.ts';
+import { listContacts, type ContactOut } from '../../api/clients.ts';
 import { listFeedback } from '../../api/feedback.ts';
 import { canWriteData } from '../../components/access.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
@@ -19,6 +19,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { onLinkClick, setQueryParams, useQueryParams, useRouteParams } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { AddContactModal } from './AddContactModal.tsx';
+import { ContactPreferencesModal } from './ContactPreferencesModal.tsx';
 import { ClientCardOverview } from '../care/ClientCardOverview.tsx';
 import { ClientDatesTab } from '../care/ClientDatesTab.tsx';
 import { ClientRequirementsTab } from '../care/ClientRequirementsTab.tsx';
@@ -37,6 +38,7 @@ export function ClientPage() {
   const feedback = useQuery({ queryKey: ['feedback', 'client', id], queryFn: () => listFeedback({ clientId: id, limit: 10 }) });
   const cases = useQuery({ queryKey: ['cases', 'client', id], queryFn: () => listCases({ clientId: id, limit: 50 }) });
   const [adding, setAdding] = useState(false);
+  const [editingContact, setEditingContact] = useState<ContactOut | null>(null);
   const query = useQueryParams();
   const tab = (TABS as readonly string[]).includes(query.tab ?? '') ? query.tab! : 'overview';
 
@@ -121,14 +123,20 @@ export function ClientPage() {
                   <Table.Tbody>
                     {contacts.data.items.map((contact) => (
                       <Table.Tr key={contact.id} data-testid="contact-row">
-                        <Table.Td>{contact.name}</Table.Td>
+                        <Table.Td>
+                          {contact.name}
+                          {/* Under the name, not in the last column: on a phone the table scrolls sideways. */}
+                          {writable && (
+                            <Button display="block" size="compact-xs" variant="subtle" mt={2} px={0} onClick={() => setEditingContact(contact)}>{t('clients.contacts.editPreferences')}</Button>
+                          )}
+                        </Table.Td>
                         <Table.Td>{contact.email ?? '—'}</Table.Td>
                         <Table.Td>{contact.phone ?? '—'}</Table.Td>
                         <Table.Td>
                           <Group gap={4}>{contact.roles.map((r) => <Badge key={r} size="sm" variant="light" style={{ textTransform: 'none' }}>{t(`clients.roles.${r}`)}</Badge>)}</Group>
                         </Table.Td>
                         <Table.Td>
-                          <Text size="xs">
+                          <Text size="xs" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                             {[contact.preferredChannel && t(`care.card.channels.${contact.preferredChannel}`), contact.preferredTime, contact.language.toUpperCase(), contact.preferences].filter(Boolean).join(' · ')}
                           </Text>
                         </Table.Td>
@@ -151,6 +159,15 @@ export function ClientPage() {
         </Tabs.Panel>
       </Tabs>
 
+      <ContactPreferencesModal
+        contact={editingContact}
+        onClose={() => setEditingContact(null)}
+        onSaved={() => {
+          setEditingContact(null);
+          void queryClient.invalidateQueries({ queryKey: ['contacts', id] });
+          notifications.show({ color: 'green', message: t('clients.contacts.preferencesSaved') });
+        }}
+      />
       <AddContactModal
         clientId={id}
         opened={adding}
