@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -11,8 +10,11 @@ import type { Deps } from './deps.ts';
 import { authenticate, registerAuthDecorators } from './http/auth.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerOps } from './http/ops.ts';
 import { newId } from './lib/ids.ts';
+import { lazyChild } from './lib/logger.ts';
+import type { Logger } from 'pino';
 import { modules } from './modules/index.ts';
 import { APP_VERSION } from './modules/orgs/orgs.routes.ts';
 
@@ -40,6 +42,8 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
     loggerInstance: deps.log as unknown as FastifyBaseLogger,
     // One log line per request costs throughput; errors are logged by the error handler instead.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'reqId' }),
+    // The request's logger is made on first use: most requests log nothing (lib/logger.ts).
+    childLoggerFactory: (logger, bindings) => lazyChild(logger as unknown as Logger, bindings) as unknown as FastifyBaseLogger,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId();
@@ -59,31 +63,16 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   // JSON only: a text/plain body on a JSON route is a 415, not a confusing validation error.
   app.removeContentTypeParser('text/plain');
 
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
 
   const serveWeb = opts.serveWeb ?? existsSync(WEB_DIST);
   registerErrorHandling(app, serveWeb ? spaIndexFallback : undefined);
   registerAuthDecorators(app);
   await app.register(cookie);
-  const https = deps.config.http.publicUrl.startsWith('https://');
-  await app.register(helmet, {
-    // Self-hosted on plain HTTP (a LAN address) must keep working: HSTS and upgrades only with HTTPS.
-    hsts: https,
-    contentSecurityPolicy: {
-      directives: {
-        upgradeInsecureRequests: https ? [] : null,
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  registerSecurityHeaders(app, deps.config.http.publicUrl.startsWith('https://'));
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) =>

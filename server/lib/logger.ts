@@ -20,3 +20,75 @@ export const REDACT_PATHS = [
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, destination);
 }
+
+/**
+ * A child logger that is created only when something is logged at an enabled level (or a child
+ * is asked for with options). Intake made two pino children per request (request id, then
+ * actor), ~4 % of its CPU, and logs nothing on the happy path.
+ */
+class LazyChild {
+  private real: Logger | undefined;
+
+  constructor(
+    private readonly parent: Logger,
+    private readonly ownBindings: pino.Bindings,
+  ) {}
+
+  private target(): Logger {
+    return (this.real ??= this.parent.child(this.ownBindings));
+  }
+
+  get level(): string {
+    return this.real ? this.real.level : this.parent.level;
+  }
+
+  set level(value: string) {
+    this.target().level = value;
+  }
+
+  isLevelEnabled(level: string): boolean {
+    return (this.real ?? this.parent).isLevelEnabled(level);
+  }
+
+  bindings(): pino.Bindings {
+    return this.real ? this.real.bindings() : { ...this.parent.bindings(), ...this.ownBindings };
+  }
+
+  child(more: pino.Bindings, options?: pino.ChildLoggerOptions): Logger {
+    if (options || this.real) return this.target().child(more, options);
+    return lazyChild(this.parent, { ...this.ownBindings, ...more });
+  }
+
+  flush(): void {
+    this.real?.flush();
+  }
+
+  private write(level: pino.Level, args: unknown[]): void {
+    if (!this.isLevelEnabled(level)) return;
+    (this.target()[level] as (...a: unknown[]) => void)(...args);
+  }
+
+  fatal(...args: unknown[]): void {
+    this.write('fatal', args);
+  }
+  error(...args: unknown[]): void {
+    this.write('error', args);
+  }
+  warn(...args: unknown[]): void {
+    this.write('warn', args);
+  }
+  info(...args: unknown[]): void {
+    this.write('info', args);
+  }
+  debug(...args: unknown[]): void {
+    this.write('debug', args);
+  }
+  trace(...args: unknown[]): void {
+    this.write('trace', args);
+  }
+  silent(): void {}
+}
+
+export function lazyChild(parent: Logger, bindings: pino.Bindings): Logger {
+  return new LazyChild(parent, bindings) as unknown as Logger;
+}
