@@ -7,6 +7,8 @@ import { loadConfig } from '../../server/config.ts';
 import { startClientLoop } from '../../server/main.ts';
 
 import { BENCH_KEY } from './key.ts';
+import { walSyncFor } from '../../server/db/wal-sync.ts';
+import { groupCommitFor } from '../../server/modules/feedback/group-commit.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
 const running = await startClientLoop(
@@ -22,4 +24,9 @@ const running = await startClientLoop(
   }),
 );
 process.stdout.write(`READY ${running.url}\n`);
-process.on('SIGTERM', () => void running.stop().then(() => process.exit(0)));
+process.on('SIGTERM', () => {
+  // How the intake grouped its commits, for the benchmark notes.
+  const wal = walSyncFor(running.deps.db);
+  process.stderr.write(`STATS ${JSON.stringify({ groupCommit: groupCommitFor(running.deps.db).stats, walSync: wal?.stats ?? null })}\n`);
+  void running.stop().then(() => process.exit(0));
+});

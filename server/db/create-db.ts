@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './types.ts';
+import { registerWalSync, WalSync } from './wal-sync.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -50,7 +51,8 @@ export function sqlitePathFromUrl(url: string): string {
 export function openSqlite(path: string): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const raw = new Database(path);
-  // WAL + synchronous=FULL: a commit is on disk before we answer (ADR 0002).
+  // WAL + synchronous=FULL: a commit is on disk before we answer (ADR 0002). Intake groups
+  // commit with NORMAL and fdatasync the WAL off the main thread before answering (wal-sync.ts).
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
@@ -81,9 +83,20 @@ function withStatementCache(raw: Database.Database, max = 500) {
 
 export function createDb(url: string, opts: CreateDbOptions = {}): DbHandle {
   if (url.startsWith('sqlite:')) {
-    const raw = openSqlite(sqlitePathFromUrl(url));
+    const path = sqlitePathFromUrl(url);
+    const raw = openSqlite(path);
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
-    return { db, dialect: 'sqlite', sqlite: raw, close: () => db.destroy() };
+    const walSync = path === ':memory:' ? undefined : new WalSync(`${path}-wal`);
+    if (walSync) registerWalSync(db, walSync);
+    return {
+      db,
+      dialect: 'sqlite',
+      sqlite: raw,
+      close: async () => {
+        await walSync?.close();
+        await db.destroy();
+      },
+    };
   }
   const pool = new pg.Pool({
     connectionString: url,

@@ -1,3 +1,4 @@
+import * as nodeCrypto from 'node:crypto';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
@@ -6,9 +7,13 @@ export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
 }
 
+const oneShot = (nodeCrypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 /** For high-entropy secrets (API keys, session tokens) a fast hash is enough; passwords use argon2. */
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  // The one-shot crypto.hash (Node >= 20.12) skips the Hash object: ~3× faster for short input,
+  // and intake hashes the API key on every request.
+  return oneShot ? oneShot('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex');
 }
 
 export function safeEqual(a: string, b: string): boolean {

@@ -17,8 +17,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { dialect: Dialect; clock?: Clock; env?: Record<string, string> }): Promise<TestApp> {
-  const testDb = await createTestDb(opts.dialect);
+export async function createTestApp(opts: { dialect: Dialect; clock?: Clock; env?: Record<string, string>; sqlitePath?: string }): Promise<TestApp> {
+  const testDb = await createTestDb(opts.dialect, { sqlitePath: opts.sqlitePath });
   const config = loadConfig({ DATABASE_URL: testDb.url, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...opts.env });
   const deps = createDeps(config, { dbHandle: testDb, clock: opts.clock, log: createLogger('silent') });
   const app = await buildApp(deps, { serveWeb: false });

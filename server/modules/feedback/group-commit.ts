@@ -1,11 +1,13 @@
 // Group commit: intake requests that arrive together share one transaction, so one fsync
-// (SQLite synchronous=FULL, PostgreSQL commit) serves many records. Every caller's promise
-// settles only after the shared COMMIT, so nothing is acknowledged that a crash could lose.
+// (the WAL fdatasync on SQLite, the COMMIT on PostgreSQL) serves many records. Every caller's
+// promise settles only after the shared COMMIT and, on SQLite, the WAL fdatasync (wal-sync.ts),
+// so nothing is acknowledged that a crash of the process or the machine could lose.
 // The group is written set-based (intake.ts): one duplicate query, multi-row inserts. A record
 // that fails its own checks fails alone inside the group; if the transaction itself fails, the
 // group rolls back and each record runs again in a transaction of its own (ADR 006).
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Db } from '../../db/types.ts';
+import { relaxedTransaction, walSyncFor, type WalSync } from '../../db/wal-sync.ts';
 import { recordMany, type IntakeItem, type RecordResult } from './intake.ts';
 
 interface Pending {
@@ -38,7 +40,11 @@ export class GroupCommit {
   private running = false;
   readonly stats: GroupStats = { groups: 0, grouped: 0, alone: 0 };
 
-  constructor(private readonly db: Db) {}
+  private readonly walSync: WalSync | undefined;
+
+  constructor(private readonly db: Db) {
+    this.walSync = walSyncFor(db);
+  }
 
   run(item: IntakeItem): Promise<RecordResult> {
     return new Promise<RecordResult>((resolve, reject) => {
@@ -59,16 +65,34 @@ export class GroupCommit {
     }
   }
 
+  /** One transaction; on SQLite files committed relaxed, made durable by `durable()` below. */
+  private transaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {
+    return this.walSync ? relaxedTransaction(this.db, work) : this.db.transaction().execute(work);
+  }
+
+  /** Resolves when what was committed so far is on disk (PostgreSQL: at once, COMMIT waited). */
+  private durable(): Promise<void> {
+    return this.walSync ? this.walSync.sync() : Promise.resolve();
+  }
+
   private async commitGroup(group: Pending[]): Promise<void> {
     if (group.length > 1) {
       try {
-        const outcomes = await this.db.transaction().execute(async (trx) => {
+        const outcomes = await this.transaction(async (trx) => {
           const done = await recordMany(trx, group.map((p) => p.item));
           if (faults.ackBeforeCommitMs > 0) await this.settleEarly(group, done);
           return done;
         });
         this.stats.groups += 1;
         this.stats.grouped += group.length;
+        // Answer after the WAL sync. The next group waits for it too: while the disk flushes,
+        // the event loop parses the requests that will make that group larger.
+        try {
+          await this.durable();
+        } catch (error) {
+          group.forEach((p) => p.reject(error));
+          return;
+        }
         // A per-record error (unknown clientId, reused Idempotency-Key) fails that record alone.
         group.forEach((p, i) => {
           const outcome = outcomes[i]!;
@@ -93,7 +117,8 @@ export class GroupCommit {
   private async runAlone(item: IntakeItem): Promise<RecordResult> {
     this.stats.alone += 1;
     const once = async () => {
-      const [outcome] = await this.db.transaction().execute((trx) => recordMany(trx, [item]));
+      const [outcome] = await this.transaction((trx) => recordMany(trx, [item]));
+      await this.durable();
       if (!outcome!.ok) throw outcome!.error;
       return outcome!.result;
     };
