@@ -2,6 +2,9 @@
 // times, restart it on the same database, then retry every request in doubt with its own
 // Idempotency-Key. Every acknowledged record must be stored (lost = 0) and none twice.
 // npm run bench:crash   (BENCH_PG=1 runs it on PostgreSQL)
+// Negative control: CRASH_FAULT_MS=50 npm run bench:crash makes the server answer each group
+// before its commit and hold the transaction 50 ms; the harness must then report lost records
+// (it exits 0 only if it did), or it could not be trusted to find them.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +14,7 @@ import { startServer, type Server } from './lib.ts';
 import { BENCH_KEY } from './servers/key.ts';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 5);
+const FAULT_MS = Number(process.env.CRASH_FAULT_MS ?? 0);
 const WORKERS = 32;
 
 async function databaseUrl(): Promise<string> {
@@ -25,7 +29,7 @@ async function databaseUrl(): Promise<string> {
 }
 
 const url = await databaseUrl();
-const start = () => startServer(['--import', 'tsx', 'bench/servers/clientloop.ts'], { DATABASE_URL: url, SERVICES: 'web' });
+const start = () => startServer(['--import', 'tsx', 'bench/servers/clientloop.ts'], { DATABASE_URL: url, SERVICES: 'web', ...(FAULT_MS ? { BENCH_FAULT_ACK_BEFORE_COMMIT_MS: String(FAULT_MS) } : {}) });
 let server: Server | undefined = await start();
 const ok = new Set<number>();
 const inDoubt = new Set<number>();
@@ -89,6 +93,8 @@ for (const r of rows) stored.set(r.source_id!, (stored.get(r.source_id!) ?? 0) +
 const lost = [...ok].filter((n) => !stored.has(`crash-${n}`));
 const duplicates = [...stored.values()].filter((c) => c > 1).length;
 const unexpected = [...stored.keys()].filter((id) => { const n = Number(id.slice(6)); return !ok.has(n) && !inDoubt.has(n); });
-const result = { dialect: url.startsWith('postgres') ? 'postgres' : 'sqlite', kills: KILLS, requests: next, acknowledged: ok.size, inDoubtRetried: inDoubt.size, stored: rows.length, lost: lost.length, duplicates, unexpected: unexpected.length };
+const result = { dialect: url.startsWith('postgres') ? 'postgres' : 'sqlite', faultAckBeforeCommitMs: FAULT_MS, kills: KILLS, requests: next, acknowledged: ok.size, inDoubtRetried: inDoubt.size, stored: rows.length, lost: lost.length, duplicates, unexpected: unexpected.length };
 process.stdout.write(`${JSON.stringify(result)}\n`);
-process.exit(lost.length === 0 && duplicates === 0 && unexpected.length === 0 ? 0 : 1);
+const clean = lost.length === 0 && duplicates === 0 && unexpected.length === 0;
+// With the fault switched on, success means the harness caught the lost acknowledgements.
+process.exit((FAULT_MS ? lost.length > 0 : clean) ? 0 : 1);

@@ -8,7 +8,10 @@ import { startClientLoop } from '../../server/main.ts';
 
 import { BENCH_KEY } from './key.ts';
 import { walSyncFor } from '../../server/db/wal-sync.ts';
-import { groupCommitFor } from '../../server/modules/feedback/group-commit.ts';
+import { faults, groupCommitFor } from '../../server/modules/feedback/group-commit.ts';
+
+// The crash harness's negative control (bench/crash.ts): answer before the commit.
+faults.ackBeforeCommitMs = Number(process.env.BENCH_FAULT_ACK_BEFORE_COMMIT_MS ?? 0);
 
 const dir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
 const running = await startClientLoop(
