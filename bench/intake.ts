@@ -10,10 +10,13 @@ export interface IntakeResults {
   rounds: Array<{ naive: LoadResult; clientloop: LoadResult; ratio: number }>;
   ratioMedian: number;
   batch: { recordsPerSecond: number; p99: number; errors: number };
+  /** The same single-record load with the worker in the process (text sweep on), and how long
+   * after the load the last record waited for its sentiment. */
+  withWorker: Record<'inProcess' | 'separateProcess', { rps: number; p99: number; errors: number; analysisLagMs: number | null }>;
   peakMemoryMiB: { clientloop: number | null; naive: number | null };
 }
 
-export async function benchIntake(opts: { rounds: number; seconds: number; connections: number; databaseUrl?: string }): Promise<IntakeResults> {
+export async function benchIntake(opts: { rounds: number; seconds: number; connections: number; databaseUrl?: string; freshDatabaseUrl: () => Promise<string> }): Promise<IntakeResults> {
   const env = { SERVICES: 'web', ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}) };
   const cl = await startServer(['--import', 'tsx', 'bench/servers/clientloop.ts'], env);
   const naive = await startServer(['bench/servers/naive.mjs']);
@@ -26,7 +29,14 @@ export async function benchIntake(opts: { rounds: number; seconds: number; conne
     }
     const items = (n: number) => ({ items: Array.from({ length: 1000 }, (_, i) => feedback(n * 1000 + i + 50_000_000)) });
     const batch = await load({ url: cl.url, path: '/api/v1/feedback/batch', connections: 2, seconds: opts.seconds, key: BENCH_KEY, body: items });
+    // Fresh databases: the rounds above left their records unanalysed (no worker ran), and the
+    // sweep works oldest first.
+    const withWorker = {
+      inProcess: await benchWithWorker({ ...opts, databaseUrl: await opts.freshDatabaseUrl(), inProcess: true }),
+      separateProcess: await benchWithWorker({ ...opts, databaseUrl: await opts.freshDatabaseUrl(), inProcess: false }),
+    };
     return {
+      withWorker,
       dialect: opts.databaseUrl?.startsWith('postgres') ? 'postgres' : 'sqlite',
       rounds,
       ratioMedian: median(rounds.map((r) => r.ratio)),
@@ -36,5 +46,33 @@ export async function benchIntake(opts: { rounds: number; seconds: number; conne
   } finally {
     await cl.stop();
     await naive.stop();
+  }
+}
+
+/**
+ * `inProcess`: one process with SERVICES=web,worker. Otherwise the deployment for high intake: a
+ * web process and a worker process on the same database (SQLite in WAL allows both).
+ */
+async function benchWithWorker(opts: { seconds: number; connections: number; databaseUrl: string; inProcess: boolean }): Promise<IntakeResults['withWorker']['inProcess']> {
+  const cl = await startServer(['--import', 'tsx', 'bench/servers/clientloop.ts'], { SERVICES: opts.inProcess ? 'web,worker' : 'web', DATABASE_URL: opts.databaseUrl });
+  const worker = opts.inProcess ? undefined : await startServer(['--import', 'tsx', 'bench/servers/clientloop.ts'], { SERVICES: 'worker', DATABASE_URL: opts.databaseUrl });
+  try {
+    const r = await load({ url: cl.url, path: '/api/v1/feedback', connections: opts.connections, seconds: opts.seconds, key: BENCH_KEY, body: (i) => feedback(i + 90_000_000) });
+    const headers = { authorization: `Bearer ${BENCH_KEY}`, 'content-type': 'application/json' };
+    const last = (await (await fetch(`${cl.url}/api/v1/feedback`, { method: 'POST', headers, body: JSON.stringify({ text: 'Последний отзыв: всё отлично' }) })).json()) as { id: string };
+    const started = Date.now();
+    let analysisLagMs: number | null = null;
+    while (Date.now() - started < 60_000) {
+      const row = (await (await fetch(`${cl.url}/api/v1/feedback/${last.id}`, { headers })).json()) as { sentiment: unknown };
+      if (row.sentiment) {
+        analysisLagMs = Date.now() - started;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { rps: r.rps, p99: r.p99, errors: r.errors + r.non2xx, analysisLagMs };
+  } finally {
+    await cl.stop();
+    await worker?.stop();
   }
 }

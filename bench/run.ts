@@ -2,8 +2,9 @@
 // latency; SQLite always, PostgreSQL with BENCH_PG=1. Prints a table and writes JSON to
 // bench/results/. Options: BENCH_SECONDS (10), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50).
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { benchAckLatency } from './ack-latency.ts';
 import { benchIntake } from './intake.ts';
@@ -25,8 +26,9 @@ async function freshPgDatabase(): Promise<string> {
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, load: execSync('cat /proc/loadavg').toString().trim() };
 const results: Record<string, unknown> = { at: new Date().toISOString(), machine, settings: { seconds, rounds, connections } };
 
-results.intakeSqlite = await benchIntake({ rounds, seconds, connections });
-if (process.env.BENCH_PG === '1') results.intakePostgres = await benchIntake({ rounds, seconds, connections, databaseUrl: await freshPgDatabase() });
+const freshSqlite = async () => `sqlite:${join(mkdtempSync(join(tmpdir(), 'cl-bench-')), 'bench.db')}`;
+results.intakeSqlite = await benchIntake({ rounds, seconds, connections, freshDatabaseUrl: freshSqlite });
+if (process.env.BENCH_PG === '1') results.intakePostgres = await benchIntake({ rounds, seconds, connections, databaseUrl: await freshPgDatabase(), freshDatabaseUrl: freshPgDatabase });
 results.ackSqlite = await benchAckLatency({ rate: 50, seconds });
 
 const table: string[] = ['| benchmark | result |', '|---|---|'];
@@ -38,6 +40,9 @@ for (const key of ['intakeSqlite', 'intakePostgres'] as const) {
   );
   table.push(`| ${r.dialect} single, median ratio | ${r.ratioMedian}× |`);
   table.push(`| ${r.dialect} batch (1000/request) | ${r.batch.recordsPerSecond} records/s (p99 ${r.batch.p99} ms, errors ${r.batch.errors}) |`);
+  for (const [mode, w] of Object.entries(r.withWorker)) {
+    table.push(`| ${r.dialect} single with the worker (text sweep), ${mode === 'inProcess' ? 'same process' : 'separate process'} | ${w.rps} req/s (p99 ${w.p99} ms, errors ${w.errors}); last record analysed ${w.analysisLagMs} ms after the load |`);
+  }
   table.push(`| ${r.dialect} peak memory | ClientLoop ${r.peakMemoryMiB.clientloop} MiB, naive ${r.peakMemoryMiB.naive} MiB |`);
 }
 const ack = results.ackSqlite as Awaited<ReturnType<typeof benchAckLatency>>;

@@ -83,7 +83,13 @@ export async function relaxedTransaction<DB, T>(db: Kysely<DB>, work: (trx: Kyse
   return db.connection().execute(async (conn) => {
     await sql`pragma synchronous = normal`.execute(conn);
     try {
-      return await conn.transaction().execute(work);
+      return await conn.transaction().execute(async (trx) => {
+        // Take the write lock first (waiting up to busy_timeout), as BEGIN IMMEDIATE would: a
+        // deferred transaction that reads first fails with SQLITE_BUSY at its first write when
+        // another process (a separate worker) committed meanwhile.
+        await sql`delete from jobs where 0`.execute(trx);
+        return work(trx);
+      });
     } finally {
       await sql`pragma synchronous = full`.execute(conn);
     }
