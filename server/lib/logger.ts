@@ -30,12 +30,21 @@ class LazyChild {
   private real: Logger | undefined;
 
   constructor(
-    private readonly parent: Logger,
+    private readonly parent: Logger | LazyChild,
     private readonly ownBindings: pino.Bindings,
   ) {}
 
+  /** The pino logger this stands for, made now (a lazy parent is made first). */
+  materialise(): Logger {
+    if (!this.real) {
+      const parent = this.parent instanceof LazyChild ? this.parent.materialise() : this.parent;
+      this.real = parent.child(this.ownBindings);
+    }
+    return this.real;
+  }
+
   private target(): Logger {
-    return (this.real ??= this.parent.child(this.ownBindings));
+    return this.materialise();
   }
 
   get level(): string {
@@ -56,7 +65,7 @@ class LazyChild {
 
   child(more: pino.Bindings, options?: pino.ChildLoggerOptions): Logger {
     if (options || this.real) return this.target().child(more, options);
-    return lazyChild(this.parent, { ...this.ownBindings, ...more });
+    return new LazyChild(this, more) as unknown as Logger;
   }
 
   flush(): void {

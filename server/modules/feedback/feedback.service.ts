@@ -14,7 +14,7 @@ import * as repo from './feedback.repo.ts';
 import { groupCommitFor } from './group-commit.ts';
 import { recordMany, type IntakeItem, type IntakeOutcome, type RecordOptions, type RecordResult } from './intake.ts';
 
-export type { RecordOptions, RecordResult };
+export type { IntakeOutcome, RecordOptions, RecordResult };
 
 export async function recordFeedback(ctx: Ctx, input: FeedbackIn, opts: RecordOptions = {}): Promise<RecordResult> {
   assertCan(ctx.actor, 'data.write');
@@ -30,6 +30,13 @@ export async function recordFeedback(ctx: Ctx, input: FeedbackIn, opts: RecordOp
     if (isUniqueViolation(err)) throw new AppError('conflict', 'A concurrent request stored the same record; retry');
     throw err;
   }
+}
+
+/** Many records inside the caller's transaction (imports): set-based, one outcome per item, in order. */
+export async function recordFeedbackMany(tx: Ctx, items: readonly { input: FeedbackIn; opts?: RecordOptions }[]): Promise<IntakeOutcome[]> {
+  assertCan(tx.actor, 'data.write');
+  if (!isInTransaction(tx)) throw new Error('recordFeedbackMany must run inside the caller’s transaction');
+  return recordMany(tx.db, items.map((i) => ({ ctx: tx, input: i.input, opts: i.opts ?? {}, requestHash: '' })));
 }
 
 export interface BatchResult {

@@ -3,7 +3,7 @@ import type { ModuleDef } from '../module.ts';
 import { registerFeedbackRoutes } from './feedback.routes.ts';
 import { registerStatusPage } from './status-page.ts';
 
-export { recordFeedback, recordFeedbackBatch, type RecordOptions, type RecordResult } from './feedback.service.ts';
+export { recordFeedback, recordFeedbackBatch, recordFeedbackMany, type IntakeOutcome, type RecordOptions, type RecordResult } from './feedback.service.ts';
 export { onAcknowledgementSent, statusUrlOf } from './feedback.effects.ts';
 export { presentFeedback } from './feedback.routes.ts';
 export { findFeedback, findFeedbackByPublicRef, setTextAnalysis, type TextAnalysis } from './feedback.repo.ts';

@@ -9,7 +9,7 @@ import { newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import type { Mapping, ReportOut } from '../../../shared/api/imports.ts';
-import { recordFeedback } from '../feedback/index.ts';
+import { recordFeedbackMany } from '../feedback/index.ts';
 import { recordAudit } from '../orgs/index.ts';
 import { assertMappingFits, convertRows } from './convert-rows.ts';
 import * as repo from './imports.repo.ts';
@@ -132,14 +132,16 @@ export async function commitImport(ctx: Ctx, id: string, mapping: Mapping, opts:
       // Claim the import first: a concurrent second commit waits here and then finds it taken.
       const outcome: StoredOutcome = { report, result: { created: 0, duplicates: 0 } };
       if (!(await repo.markCommitted(tx.db, tx.orgId, id, { mapping: mappingJson, errors: JSON.stringify(outcome), committed_at: now }))) throw alreadyCommitted();
-      for (const { row: line, input } of inputs) {
-        const result = await recordFeedback(tx, input, { skipAcknowledgement: !opts.acknowledge, skipCaseRules: !opts.openCases, raw: { importId: id, row: line } }).catch((err: unknown) => {
-          if (err instanceof AppError && err.status < 500) throw new AppError('unprocessable', `Row ${line}: ${err.message}; nothing was imported`, err.details);
-          throw err;
-        });
-        if (result.created) outcome.result!.created += 1;
+      // One set-based write for all rows (duplicate checks per 1000, multi-row inserts).
+      const outcomes = await recordFeedbackMany(
+        tx,
+        inputs.map(({ row: line, input }) => ({ input, opts: { skipAcknowledgement: !opts.acknowledge, skipCaseRules: !opts.openCases, raw: { importId: id, row: line } } })),
+      );
+      outcomes.forEach((result, i) => {
+        if (!result.ok) throw new AppError('unprocessable', `Row ${inputs[i]!.row}: ${result.error.message}; nothing was imported`, result.error.details);
+        if (result.result.created) outcome.result!.created += 1;
         else outcome.result!.duplicates += 1;
-      }
+      });
       await repo.updateImport(tx.db, tx.orgId, id, { errors: JSON.stringify(outcome) });
       await recordAudit(tx, 'import.committed', { type: 'import', id }, { rows: inputs.length, created: outcome.result!.created });
       return { ...row, status: 'committed' as const, mapping: mappingJson, errors: JSON.stringify(outcome), committed_at: now };

@@ -14,10 +14,13 @@ vi.mock('../feedback/index.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('../feedback/index.ts')>();
   return {
     ...original,
-    recordFeedback: (async (ctx, input, opts) => {
-      if (input.text === 'сбой записи') throw new Error('simulated write failure');
-      return original.recordFeedback(ctx, input, opts);
-    }) satisfies typeof original.recordFeedback,
+    // The rows before the marked one are written in the transaction, then the write fails.
+    recordFeedbackMany: (async (ctx, items) => {
+      const at = items.findIndex((i) => i.input.text === 'сбой записи');
+      if (at < 0) return original.recordFeedbackMany(ctx, items);
+      await original.recordFeedbackMany(ctx, items.slice(0, at));
+      throw new Error('simulated write failure');
+    }) satisfies typeof original.recordFeedbackMany,
   };
 });
 
