@@ -43,6 +43,8 @@ describe('editing client care in the browser', () => {
     await edited.getByRole('button', { name: 'История изменений (2)' }).click();
     await edited.getByText('Версия 2').waitFor(WAIT);
     expect(await edited.textContent()).toContain('Упаковка');
+    // the version's status is a translated word, not the stored 'active'
+    expect(await edited.getByTestId('requirement-version').first().textContent()).toMatch(/\(активно\)$/);
     await page.screenshot({ path: `${SCREENSHOTS}/care-edit-requirement-phone.png`, fullPage: true });
 
     // Effective from after effective to: the server refuses; the message is ours, in Russian.
@@ -90,6 +92,14 @@ describe('editing client care in the browser', () => {
     await row.getByText('Мессенджер · после 15:00', { exact: false }).waitFor(WAIT);
     const saved = await api<{ preferredChannel: string; preferredTime: string; preferences: string }>('GET', `/api/v1/contacts/${contact.json.id}`);
     expect(saved.json).toMatchObject({ preferredChannel: 'messenger', preferredTime: 'после 15:00', preferences: 'Пишет в Telegram, звонить не любит' });
+
+    // Below 576 px the table becomes stacked cards with the same action, and nothing scrolls sideways.
+    await page.setViewportSize(PHONE);
+    const card = page.getByTestId('contact-card').filter({ hasText: 'Ольга Петрова' });
+    await card.getByRole('button', { name: 'Предпочтения…' }).click();
+    await page.getByRole('dialog').locator('input[name=preferredTime]').waitFor(WAIT);
+    expect(await page.getByTestId('contact-row').count()).toBe(0);
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
   }, 30_000);
 

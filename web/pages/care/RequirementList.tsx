@@ -13,12 +13,14 @@ import { RequirementEditForm } from './RequirementEditForm.tsx';
 function History({ requirementId }: { requirementId: string }) {
   const { t, i18n } = useTranslation();
   const versions = useQuery({ queryKey: ['requirement-versions', requirementId], queryFn: () => listRequirementVersions(requirementId) });
+  // A snapshot is stored JSON: a status this build does not know is shown as it is, not as a key.
+  const statusLabel = (status: unknown) => t(`care.requirements.statuses.${String(status ?? '')}`, { defaultValue: String(status ?? '') });
   return (
     <Stack gap={4} mt="xs">
       <ErrorAlert error={versions.error} />
       {versions.data?.items.map((v) => (
-        <Text key={v.version} size="xs" c="dimmed">
-          {t('care.requirements.version', { version: v.version })} · {formatDateTime(v.createdAt, i18n.language)} · {String(v.snapshot.text ?? '')} ({String(v.snapshot.status ?? '')})
+        <Text key={v.version} size="xs" c="dimmed" data-testid="requirement-version">
+          {t('care.requirements.version', { version: v.version })} · {formatDateTime(v.createdAt, i18n.language)} · {String(v.snapshot.text ?? '')} ({statusLabel(v.snapshot.status)})
         </Text>
       ))}
     </Stack>

@@ -1,7 +1,7 @@
 // One client as tabs: overview (card fields, requirements in effect, cases, recent feedback),
 // contacts (with preferences), important dates, special requirements and the timeline.
 // The tab lives in the query string (?tab=dates), so reminders can link straight to it.
-import { Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -19,6 +19,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { onLinkClick, setQueryParams, useQueryParams, useRouteParams } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { AddContactModal } from './AddContactModal.tsx';
+import { ContactList } from './ContactList.tsx';
 import { ContactPreferencesModal } from './ContactPreferencesModal.tsx';
 import { ClientCardOverview } from '../care/ClientCardOverview.tsx';
 import { ClientDatesTab } from '../care/ClientDatesTab.tsx';
@@ -109,42 +110,7 @@ export function ClientPage() {
             <ErrorAlert error={contacts.error} />
             {contacts.data?.items.length === 0 && <Text c="dimmed" size="sm">{t('clients.contacts.empty')}</Text>}
             {contacts.data && contacts.data.items.length > 0 && (
-              <Table.ScrollContainer minWidth={560}>
-                <Table verticalSpacing="xs" striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('clients.contacts.name')}</Table.Th>
-                      <Table.Th>{t('clients.contacts.email')}</Table.Th>
-                      <Table.Th>{t('clients.contacts.phone')}</Table.Th>
-                      <Table.Th>{t('clients.contacts.roles')}</Table.Th>
-                      <Table.Th>{t('care.card.preferences')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {contacts.data.items.map((contact) => (
-                      <Table.Tr key={contact.id} data-testid="contact-row">
-                        <Table.Td>
-                          {contact.name}
-                          {/* Under the name, not in the last column: on a phone the table scrolls sideways. */}
-                          {writable && (
-                            <Button display="block" size="compact-xs" variant="subtle" mt={2} px={0} onClick={() => setEditingContact(contact)}>{t('clients.contacts.editPreferences')}</Button>
-                          )}
-                        </Table.Td>
-                        <Table.Td>{contact.email ?? '—'}</Table.Td>
-                        <Table.Td>{contact.phone ?? '—'}</Table.Td>
-                        <Table.Td>
-                          <Group gap={4}>{contact.roles.map((r) => <Badge key={r} size="sm" variant="light" style={{ textTransform: 'none' }}>{t(`clients.roles.${r}`)}</Badge>)}</Group>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="xs" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                            {[contact.preferredChannel && t(`care.card.channels.${contact.preferredChannel}`), contact.preferredTime, contact.language.toUpperCase(), contact.preferences].filter(Boolean).join(' · ')}
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <ContactList contacts={contacts.data.items} onEditPreferences={writable ? setEditingContact : undefined} />
             )}
           </section>
         </Tabs.Panel>

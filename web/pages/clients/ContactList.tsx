@@ -1,0 +1,113 @@
+// A client's contacts: a table from Mantine's `xs` breakpoint (576 px) up, stacked cards below it,
+// where a five-column table could only scroll sideways. Both show the same fields and actions.
+import { Badge, Button, Card, Group, Stack, Table, Text, useMantineTheme } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import type { ContactOut } from '../../api/clients.ts';
+
+interface Props {
+  contacts: ContactOut[];
+  /** Present when the user may edit: opens the preferences dialog for a contact. */
+  onEditPreferences?: (contact: ContactOut) => void;
+}
+
+function usePreferencesLine(): (contact: ContactOut) => string {
+  const { t } = useTranslation();
+  return (contact) =>
+    [contact.preferredChannel && t(`care.card.channels.${contact.preferredChannel}`), contact.preferredTime, contact.language.toUpperCase(), contact.preferences].filter(Boolean).join(' · ');
+}
+
+function RoleBadges({ contact }: { contact: ContactOut }) {
+  const { t } = useTranslation();
+  return <Group gap={4}>{contact.roles.map((r) => <Badge key={r} size="sm" variant="light" style={{ textTransform: 'none' }}>{t(`clients.roles.${r}`)}</Badge>)}</Group>;
+}
+
+function PreferencesButton({ contact, onEdit, block }: { contact: ContactOut; onEdit?: (contact: ContactOut) => void; block?: boolean }) {
+  const { t } = useTranslation();
+  if (!onEdit) return null;
+  return (
+    <Button display={block ? 'block' : undefined} size="compact-xs" variant="subtle" mt={2} px={block ? 0 : undefined} onClick={() => onEdit(contact)}>
+      {t('clients.contacts.editPreferences')}
+    </Button>
+  );
+}
+
+function ContactCards({ contacts, onEditPreferences }: Props) {
+  const { t } = useTranslation();
+  const preferencesLine = usePreferencesLine();
+  const field = (label: string, value: string) => (
+    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+      <Text span size="sm" c="dimmed">{label}: </Text>{value}
+    </Text>
+  );
+  return (
+    <Stack gap="xs">
+      {contacts.map((contact) => {
+        const preferences = preferencesLine(contact);
+        return (
+          <Card key={contact.id} withBorder padding="sm" radius="sm" data-testid="contact-card">
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>{contact.name}</Text>
+              <PreferencesButton contact={contact} onEdit={onEditPreferences} />
+            </Group>
+            <Stack gap={2} mt={4}>
+              {field(t('clients.contacts.email'), contact.email ?? '—')}
+              {field(t('clients.contacts.phone'), contact.phone ?? '—')}
+              {contact.roles.length > 0 && <RoleBadges contact={contact} />}
+              {preferences && (
+                <Text size="xs" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  <Text span size="xs" c="dimmed">{t('care.card.preferences')}: </Text>{preferences}
+                </Text>
+              )}
+            </Stack>
+          </Card>
+        );
+      })}
+    </Stack>
+  );
+}
+
+function ContactTable({ contacts, onEditPreferences }: Props) {
+  const { t } = useTranslation();
+  const preferencesLine = usePreferencesLine();
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table verticalSpacing="xs" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('clients.contacts.name')}</Table.Th>
+            <Table.Th>{t('clients.contacts.email')}</Table.Th>
+            <Table.Th>{t('clients.contacts.phone')}</Table.Th>
+            <Table.Th>{t('clients.contacts.roles')}</Table.Th>
+            <Table.Th>{t('care.card.preferences')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {contacts.map((contact) => (
+            <Table.Tr key={contact.id} data-testid="contact-row">
+              <Table.Td>
+                {contact.name}
+                {/* Under the name, not in the last column: on a narrow tablet the table still scrolls sideways. */}
+                <PreferencesButton contact={contact} onEdit={onEditPreferences} block />
+              </Table.Td>
+              <Table.Td>{contact.email ?? '—'}</Table.Td>
+              <Table.Td>{contact.phone ?? '—'}</Table.Td>
+              <Table.Td><RoleBadges contact={contact} /></Table.Td>
+              <Table.Td>
+                <Text size="xs" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{preferencesLine(contact)}</Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export function ContactList(props: Props) {
+  const theme = useMantineTheme();
+  // Read on the first render (a client-only app), so a phone never flashes the table first.
+  // Only one layout is mounted, so tests and screen readers never meet a hidden twin of a button.
+  const phone = useMediaQuery(`(width < ${theme.breakpoints.xs})`, undefined, { getInitialValueInEffect: false });
+  return phone ? <ContactCards {...props} /> : <ContactTable {...props} />;
+}
