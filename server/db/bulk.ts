@@ -2,7 +2,8 @@
 // instead of one per row. The SQL text is built here and cached, because Kysely's query builder
 // spends ~7 µs per row (of 22 columns) compiling values that never change shape (measured;
 // docs/BENCHMARKS.md, issue 6). Identifiers come from the code, never from input; values are bound.
-import { CompiledQuery, PostgresAdapter } from 'kysely';
+import { CompiledQuery } from 'kysely';
+import { dialectOf } from './create-db.ts';
 import type { DB, DbOrTrx } from './types.ts';
 
 /** Rows per statement: powers of two, so each table has at most 8 distinct statements to prepare. */
@@ -12,9 +13,6 @@ const MAX_PARAMS = 30_000;
 
 const sqlCache = new Map<string, string>();
 
-function isPostgres(db: DbOrTrx): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 function insertSql(pg: boolean, table: string, columns: readonly string[], rows: number, conflict: string | undefined, returning: string | undefined): string {
   const key = `${pg ? 'p' : 's'}|${table}|${columns.join(',')}|${rows}|${conflict ?? ''}|${returning ?? ''}`;
@@ -45,7 +43,7 @@ export interface InsertRowsOptions {
 export async function insertRows<T extends keyof DB & string>(db: DbOrTrx, table: T, rows: readonly DB[T][], opts: InsertRowsOptions = {}): Promise<unknown[]> {
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]!) as (keyof DB[T] & string)[];
-  const pg = isPostgres(db);
+  const pg = dialectOf(db) === 'postgres';
   const maxRows = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
   const returned: unknown[] = [];
   let at = 0;

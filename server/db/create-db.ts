@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './types.ts';
 import { registerWalSync, WalSync } from './wal-sync.ts';
@@ -108,6 +108,11 @@ export function createDb(url: string, opts: CreateDbOptions = {}): DbHandle {
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** The dialect behind a handle or transaction (the adapter Kysely was built with). */
+export function dialectOf(db: Kysely<DB> | Transaction<DB>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 /** True once the database answers a query. */
