@@ -1,4 +1,5 @@
 // The only file of the clients module with SQL. orgId first, always.
+import { insertRows } from '../../db/bulk.ts';
 import type { ClientsTable, ClientStatus, ContactsTable, DbOrTrx } from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
 import { likeContains } from '../../db/like.ts';
@@ -56,6 +57,25 @@ export async function getContact(db: DbOrTrx, orgId: string, id: string): Promis
 /** The oldest contact with this e-mail (e-mails are stored lower-cased). */
 export async function findContactByEmail(db: DbOrTrx, orgId: string, email: string): Promise<ContactsTable | undefined> {
   return db.selectFrom('contacts').selectAll().where('org_id', '=', orgId).where('email', '=', email.toLowerCase()).orderBy('id').limit(1).executeTakeFirst();
+}
+
+export async function insertClients(db: DbOrTrx, rows: readonly ClientsTable[]): Promise<void> {
+  await insertRows(db, 'clients', rows);
+}
+
+export async function insertContacts(db: DbOrTrx, rows: readonly ContactsTable[]): Promise<void> {
+  await insertRows(db, 'contacts', rows);
+}
+
+/** The oldest contact of each e-mail (lower-cased) among `emails`: one query for an intake group. */
+export async function findContactsByEmails(db: DbOrTrx, orgId: string, emails: readonly string[]): Promise<Map<string, ContactsTable>> {
+  const found = new Map<string, ContactsTable>();
+  for (let i = 0; i < emails.length; i += 1000) {
+    const part = emails.slice(i, i + 1000).map((e) => e.toLowerCase());
+    const rows = await db.selectFrom('contacts').selectAll().where('org_id', '=', orgId).where('email', 'in', part).orderBy('id').execute();
+    for (const r of rows) if (r.email && !found.has(r.email)) found.set(r.email, r);
+  }
+  return found;
 }
 
 export async function listContacts(db: DbOrTrx, orgId: string, clientId: string): Promise<ContactsTable[]> {

@@ -53,6 +53,12 @@ function normaliseQuery(q: string): string {
 }
 
 async function insertNewClient(ctx: Ctx, input: ClientInput): Promise<ClientsTable> {
+  const row = newClientRow(ctx, input);
+  await repo.insertClient(ctx.db, row);
+  return row;
+}
+
+function newClientRow(ctx: Pick<Ctx, 'orgId' | 'clock'>, input: ClientInput): ClientsTable {
   const now = ctx.clock.now().toISOString();
   const row: ClientsTable = {
     id: newId(),
@@ -70,7 +76,6 @@ async function insertNewClient(ctx: Ctx, input: ClientInput): Promise<ClientsTab
     corporate_specifics: input.corporateSpecifics ?? null,
   };
   row.search_text = searchTextOf(row);
-  await repo.insertClient(ctx.db, row);
   return row;
 }
 
@@ -172,8 +177,14 @@ export async function resolveClient(ctx: Ctx, ref: { clientId?: string; client?:
 }
 
 async function insertNewContact(ctx: Ctx, clientId: string, input: ContactInput): Promise<ContactsTable> {
+  const row = newContactRow(ctx, clientId, input);
+  await repo.insertContact(ctx.db, row);
+  return row;
+}
+
+function newContactRow(ctx: Pick<Ctx, 'orgId' | 'clock'>, clientId: string, input: ContactInput): ContactsTable {
   const now = ctx.clock.now().toISOString();
-  const row: ContactsTable = {
+  return {
     id: newId(),
     org_id: ctx.orgId,
     client_id: clientId,
@@ -189,8 +200,20 @@ async function insertNewContact(ctx: Ctx, clientId: string, input: ContactInput)
     preferred_channel: input.preferredChannel ?? null,
     preferred_time: input.preferredTime ?? null,
   };
-  await repo.insertContact(ctx.db, row);
-  return row;
+}
+
+/** New clients and contacts an intake group writes together (multi-row) before its records. */
+export interface PendingParties {
+  clients: ClientsTable[];
+  contacts: ContactsTable[];
+}
+
+/** Writes what `resolveContact` deferred; rows reference each other, so clients first. */
+export async function insertPendingParties(ctx: Pick<Ctx, 'db'>, pending: PendingParties): Promise<void> {
+  await repo.insertClients(ctx.db, pending.clients);
+  await repo.insertContacts(ctx.db, pending.contacts);
+  pending.clients.length = 0;
+  pending.contacts.length = 0;
 }
 
 /**
@@ -205,6 +228,22 @@ export async function resolveContact(ctx: Ctx, clientId: string | undefined, inp
   }
   const owner = clientId ?? (await insertNewClient(ctx, { name: input.name ?? input.email ?? input.phone ?? '—', kind: 'person' })).id;
   return insertNewContact(ctx, owner, input);
+}
+
+/**
+ * A new contact (and person-client when no client is named) for a sender the caller already
+ * knows to be new, collected in `pending` instead of written: insertPendingParties writes them.
+ */
+export function newContactFor(ctx: Pick<Ctx, 'orgId' | 'clock'>, clientId: string | undefined, input: ContactInput, pending: PendingParties): ContactsTable {
+  let owner = clientId;
+  if (!owner) {
+    const person = newClientRow(ctx, { name: input.name ?? input.email ?? input.phone ?? '—', kind: 'person' });
+    pending.clients.push(person);
+    owner = person.id;
+  }
+  const contact = newContactRow(ctx, owner, input);
+  pending.contacts.push(contact);
+  return contact;
 }
 
 export async function addContact(ctx: Ctx, clientId: string, input: ContactInput & { name: string }): Promise<ContactsTable> {
@@ -263,3 +302,4 @@ export async function updateContact(ctx: Ctx, id: string, patch: ContactPatch) {
 export const findContact = (ctx: Pick<Ctx, 'db' | 'orgId'>, id: string) => repo.findContact(ctx.db, ctx.orgId, id);
 export const findClient = (ctx: Pick<Ctx, 'db' | 'orgId'>, id: string) => repo.findClient(ctx.db, ctx.orgId, id);
 export const findContactByEmail = (ctx: Pick<Ctx, 'db' | 'orgId'>, email: string) => repo.findContactByEmail(ctx.db, ctx.orgId, email);
+export const findContactsByEmails = (ctx: Pick<Ctx, 'db' | 'orgId'>, emails: readonly string[]) => repo.findContactsByEmails(ctx.db, ctx.orgId, emails);

@@ -64,6 +64,31 @@ describe.each(testDialects())('set-based intake on %s', (dialect) => {
     expect(await db.selectFrom('messages').select('id').execute()).toHaveLength(300);
   });
 
+  it('matches senders by e-mail once per batch and creates one contact for a new sender named twice', async () => {
+    t = await createTestApp({ dialect });
+    const org = await createTestOrg(t.deps);
+    const known = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', payload: { text: 'Первый раз', contact: { email: 'known@example.ru', name: 'Известный' } } });
+    const items = [
+      { text: 'Новый один', contact: { email: 'New@Example.ru', name: 'Новый' } },
+      { text: 'Новый два', contact: { email: 'new@example.ru' } },
+      { text: 'Снова я', contact: { email: 'KNOWN@example.ru' } },
+    ];
+    const res = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback/batch', payload: { items } });
+    const ids = (res.json().results as { id: string }[]).map((r) => r.id);
+    const rows = await t.deps.db.selectFrom('feedback').select(['id', 'contact_id', 'client_id']).where('id', 'in', ids).execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(ids[0]!)!.contact_id).toBe(byId.get(ids[1]!)!.contact_id);
+    expect(byId.get(ids[0]!)!.client_id).toBe(byId.get(ids[1]!)!.client_id);
+    expect(byId.get(ids[2]!)!.contact_id).toBe(known.json().contactId);
+    const contacts = await t.deps.db.selectFrom('contacts').select(['email']).where('org_id', '=', org.orgId).execute();
+    expect(contacts.map((c) => c.email).sort()).toEqual(['known@example.ru', 'new@example.ru']);
+    const people = await t.deps.db.selectFrom('clients').select(['name', 'kind']).where('org_id', '=', org.orgId).orderBy('name').execute();
+    expect(people).toEqual([
+      { name: 'Известный', kind: 'person' },
+      { name: 'Новый', kind: 'person' },
+    ]);
+  });
+
   it('answers replays of a stored Idempotency-Key in one group with the record, and another body with 409', async () => {
     t = await createTestApp({ dialect });
     const org = await createTestOrg(t.deps);

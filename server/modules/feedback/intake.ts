@@ -8,7 +8,7 @@ import { AppError } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { newPublicRef } from '../../lib/public-ref.ts';
 import type { FeedbackIn } from '../../../shared/api/feedback.ts';
-import { findContact, resolveClient, resolveContact } from '../clients/index.ts';
+import { findContact, findContactsByEmails, insertPendingParties, newContactFor, resolveClient, resolveContact, type PendingParties } from '../clients/index.ts';
 import { announceNewFeedback, openRuleCases, type RecordedFeedback } from './feedback.effects.ts';
 import * as repo from './feedback.repo.ts';
 
@@ -65,6 +65,11 @@ export async function recordMany(db: DbOrTrx, items: readonly IntakeItem[]): Pro
 async function recordForOneOrg(db: DbOrTrx, items: readonly IntakeItem[]): Promise<IntakeOutcome[]> {
   const orgId = items[0]!.ctx.orgId;
   const earlier = await findEarlier(db, orgId, items);
+  // Contacts named by e-mail: one query for the group; contacts created below join the map, so a
+  // second record from a new sender in the same group finds the first one's contact.
+  const emails = [...new Set(items.filter((i) => !(i.opts.contactId ?? i.input.contactId)).map((i) => i.input.contact?.email).filter((e): e is string => !!e))];
+  const contactsByEmail = emails.length ? await findContactsByEmails({ db, orgId }, emails) : new Map<string, ContactsTable>();
+  const pending: PendingParties = { clients: [], contacts: [] };
   const outcomes: IntakeOutcome[] = [];
   const created: RecordedFeedback[] = [];
   const keys: IdempotencyKeysTable[] = [];
@@ -84,7 +89,7 @@ async function recordForOneOrg(db: DbOrTrx, items: readonly IntakeItem[]): Promi
     const tx: Ctx = { ...item.ctx, db };
     let resolved: { clientId: string | null; contact: ContactsTable | undefined };
     try {
-      resolved = await resolveParties(tx, input, opts);
+      resolved = await resolveParties(tx, input, opts, contactsByEmail, pending);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       outcomes.push({ ok: false, error: err });
@@ -101,7 +106,9 @@ async function recordForOneOrg(db: DbOrTrx, items: readonly IntakeItem[]): Promi
     }
   }
 
-  // Cases first: the rows are then inserted with their case_id, no update afterwards.
+  // New senders first (records and cases name them), then cases: the rows are then inserted
+  // with their case_id, no update afterwards.
+  await insertPendingParties({ db }, pending);
   await openRuleCases(created);
   await repo.insertFeedbackRows(db, created.map((c) => c.row));
   await repo.insertIdempotencyKeys(db, keys);
@@ -133,7 +140,13 @@ async function findEarlier(db: DbOrTrx, orgId: string, items: readonly IntakeIte
 }
 
 /** The client and contact a record names; checks that only read come first, so an error writes nothing. */
-async function resolveParties(tx: Ctx, input: FeedbackIn, opts: RecordOptions): Promise<{ clientId: string | null; contact: ContactsTable | undefined }> {
+async function resolveParties(
+  tx: Ctx,
+  input: FeedbackIn,
+  opts: RecordOptions,
+  contactsByEmail: Map<string, ContactsTable>,
+  pending: PendingParties,
+): Promise<{ clientId: string | null; contact: ContactsTable | undefined }> {
   const knownContactId = opts.contactId ?? input.contactId;
   let known: ContactsTable | undefined;
   if (knownContactId) {
@@ -142,7 +155,15 @@ async function resolveParties(tx: Ctx, input: FeedbackIn, opts: RecordOptions): 
   }
   if (!input.clientId && !input.client && !input.contact) return { clientId: known?.client_id ?? null, contact: known };
   const client = await resolveClient(tx, { clientId: input.clientId, client: input.client });
-  const contact = known ?? (await resolveContact(tx, client?.id, input.contact));
+  const email = input.contact?.email;
+  let contact = known;
+  if (!contact && email && input.contact) {
+    // The group's e-mails were looked up at once: a miss is a new sender, written with the group.
+    contact = contactsByEmail.get(email) ?? newContactFor(tx, client?.id, input.contact, pending);
+    contactsByEmail.set(email, contact);
+  } else if (!contact) {
+    contact = await resolveContact(tx, client?.id, input.contact);
+  }
   return { clientId: client?.id ?? contact?.client_id ?? null, contact };
 }
 
