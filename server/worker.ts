@@ -22,6 +22,20 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
+/**
+ * Background work yields to requests in the same process. While requests keep storing work
+ * (intake), a sweep round (CPU-heavy text analysis) is followed by a pause four times its length,
+ * so sweeps take at most a fifth of the time and catch up when the burst ends; job rounds (mail,
+ * webhooks: latency-sensitive, light) keep running, spaced by 20 ms instead of woken by every
+ * request. A worker process of its own sees no requests and runs flat out.
+ */
+const SWEEP_YIELD_FACTOR = 4;
+const ROUND_GAP_UNDER_LOAD_MS = 20;
+
+export function sweepPauseMs(sweepMs: number): number {
+  return Math.min(1_000, Math.max(ROUND_GAP_UNDER_LOAD_MS, Math.round(sweepMs * SWEEP_YIELD_FACTOR)));
+}
+
 export function createWorker(deps: Deps, jobs: JobDefinition[], opts: WorkerOptions = {}, schedules: Schedule[] = [], sweeps: Sweep[] = []): Worker {
   const registry = new Map(jobs.map((j) => [j.name, j]));
   const workerId = `${hostname()}:${process.pid}:${newId().slice(-8)}`;
@@ -70,25 +84,61 @@ export function createWorker(deps: Deps, jobs: JobDefinition[], opts: WorkerOpti
     }
   }
 
-  async function runOnce(): Promise<number> {
+  async function runJobs(): Promise<number> {
     await enqueueDueSchedules();
     const claimed = await deps.jobs.claim(deps.db, workerId, batchSize, leaseMs);
     await Promise.all(claimed.map(runJob));
-    // After the jobs, so work they marked pending (e.g. a re-analysis batch) is swept this round.
-    let swept = 0;
-    for (const sweep of sweeps) swept += await runSweep(sweep);
-    return claimed.length + swept;
+    return claimed.length;
   }
 
+  async function runSweeps(): Promise<number> {
+    let swept = 0;
+    for (const sweep of sweeps) swept += await runSweep(sweep);
+    return swept;
+  }
+
+  async function runOnce(): Promise<number> {
+    const jobsRan = await runJobs();
+    // After the jobs, so work they marked pending (e.g. a re-analysis batch) is swept this round.
+    return jobsRan + (await runSweeps());
+  }
+
+  let endPause: (() => void) | undefined;
+  const pauseFor = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        endPause = undefined;
+        resolve();
+      }
+      endPause = done;
+    });
+
   async function runLoop(): Promise<void> {
+    let seen = deps.jobs.notifications;
+    let sweepAt = 0;
     while (running) {
       let ran = 0;
+      const requests = deps.jobs.notifications !== seen;
+      seen = deps.jobs.notifications;
       try {
-        ran = await runOnce();
+        ran = await runJobs();
+        if (performance.now() >= sweepAt) {
+          const started = performance.now();
+          const swept = await runSweeps();
+          ran += swept;
+          sweepAt = swept > 0 && requests ? performance.now() + sweepPauseMs(performance.now() - started) : 0;
+        }
       } catch (err) {
         deps.log.error({ err }, 'worker round failed');
       }
-      if (ran === 0 && running) await deps.jobs.waitForWork(deps.config.jobs.pollMs);
+      if (!running) break;
+      // Under intake, rounds are spaced instead of woken by every request.
+      if (requests) await pauseFor(ROUND_GAP_UNDER_LOAD_MS);
+      else if (ran === 0) await deps.jobs.waitForWork(sweepAt > 0 ? Math.max(1, sweepAt - performance.now()) : deps.config.jobs.pollMs);
+      // On SQLite every await above may resolve without I/O: let timers and requests in.
+      else await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -101,6 +151,7 @@ export function createWorker(deps: Deps, jobs: JobDefinition[], opts: WorkerOpti
     },
     async stop() {
       running = false;
+      endPause?.();
       deps.jobs.notify();
       await loop;
     },

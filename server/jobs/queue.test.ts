@@ -127,3 +127,52 @@ describe.each(testDialects())('worker on %s', (dialect) => {
     ]);
   });
 });
+
+describe.each(testDialects())('worker pacing under requests on %s', (dialect) => {
+  let t: TestDb;
+  afterEach(async () => {
+    await t?.drop();
+  });
+
+  it('spaces sweep rounds while requests arrive, keeps running jobs, and sweeps flat out once they stop', async () => {
+    t = await createTestDb(dialect);
+    const deps = createDeps(loadConfig({ DATABASE_URL: t.url, LOG_LEVEL: 'silent', JOBS_POLL_MS: '1000' }), { dbHandle: t, log: createLogger('silent') });
+    const done: number[] = [];
+    let sweepRounds = 0;
+    // A sweep with an endless backlog that costs ~10 ms of CPU per round.
+    const busySweep = {
+      name: 'busy',
+      run: async () => {
+        const until = performance.now() + 10;
+        while (performance.now() < until);
+        sweepRounds += 1;
+        return 1;
+      },
+    };
+    const worker = createWorker(deps, [defineJob({ name: 'ok', payload: z.object({ n: z.number() }), handler: async (_ctx, p) => void done.push(p.n) })], {}, [], [busySweep]);
+    worker.start();
+    try {
+      // 500 ms of "intake": a request every 2 ms.
+      const requests = setInterval(() => deps.jobs.notify(), 2);
+      await new Promise((r) => setTimeout(r, 100));
+      const roundsBefore = sweepRounds;
+      await deps.jobs.enqueue(deps.db, { name: 'ok', orgId: null, payload: { n: 1 } });
+      await new Promise((r) => setTimeout(r, 400));
+      clearInterval(requests);
+      const underLoad = sweepRounds - roundsBefore;
+      // 10 ms rounds paused 40 ms each: at most ~1 in 5 of 400 ms, far from back to back (~40).
+      expect(underLoad).toBeGreaterThan(0);
+      expect(underLoad).toBeLessThanOrEqual(12);
+      expect(done).toEqual([1]);
+      // The job enqueued mid-burst ran within it (rounds are spaced 20 ms, not paused).
+      expect((await deps.db.selectFrom('jobs').select('status').executeTakeFirstOrThrow()).status).toBe('done');
+      // Without requests the sweep runs back to back again.
+      const quietStart = sweepRounds;
+      await new Promise((r) => setTimeout(r, 300));
+      expect(sweepRounds - quietStart).toBeGreaterThan(underLoad);
+    } finally {
+      await worker.stop();
+    }
+  });
+});
+

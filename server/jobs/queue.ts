@@ -148,8 +148,12 @@ export class JobQueue {
 
   /** Wakes waiting workers now (e.g. after a commit that enqueued work). */
   notify(): void {
+    this.notifications += 1;
     this.wake.emit('job');
   }
+
+  /** notify() calls so far: requests that stored new work in this process (the worker paces by it). */
+  notifications = 0;
 }
 
 /** 1 s, 2 s, 4 s … capped at one hour, with ±20 % jitter so retries do not stampede. */
