@@ -64,7 +64,7 @@ export class WalSync {
 
 const registry = new WeakMap<object, WalSync>();
 
-export function registerWalSync(db: Kysely<never> | object, sync: WalSync): void {
+export function registerWalSync(db: object, sync: WalSync): void {
   registry.set(db, sync);
 }
 
