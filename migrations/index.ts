@@ -8,6 +8,7 @@ import * as m0004 from './0004_text_analytics.ts';
 import * as m0005 from './0005_client_care.ts';
 import * as m0006 from './0006_telephony.ts';
 import * as m0007 from './0007_text_sweep.ts';
+import * as m0008 from './0008_fast_checks.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0005_client_care': m0005,
   '0006_telephony': m0006,
   '0007_text_sweep': m0007,
+  '0008_fast_checks': m0008,
 };

@@ -53,4 +53,19 @@ describe('group commit on a SQLite file', () => {
     expect(t.deps.dbHandle.sqlite!.pragma('synchronous', { simple: true })).toBe(2);
     expect(await t.deps.db.selectFrom('feedback').select('id').execute()).toHaveLength(30);
   });
+
+  it('answers a batch after a WAL sync too', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'cl-gc-')), 'clientloop.db');
+    t = await createTestApp({ dialect: 'sqlite', sqlitePath: path });
+    const org = await createTestOrg(t.deps);
+    const wal = walSyncFor(t.deps.db)!;
+    const before = wal.stats.syncs;
+    const items = Array.from({ length: 50 }, (_, i) => ({ text: `Пакет ${i}`, sourceId: `b-${i}` }));
+    const response = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback/batch', payload: { items } });
+    expect(wal.stats.syncs).toBeGreaterThan(before);
+    expect(response.statusCode).toBe(200);
+    expect(response.json().results.map((r: { status: string }) => r.status)).toEqual(Array(50).fill('created'));
+    expect(t.deps.dbHandle.sqlite!.pragma('synchronous', { simple: true })).toBe(2);
+    expect(await t.deps.db.selectFrom('feedback').select('id').execute()).toHaveLength(50);
+  });
 });

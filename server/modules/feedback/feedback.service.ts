@@ -1,7 +1,7 @@
 // Intake: one normalised record per client utterance, from any channel, stored once.
 // The record, its idempotency key, its case, its acknowledgement and its events commit together
 // (intake.ts); a lone request joins others in a group commit (group-commit.ts).
-import { inTransaction, isInTransaction, type Ctx } from '../../context.ts';
+import { isInTransaction, type Ctx } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Db, FeedbackTable } from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
@@ -62,7 +62,9 @@ export async function recordFeedbackBatch(ctx: Ctx, items: unknown[]): Promise<B
     const invalidParams = parsed.error.issues.map((i) => ({ name: ['items', index, ...i.path].join('.'), reason: i.message }));
     results[index] = { index, status: 'error', error: { code: 'validation_failed', detail: 'The item is not valid', invalidParams } };
   });
-  const run = () => inTransaction(ctx, (tx) => recordMany(tx.db, valid));
+  // Outside a caller's transaction the batch commits like an intake group: durable before the
+  // answer, without an fsync on the event loop (group-commit.ts).
+  const run = () => (isInTransaction(ctx) ? recordMany(ctx.db, valid) : groupCommitFor(ctx.db as Db).batch(valid));
   let outcomes: IntakeOutcome[];
   try {
     outcomes = await run();

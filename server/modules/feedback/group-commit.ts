@@ -8,7 +8,7 @@
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Db } from '../../db/types.ts';
 import { relaxedTransaction, walSyncFor, type WalSync } from '../../db/wal-sync.ts';
-import { recordMany, type IntakeItem, type RecordResult } from './intake.ts';
+import { recordMany, type IntakeItem, type IntakeOutcome, type RecordResult } from './intake.ts';
 
 interface Pending {
   item: IntakeItem;
@@ -63,6 +63,17 @@ export class GroupCommit {
     } finally {
       this.running = false;
     }
+  }
+
+  /**
+   * A whole batch request as one transaction of its own, committed and made durable like a
+   * group (relaxed commit, WAL sync off the event loop). Unlike a group, a failed transaction is
+   * thrown to the caller, who decides whether to replay it.
+   */
+  async batch(items: readonly IntakeItem[]): Promise<IntakeOutcome[]> {
+    const outcomes = await this.transaction((trx) => recordMany(trx, items));
+    await this.durable();
+    return outcomes;
   }
 
   /** One transaction; on SQLite files committed relaxed, made durable by `durable()` below. */
