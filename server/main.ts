@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { startWalCheckpointer } from './db/checkpointer.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createDeps, type Deps } from './deps.ts';
 import { allJobs, allSweeps, schedules } from './jobs/registry.ts';
@@ -24,6 +25,8 @@ export async function startClientLoop(config: Config, overrides: Parameters<type
     if (applied.length) deps.log.info({ applied }, 'migrations applied');
   }
   await bootstrapFromConfig(deps);
+  // SQLite file databases: WAL checkpoints on a thread of their own, off the event loop (ADR 006).
+  const checkpointer = startWalCheckpointer(deps.dbHandle, { log: deps.log });
 
   const running: Running = { deps, stop: async () => undefined };
   if (config.services.includes('worker')) {
@@ -43,6 +46,7 @@ export async function startClientLoop(config: Config, overrides: Parameters<type
     for (const stop of stoppers) await stop();
     await running.worker?.stop();
     deps.mailer?.close();
+    await checkpointer?.stop();
     await deps.dbHandle.close();
   };
   return running;
