@@ -1,5 +1,7 @@
-// Multi-row inserts: every row lands with its own values whatever the chunking, and
+// Multi-row inserts: every row lands with its own values whatever the chunking (or the unnest
+// arrays on PostgreSQL), and
 // `on conflict do nothing … returning` reports exactly the rows that were stored.
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDb, testDialects, type TestDb } from '../../tests/support/db.ts';
 import { newId } from '../lib/ids.ts';
@@ -27,7 +29,7 @@ describe.each(testDialects())('insertRows on %s', (dialect) => {
   let db: TestDb;
   afterEach(async () => db?.drop());
 
-  it('stores 301 rows through chunks of 128, 128, 32, 8, 4 and 1, each with its own values', async () => {
+  it('stores 301 rows (SQLite: chunks of 128, 128, 32, 8, 4 and 1; PostgreSQL: one statement), each with its own values', async () => {
     db = await createTestDb(dialect);
     const rows = Array.from({ length: 301 }, (_, i) => job(i));
     expect(await insertRows(db.db, 'jobs', rows)).toEqual([]);
@@ -59,4 +61,35 @@ describe.each(testDialects())('insertRows on %s', (dialect) => {
     ).rejects.toThrow('roll back');
     expect(await db.db.selectFrom('jobs').select('id').execute()).toHaveLength(0);
   });
+
+  it('keeps values that array literals must escape, and nulls, exactly as given', async () => {
+    db = await createTestDb(dialect);
+    const awkward = ['NULL', '', 'a,b', '{x}', 'back\\slash', 'quote " and \' too', 'перевод\nстроки', 'эмодзи 👍'];
+    const rows = awkward.map((text, i) => ({ ...job(i), name: text, last_error: i % 2 ? null : text, dedupe_key: i % 3 ? null : `d-${i}` }));
+    await insertRows(db.db, 'jobs', rows);
+    const stored = await db.db.selectFrom('jobs').select(['id', 'name', 'last_error', 'dedupe_key']).execute();
+    const byId = new Map(stored.map((r) => [r.id, r]));
+    for (const row of rows) expect(byId.get(row.id)).toEqual({ id: row.id, name: row.name, last_error: row.last_error, dedupe_key: row.dedupe_key });
+  });
+
+  it('refuses an object where a column wants a scalar (a JSON column takes its text)', async () => {
+    db = await createTestDb(dialect);
+    const bad = { ...job(1), payload: { i: 1 } } as unknown as JobsTable;
+    if (dialect === 'postgres') await expect(insertRows(db.db, 'jobs', [bad])).rejects.toThrow(/must be a scalar/);
+    else await expect(insertRows(db.db, 'jobs', [bad])).rejects.toThrow();
+    expect(await db.db.selectFrom('jobs').select('id').execute()).toHaveLength(0);
+  });
+
+  it.runIf(dialect === 'postgres')('runs as one prepared statement on PostgreSQL, whatever the number of rows', async () => {
+    db = await createTestDb(dialect);
+    const prepared = await db.db.transaction().execute(async (trx) => {
+      await insertRows(trx, 'jobs', Array.from({ length: 3 }, (_, i) => job(i)));
+      await insertRows(trx, 'jobs', Array.from({ length: 200 }, (_, i) => job(i + 3)));
+      return sql<{ statement: string }>`select statement from pg_prepared_statements where name like 'cl_%'`.execute(trx);
+    });
+    expect(prepared.rows).toHaveLength(1);
+    expect(prepared.rows[0]!.statement).toMatch(/^insert into "jobs" .* select \* from unnest\(/);
+    expect(await db.db.selectFrom('jobs').select('id').execute()).toHaveLength(203);
+  });
 });
+

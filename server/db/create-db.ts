@@ -1,5 +1,6 @@
 // One factory for both dialects. Driver differences are normalised here and nowhere else:
 // PostgreSQL returns times as ISO strings, JSON as text and bigints as numbers, like SQLite.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -106,8 +107,30 @@ export function createDb(url: string, opts: CreateDbOptions = {}): DbHandle {
   });
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  pool.on('connect', runRegisteredAsPrepared);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/**
+ * Hot statements run as named prepared statements on PostgreSQL: parsed and planned once per
+ * connection instead of at every call. Kysely sends every query as text, so a connection's
+ * `query(text, values)` is redirected for the texts registered here (bulk.ts registers its
+ * inserts). Names derive from the text, so a changed text is a new statement.
+ */
+const preparedNames = new Map<string, string>();
+
+export function preparedOnPostgres(text: string): void {
+  if (!preparedNames.has(text)) preparedNames.set(text, `cl_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`);
+}
+
+function runRegisteredAsPrepared(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const [text, values] = args;
+    const name = typeof text === 'string' && Array.isArray(values) && args.length === 2 ? preparedNames.get(text) : undefined;
+    return name ? query({ name, text, values }) : query(...args);
+  };
 }
 
 /** The dialect behind a handle or transaction (the adapter Kysely was built with). */
