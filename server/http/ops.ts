@@ -22,13 +22,24 @@ export function registerOps(app: FastifyInstance, deps: Deps): Registry {
     registers: [registry],
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  // One labelled child per method, route and status, looked up by a string key: prom-client
+  // otherwise hashes the label object on every observation (~13 µs of a request, issue 6).
+  const series = new Map<string, ReturnType<typeof duration.labels>>();
+  app.addHook('onResponse', (request, reply, done) => {
     // The route pattern, never the raw URL: ids would explode the label set.
     const route = request.routeOptions.url ?? 'unmatched';
-    duration.observe({ method: request.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
-    if (reply.statusCode >= 500) errors.inc({ route });
+    const status = reply.statusCode;
+    const key = `${request.method} ${status} ${route}`;
+    let child = series.get(key);
+    if (!child) {
+      child = duration.labels({ method: request.method, route, status });
+      series.set(key, child);
+    }
+    child.observe(reply.elapsedTime / 1000);
+    if (status >= 500) errors.inc({ route });
     // Access log at debug: the route pattern only, since raw URLs may carry tokens (survey links).
-    request.log.debug({ method: request.method, route, status: reply.statusCode, durationMs: Math.round(reply.elapsedTime) }, 'request completed');
+    if (request.log.level === 'debug' || request.log.level === 'trace') request.log.debug({ method: request.method, route, status, durationMs: Math.round(reply.elapsedTime) }, 'request completed');
+    done();
   });
 
   app.get('/health', { schema: { tags: ['operations'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, createTestApp, createTestOrg, type TestApp } from '../../tests/support/app.ts';
 import { testDialects } from '../../tests/support/db.ts';
-import { securityHeaders } from './security-headers.ts';
+import { apiSecurityHeaders, securityHeaders } from './security-headers.ts';
 
 describe.each(testDialects())('security headers on %s', (dialect) => {
   let t: TestApp | undefined;
@@ -20,20 +20,29 @@ describe.each(testDialects())('security headers on %s', (dialect) => {
     const missing = await t.app.inject({ url: '/api/v1/no-such-thing' });
     const page = await t.app.inject({ url: `/status/${created.json().publicRef}` });
     expect([created.statusCode, refused.statusCode, missing.statusCode, page.statusCode]).toEqual([201, 401, 404, 200]);
-    for (const res of [created, refused, missing, page]) {
-      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-      expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    for (const res of [created, refused, missing]) {
+      expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
       expect(res.headers['x-content-type-options']).toBe('nosniff');
-      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['cache-control']).toBe('no-store');
       expect(res.headers['strict-transport-security']).toBeUndefined();
       expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     }
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.headers['strict-transport-security']).toBeUndefined();
+    expect(page.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('adds HSTS and upgrade-insecure-requests behind an HTTPS public URL', () => {
     const headers = securityHeaders(true);
     expect(headers['strict-transport-security']).toMatch(/max-age=\d+/);
     expect(headers['content-security-policy']).toContain('upgrade-insecure-requests');
+    expect(apiSecurityHeaders(true)['strict-transport-security']).toBe(headers['strict-transport-security']);
+    expect(apiSecurityHeaders(false)['strict-transport-security']).toBeUndefined();
   });
 });

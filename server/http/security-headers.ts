@@ -38,11 +38,27 @@ export function securityHeaders(https: boolean): Record<string, string> {
   return headers;
 }
 
-/** Sends the same security headers on every response (pages, API, errors). */
+/**
+ * The headers a JSON API answer needs (OWASP REST Security Cheat Sheet): nothing may be loaded or
+ * framed from it, no sniffing, no caching. Five instead of helmet's twelve, which are for pages;
+ * each header costs ~2–3 µs of a request (issue 6).
+ */
+export function apiSecurityHeaders(https: boolean): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'cache-control': 'no-store',
+    ...(https ? { 'strict-transport-security': securityHeaders(true)['strict-transport-security']! } : {}),
+  };
+}
+
+/** Security headers on every response: the API set under /api/, the page set everywhere else. */
 export function registerSecurityHeaders(app: FastifyInstance, https: boolean): void {
-  const headers = securityHeaders(https);
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
+  const pages = securityHeaders(https);
+  const api = apiSecurityHeaders(https);
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(request.url.startsWith('/api/') ? api : pages);
     done();
   });
 }

@@ -32,6 +32,9 @@ export function presentFeedback(f: FeedbackTable, publicUrl: string): api.Feedba
   };
 }
 
+/** Serialises an answer whose shape the route's own code guarantees (see its call sites). */
+const plainJson = () => (data: unknown) => JSON.stringify(data);
+
 const idempotencyKey = z.object({ 'idempotency-key': z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII').optional() });
 
 export function registerFeedbackRoutes(app: FastifyInstance, deps: Deps): void {
@@ -40,6 +43,10 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: Deps): void {
   const base = deps.config.http.publicUrl;
 
   r.post('/api/v1/feedback', {
+    // The intake's answer is built field by field by presentFeedback (typed as api.FeedbackOut, and
+    // checked against the strict schema in feedback.routes.test.ts), so it skips the zod encode
+    // the other routes run on their answers: ~20 µs of a ~300 µs request (issue 6).
+    serializerCompiler: plainJson,
     schema: {
       tags,
       summary: 'Record one piece of feedback; the same Idempotency-Key (or sourceId) again returns 200 and the same record',
@@ -54,6 +61,7 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/feedback/batch', {
+    serializerCompiler: plainJson,
     schema: { tags, summary: 'Record up to 1000 records in one request; each item succeeds or fails on its own', body: api.batchIn, response: { 200: api.batchOut } },
   }, async (req) => {
     const results = await feedback.recordFeedbackBatch(ctxOf(deps, req), req.body.items);
