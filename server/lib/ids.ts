@@ -1,20 +1,24 @@
 // UUIDv7 (RFC 9562): time-ordered ids made in the app, so both dialects sort rows by creation.
 import { randomBytes } from 'node:crypto';
 
-// Random bytes drawn in blocks: one system call per 256 ids instead of one per id.
+// Random bytes drawn in blocks: one system call per 256 ids instead of one per id, and copied
+// into the caller's scratch buffer rather than a new Buffer per id (intake makes two per record).
 const POOL_SIZE = 4096;
 let pool = Buffer.alloc(0);
 let poolOffset = POOL_SIZE;
 
-export function pooledRandomBytes(n: number): Buffer {
+/** Fills target[0..n) with fresh random bytes from the pool. */
+export function randomInto(target: Buffer, n: number = target.length): Buffer {
   if (poolOffset + n > pool.length) {
     pool = randomBytes(POOL_SIZE);
     poolOffset = 0;
   }
-  const out = Buffer.from(pool.subarray(poolOffset, poolOffset + n));
+  pool.copy(target, 0, poolOffset, poolOffset + n);
   poolOffset += n;
-  return out;
+  return target;
 }
+
+const idBytes = Buffer.alloc(16);
 
 let lastMs = 0;
 let seq = 0;
@@ -29,7 +33,7 @@ export function newId(nowMs: number = Date.now()): string {
     lastMs = nowMs;
     seq = 0;
   }
-  const b = pooledRandomBytes(16);
+  const b = randomInto(idBytes);
   b.writeUIntBE(nowMs, 0, 6);
   b[6] = 0x70 | (seq >> 8);
   b[7] = seq & 0xff;
