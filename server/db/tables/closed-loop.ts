@@ -1,0 +1,253 @@
+// Row types of the closed-loop tables (migration 0002): clients, surveys, feedback, cases, messages, imports, webhooks.
+import type { Language } from './foundation.ts';
+
+export interface ClientsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  kind: 'company' | 'person';
+  external_id: string | null;
+  segment: string | null;
+  /** name, external id and segment lower-cased by the app: SQLite's lower() folds only ASCII. */
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+  /** Card fields (migration 0005). */
+  tier?: string | null;
+  manager_id?: string | null;
+  status?: ClientStatus;
+  corporate_specifics?: string | null;
+}
+export type ClientStatus = 'active' | 'prospect' | 'paused' | 'churned';
+
+export interface ContactsTable {
+  id: string;
+  org_id: string;
+  client_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  language: Language;
+  /** JSON array of decision_maker | influencer | user | payer */
+  roles: string;
+  external_id: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Preferences (migration 0005): free text, and the preferred channel and time window. */
+  preferences?: string | null;
+  preferred_channel?: 'email' | 'phone' | 'messenger' | 'meeting' | null;
+  preferred_time?: string | null;
+}
+
+export interface SurveysTable {
+  id: string;
+  org_id: string;
+  name: string;
+  metric: 'nps' | 'csat' | 'ces';
+  /** JSON { ru, en } */
+  question: string;
+  /** JSON { ru, en } */
+  comment_prompt: string;
+  stage: string | null;
+  status: 'active' | 'closed';
+  open_token: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SurveyInvitesTable {
+  id: string;
+  org_id: string;
+  survey_id: string;
+  contact_id: string;
+  token: string;
+  feedback_id: string | null;
+  answered_at: string | null;
+  expires_at: string | null;
+  created_at: string;
+}
+
+export type Channel = 'api' | 'survey' | 'email' | 'web' | 'manual' | 'phone' | 'import' | 'telegram';
+export type ScoreType = 'nps' | 'csat' | 'ces' | 'custom';
+
+export interface FeedbackTable {
+  id: string;
+  org_id: string;
+  public_ref: string;
+  channel: Channel;
+  client_id: string | null;
+  contact_id: string | null;
+  stage: string | null;
+  survey_id: string | null;
+  score_type: ScoreType | null;
+  score_value: number | null;
+  text: string | null;
+  language: string | null;
+  sentiment_label: 'positive' | 'neutral' | 'negative' | null;
+  sentiment_score: number | null;
+  /** JSON array of topic keys */
+  topics: string;
+  source_id: string | null;
+  raw: string | null;
+  case_id: string | null;
+  acknowledged_at: string | null;
+  received_at: string;
+  created_at: string;
+  /** When the text sweep analysed the record; null = pending (when text is not null). The
+   * intake leaves it out (optional here), so a new record is pending by default. */
+  analysed_at?: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  org_id: string;
+  key: string;
+  request_hash: string;
+  resource_id: string;
+  created_at: string;
+}
+
+/** Shared by SLA policies (which priority a policy covers) and cases. */
+export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+
+export interface SlaPoliciesTable {
+  id: string;
+  org_id: string;
+  name: string;
+  priority: Priority | null;
+  first_response_minutes: number;
+  resolution_minutes: number;
+  time_zone: string;
+  /** JSON { "1": [["09:00","18:00"]], … } by ISO weekday, or null for round the clock */
+  business_hours: string | null;
+  /** JSON array of YYYY-MM-DD */
+  holidays: string;
+  is_default: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type CaseStatus = 'new' | 'acknowledged' | 'in_progress' | 'waiting_client' | 'resolved' | 'closed';
+export type CaseType = 'complaint' | 'claim' | 'request' | 'idea' | 'praise';
+
+export interface CasesTable {
+  id: string;
+  org_id: string;
+  public_ref: string;
+  title: string;
+  type: CaseType;
+  priority: Priority;
+  status: CaseStatus;
+  stage: string | null;
+  client_id: string | null;
+  contact_id: string | null;
+  feedback_id: string | null;
+  owner_id: string | null;
+  sla_policy_id: string | null;
+  opened_by: string;
+  first_response_due_at: string | null;
+  due_at: string | null;
+  first_responded_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  breached_at: string | null;
+  resolution: string | null;
+  followup_requested: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseEventsTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_type: 'user' | 'api_key' | 'system';
+  actor_id: string | null;
+  body: string | null;
+  created_at: string;
+}
+
+export type MessageKind = 'ack' | 'status' | 'closing' | 'followup' | 'survey_invite' | 'digest' | 'escalation';
+
+export interface MessageTemplatesTable {
+  id: string;
+  org_id: string;
+  kind: MessageKind;
+  language: Language;
+  subject: string;
+  body: string;
+  updated_at: string;
+}
+
+export type MessageStatus = 'queued' | 'sent' | 'failed' | 'not_sent';
+
+export interface MessagesTable {
+  id: string;
+  org_id: string;
+  kind: MessageKind;
+  channel: 'email';
+  to_address: string;
+  language: Language;
+  subject: string;
+  body_text: string;
+  status: MessageStatus;
+  attempts: number;
+  last_error: string | null;
+  provider_message_id: string | null;
+  feedback_id: string | null;
+  case_id: string | null;
+  contact_id: string | null;
+  client_id: string | null;
+  dedupe_key: string;
+  sent_at: string | null;
+  created_at: string;
+}
+
+export interface ImportsTable {
+  id: string;
+  org_id: string;
+  kind: string;
+  filename: string;
+  status: 'uploaded' | 'rejected' | 'committed';
+  /** JSON array of column names */
+  columns: string;
+  /** JSON array of row arrays (strings) */
+  rows: string;
+  row_count: number;
+  mapping: string | null;
+  errors: string | null;
+  created_by: string | null;
+  created_at: string;
+  committed_at: string | null;
+}
+
+export interface WebhooksTable {
+  id: string;
+  org_id: string;
+  url: string;
+  secret: string;
+  /** JSON array of event names */
+  events: string;
+  active: number;
+  /** A private host an admin allowed explicitly (SSRF guard exception) */
+  allowed_host: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  org_id: string;
+  webhook_id: string;
+  event: string;
+  event_id: string;
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  response_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}

@@ -1,0 +1,83 @@
+// Row types of the foundation tables (migration 0001): orgs, users, sessions, API keys, jobs, audit log, settings.
+export type Role = 'admin' | 'manager' | 'analyst' | 'viewer';
+export type Language = 'ru' | 'en';
+
+export interface OrgsTable {
+  id: string;
+  name: string;
+  default_language: Language;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  org_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: Role;
+  language: Language;
+  disabled_at: string | null;
+  last_login_at: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  token_hash: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  org_id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  role: Role;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export type JobStatus = 'queued' | 'done' | 'failed';
+
+export interface JobsTable {
+  id: string;
+  org_id: string | null;
+  name: string;
+  payload: string;
+  status: JobStatus;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  org_id: string;
+  actor_type: 'user' | 'api_key' | 'system';
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: string | null;
+  created_at: string;
+}
+
+export interface InstanceSettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}

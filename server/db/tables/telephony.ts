@@ -1,0 +1,31 @@
+// Row types of the telephony tables (migration 0006): call records and per-org call settings.
+
+export type CallDirection = 'in' | 'out';
+
+/** A call record from a PBX export or webhook (telephony module). */
+export interface CallsTable {
+  id: string;
+  org_id: string;
+  started_at: string;
+  direction: CallDirection;
+  wait_seconds: number;
+  answered: 0 | 1;
+  duration_seconds: number;
+  employee: string | null;
+  user_id: string | null;
+  /** Normalised by the app (+7XXXXXXXXXX), so matching is plain equality. */
+  client_phone: string | null;
+  contact_id: string | null;
+  client_id: string | null;
+  stage: string | null;
+  external_id: string;
+  called_back_call_id: string | null;
+  callback_at: string | null;
+  created_at: string;
+}
+
+export interface CallSettingsTable {
+  org_id: string;
+  callback_target_minutes: number;
+  updated_at: string;
+}
