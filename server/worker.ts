@@ -27,10 +27,17 @@ export interface Worker {
  * (intake), a sweep round (CPU-heavy text analysis) is followed by a pause four times its length,
  * so sweeps take at most a fifth of the time and catch up when the burst ends; job rounds (mail,
  * webhooks: latency-sensitive, light) keep running, spaced by 20 ms instead of woken by every
- * request. A worker process of its own sees no requests and runs flat out.
+ * request. "Requests" means more than BUSY_REQUESTS_PER_SECOND since the last round; a trickle
+ * changes nothing. A worker process of its own sees no requests and runs flat out.
  */
 const SWEEP_YIELD_FACTOR = 4;
 const ROUND_GAP_UNDER_LOAD_MS = 20;
+/**
+ * Requests per second (that stored work) from which the worker counts as under load. Below it
+ * (50 feedback/s, say) the CPU is mostly idle: rounds are woken at once, so acknowledgements
+ * leave within milliseconds instead of waiting for the next 20 ms slot.
+ */
+export const BUSY_REQUESTS_PER_SECOND = 200;
 
 export function sweepPauseMs(sweepMs: number): number {
   return Math.min(1_000, Math.max(ROUND_GAP_UNDER_LOAD_MS, Math.round(sweepMs * SWEEP_YIELD_FACTOR)));
@@ -117,11 +124,15 @@ export function createWorker(deps: Deps, jobs: JobDefinition[], opts: WorkerOpti
 
   async function runLoop(): Promise<void> {
     let seen = deps.jobs.notifications;
+    let seenAt = performance.now();
     let sweepAt = 0;
     while (running) {
       let ran = 0;
-      const requests = deps.jobs.notifications !== seen;
+      const now = performance.now();
+      const arrived = deps.jobs.notifications - seen;
+      const requests = arrived > 0 && arrived * 1000 >= BUSY_REQUESTS_PER_SECOND * Math.max(now - seenAt, 1);
       seen = deps.jobs.notifications;
+      seenAt = now;
       try {
         ran = await runJobs();
         if (performance.now() >= sweepAt) {

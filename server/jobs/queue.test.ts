@@ -6,7 +6,7 @@ import { createDeps } from '../deps.ts';
 import { AppError } from '../http/errors.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { createLogger } from '../lib/logger.ts';
-import { createWorker } from '../worker.ts';
+import { BUSY_REQUESTS_PER_SECOND, createWorker } from '../worker.ts';
 import { backoffMs, defineJob, JobQueue } from './queue.ts';
 
 describe('backoffMs', () => {
@@ -152,8 +152,13 @@ describe.each(testDialects())('worker pacing under requests on %s', (dialect) =>
     const worker = createWorker(deps, [defineJob({ name: 'ok', payload: z.object({ n: z.number() }), handler: async (_ctx, p) => void done.push(p.n) })], {}, [], [busySweep]);
     worker.start();
     try {
-      // 500 ms of "intake": a request every 2 ms.
-      const requests = setInterval(() => deps.jobs.notify(), 2);
+      // 500 ms of "intake": a request every 2 ms. Like HTTP requests queued in the socket while
+      // the event loop is busy, the ones due during a blocking sweep round all arrive after it
+      // (a plain setInterval would coalesce them into one).
+      let due = performance.now();
+      const requests = setInterval(() => {
+        for (; due <= performance.now(); due += 2) deps.jobs.notify();
+      }, 2);
       await new Promise((r) => setTimeout(r, 100));
       const roundsBefore = sweepRounds;
       await deps.jobs.enqueue(deps.db, { name: 'ok', orgId: null, payload: { n: 1 } });
@@ -174,5 +179,34 @@ describe.each(testDialects())('worker pacing under requests on %s', (dialect) =>
       await worker.stop();
     }
   });
-});
 
+  it('ignores a trickle of requests: below the busy rate sweeps run back to back and jobs start at once', async () => {
+    t = await createTestDb(dialect);
+    const deps = createDeps(loadConfig({ DATABASE_URL: t.url, LOG_LEVEL: 'silent', JOBS_POLL_MS: '1000' }), { dbHandle: t, log: createLogger('silent') });
+    let sweepRounds = 0;
+    const busySweep = {
+      name: 'busy',
+      run: async () => {
+        const until = performance.now() + 10;
+        while (performance.now() < until);
+        sweepRounds += 1;
+        return 1;
+      },
+    };
+    const worker = createWorker(deps, [], {}, [], [busySweep]);
+    worker.start();
+    try {
+      // 20 requests a second, a tenth of BUSY_REQUESTS_PER_SECOND.
+      expect(BUSY_REQUESTS_PER_SECOND).toBeGreaterThanOrEqual(200);
+      const requests = setInterval(() => deps.jobs.notify(), 50);
+      await new Promise((r) => setTimeout(r, 50));
+      const before = sweepRounds;
+      await new Promise((r) => setTimeout(r, 400));
+      clearInterval(requests);
+      // Back to back ~40 rounds of 10 ms; paced it would be at most ~10.
+      expect(sweepRounds - before).toBeGreaterThan(20);
+    } finally {
+      await worker.stop();
+    }
+  });
+});
