@@ -128,6 +128,21 @@ describe.each(testDialects())('worker on %s', (dialect) => {
   });
 });
 
+/** A sweep with an endless backlog that costs ~10 ms of CPU per round; counts its rounds. */
+function busySweep() {
+  const sweep = {
+    name: 'busy',
+    rounds: 0,
+    run: async () => {
+      const until = performance.now() + 10;
+      while (performance.now() < until);
+      sweep.rounds += 1;
+      return 1;
+    },
+  };
+  return sweep;
+}
+
 describe.each(testDialects())('worker pacing under requests on %s', (dialect) => {
   let t: TestDb;
   afterEach(async () => {
@@ -138,18 +153,8 @@ describe.each(testDialects())('worker pacing under requests on %s', (dialect) =>
     t = await createTestDb(dialect);
     const deps = createDeps(loadConfig({ DATABASE_URL: t.url, LOG_LEVEL: 'silent', JOBS_POLL_MS: '1000' }), { dbHandle: t, log: createLogger('silent') });
     const done: number[] = [];
-    let sweepRounds = 0;
-    // A sweep with an endless backlog that costs ~10 ms of CPU per round.
-    const busySweep = {
-      name: 'busy',
-      run: async () => {
-        const until = performance.now() + 10;
-        while (performance.now() < until);
-        sweepRounds += 1;
-        return 1;
-      },
-    };
-    const worker = createWorker(deps, [defineJob({ name: 'ok', payload: z.object({ n: z.number() }), handler: async (_ctx, p) => void done.push(p.n) })], {}, [], [busySweep]);
+    const sweep = busySweep();
+    const worker = createWorker(deps, [defineJob({ name: 'ok', payload: z.object({ n: z.number() }), handler: async (_ctx, p) => void done.push(p.n) })], {}, [], [sweep]);
     worker.start();
     try {
       // 500 ms of "intake": a request every 2 ms. Like HTTP requests queued in the socket while
@@ -160,11 +165,11 @@ describe.each(testDialects())('worker pacing under requests on %s', (dialect) =>
         for (; due <= performance.now(); due += 2) deps.jobs.notify();
       }, 2);
       await new Promise((r) => setTimeout(r, 100));
-      const roundsBefore = sweepRounds;
+      const roundsBefore = sweep.rounds;
       await deps.jobs.enqueue(deps.db, { name: 'ok', orgId: null, payload: { n: 1 } });
       await new Promise((r) => setTimeout(r, 400));
       clearInterval(requests);
-      const underLoad = sweepRounds - roundsBefore;
+      const underLoad = sweep.rounds - roundsBefore;
       // 10 ms rounds paused 40 ms each: at most ~1 in 5 of 400 ms, far from back to back (~40).
       expect(underLoad).toBeGreaterThan(0);
       expect(underLoad).toBeLessThanOrEqual(12);
@@ -172,9 +177,9 @@ describe.each(testDialects())('worker pacing under requests on %s', (dialect) =>
       // The job enqueued mid-burst ran within it (rounds are spaced 20 ms, not paused).
       expect((await deps.db.selectFrom('jobs').select('status').executeTakeFirstOrThrow()).status).toBe('done');
       // Without requests the sweep runs back to back again.
-      const quietStart = sweepRounds;
+      const quietStart = sweep.rounds;
       await new Promise((r) => setTimeout(r, 300));
-      expect(sweepRounds - quietStart).toBeGreaterThan(underLoad);
+      expect(sweep.rounds - quietStart).toBeGreaterThan(underLoad);
     } finally {
       await worker.stop();
     }
@@ -183,28 +188,19 @@ describe.each(testDialects())('worker pacing under requests on %s', (dialect) =>
   it('ignores a trickle of requests: below the busy rate sweeps run back to back and jobs start at once', async () => {
     t = await createTestDb(dialect);
     const deps = createDeps(loadConfig({ DATABASE_URL: t.url, LOG_LEVEL: 'silent', JOBS_POLL_MS: '1000' }), { dbHandle: t, log: createLogger('silent') });
-    let sweepRounds = 0;
-    const busySweep = {
-      name: 'busy',
-      run: async () => {
-        const until = performance.now() + 10;
-        while (performance.now() < until);
-        sweepRounds += 1;
-        return 1;
-      },
-    };
-    const worker = createWorker(deps, [], {}, [], [busySweep]);
+    const sweep = busySweep();
+    const worker = createWorker(deps, [], {}, [], [sweep]);
     worker.start();
     try {
       // 20 requests a second, a tenth of BUSY_REQUESTS_PER_SECOND.
       expect(BUSY_REQUESTS_PER_SECOND).toBeGreaterThanOrEqual(200);
       const requests = setInterval(() => deps.jobs.notify(), 50);
       await new Promise((r) => setTimeout(r, 50));
-      const before = sweepRounds;
+      const before = sweep.rounds;
       await new Promise((r) => setTimeout(r, 400));
       clearInterval(requests);
       // Back to back ~40 rounds of 10 ms; paced it would be at most ~10.
-      expect(sweepRounds - before).toBeGreaterThan(20);
+      expect(sweep.rounds - before).toBeGreaterThan(20);
     } finally {
       await worker.stop();
     }
