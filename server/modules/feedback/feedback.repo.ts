@@ -3,6 +3,7 @@ import { insertRows } from '../../db/bulk.ts';
 import type { DbOrTrx, FeedbackTable, IdempotencyKeysTable } from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
 import { likeContains } from '../../db/like.ts';
+import { selectByKeys } from '../../db/select-by-keys.ts';
 
 /** Multi-row insert (intake groups and batches); every row carries its own org_id. */
 export async function insertFeedbackRows(db: DbOrTrx, rows: readonly FeedbackTable[]): Promise<void> {
@@ -19,25 +20,12 @@ export async function getFeedback(db: DbOrTrx, orgId: string, id: string): Promi
   return row;
 }
 
-/** IN lists stay below both dialects' parameter limits (a batch holds at most 1000 records). */
-const IN_CHUNK = 1000;
-
-function chunks<T>(xs: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += IN_CHUNK) out.push(xs.slice(i, i + IN_CHUNK));
-  return out;
-}
-
 export async function findFeedbackBySourceIds(db: DbOrTrx, orgId: string, sourceIds: readonly string[]): Promise<FeedbackTable[]> {
-  const found: FeedbackTable[] = [];
-  for (const part of chunks(sourceIds)) found.push(...(await db.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where('source_id', 'in', part).execute()));
-  return found;
+  return selectByKeys(db, 'source_id', sourceIds, (keys) => db.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where(keys));
 }
 
 export async function findFeedbackByIds(db: DbOrTrx, orgId: string, ids: readonly string[]): Promise<FeedbackTable[]> {
-  const found: FeedbackTable[] = [];
-  for (const part of chunks(ids)) found.push(...(await db.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where('id', 'in', part).execute()));
-  return found;
+  return selectByKeys(db, 'id', ids, (keys) => db.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where(keys));
 }
 
 /** Public status pages look records up by their unguessable reference, across organisations. */
@@ -80,9 +68,7 @@ export async function markAcknowledged(db: DbOrTrx, orgId: string, id: string, a
 }
 
 export async function findIdempotencyKeys(db: DbOrTrx, orgId: string, keys: readonly string[]): Promise<IdempotencyKeysTable[]> {
-  const found: IdempotencyKeysTable[] = [];
-  for (const part of chunks(keys)) found.push(...(await db.selectFrom('idempotency_keys').selectAll().where('org_id', '=', orgId).where('key', 'in', part).execute()));
-  return found;
+  return selectByKeys(db, 'key', keys, (k) => db.selectFrom('idempotency_keys').selectAll().where('org_id', '=', orgId).where(k));
 }
 
 export async function insertIdempotencyKeys(db: DbOrTrx, rows: readonly IdempotencyKeysTable[]): Promise<void> {

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, createTestApp, createTestOrg, type TestApp } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
-import { groupCommitFor } from './group-commit.ts';
+import { groupCommitFor, PG_GROUPS_IN_FLIGHT } from './group-commit.ts';
 
 describe.each(testDialects())('group commit on %s', (dialect) => {
   let t: TestApp;
@@ -22,6 +22,21 @@ describe.each(testDialects())('group commit on %s', (dialect) => {
     expect(stats.grouped + stats.alone).toBe(40);
     expect(stats.grouped).toBeGreaterThan(stats.alone);
     expect(await t.deps.db.selectFrom('feedback').select('id').execute()).toHaveLength(40);
+  });
+
+  it('keeps a second group in flight on PostgreSQL while the first waits for its round trips', async () => {
+    t = await createTestApp({ dialect });
+    const org = await createTestOrg(t.deps);
+    // Waves a tick apart: a wave that arrives while a group is in flight waits for it on SQLite
+    // (one writer) and starts a group of its own on PostgreSQL.
+    const waves: Promise<{ statusCode: number }>[] = [];
+    for (let w = 0; w < 6; w++) {
+      for (let i = 0; i < 5; i++) waves.push(call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', payload: { text: `Волна ${w}`, sourceId: `w-${w}-${i}` } }));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect((await Promise.all(waves)).map((r) => r.statusCode)).toEqual(Array(30).fill(201));
+    expect(groupCommitFor(t.deps.db).stats.peakInFlight).toBe(dialect === 'postgres' ? PG_GROUPS_IN_FLIGHT : 1);
+    expect(await t.deps.db.selectFrom('feedback').select('id').execute()).toHaveLength(30);
   });
 
   it('fails a bad record alone and stores the rest of its group', async () => {

@@ -5,6 +5,7 @@
 // The group is written set-based (intake.ts): one duplicate query, multi-row inserts. A record
 // that fails its own checks fails alone inside the group; if the transaction itself fails, the
 // group rolls back and each record runs again in a transaction of its own (ADR 006).
+import { dialectOf } from '../../db/create-db.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Db } from '../../db/types.ts';
 import { relaxedTransaction, walSyncFor, type WalSync } from '../../db/wal-sync.ts';
@@ -19,6 +20,14 @@ interface Pending {
 /** Most records per shared transaction: bounds how long one commit keeps the others waiting. */
 export const MAX_GROUP = 256;
 
+/**
+ * Groups in flight at once. SQLite has one writer and its transactions run synchronously, so one.
+ * On PostgreSQL a group spends most of its time waiting for round trips (BEGIN, the duplicate
+ * query, the inserts, COMMIT); a second group on another pool connection uses that wait. Measured
+ * at 50 connections: 1 840 req/s with one group in flight, 1 950–2 320 with two (issue 6).
+ */
+export const PG_GROUPS_IN_FLIGHT = 2;
+
 export interface GroupStats {
   /** Shared transactions committed with more than one record. */
   groups: number;
@@ -26,6 +35,8 @@ export interface GroupStats {
   grouped: number;
   /** Records that ran alone (a lone arrival, or the retry after a failed group). */
   alone: number;
+  /** Most groups that were in flight at once (1 on SQLite, up to PG_GROUPS_IN_FLIGHT). */
+  peakInFlight: number;
 }
 
 /**
@@ -37,31 +48,44 @@ export const faults = { ackBeforeCommitMs: 0 };
 
 export class GroupCommit {
   private queue: Pending[] = [];
-  private running = false;
-  readonly stats: GroupStats = { groups: 0, grouped: 0, alone: 0 };
+  private scheduled = false;
+  private inFlight = 0;
+  private readonly maxInFlight: number;
+  readonly stats: GroupStats = { groups: 0, grouped: 0, alone: 0, peakInFlight: 0 };
 
   private readonly walSync: WalSync | undefined;
 
   constructor(private readonly db: Db) {
     this.walSync = walSyncFor(db);
+    this.maxInFlight = dialectOf(db) === 'postgres' ? PG_GROUPS_IN_FLIGHT : 1;
   }
 
   run(item: IntakeItem): Promise<RecordResult> {
     return new Promise<RecordResult>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (!this.running) {
-        this.running = true;
+      if (!this.scheduled && this.inFlight < this.maxInFlight) {
+        this.scheduled = true;
         // Let requests that are already parsed join this group before it starts.
-        setImmediate(() => void this.drain());
+        setImmediate(() => {
+          this.scheduled = false;
+          this.startGroups();
+        });
       }
     });
   }
 
-  private async drain(): Promise<void> {
-    try {
-      while (this.queue.length > 0) await this.commitGroup(this.queue.splice(0, MAX_GROUP));
-    } finally {
-      this.running = false;
+  /** Starts groups from the queue while fewer than maxInFlight run; a finished group starts the next. */
+  private startGroups(): void {
+    while (this.queue.length > 0 && this.inFlight < this.maxInFlight) {
+      const group = this.queue.splice(0, MAX_GROUP);
+      this.inFlight += 1;
+      this.stats.peakInFlight = Math.max(this.stats.peakInFlight, this.inFlight);
+      this.commitGroup(group)
+        .catch((error: unknown) => group.forEach((p) => p.reject(error)))
+        .finally(() => {
+          this.inFlight -= 1;
+          this.startGroups();
+        });
     }
   }
 
