@@ -49,6 +49,9 @@ export function sqlitePathFromUrl(url: string): string {
   return rest === ':memory:' ? ':memory:' : resolve(rest);
 }
 
+/** Page cache per SQLite connection, in KiB (a negative cache_size is KiB; pages are allocated as used). */
+export const SQLITE_CACHE_KIB = 64 * 1024;
+
 export function openSqlite(path: string): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const raw = new Database(path);
@@ -58,6 +61,10 @@ export function openSqlite(path: string): Database.Database {
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache instead of SQLite's 2 MiB: intake touches random pages of the unique
+  // indexes (public references, source ids), and re-reading them from the OS cost ~5% of
+  // single-record intake (alternating runs: 3 820 vs 4 010 req/s, 239 vs 227 µs per request).
+  raw.pragma(`cache_size = ${-SQLITE_CACHE_KIB}`);
   return raw;
 }
 
