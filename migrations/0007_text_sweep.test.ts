@@ -7,12 +7,15 @@ import { createTestDb, testDialects, type TestDb } from '../tests/support/db.ts'
 
 const AT = '2026-02-01T10:00:00.000Z';
 
-function record(id: string, orgId: string, over: Partial<FeedbackTable>): FeedbackTable {
+/** A record as stored before 0009 (no ref_key yet). */
+type OldRecord = Omit<FeedbackTable, 'ref_key'>;
+
+function record(id: string, orgId: string, over: Partial<OldRecord>): FeedbackTable {
   return {
     id, org_id: orgId, public_ref: `REF-${id.slice(-4)}`, channel: 'api', client_id: null, contact_id: null, stage: null, survey_id: null,
     score_type: null, score_value: null, text: null, language: null, sentiment_label: null, sentiment_score: null, topics: '[]',
     source_id: null, raw: null, case_id: null, acknowledged_at: null, received_at: AT, created_at: AT, ...over,
-  };
+  } as FeedbackTable;
 }
 
 describe.each(testDialects())('migration 0007_text_sweep on %s', (dialect) => {

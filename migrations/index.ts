@@ -9,6 +9,7 @@ import * as m0005 from './0005_client_care.ts';
 import * as m0006 from './0006_telephony.ts';
 import * as m0007 from './0007_text_sweep.ts';
 import * as m0008 from './0008_fast_checks.ts';
+import * as m0009 from './0009_numbered_refs.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0006_telephony': m0006,
   '0007_text_sweep': m0007,
   '0008_fast_checks': m0008,
+  '0009_numbered_refs': m0009,
 };

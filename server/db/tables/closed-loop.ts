@@ -73,7 +73,11 @@ export type ScoreType = 'nps' | 'csat' | 'ces' | 'custom';
 export interface FeedbackTable {
   id: string;
   org_id: string;
+  /** The reference people see (CL-…), stored for display; looked up through ref_key. */
   public_ref: string;
+  /** The unique lookup key of the reference: 'N' + the record number (public-ref.ts), or the
+   * random reference itself for records stored before migration 0009. */
+  ref_key: string;
   channel: Channel;
   client_id: string | null;
   contact_id: string | null;

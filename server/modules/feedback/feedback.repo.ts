@@ -4,6 +4,9 @@ import type { DbOrTrx, FeedbackTable, IdempotencyKeysTable } from '../../db/type
 import { notFound } from '../../http/errors.ts';
 import { likeContains } from '../../db/like.ts';
 import { selectByKeys } from '../../db/select-by-keys.ts';
+import { dialectOf } from '../../db/create-db.ts';
+import { refCipher, refKeyOf } from '../../lib/public-ref.ts';
+import { sql } from 'kysely';
 
 /** Multi-row insert (intake groups and batches); every row carries its own org_id. */
 export async function insertFeedbackRows(db: DbOrTrx, rows: readonly FeedbackTable[]): Promise<void> {
@@ -28,9 +31,42 @@ export async function findFeedbackByIds(db: DbOrTrx, orgId: string, ids: readonl
   return selectByKeys(db, 'id', ids, (keys) => db.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where(keys));
 }
 
-/** Public status pages look records up by their unguessable reference, across organisations. */
+/**
+ * Public status pages look records up by their unguessable reference, across organisations: a
+ * numbered reference by its number's key, one stored before migration 0009 by itself.
+ */
 export async function findFeedbackByPublicRef(db: DbOrTrx, publicRef: string): Promise<FeedbackTable | undefined> {
-  return db.selectFrom('feedback').selectAll().where('public_ref', '=', publicRef).executeTakeFirst();
+  const n = refCipher(await refCipherKey(db)).numberOf(publicRef);
+  const keys = n === undefined ? [publicRef] : [publicRef, refKeyOf(n)];
+  return db.selectFrom('feedback').selectAll().where('ref_key', 'in', keys).where('public_ref', '=', publicRef).executeTakeFirst();
+}
+
+/** The key of this installation's references (made by migration 0009, never changed). */
+export async function refCipherKey(db: DbOrTrx): Promise<string> {
+  const row = await db.selectFrom('instance_settings').select('value').where('key', '=', 'feedback_ref_key').executeTakeFirst();
+  if (!row) throw new Error('instance setting feedback_ref_key is missing: run the migrations');
+  return row.value;
+}
+
+/**
+ * `count` new record numbers, ascending, with the references' key. SQLite counts in a setting
+ * row inside the caller's transaction (one writer at a time); PostgreSQL draws from a sequence,
+ * so concurrent groups never wait for each other (numbers of a rolled-back group are skipped).
+ */
+export async function nextRecordNumbers(db: DbOrTrx, count: number): Promise<{ numbers: number[]; key: string }> {
+  if (dialectOf(db) === 'postgres') {
+    const { rows } = await sql<{ n: string | number; k: string }>`
+      select nextval('feedback_ref_numbers') as n, (select value from instance_settings where key = 'feedback_ref_key') as k
+      from generate_series(1, ${count}::int)`.execute(db);
+    if (!rows[0]?.k) throw new Error('instance setting feedback_ref_key is missing: run the migrations');
+    return { numbers: rows.map((r) => Number(r.n)).sort((a, b) => a - b), key: rows[0].k };
+  }
+  const { rows } = await sql<{ last: number }>`
+    update instance_settings set value = cast(cast(value as integer) + ${count} as text)
+    where key = 'feedback_ref_last' returning cast(value as integer) as last`.execute(db);
+  if (!rows[0]) throw new Error('instance setting feedback_ref_last is missing: run the migrations');
+  const first = Number(rows[0].last) - count + 1;
+  return { numbers: Array.from({ length: count }, (_, i) => first + i), key: await refCipherKey(db) };
 }
 
 export interface FeedbackFilter {

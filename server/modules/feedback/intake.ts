@@ -6,7 +6,7 @@ import type { Ctx } from '../../context.ts';
 import type { ContactsTable, DbOrTrx, FeedbackTable, IdempotencyKeysTable } from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { newPublicRef } from '../../lib/public-ref.ts';
+import { refCipher, refKeyOf } from '../../lib/public-ref.ts';
 import type { FeedbackIn } from '../../../shared/api/feedback.ts';
 import { findContact, findContactsByEmails, insertPendingParties, newContactFor, resolveClient, resolveContact, type PendingParties } from '../clients/index.ts';
 import { announceNewFeedback, openRuleCases, type RecordedFeedback } from './feedback.effects.ts';
@@ -106,6 +106,7 @@ async function recordForOneOrg(db: DbOrTrx, items: readonly IntakeItem[]): Promi
     }
   }
 
+  await numberRecords(db, created.map((c) => c.row));
   // New senders first (records and cases name them), then cases: the rows are then inserted
   // with their case_id, no update afterwards.
   await insertPendingParties({ db }, pending);
@@ -114,6 +115,17 @@ async function recordForOneOrg(db: DbOrTrx, items: readonly IntakeItem[]): Promi
   await repo.insertIdempotencyKeys(db, keys);
   await announceNewFeedback(created);
   return outcomes;
+}
+
+/** Record numbers and public references for new rows, in one round trip for the group. */
+async function numberRecords(db: DbOrTrx, rows: FeedbackTable[]): Promise<void> {
+  if (rows.length === 0) return;
+  const { numbers, key } = await repo.nextRecordNumbers(db, rows.length);
+  const refs = refCipher(key).refsOf(numbers);
+  rows.forEach((row, i) => {
+    row.ref_key = refKeyOf(numbers[i]!);
+    row.public_ref = refs[i]!;
+  });
 }
 
 interface Earlier {
@@ -173,7 +185,9 @@ function newRow(tx: Ctx, input: FeedbackIn, opts: RecordOptions, parties: { clie
   return {
     id: newId(now.getTime()),
     org_id: tx.orgId,
-    public_ref: newPublicRef(),
+    // Given with the group's numbers (numberRecords), before anything reads them.
+    public_ref: '',
+    ref_key: '',
     channel: input.channel,
     client_id: parties.clientId,
     contact_id: parties.contact?.id ?? null,

@@ -27,6 +27,7 @@ async function insertFeedback(t: TestApp, orgId: string, rows: Row[]): Promise<v
         id: newId(),
         org_id: orgId,
         public_ref: `M-${++refSeq}-${Date.now()}`,
+        ref_key: `M-${refSeq}-${Date.now()}`,
         channel: r.channel ?? 'api',
         client_id: r.clientId ?? null,
         stage: r.stage ?? null,

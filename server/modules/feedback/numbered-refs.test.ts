@@ -1,0 +1,75 @@
+// Numbered public references (migration 0009, lib/public-ref.ts): records get consecutive numbers,
+// people get references that hide them, status pages find both these and the random references
+// of records stored before.
+import { sql, type Kysely } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { call, createTestApp, createTestOrg, type TestApp } from '../../../tests/support/app.ts';
+import { testDialects } from '../../../tests/support/db.ts';
+import { migrateDown, migrateToLatest } from '../../db/migrate.ts';
+import { newId } from '../../lib/ids.ts';
+import { PUBLIC_REF_RE, refCipher, refKeyOf } from '../../lib/public-ref.ts';
+import { refCipherKey } from './feedback.repo.ts';
+
+describe.each(testDialects())('numbered references on %s', (dialect) => {
+  let t: TestApp;
+  afterEach(async () => t?.close());
+
+  const statusOf = async (ref: string) => (await t.app.inject({ method: 'GET', url: `/status/${ref}` })).statusCode;
+
+  it('numbers records consecutively and gives each a reference its status page answers to', async () => {
+    t = await createTestApp({ dialect });
+    const org = await createTestOrg(t.deps);
+    const batch = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback/batch', payload: { items: Array.from({ length: 20 }, (_, i) => ({ text: `Пакет ${i}` })) } });
+    expect(batch.statusCode).toBe(200);
+    const singles = await Promise.all(Array.from({ length: 10 }, (_, i) => call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', payload: { text: `Один ${i}` } })));
+    expect(singles.map((r) => r.statusCode)).toEqual(Array(10).fill(201));
+
+    const rows = await t.deps.db.selectFrom('feedback').select(['id', 'ref_key', 'public_ref']).orderBy('ref_key').execute();
+    expect(rows.map((r) => r.ref_key)).toEqual(Array.from({ length: 30 }, (_, i) => refKeyOf(i + 1)));
+    const cipher = refCipher(await refCipherKey(t.deps.db));
+    for (const [i, r] of rows.entries()) {
+      expect(r.public_ref).toMatch(PUBLIC_REF_RE);
+      expect(cipher.numberOf(r.public_ref)).toBe(i + 1);
+    }
+    expect(new Set(rows.map((r) => r.public_ref)).size).toBe(30);
+    // What the API answered is what is stored, and the status page knows it.
+    const single = singles[0]!.json() as { id: string; publicRef: string };
+    expect(rows.find((r) => r.id === single.id)!.public_ref).toBe(single.publicRef);
+    expect(await statusOf(single.publicRef)).toBe(200);
+    // A reference one character off names no record.
+    const other = single.publicRef.slice(0, -1) + (single.publicRef.endsWith('A') ? 'B' : 'A');
+    expect(await statusOf(other)).toBe(404);
+  });
+
+  it('keeps the random reference of a record stored before, and can be undone without losing any', async () => {
+    t = await createTestApp({ dialect });
+    const org = await createTestOrg(t.deps);
+    const db = t.deps.db;
+    while (!(await migrateDown(db)).includes('0009_numbered_refs'));
+    const at = new Date().toISOString();
+    const oldId = newId();
+    // Before 0009 the column public_ref was the unique key itself.
+    await (db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+      .insertInto('feedback')
+      .values({ id: oldId, org_id: org.orgId, public_ref: 'CL-PLDREF2345', channel: 'api', topics: '[]', received_at: at, created_at: at })
+      .execute();
+    expect(await migrateToLatest(db)).toEqual(['0009_numbered_refs']);
+
+    const old = await db.selectFrom('feedback').select(['ref_key', 'public_ref']).where('id', '=', oldId).executeTakeFirstOrThrow();
+    expect(old).toEqual({ ref_key: 'CL-PLDREF2345', public_ref: 'CL-PLDREF2345' });
+    expect(await statusOf('CL-PLDREF2345')).toBe(200);
+    const fresh = (await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', payload: { text: 'Новый' } })).json() as { id: string; publicRef: string };
+    expect(fresh.publicRef).not.toBe('CL-PLDREF2345');
+    expect(await statusOf(fresh.publicRef)).toBe(200);
+
+    // Undone, the column holds the references people were given, old and new.
+    while (!(await migrateDown(db)).includes('0009_numbered_refs'));
+    const { rows } = await sql<{ id: string; public_ref: string }>`select id, public_ref from feedback order by id`.execute(db);
+    expect(rows).toEqual([
+      { id: oldId, public_ref: 'CL-PLDREF2345' },
+      { id: fresh.id, public_ref: fresh.publicRef },
+    ]);
+    await migrateToLatest(db);
+    expect(await statusOf(fresh.publicRef)).toBe(200);
+  });
+});
