@@ -53,7 +53,7 @@ export async function refCipherKey(db: DbOrTrx): Promise<string> {
  * row inside the caller's transaction (one writer at a time); PostgreSQL draws from a sequence,
  * so concurrent groups never wait for each other (numbers of a rolled-back group are skipped).
  */
-export async function nextRecordNumbers(db: DbOrTrx, count: number): Promise<{ numbers: number[]; key: string }> {
+export async function nextRecordNumbers(db: DbOrTrx, count: number, at: string): Promise<{ numbers: number[]; key: string }> {
   if (dialectOf(db) === 'postgres') {
     const { rows } = await sql<{ n: string | number; k: string }>`
       select nextval('feedback_ref_numbers') as n, (select value from instance_settings where key = 'feedback_ref_key') as k
@@ -62,7 +62,7 @@ export async function nextRecordNumbers(db: DbOrTrx, count: number): Promise<{ n
     return { numbers: rows.map((r) => Number(r.n)).sort((a, b) => a - b), key: rows[0].k };
   }
   const { rows } = await sql<{ last: number }>`
-    update instance_settings set value = cast(cast(value as integer) + ${count} as text)
+    update instance_settings set value = cast(cast(value as integer) + cast(${count} as integer) as text), updated_at = ${at}
     where key = 'feedback_ref_last' returning cast(value as integer) as last`.execute(db);
   if (!rows[0]) throw new Error('instance setting feedback_ref_last is missing: run the migrations');
   const first = Number(rows[0].last) - count + 1;

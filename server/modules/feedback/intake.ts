@@ -120,7 +120,7 @@ async function recordForOneOrg(db: DbOrTrx, items: readonly IntakeItem[]): Promi
 /** Record numbers and public references for new rows, in one round trip for the group. */
 async function numberRecords(db: DbOrTrx, rows: FeedbackTable[]): Promise<void> {
   if (rows.length === 0) return;
-  const { numbers, key } = await repo.nextRecordNumbers(db, rows.length);
+  const { numbers, key } = await repo.nextRecordNumbers(db, rows.length, rows[0]!.created_at);
   const refs = refCipher(key).refsOf(numbers);
   rows.forEach((row, i) => {
     row.ref_key = refKeyOf(numbers[i]!);

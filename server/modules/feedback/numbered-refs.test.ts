@@ -32,6 +32,11 @@ describe.each(testDialects())('numbered references on %s', (dialect) => {
       expect(cipher.numberOf(r.public_ref)).toBe(i + 1);
     }
     expect(new Set(rows.map((r) => r.public_ref)).size).toBe(30);
+    if (dialect === 'sqlite') {
+      const last = await t.deps.db.selectFrom('instance_settings').selectAll().where('key', '=', 'feedback_ref_last').executeTakeFirstOrThrow();
+      expect(last.value).toBe('30');
+      expect(Date.parse(last.updated_at)).toBeGreaterThan(Date.now() - 60_000);
+    }
     // What the API answered is what is stored, and the status page knows it.
     const single = singles[0]!.json() as { id: string; publicRef: string };
     expect(rows.find((r) => r.id === single.id)!.public_ref).toBe(single.publicRef);
