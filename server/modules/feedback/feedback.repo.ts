@@ -50,23 +50,52 @@ export async function refCipherKey(db: DbOrTrx): Promise<string> {
 
 /**
  * `count` new record numbers, ascending, with the references' key. SQLite counts in a setting
- * row inside the caller's transaction (one writer at a time); PostgreSQL draws from a sequence,
- * so concurrent groups never wait for each other (numbers of a rolled-back group are skipped).
+ * row inside the caller's transaction (one writer at a time). PostgreSQL draws from a sequence in
+ * blocks of NUMBER_BLOCK kept per database handle, so most groups spend no round trip on their
+ * numbers and concurrent groups never wait for each other. Numbers of a rolled-back group, and a
+ * block's rest when the process stops, are skipped: references need only be unique (ADR 007).
  */
 export async function nextRecordNumbers(db: DbOrTrx, count: number, at: string): Promise<{ numbers: number[]; key: string }> {
-  if (dialectOf(db) === 'postgres') {
-    const { rows } = await sql<{ n: string | number; k: string }>`
-      select nextval('feedback_ref_numbers') as n, (select value from instance_settings where key = 'feedback_ref_key') as k
-      from generate_series(1, ${count}::int)`.execute(db);
-    if (!rows[0]?.k) throw new Error('instance setting feedback_ref_key is missing: run the migrations');
-    return { numbers: rows.map((r) => Number(r.n)).sort((a, b) => a - b), key: rows[0].k };
-  }
+  if (dialectOf(db) === 'postgres') return takePgNumbers(db, count);
   const { rows } = await sql<{ last: number }>`
     update instance_settings set value = cast(cast(value as integer) + cast(${count} as integer) as text), updated_at = ${at}
     where key = 'feedback_ref_last' returning cast(value as integer) as last`.execute(db);
   if (!rows[0]) throw new Error('instance setting feedback_ref_last is missing: run the migrations');
   const first = Number(rows[0].last) - count + 1;
   return { numbers: Array.from({ length: count }, (_, i) => first + i), key: await refCipherKey(db) };
+}
+
+/** Numbers drawn from the PostgreSQL sequence per round trip when a group finds the block empty. */
+export const NUMBER_BLOCK = 256;
+
+interface NumberBlock {
+  key: string;
+  numbers: number[];
+}
+
+/**
+ * Drawn but unused numbers per database handle: a transaction shares its Kysely instance's
+ * adapter, so the adapter names the database (each test schema has its own handle).
+ */
+const pgBlocks = new WeakMap<object, NumberBlock>();
+
+async function takePgNumbers(db: DbOrTrx, count: number): Promise<{ numbers: number[]; key: string }> {
+  const owner = db.getExecutor().adapter;
+  let block = pgBlocks.get(owner);
+  while (!block || block.numbers.length < count) {
+    // Two groups may find the block short at once: both draw, and both draws join the block.
+    const { rows } = await sql<{ n: string | number; k: string }>`
+      select nextval('feedback_ref_numbers') as n, (select value from instance_settings where key = 'feedback_ref_key') as k
+      from generate_series(1, ${Math.max(count, NUMBER_BLOCK)}::int)`.execute(db);
+    if (!rows[0]?.k) throw new Error('instance setting feedback_ref_key is missing: run the migrations');
+    const drawn = rows.map((r) => Number(r.n));
+    block = pgBlocks.get(owner);
+    // A block drawn under another key (the migration was undone and redone) is dropped.
+    if (block && block.key === rows[0].k) block.numbers.push(...drawn);
+    else pgBlocks.set(owner, (block = { key: rows[0].k, numbers: drawn }));
+    block.numbers.sort((a, b) => a - b);
+  }
+  return { numbers: block.numbers.splice(0, count), key: block.key };
 }
 
 export interface FeedbackFilter {

@@ -8,7 +8,7 @@ import { testDialects } from '../../../tests/support/db.ts';
 import { migrateDown, migrateToLatest } from '../../db/migrate.ts';
 import { newId } from '../../lib/ids.ts';
 import { PUBLIC_REF_RE, refCipher, refKeyOf } from '../../lib/public-ref.ts';
-import { refCipherKey } from './feedback.repo.ts';
+import { NUMBER_BLOCK, refCipherKey } from './feedback.repo.ts';
 
 describe.each(testDialects())('numbered references on %s', (dialect) => {
   let t: TestApp;
@@ -36,6 +36,18 @@ describe.each(testDialects())('numbered references on %s', (dialect) => {
       const last = await t.deps.db.selectFrom('instance_settings').selectAll().where('key', '=', 'feedback_ref_last').executeTakeFirstOrThrow();
       expect(last.value).toBe('30');
       expect(Date.parse(last.updated_at)).toBeGreaterThan(Date.now() - 60_000);
+    }
+    if (dialect === 'postgres') {
+      // One round trip drew a block of NUMBER_BLOCK numbers for all thirty records.
+      const { rows: seq } = await sql<{ last: string }>`select last_value::text as last from feedback_ref_numbers`.execute(t.deps.db);
+      expect(seq[0]!.last).toBe(String(NUMBER_BLOCK));
+      // A batch larger than the rest of the block draws what it lacks and still counts on.
+      const big = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback/batch', payload: { items: Array.from({ length: 300 }, (_, i) => ({ text: `Большой ${i}` })) } });
+      expect(big.statusCode).toBe(200);
+      const keys = await t.deps.db.selectFrom('feedback').select('ref_key').orderBy('ref_key').execute();
+      expect(keys.map((r) => r.ref_key)).toEqual(Array.from({ length: 330 }, (_, i) => refKeyOf(i + 1)));
+      const { rows: after } = await sql<{ last: string }>`select last_value::text as last from feedback_ref_numbers`.execute(t.deps.db);
+      expect(after[0]!.last).toBe(String(NUMBER_BLOCK + 300));
     }
     // What the API answered is what is stored, and the status page knows it.
     const single = singles[0]!.json() as { id: string; publicRef: string };
