@@ -90,7 +90,7 @@ async function takePgNumbers(db: DbOrTrx, count: number): Promise<{ numbers: num
     if (!rows[0]?.k) throw new Error('instance setting feedback_ref_key is missing: run the migrations');
     const drawn = rows.map((r) => Number(r.n));
     block = pgBlocks.get(owner);
-    // A block drawn under another key (the migration was undone and redone) is dropped.
+    // A block drawn under another key (migration 0009 undone and redone) is dropped here.
     if (block && block.key === rows[0].k) block.numbers.push(...drawn);
     else pgBlocks.set(owner, (block = { key: rows[0].k, numbers: drawn }));
     block.numbers.sort((a, b) => a - b);
