@@ -28,7 +28,7 @@ export async function findFeedbackBySourceIds(db: DbOrTrx, orgId: string, source
 }
 
 export async function findFeedbackByIds(db: DbOrTrx, orgId: string, ids: readonly string[]): Promise<FeedbackTable[]> {
-  return selectByKeys(db, 'id', ids, (keys) => db.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where(keys));
+  return selectByKeys(db, 'id', ids, (keys) => db.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where(keys), 'uuid');
 }
 
 /**
