@@ -1,7 +1,7 @@
 // Single-record and batch intake against the naive one-insert server, alternately in the same
 // process tree so the ratio holds on a noisy machine (issue 6). Run by bench/run.ts.
 import { BENCH_KEY } from './servers/key.ts';
-import { load, median, peakMemoryMiB, startServer, type LoadResult } from './lib.ts';
+import { combineSlices, load, median, peakMemoryMiB, startServer, type LoadResult } from './lib.ts';
 
 const feedback = (n: number) => ({ channel: 'api', score: { type: 'nps', value: 9 }, text: `Всё хорошо, спасибо — отзыв ${n}`, sourceId: `bench-${process.pid}-${n}` });
 
@@ -26,10 +26,22 @@ export async function benchIntake(opts: { rounds: number; seconds: number; conne
     await load({ url: naive.url, path: '/api/v1/feedback', connections: opts.connections, seconds: 2, body: (i) => feedback(i + 80_000_000) });
     await load({ url: cl.url, path: '/api/v1/feedback', connections: opts.connections, seconds: 2, key: BENCH_KEY, body: (i) => feedback(i + 80_000_000) });
     const rounds: IntakeResults['rounds'] = [];
+    // Each round alternates the two servers in slices of seconds/slices: the host's speed drifts
+    // over seconds (the naive server alone went 4 600 → 5 900 req/s between rounds of one run),
+    // and a drift then weighs on both sides of the ratio alike.
+    const slices = Math.max(1, Number(process.env.BENCH_SLICES ?? 4));
+    const sliceSeconds = opts.seconds / slices;
     for (let r = 0; r < opts.rounds; r++) {
-      const n = await load({ url: naive.url, path: '/api/v1/feedback', connections: opts.connections, seconds: opts.seconds, body: feedback });
-      const c = await load({ url: cl.url, path: '/api/v1/feedback', connections: opts.connections, seconds: opts.seconds, key: BENCH_KEY, body: (i) => feedback(i + r * 1_000_000) });
-      rounds.push({ naive: n, clientloop: c, ratio: Math.round((c.rps / n.rps) * 100) / 100 });
+      const n: LoadResult[] = [];
+      const c: LoadResult[] = [];
+      for (let s = 0; s < slices; s++) {
+        const offset = r * 1_000_000 + s * 100_000;
+        n.push(await load({ url: naive.url, path: '/api/v1/feedback', connections: opts.connections, seconds: sliceSeconds, body: (i) => feedback(i + offset) }));
+        c.push(await load({ url: cl.url, path: '/api/v1/feedback', connections: opts.connections, seconds: sliceSeconds, key: BENCH_KEY, body: (i) => feedback(i + offset) }));
+      }
+      const naiveRound = combineSlices(n);
+      const clRound = combineSlices(c);
+      rounds.push({ naive: naiveRound, clientloop: clRound, ratio: Math.round((clRound.rps / naiveRound.rps) * 100) / 100 });
     }
     const items = (n: number) => ({ items: Array.from({ length: 1000 }, (_, i) => feedback(n * 1000 + i + 50_000_000)) });
     const batch = await load({ url: cl.url, path: '/api/v1/feedback/batch', connections: 2, seconds: opts.seconds, key: BENCH_KEY, body: items });

@@ -68,4 +68,20 @@ export async function load(opts: { url: string; path: string; connections: numbe
   return { rps: Math.round((result.requests.total / Math.max(result.duration, 0.001)) * 10) / 10, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
 }
 
+/**
+ * Equal-length slices of one load as one result: mean throughput, mean p50, the worst p99 (a
+ * slice's p99 cannot be merged exactly without its histogram; the worst is the safe side),
+ * errors summed.
+ */
+export function combineSlices(slices: readonly LoadResult[]): LoadResult {
+  const mean = (f: (r: LoadResult) => number) => slices.reduce((sum, r) => sum + f(r), 0) / slices.length;
+  return {
+    rps: Math.round(mean((r) => r.rps) * 10) / 10,
+    p50: Math.round(mean((r) => r.p50) * 10) / 10,
+    p99: Math.max(...slices.map((r) => r.p99)),
+    errors: slices.reduce((sum, r) => sum + r.errors, 0),
+    non2xx: slices.reduce((sum, r) => sum + r.non2xx, 0),
+  };
+}
+
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
