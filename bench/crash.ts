@@ -8,9 +8,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { createDb } from '../server/db/create-db.ts';
-import { startServer, type Server } from './lib.ts';
+import { dropBenchDatabases, freshPgDatabase, startServer, type Server } from './lib.ts';
 import { BENCH_KEY } from './servers/key.ts';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 5);
@@ -19,13 +18,7 @@ const WORKERS = 32;
 
 async function databaseUrl(): Promise<string> {
   if (process.env.BENCH_PG !== '1') return `sqlite:${join(mkdtempSync(join(tmpdir(), 'cl-crash-')), 'crash.db')}`;
-  const base = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `cl_crash_${Date.now()}`;
-  const c = new pg.Client({ connectionString: base });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  return base.replace(/\/[^/]*$/, `/${name}`);
+  return freshPgDatabase('cl_crash');
 }
 
 const url = await databaseUrl();
@@ -88,6 +81,7 @@ await server!.stop();
 const h = createDb(url);
 const rows = await h.db.selectFrom('feedback').select('source_id').execute();
 await h.close();
+await dropBenchDatabases();
 const stored = new Map<string, number>();
 for (const r of rows) stored.set(r.source_id!, (stored.get(r.source_id!) ?? 0) + 1);
 const lost = [...ok].filter((n) => !stored.has(`crash-${n}`));

@@ -12,8 +12,8 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { insertRows } from '../server/db/bulk.ts';
+import { dropBenchDatabases, freshPgDatabase } from './lib.ts';
 import { createDb } from '../server/db/create-db.ts';
 import type { FeedbackTable } from '../server/db/types.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
@@ -61,13 +61,7 @@ const ORG_INSERT = `insert into orgs (id, name, default_language, created_at) va
 const ORG_ID = '00000000-0000-7000-8000-000000000001';
 
 async function measurePostgres(connections: number): Promise<{ connections: number; microsPerRow: number; rowsPerSecond: number }> {
-  const base = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `cl_floor_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const handle = createDb(base.replace(/\/[^/]*$/, `/${name}`), { pgPoolSize: connections });
+  const handle = createDb(await freshPgDatabase('cl_floor'), { pgPoolSize: connections });
   await migrateToLatest(handle.db);
   await sql.raw(ORG_INSERT).execute(handle.db);
   const run = async (perConnection: number) => {
@@ -118,6 +112,7 @@ async function measure(dropReadIndexes: boolean): Promise<{ indexes: string[]; m
 
 const sqlite = { schema: await measure(false), withoutReadIndexes: await measure(true) };
 const postgres = process.env.BENCH_PG === '1' ? { oneConnection: await measurePostgres(1), twoConnections: await measurePostgres(2) } : undefined;
+await dropBenchDatabases();
 const results = { at: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version }, rows: ROWS, sqlite, postgres };
 const table = [
   '| database, feedback table | µs per row | rows/s |',

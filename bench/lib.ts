@@ -1,8 +1,35 @@
 // Shared pieces of the benchmarks: start a server as a child process, load it with autocannon,
-// read its peak memory.
+// read its peak memory, make fresh PostgreSQL databases and drop them afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import pg from 'pg';
+
+const PG_BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const madeDatabases: string[] = [];
+
+async function onPgAdmin(statement: string): Promise<void> {
+  const c = new pg.Client({ connectionString: PG_BASE });
+  await c.connect();
+  try {
+    await c.query(statement);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A new empty PostgreSQL database next to BENCH_PG_URL's, dropped by dropBenchDatabases(). */
+export async function freshPgDatabase(prefix: string): Promise<string> {
+  const name = `${prefix}_${Date.now()}_${madeDatabases.length}`;
+  await onPgAdmin(`create database ${name}`);
+  madeDatabases.push(name);
+  return PG_BASE.replace(/\/[^/]*$/, `/${name}`);
+}
+
+/** Drops the databases freshPgDatabase made (each benchmark run used to leave them behind). */
+export async function dropBenchDatabases(): Promise<void> {
+  for (const name of madeDatabases.splice(0)) await onPgAdmin(`drop database if exists ${name} with (force)`);
+}
 
 export interface Server {
   url: string;

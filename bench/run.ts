@@ -5,31 +5,23 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { benchAckLatency } from './ack-latency.ts';
 import { benchIntake } from './intake.ts';
+import { dropBenchDatabases, freshPgDatabase } from './lib.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const pgBase = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-async function freshPgDatabase(): Promise<string> {
-  const name = `cl_bench_${Date.now()}`;
-  const c = new pg.Client({ connectionString: pgBase });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  return pgBase.replace(/\/[^/]*$/, `/${name}`);
-}
 
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, load: execSync('cat /proc/loadavg').toString().trim() };
 const results: Record<string, unknown> = { at: new Date().toISOString(), machine, settings: { seconds, rounds, connections } };
 
 const freshSqlite = async () => `sqlite:${join(mkdtempSync(join(tmpdir(), 'cl-bench-')), 'bench.db')}`;
 results.intakeSqlite = await benchIntake({ rounds, seconds, connections, freshDatabaseUrl: freshSqlite });
-if (process.env.BENCH_PG === '1') results.intakePostgres = await benchIntake({ rounds, seconds, connections, databaseUrl: await freshPgDatabase(), freshDatabaseUrl: freshPgDatabase });
+if (process.env.BENCH_PG === '1') results.intakePostgres = await benchIntake({ rounds, seconds, connections, databaseUrl: await freshPgDatabase('cl_bench'), freshDatabaseUrl: () => freshPgDatabase('cl_bench') });
 results.ackSqlite = await benchAckLatency({ rate: 50, seconds });
+await dropBenchDatabases();
 
 const table: string[] = ['| benchmark | result |', '|---|---|'];
 for (const key of ['intakeSqlite', 'intakePostgres'] as const) {
