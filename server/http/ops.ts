@@ -4,6 +4,7 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 import { isMigrated } from '../db/migrate.ts';
 import { pingDb } from '../db/create-db.ts';
 import type { Deps } from '../deps.ts';
+import { modules } from '../modules/index.ts';
 
 export function registerOps(app: FastifyInstance, deps: Deps): Registry {
   const registry = new Registry();
@@ -42,6 +43,7 @@ export function registerOps(app: FastifyInstance, deps: Deps): Registry {
     done();
   });
 
+  for (const m of modules) m.metrics?.(registry, deps);
   app.get('/health', { schema: { tags: ['operations'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
 
   app.get('/ready', { schema: { tags: ['operations'], summary: 'Readiness: the database answers and is migrated' } }, async (_req, reply) => {

@@ -1,6 +1,7 @@
 // What a module contributes to the process. server/modules/index.ts lists every module;
 // app.ts, the worker and main.ts read that list, so adding a module is one line there.
 import type { FastifyInstance } from 'fastify';
+import type { Registry } from 'prom-client';
 import type { Deps } from '../deps.ts';
 import type { JobDefinition } from '../jobs/queue.ts';
 
@@ -27,6 +28,8 @@ export interface ModuleDef {
   schedules?: Schedule[];
   /** Sweeps run in every worker round after the claimed jobs; a round that swept anything loops at once. */
   sweeps?: (deps: Deps) => Sweep[];
+  /** Prometheus series of the module, added to `/metrics`; read at scrape time, never per request. */
+  metrics?: (registry: Registry, deps: Deps) => void;
   /** Background listeners (e.g. an SMTP receiver) started with the web role; returns a stopper. */
   start?: (deps: Deps) => Promise<() => Promise<void>>;
 }
