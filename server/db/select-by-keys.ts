@@ -1,5 +1,6 @@
-// Hot lookups by a list of keys (intake's duplicate checks). The column must be unique within
-// the query (a unique index over it and the query's equality filters): one row per key at most.
+// Hot lookups by a list of keys (intake's duplicate checks, senders by e-mail). On PostgreSQL a
+// key finds at most one row, the first in the query's order (`… order by id` for the oldest); on
+// SQLite every matching row comes back, so callers that want one per key pick it themselves.
 // On PostgreSQL the keys go as one array parameter, the same text for every group size and under
 // any parameter limit, and each key is probed on its own:
 //   select t.* from unnest($n::text[]) as k(v) cross join lateral (… where column = k.v limit 1) t

@@ -1,5 +1,6 @@
 // The only file of the clients module with SQL. orgId first, always.
 import { insertRows } from '../../db/bulk.ts';
+import { selectByKeys } from '../../db/select-by-keys.ts';
 import type { ClientsTable, ClientStatus, ContactsTable, DbOrTrx } from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
 import { likeContains } from '../../db/like.ts';
@@ -67,14 +68,15 @@ export async function insertContacts(db: DbOrTrx, rows: readonly ContactsTable[]
   await insertRows(db, 'contacts', rows);
 }
 
-/** The oldest contact of each e-mail (lower-cased) among `emails`: one query for an intake group. */
+/**
+ * The oldest contact of each e-mail (lower-cased) among `emails`: one query for an intake group
+ * (PostgreSQL probes the e-mail index once per address, whatever the table's statistics).
+ */
 export async function findContactsByEmails(db: DbOrTrx, orgId: string, emails: readonly string[]): Promise<Map<string, ContactsTable>> {
+  const lower = emails.map((e) => e.toLowerCase());
+  const rows = await selectByKeys(db, 'email', lower, (keys) => db.selectFrom('contacts').selectAll().where('org_id', '=', orgId).where(keys).orderBy('id'));
   const found = new Map<string, ContactsTable>();
-  for (let i = 0; i < emails.length; i += 1000) {
-    const part = emails.slice(i, i + 1000).map((e) => e.toLowerCase());
-    const rows = await db.selectFrom('contacts').selectAll().where('org_id', '=', orgId).where('email', 'in', part).orderBy('id').execute();
-    for (const r of rows) if (r.email && !found.has(r.email)) found.set(r.email, r);
-  }
+  for (const r of [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) if (r.email && !found.has(r.email)) found.set(r.email, r);
   return found;
 }
 
