@@ -1,4 +1,5 @@
 // The only file of the telephony module with SQL.
+import { selectByKeys } from '../../db/select-by-keys.ts';
 import type { CallSettingsTable, CallsTable, DbOrTrx } from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
 
@@ -25,12 +26,9 @@ export async function getCall(db: DbOrTrx, orgId: string, id: string): Promise<C
   return row;
 }
 
+/** Calls stored before under these external ids (unique per organisation): one query for an import. */
 export async function findCallsByExternalIds(db: DbOrTrx, orgId: string, externalIds: readonly string[]): Promise<CallsTable[]> {
-  const found: CallsTable[] = [];
-  for (const part of chunks(externalIds, 500)) {
-    found.push(...(await db.selectFrom('calls').selectAll().where('org_id', '=', orgId).where('external_id', 'in', part).execute()));
-  }
-  return found;
+  return selectByKeys(db, 'external_id', externalIds, (keys) => db.selectFrom('calls').selectAll().where('org_id', '=', orgId).where(keys));
 }
 
 export async function listCallsOfPhones(db: DbOrTrx, orgId: string, phones: readonly string[]): Promise<CallsTable[]> {
