@@ -13,7 +13,6 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
-
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, load: execSync('cat /proc/loadavg').toString().trim() };
 const results: Record<string, unknown> = { at: new Date().toISOString(), machine, settings: { seconds, rounds, connections } };
 

@@ -76,7 +76,9 @@ export async function findContactsByEmails(db: DbOrTrx, orgId: string, emails: r
   const lower = emails.map((e) => e.toLowerCase());
   const rows = await selectByKeys(db, 'email', lower, (keys) => db.selectFrom('contacts').selectAll().where('org_id', '=', orgId).where(keys).orderBy('id'));
   const found = new Map<string, ContactsTable>();
-  for (const r of [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) if (r.email && !found.has(r.email)) found.set(r.email, r);
+  // Each address's rows come in id order: from one IN list on SQLite (keys are not repeated
+  // across lists), as the single first row on PostgreSQL.
+  for (const r of rows) if (r.email && !found.has(r.email)) found.set(r.email, r);
   return found;
 }
 
