@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'tests/**/*.test.ts', 'migrations/**/*.test.ts'],
+    include: [
+      'server/**/*.test.ts',
+      'shared/**/*.test.ts',
+      'web/**/*.test.{ts,tsx}',
+      'tests/**/*.test.ts',
+      'migrations/**/*.test.ts',
+    ],
     environment: 'node',
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 30_000,

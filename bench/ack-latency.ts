@@ -17,7 +17,11 @@ export interface AckResults {
   peakMemoryMiB: number | null;
 }
 
-export async function benchAckLatency(opts: { rate: number; seconds: number; databaseUrl?: string }): Promise<AckResults> {
+export async function benchAckLatency(opts: {
+  rate: number;
+  seconds: number;
+  databaseUrl?: string;
+}): Promise<AckResults> {
   const smtp = await startTestSmtp();
   const arrivals = new Map<string, number[]>();
   const seen = new Set<unknown>();
@@ -47,17 +51,29 @@ export async function benchAckLatency(opts: { rate: number; seconds: number; dat
         fetch(`${server.url}/api/v1/feedback`, {
           method: 'POST',
           headers: { authorization: `Bearer ${BENCH_KEY}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ contact: { email: `client${i}@example.ru`, name: `Клиент ${i}`, language: i % 3 ? 'ru' : 'en' }, score: { type: 'nps', value: 9 }, text: 'Спасибо' }),
+          body: JSON.stringify({
+            contact: {
+              email: `client${i}@example.ru`,
+              name: `Клиент ${i}`,
+              language: i % 3 ? 'ru' : 'en',
+            },
+            score: { type: 'nps', value: 9 },
+            text: 'Спасибо',
+          }),
         }).then(async (res) => {
           const at = Date.now();
-          if (res.status === 201) accepted.set(((await res.json()) as { publicRef: string }).publicRef, at);
+          if (res.status === 201)
+            accepted.set(((await res.json()) as { publicRef: string }).publicRef, at);
         }),
       );
     }
     await Promise.all(inflight);
     const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline && [...accepted.keys()].some((ref) => !arrivals.has(ref))) await new Promise((r) => setTimeout(r, 50));
-    const latencies = [...accepted].filter(([ref]) => arrivals.has(ref)).map(([ref, at]) => Math.max(0, arrivals.get(ref)![0]! - at));
+    while (Date.now() < deadline && [...accepted.keys()].some((ref) => !arrivals.has(ref)))
+      await new Promise((r) => setTimeout(r, 50));
+    const latencies = [...accepted]
+      .filter(([ref]) => arrivals.has(ref))
+      .map(([ref, at]) => Math.max(0, arrivals.get(ref)![0]! - at));
     latencies.sort((a, b) => a - b);
     return {
       rate: opts.rate,

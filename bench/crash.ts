@@ -17,12 +17,18 @@ const FAULT_MS = Number(process.env.CRASH_FAULT_MS ?? 0);
 const WORKERS = 32;
 
 async function databaseUrl(): Promise<string> {
-  if (process.env.BENCH_PG !== '1') return `sqlite:${join(mkdtempSync(join(tmpdir(), 'cl-crash-')), 'crash.db')}`;
+  if (process.env.BENCH_PG !== '1')
+    return `sqlite:${join(mkdtempSync(join(tmpdir(), 'cl-crash-')), 'crash.db')}`;
   return freshPgDatabase('cl_crash');
 }
 
 const url = await databaseUrl();
-const start = () => startServer(['--import', 'tsx', 'bench/servers/clientloop.ts'], { DATABASE_URL: url, SERVICES: 'web', ...(FAULT_MS ? { BENCH_FAULT_ACK_BEFORE_COMMIT_MS: String(FAULT_MS) } : {}) });
+const start = () =>
+  startServer(['--import', 'tsx', 'bench/servers/clientloop.ts'], {
+    DATABASE_URL: url,
+    SERVICES: 'web',
+    ...(FAULT_MS ? { BENCH_FAULT_ACK_BEFORE_COMMIT_MS: String(FAULT_MS) } : {}),
+  });
 let server: Server | undefined = await start();
 const ok = new Set<number>();
 const inDoubt = new Set<number>();
@@ -35,7 +41,11 @@ async function send(n: number): Promise<'ok' | 'doubt'> {
   try {
     const res = await fetch(`${target.url}/api/v1/feedback`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${BENCH_KEY}`, 'content-type': 'application/json', 'idempotency-key': `crash-${n}` },
+      headers: {
+        authorization: `Bearer ${BENCH_KEY}`,
+        'content-type': 'application/json',
+        'idempotency-key': `crash-${n}`,
+      },
       body: JSON.stringify({ text: `Проверка ${n}`, sourceId: `crash-${n}` }),
       signal: AbortSignal.timeout(5_000),
     });
@@ -74,7 +84,8 @@ await Promise.all(workers);
 
 // Retry every request in doubt with its key until the answer is definite.
 for (const n of inDoubt) {
-  for (let attempt = 0; attempt < 5 && !ok.has(n); attempt++) if ((await send(n)) === 'ok') ok.add(n);
+  for (let attempt = 0; attempt < 5 && !ok.has(n); attempt++)
+    if ((await send(n)) === 'ok') ok.add(n);
 }
 await server!.stop();
 
@@ -86,8 +97,22 @@ const stored = new Map<string, number>();
 for (const r of rows) stored.set(r.source_id!, (stored.get(r.source_id!) ?? 0) + 1);
 const lost = [...ok].filter((n) => !stored.has(`crash-${n}`));
 const duplicates = [...stored.values()].filter((c) => c > 1).length;
-const unexpected = [...stored.keys()].filter((id) => { const n = Number(id.slice(6)); return !ok.has(n) && !inDoubt.has(n); });
-const result = { dialect: url.startsWith('postgres') ? 'postgres' : 'sqlite', faultAckBeforeCommitMs: FAULT_MS, kills: KILLS, requests: next, acknowledged: ok.size, inDoubtRetried: inDoubt.size, stored: rows.length, lost: lost.length, duplicates, unexpected: unexpected.length };
+const unexpected = [...stored.keys()].filter((id) => {
+  const n = Number(id.slice(6));
+  return !ok.has(n) && !inDoubt.has(n);
+});
+const result = {
+  dialect: url.startsWith('postgres') ? 'postgres' : 'sqlite',
+  faultAckBeforeCommitMs: FAULT_MS,
+  kills: KILLS,
+  requests: next,
+  acknowledged: ok.size,
+  inDoubtRetried: inDoubt.size,
+  stored: rows.length,
+  lost: lost.length,
+  duplicates,
+  unexpected: unexpected.length,
+};
 process.stdout.write(`${JSON.stringify(result)}\n`);
 const clean = lost.length === 0 && duplicates === 0 && unexpected.length === 0;
 // With the fault switched on, success means the harness caught the lost acknowledgements.

@@ -21,8 +21,12 @@ import { sql } from 'kysely';
 
 const ROWS = Number(process.env.FLOOR_ROWS ?? 100_000);
 const PER_TRANSACTION = 1000;
-const READ_INDEXES = ['feedback_org_received_idx', 'feedback_org_client_idx', 'feedback_org_id_idx', 'feedback_text_pending_idx'];
-
+const READ_INDEXES = [
+  'feedback_org_received_idx',
+  'feedback_org_client_idx',
+  'feedback_org_id_idx',
+  'feedback_text_pending_idx',
+];
 
 let n = 0;
 /** A row like the benchmark's records: an API record with a score, a short text and a source id. */
@@ -60,7 +64,9 @@ function feedbackRow(orgId: string): FeedbackTable {
 const ORG_INSERT = `insert into orgs (id, name, default_language, created_at) values ('00000000-0000-7000-8000-000000000001', 'Floor', 'ru', '2026-11-23T00:00:00.000Z')`;
 const ORG_ID = '00000000-0000-7000-8000-000000000001';
 
-async function measurePostgres(connections: number): Promise<{ connections: number; microsPerRow: number; rowsPerSecond: number }> {
+async function measurePostgres(
+  connections: number,
+): Promise<{ connections: number; microsPerRow: number; rowsPerSecond: number }> {
   const handle = createDb(await freshPgDatabase('cl_floor'), { pgPoolSize: connections });
   await migrateToLatest(handle.db);
   await sql.raw(ORG_INSERT).execute(handle.db);
@@ -79,10 +85,16 @@ async function measurePostgres(connections: number): Promise<{ connections: numb
   await run(ROWS / connections); // warm-up
   const microsPerRow = await run(ROWS / connections);
   await handle.close();
-  return { connections, microsPerRow: Math.round(microsPerRow * 100) / 100, rowsPerSecond: Math.round(1e6 / microsPerRow) };
+  return {
+    connections,
+    microsPerRow: Math.round(microsPerRow * 100) / 100,
+    rowsPerSecond: Math.round(1e6 / microsPerRow),
+  };
 }
 
-async function measure(dropReadIndexes: boolean): Promise<{ indexes: string[]; microsPerRow: number; rowsPerSecond: number }> {
+async function measure(
+  dropReadIndexes: boolean,
+): Promise<{ indexes: string[]; microsPerRow: number; rowsPerSecond: number }> {
   const handle = createDb(`sqlite:${join(mkdtempSync(join(tmpdir(), 'cl-floor-')), 'floor.db')}`);
   await migrateToLatest(handle.db);
   const raw = handle.sqlite!;
@@ -90,9 +102,16 @@ async function measure(dropReadIndexes: boolean): Promise<{ indexes: string[]; m
   raw.pragma('wal_autocheckpoint = 0');
   if (dropReadIndexes) for (const name of READ_INDEXES) raw.exec(`drop index ${name}`);
   raw.prepare(ORG_INSERT).run();
-  const columns = (raw.prepare(`select name from pragma_table_info('feedback')`).all() as Array<{ name: string }>).map((c) => c.name);
-  const insert = raw.prepare(`insert into feedback (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`);
-  const row = (): unknown[] => { const r = feedbackRow(ORG_ID) as unknown as Record<string, unknown>; return columns.map((c) => r[c] ?? null); };
+  const columns = (
+    raw.prepare(`select name from pragma_table_info('feedback')`).all() as Array<{ name: string }>
+  ).map((c) => c.name);
+  const insert = raw.prepare(
+    `insert into feedback (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+  );
+  const row = (): unknown[] => {
+    const r = feedbackRow(ORG_ID) as unknown as Record<string, unknown>;
+    return columns.map((c) => r[c] ?? null);
+  };
   const timed = (rows: unknown[][]): number => {
     const started = process.hrtime.bigint();
     for (let b = 0; b < rows.length; b += PER_TRANSACTION) {
@@ -105,15 +124,32 @@ async function measure(dropReadIndexes: boolean): Promise<{ indexes: string[]; m
   timed(Array.from({ length: ROWS }, row)); // warm-up: the table holds ROWS rows before the timed run
   raw.pragma('wal_checkpoint(TRUNCATE)');
   const microsPerRow = timed(Array.from({ length: ROWS }, row));
-  const indexes = (raw.prepare(`select name from sqlite_master where type = 'index' and tbl_name = 'feedback'`).all() as Array<{ name: string }>).map((r) => r.name);
+  const indexes = (
+    raw
+      .prepare(`select name from sqlite_master where type = 'index' and tbl_name = 'feedback'`)
+      .all() as Array<{ name: string }>
+  ).map((r) => r.name);
   await handle.close();
-  return { indexes, microsPerRow: Math.round(microsPerRow * 100) / 100, rowsPerSecond: Math.round(1e6 / microsPerRow) };
+  return {
+    indexes,
+    microsPerRow: Math.round(microsPerRow * 100) / 100,
+    rowsPerSecond: Math.round(1e6 / microsPerRow),
+  };
 }
 
 const sqlite = { schema: await measure(false), withoutReadIndexes: await measure(true) };
-const postgres = process.env.BENCH_PG === '1' ? { oneConnection: await measurePostgres(1), twoConnections: await measurePostgres(2) } : undefined;
+const postgres =
+  process.env.BENCH_PG === '1'
+    ? { oneConnection: await measurePostgres(1), twoConnections: await measurePostgres(2) }
+    : undefined;
 await dropBenchDatabases();
-const results = { at: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version }, rows: ROWS, sqlite, postgres };
+const results = {
+  at: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+  rows: ROWS,
+  sqlite,
+  postgres,
+};
 const table = [
   '| database, feedback table | µs per row | rows/s |',
   '|---|---|---|',
@@ -121,9 +157,16 @@ const table = [
   `| SQLite, without the four read indexes (${sqlite.withoutReadIndexes.indexes.length + 1} b-trees) | ${sqlite.withoutReadIndexes.microsPerRow} | ${sqlite.withoutReadIndexes.rowsPerSecond} |`,
 ];
 if (postgres) {
-  table.push(`| PostgreSQL, as shipped, one connection | ${postgres.oneConnection.microsPerRow} | ${postgres.oneConnection.rowsPerSecond} |`);
-  table.push(`| PostgreSQL, as shipped, two connections at once | ${postgres.twoConnections.microsPerRow} | ${postgres.twoConnections.rowsPerSecond} |`);
+  table.push(
+    `| PostgreSQL, as shipped, one connection | ${postgres.oneConnection.microsPerRow} | ${postgres.oneConnection.rowsPerSecond} |`,
+  );
+  table.push(
+    `| PostgreSQL, as shipped, two connections at once | ${postgres.twoConnections.microsPerRow} | ${postgres.twoConnections.rowsPerSecond} |`,
+  );
 }
 process.stdout.write(`${table.join('\n')}\n\n${JSON.stringify(results, null, 2)}\n`);
 mkdirSync('bench/results', { recursive: true });
-writeFileSync(`bench/results/floor-${results.at}.json`.replace(/:/g, '-'), JSON.stringify(results, null, 2));
+writeFileSync(
+  `bench/results/floor-${results.at}.json`.replace(/:/g, '-'),
+  JSON.stringify(results, null, 2),
+);

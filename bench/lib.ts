@@ -28,7 +28,8 @@ export async function freshPgDatabase(prefix: string): Promise<string> {
 
 /** Drops the databases freshPgDatabase made (each benchmark run used to leave them behind). */
 export async function dropBenchDatabases(): Promise<void> {
-  for (const name of madeDatabases.splice(0)) await onPgAdmin(`drop database if exists ${name} with (force)`);
+  for (const name of madeDatabases.splice(0))
+    await onPgAdmin(`drop database if exists ${name} with (force)`);
 }
 
 export interface Server {
@@ -37,8 +38,14 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(command: string[], env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, command, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+export async function startServer(
+  command: string[],
+  env: Record<string, string> = {},
+): Promise<Server> {
+  const child = spawn(process.execPath, command, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`${command.join(' ')} did not start`)), 60_000);
@@ -81,18 +88,34 @@ export interface LoadResult {
   non2xx: number;
 }
 
-export async function load(opts: { url: string; path: string; connections: number; seconds: number; key?: string; body: (n: number) => unknown }): Promise<LoadResult> {
+export async function load(opts: {
+  url: string;
+  path: string;
+  connections: number;
+  seconds: number;
+  key?: string;
+  body: (n: number) => unknown;
+}): Promise<LoadResult> {
   let n = 0;
   const result = await autocannon({
     url: `${opts.url}${opts.path}`,
     connections: opts.connections,
     duration: opts.seconds,
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(opts.key ? { authorization: `Bearer ${opts.key}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(opts.key ? { authorization: `Bearer ${opts.key}` } : {}),
+    },
     requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(opts.body(n++)) }) }],
   });
   // Total over wall time: the per-second average rounds slow, large requests (batches) to zero.
-  return { rps: Math.round((result.requests.total / Math.max(result.duration, 0.001)) * 10) / 10, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+  return {
+    rps: Math.round((result.requests.total / Math.max(result.duration, 0.001)) * 10) / 10,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
 }
 
 /**
@@ -101,7 +124,8 @@ export async function load(opts: { url: string; path: string; connections: numbe
  * errors summed.
  */
 export function combineSlices(slices: readonly LoadResult[]): LoadResult {
-  const mean = (f: (r: LoadResult) => number) => slices.reduce((sum, r) => sum + f(r), 0) / slices.length;
+  const mean = (f: (r: LoadResult) => number) =>
+    slices.reduce((sum, r) => sum + f(r), 0) / slices.length;
   return {
     rps: Math.round(mean((r) => r.rps) * 10) / 10,
     p50: Math.round(mean((r) => r.p50) * 10) / 10,

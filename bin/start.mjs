@@ -12,7 +12,9 @@ if (!existsSync(`${root}dist/web/index.html`)) {
     process.stderr.write('Building the web UI (first start)…\n');
     execFileSync(vite, ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   } else {
-    process.stderr.write('dist/web is missing and vite is not installed (npm ci without dev dependencies?): serving the API only.\n');
+    process.stderr.write(
+      'dist/web is missing and vite is not installed (npm ci without dev dependencies?): serving the API only.\n',
+    );
   }
 }
 register();

@@ -40,7 +40,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addCheckConstraint('users_role_check', sql.raw(oneOf('role', ROLES)))
     .addCheckConstraint('users_language_check', sql.raw(oneOf('language', LANGS)))
     .execute();
-  await db.schema.createIndex('users_org_idx').on('users').columns(['org_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('users_org_idx')
+    .on('users')
+    .columns(['org_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('sessions')
@@ -68,7 +72,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('revoked_at', t.time)
     .addCheckConstraint('api_keys_role_check', sql.raw(oneOf('role', ROLES)))
     .execute();
-  await db.schema.createIndex('api_keys_org_idx').on('api_keys').columns(['org_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('api_keys_org_idx')
+    .on('api_keys')
+    .columns(['org_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('jobs')
@@ -101,13 +109,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('target_id', t.id)
     .addColumn('details', t.json)
     .addColumn('created_at', t.time, (c) => c.notNull())
-    .addCheckConstraint('audit_actor_check', sql.raw(oneOf('actor_type', ['user', 'api_key', 'system'])))
+    .addCheckConstraint(
+      'audit_actor_check',
+      sql.raw(oneOf('actor_type', ['user', 'api_key', 'system'])),
+    )
     .execute();
-  await db.schema.createIndex('audit_org_idx').on('audit_log').columns(['org_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('audit_org_idx')
+    .on('audit_log')
+    .columns(['org_id', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['audit_log', 'jobs', 'api_keys', 'sessions', 'users', 'orgs', 'instance_settings']) {
+  for (const table of [
+    'audit_log',
+    'jobs',
+    'api_keys',
+    'sessions',
+    'users',
+    'orgs',
+    'instance_settings',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

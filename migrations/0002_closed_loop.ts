@@ -6,10 +6,25 @@ import { oneOf, types } from './_portable.ts';
 
 const CHANNELS = ['api', 'survey', 'email', 'web', 'manual', 'phone', 'import', 'telegram'];
 const SCORE_TYPES = ['nps', 'csat', 'ces', 'custom'];
-const CASE_STATUSES = ['new', 'acknowledged', 'in_progress', 'waiting_client', 'resolved', 'closed'];
+const CASE_STATUSES = [
+  'new',
+  'acknowledged',
+  'in_progress',
+  'waiting_client',
+  'resolved',
+  'closed',
+];
 const CASE_TYPES = ['complaint', 'claim', 'request', 'idea', 'praise'];
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
-const MESSAGE_KINDS = ['ack', 'status', 'closing', 'followup', 'survey_invite', 'digest', 'escalation'];
+const MESSAGE_KINDS = [
+  'ack',
+  'status',
+  'closing',
+  'followup',
+  'survey_invite',
+  'digest',
+  'escalation',
+];
 const MESSAGE_STATUSES = ['queued', 'sent', 'failed', 'not_sent'];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -28,7 +43,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', t.time, (c) => c.notNull())
     .addCheckConstraint('clients_kind_check', sql.raw(oneOf('kind', ['company', 'person'])))
     .execute();
-  await db.schema.createIndex('clients_org_external_uq').on('clients').columns(['org_id', 'external_id']).unique().execute();
+  await db.schema
+    .createIndex('clients_org_external_uq')
+    .on('clients')
+    .columns(['org_id', 'external_id'])
+    .unique()
+    .execute();
   await db.schema.createIndex('clients_org_idx').on('clients').columns(['org_id', 'id']).execute();
 
   await db.schema
@@ -46,9 +66,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', t.time, (c) => c.notNull())
     .addCheckConstraint('contacts_language_check', sql.raw(oneOf('language', ['ru', 'en'])))
     .execute();
-  await db.schema.createIndex('contacts_org_email_idx').on('contacts').columns(['org_id', 'email']).execute();
-  await db.schema.createIndex('contacts_org_phone_idx').on('contacts').columns(['org_id', 'phone']).execute();
-  await db.schema.createIndex('contacts_client_idx').on('contacts').columns(['org_id', 'client_id']).execute();
+  await db.schema
+    .createIndex('contacts_org_email_idx')
+    .on('contacts')
+    .columns(['org_id', 'email'])
+    .execute();
+  await db.schema
+    .createIndex('contacts_org_phone_idx')
+    .on('contacts')
+    .columns(['org_id', 'phone'])
+    .execute();
+  await db.schema
+    .createIndex('contacts_client_idx')
+    .on('contacts')
+    .columns(['org_id', 'client_id'])
+    .execute();
 
   await db.schema
     .createTable('surveys')
@@ -79,7 +111,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('expires_at', t.time)
     .addColumn('created_at', t.time, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('survey_invites_survey_idx').on('survey_invites').columns(['org_id', 'survey_id']).execute();
+  await db.schema
+    .createIndex('survey_invites_survey_idx')
+    .on('survey_invites')
+    .columns(['org_id', 'survey_id'])
+    .execute();
 
   await db.schema
     .createTable('feedback')
@@ -105,12 +141,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('received_at', t.time, (c) => c.notNull())
     .addColumn('created_at', t.time, (c) => c.notNull())
     .addCheckConstraint('feedback_channel_check', sql.raw(oneOf('channel', CHANNELS)))
-    .addCheckConstraint('feedback_score_type_check', sql.raw(`score_type is null or ${oneOf('score_type', SCORE_TYPES)}`))
+    .addCheckConstraint(
+      'feedback_score_type_check',
+      sql.raw(`score_type is null or ${oneOf('score_type', SCORE_TYPES)}`),
+    )
     .execute();
-  await db.schema.createIndex('feedback_org_source_uq').on('feedback').columns(['org_id', 'source_id']).unique().execute();
-  await db.schema.createIndex('feedback_org_received_idx').on('feedback').columns(['org_id', 'received_at']).execute();
-  await db.schema.createIndex('feedback_org_client_idx').on('feedback').columns(['org_id', 'client_id', 'received_at']).execute();
-  await db.schema.createIndex('feedback_org_id_idx').on('feedback').columns(['org_id', 'id']).execute();
+  await db.schema
+    .createIndex('feedback_org_source_uq')
+    .on('feedback')
+    .columns(['org_id', 'source_id'])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex('feedback_org_received_idx')
+    .on('feedback')
+    .columns(['org_id', 'received_at'])
+    .execute();
+  await db.schema
+    .createIndex('feedback_org_client_idx')
+    .on('feedback')
+    .columns(['org_id', 'client_id', 'received_at'])
+    .execute();
+  await db.schema
+    .createIndex('feedback_org_id_idx')
+    .on('feedback')
+    .columns(['org_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('idempotency_keys')
@@ -168,8 +224,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addCheckConstraint('cases_type_check', sql.raw(oneOf('type', CASE_TYPES)))
     .addCheckConstraint('cases_priority_check', sql.raw(oneOf('priority', PRIORITIES)))
     .execute();
-  await db.schema.createIndex('cases_org_status_idx').on('cases').columns(['org_id', 'status', 'due_at']).execute();
-  await db.schema.createIndex('cases_org_client_idx').on('cases').columns(['org_id', 'client_id']).execute();
+  await db.schema
+    .createIndex('cases_org_status_idx')
+    .on('cases')
+    .columns(['org_id', 'status', 'due_at'])
+    .execute();
+  await db.schema
+    .createIndex('cases_org_client_idx')
+    .on('cases')
+    .columns(['org_id', 'client_id'])
+    .execute();
 
   await db.schema
     .createTable('case_events')
@@ -184,7 +248,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('body', 'text')
     .addColumn('created_at', t.time, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('case_events_case_idx').on('case_events').columns(['org_id', 'case_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('case_events_case_idx')
+    .on('case_events')
+    .columns(['org_id', 'case_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('message_templates')
@@ -197,7 +265,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', t.time, (c) => c.notNull())
     .addCheckConstraint('message_templates_kind_check', sql.raw(oneOf('kind', MESSAGE_KINDS)))
     .execute();
-  await db.schema.createIndex('message_templates_uq').on('message_templates').columns(['org_id', 'kind', 'language']).unique().execute();
+  await db.schema
+    .createIndex('message_templates_uq')
+    .on('message_templates')
+    .columns(['org_id', 'kind', 'language'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('messages')
@@ -223,9 +296,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addCheckConstraint('messages_kind_check', sql.raw(oneOf('kind', MESSAGE_KINDS)))
     .addCheckConstraint('messages_status_check', sql.raw(oneOf('status', MESSAGE_STATUSES)))
     .execute();
-  await db.schema.createIndex('messages_org_idx').on('messages').columns(['org_id', 'created_at']).execute();
-  await db.schema.createIndex('messages_case_idx').on('messages').columns(['org_id', 'case_id']).execute();
-  await db.schema.createIndex('messages_client_idx').on('messages').columns(['org_id', 'client_id']).execute();
+  await db.schema
+    .createIndex('messages_org_idx')
+    .on('messages')
+    .columns(['org_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('messages_case_idx')
+    .on('messages')
+    .columns(['org_id', 'case_id'])
+    .execute();
+  await db.schema
+    .createIndex('messages_client_idx')
+    .on('messages')
+    .columns(['org_id', 'client_id'])
+    .execute();
 
   await db.schema
     .createTable('imports')
@@ -242,7 +327,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_by', t.id)
     .addColumn('created_at', t.time, (c) => c.notNull())
     .addColumn('committed_at', t.time)
-    .addCheckConstraint('imports_status_check', sql.raw(oneOf('status', ['uploaded', 'rejected', 'committed'])))
+    .addCheckConstraint(
+      'imports_status_check',
+      sql.raw(oneOf('status', ['uploaded', 'rejected', 'committed'])),
+    )
     .execute();
 
   await db.schema
@@ -258,7 +346,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', t.time, (c) => c.notNull())
     .execute();
 
-  await db.schema.createIndex('webhooks_org_idx').on('webhooks').columns(['org_id', 'active']).execute();
+  await db.schema
+    .createIndex('webhooks_org_idx')
+    .on('webhooks')
+    .columns(['org_id', 'active'])
+    .execute();
 
   await db.schema
     .createTable('webhook_deliveries')
@@ -274,13 +366,40 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_error', 'text')
     .addColumn('created_at', t.time, (c) => c.notNull())
     .addColumn('delivered_at', t.time)
-    .addCheckConstraint('webhook_deliveries_status_check', sql.raw(oneOf('status', ['pending', 'delivered', 'failed'])))
+    .addCheckConstraint(
+      'webhook_deliveries_status_check',
+      sql.raw(oneOf('status', ['pending', 'delivered', 'failed'])),
+    )
     .execute();
-  await db.schema.createIndex('webhook_deliveries_uq').on('webhook_deliveries').columns(['webhook_id', 'event_id']).unique().execute();
-  await db.schema.createIndex('webhook_deliveries_org_idx').on('webhook_deliveries').columns(['org_id', 'webhook_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('webhook_deliveries_uq')
+    .on('webhook_deliveries')
+    .columns(['webhook_id', 'event_id'])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex('webhook_deliveries_org_idx')
+    .on('webhook_deliveries')
+    .columns(['org_id', 'webhook_id', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  const tables = ['webhook_deliveries', 'webhooks', 'imports', 'messages', 'message_templates', 'case_events', 'cases', 'sla_policies', 'idempotency_keys', 'feedback', 'survey_invites', 'surveys', 'contacts', 'clients'];
+  const tables = [
+    'webhook_deliveries',
+    'webhooks',
+    'imports',
+    'messages',
+    'message_templates',
+    'case_events',
+    'cases',
+    'sla_policies',
+    'idempotency_keys',
+    'feedback',
+    'survey_invites',
+    'surveys',
+    'contacts',
+    'clients',
+  ];
   for (const table of tables) await db.schema.dropTable(table).execute();
 }

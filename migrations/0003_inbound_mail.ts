@@ -11,7 +11,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('inbound_addresses')
-    .addColumn('org_id', t.id, (c) => c.primaryKey().notNull().references('orgs.id').onDelete('cascade'))
+    .addColumn('org_id', t.id, (c) =>
+      c.primaryKey().notNull().references('orgs.id').onDelete('cascade'),
+    )
     .addColumn('token', 'text', (c) => c.notNull().unique())
     .addColumn('created_at', t.time, (c) => c.notNull())
     .execute();
@@ -35,10 +37,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addCheckConstraint('inbound_messages_status_check', sql.raw(oneOf('status', INBOUND_STATUSES)))
     .execute();
   // NULL message ids never collide, on both dialects.
-  await db.schema.createIndex('inbound_messages_org_message_uq').on('inbound_messages').columns(['org_id', 'message_id']).unique().execute();
-  await db.schema.createIndex('inbound_messages_org_status_idx').on('inbound_messages').columns(['org_id', 'status', 'id']).execute();
+  await db.schema
+    .createIndex('inbound_messages_org_message_uq')
+    .on('inbound_messages')
+    .columns(['org_id', 'message_id'])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex('inbound_messages_org_status_idx')
+    .on('inbound_messages')
+    .columns(['org_id', 'status', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['inbound_messages', 'inbound_addresses']) await db.schema.dropTable(table).execute();
+  for (const table of ['inbound_messages', 'inbound_addresses'])
+    await db.schema.dropTable(table).execute();
 }

@@ -22,16 +22,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('text_corrections')
     .addColumn('org_id', t.id, (c) => c.notNull().references('orgs.id').onDelete('cascade'))
-    .addColumn('feedback_id', t.id, (c) => c.notNull().references('feedback.id').onDelete('cascade'))
+    .addColumn('feedback_id', t.id, (c) =>
+      c.notNull().references('feedback.id').onDelete('cascade'),
+    )
     .addColumn('sentiment_label', 'text')
     .addColumn('topics', t.json)
     .addColumn('corrected_by', t.id)
     .addColumn('corrected_at', t.time, (c) => c.notNull())
     .addPrimaryKeyConstraint('text_corrections_pk', ['org_id', 'feedback_id'])
-    .addCheckConstraint('text_corrections_sentiment_check', sql.raw(`sentiment_label is null or ${oneOf('sentiment_label', ['positive', 'neutral', 'negative'])}`))
+    .addCheckConstraint(
+      'text_corrections_sentiment_check',
+      sql.raw(
+        `sentiment_label is null or ${oneOf('sentiment_label', ['positive', 'neutral', 'negative'])}`,
+      ),
+    )
     .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['text_corrections', 'text_topics']) await db.schema.dropTable(table).execute();
+  for (const table of ['text_corrections', 'text_topics'])
+    await db.schema.dropTable(table).execute();
 }

@@ -30,13 +30,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addCheckConstraint('calls_answered_check', sql.raw('answered in (0, 1)'))
     .execute();
   // A re-imported file or a retried webhook names the same external id: one row per org and id.
-  await db.schema.createIndex('calls_org_external_uq').on('calls').columns(['org_id', 'external_id']).unique().execute();
-  await db.schema.createIndex('calls_org_started_idx').on('calls').columns(['org_id', 'started_at']).execute();
-  await db.schema.createIndex('calls_org_phone_idx').on('calls').columns(['org_id', 'client_phone', 'started_at']).execute();
+  await db.schema
+    .createIndex('calls_org_external_uq')
+    .on('calls')
+    .columns(['org_id', 'external_id'])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex('calls_org_started_idx')
+    .on('calls')
+    .columns(['org_id', 'started_at'])
+    .execute();
+  await db.schema
+    .createIndex('calls_org_phone_idx')
+    .on('calls')
+    .columns(['org_id', 'client_phone', 'started_at'])
+    .execute();
 
   await db.schema
     .createTable('call_settings')
-    .addColumn('org_id', t.id, (c) => c.primaryKey().notNull().references('orgs.id').onDelete('cascade'))
+    .addColumn('org_id', t.id, (c) =>
+      c.primaryKey().notNull().references('orgs.id').onDelete('cascade'),
+    )
     .addColumn('callback_target_minutes', 'integer', (c) => c.notNull())
     .addColumn('updated_at', t.time, (c) => c.notNull())
     .execute();

@@ -17,7 +17,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .where(sql.ref('text'), 'is not', null)
     .execute();
   // Records the per-record job already analysed are done; the rest with text become pending.
-  await sql`update feedback set analysed_at = created_at where analysed_at is null and (language is not null or sentiment_label is not null)`.execute(db);
+  await sql`update feedback set analysed_at = created_at where analysed_at is null and (language is not null or sentiment_label is not null)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

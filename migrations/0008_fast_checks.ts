@@ -12,10 +12,13 @@ import { dialectOf } from './_portable.ts';
 
 /** `col in ('a', 'b')` → `(col = 'a' or col = 'b')`; anything else unchanged. */
 export function orFormChecks(createTableSql: string): string {
-  return createTableSql.replace(/("?\b[a-z_][a-z0-9_]*"?) in \(((?:'(?:[^']|'')*', )*'(?:[^']|'')*')\)/gi, (_all, column: string, list: string) => {
-    const values = list.match(/'(?:[^']|'')*'/g)!;
-    return `(${values.map((v) => `${column} = ${v}`).join(' or ')})`;
-  });
+  return createTableSql.replace(
+    /("?\b[a-z_][a-z0-9_]*"?) in \(((?:'(?:[^']|'')*', )*'(?:[^']|'')*')\)/gi,
+    (_all, column: string, list: string) => {
+      const values = list.match(/'(?:[^']|'')*'/g)!;
+      return `(${values.map((v) => `${column} = ${v}`).join(' or ')})`;
+    },
+  );
 }
 
 /**
@@ -27,8 +30,12 @@ export function rewriteInChecks(file: string): string[] {
   const conn = new Database(file, { fileMustExist: true });
   try {
     conn.pragma('busy_timeout = 5000');
-    const tables = conn.prepare(`select name, sql from sqlite_schema where type = 'table' and sql is not null`).all() as { name: string; sql: string }[];
-    const changes = tables.map((t) => ({ name: t.name, before: t.sql, after: orFormChecks(t.sql) })).filter((c) => c.after !== c.before);
+    const tables = conn
+      .prepare(`select name, sql from sqlite_schema where type = 'table' and sql is not null`)
+      .all() as { name: string; sql: string }[];
+    const changes = tables
+      .map((t) => ({ name: t.name, before: t.sql, after: orFormChecks(t.sql) }))
+      .filter((c) => c.after !== c.before);
     if (changes.length === 0) return [];
     conn.unsafeMode(true);
     conn
@@ -36,8 +43,12 @@ export function rewriteInChecks(file: string): string[] {
         const version = conn.pragma('schema_version', { simple: true }) as number;
         conn.pragma('writable_schema = ON');
         // Prepared only now: SQLite refuses a statement that writes the schema table before.
-        const update = conn.prepare(`update sqlite_schema set sql = ? where type = 'table' and name = ? and sql = ?`);
-        for (const c of changes) if (update.run(c.after, c.name, c.before).changes !== 1) throw new Error(`Table ${c.name} changed during the rewrite`);
+        const update = conn.prepare(
+          `update sqlite_schema set sql = ? where type = 'table' and name = ? and sql = ?`,
+        );
+        for (const c of changes)
+          if (update.run(c.after, c.name, c.before).changes !== 1)
+            throw new Error(`Table ${c.name} changed during the rewrite`);
         // Other connections see the new cookie and reload the schema before their next statement.
         conn.pragma(`schema_version = ${version + 1}`);
         conn.pragma('writable_schema = OFF');
@@ -54,7 +65,9 @@ export function rewriteInChecks(file: string): string[] {
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (dialectOf(db) !== 'sqlite') return;
-  const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(db);
+  const { rows } = await sql<{
+    file: string;
+  }>`select file from pragma_database_list where name = 'main'`.execute(db);
   const file = rows[0]?.file;
   // An in-memory database was created by this code base's oneOf: already in the OR form.
   if (file) rewriteInChecks(file);

@@ -18,7 +18,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Settings that must never change once used: the references' key and, on SQLite, the last
   // record number given. PostgreSQL numbers from a sequence, which no transaction holds locked.
   const at = new Date().toISOString();
-  const setting = (key: string, value: string) => sql`insert into instance_settings (key, value, updated_at) values (${key}, ${value}, ${at})`.execute(db);
+  const setting = (key: string, value: string) =>
+    sql`insert into instance_settings (key, value, updated_at) values (${key}, ${value}, ${at})`.execute(
+      db,
+    );
   await setting('feedback_ref_key', randomBytes(16).toString('hex'));
   if (dialectOf(db) === 'postgres') await sql`create sequence feedback_ref_numbers`.execute(db);
   else await setting('feedback_ref_last', '0');
@@ -26,7 +29,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   if (dialectOf(db) === 'postgres') await sql`drop sequence feedback_ref_numbers`.execute(db);
-  await sql`delete from instance_settings where key in ('feedback_ref_key', 'feedback_ref_last')`.execute(db);
+  await sql`delete from instance_settings where key in ('feedback_ref_key', 'feedback_ref_last')`.execute(
+    db,
+  );
   // The reference people were given becomes the key again.
   await sql`update feedback set ref_key = public_ref`.execute(db);
   await db.schema.alterTable('feedback').dropColumn('public_ref').execute();

@@ -14,7 +14,9 @@ async function introspect(t: TestDb): Promise<Record<string, ColumnShape[]>> {
   const out: Record<string, ColumnShape[]> = {};
   for (const table of tables) {
     if (table.isView || (t.pgSchema && table.schema !== t.pgSchema)) continue;
-    out[table.name] = table.columns.map((c) => ({ name: c.name, nullable: c.isNullable })).sort((a, b) => a.name.localeCompare(b.name));
+    out[table.name] = table.columns
+      .map((c) => ({ name: c.name, nullable: c.isNullable }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
   return out;
 }
@@ -35,21 +37,26 @@ describe('migrations', () => {
     const b = await introspect(postgres);
     expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
     expect(a).toEqual(b);
-    expect(Object.keys(a)).toEqual(expect.arrayContaining(['orgs', 'users', 'sessions', 'api_keys', 'jobs', 'audit_log']));
+    expect(Object.keys(a)).toEqual(
+      expect.arrayContaining(['orgs', 'users', 'sessions', 'api_keys', 'jobs', 'audit_log']),
+    );
     expect(await isMigrated(sqlite.db)).toBe(true);
     expect(await isMigrated(postgres.db)).toBe(true);
   });
 
-  it.each(['sqlite', 'postgres'] as const)('migrate down to empty and up again on %s', async (dialect) => {
-    const t = await createTestDb(dialect);
-    dbs.push(t);
-    for (let i = 0; i < Object.keys(migrations).length; i++) await migrateDown(t.db);
-    const left = (await introspect(t)).orgs;
-    expect(left).toBeUndefined();
-    expect(await isMigrated(t.db)).toBe(false);
-    await migrateToLatest(t.db);
-    expect(await isMigrated(t.db)).toBe(true);
-  });
+  it.each(['sqlite', 'postgres'] as const)(
+    'migrate down to empty and up again on %s',
+    async (dialect) => {
+      const t = await createTestDb(dialect);
+      dbs.push(t);
+      for (let i = 0; i < Object.keys(migrations).length; i++) await migrateDown(t.db);
+      const left = (await introspect(t)).orgs;
+      expect(left).toBeUndefined();
+      expect(await isMigrated(t.db)).toBe(false);
+      await migrateToLatest(t.db);
+      expect(await isMigrated(t.db)).toBe(true);
+    },
+  );
 
   it('are numbered in sequence with no gaps or duplicates', () => {
     const numbers = Object.keys(migrations).map((n) => Number(n.slice(0, 4)));

@@ -6,7 +6,14 @@ import { createDeps } from '../server/deps.ts';
 import { createLogger } from '../server/lib/logger.ts';
 
 export async function generateOpenApi(): Promise<string> {
-  const deps = createDeps(loadConfig({ DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000' }), { log: createLogger('silent') });
+  const deps = createDeps(
+    loadConfig({
+      DATABASE_URL: 'sqlite::memory:',
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'http://localhost:3000',
+    }),
+    { log: createLogger('silent') },
+  );
   const app = await buildApp(deps, { serveWeb: false });
   try {
     await app.ready();

@@ -3,7 +3,11 @@
 // Usage: npm run eval:text  (add -- --errors to list the misclassified texts)
 import { train } from '../server/modules/text/engine/classifier.ts';
 import { evaluate, formatEvaluation } from '../server/modules/text/engine/evaluate.ts';
-import { extractFeatures, lexiconScore, stripPoliteness } from '../server/modules/text/engine/features.ts';
+import {
+  extractFeatures,
+  lexiconScore,
+  stripPoliteness,
+} from '../server/modules/text/engine/features.ts';
 import { sentimentModel } from '../server/modules/text/engine/sentiment.ts';
 import { tokenize } from '../server/modules/text/engine/tokens.ts';
 import { loadMainSet, loadUnseenSet } from '../server/modules/text/eval/dataset.ts';
@@ -22,7 +26,9 @@ const sets = [
 for (const [title, set] of sets) {
   const e = evaluate([...set], model);
   console.log(formatEvaluation(title, e));
-  if (showErrors) for (const err of e.errors) console.log(`  ✗ ${err.id} expected ${err.expected}, got ${err.got}: ${err.text}`);
+  if (showErrors)
+    for (const err of e.errors)
+      console.log(`  ✗ ${err.id} expected ${err.expected}, got ${err.got}: ${err.text}`);
   console.log('');
 }
 
@@ -34,12 +40,27 @@ const lexiconOnly = (text: string) => {
 };
 // Baseline 2: the classifier on stems and bigrams only, without the lexicon/rule features.
 const bagOnly = train(
-  main.filter((i) => i.split === 'train').map((i) => ({ features: new Map([...extractFeatures(i.text)].filter(([k]) => k.startsWith('w:') || k.startsWith('b:') || k === 'bias')), label: i.sentiment })),
+  main
+    .filter((i) => i.split === 'train')
+    .map((i) => ({
+      features: new Map(
+        [...extractFeatures(i.text)].filter(
+          ([k]) => k.startsWith('w:') || k.startsWith('b:') || k === 'bias',
+        ),
+      ),
+      label: i.sentiment,
+    })),
   'baseline-bag',
   { epochs: 40, learningRate: 0.2, l2: 0.001 },
 );
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 console.log('== baselines: sentiment accuracy (test split / unseen set) ==');
-console.log(`lexicon + rules only:     ${pct(evaluate(test, undefined, lexiconOnly).sentimentAccuracy)} / ${pct(evaluate(unseen, undefined, lexiconOnly).sentimentAccuracy)}`);
-console.log(`stems + bigrams only:     ${pct(evaluate(test, bagOnly).sentimentAccuracy)} / ${pct(evaluate(unseen, bagOnly).sentimentAccuracy)}`);
-console.log(`combined (shipped model): ${pct(evaluate(test, model).sentimentAccuracy)} / ${pct(evaluate(unseen, model).sentimentAccuracy)}`);
+console.log(
+  `lexicon + rules only:     ${pct(evaluate(test, undefined, lexiconOnly).sentimentAccuracy)} / ${pct(evaluate(unseen, undefined, lexiconOnly).sentimentAccuracy)}`,
+);
+console.log(
+  `stems + bigrams only:     ${pct(evaluate(test, bagOnly).sentimentAccuracy)} / ${pct(evaluate(unseen, bagOnly).sentimentAccuracy)}`,
+);
+console.log(
+  `combined (shipped model): ${pct(evaluate(test, model).sentimentAccuracy)} / ${pct(evaluate(unseen, model).sentimentAccuracy)}`,
+);

@@ -13,4 +13,6 @@ const examples = loadMainSet()
 const model = train(examples, MODEL_VERSION, { epochs: 40, learningRate: 0.2, l2: 0.001 });
 const target = new URL('../server/modules/text/engine/sentiment-model.json', import.meta.url);
 writeFileSync(target, JSON.stringify(model) + '\n');
-console.log(`trained on ${examples.length} texts, ${Object.keys(model.weights).length} features → ${target.pathname}`);
+console.log(
+  `trained on ${examples.length} texts, ${Object.keys(model.weights).length} features → ${target.pathname}`,
+);

@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
 import { authenticate, registerAuthDecorators } from './http/auth.ts';
@@ -43,7 +49,8 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
     // One log line per request costs throughput; errors are logged by the error handler instead.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'reqId' }),
     // The request's logger is made on first use: most requests log nothing (lib/logger.ts).
-    childLoggerFactory: (logger, bindings) => lazyChild(logger as unknown as Logger, bindings) as unknown as FastifyBaseLogger,
+    childLoggerFactory: (logger, bindings) =>
+      lazyChild(logger as unknown as Logger, bindings) as unknown as FastifyBaseLogger,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId();
@@ -55,7 +62,8 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   // Every route, for the generic isolation and bad-input tests (a route nobody covers fails them).
   const routeCatalog: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routeCatalog.push({ method: String(method), url: route.url });
+    for (const method of [route.method].flat())
+      routeCatalog.push({ method: String(method), url: route.url });
   });
   app.decorate('routeCatalog', routeCatalog);
   app.setValidatorCompiler(validatorCompiler);
@@ -89,7 +97,8 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
     for (const m of modules) await m.routes?.(scope, deps);
   });
 
-  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  if (serveWeb)
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
   return app;
 }
 

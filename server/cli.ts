@@ -46,17 +46,29 @@ async function orgCreate(args: string[]): Promise<number> {
     },
   });
   if (!values.name) return usage('--name is required');
-  if (values.language !== 'ru' && values.language !== 'en') return usage('--language must be ru or en');
-  if (Boolean(values['admin-email']) !== Boolean(values['admin-password'])) return usage('--admin-email and --admin-password go together');
-  if (values['admin-password'] && values['admin-password'].length < 8) return usage('--admin-password must be at least 8 characters');
-  if (values['api-key'] && values['api-key'].length < 16) return usage('--api-key must be at least 16 characters');
+  if (values.language !== 'ru' && values.language !== 'en')
+    return usage('--language must be ru or en');
+  if (Boolean(values['admin-email']) !== Boolean(values['admin-password']))
+    return usage('--admin-email and --admin-password go together');
+  if (values['admin-password'] && values['admin-password'].length < 8)
+    return usage('--admin-password must be at least 8 characters');
+  if (values['api-key'] && values['api-key'].length < 16)
+    return usage('--api-key must be at least 16 characters');
   const wantsKey = Boolean(values['api-key']) || values['new-api-key'];
   const created = await withDb((h) =>
     h.db.transaction().execute((trx) =>
       createOrganisation(trx, systemClock, {
         name: values.name!,
         language: values.language as 'ru' | 'en',
-        ...(values['admin-email'] ? { admin: { email: values['admin-email'], name: values['admin-name']!, password: values['admin-password']! } } : {}),
+        ...(values['admin-email']
+          ? {
+              admin: {
+                email: values['admin-email'],
+                name: values['admin-name']!,
+                password: values['admin-password']!,
+              },
+            }
+          : {}),
         ...(wantsKey ? { apiKey: { secret: values['api-key'], name: 'CLI key' } } : {}),
       }),
     ),
@@ -78,15 +90,24 @@ async function userCreate(args: string[]): Promise<number> {
       language: { type: 'string', default: 'ru' },
     },
   });
-  if (!values.org || !values.email || !values.password) return usage('--org, --email and --password are required');
-  if (!['admin', 'manager', 'analyst', 'viewer'].includes(values.role!)) return usage('--role must be admin, manager, analyst or viewer');
-  if (values.language !== 'ru' && values.language !== 'en') return usage('--language must be ru or en');
+  if (!values.org || !values.email || !values.password)
+    return usage('--org, --email and --password are required');
+  if (!['admin', 'manager', 'analyst', 'viewer'].includes(values.role!))
+    return usage('--role must be admin, manager, analyst or viewer');
+  if (values.language !== 'ru' && values.language !== 'en')
+    return usage('--language must be ru or en');
   if (values.password.length < 8) return usage('--password must be at least 8 characters');
   const email = values.email.toLowerCase();
   const id = await withDb(async (h) => {
-    const org = await h.db.selectFrom('orgs').select('id').where('id', '=', values.org!).executeTakeFirst().catch(() => undefined);
+    const org = await h.db
+      .selectFrom('orgs')
+      .select('id')
+      .where('id', '=', values.org!)
+      .executeTakeFirst()
+      .catch(() => undefined);
     if (!org) throw new AppError('not_found', `no organisation ${values.org}`);
-    if (await h.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) throw new AppError('email_taken', `${email} is taken`);
+    if (await h.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst())
+      throw new AppError('email_taken', `${email} is taken`);
     const now = systemClock.now();
     const userId = newId(now.getTime());
     await h.db
@@ -132,7 +153,11 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     }
     if (cmd === 'backup' || cmd === 'restore') {
-      const { values, positionals } = parseArgs({ args: argv.slice(1), options: { force: { type: 'boolean', default: false } }, allowPositionals: true });
+      const { values, positionals } = parseArgs({
+        args: argv.slice(1),
+        options: { force: { type: 'boolean', default: false } },
+        allowPositionals: true,
+      });
       const file = positionals[0];
       if (!file) return usage(`${cmd} needs a FILE`);
       const url = loadConfig().db.url;
@@ -147,7 +172,8 @@ export async function runCli(argv: string[]): Promise<number> {
       err(`clientloop: ${e.message}`);
       return 1;
     }
-    if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return usage(e.message);
+    if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+      return usage(e.message);
     throw e;
   }
 }

@@ -5,7 +5,11 @@ import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config.ts';
 describe('loadConfig', () => {
   it('runs with no variables at all on the embedded SQLite database', () => {
     const c = loadConfig({});
-    expect(c.db).toEqual({ url: 'sqlite:./data/clientloop.db', dialect: 'sqlite', autoMigrate: true });
+    expect(c.db).toEqual({
+      url: 'sqlite:./data/clientloop.db',
+      dialect: 'sqlite',
+      autoMigrate: true,
+    });
     expect(c.http.port).toBe(3000);
     expect(c.http.host).toBe('127.0.0.1');
     expect(c.http.publicUrl).toBe('http://localhost:3000');
@@ -14,7 +18,9 @@ describe('loadConfig', () => {
   });
 
   it('selects PostgreSQL from a postgres:// URL', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/x' }).db.dialect).toBe('postgres');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/x' }).db.dialect).toBe(
+      'postgres',
+    );
   });
 
   it('names every invalid variable without echoing its value', () => {
@@ -38,7 +44,9 @@ describe('loadConfig', () => {
   });
 
   it('reads secrets from *_FILE variables', () => {
-    const c = loadConfig({ CLIENTLOOP_API_KEY_FILE: new URL('../package.json', import.meta.url).pathname });
+    const c = loadConfig({
+      CLIENTLOOP_API_KEY_FILE: new URL('../package.json', import.meta.url).pathname,
+    });
     expect(c.bootstrap.apiKey).toContain('"name": "clientloop"');
   });
 

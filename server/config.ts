@@ -9,7 +9,12 @@ const bool = z
 
 const services = z
   .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(['web', 'worker'])).min(1));
 
 const databaseUrl = z
@@ -36,24 +41,45 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(60),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   TRUST_PROXY: bool.default(false),
   TEXT_PROVIDER_URL: z.url().optional(),
 });
 
 /** Variables that may be given as VAR_FILE (Docker secrets). */
-const SECRET_VARS = ['DATABASE_URL', 'SMTP_URL', 'CLIENTLOOP_ADMIN_PASSWORD', 'CLIENTLOOP_API_KEY'] as const;
+const SECRET_VARS = [
+  'DATABASE_URL',
+  'SMTP_URL',
+  'CLIENTLOOP_ADMIN_PASSWORD',
+  'CLIENTLOOP_API_KEY',
+] as const;
 
 export type Env = z.infer<typeof envSchema>;
 
 export interface Config {
   readonly env: Env['NODE_ENV'];
-  readonly http: { port: number; host: string; publicUrl: string; bodyLimit: number; trustProxy: boolean };
+  readonly http: {
+    port: number;
+    host: string;
+    publicUrl: string;
+    bodyLimit: number;
+    trustProxy: boolean;
+  };
   readonly db: { url: string; dialect: 'sqlite' | 'postgres'; autoMigrate: boolean };
   readonly mail: { smtpUrl?: string; from: string; inboundPort?: number };
   readonly services: ReadonlyArray<'web' | 'worker'>;
-  readonly bootstrap: { adminEmail?: string; adminPassword?: string; orgName: string; apiKey?: string };
+  readonly bootstrap: {
+    adminEmail?: string;
+    adminPassword?: string;
+    orgName: string;
+    apiKey?: string;
+  };
   readonly security: { publicRatePerMinute: number; sessionTtlHours: number };
   readonly jobs: { pollMs: number };
   /** Optional OpenAI-compatible endpoint for text analysis; the offline model is the fallback. */
@@ -87,12 +113,16 @@ function resolveSecretFiles(source: NodeJS.ProcessEnv): Record<string, string | 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(resolveSecretFiles(source));
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message.replace(/received .*/i, '').trim()}`);
+    const problems = parsed.error.issues.map(
+      (i) => `${i.path.join('.')}: ${i.message.replace(/received .*/i, '').trim()}`,
+    );
     throw new ConfigError(problems);
   }
   const e = parsed.data;
   if (Boolean(e.CLIENTLOOP_ADMIN_EMAIL) !== Boolean(e.CLIENTLOOP_ADMIN_PASSWORD)) {
-    throw new ConfigError(['CLIENTLOOP_ADMIN_EMAIL and CLIENTLOOP_ADMIN_PASSWORD must be set together']);
+    throw new ConfigError([
+      'CLIENTLOOP_ADMIN_EMAIL and CLIENTLOOP_ADMIN_PASSWORD must be set together',
+    ]);
   }
   const config: Config = {
     env: e.NODE_ENV,
@@ -116,7 +146,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       orgName: e.CLIENTLOOP_ORG_NAME,
       apiKey: e.CLIENTLOOP_API_KEY,
     },
-    security: { publicRatePerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE, sessionTtlHours: e.SESSION_TTL_HOURS },
+    security: {
+      publicRatePerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE,
+      sessionTtlHours: e.SESSION_TTL_HOURS,
+    },
     jobs: { pollMs: e.JOBS_POLL_MS },
     text: { providerUrl: e.TEXT_PROVIDER_URL },
     logLevel: e.LOG_LEVEL,

@@ -18,7 +18,15 @@ export interface Ctx {
 }
 
 export function ctxFor(deps: Deps, actor: Actor, log: Logger = deps.log): Ctx {
-  return { db: deps.db, log, clock: deps.clock, jobs: deps.jobs, config: deps.config, orgId: actor.orgId, actor };
+  return {
+    db: deps.db,
+    log,
+    clock: deps.clock,
+    jobs: deps.jobs,
+    config: deps.config,
+    orgId: actor.orgId,
+    actor,
+  };
 }
 
 /** True when ctx.db is already a transaction (the caller's work joins it). */
@@ -29,5 +37,7 @@ export function isInTransaction(ctx: Pick<Ctx, 'db'>): boolean {
 /** Runs `fn` in one transaction with a ctx bound to it. */
 export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
   if (isInTransaction(ctx)) return fn(ctx);
-  return (ctx.db as import('./db/types.ts').Db).transaction().execute((trx) => fn({ ...ctx, db: trx }));
+  return (ctx.db as import('./db/types.ts').Db)
+    .transaction()
+    .execute((trx) => fn({ ...ctx, db: trx }));
 }

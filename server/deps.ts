@@ -31,5 +31,13 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Deps 
   const log = overrides.log ?? createLogger(config.logLevel);
   const dbHandle = overrides.dbHandle ?? createDb(config.db.url);
   const mailer = overrides.mailer ?? createMailer(config.mail.smtpUrl, config.mail.from);
-  return { config, db: dbHandle.db, dbHandle, log, clock, jobs: new JobQueue(dbHandle.dialect, clock), mailer };
+  return {
+    config,
+    db: dbHandle.db,
+    dbHandle,
+    log,
+    clock,
+    jobs: new JobQueue(dbHandle.dialect, clock),
+    mailer,
+  };
 }

@@ -18,7 +18,10 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export async function startClientLoop(config: Config, overrides: Parameters<typeof createDeps>[1] = {}): Promise<Running> {
+export async function startClientLoop(
+  config: Config,
+  overrides: Parameters<typeof createDeps>[1] = {},
+): Promise<Running> {
   const deps = createDeps(config, overrides);
   if (config.db.autoMigrate) {
     const applied = await migrateToLatest(deps.db);
@@ -81,10 +84,13 @@ export async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/server\//, '/server/'));
+const isEntry =
+  process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/server\//, '/server/'));
 if (isEntry) {
   main().catch((err) => {
-    process.stderr.write(`ClientLoop failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(
+      `ClientLoop failed to start: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
     process.exit(1);
   });
 }

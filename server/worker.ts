@@ -7,7 +7,12 @@ import type { ClaimedJob, JobDefinition } from './jobs/queue.ts';
 import type { Schedule, Sweep } from './modules/module.ts';
 import { newId } from './lib/ids.ts';
 
-const PERMANENT: ReadonlySet<string> = new Set(['validation_failed', 'not_found', 'forbidden', 'unprocessable']);
+const PERMANENT: ReadonlySet<string> = new Set([
+  'validation_failed',
+  'not_found',
+  'forbidden',
+  'unprocessable',
+]);
 
 export interface WorkerOptions {
   batchSize?: number;
@@ -40,10 +45,19 @@ const ROUND_GAP_UNDER_LOAD_MS = 20;
 export const BUSY_REQUESTS_PER_SECOND = 200;
 
 export function sweepPauseMs(sweepMs: number): number {
-  return Math.min(1_000, Math.max(ROUND_GAP_UNDER_LOAD_MS, Math.round(sweepMs * SWEEP_YIELD_FACTOR)));
+  return Math.min(
+    1_000,
+    Math.max(ROUND_GAP_UNDER_LOAD_MS, Math.round(sweepMs * SWEEP_YIELD_FACTOR)),
+  );
 }
 
-export function createWorker(deps: Deps, jobs: JobDefinition[], opts: WorkerOptions = {}, schedules: Schedule[] = [], sweeps: Sweep[] = []): Worker {
+export function createWorker(
+  deps: Deps,
+  jobs: JobDefinition[],
+  opts: WorkerOptions = {},
+  schedules: Schedule[] = [],
+  sweeps: Sweep[] = [],
+): Worker {
   const registry = new Map(jobs.map((j) => [j.name, j]));
   const workerId = `${hostname()}:${process.pid}:${newId().slice(-8)}`;
   const batchSize = opts.batchSize ?? 20;
@@ -53,7 +67,12 @@ export function createWorker(deps: Deps, jobs: JobDefinition[], opts: WorkerOpti
   let loop: Promise<void> | undefined;
 
   async function runJob(job: ClaimedJob): Promise<void> {
-    const log = deps.log.child({ jobId: job.id, job: job.name, orgId: job.org_id, attempt: job.attempts });
+    const log = deps.log.child({
+      jobId: job.id,
+      job: job.name,
+      orgId: job.org_id,
+      attempt: job.attempts,
+    });
     const def = registry.get(job.name);
     try {
       if (!def) throw new AppError('unprocessable', `No handler for job ${job.name}`);
@@ -63,7 +82,8 @@ export function createWorker(deps: Deps, jobs: JobDefinition[], opts: WorkerOpti
       await deps.jobs.complete(deps.db, job.id);
       log.debug({ durationMs: Math.round(performance.now() - started) }, 'job done');
     } catch (err) {
-      const permanent = (err instanceof AppError && PERMANENT.has(err.code)) || (err as Error)?.name === 'ZodError';
+      const permanent =
+        (err instanceof AppError && PERMANENT.has(err.code)) || (err as Error)?.name === 'ZodError';
       const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       const outcome = await deps.jobs.fail(deps.db, job, message, permanent);
       log.warn({ outcome, error: message }, 'job failed');
@@ -77,7 +97,12 @@ export function createWorker(deps: Deps, jobs: JobDefinition[], opts: WorkerOpti
       const bucket = Math.floor(now / s.everyMs);
       if (lastBucket.get(s.name) === bucket) continue;
       lastBucket.set(s.name, bucket);
-      await deps.jobs.enqueue(deps.db, { name: s.name, orgId: null, payload: {}, dedupeKey: `${s.name}:${bucket}` });
+      await deps.jobs.enqueue(deps.db, {
+        name: s.name,
+        orgId: null,
+        payload: {},
+        dedupeKey: `${s.name}:${bucket}`,
+      });
     }
   }
 
@@ -130,7 +155,8 @@ export function createWorker(deps: Deps, jobs: JobDefinition[], opts: WorkerOpti
       let ran = 0;
       const now = performance.now();
       const arrived = deps.jobs.notifications - seen;
-      const requests = arrived > 0 && arrived * 1000 >= BUSY_REQUESTS_PER_SECOND * Math.max(now - seenAt, 1);
+      const requests =
+        arrived > 0 && arrived * 1000 >= BUSY_REQUESTS_PER_SECOND * Math.max(now - seenAt, 1);
       seen = deps.jobs.notifications;
       seenAt = now;
       try {
@@ -139,7 +165,10 @@ export function createWorker(deps: Deps, jobs: JobDefinition[], opts: WorkerOpti
           const started = performance.now();
           const swept = await runSweeps();
           ran += swept;
-          sweepAt = swept > 0 && requests ? performance.now() + sweepPauseMs(performance.now() - started) : 0;
+          sweepAt =
+            swept > 0 && requests
+              ? performance.now() + sweepPauseMs(performance.now() - started)
+              : 0;
         }
       } catch (err) {
         deps.log.error({ err }, 'worker round failed');
@@ -147,7 +176,10 @@ export function createWorker(deps: Deps, jobs: JobDefinition[], opts: WorkerOpti
       if (!running) break;
       // Under intake, rounds are spaced instead of woken by every request.
       if (requests) await pauseFor(ROUND_GAP_UNDER_LOAD_MS);
-      else if (ran === 0) await deps.jobs.waitForWork(sweepAt > 0 ? Math.max(1, sweepAt - performance.now()) : deps.config.jobs.pollMs);
+      else if (ran === 0)
+        await deps.jobs.waitForWork(
+          sweepAt > 0 ? Math.max(1, sweepAt - performance.now()) : deps.config.jobs.pollMs,
+        );
       // On SQLite every await above may resolve without I/O: let timers and requests in.
       else await new Promise((resolve) => setImmediate(resolve));
     }

@@ -16,7 +16,9 @@ const BIN = new URL('../bin/clientloop.mjs', import.meta.url).pathname;
 
 async function cli(url: string, ...args: string[]) {
   try {
-    const r = await exec(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' } });
+    const r = await exec(process.execPath, [BIN, ...args], {
+      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' },
+    });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
@@ -50,15 +52,48 @@ describe.each(testDialects())('clientloop CLI on %s', (dialect) => {
   it('creates an organisation with an admin and key, backs it up and restores it into an empty database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cl-cli-'));
     const source = await newDatabaseUrl(dialect, dir, 'source');
-    const created = await cli(source, 'org', 'create', '--name', 'Ромашка', '--admin-email', 'Boss@Example.ru', '--admin-password', 'long-enough-1', '--new-api-key');
+    const created = await cli(
+      source,
+      'org',
+      'create',
+      '--name',
+      'Ромашка',
+      '--admin-email',
+      'Boss@Example.ru',
+      '--admin-password',
+      'long-enough-1',
+      '--new-api-key',
+    );
     expect(created.code, created.stderr).toBe(0);
     const [orgId, secret] = created.stdout.trim().split('\n');
     expect(orgId).toMatch(/^[0-9a-f-]{36}$/);
     expect(secret).toMatch(/^cl_/);
 
-    const user = await cli(source, 'user', 'create', '--org', orgId!, '--email', 'anna@example.ru', '--password', 'long-enough-2', '--role', 'manager');
+    const user = await cli(
+      source,
+      'user',
+      'create',
+      '--org',
+      orgId!,
+      '--email',
+      'anna@example.ru',
+      '--password',
+      'long-enough-2',
+      '--role',
+      'manager',
+    );
     expect(user.code, user.stderr).toBe(0);
-    const taken = await cli(source, 'user', 'create', '--org', orgId!, '--email', 'ANNA@example.ru', '--password', 'long-enough-2');
+    const taken = await cli(
+      source,
+      'user',
+      'create',
+      '--org',
+      orgId!,
+      '--email',
+      'ANNA@example.ru',
+      '--password',
+      'long-enough-2',
+    );
     expect(taken.code).toBe(1);
     expect(taken.stderr).toMatch(/taken/);
 
@@ -76,14 +111,15 @@ describe.each(testDialects())('clientloop CLI on %s', (dialect) => {
     try {
       const org = await h.db.selectFrom('orgs').selectAll().executeTakeFirstOrThrow();
       expect(org).toMatchObject({ id: orgId, name: 'Ромашка' });
-      const emails = (await h.db.selectFrom('users').select('email').orderBy('email').execute()).map((u) => u.email);
+      const emails = (
+        await h.db.selectFrom('users').select('email').orderBy('email').execute()
+      ).map((u) => u.email);
       expect(emails).toEqual(['anna@example.ru', 'boss@example.ru']);
       expect(await h.db.selectFrom('api_keys').selectAll().execute()).toHaveLength(1);
     } finally {
       await h.close();
     }
   });
-
 });
 
 describe('clientloop CLI', () => {

@@ -36,7 +36,10 @@ describe.each(testDialects())('npm run demo on %s', (dialect) => {
       created.push(name);
       url = PG_URL.replace(/\/[^/]*$/, `/${name}`);
     }
-    const run = () => exec(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/demo/load-demo.ts'], { env: { ...process.env, DATABASE_URL: url } });
+    const run = () =>
+      exec(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/demo/load-demo.ts'], {
+        env: { ...process.env, DATABASE_URL: url },
+      });
     const first = await run();
     expect(first.stdout).toMatch(/loaded: 14 clients, 420 feedback records/);
     expect((await run()).stdout).toMatch(/already loaded/);

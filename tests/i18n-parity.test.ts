@@ -19,9 +19,13 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
 
-const merged = mergeCatalogues({ ru: ru as Tree, en: en as Tree }, import.meta.glob<{ default: Tree }>('../shared/i18n/modules/*.json', { eager: true }));
+const merged = mergeCatalogues(
+  { ru: ru as Tree, en: en as Tree },
+  import.meta.glob<{ default: Tree }>('../shared/i18n/modules/*.json', { eager: true }),
+);
 const catalogues = { ru: flatten(merged.ru), en: flatten(merged.en) };
 
 describe('interface translations', () => {

@@ -6,11 +6,19 @@ import { call, createTestApp, createTestOrg, type TestApp, type TestOrg } from '
 import { testDialects } from './support/db.ts';
 import type { IsolationFixtures } from './support/isolation.ts';
 
-const modules = import.meta.glob<{ isolationFixtures: IsolationFixtures }>('../server/modules/*/*.isolation.ts', { eager: true });
-const FIXTURES: IsolationFixtures = Object.assign({}, ...Object.values(modules).map((m) => m.isolationFixtures));
+const modules = import.meta.glob<{ isolationFixtures: IsolationFixtures }>(
+  '../server/modules/*/*.isolation.ts',
+  { eager: true },
+);
+const FIXTURES: IsolationFixtures = Object.assign(
+  {},
+  ...Object.values(modules).map((m) => m.isolationFixtures),
+);
 
 const apiRoutesWithParams = (t: TestApp) =>
-  t.app.routeCatalog.filter((r) => r.url.startsWith('/api/') && r.url.includes(':') && r.method !== 'HEAD');
+  t.app.routeCatalog.filter(
+    (r) => r.url.startsWith('/api/') && r.url.includes(':') && r.method !== 'HEAD',
+  );
 
 function fill(url: string, params: Record<string, string>): string {
   return url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? `missing-${name}`);
@@ -40,15 +48,27 @@ describe.each(testDialects())('tenant isolation on %s', (dialect) => {
       const readBack = target.ownResource?.readBack ?? url;
       const before = route.method === 'GET' ? undefined : await readAsOwner(readBack);
       const body = target.bodies?.[route.method as 'GET'];
-      const res = await call(t.app, b.apiKey, { method: route.method as 'GET', url, ...(body !== undefined ? { payload: body as object } : {}) });
+      const res = await call(t.app, b.apiKey, {
+        method: route.method as 'GET',
+        url,
+        ...(body !== undefined ? { payload: body as object } : {}),
+      });
       if (target.ownResource) {
         expect(res.statusCode, `${route.method} ${route.url}`).toBeLessThan(500);
-        if (before !== undefined) expect(await readAsOwner(readBack), `${route.method} ${route.url} changed A's data`).toEqual(before);
+        if (before !== undefined)
+          expect(
+            await readAsOwner(readBack),
+            `${route.method} ${route.url} changed A's data`,
+          ).toEqual(before);
         continue;
       }
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(404);
       expect(res.json().code).toBe('not_found');
-      if (before !== undefined) expect(await readAsOwner(readBack), `${route.method} ${route.url} changed A's data`).toEqual(before);
+      if (before !== undefined)
+        expect(
+          await readAsOwner(readBack),
+          `${route.method} ${route.url} changed A's data`,
+        ).toEqual(before);
     }
   });
 
@@ -60,7 +80,9 @@ describe.each(testDialects())('tenant isolation on %s', (dialect) => {
 
   it("never lists A's resources to B", async () => {
     const aIds = [a.orgId];
-    const lists = t.app.routeCatalog.filter((r) => r.method === 'GET' && r.url.startsWith('/api/v1/') && !r.url.includes(':'));
+    const lists = t.app.routeCatalog.filter(
+      (r) => r.method === 'GET' && r.url.startsWith('/api/v1/') && !r.url.includes(':'),
+    );
     for (const r of lists) {
       const res = await call(t.app, b.apiKey, { method: 'GET', url: r.url });
       expect(res.statusCode, r.url).toBeLessThan(500);
@@ -70,7 +92,11 @@ describe.each(testDialects())('tenant isolation on %s', (dialect) => {
 
   it('answers 401 to a wrong key and to no credentials on every API route', async () => {
     const protectedRoutes = t.app.routeCatalog.filter(
-      (r) => r.url.startsWith('/api/v1/') && !r.url.startsWith('/api/v1/auth/') && r.url !== '/api/v1/setup' && r.method !== 'HEAD',
+      (r) =>
+        r.url.startsWith('/api/v1/') &&
+        !r.url.startsWith('/api/v1/auth/') &&
+        r.url !== '/api/v1/setup' &&
+        r.method !== 'HEAD',
     );
     for (const route of protectedRoutes) {
       const url = fill(route.url, { id: a.orgId });

@@ -34,7 +34,12 @@ export function App() {
   const queryClient = useQueryClient();
   const config = useQuery({ queryKey: ['config'], queryFn: getPublicConfig, staleTime: Infinity });
   const needsSession = config.data !== undefined && !config.data.setupRequired;
-  const session = useQuery({ queryKey: SESSION_KEY, queryFn: loadSession, enabled: needsSession, staleTime: Infinity });
+  const session = useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: loadSession,
+    enabled: needsSession,
+    staleTime: Infinity,
+  });
 
   async function signedIn(next: SessionOut) {
     await adoptUserLanguage(next.user.language);
@@ -47,7 +52,9 @@ export function App() {
     queryClient.setQueryData(SESSION_KEY, null);
     // Drop every cached page of the old session so the next person starts clean. The session
     // entry itself stays: the boot query observes it, and removing it would orphan that observer.
-    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'config' && q.queryKey[0] !== SESSION_KEY[0] });
+    queryClient.removeQueries({
+      predicate: (q) => q.queryKey[0] !== 'config' && q.queryKey[0] !== SESSION_KEY[0],
+    });
   }
 
   if (config.isError || session.isError) {

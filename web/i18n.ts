@@ -6,7 +6,10 @@ import en from '../shared/i18n/en.json';
 import { mergeCatalogues, type Tree } from '../shared/i18n/merge.ts';
 import ru from '../shared/i18n/ru.json';
 
-const catalogues = mergeCatalogues({ ru: ru as Tree, en: en as Tree }, import.meta.glob<{ default: Tree }>('../shared/i18n/modules/*.json', { eager: true }));
+const catalogues = mergeCatalogues(
+  { ru: ru as Tree, en: en as Tree },
+  import.meta.glob<{ default: Tree }>('../shared/i18n/modules/*.json', { eager: true }),
+);
 
 export const LANGUAGES = ['ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

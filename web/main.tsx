@@ -14,7 +14,8 @@ import { SESSION_KEY } from './session.tsx';
 
 // System fonts only: no web-font downloads (the CSP and 152-FZ forbid third-party requests).
 const theme = createTheme({
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif',
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif',
   primaryColor: 'indigo',
 });
 
@@ -22,7 +23,11 @@ const queryClient: QueryClient = new QueryClient({
   // A session that expired while a page was open: drop it, which shows the login page.
   queryCache: new QueryCache({
     onError: (error, query) => {
-      if (error instanceof ApiError && error.code === 'unauthorized' && query.queryKey[0] !== SESSION_KEY[0]) {
+      if (
+        error instanceof ApiError &&
+        error.code === 'unauthorized' &&
+        query.queryKey[0] !== SESSION_KEY[0]
+      ) {
         rememberSession(false);
         queryClient.setQueryData(SESSION_KEY, null);
       }
@@ -31,7 +36,8 @@ const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // A 4xx will not change on retry; network blips and 5xx get one more try.
-      retry: (count, error) => count < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      retry: (count, error) =>
+        count < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
       refetchOnWindowFocus: false,
     },
   },

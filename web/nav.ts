@@ -13,7 +13,9 @@ export interface NavEntry {
 }
 
 export type NavGroupId = 'settings';
-export const NAV_GROUPS: readonly { id: NavGroupId; labelKey: string }[] = [{ id: 'settings', labelKey: 'nav.settings' }];
+export const NAV_GROUPS: readonly { id: NavGroupId; labelKey: string }[] = [
+  { id: 'settings', labelKey: 'nav.settings' },
+];
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
   // The inbox comes first: it is where a manager starts the day (and their home page, see routes.tsx).
@@ -29,13 +31,47 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/surveys', labelKey: 'surveys.nav', requires: 'data.read' },
   { path: '/imports', labelKey: 'imports.nav', requires: 'data.write' },
   { path: '/calls', labelKey: 'telephony.nav', requires: 'data.read' },
-  { path: '/settings/organisation', labelKey: 'nav.organisation', group: 'settings', descriptionKey: 'home.organisationCard' },
-  { path: '/settings/people', labelKey: 'nav.people', group: 'settings', requires: 'users.read', descriptionKey: 'home.peopleCard' },
-  { path: '/settings/api-keys', labelKey: 'nav.apiKeys', group: 'settings', requires: 'api_keys.manage', descriptionKey: 'home.apiKeysCard' },
-  { path: '/settings/audit', labelKey: 'nav.audit', group: 'settings', requires: 'audit.read', descriptionKey: 'home.auditCard' },
-  { path: '/settings/templates', labelKey: 'templates.nav', group: 'settings', descriptionKey: 'templates.card' },
+  {
+    path: '/settings/organisation',
+    labelKey: 'nav.organisation',
+    group: 'settings',
+    descriptionKey: 'home.organisationCard',
+  },
+  {
+    path: '/settings/people',
+    labelKey: 'nav.people',
+    group: 'settings',
+    requires: 'users.read',
+    descriptionKey: 'home.peopleCard',
+  },
+  {
+    path: '/settings/api-keys',
+    labelKey: 'nav.apiKeys',
+    group: 'settings',
+    requires: 'api_keys.manage',
+    descriptionKey: 'home.apiKeysCard',
+  },
+  {
+    path: '/settings/audit',
+    labelKey: 'nav.audit',
+    group: 'settings',
+    requires: 'audit.read',
+    descriptionKey: 'home.auditCard',
+  },
+  {
+    path: '/settings/templates',
+    labelKey: 'templates.nav',
+    group: 'settings',
+    descriptionKey: 'templates.card',
+  },
   { path: '/settings/sla', labelKey: 'sla.nav', group: 'settings', descriptionKey: 'sla.card' },
-  { path: '/settings/webhooks', labelKey: 'webhooks.nav', group: 'settings', requires: 'org.manage', descriptionKey: 'webhooks.card' },
+  {
+    path: '/settings/webhooks',
+    labelKey: 'webhooks.nav',
+    group: 'settings',
+    requires: 'org.manage',
+    descriptionKey: 'webhooks.card',
+  },
   { path: '/settings/topics', labelKey: 'text.nav', group: 'settings', requires: 'org.manage' },
 ];
 

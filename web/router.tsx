@@ -1,7 +1,13 @@
 // A tiny history router: the URL is the state, pushState changes it, popstate follows
 // back/forward. Paths may carry parameters (`/cases/:id`) and a query string (filters), which
 // is enough for this app without adding react-router.
-import { createContext, useContext, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import {
+  createContext,
+  useContext,
+  useSyncExternalStore,
+  type AnchorHTMLAttributes,
+  type MouseEvent,
+} from 'react';
 
 const CHANGE = 'cl:navigate';
 
@@ -78,8 +84,20 @@ export function useRouteParams(): Record<string, string> {
 }
 
 /** Plain clicks navigate in-app; modified clicks (new tab, etc.) keep the browser's behaviour. */
-export function onLinkClick(event: MouseEvent<HTMLElement>, path: string, after?: () => void): void {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+export function onLinkClick(
+  event: MouseEvent<HTMLElement>,
+  path: string,
+  after?: () => void,
+): void {
+  if (
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  )
+    return;
   event.preventDefault();
   navigate(path);
   after?.();

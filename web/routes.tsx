@@ -16,25 +16,43 @@ import { InboxPage } from './pages/inbox/InboxPage.tsx';
 function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return lazy(() => load().then((m) => ({ default: m[name] })));
 }
-const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.tsx'), 'DashboardPage');
+const DashboardPage = lazyPage(
+  () => import('./pages/dashboard/DashboardPage.tsx'),
+  'DashboardPage',
+);
 const CaseBoardPage = lazyPage(() => import('./pages/cases/CaseBoardPage.tsx'), 'CaseBoardPage');
 const CasePage = lazyPage(() => import('./pages/cases/CasePage.tsx'), 'CasePage');
 const NewCasePage = lazyPage(() => import('./pages/cases/NewCasePage.tsx'), 'NewCasePage');
 const ClientPage = lazyPage(() => import('./pages/clients/ClientPage.tsx'), 'ClientPage');
 const ClientsPage = lazyPage(() => import('./pages/clients/ClientsPage.tsx'), 'ClientsPage');
-const FeedbackDetailPage = lazyPage(() => import('./pages/feedback/FeedbackDetailPage.tsx'), 'FeedbackDetailPage');
-const FeedbackListPage = lazyPage(() => import('./pages/feedback/FeedbackListPage.tsx'), 'FeedbackListPage');
+const FeedbackDetailPage = lazyPage(
+  () => import('./pages/feedback/FeedbackDetailPage.tsx'),
+  'FeedbackDetailPage',
+);
+const FeedbackListPage = lazyPage(
+  () => import('./pages/feedback/FeedbackListPage.tsx'),
+  'FeedbackListPage',
+);
 const InboundPage = lazyPage(() => import('./pages/inbound/InboundPage.tsx'), 'InboundPage');
 const SurveysPage = lazyPage(() => import('./pages/surveys/SurveysPage.tsx'), 'SurveysPage');
 const ImportsPage = lazyPage(() => import('./pages/imports/ImportsPage.tsx'), 'ImportsPage');
 const CallsPage = lazyPage(() => import('./pages/telephony/CallsPage.tsx'), 'CallsPage');
 const CareInboxPage = lazyPage(() => import('./pages/care/CareInboxPage.tsx'), 'CareInboxPage');
-const RequirementSearchPage = lazyPage(() => import('./pages/care/RequirementSearchPage.tsx'), 'RequirementSearchPage');
+const RequirementSearchPage = lazyPage(
+  () => import('./pages/care/RequirementSearchPage.tsx'),
+  'RequirementSearchPage',
+);
 const ApiKeysPage = lazyPage(() => import('./pages/settings/ApiKeysPage.tsx'), 'ApiKeysPage');
 const AuditLogPage = lazyPage(() => import('./pages/settings/AuditLogPage.tsx'), 'AuditLogPage');
-const OrganisationPage = lazyPage(() => import('./pages/settings/OrganisationPage.tsx'), 'OrganisationPage');
+const OrganisationPage = lazyPage(
+  () => import('./pages/settings/OrganisationPage.tsx'),
+  'OrganisationPage',
+);
 const PeoplePage = lazyPage(() => import('./pages/settings/PeoplePage.tsx'), 'PeoplePage');
-const SlaPoliciesPage = lazyPage(() => import('./pages/settings/SlaPoliciesPage.tsx'), 'SlaPoliciesPage');
+const SlaPoliciesPage = lazyPage(
+  () => import('./pages/settings/SlaPoliciesPage.tsx'),
+  'SlaPoliciesPage',
+);
 const TemplatesPage = lazyPage(() => import('./pages/settings/TemplatesPage.tsx'), 'TemplatesPage');
 const WebhooksPage = lazyPage(() => import('./pages/settings/WebhooksPage.tsx'), 'WebhooksPage');
 const TopicsPage = lazyPage(() => import('./pages/text/TopicsPage.tsx'), 'TopicsPage');
@@ -69,7 +87,9 @@ const PAGES: Record<string, ComponentType> = {
 /** Roles whose start page is the care inbox rather than the greeting: managers work from it. */
 const INBOX_HOME_ROLES = new Set(['manager']);
 
-function findPage(path: string): { pattern: string; Page: ComponentType; params: Record<string, string> } | null {
+function findPage(
+  path: string,
+): { pattern: string; Page: ComponentType; params: Record<string, string> } | null {
   const exact = PAGES[path];
   if (exact) return { pattern: path, Page: exact, params: {} };
   for (const [pattern, Page] of Object.entries(PAGES)) {
@@ -92,7 +112,9 @@ export function PageForPath() {
   const found = findPage(path);
   // Sub-pages (/cases/:id) follow the permission of their section's nav entry (/cases).
   const section = `/${path.split('/')[1] ?? ''}`;
-  const entry = NAV_ENTRIES.find((e) => e.path === found?.pattern) ?? NAV_ENTRIES.find((e) => e.path === section);
+  const entry =
+    NAV_ENTRIES.find((e) => e.path === found?.pattern) ??
+    NAV_ENTRIES.find((e) => e.path === section);
   if (!found || (entry?.requires && !can(user.role, entry.requires))) return <NotFoundPage />;
   const { Page, params } = found;
   // Keyed by path so moving between two cases starts the page afresh (no stale form state).

@@ -22,5 +22,6 @@ export function useSetSession(): (session: SessionOut | null) => void {
 
 export function useUpdateSessionOrg(): (org: OrgOut) => void {
   const queryClient = useQueryClient();
-  return (org) => queryClient.setQueryData<SessionOut | null>(SESSION_KEY, (s) => (s ? { ...s, org } : s));
+  return (org) =>
+    queryClient.setQueryData<SessionOut | null>(SESSION_KEY, (s) => (s ? { ...s, org } : s));
 }

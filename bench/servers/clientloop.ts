@@ -30,6 +30,8 @@ process.stdout.write(`READY ${running.url}\n`);
 process.on('SIGTERM', () => {
   // How the intake grouped its commits, for the benchmark notes.
   const wal = walSyncFor(running.deps.db);
-  process.stderr.write(`STATS ${JSON.stringify({ groupCommit: groupCommitFor(running.deps.db).stats, walSync: wal?.stats ?? null })}\n`);
+  process.stderr.write(
+    `STATS ${JSON.stringify({ groupCommit: groupCommitFor(running.deps.db).stats, walSync: wal?.stats ?? null })}\n`,
+  );
   void running.stop().then(() => process.exit(0));
 });

@@ -9,7 +9,9 @@ import { randomUUID } from 'node:crypto';
 
 const db = new Database(join(mkdtempSync(join(tmpdir(), 'cl-naive-')), 'naive.db'));
 db.pragma('journal_mode = WAL');
-db.exec('create table feedback (id text primary key, body text not null, created_at text not null)');
+db.exec(
+  'create table feedback (id text primary key, body text not null, created_at text not null)',
+);
 const insert = db.prepare('insert into feedback (id, body, created_at) values (?, ?, ?)');
 const app = Fastify();
 app.post('/api/v1/feedback', async (req, reply) => {

@@ -28,16 +28,27 @@ async function main() {
   const clock = fixedClock(new Date());
   const deps = createDeps(config, { clock, log: createLogger('warn') });
   await migrateToLatest(deps.db);
-  const existing = await deps.db.selectFrom('orgs').select('id').where('name', '=', DEMO_ORG).executeTakeFirst();
+  const existing = await deps.db
+    .selectFrom('orgs')
+    .select('id')
+    .where('name', '=', DEMO_ORG)
+    .executeTakeFirst();
   if (existing) {
     process.stdout.write(`The demo organisation is already loaded (${existing.id}).\n`);
     await deps.dbHandle.close();
     return;
   }
   const now = Date.now();
-  const created = await deps.db.transaction().execute((trx) =>
-    createOrganisation(trx, clock, { name: DEMO_ORG, language: 'ru', admin: DEMO_ADMIN, apiKey: { name: 'Демо-ключ', role: 'admin' } }),
-  );
+  const created = await deps.db
+    .transaction()
+    .execute((trx) =>
+      createOrganisation(trx, clock, {
+        name: DEMO_ORG,
+        language: 'ru',
+        admin: DEMO_ADMIN,
+        apiKey: { name: 'Демо-ключ', role: 'admin' },
+      }),
+    );
   const ctx: Ctx = ctxFor(deps, { type: 'system', id: null, orgId: created.orgId, role: 'admin' });
   const rand = seeded(20261123);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
@@ -54,16 +65,35 @@ async function main() {
     const metric = pick(['nps', 'nps', 'csat', 'ces'] as const);
     // A slow improvement over the year, so the NPS trend has a story.
     const mood = rand() + (360 - ageDays) / 900;
-    const value = metric === 'nps' ? Math.min(10, Math.max(0, Math.round(mood * 11 - 0.5))) : metric === 'csat' ? Math.min(5, Math.max(1, Math.round(mood * 5))) : Math.min(7, Math.max(1, Math.round(8 - mood * 7)));
-    const bad = (metric === 'nps' && value <= 6) || (metric === 'csat' && value <= 2) || (metric === 'ces' && value >= 5);
-    const good = (metric === 'nps' && value >= 9) || (metric === 'csat' && value >= 4) || (metric === 'ces' && value <= 2);
+    const value =
+      metric === 'nps'
+        ? Math.min(10, Math.max(0, Math.round(mood * 11 - 0.5)))
+        : metric === 'csat'
+          ? Math.min(5, Math.max(1, Math.round(mood * 5)))
+          : Math.min(7, Math.max(1, Math.round(8 - mood * 7)));
+    const bad =
+      (metric === 'nps' && value <= 6) ||
+      (metric === 'csat' && value <= 2) ||
+      (metric === 'ces' && value >= 5);
+    const good =
+      (metric === 'nps' && value >= 9) ||
+      (metric === 'csat' && value >= 4) ||
+      (metric === 'ces' && value <= 2);
     const english = contact.language === 'en';
-    const text = english ? pick(TEXTS.english) : rand() < 0.2 ? undefined : pick(bad ? TEXTS.negative : good ? TEXTS.positive : TEXTS.neutral);
+    const text = english
+      ? pick(TEXTS.english)
+      : rand() < 0.2
+        ? undefined
+        : pick(bad ? TEXTS.negative : good ? TEXTS.positive : TEXTS.neutral);
     const result = await recordFeedback(
       ctx,
       {
         channel: pick(['survey', 'survey', 'email', 'api', 'phone', 'manual'] as const),
-        client: { externalId: `demo-${CLIENTS.indexOf(client)}`, name: client.name, segment: client.segment },
+        client: {
+          externalId: `demo-${CLIENTS.indexOf(client)}`,
+          name: client.name,
+          segment: client.segment,
+        },
         contact: { email: contact.email, name: contact.name, language: contact.language ?? 'ru' },
         stage: pick(STAGES),
         score: { type: metric, value },
@@ -87,7 +117,10 @@ async function main() {
       await updateCase(ctx, c.id, { status: 'resolved', resolution: pick(RESOLUTIONS) });
       resolved += 1;
     } else if (rand() < 0.5) {
-      await updateCase(ctx, c.id, { status: 'in_progress', note: 'Связались с клиентом, уточняем детали.' });
+      await updateCase(ctx, c.id, {
+        status: 'in_progress',
+        note: 'Связались с клиентом, уточняем детали.',
+      });
     }
   }
   await deps.dbHandle.close();

@@ -37,7 +37,8 @@ describe.each(testDialects())('insertRows on %s', (dialect) => {
     expect(stored).toHaveLength(301);
     const byName = new Map(stored.map((r) => [r.name, r]));
     // PostgreSQL stores the payload as jsonb, which re-spaces it: compare it as JSON.
-    const parsed = (r: JobsTable | undefined) => r && { ...r, payload: JSON.parse(r.payload) as unknown };
+    const parsed = (r: JobsTable | undefined) =>
+      r && { ...r, payload: JSON.parse(r.payload) as unknown };
     for (const row of rows) expect(parsed(byName.get(row.name))).toEqual(parsed(row));
   });
 
@@ -45,7 +46,10 @@ describe.each(testDialects())('insertRows on %s', (dialect) => {
     db = await createTestDb(dialect);
     await insertRows(db.db, 'jobs', [job(1), job(2)]);
     const second = [job(1), job(3), job(2), job(4)];
-    const ids = await insertRows(db.db, 'jobs', second, { onConflictDoNothing: 'dedupe_key', returning: 'id' });
+    const ids = await insertRows(db.db, 'jobs', second, {
+      onConflictDoNothing: 'dedupe_key',
+      returning: 'id',
+    });
     expect(new Set(ids)).toEqual(new Set([second[1]!.id, second[3]!.id]));
     expect(await db.db.selectFrom('jobs').select('id').execute()).toHaveLength(4);
   });
@@ -64,32 +68,68 @@ describe.each(testDialects())('insertRows on %s', (dialect) => {
 
   it('keeps values that array literals must escape, and nulls, exactly as given', async () => {
     db = await createTestDb(dialect);
-    const awkward = ['NULL', '', 'a,b', '{x}', 'back\\slash', 'quote " and \' too', 'перевод\nстроки', 'эмодзи 👍'];
-    const rows = awkward.map((text, i) => ({ ...job(i), name: text, last_error: i % 2 ? null : text, dedupe_key: i % 3 ? null : `d-${i}` }));
+    const awkward = [
+      'NULL',
+      '',
+      'a,b',
+      '{x}',
+      'back\\slash',
+      'quote " and \' too',
+      'перевод\nстроки',
+      'эмодзи 👍',
+    ];
+    const rows = awkward.map((text, i) => ({
+      ...job(i),
+      name: text,
+      last_error: i % 2 ? null : text,
+      dedupe_key: i % 3 ? null : `d-${i}`,
+    }));
     await insertRows(db.db, 'jobs', rows);
-    const stored = await db.db.selectFrom('jobs').select(['id', 'name', 'last_error', 'dedupe_key']).execute();
+    const stored = await db.db
+      .selectFrom('jobs')
+      .select(['id', 'name', 'last_error', 'dedupe_key'])
+      .execute();
     const byId = new Map(stored.map((r) => [r.id, r]));
-    for (const row of rows) expect(byId.get(row.id)).toEqual({ id: row.id, name: row.name, last_error: row.last_error, dedupe_key: row.dedupe_key });
+    for (const row of rows)
+      expect(byId.get(row.id)).toEqual({
+        id: row.id,
+        name: row.name,
+        last_error: row.last_error,
+        dedupe_key: row.dedupe_key,
+      });
   });
 
   it('refuses an object where a column wants a scalar (a JSON column takes its text)', async () => {
     db = await createTestDb(dialect);
     const bad = { ...job(1), payload: { i: 1 } } as unknown as JobsTable;
-    if (dialect === 'postgres') await expect(insertRows(db.db, 'jobs', [bad])).rejects.toThrow(/must be a scalar/);
+    if (dialect === 'postgres')
+      await expect(insertRows(db.db, 'jobs', [bad])).rejects.toThrow(/must be a scalar/);
     else await expect(insertRows(db.db, 'jobs', [bad])).rejects.toThrow();
     expect(await db.db.selectFrom('jobs').select('id').execute()).toHaveLength(0);
   });
 
-  it.runIf(dialect === 'postgres')('runs as one prepared statement on PostgreSQL, whatever the number of rows', async () => {
-    db = await createTestDb(dialect);
-    const prepared = await db.db.transaction().execute(async (trx) => {
-      await insertRows(trx, 'jobs', Array.from({ length: 3 }, (_, i) => job(i)));
-      await insertRows(trx, 'jobs', Array.from({ length: 200 }, (_, i) => job(i + 3)));
-      return sql<{ statement: string }>`select statement from pg_prepared_statements where name like 'cl_%'`.execute(trx);
-    });
-    expect(prepared.rows).toHaveLength(1);
-    expect(prepared.rows[0]!.statement).toMatch(/^insert into "jobs" .* select \* from unnest\(/);
-    expect(await db.db.selectFrom('jobs').select('id').execute()).toHaveLength(203);
-  });
+  it.runIf(dialect === 'postgres')(
+    'runs as one prepared statement on PostgreSQL, whatever the number of rows',
+    async () => {
+      db = await createTestDb(dialect);
+      const prepared = await db.db.transaction().execute(async (trx) => {
+        await insertRows(
+          trx,
+          'jobs',
+          Array.from({ length: 3 }, (_, i) => job(i)),
+        );
+        await insertRows(
+          trx,
+          'jobs',
+          Array.from({ length: 200 }, (_, i) => job(i + 3)),
+        );
+        return sql<{
+          statement: string;
+        }>`select statement from pg_prepared_statements where name like 'cl_%'`.execute(trx);
+      });
+      expect(prepared.rows).toHaveLength(1);
+      expect(prepared.rows[0]!.statement).toMatch(/^insert into "jobs" .* select \* from unnest\(/);
+      expect(await db.db.selectFrom('jobs').select('id').execute()).toHaveLength(203);
+    },
+  );
 });
-

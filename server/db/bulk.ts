@@ -17,8 +17,14 @@ const MAX_PARAMS = 30_000;
 
 const sqlCache = new Map<string, string>();
 
-
-function insertSql(pg: boolean, table: string, columns: readonly string[], rows: number, conflict: string | undefined, returning: string | undefined): string {
+function insertSql(
+  pg: boolean,
+  table: string,
+  columns: readonly string[],
+  rows: number,
+  conflict: string | undefined,
+  returning: string | undefined,
+): string {
   const key = `${pg ? 'p' : 's'}|${table}|${columns.join(',')}|${rows}|${conflict ?? ''}|${returning ?? ''}`;
   let text = sqlCache.get(key);
   if (text === undefined) {
@@ -42,7 +48,9 @@ async function columnTypes(db: DbOrTrx, table: string): Promise<Map<string, stri
     const { rows } = await sql<{ name: string; type: string }>`
       select a.attname as name, format_type(a.atttypid, a.atttypmod) as type
       from pg_attribute a
-      where a.attrelid = to_regclass(${`"${table}"`}) and a.attnum > 0 and not a.attisdropped`.execute(db);
+      where a.attrelid = to_regclass(${`"${table}"`}) and a.attnum > 0 and not a.attisdropped`.execute(
+      db,
+    );
     if (rows.length === 0) throw new Error(`insertRows: table ${table} not found`);
     types = new Map(rows.map((r) => [r.name, r.type]));
     pgColumnTypes.set(table, types);
@@ -50,7 +58,13 @@ async function columnTypes(db: DbOrTrx, table: string): Promise<Map<string, stri
   return types;
 }
 
-function unnestSql(table: string, columns: readonly string[], types: Map<string, string>, conflict: string | undefined, returning: string | undefined): string {
+function unnestSql(
+  table: string,
+  columns: readonly string[],
+  types: Map<string, string>,
+  conflict: string | undefined,
+  returning: string | undefined,
+): string {
   const key = `u|${table}|${columns.join(',')}|${conflict ?? ''}|${returning ?? ''}`;
   let text = sqlCache.get(key);
   if (text === undefined) {
@@ -68,7 +82,13 @@ function unnestSql(table: string, columns: readonly string[], types: Map<string,
   return text;
 }
 
-async function insertRowsPostgres(db: DbOrTrx, table: string, columns: readonly string[], rows: readonly Record<string, unknown>[], opts: InsertRowsOptions): Promise<unknown[]> {
+async function insertRowsPostgres(
+  db: DbOrTrx,
+  table: string,
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  opts: InsertRowsOptions,
+): Promise<unknown[]> {
   let types = await columnTypes(db, table);
   if (columns.some((c) => !types.has(c))) {
     // A migration added the column since the types were read (tests migrate back and forth).
@@ -81,13 +101,16 @@ async function insertRowsPostgres(db: DbOrTrx, table: string, columns: readonly 
     for (let r = 0; r < rows.length; r++) {
       const v = rows[r]![c];
       // An array or object value would become a nested array dimension: JSON columns hold text.
-      if (v !== null && typeof v === 'object') throw new Error(`insertRows: ${table}.${c} must be a scalar (JSON columns take strings)`);
+      if (v !== null && typeof v === 'object')
+        throw new Error(`insertRows: ${table}.${c} must be a scalar (JSON columns take strings)`);
       values[r] = v === undefined ? null : v;
     }
     return values;
   });
   const result = await db.executeQuery(CompiledQuery.raw(text, params));
-  return opts.returning ? (result.rows as Record<string, unknown>[]).map((row) => row[opts.returning!]) : [];
+  return opts.returning
+    ? (result.rows as Record<string, unknown>[]).map((row) => row[opts.returning!])
+    : [];
 }
 
 export interface InsertRowsOptions {
@@ -101,11 +124,23 @@ export interface InsertRowsOptions {
  * Inserts rows that all have the same columns (the first row's keys, in its key order) with
  * multi-row statements. Returns the `returning` column of inserted rows, else an empty array.
  */
-export async function insertRows<T extends keyof DB & string>(db: DbOrTrx, table: T, rows: readonly DB[T][], opts: InsertRowsOptions = {}): Promise<unknown[]> {
+export async function insertRows<T extends keyof DB & string>(
+  db: DbOrTrx,
+  table: T,
+  rows: readonly DB[T][],
+  opts: InsertRowsOptions = {},
+): Promise<unknown[]> {
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]!) as (keyof DB[T] & string)[];
   const pg = dialectOf(db) === 'postgres';
-  if (pg) return insertRowsPostgres(db, table, columns, rows as unknown as readonly Record<string, unknown>[], opts);
+  if (pg)
+    return insertRowsPostgres(
+      db,
+      table,
+      columns,
+      rows as unknown as readonly Record<string, unknown>[],
+      opts,
+    );
   const maxRows = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
   const returned: unknown[] = [];
   let at = 0;
@@ -118,8 +153,15 @@ export async function insertRows<T extends keyof DB & string>(db: DbOrTrx, table
       const row = rows[r]!;
       for (const c of columns) params[p++] = row[c];
     }
-    const result = await db.executeQuery(CompiledQuery.raw(insertSql(pg, table, columns, size, opts.onConflictDoNothing, opts.returning), params));
-    if (opts.returning) for (const row of result.rows as Record<string, unknown>[]) returned.push(row[opts.returning]);
+    const result = await db.executeQuery(
+      CompiledQuery.raw(
+        insertSql(pg, table, columns, size, opts.onConflictDoNothing, opts.returning),
+        params,
+      ),
+    );
+    if (opts.returning)
+      for (const row of result.rows as Record<string, unknown>[])
+        returned.push(row[opts.returning]);
     at += size;
   }
   return returned;

@@ -44,7 +44,14 @@ db.pragma('synchronous = FULL');
 // This connection never writes, so it must never run a checkpoint of its own on commit.
 db.pragma('wal_autocheckpoint = 0');
 
-const stats = { checkpoints: 0, framesBackfilled: 0, busy: 0, ticks: 0, checkpointMs: 0, lastCheckpointAt: null };
+const stats = {
+  checkpoints: 0,
+  framesBackfilled: 0,
+  busy: 0,
+  ticks: 0,
+  checkpointMs: 0,
+  lastCheckpointAt: null,
+};
 
 // How many frames wait to be checkpointed, read from the wal-index header in the -shm file
 // (format: sqlite.org/walformat.html §2.2; native byte order, two copies that agree when no
@@ -55,7 +62,8 @@ const stats = { checkpoints: 0, framesBackfilled: 0, busy: 0, ticks: 0, checkpoi
 // Returns undefined when the header cannot be trusted; the caller then just checkpoints.
 const shmPath = `${path}-shm`;
 const header = Buffer.alloc(136);
-const readU32 = endianness() === 'LE' ? (o) => header.readUInt32LE(o) : (o) => header.readUInt32BE(o);
+const readU32 =
+  endianness() === 'LE' ? (o) => header.readUInt32LE(o) : (o) => header.readUInt32BE(o);
 let shmFd;
 
 function pendingFrames() {
@@ -108,17 +116,20 @@ function tick() {
 // An error thrown here ends the thread; the parent reports it in its stats.
 const timer = setInterval(guarded(tick), intervalMs);
 
-parentPort.on('message', guarded((msg) => {
-  if (msg === 'stats') return parentPort.postMessage({ type: 'stats', stats });
-  if (msg === 'stop') {
-    clearInterval(timer);
-    if (shmFd !== undefined) closeSync(shmFd);
-    // Not the last connection (the main one is still open), so closing neither checkpoints nor
-    // deletes the WAL.
-    db.close();
-    parentPort.postMessage({ type: 'stopped', stats });
-    parentPort.close();
-    return;
-  }
-  throw new Error(`checkpoint worker: unknown message ${JSON.stringify(msg)}`);
-}));
+parentPort.on(
+  'message',
+  guarded((msg) => {
+    if (msg === 'stats') return parentPort.postMessage({ type: 'stats', stats });
+    if (msg === 'stop') {
+      clearInterval(timer);
+      if (shmFd !== undefined) closeSync(shmFd);
+      // Not the last connection (the main one is still open), so closing neither checkpoints nor
+      // deletes the WAL.
+      db.close();
+      parentPort.postMessage({ type: 'stopped', stats });
+      parentPort.close();
+      return;
+    }
+    throw new Error(`checkpoint worker: unknown message ${JSON.stringify(msg)}`);
+  }),
+);

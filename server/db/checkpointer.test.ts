@@ -53,7 +53,8 @@ interface WriteOptions {
 async function writeRows(raw: Database.Database, opts: WriteOptions): Promise<number> {
   const insert = raw.prepare('insert into rows (body) values (?)');
   const writeSome = raw.transaction((from: number) => {
-    for (let i = from; i < from + opts.perTransaction; i++) insert.run(`${i} `.padEnd(ROW_BYTES, 'x'));
+    for (let i = from; i < from + opts.perTransaction; i++)
+      insert.run(`${i} `.padEnd(ROW_BYTES, 'x'));
   });
   let maxWal = 0;
   for (let n = 0, tx = 1; n < opts.rows; n += opts.perTransaction, tx++) {
@@ -65,7 +66,8 @@ async function writeRows(raw: Database.Database, opts: WriteOptions): Promise<nu
   return maxWal;
 }
 
-const autocheckpoint = (raw: Database.Database) => raw.pragma('wal_autocheckpoint', { simple: true });
+const autocheckpoint = (raw: Database.Database) =>
+  raw.pragma('wal_autocheckpoint', { simple: true });
 
 describe('startWalCheckpointer', () => {
   it('backfills the WAL from its own thread while the main connection keeps a safety net', async () => {
@@ -74,7 +76,9 @@ describe('startWalCheckpointer', () => {
     expect(autocheckpoint(raw)).toBe(8192);
 
     await writeRows(raw, { rows: 5_000, perTransaction: 5, pauseEvery: 50, pauseMs: 20 });
-    await vi.waitFor(async () => expect((await checkpointer!.refreshStats()).framesBackfilled).toBeGreaterThan(0));
+    await vi.waitFor(async () =>
+      expect((await checkpointer!.refreshStats()).framesBackfilled).toBeGreaterThan(0),
+    );
 
     const stats = checkpointer!.stats();
     expect(stats).toMatchObject({ running: true });
@@ -88,7 +92,11 @@ describe('startWalCheckpointer', () => {
     // committed while it runs, and the WAL is reused from its start only by a write that begins
     // after a checkpoint copied everything; bursts of 125 rows with 40 ms pauses leave room.
     const raw = openRowsDb(tempPath());
-    checkpointer = startWalCheckpointer(handle!, { intervalMs: 10, minFrames: 64, safetyNetPages: 1_000_000 });
+    checkpointer = startWalCheckpointer(handle!, {
+      intervalMs: 10,
+      minFrames: 64,
+      safetyNetPages: 1_000_000,
+    });
     const rows = 100_000; // ~20 MB of rows, ~45 MB of WAL frames
     const maxWal = await writeRows(raw, { rows, perTransaction: 50, pauseEvery: 25, pauseMs: 40 });
 
@@ -143,7 +151,10 @@ describe('startWalCheckpointer', () => {
     const warnings: object[] = [];
     // The main connection keeps the unlinked file open; the thread cannot open it by name.
     unlinkSync(path);
-    checkpointer = startWalCheckpointer(handle!, { intervalMs: 10, log: { warn: (obj) => warnings.push(obj) } });
+    checkpointer = startWalCheckpointer(handle!, {
+      intervalMs: 10,
+      log: { warn: (obj) => warnings.push(obj) },
+    });
     expect(autocheckpoint(raw)).toBe(8192);
 
     await vi.waitFor(() => expect(checkpointer!.stats().running).toBe(false));
@@ -170,9 +181,16 @@ describe('startWalCheckpointer', () => {
       const stats = await c.refreshStats();
       console.log(JSON.stringify({ running: stats.running, ticks: stats.ticks, error: stats.error ?? null }));`,
     );
-    const child = spawnSync(process.execPath, ['--import', 'tsx', script, path], { encoding: 'utf8', timeout: 20_000 });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script, path], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(child.signal).toBeNull(); // not killed by the timeout
-    const stats = JSON.parse(child.stdout.trim()) as { running: boolean; ticks: number; error: string | null };
+    const stats = JSON.parse(child.stdout.trim()) as {
+      running: boolean;
+      ticks: number;
+      error: string | null;
+    };
     expect(stats).toMatchObject({ running: true, error: null });
     expect(child.status).toBe(0);
   });
@@ -196,7 +214,9 @@ describe('startWalCheckpointer', () => {
 describe('startClientLoop on a SQLite file', () => {
   it('runs the checkpointer and stops it before closing the database', async () => {
     const path = tempPath();
-    const running = await startClientLoop(loadConfig({ DATABASE_URL: `sqlite:${path}`, SERVICES: 'worker', LOG_LEVEL: 'silent' }));
+    const running = await startClientLoop(
+      loadConfig({ DATABASE_URL: `sqlite:${path}`, SERVICES: 'worker', LOG_LEVEL: 'silent' }),
+    );
     expect(autocheckpoint(running.deps.dbHandle.sqlite!)).toBe(8192);
     await running.stop();
     // The main connection closed last, so SQLite checkpointed and removed the WAL: the thread's

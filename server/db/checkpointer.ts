@@ -51,17 +51,32 @@ type WorkerMessage = { type: 'stats' | 'stopped'; stats: WorkerStats };
 const STOP_TIMEOUT_MS = 5_000;
 
 /** Undefined on PostgreSQL, in memory and outside WAL mode: there is no WAL file to checkpoint. */
-export function startWalCheckpointer(handle: DbHandle, opts: WalCheckpointerOptions = {}): WalCheckpointer | undefined {
+export function startWalCheckpointer(
+  handle: DbHandle,
+  opts: WalCheckpointerOptions = {},
+): WalCheckpointer | undefined {
   const raw = handle.sqlite;
-  if (!raw || raw.memory || raw.pragma('journal_mode', { simple: true }) !== 'wal') return undefined;
+  if (!raw || raw.memory || raw.pragma('journal_mode', { simple: true }) !== 'wal')
+    return undefined;
 
   const previousAutocheckpoint = raw.pragma('wal_autocheckpoint', { simple: true }) as number;
   const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
-    workerData: { path: raw.name, intervalMs: opts.intervalMs ?? 25, minFrames: opts.minFrames ?? 1000 },
+    workerData: {
+      path: raw.name,
+      intervalMs: opts.intervalMs ?? 25,
+      minFrames: opts.minFrames ?? 1000,
+    },
   });
   raw.pragma(`wal_autocheckpoint = ${opts.safetyNetPages ?? 8192}`);
 
-  let current: WorkerStats = { checkpoints: 0, framesBackfilled: 0, busy: 0, ticks: 0, checkpointMs: 0, lastCheckpointAt: null };
+  let current: WorkerStats = {
+    checkpoints: 0,
+    framesBackfilled: 0,
+    busy: 0,
+    ticks: 0,
+    checkpointMs: 0,
+    lastCheckpointAt: null,
+  };
   let running = true;
   let stopping = false;
   let error: string | undefined;
@@ -75,9 +90,16 @@ export function startWalCheckpointer(handle: DbHandle, opts: WalCheckpointerOpti
     if (error !== undefined || stopping) return;
     error = messageOf(err);
     restoreAutocheckpoint();
-    opts.log?.warn({ err: error }, 'WAL checkpointer thread failed; SQLite checkpoints on commit again');
+    opts.log?.warn(
+      { err: error },
+      'WAL checkpointer thread failed; SQLite checkpoints on commit again',
+    );
   };
-  const snapshot = (): WalCheckpointerStats => ({ ...current, running, ...(error === undefined ? {} : { error }) });
+  const snapshot = (): WalCheckpointerStats => ({
+    ...current,
+    running,
+    ...(error === undefined ? {} : { error }),
+  });
 
   worker.on('message', (msg: WorkerMessage) => {
     current = msg.stats;

@@ -4,7 +4,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { DB } from './types.ts';
 import { registerWalSync, WalSync } from './wal-sync.ts';
@@ -25,10 +32,19 @@ export interface CreateDbOptions {
   pgPoolSize?: number;
 }
 
-const PG_OIDS = { int8: 20, numeric: 1700, timestamp: 1114, timestamptz: 1184, date: 1082, json: 114, jsonb: 3802 };
+const PG_OIDS = {
+  int8: 20,
+  numeric: 1700,
+  timestamp: 1114,
+  timestamptz: 1184,
+  date: 1082,
+  json: 114,
+  jsonb: 3802,
+};
 
 function pgTypes(): pg.CustomTypesConfig {
-  const toIso = (v: string) => new Date(v.includes('T') || v.includes('+') || v.endsWith('Z') ? v : `${v}Z`).toISOString();
+  const toIso = (v: string) =>
+    new Date(v.includes('T') || v.includes('+') || v.endsWith('Z') ? v : `${v}Z`).toISOString();
   const parsers: Record<number, (v: string) => unknown> = {
     [PG_OIDS.int8]: Number,
     [PG_OIDS.numeric]: Number,
@@ -40,7 +56,8 @@ function pgTypes(): pg.CustomTypesConfig {
   };
   return {
     getTypeParser: ((oid: number, format?: string) =>
-      parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
+      parsers[oid] ??
+      pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
   };
 }
 
@@ -93,7 +110,9 @@ export function createDb(url: string, opts: CreateDbOptions = {}): DbHandle {
   if (url.startsWith('sqlite:')) {
     const path = sqlitePathFromUrl(url);
     const raw = openSqlite(path);
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+    const db = new Kysely<DB>({
+      dialect: new SqliteDialect({ database: withStatementCache(raw) }),
+    });
     const walSync = path === ':memory:' ? undefined : new WalSync(`${path}-wal`);
     if (walSync) registerWalSync(db, walSync);
     return {
@@ -128,14 +147,18 @@ export function createDb(url: string, opts: CreateDbOptions = {}): DbHandle {
 const preparedNames = new Map<string, string>();
 
 export function preparedOnPostgres(text: string): void {
-  if (!preparedNames.has(text)) preparedNames.set(text, `cl_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`);
+  if (!preparedNames.has(text))
+    preparedNames.set(text, `cl_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`);
 }
 
 function runRegisteredAsPrepared(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as { query: unknown }).query = (...args: unknown[]) => {
     const [text, values] = args;
-    const name = typeof text === 'string' && Array.isArray(values) && args.length === 2 ? preparedNames.get(text) : undefined;
+    const name =
+      typeof text === 'string' && Array.isArray(values) && args.length === 2
+        ? preparedNames.get(text)
+        : undefined;
     return name ? query({ name, text, values }) : query(...args);
   };
 }

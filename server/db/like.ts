@@ -7,7 +7,11 @@ export function escapeLike(text: string): string {
 }
 
 /** `asText` casts the column first (a jsonb column on PostgreSQL has no LIKE of its own). */
-export function likeContains(column: string, text: string, opts: { asText?: boolean } = {}): RawBuilder<boolean> {
+export function likeContains(
+  column: string,
+  text: string,
+  opts: { asText?: boolean } = {},
+): RawBuilder<boolean> {
   const target = opts.asText ? sql`cast(${sql.ref(column)} as text)` : sql.ref(column);
   return sql<boolean>`${target} like ${`%${escapeLike(text)}%`} escape '\\'`;
 }

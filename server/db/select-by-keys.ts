@@ -32,18 +32,30 @@ export async function selectByKeys<O>(
   pgType: 'text' | 'uuid' = 'text',
 ): Promise<O[]> {
   if (values.length === 0) return [];
-  if (dialectOf(db) === 'postgres') return (await db.executeQuery(pgKeysQuery(column, values, query, pgType))).rows as O[];
+  if (dialectOf(db) === 'postgres')
+    return (await db.executeQuery(pgKeysQuery(column, values, query, pgType))).rows as O[];
   const found: O[] = [];
   const unique = [...new Set(values)]; // a key repeated in two IN lists would find its row twice
   for (let i = 0; i < unique.length; i += IN_CHUNK) {
     const part = unique.slice(i, i + IN_CHUNK);
-    found.push(...(await db.executeQuery(query(sql<SqlBool>`${sql.ref(column)} in (${sql.join(part)})`).compile())).rows);
+    found.push(
+      ...(
+        await db.executeQuery(
+          query(sql<SqlBool>`${sql.ref(column)} in (${sql.join(part)})`).compile(),
+        )
+      ).rows,
+    );
   }
   return found;
 }
 
 /** The PostgreSQL text of a key lookup: each distinct key probed on its own (see the top). */
-export function pgKeysQuery<O>(column: string, values: readonly unknown[], query: (keys: Expression<SqlBool>) => Compilable<O>, pgType: 'text' | 'uuid' = 'text'): CompiledQuery<O> {
+export function pgKeysQuery<O>(
+  column: string,
+  values: readonly unknown[],
+  query: (keys: Expression<SqlBool>) => Compilable<O>,
+  pgType: 'text' | 'uuid' = 'text',
+): CompiledQuery<O> {
   const inner = query(sql<SqlBool>`${sql.ref(column)} = ${sql.ref('k.v')}`).compile();
   const text = `select t.* from unnest($${inner.parameters.length + 1}::${pgType}[]) as k(v) cross join lateral (${inner.sql} limit 1) as t`;
   return CompiledQuery.raw(text, [...inner.parameters, [...new Set(values)]]) as CompiledQuery<O>;

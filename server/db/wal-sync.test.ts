@@ -42,7 +42,11 @@ describe('group commit on a SQLite file', () => {
     const syncsSeenAtAnswer: number[] = [];
     const responses = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        call(t!.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', payload: { text: `Отзыв ${i}`, sourceId: `w-${i}` } }).then((r) => {
+        call(t!.app, org.apiKey, {
+          method: 'POST',
+          url: '/api/v1/feedback',
+          payload: { text: `Отзыв ${i}`, sourceId: `w-${i}` },
+        }).then((r) => {
           syncsSeenAtAnswer.push(wal.stats.syncs);
           return r;
         }),
@@ -60,11 +64,20 @@ describe('group commit on a SQLite file', () => {
     const org = await createTestOrg(t.deps);
     const wal = walSyncFor(t.deps.db)!;
     const before = wal.stats.syncs;
-    const items = Array.from({ length: 50 }, (_, i) => ({ text: `Пакет ${i}`, sourceId: `b-${i}` }));
-    const response = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback/batch', payload: { items } });
+    const items = Array.from({ length: 50 }, (_, i) => ({
+      text: `Пакет ${i}`,
+      sourceId: `b-${i}`,
+    }));
+    const response = await call(t.app, org.apiKey, {
+      method: 'POST',
+      url: '/api/v1/feedback/batch',
+      payload: { items },
+    });
     expect(wal.stats.syncs).toBeGreaterThan(before);
     expect(response.statusCode).toBe(200);
-    expect(response.json().results.map((r: { status: string }) => r.status)).toEqual(Array(50).fill('created'));
+    expect(response.json().results.map((r: { status: string }) => r.status)).toEqual(
+      Array(50).fill('created'),
+    );
     expect(t.deps.dbHandle.sqlite!.pragma('synchronous', { simple: true })).toBe(2);
     expect(await t.deps.db.selectFrom('feedback').select('id').execute()).toHaveLength(50);
   });

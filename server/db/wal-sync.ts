@@ -79,7 +79,10 @@ export function walSyncFor(db: object): WalSync | undefined {
  * then restores FULL for everyone else. The caller must await `walSyncFor(db).sync()` before
  * acknowledging anything the transaction wrote.
  */
-export async function relaxedTransaction<DB, T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+export async function relaxedTransaction<DB, T>(
+  db: Kysely<DB>,
+  work: (trx: Kysely<DB>) => Promise<T>,
+): Promise<T> {
   return db.connection().execute(async (conn) => {
     await sql`pragma synchronous = normal`.execute(conn);
     try {

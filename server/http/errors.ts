@@ -2,7 +2,12 @@
 // application/problem+json here. Bad input is always a 4xx; only our own bugs are a 500.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ERROR_STATUS, type ErrorCode, type InvalidParam, type Problem } from '../../shared/api/errors.ts';
+import {
+  ERROR_STATUS,
+  type ErrorCode,
+  type InvalidParam,
+  type Problem,
+} from '../../shared/api/errors.ts';
 
 export class AppError extends Error {
   constructor(
@@ -19,12 +24,22 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'Resource') => new AppError('not_found', `${what} not found`);
-export const forbidden = (why = 'Your role does not allow this action') => new AppError('forbidden', why);
+export const forbidden = (why = 'Your role does not allow this action') =>
+  new AppError('forbidden', why);
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  409: 'Conflict', 413: 'Content Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
-  429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** Fastify's own error codes → ours. */
@@ -47,10 +62,18 @@ function toAppError(err: unknown): { app: AppError; unexpected: boolean } {
   const e = err as FastifyError & { statusCode?: number; validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(e)) {
     const invalidParams = e.validation.map((v) => ({
-      name: [e.validationContext ?? 'body', ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+      name: [
+        e.validationContext ?? 'body',
+        ...String(v.instancePath ?? '')
+          .split('/')
+          .filter(Boolean),
+      ].join('.'),
       reason: v.message ?? 'invalid',
     }));
-    return { app: new AppError('validation_failed', 'The request is not valid', { invalidParams }), unexpected: false };
+    return {
+      app: new AppError('validation_failed', 'The request is not valid', { invalidParams }),
+      unexpected: false,
+    };
   }
   if (e?.code && FASTIFY_CODES[e.code]) {
     return { app: new AppError(FASTIFY_CODES[e.code]!, e.message), unexpected: false };
@@ -58,14 +81,18 @@ function toAppError(err: unknown): { app: AppError; unexpected: boolean } {
   if (e instanceof SyntaxError && e.statusCode === 400) {
     return { app: new AppError('malformed_json', 'The body is not valid JSON'), unexpected: false };
   }
-  if (e?.statusCode === 429) return { app: new AppError('rate_limited', 'Too many requests'), unexpected: false };
+  if (e?.statusCode === 429)
+    return { app: new AppError('rate_limited', 'Too many requests'), unexpected: false };
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     return { app: new AppError('bad_request', e.message || 'Bad request'), unexpected: false };
   }
   // PostgreSQL input errors that slipped past validation (bad uuid, out-of-range) are still bad input.
   const pgCode = (err as { code?: string })?.code;
   if (pgCode === '22P02' || pgCode === '22003' || pgCode === '22007' || pgCode === '22008') {
-    return { app: new AppError('bad_request', 'A value in the request is not valid'), unexpected: false };
+    return {
+      app: new AppError('bad_request', 'A value in the request is not valid'),
+      unexpected: false,
+    };
   }
   return { app: new AppError('internal', 'An unexpected error occurred'), unexpected: true };
 }
@@ -83,7 +110,11 @@ export function problemOf(app: AppError, requestId: string, instance?: string): 
   };
 }
 
-export function sendProblem(reply: FastifyReply, request: FastifyRequest, app: AppError): FastifyReply {
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  app: AppError,
+): FastifyReply {
   for (const [k, v] of Object.entries(app.details?.headers ?? {})) reply.header(k, v);
   return reply
     .status(app.status)
@@ -92,7 +123,10 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, app: A
 }
 
 /** Answers a request no route matched, or returns undefined to fall through to the 404 problem. */
-export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+export type NotFoundFallback = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => FastifyReply | undefined;
 
 export function registerErrorHandling(app: FastifyInstance, fallback?: NotFoundFallback): void {
   app.setErrorHandler((err, request, reply) => {
@@ -102,8 +136,13 @@ export function registerErrorHandling(app: FastifyInstance, fallback?: NotFoundF
     return sendProblem(reply, request, appErr);
   });
   // Fastify allows one not-found handler per prefix, so the SPA's index.html fallback plugs in here.
-  app.setNotFoundHandler((request, reply) =>
-    fallback?.(request, reply) ??
-    sendProblem(reply, request, new AppError('not_found', `No route for ${request.method} ${request.url.split('?')[0]}`)),
+  app.setNotFoundHandler(
+    (request, reply) =>
+      fallback?.(request, reply) ??
+      sendProblem(
+        reply,
+        request,
+        new AppError('not_found', `No route for ${request.method} ${request.url.split('?')[0]}`),
+      ),
   );
 }

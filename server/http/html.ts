@@ -1,7 +1,10 @@
 // Server-rendered public pages (status, surveys): no JavaScript, no third-party requests,
 // readable on a phone, in the visitor's language.
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 /** Tagged template that escapes every interpolated value unless it is wrapped in raw(). */
@@ -13,7 +16,11 @@ export const raw = (html: string): Raw => ({ __html: html });
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Raw {
   let out = strings[0] ?? '';
   values.forEach((v, i) => {
-    const piece = Array.isArray(v) ? v.map((x) => (isRaw(x) ? x.__html : escapeHtml(String(x)))).join('') : isRaw(v) ? v.__html : escapeHtml(String(v ?? ''));
+    const piece = Array.isArray(v)
+      ? v.map((x) => (isRaw(x) ? x.__html : escapeHtml(String(x)))).join('')
+      : isRaw(v)
+        ? v.__html
+        : escapeHtml(String(v ?? ''));
     out += piece + (strings[i + 1] ?? '');
   });
   return raw(out);
@@ -44,15 +51,46 @@ textarea{width:100%;min-height:6rem;box-sizing:border-box;font:inherit;padding:.
 .error{color:#c92a2a}
 `;
 
-export function publicPage(opts: { lang: 'ru' | 'en'; title: string; body: Raw; langLinks?: { ru: string; en: string } }): string {
+export function publicPage(opts: {
+  lang: 'ru' | 'en';
+  title: string;
+  body: Raw;
+  langLinks?: { ru: string; en: string };
+}): string {
   const switcher = opts.langLinks
-    ? html`<nav class="lang"><a href="${opts.langLinks.ru}" lang="ru">Русский</a> · <a href="${opts.langLinks.en}" lang="en">English</a></nav>`
+    ? html`<nav class="lang">
+        <a href="${opts.langLinks.ru}" lang="ru">Русский</a> ·
+        <a href="${opts.langLinks.en}" lang="en">English</a>
+      </nav>`
     : raw('');
-  return `<!doctype html>${html`<html lang="${opts.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><link rel="icon" href="data:,"><title>${opts.title}</title><style>${raw(STYLE)}</style></head><body><main>${switcher}<div class="card">${opts.body}</div></main></body></html>`.__html}`;
+  return `<!doctype html>${
+    html`<html lang="${opts.lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <link rel="icon" href="data:," />
+        <title>${opts.title}</title>
+        <style>
+          ${raw(STYLE)}
+        </style>
+      </head>
+      <body>
+        <main>
+          ${switcher}
+          <div class="card">${opts.body}</div>
+        </main>
+      </body>
+    </html>`.__html
+  }`;
 }
 
 /** ru or en from ?lang=, else from Accept-Language, else the fallback. */
-export function pickLanguage(query: string | undefined, acceptLanguage: string | undefined, fallback: 'ru' | 'en'): 'ru' | 'en' {
+export function pickLanguage(
+  query: string | undefined,
+  acceptLanguage: string | undefined,
+  fallback: 'ru' | 'en',
+): 'ru' | 'en' {
   if (query === 'ru' || query === 'en') return query;
   const first = acceptLanguage?.split(',')[0]?.trim().slice(0, 2).toLowerCase();
   if (first === 'ru' || first === 'en') return first;

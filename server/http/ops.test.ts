@@ -21,10 +21,14 @@ describe.each(testDialects())('operations endpoints on %s', (dialect) => {
     await t.app.inject({ url: '/api/v1/org' });
     const metrics = await t.app.inject({ url: '/metrics' });
     expect(metrics.headers['content-type']).toMatch(/text\/plain/);
-    expect(metrics.body).toMatch(/clientloop_http_request_duration_seconds_bucket\{[^}]*route="\/api\/v1\/org"/);
+    expect(metrics.body).toMatch(
+      /clientloop_http_request_duration_seconds_bucket\{[^}]*route="\/api\/v1\/org"/,
+    );
     const doc = (await t.app.inject({ url: '/docs/json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users/{id}', '/api/v1/api-keys']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users/{id}', '/api/v1/api-keys']),
+    );
     const ui = await t.app.inject({ url: '/docs/' });
     expect(ui.statusCode).toBe(200);
     expect(ui.body).toMatch(/swagger/i);
@@ -32,7 +36,10 @@ describe.each(testDialects())('operations endpoints on %s', (dialect) => {
 
   it('is not ready until the database is migrated', async () => {
     const db = await createTestDb(dialect, { migrate: false });
-    const deps = createDeps(loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent' }), { dbHandle: db, log: createLogger('silent') });
+    const deps = createDeps(loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent' }), {
+      dbHandle: db,
+      log: createLogger('silent'),
+    });
     const app = await buildApp(deps, { serveWeb: false });
     try {
       const res = await app.inject({ url: '/ready' });
@@ -61,10 +68,23 @@ describe('logs', () => {
     const app = await buildApp(deps, { serveWeb: false });
     try {
       const org = await createTestOrg(deps);
-      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-request-id': 'req-abc-123' }, payload: { email: org.adminEmail, password: 'wrong-password-xyz' } });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'x-request-id': 'req-abc-123' },
+        payload: { email: org.adminEmail, password: 'wrong-password-xyz' },
+      });
       expect(login.headers['x-request-id']).toBe('req-abc-123');
-      await app.inject({ method: 'GET', url: '/api/v1/org', headers: { authorization: `Bearer ${org.apiKey}` } });
-      await app.inject({ method: 'GET', url: '/api/v1/org', headers: { cookie: 'cl_session=secret-cookie-value' } });
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/org',
+        headers: { authorization: `Bearer ${org.apiKey}` },
+      });
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/org',
+        headers: { cookie: 'cl_session=secret-cookie-value' },
+      });
       const all = lines.join('');
       expect(all).toContain('"reqId":"req-abc-123"');
       expect(all).toContain('request completed');

@@ -39,23 +39,40 @@ export function registerOps(app: FastifyInstance, deps: Deps): Registry {
     child.observe(reply.elapsedTime / 1000);
     if (status >= 500) errors.inc({ route });
     // Access log at debug: the route pattern only, since raw URLs may carry tokens (survey links).
-    if (request.log.level === 'debug' || request.log.level === 'trace') request.log.debug({ method: request.method, route, status, durationMs: Math.round(reply.elapsedTime) }, 'request completed');
+    if (request.log.level === 'debug' || request.log.level === 'trace')
+      request.log.debug(
+        { method: request.method, route, status, durationMs: Math.round(reply.elapsedTime) },
+        'request completed',
+      );
     done();
   });
 
   for (const m of modules) m.metrics?.(registry, deps);
-  app.get('/health', { schema: { tags: ['operations'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
+  app.get('/health', { schema: { tags: ['operations'], summary: 'Liveness' } }, async () => ({
+    status: 'ok',
+  }));
 
-  app.get('/ready', { schema: { tags: ['operations'], summary: 'Readiness: the database answers and is migrated' } }, async (_req, reply) => {
-    const db = await pingDb(deps.db);
-    const migrated = db && (await isMigrated(deps.db));
-    if (!db || !migrated) return reply.status(503).send({ status: 'unavailable', database: db, migrated });
-    return { status: 'ready', database: true, migrated: true };
-  });
+  app.get(
+    '/ready',
+    {
+      schema: { tags: ['operations'], summary: 'Readiness: the database answers and is migrated' },
+    },
+    async (_req, reply) => {
+      const db = await pingDb(deps.db);
+      const migrated = db && (await isMigrated(deps.db));
+      if (!db || !migrated)
+        return reply.status(503).send({ status: 'unavailable', database: db, migrated });
+      return { status: 'ready', database: true, migrated: true };
+    },
+  );
 
-  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics', hide: false } }, async (_req, reply) => {
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
+  app.get(
+    '/metrics',
+    { schema: { tags: ['operations'], summary: 'Prometheus metrics', hide: false } },
+    async (_req, reply) => {
+      reply.type(registry.contentType);
+      return registry.metrics();
+    },
+  );
   return registry;
 }

@@ -15,13 +15,21 @@ describe.each(testDialects())('security headers on %s', (dialect) => {
   it('sends the CSP, nosniff, frame and request-id headers on success, error, 404 and HTML', async () => {
     t = await createTestApp({ dialect });
     const org = await createTestOrg(t.deps);
-    const created = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', payload: { text: 'Спасибо' } });
+    const created = await call(t.app, org.apiKey, {
+      method: 'POST',
+      url: '/api/v1/feedback',
+      payload: { text: 'Спасибо' },
+    });
     const refused = await call(t.app, 'wrong-key', { method: 'GET', url: '/api/v1/feedback' });
     const missing = await t.app.inject({ url: '/api/v1/no-such-thing' });
     const page = await t.app.inject({ url: `/status/${created.json().publicRef}` });
-    expect([created.statusCode, refused.statusCode, missing.statusCode, page.statusCode]).toEqual([201, 401, 404, 200]);
+    expect([created.statusCode, refused.statusCode, missing.statusCode, page.statusCode]).toEqual([
+      201, 401, 404, 200,
+    ]);
     for (const res of [created, refused, missing]) {
-      expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers['content-security-policy']).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['x-frame-options']).toBe('DENY');
       expect(res.headers['cache-control']).toBe('no-store');
@@ -42,7 +50,9 @@ describe.each(testDialects())('security headers on %s', (dialect) => {
     const headers = securityHeaders(true);
     expect(headers['strict-transport-security']).toMatch(/max-age=\d+/);
     expect(headers['content-security-policy']).toContain('upgrade-insecure-requests');
-    expect(apiSecurityHeaders(true)['strict-transport-security']).toBe(headers['strict-transport-security']);
+    expect(apiSecurityHeaders(true)['strict-transport-security']).toBe(
+      headers['strict-transport-security'],
+    );
     expect(apiSecurityHeaders(false)['strict-transport-security']).toBeUndefined();
   });
 });

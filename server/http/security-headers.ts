@@ -49,7 +49,9 @@ export function apiSecurityHeaders(https: boolean): Record<string, string> {
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
     'cache-control': 'no-store',
-    ...(https ? { 'strict-transport-security': securityHeaders(true)['strict-transport-security']! } : {}),
+    ...(https
+      ? { 'strict-transport-security': securityHeaders(true)['strict-transport-security']! }
+      : {}),
   };
 }
 

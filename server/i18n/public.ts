@@ -18,7 +18,8 @@ export const PUBLIC_TEXT = {
     },
     resolution: 'Решение',
     rateTitle: 'Оцените решение',
-    rateQuestion: 'Насколько вы довольны тем, как решено ваше обращение? (1 — совсем недоволен, 5 — полностью доволен)',
+    rateQuestion:
+      'Насколько вы довольны тем, как решено ваше обращение? (1 — совсем недоволен, 5 — полностью доволен)',
     rateThanks: 'Спасибо! Ваша оценка сохранена.',
     rateNotResolved: 'Обращение ещё не решено — оценить можно будет после решения.',
     tooMany: 'Слишком много запросов. Попробуйте через минуту.',
@@ -41,7 +42,8 @@ export const PUBLIC_TEXT = {
     },
     resolution: 'Resolution',
     rateTitle: 'Rate the resolution',
-    rateQuestion: 'How satisfied are you with how your request was resolved? (1 — not at all, 5 — completely)',
+    rateQuestion:
+      'How satisfied are you with how your request was resolved? (1 — not at all, 5 — completely)',
     rateThanks: 'Thank you! Your rating is saved.',
     rateNotResolved: 'The request is not resolved yet — you can rate it once it is.',
     tooMany: 'Too many requests. Please try again in a minute.',

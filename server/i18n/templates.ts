@@ -29,8 +29,14 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Language, Template>> 
     },
   },
   status: {
-    ru: { subject: 'Обращение {{ref}}: {{status}}', body: 'Здравствуйте, {{name}}!\n\nСтатус вашего обращения {{ref}}: {{status}}.\nПодробнее: {{statusUrl}}\n\n{{orgName}}' },
-    en: { subject: 'Your request {{ref}}: {{status}}', body: 'Hello {{name}},\n\nThe status of your request {{ref}} is now: {{status}}.\nDetails: {{statusUrl}}\n\n{{orgName}}' },
+    ru: {
+      subject: 'Обращение {{ref}}: {{status}}',
+      body: 'Здравствуйте, {{name}}!\n\nСтатус вашего обращения {{ref}}: {{status}}.\nПодробнее: {{statusUrl}}\n\n{{orgName}}',
+    },
+    en: {
+      subject: 'Your request {{ref}}: {{status}}',
+      body: 'Hello {{name}},\n\nThe status of your request {{ref}} is now: {{status}}.\nDetails: {{statusUrl}}\n\n{{orgName}}',
+    },
   },
   closing: {
     ru: {
@@ -43,24 +49,50 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Language, Template>> 
     },
   },
   followup: {
-    ru: { subject: 'Как мы справились? — {{ref}}', body: 'Здравствуйте, {{name}}!\n\nОцените, пожалуйста, как мы решили ваше обращение {{ref}}: {{followupUrl}}\n\n{{orgName}}' },
-    en: { subject: 'How did we do? — {{ref}}', body: 'Hello {{name}},\n\nPlease rate how we handled your request {{ref}}: {{followupUrl}}\n\n{{orgName}}' },
+    ru: {
+      subject: 'Как мы справились? — {{ref}}',
+      body: 'Здравствуйте, {{name}}!\n\nОцените, пожалуйста, как мы решили ваше обращение {{ref}}: {{followupUrl}}\n\n{{orgName}}',
+    },
+    en: {
+      subject: 'How did we do? — {{ref}}',
+      body: 'Hello {{name}},\n\nPlease rate how we handled your request {{ref}}: {{followupUrl}}\n\n{{orgName}}',
+    },
   },
   survey_invite: {
-    ru: { subject: '{{question}}', body: 'Здравствуйте, {{name}}!\n\n{{question}}\n\n{{scoreLinks}}\n\nИли ответьте на странице: {{surveyUrl}}\n\n{{orgName}}' },
-    en: { subject: '{{question}}', body: 'Hello {{name}},\n\n{{question}}\n\n{{scoreLinks}}\n\nOr answer on the page: {{surveyUrl}}\n\n{{orgName}}' },
+    ru: {
+      subject: '{{question}}',
+      body: 'Здравствуйте, {{name}}!\n\n{{question}}\n\n{{scoreLinks}}\n\nИли ответьте на странице: {{surveyUrl}}\n\n{{orgName}}',
+    },
+    en: {
+      subject: '{{question}}',
+      body: 'Hello {{name}},\n\n{{question}}\n\n{{scoreLinks}}\n\nOr answer on the page: {{surveyUrl}}\n\n{{orgName}}',
+    },
   },
   digest: {
-    ru: { subject: 'Напоминания на сегодня', body: 'Здравствуйте, {{name}}!\n\n{{items}}\n\n{{orgName}}' },
-    en: { subject: 'Your reminders for today', body: 'Hello {{name}},\n\n{{items}}\n\n{{orgName}}' },
+    ru: {
+      subject: 'Напоминания на сегодня',
+      body: 'Здравствуйте, {{name}}!\n\n{{items}}\n\n{{orgName}}',
+    },
+    en: {
+      subject: 'Your reminders for today',
+      body: 'Hello {{name}},\n\n{{items}}\n\n{{orgName}}',
+    },
   },
   escalation: {
-    ru: { subject: 'Просрочен срок по обращению {{ref}}', body: 'Здравствуйте, {{name}}!\n\nПо обращению {{ref}} «{{title}}» истёк срок решения ({{dueAt}}).\nОткрыть: {{caseUrl}}\n\n{{orgName}}' },
-    en: { subject: 'Case {{ref}} is past its due time', body: 'Hello {{name}},\n\nCase {{ref}} "{{title}}" is past its resolution due time ({{dueAt}}).\nOpen: {{caseUrl}}\n\n{{orgName}}' },
+    ru: {
+      subject: 'Просрочен срок по обращению {{ref}}',
+      body: 'Здравствуйте, {{name}}!\n\nПо обращению {{ref}} «{{title}}» истёк срок решения ({{dueAt}}).\nОткрыть: {{caseUrl}}\n\n{{orgName}}',
+    },
+    en: {
+      subject: 'Case {{ref}} is past its due time',
+      body: 'Hello {{name}},\n\nCase {{ref}} "{{title}}" is past its resolution due time ({{dueAt}}).\nOpen: {{caseUrl}}\n\n{{orgName}}',
+    },
   },
 };
 
 /** Fills {{name}} placeholders; unknown ones become empty, and lines left empty by that collapse. */
 export function renderTemplate(template: string, vars: Record<string, string | undefined>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => vars[key] ?? '').replace(/\n{3,}/g, '\n\n');
+  return template
+    .replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => vars[key] ?? '')
+    .replace(/\n{3,}/g, '\n\n');
 }

@@ -47,8 +47,18 @@ describe.each(testDialects())('job queue on %s', (dialect) => {
 
   it('enqueues a job once per dedupe key', async () => {
     const { queue } = await setup();
-    const first = await queue.enqueue(t.db, { name: 'x', orgId: null, payload: { a: 1 }, dedupeKey: 'k1' });
-    const second = await queue.enqueue(t.db, { name: 'x', orgId: null, payload: { a: 2 }, dedupeKey: 'k1' });
+    const first = await queue.enqueue(t.db, {
+      name: 'x',
+      orgId: null,
+      payload: { a: 1 },
+      dedupeKey: 'k1',
+    });
+    const second = await queue.enqueue(t.db, {
+      name: 'x',
+      orgId: null,
+      payload: { a: 2 },
+      dedupeKey: 'k1',
+    });
     expect(first).toBeTypeOf('string');
     expect(second).toBeUndefined();
     expect(await t.db.selectFrom('jobs').selectAll().execute()).toHaveLength(1);
@@ -56,9 +66,18 @@ describe.each(testDialects())('job queue on %s', (dialect) => {
 
   it('claims only due jobs, and never the same job twice while its lease holds', async () => {
     const { queue, clock } = await setup();
-    for (let i = 0; i < 30; i++) await queue.enqueue(t.db, { name: 'x', orgId: null, payload: { i } });
-    await queue.enqueue(t.db, { name: 'later', orgId: null, payload: {}, runAt: new Date('2026-11-20T11:00:00Z') });
-    const [a, b] = await Promise.all([queue.claim(t.db, 'w1', 20, 60_000), queue.claim(t.db, 'w2', 20, 60_000)]);
+    for (let i = 0; i < 30; i++)
+      await queue.enqueue(t.db, { name: 'x', orgId: null, payload: { i } });
+    await queue.enqueue(t.db, {
+      name: 'later',
+      orgId: null,
+      payload: {},
+      runAt: new Date('2026-11-20T11:00:00Z'),
+    });
+    const [a, b] = await Promise.all([
+      queue.claim(t.db, 'w1', 20, 60_000),
+      queue.claim(t.db, 'w2', 20, 60_000),
+    ]);
     const ids = [...a!, ...b!].map((j) => j.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(30);
@@ -95,11 +114,19 @@ describe.each(testDialects())('worker on %s', (dialect) => {
   it('runs handlers, completes them, retries thrown errors and fails permanent ones at once', async () => {
     t = await createTestDb(dialect);
     const clock = fixedClock('2026-11-20T10:00:00.000Z');
-    const deps = createDeps(loadConfig({ DATABASE_URL: t.url, LOG_LEVEL: 'silent' }), { dbHandle: t, clock, log: createLogger('silent') });
+    const deps = createDeps(loadConfig({ DATABASE_URL: t.url, LOG_LEVEL: 'silent' }), {
+      dbHandle: t,
+      clock,
+      log: createLogger('silent'),
+    });
     const seen: number[] = [];
     let flaky = 0;
     const worker = createWorker(deps, [
-      defineJob({ name: 'ok', payload: z.object({ n: z.number() }), handler: async (_ctx, p) => void seen.push(p.n) }),
+      defineJob({
+        name: 'ok',
+        payload: z.object({ n: z.number() }),
+        handler: async (_ctx, p) => void seen.push(p.n),
+      }),
       defineJob({
         name: 'flaky',
         payload: z.object({}),
@@ -108,7 +135,13 @@ describe.each(testDialects())('worker on %s', (dialect) => {
           if (flaky === 1) throw new Error('temporary');
         },
       }),
-      defineJob({ name: 'bad', payload: z.object({}), handler: async () => { throw new AppError('not_found', 'gone'); } }),
+      defineJob({
+        name: 'bad',
+        payload: z.object({}),
+        handler: async () => {
+          throw new AppError('not_found', 'gone');
+        },
+      }),
     ]);
     await deps.jobs.enqueue(deps.db, { name: 'ok', orgId: null, payload: { n: 7 } });
     await deps.jobs.enqueue(deps.db, { name: 'flaky', orgId: null, payload: {} });
@@ -117,7 +150,11 @@ describe.each(testDialects())('worker on %s', (dialect) => {
     expect(await worker.runOnce()).toBe(4);
     clock.advance(5_000);
     expect(await worker.runOnce()).toBe(1);
-    const rows = await deps.db.selectFrom('jobs').select(['name', 'status', 'attempts']).orderBy('id').execute();
+    const rows = await deps.db
+      .selectFrom('jobs')
+      .select(['name', 'status', 'attempts'])
+      .orderBy('id')
+      .execute();
     expect(seen).toEqual([7]);
     expect(rows).toEqual([
       { name: 'ok', status: 'done', attempts: 1 },
@@ -151,10 +188,25 @@ describe.each(testDialects())('worker pacing under requests on %s', (dialect) =>
 
   it('spaces sweep rounds while requests arrive, keeps running jobs, and sweeps flat out once they stop', async () => {
     t = await createTestDb(dialect);
-    const deps = createDeps(loadConfig({ DATABASE_URL: t.url, LOG_LEVEL: 'silent', JOBS_POLL_MS: '1000' }), { dbHandle: t, log: createLogger('silent') });
+    const deps = createDeps(
+      loadConfig({ DATABASE_URL: t.url, LOG_LEVEL: 'silent', JOBS_POLL_MS: '1000' }),
+      { dbHandle: t, log: createLogger('silent') },
+    );
     const done: number[] = [];
     const sweep = busySweep();
-    const worker = createWorker(deps, [defineJob({ name: 'ok', payload: z.object({ n: z.number() }), handler: async (_ctx, p) => void done.push(p.n) })], {}, [], [sweep]);
+    const worker = createWorker(
+      deps,
+      [
+        defineJob({
+          name: 'ok',
+          payload: z.object({ n: z.number() }),
+          handler: async (_ctx, p) => void done.push(p.n),
+        }),
+      ],
+      {},
+      [],
+      [sweep],
+    );
     worker.start();
     try {
       // 500 ms of "intake": a request every 2 ms. Like HTTP requests queued in the socket while
@@ -175,7 +227,9 @@ describe.each(testDialects())('worker pacing under requests on %s', (dialect) =>
       expect(underLoad).toBeLessThanOrEqual(12);
       expect(done).toEqual([1]);
       // The job enqueued mid-burst ran within it (rounds are spaced 20 ms, not paused).
-      expect((await deps.db.selectFrom('jobs').select('status').executeTakeFirstOrThrow()).status).toBe('done');
+      expect(
+        (await deps.db.selectFrom('jobs').select('status').executeTakeFirstOrThrow()).status,
+      ).toBe('done');
       // Without requests the sweep runs back to back again.
       const quietStart = sweep.rounds;
       await new Promise((r) => setTimeout(r, 300));
@@ -187,7 +241,10 @@ describe.each(testDialects())('worker pacing under requests on %s', (dialect) =>
 
   it('ignores a trickle of requests: below the busy rate sweeps run back to back and jobs start at once', async () => {
     t = await createTestDb(dialect);
-    const deps = createDeps(loadConfig({ DATABASE_URL: t.url, LOG_LEVEL: 'silent', JOBS_POLL_MS: '1000' }), { dbHandle: t, log: createLogger('silent') });
+    const deps = createDeps(
+      loadConfig({ DATABASE_URL: t.url, LOG_LEVEL: 'silent', JOBS_POLL_MS: '1000' }),
+      { dbHandle: t, log: createLogger('silent') },
+    );
     const sweep = busySweep();
     const worker = createWorker(deps, [], {}, [], [sweep]);
     worker.start();

@@ -38,7 +38,10 @@ export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefini
   return def;
 }
 
-export type ClaimedJob = Pick<JobsTable, 'id' | 'org_id' | 'name' | 'payload' | 'attempts' | 'max_attempts'>;
+export type ClaimedJob = Pick<
+  JobsTable,
+  'id' | 'org_id' | 'name' | 'payload' | 'attempts' | 'max_attempts'
+>;
 
 const DEFAULT_MAX_ATTEMPTS = 8;
 
@@ -79,13 +82,21 @@ export class JobQueue {
       created_at: nowIso,
       finished_at: null,
     }));
-    const ids = (await insertRows(db, 'jobs', rows, { onConflictDoNothing: 'dedupe_key', returning: 'id' })) as string[];
+    const ids = (await insertRows(db, 'jobs', rows, {
+      onConflictDoNothing: 'dedupe_key',
+      returning: 'id',
+    })) as string[];
     if (ids.length > 0) queueMicrotask(() => this.wake.emit('job'));
     return ids;
   }
 
   /** Claims up to `limit` due jobs with a lease of `leaseMs`; expired leases are taken over. */
-  async claim(db: DbOrTrx, workerId: string, limit: number, leaseMs: number): Promise<ClaimedJob[]> {
+  async claim(
+    db: DbOrTrx,
+    workerId: string,
+    limit: number,
+    leaseMs: number,
+  ): Promise<ClaimedJob[]> {
     const now = this.clock.now();
     const nowIso = now.toISOString();
     const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
@@ -101,7 +112,11 @@ export class JobQueue {
     if (this.dialect === 'postgres') due = due.forUpdate().skipLocked();
     return db
       .updateTable('jobs')
-      .set((eb) => ({ locked_until: leaseUntil, locked_by: workerId, attempts: eb('attempts', '+', 1) }))
+      .set((eb) => ({
+        locked_until: leaseUntil,
+        locked_by: workerId,
+        attempts: eb('attempts', '+', 1),
+      }))
       .where('id', 'in', due)
       .returning(['id', 'org_id', 'name', 'payload', 'attempts', 'max_attempts'])
       .execute();
@@ -110,13 +125,23 @@ export class JobQueue {
   async complete(db: DbOrTrx, id: string): Promise<void> {
     await db
       .updateTable('jobs')
-      .set({ status: 'done', finished_at: this.clock.now().toISOString(), locked_until: null, last_error: null })
+      .set({
+        status: 'done',
+        finished_at: this.clock.now().toISOString(),
+        locked_until: null,
+        last_error: null,
+      })
       .where('id', '=', id)
       .execute();
   }
 
   /** Records a failure: retried with exponential back-off, or failed for good. */
-  async fail(db: DbOrTrx, job: ClaimedJob, error: string, permanent: boolean): Promise<'retry' | 'failed'> {
+  async fail(
+    db: DbOrTrx,
+    job: ClaimedJob,
+    error: string,
+    permanent: boolean,
+  ): Promise<'retry' | 'failed'> {
     const now = this.clock.now();
     const final = permanent || job.attempts >= job.max_attempts;
     await db
@@ -125,7 +150,9 @@ export class JobQueue {
         status: final ? 'failed' : 'queued',
         last_error: error.slice(0, 2000),
         locked_until: null,
-        run_at: final ? now.toISOString() : new Date(now.getTime() + backoffMs(job.attempts)).toISOString(),
+        run_at: final
+          ? now.toISOString()
+          : new Date(now.getTime() + backoffMs(job.attempts)).toISOString(),
         finished_at: final ? now.toISOString() : null,
       })
       .where('id', '=', job.id)

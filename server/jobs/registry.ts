@@ -17,7 +17,10 @@ export function allJobs(deps: Deps): JobDefinition[] {
       handler: async (ctx) => {
         const now = deps.clock.now();
         const sessions = await deleteExpiredSessions(deps.db, now.toISOString());
-        const jobs = await pruneFinishedJobs(deps.db, new Date(now.getTime() - 7 * 86_400_000).toISOString());
+        const jobs = await pruneFinishedJobs(
+          deps.db,
+          new Date(now.getTime() - 7 * 86_400_000).toISOString(),
+        );
         ctx.log.info({ sessions, jobs }, 'maintenance done');
       },
     }),
@@ -25,7 +28,10 @@ export function allJobs(deps: Deps): JobDefinition[] {
   ];
 }
 
-export const schedules: Schedule[] = [{ name: 'system.maintenance', everyMs: 3_600_000 }, ...modules.flatMap((m) => m.schedules ?? [])];
+export const schedules: Schedule[] = [
+  { name: 'system.maintenance', everyMs: 3_600_000 },
+  ...modules.flatMap((m) => m.schedules ?? []),
+];
 
 export function allSweeps(deps: Deps): Sweep[] {
   return modules.flatMap((m) => m.sweeps?.(deps) ?? []);

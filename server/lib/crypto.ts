@@ -7,7 +7,9 @@ export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
 }
 
-const oneShot = (nodeCrypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+const oneShot = (
+  nodeCrypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }
+).hash;
 
 /** For high-entropy secrets (API keys, session tokens) a fast hash is enough; passwords use argon2. */
 export function sha256(text: string): string {

@@ -34,7 +34,13 @@ describe('lazyChild', () => {
     await flush();
     expect(spy).toHaveBeenCalled();
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ reqId: 'r-1', orgId: 'o-1', detail: 'x', msg: 'written', level: 40 });
+    expect(lines[0]).toMatchObject({
+      reqId: 'r-1',
+      orgId: 'o-1',
+      detail: 'x',
+      msg: 'written',
+      level: 40,
+    });
   });
 
   it('keeps redaction: a secret in a lazily logged object is censored', async () => {

@@ -27,7 +27,9 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
     secure,
     // Plain local relays (and test servers) often offer no STARTTLS; use it when offered.
     ignoreTLS: url.searchParams.get('tls') === 'off',
-    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    auth: url.username
+      ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+      : undefined,
     pool: true,
     maxConnections: 5,
     connectionTimeout: 10_000,

@@ -15,12 +15,18 @@ export function encodeCursor(id: string): string {
 export function decodeCursor(cursor: string | undefined): string | undefined {
   if (!cursor) return undefined;
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!isUuid(id)) throw new AppError('validation_failed', 'The cursor is not valid', { invalidParams: [{ name: 'query.cursor', reason: 'not a cursor from a previous page' }] });
+  if (!isUuid(id))
+    throw new AppError('validation_failed', 'The cursor is not valid', {
+      invalidParams: [{ name: 'query.cursor', reason: 'not a cursor from a previous page' }],
+    });
   return id;
 }
 
 /** Rows fetched with limit + 1 → the page and the next cursor. */
-export function toPage<T extends { id: string }>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
+export function toPage<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };

@@ -9,7 +9,13 @@ describe('RefCipher', () => {
   const a = new RefCipher(KEY_A);
 
   it('gives every number one reference of the public form and reads the number back', () => {
-    const numbers = [...Array.from({ length: 2000 }, (_, i) => i + 1), 2 ** 25, 2 ** 25 + 1, 123_456_789_012, 2 ** 50 - 1];
+    const numbers = [
+      ...Array.from({ length: 2000 }, (_, i) => i + 1),
+      2 ** 25,
+      2 ** 25 + 1,
+      123_456_789_012,
+      2 ** 50 - 1,
+    ];
     const refs = numbers.map((n) => a.refOf(n));
     expect(refs.every((r) => PUBLIC_REF_RE.test(r))).toBe(true);
     expect(new Set(refs).size).toBe(numbers.length);

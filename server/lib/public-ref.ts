@@ -72,7 +72,8 @@ export class RefCipher {
 
   /** The reference of record number n (1 ≤ n < 2^50). */
   refOf(n: number): string {
-    if (!Number.isSafeInteger(n) || n < 1 || n >= HALF * HALF) throw new Error(`Record number out of range: ${n}`);
+    if (!Number.isSafeInteger(n) || n < 1 || n >= HALF * HALF)
+      throw new Error(`Record number out of range: ${n}`);
     let left = Math.floor(n / HALF);
     let right = n % HALF;
     for (let i = 0; i < ROUNDS; i++) [left, right] = [right, (left ^ this.round(i, right)) >>> 0];
@@ -87,7 +88,8 @@ export class RefCipher {
     const left = new Array<number>(ns.length);
     const right = new Array<number>(ns.length);
     ns.forEach((n, k) => {
-      if (!Number.isSafeInteger(n) || n < 1 || n >= HALF * HALF) throw new Error(`Record number out of range: ${n}`);
+      if (!Number.isSafeInteger(n) || n < 1 || n >= HALF * HALF)
+        throw new Error(`Record number out of range: ${n}`);
       left[k] = Math.floor(n / HALF);
       right[k] = n % HALF;
     });
@@ -114,7 +116,8 @@ export class RefCipher {
     if (c === undefined) return undefined;
     let left = Math.floor(c / HALF);
     let right = c % HALF;
-    for (let i = ROUNDS - 1; i >= 0; i--) [left, right] = [(right ^ this.round(i, left)) >>> 0, left];
+    for (let i = ROUNDS - 1; i >= 0; i--)
+      [left, right] = [(right ^ this.round(i, left)) >>> 0, left];
     const n = left * HALF + right;
     return n >= 1 ? n : undefined;
   }

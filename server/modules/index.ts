@@ -14,4 +14,18 @@ import { careModule } from './care/index.ts';
 import { telephonyModule } from './telephony/index.ts';
 import { textModule } from './text/index.ts';
 
-export const modules: ModuleDef[] = [orgsModule, clientsModule, feedbackModule, casesModule, messagingModule, metricsModule, webhooksModule, surveysModule, inboundModule, importsModule, telephonyModule, textModule, careModule];
+export const modules: ModuleDef[] = [
+  orgsModule,
+  clientsModule,
+  feedbackModule,
+  casesModule,
+  messagingModule,
+  metricsModule,
+  webhooksModule,
+  surveysModule,
+  inboundModule,
+  importsModule,
+  telephonyModule,
+  textModule,
+  careModule,
+];

@@ -21,7 +21,13 @@ export const createDateBody = z.object({
   contactId: z.uuid().optional(),
 });
 export const updateDateBody = z
-  .object({ kind: dateKind, date: isoDate, recurring: z.boolean(), title: text(200), contactId: z.uuid().nullable() })
+  .object({
+    kind: dateKind,
+    date: isoDate,
+    recurring: z.boolean(),
+    title: text(200),
+    contactId: z.uuid().nullable(),
+  })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });
 export const dateOut = z.object({
@@ -39,15 +45,17 @@ export const dateOut = z.object({
 });
 export type DateOut = z.infer<typeof dateOut>;
 
-export const reminderKind = z.enum(['upcoming_date', 'silent_client', 'detractor_without_followup', 'sla_risk', 'missed_call']);
+export const reminderKind = z.enum([
+  'upcoming_date',
+  'silent_client',
+  'detractor_without_followup',
+  'sla_risk',
+  'missed_call',
+]);
 export const remindersQuery = z.object({
   days: z.coerce.number().int().min(0).max(366).default(14),
   silentDays: z.coerce.number().int().min(1).max(3650).default(60),
-  timeZone: z
-    .string()
-    .max(64)
-    .refine(isTimeZone, 'an IANA time zone')
-    .default('Europe/Moscow'),
+  timeZone: z.string().max(64).refine(isTimeZone, 'an IANA time zone').default('Europe/Moscow'),
 });
 export const reminderOut = z.object({
   kind: reminderKind,
@@ -63,7 +71,14 @@ export const reminderOut = z.object({
 });
 export type ReminderOut = z.infer<typeof reminderOut>;
 
-export const requirementCategory = z.enum(['purpose_of_use', 'delivery', 'technical', 'packaging', 'documents', 'other']);
+export const requirementCategory = z.enum([
+  'purpose_of_use',
+  'delivery',
+  'technical',
+  'packaging',
+  'documents',
+  'other',
+]);
 export const requirementSource = z.enum(['feedback', 'meeting', 'contract', 'other']);
 export const requirementStatus = z.enum(['active', 'retired']);
 const requirementFields = {
@@ -77,7 +92,8 @@ const requirementFields = {
   effectiveTo: isoDate.nullable(),
   status: requirementStatus,
 };
-const datesInOrder = (b: { effectiveFrom?: string | null; effectiveTo?: string | null }) => !b.effectiveFrom || !b.effectiveTo || b.effectiveFrom <= b.effectiveTo;
+const datesInOrder = (b: { effectiveFrom?: string | null; effectiveTo?: string | null }) =>
+  !b.effectiveFrom || !b.effectiveTo || b.effectiveFrom <= b.effectiveTo;
 export const createRequirementBody = z
   .object({
     category: requirementFields.category,
@@ -89,12 +105,18 @@ export const createRequirementBody = z
     effectiveFrom: isoDate.optional(),
     effectiveTo: isoDate.optional(),
   })
-  .refine(datesInOrder, { message: 'effectiveFrom must not be after effectiveTo', path: ['effectiveTo'] });
+  .refine(datesInOrder, {
+    message: 'effectiveFrom must not be after effectiveTo',
+    path: ['effectiveTo'],
+  });
 export const updateRequirementBody = z
   .object(requirementFields)
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' })
-  .refine(datesInOrder, { message: 'effectiveFrom must not be after effectiveTo', path: ['effectiveTo'] });
+  .refine(datesInOrder, {
+    message: 'effectiveFrom must not be after effectiveTo',
+    path: ['effectiveTo'],
+  });
 export const requirementOut = z.object({
   id: z.string(),
   clientId: z.string(),
@@ -129,9 +151,22 @@ export const searchRequirementsQuery = z.object({
 export const requirementSearchOut = requirementOut.extend({ clientName: z.string() });
 
 export const createNoteBody = z.object({ text: text(4000) });
-export const noteOut = z.object({ id: z.string(), clientId: z.string(), text: z.string(), createdAt: z.string() });
+export const noteOut = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+});
 
-export const timelineKind = z.enum(['feedback', 'case_opened', 'case_resolved', 'case_event', 'message_sent', 'note', 'requirement_changed']);
+export const timelineKind = z.enum([
+  'feedback',
+  'case_opened',
+  'case_resolved',
+  'case_event',
+  'message_sent',
+  'note',
+  'requirement_changed',
+]);
 export const timelineQuery = z.object({
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -140,6 +175,9 @@ export const timelineItemOut = z.object({
   at: z.string(),
   kind: timelineKind,
   title: z.string(),
-  ref: z.object({ type: z.enum(['feedback', 'case', 'message', 'note', 'requirement']), id: z.string() }),
+  ref: z.object({
+    type: z.enum(['feedback', 'case', 'message', 'note', 'requirement']),
+    id: z.string(),
+  }),
 });
 export type TimelineItemOut = z.infer<typeof timelineItemOut>;

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
-export const caseStatus = z.enum(['new', 'acknowledged', 'in_progress', 'waiting_client', 'resolved', 'closed']);
+export const caseStatus = z.enum([
+  'new',
+  'acknowledged',
+  'in_progress',
+  'waiting_client',
+  'resolved',
+  'closed',
+]);
 export const caseType = z.enum(['complaint', 'claim', 'request', 'idea', 'praise']);
 export const priority = z.enum(['low', 'normal', 'high', 'urgent']);
 
@@ -84,11 +91,26 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
 const slaPolicyFields = {
   name: z.string().trim().min(1).max(200),
   priority: priority.nullable(),
-  firstResponseMinutes: z.number().int().min(1).max(60 * 24 * 60),
-  resolutionMinutes: z.number().int().min(1).max(60 * 24 * 365),
+  firstResponseMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 60),
+  resolutionMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 365),
   timeZone: z.string().min(1).max(64),
   businessHours: z
-    .partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(z.tuple([hhmm, hhmm]).refine(([a, b]) => a < b, 'an interval must end after it starts')).max(6))
+    .partialRecord(
+      z.enum(['1', '2', '3', '4', '5', '6', '7']),
+      z
+        .array(
+          z.tuple([hhmm, hhmm]).refine(([a, b]) => a < b, 'an interval must end after it starts'),
+        )
+        .max(6),
+    )
     .nullable(),
   holidays: z.array(z.iso.date()).max(400),
   isDefault: z.boolean(),

@@ -63,7 +63,11 @@ export const phone = z
 
 export const createContactBody = z.object({
   name: text(300),
-  email: z.email().max(254).transform((e) => e.toLowerCase()).optional(),
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.toLowerCase())
+    .optional(),
   phone: phone.optional(),
   language: z.enum(['ru', 'en']).default('ru'),
   roles: z.array(contactRole).max(4).default([]),
@@ -75,7 +79,11 @@ export const createContactBody = z.object({
 export const updateContactBody = z
   .object({
     name: text(300),
-    email: z.email().max(254).transform((e) => e.toLowerCase()).nullable(),
+    email: z
+      .email()
+      .max(254)
+      .transform((e) => e.toLowerCase())
+      .nullable(),
     phone: phone.nullable(),
     language: z.enum(['ru', 'en']),
     roles: z.array(contactRole).max(4),

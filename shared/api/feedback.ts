@@ -1,7 +1,16 @@
 // Feedback records: one normalised record per client utterance, from any channel.
 import { z } from 'zod';
 
-export const CHANNELS = ['api', 'survey', 'email', 'web', 'manual', 'phone', 'import', 'telegram'] as const;
+export const CHANNELS = [
+  'api',
+  'survey',
+  'email',
+  'web',
+  'manual',
+  'phone',
+  'import',
+  'telegram',
+] as const;
 export const channel = z.enum(CHANNELS);
 export const SCORE_RANGES = { nps: [0, 10], csat: [1, 5], ces: [1, 7], custom: [0, 100] } as const;
 
@@ -20,12 +29,27 @@ export const feedbackIn = z
     clientId: z.uuid().optional(),
     /** A known contact (e.g. picked in the UI when logging a call); its client is used when none is named. */
     contactId: z.uuid().optional(),
-    client: z.object({ externalId: shortText(200).optional(), name: shortText(300), segment: shortText(100).optional() }).optional(),
+    client: z
+      .object({
+        externalId: shortText(200).optional(),
+        name: shortText(300),
+        segment: shortText(100).optional(),
+      })
+      .optional(),
     contact: z
       .object({
-        email: z.email().max(254).transform((e) => e.toLowerCase()).optional(),
+        email: z
+          .email()
+          .max(254)
+          .transform((e) => e.toLowerCase())
+          .optional(),
         name: shortText(300).optional(),
-        phone: z.string().trim().max(40).regex(/^\+?[0-9 ()\-.]{5,}$/).optional(),
+        phone: z
+          .string()
+          .trim()
+          .max(40)
+          .regex(/^\+?[0-9 ()\-.]{5,}$/)
+          .optional(),
         language: z.enum(['ru', 'en']).optional(),
       })
       .optional(),
@@ -35,9 +59,18 @@ export const feedbackIn = z
     receivedAt: z.iso.datetime({ offset: true }).optional(),
     sourceId: shortText(200).optional(),
   })
-  .refine((f) => f.score !== undefined || f.text !== undefined, { message: 'at least one of score and text is required', path: ['score'] })
-  .refine((f) => !(f.clientId && f.client), { message: 'name the client by clientId or by client, not both', path: ['client'] })
-  .refine((f) => !(f.contactId && f.contact), { message: 'name the contact by contactId or by contact, not both', path: ['contact'] });
+  .refine((f) => f.score !== undefined || f.text !== undefined, {
+    message: 'at least one of score and text is required',
+    path: ['score'],
+  })
+  .refine((f) => !(f.clientId && f.client), {
+    message: 'name the client by clientId or by client, not both',
+    path: ['client'],
+  })
+  .refine((f) => !(f.contactId && f.contact), {
+    message: 'name the contact by contactId or by contact, not both',
+    path: ['contact'],
+  });
 export type FeedbackIn = z.infer<typeof feedbackIn>;
 
 export const batchIn = z.object({ items: z.array(z.unknown()).min(1).max(1000) });
@@ -53,7 +86,9 @@ export const feedbackOut = z.object({
   score: z.object({ type: z.string(), value: z.number() }).nullable(),
   text: z.string().nullable(),
   language: z.string().nullable(),
-  sentiment: z.object({ label: z.enum(['positive', 'neutral', 'negative']), score: z.number() }).nullable(),
+  sentiment: z
+    .object({ label: z.enum(['positive', 'neutral', 'negative']), score: z.number() })
+    .nullable(),
   topics: z.array(z.string()),
   sourceId: z.string().nullable(),
   caseId: z.string().nullable(),
@@ -82,7 +117,13 @@ export const batchOut = z.object({
       index: z.number(),
       status: z.enum(['created', 'duplicate', 'error']),
       id: z.string().optional(),
-      error: z.object({ code: z.string(), detail: z.string(), invalidParams: z.array(z.object({ name: z.string(), reason: z.string() })).optional() }).optional(),
+      error: z
+        .object({
+          code: z.string(),
+          detail: z.string(),
+          invalidParams: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+        })
+        .optional(),
     }),
   ),
 });

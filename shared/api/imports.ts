@@ -65,7 +65,6 @@ export const mapping = z
   .strict() satisfies z.ZodType<Partial<Record<TargetField, string>>>;
 export type Mapping = z.infer<typeof mapping>;
 
-
 export const uploadQuery = z.object({ filename: z.string().trim().min(1).max(255).optional() });
 export const validateBody = z.object({ mapping });
 export const commitBody = z.object({
@@ -76,7 +75,13 @@ export const commitBody = z.object({
   openCases: z.boolean().default(false),
 });
 
-export const rowError = z.object({ row: z.number().int(), column: z.string().nullable(), value: z.string().nullable(), code: z.string(), message: z.string() });
+export const rowError = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+});
 export type RowError = z.infer<typeof rowError>;
 
 export const reportOut = z.object({
@@ -90,7 +95,10 @@ export const reportOut = z.object({
 });
 export type ReportOut = z.infer<typeof reportOut>;
 
-export const commitResultOut = z.object({ created: z.number().int(), duplicates: z.number().int() });
+export const commitResultOut = z.object({
+  created: z.number().int(),
+  duplicates: z.number().int(),
+});
 
 export const importStatus = z.enum(['uploaded', 'rejected', 'committed']);
 

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const messageKind = z.enum(['ack', 'status', 'closing', 'followup', 'survey_invite', 'digest', 'escalation']);
+export const messageKind = z.enum([
+  'ack',
+  'status',
+  'closing',
+  'followup',
+  'survey_invite',
+  'digest',
+  'escalation',
+]);
 export const messageOut = z.object({
   id: z.string(),
   kind: messageKind,
@@ -38,4 +46,7 @@ export const templateOut = z.object({
   variables: z.array(z.string()),
 });
 export const templateParams = z.object({ kind: messageKind, language: z.enum(['ru', 'en']) });
-export const templateBody = z.object({ subject: z.string().trim().min(1).max(300), body: z.string().trim().min(1).max(20_000) });
+export const templateBody = z.object({
+  subject: z.string().trim().min(1).max(300),
+  body: z.string().trim().min(1).max(20_000),
+});

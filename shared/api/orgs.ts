@@ -3,7 +3,10 @@ import { z } from 'zod';
 
 export const role = z.enum(['admin', 'manager', 'analyst', 'viewer']);
 export const language = z.enum(['ru', 'en']);
-export const email = z.email().max(254).transform((e) => e.toLowerCase());
+export const email = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
 export const password = z.string().min(8).max(256);
 export const idParam = z.object({ id: z.uuid() });
 
@@ -28,7 +31,12 @@ export const userOut = z.object({
 });
 export type UserOut = z.infer<typeof userOut>;
 
-export const orgOut = z.object({ id: z.string(), name: z.string(), defaultLanguage: language, createdAt: z.string() });
+export const orgOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  defaultLanguage: language,
+  createdAt: z.string(),
+});
 export type OrgOut = z.infer<typeof orgOut>;
 
 export const sessionOut = z.object({ user: userOut, org: orgOut, csrfToken: z.string() });
@@ -67,7 +75,10 @@ export const apiKeyOut = z.object({
   revokedAt: z.string().nullable(),
 });
 export type ApiKeyOut = z.infer<typeof apiKeyOut>;
-export const createApiKeyBody = z.object({ name: z.string().trim().min(1).max(100), role: role.default('manager') });
+export const createApiKeyBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  role: role.default('manager'),
+});
 export const createdApiKeyOut = apiKeyOut.extend({ secret: z.string() });
 
 export const auditOut = z.object({
@@ -86,4 +97,5 @@ export const publicConfigOut = z.object({
   version: z.string(),
 });
 
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });

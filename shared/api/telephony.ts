@@ -10,12 +10,26 @@ export const callDirection = z.enum(CALL_DIRECTIONS);
 export const DEFAULT_CALLBACK_TARGET_MINUTES = 30;
 
 /** The call fields a file column can hold; the import finds them by header name or by ?<field>Column=. */
-export const CALL_FIELDS = ['startedAt', 'direction', 'waitSeconds', 'answered', 'durationSeconds', 'employee', 'phone', 'stage', 'externalId'] as const;
+export const CALL_FIELDS = [
+  'startedAt',
+  'direction',
+  'waitSeconds',
+  'answered',
+  'durationSeconds',
+  'employee',
+  'phone',
+  'stage',
+  'externalId',
+] as const;
 export type CallField = (typeof CALL_FIELDS)[number];
 export const REQUIRED_CALL_FIELDS: readonly CallField[] = ['startedAt', 'direction', 'answered'];
 
 const shortText = (max: number) => z.string().trim().min(1).max(max);
-const seconds = z.number().int().min(0).max(7 * 24 * 3600);
+const seconds = z
+  .number()
+  .int()
+  .min(0)
+  .max(7 * 24 * 3600);
 
 /** One call from a PBX webhook; the same externalId again returns the stored record. */
 export const callIn = z
@@ -106,11 +120,22 @@ export const listCallsQuery = z.object({
 });
 export type ListCallsQuery = z.infer<typeof listCallsQuery>;
 
-export const callSettingsIn = z.object({ callbackTargetMinutes: z.number().int().min(1).max(7 * 24 * 60) }).strict();
+export const callSettingsIn = z
+  .object({
+    callbackTargetMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
+  })
+  .strict();
 export const callSettingsOut = z.object({ callbackTargetMinutes: z.number().int() });
 export type CallSettingsOut = z.infer<typeof callSettingsOut>;
 
-export const missedCallsOut = z.object({ targetMinutes: z.number().int(), items: z.array(callOut) });
+export const missedCallsOut = z.object({
+  targetMinutes: z.number().int(),
+  items: z.array(callOut),
+});
 export type MissedCallsOut = z.infer<typeof missedCallsOut>;
 
 export const OPERATIONS_GROUP_BY = ['stage', 'employee', 'day'] as const;
@@ -144,6 +169,10 @@ export const operationsGroupOut = z.object({
 });
 export type OperationsGroupOut = z.infer<typeof operationsGroupOut>;
 
-export const operationsOut = z.object({ from: z.string(), to: z.string(), targetMinutes: z.number().int(), groups: z.array(operationsGroupOut) });
+export const operationsOut = z.object({
+  from: z.string(),
+  to: z.string(),
+  targetMinutes: z.number().int(),
+  groups: z.array(operationsGroupOut),
+});
 export type OperationsOut = z.infer<typeof operationsOut>;
-

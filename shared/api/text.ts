@@ -2,7 +2,9 @@
 import { z } from 'zod';
 
 export const sentimentLabel = z.enum(['positive', 'neutral', 'negative']);
-export const topicKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lowercase letters, digits and _ (start with a letter)');
+export const topicKey = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'lowercase letters, digits and _ (start with a letter)');
 
 export const topicOut = z.object({
   key: topicKey,
@@ -22,30 +24,58 @@ export const topicIn = z.object({
 export const topicsOut = z.object({ items: z.array(topicOut), modelVersion: z.string() });
 export const putTopicsBody = z
   .object({ items: z.array(topicIn).min(1).max(50) })
-  .refine((b) => new Set(b.items.map((t) => t.key)).size === b.items.length, { message: 'topic keys must be unique', path: ['items'] });
+  .refine((b) => new Set(b.items.map((t) => t.key)).size === b.items.length, {
+    message: 'topic keys must be unique',
+    path: ['items'],
+  });
 
 export const reanalyseBody = z
-  .object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() })
-  .refine((b) => !b.from || !b.to || Date.parse(b.from) < Date.parse(b.to), { message: 'from must be before to', path: ['from'] });
+  .object({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((b) => !b.from || !b.to || Date.parse(b.from) < Date.parse(b.to), {
+    message: 'from must be before to',
+    path: ['from'],
+  });
 export const reanalyseOut = z.object({ queued: z.number().int() });
 
 export const correctionBody = z
   .object({ sentiment: sentimentLabel.optional(), topics: z.array(topicKey).max(50).optional() })
-  .refine((b) => b.sentiment !== undefined || b.topics !== undefined, { message: 'give sentiment or topics' });
+  .refine((b) => b.sentiment !== undefined || b.topics !== undefined, {
+    message: 'give sentiment or topics',
+  });
 
 export const analysisOut = z.object({
   feedbackId: z.string(),
   language: z.string().nullable(),
   sentiment: z.object({ label: sentimentLabel, score: z.number() }).nullable(),
   topics: z.array(z.string()),
-  corrected: z.object({ sentiment: sentimentLabel.nullable(), topics: z.array(z.string()).nullable(), correctedAt: z.string() }).nullable(),
+  corrected: z
+    .object({
+      sentiment: sentimentLabel.nullable(),
+      topics: z.array(z.string()).nullable(),
+      correctedAt: z.string(),
+    })
+    .nullable(),
 });
 export type AnalysisOut = z.infer<typeof analysisOut>;
 
-export const trendsQuery = z.object({ from: z.union([z.iso.date(), z.iso.datetime({ offset: true })]) });
+export const trendsQuery = z.object({
+  from: z.union([z.iso.date(), z.iso.datetime({ offset: true })]),
+});
 export const trendsOut = z.object({
-  months: z.array(z.object({ month: z.string(), positive: z.number().int(), neutral: z.number().int(), negative: z.number().int() })),
-  topics: z.array(z.object({ key: z.string(), count: z.number().int(), negative: z.number().int() })),
+  months: z.array(
+    z.object({
+      month: z.string(),
+      positive: z.number().int(),
+      neutral: z.number().int(),
+      negative: z.number().int(),
+    }),
+  ),
+  topics: z.array(
+    z.object({ key: z.string(), count: z.number().int(), negative: z.number().int() }),
+  ),
   truncated: z.boolean(),
 });
 export type TrendsOut = z.infer<typeof trendsOut>;

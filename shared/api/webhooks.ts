@@ -8,8 +8,18 @@ export type WebhookEvent = z.infer<typeof webhookEvent>;
 // The SSRF guard in the service decides whether a URL may be called; here only its shape.
 const webhookUrl = z.string().trim().min(1).max(2048);
 // host[:port] exactly as it appears in the URL, e.g. "10.0.0.5:8080" (lower-case, no scheme).
-const allowedHost = z.string().trim().toLowerCase().min(1).max(300).regex(/^[^\s/?#@]+$/, 'host[:port] without scheme or path');
-const events = z.array(webhookEvent).min(1).max(WEBHOOK_EVENTS.length).transform((list) => [...new Set(list)]);
+const allowedHost = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(300)
+  .regex(/^[^\s/?#@]+$/, 'host[:port] without scheme or path');
+const events = z
+  .array(webhookEvent)
+  .min(1)
+  .max(WEBHOOK_EVENTS.length)
+  .transform((list) => [...new Set(list)]);
 
 export const webhookIdParam = z.object({ id: z.uuid() });
 export const deliveryIdParams = z.object({ id: z.uuid(), deliveryId: z.uuid() });

@@ -13,7 +13,16 @@ export type Action =
   | 'data.write';
 
 export const GRANTS: Record<Role, ReadonlySet<Action>> = {
-  admin: new Set<Action>(['org.read', 'org.manage', 'users.read', 'users.manage', 'api_keys.manage', 'audit.read', 'data.read', 'data.write']),
+  admin: new Set<Action>([
+    'org.read',
+    'org.manage',
+    'users.read',
+    'users.manage',
+    'api_keys.manage',
+    'audit.read',
+    'data.read',
+    'data.write',
+  ]),
   manager: new Set<Action>(['org.read', 'users.read', 'data.read', 'data.write']),
   analyst: new Set<Action>(['org.read', 'users.read', 'data.read']),
   viewer: new Set<Action>(['org.read', 'data.read']),

@@ -3,7 +3,15 @@
 // resolves it, and the client's closing e-mail arrives. Plus the dashboard's charts render.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
-import { apiClientFor, openSignedIn, SCREENSHOTS, startHarness, WAIT, type ApiCall, type Harness } from './harness.ts';
+import {
+  apiClientFor,
+  openSignedIn,
+  SCREENSHOTS,
+  startHarness,
+  WAIT,
+  type ApiCall,
+  type Harness,
+} from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
 const COMPLAINT = 'Курьер опоздал на два дня, заказ пришёл помятым';
@@ -13,13 +21,11 @@ let harness: Harness;
 let smtp: TestSmtp;
 let api: ApiCall;
 
-
 /** The first day of the month `back` months ago, mid-day UTC. */
 function monthsAgo(back: number): string {
   const now = new Date();
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 3, 12)).toISOString();
 }
-
 
 beforeAll(async () => {
   smtp = await startTestSmtp();
@@ -31,12 +37,18 @@ beforeAll(async () => {
   const channels = ['api', 'survey', 'web'];
   const items = Array.from({ length: 18 }, (_, i) => ({
     channel: channels[i % 3],
-    client: { externalId: `hist-${i % 4}`, name: ['ООО «Север»', 'ИП Иванов', 'АО «Заря»', 'ООО «Луч»'][i % 4], segment: i % 2 ? 'B2B' : 'Розница' },
+    client: {
+      externalId: `hist-${i % 4}`,
+      name: ['ООО «Север»', 'ИП Иванов', 'АО «Заря»', 'ООО «Луч»'][i % 4],
+      segment: i % 2 ? 'B2B' : 'Розница',
+    },
     stage: stages[i % 3],
     score: { type: 'nps', value: [10, 9, 8, 7, 9, 10, 4][i % 7] },
     receivedAt: monthsAgo(i % 6),
   }));
-  const batch = await api<{ results: { status: string }[] }>('POST', '/api/v1/feedback/batch', { items });
+  const batch = await api<{ results: { status: string }[] }>('POST', '/api/v1/feedback/batch', {
+    items,
+  });
   expect(batch.json.results.every((r) => r.status === 'created')).toBe(true);
 }, 120_000);
 afterEach(() => harness.closePages());
@@ -48,16 +60,35 @@ afterAll(async () => {
 describe('closed loop in the UI', () => {
   it('a detractor answers a survey link with JavaScript off; the case is worked in the inbox and the client gets the closing e-mail', async () => {
     // The client, its contact and a personal NPS survey link, set up through the API.
-    const client = await api<{ id: string }>('POST', '/api/v1/clients', { name: 'ООО «Вектор»', externalId: 'vector-1', segment: 'B2B' });
-    const contact = await api<{ id: string }>('POST', `/api/v1/clients/${client.json.id}/contacts`, { name: 'Иван', email: 'ivan@example.ru', language: 'ru' });
-    const survey = await api<{ id: string }>('POST', '/api/v1/surveys', { name: 'NPS после доставки', metric: 'nps', stage: 'Доставка' });
-    const invites = await api<{ items: { url: string }[] }>('POST', `/api/v1/surveys/${survey.json.id}/invites`, { contactIds: [contact.json.id] });
+    const client = await api<{ id: string }>('POST', '/api/v1/clients', {
+      name: 'ООО «Вектор»',
+      externalId: 'vector-1',
+      segment: 'B2B',
+    });
+    const contact = await api<{ id: string }>(
+      'POST',
+      `/api/v1/clients/${client.json.id}/contacts`,
+      { name: 'Иван', email: 'ivan@example.ru', language: 'ru' },
+    );
+    const survey = await api<{ id: string }>('POST', '/api/v1/surveys', {
+      name: 'NPS после доставки',
+      metric: 'nps',
+      stage: 'Доставка',
+    });
+    const invites = await api<{ items: { url: string }[] }>(
+      'POST',
+      `/api/v1/surveys/${survey.json.id}/invites`,
+      { contactIds: [contact.json.id] },
+    );
     expect(invites.status).toBe(201);
     const surveyPath = new URL(invites.json.items[0]!.url).pathname;
 
     // The client answers on a phone with JavaScript off: a plain HTML form.
     const { page: anyPage } = await harness.openApp();
-    const noJs = await anyPage.context().browser()!.newContext({ javaScriptEnabled: false, viewport: PHONE, locale: 'ru-RU' });
+    const noJs = await anyPage
+      .context()
+      .browser()!
+      .newContext({ javaScriptEnabled: false, viewport: PHONE, locale: 'ru-RU' });
     try {
       const form = await noJs.newPage();
       expect((await form.goto(`${harness.baseUrl}${surveyPath}`))?.status()).toBe(200);
@@ -68,7 +99,9 @@ describe('closed loop in the UI', () => {
     } finally {
       await noJs.close();
     }
-    const newest = await api<{ items: { caseId: string | null; publicRef: string; channel: string; text: string }[] }>('GET', '/api/v1/feedback?limit=1');
+    const newest = await api<{
+      items: { caseId: string | null; publicRef: string; channel: string; text: string }[];
+    }>('GET', '/api/v1/feedback?limit=1');
     const recorded = { json: newest.json.items[0]! };
     expect(recorded.json).toMatchObject({ channel: 'survey', text: COMPLAINT });
     expect(recorded.json.caseId).toBeTruthy();
@@ -86,10 +119,16 @@ describe('closed loop in the UI', () => {
     await page.getByTestId('case-title').waitFor(WAIT);
     expect(page.url()).toContain(`/cases/${recorded.json.caseId}`);
     await page.getByRole('link', { name: 'ООО «Вектор»' }).waitFor(WAIT);
-    await page.getByTestId('case-timeline').getByText('Письмо «Подтверждение получения» → ivan@example.ru', { exact: false }).waitFor(WAIT);
+    await page
+      .getByTestId('case-timeline')
+      .getByText('Письмо «Подтверждение получения» → ivan@example.ru', { exact: false })
+      .waitFor(WAIT);
 
     await page.getByRole('button', { name: 'Взять в работу' }).click();
-    await page.getByTestId('case-timeline').getByText('Статус: Подтверждено → В работе', { exact: false }).waitFor(WAIT);
+    await page
+      .getByTestId('case-timeline')
+      .getByText('Статус: Подтверждено → В работе', { exact: false })
+      .waitFor(WAIT);
     await page.getByTestId('case-actions').getByRole('button', { name: 'Решить' }).click();
     await page.locator('textarea[name=resolution]').fill(RESOLUTION);
     await page.getByRole('button', { name: 'Решить и уведомить клиента' }).click();
@@ -98,15 +137,23 @@ describe('closed loop in the UI', () => {
     const mails = await smtp.waitFor(2, 15_000);
     const closing = mails.find((m) => m.subject === `Обращение ${recorded.json.publicRef} решено`);
     expect(closing, mails.map((m) => m.subject).join(' | ')).toBeDefined();
-    expect(closing!.to && 'text' in closing!.to ? closing!.to.text : '').toContain('ivan@example.ru');
+    expect(closing!.to && 'text' in closing!.to ? closing!.to.text : '').toContain(
+      'ivan@example.ru',
+    );
     expect(closing!.text).toContain(RESOLUTION);
     expect(closing!.text).toContain(`/status/${recorded.json.publicRef}/rate`); // the follow-up rating was asked for
-    await page.getByTestId('case-timeline').getByText('Письмо «Закрытие обращения»', { exact: false }).waitFor(WAIT);
+    await page
+      .getByTestId('case-timeline')
+      .getByText('Письмо «Закрытие обращения»', { exact: false })
+      .waitFor(WAIT);
     await page.screenshot({ path: `${SCREENSHOTS}/case-desktop.png`, fullPage: true });
 
     // The board: the case now sits in the "resolved" column.
     await page.getByRole('navigation').getByText('Обращения').click();
-    await page.getByTestId('board-column-resolved').getByText(COMPLAINT, { exact: false }).waitFor(WAIT);
+    await page
+      .getByTestId('board-column-resolved')
+      .getByText(COMPLAINT, { exact: false })
+      .waitFor(WAIT);
     await page.screenshot({ path: `${SCREENSHOTS}/board-desktop.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
@@ -118,7 +165,10 @@ describe('closed loop in the UI', () => {
     await page.getByTestId('case-title').getByText('Звонок клиента: уточнить счёт').waitFor(WAIT);
     const caseId = page.url().split('/').pop()!;
     // Someone else closes the case meanwhile; our page still offers "Взять в работу".
-    await api('PATCH', `/api/v1/cases/${caseId}`, { status: 'resolved', resolution: 'Решено по телефону' });
+    await api('PATCH', `/api/v1/cases/${caseId}`, {
+      status: 'resolved',
+      resolution: 'Решено по телефону',
+    });
     await api('PATCH', `/api/v1/cases/${caseId}`, { status: 'closed' });
     await page.getByRole('button', { name: 'Взять в работу' }).click();
     await page.getByText('Такой переход между статусами недопустим.').waitFor(WAIT);
@@ -130,25 +180,34 @@ describe('closed loop in the UI', () => {
     const { page, errors } = await openSignedIn(harness, PHONE, '/inbox');
     await page.getByTestId('inbox-case').first().waitFor(WAIT);
     await page.screenshot({ path: `${SCREENSHOTS}/inbox-phone.png`, fullPage: true });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
 
     await page.getByTestId('inbox-case').first().getByRole('link').first().click();
     await page.getByTestId('case-title').waitFor(WAIT);
     await page.getByTestId('case-timeline').waitFor(WAIT);
     await page.screenshot({ path: `${SCREENSHOTS}/case-phone.png`, fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
 
     await page.goto(`${harness.baseUrl}/cases`);
     await page.getByTestId('board-column-new').waitFor(WAIT);
     await page.screenshot({ path: `${SCREENSHOTS}/board-phone.png`, fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
   });
 });
 
 describe('dashboard', () => {
-  for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', PHONE]] as const) {
+  for (const [name, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', PHONE],
+  ] as const) {
     it(`renders the overview and the charts as SVG without console errors (${name})`, async () => {
       const { page, errors } = await openSignedIn(harness, viewport, '/dashboard');
       await page.getByTestId('overview-nps').waitFor(WAIT);
@@ -156,7 +215,9 @@ describe('dashboard', () => {
       await page.locator('[data-testid=chart-stage] svg').waitFor(WAIT);
       expect(await page.getByTestId('overview-nps').textContent()).toMatch(/\d+ ответ/);
       await page.screenshot({ path: `${SCREENSHOTS}/dashboard-${name}.png`, fullPage: true });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
       expect(errors).toEqual([]);
     });
   }
@@ -198,7 +259,12 @@ describe('lists, client page and settings', () => {
   it('settings: templates with variables, an SLA policy, a webhook whose secret is shown once', async () => {
     const { page, errors } = await openSignedIn(harness, PHONE, '/settings/templates');
     await page.getByTestId('template-row').first().waitFor(WAIT);
-    await page.getByTestId('template-row').filter({ hasText: 'Закрытие обращения' }).first().getByRole('button', { name: 'Изменить' }).click();
+    await page
+      .getByTestId('template-row')
+      .filter({ hasText: 'Закрытие обращения' })
+      .first()
+      .getByRole('button', { name: 'Изменить' })
+      .click();
     await page.getByRole('dialog').getByRole('button', { name: '{{resolution}}' }).waitFor(WAIT);
     await page.screenshot({ path: `${SCREENSHOTS}/template-edit-phone.png` });
     await page.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
@@ -209,7 +275,11 @@ describe('lists, client page and settings', () => {
     await sla.locator('input[name=name]').fill('Стандарт');
     await sla.locator('textarea[name=holidays]').fill('2027-01-01\n2027-01-02');
     await sla.getByRole('button', { name: 'Сохранить' }).click();
-    await page.getByTestId('sla-row').filter({ hasText: 'Стандарт' }).getByText('2 праздника', { exact: false }).waitFor(WAIT);
+    await page
+      .getByTestId('sla-row')
+      .filter({ hasText: 'Стандарт' })
+      .getByText('2 праздника', { exact: false })
+      .waitFor(WAIT);
     await page.screenshot({ path: `${SCREENSHOTS}/sla-phone.png`, fullPage: true });
 
     // A receiver on a closed local port: allowed explicitly, so nothing leaves the machine.
@@ -229,7 +299,9 @@ describe('lists, client page and settings', () => {
     await card.getByRole('switch', { name: 'Включён' }).click();
     await card.getByText('Выключен').waitFor(WAIT);
     await page.screenshot({ path: `${SCREENSHOTS}/webhooks-phone.png`, fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
   });
 
@@ -243,8 +315,13 @@ describe('lists, client page and settings', () => {
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.waitForURL(/\/feedback\/[0-9a-f-]{36}$/, WAIT);
     await page.getByText('Звонок: Клиент недоволен сроками оплаты счёта').first().waitFor(WAIT);
-    const newest = await api<{ items: { channel: string; score: { type: string; value: number }; caseId: string | null }[] }>('GET', '/api/v1/feedback?limit=1');
-    expect(newest.json.items[0]).toMatchObject({ channel: 'phone', score: { type: 'csat', value: 2 } });
+    const newest = await api<{
+      items: { channel: string; score: { type: string; value: number }; caseId: string | null }[];
+    }>('GET', '/api/v1/feedback?limit=1');
+    expect(newest.json.items[0]).toMatchObject({
+      channel: 'phone',
+      score: { type: 'csat', value: 2 },
+    });
     expect(newest.json.items[0]!.caseId).toBeTruthy(); // CSAT 2 opens a case, as from any channel
     expect(errors).toEqual([]);
   });

@@ -48,7 +48,15 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   } catch (error) {
     await stop();
@@ -94,7 +102,11 @@ export async function menuPosition(page: Page, locator: Locator): Promise<'on' |
   return box.x >= 0 && box.x + box.width <= width ? 'on' : 'moving';
 }
 
-export type ApiCall = <T>(method: string, path: string, body?: unknown) => Promise<{ status: number; json: T }>;
+export type ApiCall = <T>(
+  method: string,
+  path: string,
+  body?: unknown,
+) => Promise<{ status: number; json: T }>;
 
 /**
  * An API client with a manager key, made the way an admin gets one: signed in through the UI,
@@ -104,8 +116,13 @@ export async function apiClientFor(harness: Harness): Promise<ApiCall> {
   const { page } = await harness.openApp();
   await signIn(page);
   await page.getByTestId('org-name').waitFor(WAIT);
-  const session = (await (await page.request.get(`${harness.baseUrl}/api/v1/auth/session`)).json()) as { csrfToken: string };
-  const created = await page.request.post(`${harness.baseUrl}/api/v1/api-keys`, { data: { name: 'CRM', role: 'manager' }, headers: { 'x-csrf-token': session.csrfToken } });
+  const session = (await (
+    await page.request.get(`${harness.baseUrl}/api/v1/auth/session`)
+  ).json()) as { csrfToken: string };
+  const created = await page.request.post(`${harness.baseUrl}/api/v1/api-keys`, {
+    data: { name: 'CRM', role: 'manager' },
+    headers: { 'x-csrf-token': session.csrfToken },
+  });
   if (created.status() !== 201) throw new Error(`API key not created: ${created.status()}`);
   const apiKey = ((await created.json()) as { secret: string }).secret;
   await harness.closePages();
@@ -120,7 +137,11 @@ export async function apiClientFor(harness: Harness): Promise<ApiCall> {
 }
 
 /** Signs in through the login page, then opens `path` by a full page load (a deep link). */
-export async function openSignedIn(harness: Harness, viewport: { width: number; height: number } | undefined, path: string): Promise<{ page: Page; errors: string[] }> {
+export async function openSignedIn(
+  harness: Harness,
+  viewport: { width: number; height: number } | undefined,
+  path: string,
+): Promise<{ page: Page; errors: string[] }> {
   const opened = await harness.openApp(viewport);
   opened.page.setDefaultTimeout(WAIT.timeout); // a stuck step fails with its locator, not a test timeout
   await signIn(opened.page);

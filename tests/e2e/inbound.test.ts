@@ -3,7 +3,15 @@
 import { createServer, type AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClientFor, openSignedIn, SCREENSHOTS, startHarness, WAIT, type ApiCall, type Harness } from './harness.ts';
+import {
+  apiClientFor,
+  openSignedIn,
+  SCREENSHOTS,
+  startHarness,
+  WAIT,
+  type ApiCall,
+  type Harness,
+} from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -30,8 +38,20 @@ afterAll(async () => harness?.stop());
 describe('the inbound mail page', () => {
   it('shows the address and accepts quarantined mail from a stranger, on a phone', async () => {
     const { address } = (await api<{ address: string }>('GET', '/api/v1/inbound/address')).json;
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, tls: { rejectUnauthorized: false } });
-    await transport.sendMail({ from: 'Незнакомец <stranger@example.org>', to: address, subject: 'Счёт не пришёл', text: 'Второй день жду счёт на оплату.' }).finally(() => transport.close());
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: smtpPort,
+      secure: false,
+      tls: { rejectUnauthorized: false },
+    });
+    await transport
+      .sendMail({
+        from: 'Незнакомец <stranger@example.org>',
+        to: address,
+        subject: 'Счёт не пришёл',
+        text: 'Второй день жду счёт на оплату.',
+      })
+      .finally(() => transport.close());
 
     const { page, errors } = await openSignedIn(harness, PHONE, '/inbound');
     expect(await page.getByTestId('inbound-address').textContent()).toBe(address);
@@ -39,13 +59,20 @@ describe('the inbound mail page', () => {
     await mail.waitFor(WAIT);
     expect(await mail.textContent()).toContain('stranger@example.org');
     await page.screenshot({ path: `${SCREENSHOTS}/inbound-quarantine-phone.png`, fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
 
     await mail.getByRole('button', { name: 'Принять' }).click();
     await page.getByText('Письмо принято как отзыв').waitFor(WAIT);
     await page.getByText('Карантин пуст').waitFor(WAIT);
-    const feedback = await api<{ items: { channel: string; text: string }[] }>('GET', '/api/v1/feedback');
-    expect(feedback.json.items).toMatchObject([{ channel: 'email', text: 'Второй день жду счёт на оплату.' }]);
+    const feedback = await api<{ items: { channel: string; text: string }[] }>(
+      'GET',
+      '/api/v1/feedback',
+    );
+    expect(feedback.json.items).toMatchObject([
+      { channel: 'email', text: 'Второй день жду счёт на оплату.' },
+    ]);
     expect(errors).toEqual([]);
   }, 30_000);
 });

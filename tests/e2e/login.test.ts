@@ -1,7 +1,15 @@
 // The real server and the built UI in Debian's Chromium: sign in, switch language, the
 // translated wrong-password message, and the phone-sized layout with its burger menu.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { menuPosition, ORG_NAME, SCREENSHOTS, signIn, startHarness, WAIT, type Harness } from './harness.ts';
+import {
+  menuPosition,
+  ORG_NAME,
+  SCREENSHOTS,
+  signIn,
+  startHarness,
+  WAIT,
+  type Harness,
+} from './harness.ts';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -24,7 +32,15 @@ describe('signing in to the web UI', () => {
     await page.getByRole('heading', { name: 'Здравствуйте, Administrator!' }).waitFor(WAIT);
     await expect(page.getByTestId('org-name').textContent()).resolves.toBe(ORG_NAME);
     const nav = page.getByRole('navigation');
-    for (const label of ['Главная', 'Настройки', 'Организация', 'Сотрудники', 'API-ключи', 'Журнал аудита', 'Документация API']) {
+    for (const label of [
+      'Главная',
+      'Настройки',
+      'Организация',
+      'Сотрудники',
+      'API-ключи',
+      'Журнал аудита',
+      'Документация API',
+    ]) {
       await nav.getByText(label, { exact: false }).first().waitFor(WAIT);
     }
     await page.screenshot({ path: `${SCREENSHOTS}/home-desktop-ru.png` });

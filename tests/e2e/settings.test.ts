@@ -54,13 +54,19 @@ describe('settings pages for an admin', () => {
     await page.getByTestId('person-row').nth(1).getByText('Иван Петров').waitFor(WAIT);
 
     await addPerson('ivan@example.ru');
-    await page.getByRole('dialog').getByText('Пользователь с таким адресом электронной почты уже есть.').waitFor(WAIT);
+    await page
+      .getByRole('dialog')
+      .getByText('Пользователь с таким адресом электронной почты уже есть.')
+      .waitFor(WAIT);
     await page.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
 
     // The only admin cannot disable themselves: the server answers `conflict`.
     const me = page.getByTestId('person-row').filter({ hasText: 'это вы' });
     await me.getByRole('button', { name: 'Отключить' }).click();
-    await page.getByTestId('error-alert').getByText('хотя бы один активный администратор', { exact: false }).waitFor(WAIT);
+    await page
+      .getByTestId('error-alert')
+      .getByText('хотя бы один активный администратор', { exact: false })
+      .waitFor(WAIT);
     await page.screenshot({ path: `${SCREENSHOTS}/people-desktop.png` });
     // The refused PATCH is logged by the browser as a failed resource; nothing else may be.
     expect(errors.filter((e) => !/status of 409/.test(e))).toEqual([]);

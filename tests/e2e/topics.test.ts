@@ -31,13 +31,20 @@ describe('the text topics page', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/topics-desktop.png`, fullPage: true });
 
     // Stored, as the server sees it (the page's own session reads it back).
-    const stored = (await (await page.request.get(`${harness.baseUrl}/api/v1/text/topics`)).json()) as { items: { key: string; labelRu: string; keywords: string[] }[] };
-    expect(stored.items.find((topic) => topic.key === 'invoices')).toMatchObject({ labelRu: 'Счета', keywords: ['счёт'] });
+    const stored = (await (
+      await page.request.get(`${harness.baseUrl}/api/v1/text/topics`)
+    ).json()) as { items: { key: string; labelRu: string; keywords: string[] }[] };
+    expect(stored.items.find((topic) => topic.key === 'invoices')).toMatchObject({
+      labelRu: 'Счета',
+      keywords: ['счёт'],
+    });
 
     await page.setViewportSize(PHONE);
     await page.getByTestId('topic-row').nth(before).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}/topics-phone.png`, fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
   }, 30_000);
 });

@@ -17,10 +17,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { dialect: Dialect; clock?: Clock; env?: Record<string, string>; sqlitePath?: string }): Promise<TestApp> {
+export async function createTestApp(opts: {
+  dialect: Dialect;
+  clock?: Clock;
+  env?: Record<string, string>;
+  sqlitePath?: string;
+}): Promise<TestApp> {
   const testDb = await createTestDb(opts.dialect, { sqlitePath: opts.sqlitePath });
-  const config = loadConfig({ DATABASE_URL: testDb.url, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...opts.env });
-  const deps = createDeps(config, { dbHandle: testDb, clock: opts.clock, log: createLogger('silent') });
+  const config = loadConfig({
+    DATABASE_URL: testDb.url,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    ...opts.env,
+  });
+  const deps = createDeps(config, {
+    dbHandle: testDb,
+    clock: opts.clock,
+    log: createLogger('silent'),
+  });
   const app = await buildApp(deps, { serveWeb: false });
   await app.ready();
   return {
@@ -48,14 +62,24 @@ export async function createTestOrg(deps: Deps, name = 'Org'): Promise<TestOrg> 
   seq += 1;
   const adminEmail = `admin${seq}.${Date.now()}@example.com`;
   const adminPassword = 'correct-horse-battery';
-  const created = await deps.db.transaction().execute((trx) =>
-    createOrganisation(trx, deps.clock, { name, admin: { email: adminEmail, name: 'Admin', password: adminPassword }, apiKey: { role: 'admin' } }),
-  );
+  const created = await deps.db
+    .transaction()
+    .execute((trx) =>
+      createOrganisation(trx, deps.clock, {
+        name,
+        admin: { email: adminEmail, name: 'Admin', password: adminPassword },
+        apiKey: { role: 'admin' },
+      }),
+    );
   return { orgId: created.orgId, adminEmail, adminPassword, apiKey: created.apiKey!.secret };
 }
 
 /** app.inject with a Bearer key and a JSON body. */
-export function call(app: FastifyInstance, key: string | undefined, opts: InjectOptions): Promise<LightMyRequestResponse> {
+export function call(
+  app: FastifyInstance,
+  key: string | undefined,
+  opts: InjectOptions,
+): Promise<LightMyRequestResponse> {
   return app.inject({
     ...opts,
     headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(opts.headers ?? {}) },

@@ -10,7 +10,8 @@ export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.
 /** Every database test runs on both dialects; TEST_DIALECTS narrows it for a quick local loop. */
 export function testDialects(): Dialect[] {
   const wanted = (process.env.TEST_DIALECTS ?? 'sqlite,postgres').split(',').map((s) => s.trim());
-  if (process.env.CI && !wanted.includes('postgres')) throw new Error('CI must run the PostgreSQL suites');
+  if (process.env.CI && !wanted.includes('postgres'))
+    throw new Error('CI must run the PostgreSQL suites');
   return wanted.filter((d): d is Dialect => d === 'sqlite' || d === 'postgres');
 }
 
@@ -30,7 +31,10 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
-export async function createTestDb(dialect: Dialect, opts: { migrate?: boolean; sqlitePath?: string } = {}): Promise<TestDb> {
+export async function createTestDb(
+  dialect: Dialect,
+  opts: { migrate?: boolean; sqlitePath?: string } = {},
+): Promise<TestDb> {
   let handle: DbHandle;
   let url: string;
   let pgSchema: string | undefined;

@@ -15,4 +15,7 @@ export interface IsolationTarget {
   ownResource?: { readBack: string };
 }
 
-export type IsolationFixtures = Record<string, (t: TestApp, a: TestOrg) => Promise<IsolationTarget>>;
+export type IsolationFixtures = Record<
+  string,
+  (t: TestApp, a: TestOrg) => Promise<IsolationTarget>
+>;

@@ -24,7 +24,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       if (state.refuseNext > 0) {
         state.refuseNext -= 1;
         stream.resume();
-        stream.on('end', () => callback(Object.assign(new Error('try again later'), { responseCode: 451 })));
+        stream.on('end', () =>
+          callback(Object.assign(new Error('try again later'), { responseCode: 451 })),
+        );
         return;
       }
       simpleParser(stream)
@@ -52,7 +54,8 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     async waitFor(count, timeoutMs = 5000) {
       const start = Date.now();
       while (state.messages.length < count) {
-        if (Date.now() - start > timeoutMs) throw new Error(`expected ${count} mails, got ${state.messages.length}`);
+        if (Date.now() - start > timeoutMs)
+          throw new Error(`expected ${count} mails, got ${state.messages.length}`);
         await new Promise((r) => setTimeout(r, 20));
       }
       return state.messages;

@@ -1,6 +1,14 @@
 // Cases, their timeline and SLA policies; shapes from shared/api/cases.ts.
 import type { z } from 'zod';
-import type { caseEventOut, CaseOut, createCaseBody, slaPolicyBody, slaPolicyOut, slaPolicyPatch, updateCaseBody } from '../../shared/api/cases.ts';
+import type {
+  caseEventOut,
+  CaseOut,
+  createCaseBody,
+  slaPolicyBody,
+  slaPolicyOut,
+  slaPolicyPatch,
+  updateCaseBody,
+} from '../../shared/api/cases.ts';
 import { api } from './client.ts';
 import { queryString } from './clients.ts';
 import type { Page } from './orgs.ts';
@@ -13,7 +21,13 @@ export type CaseEvent = z.infer<typeof caseEventOut>;
 export type SlaPolicy = z.infer<typeof slaPolicyOut>;
 export type SlaPolicyInput = z.input<typeof slaPolicyBody>;
 
-export const BOARD_STATUSES: readonly CaseStatus[] = ['new', 'acknowledged', 'in_progress', 'waiting_client', 'resolved'];
+export const BOARD_STATUSES: readonly CaseStatus[] = [
+  'new',
+  'acknowledged',
+  'in_progress',
+  'waiting_client',
+  'resolved',
+];
 export const PRIORITIES: readonly CasePriority[] = ['low', 'normal', 'high', 'urgent'];
 export const CASE_TYPES: readonly CaseType[] = ['complaint', 'claim', 'request', 'idea', 'praise'];
 
@@ -29,16 +43,24 @@ export interface CaseFilter {
 }
 
 export const listCases = ({ status, ...filter }: CaseFilter = {}) =>
-  api.get<Page<CaseOut>>(`/api/v1/cases${queryString({ limit: 200, ...filter, status: status?.join(',') })}`);
+  api.get<Page<CaseOut>>(
+    `/api/v1/cases${queryString({ limit: 200, ...filter, status: status?.join(',') })}`,
+  );
 export const getCase = (caseId: string) => api.get<CaseOut>(`/api/v1/cases/${id(caseId)}`);
-export const createCase = (body: z.input<typeof createCaseBody>) => api.post<CaseOut>('/api/v1/cases', body);
-export const updateCase = (caseId: string, body: z.input<typeof updateCaseBody>) => api.patch<CaseOut>(`/api/v1/cases/${id(caseId)}`, body);
-export const listCaseEvents = (caseId: string) => api.get<{ items: CaseEvent[] }>(`/api/v1/cases/${id(caseId)}/events`);
+export const createCase = (body: z.input<typeof createCaseBody>) =>
+  api.post<CaseOut>('/api/v1/cases', body);
+export const updateCase = (caseId: string, body: z.input<typeof updateCaseBody>) =>
+  api.patch<CaseOut>(`/api/v1/cases/${id(caseId)}`, body);
+export const listCaseEvents = (caseId: string) =>
+  api.get<{ items: CaseEvent[] }>(`/api/v1/cases/${id(caseId)}/events`);
 
 export const listSlaPolicies = () => api.get<{ items: SlaPolicy[] }>('/api/v1/sla-policies');
-export const createSlaPolicy = (body: SlaPolicyInput) => api.post<SlaPolicy>('/api/v1/sla-policies', body);
-export const updateSlaPolicy = (policyId: string, body: z.input<typeof slaPolicyPatch>) => api.patch<SlaPolicy>(`/api/v1/sla-policies/${id(policyId)}`, body);
-export const deleteSlaPolicy = (policyId: string) => api.delete<void>(`/api/v1/sla-policies/${id(policyId)}`);
+export const createSlaPolicy = (body: SlaPolicyInput) =>
+  api.post<SlaPolicy>('/api/v1/sla-policies', body);
+export const updateSlaPolicy = (policyId: string, body: z.input<typeof slaPolicyPatch>) =>
+  api.patch<SlaPolicy>(`/api/v1/sla-policies/${id(policyId)}`, body);
+export const deleteSlaPolicy = (policyId: string) =>
+  api.delete<void>(`/api/v1/sla-policies/${id(policyId)}`);
 
 /**
  * SLA risk order for the inbox: breached first, then the earliest due time; cases without a

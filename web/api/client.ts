@@ -31,7 +31,9 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   // A Blob (an uploaded file) goes as it is, with its own type; anything else as JSON.
-  if (body !== undefined) headers['content-type'] = body instanceof Blob ? body.type || 'application/octet-stream' : 'application/json';
+  if (body !== undefined)
+    headers['content-type'] =
+      body instanceof Blob ? body.type || 'application/octet-stream' : 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -52,9 +54,10 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
 
 async function toApiError(response: Response): Promise<ApiError> {
   const problem = (await response.json().catch(() => undefined)) as
-    | { code?: unknown; invalidParams?: InvalidParam[]; requestId?: string }
-    | undefined;
-  const code = ERROR_CODES.includes(problem?.code as ErrorCode) ? (problem?.code as ErrorCode) : 'unknown';
+    { code?: unknown; invalidParams?: InvalidParam[]; requestId?: string } | undefined;
+  const code = ERROR_CODES.includes(problem?.code as ErrorCode)
+    ? (problem?.code as ErrorCode)
+    : 'unknown';
   return new ApiError(code, response.status, problem?.invalidParams ?? [], problem?.requestId);
 }
 

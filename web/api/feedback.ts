@@ -7,7 +7,16 @@ import type { Page } from './orgs.ts';
 export type { FeedbackOut };
 export type Channel = FeedbackOut['channel'];
 // Copied, not imported: the shared module carries zod, which the browser bundle avoids.
-export const CHANNELS: readonly Channel[] = ['api', 'survey', 'email', 'web', 'manual', 'phone', 'import', 'telegram'];
+export const CHANNELS: readonly Channel[] = [
+  'api',
+  'survey',
+  'email',
+  'web',
+  'manual',
+  'phone',
+  'import',
+  'telegram',
+];
 
 export interface FeedbackFilter {
   clientId?: string;
@@ -20,6 +29,9 @@ export interface FeedbackFilter {
   limit?: number;
 }
 
-export const listFeedback = (filter: FeedbackFilter = {}) => api.get<Page<FeedbackOut>>(`/api/v1/feedback${queryString({ limit: 50, ...filter })}`);
-export const getFeedback = (feedbackId: string) => api.get<FeedbackOut>(`/api/v1/feedback/${encodeURIComponent(feedbackId)}`);
-export const recordFeedback = (body: Partial<FeedbackIn>) => api.post<FeedbackOut>('/api/v1/feedback', body);
+export const listFeedback = (filter: FeedbackFilter = {}) =>
+  api.get<Page<FeedbackOut>>(`/api/v1/feedback${queryString({ limit: 50, ...filter })}`);
+export const getFeedback = (feedbackId: string) =>
+  api.get<FeedbackOut>(`/api/v1/feedback/${encodeURIComponent(feedbackId)}`);
+export const recordFeedback = (body: Partial<FeedbackIn>) =>
+  api.post<FeedbackOut>('/api/v1/feedback', body);

@@ -15,10 +15,17 @@ function contentTypeOf(name: string): string {
 }
 
 export const uploadImport = (file: File) =>
-  request<ImportOut>('POST', `/api/v1/imports?filename=${encodeURIComponent(file.name)}`, new Blob([file], { type: contentTypeOf(file.name) }));
+  request<ImportOut>(
+    'POST',
+    `/api/v1/imports?filename=${encodeURIComponent(file.name)}`,
+    new Blob([file], { type: contentTypeOf(file.name) }),
+  );
 export const listImports = () => api.get<Page<ImportSummaryOut>>('/api/v1/imports?limit=50');
-export const getImport = (id: string) => api.get<ImportOut>(`/api/v1/imports/${encodeURIComponent(id)}`);
-export const validateImport = (id: string, mapping: Mapping) => api.post<ReportOut>(`/api/v1/imports/${encodeURIComponent(id)}/validate`, { mapping });
+export const getImport = (id: string) =>
+  api.get<ImportOut>(`/api/v1/imports/${encodeURIComponent(id)}`);
+export const validateImport = (id: string, mapping: Mapping) =>
+  api.post<ReportOut>(`/api/v1/imports/${encodeURIComponent(id)}/validate`, { mapping });
 export const commitImport = (id: string, mapping: Mapping, acknowledge: boolean) =>
   api.post<ImportOut>(`/api/v1/imports/${encodeURIComponent(id)}/commit`, { mapping, acknowledge });
-export const discardImport = (id: string) => api.delete<void>(`/api/v1/imports/${encodeURIComponent(id)}`);
+export const discardImport = (id: string) =>
+  api.delete<void>(`/api/v1/imports/${encodeURIComponent(id)}`);

@@ -7,6 +7,10 @@ export type { InboundAddressOut, InboundMessageOut };
 
 export const getInboundAddress = () => api.get<InboundAddressOut>('/api/v1/inbound/address');
 export const listQuarantine = (cursor?: string) =>
-  api.get<Page<InboundMessageOut>>(`/api/v1/inbound/quarantine?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-export const acceptQuarantined = (id: string) => api.post<InboundMessageOut>(`/api/v1/inbound/quarantine/${encodeURIComponent(id)}/accept`);
-export const discardQuarantined = (id: string) => api.post<InboundMessageOut>(`/api/v1/inbound/quarantine/${encodeURIComponent(id)}/discard`);
+  api.get<Page<InboundMessageOut>>(
+    `/api/v1/inbound/quarantine?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+  );
+export const acceptQuarantined = (id: string) =>
+  api.post<InboundMessageOut>(`/api/v1/inbound/quarantine/${encodeURIComponent(id)}/accept`);
+export const discardQuarantined = (id: string) =>
+  api.post<InboundMessageOut>(`/api/v1/inbound/quarantine/${encodeURIComponent(id)}/discard`);

@@ -1,5 +1,10 @@
 // Satisfaction metrics for the dashboard; shapes from shared/api/metrics.ts.
-import type { OverviewOut, SatisfactionGroupBy, SatisfactionMetric, SatisfactionOut } from '../../shared/api/metrics.ts';
+import type {
+  OverviewOut,
+  SatisfactionGroupBy,
+  SatisfactionMetric,
+  SatisfactionOut,
+} from '../../shared/api/metrics.ts';
 import { api } from './client.ts';
 import { queryString } from './clients.ts';
 
@@ -7,5 +12,9 @@ export type { OverviewOut, SatisfactionGroupBy, SatisfactionMetric, Satisfaction
 export const METRICS: readonly SatisfactionMetric[] = ['nps', 'csat', 'ces'];
 
 export const getOverview = () => api.get<OverviewOut>('/api/v1/metrics/overview');
-export const getSatisfaction = (q: { metric: SatisfactionMetric; groupBy?: SatisfactionGroupBy; from?: string; to?: string }) =>
-  api.get<SatisfactionOut>(`/api/v1/metrics/satisfaction${queryString(q)}`);
+export const getSatisfaction = (q: {
+  metric: SatisfactionMetric;
+  groupBy?: SatisfactionGroupBy;
+  from?: string;
+  to?: string;
+}) => api.get<SatisfactionOut>(`/api/v1/metrics/satisfaction${queryString(q)}`);

@@ -35,7 +35,8 @@ export const getPublicConfig = () => api.get<PublicConfig>('/api/config');
 export const getSession = () => api.get<SessionOut>('/api/v1/auth/session').then(keepCsrf);
 export const login = (body: { email: string; password: string }) =>
   api.post<SessionOut>('/api/v1/auth/login', body).then(keepCsrf);
-export const setUp = (body: z.input<typeof setupBody>) => api.post<SessionOut>('/api/v1/setup', body).then(keepCsrf);
+export const setUp = (body: z.input<typeof setupBody>) =>
+  api.post<SessionOut>('/api/v1/setup', body).then(keepCsrf);
 export async function logout(): Promise<void> {
   rememberSession(false);
   try {
@@ -46,17 +47,25 @@ export async function logout(): Promise<void> {
 }
 
 export const getOrg = () => api.get<OrgOut>('/api/v1/org');
-export const updateOrg = (body: z.input<typeof updateOrgBody>) => api.patch<OrgOut>('/api/v1/org', body);
+export const updateOrg = (body: z.input<typeof updateOrgBody>) =>
+  api.patch<OrgOut>('/api/v1/org', body);
 
 export const listUsers = (cursor?: string) =>
-  api.get<Page<UserOut>>(`/api/v1/users?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-export const createUser = (body: z.input<typeof createUserBody>) => api.post<UserOut>('/api/v1/users', body);
+  api.get<Page<UserOut>>(
+    `/api/v1/users?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+  );
+export const createUser = (body: z.input<typeof createUserBody>) =>
+  api.post<UserOut>('/api/v1/users', body);
 export const updateUser = (id: string, body: z.input<typeof updateUserBody>) =>
   api.patch<UserOut>(`/api/v1/users/${encodeURIComponent(id)}`, body);
 
 export const listApiKeys = () => api.get<{ items: ApiKeyOut[] }>('/api/v1/api-keys');
-export const createApiKey = (body: z.input<typeof createApiKeyBody>) => api.post<CreatedApiKey>('/api/v1/api-keys', body);
-export const revokeApiKey = (id: string) => api.delete<ApiKeyOut>(`/api/v1/api-keys/${encodeURIComponent(id)}`);
+export const createApiKey = (body: z.input<typeof createApiKeyBody>) =>
+  api.post<CreatedApiKey>('/api/v1/api-keys', body);
+export const revokeApiKey = (id: string) =>
+  api.delete<ApiKeyOut>(`/api/v1/api-keys/${encodeURIComponent(id)}`);
 
 export const listAudit = (cursor?: string) =>
-  api.get<Page<AuditEntry>>(`/api/v1/audit?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+  api.get<Page<AuditEntry>>(
+    `/api/v1/audit?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+  );

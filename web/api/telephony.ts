@@ -1,9 +1,23 @@
 // The telephony endpoints the UI uses; shapes come from shared/api/telephony.ts (types only).
-import type { CallOut, CallSettingsOut, ImportCallsOut, MissedCallsOut, OperationsGroupBy, OperationsOut } from '../../shared/api/telephony.ts';
+import type {
+  CallOut,
+  CallSettingsOut,
+  ImportCallsOut,
+  MissedCallsOut,
+  OperationsGroupBy,
+  OperationsOut,
+} from '../../shared/api/telephony.ts';
 import { api, request } from './client.ts';
 import type { Page } from './orgs.ts';
 
-export type { CallOut, CallSettingsOut, ImportCallsOut, MissedCallsOut, OperationsGroupBy, OperationsOut };
+export type {
+  CallOut,
+  CallSettingsOut,
+  ImportCallsOut,
+  MissedCallsOut,
+  OperationsGroupBy,
+  OperationsOut,
+};
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -36,10 +50,13 @@ export function nextDay(date: string): string {
 }
 
 export const listCalls = (f: CallFilters, cursor?: string) =>
-  api.get<Page<CallOut>>(`/api/v1/calls?${query({ limit: 50, cursor, missedOnly: f.missedOnly, from: f.from, to: f.to ? nextDay(f.to) : undefined, employee: f.employee?.trim() })}`);
+  api.get<Page<CallOut>>(
+    `/api/v1/calls?${query({ limit: 50, cursor, missedOnly: f.missedOnly, from: f.from, to: f.to ? nextDay(f.to) : undefined, employee: f.employee?.trim() })}`,
+  );
 export const listMissedCalls = () => api.get<MissedCallsOut>('/api/v1/calls/missed');
 export const getCallSettings = () => api.get<CallSettingsOut>('/api/v1/calls/settings');
-export const setCallSettings = (callbackTargetMinutes: number) => request<CallSettingsOut>('PUT', '/api/v1/calls/settings', { callbackTargetMinutes });
+export const setCallSettings = (callbackTargetMinutes: number) =>
+  request<CallSettingsOut>('PUT', '/api/v1/calls/settings', { callbackTargetMinutes });
 export const importCalls = (file: File, opts: { dryRun: boolean; timeZone: string }) =>
   request<ImportCallsOut>(
     'POST',
@@ -47,4 +64,6 @@ export const importCalls = (file: File, opts: { dryRun: boolean; timeZone: strin
     new Blob([file], { type: contentTypeOf(file.name) }),
   );
 export const getOperations = (groupBy: OperationsGroupBy, from?: string, to?: string) =>
-  api.get<OperationsOut>(`/api/v1/metrics/operations?${query({ groupBy, from, to: to ? nextDay(to) : undefined })}`);
+  api.get<OperationsOut>(
+    `/api/v1/metrics/operations?${query({ groupBy, from, to: to ? nextDay(to) : undefined })}`,
+  );

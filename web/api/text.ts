@@ -8,9 +8,15 @@ export type SentimentLabel = 'positive' | 'neutral' | 'negative';
 export const SENTIMENTS: readonly SentimentLabel[] = ['positive', 'neutral', 'negative'];
 export const TOPICS_KEY = ['text', 'topics'] as const;
 
-export const getTopics = () => api.get<{ items: TopicOut[]; modelVersion: string }>('/api/v1/text/topics');
-export const putTopics = (items: TopicOut[]) => request<{ items: TopicOut[]; modelVersion: string }>('PUT', '/api/v1/text/topics', { items });
-export const reanalyse = (range: { from?: string; to?: string } = {}) => api.post<{ queued: number }>('/api/v1/text/reanalyse', range);
-export const correctAnalysis = (feedbackId: string, body: { sentiment?: SentimentLabel; topics?: string[] }) =>
-  api.patch<AnalysisOut>(`/api/v1/feedback/${encodeURIComponent(feedbackId)}/analysis`, body);
-export const getTextTrends = (from: string) => api.get<TrendsOut>(`/api/v1/text/trends?from=${encodeURIComponent(from)}`);
+export const getTopics = () =>
+  api.get<{ items: TopicOut[]; modelVersion: string }>('/api/v1/text/topics');
+export const putTopics = (items: TopicOut[]) =>
+  request<{ items: TopicOut[]; modelVersion: string }>('PUT', '/api/v1/text/topics', { items });
+export const reanalyse = (range: { from?: string; to?: string } = {}) =>
+  api.post<{ queued: number }>('/api/v1/text/reanalyse', range);
+export const correctAnalysis = (
+  feedbackId: string,
+  body: { sentiment?: SentimentLabel; topics?: string[] },
+) => api.patch<AnalysisOut>(`/api/v1/feedback/${encodeURIComponent(feedbackId)}/analysis`, body);
+export const getTextTrends = (from: string) =>
+  api.get<TrendsOut>(`/api/v1/text/trends?from=${encodeURIComponent(from)}`);

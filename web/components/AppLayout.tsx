@@ -20,7 +20,8 @@ export function AppLayout({ children, onSignOut }: { children: ReactNode; onSign
   const phone = useMediaQuery('(max-width: 48em)');
 
   // A section stays highlighted on its sub-pages (/cases/… under /cases).
-  const isActive = (entry: NavEntry) => path === entry.path || (entry.path !== '/' && path.startsWith(`${entry.path}/`));
+  const isActive = (entry: NavEntry) =>
+    path === entry.path || (entry.path !== '/' && path.startsWith(`${entry.path}/`));
   const link = (entry: NavEntry) => (
     <NavLink
       key={entry.path}
@@ -34,18 +35,37 @@ export function AppLayout({ children, onSignOut }: { children: ReactNode; onSign
   );
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" gap="sm" wrap="nowrap" justify="space-between">
           <Group gap="sm" wrap="nowrap" miw={0}>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} data-testid="nav-burger" />
-            <Text fw={700} visibleFrom="xs">{t('app.name')}</Text>
-            <Text c="dimmed" truncate="end" data-testid="org-name">{org.name}</Text>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.toggle')}
+              data-testid="nav-burger"
+            />
+            <Text fw={700} visibleFrom="xs">
+              {t('app.name')}
+            </Text>
+            <Text c="dimmed" truncate="end" data-testid="org-name">
+              {org.name}
+            </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Text size="sm" visibleFrom="sm" truncate="end" maw={200} data-testid="user-name">{user.name}</Text>
+            <Text size="sm" visibleFrom="sm" truncate="end" maw={200} data-testid="user-name">
+              {user.name}
+            </Text>
             <LanguageSwitch />
-            <Button variant="subtle" size="compact-sm" onClick={onSignOut} visibleFrom="sm">{t('auth.signOut')}</Button>
+            <Button variant="subtle" size="compact-sm" onClick={onSignOut} visibleFrom="sm">
+              {t('auth.signOut')}
+            </Button>
           </Group>
         </Group>
       </AppShell.Header>
@@ -62,12 +82,22 @@ export function AppLayout({ children, onSignOut }: { children: ReactNode; onSign
               </NavLink>
             );
           })}
-          <NavLink component="a" href={API_DOCS_PATH} target="_blank" rel="noopener" label={`${t('nav.apiDocs')} ↗`} />
+          <NavLink
+            component="a"
+            href={API_DOCS_PATH}
+            target="_blank"
+            rel="noopener"
+            label={`${t('nav.apiDocs')} ↗`}
+          />
         </AppShell.Section>
         {/* On phones the header has no room for these; they live at the foot of the menu. */}
         <AppShell.Section hiddenFrom="sm" pt="sm">
-          <Text size="sm" px="sm" pb="xs">{user.name}</Text>
-          <Button variant="light" fullWidth onClick={onSignOut}>{t('auth.signOut')}</Button>
+          <Text size="sm" px="sm" pb="xs">
+            {user.name}
+          </Text>
+          <Button variant="light" fullWidth onClick={onSignOut}>
+            {t('auth.signOut')}
+          </Button>
         </AppShell.Section>
       </AppShell.Navbar>
 

@@ -3,13 +3,31 @@ import { Card, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useEChart, type ChartOption } from './useEChart.ts';
 
-export function ChartCard({ title, option, testId, height }: { title: string; option: ChartOption; testId: string; height: number }) {
+export function ChartCard({
+  title,
+  option,
+  testId,
+  height,
+}: {
+  title: string;
+  option: ChartOption;
+  testId: string;
+  height: number;
+}) {
   const { i18n } = useTranslation();
   const ref = useEChart(option, i18n.language);
   return (
     <Card withBorder radius="md" padding="sm">
-      <Text fw={600} size="sm" mb="xs">{title}</Text>
-      <div ref={ref} style={{ width: '100%', height }} data-testid={testId} role="img" aria-label={title} />
+      <Text fw={600} size="sm" mb="xs">
+        {title}
+      </Text>
+      <div
+        ref={ref}
+        style={{ width: '100%', height }}
+        data-testid={testId}
+        role="img"
+        aria-label={title}
+      />
     </Card>
   );
 }

@@ -6,7 +6,12 @@ import { getClient } from '../api/clients.ts';
 import { onLinkClick } from '../router.tsx';
 
 export function useClient(clientId: string | null | undefined) {
-  return useQuery({ queryKey: ['client', clientId], queryFn: () => getClient(clientId!), enabled: Boolean(clientId), staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['client', clientId],
+    queryFn: () => getClient(clientId!),
+    enabled: Boolean(clientId),
+    staleTime: 60_000,
+  });
 }
 
 export function ClientLink({ clientId, size = 'sm' }: { clientId: string | null; size?: string }) {
@@ -15,7 +20,11 @@ export function ClientLink({ clientId, size = 'sm' }: { clientId: string | null;
   const href = `/clients/${clientId}`;
   return (
     <Anchor href={href} size={size} onClick={(e) => onLinkClick(e, href)}>
-      {client.data?.name ?? <Text span c="dimmed" size={size}>…</Text>}
+      {client.data?.name ?? (
+        <Text span c="dimmed" size={size}>
+          …
+        </Text>
+      )}
     </Anchor>
   );
 }

@@ -26,17 +26,45 @@ export function riskOf(dueAt: string | null, breachedAt: string | null, now = Da
   return left < AT_RISK ? 'atRisk' : 'onTrack';
 }
 
-export const RISK_COLOR: Record<Risk, string> = { breached: 'red', atRisk: 'orange', onTrack: 'teal', none: 'gray' };
+export const RISK_COLOR: Record<Risk, string> = {
+  breached: 'red',
+  atRisk: 'orange',
+  onTrack: 'teal',
+  none: 'gray',
+};
 
-export function DueBadge({ dueAt, breachedAt, done = false }: { dueAt: string | null; breachedAt: string | null; done?: boolean }) {
+export function DueBadge({
+  dueAt,
+  breachedAt,
+  done = false,
+}: {
+  dueAt: string | null;
+  breachedAt: string | null;
+  done?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   if (done) return null;
-  if (!dueAt) return <Badge color="gray" variant="light">{t('cases.due.none')}</Badge>;
+  if (!dueAt)
+    return (
+      <Badge color="gray" variant="light">
+        {t('cases.due.none')}
+      </Badge>
+    );
   const left = Date.parse(dueAt) - Date.now();
   const risk = riskOf(dueAt, breachedAt);
-  const label = left < 0 ? t('cases.due.overdue', { duration: formatDuration(left, t) }) : t('cases.due.in', { duration: formatDuration(left, t) });
+  const label =
+    left < 0
+      ? t('cases.due.overdue', { duration: formatDuration(left, t) })
+      : t('cases.due.in', { duration: formatDuration(left, t) });
   return (
-    <Badge color={RISK_COLOR[risk]} variant={risk === 'breached' ? 'filled' : 'light'} title={formatDateTime(dueAt, i18n.language)} data-testid="due-badge" data-risk={risk} style={{ textTransform: 'none', flexShrink: 0 }}>
+    <Badge
+      color={RISK_COLOR[risk]}
+      variant={risk === 'breached' ? 'filled' : 'light'}
+      title={formatDateTime(dueAt, i18n.language)}
+      data-testid="due-badge"
+      data-risk={risk}
+      style={{ textTransform: 'none', flexShrink: 0 }}
+    >
       {label}
     </Badge>
   );

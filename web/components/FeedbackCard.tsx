@@ -9,7 +9,13 @@ import { ClientLink } from './ClientLink.tsx';
 import { ScoreBadge } from './ScoreBadge.tsx';
 import { SentimentBadge, TopicChips } from '../pages/text/SentimentBadges.tsx';
 
-export function FeedbackCard({ item, showClient = true }: { item: FeedbackOut; showClient?: boolean }) {
+export function FeedbackCard({
+  item,
+  showClient = true,
+}: {
+  item: FeedbackOut;
+  showClient?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <Card withBorder padding="sm" radius="md" data-testid="feedback-card">
@@ -17,11 +23,23 @@ export function FeedbackCard({ item, showClient = true }: { item: FeedbackOut; s
         <Group gap="xs">
           <ScoreBadge score={item.score} />
           <SentimentBadge sentiment={item.sentiment} />
-          <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>{t(`feedback.channels.${item.channel}`)}</Badge>
-          {item.stage && <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>{item.stage}</Badge>}
-          {item.caseId && <Badge variant="light" color="violet" style={{ textTransform: 'none' }}>{t('feedback.hasCaseBadge')}</Badge>}
+          <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>
+            {t(`feedback.channels.${item.channel}`)}
+          </Badge>
+          {item.stage && (
+            <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
+              {item.stage}
+            </Badge>
+          )}
+          {item.caseId && (
+            <Badge variant="light" color="violet" style={{ textTransform: 'none' }}>
+              {t('feedback.hasCaseBadge')}
+            </Badge>
+          )}
         </Group>
-        <Text size="xs" c="dimmed">{formatDateTime(item.receivedAt, i18n.language)}</Text>
+        <Text size="xs" c="dimmed">
+          {formatDateTime(item.receivedAt, i18n.language)}
+        </Text>
       </Group>
       <AnchorLink to={`/feedback/${item.id}`} size="sm" mt={6} lineClamp={3}>
         {item.text ?? t('feedback.noText')}

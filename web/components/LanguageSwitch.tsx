@@ -12,7 +12,10 @@ export function LanguageSwitch() {
       aria-label={t('lang.label')}
       value={currentLanguage()}
       onChange={(value) => void chooseLanguage(value as Language)}
-      data={LANGUAGES.map((lng) => ({ value: lng, label: <span title={t(`lang.${lng}`)}>{lng.toUpperCase()}</span> }))}
+      data={LANGUAGES.map((lng) => ({
+        value: lng,
+        label: <span title={t(`lang.${lng}`)}>{lng.toUpperCase()}</span>,
+      }))}
     />
   );
 }

@@ -9,7 +9,13 @@ export interface RowError {
   message: string;
 }
 
-export function RowErrorsTable({ errors, headers, problem, testId, minWidth = 560 }: {
+export function RowErrorsTable({
+  errors,
+  headers,
+  problem,
+  testId,
+  minWidth = 560,
+}: {
   errors: RowError[];
   headers: { row: string; column: string; value: string; problem: string };
   /** The translated problem of one row (modules translate their own codes). */

@@ -20,7 +20,12 @@ function toneOf(type: string, value: number): Tone {
 export function ScoreBadge({ score }: { score: { type: string; value: number } | null }) {
   if (!score) return null;
   return (
-    <Badge color={TONE_COLOR[toneOf(score.type, score.value)]} variant="light" data-testid="score-badge" style={{ textTransform: 'none' }}>
+    <Badge
+      color={TONE_COLOR[toneOf(score.type, score.value)]}
+      variant="light"
+      data-testid="score-badge"
+      style={{ textTransform: 'none' }}
+    >
       {score.type.toUpperCase()} {score.value}
     </Badge>
   );

@@ -19,7 +19,10 @@ export function useEChart(option: ChartOption, language: string) {
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
     if (!ref.current) return;
-    const instance = echarts.init(ref.current, null, { renderer: 'svg', locale: language === 'ru' ? 'RU' : 'EN' });
+    const instance = echarts.init(ref.current, null, {
+      renderer: 'svg',
+      locale: language === 'ru' ? 'RU' : 'EN',
+    });
     chart.current = instance;
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(ref.current);

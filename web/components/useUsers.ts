@@ -7,6 +7,11 @@ import { useSession } from '../session.tsx';
 
 export function useUsers(): UserOut[] {
   const { user } = useSession();
-  const users = useQuery({ queryKey: ['users'], queryFn: () => listUsers(), enabled: can(user.role, 'users.read'), staleTime: 60_000 });
+  const users = useQuery({
+    queryKey: ['users'],
+    queryFn: () => listUsers(),
+    enabled: can(user.role, 'users.read'),
+    staleTime: 60_000,
+  });
   return users.data?.items ?? [];
 }

@@ -6,9 +6,13 @@ export function NotFoundPage() {
   const { t } = useTranslation();
   return (
     <Stack align="flex-start">
-      <Title order={1} size="h2">{t('notFound.title')}</Title>
+      <Title order={1} size="h2">
+        {t('notFound.title')}
+      </Title>
       <Text>{t('notFound.text')}</Text>
-      <Button variant="light" onClick={() => navigate('/')}>{t('notFound.home')}</Button>
+      <Button variant="light" onClick={() => navigate('/')}>
+        {t('notFound.home')}
+      </Button>
     </Stack>
   );
 }

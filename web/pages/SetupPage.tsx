@@ -13,12 +13,19 @@ const MIN_PASSWORD = 8;
 
 export function SetupPage({ onSignedIn }: { onSignedIn: (session: SessionOut) => void }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ orgName: '', name: '', email: '', password: '', language: currentLanguage() as Language });
+  const [form, setForm] = useState({
+    orgName: '',
+    name: '',
+    email: '',
+    password: '',
+    language: currentLanguage() as Language,
+  });
   const create = useMutation({ mutationFn: setUp, onSuccess: onSignedIn });
   const field = (key: keyof typeof form) => ({
     name: key,
     value: form[key],
-    onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }),
+    onChange: (e: { currentTarget: { value: string } }) =>
+      setForm({ ...form, [key]: e.currentTarget.value }),
     error: isInvalidField(create.error, key) ? t('common.checkField') : undefined,
   });
 
@@ -32,8 +39,20 @@ export function SetupPage({ onSignedIn }: { onSignedIn: (session: SessionOut) =>
       <form onSubmit={submit}>
         <Stack gap="sm">
           <TextInput label={t('setup.orgName')} required maxLength={200} {...field('orgName')} />
-          <TextInput label={t('setup.name')} required maxLength={200} autoComplete="name" {...field('name')} />
-          <TextInput label={t('setup.email')} type="email" required autoComplete="username" {...field('email')} />
+          <TextInput
+            label={t('setup.name')}
+            required
+            maxLength={200}
+            autoComplete="name"
+            {...field('name')}
+          />
+          <TextInput
+            label={t('setup.email')}
+            type="email"
+            required
+            autoComplete="username"
+            {...field('email')}
+          />
           <PasswordInput
             label={t('setup.password')}
             description={t('setup.passwordHint')}
@@ -43,7 +62,9 @@ export function SetupPage({ onSignedIn }: { onSignedIn: (session: SessionOut) =>
             {...field('password')}
           />
           <div>
-            <Text size="sm" fw={500} mb={4} id="setup-language">{t('setup.language')}</Text>
+            <Text size="sm" fw={500} mb={4} id="setup-language">
+              {t('setup.language')}
+            </Text>
             <SegmentedControl
               aria-labelledby="setup-language"
               value={form.language}
@@ -52,7 +73,9 @@ export function SetupPage({ onSignedIn }: { onSignedIn: (session: SessionOut) =>
             />
           </div>
           <ErrorAlert error={create.error} />
-          <Button type="submit" loading={create.isPending} fullWidth mt="xs">{t('setup.submit')}</Button>
+          <Button type="submit" loading={create.isPending} fullWidth mt="xs">
+            {t('setup.submit')}
+          </Button>
         </Stack>
       </form>
     </AuthFrame>

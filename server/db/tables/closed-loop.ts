@@ -67,7 +67,8 @@ export interface SurveyInvitesTable {
   created_at: string;
 }
 
-export type Channel = 'api' | 'survey' | 'email' | 'web' | 'manual' | 'phone' | 'import' | 'telegram';
+export type Channel =
+  'api' | 'survey' | 'email' | 'web' | 'manual' | 'phone' | 'import' | 'telegram';
 export type ScoreType = 'nps' | 'csat' | 'ces' | 'custom';
 
 export interface FeedbackTable {
@@ -130,7 +131,8 @@ export interface SlaPoliciesTable {
   updated_at: string;
 }
 
-export type CaseStatus = 'new' | 'acknowledged' | 'in_progress' | 'waiting_client' | 'resolved' | 'closed';
+export type CaseStatus =
+  'new' | 'acknowledged' | 'in_progress' | 'waiting_client' | 'resolved' | 'closed';
 export type CaseType = 'complaint' | 'claim' | 'request' | 'idea' | 'praise';
 
 export interface CasesTable {
@@ -173,7 +175,8 @@ export interface CaseEventsTable {
   created_at: string;
 }
 
-export type MessageKind = 'ack' | 'status' | 'closing' | 'followup' | 'survey_invite' | 'digest' | 'escalation';
+export type MessageKind =
+  'ack' | 'status' | 'closing' | 'followup' | 'survey_invite' | 'digest' | 'escalation';
 
 export interface MessageTemplatesTable {
   id: string;

@@ -3,29 +3,63 @@ import type { IsolationFixtures } from '../../../tests/support/isolation.ts';
 
 type T = Parameters<IsolationFixtures[string]>[0];
 async function clientOf(t: T, apiKey: string): Promise<string> {
-  return (await call(t.app, apiKey, { method: 'POST', url: '/api/v1/clients', payload: { name: 'ООО Бета' } })).json().id;
+  return (
+    await call(t.app, apiKey, {
+      method: 'POST',
+      url: '/api/v1/clients',
+      payload: { name: 'ООО Бета' },
+    })
+  ).json().id;
 }
 async function requirementOf(t: T, apiKey: string): Promise<string> {
   const clientId = await clientOf(t, apiKey);
-  return (await call(t.app, apiKey, { method: 'POST', url: `/api/v1/clients/${clientId}/requirements`, payload: { category: 'delivery', text: 'Только до 12:00' } })).json().id;
+  return (
+    await call(t.app, apiKey, {
+      method: 'POST',
+      url: `/api/v1/clients/${clientId}/requirements`,
+      payload: { category: 'delivery', text: 'Только до 12:00' },
+    })
+  ).json().id;
 }
 const date = { kind: 'birthday', date: '1980-05-05', recurring: true, title: 'ДР директора' };
 
 export const isolationFixtures: IsolationFixtures = {
-  '/api/v1/clients/:id/dates': async (t, a) => ({ params: { id: await clientOf(t, a.apiKey) }, bodies: { POST: date } }),
+  '/api/v1/clients/:id/dates': async (t, a) => ({
+    params: { id: await clientOf(t, a.apiKey) },
+    bodies: { POST: date },
+  }),
   '/api/v1/dates/:id': async (t, a) => {
     const clientId = await clientOf(t, a.apiKey);
-    const created = await call(t.app, a.apiKey, { method: 'POST', url: `/api/v1/clients/${clientId}/dates`, payload: date });
+    const created = await call(t.app, a.apiKey, {
+      method: 'POST',
+      url: `/api/v1/clients/${clientId}/dates`,
+      payload: date,
+    });
     return { params: { id: created.json().id }, bodies: { PATCH: { title: 'Взломано' } } };
   },
-  '/api/v1/clients/:id/requirements': async (t, a) => ({ params: { id: await clientOf(t, a.apiKey) }, bodies: { POST: { category: 'other', text: 'Чужое' } } }),
-  '/api/v1/requirements/:id': async (t, a) => ({ params: { id: await requirementOf(t, a.apiKey) }, bodies: { PATCH: { text: 'Взломано' } } }),
-  '/api/v1/requirements/:id/versions': async (t, a) => ({ params: { id: await requirementOf(t, a.apiKey) } }),
+  '/api/v1/clients/:id/requirements': async (t, a) => ({
+    params: { id: await clientOf(t, a.apiKey) },
+    bodies: { POST: { category: 'other', text: 'Чужое' } },
+  }),
+  '/api/v1/requirements/:id': async (t, a) => ({
+    params: { id: await requirementOf(t, a.apiKey) },
+    bodies: { PATCH: { text: 'Взломано' } },
+  }),
+  '/api/v1/requirements/:id/versions': async (t, a) => ({
+    params: { id: await requirementOf(t, a.apiKey) },
+  }),
   '/api/v1/cases/:id/requirements': async (t, a) => {
     const clientId = await clientOf(t, a.apiKey);
-    const created = await call(t.app, a.apiKey, { method: 'POST', url: '/api/v1/cases', payload: { title: 'Жалоба', clientId } });
+    const created = await call(t.app, a.apiKey, {
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { title: 'Жалоба', clientId },
+    });
     return { params: { id: created.json().id } };
   },
-  '/api/v1/clients/:id/notes': async (t, a) => ({ params: { id: await clientOf(t, a.apiKey) }, bodies: { POST: { text: 'Чужая заметка' } } }),
+  '/api/v1/clients/:id/notes': async (t, a) => ({
+    params: { id: await clientOf(t, a.apiKey) },
+    bodies: { POST: { text: 'Чужая заметка' } },
+  }),
   '/api/v1/clients/:id/timeline': async (t, a) => ({ params: { id: await clientOf(t, a.apiKey) } }),
 };

@@ -20,10 +20,14 @@ const DETRACTOR_LOOKBACK_MS = 90 * DAY;
 const SLA_RISK_WINDOW_MS = DAY;
 const PER_KIND_LIMIT = 200;
 
-const snippet = (s: string | null | undefined, n = 80) => (s && s.length > n ? `${s.slice(0, n - 1)}…` : (s ?? ''));
+const snippet = (s: string | null | undefined, n = 80) =>
+  s && s.length > n ? `${s.slice(0, n - 1)}…` : (s ?? '');
 const isoOf = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 
-export async function reminders(ctx: Ctx, q: { days: number; silentDays: number; timeZone: string }): Promise<ReminderOut[]> {
+export async function reminders(
+  ctx: Ctx,
+  q: { days: number; silentDays: number; timeZone: string },
+): Promise<ReminderOut[]> {
   assertCan(ctx.actor, 'data.read');
   const now = ctx.clock.now();
   const items: ReminderOut[] = [];
@@ -33,43 +37,94 @@ export async function reminders(ctx: Ctx, q: { days: number; silentDays: number;
     .map((d) => ({ d, next: nextOccurrence(d.date, d.recurring === 1, now, q.timeZone) }))
     .filter((x) => x.next && x.next.daysUntil <= q.days)
     .sort((a, b) => a.next!.daysUntil - b.next!.daysUntil);
-  const names = await reads.clientNames(ctx.db, ctx.orgId, [...new Set(upcoming.map((x) => x.d.client_id))]);
+  const names = await reads.clientNames(ctx.db, ctx.orgId, [
+    ...new Set(upcoming.map((x) => x.d.client_id)),
+  ]);
   for (const { d, next } of upcoming.slice(0, PER_KIND_LIMIT)) {
     items.push({
-      kind: 'upcoming_date', clientId: d.client_id, clientName: names.get(d.client_id) ?? '', title: d.title, at: next!.date,
-      daysUntil: next!.daysUntil, ref: { type: 'date', id: d.id }, link: `/clients/${d.client_id}?tab=dates`,
+      kind: 'upcoming_date',
+      clientId: d.client_id,
+      clientName: names.get(d.client_id) ?? '',
+      title: d.title,
+      at: next!.date,
+      daysUntil: next!.daysUntil,
+      ref: { type: 'date', id: d.id },
+      link: `/clients/${d.client_id}?tab=dates`,
     });
   }
 
-  for (const c of await reads.silentClients(ctx.db, ctx.orgId, new Date(now.getTime() - q.silentDays * DAY).toISOString(), PER_KIND_LIMIT)) {
-    items.push({ kind: 'silent_client', clientId: c.id, clientName: c.name, title: c.name, at: c.lastActivityAt, daysUntil: null, ref: { type: 'client', id: c.id }, link: `/clients/${c.id}?tab=timeline` });
+  for (const c of await reads.silentClients(
+    ctx.db,
+    ctx.orgId,
+    new Date(now.getTime() - q.silentDays * DAY).toISOString(),
+    PER_KIND_LIMIT,
+  )) {
+    items.push({
+      kind: 'silent_client',
+      clientId: c.id,
+      clientName: c.name,
+      title: c.name,
+      at: c.lastActivityAt,
+      daysUntil: null,
+      ref: { type: 'client', id: c.id },
+      link: `/clients/${c.id}?tab=timeline`,
+    });
   }
 
   const detractors = await reads.detractorsWithoutFollowUp(
-    ctx.db, ctx.orgId, new Date(now.getTime() - DETRACTOR_LOOKBACK_MS).toISOString(), new Date(now.getTime() - FOLLOW_UP_GRACE_MS).toISOString(), PER_KIND_LIMIT,
+    ctx.db,
+    ctx.orgId,
+    new Date(now.getTime() - DETRACTOR_LOOKBACK_MS).toISOString(),
+    new Date(now.getTime() - FOLLOW_UP_GRACE_MS).toISOString(),
+    PER_KIND_LIMIT,
   );
   for (const f of detractors) {
     const title = `${String(f.score_type).toUpperCase()} ${f.score_value}${f.text ? ` — ${snippet(f.text)}` : ''}`;
     items.push({
-      kind: 'detractor_without_followup', clientId: f.client_id!, clientName: f.client_name, title, at: isoOf(f.received_at), daysUntil: null,
-      ref: f.case_id ? { type: 'case', id: f.case_id } : { type: 'feedback', id: f.id }, link: f.case_id ? `/cases/${f.case_id}` : `/feedback/${f.id}`,
+      kind: 'detractor_without_followup',
+      clientId: f.client_id!,
+      clientName: f.client_name,
+      title,
+      at: isoOf(f.received_at),
+      daysUntil: null,
+      ref: f.case_id ? { type: 'case', id: f.case_id } : { type: 'feedback', id: f.id },
+      link: f.case_id ? `/cases/${f.case_id}` : `/feedback/${f.id}`,
     });
   }
 
-  for (const c of await reads.casesAtSlaRisk(ctx.db, ctx.orgId, new Date(now.getTime() + SLA_RISK_WINDOW_MS).toISOString(), PER_KIND_LIMIT)) {
+  for (const c of await reads.casesAtSlaRisk(
+    ctx.db,
+    ctx.orgId,
+    new Date(now.getTime() + SLA_RISK_WINDOW_MS).toISOString(),
+    PER_KIND_LIMIT,
+  )) {
     items.push({
-      kind: 'sla_risk', clientId: c.client_id!, clientName: c.client_name, title: `${c.public_ref} ${c.title}`, at: c.due_at ? isoOf(c.due_at) : null,
-      daysUntil: null, ref: { type: 'case', id: c.id }, link: `/cases/${c.id}`,
+      kind: 'sla_risk',
+      clientId: c.client_id!,
+      clientName: c.client_name,
+      title: `${c.public_ref} ${c.title}`,
+      at: c.due_at ? isoOf(c.due_at) : null,
+      daysUntil: null,
+      ref: { type: 'case', id: c.id },
+      link: `/cases/${c.id}`,
     });
   }
 
   // Missed calls nobody called back within the organisation's target (telephony settings).
   const missed = await missedCallsWithoutCallback(ctx, { limit: PER_KIND_LIMIT });
-  const callers = await reads.clientNames(ctx.db, ctx.orgId, [...new Set(missed.map((c) => c.client_id).filter((id): id is string => Boolean(id)))]);
+  const callers = await reads.clientNames(ctx.db, ctx.orgId, [
+    ...new Set(missed.map((c) => c.client_id).filter((id): id is string => Boolean(id))),
+  ]);
   for (const call of missed) {
     items.push({
-      kind: 'missed_call', clientId: call.client_id ?? '', clientName: (call.client_id && callers.get(call.client_id)) || call.client_phone || '',
-      title: call.client_phone ?? '', at: call.started_at, daysUntil: null, ref: { type: 'call', id: call.id }, link: '/calls',
+      kind: 'missed_call',
+      clientId: call.client_id ?? '',
+      clientName: (call.client_id && callers.get(call.client_id)) || call.client_phone || '',
+      title: call.client_phone ?? '',
+      at: call.started_at,
+      daysUntil: null,
+      ref: { type: 'call', id: call.id },
+      link: '/calls',
     });
   }
   return items;
@@ -80,51 +135,115 @@ export async function reminders(ctx: Ctx, q: { days: number; silentDays: number;
 /** Per source; a client's timeline beyond this many of one kind is cut at the oldest. */
 const SOURCE_LIMIT = 500;
 
-interface Cursor { at: string; key: string }
+interface Cursor {
+  at: string;
+  key: string;
+}
 const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 function decode(cursor: string | undefined): Cursor | undefined {
   if (!cursor) return undefined;
   try {
     const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
     if (typeof c.at === 'string' && typeof c.key === 'string') return c;
-  } catch { /* fall through to the 400 below */ }
-  throw new AppError('validation_failed', 'The cursor is not valid', { invalidParams: [{ name: 'query.cursor', reason: 'not a cursor from a previous page' }] });
+  } catch {
+    /* fall through to the 400 below */
+  }
+  throw new AppError('validation_failed', 'The cursor is not valid', {
+    invalidParams: [{ name: 'query.cursor', reason: 'not a cursor from a previous page' }],
+  });
 }
 /** Newest first; ties broken by key so paging is stable. */
-const newerFirst = (a: { at: string; key: string }, b: { at: string; key: string }) => (a.at === b.at ? (a.key < b.key ? 1 : a.key > b.key ? -1 : 0) : a.at < b.at ? 1 : -1);
+const newerFirst = (a: { at: string; key: string }, b: { at: string; key: string }) =>
+  a.at === b.at ? (a.key < b.key ? 1 : a.key > b.key ? -1 : 0) : a.at < b.at ? 1 : -1;
 
-export async function timeline(ctx: Ctx, clientId: string, q: { cursor?: string; limit: number }): Promise<{ items: TimelineItemOut[]; nextCursor: string | null }> {
+export async function timeline(
+  ctx: Ctx,
+  clientId: string,
+  q: { cursor?: string; limit: number },
+): Promise<{ items: TimelineItemOut[]; nextCursor: string | null }> {
   assertCan(ctx.actor, 'data.read');
   const after = decode(q.cursor);
   if (!(await findClient(ctx, clientId))) throw notFound('Client');
   const keyed: { item: TimelineItemOut; at: string; key: string }[] = [];
   // The key is unique per item (case events share their case's ref, so they add their own id).
-  const push = (item: TimelineItemOut, ownId = item.ref.id) => keyed.push({ item, at: item.at, key: `${item.kind}:${ownId}` });
+  const push = (item: TimelineItemOut, ownId = item.ref.id) =>
+    keyed.push({ item, at: item.at, key: `${item.kind}:${ownId}` });
 
   for (const f of await listFeedback(ctx.db, ctx.orgId, { clientId, limit: SOURCE_LIMIT })) {
     const score = f.score_type ? `${f.score_type.toUpperCase()} ${f.score_value}` : '';
-    push({ at: isoOf(f.received_at), kind: 'feedback', title: [score, snippet(f.text)].filter(Boolean).join(' — '), ref: { type: 'feedback', id: f.id } });
+    push({
+      at: isoOf(f.received_at),
+      kind: 'feedback',
+      title: [score, snippet(f.text)].filter(Boolean).join(' — '),
+      ref: { type: 'feedback', id: f.id },
+    });
   }
   for (const c of await listCases(ctx.db, ctx.orgId, { clientId, limit: SOURCE_LIMIT })) {
     const title = `${c.public_ref} ${c.title}`;
     push({ at: isoOf(c.created_at), kind: 'case_opened', title, ref: { type: 'case', id: c.id } });
-    if (c.resolved_at) push({ at: isoOf(c.resolved_at), kind: 'case_resolved', title, ref: { type: 'case', id: c.id } });
+    if (c.resolved_at)
+      push({
+        at: isoOf(c.resolved_at),
+        kind: 'case_resolved',
+        title,
+        ref: { type: 'case', id: c.id },
+      });
     for (const e of await listCaseEvents(ctx.db, ctx.orgId, c.id)) {
       // "opened" and the resolving status change already appear as case items of their own.
       if (e.kind === 'opened' || (e.kind === 'status' && e.to_status === 'resolved')) continue;
-      const what = e.kind === 'status' ? `${e.from_status ?? ''} → ${e.to_status ?? ''}` : e.kind === 'note' ? snippet(e.body) : e.kind;
-      push({ at: isoOf(e.created_at), kind: 'case_event', title: `${c.public_ref}: ${what}`, ref: { type: 'case', id: c.id } }, e.id);
+      const what =
+        e.kind === 'status'
+          ? `${e.from_status ?? ''} → ${e.to_status ?? ''}`
+          : e.kind === 'note'
+            ? snippet(e.body)
+            : e.kind;
+      push(
+        {
+          at: isoOf(e.created_at),
+          kind: 'case_event',
+          title: `${c.public_ref}: ${what}`,
+          ref: { type: 'case', id: c.id },
+        },
+        e.id,
+      );
     }
   }
-  for (const m of await listMessagesForOrg(ctx.db, ctx.orgId, { clientId, status: 'sent', limit: SOURCE_LIMIT })) {
-    push({ at: isoOf(m.sent_at ?? m.created_at), kind: 'message_sent', title: m.subject, ref: { type: 'message', id: m.id } });
+  for (const m of await listMessagesForOrg(ctx.db, ctx.orgId, {
+    clientId,
+    status: 'sent',
+    limit: SOURCE_LIMIT,
+  })) {
+    push({
+      at: isoOf(m.sent_at ?? m.created_at),
+      kind: 'message_sent',
+      title: m.subject,
+      ref: { type: 'message', id: m.id },
+    });
   }
   for (const n of await repo.listNotes(ctx.db, ctx.orgId, clientId, SOURCE_LIMIT)) {
-    push({ at: isoOf(n.created_at), kind: 'note', title: snippet(n.text, 200), ref: { type: 'note', id: n.id } });
+    push({
+      at: isoOf(n.created_at),
+      kind: 'note',
+      title: snippet(n.text, 200),
+      ref: { type: 'note', id: n.id },
+    });
   }
-  for (const v of await repo.listClientRequirementVersions(ctx.db, ctx.orgId, clientId, SOURCE_LIMIT)) {
+  for (const v of await repo.listClientRequirementVersions(
+    ctx.db,
+    ctx.orgId,
+    clientId,
+    SOURCE_LIMIT,
+  )) {
     const snap = JSON.parse(v.snapshot) as { text?: string; status?: string };
-    push({ at: isoOf(v.created_at), kind: 'requirement_changed', title: `v${v.version} ${snippet(snap.text)}`, ref: { type: 'requirement', id: v.requirement_id } }, v.id);
+    push(
+      {
+        at: isoOf(v.created_at),
+        kind: 'requirement_changed',
+        title: `v${v.version} ${snippet(snap.text)}`,
+        ref: { type: 'requirement', id: v.requirement_id },
+      },
+      v.id,
+    );
   }
 
   keyed.sort(newerFirst);
@@ -132,5 +251,8 @@ export async function timeline(ctx: Ctx, clientId: string, q: { cursor?: string;
   const rest = start < 0 ? [] : keyed.slice(start);
   const page = rest.slice(0, q.limit);
   const last = page[page.length - 1];
-  return { items: page.map((k) => k.item), nextCursor: rest.length > q.limit && last ? encode({ at: last.at, key: last.key }) : null };
+  return {
+    items: page.map((k) => k.item),
+    nextCursor: rest.length > q.limit && last ? encode({ at: last.at, key: last.key }) : null,
+  };
 }

@@ -13,7 +13,8 @@ import * as repo from './care.repo.ts';
 /** Lower-cased with Russian rules and ё→е, so Cyrillic search works on SQLite too. */
 export const normaliseSearch = (s: string) => s.toLocaleLowerCase('ru').replace(/ё/g, 'е');
 
-const unprocessable = (name: string, reason: string) => new AppError('unprocessable', `${name}: ${reason}`, { invalidParams: [{ name, reason }] });
+const unprocessable = (name: string, reason: string) =>
+  new AppError('unprocessable', `${name}: ${reason}`, { invalidParams: [{ name, reason }] });
 
 async function clientOf(ctx: Ctx, clientId: string) {
   const client = await findClient(ctx, clientId);
@@ -24,11 +25,13 @@ async function clientOf(ctx: Ctx, clientId: string) {
 async function assertContactOf(ctx: Ctx, clientId: string, contactId: string | null | undefined) {
   if (!contactId) return;
   const contact = await findContact(ctx, contactId);
-  if (!contact || contact.client_id !== clientId) throw unprocessable('body.contactId', 'not a contact of this client');
+  if (!contact || contact.client_id !== clientId)
+    throw unprocessable('body.contactId', 'not a contact of this client');
 }
 
 async function assertUser(ctx: Ctx, userId: string | null | undefined, name: string) {
-  if (userId && !(await findUser(ctx.db, ctx.orgId, userId))) throw unprocessable(name, 'not a user of this organisation');
+  if (userId && !(await findUser(ctx.db, ctx.orgId, userId)))
+    throw unprocessable(name, 'not a user of this organisation');
 }
 
 // ---- important dates ----
@@ -41,15 +44,27 @@ export interface DateInput {
   contactId?: string | null;
 }
 
-export async function addDate(ctx: Ctx, clientId: string, input: DateInput): Promise<ImportantDatesTable> {
+export async function addDate(
+  ctx: Ctx,
+  clientId: string,
+  input: DateInput,
+): Promise<ImportantDatesTable> {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
     await clientOf(tx, clientId);
     await assertContactOf(tx, clientId, input.contactId);
     const now = tx.clock.now().toISOString();
     const row: ImportantDatesTable = {
-      id: newId(), org_id: tx.orgId, client_id: clientId, contact_id: input.contactId ?? null, kind: input.kind,
-      date: input.date, recurring: input.recurring ? 1 : 0, title: input.title, created_at: now, updated_at: now,
+      id: newId(),
+      org_id: tx.orgId,
+      client_id: clientId,
+      contact_id: input.contactId ?? null,
+      kind: input.kind,
+      date: input.date,
+      recurring: input.recurring ? 1 : 0,
+      title: input.title,
+      created_at: now,
+      updated_at: now,
     };
     await repo.insertDate(tx.db, row);
     await recordAudit(tx, 'date.created', { type: 'date', id: row.id });
@@ -63,11 +78,16 @@ export async function listDates(ctx: Ctx, clientId: string): Promise<ImportantDa
   return repo.listDates(ctx.db, ctx.orgId, clientId);
 }
 
-export async function updateDate(ctx: Ctx, id: string, patch: Partial<DateInput>): Promise<ImportantDatesTable> {
+export async function updateDate(
+  ctx: Ctx,
+  id: string,
+  patch: Partial<DateInput>,
+): Promise<ImportantDatesTable> {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
     const current = await repo.getDate(tx.db, tx.orgId, id);
-    if (patch.contactId !== undefined) await assertContactOf(tx, current.client_id, patch.contactId);
+    if (patch.contactId !== undefined)
+      await assertContactOf(tx, current.client_id, patch.contactId);
     await repo.updateDate(tx.db, tx.orgId, id, {
       ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
       ...(patch.date !== undefined ? { date: patch.date } : {}),
@@ -104,34 +124,66 @@ export interface RequirementInput {
   status?: RequirementsTable['status'];
 }
 
-const searchTextOf = (r: Pick<RequirementsTable, 'text' | 'product' | 'stage'>) => normaliseSearch([r.text, r.product, r.stage].filter(Boolean).join(' '));
+const searchTextOf = (r: Pick<RequirementsTable, 'text' | 'product' | 'stage'>) =>
+  normaliseSearch([r.text, r.product, r.stage].filter(Boolean).join(' '));
 
 /** Active, and today (in the org's reminder time zone) within the effective dates, inclusive. */
-export function inEffect(r: Pick<RequirementsTable, 'status' | 'effective_from' | 'effective_to'>, today: string): boolean {
-  return r.status === 'active' && (!r.effective_from || r.effective_from <= today) && (!r.effective_to || today <= r.effective_to);
+export function inEffect(
+  r: Pick<RequirementsTable, 'status' | 'effective_from' | 'effective_to'>,
+  today: string,
+): boolean {
+  return (
+    r.status === 'active' &&
+    (!r.effective_from || r.effective_from <= today) &&
+    (!r.effective_to || today <= r.effective_to)
+  );
 }
 
-export const todayOf = (ctx: Pick<Ctx, 'clock'>, timeZone = 'Europe/Moscow') => localDay(ctx.clock.now(), timeZone);
+export const todayOf = (ctx: Pick<Ctx, 'clock'>, timeZone = 'Europe/Moscow') =>
+  localDay(ctx.clock.now(), timeZone);
 
 async function writeVersion(ctx: Ctx, row: RequirementsTable): Promise<void> {
   const { search_text: _search, org_id: _org, ...snapshot } = row;
   await repo.insertRequirementVersion(ctx.db, {
-    id: newId(), org_id: ctx.orgId, requirement_id: row.id, client_id: row.client_id, version: row.version,
-    snapshot: JSON.stringify(snapshot), actor_type: ctx.actor.type, actor_id: ctx.actor.id, created_at: ctx.clock.now().toISOString(),
+    id: newId(),
+    org_id: ctx.orgId,
+    requirement_id: row.id,
+    client_id: row.client_id,
+    version: row.version,
+    snapshot: JSON.stringify(snapshot),
+    actor_type: ctx.actor.type,
+    actor_id: ctx.actor.id,
+    created_at: ctx.clock.now().toISOString(),
   });
 }
 
-export async function addRequirement(ctx: Ctx, clientId: string, input: RequirementInput): Promise<RequirementsTable> {
+export async function addRequirement(
+  ctx: Ctx,
+  clientId: string,
+  input: RequirementInput,
+): Promise<RequirementsTable> {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
     await clientOf(tx, clientId);
     await assertUser(tx, input.ownerId, 'body.ownerId');
     const now = tx.clock.now().toISOString();
     const row: RequirementsTable = {
-      id: newId(), org_id: tx.orgId, client_id: clientId, category: input.category, text: input.text, source: input.source,
-      owner_id: input.ownerId ?? null, stage: input.stage ?? null, product: input.product ?? null,
-      effective_from: input.effectiveFrom ?? null, effective_to: input.effectiveTo ?? null,
-      status: 'active', version: 1, search_text: '', created_at: now, updated_at: now,
+      id: newId(),
+      org_id: tx.orgId,
+      client_id: clientId,
+      category: input.category,
+      text: input.text,
+      source: input.source,
+      owner_id: input.ownerId ?? null,
+      stage: input.stage ?? null,
+      product: input.product ?? null,
+      effective_from: input.effectiveFrom ?? null,
+      effective_to: input.effectiveTo ?? null,
+      status: 'active',
+      version: 1,
+      search_text: '',
+      created_at: now,
+      updated_at: now,
     };
     row.search_text = searchTextOf(row);
     await repo.insertRequirement(tx.db, row);
@@ -141,7 +193,11 @@ export async function addRequirement(ctx: Ctx, clientId: string, input: Requirem
   });
 }
 
-export async function updateRequirement(ctx: Ctx, id: string, patch: Partial<RequirementInput>): Promise<RequirementsTable> {
+export async function updateRequirement(
+  ctx: Ctx,
+  id: string,
+  patch: Partial<RequirementInput>,
+): Promise<RequirementsTable> {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
     const current = await repo.getRequirement(tx.db, tx.orgId, id);
@@ -160,12 +216,18 @@ export async function updateRequirement(ctx: Ctx, id: string, patch: Partial<Req
       version: current.version + 1,
       updated_at: tx.clock.now().toISOString(),
     };
-    if (next.effective_from && next.effective_to && next.effective_from > next.effective_to) throw unprocessable('body.effectiveTo', 'before effectiveFrom');
+    if (next.effective_from && next.effective_to && next.effective_from > next.effective_to)
+      throw unprocessable('body.effectiveTo', 'before effectiveFrom');
     next.search_text = searchTextOf(next);
     const { id: _id, org_id: _org, client_id: _client, created_at: _created, ...changes } = next;
     await repo.updateRequirement(tx.db, tx.orgId, id, changes);
     await writeVersion(tx, next);
-    await recordAudit(tx, 'requirement.updated', { type: 'requirement', id }, { fields: Object.keys(patch) });
+    await recordAudit(
+      tx,
+      'requirement.updated',
+      { type: 'requirement', id },
+      { fields: Object.keys(patch) },
+    );
     return next;
   });
 }
@@ -182,15 +244,26 @@ export async function requirementVersions(ctx: Ctx, id: string) {
   return repo.listRequirementVersions(ctx.db, ctx.orgId, id);
 }
 
-export async function searchRequirements(ctx: Ctx, query: { q?: string; status?: RequirementsTable['status']; limit: number }) {
+export async function searchRequirements(
+  ctx: Ctx,
+  query: { q?: string; status?: RequirementsTable['status']; limit: number },
+) {
   assertCan(ctx.actor, 'data.read');
-  return repo.searchRequirements(ctx.db, ctx.orgId, { ...query, q: query.q ? normaliseSearch(query.q) : undefined });
+  return repo.searchRequirements(ctx.db, ctx.orgId, {
+    ...query,
+    q: query.q ? normaliseSearch(query.q) : undefined,
+  });
 }
 
 /** The requirements in effect today for a client: shown on its card and on each of its cases. No role check: callers checked. */
-export async function activeRequirementsFor(ctx: Pick<Ctx, 'db' | 'orgId' | 'clock'>, clientId: string): Promise<RequirementsTable[]> {
+export async function activeRequirementsFor(
+  ctx: Pick<Ctx, 'db' | 'orgId' | 'clock'>,
+  clientId: string,
+): Promise<RequirementsTable[]> {
   const today = todayOf(ctx);
-  return (await repo.listRequirements(ctx.db, ctx.orgId, clientId, 'active')).filter((r) => inEffect(r, today));
+  return (await repo.listRequirements(ctx.db, ctx.orgId, clientId, 'active')).filter((r) =>
+    inEffect(r, today),
+  );
 }
 
 export async function requirementsForCase(ctx: Ctx, caseId: string): Promise<RequirementsTable[]> {
@@ -206,7 +279,15 @@ export async function addNote(ctx: Ctx, clientId: string, text: string) {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
     await clientOf(tx, clientId);
-    const row = { id: newId(), org_id: tx.orgId, client_id: clientId, text, author_type: tx.actor.type, author_id: tx.actor.id, created_at: tx.clock.now().toISOString() };
+    const row = {
+      id: newId(),
+      org_id: tx.orgId,
+      client_id: clientId,
+      text,
+      author_type: tx.actor.type,
+      author_id: tx.actor.id,
+      created_at: tx.clock.now().toISOString(),
+    };
     await repo.insertNote(tx.db, row);
     await recordAudit(tx, 'note.created', { type: 'note', id: row.id });
     return row;

@@ -9,17 +9,34 @@ describe.each(testDialects())('care digest on %s', (dialect) => {
   let t: TestApp;
   afterEach(async () => t?.close());
 
-  it("e-mails each manager, once per local day and not before 08:00, the reminders of their own clients", async () => {
+  it('e-mails each manager, once per local day and not before 08:00, the reminders of their own clients', async () => {
     // 07:30 in Moscow.
     const clock = fixedClock('2026-11-23T04:30:00Z');
     t = await createTestApp({ dialect, clock, env: { PUBLIC_URL: 'https://cx.example.ru' } });
     const org = await createTestOrg(t.deps, 'Ромашка');
-    const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => call(t.app, org.apiKey, { method, url, payload });
-    const admin = await t.deps.db.selectFrom('users').selectAll().where('email', '=', org.adminEmail).executeTakeFirstOrThrow();
-    const mine = (await api('POST', '/api/v1/clients', { name: 'ООО Моя', managerId: admin.id })).json();
+    const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+      call(t.app, org.apiKey, { method, url, payload });
+    const admin = await t.deps.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', org.adminEmail)
+      .executeTakeFirstOrThrow();
+    const mine = (
+      await api('POST', '/api/v1/clients', { name: 'ООО Моя', managerId: admin.id })
+    ).json();
     const notMine = (await api('POST', '/api/v1/clients', { name: 'ООО Чужая' })).json();
-    await api('POST', `/api/v1/clients/${mine.id}/dates`, { kind: 'birthday', date: '1980-11-28', recurring: true, title: 'ДР Анны' });
-    await api('POST', `/api/v1/clients/${notMine.id}/dates`, { kind: 'birthday', date: '1980-11-27', recurring: true, title: 'ДР Бориса' });
+    await api('POST', `/api/v1/clients/${mine.id}/dates`, {
+      kind: 'birthday',
+      date: '1980-11-28',
+      recurring: true,
+      title: 'ДР Анны',
+    });
+    await api('POST', `/api/v1/clients/${notMine.id}/dates`, {
+      kind: 'birthday',
+      date: '1980-11-27',
+      recurring: true,
+      title: 'ДР Бориса',
+    });
 
     const runDigest = async () => {
       await t.deps.jobs.enqueue(t.deps.db, { name: DIGEST_JOB, orgId: null, payload: {} });

@@ -19,8 +19,20 @@ const DIGEST_HOUR = 8;
 const DIGEST_DAYS = 14;
 
 const KIND_LABELS = {
-  ru: { upcoming_date: 'Дата', silent_client: 'Давно молчит', detractor_without_followup: 'Критик без ответа', sla_risk: 'Срок под угрозой', missed_call: 'Пропущенный звонок' },
-  en: { upcoming_date: 'Date', silent_client: 'Silent', detractor_without_followup: 'Detractor without follow-up', sla_risk: 'Deadline at risk', missed_call: 'Missed call' },
+  ru: {
+    upcoming_date: 'Дата',
+    silent_client: 'Давно молчит',
+    detractor_without_followup: 'Критик без ответа',
+    sla_risk: 'Срок под угрозой',
+    missed_call: 'Пропущенный звонок',
+  },
+  en: {
+    upcoming_date: 'Date',
+    silent_client: 'Silent',
+    detractor_without_followup: 'Detractor without follow-up',
+    sla_risk: 'Deadline at risk',
+    missed_call: 'Missed call',
+  },
 } as const;
 
 function lineOf(item: ReminderOut, language: 'ru' | 'en', publicUrl: string): string {
@@ -29,7 +41,9 @@ function lineOf(item: ReminderOut, language: 'ru' | 'en', publicUrl: string): st
 }
 
 function localHour(now: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now));
+  return Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now),
+  );
 }
 
 /** Queues today's digests; returns how many were queued (already-sent ones are skipped by dedupe). */
@@ -41,15 +55,36 @@ export async function sendDigests(deps: Deps): Promise<number> {
   for (const { orgId, managerId, clientIds } of await managersOfClients(deps.db)) {
     const user = await findUser(deps.db, orgId, managerId);
     if (!user || user.disabled_at || (user.role !== 'manager' && user.role !== 'admin')) continue;
-    const ctx: Ctx = { db: deps.db, log: deps.log, clock: deps.clock, jobs: deps.jobs, config: deps.config, orgId, actor: { type: 'system', id: null, orgId, role: 'admin' } };
+    const ctx: Ctx = {
+      db: deps.db,
+      log: deps.log,
+      clock: deps.clock,
+      jobs: deps.jobs,
+      config: deps.config,
+      orgId,
+      actor: { type: 'system', id: null, orgId, role: 'admin' },
+    };
     const mine = new Set(clientIds);
-    const items = (await reminders(ctx, { days: DIGEST_DAYS, silentDays: 60, timeZone: DIGEST_TIME_ZONE })).filter((i) => mine.has(i.clientId));
+    const items = (
+      await reminders(ctx, { days: DIGEST_DAYS, silentDays: 60, timeZone: DIGEST_TIME_ZONE })
+    ).filter((i) => mine.has(i.clientId));
     if (items.length === 0) continue;
     const id = await deps.db.transaction().execute((trx) =>
-      queueMessage({ ...ctx, db: trx }, {
-        kind: 'digest', to: user.email, language: user.language, dedupeKey: `digest:${user.id}:${today}`,
-        vars: { name: user.name, items: items.map((i) => lineOf(i, user.language, deps.config.http.publicUrl)).join('\n') },
-      }),
+      queueMessage(
+        { ...ctx, db: trx },
+        {
+          kind: 'digest',
+          to: user.email,
+          language: user.language,
+          dedupeKey: `digest:${user.id}:${today}`,
+          vars: {
+            name: user.name,
+            items: items
+              .map((i) => lineOf(i, user.language, deps.config.http.publicUrl))
+              .join('\n'),
+          },
+        },
+      ),
     );
     if (id) queued += 1;
   }

@@ -24,11 +24,14 @@ describe('nextOccurrence', () => {
     // the local day decides: 22:30 UTC on 23 Nov is already 24 Nov in Moscow
     ['1990-11-24', true, '2026-11-23T22:30:00Z', 'Europe/Moscow', '2026-11-24', 0],
     ['1990-11-24', true, '2026-11-23T22:30:00Z', 'UTC', '2026-11-24', 1],
-  ] as const)('%s recurring=%s at %s in %s → %s (%s days)', (date, recurring, now, tz, next, days) => {
-    const got = nextOccurrence(date, recurring, at(now), tz);
-    expect(got?.date ?? null).toBe(next);
-    expect(got?.daysUntil ?? null).toBe(days);
-  });
+  ] as const)(
+    '%s recurring=%s at %s in %s → %s (%s days)',
+    (date, recurring, now, tz, next, days) => {
+      const got = nextOccurrence(date, recurring, at(now), tz);
+      expect(got?.date ?? null).toBe(next);
+      expect(got?.daysUntil ?? null).toBe(days);
+    },
+  );
 
   it('reads the local day in the given time zone', () => {
     expect(localDay(at('2026-12-31T21:30:00Z'), 'Europe/Moscow')).toBe('2027-01-01');

@@ -17,7 +17,12 @@ export interface Occurrence {
 /** The calendar day of an instant in a time zone, as YYYY-MM-DD. */
 export function localDay(now: Date, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -32,7 +37,12 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export function nextOccurrence(date: string, recurring: boolean, now: Date, timeZone: string): Occurrence | null {
+export function nextOccurrence(
+  date: string,
+  recurring: boolean,
+  now: Date,
+  timeZone: string,
+): Occurrence | null {
   const today = localDay(now, timeZone);
   if (date >= today) return { date, daysUntil: daysBetween(today, date) };
   if (!recurring) return null;

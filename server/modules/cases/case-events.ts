@@ -27,7 +27,11 @@ export function caseWebhookData(c: CasesTable) {
   };
 }
 
-export async function emitCaseEvent(tx: Pick<Ctx, 'db' | 'orgId' | 'clock' | 'jobs' | 'actor'>, c: CasesTable, e: CaseEventInput): Promise<void> {
+export async function emitCaseEvent(
+  tx: Pick<Ctx, 'db' | 'orgId' | 'clock' | 'jobs' | 'actor'>,
+  c: CasesTable,
+  e: CaseEventInput,
+): Promise<void> {
   const now = tx.clock.now();
   await tx.db
     .insertInto('case_events')
@@ -45,6 +49,10 @@ export async function emitCaseEvent(tx: Pick<Ctx, 'db' | 'orgId' | 'clock' | 'jo
     })
     .execute();
   if (e.kind === 'opened') return;
-  await emitWebhookEvent(tx, 'case.updated', { case: caseWebhookData(c), change: { kind: e.kind, from: e.fromStatus ?? null, to: e.toStatus ?? null } });
-  if (e.kind === 'status' && e.toStatus === 'resolved') await emitWebhookEvent(tx, 'case.resolved', { case: caseWebhookData(c) });
+  await emitWebhookEvent(tx, 'case.updated', {
+    case: caseWebhookData(c),
+    change: { kind: e.kind, from: e.fromStatus ?? null, to: e.toStatus ?? null },
+  });
+  if (e.kind === 'status' && e.toStatus === 'resolved')
+    await emitWebhookEvent(tx, 'case.resolved', { case: caseWebhookData(c) });
 }

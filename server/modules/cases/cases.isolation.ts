@@ -1,16 +1,30 @@
 import { call } from '../../../tests/support/app.ts';
 import type { IsolationFixtures } from '../../../tests/support/isolation.ts';
 
-async function caseOf(t: Parameters<IsolationFixtures[string]>[0], apiKey: string): Promise<string> {
-  const res = await call(t.app, apiKey, { method: 'POST', url: '/api/v1/cases', payload: { title: 'Проверка', type: 'request' } });
+async function caseOf(
+  t: Parameters<IsolationFixtures[string]>[0],
+  apiKey: string,
+): Promise<string> {
+  const res = await call(t.app, apiKey, {
+    method: 'POST',
+    url: '/api/v1/cases',
+    payload: { title: 'Проверка', type: 'request' },
+  });
   return res.json().id;
 }
 
 export const isolationFixtures: IsolationFixtures = {
-  '/api/v1/cases/:id': async (t, a) => ({ params: { id: await caseOf(t, a.apiKey) }, bodies: { PATCH: { status: 'in_progress', note: 'чужая заметка' } } }),
+  '/api/v1/cases/:id': async (t, a) => ({
+    params: { id: await caseOf(t, a.apiKey) },
+    bodies: { PATCH: { status: 'in_progress', note: 'чужая заметка' } },
+  }),
   '/api/v1/cases/:id/events': async (t, a) => ({ params: { id: await caseOf(t, a.apiKey) } }),
   '/api/v1/sla-policies/:id': async (t, a) => {
-    const res = await call(t.app, a.apiKey, { method: 'POST', url: '/api/v1/sla-policies', payload: { name: 'Стандарт', firstResponseMinutes: 60, resolutionMinutes: 480 } });
+    const res = await call(t.app, a.apiKey, {
+      method: 'POST',
+      url: '/api/v1/sla-policies',
+      payload: { name: 'Стандарт', firstResponseMinutes: 60, resolutionMinutes: 480 },
+    });
     return { params: { id: res.json().id }, bodies: { PATCH: { name: 'Взломано' } } };
   },
 };

@@ -1,13 +1,28 @@
 // The only file of the cases module with SQL.
-import type { CaseEventsTable, CasesTable, CaseStatus, DbOrTrx, SlaPoliciesTable } from '../../db/types.ts';
+import type {
+  CaseEventsTable,
+  CasesTable,
+  CaseStatus,
+  DbOrTrx,
+  SlaPoliciesTable,
+} from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
 
 export async function insertCase(db: DbOrTrx, row: CasesTable): Promise<void> {
   await db.insertInto('cases').values(row).execute();
 }
 
-export async function findCase(db: DbOrTrx, orgId: string, id: string): Promise<CasesTable | undefined> {
-  return db.selectFrom('cases').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+export async function findCase(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+): Promise<CasesTable | undefined> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function getCase(db: DbOrTrx, orgId: string, id: string): Promise<CasesTable> {
@@ -16,12 +31,25 @@ export async function getCase(db: DbOrTrx, orgId: string, id: string): Promise<C
   return row;
 }
 
-export async function findCaseByPublicRef(db: DbOrTrx, publicRef: string): Promise<CasesTable | undefined> {
+export async function findCaseByPublicRef(
+  db: DbOrTrx,
+  publicRef: string,
+): Promise<CasesTable | undefined> {
   return db.selectFrom('cases').selectAll().where('public_ref', '=', publicRef).executeTakeFirst();
 }
 
-export async function updateCase(db: DbOrTrx, orgId: string, id: string, patch: Partial<CasesTable>): Promise<void> {
-  await db.updateTable('cases').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute();
+export async function updateCase(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+  patch: Partial<CasesTable>,
+): Promise<void> {
+  await db
+    .updateTable('cases')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export interface CaseFilter {
@@ -39,11 +67,18 @@ export async function listCases(db: DbOrTrx, orgId: string, f: CaseFilter): Prom
   if (f.ownerId) q = q.where('owner_id', '=', f.ownerId);
   if (f.clientId) q = q.where('client_id', '=', f.clientId);
   if (f.afterKey) q = q.where('id', '<', f.afterKey);
-  return q.orderBy('id', 'desc').limit(f.limit + 1).execute();
+  return q
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
 }
 
 /** Open cases past their due time that are not yet marked breached (the escalation sweep). */
-export async function listNewlyBreached(db: DbOrTrx, nowIso: string, limit: number): Promise<CasesTable[]> {
+export async function listNewlyBreached(
+  db: DbOrTrx,
+  nowIso: string,
+  limit: number,
+): Promise<CasesTable[]> {
   return db
     .selectFrom('cases')
     .selectAll()
@@ -59,22 +94,56 @@ export async function insertEvent(db: DbOrTrx, row: CaseEventsTable): Promise<vo
   await db.insertInto('case_events').values(row).execute();
 }
 
-export async function listEvents(db: DbOrTrx, orgId: string, caseId: string): Promise<CaseEventsTable[]> {
-  return db.selectFrom('case_events').selectAll().where('org_id', '=', orgId).where('case_id', '=', caseId).orderBy('id').execute();
+export async function listEvents(
+  db: DbOrTrx,
+  orgId: string,
+  caseId: string,
+): Promise<CaseEventsTable[]> {
+  return db
+    .selectFrom('case_events')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('case_id', '=', caseId)
+    .orderBy('id')
+    .execute();
 }
 
-export async function findPolicyFor(db: DbOrTrx, orgId: string, priority: string): Promise<SlaPoliciesTable | undefined> {
-  const exact = await db.selectFrom('sla_policies').selectAll().where('org_id', '=', orgId).where('priority', '=', priority as SlaPoliciesTable['priority']).executeTakeFirst();
+export async function findPolicyFor(
+  db: DbOrTrx,
+  orgId: string,
+  priority: string,
+): Promise<SlaPoliciesTable | undefined> {
+  const exact = await db
+    .selectFrom('sla_policies')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('priority', '=', priority as SlaPoliciesTable['priority'])
+    .executeTakeFirst();
   if (exact) return exact;
-  return db.selectFrom('sla_policies').selectAll().where('org_id', '=', orgId).where('is_default', '=', 1).executeTakeFirst();
+  return db
+    .selectFrom('sla_policies')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('is_default', '=', 1)
+    .executeTakeFirst();
 }
 
 export async function listPolicies(db: DbOrTrx, orgId: string): Promise<SlaPoliciesTable[]> {
-  return db.selectFrom('sla_policies').selectAll().where('org_id', '=', orgId).orderBy('id').execute();
+  return db
+    .selectFrom('sla_policies')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('id')
+    .execute();
 }
 
 export async function getPolicy(db: DbOrTrx, orgId: string, id: string): Promise<SlaPoliciesTable> {
-  const row = await db.selectFrom('sla_policies').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('sla_policies')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw notFound('SLA policy');
   return row;
 }
@@ -83,8 +152,18 @@ export async function insertPolicy(db: DbOrTrx, row: SlaPoliciesTable): Promise<
   await db.insertInto('sla_policies').values(row).execute();
 }
 
-export async function updatePolicy(db: DbOrTrx, orgId: string, id: string, patch: Partial<SlaPoliciesTable>): Promise<void> {
-  await db.updateTable('sla_policies').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute();
+export async function updatePolicy(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+  patch: Partial<SlaPoliciesTable>,
+): Promise<void> {
+  await db
+    .updateTable('sla_policies')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function clearDefaultPolicy(db: DbOrTrx, orgId: string): Promise<void> {

@@ -67,38 +67,128 @@ export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
   const tags = ['cases'];
   const base = deps.config.http.publicUrl;
 
-  r.get('/api/v1/cases', { schema: { tags, summary: 'Cases, newest first; open=true for the working set', querystring: api.listCasesQuery, response: { 200: page(api.caseOut) } } }, async (req) => {
-    const result = await cases.listCases(ctxOf(deps, req), { ...req.query, open: req.query.open === 'true' });
-    return { items: result.items.map((c) => presentCase(c, base)), nextCursor: result.nextCursor };
-  });
-  r.post('/api/v1/cases', { schema: { tags, summary: 'Open a case by hand', body: api.createCaseBody, response: { 201: api.caseOut } } }, async (req, reply) =>
-    reply.status(201).send(presentCase(await cases.openCase(ctxOf(deps, req), req.body), base)),
+  r.get(
+    '/api/v1/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Cases, newest first; open=true for the working set',
+        querystring: api.listCasesQuery,
+        response: { 200: page(api.caseOut) },
+      },
+    },
+    async (req) => {
+      const result = await cases.listCases(ctxOf(deps, req), {
+        ...req.query,
+        open: req.query.open === 'true',
+      });
+      return {
+        items: result.items.map((c) => presentCase(c, base)),
+        nextCursor: result.nextCursor,
+      };
+    },
+  );
+  r.post(
+    '/api/v1/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Open a case by hand',
+        body: api.createCaseBody,
+        response: { 201: api.caseOut },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(presentCase(await cases.openCase(ctxOf(deps, req), req.body), base)),
   );
   // The client's active special requirements travel with the case, so whoever resolves it sees them.
-  r.get('/api/v1/cases/:id', { schema: { tags, params: idParam, response: { 200: api.caseOut.extend({ requirements: caseRequirementsOut }) } } }, async (req) => {
-    const ctx = ctxOf(deps, req);
-    const c = await cases.getCase(ctx, req.params.id);
-    return { ...presentCase(c, base), requirements: await requirementsOnCase(ctx, c.client_id) };
-  });
-  r.patch('/api/v1/cases/:id', { schema: { tags, summary: 'Change status (invalid transition → 409), owner, priority, resolution; add a note', params: idParam, body: api.updateCaseBody, response: { 200: api.caseOut } } }, async (req) =>
-    presentCase(await cases.updateCase(ctxOf(deps, req), req.params.id, req.body), base),
+  r.get(
+    '/api/v1/cases/:id',
+    {
+      schema: {
+        tags,
+        params: idParam,
+        response: { 200: api.caseOut.extend({ requirements: caseRequirementsOut }) },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(deps, req);
+      const c = await cases.getCase(ctx, req.params.id);
+      return { ...presentCase(c, base), requirements: await requirementsOnCase(ctx, c.client_id) };
+    },
   );
-  r.get('/api/v1/cases/:id/events', { schema: { tags, summary: 'The case timeline', params: idParam, response: { 200: z.object({ items: z.array(api.caseEventOut) }) } } }, async (req) => ({
-    items: (await cases.listCaseEvents(ctxOf(deps, req), req.params.id)).map(presentEvent),
-  }));
+  r.patch(
+    '/api/v1/cases/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Change status (invalid transition → 409), owner, priority, resolution; add a note',
+        params: idParam,
+        body: api.updateCaseBody,
+        response: { 200: api.caseOut },
+      },
+    },
+    async (req) =>
+      presentCase(await cases.updateCase(ctxOf(deps, req), req.params.id, req.body), base),
+  );
+  r.get(
+    '/api/v1/cases/:id/events',
+    {
+      schema: {
+        tags,
+        summary: 'The case timeline',
+        params: idParam,
+        response: { 200: z.object({ items: z.array(api.caseEventOut) }) },
+      },
+    },
+    async (req) => ({
+      items: (await cases.listCaseEvents(ctxOf(deps, req), req.params.id)).map(presentEvent),
+    }),
+  );
 
   const ptags = ['sla'];
-  r.get('/api/v1/sla-policies', { schema: { tags: ptags, response: { 200: z.object({ items: z.array(api.slaPolicyOut) }) } } }, async (req) => ({
-    items: (await policies.listPolicies(ctxOf(deps, req))).map(presentPolicy),
-  }));
-  r.post('/api/v1/sla-policies', { schema: { tags: ptags, summary: 'Create an SLA policy (business hours, holidays, time zone)', body: api.slaPolicyBody, response: { 201: api.slaPolicyOut } } }, async (req, reply) =>
-    reply.status(201).send(presentPolicy(await policies.createPolicy(ctxOf(deps, req), req.body))),
+  r.get(
+    '/api/v1/sla-policies',
+    { schema: { tags: ptags, response: { 200: z.object({ items: z.array(api.slaPolicyOut) }) } } },
+    async (req) => ({
+      items: (await policies.listPolicies(ctxOf(deps, req))).map(presentPolicy),
+    }),
   );
-  r.patch('/api/v1/sla-policies/:id', { schema: { tags: ptags, params: idParam, body: api.slaPolicyPatch, response: { 200: api.slaPolicyOut } } }, async (req) =>
-    presentPolicy(await policies.updatePolicy(ctxOf(deps, req), req.params.id, req.body)),
+  r.post(
+    '/api/v1/sla-policies',
+    {
+      schema: {
+        tags: ptags,
+        summary: 'Create an SLA policy (business hours, holidays, time zone)',
+        body: api.slaPolicyBody,
+        response: { 201: api.slaPolicyOut },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(presentPolicy(await policies.createPolicy(ctxOf(deps, req), req.body))),
   );
-  r.delete('/api/v1/sla-policies/:id', { schema: { tags: ptags, params: idParam } }, async (req, reply) => {
-    await policies.deletePolicy(ctxOf(deps, req), req.params.id);
-    return reply.status(204).send();
-  });
+  r.patch(
+    '/api/v1/sla-policies/:id',
+    {
+      schema: {
+        tags: ptags,
+        params: idParam,
+        body: api.slaPolicyPatch,
+        response: { 200: api.slaPolicyOut },
+      },
+    },
+    async (req) =>
+      presentPolicy(await policies.updatePolicy(ctxOf(deps, req), req.params.id, req.body)),
+  );
+  r.delete(
+    '/api/v1/sla-policies/:id',
+    { schema: { tags: ptags, params: idParam } },
+    async (req, reply) => {
+      await policies.deletePolicy(ctxOf(deps, req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
 }

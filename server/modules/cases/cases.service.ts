@@ -1,7 +1,14 @@
 // Cases: opened by rules from feedback or by hand, moved through the status machine, resolved
 // with a closing message to the client. Every change is an event in the case's timeline.
 import { inTransaction, type Ctx } from '../../context.ts';
-import type { CasesTable, CaseStatus, CaseType, ContactsTable, FeedbackTable, Priority } from '../../db/types.ts';
+import type {
+  CasesTable,
+  CaseStatus,
+  CaseType,
+  ContactsTable,
+  FeedbackTable,
+  Priority,
+} from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/paging.ts';
@@ -25,7 +32,10 @@ const REASON_TITLES: Record<CaseRule['reason'], string> = {
 
 function titleFor(feedback: FeedbackTable, rule: CaseRule): string {
   const snippet = feedback.text ? feedback.text.replace(/\s+/g, ' ').slice(0, 120) : '';
-  const score = feedback.score_type && feedback.score_value !== null ? `${REASON_TITLES[rule.reason] || feedback.score_type.toUpperCase()} ${feedback.score_value}` : '';
+  const score =
+    feedback.score_type && feedback.score_value !== null
+      ? `${REASON_TITLES[rule.reason] || feedback.score_type.toUpperCase()} ${feedback.score_value}`
+      : '';
   return [score, snippet].filter(Boolean).join(': ') || feedback.public_ref;
 }
 
@@ -74,12 +84,22 @@ async function insertNewCase(tx: Ctx, input: NewCase): Promise<CasesTable> {
   await repo.insertCase(tx.db, row);
   await emitCaseEvent(tx, row, { kind: 'opened', toStatus: 'new', body: input.openedBy });
   // A timer at the due time escalates promptly; the minute sweep is the safety net.
-  await tx.jobs.enqueue(tx.db, { name: 'cases.sla.check', orgId: tx.orgId, payload: { caseId: row.id }, runAt: new Date(row.due_at!), dedupeKey: `sla:${row.id}:${row.due_at}` });
+  await tx.jobs.enqueue(tx.db, {
+    name: 'cases.sla.check',
+    orgId: tx.orgId,
+    payload: { caseId: row.id },
+    runAt: new Date(row.due_at!),
+    dedupeKey: `sla:${row.id}:${row.due_at}`,
+  });
   return row;
 }
 
 /** Opens the case a rule asks for, in the intake transaction; it shares the feedback's public reference. */
-export async function openCaseForFeedback(tx: Ctx, feedback: FeedbackTable, rule: CaseRule): Promise<CasesTable> {
+export async function openCaseForFeedback(
+  tx: Ctx,
+  feedback: FeedbackTable,
+  rule: CaseRule,
+): Promise<CasesTable> {
   return insertNewCase(tx, {
     title: titleFor(feedback, rule),
     type: rule.type,
@@ -93,12 +113,17 @@ export async function openCaseForFeedback(tx: Ctx, feedback: FeedbackTable, rule
   });
 }
 
-export async function openCase(ctx: Ctx, input: Omit<NewCase, 'openedBy' | 'publicRef'>): Promise<CasesTable> {
+export async function openCase(
+  ctx: Ctx,
+  input: Omit<NewCase, 'openedBy' | 'publicRef'>,
+): Promise<CasesTable> {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
     if (input.ownerId && !(await findUser(tx.db, tx.orgId, input.ownerId))) throw ownerUnknown();
     if (input.contactId && !(await findContact(tx, input.contactId))) {
-      throw new AppError('unprocessable', 'contactId names no contact of this organisation', { invalidParams: [{ name: 'body.contactId', reason: 'unknown contact' }] });
+      throw new AppError('unprocessable', 'contactId names no contact of this organisation', {
+        invalidParams: [{ name: 'body.contactId', reason: 'unknown contact' }],
+      });
     }
     const row = await insertNewCase(tx, { ...input, openedBy: tx.actor.type });
     await recordAudit(tx, 'case.opened', { type: 'case', id: row.id });
@@ -106,15 +131,30 @@ export async function openCase(ctx: Ctx, input: Omit<NewCase, 'openedBy' | 'publ
   });
 }
 
-const ownerUnknown = () => new AppError('unprocessable', 'ownerId names no person of this organisation', { invalidParams: [{ name: 'body.ownerId', reason: 'unknown user' }] });
+const ownerUnknown = () =>
+  new AppError('unprocessable', 'ownerId names no person of this organisation', {
+    invalidParams: [{ name: 'body.ownerId', reason: 'unknown user' }],
+  });
 
 /** When the acknowledgement reached the client's mail server, a new case becomes acknowledged. */
-export async function acknowledgeCase(tx: Pick<Ctx, 'db' | 'orgId' | 'clock' | 'jobs' | 'config'>, caseId: string): Promise<void> {
+export async function acknowledgeCase(
+  tx: Pick<Ctx, 'db' | 'orgId' | 'clock' | 'jobs' | 'config'>,
+  caseId: string,
+): Promise<void> {
   const row = await repo.findCase(tx.db, tx.orgId, caseId);
   if (!row || row.status !== 'new') return;
   const at = tx.clock.now().toISOString();
   await repo.updateCase(tx.db, tx.orgId, caseId, { status: 'acknowledged', updated_at: at });
-  await emitCaseEvent({ ...tx, actor: { type: 'system', id: null, orgId: tx.orgId, role: 'admin' } }, { ...row, status: 'acknowledged' }, { kind: 'status', fromStatus: 'new', toStatus: 'acknowledged', body: 'acknowledgement delivered' });
+  await emitCaseEvent(
+    { ...tx, actor: { type: 'system', id: null, orgId: tx.orgId, role: 'admin' } },
+    { ...row, status: 'acknowledged' },
+    {
+      kind: 'status',
+      fromStatus: 'new',
+      toStatus: 'acknowledged',
+      body: 'acknowledgement delivered',
+    },
+  );
 }
 
 export interface CasePatch {
@@ -134,7 +174,10 @@ export async function updateCase(ctx: Ctx, id: string, patch: CasePatch): Promis
     const set: Partial<CasesTable> = { updated_at: now };
     if (patch.status && patch.status !== current.status) {
       if (!canTransition(current.status, patch.status)) {
-        throw new AppError('invalid_transition', `A case cannot go from ${current.status} to ${patch.status}`);
+        throw new AppError(
+          'invalid_transition',
+          `A case cannot go from ${current.status} to ${patch.status}`,
+        );
       }
       set.status = patch.status;
       if (!current.first_responded_at && tx.actor.type !== 'system') set.first_responded_at = now;
@@ -152,9 +195,17 @@ export async function updateCase(ctx: Ctx, id: string, patch: CasePatch): Promis
     await repo.updateCase(tx.db, tx.orgId, id, set);
     const next = { ...current, ...set };
 
-    if (set.status) await emitCaseEvent(tx, next, { kind: 'status', fromStatus: current.status, toStatus: set.status, body: patch.resolution ?? null });
-    if (patch.ownerId !== undefined && patch.ownerId !== current.owner_id) await emitCaseEvent(tx, next, { kind: 'assigned', body: patch.ownerId });
-    if (patch.priority && patch.priority !== current.priority) await emitCaseEvent(tx, next, { kind: 'priority', body: patch.priority });
+    if (set.status)
+      await emitCaseEvent(tx, next, {
+        kind: 'status',
+        fromStatus: current.status,
+        toStatus: set.status,
+        body: patch.resolution ?? null,
+      });
+    if (patch.ownerId !== undefined && patch.ownerId !== current.owner_id)
+      await emitCaseEvent(tx, next, { kind: 'assigned', body: patch.ownerId });
+    if (patch.priority && patch.priority !== current.priority)
+      await emitCaseEvent(tx, next, { kind: 'priority', body: patch.priority });
     if (patch.note) await emitCaseEvent(tx, next, { kind: 'note', body: patch.note });
     if (set.status === 'resolved') await sendClosingMessage(tx, next);
     await recordAudit(tx, 'case.updated', { type: 'case', id }, { fields: Object.keys(patch) });
@@ -163,7 +214,9 @@ export async function updateCase(ctx: Ctx, id: string, patch: CasePatch): Promis
 }
 
 async function sendClosingMessage(tx: Ctx, c: CasesTable): Promise<void> {
-  const contact: ContactsTable | undefined = c.contact_id ? await findContact(tx, c.contact_id) : undefined;
+  const contact: ContactsTable | undefined = c.contact_id
+    ? await findContact(tx, c.contact_id)
+    : undefined;
   if (!contact?.email) return;
   const base = tx.config.http.publicUrl;
   await queueMessage(tx, {
@@ -175,7 +228,9 @@ async function sendClosingMessage(tx: Ctx, c: CasesTable): Promise<void> {
       ref: c.public_ref,
       statusUrl: `${base}/status/${c.public_ref}`,
       resolution: c.resolution ?? '',
-      followupUrl: c.followup_requested ? followupLine(contact.language, `${base}/status/${c.public_ref}/rate`) : '',
+      followupUrl: c.followup_requested
+        ? followupLine(contact.language, `${base}/status/${c.public_ref}/rate`)
+        : '',
     },
     caseId: c.id,
     feedbackId: c.feedback_id,
@@ -187,7 +242,9 @@ async function sendClosingMessage(tx: Ctx, c: CasesTable): Promise<void> {
 }
 
 function followupLine(language: 'ru' | 'en', url: string): string {
-  return language === 'ru' ? `Оцените, пожалуйста, решение в один клик: ${url}` : `Please rate the resolution in one click: ${url}`;
+  return language === 'ru'
+    ? `Оцените, пожалуйста, решение в один клик: ${url}`
+    : `Please rate the resolution in one click: ${url}`;
 }
 
 export async function getCase(ctx: Ctx, id: string): Promise<CasesTable> {
@@ -201,7 +258,17 @@ export async function listCaseEvents(ctx: Ctx, id: string) {
   return repo.listEvents(ctx.db, ctx.orgId, id);
 }
 
-export async function listCases(ctx: Ctx, q: { status?: CaseStatus[]; open?: boolean; ownerId?: string; clientId?: string; cursor?: string; limit: number }) {
+export async function listCases(
+  ctx: Ctx,
+  q: {
+    status?: CaseStatus[];
+    open?: boolean;
+    ownerId?: string;
+    clientId?: string;
+    cursor?: string;
+    limit: number;
+  },
+) {
   assertCan(ctx.actor, 'data.read');
   const rows = await repo.listCases(ctx.db, ctx.orgId, {
     status: q.status ?? (q.open ? [...OPEN_STATUSES] : undefined),

@@ -6,17 +6,29 @@ import { assertCan } from '../../lib/permissions.ts';
 import { emitCaseEvent } from './case-events.ts';
 import * as repo from './cases.repo.ts';
 
-export async function recordClientReply(ctx: Ctx, caseId: string, reply: { body: string; fromEmail: string }): Promise<CasesTable> {
+export async function recordClientReply(
+  ctx: Ctx,
+  caseId: string,
+  reply: { body: string; fromEmail: string },
+): Promise<CasesTable> {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
     const current = await repo.getCase(tx.db, tx.orgId, caseId);
     // The sender heads the entry: a case may have several people writing in.
-    await emitCaseEvent(tx, current, { kind: 'client_reply', body: `${reply.fromEmail}:\n${reply.body}` });
+    await emitCaseEvent(tx, current, {
+      kind: 'client_reply',
+      body: `${reply.fromEmail}:\n${reply.body}`,
+    });
     if (current.status !== 'waiting_client') return current;
     const at = tx.clock.now().toISOString();
     await repo.updateCase(tx.db, tx.orgId, caseId, { status: 'in_progress', updated_at: at });
     const next: CasesTable = { ...current, status: 'in_progress', updated_at: at };
-    await emitCaseEvent(tx, next, { kind: 'status', fromStatus: 'waiting_client', toStatus: 'in_progress', body: 'client replied' });
+    await emitCaseEvent(tx, next, {
+      kind: 'status',
+      fromStatus: 'waiting_client',
+      toStatus: 'in_progress',
+      body: 'client replied',
+    });
     return next;
   });
 }

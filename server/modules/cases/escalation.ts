@@ -12,13 +12,32 @@ import { emitCaseEvent } from './case-events.ts';
 import * as repo from './cases.repo.ts';
 import { OPEN_STATUSES } from './status-machine.ts';
 
-export async function escalateIfBreached(deps: Deps, orgId: string, caseId: string): Promise<boolean> {
+export async function escalateIfBreached(
+  deps: Deps,
+  orgId: string,
+  caseId: string,
+): Promise<boolean> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const c = await repo.findCase(trx, orgId, caseId);
-    if (!c || c.breached_at || !c.due_at || c.due_at > now.toISOString() || !OPEN_STATUSES.includes(c.status)) return false;
+    if (
+      !c ||
+      c.breached_at ||
+      !c.due_at ||
+      c.due_at > now.toISOString() ||
+      !OPEN_STATUSES.includes(c.status)
+    )
+      return false;
     const system: Actor = { type: 'system', id: null, orgId, role: 'admin' };
-    const tx: Ctx = { db: trx, log: deps.log, clock: deps.clock, jobs: deps.jobs, config: deps.config, orgId, actor: system };
+    const tx: Ctx = {
+      db: trx,
+      log: deps.log,
+      clock: deps.clock,
+      jobs: deps.jobs,
+      config: deps.config,
+      orgId,
+      actor: system,
+    };
     const at = now.toISOString();
     const priority = c.priority === 'urgent' ? 'urgent' : c.priority === 'high' ? 'urgent' : 'high';
     await repo.updateCase(trx, orgId, caseId, { breached_at: at, priority, updated_at: at });
@@ -31,7 +50,13 @@ export async function escalateIfBreached(deps: Deps, orgId: string, caseId: stri
         kind: 'escalation',
         to: user.email,
         language: user.language,
-        vars: { name: user.name, ref: c.public_ref, title: c.title, dueAt: c.due_at, caseUrl: `${deps.config.http.publicUrl}/cases/${c.id}` },
+        vars: {
+          name: user.name,
+          ref: c.public_ref,
+          title: c.title,
+          dueAt: c.due_at,
+          caseUrl: `${deps.config.http.publicUrl}/cases/${c.id}`,
+        },
         caseId: c.id,
         dedupeKey: `escalation:${c.id}:${user.id}`,
       });

@@ -10,9 +10,37 @@ export interface CaseRule {
 
 // Stems, matched at word starts, so inflections match ("жалобу", "претензии", "complained").
 const COMPLAINT_STEMS = [
-  'жалоб', 'жалуюсь', 'претензи', 'возмущ', 'безобраз', 'ужасн', 'отвратит', 'недопустим', 'верните деньги',
-  'обман', 'хамств', 'нахам', 'испорчен', 'сломан', 'брак', 'не работает', 'не пришл', 'не доставил', 'опоздал',
-  'complain', 'complaint', 'refund', 'terrible', 'awful', 'unacceptable', 'disgusting', 'broken', 'damaged', 'never arrived', 'rude', 'scam',
+  'жалоб',
+  'жалуюсь',
+  'претензи',
+  'возмущ',
+  'безобраз',
+  'ужасн',
+  'отвратит',
+  'недопустим',
+  'верните деньги',
+  'обман',
+  'хамств',
+  'нахам',
+  'испорчен',
+  'сломан',
+  'брак',
+  'не работает',
+  'не пришл',
+  'не доставил',
+  'опоздал',
+  'complain',
+  'complaint',
+  'refund',
+  'terrible',
+  'awful',
+  'unacceptable',
+  'disgusting',
+  'broken',
+  'damaged',
+  'never arrived',
+  'rude',
+  'scam',
 ];
 
 // Negated complaint phrases ("жалоб нет", "без претензий", "no complaints") are removed first.
@@ -24,7 +52,10 @@ const NEGATED = [
 ];
 
 // One alternation compiled once: intake runs this on every record with text.
-const COMPLAINT_RE = new RegExp(`[\\s«"(.,!?;:-](?:${COMPLAINT_STEMS.map((stem) => stem.replace(/ /g, '\\s+')).join('|')})`, 'u');
+const COMPLAINT_RE = new RegExp(
+  `[\\s«"(.,!?;:-](?:${COMPLAINT_STEMS.map((stem) => stem.replace(/ /g, '\\s+')).join('|')})`,
+  'u',
+);
 
 export function hasComplaintWords(text: string): boolean {
   // toLowerCase, not toLocaleLowerCase('ru'): the same result for Cyrillic and Latin, ~4× cheaper.
@@ -35,10 +66,29 @@ export function hasComplaintWords(text: string): boolean {
   return COMPLAINT_RE.test(t);
 }
 
-export function caseRuleFor(score: { type: ScoreType; value: number } | undefined | null, text: string | null | undefined): CaseRule | null {
-  if (score?.type === 'nps' && score.value <= 6) return { type: 'complaint', priority: score.value <= 3 ? 'high' : 'normal', reason: 'nps_detractor' };
-  if (score?.type === 'csat' && score.value <= 2) return { type: 'complaint', priority: score.value === 1 ? 'high' : 'normal', reason: 'csat_low' };
-  if (score?.type === 'ces' && score.value >= 5) return { type: 'complaint', priority: score.value === 7 ? 'high' : 'normal', reason: 'ces_high' };
-  if (text && hasComplaintWords(text)) return { type: 'complaint', priority: 'normal', reason: 'complaint_words' };
+export function caseRuleFor(
+  score: { type: ScoreType; value: number } | undefined | null,
+  text: string | null | undefined,
+): CaseRule | null {
+  if (score?.type === 'nps' && score.value <= 6)
+    return {
+      type: 'complaint',
+      priority: score.value <= 3 ? 'high' : 'normal',
+      reason: 'nps_detractor',
+    };
+  if (score?.type === 'csat' && score.value <= 2)
+    return {
+      type: 'complaint',
+      priority: score.value === 1 ? 'high' : 'normal',
+      reason: 'csat_low',
+    };
+  if (score?.type === 'ces' && score.value >= 5)
+    return {
+      type: 'complaint',
+      priority: score.value === 7 ? 'high' : 'normal',
+      reason: 'ces_high',
+    };
+  if (text && hasComplaintWords(text))
+    return { type: 'complaint', priority: 'normal', reason: 'complaint_words' };
   return null;
 }

@@ -6,7 +6,14 @@ import { newId } from '../../lib/ids.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { recordAudit } from '../orgs/index.ts';
 import * as repo from './cases.repo.ts';
-import { addBusinessMinutes, DEFAULT_CALENDAR, DEFAULT_TARGETS, isValidTimeZone, type BusinessCalendar, type WeeklyHours } from './sla.ts';
+import {
+  addBusinessMinutes,
+  DEFAULT_CALENDAR,
+  DEFAULT_TARGETS,
+  isValidTimeZone,
+  type BusinessCalendar,
+  type WeeklyHours,
+} from './sla.ts';
 
 export interface PolicyInput {
   name: string;
@@ -26,11 +33,19 @@ export interface DueTimes {
 }
 
 export function calendarOf(p: SlaPoliciesTable): BusinessCalendar {
-  return { timeZone: p.time_zone, hours: p.business_hours ? (JSON.parse(p.business_hours) as WeeklyHours) : null, holidays: JSON.parse(p.holidays) as string[] };
+  return {
+    timeZone: p.time_zone,
+    hours: p.business_hours ? (JSON.parse(p.business_hours) as WeeklyHours) : null,
+    holidays: JSON.parse(p.holidays) as string[],
+  };
 }
 
 /** Due times for a case opened at `openedAt`: the org's policy for the priority, else its default, else built-in targets. */
-export async function dueTimesFor(ctx: Pick<Ctx, 'db' | 'orgId'>, priority: Priority, openedAt: Date): Promise<DueTimes> {
+export async function dueTimesFor(
+  ctx: Pick<Ctx, 'db' | 'orgId'>,
+  priority: Priority,
+  openedAt: Date,
+): Promise<DueTimes> {
   const policy = await repo.findPolicyFor(ctx.db, ctx.orgId, priority);
   const cal = policy ? calendarOf(policy) : DEFAULT_CALENDAR;
   const first = policy?.first_response_minutes ?? DEFAULT_TARGETS.firstResponseMinutes;
@@ -44,7 +59,11 @@ export async function dueTimesFor(ctx: Pick<Ctx, 'db' | 'orgId'>, priority: Prio
 
 function validate(input: Partial<PolicyInput>): void {
   if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone)) {
-    throw new AppError('validation_failed', 'Unknown time zone', { invalidParams: [{ name: 'body.timeZone', reason: 'not an IANA time zone such as Europe/Moscow' }] });
+    throw new AppError('validation_failed', 'Unknown time zone', {
+      invalidParams: [
+        { name: 'body.timeZone', reason: 'not an IANA time zone such as Europe/Moscow' },
+      ],
+    });
   }
 }
 
@@ -88,10 +107,16 @@ export async function updatePolicy(ctx: Ctx, id: string, patch: Partial<PolicyIn
     await repo.updatePolicy(tx.db, tx.orgId, id, {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.priority !== undefined ? { priority: patch.priority } : {}),
-      ...(patch.firstResponseMinutes !== undefined ? { first_response_minutes: patch.firstResponseMinutes } : {}),
-      ...(patch.resolutionMinutes !== undefined ? { resolution_minutes: patch.resolutionMinutes } : {}),
+      ...(patch.firstResponseMinutes !== undefined
+        ? { first_response_minutes: patch.firstResponseMinutes }
+        : {}),
+      ...(patch.resolutionMinutes !== undefined
+        ? { resolution_minutes: patch.resolutionMinutes }
+        : {}),
       ...(patch.timeZone !== undefined ? { time_zone: patch.timeZone } : {}),
-      ...(patch.businessHours !== undefined ? { business_hours: patch.businessHours ? JSON.stringify(patch.businessHours) : null } : {}),
+      ...(patch.businessHours !== undefined
+        ? { business_hours: patch.businessHours ? JSON.stringify(patch.businessHours) : null }
+        : {}),
       ...(patch.holidays !== undefined ? { holidays: JSON.stringify(patch.holidays) } : {}),
       ...(patch.isDefault !== undefined ? { is_default: patch.isDefault ? 1 : 0 } : {}),
       updated_at: tx.clock.now().toISOString(),

@@ -2,7 +2,9 @@
 // arithmetic is tested table-driven, including daylight-saving shifts.
 
 /** Working intervals per ISO weekday (1 = Monday … 7 = Sunday), as "HH:MM" pairs in local time. */
-export type WeeklyHours = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', Array<[string, string]>>>;
+export type WeeklyHours = Partial<
+  Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', Array<[string, string]>>
+>;
 
 export interface BusinessCalendar {
   timeZone: string;
@@ -18,7 +20,17 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      weekday: 'short',
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -35,7 +47,11 @@ interface LocalParts {
 }
 
 export function localParts(instant: number, timeZone: string): LocalParts {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),
@@ -54,7 +70,14 @@ function offsetAt(instant: number, timeZone: string): number {
 }
 
 /** The instant at which the wall clock in `timeZone` shows the given local time. */
-export function zonedTimeToInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
+export function zonedTimeToInstant(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): number {
   const guess = Date.UTC(year, month - 1, day, hour, minute);
   const first = guess - offsetAt(guess, timeZone);
   return guess - offsetAt(first, timeZone);
@@ -80,12 +103,30 @@ export function addBusinessMinutes(start: Date, minutes: number, cal: BusinessCa
   for (let day = 0; day < 800; day++) {
     const p = localParts(cursor, cal.timeZone);
     const date = `${p.year}-${pad(p.month)}-${pad(p.day)}`;
-    const intervals = cal.holidays.includes(date) ? [] : [...(cal.hours[String(p.weekday) as '1'] ?? [])].sort((a, b) => toMinutes(a[0]) - toMinutes(b[0]));
+    const intervals = cal.holidays.includes(date)
+      ? []
+      : [...(cal.hours[String(p.weekday) as '1'] ?? [])].sort(
+          (a, b) => toMinutes(a[0]) - toMinutes(b[0]),
+        );
     for (const [from, to] of intervals) {
       const f = toMinutes(from);
       const t = toMinutes(to);
-      const open = zonedTimeToInstant(p.year, p.month, p.day, Math.floor(f / 60), f % 60, cal.timeZone);
-      const close = zonedTimeToInstant(p.year, p.month, p.day, Math.floor(t / 60), t % 60, cal.timeZone);
+      const open = zonedTimeToInstant(
+        p.year,
+        p.month,
+        p.day,
+        Math.floor(f / 60),
+        f % 60,
+        cal.timeZone,
+      );
+      const close = zonedTimeToInstant(
+        p.year,
+        p.month,
+        p.day,
+        Math.floor(t / 60),
+        t % 60,
+        cal.timeZone,
+      );
       if (cursor >= close) continue;
       const begin = Math.max(cursor, open);
       const available = (close - begin) / 60_000;
@@ -94,7 +135,10 @@ export function addBusinessMinutes(start: Date, minutes: number, cal: BusinessCa
       cursor = close;
     }
     // Midnight of the next local day (noon + 1 day avoids DST edge cases, then back to 00:00).
-    const next = localParts(zonedTimeToInstant(p.year, p.month, p.day, 12, 0, cal.timeZone) + 86_400_000, cal.timeZone);
+    const next = localParts(
+      zonedTimeToInstant(p.year, p.month, p.day, 12, 0, cal.timeZone) + 86_400_000,
+      cal.timeZone,
+    );
     cursor = zonedTimeToInstant(next.year, next.month, next.day, 0, 0, cal.timeZone);
   }
   throw new Error('the business calendar has no working time in the next 800 days');
@@ -102,7 +146,13 @@ export function addBusinessMinutes(start: Date, minutes: number, cal: BusinessCa
 
 export const DEFAULT_CALENDAR: BusinessCalendar = {
   timeZone: 'Europe/Moscow',
-  hours: { '1': [['09:00', '18:00']], '2': [['09:00', '18:00']], '3': [['09:00', '18:00']], '4': [['09:00', '18:00']], '5': [['09:00', '18:00']] },
+  hours: {
+    '1': [['09:00', '18:00']],
+    '2': [['09:00', '18:00']],
+    '3': [['09:00', '18:00']],
+    '4': [['09:00', '18:00']],
+    '5': [['09:00', '18:00']],
+  },
   holidays: [],
 };
 

@@ -19,4 +19,9 @@ export function allowedNext(from: CaseStatus): readonly CaseStatus[] {
   return NEXT[from];
 }
 
-export const OPEN_STATUSES: readonly CaseStatus[] = ['new', 'acknowledged', 'in_progress', 'waiting_client'];
+export const OPEN_STATUSES: readonly CaseStatus[] = [
+  'new',
+  'acknowledged',
+  'in_progress',
+  'waiting_client',
+];

@@ -1,20 +1,34 @@
 import { call } from '../../../tests/support/app.ts';
 import type { IsolationFixtures } from '../../../tests/support/isolation.ts';
 
-async function clientOf(t: Parameters<IsolationFixtures[string]>[0], apiKey: string): Promise<string> {
-  const res = await call(t.app, apiKey, { method: 'POST', url: '/api/v1/clients', payload: { name: 'ООО Альфа', segment: 'A' } });
+async function clientOf(
+  t: Parameters<IsolationFixtures[string]>[0],
+  apiKey: string,
+): Promise<string> {
+  const res = await call(t.app, apiKey, {
+    method: 'POST',
+    url: '/api/v1/clients',
+    payload: { name: 'ООО Альфа', segment: 'A' },
+  });
   return res.json().id;
 }
 
 export const isolationFixtures: IsolationFixtures = {
-  '/api/v1/clients/:id': async (t, a) => ({ params: { id: await clientOf(t, a.apiKey) }, bodies: { PATCH: { name: 'Взломано' } } }),
+  '/api/v1/clients/:id': async (t, a) => ({
+    params: { id: await clientOf(t, a.apiKey) },
+    bodies: { PATCH: { name: 'Взломано' } },
+  }),
   '/api/v1/clients/:id/contacts': async (t, a) => ({
     params: { id: await clientOf(t, a.apiKey) },
     bodies: { POST: { name: 'Чужой', email: 'intruder@example.com' } },
   }),
   '/api/v1/contacts/:id': async (t, a) => {
     const clientId = await clientOf(t, a.apiKey);
-    const contact = await call(t.app, a.apiKey, { method: 'POST', url: `/api/v1/clients/${clientId}/contacts`, payload: { name: 'Иван', email: 'ivan@alpha.ru' } });
+    const contact = await call(t.app, a.apiKey, {
+      method: 'POST',
+      url: `/api/v1/clients/${clientId}/contacts`,
+      payload: { name: 'Иван', email: 'ivan@alpha.ru' },
+    });
     return { params: { id: contact.json().id }, bodies: { PATCH: { name: 'Взломано' } } };
   },
 };

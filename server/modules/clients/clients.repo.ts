@@ -9,8 +9,17 @@ export async function insertClient(db: DbOrTrx, row: ClientsTable): Promise<void
   await db.insertInto('clients').values(row).execute();
 }
 
-export async function findClient(db: DbOrTrx, orgId: string, id: string): Promise<ClientsTable | undefined> {
-  return db.selectFrom('clients').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+export async function findClient(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+): Promise<ClientsTable | undefined> {
+  return db
+    .selectFrom('clients')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function getClient(db: DbOrTrx, orgId: string, id: string): Promise<ClientsTable> {
@@ -19,14 +28,30 @@ export async function getClient(db: DbOrTrx, orgId: string, id: string): Promise
   return row;
 }
 
-export async function findClientByExternalId(db: DbOrTrx, orgId: string, externalId: string): Promise<ClientsTable | undefined> {
-  return db.selectFrom('clients').selectAll().where('org_id', '=', orgId).where('external_id', '=', externalId).executeTakeFirst();
+export async function findClientByExternalId(
+  db: DbOrTrx,
+  orgId: string,
+  externalId: string,
+): Promise<ClientsTable | undefined> {
+  return db
+    .selectFrom('clients')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
 }
 
 export async function listClients(
   db: DbOrTrx,
   orgId: string,
-  filter: { q?: string; segment?: string; managerId?: string; status?: ClientStatus; afterId?: string; limit: number },
+  filter: {
+    q?: string;
+    segment?: string;
+    managerId?: string;
+    status?: ClientStatus;
+    afterId?: string;
+    limit: number;
+  },
 ): Promise<ClientsTable[]> {
   let q = db.selectFrom('clients').selectAll().where('org_id', '=', orgId);
   if (filter.q) q = q.where(likeContains('search_text', filter.q));
@@ -34,19 +59,41 @@ export async function listClients(
   if (filter.managerId) q = q.where('manager_id', '=', filter.managerId);
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
-  return q.orderBy('id').limit(filter.limit + 1).execute();
+  return q
+    .orderBy('id')
+    .limit(filter.limit + 1)
+    .execute();
 }
 
-export async function updateClient(db: DbOrTrx, orgId: string, id: string, patch: Partial<ClientsTable>): Promise<void> {
-  await db.updateTable('clients').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute();
+export async function updateClient(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+  patch: Partial<ClientsTable>,
+): Promise<void> {
+  await db
+    .updateTable('clients')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertContact(db: DbOrTrx, row: ContactsTable): Promise<void> {
   await db.insertInto('contacts').values(row).execute();
 }
 
-export async function findContact(db: DbOrTrx, orgId: string, id: string): Promise<ContactsTable | undefined> {
-  return db.selectFrom('contacts').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+export async function findContact(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+): Promise<ContactsTable | undefined> {
+  return db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function getContact(db: DbOrTrx, orgId: string, id: string): Promise<ContactsTable> {
@@ -56,8 +103,19 @@ export async function getContact(db: DbOrTrx, orgId: string, id: string): Promis
 }
 
 /** The oldest contact with this e-mail (e-mails are stored lower-cased). */
-export async function findContactByEmail(db: DbOrTrx, orgId: string, email: string): Promise<ContactsTable | undefined> {
-  return db.selectFrom('contacts').selectAll().where('org_id', '=', orgId).where('email', '=', email.toLowerCase()).orderBy('id').limit(1).executeTakeFirst();
+export async function findContactByEmail(
+  db: DbOrTrx,
+  orgId: string,
+  email: string,
+): Promise<ContactsTable | undefined> {
+  return db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('email', '=', email.toLowerCase())
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function insertClients(db: DbOrTrx, rows: readonly ClientsTable[]): Promise<void> {
@@ -72,9 +130,15 @@ export async function insertContacts(db: DbOrTrx, rows: readonly ContactsTable[]
  * The oldest contact of each e-mail (lower-cased) among `emails`: one query for an intake group
  * (PostgreSQL probes the e-mail index once per address, whatever the table's statistics).
  */
-export async function findContactsByEmails(db: DbOrTrx, orgId: string, emails: readonly string[]): Promise<Map<string, ContactsTable>> {
+export async function findContactsByEmails(
+  db: DbOrTrx,
+  orgId: string,
+  emails: readonly string[],
+): Promise<Map<string, ContactsTable>> {
   const lower = emails.map((e) => e.toLowerCase());
-  const rows = await selectByKeys(db, 'email', lower, (keys) => db.selectFrom('contacts').selectAll().where('org_id', '=', orgId).where(keys).orderBy('id'));
+  const rows = await selectByKeys(db, 'email', lower, (keys) =>
+    db.selectFrom('contacts').selectAll().where('org_id', '=', orgId).where(keys).orderBy('id'),
+  );
   const found = new Map<string, ContactsTable>();
   // Each address's rows come in id order: from one IN list on SQLite (keys are not repeated
   // across lists), as the single first row on PostgreSQL.
@@ -82,10 +146,30 @@ export async function findContactsByEmails(db: DbOrTrx, orgId: string, emails: r
   return found;
 }
 
-export async function listContacts(db: DbOrTrx, orgId: string, clientId: string): Promise<ContactsTable[]> {
-  return db.selectFrom('contacts').selectAll().where('org_id', '=', orgId).where('client_id', '=', clientId).orderBy('id').execute();
+export async function listContacts(
+  db: DbOrTrx,
+  orgId: string,
+  clientId: string,
+): Promise<ContactsTable[]> {
+  return db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('client_id', '=', clientId)
+    .orderBy('id')
+    .execute();
 }
 
-export async function updateContact(db: DbOrTrx, orgId: string, id: string, patch: Partial<ContactsTable>): Promise<void> {
-  await db.updateTable('contacts').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute();
+export async function updateContact(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+  patch: Partial<ContactsTable>,
+): Promise<void> {
+  await db
+    .updateTable('contacts')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }

@@ -41,29 +41,97 @@ export function registerClientRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['clients'];
 
-  r.post('/api/v1/clients', { schema: { tags, summary: 'Create a client (company or person)', body: api.createClientBody, response: { 201: api.clientOut } } }, async (req, reply) =>
-    reply.status(201).send(presentClient(await clients.createClient(ctxOf(deps, req), req.body))),
+  r.post(
+    '/api/v1/clients',
+    {
+      schema: {
+        tags,
+        summary: 'Create a client (company or person)',
+        body: api.createClientBody,
+        response: { 201: api.clientOut },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(presentClient(await clients.createClient(ctxOf(deps, req), req.body))),
   );
-  r.get('/api/v1/clients', { schema: { tags, summary: 'Clients, with search (Cyrillic too) and segment, manager and status filters', querystring: api.listClientsQuery, response: { 200: page(api.clientOut) } } }, async (req) => {
-    const result = await clients.listClients(ctxOf(deps, req), req.query);
-    return { items: result.items.map(presentClient), nextCursor: result.nextCursor };
-  });
-  r.get('/api/v1/clients/:id', { schema: { tags, params: idParam, response: { 200: api.clientOut } } }, async (req) =>
-    presentClient(await clients.getClient(ctxOf(deps, req), req.params.id)),
+  r.get(
+    '/api/v1/clients',
+    {
+      schema: {
+        tags,
+        summary: 'Clients, with search (Cyrillic too) and segment, manager and status filters',
+        querystring: api.listClientsQuery,
+        response: { 200: page(api.clientOut) },
+      },
+    },
+    async (req) => {
+      const result = await clients.listClients(ctxOf(deps, req), req.query);
+      return { items: result.items.map(presentClient), nextCursor: result.nextCursor };
+    },
   );
-  r.patch('/api/v1/clients/:id', { schema: { tags, params: idParam, body: api.updateClientBody, response: { 200: api.clientOut } } }, async (req) =>
-    presentClient(await clients.updateClient(ctxOf(deps, req), req.params.id, req.body)),
+  r.get(
+    '/api/v1/clients/:id',
+    { schema: { tags, params: idParam, response: { 200: api.clientOut } } },
+    async (req) => presentClient(await clients.getClient(ctxOf(deps, req), req.params.id)),
   );
-  r.post('/api/v1/clients/:id/contacts', { schema: { tags, summary: 'Add a contact person to a client', params: idParam, body: api.createContactBody, response: { 201: api.contactOut } } }, async (req, reply) =>
-    reply.status(201).send(presentContact(await clients.addContact(ctxOf(deps, req), req.params.id, req.body))),
+  r.patch(
+    '/api/v1/clients/:id',
+    {
+      schema: {
+        tags,
+        params: idParam,
+        body: api.updateClientBody,
+        response: { 200: api.clientOut },
+      },
+    },
+    async (req) =>
+      presentClient(await clients.updateClient(ctxOf(deps, req), req.params.id, req.body)),
   );
-  r.get('/api/v1/clients/:id/contacts', { schema: { tags, params: idParam, response: { 200: z.object({ items: z.array(api.contactOut) }) } } }, async (req) => ({
-    items: (await clients.listContacts(ctxOf(deps, req), req.params.id)).map(presentContact),
-  }));
-  r.get('/api/v1/contacts/:id', { schema: { tags, params: idParam, response: { 200: api.contactOut } } }, async (req) =>
-    presentContact(await clients.getContact(ctxOf(deps, req), req.params.id)),
+  r.post(
+    '/api/v1/clients/:id/contacts',
+    {
+      schema: {
+        tags,
+        summary: 'Add a contact person to a client',
+        params: idParam,
+        body: api.createContactBody,
+        response: { 201: api.contactOut },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(presentContact(await clients.addContact(ctxOf(deps, req), req.params.id, req.body))),
   );
-  r.patch('/api/v1/contacts/:id', { schema: { tags, params: idParam, body: api.updateContactBody, response: { 200: api.contactOut } } }, async (req) =>
-    presentContact(await clients.updateContact(ctxOf(deps, req), req.params.id, req.body)),
+  r.get(
+    '/api/v1/clients/:id/contacts',
+    {
+      schema: {
+        tags,
+        params: idParam,
+        response: { 200: z.object({ items: z.array(api.contactOut) }) },
+      },
+    },
+    async (req) => ({
+      items: (await clients.listContacts(ctxOf(deps, req), req.params.id)).map(presentContact),
+    }),
+  );
+  r.get(
+    '/api/v1/contacts/:id',
+    { schema: { tags, params: idParam, response: { 200: api.contactOut } } },
+    async (req) => presentContact(await clients.getContact(ctxOf(deps, req), req.params.id)),
+  );
+  r.patch(
+    '/api/v1/contacts/:id',
+    {
+      schema: {
+        tags,
+        params: idParam,
+        body: api.updateContactBody,
+        response: { 200: api.contactOut },
+      },
+    },
+    async (req) =>
+      presentContact(await clients.updateContact(ctxOf(deps, req), req.params.id, req.body)),
   );
 }

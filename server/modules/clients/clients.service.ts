@@ -39,13 +39,19 @@ export interface ContactInput {
 /** A client's manager must be a person of the same organisation. */
 async function assertManager(ctx: Ctx, managerId: string | null | undefined): Promise<void> {
   if (managerId && !(await findUser(ctx.db, ctx.orgId, managerId))) {
-    throw new AppError('unprocessable', 'managerId names no user of this organisation', { invalidParams: [{ name: 'body.managerId', reason: 'unknown user' }] });
+    throw new AppError('unprocessable', 'managerId names no user of this organisation', {
+      invalidParams: [{ name: 'body.managerId', reason: 'unknown user' }],
+    });
   }
 }
 
 /** Lower-cased with Russian rules, so Cyrillic search works on SQLite too. */
 export function searchTextOf(c: Pick<ClientsTable, 'name' | 'external_id' | 'segment'>): string {
-  return [c.name, c.external_id, c.segment].filter(Boolean).join(' ').toLocaleLowerCase('ru').replace(/ё/g, 'е');
+  return [c.name, c.external_id, c.segment]
+    .filter(Boolean)
+    .join(' ')
+    .toLocaleLowerCase('ru')
+    .replace(/ё/g, 'е');
 }
 
 function normaliseQuery(q: string): string {
@@ -82,8 +88,14 @@ function newClientRow(ctx: Pick<Ctx, 'orgId' | 'clock'>, input: ClientInput): Cl
 export async function createClient(ctx: Ctx, input: ClientInput): Promise<ClientsTable> {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
-    if (input.externalId && (await repo.findClientByExternalId(tx.db, tx.orgId, input.externalId))) {
-      throw new AppError('conflict', `A client with external id ${input.externalId} already exists`);
+    if (
+      input.externalId &&
+      (await repo.findClientByExternalId(tx.db, tx.orgId, input.externalId))
+    ) {
+      throw new AppError(
+        'conflict',
+        `A client with external id ${input.externalId} already exists`,
+      );
     }
     await assertManager(tx, input.managerId);
     const row = await insertNewClient(tx, input);
@@ -97,7 +109,17 @@ export async function getClient(ctx: Ctx, id: string): Promise<ClientsTable> {
   return repo.getClient(ctx.db, ctx.orgId, id);
 }
 
-export async function listClients(ctx: Ctx, query: { q?: string; segment?: string; managerId?: string; status?: ClientStatus; cursor?: string; limit: number }) {
+export async function listClients(
+  ctx: Ctx,
+  query: {
+    q?: string;
+    segment?: string;
+    managerId?: string;
+    status?: ClientStatus;
+    cursor?: string;
+    limit: number;
+  },
+) {
   assertCan(ctx.actor, 'data.read');
   const rows = await repo.listClients(ctx.db, ctx.orgId, {
     q: query.q ? normaliseQuery(query.q) : undefined,
@@ -127,7 +149,11 @@ export async function updateClient(ctx: Ctx, id: string, patch: ClientPatch) {
     const current = await repo.getClient(tx.db, tx.orgId, id);
     if (patch.externalId && patch.externalId !== current.external_id) {
       const other = await repo.findClientByExternalId(tx.db, tx.orgId, patch.externalId);
-      if (other) throw new AppError('conflict', `A client with external id ${patch.externalId} already exists`);
+      if (other)
+        throw new AppError(
+          'conflict',
+          `A client with external id ${patch.externalId} already exists`,
+        );
     }
     await assertManager(tx, patch.managerId);
     const next = {
@@ -141,7 +167,9 @@ export async function updateClient(ctx: Ctx, id: string, patch: ClientPatch) {
       ...(patch.tier !== undefined ? { tier: patch.tier } : {}),
       ...(patch.managerId !== undefined ? { manager_id: patch.managerId } : {}),
       ...(patch.status !== undefined ? { status: patch.status } : {}),
-      ...(patch.corporateSpecifics !== undefined ? { corporate_specifics: patch.corporateSpecifics } : {}),
+      ...(patch.corporateSpecifics !== undefined
+        ? { corporate_specifics: patch.corporateSpecifics }
+        : {}),
     };
     await repo.updateClient(tx.db, tx.orgId, id, {
       name: next.name,
@@ -162,10 +190,16 @@ export async function updateClient(ctx: Ctx, id: string, patch: ClientPatch) {
  * else created with the given name). Runs inside the caller's transaction; no role check (the
  * caller's intake service checked it).
  */
-export async function resolveClient(ctx: Ctx, ref: { clientId?: string; client?: ClientInput }): Promise<ClientsTable | undefined> {
+export async function resolveClient(
+  ctx: Ctx,
+  ref: { clientId?: string; client?: ClientInput },
+): Promise<ClientsTable | undefined> {
   if (ref.clientId) {
     const row = await repo.findClient(ctx.db, ctx.orgId, ref.clientId);
-    if (!row) throw new AppError('unprocessable', 'clientId names no client of this organisation', { invalidParams: [{ name: 'body.clientId', reason: 'unknown client' }] });
+    if (!row)
+      throw new AppError('unprocessable', 'clientId names no client of this organisation', {
+        invalidParams: [{ name: 'body.clientId', reason: 'unknown client' }],
+      });
     return row;
   }
   if (!ref.client) return undefined;
@@ -176,13 +210,21 @@ export async function resolveClient(ctx: Ctx, ref: { clientId?: string; client?:
   return insertNewClient(ctx, ref.client);
 }
 
-async function insertNewContact(ctx: Ctx, clientId: string, input: ContactInput): Promise<ContactsTable> {
+async function insertNewContact(
+  ctx: Ctx,
+  clientId: string,
+  input: ContactInput,
+): Promise<ContactsTable> {
   const row = newContactRow(ctx, clientId, input);
   await repo.insertContact(ctx.db, row);
   return row;
 }
 
-function newContactRow(ctx: Pick<Ctx, 'orgId' | 'clock'>, clientId: string, input: ContactInput): ContactsTable {
+function newContactRow(
+  ctx: Pick<Ctx, 'orgId' | 'clock'>,
+  clientId: string,
+  input: ContactInput,
+): ContactsTable {
   const now = ctx.clock.now().toISOString();
   return {
     id: newId(),
@@ -209,7 +251,10 @@ export interface PendingParties {
 }
 
 /** Writes what `resolveContact` deferred; rows reference each other, so clients first. */
-export async function insertPendingParties(ctx: Pick<Ctx, 'db'>, pending: PendingParties): Promise<void> {
+export async function insertPendingParties(
+  ctx: Pick<Ctx, 'db'>,
+  pending: PendingParties,
+): Promise<void> {
   await repo.insertClients(ctx.db, pending.clients);
   await repo.insertContacts(ctx.db, pending.contacts);
   pending.clients.length = 0;
@@ -220,13 +265,24 @@ export async function insertPendingParties(ctx: Pick<Ctx, 'db'>, pending: Pendin
  * The contact an intake record names: matched by e-mail within the organisation, else created
  * under the client (a person-client is created for an unknown sender without a client).
  */
-export async function resolveContact(ctx: Ctx, clientId: string | undefined, input: ContactInput | undefined): Promise<ContactsTable | undefined> {
+export async function resolveContact(
+  ctx: Ctx,
+  clientId: string | undefined,
+  input: ContactInput | undefined,
+): Promise<ContactsTable | undefined> {
   if (!input || (!input.email && !input.phone && !input.name)) return undefined;
   if (input.email) {
     const found = await repo.findContactByEmail(ctx.db, ctx.orgId, input.email);
     if (found) return found;
   }
-  const owner = clientId ?? (await insertNewClient(ctx, { name: input.name ?? input.email ?? input.phone ?? '—', kind: 'person' })).id;
+  const owner =
+    clientId ??
+    (
+      await insertNewClient(ctx, {
+        name: input.name ?? input.email ?? input.phone ?? '—',
+        kind: 'person',
+      })
+    ).id;
   return insertNewContact(ctx, owner, input);
 }
 
@@ -234,10 +290,18 @@ export async function resolveContact(ctx: Ctx, clientId: string | undefined, inp
  * A new contact (and person-client when no client is named) for a sender the caller already
  * knows to be new, collected in `pending` instead of written: insertPendingParties writes them.
  */
-export function newContactFor(ctx: Pick<Ctx, 'orgId' | 'clock'>, clientId: string | undefined, input: ContactInput, pending: PendingParties): ContactsTable {
+export function newContactFor(
+  ctx: Pick<Ctx, 'orgId' | 'clock'>,
+  clientId: string | undefined,
+  input: ContactInput,
+  pending: PendingParties,
+): ContactsTable {
   let owner = clientId;
   if (!owner) {
-    const person = newClientRow(ctx, { name: input.name ?? input.email ?? input.phone ?? '—', kind: 'person' });
+    const person = newClientRow(ctx, {
+      name: input.name ?? input.email ?? input.phone ?? '—',
+      kind: 'person',
+    });
     pending.clients.push(person);
     owner = person.id;
   }
@@ -246,7 +310,11 @@ export function newContactFor(ctx: Pick<Ctx, 'orgId' | 'clock'>, clientId: strin
   return contact;
 }
 
-export async function addContact(ctx: Ctx, clientId: string, input: ContactInput & { name: string }): Promise<ContactsTable> {
+export async function addContact(
+  ctx: Ctx,
+  clientId: string,
+  input: ContactInput & { name: string },
+): Promise<ContactsTable> {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
     await repo.getClient(tx.db, tx.orgId, clientId);
@@ -289,17 +357,28 @@ export async function updateContact(ctx: Ctx, id: string, patch: ContactPatch) {
       ...(patch.language !== undefined ? { language: patch.language } : {}),
       ...(patch.roles !== undefined ? { roles: JSON.stringify(patch.roles) } : {}),
       ...(patch.preferences !== undefined ? { preferences: patch.preferences } : {}),
-      ...(patch.preferredChannel !== undefined ? { preferred_channel: patch.preferredChannel } : {}),
+      ...(patch.preferredChannel !== undefined
+        ? { preferred_channel: patch.preferredChannel }
+        : {}),
       ...(patch.preferredTime !== undefined ? { preferred_time: patch.preferredTime } : {}),
       updated_at: tx.clock.now().toISOString(),
     });
-    await recordAudit(tx, 'contact.updated', { type: 'contact', id }, { fields: Object.keys(patch) });
+    await recordAudit(
+      tx,
+      'contact.updated',
+      { type: 'contact', id },
+      { fields: Object.keys(patch) },
+    );
     return repo.getContact(tx.db, tx.orgId, id);
   });
 }
 
 /** For modules that only need to read a contact or client by id (no role check: caller checked). */
-export const findContact = (ctx: Pick<Ctx, 'db' | 'orgId'>, id: string) => repo.findContact(ctx.db, ctx.orgId, id);
-export const findClient = (ctx: Pick<Ctx, 'db' | 'orgId'>, id: string) => repo.findClient(ctx.db, ctx.orgId, id);
-export const findContactByEmail = (ctx: Pick<Ctx, 'db' | 'orgId'>, email: string) => repo.findContactByEmail(ctx.db, ctx.orgId, email);
-export const findContactsByEmails = (ctx: Pick<Ctx, 'db' | 'orgId'>, emails: readonly string[]) => repo.findContactsByEmails(ctx.db, ctx.orgId, emails);
+export const findContact = (ctx: Pick<Ctx, 'db' | 'orgId'>, id: string) =>
+  repo.findContact(ctx.db, ctx.orgId, id);
+export const findClient = (ctx: Pick<Ctx, 'db' | 'orgId'>, id: string) =>
+  repo.findClient(ctx.db, ctx.orgId, id);
+export const findContactByEmail = (ctx: Pick<Ctx, 'db' | 'orgId'>, email: string) =>
+  repo.findContactByEmail(ctx.db, ctx.orgId, email);
+export const findContactsByEmails = (ctx: Pick<Ctx, 'db' | 'orgId'>, emails: readonly string[]) =>
+  repo.findContactsByEmails(ctx.db, ctx.orgId, emails);

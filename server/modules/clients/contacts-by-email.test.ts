@@ -15,8 +15,16 @@ describe.each(testDialects())('contacts by e-mail on %s', (dialect) => {
     const org = await createTestOrg(t.deps);
     const other = await createTestOrg(t.deps);
     const contact = async (apiKey: string, name: string, email: string) => {
-      const client = await call(t.app, apiKey, { method: 'POST', url: '/api/v1/clients', payload: { name: `Клиент ${name}` } });
-      const res = await call(t.app, apiKey, { method: 'POST', url: `/api/v1/clients/${client.json().id as string}/contacts`, payload: { name, email } });
+      const client = await call(t.app, apiKey, {
+        method: 'POST',
+        url: '/api/v1/clients',
+        payload: { name: `Клиент ${name}` },
+      });
+      const res = await call(t.app, apiKey, {
+        method: 'POST',
+        url: `/api/v1/clients/${client.json().id as string}/contacts`,
+        payload: { name, email },
+      });
       expect(res.statusCode).toBe(201);
       return res.json().id as string;
     };
@@ -25,7 +33,16 @@ describe.each(testDialects())('contacts by e-mail on %s', (dialect) => {
     const boris = await contact(org.apiKey, 'Борис', 'boris@example.com');
     await contact(other.apiKey, 'Чужой', 'carl@example.com');
 
-    const found = await findContactsByEmails(t.deps.db, org.orgId, ['ANNA@example.com', 'boris@example.com', 'anna@example.com', 'carl@example.com', 'nobody@example.com']);
-    expect(Object.fromEntries([...found].map(([email, c]) => [email, c.id]))).toEqual({ 'anna@example.com': first, 'boris@example.com': boris });
+    const found = await findContactsByEmails(t.deps.db, org.orgId, [
+      'ANNA@example.com',
+      'boris@example.com',
+      'anna@example.com',
+      'carl@example.com',
+      'nobody@example.com',
+    ]);
+    expect(Object.fromEntries([...found].map(([email, c]) => [email, c.id]))).toEqual({
+      'anna@example.com': first,
+      'boris@example.com': boris,
+    });
   });
 });

@@ -2,7 +2,19 @@
 import type { ModuleDef } from '../module.ts';
 import { registerClientRoutes } from './clients.routes.ts';
 
-export { findClient, findContact, findContactByEmail, findContactsByEmails, insertPendingParties, newContactFor, resolveClient, resolveContact, type PendingParties, type ClientInput, type ContactInput } from './clients.service.ts';
+export {
+  findClient,
+  findContact,
+  findContactByEmail,
+  findContactsByEmails,
+  insertPendingParties,
+  newContactFor,
+  resolveClient,
+  resolveContact,
+  type PendingParties,
+  type ClientInput,
+  type ContactInput,
+} from './clients.service.ts';
 export { presentClient, presentContact } from './clients.routes.ts';
 
 export const clientsModule: ModuleDef = { name: 'clients', routes: registerClientRoutes };

@@ -20,7 +20,11 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
     smtp = await startTestSmtp();
     // Monday 10:00 Moscow time, so the SLA arithmetic is visible.
     const clock = fixedClock('2026-11-23T07:00:00.000Z');
-    t = await createTestApp({ dialect, clock, env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://cx.example.ru' } });
+    t = await createTestApp({
+      dialect,
+      clock,
+      env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://cx.example.ru' },
+    });
     const org = await createTestOrg(t.deps, 'Ромашка');
     return { org, clock, worker: testWorker(t.deps) };
   }
@@ -36,14 +40,29 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
       text: 'Курьер опоздал на два дня',
       receivedAt: '2026-11-23T06:55:00Z',
     };
-    const first = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', headers: { 'idempotency-key': 'req-1' }, payload: body });
+    const first = await call(t.app, org.apiKey, {
+      method: 'POST',
+      url: '/api/v1/feedback',
+      headers: { 'idempotency-key': 'req-1' },
+      payload: body,
+    });
     expect(first.statusCode).toBe(201);
     const record = first.json();
     expect(record.caseId).toBeTruthy();
-    const replay = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', headers: { 'idempotency-key': 'req-1' }, payload: body });
+    const replay = await call(t.app, org.apiKey, {
+      method: 'POST',
+      url: '/api/v1/feedback',
+      headers: { 'idempotency-key': 'req-1' },
+      payload: body,
+    });
     expect(replay.statusCode).toBe(200);
     expect(replay.json().id).toBe(record.id);
-    const conflict = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', headers: { 'idempotency-key': 'req-1' }, payload: { ...body, text: 'другой текст' } });
+    const conflict = await call(t.app, org.apiKey, {
+      method: 'POST',
+      url: '/api/v1/feedback',
+      headers: { 'idempotency-key': 'req-1' },
+      payload: { ...body, text: 'другой текст' },
+    });
     expect(conflict.statusCode).toBe(409);
     expect(conflict.json().code).toBe('idempotency_conflict');
     expect(await t.deps.db.selectFrom('feedback').selectAll().execute()).toHaveLength(1);
@@ -56,10 +75,19 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
     expect(ack!.text).toContain(`https://cx.example.ru/status/${record.publicRef}`);
     expect(ack!.text).toContain('Ромашка');
 
-    const stored = (await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/feedback/${record.id}` })).json();
+    const stored = (
+      await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/feedback/${record.id}` })
+    ).json();
     expect(stored.acknowledgedAt).toBeTruthy();
-    const kase = (await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/cases/${record.caseId}` })).json();
-    expect(kase).toMatchObject({ status: 'acknowledged', publicRef: record.publicRef, priority: 'high', type: 'complaint' });
+    const kase = (
+      await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/cases/${record.caseId}` })
+    ).json();
+    expect(kase).toMatchObject({
+      status: 'acknowledged',
+      publicRef: record.publicRef,
+      priority: 'high',
+      type: 'complaint',
+    });
     // Built-in SLA: resolution in two working days from Monday 10:00 MSK → Wednesday 10:00 MSK.
     expect(kase.dueAt).toBe('2026-11-25T07:00:00.000Z');
     expect(kase.firstResponseDueAt).toBe('2026-11-23T11:00:00.000Z');
@@ -69,15 +97,27 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
     expect(status.headers['content-type']).toMatch(/text\/html/);
     expect(status.body).toContain('Принято в работу');
 
-    const badMove = await call(t.app, org.apiKey, { method: 'PATCH', url: `/api/v1/cases/${record.caseId}`, payload: { status: 'closed' } });
+    const badMove = await call(t.app, org.apiKey, {
+      method: 'PATCH',
+      url: `/api/v1/cases/${record.caseId}`,
+      payload: { status: 'closed' },
+    });
     expect(badMove.statusCode).toBe(409);
     expect(badMove.json().code).toBe('invalid_transition');
-    const inWork = await call(t.app, org.apiKey, { method: 'PATCH', url: `/api/v1/cases/${record.caseId}`, payload: { status: 'in_progress' } });
+    const inWork = await call(t.app, org.apiKey, {
+      method: 'PATCH',
+      url: `/api/v1/cases/${record.caseId}`,
+      payload: { status: 'in_progress' },
+    });
     expect(inWork.json().firstRespondedAt).toBeTruthy();
     const resolved = await call(t.app, org.apiKey, {
       method: 'PATCH',
       url: `/api/v1/cases/${record.caseId}`,
-      payload: { status: 'resolved', resolution: 'Курьер наказан, доставку ускорили, вернули стоимость доставки.', followup: true },
+      payload: {
+        status: 'resolved',
+        resolution: 'Курьер наказан, доставку ускорили, вернули стоимость доставки.',
+        followup: true,
+      },
     });
     expect(resolved.statusCode).toBe(200);
     expect(resolved.json().status).toBe('resolved');
@@ -91,13 +131,29 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
     const after = await t.app.inject({ method: 'GET', url: `/status/${record.publicRef}` });
     expect(after.body).toContain('Решено');
 
-    const events = (await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/cases/${record.caseId}/events` })).json().items.map((e: { kind: string; toStatus: string | null }) => `${e.kind}:${e.toStatus ?? ''}`);
-    expect(events).toEqual(['opened:new', 'status:acknowledged', 'status:in_progress', 'status:resolved']);
+    const events = (
+      await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/cases/${record.caseId}/events` })
+    )
+      .json()
+      .items.map((e: { kind: string; toStatus: string | null }) => `${e.kind}:${e.toStatus ?? ''}`);
+    expect(events).toEqual([
+      'opened:new',
+      'status:acknowledged',
+      'status:in_progress',
+      'status:resolved',
+    ]);
 
-    const rate = await t.app.inject({ method: 'GET', url: `/status/${record.publicRef}/rate?score=5` });
+    const rate = await t.app.inject({
+      method: 'GET',
+      url: `/status/${record.publicRef}/rate?score=5`,
+    });
     expect(rate.statusCode).toBe(200);
     await t.app.inject({ method: 'GET', url: `/status/${record.publicRef}/rate?score=1` });
-    const ratings = await t.deps.db.selectFrom('feedback').selectAll().where('score_type', '=', 'csat').execute();
+    const ratings = await t.deps.db
+      .selectFrom('feedback')
+      .selectAll()
+      .where('score_type', '=', 'csat')
+      .execute();
     expect(ratings.map((r) => r.score_value)).toEqual([5]);
   });
 
@@ -106,7 +162,11 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
     const res = await call(t.app, org.apiKey, {
       method: 'POST',
       url: '/api/v1/feedback',
-      payload: { contact: { email: 'jane@example.com', name: 'Jane', language: 'en' }, score: { type: 'nps', value: 10 }, text: 'Great service' },
+      payload: {
+        contact: { email: 'jane@example.com', name: 'Jane', language: 'en' },
+        score: { type: 'nps', value: 10 },
+        text: 'Great service',
+      },
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().caseId).toBeNull();
@@ -121,28 +181,48 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
   it('retries a refused acknowledgement and marks it sent once the server accepts it', async () => {
     const { org, worker, clock } = await setup();
     smtp.refuseNext = 1;
-    const res = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', payload: { contact: { email: 'a@example.ru' }, text: 'Всё хорошо' } });
+    const res = await call(t.app, org.apiKey, {
+      method: 'POST',
+      url: '/api/v1/feedback',
+      payload: { contact: { email: 'a@example.ru' }, text: 'Всё хорошо' },
+    });
     await worker.drain();
-    const queued = (await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/messages?feedbackId=${res.json().id}` })).json().items[0];
+    const queued = (
+      await call(t.app, org.apiKey, {
+        method: 'GET',
+        url: `/api/v1/messages?feedbackId=${res.json().id}`,
+      })
+    ).json().items[0];
     expect(queued).toMatchObject({ status: 'queued', attempts: 1 });
     expect(queued.lastError).toMatch(/451/);
     clock.advance(5_000);
     await worker.drain();
     await smtp.waitFor(1);
-    const sent = (await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/messages?feedbackId=${res.json().id}` })).json().items[0];
+    const sent = (
+      await call(t.app, org.apiKey, {
+        method: 'GET',
+        url: `/api/v1/messages?feedbackId=${res.json().id}`,
+      })
+    ).json().items[0];
     expect(sent).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
     expect(smtp.messages).toHaveLength(1);
   });
 
   it('escalates a case past its due time to the admins, once', async () => {
     const { org, worker, clock } = await setup();
-    const res = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', payload: { score: { type: 'csat', value: 1 }, text: 'Плохо' } });
+    const res = await call(t.app, org.apiKey, {
+      method: 'POST',
+      url: '/api/v1/feedback',
+      payload: { score: { type: 'csat', value: 1 }, text: 'Плохо' },
+    });
     const caseId = res.json().caseId;
     expect(caseId).toBeTruthy();
     clock.set('2026-11-26T07:00:00.000Z');
     await worker.drain();
     await worker.drain();
-    const kase = (await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/cases/${caseId}` })).json();
+    const kase = (
+      await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/cases/${caseId}` })
+    ).json();
     expect(kase.breachedAt).toBeTruthy();
     expect(kase.priority).toBe('urgent');
     const mails = await smtp.waitFor(1);
@@ -160,10 +240,20 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
       { clientId: '01a206ea-dd6a-7001-8c1b-5f588a061bc6', text: 'кто я' },
       { score: { type: 'csat', value: 5 }, client: { externalId: 'x-1', name: 'Бета' } },
     ];
-    const res = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback/batch', payload: { items } });
+    const res = await call(t.app, org.apiKey, {
+      method: 'POST',
+      url: '/api/v1/feedback/batch',
+      payload: { items },
+    });
     expect(res.statusCode).toBe(200);
     const results = res.json().results;
-    expect(results.map((r: { status: string }) => r.status)).toEqual(['created', 'error', 'duplicate', 'error', 'created']);
+    expect(results.map((r: { status: string }) => r.status)).toEqual([
+      'created',
+      'error',
+      'duplicate',
+      'error',
+      'created',
+    ]);
     expect(results[1].error.code).toBe('validation_failed');
     expect(results[2].id).toBe(results[0].id);
     expect(results[3].error.code).toBe('unprocessable');

@@ -22,7 +22,12 @@ export interface RecordedFeedback {
 export async function openRuleCases(records: readonly RecordedFeedback[]): Promise<void> {
   for (const { ctx, row, openCases } of records) {
     if (!openCases) continue;
-    const rule = caseRuleFor(row.score_type && row.score_value !== null ? { type: row.score_type, value: row.score_value } : null, row.text);
+    const rule = caseRuleFor(
+      row.score_type && row.score_value !== null
+        ? { type: row.score_type, value: row.score_value }
+        : null,
+      row.text,
+    );
     if (rule) row.case_id = (await openCaseForFeedback(ctx, row, rule)).id;
   }
 }
@@ -38,7 +43,11 @@ export async function announceNewFeedback(records: readonly RecordedFeedback[]):
       kind: 'ack',
       to: contact.email,
       language: contact.language,
-      vars: { name: contact.name, ref: row.public_ref, statusUrl: statusUrlOf(ctx.config.http.publicUrl, row.public_ref) },
+      vars: {
+        name: contact.name,
+        ref: row.public_ref,
+        statusUrl: statusUrlOf(ctx.config.http.publicUrl, row.public_ref),
+      },
       feedbackId: row.id,
       caseId: row.case_id,
       contactId: contact.id,
@@ -69,7 +78,11 @@ export function statusUrlOf(publicUrl: string, publicRef: string): string {
 }
 
 /** Called by the messaging job when the mail server accepted an acknowledgement. */
-export async function onAcknowledgementSent(tx: Pick<Ctx, 'db' | 'orgId' | 'clock' | 'jobs' | 'config'>, feedbackId: string, at: string): Promise<void> {
+export async function onAcknowledgementSent(
+  tx: Pick<Ctx, 'db' | 'orgId' | 'clock' | 'jobs' | 'config'>,
+  feedbackId: string,
+  at: string,
+): Promise<void> {
   await repo.markAcknowledged(tx.db, tx.orgId, feedbackId, at);
   const row = await repo.findFeedback(tx.db, tx.orgId, feedbackId);
   if (row?.case_id) await acknowledgeCase(tx, row.case_id);

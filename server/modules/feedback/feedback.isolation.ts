@@ -3,7 +3,11 @@ import type { IsolationFixtures } from '../../../tests/support/isolation.ts';
 
 export const isolationFixtures: IsolationFixtures = {
   '/api/v1/feedback/:id': async (t, a) => {
-    const res = await call(t.app, a.apiKey, { method: 'POST', url: '/api/v1/feedback', payload: { text: 'Всё отлично', score: { type: 'nps', value: 9 } } });
+    const res = await call(t.app, a.apiKey, {
+      method: 'POST',
+      url: '/api/v1/feedback',
+      payload: { text: 'Всё отлично', score: { type: 'nps', value: 9 } },
+    });
     return { params: { id: res.json().id } };
   },
 };

@@ -9,12 +9,24 @@ import { refCipher, refKeyOf } from '../../lib/public-ref.ts';
 import { sql } from 'kysely';
 
 /** Multi-row insert (intake groups and batches); every row carries its own org_id. */
-export async function insertFeedbackRows(db: DbOrTrx, rows: readonly FeedbackTable[]): Promise<void> {
+export async function insertFeedbackRows(
+  db: DbOrTrx,
+  rows: readonly FeedbackTable[],
+): Promise<void> {
   await insertRows(db, 'feedback', rows);
 }
 
-export async function findFeedback(db: DbOrTrx, orgId: string, id: string): Promise<FeedbackTable | undefined> {
-  return db.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+export async function findFeedback(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+): Promise<FeedbackTable | undefined> {
+  return db
+    .selectFrom('feedback')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function getFeedback(db: DbOrTrx, orgId: string, id: string): Promise<FeedbackTable> {
@@ -23,27 +35,55 @@ export async function getFeedback(db: DbOrTrx, orgId: string, id: string): Promi
   return row;
 }
 
-export async function findFeedbackBySourceIds(db: DbOrTrx, orgId: string, sourceIds: readonly string[]): Promise<FeedbackTable[]> {
-  return selectByKeys(db, 'source_id', sourceIds, (keys) => db.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where(keys));
+export async function findFeedbackBySourceIds(
+  db: DbOrTrx,
+  orgId: string,
+  sourceIds: readonly string[],
+): Promise<FeedbackTable[]> {
+  return selectByKeys(db, 'source_id', sourceIds, (keys) =>
+    db.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where(keys),
+  );
 }
 
-export async function findFeedbackByIds(db: DbOrTrx, orgId: string, ids: readonly string[]): Promise<FeedbackTable[]> {
-  return selectByKeys(db, 'id', ids, (keys) => db.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where(keys), 'uuid');
+export async function findFeedbackByIds(
+  db: DbOrTrx,
+  orgId: string,
+  ids: readonly string[],
+): Promise<FeedbackTable[]> {
+  return selectByKeys(
+    db,
+    'id',
+    ids,
+    (keys) => db.selectFrom('feedback').selectAll().where('org_id', '=', orgId).where(keys),
+    'uuid',
+  );
 }
 
 /**
  * Public status pages look records up by their unguessable reference, across organisations: a
  * numbered reference by its number's key, one stored before migration 0009 by itself.
  */
-export async function findFeedbackByPublicRef(db: DbOrTrx, publicRef: string): Promise<FeedbackTable | undefined> {
+export async function findFeedbackByPublicRef(
+  db: DbOrTrx,
+  publicRef: string,
+): Promise<FeedbackTable | undefined> {
   const n = refCipher(await refCipherKey(db)).numberOf(publicRef);
   const keys = n === undefined ? [publicRef] : [publicRef, refKeyOf(n)];
-  return db.selectFrom('feedback').selectAll().where('ref_key', 'in', keys).where('public_ref', '=', publicRef).executeTakeFirst();
+  return db
+    .selectFrom('feedback')
+    .selectAll()
+    .where('ref_key', 'in', keys)
+    .where('public_ref', '=', publicRef)
+    .executeTakeFirst();
 }
 
 /** The key of this installation's references (made by migration 0009, never changed). */
 export async function refCipherKey(db: DbOrTrx): Promise<string> {
-  const row = await db.selectFrom('instance_settings').select('value').where('key', '=', 'feedback_ref_key').executeTakeFirst();
+  const row = await db
+    .selectFrom('instance_settings')
+    .select('value')
+    .where('key', '=', 'feedback_ref_key')
+    .executeTakeFirst();
   if (!row) throw new Error('instance setting feedback_ref_key is missing: run the migrations');
   return row.value;
 }
@@ -55,14 +95,22 @@ export async function refCipherKey(db: DbOrTrx): Promise<string> {
  * numbers and concurrent groups never wait for each other. Numbers of a rolled-back group, and a
  * block's rest when the process stops, are skipped: references need only be unique (ADR 007).
  */
-export async function nextRecordNumbers(db: DbOrTrx, count: number, at: string): Promise<{ numbers: number[]; key: string }> {
+export async function nextRecordNumbers(
+  db: DbOrTrx,
+  count: number,
+  at: string,
+): Promise<{ numbers: number[]; key: string }> {
   if (dialectOf(db) === 'postgres') return takePgNumbers(db, count);
   const { rows } = await sql<{ last: number }>`
     update instance_settings set value = cast(cast(value as integer) + cast(${count} as integer) as text), updated_at = ${at}
     where key = 'feedback_ref_last' returning cast(value as integer) as last`.execute(db);
-  if (!rows[0]) throw new Error('instance setting feedback_ref_last is missing: run the migrations');
+  if (!rows[0])
+    throw new Error('instance setting feedback_ref_last is missing: run the migrations');
   const first = Number(rows[0].last) - count + 1;
-  return { numbers: Array.from({ length: count }, (_, i) => first + i), key: await refCipherKey(db) };
+  return {
+    numbers: Array.from({ length: count }, (_, i) => first + i),
+    key: await refCipherKey(db),
+  };
 }
 
 /** Numbers drawn from the PostgreSQL sequence per round trip when a group finds the block empty. */
@@ -79,7 +127,10 @@ interface NumberBlock {
  */
 const pgBlocks = new WeakMap<object, NumberBlock>();
 
-async function takePgNumbers(db: DbOrTrx, count: number): Promise<{ numbers: number[]; key: string }> {
+async function takePgNumbers(
+  db: DbOrTrx,
+  count: number,
+): Promise<{ numbers: number[]; key: string }> {
   const owner = db.getExecutor().adapter;
   let block = pgBlocks.get(owner);
   while (!block || block.numbers.length < count) {
@@ -87,7 +138,8 @@ async function takePgNumbers(db: DbOrTrx, count: number): Promise<{ numbers: num
     const { rows } = await sql<{ n: string | number; k: string }>`
       select nextval('feedback_ref_numbers') as n, (select value from instance_settings where key = 'feedback_ref_key') as k
       from generate_series(1, ${Math.max(count, NUMBER_BLOCK)}::int)`.execute(db);
-    if (!rows[0]?.k) throw new Error('instance setting feedback_ref_key is missing: run the migrations');
+    if (!rows[0]?.k)
+      throw new Error('instance setting feedback_ref_key is missing: run the migrations');
     const drawn = rows.map((r) => Number(r.n));
     block = pgBlocks.get(owner);
     // A block drawn under another key (migration 0009 undone and redone) is dropped here.
@@ -113,7 +165,11 @@ export interface FeedbackFilter {
 }
 
 /** Newest first; the cursor is the last id seen. */
-export async function listFeedback(db: DbOrTrx, orgId: string, f: FeedbackFilter): Promise<FeedbackTable[]> {
+export async function listFeedback(
+  db: DbOrTrx,
+  orgId: string,
+  f: FeedbackFilter,
+): Promise<FeedbackTable[]> {
   let q = db.selectFrom('feedback').selectAll().where('org_id', '=', orgId);
   if (f.clientId) q = q.where('client_id', '=', f.clientId);
   if (f.channel) q = q.where('channel', '=', f.channel as FeedbackTable['channel']);
@@ -124,19 +180,42 @@ export async function listFeedback(db: DbOrTrx, orgId: string, f: FeedbackFilter
   if (f.from) q = q.where('received_at', '>=', f.from);
   if (f.to) q = q.where('received_at', '<', f.to);
   if (f.beforeId) q = q.where('id', '<', f.beforeId);
-  return q.orderBy('id', 'desc').limit(f.limit + 1).execute();
+  return q
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
 }
 
 /** First acceptance by the mail server wins; later retries do not move the time. */
-export async function markAcknowledged(db: DbOrTrx, orgId: string, id: string, at: string): Promise<void> {
-  await db.updateTable('feedback').set({ acknowledged_at: at }).where('org_id', '=', orgId).where('id', '=', id).where('acknowledged_at', 'is', null).execute();
+export async function markAcknowledged(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('feedback')
+    .set({ acknowledged_at: at })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('acknowledged_at', 'is', null)
+    .execute();
 }
 
-export async function findIdempotencyKeys(db: DbOrTrx, orgId: string, keys: readonly string[]): Promise<IdempotencyKeysTable[]> {
-  return selectByKeys(db, 'key', keys, (k) => db.selectFrom('idempotency_keys').selectAll().where('org_id', '=', orgId).where(k));
+export async function findIdempotencyKeys(
+  db: DbOrTrx,
+  orgId: string,
+  keys: readonly string[],
+): Promise<IdempotencyKeysTable[]> {
+  return selectByKeys(db, 'key', keys, (k) =>
+    db.selectFrom('idempotency_keys').selectAll().where('org_id', '=', orgId).where(k),
+  );
 }
 
-export async function insertIdempotencyKeys(db: DbOrTrx, rows: readonly IdempotencyKeysTable[]): Promise<void> {
+export async function insertIdempotencyKeys(
+  db: DbOrTrx,
+  rows: readonly IdempotencyKeysTable[],
+): Promise<void> {
   await insertRows(db, 'idempotency_keys', rows);
 }
 
@@ -148,10 +227,20 @@ export interface TextAnalysis {
 }
 
 /** Written by the text module's job (and by people correcting it); the record itself never changes. */
-export async function setTextAnalysis(db: DbOrTrx, orgId: string, id: string, a: TextAnalysis): Promise<void> {
+export async function setTextAnalysis(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+  a: TextAnalysis,
+): Promise<void> {
   await db
     .updateTable('feedback')
-    .set({ language: a.language, sentiment_label: a.sentimentLabel, sentiment_score: a.sentimentScore, topics: JSON.stringify(a.topics) })
+    .set({
+      language: a.language,
+      sentiment_label: a.sentimentLabel,
+      sentiment_score: a.sentimentScore,
+      topics: JSON.stringify(a.topics),
+    })
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .execute();

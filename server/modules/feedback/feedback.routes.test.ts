@@ -27,16 +27,30 @@ describe.each(testDialects())('intake answers on %s', (dialect) => {
       },
     ];
     for (const payload of payloads) {
-      const created = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', payload });
+      const created = await call(t.app, org.apiKey, {
+        method: 'POST',
+        url: '/api/v1/feedback',
+        payload,
+      });
       expect(created.statusCode).toBe(201);
       const body = created.json();
       expect(api.feedbackOut.strict().safeParse(body).error).toBeUndefined();
-      const read = await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/feedback/${body.id}` });
+      const read = await call(t.app, org.apiKey, {
+        method: 'GET',
+        url: `/api/v1/feedback/${body.id}`,
+      });
       expect(read.json()).toEqual(body);
     }
-    const batch = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback/batch', payload: { items: [{ text: 'Хорошо' }, { score: { type: 'nps', value: 11 } }] } });
+    const batch = await call(t.app, org.apiKey, {
+      method: 'POST',
+      url: '/api/v1/feedback/batch',
+      payload: { items: [{ text: 'Хорошо' }, { score: { type: 'nps', value: 11 } }] },
+    });
     expect(batch.statusCode).toBe(200);
     expect(api.batchOut.strict().safeParse(batch.json()).error).toBeUndefined();
-    expect(batch.json().results.map((r: { status: string }) => r.status)).toEqual(['created', 'error']);
+    expect(batch.json().results.map((r: { status: string }) => r.status)).toEqual([
+      'created',
+      'error',
+    ]);
   });
 });

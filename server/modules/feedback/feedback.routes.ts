@@ -19,10 +19,13 @@ export function presentFeedback(f: FeedbackTable, publicUrl: string): api.Feedba
     clientId: f.client_id,
     contactId: f.contact_id,
     stage: f.stage,
-    score: f.score_type && f.score_value !== null ? { type: f.score_type, value: f.score_value } : null,
+    score:
+      f.score_type && f.score_value !== null ? { type: f.score_type, value: f.score_value } : null,
     text: f.text,
     language: f.language,
-    sentiment: f.sentiment_label ? { label: f.sentiment_label, score: f.sentiment_score ?? 0 } : null,
+    sentiment: f.sentiment_label
+      ? { label: f.sentiment_label, score: f.sentiment_score ?? 0 }
+      : null,
     topics: JSON.parse(f.topics) as string[],
     sourceId: f.source_id,
     caseId: f.case_id,
@@ -35,47 +38,91 @@ export function presentFeedback(f: FeedbackTable, publicUrl: string): api.Feedba
 /** Serialises an answer whose shape the route's own code guarantees (see its call sites). */
 const plainJson = () => (data: unknown) => JSON.stringify(data);
 
-const idempotencyKey = z.object({ 'idempotency-key': z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII').optional() });
+const idempotencyKey = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[\x21-\x7e]+$/, 'printable ASCII')
+    .optional(),
+});
 
 export function registerFeedbackRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['feedback'];
   const base = deps.config.http.publicUrl;
 
-  r.post('/api/v1/feedback', {
-    // The intake's answer is built field by field by presentFeedback (typed as api.FeedbackOut, and
-    // checked against the strict schema in feedback.routes.test.ts), so it skips the zod encode
-    // the other routes run on their answers: ~20 µs of a ~300 µs request (issue 6).
-    serializerCompiler: plainJson,
-    schema: {
-      tags,
-      summary: 'Record one piece of feedback; the same Idempotency-Key (or sourceId) again returns 200 and the same record',
-      headers: idempotencyKey,
-      body: api.feedbackIn,
-      response: { 201: api.feedbackOut, 200: api.feedbackOut },
+  r.post(
+    '/api/v1/feedback',
+    {
+      // The intake's answer is built field by field by presentFeedback (typed as api.FeedbackOut, and
+      // checked against the strict schema in feedback.routes.test.ts), so it skips the zod encode
+      // the other routes run on their answers: ~20 µs of a ~300 µs request (issue 6).
+      serializerCompiler: plainJson,
+      schema: {
+        tags,
+        summary:
+          'Record one piece of feedback; the same Idempotency-Key (or sourceId) again returns 200 and the same record',
+        headers: idempotencyKey,
+        body: api.feedbackIn,
+        response: { 201: api.feedbackOut, 200: api.feedbackOut },
+      },
     },
-  }, async (req, reply) => {
-    const result = await feedback.recordFeedback(ctxOf(deps, req), req.body, { idempotencyKey: req.headers['idempotency-key'] });
-    if (result.created) deps.jobs.notify();
-    return reply.status(result.created ? 201 : 200).send(presentFeedback(result.record, base));
-  });
+    async (req, reply) => {
+      const result = await feedback.recordFeedback(ctxOf(deps, req), req.body, {
+        idempotencyKey: req.headers['idempotency-key'],
+      });
+      if (result.created) deps.jobs.notify();
+      return reply.status(result.created ? 201 : 200).send(presentFeedback(result.record, base));
+    },
+  );
 
-  r.post('/api/v1/feedback/batch', {
-    serializerCompiler: plainJson,
-    schema: { tags, summary: 'Record up to 1000 records in one request; each item succeeds or fails on its own', body: api.batchIn, response: { 200: api.batchOut } },
-  }, async (req) => {
-    const results = await feedback.recordFeedbackBatch(ctxOf(deps, req), req.body.items);
-    deps.jobs.notify();
-    return { results };
-  });
+  r.post(
+    '/api/v1/feedback/batch',
+    {
+      serializerCompiler: plainJson,
+      schema: {
+        tags,
+        summary: 'Record up to 1000 records in one request; each item succeeds or fails on its own',
+        body: api.batchIn,
+        response: { 200: api.batchOut },
+      },
+    },
+    async (req) => {
+      const results = await feedback.recordFeedbackBatch(ctxOf(deps, req), req.body.items);
+      deps.jobs.notify();
+      return { results };
+    },
+  );
 
-  r.get('/api/v1/feedback', { schema: { tags, summary: 'Feedback, newest first', querystring: api.listFeedbackQuery, response: { 200: page(api.feedbackOut) } } }, async (req) => {
-    if (req.query.from && req.query.to && new Date(req.query.from) >= new Date(req.query.to)) {
-      throw new AppError('validation_failed', 'from must be before to', { invalidParams: [{ name: 'query.from', reason: 'must be before to' }] });
-    }
-    const result = await feedback.listFeedback(ctxOf(deps, req), req.query);
-    return { items: result.items.map((f) => presentFeedback(f, base)), nextCursor: result.nextCursor };
-  });
+  r.get(
+    '/api/v1/feedback',
+    {
+      schema: {
+        tags,
+        summary: 'Feedback, newest first',
+        querystring: api.listFeedbackQuery,
+        response: { 200: page(api.feedbackOut) },
+      },
+    },
+    async (req) => {
+      if (req.query.from && req.query.to && new Date(req.query.from) >= new Date(req.query.to)) {
+        throw new AppError('validation_failed', 'from must be before to', {
+          invalidParams: [{ name: 'query.from', reason: 'must be before to' }],
+        });
+      }
+      const result = await feedback.listFeedback(ctxOf(deps, req), req.query);
+      return {
+        items: result.items.map((f) => presentFeedback(f, base)),
+        nextCursor: result.nextCursor,
+      };
+    },
+  );
 
-  r.get('/api/v1/feedback/:id', { schema: { tags, params: idParam, response: { 200: api.feedbackOut } } }, async (req) => presentFeedback(await feedback.getFeedback(ctxOf(deps, req), req.params.id), base));
+  r.get(
+    '/api/v1/feedback/:id',
+    { schema: { tags, params: idParam, response: { 200: api.feedbackOut } } },
+    async (req) =>
+      presentFeedback(await feedback.getFeedback(ctxOf(deps, req), req.params.id), base),
+  );
 }

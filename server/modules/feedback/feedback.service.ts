@@ -12,13 +12,28 @@ import { stableStringify } from '../../lib/stable-json.ts';
 import { feedbackIn, type FeedbackIn } from '../../../shared/api/feedback.ts';
 import * as repo from './feedback.repo.ts';
 import { groupCommitFor } from './group-commit.ts';
-import { recordMany, type IntakeItem, type IntakeOutcome, type RecordOptions, type RecordResult } from './intake.ts';
+import {
+  recordMany,
+  type IntakeItem,
+  type IntakeOutcome,
+  type RecordOptions,
+  type RecordResult,
+} from './intake.ts';
 
 export type { IntakeOutcome, RecordOptions, RecordResult };
 
-export async function recordFeedback(ctx: Ctx, input: FeedbackIn, opts: RecordOptions = {}): Promise<RecordResult> {
+export async function recordFeedback(
+  ctx: Ctx,
+  input: FeedbackIn,
+  opts: RecordOptions = {},
+): Promise<RecordResult> {
   assertCan(ctx.actor, 'data.write');
-  const item: IntakeItem = { ctx, input, opts, requestHash: opts.idempotencyKey ? sha256(stableStringify(input)) : '' };
+  const item: IntakeItem = {
+    ctx,
+    input,
+    opts,
+    requestHash: opts.idempotencyKey ? sha256(stableStringify(input)) : '',
+  };
   if (!isInTransaction(ctx)) return groupCommitFor(ctx.db as Db).run(item);
   // Inside a caller's transaction (imports, inbound mail): a duplicate written concurrently has
   // aborted it on PostgreSQL, so report a conflict instead of retrying.
@@ -27,16 +42,24 @@ export async function recordFeedback(ctx: Ctx, input: FeedbackIn, opts: RecordOp
     if (!outcome!.ok) throw outcome!.error;
     return outcome!.result;
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('conflict', 'A concurrent request stored the same record; retry');
+    if (isUniqueViolation(err))
+      throw new AppError('conflict', 'A concurrent request stored the same record; retry');
     throw err;
   }
 }
 
 /** Many records inside the caller's transaction (imports): set-based, one outcome per item, in order. */
-export async function recordFeedbackMany(tx: Ctx, items: readonly { input: FeedbackIn; opts?: RecordOptions }[]): Promise<IntakeOutcome[]> {
+export async function recordFeedbackMany(
+  tx: Ctx,
+  items: readonly { input: FeedbackIn; opts?: RecordOptions }[],
+): Promise<IntakeOutcome[]> {
   assertCan(tx.actor, 'data.write');
-  if (!isInTransaction(tx)) throw new Error('recordFeedbackMany must run inside the caller’s transaction');
-  return recordMany(tx.db, items.map((i) => ({ ctx: tx, input: i.input, opts: i.opts ?? {}, requestHash: '' })));
+  if (!isInTransaction(tx))
+    throw new Error('recordFeedbackMany must run inside the caller’s transaction');
+  return recordMany(
+    tx.db,
+    items.map((i) => ({ ctx: tx, input: i.input, opts: i.opts ?? {}, requestHash: '' })),
+  );
 }
 
 export interface BatchResult {
@@ -59,12 +82,20 @@ export async function recordFeedbackBatch(ctx: Ctx, items: unknown[]): Promise<B
       validIndex.push(index);
       return;
     }
-    const invalidParams = parsed.error.issues.map((i) => ({ name: ['items', index, ...i.path].join('.'), reason: i.message }));
-    results[index] = { index, status: 'error', error: { code: 'validation_failed', detail: 'The item is not valid', invalidParams } };
+    const invalidParams = parsed.error.issues.map((i) => ({
+      name: ['items', index, ...i.path].join('.'),
+      reason: i.message,
+    }));
+    results[index] = {
+      index,
+      status: 'error',
+      error: { code: 'validation_failed', detail: 'The item is not valid', invalidParams },
+    };
   });
   // Outside a caller's transaction the batch commits like an intake group: durable before the
   // answer, without an fsync on the event loop (group-commit.ts).
-  const run = () => (isInTransaction(ctx) ? recordMany(ctx.db, valid) : groupCommitFor(ctx.db as Db).batch(valid));
+  const run = () =>
+    isInTransaction(ctx) ? recordMany(ctx.db, valid) : groupCommitFor(ctx.db as Db).batch(valid);
   let outcomes: IntakeOutcome[];
   try {
     outcomes = await run();
@@ -76,8 +107,22 @@ export async function recordFeedbackBatch(ctx: Ctx, items: unknown[]): Promise<B
   outcomes.forEach((outcome, k) => {
     const index = validIndex[k]!;
     results[index] = outcome.ok
-      ? { index, status: outcome.result.created ? 'created' : 'duplicate', id: outcome.result.record.id }
-      : { index, status: 'error', error: { code: outcome.error.code, detail: outcome.error.message, ...(outcome.error.details?.invalidParams ? { invalidParams: outcome.error.details.invalidParams } : {}) } };
+      ? {
+          index,
+          status: outcome.result.created ? 'created' : 'duplicate',
+          id: outcome.result.record.id,
+        }
+      : {
+          index,
+          status: 'error',
+          error: {
+            code: outcome.error.code,
+            detail: outcome.error.message,
+            ...(outcome.error.details?.invalidParams
+              ? { invalidParams: outcome.error.details.invalidParams }
+              : {}),
+          },
+        };
   });
   return results;
 }

@@ -13,7 +13,13 @@ describe.each(testDialects())('group commit on %s', (dialect) => {
     t = await createTestApp({ dialect });
     const org = await createTestOrg(t.deps);
     const responses = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', payload: { text: `Отзыв ${i}`, sourceId: `g-${i}` } })),
+      Array.from({ length: 40 }, (_, i) =>
+        call(t.app, org.apiKey, {
+          method: 'POST',
+          url: '/api/v1/feedback',
+          payload: { text: `Отзыв ${i}`, sourceId: `g-${i}` },
+        }),
+      ),
     );
     expect(responses.map((r) => r.statusCode)).toEqual(Array(40).fill(201));
     expect(new Set(responses.map((r) => r.json().id)).size).toBe(40);
@@ -31,11 +37,20 @@ describe.each(testDialects())('group commit on %s', (dialect) => {
     // (one writer) and starts a group of its own on PostgreSQL.
     const waves: Promise<{ statusCode: number }>[] = [];
     for (let w = 0; w < 6; w++) {
-      for (let i = 0; i < 5; i++) waves.push(call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', payload: { text: `Волна ${w}`, sourceId: `w-${w}-${i}` } }));
+      for (let i = 0; i < 5; i++)
+        waves.push(
+          call(t.app, org.apiKey, {
+            method: 'POST',
+            url: '/api/v1/feedback',
+            payload: { text: `Волна ${w}`, sourceId: `w-${w}-${i}` },
+          }),
+        );
       await new Promise((resolve) => setImmediate(resolve));
     }
     expect((await Promise.all(waves)).map((r) => r.statusCode)).toEqual(Array(30).fill(201));
-    expect(groupCommitFor(t.deps.db).stats.peakInFlight).toBe(dialect === 'postgres' ? PG_GROUPS_IN_FLIGHT : 1);
+    expect(groupCommitFor(t.deps.db).stats.peakInFlight).toBe(
+      dialect === 'postgres' ? PG_GROUPS_IN_FLIGHT : 1,
+    );
     expect(await t.deps.db.selectFrom('feedback').select('id').execute()).toHaveLength(30);
   });
 
@@ -43,18 +58,37 @@ describe.each(testDialects())('group commit on %s', (dialect) => {
     t = await createTestApp({ dialect });
     const org = await createTestOrg(t.deps);
     const unknownClient = '01a206ea-dd6a-7001-8c1b-5f588a061bc6';
-    const payloads = Array.from({ length: 12 }, (_, i) => (i === 5 ? { clientId: unknownClient, text: 'плохой' } : { text: `Хороший ${i}` }));
-    const responses = await Promise.all(payloads.map((payload) => call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', payload })));
-    expect(responses.map((r) => r.statusCode)).toEqual(payloads.map((_, i) => (i === 5 ? 422 : 201)));
+    const payloads = Array.from({ length: 12 }, (_, i) =>
+      i === 5 ? { clientId: unknownClient, text: 'плохой' } : { text: `Хороший ${i}` },
+    );
+    const responses = await Promise.all(
+      payloads.map((payload) =>
+        call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', payload }),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(
+      payloads.map((_, i) => (i === 5 ? 422 : 201)),
+    );
     expect(await t.deps.db.selectFrom('feedback').select('id').execute()).toHaveLength(11);
   });
 
   it('stores one record for twenty concurrent requests with the same Idempotency-Key', async () => {
     t = await createTestApp({ dialect });
     const org = await createTestOrg(t.deps);
-    const body = { contact: { email: 'same@example.ru' }, score: { type: 'nps', value: 2 }, text: 'Повтор' };
+    const body = {
+      contact: { email: 'same@example.ru' },
+      score: { type: 'nps', value: 2 },
+      text: 'Повтор',
+    };
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', headers: { 'idempotency-key': 'retry-1' }, payload: body })),
+      Array.from({ length: 20 }, () =>
+        call(t.app, org.apiKey, {
+          method: 'POST',
+          url: '/api/v1/feedback',
+          headers: { 'idempotency-key': 'retry-1' },
+          payload: body,
+        }),
+      ),
     );
     const codes = responses.map((r) => r.statusCode).sort();
     expect(codes).toEqual([...Array(19).fill(200), 201]);

@@ -114,7 +114,10 @@ export class GroupCommit {
     if (group.length > 1) {
       try {
         const outcomes = await this.transaction(async (trx) => {
-          const done = await recordMany(trx, group.map((p) => p.item));
+          const done = await recordMany(
+            trx,
+            group.map((p) => p.item),
+          );
           if (faults.ackBeforeCommitMs > 0) await this.settleEarly(group, done);
           return done;
         });
@@ -166,7 +169,10 @@ export class GroupCommit {
     }
   }
 
-  private async settleEarly(group: Pending[], outcomes: Awaited<ReturnType<typeof recordMany>>): Promise<void> {
+  private async settleEarly(
+    group: Pending[],
+    outcomes: Awaited<ReturnType<typeof recordMany>>,
+  ): Promise<void> {
     group.forEach((p, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) p.resolve(outcome.result);

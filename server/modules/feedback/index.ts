@@ -4,10 +4,27 @@ import { registerFeedbackRoutes } from './feedback.routes.ts';
 import { registerIntakeMetrics } from './intake-metrics.ts';
 import { registerStatusPage } from './status-page.ts';
 
-export { recordFeedback, recordFeedbackBatch, recordFeedbackMany, type IntakeOutcome, type RecordOptions, type RecordResult } from './feedback.service.ts';
+export {
+  recordFeedback,
+  recordFeedbackBatch,
+  recordFeedbackMany,
+  type IntakeOutcome,
+  type RecordOptions,
+  type RecordResult,
+} from './feedback.service.ts';
 export { onAcknowledgementSent, statusUrlOf } from './feedback.effects.ts';
 export { presentFeedback } from './feedback.routes.ts';
-export { findFeedback, findFeedbackByPublicRef, setTextAnalysis, type TextAnalysis } from './feedback.repo.ts';
+export {
+  findFeedback,
+  findFeedbackByPublicRef,
+  setTextAnalysis,
+  type TextAnalysis,
+} from './feedback.repo.ts';
 export { listFeedback } from './feedback.repo.ts';
 
-export const feedbackModule: ModuleDef = { name: 'feedback', routes: registerFeedbackRoutes, publicRoutes: registerStatusPage, metrics: registerIntakeMetrics };
+export const feedbackModule: ModuleDef = {
+  name: 'feedback',
+  routes: registerFeedbackRoutes,
+  publicRoutes: registerStatusPage,
+  metrics: registerIntakeMetrics,
+};

@@ -18,15 +18,28 @@ describe.each(testDialects())('intake metrics on %s', (dialect) => {
   afterEach(async () => t?.close());
 
   it('counts grouped and lone records and, on a SQLite file, the WAL syncs they shared', async () => {
-    const sqlitePath = dialect === 'sqlite' ? join(mkdtempSync(join(tmpdir(), 'cl-metrics-')), 'm.db') : undefined;
+    const sqlitePath =
+      dialect === 'sqlite' ? join(mkdtempSync(join(tmpdir(), 'cl-metrics-')), 'm.db') : undefined;
     t = await createTestApp({ dialect, sqlitePath });
     const org = await createTestOrg(t.deps);
     const scrape = async () => (await t.app.inject({ url: '/metrics' })).body;
     expect(sample(await scrape(), 'clientloop_intake_grouped_records_total')).toBe(0);
 
-    const responses = await Promise.all(Array.from({ length: 30 }, (_, i) => call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', payload: { text: `Метрика ${i}` } })));
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        call(t.app, org.apiKey, {
+          method: 'POST',
+          url: '/api/v1/feedback',
+          payload: { text: `Метрика ${i}` },
+        }),
+      ),
+    );
     expect(responses.map((r) => r.statusCode)).toEqual(Array(30).fill(201));
-    const lone = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/feedback', payload: { text: 'Один' } });
+    const lone = await call(t.app, org.apiKey, {
+      method: 'POST',
+      url: '/api/v1/feedback',
+      payload: { text: 'Один' },
+    });
     expect(lone.statusCode).toBe(201);
 
     const text = await scrape();

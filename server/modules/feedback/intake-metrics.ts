@@ -18,9 +18,21 @@ export function registerIntakeMetrics(registry: Registry, deps: Deps): void {
       },
     });
   const stats = () => groupCommitFor(deps.db).stats;
-  total('clientloop_intake_group_commits_total', 'Intake transactions shared by more than one record', () => stats().groups);
-  total('clientloop_intake_grouped_records_total', 'Records committed in a shared intake transaction', () => stats().grouped);
-  total('clientloop_intake_alone_records_total', 'Records committed alone (a lone arrival, or the retry after a failed group)', () => stats().alone);
+  total(
+    'clientloop_intake_group_commits_total',
+    'Intake transactions shared by more than one record',
+    () => stats().groups,
+  );
+  total(
+    'clientloop_intake_grouped_records_total',
+    'Records committed in a shared intake transaction',
+    () => stats().grouped,
+  );
+  total(
+    'clientloop_intake_alone_records_total',
+    'Records committed alone (a lone arrival, or the retry after a failed group)',
+    () => stats().alone,
+  );
   new Gauge({
     name: 'clientloop_intake_groups_in_flight_peak',
     help: 'Most intake groups in flight at once since start (1 on SQLite)',
@@ -31,6 +43,14 @@ export function registerIntakeMetrics(registry: Registry, deps: Deps): void {
   });
   const wal = walSyncFor(deps.db);
   if (!wal) return;
-  total('clientloop_sqlite_wal_syncs_total', 'fdatasync calls of the SQLite WAL made to acknowledge intake', () => wal.stats.syncs);
-  total('clientloop_sqlite_wal_sync_requests_total', 'Intake commits that waited for a WAL fdatasync (several share one)', () => wal.stats.requests);
+  total(
+    'clientloop_sqlite_wal_syncs_total',
+    'fdatasync calls of the SQLite WAL made to acknowledge intake',
+    () => wal.stats.syncs,
+  );
+  total(
+    'clientloop_sqlite_wal_sync_requests_total',
+    'Intake commits that waited for a WAL fdatasync (several share one)',
+    () => wal.stats.requests,
+  );
 }

@@ -3,12 +3,25 @@
 // statements, and followed by one acknowledgement and one webhook write per group. Only what is
 // per record by nature (resolving a named client or contact, opening a case) runs per record.
 import type { Ctx } from '../../context.ts';
-import type { ContactsTable, DbOrTrx, FeedbackTable, IdempotencyKeysTable } from '../../db/types.ts';
+import type {
+  ContactsTable,
+  DbOrTrx,
+  FeedbackTable,
+  IdempotencyKeysTable,
+} from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { refCipher, refKeyOf } from '../../lib/public-ref.ts';
 import type { FeedbackIn } from '../../../shared/api/feedback.ts';
-import { findContact, findContactsByEmails, insertPendingParties, newContactFor, resolveClient, resolveContact, type PendingParties } from '../clients/index.ts';
+import {
+  findContact,
+  findContactsByEmails,
+  insertPendingParties,
+  newContactFor,
+  resolveClient,
+  resolveContact,
+  type PendingParties,
+} from '../clients/index.ts';
 import { announceNewFeedback, openRuleCases, type RecordedFeedback } from './feedback.effects.ts';
 import * as repo from './feedback.repo.ts';
 
@@ -47,7 +60,10 @@ export type IntakeOutcome = { ok: true; result: RecordResult } | { ok: false; er
  * unknown clientId, an Idempotency-Key reused with another body) fails that item before any of
  * its writes; any other error aborts the whole transaction and is thrown.
  */
-export async function recordMany(db: DbOrTrx, items: readonly IntakeItem[]): Promise<IntakeOutcome[]> {
+export async function recordMany(
+  db: DbOrTrx,
+  items: readonly IntakeItem[],
+): Promise<IntakeOutcome[]> {
   const outcomes = new Array<IntakeOutcome>(items.length);
   const byOrg = new Map<string, number[]>();
   items.forEach((item, i) => {
@@ -56,19 +72,34 @@ export async function recordMany(db: DbOrTrx, items: readonly IntakeItem[]): Pro
     else byOrg.set(item.ctx.orgId, [i]);
   });
   for (const indexes of byOrg.values()) {
-    const results = await recordForOneOrg(db, indexes.map((i) => items[i]!));
+    const results = await recordForOneOrg(
+      db,
+      indexes.map((i) => items[i]!),
+    );
     indexes.forEach((itemIndex, k) => (outcomes[itemIndex] = results[k]!));
   }
   return outcomes;
 }
 
-async function recordForOneOrg(db: DbOrTrx, items: readonly IntakeItem[]): Promise<IntakeOutcome[]> {
+async function recordForOneOrg(
+  db: DbOrTrx,
+  items: readonly IntakeItem[],
+): Promise<IntakeOutcome[]> {
   const orgId = items[0]!.ctx.orgId;
   const earlier = await findEarlier(db, orgId, items);
   // Contacts named by e-mail: one query for the group; contacts created below join the map, so a
   // second record from a new sender in the same group finds the first one's contact.
-  const emails = [...new Set(items.filter((i) => !(i.opts.contactId ?? i.input.contactId)).map((i) => i.input.contact?.email).filter((e): e is string => !!e))];
-  const contactsByEmail = emails.length ? await findContactsByEmails({ db, orgId }, emails) : new Map<string, ContactsTable>();
+  const emails = [
+    ...new Set(
+      items
+        .filter((i) => !(i.opts.contactId ?? i.input.contactId))
+        .map((i) => i.input.contact?.email)
+        .filter((e): e is string => !!e),
+    ),
+  ];
+  const contactsByEmail = emails.length
+    ? await findContactsByEmails({ db, orgId }, emails)
+    : new Map<string, ContactsTable>();
   const pending: PendingParties = { clients: [], contacts: [] };
   const outcomes: IntakeOutcome[] = [];
   const created: RecordedFeedback[] = [];
@@ -78,7 +109,11 @@ async function recordForOneOrg(db: DbOrTrx, items: readonly IntakeItem[]): Promi
     const { input, opts, requestHash } = item;
     const key = opts.idempotencyKey ? earlier.byKey.get(opts.idempotencyKey) : undefined;
     if (key) {
-      outcomes.push(key.hash === requestHash ? { ok: true, result: { record: key.record, created: false } } : { ok: false, error: idempotencyConflict() });
+      outcomes.push(
+        key.hash === requestHash
+          ? { ok: true, result: { record: key.record, created: false } }
+          : { ok: false, error: idempotencyConflict() },
+      );
       continue;
     }
     const sameSource = input.sourceId ? earlier.bySource.get(input.sourceId) : undefined;
@@ -96,22 +131,39 @@ async function recordForOneOrg(db: DbOrTrx, items: readonly IntakeItem[]): Promi
       continue;
     }
     const row = newRow(tx, input, opts, resolved);
-    created.push({ ctx: tx, row, contact: opts.skipAcknowledgement ? undefined : resolved.contact, openCases: !opts.skipCaseRules });
+    created.push({
+      ctx: tx,
+      row,
+      contact: opts.skipAcknowledgement ? undefined : resolved.contact,
+      openCases: !opts.skipCaseRules,
+    });
     outcomes.push({ ok: true, result: { record: row, created: true } });
     // Later items of the same group with this key or source id are replays of this one.
     if (input.sourceId) earlier.bySource.set(input.sourceId, row);
     if (opts.idempotencyKey) {
       earlier.byKey.set(opts.idempotencyKey, { hash: requestHash, record: row });
-      keys.push({ org_id: orgId, key: opts.idempotencyKey, request_hash: requestHash, resource_id: row.id, created_at: row.created_at });
+      keys.push({
+        org_id: orgId,
+        key: opts.idempotencyKey,
+        request_hash: requestHash,
+        resource_id: row.id,
+        created_at: row.created_at,
+      });
     }
   }
 
-  await numberRecords(db, created.map((c) => c.row));
+  await numberRecords(
+    db,
+    created.map((c) => c.row),
+  );
   // New senders first (records and cases name them), then cases: the rows are then inserted
   // with their case_id, no update afterwards.
   await insertPendingParties({ db }, pending);
   await openRuleCases(created);
-  await repo.insertFeedbackRows(db, created.map((c) => c.row));
+  await repo.insertFeedbackRows(
+    db,
+    created.map((c) => c.row),
+  );
   await repo.insertIdempotencyKeys(db, keys);
   await announceNewFeedback(created);
   return outcomes;
@@ -134,20 +186,38 @@ interface Earlier {
 }
 
 /** Records stored before under the items' idempotency keys or source ids: two queries at most. */
-async function findEarlier(db: DbOrTrx, orgId: string, items: readonly IntakeItem[]): Promise<Earlier> {
-  const keyNames = [...new Set(items.map((i) => i.opts.idempotencyKey).filter((k): k is string => !!k))];
-  const sourceIds = [...new Set(items.map((i) => i.input.sourceId).filter((s): s is string => !!s))];
+async function findEarlier(
+  db: DbOrTrx,
+  orgId: string,
+  items: readonly IntakeItem[],
+): Promise<Earlier> {
+  const keyNames = [
+    ...new Set(items.map((i) => i.opts.idempotencyKey).filter((k): k is string => !!k)),
+  ];
+  const sourceIds = [
+    ...new Set(items.map((i) => i.input.sourceId).filter((s): s is string => !!s)),
+  ];
   const byKey: Earlier['byKey'] = new Map();
   if (keyNames.length) {
     const keyRows = await repo.findIdempotencyKeys(db, orgId, keyNames);
-    const records = new Map((await repo.findFeedbackByIds(db, orgId, keyRows.map((k) => k.resource_id))).map((r) => [r.id, r]));
+    const records = new Map(
+      (
+        await repo.findFeedbackByIds(
+          db,
+          orgId,
+          keyRows.map((k) => k.resource_id),
+        )
+      ).map((r) => [r.id, r]),
+    );
     for (const k of keyRows) {
       const record = records.get(k.resource_id);
       if (record) byKey.set(k.key, { hash: k.request_hash, record });
     }
   }
   const bySource: Earlier['bySource'] = new Map();
-  if (sourceIds.length) for (const r of await repo.findFeedbackBySourceIds(db, orgId, sourceIds)) bySource.set(r.source_id!, r);
+  if (sourceIds.length)
+    for (const r of await repo.findFeedbackBySourceIds(db, orgId, sourceIds))
+      bySource.set(r.source_id!, r);
   return { byKey, bySource };
 }
 
@@ -163,9 +233,13 @@ async function resolveParties(
   let known: ContactsTable | undefined;
   if (knownContactId) {
     known = await findContact(tx, knownContactId);
-    if (!known) throw new AppError('unprocessable', 'contactId names no contact of this organisation', { invalidParams: [{ name: 'body.contactId', reason: 'unknown contact' }] });
+    if (!known)
+      throw new AppError('unprocessable', 'contactId names no contact of this organisation', {
+        invalidParams: [{ name: 'body.contactId', reason: 'unknown contact' }],
+      });
   }
-  if (!input.clientId && !input.client && !input.contact) return { clientId: known?.client_id ?? null, contact: known };
+  if (!input.clientId && !input.client && !input.contact)
+    return { clientId: known?.client_id ?? null, contact: known };
   const client = await resolveClient(tx, { clientId: input.clientId, client: input.client });
   const email = input.contact?.email;
   let contact = known;
@@ -179,7 +253,12 @@ async function resolveParties(
   return { clientId: client?.id ?? contact?.client_id ?? null, contact };
 }
 
-function newRow(tx: Ctx, input: FeedbackIn, opts: RecordOptions, parties: { clientId: string | null; contact: ContactsTable | undefined }): FeedbackTable {
+function newRow(
+  tx: Ctx,
+  input: FeedbackIn,
+  opts: RecordOptions,
+  parties: { clientId: string | null; contact: ContactsTable | undefined },
+): FeedbackTable {
   const now = tx.clock.now();
   const nowIso = now.toISOString();
   return {
@@ -209,4 +288,8 @@ function newRow(tx: Ctx, input: FeedbackIn, opts: RecordOptions, parties: { clie
   };
 }
 
-const idempotencyConflict = () => new AppError('idempotency_conflict', 'This Idempotency-Key was used with a different request body');
+const idempotencyConflict = () =>
+  new AppError(
+    'idempotency_conflict',
+    'This Idempotency-Key was used with a different request body',
+  );

@@ -14,7 +14,10 @@ import { findFeedbackByPublicRef } from './feedback.repo.ts';
 import { recordFeedback } from './feedback.service.ts';
 
 const params = z.object({ ref: z.string().max(40) });
-const query = z.object({ lang: z.enum(['ru', 'en']).optional(), score: z.coerce.number().int().min(1).max(5).optional() });
+const query = z.object({
+  lang: z.enum(['ru', 'en']).optional(),
+  score: z.coerce.number().int().min(1).max(5).optional(),
+});
 
 async function lookUp(deps: Deps, ref: string) {
   if (!PUBLIC_REF_RE.test(ref)) return undefined;
@@ -28,56 +31,158 @@ async function lookUp(deps: Deps, ref: string) {
 }
 
 function send(reply: FastifyReply, status: number, body: string) {
-  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(body);
 }
 
 export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
-  const limited = { rateLimit: { max: deps.config.security.publicRatePerMinute, timeWindow: 60_000 } };
+  const limited = {
+    rateLimit: { max: deps.config.security.publicRatePerMinute, timeWindow: 60_000 },
+  };
 
   const langOf = (req: FastifyRequest, fallback: 'ru' | 'en') =>
     pickLanguage((req.query as { lang?: string }).lang, req.headers['accept-language'], fallback);
 
-  app.get('/status/:ref', { config: limited, schema: { tags: ['public'], summary: 'Public status page of a request (HTML)', params, querystring: query } }, async (req, reply) => {
-    const { ref } = req.params as z.infer<typeof params>;
-    const found = await lookUp(deps, ref);
-    const lang = langOf(req, found?.contact?.language ?? 'ru');
-    const t = PUBLIC_TEXT[lang];
-    const links = { ru: `/status/${encodeURIComponent(ref)}?lang=ru`, en: `/status/${encodeURIComponent(ref)}?lang=en` };
-    if (!found) return send(reply, 404, publicPage({ lang, title: t.notFoundTitle, langLinks: links, body: html`<h1>${t.notFoundTitle}</h1><p>${t.notFound}</p>` }));
-    const state = found.kase?.status ?? (found.feedback?.acknowledged_at ? 'acknowledged' : 'received');
-    const received = new Date(found.feedback?.received_at ?? found.kase!.created_at).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
-    const resolution = found.kase?.resolution && (state === 'resolved' || state === 'closed') ? html`<p><strong>${t.resolution}:</strong> ${found.kase.resolution}</p>` : html``;
-    const body = html`<h1>${t.statusTitle}</h1>
-      <p>${t.reference}: <strong>${ref}</strong></p>
-      <p>${t.statusLabel}: <span class="badge">${t.status[state]}</span></p>
-      ${resolution}
-      <p class="muted">${t.received}: ${received} UTC</p>`;
-    return send(reply, 200, publicPage({ lang, title: `${t.statusTitle} ${ref}`, langLinks: links, body }));
-  });
+  app.get(
+    '/status/:ref',
+    {
+      config: limited,
+      schema: {
+        tags: ['public'],
+        summary: 'Public status page of a request (HTML)',
+        params,
+        querystring: query,
+      },
+    },
+    async (req, reply) => {
+      const { ref } = req.params as z.infer<typeof params>;
+      const found = await lookUp(deps, ref);
+      const lang = langOf(req, found?.contact?.language ?? 'ru');
+      const t = PUBLIC_TEXT[lang];
+      const links = {
+        ru: `/status/${encodeURIComponent(ref)}?lang=ru`,
+        en: `/status/${encodeURIComponent(ref)}?lang=en`,
+      };
+      if (!found)
+        return send(
+          reply,
+          404,
+          publicPage({
+            lang,
+            title: t.notFoundTitle,
+            langLinks: links,
+            body: html`<h1>${t.notFoundTitle}</h1>
+              <p>${t.notFound}</p>`,
+          }),
+        );
+      const state =
+        found.kase?.status ?? (found.feedback?.acknowledged_at ? 'acknowledged' : 'received');
+      const received = new Date(
+        found.feedback?.received_at ?? found.kase!.created_at,
+      ).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone: 'UTC',
+      });
+      const resolution =
+        found.kase?.resolution && (state === 'resolved' || state === 'closed')
+          ? html`<p><strong>${t.resolution}:</strong> ${found.kase.resolution}</p>`
+          : html``;
+      const body = html`<h1>${t.statusTitle}</h1>
+        <p>${t.reference}: <strong>${ref}</strong></p>
+        <p>${t.statusLabel}: <span class="badge">${t.status[state]}</span></p>
+        ${resolution}
+        <p class="muted">${t.received}: ${received} UTC</p>`;
+      return send(
+        reply,
+        200,
+        publicPage({ lang, title: `${t.statusTitle} ${ref}`, langLinks: links, body }),
+      );
+    },
+  );
 
-  app.get('/status/:ref/rate', { config: limited, schema: { tags: ['public'], summary: 'One-click follow-up rating of a resolved request (CSAT 1–5)', params, querystring: query } }, async (req, reply) => {
-    const { ref } = req.params as z.infer<typeof params>;
-    const { score } = req.query as z.infer<typeof query>;
-    const found = await lookUp(deps, ref);
-    const lang = langOf(req, found?.contact?.language ?? 'ru');
-    const t = PUBLIC_TEXT[lang];
-    if (!found?.kase) return send(reply, 404, publicPage({ lang, title: t.notFoundTitle, body: html`<h1>${t.notFoundTitle}</h1><p>${t.notFound}</p>` }));
-    if (found.kase.status !== 'resolved' && found.kase.status !== 'closed') {
-      return send(reply, 409, publicPage({ lang, title: t.rateTitle, body: html`<h1>${t.rateTitle}</h1><p>${t.rateNotResolved}</p>` }));
-    }
-    if (score === undefined) {
-      const links = [1, 2, 3, 4, 5].map((n) => html`<a href="/status/${ref}/rate?score=${n}&amp;lang=${lang}">${n}</a>`);
-      return send(reply, 200, publicPage({ lang, title: t.rateTitle, body: html`<h1>${t.rateTitle}</h1><p>${t.rateQuestion}</p><div class="scores">${links}</div>` }));
-    }
-    const actor: Actor = { type: 'system', id: null, orgId: found.orgId, role: 'manager' };
-    // One rating per case: the source id makes a second click (or a mail scanner's) a no-op.
-    await recordFeedback(ctxFor(deps, actor, req.log as never), {
-      channel: 'survey',
-      clientId: found.kase.client_id ?? undefined,
-      stage: found.kase.stage ?? undefined,
-      score: { type: 'csat', value: score },
-      sourceId: `followup:${found.kase.id}`,
-    }, { contactId: found.kase.contact_id ?? undefined, skipAcknowledgement: true });
-    return send(reply, 200, publicPage({ lang, title: t.rateTitle, body: html`<h1>${t.rateTitle}</h1><p>${t.rateThanks}</p>` }));
-  });
+  app.get(
+    '/status/:ref/rate',
+    {
+      config: limited,
+      schema: {
+        tags: ['public'],
+        summary: 'One-click follow-up rating of a resolved request (CSAT 1–5)',
+        params,
+        querystring: query,
+      },
+    },
+    async (req, reply) => {
+      const { ref } = req.params as z.infer<typeof params>;
+      const { score } = req.query as z.infer<typeof query>;
+      const found = await lookUp(deps, ref);
+      const lang = langOf(req, found?.contact?.language ?? 'ru');
+      const t = PUBLIC_TEXT[lang];
+      if (!found?.kase)
+        return send(
+          reply,
+          404,
+          publicPage({
+            lang,
+            title: t.notFoundTitle,
+            body: html`<h1>${t.notFoundTitle}</h1>
+              <p>${t.notFound}</p>`,
+          }),
+        );
+      if (found.kase.status !== 'resolved' && found.kase.status !== 'closed') {
+        return send(
+          reply,
+          409,
+          publicPage({
+            lang,
+            title: t.rateTitle,
+            body: html`<h1>${t.rateTitle}</h1>
+              <p>${t.rateNotResolved}</p>`,
+          }),
+        );
+      }
+      if (score === undefined) {
+        const links = [1, 2, 3, 4, 5].map(
+          (n) => html`<a href="/status/${ref}/rate?score=${n}&amp;lang=${lang}">${n}</a>`,
+        );
+        return send(
+          reply,
+          200,
+          publicPage({
+            lang,
+            title: t.rateTitle,
+            body: html`<h1>${t.rateTitle}</h1>
+              <p>${t.rateQuestion}</p>
+              <div class="scores">${links}</div>`,
+          }),
+        );
+      }
+      const actor: Actor = { type: 'system', id: null, orgId: found.orgId, role: 'manager' };
+      // One rating per case: the source id makes a second click (or a mail scanner's) a no-op.
+      await recordFeedback(
+        ctxFor(deps, actor, req.log as never),
+        {
+          channel: 'survey',
+          clientId: found.kase.client_id ?? undefined,
+          stage: found.kase.stage ?? undefined,
+          score: { type: 'csat', value: score },
+          sourceId: `followup:${found.kase.id}`,
+        },
+        { contactId: found.kase.contact_id ?? undefined, skipAcknowledgement: true },
+      );
+      return send(
+        reply,
+        200,
+        publicPage({
+          lang,
+          title: t.rateTitle,
+          body: html`<h1>${t.rateTitle}</h1>
+            <p>${t.rateThanks}</p>`,
+        }),
+      );
+    },
+  );
 }

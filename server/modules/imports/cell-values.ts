@@ -1,7 +1,9 @@
 // Reading dates and scores the way Russian and English spreadsheets write them. Pure.
 
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
-const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
+const ISO_WITH_OFFSET =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+const ISO_LOCAL =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
 const RU_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /**
@@ -17,11 +19,28 @@ export function parseDate(text: string, timeZone: string): string | undefined {
   }
   let parts: number[] | undefined;
   const iso = ISO_LOCAL.exec(s);
-  if (iso) parts = [+iso[1]!, +iso[2]!, +iso[3]!, +(iso[4] ?? 0), +(iso[5] ?? 0), +(iso[6] ?? 0), +(iso[7]?.padEnd(3, '0') ?? 0)];
+  if (iso)
+    parts = [
+      +iso[1]!,
+      +iso[2]!,
+      +iso[3]!,
+      +(iso[4] ?? 0),
+      +(iso[5] ?? 0),
+      +(iso[6] ?? 0),
+      +(iso[7]?.padEnd(3, '0') ?? 0),
+    ];
   const ru = RU_DATE.exec(s);
   if (ru) parts = [+ru[3]!, +ru[2]!, +ru[1]!, +(ru[4] ?? 0), +(ru[5] ?? 0), +(ru[6] ?? 0), 0];
   if (!parts) return undefined;
-  const [y, mo, d, h, mi, sec, ms] = parts as [number, number, number, number, number, number, number];
+  const [y, mo, d, h, mi, sec, ms] = parts as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (!isRealDate(y, mo, d) || h > 23 || mi > 59 || sec > 59) return undefined;
   return new Date(wallClockToUtc(Date.UTC(y, mo - 1, d, h, mi, sec, ms), timeZone)).toISOString();
 }
@@ -43,10 +62,21 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function offsetAt(timeZone: string, instant: number): number {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     formatters.set(timeZone, f);
   }
-  const p = Object.fromEntries(f.formatToParts(new Date(instant)).map((x) => [x.type, Number(x.value)]));
+  const p = Object.fromEntries(
+    f.formatToParts(new Date(instant)).map((x) => [x.type, Number(x.value)]),
+  );
   const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
   return asUtc - Math.floor(instant / 1000) * 1000;
 }

@@ -8,7 +8,11 @@ export const CSV_TYPES = ['text/csv', 'application/csv', 'text/tab-separated-val
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const FILE_TYPES = [...CSV_TYPES, XLSX_TYPE, 'application/octet-stream'];
 
-export function fileKindOf(contentType: string | undefined, filename: string | undefined, bytes: Buffer): 'csv' | 'xlsx' {
+export function fileKindOf(
+  contentType: string | undefined,
+  filename: string | undefined,
+  bytes: Buffer,
+): 'csv' | 'xlsx' {
   const mime = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (looksLikeZip(bytes)) return 'xlsx';
   if (CSV_TYPES.includes(mime)) return 'csv';
@@ -16,12 +20,24 @@ export function fileKindOf(contentType: string | undefined, filename: string | u
   const ext = /\.([a-z0-9]+)$/i.exec(filename ?? '')?.[1]?.toLowerCase();
   if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
   if (ext === 'xlsx') return 'xlsx';
-  throw new AppError('unsupported_media_type', 'Send a CSV or XLSX file (text/csv or the XLSX type), or name it .csv or .xlsx with application/octet-stream');
+  throw new AppError(
+    'unsupported_media_type',
+    'Send a CSV or XLSX file (text/csv or the XLSX type), or name it .csv or .xlsx with application/octet-stream',
+  );
 }
 
 /** The file's own name without any path or control characters. */
-export function cleanFilename(name: string | undefined, kind: 'csv' | 'xlsx', fallbackBase = 'import'): string {
+export function cleanFilename(
+  name: string | undefined,
+  kind: 'csv' | 'xlsx',
+  fallbackBase = 'import',
+): string {
   // eslint-disable-next-line no-control-regex
-  const base = (name ?? '').split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  const base = (name ?? '')
+    .split(/[/\\]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 255);
   return base || `${fallbackBase}.${kind}`;
 }

@@ -12,7 +12,6 @@ import type { ImportSummary } from './imports.repo.ts';
 import { cleanFilename, FILE_TYPES, fileKindOf } from './file-upload.ts';
 import { suggestMapping } from './suggest-mapping.ts';
 
-
 export function presentImportSummary(row: ImportSummary): api.ImportSummaryOut {
   return {
     id: row.id,
@@ -28,8 +27,12 @@ export function presentImportSummary(row: ImportSummary): api.ImportSummaryOut {
 export function presentImport(row: ImportsTable): api.ImportOut {
   const columns = JSON.parse(row.columns) as string[];
   const rows = JSON.parse(row.rows) as string[][];
-  const stored = (row.mapping ? JSON.parse(row.mapping) : { source: {}, mapping: null }) as imports.StoredMapping;
-  const outcome = (row.errors ? JSON.parse(row.errors) : { report: null, result: null }) as imports.StoredOutcome;
+  const stored = (
+    row.mapping ? JSON.parse(row.mapping) : { source: {}, mapping: null }
+  ) as imports.StoredMapping;
+  const outcome = (
+    row.errors ? JSON.parse(row.errors) : { report: null, result: null }
+  ) as imports.StoredOutcome;
   return {
     ...presentImportSummary(row),
     columns,
@@ -50,48 +53,106 @@ export async function registerImportRoutes(app: FastifyInstance, deps: Deps): Pr
   // The upload route alone reads raw file bodies (up to 20 MB); every other route stays JSON only,
   // with the server's body limit (a text/plain body is a 415 here too).
   await app.register(async (scope) => {
-    scope.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer', bodyLimit: api.MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
-    scope.withTypeProvider<ZodTypeProvider>().post('/api/v1/imports', {
-      schema: {
-        tags,
-        summary: `Upload a CSV (text/csv) or XLSX file as the raw body, ?filename=…; at most ${api.MAX_IMPORT_ROWS} rows. Nothing is imported until commit`,
-        querystring: api.uploadQuery,
-        response: { 201: api.importOut },
+    scope.addContentTypeParser(
+      FILE_TYPES,
+      { parseAs: 'buffer', bodyLimit: api.MAX_UPLOAD_BYTES },
+      (_req, body, done) => done(null, body),
+    );
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      '/api/v1/imports',
+      {
+        schema: {
+          tags,
+          summary: `Upload a CSV (text/csv) or XLSX file as the raw body, ?filename=…; at most ${api.MAX_IMPORT_ROWS} rows. Nothing is imported until commit`,
+          querystring: api.uploadQuery,
+          response: { 201: api.importOut },
+        },
       },
-    }, async (req, reply) => {
-      if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_media_type', 'Send the file itself as the body (text/csv or XLSX), not JSON');
-      const kind = fileKindOf(req.headers['content-type'], req.query.filename, req.body);
-      const row = await imports.uploadImport(ctxOf(deps, req), { bytes: req.body, kind, filename: cleanFilename(req.query.filename, kind) });
-      return reply.status(201).send(presentImport(row));
-    });
+      async (req, reply) => {
+        if (!Buffer.isBuffer(req.body))
+          throw new AppError(
+            'unsupported_media_type',
+            'Send the file itself as the body (text/csv or XLSX), not JSON',
+          );
+        const kind = fileKindOf(req.headers['content-type'], req.query.filename, req.body);
+        const row = await imports.uploadImport(ctxOf(deps, req), {
+          bytes: req.body,
+          kind,
+          filename: cleanFilename(req.query.filename, kind),
+        });
+        return reply.status(201).send(presentImport(row));
+      },
+    );
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/imports', { schema: { tags, summary: 'Imports, newest first', querystring: pageQuery, response: { 200: page(api.importSummaryOut) } } }, async (req) => {
-    const result = await imports.listImports(ctxOf(deps, req), req.query);
-    return { items: result.items.map(presentImportSummary), nextCursor: result.nextCursor };
-  });
-  r.get('/api/v1/imports/:id', { schema: { tags, summary: 'An import with its first rows and the last report', params: idParam, response: { 200: api.importOut } } }, async (req) =>
-    presentImport(await imports.getImport(ctxOf(deps, req), req.params.id)),
-  );
-  r.post('/api/v1/imports/:id/validate', {
-    schema: { tags, summary: 'What the mapping makes of every row, without writing feedback', params: idParam, body: api.validateBody, response: { 200: api.reportOut } },
-  }, async (req) => imports.validateImport(ctxOf(deps, req), req.params.id, req.body.mapping));
-  r.post('/api/v1/imports/:id/commit', {
-    schema: {
-      tags,
-      summary: 'Write every row as feedback in one transaction, or none (422 with the row errors); a second commit is a 409',
-      params: idParam,
-      body: api.commitBody,
-      response: { 200: api.importOut },
+  r.get(
+    '/api/v1/imports',
+    {
+      schema: {
+        tags,
+        summary: 'Imports, newest first',
+        querystring: pageQuery,
+        response: { 200: page(api.importSummaryOut) },
+      },
     },
-  }, async (req) => {
-    const row = await imports.commitImport(ctxOf(deps, req), req.params.id, req.body.mapping, { acknowledge: req.body.acknowledge, openCases: req.body.openCases });
-    deps.jobs.notify();
-    return presentImport(row);
-  });
-  r.delete('/api/v1/imports/:id', { schema: { tags, summary: 'Discard an import that was not committed', params: idParam } }, async (req, reply) => {
-    await imports.discardImport(ctxOf(deps, req), req.params.id);
-    return reply.status(204).send();
-  });
+    async (req) => {
+      const result = await imports.listImports(ctxOf(deps, req), req.query);
+      return { items: result.items.map(presentImportSummary), nextCursor: result.nextCursor };
+    },
+  );
+  r.get(
+    '/api/v1/imports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'An import with its first rows and the last report',
+        params: idParam,
+        response: { 200: api.importOut },
+      },
+    },
+    async (req) => presentImport(await imports.getImport(ctxOf(deps, req), req.params.id)),
+  );
+  r.post(
+    '/api/v1/imports/:id/validate',
+    {
+      schema: {
+        tags,
+        summary: 'What the mapping makes of every row, without writing feedback',
+        params: idParam,
+        body: api.validateBody,
+        response: { 200: api.reportOut },
+      },
+    },
+    async (req) => imports.validateImport(ctxOf(deps, req), req.params.id, req.body.mapping),
+  );
+  r.post(
+    '/api/v1/imports/:id/commit',
+    {
+      schema: {
+        tags,
+        summary:
+          'Write every row as feedback in one transaction, or none (422 with the row errors); a second commit is a 409',
+        params: idParam,
+        body: api.commitBody,
+        response: { 200: api.importOut },
+      },
+    },
+    async (req) => {
+      const row = await imports.commitImport(ctxOf(deps, req), req.params.id, req.body.mapping, {
+        acknowledge: req.body.acknowledge,
+        openCases: req.body.openCases,
+      });
+      deps.jobs.notify();
+      return presentImport(row);
+    },
+  );
+  r.delete(
+    '/api/v1/imports/:id',
+    { schema: { tags, summary: 'Discard an import that was not committed', params: idParam } },
+    async (req, reply) => {
+      await imports.discardImport(ctxOf(deps, req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
 }

@@ -32,7 +32,10 @@ export interface StoredOutcome {
   result: { created: number; duplicates: number } | null;
 }
 
-export async function uploadImport(ctx: Ctx, file: { bytes: Buffer; filename: string; kind: ImportKind }): Promise<ImportsTable> {
+export async function uploadImport(
+  ctx: Ctx,
+  file: { bytes: Buffer; filename: string; kind: ImportKind },
+): Promise<ImportsTable> {
   assertCan(ctx.actor, 'data.write');
   if (file.bytes.length === 0) throw new AppError('unprocessable', 'The file is empty');
   let table: Table;
@@ -67,7 +70,10 @@ export async function uploadImport(ctx: Ctx, file: { bytes: Buffer; filename: st
 
 export async function listImports(ctx: Ctx, q: { cursor?: string; limit: number }) {
   assertCan(ctx.actor, 'data.read');
-  const rows = await repo.listImports(ctx.db, ctx.orgId, { beforeId: decodeCursor(q.cursor), limit: q.limit });
+  const rows = await repo.listImports(ctx.db, ctx.orgId, {
+    beforeId: decodeCursor(q.cursor),
+    limit: q.limit,
+  });
   return toPage(rows, q.limit);
 }
 
@@ -77,7 +83,9 @@ export async function getImport(ctx: Ctx, id: string): Promise<ImportsTable> {
 }
 
 const storedMappingOf = (row: Pick<ImportsTable, 'mapping'>): StoredMapping =>
-  row.mapping ? (JSON.parse(row.mapping) as StoredMapping) : { source: { encoding: null, delimiter: null }, mapping: null };
+  row.mapping
+    ? (JSON.parse(row.mapping) as StoredMapping)
+    : { source: { encoding: null, delimiter: null }, mapping: null };
 
 function tableOf(row: ImportsTable): Table {
   return { columns: JSON.parse(row.columns) as string[], rows: JSON.parse(row.rows) as string[][] };
@@ -106,7 +114,10 @@ export async function validateImport(ctx: Ctx, id: string, mapping: Mapping): Pr
   const row = await repo.getImport(ctx.db, ctx.orgId, id);
   const { conversion, mappingJson } = convert(row, mapping);
   if (row.status !== 'committed') {
-    await repo.updateImport(ctx.db, ctx.orgId, id, { mapping: mappingJson, errors: JSON.stringify({ report: conversion.report, result: null } satisfies StoredOutcome) });
+    await repo.updateImport(ctx.db, ctx.orgId, id, {
+      mapping: mappingJson,
+      errors: JSON.stringify({ report: conversion.report, result: null } satisfies StoredOutcome),
+    });
   }
   return conversion.report;
 }
@@ -114,41 +125,87 @@ export async function validateImport(ctx: Ctx, id: string, mapping: Mapping): Pr
 const alreadyCommitted = () => new AppError('conflict', 'This import is already committed');
 
 /** Every row in one transaction, or none: one invalid row (or one failed write) writes nothing. */
-export async function commitImport(ctx: Ctx, id: string, mapping: Mapping, opts: { acknowledge: boolean; openCases?: boolean }): Promise<ImportsTable> {
+export async function commitImport(
+  ctx: Ctx,
+  id: string,
+  mapping: Mapping,
+  opts: { acknowledge: boolean; openCases?: boolean },
+): Promise<ImportsTable> {
   assertCan(ctx.actor, 'data.write');
   const row = await repo.getImport(ctx.db, ctx.orgId, id);
   if (row.status === 'committed') throw alreadyCommitted();
   const { conversion, mappingJson } = convert(row, mapping);
   const { report, inputs } = conversion;
   if (report.invalid > 0) {
-    await repo.updateImport(ctx.db, ctx.orgId, id, { mapping: mappingJson, errors: JSON.stringify({ report, result: null } satisfies StoredOutcome) });
-    throw new AppError('unprocessable', `${report.invalid} of ${report.valid + report.invalid} rows are not valid; nothing was imported`, {
-      invalidParams: report.errors.map((e) => ({ name: `rows.${e.row}${e.column ? `.${e.column}` : ''}`, reason: `${e.code}: ${e.message}` })),
+    await repo.updateImport(ctx.db, ctx.orgId, id, {
+      mapping: mappingJson,
+      errors: JSON.stringify({ report, result: null } satisfies StoredOutcome),
     });
+    throw new AppError(
+      'unprocessable',
+      `${report.invalid} of ${report.valid + report.invalid} rows are not valid; nothing was imported`,
+      {
+        invalidParams: report.errors.map((e) => ({
+          name: `rows.${e.row}${e.column ? `.${e.column}` : ''}`,
+          reason: `${e.code}: ${e.message}`,
+        })),
+      },
+    );
   }
   const now = ctx.clock.now().toISOString();
   try {
     return await inTransaction(ctx, async (tx) => {
       // Claim the import first: a concurrent second commit waits here and then finds it taken.
       const outcome: StoredOutcome = { report, result: { created: 0, duplicates: 0 } };
-      if (!(await repo.markCommitted(tx.db, tx.orgId, id, { mapping: mappingJson, errors: JSON.stringify(outcome), committed_at: now }))) throw alreadyCommitted();
+      if (
+        !(await repo.markCommitted(tx.db, tx.orgId, id, {
+          mapping: mappingJson,
+          errors: JSON.stringify(outcome),
+          committed_at: now,
+        }))
+      )
+        throw alreadyCommitted();
       // One set-based write for all rows (duplicate checks per 1000, multi-row inserts).
       const outcomes = await recordFeedbackMany(
         tx,
-        inputs.map(({ row: line, input }) => ({ input, opts: { skipAcknowledgement: !opts.acknowledge, skipCaseRules: !opts.openCases, raw: { importId: id, row: line } } })),
+        inputs.map(({ row: line, input }) => ({
+          input,
+          opts: {
+            skipAcknowledgement: !opts.acknowledge,
+            skipCaseRules: !opts.openCases,
+            raw: { importId: id, row: line },
+          },
+        })),
       );
       outcomes.forEach((result, i) => {
-        if (!result.ok) throw new AppError('unprocessable', `Row ${inputs[i]!.row}: ${result.error.message}; nothing was imported`, result.error.details);
+        if (!result.ok)
+          throw new AppError(
+            'unprocessable',
+            `Row ${inputs[i]!.row}: ${result.error.message}; nothing was imported`,
+            result.error.details,
+          );
         if (result.result.created) outcome.result!.created += 1;
         else outcome.result!.duplicates += 1;
       });
       await repo.updateImport(tx.db, tx.orgId, id, { errors: JSON.stringify(outcome) });
-      await recordAudit(tx, 'import.committed', { type: 'import', id }, { rows: inputs.length, created: outcome.result!.created });
-      return { ...row, status: 'committed' as const, mapping: mappingJson, errors: JSON.stringify(outcome), committed_at: now };
+      await recordAudit(
+        tx,
+        'import.committed',
+        { type: 'import', id },
+        { rows: inputs.length, created: outcome.result!.created },
+      );
+      return {
+        ...row,
+        status: 'committed' as const,
+        mapping: mappingJson,
+        errors: JSON.stringify(outcome),
+        committed_at: now,
+      };
     });
   } catch (err) {
     // Someone wrote a record with one of these source ids meanwhile; a retry sees it as a duplicate.
-    if (isUniqueViolation(err)) throw new AppError('conflict', 'Another write touched the same records; commit again');
+    if (isUniqueViolation(err))
+      throw new AppError('conflict', 'Another write touched the same records; commit again');
     throw err;
   }
 }
@@ -156,6 +213,7 @@ export async function commitImport(ctx: Ctx, id: string, mapping: Mapping, opts:
 export async function discardImport(ctx: Ctx, id: string): Promise<void> {
   assertCan(ctx.actor, 'data.write');
   const row = await repo.getImportSummary(ctx.db, ctx.orgId, id);
-  if (row.status === 'committed') throw new AppError('conflict', 'A committed import stays as the record of what was imported');
+  if (row.status === 'committed')
+    throw new AppError('conflict', 'A committed import stays as the record of what was imported');
   await repo.deleteUncommitted(ctx.db, ctx.orgId, id);
 }

@@ -25,7 +25,17 @@ describe('dates in cells', () => {
     expect(parseDate(text, zone)).toBe(iso);
   });
 
-  it.each(['31.02.2026', '2026-02-30', '2026-02-30T10:00:00Z', '20.11.26', '20/11/2026', '25:00', 'вчера', '20.11.2026 24:00', '2026-13-01'])('%s is not a date', (text) => {
+  it.each([
+    '31.02.2026',
+    '2026-02-30',
+    '2026-02-30T10:00:00Z',
+    '20.11.26',
+    '20/11/2026',
+    '25:00',
+    'вчера',
+    '20.11.2026 24:00',
+    '2026-13-01',
+  ])('%s is not a date', (text) => {
     expect(parseDate(text, 'UTC')).toBeUndefined();
   });
 });
@@ -50,10 +60,22 @@ describe('text encodings and delimiters', () => {
   const russian = 'Дата;Оценка;Комментарий\n01.02.2026;9;Всё хорошо, спасибо\n';
   it.each([
     ['UTF-8', Buffer.from(russian, 'utf8'), 'UTF-8'],
-    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(russian)]), 'UTF-8 (BOM)'],
+    [
+      'UTF-8 with BOM',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(russian)]),
+      'UTF-8 (BOM)',
+    ],
     ['Windows-1251', iconv.encode(russian, 'win1251'), 'windows-1251'],
-    ['short Windows-1251 that chardet calls ASCII', iconv.encode('Оценка;Текст\n5;Ок\n', 'win1251'), 'windows-1251'],
-    ['UTF-16LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(russian, 'utf-16le')]), 'UTF-16LE'],
+    [
+      'short Windows-1251 that chardet calls ASCII',
+      iconv.encode('Оценка;Текст\n5;Ок\n', 'win1251'),
+      'windows-1251',
+    ],
+    [
+      'UTF-16LE with BOM',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(russian, 'utf-16le')]),
+      'UTF-16LE',
+    ],
   ])('decodes %s', (_label, bytes, encoding) => {
     const decoded = decodeText(bytes);
     expect(decoded.encoding).toBe(encoding);
@@ -61,7 +83,9 @@ describe('text encodings and delimiters', () => {
   });
 
   it('refuses binary data instead of guessing', () => {
-    expect(() => decodeText(Buffer.from([0x50, 0x00, 0x01, 0x02, 0xc3]))).toThrow(/not readable text/);
+    expect(() => decodeText(Buffer.from([0x50, 0x00, 0x01, 0x02, 0xc3]))).toThrow(
+      /not readable text/,
+    );
   });
 
   it.each([
@@ -95,7 +119,19 @@ describe('XLSX cell values', () => {
 
 describe('mapping suggestions from header names', () => {
   it('recognises Russian headers and a metric in the score column name', () => {
-    expect(suggestMapping(['№', 'Дата', 'Клиент', 'Код клиента', 'E-mail', 'Телефон', 'Оценка NPS', 'Комментарий клиента', 'Этап'])).toEqual({
+    expect(
+      suggestMapping([
+        '№',
+        'Дата',
+        'Клиент',
+        'Код клиента',
+        'E-mail',
+        'Телефон',
+        'Оценка NPS',
+        'Комментарий клиента',
+        'Этап',
+      ]),
+    ).toEqual({
       sourceId: '№',
       receivedAt: 'Дата',
       clientName: 'Клиент',
@@ -110,7 +146,9 @@ describe('mapping suggestions from header names', () => {
   });
 
   it('recognises English headers and leaves unknown columns alone', () => {
-    expect(suggestMapping(['Date', 'Customer', 'Score', 'Score type', 'Comment', 'Whatever'])).toEqual({
+    expect(
+      suggestMapping(['Date', 'Customer', 'Score', 'Score type', 'Comment', 'Whatever']),
+    ).toEqual({
       receivedAt: 'Date',
       clientName: 'Customer',
       scoreValue: 'Score',
@@ -121,11 +159,30 @@ describe('mapping suggestions from header names', () => {
 });
 
 describe('rows to feedback', () => {
-  const table = { columns: ['Канал', 'Язык', 'Клиент ID', 'Тип', 'Оценка'], rows: [['телефон', 'English', 'C-1', 'CSAT', '5'], ['факс', 'клингон', '', 'nps', '9', 'лишнее'], ['', '', '', '', '3']] };
+  const table = {
+    columns: ['Канал', 'Язык', 'Клиент ID', 'Тип', 'Оценка'],
+    rows: [
+      ['телефон', 'English', 'C-1', 'CSAT', '5'],
+      ['факс', 'клингон', '', 'nps', '9', 'лишнее'],
+      ['', '', '', '', '3'],
+    ],
+  };
   it('reads channel and language names and reports unknown ones', () => {
-    const mapping = { channel: 'Канал', contactLanguage: 'Язык', clientExternalId: 'Клиент ID', scoreType: 'Тип', scoreValue: 'Оценка' };
+    const mapping = {
+      channel: 'Канал',
+      contactLanguage: 'Язык',
+      clientExternalId: 'Клиент ID',
+      scoreType: 'Тип',
+      scoreValue: 'Оценка',
+    };
     const { report, inputs } = convertRows(table, mapping, (row) => `src-${row}`);
-    expect(inputs[0]!.input).toMatchObject({ channel: 'phone', contact: { language: 'en' }, client: { externalId: 'C-1', name: 'C-1' }, score: { type: 'csat', value: 5 }, sourceId: 'src-2' });
+    expect(inputs[0]!.input).toMatchObject({
+      channel: 'phone',
+      contact: { language: 'en' },
+      client: { externalId: 'C-1', name: 'C-1' },
+      score: { type: 'csat', value: 5 },
+      sourceId: 'src-2',
+    });
     expect(report.errors.map((e) => [e.row, e.code])).toEqual([
       [3, 'too_many_cells'],
       [3, 'unknown_channel'],

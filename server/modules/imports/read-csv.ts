@@ -18,11 +18,17 @@ export interface DecodedText {
 
 export function decodeText(bytes: Buffer): DecodedText {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: strictUtf8(bytes.subarray(3)) ?? unreadable('it starts like UTF-8 but is not valid UTF-8'), encoding: 'UTF-8 (BOM)' };
+    return {
+      text:
+        strictUtf8(bytes.subarray(3)) ?? unreadable('it starts like UTF-8 but is not valid UTF-8'),
+      encoding: 'UTF-8 (BOM)',
+    };
   }
   // Excel's "Unicode text" export is UTF-16 with a BOM.
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return checked(iconv.decode(bytes.subarray(2), 'utf-16le'), 'UTF-16LE');
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return checked(iconv.decode(bytes.subarray(2), 'utf-16be'), 'UTF-16BE');
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return checked(iconv.decode(bytes.subarray(2), 'utf-16le'), 'UTF-16LE');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return checked(iconv.decode(bytes.subarray(2), 'utf-16be'), 'UTF-16BE');
   const utf8 = strictUtf8(bytes);
   if (utf8 !== undefined) return checked(utf8, 'UTF-8');
   // chardet names short Cyrillic files "ASCII" or a Latin code page; for this product's users
@@ -86,7 +92,10 @@ export function readCsv(bytes: Buffer): RawTable & { encoding: string; delimiter
       bom: false,
     }) as string[][];
   } catch (err) {
-    throw new AppError('unprocessable', `The CSV file could not be read: ${(err as Error).message}`);
+    throw new AppError(
+      'unprocessable',
+      `The CSV file could not be read: ${(err as Error).message}`,
+    );
   }
   return { records, encoding, delimiter };
 }

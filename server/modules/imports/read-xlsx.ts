@@ -11,18 +11,28 @@ export const looksLikeZip = (bytes: Uint8Array) => ZIP_MAGIC.every((b, i) => byt
 
 export async function readXlsx(bytes: Buffer): Promise<RawTable> {
   if (bytes.length === 0) throw new AppError('unprocessable', 'The file is empty');
-  if (!looksLikeZip(bytes)) throw new AppError('unprocessable', 'The file is not an XLSX workbook (an old .xls or a renamed file?); save it as .xlsx or CSV');
+  if (!looksLikeZip(bytes))
+    throw new AppError(
+      'unprocessable',
+      'The file is not an XLSX workbook (an old .xls or a renamed file?); save it as .xlsx or CSV',
+    );
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
-    throw new AppError('unprocessable', `The XLSX workbook could not be read: ${(err as Error).message}`);
+    throw new AppError(
+      'unprocessable',
+      `The XLSX workbook could not be read: ${(err as Error).message}`,
+    );
   }
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.rowCount === 0) throw new AppError('unprocessable', 'The file is empty');
   // +1 for the header; blank rows at the end are trimmed later, so allow a little slack here.
   if (sheet.rowCount > MAX_IMPORT_ROWS + 1 + 1000) {
-    throw new AppError('payload_too_large', `The worksheet has ${sheet.rowCount} rows; at most ${MAX_IMPORT_ROWS} can be imported at once — split it into several files`);
+    throw new AppError(
+      'payload_too_large',
+      `The worksheet has ${sheet.rowCount} rows; at most ${MAX_IMPORT_ROWS} can be imported at once — split it into several files`,
+    );
   }
   const width = sheet.columnCount;
   const records: string[][] = [];
@@ -46,9 +56,11 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (value instanceof Date) return wallClockIso(value);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('formula' in value || 'sharedFormula' in value)
+      return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ('error' in value) return String(value.error);
-    if ('text' in value) return cellText((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+    if ('text' in value)
+      return cellText((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
   }
   return '';
 }

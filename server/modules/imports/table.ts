@@ -17,7 +17,8 @@ export interface Table {
 const isBlank = (row: readonly string[]) => row.every((cell) => cell.trim() === '');
 
 /** A header cell that is a number, a date or an e-mail means the first row is data, not names. */
-const LOOKS_LIKE_DATA = /^(?:[-+]?\d+(?:[.,]\d+)?|\d{1,4}[.\-/]\d{1,2}[.\-/]\d{1,4}.*|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
+const LOOKS_LIKE_DATA =
+  /^(?:[-+]?\d+(?:[.,]\d+)?|\d{1,4}[.\-/]\d{1,2}[.\-/]\d{1,4}.*|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
 
 export function checkTable(raw: RawTable): Table {
   const records = raw.records;
@@ -25,14 +26,25 @@ export function checkTable(raw: RawTable): Table {
   while (end > 0 && isBlank(records[end - 1]!)) end -= 1;
   if (end === 0) throw new AppError('unprocessable', 'The file is empty');
   const header = records[0]!.map((name) => name.trim());
-  if (isBlank(header)) throw new AppError('unprocessable', 'The first row must hold the column names, but it is empty');
+  if (isBlank(header))
+    throw new AppError(
+      'unprocessable',
+      'The first row must hold the column names, but it is empty',
+    );
   while (header.length > 1 && header[header.length - 1] === '') header.pop(); // trailing empty cells of spreadsheets
 
   const empty = header.findIndex((name) => name === '');
-  if (empty >= 0) throw new AppError('unprocessable', `Column ${empty + 1} of the first row has no name; every column needs a unique name`);
+  if (empty >= 0)
+    throw new AppError(
+      'unprocessable',
+      `Column ${empty + 1} of the first row has no name; every column needs a unique name`,
+    );
   const dataLike = header.find((name) => LOOKS_LIKE_DATA.test(name));
   if (dataLike !== undefined) {
-    throw new AppError('unprocessable', `The first row must hold the column names, but "${dataLike}" looks like data`);
+    throw new AppError(
+      'unprocessable',
+      `The first row must hold the column names, but "${dataLike}" looks like data`,
+    );
   }
   const seen = new Map<string, number>();
   for (const name of header) {
@@ -40,12 +52,20 @@ export function checkTable(raw: RawTable): Table {
     seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   const duplicates = header.filter((name) => seen.get(name.toLocaleLowerCase('ru'))! > 1);
-  if (duplicates.length > 0) throw new AppError('unprocessable', `Column names repeat: ${[...new Set(duplicates)].join(', ')}`);
+  if (duplicates.length > 0)
+    throw new AppError(
+      'unprocessable',
+      `Column names repeat: ${[...new Set(duplicates)].join(', ')}`,
+    );
 
   const dataRows = end - 1;
-  if (dataRows === 0) throw new AppError('unprocessable', 'The file has column names but no data rows');
+  if (dataRows === 0)
+    throw new AppError('unprocessable', 'The file has column names but no data rows');
   if (dataRows > MAX_IMPORT_ROWS) {
-    throw new AppError('payload_too_large', `The file has ${dataRows} data rows; at most ${MAX_IMPORT_ROWS} can be imported at once — split it into several files`);
+    throw new AppError(
+      'payload_too_large',
+      `The file has ${dataRows} data rows; at most ${MAX_IMPORT_ROWS} can be imported at once — split it into several files`,
+    );
   }
   const rows = records.slice(1, end).map((row) => (isBlank(row) ? [] : trimTrailingEmpty(row)));
   return { columns: header, rows };

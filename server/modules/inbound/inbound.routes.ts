@@ -23,19 +23,57 @@ export const presentInboundMessage = (m: InboundMessagesTable): api.InboundMessa
 export function registerInboundRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['inbound'];
-  r.get('/api/v1/inbound/address', {
-    schema: { tags, summary: "The organisation's inbound e-mail address (made on first request)", response: { 200: api.inboundAddressOut } },
-  }, async (req) => inbound.getInboundAddress(ctxOf(deps, req)));
-  r.get('/api/v1/inbound/quarantine', {
-    schema: { tags, summary: 'Mail from unknown senders waiting for a decision, newest first', querystring: api.listQuarantineQuery, response: { 200: page(api.inboundMessageOut) } },
-  }, async (req) => {
-    const result = await inbound.listQuarantine(ctxOf(deps, req), req.query);
-    return { items: result.items.map(presentInboundMessage), nextCursor: result.nextCursor };
-  });
-  r.post('/api/v1/inbound/quarantine/:id/accept', {
-    schema: { tags, summary: 'Accept: the sender becomes a contact and the mail becomes feedback; 409 if already decided', params: idParam, response: { 200: api.inboundMessageOut } },
-  }, async (req) => presentInboundMessage(await inbound.acceptQuarantined(ctxOf(deps, req), req.params.id)));
-  r.post('/api/v1/inbound/quarantine/:id/discard', {
-    schema: { tags, summary: 'Discard the mail; 409 if already decided', params: idParam, response: { 200: api.inboundMessageOut } },
-  }, async (req) => presentInboundMessage(await inbound.discardQuarantined(ctxOf(deps, req), req.params.id)));
+  r.get(
+    '/api/v1/inbound/address',
+    {
+      schema: {
+        tags,
+        summary: "The organisation's inbound e-mail address (made on first request)",
+        response: { 200: api.inboundAddressOut },
+      },
+    },
+    async (req) => inbound.getInboundAddress(ctxOf(deps, req)),
+  );
+  r.get(
+    '/api/v1/inbound/quarantine',
+    {
+      schema: {
+        tags,
+        summary: 'Mail from unknown senders waiting for a decision, newest first',
+        querystring: api.listQuarantineQuery,
+        response: { 200: page(api.inboundMessageOut) },
+      },
+    },
+    async (req) => {
+      const result = await inbound.listQuarantine(ctxOf(deps, req), req.query);
+      return { items: result.items.map(presentInboundMessage), nextCursor: result.nextCursor };
+    },
+  );
+  r.post(
+    '/api/v1/inbound/quarantine/:id/accept',
+    {
+      schema: {
+        tags,
+        summary:
+          'Accept: the sender becomes a contact and the mail becomes feedback; 409 if already decided',
+        params: idParam,
+        response: { 200: api.inboundMessageOut },
+      },
+    },
+    async (req) =>
+      presentInboundMessage(await inbound.acceptQuarantined(ctxOf(deps, req), req.params.id)),
+  );
+  r.post(
+    '/api/v1/inbound/quarantine/:id/discard',
+    {
+      schema: {
+        tags,
+        summary: 'Discard the mail; 409 if already decided',
+        params: idParam,
+        response: { 200: api.inboundMessageOut },
+      },
+    },
+    async (req) =>
+      presentInboundMessage(await inbound.discardQuarantined(ctxOf(deps, req), req.params.id)),
+  );
 }

@@ -17,7 +17,11 @@ export async function getInboundAddress(ctx: Ctx): Promise<{ address: string; to
   let row = await repo.findAddress(ctx.db, ctx.orgId);
   if (!row) {
     // Made on first sight, so every organisation has an address without a set-up step.
-    await repo.insertAddressIfMissing(ctx.db, { org_id: ctx.orgId, token: newInboundToken(), created_at: ctx.clock.now().toISOString() });
+    await repo.insertAddressIfMissing(ctx.db, {
+      org_id: ctx.orgId,
+      token: newInboundToken(),
+      created_at: ctx.clock.now().toISOString(),
+    });
     row = await repo.findAddress(ctx.db, ctx.orgId);
   }
   return { address: inboundAddressOf(row!.token, ctx.config.http.publicUrl), token: row!.token };
@@ -25,11 +29,15 @@ export async function getInboundAddress(ctx: Ctx): Promise<{ address: string; to
 
 export async function listQuarantine(ctx: Ctx, q: { cursor?: string; limit: number }) {
   assertCan(ctx.actor, 'data.read');
-  const rows = await repo.listQuarantined(ctx.db, ctx.orgId, { beforeId: decodeCursor(q.cursor), limit: q.limit });
+  const rows = await repo.listQuarantined(ctx.db, ctx.orgId, {
+    beforeId: decodeCursor(q.cursor),
+    limit: q.limit,
+  });
   return toPage(rows, q.limit);
 }
 
-const alreadyDecided = (row: InboundMessagesTable) => new AppError('conflict', `This message was already ${row.status}`);
+const alreadyDecided = (row: InboundMessagesTable) =>
+  new AppError('conflict', `This message was already ${row.status}`);
 
 export async function acceptQuarantined(ctx: Ctx, id: string): Promise<InboundMessagesTable> {
   assertCan(ctx.actor, 'data.write');
@@ -41,20 +49,57 @@ export async function acceptQuarantined(ctx: Ctx, id: string): Promise<InboundMe
       text: row.text,
       contact: { email: row.from_address, ...(row.from_name ? { name: row.from_name } : {}) },
       receivedAt: row.received_at,
-      sourceId: sourceIdOf({ messageId: row.message_id ?? undefined, envelopeFrom: row.from_address, subject: row.subject, date: new Date(row.received_at), headers: new Map() }, row.from_address, row.text),
+      sourceId: sourceIdOf(
+        {
+          messageId: row.message_id ?? undefined,
+          envelopeFrom: row.from_address,
+          subject: row.subject,
+          date: new Date(row.received_at),
+          headers: new Map(),
+        },
+        row.from_address,
+        row.text,
+      ),
     });
     if (!input.success) {
-      throw new AppError('unprocessable', 'This message cannot become feedback (no readable text or sender address)', {
-        invalidParams: input.error.issues.map((i) => ({ name: i.path.join('.'), reason: i.message })),
-      });
+      throw new AppError(
+        'unprocessable',
+        'This message cannot become feedback (no readable text or sender address)',
+        {
+          invalidParams: input.error.issues.map((i) => ({
+            name: i.path.join('.'),
+            reason: i.message,
+          })),
+        },
+      );
     }
     const at = tx.clock.now().toISOString();
     // The conditional update is the lock: of two people accepting at once, one gets the 409.
-    if (!(await repo.decideQuarantined(tx.db, tx.orgId, id, { status: 'accepted', decided_at: at, decided_by: tx.actor.id }))) throw alreadyDecided(row);
-    const { record } = await recordFeedback(tx, input.data, { raw: { subject: row.subject, from: row.from_address, messageId: row.message_id } });
+    if (
+      !(await repo.decideQuarantined(tx.db, tx.orgId, id, {
+        status: 'accepted',
+        decided_at: at,
+        decided_by: tx.actor.id,
+      }))
+    )
+      throw alreadyDecided(row);
+    const { record } = await recordFeedback(tx, input.data, {
+      raw: { subject: row.subject, from: row.from_address, messageId: row.message_id },
+    });
     await repo.setInboundFeedback(tx.db, tx.orgId, id, record.id);
-    await recordAudit(tx, 'inbound.accepted', { type: 'inbound_message', id }, { feedbackId: record.id });
-    return { ...row, status: 'accepted' as const, decided_at: at, decided_by: tx.actor.id, feedback_id: record.id };
+    await recordAudit(
+      tx,
+      'inbound.accepted',
+      { type: 'inbound_message', id },
+      { feedbackId: record.id },
+    );
+    return {
+      ...row,
+      status: 'accepted' as const,
+      decided_at: at,
+      decided_by: tx.actor.id,
+      feedback_id: record.id,
+    };
   });
 }
 
@@ -64,7 +109,14 @@ export async function discardQuarantined(ctx: Ctx, id: string): Promise<InboundM
     const row = await repo.getInboundMessage(tx.db, tx.orgId, id);
     if (row.status !== 'quarantined') throw alreadyDecided(row);
     const at = tx.clock.now().toISOString();
-    if (!(await repo.decideQuarantined(tx.db, tx.orgId, id, { status: 'discarded', decided_at: at, decided_by: tx.actor.id }))) throw alreadyDecided(row);
+    if (
+      !(await repo.decideQuarantined(tx.db, tx.orgId, id, {
+        status: 'discarded',
+        decided_at: at,
+        decided_by: tx.actor.id,
+      }))
+    )
+      throw alreadyDecided(row);
     await recordAudit(tx, 'inbound.discarded', { type: 'inbound_message', id });
     return { ...row, status: 'discarded' as const, decided_at: at, decided_by: tx.actor.id };
   });

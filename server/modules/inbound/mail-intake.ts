@@ -13,7 +13,12 @@ import { findCaseByPublicRef, recordClientReply } from '../cases/index.ts';
 import { findContactByEmail } from '../clients/index.ts';
 import { recordFeedback } from '../feedback/index.ts';
 import * as repo from './inbound.repo.ts';
-import { isAutomatedMail, publicRefsIn, sentMessageIdsIn, type HeaderLookup } from './mail-rules.ts';
+import {
+  isAutomatedMail,
+  publicRefsIn,
+  sentMessageIdsIn,
+  type HeaderLookup,
+} from './mail-rules.ts';
 import { htmlToText, stripQuotedReply } from './reply-text.ts';
 import { findMessage } from '../messaging/index.ts';
 
@@ -31,7 +36,8 @@ export interface InboundMail {
   headers: HeaderLookup;
 }
 
-export type IntakeOutcome = 'threaded' | 'feedback' | 'quarantined' | 'duplicate' | 'dropped_automated' | 'dropped_empty';
+export type IntakeOutcome =
+  'threaded' | 'feedback' | 'quarantined' | 'duplicate' | 'dropped_automated' | 'dropped_empty';
 
 const MAX_TEXT = 20_000;
 
@@ -40,7 +46,15 @@ const clean = (s: string, max: number) => s.replace(/\u0000/g, '').slice(0, max)
 
 function systemCtx(deps: Deps, orgId: string): Ctx {
   const actor: Actor = { type: 'system', id: null, orgId, role: 'manager' };
-  return { db: deps.db, log: deps.log, clock: deps.clock, jobs: deps.jobs, config: deps.config, orgId, actor };
+  return {
+    db: deps.db,
+    log: deps.log,
+    clock: deps.clock,
+    jobs: deps.jobs,
+    config: deps.config,
+    orgId,
+    actor,
+  };
 }
 
 /** The client's own words: the text part (else the HTML as text) above the quoted history. */
@@ -68,7 +82,13 @@ async function caseRepliedTo(ctx: Ctx, mail: InboundMail): Promise<string | unde
   return undefined;
 }
 
-function inboundRow(ctx: Ctx, mail: InboundMail, fromEmail: string, text: string, status: InboundMessagesTable['status']): InboundMessagesTable {
+function inboundRow(
+  ctx: Ctx,
+  mail: InboundMail,
+  fromEmail: string,
+  text: string,
+  status: InboundMessagesTable['status'],
+): InboundMessagesTable {
   const now = ctx.clock.now();
   return {
     id: newId(now.getTime()),
@@ -89,14 +109,20 @@ function inboundRow(ctx: Ctx, mail: InboundMail, fromEmail: string, text: string
 }
 
 function receivedAtOf(mail: InboundMail, now: Date): string {
-  return mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : now.toISOString();
+  return mail.date && !Number.isNaN(mail.date.getTime())
+    ? mail.date.toISOString()
+    : now.toISOString();
 }
 
 async function quarantine(ctx: Ctx, row: InboundMessagesTable): Promise<IntakeOutcome> {
   return (await repo.insertInboundMessage(ctx.db, row)) ? 'quarantined' : 'duplicate';
 }
 
-export async function takeInMail(deps: Deps, orgId: string, mail: InboundMail): Promise<IntakeOutcome> {
+export async function takeInMail(
+  deps: Deps,
+  orgId: string,
+  mail: InboundMail,
+): Promise<IntakeOutcome> {
   const outcome = await decide(systemCtx(deps, orgId), mail);
   deps.log.info({ orgId, outcome }, 'inbound mail');
   return outcome;
@@ -107,7 +133,8 @@ async function decide(ctx: Ctx, mail: InboundMail): Promise<IntakeOutcome> {
   if (isAutomatedMail(mail.headers, mail.envelopeFrom, fromEmail)) return 'dropped_automated';
   const text = replyTextOf(mail);
   if (!text) return 'dropped_empty';
-  if (mail.messageId && (await repo.findInboundByMessageId(ctx.db, ctx.orgId, mail.messageId))) return 'duplicate';
+  if (mail.messageId && (await repo.findInboundByMessageId(ctx.db, ctx.orgId, mail.messageId)))
+    return 'duplicate';
 
   const caseId = await caseRepliedTo(ctx, mail);
   if (caseId) {
@@ -136,16 +163,29 @@ async function decide(ctx: Ctx, mail: InboundMail): Promise<IntakeOutcome> {
   });
   // A known sender whose mail still does not fit the intake (odd address) waits for a person.
   if (!input.success) return quarantine(ctx, inboundRow(ctx, mail, fromEmail, text, 'quarantined'));
-  const result = await recordFeedback(ctx, input.data, { raw: { subject: mail.subject, from: fromEmail, messageId: mail.messageId ?? null } });
+  const result = await recordFeedback(ctx, input.data, {
+    raw: { subject: mail.subject, from: fromEmail, messageId: mail.messageId ?? null },
+  });
   return result.created ? 'feedback' : 'duplicate';
 }
 
 /** Mail the parser could not read is kept for a person to look at rather than lost. */
-export async function quarantineUnreadable(deps: Deps, orgId: string, envelopeFrom: string, raw: Buffer): Promise<void> {
+export async function quarantineUnreadable(
+  deps: Deps,
+  orgId: string,
+  envelopeFrom: string,
+  raw: Buffer,
+): Promise<void> {
   const ctx = systemCtx(deps, orgId);
   const head = raw.subarray(0, 64 * 1024).toString('utf8');
   const messageId = /^message-id:\s*(<[^>\r\n]{1,900}>)/im.exec(head)?.[1];
-  const row = inboundRow(ctx, { envelopeFrom, subject: '', headers: new Map(), messageId }, envelopeFrom.toLowerCase(), clean(raw.toString('utf8'), MAX_TEXT), 'quarantined');
+  const row = inboundRow(
+    ctx,
+    { envelopeFrom, subject: '', headers: new Map(), messageId },
+    envelopeFrom.toLowerCase(),
+    clean(raw.toString('utf8'), MAX_TEXT),
+    'quarantined',
+  );
   const outcome = await quarantine(ctx, row);
   deps.log.warn({ orgId, outcome }, 'inbound mail could not be parsed; quarantined');
 }

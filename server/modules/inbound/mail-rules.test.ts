@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { inboundAddressOf, isAutomatedMail, newInboundToken, publicRefsIn, sentMessageIdsIn, tokenOfRecipient } from './mail-rules.ts';
+import {
+  inboundAddressOf,
+  isAutomatedMail,
+  newInboundToken,
+  publicRefsIn,
+  sentMessageIdsIn,
+  tokenOfRecipient,
+} from './mail-rules.ts';
 import { createTokenBuckets } from './token-bucket.ts';
 
 const TOKEN = 'abcdefghjk2345';
@@ -20,9 +27,13 @@ describe('tokenOfRecipient', () => {
   it('recognises every token it makes', () => {
     for (let i = 0; i < 50; i++) {
       const token = newInboundToken();
-      expect(tokenOfRecipient(inboundAddressOf(token, 'https://cx.example.ru:8443/app'))).toBe(token);
+      expect(tokenOfRecipient(inboundAddressOf(token, 'https://cx.example.ru:8443/app'))).toBe(
+        token,
+      );
     }
-    expect(inboundAddressOf(TOKEN, 'https://cx.example.ru:8443/app')).toBe(`feedback+${TOKEN}@cx.example.ru`);
+    expect(inboundAddressOf(TOKEN, 'https://cx.example.ru:8443/app')).toBe(
+      `feedback+${TOKEN}@cx.example.ru`,
+    );
   });
 });
 
@@ -30,11 +41,29 @@ describe('isAutomatedMail', () => {
   const h = (o: Record<string, unknown>) => new Map(Object.entries(o));
   it.each<[string, Record<string, unknown>, string, string, boolean]>([
     ['a person writing', {}, 'ivan@example.ru', 'ivan@example.ru', false],
-    ['Auto-Submitted: no is a person', { 'auto-submitted': 'no' }, 'ivan@example.ru', 'ivan@example.ru', false],
-    ['Auto-Submitted: auto-replied', { 'auto-submitted': 'auto-replied' }, 'ivan@example.ru', 'ivan@example.ru', true],
+    [
+      'Auto-Submitted: no is a person',
+      { 'auto-submitted': 'no' },
+      'ivan@example.ru',
+      'ivan@example.ru',
+      false,
+    ],
+    [
+      'Auto-Submitted: auto-replied',
+      { 'auto-submitted': 'auto-replied' },
+      'ivan@example.ru',
+      'ivan@example.ru',
+      true,
+    ],
     ['X-Autoreply', { 'x-autoreply': 'yes' }, 'ivan@example.ru', 'ivan@example.ru', true],
     ['Precedence: bulk', { precedence: 'bulk' }, 'ivan@example.ru', 'ivan@example.ru', true],
-    ['Precedence: auto_reply', { precedence: 'auto_reply' }, 'ivan@example.ru', 'ivan@example.ru', true],
+    [
+      'Precedence: auto_reply',
+      { precedence: 'auto_reply' },
+      'ivan@example.ru',
+      'ivan@example.ru',
+      true,
+    ],
     ['null envelope sender (a bounce)', {}, '', 'ivan@example.ru', true],
     ['MAILER-DAEMON', {}, 'mailer-daemon@mx.example.ru', 'mailer-daemon@mx.example.ru', true],
     ['postmaster', {}, 'bounces@example.ru', 'postmaster@example.ru', true],
@@ -46,7 +75,9 @@ describe('isAutomatedMail', () => {
 describe('threading hints', () => {
   const id = '01a206ea-dd6a-7001-8c1b-5f588a061bc6';
   it('finds our message ids in In-Reply-To and References, once each', () => {
-    expect(sentMessageIdsIn(`<${id}@clientloop>`, [`<x@gmail.com>`, `<${id}@clientloop>`])).toEqual([id]);
+    expect(sentMessageIdsIn(`<${id}@clientloop>`, [`<x@gmail.com>`, `<${id}@clientloop>`])).toEqual(
+      [id],
+    );
     expect(sentMessageIdsIn(undefined, `<${id.toUpperCase()}@clientloop>`)).toEqual([id]);
     expect(sentMessageIdsIn('<other@mail.example.ru>', undefined)).toEqual([]);
     expect(sentMessageIdsIn(`<${id}@elsewhere>`, undefined)).toEqual([]);
@@ -71,7 +102,12 @@ describe('token buckets', () => {
   });
   it('forgets idle keys when it grows, and keeps limiting the busy ones', () => {
     let t = 0;
-    const buckets = createTokenBuckets({ capacity: 1, refillPerMinute: 1, now: () => t, maxKeys: 2 });
+    const buckets = createTokenBuckets({
+      capacity: 1,
+      refillPerMinute: 1,
+      now: () => t,
+      maxKeys: 2,
+    });
     expect(buckets.take('busy')).toBe(true);
     expect(buckets.take('idle')).toBe(true);
     t += 60_000;

@@ -42,7 +42,8 @@ function headerText(headers: HeaderLookup, name: string): string {
   const v = headers.get(name);
   if (v === undefined || v === null) return '';
   if (typeof v === 'string') return v;
-  if (typeof v === 'object' && 'value' in (v as object)) return String((v as { value: unknown }).value ?? '');
+  if (typeof v === 'object' && 'value' in (v as object))
+    return String((v as { value: unknown }).value ?? '');
   return String(v);
 }
 
@@ -50,10 +51,15 @@ function headerText(headers: HeaderLookup, name: string): string {
  * Out-of-office replies, bounces and bulk mail (RFC 3834): acknowledging them would start a mail
  * loop or thank a robot. `envelopeFrom` is the SMTP MAIL FROM ('' for the null sender of bounces).
  */
-export function isAutomatedMail(headers: HeaderLookup, envelopeFrom: string, fromAddress: string): boolean {
+export function isAutomatedMail(
+  headers: HeaderLookup,
+  envelopeFrom: string,
+  fromAddress: string,
+): boolean {
   const autoSubmitted = headerText(headers, 'auto-submitted').trim().toLowerCase();
   if (autoSubmitted && autoSubmitted !== 'no') return true;
-  if (headers.get('x-autoreply') !== undefined || headers.get('x-autorespond') !== undefined) return true;
+  if (headers.get('x-autoreply') !== undefined || headers.get('x-autorespond') !== undefined)
+    return true;
   if (/^(bulk|junk|auto_reply)$/i.test(headerText(headers, 'precedence').trim())) return true;
   if (envelopeFrom.trim() === '') return true;
   const sender = (fromAddress || envelopeFrom).toLowerCase();
@@ -61,9 +67,19 @@ export function isAutomatedMail(headers: HeaderLookup, envelopeFrom: string, fro
 }
 
 /** Our outgoing Message-IDs are <message id@clientloop>; these are the message ids a reply names. */
-export function sentMessageIdsIn(inReplyTo: string | undefined, references: string | string[] | undefined): string[] {
-  const all = [inReplyTo ?? '', ...(Array.isArray(references) ? references : [references ?? ''])].join(' ');
-  const ids = [...all.matchAll(/<([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@clientloop>/gi)].map((m) => m[1]!.toLowerCase());
+export function sentMessageIdsIn(
+  inReplyTo: string | undefined,
+  references: string | string[] | undefined,
+): string[] {
+  const all = [
+    inReplyTo ?? '',
+    ...(Array.isArray(references) ? references : [references ?? '']),
+  ].join(' ');
+  const ids = [
+    ...all.matchAll(
+      /<([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@clientloop>/gi,
+    ),
+  ].map((m) => m[1]!.toLowerCase());
   return [...new Set(ids)];
 }
 

@@ -1,13 +1,30 @@
 // The client's own words from an e-mail: HTML turned into plain text, and the quoted history a
 // mail program appends below a reply cut off. Pure, so the cut-off rules are table-tested.
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', laquo: '«', raquo: '»', mdash: '—', ndash: '–', hellip: '…' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  laquo: '«',
+  raquo: '»',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+};
 
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      const code =
+        name[1] === 'x' || name[1] === 'X'
+          ? parseInt(name.slice(2), 16)
+          : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff
+        ? String.fromCodePoint(code)
+        : whole;
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
@@ -19,7 +36,14 @@ export function htmlToText(html: string): string {
     .replace(/<(script|style|head|title)\b[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<!--[\s\S]*?-->/g, '')
     // A quoted block becomes "> " lines, so the reply cut-off below treats it like a text quote.
-    .replace(/<blockquote\b[\s\S]*?<\/blockquote\s*>/gi, (block) => `\n${htmlToText(block.replace(/^<blockquote\b[^>]*>|<\/blockquote\s*>$/gi, '')).split('\n').map((l) => `> ${l}`).join('\n')}\n`)
+    .replace(
+      /<blockquote\b[\s\S]*?<\/blockquote\s*>/gi,
+      (block) =>
+        `\n${htmlToText(block.replace(/^<blockquote\b[^>]*>|<\/blockquote\s*>$/gi, ''))
+          .split('\n')
+          .map((l) => `> ${l}`)
+          .join('\n')}\n`,
+    )
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|li|tr|h[1-6]|table|ul|ol)\s*>/gi, '\n')
     .replace(/<[^>]*>/g, '');
@@ -66,5 +90,9 @@ export function stripQuotedReply(text: string): string {
     if (startsHistory(lines, i)) break;
     kept.push(lines[i]!);
   }
-  return kept.join('\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+  return kept
+    .join('\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

@@ -27,9 +27,12 @@ export interface RunningReceiver {
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 const DEFAULT_PER_MINUTE = 30;
 
-const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
+const smtpError = (code: number, message: string) =>
+  Object.assign(new Error(message), { responseCode: code });
 
-function firstAddress(from: AddressObject | AddressObject[] | undefined): { address: string; name: string } | undefined {
+function firstAddress(
+  from: AddressObject | AddressObject[] | undefined,
+): { address: string; name: string } | undefined {
   const first = (Array.isArray(from) ? from[0] : from)?.value[0];
   return first?.address ? { address: first.address, name: first.name ?? '' } : undefined;
 }
@@ -117,7 +120,9 @@ export async function startReceiver(deps: Deps, opts: ReceiverOptions): Promise<
         size += chunk.length;
         if (size <= maxBytes) chunks.push(chunk);
       });
-      stream.on('error', () => callback(smtpError(451, '4.3.0 Temporary failure, try again later')));
+      stream.on('error', () =>
+        callback(smtpError(451, '4.3.0 Temporary failure, try again later')),
+      );
       stream.on('end', () => {
         if (stream.sizeExceeded) return callback(smtpError(552, '5.3.4 Message too big'));
         deliver(deps, session, Buffer.concat(chunks)).then(

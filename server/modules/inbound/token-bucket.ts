@@ -6,13 +6,19 @@ export interface TokenBuckets {
   take(key: string): boolean;
 }
 
-export function createTokenBuckets(opts: { capacity: number; refillPerMinute: number; now?: () => number; maxKeys?: number }): TokenBuckets {
+export function createTokenBuckets(opts: {
+  capacity: number;
+  refillPerMinute: number;
+  now?: () => number;
+  maxKeys?: number;
+}): TokenBuckets {
   const now = opts.now ?? Date.now;
   const maxKeys = opts.maxKeys ?? 10_000;
   const perMs = opts.refillPerMinute / 60_000;
   const buckets = new Map<string, { tokens: number; at: number }>();
 
-  const level = (b: { tokens: number; at: number }, t: number) => Math.min(opts.capacity, b.tokens + (t - b.at) * perMs);
+  const level = (b: { tokens: number; at: number }, t: number) =>
+    Math.min(opts.capacity, b.tokens + (t - b.at) * perMs);
 
   // Full buckets carry no information, so they are what gets dropped when the map grows.
   function prune(t: number): void {

@@ -22,11 +22,20 @@ export function messagingJobs(deps: Deps) {
         if (!msg) throw new AppError('not_found', 'message not found');
         if (msg.status === 'sent') return;
         if (!deps.mailer) {
-          await repo.updateMessage(deps.db, job.orgId, msg.id, { status: 'not_sent', last_error: 'SMTP_URL is not configured' });
+          await repo.updateMessage(deps.db, job.orgId, msg.id, {
+            status: 'not_sent',
+            last_error: 'SMTP_URL is not configured',
+          });
           return;
         }
         try {
-          await deps.mailer.send({ to: msg.to_address, subject: msg.subject, text: msg.body_text, messageId: `<${msg.id}@clientloop>`, headers: { 'X-ClientLoop-Message': msg.id } });
+          await deps.mailer.send({
+            to: msg.to_address,
+            subject: msg.subject,
+            text: msg.body_text,
+            messageId: `<${msg.id}@clientloop>`,
+            headers: { 'X-ClientLoop-Message': msg.id },
+          });
         } catch (err) {
           const final = job.attempt >= SEND_MAX_ATTEMPTS;
           await repo.updateMessage(deps.db, job.orgId, msg.id, {
@@ -38,8 +47,25 @@ export function messagingJobs(deps: Deps) {
         }
         const at = deps.clock.now().toISOString();
         await deps.db.transaction().execute(async (trx) => {
-          await repo.updateMessage(trx, job.orgId!, msg.id, { status: 'sent', sent_at: at, attempts: job.attempt, last_error: null, provider_message_id: `<${msg.id}@clientloop>` });
-          if (msg.kind === 'ack' && msg.feedback_id) await onAcknowledgementSent({ db: trx, orgId: job.orgId!, clock: deps.clock, jobs: deps.jobs, config: deps.config }, msg.feedback_id, at);
+          await repo.updateMessage(trx, job.orgId!, msg.id, {
+            status: 'sent',
+            sent_at: at,
+            attempts: job.attempt,
+            last_error: null,
+            provider_message_id: `<${msg.id}@clientloop>`,
+          });
+          if (msg.kind === 'ack' && msg.feedback_id)
+            await onAcknowledgementSent(
+              {
+                db: trx,
+                orgId: job.orgId!,
+                clock: deps.clock,
+                jobs: deps.jobs,
+                config: deps.config,
+              },
+              msg.feedback_id,
+              at,
+            );
         });
         job.log.info({ messageId: msg.id, kind: msg.kind }, 'message sent');
       },

@@ -1,14 +1,35 @@
 import { insertRows } from '../../db/bulk.ts';
-import type { DbOrTrx, Language, MessageKind, MessagesTable, MessageTemplatesTable } from '../../db/types.ts';
+import type {
+  DbOrTrx,
+  Language,
+  MessageKind,
+  MessagesTable,
+  MessageTemplatesTable,
+} from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
 
 /** Returns the ids stored; a row whose dedupe key exists already is skipped. */
-export async function insertMessages(db: DbOrTrx, rows: readonly MessagesTable[]): Promise<string[]> {
-  return (await insertRows(db, 'messages', rows, { onConflictDoNothing: 'dedupe_key', returning: 'id' })) as string[];
+export async function insertMessages(
+  db: DbOrTrx,
+  rows: readonly MessagesTable[],
+): Promise<string[]> {
+  return (await insertRows(db, 'messages', rows, {
+    onConflictDoNothing: 'dedupe_key',
+    returning: 'id',
+  })) as string[];
 }
 
-export async function findMessage(db: DbOrTrx, orgId: string, id: string): Promise<MessagesTable | undefined> {
-  return db.selectFrom('messages').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+export async function findMessage(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+): Promise<MessagesTable | undefined> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function getMessage(db: DbOrTrx, orgId: string, id: string): Promise<MessagesTable> {
@@ -17,14 +38,31 @@ export async function getMessage(db: DbOrTrx, orgId: string, id: string): Promis
   return row;
 }
 
-export async function updateMessage(db: DbOrTrx, orgId: string, id: string, patch: Partial<MessagesTable>): Promise<void> {
-  await db.updateTable('messages').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute();
+export async function updateMessage(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+  patch: Partial<MessagesTable>,
+): Promise<void> {
+  await db
+    .updateTable('messages')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function listMessages(
   db: DbOrTrx,
   orgId: string,
-  f: { caseId?: string; feedbackId?: string; clientId?: string; status?: string; beforeId?: string; limit: number },
+  f: {
+    caseId?: string;
+    feedbackId?: string;
+    clientId?: string;
+    status?: string;
+    beforeId?: string;
+    limit: number;
+  },
 ): Promise<MessagesTable[]> {
   let q = db.selectFrom('messages').selectAll().where('org_id', '=', orgId);
   if (f.caseId) q = q.where('case_id', '=', f.caseId);
@@ -32,11 +70,25 @@ export async function listMessages(
   if (f.clientId) q = q.where('client_id', '=', f.clientId);
   if (f.status) q = q.where('status', '=', f.status as MessagesTable['status']);
   if (f.beforeId) q = q.where('id', '<', f.beforeId);
-  return q.orderBy('id', 'desc').limit(f.limit + 1).execute();
+  return q
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
 }
 
-export async function findTemplate(db: DbOrTrx, orgId: string, kind: MessageKind, language: Language): Promise<MessageTemplatesTable | undefined> {
-  return db.selectFrom('message_templates').selectAll().where('org_id', '=', orgId).where('kind', '=', kind).where('language', '=', language).executeTakeFirst();
+export async function findTemplate(
+  db: DbOrTrx,
+  orgId: string,
+  kind: MessageKind,
+  language: Language,
+): Promise<MessageTemplatesTable | undefined> {
+  return db
+    .selectFrom('message_templates')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('kind', '=', kind)
+    .where('language', '=', language)
+    .executeTakeFirst();
 }
 
 export async function listTemplates(db: DbOrTrx, orgId: string): Promise<MessageTemplatesTable[]> {
@@ -47,10 +99,24 @@ export async function upsertTemplate(db: DbOrTrx, row: MessageTemplatesTable): P
   await db
     .insertInto('message_templates')
     .values(row)
-    .onConflict((oc) => oc.columns(['org_id', 'kind', 'language']).doUpdateSet({ subject: row.subject, body: row.body, updated_at: row.updated_at }))
+    .onConflict((oc) =>
+      oc
+        .columns(['org_id', 'kind', 'language'])
+        .doUpdateSet({ subject: row.subject, body: row.body, updated_at: row.updated_at }),
+    )
     .execute();
 }
 
-export async function deleteTemplate(db: DbOrTrx, orgId: string, kind: MessageKind, language: Language): Promise<void> {
-  await db.deleteFrom('message_templates').where('org_id', '=', orgId).where('kind', '=', kind).where('language', '=', language).execute();
+export async function deleteTemplate(
+  db: DbOrTrx,
+  orgId: string,
+  kind: MessageKind,
+  language: Language,
+): Promise<void> {
+  await db
+    .deleteFrom('message_templates')
+    .where('org_id', '=', orgId)
+    .where('kind', '=', kind)
+    .where('language', '=', language)
+    .execute();
 }

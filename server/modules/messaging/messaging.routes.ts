@@ -29,18 +29,63 @@ export const presentMessage = (m: MessagesTable): api.MessageOut => ({
 export function registerMessagingRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['messages'];
-  r.get('/api/v1/messages', { schema: { tags, summary: 'Outbound messages (the outbox) with delivery state', querystring: api.listMessagesQuery, response: { 200: page(api.messageOut) } } }, async (req) => {
-    const result = await messaging.listMessages(ctxOf(deps, req), req.query);
-    return { items: result.items.map(presentMessage), nextCursor: result.nextCursor };
-  });
-  r.get('/api/v1/messages/:id', { schema: { tags, params: idParam, response: { 200: api.messageOut } } }, async (req) => presentMessage(await messaging.getMessage(ctxOf(deps, req), req.params.id)));
-  r.get('/api/v1/templates', { schema: { tags, summary: 'Message templates per kind and language (built-in unless customised)', response: { 200: z.object({ items: z.array(api.templateOut) }) } } }, async (req) => ({
-    items: await messaging.listTemplates(ctxOf(deps, req)),
-  }));
-  r.put('/api/v1/templates/:kind/:language', { schema: { tags, summary: 'Customise a template', params: api.templateParams, body: api.templateBody, response: { 200: api.templateOut } } }, async (req) =>
-    messaging.saveTemplate(ctxOf(deps, req), req.params.kind, req.params.language, req.body),
+  r.get(
+    '/api/v1/messages',
+    {
+      schema: {
+        tags,
+        summary: 'Outbound messages (the outbox) with delivery state',
+        querystring: api.listMessagesQuery,
+        response: { 200: page(api.messageOut) },
+      },
+    },
+    async (req) => {
+      const result = await messaging.listMessages(ctxOf(deps, req), req.query);
+      return { items: result.items.map(presentMessage), nextCursor: result.nextCursor };
+    },
   );
-  r.delete('/api/v1/templates/:kind/:language', { schema: { tags, summary: 'Return a template to the built-in text', params: api.templateParams, response: { 200: api.templateOut } } }, async (req) =>
-    messaging.resetTemplate(ctxOf(deps, req), req.params.kind, req.params.language),
+  r.get(
+    '/api/v1/messages/:id',
+    { schema: { tags, params: idParam, response: { 200: api.messageOut } } },
+    async (req) => presentMessage(await messaging.getMessage(ctxOf(deps, req), req.params.id)),
+  );
+  r.get(
+    '/api/v1/templates',
+    {
+      schema: {
+        tags,
+        summary: 'Message templates per kind and language (built-in unless customised)',
+        response: { 200: z.object({ items: z.array(api.templateOut) }) },
+      },
+    },
+    async (req) => ({
+      items: await messaging.listTemplates(ctxOf(deps, req)),
+    }),
+  );
+  r.put(
+    '/api/v1/templates/:kind/:language',
+    {
+      schema: {
+        tags,
+        summary: 'Customise a template',
+        params: api.templateParams,
+        body: api.templateBody,
+        response: { 200: api.templateOut },
+      },
+    },
+    async (req) =>
+      messaging.saveTemplate(ctxOf(deps, req), req.params.kind, req.params.language, req.body),
+  );
+  r.delete(
+    '/api/v1/templates/:kind/:language',
+    {
+      schema: {
+        tags,
+        summary: 'Return a template to the built-in text',
+        params: api.templateParams,
+        response: { 200: api.templateOut },
+      },
+    },
+    async (req) => messaging.resetTemplate(ctxOf(deps, req), req.params.kind, req.params.language),
   );
 }

@@ -3,7 +3,12 @@
 import type { Ctx } from '../../context.ts';
 import type { Language, MessageKind, MessagesTable } from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
-import { DEFAULT_TEMPLATES, renderTemplate, TEMPLATE_VARIABLES, type Template } from '../../i18n/templates.ts';
+import {
+  DEFAULT_TEMPLATES,
+  renderTemplate,
+  TEMPLATE_VARIABLES,
+  type Template,
+} from '../../i18n/templates.ts';
 import { newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
@@ -27,13 +32,22 @@ export interface QueueMessageInput {
 
 type OutboxCtx = Pick<Ctx, 'db' | 'orgId' | 'clock' | 'jobs' | 'config'>;
 
-export async function templateFor(ctx: Pick<Ctx, 'db' | 'orgId'>, kind: MessageKind, language: Language): Promise<Template> {
+export async function templateFor(
+  ctx: Pick<Ctx, 'db' | 'orgId'>,
+  kind: MessageKind,
+  language: Language,
+): Promise<Template> {
   const custom = await repo.findTemplate(ctx.db, ctx.orgId, kind, language);
-  return custom ? { subject: custom.subject, body: custom.body } : DEFAULT_TEMPLATES[kind][language];
+  return custom
+    ? { subject: custom.subject, body: custom.body }
+    : DEFAULT_TEMPLATES[kind][language];
 }
 
 /** Renders and stores a message in the caller's transaction and enqueues its sending. */
-export async function queueMessage(ctx: OutboxCtx, input: QueueMessageInput): Promise<string | undefined> {
+export async function queueMessage(
+  ctx: OutboxCtx,
+  input: QueueMessageInput,
+): Promise<string | undefined> {
   const [id] = await queueMessages(ctx, [input]);
   return id;
 }
@@ -43,7 +57,10 @@ export async function queueMessage(ctx: OutboxCtx, input: QueueMessageInput): Pr
  * each template are read once, messages and their send jobs are written with one statement each.
  * Returns the ids of the messages stored (a message whose dedupe key exists is skipped).
  */
-export async function queueMessages(ctx: OutboxCtx, inputs: readonly QueueMessageInput[]): Promise<string[]> {
+export async function queueMessages(
+  ctx: OutboxCtx,
+  inputs: readonly QueueMessageInput[],
+): Promise<string[]> {
   if (inputs.length === 0) return [];
   const org = await getOrg(ctx.db, ctx.orgId);
   const templates = new Map<string, Template>();
@@ -81,13 +98,35 @@ export async function queueMessages(ctx: OutboxCtx, inputs: readonly QueueMessag
     });
   }
   const stored = await repo.insertMessages(ctx.db, rows);
-  if (hasMailer) await ctx.jobs.enqueueMany(ctx.db, stored.map((id) => ({ name: SEND_JOB, orgId: ctx.orgId, payload: { messageId: id }, dedupeKey: `send:${id}` })));
+  if (hasMailer)
+    await ctx.jobs.enqueueMany(
+      ctx.db,
+      stored.map((id) => ({
+        name: SEND_JOB,
+        orgId: ctx.orgId,
+        payload: { messageId: id },
+        dedupeKey: `send:${id}`,
+      })),
+    );
   return stored;
 }
 
-export async function listMessages(ctx: Ctx, q: { caseId?: string; feedbackId?: string; clientId?: string; status?: string; cursor?: string; limit: number }) {
+export async function listMessages(
+  ctx: Ctx,
+  q: {
+    caseId?: string;
+    feedbackId?: string;
+    clientId?: string;
+    status?: string;
+    cursor?: string;
+    limit: number;
+  },
+) {
   assertCan(ctx.actor, 'data.read');
-  const rows = await repo.listMessages(ctx.db, ctx.orgId, { ...q, beforeId: decodeCursor(q.cursor) });
+  const rows = await repo.listMessages(ctx.db, ctx.orgId, {
+    ...q,
+    beforeId: decodeCursor(q.cursor),
+  });
   return toPage(rows, q.limit);
 }
 
@@ -113,28 +152,63 @@ export async function listTemplates(ctx: Ctx): Promise<TemplateView[]> {
     for (const language of ['ru', 'en'] as const) {
       const own = custom.find((c) => c.kind === kind && c.language === language);
       const t = own ?? DEFAULT_TEMPLATES[kind][language];
-      views.push({ kind, language, subject: t.subject, body: t.body, custom: Boolean(own), variables: TEMPLATE_VARIABLES[kind] });
+      views.push({
+        kind,
+        language,
+        subject: t.subject,
+        body: t.body,
+        custom: Boolean(own),
+        variables: TEMPLATE_VARIABLES[kind],
+      });
     }
   }
   return views;
 }
 
-export async function saveTemplate(ctx: Ctx, kind: MessageKind, language: Language, t: Template): Promise<TemplateView> {
+export async function saveTemplate(
+  ctx: Ctx,
+  kind: MessageKind,
+  language: Language,
+  t: Template,
+): Promise<TemplateView> {
   assertCan(ctx.actor, 'org.manage');
-  const unknown = [...`${t.subject} ${t.body}`.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).filter((v) => !TEMPLATE_VARIABLES[kind].includes(v));
+  const unknown = [...`${t.subject} ${t.body}`.matchAll(/\{\{\s*(\w+)\s*\}\}/g)]
+    .map((m) => m[1]!)
+    .filter((v) => !TEMPLATE_VARIABLES[kind].includes(v));
   if (unknown.length) {
     throw new AppError('validation_failed', `Unknown placeholders: ${unknown.join(', ')}`, {
-      invalidParams: unknown.map((v) => ({ name: 'body', reason: `{{${v}}} is not a variable of ${kind} messages` })),
+      invalidParams: unknown.map((v) => ({
+        name: 'body',
+        reason: `{{${v}}} is not a variable of ${kind} messages`,
+      })),
     });
   }
-  await repo.upsertTemplate(ctx.db, { id: newId(), org_id: ctx.orgId, kind, language, subject: t.subject, body: t.body, updated_at: ctx.clock.now().toISOString() });
+  await repo.upsertTemplate(ctx.db, {
+    id: newId(),
+    org_id: ctx.orgId,
+    kind,
+    language,
+    subject: t.subject,
+    body: t.body,
+    updated_at: ctx.clock.now().toISOString(),
+  });
   await recordAudit(ctx, 'template.saved', undefined, { kind, language });
   return { kind, language, ...t, custom: true, variables: TEMPLATE_VARIABLES[kind] };
 }
 
-export async function resetTemplate(ctx: Ctx, kind: MessageKind, language: Language): Promise<TemplateView> {
+export async function resetTemplate(
+  ctx: Ctx,
+  kind: MessageKind,
+  language: Language,
+): Promise<TemplateView> {
   assertCan(ctx.actor, 'org.manage');
   await repo.deleteTemplate(ctx.db, ctx.orgId, kind, language);
   await recordAudit(ctx, 'template.reset', undefined, { kind, language });
-  return { kind, language, ...DEFAULT_TEMPLATES[kind][language], custom: false, variables: TEMPLATE_VARIABLES[kind] };
+  return {
+    kind,
+    language,
+    ...DEFAULT_TEMPLATES[kind][language],
+    custom: false,
+    variables: TEMPLATE_VARIABLES[kind],
+  };
 }

@@ -1,4 +1,10 @@
 // The metrics module's public surface: other modules import only from here.
 export { metricsModule } from './metrics.module.ts';
 export { getSatisfactionOverview, getSatisfactionReport } from './metrics.service.ts';
-export { computeCes, computeCsat, computeNps, computeSatisfaction, type ScoreCount } from './satisfaction.ts';
+export {
+  computeCes,
+  computeCsat,
+  computeNps,
+  computeSatisfaction,
+  type ScoreCount,
+} from './satisfaction.ts';

@@ -1,7 +1,16 @@
 // Domain results → the wire shapes of shared/api/metrics.ts. Rounding happens here and only
 // here, so the formulas stay exact and every number in the API has one decimal at most.
-import type { MetricSummaryOut, OverviewOut, SatisfactionGroupOut, SatisfactionOut } from '../../../shared/api/metrics.ts';
-import type { SatisfactionGroup, SatisfactionOverview, SatisfactionReport } from './metrics.service.ts';
+import type {
+  MetricSummaryOut,
+  OverviewOut,
+  SatisfactionGroupOut,
+  SatisfactionOut,
+} from '../../../shared/api/metrics.ts';
+import type {
+  SatisfactionGroup,
+  SatisfactionOverview,
+  SatisfactionReport,
+} from './metrics.service.ts';
 import type { SatisfactionResult } from './satisfaction.ts';
 
 /** One decimal, half away from zero (so −12.25 → −12.3 like 12.25 → 12.3). */
@@ -14,7 +23,11 @@ export function round1(x: number | null): number | null {
 }
 
 function presentResultFields(r: SatisfactionResult): Omit<SatisfactionGroupOut, 'key' | 'label'> {
-  const common = { value: round1(r.value), responses: r.responses, marginOfError: round1(r.marginOfError) };
+  const common = {
+    value: round1(r.value),
+    responses: r.responses,
+    marginOfError: round1(r.marginOfError),
+  };
   switch (r.metric) {
     case 'nps':
       return { ...common, promoters: r.promoters, passives: r.passives, detractors: r.detractors };
@@ -26,11 +39,21 @@ function presentResultFields(r: SatisfactionResult): Omit<SatisfactionGroupOut, 
 }
 
 export function presentGroup(g: SatisfactionGroup): SatisfactionGroupOut {
-  return { key: g.key, ...(g.label !== undefined ? { label: g.label } : {}), ...presentResultFields(g.result) };
+  return {
+    key: g.key,
+    ...(g.label !== undefined ? { label: g.label } : {}),
+    ...presentResultFields(g.result),
+  };
 }
 
 export function presentReport(report: SatisfactionReport): SatisfactionOut {
-  return { metric: report.metric, from: report.from, to: report.to, groupBy: report.groupBy, groups: report.groups.map(presentGroup) };
+  return {
+    metric: report.metric,
+    from: report.from,
+    to: report.to,
+    groupBy: report.groupBy,
+    groups: report.groups.map(presentGroup),
+  };
 }
 
 function presentSummary(r: SatisfactionResult): MetricSummaryOut {
@@ -38,5 +61,11 @@ function presentSummary(r: SatisfactionResult): MetricSummaryOut {
 }
 
 export function presentOverview(o: SatisfactionOverview): OverviewOut {
-  return { from: o.from, to: o.to, nps: presentSummary(o.nps), csat: presentSummary(o.csat), ces: presentSummary(o.ces) };
+  return {
+    from: o.from,
+    to: o.to,
+    nps: presentSummary(o.nps),
+    csat: presentSummary(o.csat),
+    ces: presentSummary(o.ces),
+  };
 }

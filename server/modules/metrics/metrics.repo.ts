@@ -50,7 +50,13 @@ function groupKeyOf(db: DbOrTrx, by: GroupDimension): RawBuilder<string | null> 
 export async function countScoresByGroup(
   db: DbOrTrx,
   orgId: string,
-  q: { scoreType: ScoreType; range: ScoreRange; from: string; to: string; groupBy?: GroupDimension },
+  q: {
+    scoreType: ScoreType;
+    range: ScoreRange;
+    from: string;
+    to: string;
+    groupBy?: GroupDimension;
+  },
 ): Promise<GroupedScoreCount[]> {
   const key = q.groupBy ? groupKeyOf(db, q.groupBy) : sql<null>`null`;
   const label = q.groupBy === 'client' ? sql<string | null>`max(c.name)` : sql<null>`null`;
@@ -58,8 +64,15 @@ export async function countScoresByGroup(
     .selectFrom('feedback as f')
     // The org_id condition on the join is belt and braces: a client of another organisation
     // must never lend its segment or name to this one's numbers.
-    .leftJoin('clients as c', (j) => j.onRef('c.id', '=', 'f.client_id').onRef('c.org_id', '=', 'f.org_id'))
-    .select([key.as('group_key'), label.as('label'), 'f.score_value as score', (eb) => eb.fn.countAll<number>().as('n')])
+    .leftJoin('clients as c', (j) =>
+      j.onRef('c.id', '=', 'f.client_id').onRef('c.org_id', '=', 'f.org_id'),
+    )
+    .select([
+      key.as('group_key'),
+      label.as('label'),
+      'f.score_value as score',
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
     .where('f.org_id', '=', orgId)
     .where('f.score_type', '=', q.scoreType)
     .where('f.score_value', '>=', q.range.min)
@@ -69,7 +82,12 @@ export async function countScoresByGroup(
     .groupBy('f.score_value');
   if (q.groupBy) query = query.groupBy(key);
   const rows = await query.execute();
-  return rows.map((r) => ({ groupKey: r.group_key, label: r.label, score: Number(r.score), count: Number(r.n) }));
+  return rows.map((r) => ({
+    groupKey: r.group_key,
+    label: r.label,
+    score: Number(r.score),
+    count: Number(r.n),
+  }));
 }
 
 /** Responses of several score types in [from, to), counted per type and score (one scan). */
@@ -88,5 +106,9 @@ export async function countScoresByType(
     .where('received_at', '<', q.to)
     .groupBy(['score_type', 'score_value'])
     .execute();
-  return rows.map((r) => ({ scoreType: r.score_type as ScoreType, score: Number(r.score_value), count: Number(r.n) }));
+  return rows.map((r) => ({
+    scoreType: r.score_type as ScoreType,
+    score: Number(r.score_value),
+    count: Number(r.n),
+  }));
 }

@@ -14,16 +14,29 @@ export function registerMetricsRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['metrics'];
 
-  r.get('/api/v1/metrics/satisfaction', {
-    schema: {
-      tags,
-      summary: 'NPS, CSAT or CES over [from, to), optionally by month, stage, segment, channel or client, with 95 % margins of error',
-      querystring: api.satisfactionQuery,
-      response: { 200: api.satisfactionOut, 400: problem },
+  r.get(
+    '/api/v1/metrics/satisfaction',
+    {
+      schema: {
+        tags,
+        summary:
+          'NPS, CSAT or CES over [from, to), optionally by month, stage, segment, channel or client, with 95 % margins of error',
+        querystring: api.satisfactionQuery,
+        response: { 200: api.satisfactionOut, 400: problem },
+      },
     },
-  }, async (req) => presentReport(await metrics.getSatisfactionReport(ctxOf(deps, req), req.query)));
+    async (req) => presentReport(await metrics.getSatisfactionReport(ctxOf(deps, req), req.query)),
+  );
 
-  r.get('/api/v1/metrics/overview', {
-    schema: { tags, summary: 'NPS, CSAT and CES over the last 90 days (dashboard tiles)', response: { 200: api.overviewOut } },
-  }, async (req) => presentOverview(await metrics.getSatisfactionOverview(ctxOf(deps, req))));
+  r.get(
+    '/api/v1/metrics/overview',
+    {
+      schema: {
+        tags,
+        summary: 'NPS, CSAT and CES over the last 90 days (dashboard tiles)',
+        response: { 200: api.overviewOut },
+      },
+    },
+    async (req) => presentOverview(await metrics.getSatisfactionOverview(ctxOf(deps, req))),
+  );
 }

@@ -5,7 +5,13 @@ import { AppError } from '../../http/errors.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import * as repo from './metrics.repo.ts';
 import { lastDays, satisfactionWindow, type Window } from './period.ts';
-import { computeSatisfaction, SCALES, type SatisfactionMetric, type SatisfactionResult, type ScoreCount } from './satisfaction.ts';
+import {
+  computeSatisfaction,
+  SCALES,
+  type SatisfactionMetric,
+  type SatisfactionResult,
+  type ScoreCount,
+} from './satisfaction.ts';
 
 export type GroupDimension = repo.GroupDimension;
 
@@ -35,9 +41,14 @@ export async function getSatisfactionReport(
   assertCan(ctx.actor, 'data.read');
   const window = satisfactionWindow(ctx.clock.now(), q.from, q.to);
   // An offset can push year 0000 or 9999 out of four-digit years, which no database reads back.
-  for (const [name, value] of [['from', window.from], ['to', window.to]] as const) {
+  for (const [name, value] of [
+    ['from', window.from],
+    ['to', window.to],
+  ] as const) {
     if (!/^\d{4}-/.test(value)) {
-      throw new AppError('validation_failed', `\`${name}\` is out of range`, { invalidParams: [{ name: `querystring.${name}`, reason: 'year must be 0000–9999 in UTC' }] });
+      throw new AppError('validation_failed', `\`${name}\` is out of range`, {
+        invalidParams: [{ name: `querystring.${name}`, reason: 'year must be 0000–9999 in UTC' }],
+      });
     }
   }
   if (window.from >= window.to) {
@@ -46,7 +57,12 @@ export async function getSatisfactionReport(
       invalidParams: [{ name: 'querystring.from', reason: `must be before ${window.to}` }],
     });
   }
-  const rows = await repo.countScoresByGroup(ctx.db, ctx.orgId, { scoreType: q.metric, range: SCALES[q.metric], ...window, groupBy: q.groupBy });
+  const rows = await repo.countScoresByGroup(ctx.db, ctx.orgId, {
+    scoreType: q.metric,
+    range: SCALES[q.metric],
+    ...window,
+    groupBy: q.groupBy,
+  });
 
   const histograms = new Map<string, { label?: string; hist: ScoreCount[] }>();
   for (const row of rows) {
@@ -61,7 +77,11 @@ export async function getSatisfactionReport(
 
   const groups = [...histograms]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, { label, hist }]) => ({ key, ...(label !== undefined ? { label } : {}), result: computeSatisfaction(q.metric, hist) }));
+    .map(([key, { label, hist }]) => ({
+      key,
+      ...(label !== undefined ? { label } : {}),
+      result: computeSatisfaction(q.metric, hist),
+    }));
   return { metric: q.metric, groupBy: q.groupBy ?? null, ...window, groups };
 }
 
@@ -75,7 +95,10 @@ export interface SatisfactionOverview extends Window {
 export async function getSatisfactionOverview(ctx: Ctx): Promise<SatisfactionOverview> {
   assertCan(ctx.actor, 'data.read');
   const window = lastDays(ctx.clock.now(), OVERVIEW_DAYS);
-  const rows = await repo.countScoresByType(ctx.db, ctx.orgId, { scoreTypes: ['nps', 'csat', 'ces'], ...window });
+  const rows = await repo.countScoresByType(ctx.db, ctx.orgId, {
+    scoreTypes: ['nps', 'csat', 'ces'],
+    ...window,
+  });
   const histogramOf = (metric: SatisfactionMetric) => rows.filter((r) => r.scoreType === metric);
   return {
     ...window,

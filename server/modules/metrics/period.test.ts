@@ -6,12 +6,48 @@ const NOW = new Date('2026-06-15T12:34:56.789Z');
 
 describe('satisfactionWindow', () => {
   it.each([
-    ['defaults to twelve calendar months ending now', undefined, undefined, '2025-07-01T00:00:00.000Z', '2026-06-15T12:34:56.789Z'],
-    ['reads dates as midnight UTC', '2026-01-01', '2026-02-01', '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z'],
-    ['converts offsets to UTC', '2026-01-01T03:00:00+03:00', '2026-01-02T00:00:00Z', '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z'],
-    ['ends now when only from is given', '2026-03-01', undefined, '2026-03-01T00:00:00.000Z', '2026-06-15T12:34:56.789Z'],
-    ['an exclusive month-start to does not pull in its month', undefined, '2026-07-01', '2025-07-01T00:00:00.000Z', '2026-07-01T00:00:00.000Z'],
-    ['crosses the year boundary', undefined, '2026-01-10', '2025-02-01T00:00:00.000Z', '2026-01-10T00:00:00.000Z'],
+    [
+      'defaults to twelve calendar months ending now',
+      undefined,
+      undefined,
+      '2025-07-01T00:00:00.000Z',
+      '2026-06-15T12:34:56.789Z',
+    ],
+    [
+      'reads dates as midnight UTC',
+      '2026-01-01',
+      '2026-02-01',
+      '2026-01-01T00:00:00.000Z',
+      '2026-02-01T00:00:00.000Z',
+    ],
+    [
+      'converts offsets to UTC',
+      '2026-01-01T03:00:00+03:00',
+      '2026-01-02T00:00:00Z',
+      '2026-01-01T00:00:00.000Z',
+      '2026-01-02T00:00:00.000Z',
+    ],
+    [
+      'ends now when only from is given',
+      '2026-03-01',
+      undefined,
+      '2026-03-01T00:00:00.000Z',
+      '2026-06-15T12:34:56.789Z',
+    ],
+    [
+      'an exclusive month-start to does not pull in its month',
+      undefined,
+      '2026-07-01',
+      '2025-07-01T00:00:00.000Z',
+      '2026-07-01T00:00:00.000Z',
+    ],
+    [
+      'crosses the year boundary',
+      undefined,
+      '2026-01-10',
+      '2025-02-01T00:00:00.000Z',
+      '2026-01-10T00:00:00.000Z',
+    ],
   ])('%s', (_name, from, to, expectedFrom, expectedTo) => {
     expect(satisfactionWindow(NOW, from, to)).toEqual({ from: expectedFrom, to: expectedTo });
   });
@@ -19,7 +55,10 @@ describe('satisfactionWindow', () => {
 
 describe('lastDays', () => {
   it('goes back whole days from now', () => {
-    expect(lastDays(NOW, 90)).toEqual({ from: '2026-03-17T12:34:56.789Z', to: '2026-06-15T12:34:56.789Z' });
+    expect(lastDays(NOW, 90)).toEqual({
+      from: '2026-03-17T12:34:56.789Z',
+      to: '2026-06-15T12:34:56.789Z',
+    });
   });
 });
 

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { computeCes, computeCsat, computeNps, meanMarginOfError, npsMarginOfError, proportionMarginOfError, type ScoreCount } from './satisfaction.ts';
+import {
+  computeCes,
+  computeCsat,
+  computeNps,
+  meanMarginOfError,
+  npsMarginOfError,
+  proportionMarginOfError,
+  type ScoreCount,
+} from './satisfaction.ts';
 
 /** [score, count] pairs → a histogram. */
-const h = (...pairs: Array<[number, number]>): ScoreCount[] => pairs.map(([score, count]) => ({ score, count }));
+const h = (...pairs: Array<[number, number]>): ScoreCount[] =>
+  pairs.map(([score, count]) => ({ score, count }));
 
 describe('computeNps', () => {
   it.each([
@@ -12,14 +21,35 @@ describe('computeNps', () => {
     ['only passives: 0 with no spread', h([7, 2], [8, 3]), 0, 0, 5, 0, 0],
     ['only detractors', h([0, 1], [6, 3]), -100, 0, 0, 4, 0],
     // n=10, p=.5, d=.2: var = .25 + .16 + .2 = .61; 1.96·√(.061)·100 = 48.408…
-    ['5 promoters, 3 passives, 2 detractors', h([10, 3], [9, 2], [8, 3], [3, 1], [6, 1]), 30, 5, 3, 2, 48.408],
+    [
+      '5 promoters, 3 passives, 2 detractors',
+      h([10, 3], [9, 2], [8, 3], [3, 1], [6, 1]),
+      30,
+      5,
+      3,
+      2,
+      48.408,
+    ],
     // n=4, p=.5, d=.5: var = .25 + .25 + .5 = 1; 1.96·√(1/4)·100 = 98
     ['half promoters, half detractors', h([9, 2], [0, 2]), 0, 2, 0, 2, 98],
-    ['scores outside 0–10 and zero counts are ignored', h([11, 5], [-1, 5], [9, 0], [10, 2]), 100, 2, 0, 0, 0],
+    [
+      'scores outside 0–10 and zero counts are ignored',
+      h([11, 5], [-1, 5], [9, 0], [10, 2]),
+      100,
+      2,
+      0,
+      0,
+      0,
+    ],
     ['duplicate scores are merged', h([10, 1], [10, 1], [0, 2]), 0, 2, 0, 2, 98],
   ])('%s', (_name, hist, value, promoters, passives, detractors, margin) => {
     const r = computeNps(hist);
-    expect(r).toMatchObject({ promoters, passives, detractors, responses: promoters + passives + detractors });
+    expect(r).toMatchObject({
+      promoters,
+      passives,
+      detractors,
+      responses: promoters + passives + detractors,
+    });
     if (value === null) expect(r.value).toBeNull();
     else expect(r.value).toBeCloseTo(value, 9);
     if (margin === null) expect(r.marginOfError).toBeNull();
@@ -62,7 +92,11 @@ describe('computeCsat', () => {
     ['scores outside 1–5 are ignored', h([0, 3], [6, 3], [4, 2]), 100, 4, 0],
   ])('%s', (_name, hist, value, mean, margin) => {
     const r = computeCsat(hist);
-    for (const [actual, expected] of [[r.value, value], [r.mean, mean], [r.marginOfError, margin]] as const) {
+    for (const [actual, expected] of [
+      [r.value, value],
+      [r.mean, mean],
+      [r.marginOfError, margin],
+    ] as const) {
       if (expected === null) expect(actual).toBeNull();
       else expect(actual).toBeCloseTo(expected, 3);
     }
@@ -95,7 +129,11 @@ describe('computeCes', () => {
     ['scores outside 1–7 are ignored', h([0, 5], [8, 5], [3, 2]), 3, 100, 0],
   ])('%s', (_name, hist, mean, easyShare, margin) => {
     const r = computeCes(hist);
-    for (const [actual, expected] of [[r.value, mean], [r.easyShare, easyShare], [r.marginOfError, margin]] as const) {
+    for (const [actual, expected] of [
+      [r.value, mean],
+      [r.easyShare, easyShare],
+      [r.marginOfError, margin],
+    ] as const) {
       if (expected === null) expect(actual).toBeNull();
       else expect(actual).toBeCloseTo(expected, 3);
     }

@@ -83,7 +83,11 @@ export function proportionMarginOfError(p: number, n: number): number | null {
  * Margin of error of NPS in points. Each response is +1 (promoter), 0 or −1 (detractor); NPS is
  * 100 × their mean, whose variance is p(1−p) + d(1−d) + 2pd (= p + d − (p − d)²).
  */
-export function npsMarginOfError(promoterShare: number, detractorShare: number, n: number): number | null {
+export function npsMarginOfError(
+  promoterShare: number,
+  detractorShare: number,
+  n: number,
+): number | null {
   if (n < 2) return null;
   const p = promoterShare;
   const d = detractorShare;
@@ -112,10 +116,27 @@ export function computeNps(histogram: readonly ScoreCount[]): NpsResult {
   const promoters = countWhere(hist, (s) => s >= 9);
   const detractors = countWhere(hist, (s) => s <= 6);
   const passives = responses - promoters - detractors;
-  if (responses === 0) return { metric: 'nps', responses, promoters, passives, detractors, value: null, marginOfError: null };
+  if (responses === 0)
+    return {
+      metric: 'nps',
+      responses,
+      promoters,
+      passives,
+      detractors,
+      value: null,
+      marginOfError: null,
+    };
   const p = promoters / responses;
   const d = detractors / responses;
-  return { metric: 'nps', responses, promoters, passives, detractors, value: (p - d) * 100, marginOfError: npsMarginOfError(p, d, responses) };
+  return {
+    metric: 'nps',
+    responses,
+    promoters,
+    passives,
+    detractors,
+    value: (p - d) * 100,
+    marginOfError: npsMarginOfError(p, d, responses),
+  };
 }
 
 /** CSAT from 1–5 answers: the share of 4–5 ("satisfied"), with the mean alongside. */
@@ -123,9 +144,17 @@ export function computeCsat(histogram: readonly ScoreCount[]): CsatResult {
   const hist = validCounts(histogram, 'csat');
   const responses = total(hist);
   const satisfied = countWhere(hist, (s) => s >= 4);
-  if (responses === 0) return { metric: 'csat', responses, satisfied, value: null, mean: null, marginOfError: null };
+  if (responses === 0)
+    return { metric: 'csat', responses, satisfied, value: null, mean: null, marginOfError: null };
   const p = satisfied / responses;
-  return { metric: 'csat', responses, satisfied, value: p * 100, mean: meanOf(hist), marginOfError: proportionMarginOfError(p, responses) };
+  return {
+    metric: 'csat',
+    responses,
+    satisfied,
+    value: p * 100,
+    mean: meanOf(hist),
+    marginOfError: proportionMarginOfError(p, responses),
+  };
 }
 
 /**
@@ -137,11 +166,22 @@ export function computeCes(histogram: readonly ScoreCount[]): CesResult {
   const hist = validCounts(histogram, 'ces');
   const responses = total(hist);
   const easy = countWhere(hist, (s) => s <= 3);
-  if (responses === 0) return { metric: 'ces', responses, easy, easyShare: null, value: null, marginOfError: null };
-  return { metric: 'ces', responses, easy, easyShare: (easy / responses) * 100, value: meanOf(hist), marginOfError: meanMarginOfError(hist) };
+  if (responses === 0)
+    return { metric: 'ces', responses, easy, easyShare: null, value: null, marginOfError: null };
+  return {
+    metric: 'ces',
+    responses,
+    easy,
+    easyShare: (easy / responses) * 100,
+    value: meanOf(hist),
+    marginOfError: meanMarginOfError(hist),
+  };
 }
 
-export function computeSatisfaction(metric: SatisfactionMetric, histogram: readonly ScoreCount[]): SatisfactionResult {
+export function computeSatisfaction(
+  metric: SatisfactionMetric,
+  histogram: readonly ScoreCount[],
+): SatisfactionResult {
   if (metric === 'nps') return computeNps(histogram);
   if (metric === 'csat') return computeCsat(histogram);
   return computeCes(histogram);

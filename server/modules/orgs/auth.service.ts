@@ -5,7 +5,13 @@ import type { Config } from '../../config.ts';
 import type { Db, DbOrTrx, Language, Role } from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { burnPasswordCheck, hashPassword, randomToken, sha256, verifyPassword } from '../../lib/crypto.ts';
+import {
+  burnPasswordCheck,
+  hashPassword,
+  randomToken,
+  sha256,
+  verifyPassword,
+} from '../../lib/crypto.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../lib/permissions.ts';
 import { cachedKey, rememberKey } from './api-key-cache.ts';
@@ -35,16 +41,26 @@ export interface CreatedOrganisation {
 const SETUP_KEY = 'setup_completed';
 
 /** Creates an organisation with its first admin and API key, in the caller's transaction. */
-export async function createOrganisation(db: DbOrTrx, clock: Clock, input: NewOrganisation): Promise<CreatedOrganisation> {
+export async function createOrganisation(
+  db: DbOrTrx,
+  clock: Clock,
+  input: NewOrganisation,
+): Promise<CreatedOrganisation> {
   const now = clock.now();
   const at = now.toISOString();
   const orgId = newId(now.getTime());
-  await repo.insertOrg(db, { id: orgId, name: input.name, default_language: input.language ?? 'ru', created_at: at });
+  await repo.insertOrg(db, {
+    id: orgId,
+    name: input.name,
+    default_language: input.language ?? 'ru',
+    created_at: at,
+  });
   const system: Actor = { type: 'system', id: null, orgId, role: 'admin' };
   const result: CreatedOrganisation = { orgId };
   if (input.admin) {
     const email = input.admin.email.toLowerCase();
-    if (await repo.findUserByEmail(db, email)) throw new AppError('email_taken', 'A user with this e-mail already exists');
+    if (await repo.findUserByEmail(db, email))
+      throw new AppError('email_taken', 'A user with this e-mail already exists');
     result.userId = newId(now.getTime());
     await repo.insertUser(db, {
       id: result.userId,
@@ -94,10 +110,19 @@ export async function isSetupRequired(db: DbOrTrx): Promise<boolean> {
 }
 
 /** First-run set-up from the UI: allowed exactly once, on an empty instance. */
-export async function setupInstance(sys: SystemDeps, input: { orgName: string; name: string; email: string; password: string; language: Language }) {
+export async function setupInstance(
+  sys: SystemDeps,
+  input: { orgName: string; name: string; email: string; password: string; language: Language },
+) {
   const created = await sys.db.transaction().execute(async (trx) => {
-    const claimed = await repo.claimInstanceSetting(trx, SETUP_KEY, 'ui', sys.clock.now().toISOString());
-    if (!claimed || (await repo.countOrgs(trx)) > 0) throw new AppError('already_set_up', 'This instance is already set up');
+    const claimed = await repo.claimInstanceSetting(
+      trx,
+      SETUP_KEY,
+      'ui',
+      sys.clock.now().toISOString(),
+    );
+    if (!claimed || (await repo.countOrgs(trx)) > 0)
+      throw new AppError('already_set_up', 'This instance is already set up');
     return createOrganisation(trx, sys.clock, {
       name: input.orgName,
       language: input.language,
@@ -109,12 +134,15 @@ export async function setupInstance(sys: SystemDeps, input: { orgName: string; n
 }
 
 /** Bootstrap from CLIENTLOOP_ADMIN_* / CLIENTLOOP_API_KEY on an empty database. */
-export async function bootstrapFromConfig(sys: SystemDeps): Promise<CreatedOrganisation | undefined> {
+export async function bootstrapFromConfig(
+  sys: SystemDeps,
+): Promise<CreatedOrganisation | undefined> {
   const b = sys.config.bootstrap;
   if (!b.adminEmail || !b.adminPassword) return undefined;
   return sys.db.transaction().execute(async (trx) => {
     if ((await repo.countOrgs(trx)) > 0) return undefined;
-    if (!(await repo.claimInstanceSetting(trx, SETUP_KEY, 'env', sys.clock.now().toISOString()))) return undefined;
+    if (!(await repo.claimInstanceSetting(trx, SETUP_KEY, 'env', sys.clock.now().toISOString())))
+      return undefined;
     const created = await createOrganisation(trx, sys.clock, {
       name: b.orgName,
       admin: { email: b.adminEmail!, name: 'Administrator', password: b.adminPassword! },
@@ -133,18 +161,24 @@ export interface LoginResult {
   expiresAt: string;
 }
 
-export async function login(sys: SystemDeps, input: { email: string; password: string }): Promise<LoginResult> {
+export async function login(
+  sys: SystemDeps,
+  input: { email: string; password: string },
+): Promise<LoginResult> {
   const user = await repo.findUserByEmail(sys.db, input.email.toLowerCase());
   if (!user) {
     await burnPasswordCheck(input.password);
     throw new AppError('invalid_credentials', 'E-mail or password is wrong');
   }
   const ok = await verifyPassword(user.password_hash, input.password);
-  if (!ok || user.disabled_at) throw new AppError('invalid_credentials', 'E-mail or password is wrong');
+  if (!ok || user.disabled_at)
+    throw new AppError('invalid_credentials', 'E-mail or password is wrong');
   const now = sys.clock.now();
   const token = randomToken(32);
   const csrfToken = randomToken(24);
-  const expiresAt = new Date(now.getTime() + sys.config.security.sessionTtlHours * 3_600_000).toISOString();
+  const expiresAt = new Date(
+    now.getTime() + sys.config.security.sessionTtlHours * 3_600_000,
+  ).toISOString();
   await sys.db.transaction().execute(async (trx) => {
     await repo.insertSession(trx, {
       id: newId(now.getTime()),
@@ -171,13 +205,24 @@ export interface SessionActor {
   csrfToken: string;
 }
 
-export async function authenticateSession(db: DbOrTrx, clock: Clock, token: string): Promise<SessionActor | undefined> {
+export async function authenticateSession(
+  db: DbOrTrx,
+  clock: Clock,
+  token: string,
+): Promise<SessionActor | undefined> {
   const s = await repo.findSessionWithUser(db, sha256(token));
   if (!s || s.disabledAt || s.expiresAt <= clock.now().toISOString()) return undefined;
-  return { actor: { type: 'user', id: s.userId, orgId: s.orgId, role: s.role }, csrfToken: s.csrfToken };
+  return {
+    actor: { type: 'user', id: s.userId, orgId: s.orgId, role: s.role },
+    csrfToken: s.csrfToken,
+  };
 }
 
-export async function authenticateApiKey(db: DbOrTrx, clock: Clock, secret: string): Promise<Actor | undefined> {
+export async function authenticateApiKey(
+  db: DbOrTrx,
+  clock: Clock,
+  secret: string,
+): Promise<Actor | undefined> {
   const hash = sha256(secret);
   const now = clock.now();
   const cached = cachedKey(db, hash, now.getTime());

@@ -13,7 +13,12 @@ export const presentUser = (u: UsersTable): UserOut => ({
   createdAt: u.created_at,
 });
 
-export const presentOrg = (o: OrgsTable): OrgOut => ({ id: o.id, name: o.name, defaultLanguage: o.default_language, createdAt: o.created_at });
+export const presentOrg = (o: OrgsTable): OrgOut => ({
+  id: o.id,
+  name: o.name,
+  defaultLanguage: o.default_language,
+  createdAt: o.created_at,
+});
 
 export const presentApiKey = (k: ApiKeysTable): ApiKeyOut => ({
   id: k.id,

@@ -1,9 +1,19 @@
 // The only file of the orgs module with SQL. Every function that reads tenant rows takes orgId first.
-import type { ApiKeysTable, AuditLogTable, DbOrTrx, OrgsTable, SessionsTable, UsersTable } from '../../db/types.ts';
+import type {
+  ApiKeysTable,
+  AuditLogTable,
+  DbOrTrx,
+  OrgsTable,
+  SessionsTable,
+  UsersTable,
+} from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
 
 export async function countOrgs(db: DbOrTrx): Promise<number> {
-  const row = await db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('orgs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -17,12 +27,21 @@ export async function getOrg(db: DbOrTrx, orgId: string): Promise<OrgsTable> {
   return org;
 }
 
-export async function updateOrg(db: DbOrTrx, orgId: string, patch: Partial<Pick<OrgsTable, 'name' | 'default_language'>>): Promise<void> {
+export async function updateOrg(
+  db: DbOrTrx,
+  orgId: string,
+  patch: Partial<Pick<OrgsTable, 'name' | 'default_language'>>,
+): Promise<void> {
   await db.updateTable('orgs').set(patch).where('id', '=', orgId).execute();
 }
 
 /** Claims an instance-wide key once; false when it was already taken. */
-export async function claimInstanceSetting(db: DbOrTrx, key: string, value: string, at: string): Promise<boolean> {
+export async function claimInstanceSetting(
+  db: DbOrTrx,
+  key: string,
+  value: string,
+  at: string,
+): Promise<boolean> {
   const rows = await db
     .insertInto('instance_settings')
     .values({ key, value, updated_at: at })
@@ -41,8 +60,17 @@ export async function findUserByEmail(db: DbOrTrx, email: string): Promise<Users
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
-export async function findUser(db: DbOrTrx, orgId: string, id: string): Promise<UsersTable | undefined> {
-  return db.selectFrom('users').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+export async function findUser(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+): Promise<UsersTable | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function getUser(db: DbOrTrx, orgId: string, id: string): Promise<UsersTable> {
@@ -51,10 +79,18 @@ export async function getUser(db: DbOrTrx, orgId: string, id: string): Promise<U
   return user;
 }
 
-export async function listUsers(db: DbOrTrx, orgId: string, afterId: string | undefined, limit: number): Promise<UsersTable[]> {
+export async function listUsers(
+  db: DbOrTrx,
+  orgId: string,
+  afterId: string | undefined,
+  limit: number,
+): Promise<UsersTable[]> {
   let q = db.selectFrom('users').selectAll().where('org_id', '=', orgId);
   if (afterId) q = q.where('id', '>', afterId);
-  return q.orderBy('id').limit(limit + 1).execute();
+  return q
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
 }
 
 export async function countActiveAdmins(db: DbOrTrx, orgId: string): Promise<number> {
@@ -72,9 +108,19 @@ export async function updateUser(
   db: DbOrTrx,
   orgId: string,
   id: string,
-  patch: Partial<Pick<UsersTable, 'name' | 'role' | 'language' | 'disabled_at' | 'password_hash' | 'last_login_at'>>,
+  patch: Partial<
+    Pick<
+      UsersTable,
+      'name' | 'role' | 'language' | 'disabled_at' | 'password_hash' | 'last_login_at'
+    >
+  >,
 ): Promise<void> {
-  await db.updateTable('users').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertSession(db: DbOrTrx, session: SessionsTable): Promise<void> {
@@ -84,7 +130,9 @@ export async function insertSession(db: DbOrTrx, session: SessionsTable): Promis
 export async function findSessionWithUser(db: DbOrTrx, tokenHash: string) {
   return db
     .selectFrom('sessions')
-    .innerJoin('users', (j) => j.onRef('users.id', '=', 'sessions.user_id').onRef('users.org_id', '=', 'sessions.org_id'))
+    .innerJoin('users', (j) =>
+      j.onRef('users.id', '=', 'sessions.user_id').onRef('users.org_id', '=', 'sessions.org_id'),
+    )
     .select([
       'sessions.id as sessionId',
       'sessions.org_id as orgId',
@@ -102,8 +150,16 @@ export async function deleteSessionByTokenHash(db: DbOrTrx, tokenHash: string): 
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
 
-export async function deleteUserSessions(db: DbOrTrx, orgId: string, userId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+export async function deleteUserSessions(
+  db: DbOrTrx,
+  orgId: string,
+  userId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 export async function deleteExpiredSessions(db: DbOrTrx, nowIso: string): Promise<number> {
@@ -115,22 +171,51 @@ export async function insertApiKey(db: DbOrTrx, key: ApiKeysTable): Promise<void
   await db.insertInto('api_keys').values(key).execute();
 }
 
-export async function findActiveApiKeyByHash(db: DbOrTrx, keyHash: string): Promise<ApiKeysTable | undefined> {
-  return db.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash).where('revoked_at', 'is', null).executeTakeFirst();
+export async function findActiveApiKeyByHash(
+  db: DbOrTrx,
+  keyHash: string,
+): Promise<ApiKeysTable | undefined> {
+  return db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('key_hash', '=', keyHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function listApiKeys(db: DbOrTrx, orgId: string): Promise<ApiKeysTable[]> {
-  return db.selectFrom('api_keys').selectAll().where('org_id', '=', orgId).orderBy('id', 'desc').execute();
+  return db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 export async function getApiKey(db: DbOrTrx, orgId: string, id: string): Promise<ApiKeysTable> {
-  const key = await db.selectFrom('api_keys').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  const key = await db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!key) throw notFound('API key');
   return key;
 }
 
-export async function revokeApiKey(db: DbOrTrx, orgId: string, id: string, at: string): Promise<void> {
-  await db.updateTable('api_keys').set({ revoked_at: at }).where('org_id', '=', orgId).where('id', '=', id).where('revoked_at', 'is', null).execute();
+export async function revokeApiKey(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('api_keys')
+    .set({ revoked_at: at })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export async function touchApiKey(db: DbOrTrx, id: string, at: string): Promise<void> {
@@ -141,13 +226,27 @@ export async function insertAudit(db: DbOrTrx, entry: AuditLogTable): Promise<vo
   await db.insertInto('audit_log').values(entry).execute();
 }
 
-export async function listAudit(db: DbOrTrx, orgId: string, beforeId: string | undefined, limit: number): Promise<AuditLogTable[]> {
+export async function listAudit(
+  db: DbOrTrx,
+  orgId: string,
+  beforeId: string | undefined,
+  limit: number,
+): Promise<AuditLogTable[]> {
   let q = db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId);
   if (beforeId) q = q.where('id', '<', beforeId);
-  return q.orderBy('id', 'desc').limit(limit + 1).execute();
+  return q
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
 }
 
 /** Active admins of an organisation (escalation recipients when a case has no owner). */
 export async function listActiveAdmins(db: DbOrTrx, orgId: string): Promise<UsersTable[]> {
-  return db.selectFrom('users').selectAll().where('org_id', '=', orgId).where('role', '=', 'admin').where('disabled_at', 'is', null).execute();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .execute();
 }

@@ -16,20 +16,29 @@ export async function getOrganisation(ctx: Ctx) {
   return repo.getOrg(ctx.db, ctx.orgId);
 }
 
-export async function updateOrganisation(ctx: Ctx, patch: { name?: string; defaultLanguage?: Language }) {
+export async function updateOrganisation(
+  ctx: Ctx,
+  patch: { name?: string; defaultLanguage?: Language },
+) {
   assertCan(ctx.actor, 'org.manage');
   return inTransaction(ctx, async (tx) => {
     await repo.updateOrg(tx.db, tx.orgId, {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.defaultLanguage !== undefined ? { default_language: patch.defaultLanguage } : {}),
     });
-    await recordAudit(tx, 'org.updated', { type: 'org', id: tx.orgId }, { fields: Object.keys(patch) });
+    await recordAudit(
+      tx,
+      'org.updated',
+      { type: 'org', id: tx.orgId },
+      { fields: Object.keys(patch) },
+    );
     return repo.getOrg(tx.db, tx.orgId);
   });
 }
 
 export async function getCurrentUser(ctx: Ctx) {
-  if (ctx.actor.type !== 'user' || !ctx.actor.id) throw forbidden('Only a signed-in person has a profile');
+  if (ctx.actor.type !== 'user' || !ctx.actor.id)
+    throw forbidden('Only a signed-in person has a profile');
   return repo.getUser(ctx.db, ctx.orgId, ctx.actor.id);
 }
 
@@ -44,11 +53,15 @@ export async function getUser(ctx: Ctx, id: string) {
   return repo.getUser(ctx.db, ctx.orgId, id);
 }
 
-export async function createUser(ctx: Ctx, input: { email: string; name: string; password: string; role: Role; language: Language }) {
+export async function createUser(
+  ctx: Ctx,
+  input: { email: string; name: string; password: string; role: Role; language: Language },
+) {
   assertCan(ctx.actor, 'users.manage');
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {
-    if (await repo.findUserByEmail(tx.db, input.email)) throw new AppError('email_taken', 'A user with this e-mail already exists');
+    if (await repo.findUserByEmail(tx.db, input.email))
+      throw new AppError('email_taken', 'A user with this e-mail already exists');
     const now = tx.clock.now();
     const id = newId(now.getTime());
     await repo.insertUser(tx.db, {
@@ -84,7 +97,8 @@ export async function updateUser(ctx: Ctx, id: string, patch: UserPatch) {
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   return inTransaction(ctx, async (tx) => {
     const user = await repo.getUser(tx.db, tx.orgId, id);
-    const losesAdmin = user.role === 'admin' && ((patch.role && patch.role !== 'admin') || patch.disabled === true);
+    const losesAdmin =
+      user.role === 'admin' && ((patch.role && patch.role !== 'admin') || patch.disabled === true);
     if (losesAdmin && (await repo.countActiveAdmins(tx.db, tx.orgId)) <= 1) {
       throw new AppError('conflict', 'The organisation must keep at least one active admin');
     }
@@ -92,11 +106,14 @@ export async function updateUser(ctx: Ctx, id: string, patch: UserPatch) {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.role !== undefined ? { role: patch.role } : {}),
       ...(patch.language !== undefined ? { language: patch.language } : {}),
-      ...(patch.disabled !== undefined ? { disabled_at: patch.disabled ? tx.clock.now().toISOString() : null } : {}),
+      ...(patch.disabled !== undefined
+        ? { disabled_at: patch.disabled ? tx.clock.now().toISOString() : null }
+        : {}),
       ...(passwordHash ? { password_hash: passwordHash } : {}),
     });
     // A disabled person, a new role or a new password ends every open session of that person.
-    if (patch.disabled || patch.role || passwordHash) await repo.deleteUserSessions(tx.db, tx.orgId, id);
+    if (patch.disabled || patch.role || passwordHash)
+      await repo.deleteUserSessions(tx.db, tx.orgId, id);
     await recordAudit(tx, 'user.updated', { type: 'user', id }, { fields: Object.keys(patch) });
     return repo.getUser(tx.db, tx.orgId, id);
   });
@@ -110,7 +127,8 @@ export async function listApiKeys(ctx: Ctx) {
 /** Creates a key and returns its secret, which is never shown again (only its hash is kept). */
 export async function createApiKey(ctx: Ctx, input: { name: string; role: Role }) {
   assertCan(ctx.actor, 'api_keys.manage');
-  if (ROLE_RANK[input.role] > ROLE_RANK[ctx.actor.role]) throw forbidden('A key may not have more rights than its creator');
+  if (ROLE_RANK[input.role] > ROLE_RANK[ctx.actor.role])
+    throw forbidden('A key may not have more rights than its creator');
   const secret = generateApiKeySecret();
   return inTransaction(ctx, async (tx) => {
     const now = tx.clock.now();

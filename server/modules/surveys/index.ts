@@ -5,4 +5,8 @@ import { registerSurveyRoutes } from './surveys.routes.ts';
 
 export { presentSurvey } from './surveys.routes.ts';
 
-export const surveysModule: ModuleDef = { name: 'surveys', routes: registerSurveyRoutes, publicRoutes: registerSurveyPages };
+export const surveysModule: ModuleDef = {
+  name: 'surveys',
+  routes: registerSurveyRoutes,
+  publicRoutes: registerSurveyPages,
+};

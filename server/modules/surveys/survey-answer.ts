@@ -22,10 +22,18 @@ import { TOKEN_RE } from './survey-links.ts';
 import * as repo from './surveys.repo.ts';
 
 export type SurveyTarget =
-  | { kind: 'invite'; survey: SurveysTable; invite: SurveyInvitesTable; contact: ContactsTable | undefined }
+  | {
+      kind: 'invite';
+      survey: SurveysTable;
+      invite: SurveyInvitesTable;
+      contact: ContactsTable | undefined;
+    }
   | { kind: 'open'; survey: SurveysTable };
 
-export async function findInviteTarget(deps: Deps, token: string): Promise<SurveyTarget | undefined> {
+export async function findInviteTarget(
+  deps: Deps,
+  token: string,
+): Promise<SurveyTarget | undefined> {
   if (!TOKEN_RE.test(token)) return undefined;
   const invite = await repo.findInviteByToken(deps.db, token);
   if (!invite) return undefined;
@@ -35,7 +43,10 @@ export async function findInviteTarget(deps: Deps, token: string): Promise<Surve
   return { kind: 'invite', survey, invite, contact };
 }
 
-export async function findOpenTarget(deps: Deps, openToken: string): Promise<SurveyTarget | undefined> {
+export async function findOpenTarget(
+  deps: Deps,
+  openToken: string,
+): Promise<SurveyTarget | undefined> {
   if (!TOKEN_RE.test(openToken)) return undefined;
   const survey = await repo.findSurveyByOpenToken(deps.db, openToken);
   return survey ? { kind: 'open', survey } : undefined;
@@ -45,12 +56,22 @@ export async function findOpenTarget(deps: Deps, openToken: string): Promise<Sur
 export function stateOf(target: SurveyTarget, now: Date): 'open' | 'closed' | 'answered' {
   if (target.kind === 'invite' && target.invite.feedback_id) return 'answered';
   if (target.survey.status !== 'active') return 'closed';
-  if (target.kind === 'invite' && target.invite.expires_at && new Date(target.invite.expires_at) <= now) return 'closed';
+  if (
+    target.kind === 'invite' &&
+    target.invite.expires_at &&
+    new Date(target.invite.expires_at) <= now
+  )
+    return 'closed';
   return 'open';
 }
 
 /** Records the answer; 'already' when this invitation's answer was stored before. */
-export async function recordAnswer(deps: Deps, log: Logger, target: SurveyTarget, answer: { score: number; comment?: string }): Promise<'recorded' | 'already'> {
+export async function recordAnswer(
+  deps: Deps,
+  log: Logger,
+  target: SurveyTarget,
+  answer: { score: number; comment?: string },
+): Promise<'recorded' | 'already'> {
   const { survey } = target;
   const actor: Actor = { type: 'system', id: null, orgId: survey.org_id, role: 'manager' };
   const invite = target.kind === 'invite' ? target.invite : undefined;
@@ -67,7 +88,14 @@ export async function recordAnswer(deps: Deps, log: Logger, target: SurveyTarget
   );
   // Outside the intake transaction on purpose: if this update is lost, the next visit replays
   // the source id, finds the same record and marks the invitation then.
-  if (invite) await repo.markInviteAnswered(deps.db, survey.org_id, invite.id, result.record.id, deps.clock.now().toISOString());
+  if (invite)
+    await repo.markInviteAnswered(
+      deps.db,
+      survey.org_id,
+      invite.id,
+      result.record.id,
+      deps.clock.now().toISOString(),
+    );
   if (result.created) deps.jobs.notify();
   return result.created ? 'recorded' : 'already';
 }

@@ -1,7 +1,13 @@
 // The public survey pages through real HTTP: form posts, one-click links from real invitation
 // e-mails, a real SMTP server and the real worker, on both dialects. One invitation → one record.
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, createTestApp, createTestOrg, type TestApp, type TestOrg } from '../../../tests/support/app.ts';
+import {
+  call,
+  createTestApp,
+  createTestOrg,
+  type TestApp,
+  type TestOrg,
+} from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
 import { startTestSmtp, type TestSmtp } from '../../../tests/support/smtp.ts';
 import { testWorker } from '../../../tests/support/worker.ts';
@@ -21,24 +27,52 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
 
   async function setup(env: Record<string, string> = {}) {
     smtp = await startTestSmtp();
-    t = await createTestApp({ dialect, env: { PUBLIC_URL, SMTP_URL: smtp.url, RATE_LIMIT_PUBLIC_PER_MINUTE: '1000', ...env } });
+    t = await createTestApp({
+      dialect,
+      env: { PUBLIC_URL, SMTP_URL: smtp.url, RATE_LIMIT_PUBLIC_PER_MINUTE: '1000', ...env },
+    });
     org = await createTestOrg(t.deps, 'Ромашка');
   }
-  const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => call(t.app, org.apiKey, { method, url, ...(payload ? { payload } : {}) });
+  const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+    call(t.app, org.apiKey, { method, url, ...(payload ? { payload } : {}) });
   const pathOf = (url: string) => url.replace(PUBLIC_URL, '');
-  const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: path, headers: { ...FORM, ...headers }, payload: new URLSearchParams(fields).toString() });
+  const post = (
+    path: string,
+    fields: Record<string, string>,
+    headers: Record<string, string> = {},
+  ) =>
+    t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { ...FORM, ...headers },
+      payload: new URLSearchParams(fields).toString(),
+    });
   const feedback = () => t.deps.db.selectFrom('feedback').selectAll().execute();
 
   async function survey(metric: 'nps' | 'csat' | 'ces' = 'nps', extra: object = {}) {
-    return (await api('POST', '/api/v1/surveys', { name: 'После доставки', metric, stage: 'delivery', ...extra })).json();
+    return (
+      await api('POST', '/api/v1/surveys', {
+        name: 'После доставки',
+        metric,
+        stage: 'delivery',
+        ...extra,
+      })
+    ).json();
   }
   async function contact(name: string, email?: string, language: 'ru' | 'en' = 'ru') {
     const client = await api('POST', '/api/v1/clients', { name: `ООО ${name}` });
-    return (await api('POST', `/api/v1/clients/${client.json().id}/contacts`, { name, language, ...(email ? { email } : {}) })).json();
+    return (
+      await api('POST', `/api/v1/clients/${client.json().id}/contacts`, {
+        name,
+        language,
+        ...(email ? { email } : {}),
+      })
+    ).json();
   }
   async function invite(surveyId: string, contactId: string, send = false) {
-    return (await api('POST', `/api/v1/surveys/${surveyId}/invites`, { contactIds: [contactId], send })).json();
+    return (
+      await api('POST', `/api/v1/surveys/${surveyId}/invites`, { contactIds: [contactId], send })
+    ).json();
   }
 
   it('records a personal answer posted by the form once: survey, contact, score, comment, acknowledgement and a case', async () => {
@@ -61,7 +95,17 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
     expect(res.body).toContain('Спасибо за ответ');
     const [record, ...rest] = await feedback();
     expect(rest).toEqual([]);
-    expect(record).toMatchObject({ channel: 'survey', survey_id: s.id, contact_id: ivan.id, client_id: ivan.clientId, stage: 'delivery', score_type: 'nps', score_value: 3, text: 'Курьер опоздал на два дня', source_id: expect.stringMatching(/^invite:/) });
+    expect(record).toMatchObject({
+      channel: 'survey',
+      survey_id: s.id,
+      contact_id: ivan.id,
+      client_id: ivan.clientId,
+      stage: 'delivery',
+      score_type: 'nps',
+      score_value: 3,
+      text: 'Курьер опоздал на два дня',
+      source_id: expect.stringMatching(/^invite:/),
+    });
     expect(record!.case_id).toBeTruthy();
 
     const again = await post(link, { score: '10', comment: 'Передумал' });
@@ -86,12 +130,19 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
     const ivan = await contact('Иван', 'ivan@example.ru', 'ru');
     const jane = await contact('Jane', 'jane@example.com', 'en');
     const mute = await contact('Без почты');
-    const res = await api('POST', `/api/v1/surveys/${s.id}/invites`, { contactIds: [ivan.id, jane.id, mute.id], send: true });
+    const res = await api('POST', `/api/v1/surveys/${s.id}/invites`, {
+      contactIds: [ivan.id, jane.id, mute.id],
+      send: true,
+    });
     expect(res.json().queued).toBe(2);
     await testWorker(t.deps).drain();
     const mails = await smtp!.waitFor(2);
-    const toJane = mails.find((m) => m.to && !Array.isArray(m.to) && m.to.text === 'jane@example.com')!;
-    const toIvan = mails.find((m) => m.to && !Array.isArray(m.to) && m.to.text === 'ivan@example.ru')!;
+    const toJane = mails.find(
+      (m) => m.to && !Array.isArray(m.to) && m.to.text === 'jane@example.com',
+    )!;
+    const toIvan = mails.find(
+      (m) => m.to && !Array.isArray(m.to) && m.to.text === 'ivan@example.ru',
+    )!;
     expect(toJane.subject).toBe(s.question.en);
     expect(toJane.text).toContain('Hello Jane');
     expect(toJane.text).toContain('1 (very easy): https://cx.example.ru/s/');
@@ -99,49 +150,80 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
     expect(toIvan.subject).toBe(s.question.ru);
     expect(toIvan.text).toContain('1 (очень легко): ');
 
-    const janeLink = toJane.text!.match(/2: (https:\/\/cx\.example\.ru\/s\/[A-Za-z0-9_-]{43}\?score=2)/)![1]!;
+    const janeLink = toJane.text!.match(
+      /2: (https:\/\/cx\.example\.ru\/s\/[A-Za-z0-9_-]{43}\?score=2)/,
+    )![1]!;
     const clicked = await t.app.inject({ method: 'GET', url: pathOf(janeLink) });
     expect(clicked.statusCode).toBe(200);
     expect(clicked.body).toContain('lang="en"');
     expect(clicked.body).toContain('Thank you for your answer');
     // A mail scanner or a second click on another score changes nothing.
-    const second = await t.app.inject({ method: 'GET', url: pathOf(janeLink.replace('score=2', 'score=7')) });
+    const second = await t.app.inject({
+      method: 'GET',
+      url: pathOf(janeLink.replace('score=2', 'score=7')),
+    });
     expect(second.body).toContain('already answered');
     const stored = await feedback();
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ contact_id: jane.id, survey_id: s.id, score_type: 'ces', score_value: 2, text: null });
+    expect(stored[0]).toMatchObject({
+      contact_id: jane.id,
+      survey_id: s.id,
+      score_type: 'ces',
+      score_value: 2,
+      text: null,
+    });
   });
 
   it('keeps one record when the same invitation is answered several times at once', async () => {
     await setup();
     const s = await survey('csat');
     const link = pathOf((await invite(s.id, (await contact('Иван')).id)).items[0].url);
-    const answers = await Promise.all(['1', '2', '3', '4', '5'].map((score) => post(link, { score })));
+    const answers = await Promise.all(
+      ['1', '2', '3', '4', '5'].map((score) => post(link, { score })),
+    );
     expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200]);
     const stored = await feedback();
     expect(stored).toHaveLength(1);
-    expect((await api('GET', `/api/v1/surveys/${s.id}/invites`)).json().items[0].feedbackId).toBe(stored[0]!.id);
+    expect((await api('GET', `/api/v1/surveys/${s.id}/invites`)).json().items[0].feedbackId).toBe(
+      stored[0]!.id,
+    );
   });
 
   it('stores nothing when the honeypot is filled, but thanks the visitor', async () => {
     await setup();
     const s = await survey('csat');
     const link = pathOf((await invite(s.id, (await contact('Иван')).id)).items[0].url);
-    const res = await post(link, { score: '5', comment: 'buy pills', website: 'http://spam.example' });
+    const res = await post(link, {
+      score: '5',
+      comment: 'buy pills',
+      website: 'http://spam.example',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Спасибо за ответ');
     const open = await post(pathOf(s.openUrl), { score: '5', website: 'x' });
     expect(open.statusCode).toBe(200);
     expect(await feedback()).toEqual([]);
-    expect((await api('GET', `/api/v1/surveys/${s.id}/invites`)).json().items[0].answeredAt).toBeNull();
+    expect(
+      (await api('GET', `/api/v1/surveys/${s.id}/invites`)).json().items[0].answeredAt,
+    ).toBeNull();
   });
 
   it('answers unknown and malformed tokens with a 404 page, and a closed survey with a 410 page', async () => {
     await setup();
     const s = await survey('nps');
     const link = pathOf((await invite(s.id, (await contact('Иван')).id)).items[0].url);
-    for (const url of ['/s/abc', `/s/${'A'.repeat(43)}`, `/s/o/${'b'.repeat(43)}`, "/s/'%20or%201=1--", `/s/${'x'.repeat(150)}`]) {
-      const res = await t.app.inject({ method: 'GET', url, headers: { 'accept-language': 'en-GB,en' } });
+    for (const url of [
+      '/s/abc',
+      `/s/${'A'.repeat(43)}`,
+      `/s/o/${'b'.repeat(43)}`,
+      "/s/'%20or%201=1--",
+      `/s/${'x'.repeat(150)}`,
+    ]) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url,
+        headers: { 'accept-language': 'en-GB,en' },
+      });
       expect(res.statusCode, url).toBe(404);
       expect(res.headers['content-type'], url).toMatch(/^text\/html/);
       expect(res.body, url).toContain('Survey not found');
@@ -153,7 +235,9 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
       expect(page.statusCode, url).toBe(410);
       expect(page.body).toContain('Опрос завершён');
       expect((await post(url, { score: '5' })).statusCode, url).toBe(410);
-      expect((await t.app.inject({ method: 'GET', url: `${url}?score=5` })).statusCode, url).toBe(410);
+      expect((await t.app.inject({ method: 'GET', url: `${url}?score=5` })).statusCode, url).toBe(
+        410,
+      );
     }
     expect(await feedback()).toEqual([]);
   });
@@ -172,7 +256,9 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
     }
     expect((await post(link, { comment: 'без оценки' })).statusCode).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: `${link}?score=9` })).statusCode).toBe(400);
-    expect((await t.app.inject({ method: 'GET', url: `${link}?score=1&score=2` })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: `${link}?score=1&score=2` })).statusCode).toBe(
+      400,
+    );
     expect((await post(link, { score: '4', comment: 'я'.repeat(5001) })).statusCode).toBe(400);
     expect(await feedback()).toEqual([]);
   });
@@ -194,7 +280,12 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
     ];
     for (const [type, payload] of odd) {
       for (const url of [link, pathOf(s.openUrl)]) {
-        const res = await t.app.inject({ method: 'POST', url, headers: { 'content-type': type }, payload });
+        const res = await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { 'content-type': type },
+          payload,
+        });
         expect(res.statusCode, `${type} ${payload}`).toBeGreaterThanOrEqual(400);
         expect(res.statusCode, `${type} ${payload}`).toBeLessThan(500);
         expect(res.headers['content-type'], `${type} ${payload}`).toMatch(/^text\/html/);
@@ -207,10 +298,22 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
     await setup();
     const s = await survey('nps', { stage: 'onboarding' });
     const open = pathOf(s.openUrl);
-    const page = await t.app.inject({ method: 'GET', url: open, headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    const page = await t.app.inject({
+      method: 'GET',
+      url: open,
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    });
     expect(page.body).toContain('lang="en"');
     expect(page.body).toContain(s.question.en);
-    expect((await t.app.inject({ method: 'GET', url: `${open}?lang=ru`, headers: { 'accept-language': 'en' } })).body).toContain(s.question.ru);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `${open}?lang=ru`,
+          headers: { 'accept-language': 'en' },
+        })
+      ).body,
+    ).toContain(s.question.ru);
     // On the open link ?score only preselects: nothing is stored until the visitor submits.
     const preselected = await t.app.inject({ method: 'GET', url: `${open}?score=9` });
     expect(preselected.body).toContain('value="9" required checked');
@@ -228,11 +331,19 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
   it('speaks the contact language on a personal link unless ?lang says otherwise', async () => {
     await setup();
     const s = await survey('nps');
-    const link = pathOf((await invite(s.id, (await contact('Jane', undefined, 'en')).id)).items[0].url);
-    const page = await t.app.inject({ method: 'GET', url: link, headers: { 'accept-language': 'ru-RU' } });
+    const link = pathOf(
+      (await invite(s.id, (await contact('Jane', undefined, 'en')).id)).items[0].url,
+    );
+    const page = await t.app.inject({
+      method: 'GET',
+      url: link,
+      headers: { 'accept-language': 'ru-RU' },
+    });
     expect(page.body).toContain('lang="en"');
     expect(page.body).toContain(`action="${link}?lang=en"`);
-    expect((await t.app.inject({ method: 'GET', url: `${link}?lang=ru` })).body).toContain('lang="ru"');
+    expect((await t.app.inject({ method: 'GET', url: `${link}?lang=ru` })).body).toContain(
+      'lang="ru"',
+    );
   });
 
   it('limits the rate of public answers with a 429 page, and the JSON API still refuses forms', async () => {
@@ -247,7 +358,12 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
     expect(limited.headers['retry-after']).toBeTruthy();
     expect(await feedback()).toHaveLength(2);
 
-    const form = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/surveys', headers: FORM, payload: 'name=x&metric=nps' });
+    const form = await call(t.app, org.apiKey, {
+      method: 'POST',
+      url: '/api/v1/surveys',
+      headers: FORM,
+      payload: 'name=x&metric=nps',
+    });
     expect(form.statusCode).toBe(415);
     expect(form.json().code).toBe('unsupported_media_type');
   });

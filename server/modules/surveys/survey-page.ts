@@ -8,7 +8,13 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { html, pickLanguage, publicPage, raw, type Raw } from '../../http/html.ts';
 import { parseScore, scoresOf } from './survey-links.ts';
-import { findInviteTarget, findOpenTarget, recordAnswer, stateOf, type SurveyTarget } from './survey-answer.ts';
+import {
+  findInviteTarget,
+  findOpenTarget,
+  recordAnswer,
+  stateOf,
+  type SurveyTarget,
+} from './survey-answer.ts';
 import { SCALE_ENDS, SURVEY_TEXT } from './survey-text.ts';
 
 type Lang = 'ru' | 'en';
@@ -17,7 +23,10 @@ const MAX_COMMENT = 5000;
 // Loose on purpose: a wrong score is answered by the page itself (400 with the form), not by validation.
 const inviteParams = z.object({ token: z.string() });
 const openParams = z.object({ openToken: z.string() });
-const query = z.object({ lang: z.string().max(10).optional(), score: z.string().max(10).optional() });
+const query = z.object({
+  lang: z.string().max(10).optional(),
+  score: z.string().max(10).optional(),
+});
 
 // The selected score must be visible at a glance, also on a phone in sunlight.
 const EXTRA_STYLE = raw(`<style>
@@ -30,11 +39,32 @@ label.comment{display:block;margin:.5rem 0 .35rem}
 </style>`);
 
 function send(reply: FastifyReply, status: number, page: string) {
-  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(page);
 }
 
-function message(reply: FastifyReply, status: number, lang: Lang, title: string, text: string, langLinks?: { ru: string; en: string }) {
-  return send(reply, status, publicPage({ lang, title, langLinks, body: html`<h1>${title}</h1><p>${text}</p>` }));
+function message(
+  reply: FastifyReply,
+  status: number,
+  lang: Lang,
+  title: string,
+  text: string,
+  langLinks?: { ru: string; en: string },
+) {
+  return send(
+    reply,
+    status,
+    publicPage({
+      lang,
+      title,
+      langLinks,
+      body: html`<h1>${title}</h1>
+        <p>${text}</p>`,
+    }),
+  );
 }
 
 interface FormState {
@@ -51,16 +81,37 @@ function renderForm(target: SurveyTarget, lang: Lang, action: string, state: For
   const ends = SCALE_ENDS[survey.metric][lang];
   const t = SURVEY_TEXT[lang];
   const options = scores.map(
-    (n) => html`<label><input type="radio" name="score" value="${n}" required${raw(state.score === n ? ' checked' : '')}><span>${n}</span></label>`,
+    (n) =>
+      html`<label
+        ><input
+          type="radio"
+          name="score"
+          value="${n}"
+          required${raw(state.score === n ? ' checked' : '')}
+        /><span>${n}</span></label
+      >`,
   );
   const error = state.error ? html`<p class="error" role="alert">${state.error}</p>` : raw('');
-  return html`${EXTRA_STYLE}<h1>${question}</h1>${error}
+  return html`${EXTRA_STYLE}
+    <h1>${question}</h1>
+    ${error}
     <form method="post" action="${action}">
-      <fieldset><legend>${t.scoreLegend}</legend><div class="scores">${options}</div>
-      <div class="ends"><span>${scores[0]} — ${ends.low}</span><span>${scores[scores.length - 1]} — ${ends.high}</span></div></fieldset>
+      <fieldset>
+        <legend>${t.scoreLegend}</legend>
+        <div class="scores">${options}</div>
+        <div class="ends">
+          <span>${scores[0]} — ${ends.low}</span
+          ><span>${scores[scores.length - 1]} — ${ends.high}</span>
+        </div>
+      </fieldset>
       <label class="comment" for="comment">${prompt}</label>
-      <textarea id="comment" name="comment" maxlength="${MAX_COMMENT}">${state.comment ?? ''}</textarea>
-      <div class="hp" aria-hidden="true"><label>${t.honeypot}<input type="text" name="website" tabindex="-1" autocomplete="off"></label></div>
+      <textarea id="comment" name="comment" maxlength="${MAX_COMMENT}">
+${state.comment ?? ''}</textarea>
+      <div class="hp" aria-hidden="true">
+        <label
+          >${t.honeypot}<input type="text" name="website" tabindex="-1" autocomplete="off"
+        /></label>
+      </div>
       <button class="submit" type="submit">${t.submit}</button>
     </form>`;
 }
@@ -80,7 +131,11 @@ type Resolve = (deps: Deps, token: string) => Promise<SurveyTarget | undefined>;
 export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Promise<void> {
   await app.register(async (scope) => {
     // Form posts only here: the JSON API outside this scope keeps answering 415 to forms.
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, parseForm(body as string)));
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string' },
+      (_req, body, done) => done(null, parseForm(body as string)),
+    );
     scope.setErrorHandler((err, req, reply) => {
       const lang = langOf(req);
       const t = SURVEY_TEXT[lang];
@@ -90,23 +145,71 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
       }
       const status = (err as { statusCode?: number }).statusCode;
       const clientStatus = err instanceof AppError ? err.status : status;
-      if (clientStatus && clientStatus >= 400 && clientStatus < 500) return message(reply, clientStatus, lang, t.badRequestTitle, t.badRequest);
+      if (clientStatus && clientStatus >= 400 && clientStatus < 500)
+        return message(reply, clientStatus, lang, t.badRequestTitle, t.badRequest);
       req.log.error({ err }, 'survey page failed');
       return message(reply, 500, lang, t.failedTitle, t.failed);
     });
 
-    const config = { rateLimit: { max: deps.config.security.publicRatePerMinute, timeWindow: 60_000 } };
-    const routes: { path: string; params: z.ZodObject; tokenOf: (p: Record<string, string>) => string; resolve: Resolve; what: string }[] = [
-      { path: '/s/:token', params: inviteParams, tokenOf: (p) => p.token!, resolve: findInviteTarget, what: 'personal invitation link' },
-      { path: '/s/o/:openToken', params: openParams, tokenOf: (p) => p.openToken!, resolve: findOpenTarget, what: 'open link' },
+    const config = {
+      rateLimit: { max: deps.config.security.publicRatePerMinute, timeWindow: 60_000 },
+    };
+    const routes: {
+      path: string;
+      params: z.ZodObject;
+      tokenOf: (p: Record<string, string>) => string;
+      resolve: Resolve;
+      what: string;
+    }[] = [
+      {
+        path: '/s/:token',
+        params: inviteParams,
+        tokenOf: (p) => p.token!,
+        resolve: findInviteTarget,
+        what: 'personal invitation link',
+      },
+      {
+        path: '/s/o/:openToken',
+        params: openParams,
+        tokenOf: (p) => p.openToken!,
+        resolve: findOpenTarget,
+        what: 'open link',
+      },
     ];
     for (const route of routes) {
       const schema = { tags: ['public'], params: route.params, querystring: query };
-      scope.get(route.path, { config, schema: { ...schema, summary: `Survey page of a ${route.what} (HTML); ?score=N records a personal answer in one click` } }, (req, reply) =>
-        answerPage(req, reply, route.resolve, route.tokenOf(req.params as Record<string, string>), 'GET'),
+      scope.get(
+        route.path,
+        {
+          config,
+          schema: {
+            ...schema,
+            summary: `Survey page of a ${route.what} (HTML); ?score=N records a personal answer in one click`,
+          },
+        },
+        (req, reply) =>
+          answerPage(
+            req,
+            reply,
+            route.resolve,
+            route.tokenOf(req.params as Record<string, string>),
+            'GET',
+          ),
       );
-      scope.post(route.path, { config, schema: { ...schema, summary: `Answer of a ${route.what} (form: score, comment; HTML)` } }, (req, reply) =>
-        answerPage(req, reply, route.resolve, route.tokenOf(req.params as Record<string, string>), 'POST'),
+      scope.post(
+        route.path,
+        {
+          config,
+          schema: { ...schema, summary: `Answer of a ${route.what} (form: score, comment; HTML)` },
+        },
+        (req, reply) =>
+          answerPage(
+            req,
+            reply,
+            route.resolve,
+            route.tokenOf(req.params as Record<string, string>),
+            'POST',
+          ),
       );
     }
   });
@@ -114,10 +217,20 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
   function langOf(req: FastifyRequest, contactLanguage?: Lang): Lang {
     const q = (req.query as { lang?: unknown } | undefined)?.lang;
     // A personal link speaks the contact's language unless the visitor chose one with ?lang.
-    return pickLanguage(typeof q === 'string' ? q : undefined, contactLanguage ? undefined : req.headers['accept-language'], contactLanguage ?? 'ru');
+    return pickLanguage(
+      typeof q === 'string' ? q : undefined,
+      contactLanguage ? undefined : req.headers['accept-language'],
+      contactLanguage ?? 'ru',
+    );
   }
 
-  async function answerPage(req: FastifyRequest, reply: FastifyReply, resolve: Resolve, token: string, method: 'GET' | 'POST') {
+  async function answerPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    resolve: Resolve,
+    token: string,
+    method: 'GET' | 'POST',
+  ) {
     const target = await resolve(deps, token);
     const lang = langOf(req, target?.kind === 'invite' ? target.contact?.language : undefined);
     const t = SURVEY_TEXT[lang];
@@ -125,11 +238,22 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
     const langLinks = { ru: `${path}?lang=ru`, en: `${path}?lang=en` };
     if (!target) return message(reply, 404, lang, t.notFoundTitle, t.notFound, langLinks);
     const state = stateOf(target, deps.clock.now());
-    if (state === 'answered') return message(reply, 200, lang, t.alreadyTitle, t.already, langLinks);
+    if (state === 'answered')
+      return message(reply, 200, lang, t.alreadyTitle, t.already, langLinks);
     if (state === 'closed') return message(reply, 410, lang, t.closedTitle, t.closed, langLinks);
 
     const action = `${path}?lang=${lang}`;
-    const form = (status: number, s: FormState) => send(reply, status, publicPage({ lang, title: t.scoreLegend, langLinks, body: renderForm(target, lang, action, s) }));
+    const form = (status: number, s: FormState) =>
+      send(
+        reply,
+        status,
+        publicPage({
+          lang,
+          title: t.scoreLegend,
+          langLinks,
+          body: renderForm(target, lang, action, s),
+        }),
+      );
     const { survey } = target;
     const { score: queryScore } = req.query as z.infer<typeof query>;
 
@@ -144,14 +268,18 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
     } else {
       const body = (req.body ?? {}) as Record<string, unknown>;
       // A filled honeypot is a bot: thank it and store nothing, so it learns nothing.
-      if (typeof body.website === 'string' && body.website.trim() !== '') return message(reply, 200, lang, t.thanksTitle, t.thanks);
+      if (typeof body.website === 'string' && body.website.trim() !== '')
+        return message(reply, 200, lang, t.thanksTitle, t.thanks);
       const comment = typeof body.comment === 'string' ? body.comment.trim() : '';
       const score = parseScore(survey.metric, body.score);
       if (score === undefined) return form(400, { comment, error: t.errorScore });
-      if (comment.length > MAX_COMMENT) return form(400, { score, comment: comment.slice(0, MAX_COMMENT), error: t.errorComment });
+      if (comment.length > MAX_COMMENT)
+        return form(400, { score, comment: comment.slice(0, MAX_COMMENT), error: t.errorComment });
       answer = { score, comment: comment || undefined };
     }
     const outcome = await recordAnswer(deps, req.log as never, target, answer);
-    return outcome === 'already' ? message(reply, 200, lang, t.alreadyTitle, t.already) : message(reply, 200, lang, t.thanksTitle, t.thanks);
+    return outcome === 'already'
+      ? message(reply, 200, lang, t.alreadyTitle, t.already)
+      : message(reply, 200, lang, t.thanksTitle, t.thanks);
   }
 }

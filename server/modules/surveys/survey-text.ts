@@ -51,7 +51,16 @@ export const SURVEY_TEXT = {
 
 /** What the ends of each scale mean; CES runs from easy (1) to difficult (7). */
 export const SCALE_ENDS: Record<SurveyMetric, Record<Lang, { low: string; high: string }>> = {
-  nps: { ru: { low: 'точно нет', high: 'обязательно' }, en: { low: 'not at all likely', high: 'extremely likely' } },
-  csat: { ru: { low: 'совсем недоволен', high: 'полностью доволен' }, en: { low: 'very dissatisfied', high: 'very satisfied' } },
-  ces: { ru: { low: 'очень легко', high: 'очень сложно' }, en: { low: 'very easy', high: 'very difficult' } },
+  nps: {
+    ru: { low: 'точно нет', high: 'обязательно' },
+    en: { low: 'not at all likely', high: 'extremely likely' },
+  },
+  csat: {
+    ru: { low: 'совсем недоволен', high: 'полностью доволен' },
+    en: { low: 'very dissatisfied', high: 'very satisfied' },
+  },
+  ces: {
+    ru: { low: 'очень легко', high: 'очень сложно' },
+    en: { low: 'very easy', high: 'very difficult' },
+  },
 };

@@ -6,8 +6,17 @@ export async function insertSurvey(db: DbOrTrx, row: SurveysTable): Promise<void
   await db.insertInto('surveys').values(row).execute();
 }
 
-export async function findSurvey(db: DbOrTrx, orgId: string, id: string): Promise<SurveysTable | undefined> {
-  return db.selectFrom('surveys').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+export async function findSurvey(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+): Promise<SurveysTable | undefined> {
+  return db
+    .selectFrom('surveys')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function getSurvey(db: DbOrTrx, orgId: string, id: string): Promise<SurveysTable> {
@@ -17,14 +26,31 @@ export async function getSurvey(db: DbOrTrx, orgId: string, id: string): Promise
 }
 
 /** Newest first; the cursor is the last id seen. */
-export async function listSurveys(db: DbOrTrx, orgId: string, f: { beforeId?: string; limit: number }): Promise<SurveysTable[]> {
+export async function listSurveys(
+  db: DbOrTrx,
+  orgId: string,
+  f: { beforeId?: string; limit: number },
+): Promise<SurveysTable[]> {
   let q = db.selectFrom('surveys').selectAll().where('org_id', '=', orgId);
   if (f.beforeId) q = q.where('id', '<', f.beforeId);
-  return q.orderBy('id', 'desc').limit(f.limit + 1).execute();
+  return q
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
 }
 
-export async function updateSurvey(db: DbOrTrx, orgId: string, id: string, patch: Partial<SurveysTable>): Promise<void> {
-  await db.updateTable('surveys').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute();
+export async function updateSurvey(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+  patch: Partial<SurveysTable>,
+): Promise<void> {
+  await db
+    .updateTable('surveys')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertInvites(db: DbOrTrx, rows: SurveyInvitesTable[]): Promise<void> {
@@ -32,14 +58,32 @@ export async function insertInvites(db: DbOrTrx, rows: SurveyInvitesTable[]): Pr
 }
 
 /** Newest first; the cursor is the last id seen. */
-export async function listInvites(db: DbOrTrx, orgId: string, surveyId: string, f: { beforeId?: string; limit: number }): Promise<SurveyInvitesTable[]> {
-  let q = db.selectFrom('survey_invites').selectAll().where('org_id', '=', orgId).where('survey_id', '=', surveyId);
+export async function listInvites(
+  db: DbOrTrx,
+  orgId: string,
+  surveyId: string,
+  f: { beforeId?: string; limit: number },
+): Promise<SurveyInvitesTable[]> {
+  let q = db
+    .selectFrom('survey_invites')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('survey_id', '=', surveyId);
   if (f.beforeId) q = q.where('id', '<', f.beforeId);
-  return q.orderBy('id', 'desc').limit(f.limit + 1).execute();
+  return q
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
 }
 
 /** The first answer wins: a later or concurrent one leaves the stored feedback id alone. */
-export async function markInviteAnswered(db: DbOrTrx, orgId: string, id: string, feedbackId: string, at: string): Promise<void> {
+export async function markInviteAnswered(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+  feedbackId: string,
+  at: string,
+): Promise<void> {
   await db
     .updateTable('survey_invites')
     .set({ feedback_id: feedbackId, answered_at: at })
@@ -51,10 +95,20 @@ export async function markInviteAnswered(db: DbOrTrx, orgId: string, id: string,
 
 // Public pages find their survey by an unguessable token before any organisation is known,
 // the same way status pages find a record by its public reference.
-export async function findSurveyByOpenToken(db: DbOrTrx, openToken: string): Promise<SurveysTable | undefined> {
-  return db.selectFrom('surveys').selectAll().where('open_token', '=', openToken).executeTakeFirst();
+export async function findSurveyByOpenToken(
+  db: DbOrTrx,
+  openToken: string,
+): Promise<SurveysTable | undefined> {
+  return db
+    .selectFrom('surveys')
+    .selectAll()
+    .where('open_token', '=', openToken)
+    .executeTakeFirst();
 }
 
-export async function findInviteByToken(db: DbOrTrx, token: string): Promise<SurveyInvitesTable | undefined> {
+export async function findInviteByToken(
+  db: DbOrTrx,
+  token: string,
+): Promise<SurveyInvitesTable | undefined> {
   return db.selectFrom('survey_invites').selectAll().where('token', '=', token).executeTakeFirst();
 }

@@ -8,7 +8,12 @@ import { randomToken } from '../../lib/crypto.ts';
 import { newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
-import { DEFAULT_COMMENT_PROMPT, DEFAULT_QUESTIONS, type LocalizedText, type SurveyMetric } from '../../../shared/api/surveys.ts';
+import {
+  DEFAULT_COMMENT_PROMPT,
+  DEFAULT_QUESTIONS,
+  type LocalizedText,
+  type SurveyMetric,
+} from '../../../shared/api/surveys.ts';
 import { findContact } from '../clients/index.ts';
 import { queueMessage } from '../messaging/index.ts';
 import { recordAudit } from '../orgs/index.ts';
@@ -53,7 +58,10 @@ export async function getSurvey(ctx: Ctx, id: string): Promise<SurveysTable> {
 
 export async function listSurveys(ctx: Ctx, q: { cursor?: string; limit: number }) {
   assertCan(ctx.actor, 'data.read');
-  const rows = await repo.listSurveys(ctx.db, ctx.orgId, { beforeId: decodeCursor(q.cursor), limit: q.limit });
+  const rows = await repo.listSurveys(ctx.db, ctx.orgId, {
+    beforeId: decodeCursor(q.cursor),
+    limit: q.limit,
+  });
   return toPage(rows, q.limit);
 }
 
@@ -65,14 +73,19 @@ export interface SurveyPatch {
   status?: 'active' | 'closed';
 }
 
-export async function updateSurvey(ctx: Ctx, id: string, patch: SurveyPatch): Promise<SurveysTable> {
+export async function updateSurvey(
+  ctx: Ctx,
+  id: string,
+  patch: SurveyPatch,
+): Promise<SurveysTable> {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
     const current = await repo.getSurvey(tx.db, tx.orgId, id);
     const changes: Partial<SurveysTable> = { updated_at: tx.clock.now().toISOString() };
     if (patch.name !== undefined) changes.name = patch.name;
     if (patch.question !== undefined) changes.question = JSON.stringify(patch.question);
-    if (patch.commentPrompt !== undefined) changes.comment_prompt = JSON.stringify(patch.commentPrompt);
+    if (patch.commentPrompt !== undefined)
+      changes.comment_prompt = JSON.stringify(patch.commentPrompt);
     if (patch.stage !== undefined) changes.stage = patch.stage;
     if (patch.status !== undefined) changes.status = patch.status;
     await repo.updateSurvey(tx.db, tx.orgId, id, changes);
@@ -83,7 +96,11 @@ export async function updateSurvey(ctx: Ctx, id: string, patch: SurveyPatch): Pr
 
 export async function surveyQrSvg(ctx: Ctx, id: string): Promise<string> {
   const survey = await getSurvey(ctx, id);
-  return QRCode.toString(openUrlOf(ctx.config.http.publicUrl, survey.open_token), { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+  return QRCode.toString(openUrlOf(ctx.config.http.publicUrl, survey.open_token), {
+    type: 'svg',
+    margin: 2,
+    errorCorrectionLevel: 'M',
+  });
 }
 
 export interface InviteView {
@@ -96,17 +113,25 @@ export interface InviteView {
  * before anything is written. With `send`, each contact with an e-mail address gets the
  * invitation in their language, queued in the same transaction (so never for a rolled-back invite).
  */
-export async function createInvites(ctx: Ctx, surveyId: string, input: { contactIds: string[]; send: boolean }): Promise<{ items: InviteView[]; queued: number }> {
+export async function createInvites(
+  ctx: Ctx,
+  surveyId: string,
+  input: { contactIds: string[]; send: boolean },
+): Promise<{ items: InviteView[]; queued: number }> {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
     const survey = await repo.getSurvey(tx.db, tx.orgId, surveyId);
-    if (survey.status !== 'active') throw new AppError('conflict', 'The survey is closed; reopen it to invite contacts');
+    if (survey.status !== 'active')
+      throw new AppError('conflict', 'The survey is closed; reopen it to invite contacts');
     const ids = [...new Set(input.contactIds)];
     const contacts = await Promise.all(ids.map((id) => findContact(tx, id)));
     const unknown = ids.filter((_, i) => !contacts[i]);
     if (unknown.length) {
       throw new AppError('unprocessable', 'Some contacts do not exist', {
-        invalidParams: unknown.map((id) => ({ name: `body.contactIds.${input.contactIds.indexOf(id)}`, reason: 'no such contact' })),
+        invalidParams: unknown.map((id) => ({
+          name: `body.contactIds.${input.contactIds.indexOf(id)}`,
+          reason: 'no such contact',
+        })),
       });
     }
     const now = tx.clock.now();
@@ -124,7 +149,10 @@ export async function createInvites(ctx: Ctx, surveyId: string, input: { contact
         created_at: now.toISOString(),
       },
     }));
-    await repo.insertInvites(tx.db, items.map((i) => i.invite));
+    await repo.insertInvites(
+      tx.db,
+      items.map((i) => i.invite),
+    );
     let queued = 0;
     if (input.send) {
       for (const { invite, contact } of items) {
@@ -133,12 +161,22 @@ export async function createInvites(ctx: Ctx, surveyId: string, input: { contact
         queued += 1;
       }
     }
-    await recordAudit(tx, 'survey.invited', { type: 'survey', id: survey.id }, { invites: items.length, queued });
+    await recordAudit(
+      tx,
+      'survey.invited',
+      { type: 'survey', id: survey.id },
+      { invites: items.length, queued },
+    );
     return { items, queued };
   });
 }
 
-async function queueInviteMail(tx: Ctx, survey: SurveysTable, invite: SurveyInvitesTable, contact: ContactsTable): Promise<void> {
+async function queueInviteMail(
+  tx: Ctx,
+  survey: SurveysTable,
+  invite: SurveyInvitesTable,
+  contact: ContactsTable,
+): Promise<void> {
   const lang = contact.language;
   const url = inviteUrlOf(tx.config.http.publicUrl, invite.token);
   await queueMessage(tx, {
@@ -157,13 +195,27 @@ async function queueInviteMail(tx: Ctx, survey: SurveysTable, invite: SurveyInvi
   });
 }
 
-export async function listInvites(ctx: Ctx, surveyId: string, q: { cursor?: string; limit: number }) {
+export async function listInvites(
+  ctx: Ctx,
+  surveyId: string,
+  q: { cursor?: string; limit: number },
+) {
   assertCan(ctx.actor, 'data.read');
   await repo.getSurvey(ctx.db, ctx.orgId, surveyId);
-  const page = toPage(await repo.listInvites(ctx.db, ctx.orgId, surveyId, { beforeId: decodeCursor(q.cursor), limit: q.limit }), q.limit);
+  const page = toPage(
+    await repo.listInvites(ctx.db, ctx.orgId, surveyId, {
+      beforeId: decodeCursor(q.cursor),
+      limit: q.limit,
+    }),
+    q.limit,
+  );
   const contacts = new Map<string, ContactsTable | undefined>();
   for (const invite of page.items) {
-    if (!contacts.has(invite.contact_id)) contacts.set(invite.contact_id, await findContact(ctx, invite.contact_id));
+    if (!contacts.has(invite.contact_id))
+      contacts.set(invite.contact_id, await findContact(ctx, invite.contact_id));
   }
-  return { items: page.items.map((invite) => ({ invite, contact: contacts.get(invite.contact_id) })), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((invite) => ({ invite, contact: contacts.get(invite.contact_id) })),
+    nextCursor: page.nextCursor,
+  };
 }

@@ -12,40 +12,107 @@ describe('parseSeconds', () => {
     ['1:02:03', 3723],
     ['0', 0],
   ])('%s → %i', (text, expected) => expect(parseSeconds(text)).toBe(expected));
-  it.each([['-5'], ['abc'], ['1:2'], ['']])('%s is not seconds', (text) => expect(parseSeconds(text)).toBeUndefined());
+  it.each([['-5'], ['abc'], ['1:2'], ['']])('%s is not seconds', (text) =>
+    expect(parseSeconds(text)).toBeUndefined(),
+  );
 });
 
 describe('parseDirection', () => {
   // Short forms seen in PBX exports (Asterisk CDR, Mango, UIS, Битрикс24), in any case and with ё/dots.
   it.each([
-    'вход', 'Вход.', 'входящ', 'входящ.', 'ВХ', 'вх.', 'Входящий', 'входящая', 'входящее', 'Входящий звонок', 'вх/переадр.',
-    'in', 'IN', 'In.', 'inc', 'incoming', 'Incoming call', 'inbound', 'inbound-call',
+    'вход',
+    'Вход.',
+    'входящ',
+    'входящ.',
+    'ВХ',
+    'вх.',
+    'Входящий',
+    'входящая',
+    'входящее',
+    'Входящий звонок',
+    'вх/переадр.',
+    'in',
+    'IN',
+    'In.',
+    'inc',
+    'incoming',
+    'Incoming call',
+    'inbound',
+    'inbound-call',
   ])('%s → in', (text) => expect(parseDirection(text)).toBe('in'));
   it.each([
-    'исх', 'Исх.', 'исходящ', 'исходящ.', 'Исходящий', 'исходящая', 'исходящее', 'исходящий вызов',
-    'out', 'OUT', 'Out.', 'outg', 'outgoing', 'Outgoing call', 'outbound',
+    'исх',
+    'Исх.',
+    'исходящ',
+    'исходящ.',
+    'Исходящий',
+    'исходящая',
+    'исходящее',
+    'исходящий вызов',
+    'out',
+    'OUT',
+    'Out.',
+    'outg',
+    'outgoing',
+    'Outgoing call',
+    'outbound',
   ])('%s → out', (text) => expect(parseDirection(text)).toBe('out'));
-  it.each(['', 'вбок', 'внутренний', 'internal', 'info', 'outside', 'o', 'i', 'выход', '-'])('%s is not a direction', (text) =>
-    expect(parseDirection(text)).toBeUndefined(),
+  it.each(['', 'вбок', 'внутренний', 'internal', 'info', 'outside', 'o', 'i', 'выход', '-'])(
+    '%s is not a direction',
+    (text) => expect(parseDirection(text)).toBeUndefined(),
   );
 });
 
 describe('resolveColumns', () => {
   it('finds the columns of a Russian and of an English export by their names, ignoring case and ё', () => {
-    expect(resolveColumns(['ДАТА/ВРЕМЯ', 'Направление', 'Ожидание, с', 'Отвечён', 'Длительность', 'Сотрудник', 'Телефон', 'Этап'], {})).toEqual({
-      startedAt: 'ДАТА/ВРЕМЯ', direction: 'Направление', waitSeconds: 'Ожидание, с', answered: 'Отвечён', durationSeconds: 'Длительность', employee: 'Сотрудник', phone: 'Телефон', stage: 'Этап',
+    expect(
+      resolveColumns(
+        [
+          'ДАТА/ВРЕМЯ',
+          'Направление',
+          'Ожидание, с',
+          'Отвечён',
+          'Длительность',
+          'Сотрудник',
+          'Телефон',
+          'Этап',
+        ],
+        {},
+      ),
+    ).toEqual({
+      startedAt: 'ДАТА/ВРЕМЯ',
+      direction: 'Направление',
+      waitSeconds: 'Ожидание, с',
+      answered: 'Отвечён',
+      durationSeconds: 'Длительность',
+      employee: 'Сотрудник',
+      phone: 'Телефон',
+      stage: 'Этап',
     });
-    expect(resolveColumns(['Date/Time', 'Direction', 'Status', 'Phone', 'Call ID'], {})).toEqual({ startedAt: 'Date/Time', direction: 'Direction', answered: 'Status', phone: 'Phone', externalId: 'Call ID' });
+    expect(resolveColumns(['Date/Time', 'Direction', 'Status', 'Phone', 'Call ID'], {})).toEqual({
+      startedAt: 'Date/Time',
+      direction: 'Direction',
+      answered: 'Status',
+      phone: 'Phone',
+      externalId: 'Call ID',
+    });
   });
 
   it('lets named columns win and names every missing or unknown one', () => {
-    expect(resolveColumns(['Когда', 'Направление', 'Итог'], { startedAt: 'когда', answered: 'Итог' })).toEqual({ startedAt: 'Когда', direction: 'Направление', answered: 'Итог' });
+    expect(
+      resolveColumns(['Когда', 'Направление', 'Итог'], { startedAt: 'когда', answered: 'Итог' }),
+    ).toEqual({ startedAt: 'Когда', direction: 'Направление', answered: 'Итог' });
     try {
       resolveColumns(['Когда', 'Куда'], { phone: 'Номер' });
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(AppError);
-      expect((err as AppError).details?.invalidParams?.map((p) => p.name)).toEqual(['query.phoneColumn', 'query.startedAtColumn', 'query.directionColumn', 'query.answeredColumn']);
+      expect((err as AppError).details?.invalidParams?.map((p) => p.name)).toEqual([
+        'query.phoneColumn',
+        'query.startedAtColumn',
+        'query.directionColumn',
+        'query.answeredColumn',
+      ]);
     }
   });
 });
@@ -74,13 +141,19 @@ describe('convertCallRows', () => {
   it('gives the same call in two exports the same id, and two identical lines in one file two ids', () => {
     const line = ['20.11.2026 10:15', 'in', 'нет', '89123456789'];
     const once = convertCallRows(table([line]), mapping, { timeZone: 'UTC' }).inputs;
-    const twice = convertCallRows(table([['20.11.2026 09:00', 'out', 'да', ''], line, line]), mapping, { timeZone: 'UTC' }).inputs;
+    const twice = convertCallRows(
+      table([['20.11.2026 09:00', 'out', 'да', ''], line, line]),
+      mapping,
+      { timeZone: 'UTC' },
+    ).inputs;
     expect(twice[1]!.externalId).toBe(once[0]!.externalId);
     expect(twice[2]!.externalId).toBe(`${once[0]!.externalId}#2`);
   });
 
   it('reports every bad cell with its row, column and value', () => {
-    const { inputs, report } = convertCallRows(table([['', 'вбок', 'может', '12-34']]), mapping, { timeZone: 'UTC' });
+    const { inputs, report } = convertCallRows(table([['', 'вбок', 'может', '12-34']]), mapping, {
+      timeZone: 'UTC',
+    });
     expect(inputs).toEqual([]);
     expect(report.errors.map((e) => [e.row, e.column, e.value, e.code])).toEqual([
       [2, 'Дата', null, 'required'],

@@ -1,7 +1,11 @@
 // A call-log table (CSV or XLSX, already checked) → call inputs and a row-by-row report. Pure.
 // Columns are found by the PBX export's header names (Russian or English) unless named explicitly.
 import { MAX_REPORTED_ERRORS, type RowError } from '../../../shared/api/imports.ts';
-import { CALL_FIELDS, REQUIRED_CALL_FIELDS, type CallField } from '../../../shared/api/telephony.ts';
+import {
+  CALL_FIELDS,
+  REQUIRED_CALL_FIELDS,
+  type CallField,
+} from '../../../shared/api/telephony.ts';
 import { AppError } from '../../http/errors.ts';
 import { sha256 } from '../../lib/crypto.ts';
 import { parseDate } from '../imports/cell-values.ts';
@@ -9,13 +13,65 @@ import { isBlank, type Table } from '../imports/table.ts';
 import { hasNoDigits, normalisePhone } from './phone.ts';
 
 const SYNONYMS: Record<CallField, string[]> = {
-  startedAt: ['дата/время', 'дата и время', 'дата время', 'дата', 'время', 'время звонка', 'начало', 'date/time', 'datetime', 'date', 'time', 'started at', 'startedat', 'start'],
+  startedAt: [
+    'дата/время',
+    'дата и время',
+    'дата время',
+    'дата',
+    'время',
+    'время звонка',
+    'начало',
+    'date/time',
+    'datetime',
+    'date',
+    'time',
+    'started at',
+    'startedat',
+    'start',
+  ],
   direction: ['направление', 'тип звонка', 'тип', 'direction', 'type'],
-  waitSeconds: ['ожидание, с', 'ожидание', 'время ожидания', 'ожидание, сек', 'wait, s', 'wait', 'wait seconds', 'waitseconds', 'wait time'],
+  waitSeconds: [
+    'ожидание, с',
+    'ожидание',
+    'время ожидания',
+    'ожидание, сек',
+    'wait, s',
+    'wait',
+    'wait seconds',
+    'waitseconds',
+    'wait time',
+  ],
   answered: ['отвечен', 'отвечено', 'статус', 'результат', 'answered', 'status', 'result'],
-  durationSeconds: ['длительность', 'длительность, с', 'длительность, сек', 'продолжительность', 'duration', 'duration, s', 'durationseconds', 'talk time'],
-  employee: ['сотрудник', 'оператор', 'менеджер', 'добавочный', 'employee', 'agent', 'operator', 'extension'],
-  phone: ['телефон', 'номер', 'номер клиента', 'телефон клиента', 'phone', 'number', 'client phone', 'caller'],
+  durationSeconds: [
+    'длительность',
+    'длительность, с',
+    'длительность, сек',
+    'продолжительность',
+    'duration',
+    'duration, s',
+    'durationseconds',
+    'talk time',
+  ],
+  employee: [
+    'сотрудник',
+    'оператор',
+    'менеджер',
+    'добавочный',
+    'employee',
+    'agent',
+    'operator',
+    'extension',
+  ],
+  phone: [
+    'телефон',
+    'номер',
+    'номер клиента',
+    'телефон клиента',
+    'phone',
+    'number',
+    'client phone',
+    'caller',
+  ],
   stage: ['этап', 'stage'],
   externalId: ['id', 'id звонка', 'идентификатор', 'call id', 'external id', 'externalid'],
 };
@@ -25,10 +81,38 @@ const SYNONYMS: Record<CallField, string[]> = {
 // English stems are spelled out: a bare "in" prefix would also take "internal".
 const IN_STEMS = [/^вх/, /^in$/, /^inc/, /^inb/];
 const OUT_STEMS = [/^исх/, /^out$/, /^outg/, /^outb/];
-const YES = ['1', 'да', 'yes', 'true', 'y', 'отвечен', 'отвечено', 'принят', 'answered', 'успешный'];
-const NO = ['0', 'нет', 'no', 'false', 'n', 'пропущен', 'пропущенный', 'не отвечен', 'неотвечен', 'не отвечено', 'missed', 'no answer', 'noanswer', 'busy', 'занято'];
+const YES = [
+  '1',
+  'да',
+  'yes',
+  'true',
+  'y',
+  'отвечен',
+  'отвечено',
+  'принят',
+  'answered',
+  'успешный',
+];
+const NO = [
+  '0',
+  'нет',
+  'no',
+  'false',
+  'n',
+  'пропущен',
+  'пропущенный',
+  'не отвечен',
+  'неотвечен',
+  'не отвечено',
+  'missed',
+  'no answer',
+  'noanswer',
+  'busy',
+  'занято',
+];
 
-const fold = (s: string) => s.trim().toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ');
+const fold = (s: string) =>
+  s.trim().toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ');
 
 export type ColumnMapping = Partial<Record<CallField, string>>;
 
@@ -42,16 +126,27 @@ export function resolveColumns(columns: readonly string[], explicit: ColumnMappi
     if (named !== undefined) {
       const found = byFolded.get(fold(named));
       if (found) mapping[field] = found;
-      else problems.push({ name: `query.${field}Column`, reason: `the file has no column "${named}"` });
+      else
+        problems.push({
+          name: `query.${field}Column`,
+          reason: `the file has no column "${named}"`,
+        });
       continue;
     }
     const synonym = SYNONYMS[field].find((s) => byFolded.has(s));
     if (synonym) mapping[field] = byFolded.get(synonym)!;
   }
   for (const field of REQUIRED_CALL_FIELDS) {
-    if (!mapping[field] && explicit[field] === undefined) problems.push({ name: `query.${field}Column`, reason: `no column for ${field}; name it with ${field}Column` });
+    if (!mapping[field] && explicit[field] === undefined)
+      problems.push({
+        name: `query.${field}Column`,
+        reason: `no column for ${field}; name it with ${field}Column`,
+      });
   }
-  if (problems.length > 0) throw new AppError('unprocessable', 'The file\'s columns do not fit a call log', { invalidParams: problems });
+  if (problems.length > 0)
+    throw new AppError('unprocessable', "The file's columns do not fit a call log", {
+      invalidParams: problems,
+    });
   return mapping;
 }
 
@@ -86,7 +181,10 @@ export function parseSeconds(text: string): number | undefined {
 }
 
 export function parseDirection(text: string): 'in' | 'out' | undefined {
-  const word = fold(text).split(/[\s.,;:()/\\-]+/).find(Boolean) ?? '';
+  const word =
+    fold(text)
+      .split(/[\s.,;:()/\\-]+/)
+      .find(Boolean) ?? '';
   if (IN_STEMS.some((stem) => stem.test(word))) return 'in';
   if (OUT_STEMS.some((stem) => stem.test(word))) return 'out';
   return undefined;
@@ -99,8 +197,14 @@ function parseAnswered(text: string): boolean | undefined {
   return undefined;
 }
 
-export function convertCallRows(table: Table, mapping: ColumnMapping, opts: { timeZone: string }): { inputs: CallRowInput[]; report: CallRowsReport } {
-  const index = Object.fromEntries(Object.entries(mapping).map(([field, column]) => [field, table.columns.indexOf(column)])) as Partial<Record<CallField, number>>;
+export function convertCallRows(
+  table: Table,
+  mapping: ColumnMapping,
+  opts: { timeZone: string },
+): { inputs: CallRowInput[]; report: CallRowsReport } {
+  const index = Object.fromEntries(
+    Object.entries(mapping).map(([field, column]) => [field, table.columns.indexOf(column)]),
+  ) as Partial<Record<CallField, number>>;
   const inputs: CallRowInput[] = [];
   const errors: RowError[] = [];
   const seenKeys = new Map<string, number>();
@@ -113,9 +217,22 @@ export function convertCallRows(table: Table, mapping: ColumnMapping, opts: { ti
       return;
     }
     const rowErrors: RowError[] = [];
-    const cell = (field: CallField) => (index[field] === undefined ? '' : (cells[index[field]!] ?? '').trim());
-    const fail = (field: CallField, code: string, message: string) => rowErrors.push({ row, column: mapping[field] ?? null, value: cell(field) || null, code, message });
-    const required = <T>(field: CallField, parse: (s: string) => T | undefined, code: string, message: string): T | undefined => {
+    const cell = (field: CallField) =>
+      index[field] === undefined ? '' : (cells[index[field]!] ?? '').trim();
+    const fail = (field: CallField, code: string, message: string) =>
+      rowErrors.push({
+        row,
+        column: mapping[field] ?? null,
+        value: cell(field) || null,
+        code,
+        message,
+      });
+    const required = <T>(
+      field: CallField,
+      parse: (s: string) => T | undefined,
+      code: string,
+      message: string,
+    ): T | undefined => {
       const text = cell(field);
       if (text === '') return void fail(field, 'required', `${field} is empty`);
       const value = parse(text);
@@ -126,17 +243,35 @@ export function convertCallRows(table: Table, mapping: ColumnMapping, opts: { ti
       const text = cell(field);
       if (text === '') return 0;
       const value = parseSeconds(text);
-      if (value === undefined) fail(field, 'invalid_seconds', 'not a number of seconds (e.g. 75 or 01:15)');
+      if (value === undefined)
+        fail(field, 'invalid_seconds', 'not a number of seconds (e.g. 75 or 01:15)');
       return value ?? 0;
     };
-    const startedAt = required('startedAt', (s) => parseDate(s, opts.timeZone), 'invalid_date', 'not a date and time (e.g. 20.11.2026 10:15 or 2026-11-20T10:15:00Z)');
-    const direction = required('direction', parseDirection, 'invalid_direction', 'not a direction (входящий/исходящий, in/out)');
-    const answered = required('answered', parseAnswered, 'invalid_answered', 'not yes/no (да/нет, отвечен/пропущен)');
+    const startedAt = required(
+      'startedAt',
+      (s) => parseDate(s, opts.timeZone),
+      'invalid_date',
+      'not a date and time (e.g. 20.11.2026 10:15 or 2026-11-20T10:15:00Z)',
+    );
+    const direction = required(
+      'direction',
+      parseDirection,
+      'invalid_direction',
+      'not a direction (входящий/исходящий, in/out)',
+    );
+    const answered = required(
+      'answered',
+      parseAnswered,
+      'invalid_answered',
+      'not yes/no (да/нет, отвечен/пропущен)',
+    );
     const waitSeconds = optionalSeconds('waitSeconds');
     const durationSeconds = optionalSeconds('durationSeconds');
     const phoneText = cell('phone');
-    const phone = phoneText === '' || hasNoDigits(phoneText) ? null : (normalisePhone(phoneText) ?? null);
-    if (phoneText !== '' && !hasNoDigits(phoneText) && phone === null) fail('phone', 'invalid_phone', 'not a phone number (e.g. +7 912 345-67-89)');
+    const phone =
+      phoneText === '' || hasNoDigits(phoneText) ? null : (normalisePhone(phoneText) ?? null);
+    if (phoneText !== '' && !hasNoDigits(phoneText) && phone === null)
+      fail('phone', 'invalid_phone', 'not a phone number (e.g. +7 912 345-67-89)');
     const employee = cell('employee').slice(0, 200) || null;
     const stage = cell('stage').slice(0, 100) || null;
     if (rowErrors.length > 0 || !startedAt || !direction || answered === undefined) {
@@ -153,7 +288,27 @@ export function convertCallRows(table: Table, mapping: ColumnMapping, opts: { ti
       seenKeys.set(key, n);
       externalId = n === 1 ? key : `${key}#${n}`;
     }
-    inputs.push({ row, externalId, startedAt, direction, waitSeconds, answered, durationSeconds, employee, phone, stage });
+    inputs.push({
+      row,
+      externalId,
+      startedAt,
+      direction,
+      waitSeconds,
+      answered,
+      durationSeconds,
+      employee,
+      phone,
+      stage,
+    });
   });
-  return { inputs, report: { valid: inputs.length, invalid, blank, errors: errors.slice(0, MAX_REPORTED_ERRORS), errorCount: errors.length } };
+  return {
+    inputs,
+    report: {
+      valid: inputs.length,
+      invalid,
+      blank,
+      errors: errors.slice(0, MAX_REPORTED_ERRORS),
+      errorCount: errors.length,
+    },
+  };
 }

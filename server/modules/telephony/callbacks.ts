@@ -17,15 +17,19 @@ export interface CallbackLink {
   callback_at: string | null;
 }
 
-export const isMissed = (c: Pick<CallForLinking, 'direction' | 'answered'>) => c.direction === 'in' && c.answered === 0;
-export const reachesClient = (c: Pick<CallForLinking, 'direction' | 'answered'>) => c.direction === 'out' || c.answered === 1;
+export const isMissed = (c: Pick<CallForLinking, 'direction' | 'answered'>) =>
+  c.direction === 'in' && c.answered === 0;
+export const reachesClient = (c: Pick<CallForLinking, 'direction' | 'answered'>) =>
+  c.direction === 'out' || c.answered === 1;
 
 /**
  * The links of all calls of ONE number, whatever order they arrived in; returns only the
  * calls whose link changed (so a later import of an earlier call-back moves the link back).
  */
 export function linkCallbacks(calls: readonly CallForLinking[]): CallbackLink[] {
-  const sorted = [...calls].sort((a, b) => Date.parse(a.started_at) - Date.parse(b.started_at) || a.id.localeCompare(b.id));
+  const sorted = [...calls].sort(
+    (a, b) => Date.parse(a.started_at) - Date.parse(b.started_at) || a.id.localeCompare(b.id),
+  );
   const wanted = new Map<string, { by: string | null; at: string | null }>();
   let waiting: CallForLinking[] = [];
   for (const call of sorted) {
@@ -43,7 +47,8 @@ export function linkCallbacks(calls: readonly CallForLinking[]): CallbackLink[] 
   const changes: CallbackLink[] = [];
   for (const call of sorted) {
     const w = wanted.get(call.id) ?? { by: null, at: null };
-    if (w.by !== call.called_back_call_id || !sameInstant(w.at, call.callback_at)) changes.push({ id: call.id, called_back_call_id: w.by, callback_at: w.at });
+    if (w.by !== call.called_back_call_id || !sameInstant(w.at, call.callback_at))
+      changes.push({ id: call.id, called_back_call_id: w.by, callback_at: w.at });
   }
   return changes;
 }

@@ -3,7 +3,11 @@
 import type { ModuleDef } from '../module.ts';
 import { registerTelephonyRoutes } from './telephony.routes.ts';
 
-export { getCallbackTargetMinutes, listClientCalls, missedCallsWithoutCallback } from './telephony.service.ts';
+export {
+  getCallbackTargetMinutes,
+  listClientCalls,
+  missedCallsWithoutCallback,
+} from './telephony.service.ts';
 export { presentCall } from './telephony.routes.ts';
 export { normalisePhone } from './phone.ts';
 

@@ -21,7 +21,8 @@ function keyOf(call: CallForMetrics, groupBy: OperationsGroupBy): string {
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 const share = (part: number, whole: number) => (whole === 0 ? null : round(part / whole, 4));
-const mean = (xs: number[]) => (xs.length === 0 ? null : round(xs.reduce((s, x) => s + x, 0) / xs.length, 2));
+const mean = (xs: number[]) =>
+  xs.length === 0 ? null : round(xs.reduce((s, x) => s + x, 0) / xs.length, 2);
 
 /** Nearest-rank percentile: the smallest value with at least p % of the values at or below it. */
 export function percentile(values: number[], p: number): number | null {
@@ -34,7 +35,11 @@ export function percentile(values: number[], p: number): number | null {
  * Groups sorted by key. A missed call still inside its call-back window at `now` is left out of
  * callbackWithinTargetShare: it has not failed yet.
  */
-export function aggregateOperations(calls: readonly CallForMetrics[], groupBy: OperationsGroupBy, opts: { targetMinutes: number; now: Date }): OperationsGroupOut[] {
+export function aggregateOperations(
+  calls: readonly CallForMetrics[],
+  groupBy: OperationsGroupBy,
+  opts: { targetMinutes: number; now: Date },
+): OperationsGroupOut[] {
   const groups = new Map<string, CallForMetrics[]>();
   for (const call of calls) {
     const key = keyOf(call, groupBy);
@@ -47,9 +52,15 @@ export function aggregateOperations(calls: readonly CallForMetrics[], groupBy: O
       const inbound = group.filter((c) => c.direction === 'in');
       const missed = inbound.filter(isMissed);
       const waits = inbound.map((c) => c.wait_seconds);
-      const callbackMinutes = missed.filter((c) => c.callback_at).map((c) => (Date.parse(c.callback_at!) - Date.parse(c.started_at)) / MINUTE);
-      const decided = missed.filter((c) => c.callback_at || Date.parse(c.started_at) + target <= opts.now.getTime());
-      const inTime = decided.filter((c) => c.callback_at && Date.parse(c.callback_at) - Date.parse(c.started_at) <= target);
+      const callbackMinutes = missed
+        .filter((c) => c.callback_at)
+        .map((c) => (Date.parse(c.callback_at!) - Date.parse(c.started_at)) / MINUTE);
+      const decided = missed.filter(
+        (c) => c.callback_at || Date.parse(c.started_at) + target <= opts.now.getTime(),
+      );
+      const inTime = decided.filter(
+        (c) => c.callback_at && Date.parse(c.callback_at) - Date.parse(c.started_at) <= target,
+      );
       return {
         key,
         calls: group.length,

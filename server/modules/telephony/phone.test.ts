@@ -18,7 +18,16 @@ describe('normalisePhone', () => {
     expect(normalisePhone(text)).toBe(expected);
   });
 
-  it.each([[''], ['101'], ['Аноним'], ['+7 912 345'], ['712345678901'], ['5123456789012'], [null], [undefined]])('%s is not a client phone', (text) => {
+  it.each([
+    [''],
+    ['101'],
+    ['Аноним'],
+    ['+7 912 345'],
+    ['712345678901'],
+    ['5123456789012'],
+    [null],
+    [undefined],
+  ])('%s is not a client phone', (text) => {
     expect(normalisePhone(text)).toBeUndefined();
   });
 });

@@ -12,7 +12,8 @@ export function normalisePhone(text: string | null | undefined): string | undefi
   if (!plus && digits.startsWith('00')) return international(digits.slice(2));
   if (plus) return digits.startsWith('7') ? russian(digits) : international(digits);
   if (digits.length === 10) digits = `7${digits}`;
-  if (digits.length === 11 && (digits.startsWith('8') || digits.startsWith('7'))) return `+7${digits.slice(1)}`;
+  if (digits.length === 11 && (digits.startsWith('8') || digits.startsWith('7')))
+    return `+7${digits.slice(1)}`;
   return undefined;
 }
 

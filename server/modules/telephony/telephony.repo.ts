@@ -16,8 +16,17 @@ export async function insertCalls(db: DbOrTrx, rows: CallsTable[]): Promise<void
   for (const part of chunks(rows)) await db.insertInto('calls').values(part).execute();
 }
 
-export async function findCall(db: DbOrTrx, orgId: string, id: string): Promise<CallsTable | undefined> {
-  return db.selectFrom('calls').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+export async function findCall(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+): Promise<CallsTable | undefined> {
+  return db
+    .selectFrom('calls')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function getCall(db: DbOrTrx, orgId: string, id: string): Promise<CallsTable> {
@@ -27,20 +36,47 @@ export async function getCall(db: DbOrTrx, orgId: string, id: string): Promise<C
 }
 
 /** Calls stored before under these external ids (unique per organisation): one query for an import. */
-export async function findCallsByExternalIds(db: DbOrTrx, orgId: string, externalIds: readonly string[]): Promise<CallsTable[]> {
-  return selectByKeys(db, 'external_id', externalIds, (keys) => db.selectFrom('calls').selectAll().where('org_id', '=', orgId).where(keys));
+export async function findCallsByExternalIds(
+  db: DbOrTrx,
+  orgId: string,
+  externalIds: readonly string[],
+): Promise<CallsTable[]> {
+  return selectByKeys(db, 'external_id', externalIds, (keys) =>
+    db.selectFrom('calls').selectAll().where('org_id', '=', orgId).where(keys),
+  );
 }
 
-export async function listCallsOfPhones(db: DbOrTrx, orgId: string, phones: readonly string[]): Promise<CallsTable[]> {
+export async function listCallsOfPhones(
+  db: DbOrTrx,
+  orgId: string,
+  phones: readonly string[],
+): Promise<CallsTable[]> {
   const found: CallsTable[] = [];
   for (const part of chunks(phones, 500)) {
-    found.push(...(await db.selectFrom('calls').selectAll().where('org_id', '=', orgId).where('client_phone', 'in', part).execute()));
+    found.push(
+      ...(await db
+        .selectFrom('calls')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('client_phone', 'in', part)
+        .execute()),
+    );
   }
   return found;
 }
 
-export async function setCallback(db: DbOrTrx, orgId: string, id: string, link: Pick<CallsTable, 'called_back_call_id' | 'callback_at'>): Promise<void> {
-  await db.updateTable('calls').set(link).where('org_id', '=', orgId).where('id', '=', id).execute();
+export async function setCallback(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+  link: Pick<CallsTable, 'called_back_call_id' | 'callback_at'>,
+): Promise<void> {
+  await db
+    .updateTable('calls')
+    .set(link)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export interface CallFilter {
@@ -59,11 +95,18 @@ export async function listCalls(db: DbOrTrx, orgId: string, f: CallFilter): Prom
   if (f.to) q = q.where('started_at', '<', f.to);
   if (f.missedOnly) q = q.where('direction', '=', 'in').where('answered', '=', 0);
   if (f.employee) q = q.where('employee', '=', f.employee);
-  return q.orderBy('id', 'desc').limit(f.limit + 1).execute();
+  return q
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
 }
 
 /** Missed inbound calls to a known number, not called back, that started at or before `startedBefore`. */
-export async function listMissedWithoutCallback(db: DbOrTrx, orgId: string, f: { startedBefore: string; limit: number }): Promise<CallsTable[]> {
+export async function listMissedWithoutCallback(
+  db: DbOrTrx,
+  orgId: string,
+  f: { startedBefore: string; limit: number },
+): Promise<CallsTable[]> {
   return db
     .selectFrom('calls')
     .selectAll()
@@ -78,21 +121,44 @@ export async function listMissedWithoutCallback(db: DbOrTrx, orgId: string, f: {
     .execute();
 }
 
-export async function listCallsOfClient(db: DbOrTrx, orgId: string, clientId: string, limit: number): Promise<CallsTable[]> {
-  return db.selectFrom('calls').selectAll().where('org_id', '=', orgId).where('client_id', '=', clientId).orderBy('started_at', 'desc').limit(limit).execute();
+export async function listCallsOfClient(
+  db: DbOrTrx,
+  orgId: string,
+  clientId: string,
+  limit: number,
+): Promise<CallsTable[]> {
+  return db
+    .selectFrom('calls')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('client_id', '=', clientId)
+    .orderBy('started_at', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export async function listCallsBetween(db: DbOrTrx, orgId: string, from: string, to: string) {
   return db
     .selectFrom('calls')
-    .select(['started_at', 'direction', 'answered', 'wait_seconds', 'employee', 'stage', 'callback_at'])
+    .select([
+      'started_at',
+      'direction',
+      'answered',
+      'wait_seconds',
+      'employee',
+      'stage',
+      'callback_at',
+    ])
     .where('org_id', '=', orgId)
     .where('started_at', '>=', from)
     .where('started_at', '<', to)
     .execute();
 }
 
-export async function findSettings(db: DbOrTrx, orgId: string): Promise<CallSettingsTable | undefined> {
+export async function findSettings(
+  db: DbOrTrx,
+  orgId: string,
+): Promise<CallSettingsTable | undefined> {
   return db.selectFrom('call_settings').selectAll().where('org_id', '=', orgId).executeTakeFirst();
 }
 
@@ -100,7 +166,14 @@ export async function upsertSettings(db: DbOrTrx, row: CallSettingsTable): Promi
   await db
     .insertInto('call_settings')
     .values(row)
-    .onConflict((oc) => oc.column('org_id').doUpdateSet({ callback_target_minutes: row.callback_target_minutes, updated_at: row.updated_at }))
+    .onConflict((oc) =>
+      oc
+        .column('org_id')
+        .doUpdateSet({
+          callback_target_minutes: row.callback_target_minutes,
+          updated_at: row.updated_at,
+        }),
+    )
     .execute();
 }
 
@@ -109,7 +182,13 @@ export async function upsertSettings(db: DbOrTrx, row: CallSettingsTable): Promi
  * modules have no per-org phone lookup, and an import needs them all at once, not per row.
  */
 export async function listContactPhones(db: DbOrTrx, orgId: string) {
-  return db.selectFrom('contacts').select(['id', 'client_id', 'phone']).where('org_id', '=', orgId).where('phone', 'is not', null).orderBy('id').execute();
+  return db
+    .selectFrom('contacts')
+    .select(['id', 'client_id', 'phone'])
+    .where('org_id', '=', orgId)
+    .where('phone', 'is not', null)
+    .orderBy('id')
+    .execute();
 }
 
 export async function listUserEmails(db: DbOrTrx, orgId: string) {

@@ -7,13 +7,24 @@ import { AppError } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
-import { DEFAULT_CALLBACK_TARGET_MINUTES, type CallIn, type ImportCallsOut, type ListCallsQuery, type OperationsQuery } from '../../../shared/api/telephony.ts';
+import {
+  DEFAULT_CALLBACK_TARGET_MINUTES,
+  type CallIn,
+  type ImportCallsOut,
+  type ListCallsQuery,
+  type OperationsQuery,
+} from '../../../shared/api/telephony.ts';
 import { readCsv } from '../imports/read-csv.ts';
 import { readXlsx } from '../imports/read-xlsx.ts';
 import { checkTable } from '../imports/table.ts';
 import { recordAudit } from '../orgs/index.ts';
 import { linkCallbacks } from './callbacks.ts';
-import { convertCallRows, resolveColumns, type CallRowInput, type ColumnMapping } from './call-rows.ts';
+import {
+  convertCallRows,
+  resolveColumns,
+  type CallRowInput,
+  type ColumnMapping,
+} from './call-rows.ts';
 import { aggregateOperations } from './operations.ts';
 import { normalisePhone } from './phone.ts';
 import * as repo from './telephony.repo.ts';
@@ -30,17 +41,30 @@ async function matcherFor(ctx: Ctx) {
     const phone = normalisePhone(c.phone);
     if (phone && !byPhone.has(phone)) byPhone.set(phone, c); // the oldest contact wins a shared number
   }
-  const byEmail = new Map((await repo.listUserEmails(ctx.db, ctx.orgId)).map((u) => [u.email.toLowerCase(), u.id]));
+  const byEmail = new Map(
+    (await repo.listUserEmails(ctx.db, ctx.orgId)).map((u) => [u.email.toLowerCase(), u.id]),
+  );
   return (call: NewCall): Pick<CallsTable, 'contact_id' | 'client_id' | 'user_id'> => {
     const contact = call.phone ? byPhone.get(call.phone) : undefined;
-    return { contact_id: contact?.id ?? null, client_id: contact?.client_id ?? null, user_id: (call.employee && byEmail.get(call.employee.toLowerCase())) || null };
+    return {
+      contact_id: contact?.id ?? null,
+      client_id: contact?.client_id ?? null,
+      user_id: (call.employee && byEmail.get(call.employee.toLowerCase())) || null,
+    };
   };
 }
 
 /** Stores the calls not stored before (by external id) and re-links call-backs of their numbers; one transaction. */
-async function storeCalls(ctx: Ctx, calls: readonly NewCall[]): Promise<{ created: CallsTable[]; existing: CallsTable[] }> {
+async function storeCalls(
+  ctx: Ctx,
+  calls: readonly NewCall[],
+): Promise<{ created: CallsTable[]; existing: CallsTable[] }> {
   return inTransaction(ctx, async (tx) => {
-    const existing = await repo.findCallsByExternalIds(tx.db, tx.orgId, calls.map((c) => c.externalId));
+    const existing = await repo.findCallsByExternalIds(
+      tx.db,
+      tx.orgId,
+      calls.map((c) => c.externalId),
+    );
     const known = new Set(existing.map((c) => c.external_id));
     const match = await matcherFor(tx);
     const now = tx.clock.now();
@@ -64,9 +88,12 @@ async function storeCalls(ctx: Ctx, calls: readonly NewCall[]): Promise<{ create
         ...match(c),
       }));
     await repo.insertCalls(tx.db, created);
-    const phones = [...new Set(created.map((c) => c.client_phone).filter((p): p is string => p !== null))];
+    const phones = [
+      ...new Set(created.map((c) => c.client_phone).filter((p): p is string => p !== null)),
+    ];
     const byPhone = new Map<string, CallsTable[]>();
-    for (const call of await repo.listCallsOfPhones(tx.db, tx.orgId, phones)) byPhone.set(call.client_phone!, [...(byPhone.get(call.client_phone!) ?? []), call]);
+    for (const call of await repo.listCallsOfPhones(tx.db, tx.orgId, phones))
+      byPhone.set(call.client_phone!, [...(byPhone.get(call.client_phone!) ?? []), call]);
     const createdById = new Map(created.map((c) => [c.id, c]));
     for (const group of byPhone.values()) {
       for (const link of linkCallbacks(group)) {
@@ -85,42 +112,78 @@ async function readTable(file: { bytes: Buffer; kind: 'csv' | 'xlsx' }) {
 }
 
 /** Every row or none: a dry run reports; a real run with any bad row is a 422 listing the rows. */
-export async function importCalls(ctx: Ctx, file: { bytes: Buffer; kind: 'csv' | 'xlsx'; filename: string }, opts: { dryRun: boolean; timeZone?: string; columns: ColumnMapping }): Promise<ImportCallsOut> {
+export async function importCalls(
+  ctx: Ctx,
+  file: { bytes: Buffer; kind: 'csv' | 'xlsx'; filename: string },
+  opts: { dryRun: boolean; timeZone?: string; columns: ColumnMapping },
+): Promise<ImportCallsOut> {
   assertCan(ctx.actor, 'data.write');
   const table = await readTable(file);
   const mapping = resolveColumns(table.columns, opts.columns);
   const { inputs, report } = convertCallRows(table, mapping, { timeZone: opts.timeZone ?? 'UTC' });
-  const out: ImportCallsOut = { dryRun: opts.dryRun, columns: mapping as Record<string, string>, ...report, created: 0, duplicates: 0 };
+  const out: ImportCallsOut = {
+    dryRun: opts.dryRun,
+    columns: mapping as Record<string, string>,
+    ...report,
+    created: 0,
+    duplicates: 0,
+  };
   if (opts.dryRun) {
-    out.duplicates = (await repo.findCallsByExternalIds(ctx.db, ctx.orgId, inputs.map((i) => i.externalId))).length;
+    out.duplicates = (
+      await repo.findCallsByExternalIds(
+        ctx.db,
+        ctx.orgId,
+        inputs.map((i) => i.externalId),
+      )
+    ).length;
     return out;
   }
   if (report.invalid > 0) {
-    throw new AppError('unprocessable', `${report.invalid} of ${report.valid + report.invalid} rows are not valid; nothing was imported`, {
-      invalidParams: report.errors.map((e) => ({ name: `rows.${e.row}${e.column ? `.${e.column}` : ''}`, reason: `${e.code}: ${e.message}` })),
-    });
+    throw new AppError(
+      'unprocessable',
+      `${report.invalid} of ${report.valid + report.invalid} rows are not valid; nothing was imported`,
+      {
+        invalidParams: report.errors.map((e) => ({
+          name: `rows.${e.row}${e.column ? `.${e.column}` : ''}`,
+          reason: `${e.code}: ${e.message}`,
+        })),
+      },
+    );
   }
   if (inputs.length === 0) throw new AppError('unprocessable', 'The file has no calls');
   try {
     const stored = await inTransaction(ctx, async (tx) => {
       const result = await storeCalls(tx, inputs);
-      await recordAudit(tx, 'calls.imported', undefined, { filename: file.filename, rows: inputs.length, created: result.created.length });
+      await recordAudit(tx, 'calls.imported', undefined, {
+        filename: file.filename,
+        rows: inputs.length,
+        created: result.created.length,
+      });
       return result;
     });
     return { ...out, created: stored.created.length, duplicates: stored.existing.length };
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('conflict', 'Another import stored some of these calls meanwhile; import again');
+    if (isUniqueViolation(err))
+      throw new AppError(
+        'conflict',
+        'Another import stored some of these calls meanwhile; import again',
+      );
     throw err;
   }
 }
 
 /** One call from a webhook: the same external id again returns the stored record, unchanged. */
-export async function recordCall(ctx: Ctx, input: CallIn): Promise<{ call: CallsTable; created: boolean }> {
+export async function recordCall(
+  ctx: Ctx,
+  input: CallIn,
+): Promise<{ call: CallsTable; created: boolean }> {
   assertCan(ctx.actor, 'data.write');
   const phoneText = input.phone?.trim() ?? '';
   const phone = normalisePhone(phoneText) ?? null;
   if (phoneText !== '' && /\d/.test(phoneText) && phone === null) {
-    throw new AppError('validation_failed', 'The phone is not a phone number', { invalidParams: [{ name: 'body.phone', reason: 'not a phone number (e.g. +7 912 345-67-89)' }] });
+    throw new AppError('validation_failed', 'The phone is not a phone number', {
+      invalidParams: [{ name: 'body.phone', reason: 'not a phone number (e.g. +7 912 345-67-89)' }],
+    });
   }
   const call: NewCall = {
     externalId: input.externalId,
@@ -135,7 +198,9 @@ export async function recordCall(ctx: Ctx, input: CallIn): Promise<{ call: Calls
   };
   try {
     const { created, existing } = await storeCalls(ctx, [call]);
-    return created[0] ? { call: created[0], created: true } : { call: existing[0]!, created: false };
+    return created[0]
+      ? { call: created[0], created: true }
+      : { call: existing[0]!, created: false };
   } catch (err) {
     // A concurrent retry of the same webhook won the insert: answer with its record.
     if (!isUniqueViolation(err)) throw err;
@@ -150,28 +215,47 @@ export async function getCall(ctx: Ctx, id: string): Promise<CallsTable> {
   return repo.getCall(ctx.db, ctx.orgId, id);
 }
 
-const utc = (instant: string | undefined) => (instant ? new Date(instant).toISOString() : undefined);
+const utc = (instant: string | undefined) =>
+  instant ? new Date(instant).toISOString() : undefined;
 
 export async function listCalls(ctx: Ctx, q: ListCallsQuery) {
   assertCan(ctx.actor, 'data.read');
-  const rows = await repo.listCalls(ctx.db, ctx.orgId, { beforeId: decodeCursor(q.cursor), limit: q.limit, from: utc(q.from), to: utc(q.to), missedOnly: q.missedOnly, employee: q.employee });
+  const rows = await repo.listCalls(ctx.db, ctx.orgId, {
+    beforeId: decodeCursor(q.cursor),
+    limit: q.limit,
+    from: utc(q.from),
+    to: utc(q.to),
+    missedOnly: q.missedOnly,
+    employee: q.employee,
+  });
   return toPage(rows, q.limit);
 }
 
 /** A client's calls, newest first (for the client's timeline). */
-export async function listClientCalls(ctx: Ctx, clientId: string, limit = 200): Promise<CallsTable[]> {
+export async function listClientCalls(
+  ctx: Ctx,
+  clientId: string,
+  limit = 200,
+): Promise<CallsTable[]> {
   assertCan(ctx.actor, 'data.read');
   return repo.listCallsOfClient(ctx.db, ctx.orgId, clientId, limit);
 }
 
 export async function getCallbackTargetMinutes(ctx: Ctx): Promise<number> {
   assertCan(ctx.actor, 'data.read');
-  return (await repo.findSettings(ctx.db, ctx.orgId))?.callback_target_minutes ?? DEFAULT_CALLBACK_TARGET_MINUTES;
+  return (
+    (await repo.findSettings(ctx.db, ctx.orgId))?.callback_target_minutes ??
+    DEFAULT_CALLBACK_TARGET_MINUTES
+  );
 }
 
 export async function setCallbackTargetMinutes(ctx: Ctx, minutes: number): Promise<number> {
   assertCan(ctx.actor, 'org.manage');
-  await repo.upsertSettings(ctx.db, { org_id: ctx.orgId, callback_target_minutes: minutes, updated_at: ctx.clock.now().toISOString() });
+  await repo.upsertSettings(ctx.db, {
+    org_id: ctx.orgId,
+    callback_target_minutes: minutes,
+    updated_at: ctx.clock.now().toISOString(),
+  });
   return minutes;
 }
 
@@ -179,11 +263,17 @@ export async function setCallbackTargetMinutes(ctx: Ctx, minutes: number): Promi
  * Missed inbound calls to a known number with no call-back for at least `olderThanMinutes`
  * (default: the organisation's target), oldest first. The care inbox shows them as reminders.
  */
-export async function missedCallsWithoutCallback(ctx: Ctx, opts: { olderThanMinutes?: number; limit?: number } = {}): Promise<CallsTable[]> {
+export async function missedCallsWithoutCallback(
+  ctx: Ctx,
+  opts: { olderThanMinutes?: number; limit?: number } = {},
+): Promise<CallsTable[]> {
   assertCan(ctx.actor, 'data.read');
   const minutes = opts.olderThanMinutes ?? (await getCallbackTargetMinutes(ctx));
   const startedBefore = new Date(ctx.clock.now().getTime() - minutes * MINUTE).toISOString();
-  return repo.listMissedWithoutCallback(ctx.db, ctx.orgId, { startedBefore, limit: opts.limit ?? 200 });
+  return repo.listMissedWithoutCallback(ctx.db, ctx.orgId, {
+    startedBefore,
+    limit: opts.limit ?? 200,
+  });
 }
 
 export async function getOperationsMetrics(ctx: Ctx, q: OperationsQuery) {
@@ -191,8 +281,16 @@ export async function getOperationsMetrics(ctx: Ctx, q: OperationsQuery) {
   const now = ctx.clock.now();
   const to = utc(q.to) ?? now.toISOString();
   const from = utc(q.from) ?? new Date(Date.parse(to) - 30 * DAY).toISOString();
-  if (from >= to) throw new AppError('validation_failed', 'from must be before to', { invalidParams: [{ name: 'query.from', reason: 'must be before to' }] });
+  if (from >= to)
+    throw new AppError('validation_failed', 'from must be before to', {
+      invalidParams: [{ name: 'query.from', reason: 'must be before to' }],
+    });
   const targetMinutes = await getCallbackTargetMinutes(ctx);
   const calls = await repo.listCallsBetween(ctx.db, ctx.orgId, from, to);
-  return { from, to, targetMinutes, groups: aggregateOperations(calls, q.groupBy, { targetMinutes, now }) };
+  return {
+    from,
+    to,
+    targetMinutes,
+    groups: aggregateOperations(calls, q.groupBy, { targetMinutes, now }),
+  };
 }

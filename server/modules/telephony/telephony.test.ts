@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ctxFor } from '../../context.ts';
 import { fixedClock } from '../../lib/clock.ts';
 import { listClientCalls, missedCallsWithoutCallback } from './index.ts';
-import { call, createTestApp, createTestOrg, type TestApp, type TestOrg } from '../../../tests/support/app.ts';
+import {
+  call,
+  createTestApp,
+  createTestOrg,
+  type TestApp,
+  type TestOrg,
+} from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -24,25 +30,61 @@ describe.each(testDialects())('telephony on %s', (dialect) => {
   afterAll(async () => t?.close());
 
   const upload = (body: string | Buffer, query = '', type = 'text/csv', key = org.apiKey) =>
-    call(t.app, key, { method: 'POST', url: `/api/v1/calls/import?filename=calls.csv${query}`, headers: { 'content-type': type }, payload: body });
-  const callsOf = (orgId: string) => t.deps.db.selectFrom('calls').selectAll().where('org_id', '=', orgId).orderBy('started_at').execute();
-  const webhook = (payload: object, key = org.apiKey) => call(t.app, key, { method: 'POST', url: '/api/v1/calls', payload });
-  const ctxOf = (o: TestOrg) => ctxFor(t.deps, { type: 'system', id: null, orgId: o.orgId, role: 'admin' });
-  const missed = async (key = org.apiKey) => (await call(t.app, key, { method: 'GET', url: '/api/v1/calls/missed' })).json();
+    call(t.app, key, {
+      method: 'POST',
+      url: `/api/v1/calls/import?filename=calls.csv${query}`,
+      headers: { 'content-type': type },
+      payload: body,
+    });
+  const callsOf = (orgId: string) =>
+    t.deps.db
+      .selectFrom('calls')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('started_at')
+      .execute();
+  const webhook = (payload: object, key = org.apiKey) =>
+    call(t.app, key, { method: 'POST', url: '/api/v1/calls', payload });
+  const ctxOf = (o: TestOrg) =>
+    ctxFor(t.deps, { type: 'system', id: null, orgId: o.orgId, role: 'admin' });
+  const missed = async (key = org.apiKey) =>
+    (await call(t.app, key, { method: 'GET', url: '/api/v1/calls/missed' })).json();
 
   it('rejects a CSV with a bad row as a whole: 422 naming the rows, nothing stored, and a dry run reports the same', async () => {
-    const csv = [HEADER, '20.11.2026 09:00;входящий;12;да;95;Анна;8 912 345-67-89;продажи', 'вчера;куда-то;-;может быть;1;Анна;123;продажи', '20.11.2026 09:10;исходящий;0;нет;0;Анна;+7 912 345 67 89;'].join('\n');
+    const csv = [
+      HEADER,
+      '20.11.2026 09:00;входящий;12;да;95;Анна;8 912 345-67-89;продажи',
+      'вчера;куда-то;-;может быть;1;Анна;123;продажи',
+      '20.11.2026 09:10;исходящий;0;нет;0;Анна;+7 912 345 67 89;',
+    ].join('\n');
     const res = await upload(csv);
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('unprocessable');
     const names = res.json().invalidParams.map((p: { name: string }) => p.name);
-    expect(names).toEqual(['rows.3.Дата/Время', 'rows.3.Направление', 'rows.3.Отвечен', 'rows.3.Ожидание, с', 'rows.3.Телефон']);
+    expect(names).toEqual([
+      'rows.3.Дата/Время',
+      'rows.3.Направление',
+      'rows.3.Отвечен',
+      'rows.3.Ожидание, с',
+      'rows.3.Телефон',
+    ]);
     expect(await callsOf(org.orgId)).toHaveLength(0);
 
     const dry = await upload(csv, '&dryRun=true');
     expect(dry.statusCode).toBe(200);
-    expect(dry.json()).toMatchObject({ dryRun: true, valid: 2, invalid: 1, errorCount: 5, created: 0 });
-    expect(dry.json().errors[0]).toMatchObject({ row: 3, column: 'Дата/Время', value: 'вчера', code: 'invalid_date' });
+    expect(dry.json()).toMatchObject({
+      dryRun: true,
+      valid: 2,
+      invalid: 1,
+      errorCount: 5,
+      created: 0,
+    });
+    expect(dry.json().errors[0]).toMatchObject({
+      row: 3,
+      column: 'Дата/Время',
+      value: 'вчера',
+      code: 'invalid_date',
+    });
     expect(await callsOf(org.orgId)).toHaveLength(0);
   });
 
@@ -54,33 +96,100 @@ describe.each(testDialects())('telephony on %s', (dialect) => {
     ws.addRow([new Date('2026-11-20T08:05:00Z'), 'sideways', 5, 'yes', 60, 'Anna', '89120000001']);
     const res = await upload(Buffer.from(await wb.xlsx.writeBuffer()), '', XLSX);
     expect(res.statusCode).toBe(422);
-    expect(res.json().invalidParams).toEqual([{ name: 'rows.3.Direction', reason: expect.stringContaining('invalid_direction') }]);
+    expect(res.json().invalidParams).toEqual([
+      { name: 'rows.3.Direction', reason: expect.stringContaining('invalid_direction') },
+    ]);
     expect(await callsOf(org.orgId)).toHaveLength(0);
   });
 
   it('stores a clean XLSX and a clean CSV, matched to contacts by phone; importing again stores nothing new', async () => {
-    const client = (await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/clients', payload: { name: 'ООО Ромашка' } })).json();
-    const contact = (await call(t.app, org.apiKey, { method: 'POST', url: `/api/v1/clients/${client.id}/contacts`, payload: { name: 'Иван', phone: '8 (912) 345-67-89' } })).json();
+    const client = (
+      await call(t.app, org.apiKey, {
+        method: 'POST',
+        url: '/api/v1/clients',
+        payload: { name: 'ООО Ромашка' },
+      })
+    ).json();
+    const contact = (
+      await call(t.app, org.apiKey, {
+        method: 'POST',
+        url: `/api/v1/clients/${client.id}/contacts`,
+        payload: { name: 'Иван', phone: '8 (912) 345-67-89' },
+      })
+    ).json();
     // The same number in another organisation must not match.
-    const otherClient = (await call(t.app, other.apiKey, { method: 'POST', url: '/api/v1/clients', payload: { name: 'Чужой' } })).json();
-    await call(t.app, other.apiKey, { method: 'POST', url: `/api/v1/clients/${otherClient.id}/contacts`, payload: { name: 'Пётр', phone: '+79123456789' } });
+    const otherClient = (
+      await call(t.app, other.apiKey, {
+        method: 'POST',
+        url: '/api/v1/clients',
+        payload: { name: 'Чужой' },
+      })
+    ).json();
+    await call(t.app, other.apiKey, {
+      method: 'POST',
+      url: `/api/v1/clients/${otherClient.id}/contacts`,
+      payload: { name: 'Пётр', phone: '+79123456789' },
+    });
 
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Звонки');
-    ws.addRow(['Date/Time', 'Direction', 'Wait, s', 'Answered', 'Duration', 'Employee', 'Phone', 'Stage']);
-    ws.addRow([new Date('2026-11-19T08:00:00Z'), 'in', 5, 'yes', 60, 'Anna', '89120000001', 'delivery']);
+    ws.addRow([
+      'Date/Time',
+      'Direction',
+      'Wait, s',
+      'Answered',
+      'Duration',
+      'Employee',
+      'Phone',
+      'Stage',
+    ]);
+    ws.addRow([
+      new Date('2026-11-19T08:00:00Z'),
+      'in',
+      5,
+      'yes',
+      60,
+      'Anna',
+      '89120000001',
+      'delivery',
+    ]);
     const xlsx = await upload(Buffer.from(await wb.xlsx.writeBuffer()), '', XLSX);
     expect(xlsx.statusCode).toBe(200);
-    expect(xlsx.json()).toMatchObject({ created: 1, duplicates: 0, columns: { startedAt: 'Date/Time', phone: 'Phone', stage: 'Stage' } });
+    expect(xlsx.json()).toMatchObject({
+      created: 1,
+      duplicates: 0,
+      columns: { startedAt: 'Date/Time', phone: 'Phone', stage: 'Stage' },
+    });
 
-    const csv = [HEADER, '20.11.2026 09:00;входящий;12;нет;0;Анна;(912) 345-67-89;продажи', '20.11.2026 09:20;исходящий;0;да;180;Анна;+7 912 345 67 89;продажи', ''].join('\r\n');
+    const csv = [
+      HEADER,
+      '20.11.2026 09:00;входящий;12;нет;0;Анна;(912) 345-67-89;продажи',
+      '20.11.2026 09:20;исходящий;0;да;180;Анна;+7 912 345 67 89;продажи',
+      '',
+    ].join('\r\n');
     const res = await upload(csv, '&timeZone=Europe/Moscow');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ dryRun: false, valid: 2, invalid: 0, created: 2, duplicates: 0 });
+    expect(res.json()).toMatchObject({
+      dryRun: false,
+      valid: 2,
+      invalid: 0,
+      created: 2,
+      duplicates: 0,
+    });
     const rows = await callsOf(org.orgId);
     expect(rows).toHaveLength(3);
     const [, missedCall, callback] = rows;
-    expect(missedCall).toMatchObject({ started_at: '2026-11-20T06:00:00.000Z', direction: 'in', answered: 0, wait_seconds: 12, client_phone: '+79123456789', contact_id: contact.id, client_id: client.id, stage: 'продажи', employee: 'Анна' });
+    expect(missedCall).toMatchObject({
+      started_at: '2026-11-20T06:00:00.000Z',
+      direction: 'in',
+      answered: 0,
+      wait_seconds: 12,
+      client_phone: '+79123456789',
+      contact_id: contact.id,
+      client_id: client.id,
+      stage: 'продажи',
+      employee: 'Анна',
+    });
     expect(missedCall!.called_back_call_id).toBe(callback!.id);
     expect(rows[0]).toMatchObject({ client_phone: '+79120000001', contact_id: null });
     const clientCalls = await listClientCalls(ctxOf(org), client.id);
@@ -93,24 +202,51 @@ describe.each(testDialects())('telephony on %s', (dialect) => {
   });
 
   it('records a webhook call once: the same externalId again answers 200 with the same record', async () => {
-    const payload = { externalId: 'pbx-1', startedAt: '2026-11-20T10:00:00+03:00', direction: 'in', answered: true, waitSeconds: 3, durationSeconds: 40, phone: '8 912 345 67 89', employee: 'Анна' };
+    const payload = {
+      externalId: 'pbx-1',
+      startedAt: '2026-11-20T10:00:00+03:00',
+      direction: 'in',
+      answered: true,
+      waitSeconds: 3,
+      durationSeconds: 40,
+      phone: '8 912 345 67 89',
+      employee: 'Анна',
+    };
     const first = await webhook(payload);
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({ externalId: 'pbx-1', startedAt: '2026-11-20T07:00:00.000Z', answered: true, clientPhone: '+79123456789' });
+    expect(first.json()).toMatchObject({
+      externalId: 'pbx-1',
+      startedAt: '2026-11-20T07:00:00.000Z',
+      answered: true,
+      clientPhone: '+79123456789',
+    });
     const second = await webhook({ ...payload, durationSeconds: 999 });
     expect(second.statusCode).toBe(200);
     expect(second.json()).toEqual(first.json());
     // Another organisation's identical id is its own call.
     expect((await webhook(payload, other.apiKey)).statusCode).toBe(201);
-    expect((await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/calls/${first.json().id}` })).json().id).toBe(first.json().id);
+    expect(
+      (
+        await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/calls/${first.json().id}` })
+      ).json().id,
+    ).toBe(first.json().id);
     const bad = await webhook({ ...payload, externalId: 'pbx-2', phone: '12-34' });
     expect(bad.statusCode).toBe(400);
   });
 
   it('shows a missed call without a call-back once the target has passed, until a call-back is logged', async () => {
     const missedAt = '2026-11-20T11:50:00Z';
-    await webhook({ externalId: 'pbx-missed', startedAt: missedAt, direction: 'in', answered: false, waitSeconds: 40, phone: '+7 999 111-22-33' });
-    expect((await missed()).items.map((c: { externalId: string }) => c.externalId)).not.toContain('pbx-missed');
+    await webhook({
+      externalId: 'pbx-missed',
+      startedAt: missedAt,
+      direction: 'in',
+      answered: false,
+      waitSeconds: 40,
+      phone: '+7 999 111-22-33',
+    });
+    expect((await missed()).items.map((c: { externalId: string }) => c.externalId)).not.toContain(
+      'pbx-missed',
+    );
 
     clock.set('2026-11-20T12:21:00Z'); // 31 minutes later
     const due = await missed();
@@ -118,43 +254,118 @@ describe.each(testDialects())('telephony on %s', (dialect) => {
     expect(due.items.map((c: { externalId: string }) => c.externalId)).toContain('pbx-missed');
     expect((await missed(other.apiKey)).items).toEqual([]);
     // The care inbox asks the module directly, with its own threshold.
-    expect((await missedCallsWithoutCallback(ctxOf(org), { olderThanMinutes: 30 })).map((c) => c.external_id)).toContain('pbx-missed');
-    expect((await missedCallsWithoutCallback(ctxOf(org), { olderThanMinutes: 60 })).map((c) => c.external_id)).not.toContain('pbx-missed');
+    expect(
+      (await missedCallsWithoutCallback(ctxOf(org), { olderThanMinutes: 30 })).map(
+        (c) => c.external_id,
+      ),
+    ).toContain('pbx-missed');
+    expect(
+      (await missedCallsWithoutCallback(ctxOf(org), { olderThanMinutes: 60 })).map(
+        (c) => c.external_id,
+      ),
+    ).not.toContain('pbx-missed');
     // …and the care inbox (GET /api/v1/reminders) lists it as a missed call to return.
-    const reminders = (await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/reminders?days=14' })).json().items;
-    expect(reminders.filter((r: { kind: string }) => r.kind === 'missed_call').map((r: { title: string }) => r.title)).toContain('+79991112233');
+    const reminders = (
+      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/reminders?days=14' })
+    ).json().items;
+    expect(
+      reminders
+        .filter((r: { kind: string }) => r.kind === 'missed_call')
+        .map((r: { title: string }) => r.title),
+    ).toContain('+79991112233');
 
     // A longer target hides it again; the setting is per organisation.
-    expect((await call(t.app, org.apiKey, { method: 'PUT', url: '/api/v1/calls/settings', payload: { callbackTargetMinutes: 45 } })).json()).toEqual({ callbackTargetMinutes: 45 });
-    expect((await missed()).items.map((c: { externalId: string }) => c.externalId)).not.toContain('pbx-missed');
-    expect((await call(t.app, other.apiKey, { method: 'GET', url: '/api/v1/calls/settings' })).json()).toEqual({ callbackTargetMinutes: 30 });
-    await call(t.app, org.apiKey, { method: 'PUT', url: '/api/v1/calls/settings', payload: { callbackTargetMinutes: 30 } });
+    expect(
+      (
+        await call(t.app, org.apiKey, {
+          method: 'PUT',
+          url: '/api/v1/calls/settings',
+          payload: { callbackTargetMinutes: 45 },
+        })
+      ).json(),
+    ).toEqual({ callbackTargetMinutes: 45 });
+    expect((await missed()).items.map((c: { externalId: string }) => c.externalId)).not.toContain(
+      'pbx-missed',
+    );
+    expect(
+      (await call(t.app, other.apiKey, { method: 'GET', url: '/api/v1/calls/settings' })).json(),
+    ).toEqual({ callbackTargetMinutes: 30 });
+    await call(t.app, org.apiKey, {
+      method: 'PUT',
+      url: '/api/v1/calls/settings',
+      payload: { callbackTargetMinutes: 30 },
+    });
 
-    await webhook({ externalId: 'pbx-callback', startedAt: '2026-11-20T12:20:00Z', direction: 'out', answered: true, durationSeconds: 60, phone: '89991112233' });
-    expect((await missed()).items.map((c: { externalId: string }) => c.externalId)).not.toContain('pbx-missed');
-    const after = (await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/reminders?days=14' })).json().items;
+    await webhook({
+      externalId: 'pbx-callback',
+      startedAt: '2026-11-20T12:20:00Z',
+      direction: 'out',
+      answered: true,
+      durationSeconds: 60,
+      phone: '89991112233',
+    });
+    expect((await missed()).items.map((c: { externalId: string }) => c.externalId)).not.toContain(
+      'pbx-missed',
+    );
+    const after = (
+      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/reminders?days=14' })
+    ).json().items;
     expect(after.filter((r: { kind: string }) => r.kind === 'missed_call')).toEqual([]);
-    const list = (await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/calls?missedOnly=true' })).json();
-    expect(list.items.find((c: { externalId: string }) => c.externalId === 'pbx-missed')).toMatchObject({ callbackAt: '2026-11-20T12:20:00.000Z' });
+    const list = (
+      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/calls?missedOnly=true' })
+    ).json();
+    expect(
+      list.items.find((c: { externalId: string }) => c.externalId === 'pbx-missed'),
+    ).toMatchObject({ callbackAt: '2026-11-20T12:20:00.000Z' });
   });
 
   it('reports the operations metrics of the stored calls by stage', async () => {
-    const res = await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/metrics/operations?from=2026-11-20&to=2026-11-21&groupBy=stage' });
+    const res = await call(t.app, org.apiKey, {
+      method: 'GET',
+      url: '/api/v1/metrics/operations?from=2026-11-20&to=2026-11-21&groupBy=stage',
+    });
     expect(res.statusCode).toBe(200);
     const sales = res.json().groups.find((g: { key: string }) => g.key === 'продажи');
     // The missed 09:00 call (wait 12 s) was called back at 09:20: 20 minutes, within 30.
-    expect(sales).toEqual({ key: 'продажи', calls: 2, answeredShare: 0.5, missedShare: 1, avgWaitSeconds: 12, p90WaitSeconds: 12, avgCallbackMinutes: 20, callbackWithinTargetShare: 1 });
-    const bad = await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/metrics/operations?from=2026-11-21&to=2026-11-20' });
+    expect(sales).toEqual({
+      key: 'продажи',
+      calls: 2,
+      answeredShare: 0.5,
+      missedShare: 1,
+      avgWaitSeconds: 12,
+      p90WaitSeconds: 12,
+      avgCallbackMinutes: 20,
+      callbackWithinTargetShare: 1,
+    });
+    const bad = await call(t.app, org.apiKey, {
+      method: 'GET',
+      url: '/api/v1/metrics/operations?from=2026-11-21&to=2026-11-20',
+    });
     expect(bad.statusCode).toBe(400);
   });
 
   it('answers text/plain and JSON bodies to the import with 415, and unknown columns with 422', async () => {
     expect((await upload('a;b', '', 'text/plain')).statusCode).toBe(415);
-    expect((await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/calls/import', payload: { a: 1 } })).statusCode).toBe(415);
+    expect(
+      (
+        await call(t.app, org.apiKey, {
+          method: 'POST',
+          url: '/api/v1/calls/import',
+          payload: { a: 1 },
+        })
+      ).statusCode,
+    ).toBe(415);
     const res = await upload('Когда;Куда\n20.11.2026 09:00;in\n');
     expect(res.statusCode).toBe(422);
-    expect(res.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(['query.startedAtColumn', 'query.directionColumn', 'query.answeredColumn']);
-    const named = await upload('Когда;Куда;Ответ\n20.11.2026 09:00;in;да\n', '&dryRun=true&startedAtColumn=Когда&directionColumn=Куда&answeredColumn=Ответ');
+    expect(res.json().invalidParams.map((p: { name: string }) => p.name)).toEqual([
+      'query.startedAtColumn',
+      'query.directionColumn',
+      'query.answeredColumn',
+    ]);
+    const named = await upload(
+      'Когда;Куда;Ответ\n20.11.2026 09:00;in;да\n',
+      '&dryRun=true&startedAtColumn=Когда&directionColumn=Куда&answeredColumn=Ответ',
+    );
     expect(named.json()).toMatchObject({ valid: 1, invalid: 0 });
   });
 });

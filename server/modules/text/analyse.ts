@@ -14,12 +14,25 @@ export interface AnalyseInput {
   providerUrl?: string;
 }
 
-export async function analyseText(input: AnalyseInput): Promise<TextAnalysis & { source: 'offline' | 'provider' }> {
+export async function analyseText(
+  input: AnalyseInput,
+): Promise<TextAnalysis & { source: 'offline' | 'provider' }> {
   const text = input.text?.trim() || null;
   const language = text ? detectLanguage(text) : null;
   if (text && input.providerUrl) {
-    const remote = await analyseWithProvider(input.providerUrl, text, input.topics.map((t) => t.key));
-    if (remote) return { language, sentimentLabel: remote.sentiment, sentimentScore: remote.score, topics: remote.topics, source: 'provider' };
+    const remote = await analyseWithProvider(
+      input.providerUrl,
+      text,
+      input.topics.map((t) => t.key),
+    );
+    if (remote)
+      return {
+        language,
+        sentimentLabel: remote.sentiment,
+        sentimentScore: remote.score,
+        topics: remote.topics,
+        source: 'provider',
+      };
   }
   const sentiment = sentimentWithPrior(text, input.score);
   return {
@@ -33,7 +46,10 @@ export async function analyseText(input: AnalyseInput): Promise<TextAnalysis & {
 
 const CORRECTED_SCORE = { positive: 1, neutral: 0, negative: -1 } as const;
 
-export function applyCorrection(a: TextAnalysis, c: TextCorrectionsTable | undefined): TextAnalysis {
+export function applyCorrection(
+  a: TextAnalysis,
+  c: TextCorrectionsTable | undefined,
+): TextAnalysis {
   if (!c) return a;
   return {
     language: a.language,

@@ -6,4 +6,9 @@ import { registerTextRoutes } from './text.routes.ts';
 
 export { MODEL_VERSION } from './engine/version.ts';
 
-export const textModule: ModuleDef = { name: 'text', routes: registerTextRoutes, jobs: textJobs, sweeps: textSweeps };
+export const textModule: ModuleDef = {
+  name: 'text',
+  routes: registerTextRoutes,
+  jobs: textJobs,
+  sweeps: textSweeps,
+};

@@ -10,11 +10,18 @@ const answer = z.object({
 });
 export type ProviderAnswer = z.infer<typeof answer>;
 
-const completion = z.object({ choices: z.array(z.object({ message: z.object({ content: z.string() }) })).min(1) });
+const completion = z.object({
+  choices: z.array(z.object({ message: z.object({ content: z.string() }) })).min(1),
+});
 
 export const PROVIDER_TIMEOUT_MS = 5_000;
 
-export async function analyseWithProvider(url: string, text: string, topicKeys: string[], timeoutMs = PROVIDER_TIMEOUT_MS): Promise<ProviderAnswer | null> {
+export async function analyseWithProvider(
+  url: string,
+  text: string,
+  topicKeys: string[],
+  timeoutMs = PROVIDER_TIMEOUT_MS,
+): Promise<ProviderAnswer | null> {
   try {
     const res = await fetch(url, {
       method: 'POST',

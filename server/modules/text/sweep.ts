@@ -18,7 +18,12 @@ export const SWEEP_BATCH_SIZE = 200;
 const PROVIDER_CONCURRENCY = 8;
 
 const hasLetters = (text: string | null) => !!text && /\p{L}/u.test(text);
-const NOTHING: TextAnalysis = { language: null, sentimentLabel: null, sentimentScore: null, topics: [] };
+const NOTHING: TextAnalysis = {
+  language: null,
+  sentimentLabel: null,
+  sentimentScore: null,
+  topics: [],
+};
 
 export function textSweeps(deps: Deps): Sweep[] {
   return [{ name: 'text.analysis', run: () => sweepTextAnalysis(deps) }];
@@ -33,35 +38,68 @@ export async function sweepTextAnalysis(deps: Deps, limit = SWEEP_BATCH_SIZE): P
   const results = await analyseAll(deps, pending, topicsUsed);
   const analysedAt = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
-    const still = await repo.lockStillPending(trx, deps.dbHandle.dialect, pending.map((r) => r.id));
+    const still = await repo.lockStillPending(
+      trx,
+      deps.dbHandle.dialect,
+      pending.map((r) => r.id),
+    );
     // A taxonomy edited while we analysed (then usually a reanalyse): leave those rows pending.
     const now = taxonomies(await repo.listTopicsOfOrgs(trx, orgIds), orgIds);
-    const unchanged = new Set(orgIds.filter((o) => JSON.stringify(now.get(o)) === JSON.stringify(topicsUsed.get(o))));
+    const unchanged = new Set(
+      orgIds.filter((o) => JSON.stringify(now.get(o)) === JSON.stringify(topicsUsed.get(o))),
+    );
     const writes = results.filter((r) => still.has(r.id) && unchanged.has(r.orgId));
     const corrections = new Map<string, TextCorrectionsTable>();
-    for (const c of await repo.listCorrectionsOf(trx, writes.map((w) => ({ org_id: w.orgId, id: w.id })))) corrections.set(`${c.org_id}:${c.feedback_id}`, c);
+    for (const c of await repo.listCorrectionsOf(
+      trx,
+      writes.map((w) => ({ org_id: w.orgId, id: w.id })),
+    ))
+      corrections.set(`${c.org_id}:${c.feedback_id}`, c);
     for (const w of writes) {
-      await repo.writeAnalysis(trx, { orgId: w.orgId, id: w.id, ...applyCorrection(w.analysis, corrections.get(`${w.orgId}:${w.id}`)) }, analysedAt);
+      await repo.writeAnalysis(
+        trx,
+        {
+          orgId: w.orgId,
+          id: w.id,
+          ...applyCorrection(w.analysis, corrections.get(`${w.orgId}:${w.id}`)),
+        },
+        analysedAt,
+      );
     }
     return writes.length;
   });
 }
 
-function taxonomies(rows: Awaited<ReturnType<typeof repo.listTopicsOfOrgs>>, orgIds: string[]): Map<string, TopicDef[]> {
+function taxonomies(
+  rows: Awaited<ReturnType<typeof repo.listTopicsOfOrgs>>,
+  orgIds: string[],
+): Map<string, TopicDef[]> {
   const out = new Map<string, TopicDef[]>(orgIds.map((o) => [o, []]));
   for (const r of rows) out.get(r.org_id)?.push(topicOfRow(r));
   for (const [o, topics] of out) if (!topics.length) out.set(o, DEFAULT_TOPICS);
   return out;
 }
 
-async function analyseAll(deps: Deps, pending: repo.PendingRecord[], topics: Map<string, TopicDef[]>) {
+async function analyseAll(
+  deps: Deps,
+  pending: repo.PendingRecord[],
+  topics: Map<string, TopicDef[]>,
+) {
   const providerUrl = deps.config.text.providerUrl;
   const one = async (r: repo.PendingRecord) => {
     let analysis = NOTHING;
     if (hasLetters(r.text)) {
       try {
-        const score = r.score_type && r.score_value !== null ? { type: r.score_type, value: r.score_value } : null;
-        const { source: _source, ...result } = await analyseText({ text: r.text, score, topics: topics.get(r.org_id)!, providerUrl });
+        const score =
+          r.score_type && r.score_value !== null
+            ? { type: r.score_type, value: r.score_value }
+            : null;
+        const { source: _source, ...result } = await analyseText({
+          text: r.text,
+          score,
+          topics: topics.get(r.org_id)!,
+          providerUrl,
+        });
         analysis = result;
       } catch (err) {
         // One odd text must not block the queue behind it: it is marked analysed, with nulls.

@@ -4,7 +4,12 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { defineJob } from '../../jobs/queue.ts';
-import { ANALYSE_JOB, REANALYSE_BATCH_JOB, markAnalysisPending, runReanalyseBatch } from './text.service.ts';
+import {
+  ANALYSE_JOB,
+  REANALYSE_BATCH_JOB,
+  markAnalysisPending,
+  runReanalyseBatch,
+} from './text.service.ts';
 
 export function textJobs(deps: Deps) {
   return [
@@ -17,7 +22,12 @@ export function textJobs(deps: Deps) {
     }),
     defineJob({
       name: REANALYSE_BATCH_JOB,
-      payload: z.object({ runId: z.string(), from: z.string().optional(), to: z.string().optional(), afterId: z.string().nullable() }),
+      payload: z.object({
+        runId: z.string(),
+        from: z.string().optional(),
+        to: z.string().optional(),
+        afterId: z.string().nullable(),
+      }),
       handler: async (job, payload) => {
         if (job.orgId) await runReanalyseBatch(deps, job.orgId, payload);
       },

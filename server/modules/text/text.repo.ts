@@ -1,20 +1,44 @@
 // Storage of the text module: topic taxonomies, corrections and the analysis sweep. Every query is
 // scoped by org_id, except the sweep's pick of pending records across organisations.
 import type { Dialect } from '../../db/create-db.ts';
-import type { DbOrTrx, FeedbackTable, TextCorrectionsTable, TextTopicsTable } from '../../db/types.ts';
+import type {
+  DbOrTrx,
+  FeedbackTable,
+  TextCorrectionsTable,
+  TextTopicsTable,
+} from '../../db/types.ts';
 
 export async function listTopics(db: DbOrTrx, orgId: string): Promise<TextTopicsTable[]> {
-  return db.selectFrom('text_topics').selectAll().where('org_id', '=', orgId).orderBy('position').orderBy('key').execute();
+  return db
+    .selectFrom('text_topics')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('position')
+    .orderBy('key')
+    .execute();
 }
 
 /** Replaces the whole taxonomy (the settings page edits it as one list). */
-export async function replaceTopics(db: DbOrTrx, orgId: string, rows: TextTopicsTable[]): Promise<void> {
+export async function replaceTopics(
+  db: DbOrTrx,
+  orgId: string,
+  rows: TextTopicsTable[],
+): Promise<void> {
   await db.deleteFrom('text_topics').where('org_id', '=', orgId).execute();
   if (rows.length) await db.insertInto('text_topics').values(rows).execute();
 }
 
-export async function findCorrection(db: DbOrTrx, orgId: string, feedbackId: string): Promise<TextCorrectionsTable | undefined> {
-  return db.selectFrom('text_corrections').selectAll().where('org_id', '=', orgId).where('feedback_id', '=', feedbackId).executeTakeFirst();
+export async function findCorrection(
+  db: DbOrTrx,
+  orgId: string,
+  feedbackId: string,
+): Promise<TextCorrectionsTable | undefined> {
+  return db
+    .selectFrom('text_corrections')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('feedback_id', '=', feedbackId)
+    .executeTakeFirst();
 }
 
 export async function upsertCorrection(db: DbOrTrx, row: TextCorrectionsTable): Promise<void> {
@@ -22,14 +46,32 @@ export async function upsertCorrection(db: DbOrTrx, row: TextCorrectionsTable): 
     .insertInto('text_corrections')
     .values(row)
     .onConflict((oc) =>
-      oc.columns(['org_id', 'feedback_id']).doUpdateSet({ sentiment_label: row.sentiment_label, topics: row.topics, corrected_by: row.corrected_by, corrected_at: row.corrected_at }),
+      oc
+        .columns(['org_id', 'feedback_id'])
+        .doUpdateSet({
+          sentiment_label: row.sentiment_label,
+          topics: row.topics,
+          corrected_by: row.corrected_by,
+          corrected_at: row.corrected_at,
+        }),
     )
     .execute();
 }
 
 /** Ids of the org's records with text, oldest first, after `afterId` (keyset paging for batches). */
-export async function listFeedbackIdsWithText(db: DbOrTrx, orgId: string, range: { from?: string; to?: string }, afterId: string | null, limit: number): Promise<string[]> {
-  let q = db.selectFrom('feedback').select('id').where('org_id', '=', orgId).where('text', 'is not', null).where('text', '!=', '');
+export async function listFeedbackIdsWithText(
+  db: DbOrTrx,
+  orgId: string,
+  range: { from?: string; to?: string },
+  afterId: string | null,
+  limit: number,
+): Promise<string[]> {
+  let q = db
+    .selectFrom('feedback')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('text', 'is not', null)
+    .where('text', '!=', '');
   if (range.from) q = q.where('received_at', '>=', range.from);
   if (range.to) q = q.where('received_at', '<', range.to);
   if (afterId) q = q.where('id', '>', afterId);
@@ -52,7 +94,10 @@ export async function listAnalysedSince(db: DbOrTrx, orgId: string, from: string
 
 // ---- The sweep: records with text and no analysis yet (feedback_text_pending_idx). ----
 
-export type PendingRecord = Pick<FeedbackTable, 'id' | 'org_id' | 'text' | 'score_type' | 'score_value'>;
+export type PendingRecord = Pick<
+  FeedbackTable,
+  'id' | 'org_id' | 'text' | 'score_type' | 'score_value'
+>;
 
 /** The oldest pending records of every organisation: the sweep is instance-wide work, and each
  * write below is scoped by the record's own org_id. */
@@ -70,9 +115,18 @@ export async function listPendingAnalysis(db: DbOrTrx, limit: number): Promise<P
 
 /** Of `ids`, those still pending, locked for this transaction; on PostgreSQL rows another worker
  * is writing are skipped (it will mark them analysed), on SQLite the transaction is exclusive. */
-export async function lockStillPending(db: DbOrTrx, dialect: Dialect, ids: string[]): Promise<Set<string>> {
+export async function lockStillPending(
+  db: DbOrTrx,
+  dialect: Dialect,
+  ids: string[],
+): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const q = db.selectFrom('feedback').select('id').where('id', 'in', ids).where('analysed_at', 'is', null).where('text', 'is not', null);
+  const q = db
+    .selectFrom('feedback')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('analysed_at', 'is', null)
+    .where('text', 'is not', null);
   const rows = await (dialect === 'postgres' ? q.forUpdate().skipLocked() : q).execute();
   return new Set(rows.map((r) => r.id));
 }
@@ -80,18 +134,32 @@ export async function lockStillPending(db: DbOrTrx, dialect: Dialect, ids: strin
 /** Taxonomies of several organisations in one query (orgs without rows use the defaults). */
 export async function listTopicsOfOrgs(db: DbOrTrx, orgIds: string[]): Promise<TextTopicsTable[]> {
   if (!orgIds.length) return [];
-  return db.selectFrom('text_topics').selectAll().where('org_id', 'in', orgIds).orderBy('org_id').orderBy('position').orderBy('key').execute();
+  return db
+    .selectFrom('text_topics')
+    .selectAll()
+    .where('org_id', 'in', orgIds)
+    .orderBy('org_id')
+    .orderBy('position')
+    .orderBy('key')
+    .execute();
 }
 
 /** Corrections of a batch of records in one query, matched on (org_id, feedback_id). */
-export async function listCorrectionsOf(db: DbOrTrx, records: Array<{ org_id: string; id: string }>): Promise<TextCorrectionsTable[]> {
+export async function listCorrectionsOf(
+  db: DbOrTrx,
+  records: Array<{ org_id: string; id: string }>,
+): Promise<TextCorrectionsTable[]> {
   if (!records.length) return [];
   const orgIds = [...new Set(records.map((r) => r.org_id))];
   const rows = await db
     .selectFrom('text_corrections')
     .selectAll()
     .where('org_id', 'in', orgIds)
-    .where('feedback_id', 'in', records.map((r) => r.id))
+    .where(
+      'feedback_id',
+      'in',
+      records.map((r) => r.id),
+    )
     .execute();
   const wanted = new Set(records.map((r) => `${r.org_id}:${r.id}`));
   return rows.filter((c) => wanted.has(`${c.org_id}:${c.feedback_id}`));
@@ -106,10 +174,20 @@ export interface AnalysisWrite {
   topics: string[];
 }
 
-export async function writeAnalysis(db: DbOrTrx, w: AnalysisWrite, analysedAt: string): Promise<void> {
+export async function writeAnalysis(
+  db: DbOrTrx,
+  w: AnalysisWrite,
+  analysedAt: string,
+): Promise<void> {
   await db
     .updateTable('feedback')
-    .set({ language: w.language, sentiment_label: w.sentimentLabel, sentiment_score: w.sentimentScore, topics: JSON.stringify(w.topics), analysed_at: analysedAt })
+    .set({
+      language: w.language,
+      sentiment_label: w.sentimentLabel,
+      sentiment_score: w.sentimentScore,
+      topics: JSON.stringify(w.topics),
+      analysed_at: analysedAt,
+    })
     .where('org_id', '=', w.orgId)
     .where('id', '=', w.id)
     .execute();
@@ -118,5 +196,10 @@ export async function writeAnalysis(db: DbOrTrx, w: AnalysisWrite, analysedAt: s
 /** Marks records pending again (re-analysis on demand, legacy text.analyse jobs). */
 export async function markPending(db: DbOrTrx, orgId: string, ids: string[]): Promise<void> {
   if (!ids.length) return;
-  await db.updateTable('feedback').set({ analysed_at: null }).where('org_id', '=', orgId).where('id', 'in', ids).execute();
+  await db
+    .updateTable('feedback')
+    .set({ analysed_at: null })
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
 }

@@ -20,7 +20,11 @@ export const REANALYSE_BATCH_SIZE = 200;
 
 /** The legacy per-record job (still queued in databases from before the sweep): the record just
  * becomes pending again and the sweep analyses it with its batch. */
-export async function markAnalysisPending(deps: Deps, orgId: string, feedbackId: string): Promise<void> {
+export async function markAnalysisPending(
+  deps: Deps,
+  orgId: string,
+  feedbackId: string,
+): Promise<void> {
   await repo.markPending(deps.db, orgId, [feedbackId]);
 }
 
@@ -38,26 +42,49 @@ export async function reanalyse(ctx: Ctx, range: { from?: string; to?: string })
     afterId = ids[ids.length - 1]!;
   }
   await inTransaction(ctx, async (tx) => {
-    if (queued) await tx.jobs.enqueue(tx.db, { name: REANALYSE_BATCH_JOB, orgId: tx.orgId, payload: { runId, from: range.from, to: range.to, afterId: null } });
-    await recordAudit(tx, 'text.reanalyse', undefined, { from: range.from ?? null, to: range.to ?? null, queued });
+    if (queued)
+      await tx.jobs.enqueue(tx.db, {
+        name: REANALYSE_BATCH_JOB,
+        orgId: tx.orgId,
+        payload: { runId, from: range.from, to: range.to, afterId: null },
+      });
+    await recordAudit(tx, 'text.reanalyse', undefined, {
+      from: range.from ?? null,
+      to: range.to ?? null,
+      queued,
+    });
   });
   return queued;
 }
 
 /** One batch of a re-analysis run: its records become pending (the sweep re-analyses them and
  * re-applies corrections), and a full batch queues the next one. */
-export async function runReanalyseBatch(deps: Deps, orgId: string, p: { runId: string; from?: string; to?: string; afterId: string | null }, batchSize = REANALYSE_BATCH_SIZE): Promise<void> {
+export async function runReanalyseBatch(
+  deps: Deps,
+  orgId: string,
+  p: { runId: string; from?: string; to?: string; afterId: string | null },
+  batchSize = REANALYSE_BATCH_SIZE,
+): Promise<void> {
   const ids = await repo.listFeedbackIdsWithText(deps.db, orgId, p, p.afterId, batchSize);
   await deps.db.transaction().execute(async (trx) => {
     await repo.markPending(trx, orgId, ids);
     if (ids.length === batchSize) {
       const last = ids[ids.length - 1]!;
-      await deps.jobs.enqueue(trx, { name: REANALYSE_BATCH_JOB, orgId, payload: { ...p, afterId: last }, dedupeKey: `text-batch:${p.runId}:${last}` });
+      await deps.jobs.enqueue(trx, {
+        name: REANALYSE_BATCH_JOB,
+        orgId,
+        payload: { ...p, afterId: last },
+        dedupeKey: `text-batch:${p.runId}:${last}`,
+      });
     }
   });
 }
 
-export async function correctAnalysis(ctx: Ctx, feedbackId: string, body: { sentiment?: 'positive' | 'neutral' | 'negative'; topics?: string[] }): Promise<AnalysisOut> {
+export async function correctAnalysis(
+  ctx: Ctx,
+  feedbackId: string,
+  body: { sentiment?: 'positive' | 'neutral' | 'negative'; topics?: string[] },
+): Promise<AnalysisOut> {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
     const row = await findFeedback(tx.db, tx.orgId, feedbackId);
@@ -65,7 +92,10 @@ export async function correctAnalysis(ctx: Ctx, feedbackId: string, body: { sent
     if (body.topics) {
       const known = new Set((await effectiveTopics(tx.db, tx.orgId)).map((t) => t.key));
       const unknown = body.topics.filter((k) => !known.has(k));
-      if (unknown.length) throw new AppError('validation_failed', `Unknown topics: ${unknown.join(', ')}`, { invalidParams: [{ name: 'body.topics', reason: `unknown keys: ${unknown.join(', ')}` }] });
+      if (unknown.length)
+        throw new AppError('validation_failed', `Unknown topics: ${unknown.join(', ')}`, {
+          invalidParams: [{ name: 'body.topics', reason: `unknown keys: ${unknown.join(', ')}` }],
+        });
     }
     const previous = await repo.findCorrection(tx.db, tx.orgId, feedbackId);
     const correction: TextCorrectionsTable = {
@@ -77,20 +107,43 @@ export async function correctAnalysis(ctx: Ctx, feedbackId: string, body: { sent
       corrected_at: tx.clock.now().toISOString(),
     };
     await repo.upsertCorrection(tx.db, correction);
-    const current = { language: row.language, sentimentLabel: row.sentiment_label, sentimentScore: row.sentiment_score, topics: JSON.parse(row.topics) as string[] };
+    const current = {
+      language: row.language,
+      sentimentLabel: row.sentiment_label,
+      sentimentScore: row.sentiment_score,
+      topics: JSON.parse(row.topics) as string[],
+    };
     const next = applyCorrection(current, correction);
     await setTextAnalysis(tx.db, tx.orgId, feedbackId, next);
-    await recordAudit(tx, 'text.analysis.corrected', { type: 'feedback', id: feedbackId }, { sentiment: body.sentiment ?? null, topics: body.topics ?? null });
+    await recordAudit(
+      tx,
+      'text.analysis.corrected',
+      { type: 'feedback', id: feedbackId },
+      { sentiment: body.sentiment ?? null, topics: body.topics ?? null },
+    );
     return presentAnalysis(feedbackId, next, correction);
   });
 }
 
-export function presentAnalysis(feedbackId: string, a: TextAnalysis, c: TextCorrectionsTable | undefined): AnalysisOut {
+export function presentAnalysis(
+  feedbackId: string,
+  a: TextAnalysis,
+  c: TextCorrectionsTable | undefined,
+): AnalysisOut {
   return {
     feedbackId,
     language: a.language,
-    sentiment: a.sentimentLabel && a.sentimentScore !== null ? { label: a.sentimentLabel, score: a.sentimentScore } : null,
+    sentiment:
+      a.sentimentLabel && a.sentimentScore !== null
+        ? { label: a.sentimentLabel, score: a.sentimentScore }
+        : null,
     topics: a.topics,
-    corrected: c ? { sentiment: c.sentiment_label, topics: c.topics ? (JSON.parse(c.topics) as string[]) : null, correctedAt: c.corrected_at } : null,
+    corrected: c
+      ? {
+          sentiment: c.sentiment_label,
+          topics: c.topics ? (JSON.parse(c.topics) as string[]) : null,
+          correctedAt: c.corrected_at,
+        }
+      : null,
   };
 }

@@ -6,7 +6,12 @@ import { recordAudit } from '../orgs/index.ts';
 import { DEFAULT_TOPICS, type TopicDef } from './engine/topics.ts';
 import * as repo from './text.repo.ts';
 
-export const topicOfRow = (r: TextTopicsTable): TopicDef => ({ key: r.key, labelRu: r.label_ru, labelEn: r.label_en, keywords: JSON.parse(r.keywords) as string[] });
+export const topicOfRow = (r: TextTopicsTable): TopicDef => ({
+  key: r.key,
+  labelRu: r.label_ru,
+  labelEn: r.label_en,
+  keywords: JSON.parse(r.keywords) as string[],
+});
 
 /** What the analysis uses; an org that never edited its taxonomy gets the defaults. */
 export async function effectiveTopics(db: DbOrTrx, orgId: string): Promise<TopicDef[]> {

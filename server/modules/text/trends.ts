@@ -8,7 +8,12 @@ const MAX_ROWS = 100_000;
 
 export async function textTrends(ctx: Ctx, from: string): Promise<TrendsOut> {
   assertCan(ctx.actor, 'data.read');
-  const rows = await repo.listAnalysedSince(ctx.db, ctx.orgId, new Date(from).toISOString(), MAX_ROWS);
+  const rows = await repo.listAnalysedSince(
+    ctx.db,
+    ctx.orgId,
+    new Date(from).toISOString(),
+    MAX_ROWS,
+  );
   const months = new Map<string, { positive: number; neutral: number; negative: number }>();
   const topics = new Map<string, { count: number; negative: number }>();
   for (const r of rows) {
@@ -25,8 +30,12 @@ export async function textTrends(ctx: Ctx, from: string): Promise<TrendsOut> {
     }
   }
   return {
-    months: [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, counts]) => ({ month, ...counts })),
-    topics: [...topics.entries()].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0])).map(([key, t]) => ({ key, ...t })),
+    months: [...months.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, counts]) => ({ month, ...counts })),
+    topics: [...topics.entries()]
+      .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
+      .map(([key, t]) => ({ key, ...t })),
     truncated: rows.length === MAX_ROWS,
   };
 }

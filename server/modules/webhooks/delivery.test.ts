@@ -4,7 +4,13 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { call, createTestApp, createTestOrg, type TestApp, type TestOrg } from '../../../tests/support/app.ts';
+import {
+  call,
+  createTestApp,
+  createTestOrg,
+  type TestApp,
+  type TestOrg,
+} from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
 import { fixedClock } from '../../lib/clock.ts';
 import { createWorker } from '../../worker.ts';
@@ -30,18 +36,29 @@ async function startReceiver() {
     req.on('end', () => {
       received.push({ path: req.url ?? '', headers: req.headers, body });
       const status = replies.shift() ?? 200;
-      res.writeHead(status, status >= 300 && status < 400 ? { location: `http://127.0.0.1:${port}/elsewhere` } : {});
+      res.writeHead(
+        status,
+        status >= 300 && status < 400 ? { location: `http://127.0.0.1:${port}/elsewhere` } : {},
+      );
       res.end('ok');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  return { received, replies, port, host: `127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    received,
+    replies,
+    port,
+    host: `127.0.0.1:${port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 function verify(secret: string, r: Received): boolean {
   const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
-  const mac = createHmac('sha256', key).update(`${r.headers['webhook-id']}.${r.headers['webhook-timestamp']}.${r.body}`).digest('base64');
+  const mac = createHmac('sha256', key)
+    .update(`${r.headers['webhook-id']}.${r.headers['webhook-timestamp']}.${r.body}`)
+    .digest('base64');
   return r.headers['webhook-signature'] === `v1,${mac}`;
 }
 
@@ -67,19 +84,33 @@ describe.each(testDialects())('webhook delivery on %s', (dialect) => {
     receiver.replies.length = 0;
   });
 
-  const system = () => ctxFor(t.deps, { type: 'system', id: null, orgId: org.orgId, role: 'admin' });
-  const worker = (net: WebhookNetwork = systemNetwork) => createWorker(t.deps, webhookJobs(t.deps, net));
-  const deliveries = async (id: string) => (await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/webhooks/${id}/deliveries` })).json().items;
+  const system = () =>
+    ctxFor(t.deps, { type: 'system', id: null, orgId: org.orgId, role: 'admin' });
+  const worker = (net: WebhookNetwork = systemNetwork) =>
+    createWorker(t.deps, webhookJobs(t.deps, net));
+  const deliveries = async (id: string) =>
+    (
+      await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/webhooks/${id}/deliveries` })
+    ).json().items;
 
   async function localWebhook(events: string[]) {
-    const res = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/webhooks', payload: { url: `http://${receiver.host}/hook`, events, allowedHost: receiver.host } });
+    const res = await call(t.app, org.apiKey, {
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      payload: { url: `http://${receiver.host}/hook`, events, allowedHost: receiver.host },
+    });
     expect(res.statusCode).toBe(201);
     return res.json() as { id: string; secret: string };
   }
 
   /** Emits like a caller would: inside its own transaction. */
-  const emitInTransaction = (event: 'feedback.created' | 'case.updated' | 'case.resolved', data: Record<string, unknown>) =>
-    t.deps.db.transaction().execute((trx) => emitWebhookEvent({ ...system(), db: trx }, event, data));
+  const emitInTransaction = (
+    event: 'feedback.created' | 'case.updated' | 'case.resolved',
+    data: Record<string, unknown>,
+  ) =>
+    t.deps.db
+      .transaction()
+      .execute((trx) => emitWebhookEvent({ ...system(), db: trx }, event, data));
 
   it('delivers a signed Standard Webhooks request and marks the delivery delivered', async () => {
     const hook = await localWebhook(['feedback.created']);
@@ -91,10 +122,20 @@ describe.each(testDialects())('webhook delivery on %s', (dialect) => {
     expect(got.path).toBe('/hook');
     expect(got.headers['content-type']).toBe('application/json');
     expect(verify(hook.secret, got)).toBe(true);
-    expect(JSON.parse(got.body)).toEqual({ type: 'feedback.created', timestamp: clock.now().toISOString(), data: { feedbackId: 'f-1', text: 'Спасибо' } });
+    expect(JSON.parse(got.body)).toEqual({
+      type: 'feedback.created',
+      timestamp: clock.now().toISOString(),
+      data: { feedbackId: 'f-1', text: 'Спасибо' },
+    });
     expect(got.headers['webhook-timestamp']).toBe(String(Math.floor(clock.now().getTime() / 1000)));
     const [delivery] = await deliveries(hook.id);
-    expect(delivery).toMatchObject({ status: 'delivered', attempts: 1, responseStatus: 200, lastError: null, eventId: got.headers['webhook-id'] });
+    expect(delivery).toMatchObject({
+      status: 'delivered',
+      attempts: 1,
+      responseStatus: 200,
+      lastError: null,
+      eventId: got.headers['webhook-id'],
+    });
   });
 
   it('records a 500, retries after the back-off and then succeeds with the same event id', async () => {
@@ -103,13 +144,26 @@ describe.each(testDialects())('webhook delivery on %s', (dialect) => {
     await emitInTransaction('case.updated', { caseId: 'c-1' });
     await worker().runOnce();
     let [delivery] = await deliveries(hook.id);
-    expect(delivery).toMatchObject({ status: 'pending', attempts: 1, responseStatus: 500, lastError: 'the receiver answered 500' });
+    expect(delivery).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      responseStatus: 500,
+      lastError: 'the receiver answered 500',
+    });
     expect(await worker().runOnce()).toBe(0); // not before the back-off
     clock.advance(5_000);
     expect(await worker().runOnce()).toBe(1);
     [delivery] = await deliveries(hook.id);
-    expect(delivery).toMatchObject({ status: 'delivered', attempts: 2, responseStatus: 200, lastError: null });
-    expect(receiver.received.map((r) => r.headers['webhook-id'])).toEqual([delivery.eventId, delivery.eventId]);
+    expect(delivery).toMatchObject({
+      status: 'delivered',
+      attempts: 2,
+      responseStatus: 200,
+      lastError: null,
+    });
+    expect(receiver.received.map((r) => r.headers['webhook-id'])).toEqual([
+      delivery.eventId,
+      delivery.eventId,
+    ]);
     expect(receiver.received.every((r) => verify(hook.secret, r))).toBe(true);
   });
 
@@ -123,13 +177,24 @@ describe.each(testDialects())('webhook delivery on %s', (dialect) => {
     }
     expect(receiver.received.map((r) => r.path)).toEqual(Array(8).fill('/hook')); // never /elsewhere
     let [delivery] = await deliveries(hook.id);
-    expect(delivery).toMatchObject({ status: 'failed', attempts: 8, responseStatus: 302, lastError: 'redirect 302 not followed' });
+    expect(delivery).toMatchObject({
+      status: 'failed',
+      attempts: 8,
+      responseStatus: 302,
+      lastError: 'redirect 302 not followed',
+    });
     expect(await worker().runOnce()).toBe(0);
 
-    const retry = await call(t.app, org.apiKey, { method: 'POST', url: `/api/v1/webhooks/${hook.id}/deliveries/${delivery.id}/retry` });
+    const retry = await call(t.app, org.apiKey, {
+      method: 'POST',
+      url: `/api/v1/webhooks/${hook.id}/deliveries/${delivery.id}/retry`,
+    });
     expect(retry.statusCode).toBe(202);
     expect(retry.json().status).toBe('pending');
-    const again = await call(t.app, org.apiKey, { method: 'POST', url: `/api/v1/webhooks/${hook.id}/deliveries/${delivery.id}/retry` });
+    const again = await call(t.app, org.apiKey, {
+      method: 'POST',
+      url: `/api/v1/webhooks/${hook.id}/deliveries/${delivery.id}/retry`,
+    });
     expect(again.statusCode).toBe(409);
     expect(await worker().runOnce()).toBe(1);
     [delivery] = await deliveries(hook.id);
@@ -138,15 +203,25 @@ describe.each(testDialects())('webhook delivery on %s', (dialect) => {
 
   it('creates no delivery and no job when the caller rolls its transaction back', async () => {
     const hook = await localWebhook(['feedback.created']);
-    const jobsBefore = await t.deps.db.selectFrom('jobs').select('id').where('name', '=', 'webhooks.deliver').execute();
+    const jobsBefore = await t.deps.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('name', '=', 'webhooks.deliver')
+      .execute();
     await expect(
       t.deps.db.transaction().execute(async (trx) => {
-        await emitWebhookEvent({ ...system(), db: trx }, 'feedback.created', { feedbackId: 'f-rolled-back' });
+        await emitWebhookEvent({ ...system(), db: trx }, 'feedback.created', {
+          feedbackId: 'f-rolled-back',
+        });
         throw new Error('the caller failed after emitting');
       }),
     ).rejects.toThrow('the caller failed');
     expect(await deliveries(hook.id)).toEqual([]);
-    const jobsAfter = await t.deps.db.selectFrom('jobs').select('id').where('name', '=', 'webhooks.deliver').execute();
+    const jobsAfter = await t.deps.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('name', '=', 'webhooks.deliver')
+      .execute();
     expect(jobsAfter).toHaveLength(jobsBefore.length);
     expect(await worker().runOnce()).toBe(0);
     expect(receiver.received).toEqual([]);
@@ -154,16 +229,35 @@ describe.each(testDialects())('webhook delivery on %s', (dialect) => {
 
   it('emits only to active webhooks of the same organisation that subscribe to the event', async () => {
     const other = await createTestOrg(t.deps, 'Чужая');
-    const otherHook = await call(t.app, other.apiKey, { method: 'POST', url: '/api/v1/webhooks', payload: { url: `http://${receiver.host}/other`, events: ['case.updated'], allowedHost: receiver.host } });
+    const otherHook = await call(t.app, other.apiKey, {
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      payload: {
+        url: `http://${receiver.host}/other`,
+        events: ['case.updated'],
+        allowedHost: receiver.host,
+      },
+    });
     const subscribed = await localWebhook(['case.updated']);
     const unsubscribed = await localWebhook(['case.resolved']);
     const inactive = await localWebhook(['case.updated']);
-    await call(t.app, org.apiKey, { method: 'PATCH', url: `/api/v1/webhooks/${inactive.id}`, payload: { active: false } });
+    await call(t.app, org.apiKey, {
+      method: 'PATCH',
+      url: `/api/v1/webhooks/${inactive.id}`,
+      payload: { active: false },
+    });
     await emitInTransaction('case.updated', { caseId: 'c-3' });
     expect(await deliveries(subscribed.id)).toHaveLength(1);
     expect(await deliveries(unsubscribed.id)).toEqual([]);
     expect(await deliveries(inactive.id)).toEqual([]);
-    expect((await call(t.app, other.apiKey, { method: 'GET', url: `/api/v1/webhooks/${otherHook.json().id}/deliveries` })).json().items).toEqual([]);
+    expect(
+      (
+        await call(t.app, other.apiKey, {
+          method: 'GET',
+          url: `/api/v1/webhooks/${otherHook.json().id}/deliveries`,
+        })
+      ).json().items,
+    ).toEqual([]);
     await worker().runOnce();
     expect(receiver.received.map((r) => r.path)).toEqual(['/hook']);
   });
@@ -172,7 +266,11 @@ describe.each(testDialects())('webhook delivery on %s', (dialect) => {
     let answer = '203.0.113.20';
     const post = vi.fn(systemNetwork.post);
     const net: WebhookNetwork = { resolve: async () => [{ address: answer, family: 4 }], post };
-    const { webhook } = await createWebhook({ ...system(), actor: { type: 'user', id: null, orgId: org.orgId, role: 'admin' } }, { url: 'https://rebind.example/hook', events: ['feedback.created'] }, net);
+    const { webhook } = await createWebhook(
+      { ...system(), actor: { type: 'user', id: null, orgId: org.orgId, role: 'admin' } },
+      { url: 'https://rebind.example/hook', events: ['feedback.created'] },
+      net,
+    );
     answer = '127.0.0.1';
     await emitInTransaction('feedback.created', { feedbackId: 'f-rebind' });
     expect(await worker(net).runOnce()).toBe(1);

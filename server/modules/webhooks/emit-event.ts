@@ -13,7 +13,11 @@ export const DELIVERY_MAX_ATTEMPTS = 8;
 type EmitCtx = Pick<Ctx, 'db' | 'orgId' | 'jobs' | 'clock'>;
 
 /** Queues the delivery job; `attemptKey` distinguishes a manual retry from the first run. */
-export async function enqueueDelivery(ctx: EmitCtx, deliveryId: string, attemptKey?: string): Promise<void> {
+export async function enqueueDelivery(
+  ctx: EmitCtx,
+  deliveryId: string,
+  attemptKey?: string,
+): Promise<void> {
   await ctx.jobs.enqueue(ctx.db, {
     name: DELIVER_JOB,
     orgId: ctx.orgId,
@@ -28,7 +32,11 @@ export async function enqueueDelivery(ctx: EmitCtx, deliveryId: string, attemptK
  * sharing one event id (the receiver's idempotency key), and queues them. Costs one query
  * when the organisation has no webhooks.
  */
-export async function emitWebhookEvent(ctx: EmitCtx, event: WebhookEvent, data: Record<string, unknown>): Promise<void> {
+export async function emitWebhookEvent(
+  ctx: EmitCtx,
+  event: WebhookEvent,
+  data: Record<string, unknown>,
+): Promise<void> {
   await emitWebhookEvents(ctx, event, [data]);
 }
 
@@ -36,7 +44,11 @@ export async function emitWebhookEvent(ctx: EmitCtx, event: WebhookEvent, data: 
  * The same for several events of one kind (an intake group): one subscription query, then one
  * multi-row insert of deliveries and one of their jobs, whatever the number of events.
  */
-export async function emitWebhookEvents(ctx: EmitCtx, event: WebhookEvent, datas: readonly Record<string, unknown>[]): Promise<void> {
+export async function emitWebhookEvents(
+  ctx: EmitCtx,
+  event: WebhookEvent,
+  datas: readonly Record<string, unknown>[],
+): Promise<void> {
   if (datas.length === 0) return;
   const hooks = await repo.listActiveSubscriptions(ctx.db, ctx.orgId);
   const subscribed = hooks.filter((h) => (JSON.parse(h.events) as string[]).includes(event));
@@ -65,5 +77,14 @@ export async function emitWebhookEvents(ctx: EmitCtx, event: WebhookEvent, datas
     }
   }
   await repo.insertDeliveries(ctx.db, deliveries);
-  await ctx.jobs.enqueueMany(ctx.db, deliveries.map((d) => ({ name: DELIVER_JOB, orgId: ctx.orgId, payload: { deliveryId: d.id }, dedupeKey: `webhook:${d.id}`, maxAttempts: DELIVERY_MAX_ATTEMPTS })));
+  await ctx.jobs.enqueueMany(
+    ctx.db,
+    deliveries.map((d) => ({
+      name: DELIVER_JOB,
+      orgId: ctx.orgId,
+      payload: { deliveryId: d.id },
+      dedupeKey: `webhook:${d.id}`,
+      maxAttempts: DELIVERY_MAX_ATTEMPTS,
+    })),
+  );
 }

@@ -23,7 +23,13 @@ describe('pinned webhook POST', () => {
   it('gives up after the deadline when the receiver never answers', async () => {
     const port = await listen(() => {}); // accepts, never responds
     const started = Date.now();
-    const result = await pinnedPost({ url: new URL(`http://127.0.0.1:${port}/slow`), address: loopback, headers: {}, body: '{}', timeoutMs: 200 });
+    const result = await pinnedPost({
+      url: new URL(`http://127.0.0.1:${port}/slow`),
+      address: loopback,
+      headers: {},
+      body: '{}',
+      timeoutMs: 200,
+    });
     expect(result).toEqual({ error: 'no response within 200 ms' });
     expect(Date.now() - started).toBeLessThan(2_000);
   });
@@ -34,7 +40,13 @@ describe('pinned webhook POST', () => {
       paths.push(req.url ?? '');
       res.writeHead(307, { location: '/moved' }).end();
     });
-    const result = await pinnedPost({ url: new URL(`http://127.0.0.1:${port}/hook`), address: loopback, headers: {}, body: '{}', timeoutMs: 2_000 });
+    const result = await pinnedPost({
+      url: new URL(`http://127.0.0.1:${port}/hook`),
+      address: loopback,
+      headers: {},
+      body: '{}',
+      timeoutMs: 2_000,
+    });
     expect(result).toEqual({ status: 307 });
     expect(paths).toEqual(['/hook']);
   });
@@ -43,7 +55,13 @@ describe('pinned webhook POST', () => {
     const port = await listen(() => {});
     await new Promise<void>((r) => server!.close(() => r()));
     server = undefined;
-    const result = await pinnedPost({ url: new URL(`http://127.0.0.1:${port}/`), address: loopback, headers: {}, body: '{}', timeoutMs: 2_000 });
+    const result = await pinnedPost({
+      url: new URL(`http://127.0.0.1:${port}/`),
+      address: loopback,
+      headers: {},
+      body: '{}',
+      timeoutMs: 2_000,
+    });
     expect(result).toEqual({ error: expect.stringContaining('ECONNREFUSED') });
   });
 });

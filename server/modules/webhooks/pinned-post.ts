@@ -48,7 +48,11 @@ export const pinnedPost: PostFn = (req) =>
     });
     request.on('error', (err: NodeJS.ErrnoException) => {
       const timedOut = err.name === 'AbortError' || err.name === 'TimeoutError';
-      resolve({ error: timedOut ? `no response within ${req.timeoutMs} ms` : `${err.code ?? err.name}: ${err.message}` });
+      resolve({
+        error: timedOut
+          ? `no response within ${req.timeoutMs} ms`
+          : `${err.code ?? err.name}: ${err.message}`,
+      });
     });
     request.end(req.body);
   });

@@ -21,13 +21,25 @@ function secretKey(secret: string): Buffer {
 }
 
 /** `v1,<base64 HMAC-SHA256 of "${id}.${timestamp}.${body}">`. */
-export function signWebhook(secret: string, id: string, timestampSeconds: number, body: string): string {
-  const mac = createHmac('sha256', secretKey(secret)).update(`${id}.${timestampSeconds}.${body}`).digest('base64');
+export function signWebhook(
+  secret: string,
+  id: string,
+  timestampSeconds: number,
+  body: string,
+): string {
+  const mac = createHmac('sha256', secretKey(secret))
+    .update(`${id}.${timestampSeconds}.${body}`)
+    .digest('base64');
   return `v1,${mac}`;
 }
 
 /** The three headers a Standard Webhooks receiver verifies. */
-export function webhookHeaders(secret: string, id: string, at: Date, body: string): Record<string, string> {
+export function webhookHeaders(
+  secret: string,
+  id: string,
+  at: Date,
+  body: string,
+): Record<string, string> {
   const timestamp = Math.floor(at.getTime() / 1000);
   return {
     'webhook-id': id,

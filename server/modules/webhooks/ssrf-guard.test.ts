@@ -1,11 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import { checkWebhookTarget, forbiddenAddressReason, parseWebhookUrl, type Resolver } from './ssrf-guard.ts';
+import {
+  checkWebhookTarget,
+  forbiddenAddressReason,
+  parseWebhookUrl,
+  type Resolver,
+} from './ssrf-guard.ts';
 
 /** A resolver that answers from a table and never touches the network. */
 const stubResolver = (table: Record<string, string[]>): Resolver =>
   vi.fn(async (host: string) => {
     const answers = table[host];
-    if (!answers) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+    if (!answers)
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
     return answers.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }) as const);
   });
 
@@ -85,7 +91,11 @@ describe('SSRF guard', () => {
   });
 
   it('accepts a public address and pins the first resolved one', async () => {
-    const check = await checkWebhookTarget('https://hooks.example/in?x=1', null, stubResolver({ 'hooks.example': ['203.0.113.5', '2001:db8::5'] }));
+    const check = await checkWebhookTarget(
+      'https://hooks.example/in?x=1',
+      null,
+      stubResolver({ 'hooks.example': ['203.0.113.5', '2001:db8::5'] }),
+    );
     expect(check).toMatchObject({ ok: true, address: { address: '203.0.113.5', family: 4 } });
   });
 
@@ -97,11 +107,20 @@ describe('SSRF guard', () => {
   });
 
   it('lets a private host through only when allowedHost equals the URL host exactly', async () => {
-    expect((await checkWebhookTarget('http://127.0.0.1:8080/in', '127.0.0.1:8080', noDns)).ok).toBe(true);
-    expect((await checkWebhookTarget('http://127.0.0.1:8080/in', '127.0.0.1', noDns)).ok).toBe(false);
-    expect((await checkWebhookTarget('http://127.0.0.1:8081/in', '127.0.0.1:8080', noDns)).ok).toBe(false);
+    expect((await checkWebhookTarget('http://127.0.0.1:8080/in', '127.0.0.1:8080', noDns)).ok).toBe(
+      true,
+    );
+    expect((await checkWebhookTarget('http://127.0.0.1:8080/in', '127.0.0.1', noDns)).ok).toBe(
+      false,
+    );
+    expect((await checkWebhookTarget('http://127.0.0.1:8081/in', '127.0.0.1:8080', noDns)).ok).toBe(
+      false,
+    );
     const resolve = stubResolver({ 'erp.local': ['10.0.0.2'] });
-    expect(await checkWebhookTarget('http://erp.local/hook', 'erp.local', resolve)).toMatchObject({ ok: true, address: { address: '10.0.0.2' } });
+    expect(await checkWebhookTarget('http://erp.local/hook', 'erp.local', resolve)).toMatchObject({
+      ok: true,
+      address: { address: '10.0.0.2' },
+    });
   });
 
   it('reports a name that does not resolve as retryable', async () => {

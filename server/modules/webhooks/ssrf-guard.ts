@@ -13,7 +13,10 @@ export interface ResolvedAddress {
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
 export const systemResolver: Resolver = async (hostname) =>
-  (await lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+  (await lookup(hostname, { all: true, verbatim: true })).map((a) => ({
+    address: a.address,
+    family: a.family === 6 ? 6 : 4,
+  }));
 
 export type TargetCheck =
   | { ok: true; url: URL; address: ResolvedAddress }
@@ -96,15 +99,19 @@ export function forbiddenAddressReason(ip: string): string | undefined {
  * Parses the URL, checks scheme and form. The WHATWG parser already turns 2130706433, 0x7f.1,
  * 0177.0.0.1 and 127.1 into 127.0.0.1, so the address checks see every IPv4 spelling as dotted.
  */
-export function parseWebhookUrl(raw: string): { ok: true; url: URL } | { ok: false; reason: string } {
+export function parseWebhookUrl(
+  raw: string,
+): { ok: true; url: URL } | { ok: false; reason: string } {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     return { ok: false, reason: 'not a valid absolute URL' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'only http and https URLs are allowed' };
-  if (url.username || url.password) return { ok: false, reason: 'credentials in the URL are not allowed' };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { ok: false, reason: 'only http and https URLs are allowed' };
+  if (url.username || url.password)
+    return { ok: false, reason: 'credentials in the URL are not allowed' };
   if (!url.hostname) return { ok: false, reason: 'the URL has no host' };
   return { ok: true, url };
 }
@@ -113,7 +120,11 @@ export function parseWebhookUrl(raw: string): { ok: true; url: URL } | { ok: fal
  * Decides whether `rawUrl` may be called and which address to connect to. `allowedHost` is an
  * admin's explicit exception: when it equals the URL's host exactly, private addresses pass.
  */
-export async function checkWebhookTarget(rawUrl: string, allowedHost: string | null, resolve: Resolver): Promise<TargetCheck> {
+export async function checkWebhookTarget(
+  rawUrl: string,
+  allowedHost: string | null,
+  resolve: Resolver,
+): Promise<TargetCheck> {
   const parsed = parseWebhookUrl(rawUrl);
   if (!parsed.ok) return { ...parsed, retryable: false };
   const { url } = parsed;
@@ -127,15 +138,25 @@ export async function checkWebhookTarget(rawUrl: string, allowedHost: string | n
     try {
       addresses = await resolve(host);
     } catch (err) {
-      return { ok: false, reason: `the host name does not resolve (${(err as NodeJS.ErrnoException).code ?? 'error'})`, retryable: true };
+      return {
+        ok: false,
+        reason: `the host name does not resolve (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+        retryable: true,
+      };
     }
-    if (addresses.length === 0) return { ok: false, reason: 'the host name does not resolve', retryable: true };
+    if (addresses.length === 0)
+      return { ok: false, reason: 'the host name does not resolve', retryable: true };
   }
   if (!exempt) {
     // Every answer must be public: a name with one public and one private address is refused.
     for (const a of addresses) {
       const why = forbiddenAddressReason(a.address);
-      if (why) return { ok: false, reason: `the address ${isIP(host) ? '' : `of ${host} `}is ${why}`, retryable: false };
+      if (why)
+        return {
+          ok: false,
+          reason: `the address ${isIP(host) ? '' : `of ${host} `}is ${why}`,
+          retryable: false,
+        };
     }
   }
   return { ok: true, url, address: addresses[0]! };

@@ -10,20 +10,41 @@ const URL = 'https://203.0.113.10/clientloop';
 
 export const isolationFixtures: IsolationFixtures = {
   '/api/v1/webhooks/:id': async (t, a) => {
-    const hook = await call(t.app, a.apiKey, { method: 'POST', url: '/api/v1/webhooks', payload: { url: URL, events: ['case.updated'] } });
+    const hook = await call(t.app, a.apiKey, {
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      payload: { url: URL, events: ['case.updated'] },
+    });
     return { params: { id: hook.json().id }, bodies: { PATCH: { active: false } } };
   },
   '/api/v1/webhooks/:id/deliveries': async (t, a) => {
-    const hook = await call(t.app, a.apiKey, { method: 'POST', url: '/api/v1/webhooks', payload: { url: URL, events: ['case.updated'] } });
+    const hook = await call(t.app, a.apiKey, {
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      payload: { url: URL, events: ['case.updated'] },
+    });
     return { params: { id: hook.json().id } };
   },
   '/api/v1/webhooks/:id/deliveries/:deliveryId/retry': async (t, a) => {
-    const hook = await call(t.app, a.apiKey, { method: 'POST', url: '/api/v1/webhooks', payload: { url: URL, events: ['case.resolved'] } });
+    const hook = await call(t.app, a.apiKey, {
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      payload: { url: URL, events: ['case.resolved'] },
+    });
     const id: string = hook.json().id;
-    await emitWebhookEvent(ctxFor(t.deps, { type: 'system', id: null, orgId: a.orgId, role: 'admin' }), 'case.resolved', { caseId: 'iso' });
+    await emitWebhookEvent(
+      ctxFor(t.deps, { type: 'system', id: null, orgId: a.orgId, role: 'admin' }),
+      'case.resolved',
+      { caseId: 'iso' },
+    );
     const [delivery] = await repo.listDeliveries(t.deps.db, a.orgId, id, undefined, 1);
     // A failed delivery, so only tenancy (not its status) decides B's answer.
-    await repo.recordDeliveryAttempt(t.deps.db, a.orgId, delivery!.id, { status: 'failed', response_status: 500, last_error: 'test', delivered_at: null });
+    await repo.recordDeliveryAttempt(t.deps.db, a.orgId, delivery!.id, {
+      status: 'failed',
+      response_status: 500,
+      last_error: 'test',
+      delivered_at: null,
+    });
     return { params: { id, deliveryId: delivery!.id } };
   },
 };

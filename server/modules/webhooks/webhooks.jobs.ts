@@ -24,9 +24,15 @@ export function webhookJobs(deps: Deps, net: WebhookNetwork): JobDefinition[] {
   ];
 }
 
-export async function deliverWebhook(deps: Deps, net: WebhookNetwork, job: JobContext, deliveryId: string): Promise<void> {
+export async function deliverWebhook(
+  deps: Deps,
+  net: WebhookNetwork,
+  job: JobContext,
+  deliveryId: string,
+): Promise<void> {
   const orgId = job.orgId;
-  if (!orgId) throw new AppError('unprocessable', 'A webhook delivery job carries its organisation');
+  if (!orgId)
+    throw new AppError('unprocessable', 'A webhook delivery job carries its organisation');
   const delivery = await repo.findDelivery(deps.db, orgId, deliveryId);
   // Idempotent: a delivery already sent (or deleted with its webhook) needs nothing more.
   if (!delivery || delivery.status === 'delivered') return;
@@ -34,16 +40,26 @@ export async function deliverWebhook(deps: Deps, net: WebhookNetwork, job: JobCo
   if (!webhook) return;
 
   const final = job.attempt >= DELIVERY_MAX_ATTEMPTS;
-  const fail = async (reason: string, responseStatus: number | null, permanent: boolean): Promise<never> => {
+  const fail = async (
+    reason: string,
+    responseStatus: number | null,
+    permanent: boolean,
+  ): Promise<never> => {
     const status = final || permanent ? 'failed' : 'pending';
-    await repo.recordDeliveryAttempt(deps.db, orgId, deliveryId, { status, response_status: responseStatus, last_error: reason.slice(0, 1000), delivered_at: null });
+    await repo.recordDeliveryAttempt(deps.db, orgId, deliveryId, {
+      status,
+      response_status: responseStatus,
+      last_error: reason.slice(0, 1000),
+      delivered_at: null,
+    });
     // 'unprocessable' tells the worker not to retry; a plain Error is retried with back-off.
     throw permanent ? new AppError('unprocessable', reason) : new Error(reason);
   };
 
   if (!webhook.active) return fail('the webhook is disabled', null, true);
   const target = await checkWebhookTarget(webhook.url, webhook.allowed_host, net.resolve);
-  if (!target.ok) return fail(`refused by the SSRF guard: ${target.reason}`, null, !target.retryable);
+  if (!target.ok)
+    return fail(`refused by the SSRF guard: ${target.reason}`, null, !target.retryable);
 
   const body = delivery.payload;
   const result = await net.post({
@@ -55,11 +71,19 @@ export async function deliverWebhook(deps: Deps, net: WebhookNetwork, job: JobCo
   });
   if ('error' in result) return fail(result.error, null, false);
   if (result.status >= 200 && result.status < 300) {
-    await repo.recordDeliveryAttempt(deps.db, orgId, deliveryId, { status: 'delivered', response_status: result.status, last_error: null, delivered_at: deps.clock.now().toISOString() });
+    await repo.recordDeliveryAttempt(deps.db, orgId, deliveryId, {
+      status: 'delivered',
+      response_status: result.status,
+      last_error: null,
+      delivered_at: deps.clock.now().toISOString(),
+    });
     job.log.info({ deliveryId, status: result.status }, 'webhook delivered');
     return;
   }
   // Redirects are never followed: the new location was not checked by the guard.
-  const why = result.status >= 300 && result.status < 400 ? `redirect ${result.status} not followed` : `the receiver answered ${result.status}`;
+  const why =
+    result.status >= 300 && result.status < 400
+      ? `redirect ${result.status} not followed`
+      : `the receiver answered ${result.status}`;
   return fail(why, result.status, false);
 }

@@ -27,12 +27,22 @@ export interface WebhookPatchInput {
 }
 
 const invalid = (name: string, reason: string) =>
-  new AppError('validation_failed', `The webhook ${name.replace('body.', '')} is not allowed: ${reason}`, { invalidParams: [{ name, reason }] });
+  new AppError(
+    'validation_failed',
+    `The webhook ${name.replace('body.', '')} is not allowed: ${reason}`,
+    { invalidParams: [{ name, reason }] },
+  );
 
 /** Refuses URLs that reach private networks, unless an admin allowed exactly this host. */
-async function assertSafeTarget(ctx: Ctx, url: string, allowedHost: string | null, net: WebhookNetwork): Promise<void> {
+async function assertSafeTarget(
+  ctx: Ctx,
+  url: string,
+  allowedHost: string | null,
+  net: WebhookNetwork,
+): Promise<void> {
   // An exception to the guard is an admin's decision even if other roles may one day manage webhooks.
-  if (allowedHost !== null && ctx.actor.role !== 'admin') throw forbidden('Only an admin may set allowedHost');
+  if (allowedHost !== null && ctx.actor.role !== 'admin')
+    throw forbidden('Only an admin may set allowedHost');
   const check = await checkWebhookTarget(url, allowedHost, net.resolve);
   if (!check.ok) throw invalid('body.url', check.reason);
   if (allowedHost !== null && allowedHost !== check.url.host) {
@@ -51,7 +61,11 @@ export async function getWebhook(ctx: Ctx, id: string) {
 }
 
 /** Creates a webhook and returns its signing secret (shown to the caller this once). */
-export async function createWebhook(ctx: Ctx, input: CreateWebhookInput, net: WebhookNetwork = systemNetwork) {
+export async function createWebhook(
+  ctx: Ctx,
+  input: CreateWebhookInput,
+  net: WebhookNetwork = systemNetwork,
+) {
   assertCan(ctx.actor, 'org.manage');
   const allowedHost = input.allowedHost ?? null;
   await assertSafeTarget(ctx, input.url, allowedHost, net);
@@ -69,12 +83,22 @@ export async function createWebhook(ctx: Ctx, input: CreateWebhookInput, net: We
       created_at: now,
       updated_at: now,
     });
-    await recordAudit(tx, 'webhook.created', { type: 'webhook', id }, { events: input.events, allowedHost });
+    await recordAudit(
+      tx,
+      'webhook.created',
+      { type: 'webhook', id },
+      { events: input.events, allowedHost },
+    );
     return { webhook: await repo.getWebhook(tx.db, tx.orgId, id), secret };
   });
 }
 
-export async function updateWebhook(ctx: Ctx, id: string, patch: WebhookPatchInput, net: WebhookNetwork = systemNetwork) {
+export async function updateWebhook(
+  ctx: Ctx,
+  id: string,
+  patch: WebhookPatchInput,
+  net: WebhookNetwork = systemNetwork,
+) {
   assertCan(ctx.actor, 'org.manage');
   const current = await repo.getWebhook(ctx.db, ctx.orgId, id);
   const url = patch.url ?? current.url;
@@ -92,7 +116,12 @@ export async function updateWebhook(ctx: Ctx, id: string, patch: WebhookPatchInp
       ...(patch.allowedHost !== undefined ? { allowed_host: patch.allowedHost } : {}),
       updated_at: tx.clock.now().toISOString(),
     });
-    await recordAudit(tx, 'webhook.updated', { type: 'webhook', id }, { fields: Object.keys(patch) });
+    await recordAudit(
+      tx,
+      'webhook.updated',
+      { type: 'webhook', id },
+      { fields: Object.keys(patch) },
+    );
     return repo.getWebhook(tx.db, tx.orgId, id);
   });
 }
@@ -106,10 +135,20 @@ export async function deleteWebhook(ctx: Ctx, id: string): Promise<void> {
   });
 }
 
-export async function listDeliveries(ctx: Ctx, webhookId: string, page: { cursor?: string; limit: number }) {
+export async function listDeliveries(
+  ctx: Ctx,
+  webhookId: string,
+  page: { cursor?: string; limit: number },
+) {
   assertCan(ctx.actor, 'data.read');
   await repo.getWebhook(ctx.db, ctx.orgId, webhookId);
-  const rows = await repo.listDeliveries(ctx.db, ctx.orgId, webhookId, decodeCursor(page.cursor), page.limit);
+  const rows = await repo.listDeliveries(
+    ctx.db,
+    ctx.orgId,
+    webhookId,
+    decodeCursor(page.cursor),
+    page.limit,
+  );
   return toPage(rows, page.limit);
 }
 

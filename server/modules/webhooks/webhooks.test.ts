@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, createTestOrg, type TestApp, type TestOrg } from '../../../tests/support/app.ts';
+import {
+  call,
+  createTestApp,
+  createTestOrg,
+  type TestApp,
+  type TestOrg,
+} from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
 import { ctxFor } from '../../context.ts';
 import { emitWebhookEvent } from './emit-event.ts';
@@ -14,22 +20,38 @@ describe.each(testDialects())('webhooks API on %s', (dialect) => {
   beforeAll(async () => {
     t = await createTestApp({ dialect });
     org = await createTestOrg(t.deps, 'Вебхуки');
-    const key = await call(t.app, org.apiKey, { method: 'POST', url: '/api/v1/api-keys', payload: { name: 'viewer', role: 'viewer' } });
+    const key = await call(t.app, org.apiKey, {
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      payload: { name: 'viewer', role: 'viewer' },
+    });
     viewerKey = key.json().secret;
   });
   afterAll(async () => t?.close());
 
-  const create = (payload: object, key = org.apiKey) => call(t.app, key, { method: 'POST', url: '/api/v1/webhooks', payload });
+  const create = (payload: object, key = org.apiKey) =>
+    call(t.app, key, { method: 'POST', url: '/api/v1/webhooks', payload });
 
   it('creates a webhook, shows its secret once and only a masked prefix afterwards', async () => {
-    const res = await create({ url: PUBLIC_URL, events: ['case.updated', 'case.updated', 'feedback.created'] });
+    const res = await create({
+      url: PUBLIC_URL,
+      events: ['case.updated', 'case.updated', 'feedback.created'],
+    });
     expect(res.statusCode).toBe(201);
     const created = res.json();
     expect(created.secret).toMatch(/^whsec_/);
-    expect(created).toMatchObject({ url: PUBLIC_URL, events: ['case.updated', 'feedback.created'], active: true, allowedHost: null });
+    expect(created).toMatchObject({
+      url: PUBLIC_URL,
+      events: ['case.updated', 'feedback.created'],
+      active: true,
+      allowedHost: null,
+    });
     expect(created.secretPrefix).toBe(`${created.secret.slice(0, 10)}…`);
 
-    const read = await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/webhooks/${created.id}` });
+    const read = await call(t.app, org.apiKey, {
+      method: 'GET',
+      url: `/api/v1/webhooks/${created.id}`,
+    });
     expect(read.statusCode).toBe(200);
     expect(read.json().secret).toBeUndefined();
     expect(read.body).not.toContain(created.secret);
@@ -49,45 +71,92 @@ describe.each(testDialects())('webhooks API on %s', (dialect) => {
     const res = await create({ url, events: ['case.updated'] });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('validation_failed');
-    expect(res.json().invalidParams).toEqual([{ name: 'body.url', reason: expect.stringContaining(why) }]);
+    expect(res.json().invalidParams).toEqual([
+      { name: 'body.url', reason: expect.stringContaining(why) },
+    ]);
   });
 
   it('lets an admin allow one private host exactly, and refuses an allowedHost that is not the URL host', async () => {
-    const ok = await create({ url: 'http://10.0.0.5:8080/in', events: ['case.resolved'], allowedHost: '10.0.0.5:8080' });
+    const ok = await create({
+      url: 'http://10.0.0.5:8080/in',
+      events: ['case.resolved'],
+      allowedHost: '10.0.0.5:8080',
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().allowedHost).toBe('10.0.0.5:8080');
-    const mismatch = await create({ url: 'https://203.0.113.10/in', events: ['case.resolved'], allowedHost: '10.0.0.5:8080' });
+    const mismatch = await create({
+      url: 'https://203.0.113.10/in',
+      events: ['case.resolved'],
+      allowedHost: '10.0.0.5:8080',
+    });
     expect(mismatch.statusCode).toBe(400);
     expect(mismatch.json().invalidParams[0].name).toBe('body.allowedHost');
     // Moving the URL away from the allowed host makes the exception useless: refused, not widened.
-    const moved = await call(t.app, org.apiKey, { method: 'PATCH', url: `/api/v1/webhooks/${ok.json().id}`, payload: { url: 'http://10.0.0.6:8080/in' } });
+    const moved = await call(t.app, org.apiKey, {
+      method: 'PATCH',
+      url: `/api/v1/webhooks/${ok.json().id}`,
+      payload: { url: 'http://10.0.0.6:8080/in' },
+    });
     expect(moved.statusCode).toBe(400);
     expect(moved.json().invalidParams[0].name).toBe('body.url');
   });
 
   it('changes events, the active flag and the URL, re-checking a new URL', async () => {
     const id = (await create({ url: PUBLIC_URL, events: ['case.updated'] })).json().id;
-    const patched = await call(t.app, org.apiKey, { method: 'PATCH', url: `/api/v1/webhooks/${id}`, payload: { events: ['case.resolved'], active: false, url: 'https://203.0.113.11/x' } });
+    const patched = await call(t.app, org.apiKey, {
+      method: 'PATCH',
+      url: `/api/v1/webhooks/${id}`,
+      payload: { events: ['case.resolved'], active: false, url: 'https://203.0.113.11/x' },
+    });
     expect(patched.statusCode).toBe(200);
-    expect(patched.json()).toMatchObject({ events: ['case.resolved'], active: false, url: 'https://203.0.113.11/x' });
-    const refused = await call(t.app, org.apiKey, { method: 'PATCH', url: `/api/v1/webhooks/${id}`, payload: { url: 'http://127.0.0.1/' } });
+    expect(patched.json()).toMatchObject({
+      events: ['case.resolved'],
+      active: false,
+      url: 'https://203.0.113.11/x',
+    });
+    const refused = await call(t.app, org.apiKey, {
+      method: 'PATCH',
+      url: `/api/v1/webhooks/${id}`,
+      payload: { url: 'http://127.0.0.1/' },
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().invalidParams[0].name).toBe('body.url');
-    expect((await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/webhooks/${id}` })).json().url).toBe('https://203.0.113.11/x');
+    expect(
+      (await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/webhooks/${id}` })).json().url,
+    ).toBe('https://203.0.113.11/x');
   });
 
   it('deletes a webhook with its deliveries and records create, update and delete in the audit log', async () => {
     const id = (await create({ url: PUBLIC_URL, events: ['case.updated'] })).json().id;
-    await call(t.app, org.apiKey, { method: 'PATCH', url: `/api/v1/webhooks/${id}`, payload: { active: true } });
-    await emitWebhookEvent(ctxFor(t.deps, { type: 'system', id: null, orgId: org.orgId, role: 'admin' }), 'case.updated', { caseId: 'c1' });
+    await call(t.app, org.apiKey, {
+      method: 'PATCH',
+      url: `/api/v1/webhooks/${id}`,
+      payload: { active: true },
+    });
+    await emitWebhookEvent(
+      ctxFor(t.deps, { type: 'system', id: null, orgId: org.orgId, role: 'admin' }),
+      'case.updated',
+      { caseId: 'c1' },
+    );
     const del = await call(t.app, org.apiKey, { method: 'DELETE', url: `/api/v1/webhooks/${id}` });
     expect(del.statusCode).toBe(204);
-    expect((await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/webhooks/${id}` })).statusCode).toBe(404);
-    const left = await t.deps.db.selectFrom('webhook_deliveries').select('id').where('webhook_id', '=', id).execute();
+    expect(
+      (await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/webhooks/${id}` })).statusCode,
+    ).toBe(404);
+    const left = await t.deps.db
+      .selectFrom('webhook_deliveries')
+      .select('id')
+      .where('webhook_id', '=', id)
+      .execute();
     expect(left).toEqual([]);
     const audit = await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/audit?limit=200' });
-    const actions = audit.json().items.filter((a: { targetId: string }) => a.targetId === id).map((a: { action: string }) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(['webhook.created', 'webhook.updated', 'webhook.deleted']));
+    const actions = audit
+      .json()
+      .items.filter((a: { targetId: string }) => a.targetId === id)
+      .map((a: { action: string }) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['webhook.created', 'webhook.updated', 'webhook.deleted']),
+    );
     expect(audit.body).not.toContain('whsec_');
   });
 
@@ -95,28 +164,62 @@ describe.each(testDialects())('webhooks API on %s', (dialect) => {
     const id = (await create({ url: PUBLIC_URL, events: ['feedback.created'] })).json().id;
     const ctx = ctxFor(t.deps, { type: 'system', id: null, orgId: org.orgId, role: 'admin' });
     for (const n of [1, 2, 3]) await emitWebhookEvent(ctx, 'feedback.created', { n });
-    const first = await call(t.app, viewerKey, { method: 'GET', url: `/api/v1/webhooks/${id}/deliveries?limit=2` });
+    const first = await call(t.app, viewerKey, {
+      method: 'GET',
+      url: `/api/v1/webhooks/${id}/deliveries?limit=2`,
+    });
     expect(first.statusCode).toBe(200);
-    expect(first.json().items.map((d: { payload: { data: { n: number } } }) => d.payload.data.n)).toEqual([3, 2]);
-    expect(first.json().items[0]).toMatchObject({ status: 'pending', attempts: 0, event: 'feedback.created', webhookId: id });
-    const second = await call(t.app, viewerKey, { method: 'GET', url: `/api/v1/webhooks/${id}/deliveries?limit=2&cursor=${first.json().nextCursor}` });
-    expect(second.json().items.map((d: { payload: { data: { n: number } } }) => d.payload.data.n)).toEqual([1]);
+    expect(
+      first.json().items.map((d: { payload: { data: { n: number } } }) => d.payload.data.n),
+    ).toEqual([3, 2]);
+    expect(first.json().items[0]).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      event: 'feedback.created',
+      webhookId: id,
+    });
+    const second = await call(t.app, viewerKey, {
+      method: 'GET',
+      url: `/api/v1/webhooks/${id}/deliveries?limit=2&cursor=${first.json().nextCursor}`,
+    });
+    expect(
+      second.json().items.map((d: { payload: { data: { n: number } } }) => d.payload.data.n),
+    ).toEqual([1]);
     expect(second.json().nextCursor).toBeNull();
   });
 
   it('lets only admins manage webhooks, and anyone who reads data see deliveries', async () => {
     const id = (await create({ url: PUBLIC_URL, events: ['case.updated'] })).json().id;
-    expect((await create({ url: PUBLIC_URL, events: ['case.updated'] }, viewerKey)).statusCode).toBe(403);
-    expect((await call(t.app, viewerKey, { method: 'GET', url: '/api/v1/webhooks' })).statusCode).toBe(403);
-    expect((await call(t.app, viewerKey, { method: 'DELETE', url: `/api/v1/webhooks/${id}` })).statusCode).toBe(403);
-    expect((await call(t.app, viewerKey, { method: 'GET', url: `/api/v1/webhooks/${id}/deliveries` })).statusCode).toBe(200);
+    expect(
+      (await create({ url: PUBLIC_URL, events: ['case.updated'] }, viewerKey)).statusCode,
+    ).toBe(403);
+    expect(
+      (await call(t.app, viewerKey, { method: 'GET', url: '/api/v1/webhooks' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await call(t.app, viewerKey, { method: 'DELETE', url: `/api/v1/webhooks/${id}` }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await call(t.app, viewerKey, { method: 'GET', url: `/api/v1/webhooks/${id}/deliveries` }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('refuses to retry a delivery that has not failed', async () => {
     const id = (await create({ url: PUBLIC_URL, events: ['case.resolved'] })).json().id;
-    await emitWebhookEvent(ctxFor(t.deps, { type: 'system', id: null, orgId: org.orgId, role: 'admin' }), 'case.resolved', {});
-    const [delivery] = (await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/webhooks/${id}/deliveries` })).json().items;
-    const res = await call(t.app, org.apiKey, { method: 'POST', url: `/api/v1/webhooks/${id}/deliveries/${delivery.id}/retry` });
+    await emitWebhookEvent(
+      ctxFor(t.deps, { type: 'system', id: null, orgId: org.orgId, role: 'admin' }),
+      'case.resolved',
+      {},
+    );
+    const [delivery] = (
+      await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/webhooks/${id}/deliveries` })
+    ).json().items;
+    const res = await call(t.app, org.apiKey, {
+      method: 'POST',
+      url: `/api/v1/webhooks/${id}/deliveries/${delivery.id}/retry`,
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('conflict');
   });

@@ -6,7 +6,11 @@ import { listDeliveries, retryDelivery, type DeliveryOut } from '../../api/webho
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { formatDateTime } from '../../format.ts';
 
-const STATUS_COLOR: Record<DeliveryOut['status'], string> = { pending: 'blue', delivered: 'green', failed: 'red' };
+const STATUS_COLOR: Record<DeliveryOut['status'], string> = {
+  pending: 'blue',
+  delivered: 'green',
+  failed: 'red',
+};
 
 export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
   const { t, i18n } = useTranslation();
@@ -19,7 +23,12 @@ export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
   });
   if (deliveries.error) return <ErrorAlert error={deliveries.error} />;
   if (!deliveries.data) return null;
-  if (deliveries.data.items.length === 0) return <Text size="sm" c="dimmed">{t('webhooks.deliveries.empty')}</Text>;
+  if (deliveries.data.items.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('webhooks.deliveries.empty')}
+      </Text>
+    );
   return (
     <>
       <ErrorAlert error={retry.error} />
@@ -38,14 +47,35 @@ export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
           <Table.Tbody>
             {deliveries.data.items.map((d) => (
               <Table.Tr key={d.id}>
-                <Table.Td><Text size="sm" ff="monospace">{d.event}</Text></Table.Td>
-                <Table.Td><Badge color={STATUS_COLOR[d.status]} variant="light" style={{ textTransform: 'none' }}>{t(`webhooks.deliveries.statuses.${d.status}`)}</Badge></Table.Td>
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {d.event}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge
+                    color={STATUS_COLOR[d.status]}
+                    variant="light"
+                    style={{ textTransform: 'none' }}
+                  >
+                    {t(`webhooks.deliveries.statuses.${d.status}`)}
+                  </Badge>
+                </Table.Td>
                 <Table.Td>{d.attempts}</Table.Td>
-                <Table.Td title={d.lastError ?? undefined}>{d.responseStatus ?? (d.lastError ? t('webhooks.deliveries.noResponse') : '—')}</Table.Td>
+                <Table.Td title={d.lastError ?? undefined}>
+                  {d.responseStatus ?? (d.lastError ? t('webhooks.deliveries.noResponse') : '—')}
+                </Table.Td>
                 <Table.Td>{formatDateTime(d.createdAt, i18n.language)}</Table.Td>
                 <Table.Td>
                   {d.status === 'failed' && (
-                    <Button size="compact-xs" variant="light" loading={retry.isPending && retry.variables === d.id} onClick={() => retry.mutate(d.id)}>{t('webhooks.deliveries.retry')}</Button>
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      loading={retry.isPending && retry.variables === d.id}
+                      onClick={() => retry.mutate(d.id)}
+                    >
+                      {t('webhooks.deliveries.retry')}
+                    </Button>
                   )}
                 </Table.Td>
               </Table.Tr>

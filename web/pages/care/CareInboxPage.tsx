@@ -15,15 +15,34 @@ const DAY_CHOICES = ['7', '14', '30', '90'];
 function ReminderCard({ item }: { item: ReminderOut }) {
   const { t, i18n } = useTranslation();
   let when: string | undefined;
-  if (item.kind === 'upcoming_date') when = item.daysUntil === 0 ? t('care.today') : t('care.inDays', { count: item.daysUntil ?? 0 });
-  else if (item.kind === 'silent_client') when = item.at ? t('care.silentSince', { date: formatDateTime(item.at, i18n.language) }) : t('care.neverHeard');
+  if (item.kind === 'upcoming_date')
+    when =
+      item.daysUntil === 0 ? t('care.today') : t('care.inDays', { count: item.daysUntil ?? 0 });
+  else if (item.kind === 'silent_client')
+    when = item.at
+      ? t('care.silentSince', { date: formatDateTime(item.at, i18n.language) })
+      : t('care.neverHeard');
   else if (item.at) when = formatDateTime(item.at, i18n.language);
   return (
     <Card withBorder padding="sm" radius="sm" data-testid="reminder">
-      <AnchorLink to={item.link} fw={600} size="sm">{item.title}</AnchorLink>
+      <AnchorLink to={item.link} fw={600} size="sm">
+        {item.title}
+      </AnchorLink>
       <Group gap="xs" mt={4} wrap="wrap">
-        {item.kind !== 'silent_client' && item.clientId && <AnchorLink to={`/clients/${item.clientId}`} size="sm" c="dimmed">{item.clientName}</AnchorLink>}
-        {when && <Badge variant="light" color={item.kind === 'sla_risk' ? 'red' : 'blue'} style={{ textTransform: 'none' }}>{when}</Badge>}
+        {item.kind !== 'silent_client' && item.clientId && (
+          <AnchorLink to={`/clients/${item.clientId}`} size="sm" c="dimmed">
+            {item.clientName}
+          </AnchorLink>
+        )}
+        {when && (
+          <Badge
+            variant="light"
+            color={item.kind === 'sla_risk' ? 'red' : 'blue'}
+            style={{ textTransform: 'none' }}
+          >
+            {when}
+          </Badge>
+        )}
       </Group>
     </Card>
   );
@@ -33,19 +52,27 @@ export function CareInboxPage() {
   const { t } = useTranslation();
   const params = useQueryParams();
   const days = DAY_CHOICES.includes(params.days ?? '') ? Number(params.days) : 14;
-  const reminders = useQuery({ queryKey: ['reminders', days], queryFn: () => listReminders({ days }) });
+  const reminders = useQuery({
+    queryKey: ['reminders', days],
+    queryFn: () => listReminders({ days }),
+  });
   const items = reminders.data?.items ?? [];
 
   return (
     <>
       <PageHeader title={t('care.title')} intro={t('care.intro')} />
       <Stack gap={4} mb="md">
-        <Text size="sm" fw={500}>{t('care.days')}</Text>
+        <Text size="sm" fw={500}>
+          {t('care.days')}
+        </Text>
         <SegmentedControl
           aria-label={t('care.days')}
           value={String(days)}
           onChange={(v) => setQueryParams({ days: v })}
-          data={DAY_CHOICES.map((d) => ({ value: d, label: t('care.daysOption', { count: Number(d) }) }))}
+          data={DAY_CHOICES.map((d) => ({
+            value: d,
+            label: t('care.daysOption', { count: Number(d) }),
+          }))}
           style={{ alignSelf: 'flex-start' }}
         />
       </Stack>
@@ -58,10 +85,18 @@ export function CareInboxPage() {
           return (
             <section key={kind} data-testid={`reminders-${kind}`}>
               <Group gap="xs" mb="xs">
-                <Title order={2} size="h4">{t(`care.reminderKinds.${kind}`)}</Title>
-                <Badge variant="outline" color="gray">{group.length}</Badge>
+                <Title order={2} size="h4">
+                  {t(`care.reminderKinds.${kind}`)}
+                </Title>
+                <Badge variant="outline" color="gray">
+                  {group.length}
+                </Badge>
               </Group>
-              <Stack gap="xs">{group.map((item) => <ReminderCard key={`${item.ref.type}:${item.ref.id}:${item.kind}`} item={item} />)}</Stack>
+              <Stack gap="xs">
+                {group.map((item) => (
+                  <ReminderCard key={`${item.ref.type}:${item.ref.id}:${item.kind}`} item={item} />
+                ))}
+              </Stack>
             </section>
           );
         })}

@@ -1,6 +1,16 @@
 // The care fields of a client card (tier, manager, status, corporate specifics) with an inline
 // editor, and the requirements in effect so nobody opens a case without seeing them.
-import { Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -17,7 +27,12 @@ export function ClientCardOverview({ client, writable }: { client: ClientOut; wr
   const users = useUsers();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const [form, setForm] = useState({ tier: '', managerId: '', status: 'active' as ClientStatus, corporateSpecifics: '' });
+  const [form, setForm] = useState({
+    tier: '',
+    managerId: '',
+    status: 'active' as ClientStatus,
+    corporateSpecifics: '',
+  });
   const save = useMutation({
     mutationFn: () =>
       updateClientCard(client.id, {
@@ -33,9 +48,16 @@ export function ClientCardOverview({ client, writable }: { client: ClientOut; wr
       notifications.show({ color: 'green', message: t('care.card.saved') });
     },
   });
-  const managerName = client.managerId ? (users.find((u) => u.id === client.managerId)?.name ?? client.managerId) : t('care.card.noManager');
+  const managerName = client.managerId
+    ? (users.find((u) => u.id === client.managerId)?.name ?? client.managerId)
+    : t('care.card.noManager');
   const startEditing = () => {
-    setForm({ tier: client.tier ?? '', managerId: client.managerId ?? '', status: client.status, corporateSpecifics: client.corporateSpecifics ?? '' });
+    setForm({
+      tier: client.tier ?? '',
+      managerId: client.managerId ?? '',
+      status: client.status,
+      corporateSpecifics: client.corporateSpecifics ?? '',
+    });
     save.reset();
     setEditing(true);
   };
@@ -45,15 +67,27 @@ export function ClientCardOverview({ client, writable }: { client: ClientOut; wr
       {!editing && (
         <>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Field label={t('care.card.status')}><Badge variant="light" style={{ textTransform: 'none' }}>{t(`care.card.statuses.${client.status}`)}</Badge></Field>
+            <Field label={t('care.card.status')}>
+              <Badge variant="light" style={{ textTransform: 'none' }}>
+                {t(`care.card.statuses.${client.status}`)}
+              </Badge>
+            </Field>
             <Field label={t('care.card.tier')}>{client.tier ?? '—'}</Field>
             <Field label={t('care.card.manager')}>{managerName}</Field>
             <Field label={t('clients.externalId')}>{client.externalId ?? '—'}</Field>
           </SimpleGrid>
           <Field label={t('care.card.corporateSpecifics')}>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{client.corporateSpecifics ?? '—'}</Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {client.corporateSpecifics ?? '—'}
+            </Text>
           </Field>
-          {writable && <Group><Button size="xs" variant="light" onClick={startEditing}>{t('care.card.edit')}</Button></Group>}
+          {writable && (
+            <Group>
+              <Button size="xs" variant="light" onClick={startEditing}>
+                {t('care.card.edit')}
+              </Button>
+            </Group>
+          )}
         </>
       )}
       {editing && (
@@ -65,18 +99,42 @@ export function ClientCardOverview({ client, writable }: { client: ClientOut; wr
         >
           <Stack gap="sm" maw={560}>
             <ErrorAlert error={save.error} />
-            <NativeSelect label={t('care.card.status')} value={form.status} onChange={(e) => setForm({ ...form, status: e.currentTarget.value as ClientStatus })} data={CLIENT_STATUSES.map((s) => ({ value: s, label: t(`care.card.statuses.${s}`) }))} />
-            <TextInput label={t('care.card.tier')} value={form.tier} maxLength={50} onChange={(e) => setForm({ ...form, tier: e.currentTarget.value })} />
+            <NativeSelect
+              label={t('care.card.status')}
+              value={form.status}
+              onChange={(e) => setForm({ ...form, status: e.currentTarget.value as ClientStatus })}
+              data={CLIENT_STATUSES.map((s) => ({ value: s, label: t(`care.card.statuses.${s}`) }))}
+            />
+            <TextInput
+              label={t('care.card.tier')}
+              value={form.tier}
+              maxLength={50}
+              onChange={(e) => setForm({ ...form, tier: e.currentTarget.value })}
+            />
             <NativeSelect
               label={t('care.card.manager')}
               value={form.managerId}
               onChange={(e) => setForm({ ...form, managerId: e.currentTarget.value })}
-              data={[{ value: '', label: t('care.card.noManager') }, ...users.filter((u) => !u.disabled).map((u) => ({ value: u.id, label: u.name }))]}
+              data={[
+                { value: '', label: t('care.card.noManager') },
+                ...users.filter((u) => !u.disabled).map((u) => ({ value: u.id, label: u.name })),
+              ]}
             />
-            <Textarea label={t('care.card.corporateSpecifics')} autosize minRows={2} maxLength={4000} value={form.corporateSpecifics} onChange={(e) => setForm({ ...form, corporateSpecifics: e.currentTarget.value })} />
+            <Textarea
+              label={t('care.card.corporateSpecifics')}
+              autosize
+              minRows={2}
+              maxLength={4000}
+              value={form.corporateSpecifics}
+              onChange={(e) => setForm({ ...form, corporateSpecifics: e.currentTarget.value })}
+            />
             <Group>
-              <Button type="submit" loading={save.isPending}>{t('care.card.save')}</Button>
-              <Button variant="subtle" onClick={() => setEditing(false)}>{t('care.card.cancel')}</Button>
+              <Button type="submit" loading={save.isPending}>
+                {t('care.card.save')}
+              </Button>
+              <Button variant="subtle" onClick={() => setEditing(false)}>
+                {t('care.card.cancel')}
+              </Button>
             </Group>
           </Stack>
         </form>

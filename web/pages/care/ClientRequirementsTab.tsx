@@ -8,7 +8,13 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { EMPTY_REQUIREMENT, RequirementFields } from './RequirementFields.tsx';
 import { RequirementList } from './RequirementList.tsx';
 
-export function ClientRequirementsTab({ clientId, writable }: { clientId: string; writable: boolean }) {
+export function ClientRequirementsTab({
+  clientId,
+  writable,
+}: {
+  clientId: string;
+  writable: boolean;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [form, setForm] = useState(EMPTY_REQUIREMENT);
@@ -16,8 +22,13 @@ export function ClientRequirementsTab({ clientId, writable }: { clientId: string
   const add = useMutation({
     mutationFn: () =>
       addRequirement(clientId, {
-        category: form.category, source: form.source, text: form.text.trim(), product: opt(form.product), stage: opt(form.stage),
-        effectiveFrom: opt(form.effectiveFrom), effectiveTo: opt(form.effectiveTo),
+        category: form.category,
+        source: form.source,
+        text: form.text.trim(),
+        product: opt(form.product),
+        stage: opt(form.stage),
+        effectiveFrom: opt(form.effectiveFrom),
+        effectiveTo: opt(form.effectiveTo),
       }),
     onSuccess: () => {
       setForm(EMPTY_REQUIREMENT);
@@ -39,7 +50,11 @@ export function ClientRequirementsTab({ clientId, writable }: { clientId: string
           <Stack gap="sm" maw={560}>
             <ErrorAlert error={add.error} />
             <RequirementFields draft={form} onChange={setForm} error={add.error} />
-            <Group><Button type="submit" loading={add.isPending}>{t('care.requirements.add')}</Button></Group>
+            <Group>
+              <Button type="submit" loading={add.isPending}>
+                {t('care.requirements.add')}
+              </Button>
+            </Group>
           </Stack>
         </form>
       )}

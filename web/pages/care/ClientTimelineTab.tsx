@@ -8,7 +8,12 @@ import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../format.ts';
 
-const linkOf = (item: TimelineItemOut) => (item.ref.type === 'case' ? `/cases/${item.ref.id}` : item.ref.type === 'feedback' ? `/feedback/${item.ref.id}` : undefined);
+const linkOf = (item: TimelineItemOut) =>
+  item.ref.type === 'case'
+    ? `/cases/${item.ref.id}`
+    : item.ref.type === 'feedback'
+      ? `/feedback/${item.ref.id}`
+      : undefined;
 
 export function ClientTimelineTab({ clientId, writable }: { clientId: string; writable: boolean }) {
   const { t, i18n } = useTranslation();
@@ -40,30 +45,70 @@ export function ClientTimelineTab({ clientId, writable }: { clientId: string; wr
         >
           <Stack gap="xs" maw={560}>
             <ErrorAlert error={note.error} />
-            <Textarea required label={t('care.timeline.note')} autosize minRows={2} maxLength={4000} value={text} onChange={(e) => setText(e.currentTarget.value)} />
-            <Group><Button type="submit" size="xs" loading={note.isPending}>{t('care.timeline.addNote')}</Button></Group>
+            <Textarea
+              required
+              label={t('care.timeline.note')}
+              autosize
+              minRows={2}
+              maxLength={4000}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+            />
+            <Group>
+              <Button type="submit" size="xs" loading={note.isPending}>
+                {t('care.timeline.addNote')}
+              </Button>
+            </Group>
           </Stack>
         </form>
       )}
       <ErrorAlert error={timeline.error} />
-      {timeline.data && items.length === 0 && <Text c="dimmed" size="sm">{t('care.timeline.empty')}</Text>}
+      {timeline.data && items.length === 0 && (
+        <Text c="dimmed" size="sm">
+          {t('care.timeline.empty')}
+        </Text>
+      )}
       <Stack gap="xs">
         {items.map((item, n) => {
           const link = linkOf(item);
           return (
-            <Card key={`${item.kind}:${item.ref.id}:${n}`} withBorder padding="xs" radius="sm" data-testid="timeline-item">
+            <Card
+              key={`${item.kind}:${item.ref.id}:${n}`}
+              withBorder
+              padding="xs"
+              radius="sm"
+              data-testid="timeline-item"
+            >
               <Group gap={6} wrap="wrap">
-                <Badge size="sm" variant="light" style={{ textTransform: 'none' }}>{t(`care.timeline.kinds.${item.kind}`)}</Badge>
-                <Text size="xs" c="dimmed">{formatDateTime(item.at, i18n.language)}</Text>
+                <Badge size="sm" variant="light" style={{ textTransform: 'none' }}>
+                  {t(`care.timeline.kinds.${item.kind}`)}
+                </Badge>
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(item.at, i18n.language)}
+                </Text>
               </Group>
-              {link ? <AnchorLink to={link} size="sm" mt={4}>{item.title || '—'}</AnchorLink> : <Text size="sm" mt={4} style={{ overflowWrap: 'anywhere' }}>{item.title}</Text>}
+              {link ? (
+                <AnchorLink to={link} size="sm" mt={4}>
+                  {item.title || '—'}
+                </AnchorLink>
+              ) : (
+                <Text size="sm" mt={4} style={{ overflowWrap: 'anywhere' }}>
+                  {item.title}
+                </Text>
+              )}
             </Card>
           );
         })}
       </Stack>
       {timeline.hasNextPage && (
         <Group justify="center">
-          <Button variant="light" loading={timeline.isFetchingNextPage} onClick={() => void timeline.fetchNextPage()}>{t('common.loadMore')}</Button>
+          <Button
+            variant="light"
+            loading={timeline.isFetchingNextPage}
+            onClick={() => void timeline.fetchNextPage()}
+          >
+            {t('common.loadMore')}
+          </Button>
         </Group>
       )}
     </Stack>

@@ -19,7 +19,15 @@ export function dateChanges(item: DateOut, draft: DateDraft): Parameters<typeof 
   };
 }
 
-export function DateEditForm({ item, contacts, onDone }: { item: DateOut; contacts: ContactOut[]; onDone: (saved: boolean) => void }) {
+export function DateEditForm({
+  item,
+  contacts,
+  onDone,
+}: {
+  item: DateOut;
+  contacts: ContactOut[];
+  onDone: (saved: boolean) => void;
+}) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(() => dateDraftOf(item));
   const save = useMutation({
@@ -43,8 +51,12 @@ export function DateEditForm({ item, contacts, onDone }: { item: DateOut; contac
         <ErrorAlert error={save.error} />
         <DateFields draft={draft} onChange={setDraft} contacts={contacts} error={save.error} />
         <Group gap="xs">
-          <Button type="submit" size="xs" loading={save.isPending}>{t('care.card.save')}</Button>
-          <Button size="xs" variant="subtle" onClick={() => onDone(false)}>{t('care.card.cancel')}</Button>
+          <Button type="submit" size="xs" loading={save.isPending}>
+            {t('care.card.save')}
+          </Button>
+          <Button size="xs" variant="subtle" onClick={() => onDone(false)}>
+            {t('care.card.cancel')}
+          </Button>
         </Group>
       </Stack>
     </form>

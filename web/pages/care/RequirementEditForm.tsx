@@ -20,7 +20,13 @@ export function requirementChanges(item: RequirementOut, draft: RequirementDraft
   return changes;
 }
 
-export function RequirementEditForm({ item, onDone }: { item: RequirementOut; onDone: (changed: boolean) => void }) {
+export function RequirementEditForm({
+  item,
+  onDone,
+}: {
+  item: RequirementOut;
+  onDone: (changed: boolean) => void;
+}) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(() => draftOf(item));
   const save = useMutation({
@@ -44,8 +50,12 @@ export function RequirementEditForm({ item, onDone }: { item: RequirementOut; on
         <ErrorAlert error={save.error} />
         <RequirementFields draft={draft} onChange={setDraft} error={save.error} />
         <Group gap="xs">
-          <Button type="submit" size="xs" loading={save.isPending}>{t('care.requirements.saveVersion')}</Button>
-          <Button size="xs" variant="subtle" onClick={() => onDone(false)}>{t('care.card.cancel')}</Button>
+          <Button type="submit" size="xs" loading={save.isPending}>
+            {t('care.requirements.saveVersion')}
+          </Button>
+          <Button size="xs" variant="subtle" onClick={() => onDone(false)}>
+            {t('care.card.cancel')}
+          </Button>
         </Group>
       </Stack>
     </form>

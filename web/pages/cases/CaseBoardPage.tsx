@@ -1,10 +1,27 @@
 // Cases as a board with one column per status. On a phone the columns stack (each one a
 // section you scroll past); wider screens show them side by side, scrolling sideways if needed.
-import { Badge, Button, Card, Group, Loader, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Paper,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { BOARD_STATUSES, byRisk, listCases, type CaseOut, type CaseStatus } from '../../api/cases.ts';
+import {
+  BOARD_STATUSES,
+  byRisk,
+  listCases,
+  type CaseOut,
+  type CaseStatus,
+} from '../../api/cases.ts';
 import { canWriteData } from '../../components/access.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ClientLink } from '../../components/ClientLink.tsx';
@@ -18,27 +35,72 @@ function BoardCard({ item }: { item: CaseOut }) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="xs" radius="sm" data-testid="board-card">
-      <AnchorLink to={`/cases/${item.id}`} size="sm" fw={600}>{item.title}</AnchorLink>
+      <AnchorLink to={`/cases/${item.id}`} size="sm" fw={600}>
+        {item.title}
+      </AnchorLink>
       <Group gap={6} mt={6}>
-        <DueBadge dueAt={item.dueAt} breachedAt={item.breachedAt} done={item.status === 'resolved'} />
-        <Badge variant="outline" color="gray" size="sm" style={{ textTransform: 'none' }}>{t(`cases.priority.${item.priority}`)}</Badge>
+        <DueBadge
+          dueAt={item.dueAt}
+          breachedAt={item.breachedAt}
+          done={item.status === 'resolved'}
+        />
+        <Badge variant="outline" color="gray" size="sm" style={{ textTransform: 'none' }}>
+          {t(`cases.priority.${item.priority}`)}
+        </Badge>
       </Group>
       <ClientLink clientId={item.clientId} size="xs" />
     </Card>
   );
 }
 
-function Column({ status, items, stacked }: { status: CaseStatus; items: CaseOut[]; stacked: boolean }) {
+function Column({
+  status,
+  items,
+  stacked,
+}: {
+  status: CaseStatus;
+  items: CaseOut[];
+  stacked: boolean;
+}) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder radius="md" p="xs" bg="gray.0" style={stacked ? undefined : { flex: '1 0 190px', minWidth: 190 }} data-testid={`board-column-${status}`} component="section" aria-label={t(`cases.status.${status}`)}>
+    <Paper
+      withBorder
+      radius="md"
+      p="xs"
+      bg="gray.0"
+      style={stacked ? undefined : { flex: '1 0 190px', minWidth: 190 }}
+      data-testid={`board-column-${status}`}
+      component="section"
+      aria-label={t(`cases.status.${status}`)}
+    >
       <Group justify="space-between" mb="xs" wrap="nowrap" gap={4}>
-        <Title order={2} size="h6" title={t(`cases.status.${status}`)} style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{t(`cases.status.${status}`)}</Title>
-        <Badge variant="light" color="gray">{items.length}</Badge>
+        <Title
+          order={2}
+          size="h6"
+          title={t(`cases.status.${status}`)}
+          style={{
+            minWidth: 0,
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            whiteSpace: 'nowrap',
+          }}
+        >
+          {t(`cases.status.${status}`)}
+        </Title>
+        <Badge variant="light" color="gray">
+          {items.length}
+        </Badge>
       </Group>
       <Stack gap="xs">
-        {items.map((item) => <BoardCard key={item.id} item={item} />)}
-        {items.length === 0 && <Text size="xs" c="dimmed">{t('cases.board.emptyColumn')}</Text>}
+        {items.map((item) => (
+          <BoardCard key={item.id} item={item} />
+        ))}
+        {items.length === 0 && (
+          <Text size="xs" c="dimmed">
+            {t('cases.board.emptyColumn')}
+          </Text>
+        )}
       </Stack>
     </Paper>
   );
@@ -48,28 +110,42 @@ export function CaseBoardPage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const phone = useMediaQuery('(max-width: 48em)');
-  const cases = useQuery({ queryKey: ['cases', 'board'], queryFn: () => listCases({ status: BOARD_STATUSES }), refetchInterval: 60_000 });
-  const byStatus = (status: CaseStatus) => (cases.data?.items ?? []).filter((c) => c.status === status).sort(byRisk);
-  const columns = BOARD_STATUSES.map((status) => <Column key={status} status={status} items={byStatus(status)} stacked={Boolean(phone)} />);
+  const cases = useQuery({
+    queryKey: ['cases', 'board'],
+    queryFn: () => listCases({ status: BOARD_STATUSES }),
+    refetchInterval: 60_000,
+  });
+  const byStatus = (status: CaseStatus) =>
+    (cases.data?.items ?? []).filter((c) => c.status === status).sort(byRisk);
+  const columns = BOARD_STATUSES.map((status) => (
+    <Column key={status} status={status} items={byStatus(status)} stacked={Boolean(phone)} />
+  ));
 
   return (
     <>
       <PageHeader
         title={t('cases.board.title')}
         intro={t('cases.board.intro')}
-        action={canWriteData(user.role) && (
-          <Button component="a" href="/cases/new" onClick={(e) => onLinkClick(e, '/cases/new')}>{t('cases.new.button')}</Button>
-        )}
+        action={
+          canWriteData(user.role) && (
+            <Button component="a" href="/cases/new" onClick={(e) => onLinkClick(e, '/cases/new')}>
+              {t('cases.new.button')}
+            </Button>
+          )
+        }
       />
       <ErrorAlert error={cases.error} />
       {cases.isPending && <Loader size="sm" />}
-      {cases.data && (phone ? (
-        <Stack gap="sm">{columns}</Stack>
-      ) : (
-        <ScrollArea type="auto" offsetScrollbars>
-          <Group align="flex-start" wrap="nowrap" gap="sm">{columns}</Group>
-        </ScrollArea>
-      ))}
+      {cases.data &&
+        (phone ? (
+          <Stack gap="sm">{columns}</Stack>
+        ) : (
+          <ScrollArea type="auto" offsetScrollbars>
+            <Group align="flex-start" wrap="nowrap" gap="sm">
+              {columns}
+            </Group>
+          </ScrollArea>
+        ))}
     </>
   );
 }

@@ -1,13 +1,34 @@
 // One case: what it is about, who owns it, when it is due, the status buttons the status
 // machine allows (resolving asks for a resolution and offers a follow-up rating), a note field
 // and the timeline of events and messages.
-import { Anchor, Badge, Button, Card, Checkbox, Group, Loader, NativeSelect, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Loader,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getContact } from '../../api/clients.ts';
-import { getCase, listCaseEvents, PRIORITIES, updateCase, type CasePriority, type CaseStatus } from '../../api/cases.ts';
+import {
+  getCase,
+  listCaseEvents,
+  PRIORITIES,
+  updateCase,
+  type CasePriority,
+  type CaseStatus,
+} from '../../api/cases.ts';
 import { listMessages } from '../../api/messaging.ts';
 import { canWriteData } from '../../components/access.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
@@ -34,9 +55,17 @@ export function CasePage() {
   const writable = canWriteData(user.role);
   const item = useQuery({ queryKey: ['case', id], queryFn: () => getCase(id) });
   const events = useQuery({ queryKey: ['case', id, 'events'], queryFn: () => listCaseEvents(id) });
-  const messages = useQuery({ queryKey: ['messages', { caseId: id }], queryFn: () => listMessages({ caseId: id }), refetchInterval: 15_000 });
+  const messages = useQuery({
+    queryKey: ['messages', { caseId: id }],
+    queryFn: () => listMessages({ caseId: id }),
+    refetchInterval: 15_000,
+  });
   const c = item.data;
-  const contact = useQuery({ queryKey: ['contact', c?.contactId], queryFn: () => getContact(c!.contactId!), enabled: Boolean(c?.contactId) });
+  const contact = useQuery({
+    queryKey: ['contact', c?.contactId],
+    queryFn: () => getContact(c!.contactId!),
+    enabled: Boolean(c?.contactId),
+  });
   const [resolving, setResolving] = useState(false);
   const [resolution, setResolution] = useState('');
   const [followup, setFollowup] = useState(true);
@@ -55,7 +84,8 @@ export function CasePage() {
     },
   });
   const date = (iso: string | null) => formatDateTime(iso, i18n.language) ?? '—';
-  const move = (status: CaseStatus) => (status === 'resolved' ? setResolving(true) : update.mutate({ status }));
+  const move = (status: CaseStatus) =>
+    status === 'resolved' ? setResolving(true) : update.mutate({ status });
 
   if (item.isPending) return <Loader size="sm" />;
   if (!c) return <ErrorAlert error={item.error} />;
@@ -67,39 +97,93 @@ export function CasePage() {
         <Group gap="xs" mb={4}>
           <StatusBadge status={c.status} />
           <DueBadge dueAt={c.dueAt} breachedAt={c.breachedAt} done={done} />
-          {c.breachedAt && <Badge color="red" variant="outline" style={{ textTransform: 'none' }}>{t('cases.page.breached', { at: date(c.breachedAt) })}</Badge>}
-          <Text size="sm" c="dimmed">{c.publicRef}</Text>
+          {c.breachedAt && (
+            <Badge color="red" variant="outline" style={{ textTransform: 'none' }}>
+              {t('cases.page.breached', { at: date(c.breachedAt) })}
+            </Badge>
+          )}
+          <Text size="sm" c="dimmed">
+            {c.publicRef}
+          </Text>
         </Group>
-        <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }} data-testid="case-title">{c.title}</Title>
+        <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }} data-testid="case-title">
+          {c.title}
+        </Title>
       </div>
       <ErrorAlert error={update.error} />
 
       {writable && c.allowedNext.length > 0 && !resolving && (
         <Group gap="xs" data-testid="case-actions">
           {c.allowedNext.map((next) => (
-            <Button key={next} variant={next === 'resolved' ? 'filled' : 'light'} color={next === 'resolved' ? 'green' : undefined} loading={update.isPending && update.variables?.status === next} onClick={() => move(next)}>
+            <Button
+              key={next}
+              variant={next === 'resolved' ? 'filled' : 'light'}
+              color={next === 'resolved' ? 'green' : undefined}
+              loading={update.isPending && update.variables?.status === next}
+              onClick={() => move(next)}
+            >
               {t(`cases.actions.${next}`)}
             </Button>
           ))}
         </Group>
       )}
       {resolving && (
-        <Card withBorder radius="md" component="form" onSubmit={(e) => { e.preventDefault(); update.mutate({ status: 'resolved', resolution: resolution.trim(), followup }); }}>
+        <Card
+          withBorder
+          radius="md"
+          component="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            update.mutate({ status: 'resolved', resolution: resolution.trim(), followup });
+          }}
+        >
           <Stack gap="sm">
-            <Textarea name="resolution" label={t('cases.page.resolution')} description={t('cases.page.resolutionHint')} autosize minRows={3} required value={resolution} onChange={(e) => setResolution(e.currentTarget.value)} />
-            <Checkbox name="followup" label={t('cases.page.followup')} checked={followup} onChange={(e) => setFollowup(e.currentTarget.checked)} />
+            <Textarea
+              name="resolution"
+              label={t('cases.page.resolution')}
+              description={t('cases.page.resolutionHint')}
+              autosize
+              minRows={3}
+              required
+              value={resolution}
+              onChange={(e) => setResolution(e.currentTarget.value)}
+            />
+            <Checkbox
+              name="followup"
+              label={t('cases.page.followup')}
+              checked={followup}
+              onChange={(e) => setFollowup(e.currentTarget.checked)}
+            />
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setResolving(false)}>{t('common.cancel')}</Button>
-              <Button type="submit" color="green" loading={update.isPending} disabled={!resolution.trim()}>{t('cases.page.resolveSubmit')}</Button>
+              <Button variant="default" onClick={() => setResolving(false)}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                type="submit"
+                color="green"
+                loading={update.isPending}
+                disabled={!resolution.trim()}
+              >
+                {t('cases.page.resolveSubmit')}
+              </Button>
             </Group>
           </Stack>
         </Card>
       )}
 
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
-        <Field label={t('cases.fields.client')}>{c.clientId ? <ClientLink clientId={c.clientId} /> : '—'}</Field>
+        <Field label={t('cases.fields.client')}>
+          {c.clientId ? <ClientLink clientId={c.clientId} /> : '—'}
+        </Field>
         <Field label={t('cases.fields.contact')}>
-          {contact.data ? <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{contact.data.name}{contact.data.email ? ` <${contact.data.email}>` : ''}</Text> : '—'}
+          {contact.data ? (
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {contact.data.name}
+              {contact.data.email ? ` <${contact.data.email}>` : ''}
+            </Text>
+          ) : (
+            '—'
+          )}
         </Field>
         <Field label={t('cases.fields.owner')}>
           {writable ? (
@@ -109,10 +193,15 @@ export function CasePage() {
               value={c.ownerId ?? ''}
               disabled={update.isPending}
               onChange={(e) => update.mutate({ ownerId: e.currentTarget.value || null })}
-              data={[{ value: '', label: t('cases.page.noOwner') }, ...users.filter((u) => !u.disabled || u.id === c.ownerId).map((u) => ({ value: u.id, label: u.name }))]}
+              data={[
+                { value: '', label: t('cases.page.noOwner') },
+                ...users
+                  .filter((u) => !u.disabled || u.id === c.ownerId)
+                  .map((u) => ({ value: u.id, label: u.name })),
+              ]}
             />
           ) : (
-            users.find((u) => u.id === c.ownerId)?.name ?? '—'
+            (users.find((u) => u.id === c.ownerId)?.name ?? '—')
           )}
         </Field>
         <Field label={t('cases.fields.priority')}>
@@ -135,30 +224,76 @@ export function CasePage() {
         <Field label={t('cases.fields.firstResponseDueAt')}>{date(c.firstResponseDueAt)}</Field>
         <Field label={t('cases.fields.createdAt')}>{date(c.createdAt)}</Field>
         <Field label={t('cases.fields.resolvedAt')}>{date(c.resolvedAt)}</Field>
-        <Field label={t('cases.fields.feedback')}>{c.feedbackId ? <AnchorLink to={`/feedback/${c.feedbackId}`}>{t('cases.page.openFeedback')}</AnchorLink> : '—'}</Field>
-        <Field label={t('cases.fields.statusPage')}><Anchor href={c.statusUrl} target="_blank" rel="noopener" size="sm">{c.publicRef} ↗</Anchor></Field>
+        <Field label={t('cases.fields.feedback')}>
+          {c.feedbackId ? (
+            <AnchorLink to={`/feedback/${c.feedbackId}`}>{t('cases.page.openFeedback')}</AnchorLink>
+          ) : (
+            '—'
+          )}
+        </Field>
+        <Field label={t('cases.fields.statusPage')}>
+          <Anchor href={c.statusUrl} target="_blank" rel="noopener" size="sm">
+            {c.publicRef} ↗
+          </Anchor>
+        </Field>
       </SimpleGrid>
 
       {c.resolution && (
         <Card withBorder radius="md">
-          <Text size="xs" c="dimmed">{t('cases.page.resolution')}</Text>
-          <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="case-resolution">{c.resolution}</Text>
+          <Text size="xs" c="dimmed">
+            {t('cases.page.resolution')}
+          </Text>
+          <Text
+            style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+            data-testid="case-resolution"
+          >
+            {c.resolution}
+          </Text>
         </Card>
       )}
 
       {writable && (
-        <Stack gap="xs" component="form" onSubmit={(e) => { e.preventDefault(); if (note.trim()) update.mutate({ note: note.trim() }); }}>
-          <Textarea name="note" label={t('cases.page.note')} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <Stack
+          gap="xs"
+          component="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (note.trim()) update.mutate({ note: note.trim() });
+          }}
+        >
+          <Textarea
+            name="note"
+            label={t('cases.page.note')}
+            autosize
+            minRows={2}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
           <Group justify="flex-end">
-            <Button type="submit" variant="light" disabled={!note.trim()} loading={update.isPending && Boolean(update.variables?.note)}>{t('cases.page.addNote')}</Button>
+            <Button
+              type="submit"
+              variant="light"
+              disabled={!note.trim()}
+              loading={update.isPending && Boolean(update.variables?.note)}
+            >
+              {t('cases.page.addNote')}
+            </Button>
           </Group>
         </Stack>
       )}
 
       <CaseRequirements caseId={id} />
-      <Title order={2} size="h4">{t('cases.page.timeline')}</Title>
+      <Title order={2} size="h4">
+        {t('cases.page.timeline')}
+      </Title>
       <ErrorAlert error={events.error ?? messages.error} />
-      {events.data && <CaseTimeline events={events.data.items} messages={messages.data?.items ?? []} users={users} />}
+      {events.data && (
+        <CaseTimeline
+          events={events.data.items}
+          messages={messages.data?.items ?? []}
+          users={users}
+        />
+      )}
     </Stack>
   );
 }

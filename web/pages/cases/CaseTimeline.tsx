@@ -10,15 +10,29 @@ import { formatDateTime } from '../../format.ts';
 
 type Entry = { at: string; key: string; title: string; body: string | null; color: string };
 
-const EVENT_COLOR: Record<string, string> = { opened: 'blue', status: 'violet', assigned: 'cyan', priority: 'orange', note: 'gray', sla_breached: 'red', client_reply: 'teal' };
+const EVENT_COLOR: Record<string, string> = {
+  opened: 'blue',
+  status: 'violet',
+  assigned: 'cyan',
+  priority: 'orange',
+  note: 'gray',
+  sla_breached: 'red',
+  client_reply: 'teal',
+};
 
-function eventTitle(e: CaseEvent, t: TFunction, userName: (id: string | null) => string | undefined): string {
+function eventTitle(
+  e: CaseEvent,
+  t: TFunction,
+  userName: (id: string | null) => string | undefined,
+): string {
   const status = (s: string | null) => (s ? t(`cases.status.${s}`) : '');
   switch (e.kind) {
     case 'status':
       return t('cases.timeline.status', { from: status(e.fromStatus), to: status(e.toStatus) });
     case 'assigned':
-      return e.body ? t('cases.timeline.assigned', { name: userName(e.body) ?? e.body }) : t('cases.timeline.unassigned');
+      return e.body
+        ? t('cases.timeline.assigned', { name: userName(e.body) ?? e.body })
+        : t('cases.timeline.unassigned');
     case 'priority':
       return t('cases.timeline.priority', { priority: t(`cases.priority.${e.body ?? 'normal'}`) });
     case 'opened':
@@ -38,10 +52,21 @@ function eventBody(e: CaseEvent): string | null {
   return null;
 }
 
-export function CaseTimeline({ events, messages, users }: { events: CaseEvent[]; messages: MessageOut[]; users: UserOut[] }) {
+export function CaseTimeline({
+  events,
+  messages,
+  users,
+}: {
+  events: CaseEvent[];
+  messages: MessageOut[];
+  users: UserOut[];
+}) {
   const { t, i18n } = useTranslation();
   const userName = (id: string | null) => users.find((u) => u.id === id)?.name;
-  const actor = (e: CaseEvent) => (e.actorType === 'user' ? userName(e.actorId) : t(`cases.timeline.actor.${e.actorType}`, { defaultValue: '' }));
+  const actor = (e: CaseEvent) =>
+    e.actorType === 'user'
+      ? userName(e.actorId)
+      : t(`cases.timeline.actor.${e.actorType}`, { defaultValue: '' });
   const entries: Entry[] = [
     ...events.map((e) => ({
       at: e.createdAt,
@@ -59,13 +84,32 @@ export function CaseTimeline({ events, messages, users }: { events: CaseEvent[];
     })),
   ].sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
 
-  if (entries.length === 0) return <Text size="sm" c="dimmed">{t('cases.timeline.empty')}</Text>;
+  if (entries.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('cases.timeline.empty')}
+      </Text>
+    );
   return (
     <Timeline bulletSize={14} lineWidth={2} active={entries.length} data-testid="case-timeline">
       {entries.map((entry) => (
-        <Timeline.Item key={entry.key} color={entry.color} title={<Text size="sm" fw={600}>{entry.title}</Text>}>
-          {entry.body && <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{entry.body}</Text>}
-          <Text size="xs" c="dimmed">{formatDateTime(entry.at, i18n.language)}</Text>
+        <Timeline.Item
+          key={entry.key}
+          color={entry.color}
+          title={
+            <Text size="sm" fw={600}>
+              {entry.title}
+            </Text>
+          }
+        >
+          {entry.body && (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {entry.body}
+            </Text>
+          )}
+          <Text size="xs" c="dimmed">
+            {formatDateTime(entry.at, i18n.language)}
+          </Text>
         </Timeline.Item>
       ))}
     </Timeline>

@@ -1,7 +1,18 @@
 // One client as tabs: overview (card fields, requirements in effect, cases, recent feedback),
 // contacts (with preferences), important dates, special requirements and the timeline.
 // The tab lives in the query string (?tab=dates), so reminders can link straight to it.
-import { Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -36,8 +47,14 @@ export function ClientPage() {
   const writable = canWriteData(user.role);
   const client = useClient(id);
   const contacts = useQuery({ queryKey: ['contacts', id], queryFn: () => listContacts(id) });
-  const feedback = useQuery({ queryKey: ['feedback', 'client', id], queryFn: () => listFeedback({ clientId: id, limit: 10 }) });
-  const cases = useQuery({ queryKey: ['cases', 'client', id], queryFn: () => listCases({ clientId: id, limit: 50 }) });
+  const feedback = useQuery({
+    queryKey: ['feedback', 'client', id],
+    queryFn: () => listFeedback({ clientId: id, limit: 10 }),
+  });
+  const cases = useQuery({
+    queryKey: ['cases', 'client', id],
+    queryFn: () => listCases({ clientId: id, limit: 50 }),
+  });
   const [adding, setAdding] = useState(false);
   const [editingContact, setEditingContact] = useState<ContactOut | null>(null);
   const query = useQueryParams();
@@ -52,40 +69,81 @@ export function ClientPage() {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
         <div>
-          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>{c.name}</Title>
+          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
+            {c.name}
+          </Title>
           <Group gap="xs" mt={4}>
-            <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>{t(`clients.kinds.${c.kind}`)}</Badge>
-            {c.segment && <Badge variant="light" style={{ textTransform: 'none' }}>{c.segment}</Badge>}
-            {c.tier && <Badge variant="light" color="grape" style={{ textTransform: 'none' }}>{c.tier}</Badge>}
+            <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>
+              {t(`clients.kinds.${c.kind}`)}
+            </Badge>
+            {c.segment && (
+              <Badge variant="light" style={{ textTransform: 'none' }}>
+                {c.segment}
+              </Badge>
+            )}
+            {c.tier && (
+              <Badge variant="light" color="grape" style={{ textTransform: 'none' }}>
+                {c.tier}
+              </Badge>
+            )}
           </Group>
         </div>
         {writable && (
           <Group gap="xs">
             {/* In the header, not on the contacts tab, so a contact can be added from any tab. */}
-            <Button variant="default" onClick={() => setAdding(true)}>{t('clients.contacts.add')}</Button>
-            <Button variant="light" component="a" href={newCase} onClick={(e) => onLinkClick(e, newCase)}>{t('cases.new.button')}</Button>
+            <Button variant="default" onClick={() => setAdding(true)}>
+              {t('clients.contacts.add')}
+            </Button>
+            <Button
+              variant="light"
+              component="a"
+              href={newCase}
+              onClick={(e) => onLinkClick(e, newCase)}
+            >
+              {t('cases.new.button')}
+            </Button>
           </Group>
         )}
       </Group>
-      <Tabs value={tab} onChange={(v) => setQueryParams({ ...query, tab: v === 'overview' ? undefined : v })} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(v) => setQueryParams({ ...query, tab: v === 'overview' ? undefined : v })}
+        keepMounted={false}
+      >
         <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
-          {TABS.map((key) => <Tabs.Tab key={key} value={key}>{t(`care.tabs.${key}`)}</Tabs.Tab>)}
+          {TABS.map((key) => (
+            <Tabs.Tab key={key} value={key}>
+              {t(`care.tabs.${key}`)}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
           <Stack gap="lg">
             <ClientCardOverview client={c} writable={writable} />
             <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
               <section>
-                <Title order={2} size="h4" mb="xs">{t('clients.cases')}</Title>
+                <Title order={2} size="h4" mb="xs">
+                  {t('clients.cases')}
+                </Title>
                 <ErrorAlert error={cases.error} />
-                {cases.data?.items.length === 0 && <Text c="dimmed" size="sm">{t('clients.noCases')}</Text>}
+                {cases.data?.items.length === 0 && (
+                  <Text c="dimmed" size="sm">
+                    {t('clients.noCases')}
+                  </Text>
+                )}
                 <Stack gap="xs">
                   {[...(cases.data?.items ?? [])].sort(byRisk).map((item) => (
                     <Card key={item.id} withBorder padding="xs" radius="sm">
-                      <AnchorLink to={`/cases/${item.id}`} size="sm" fw={600}>{item.title}</AnchorLink>
+                      <AnchorLink to={`/cases/${item.id}`} size="sm" fw={600}>
+                        {item.title}
+                      </AnchorLink>
                       <Group gap={6} mt={4}>
                         <StatusBadge status={item.status} />
-                        <DueBadge dueAt={item.dueAt} breachedAt={item.breachedAt} done={item.status === 'resolved' || item.status === 'closed'} />
+                        <DueBadge
+                          dueAt={item.dueAt}
+                          breachedAt={item.breachedAt}
+                          done={item.status === 'resolved' || item.status === 'closed'}
+                        />
                       </Group>
                     </Card>
                   ))}
@@ -93,11 +151,21 @@ export function ClientPage() {
               </section>
               <section>
                 <Group justify="space-between" mb="xs">
-                  <Title order={2} size="h4">{t('clients.feedback')}</Title>
+                  <Title order={2} size="h4">
+                    {t('clients.feedback')}
+                  </Title>
                 </Group>
                 <ErrorAlert error={feedback.error} />
-                {feedback.data?.items.length === 0 && <Text c="dimmed" size="sm">{t('clients.noFeedback')}</Text>}
-                <Stack gap="xs">{feedback.data?.items.map((item) => <FeedbackCard key={item.id} item={item} showClient={false} />)}</Stack>
+                {feedback.data?.items.length === 0 && (
+                  <Text c="dimmed" size="sm">
+                    {t('clients.noFeedback')}
+                  </Text>
+                )}
+                <Stack gap="xs">
+                  {feedback.data?.items.map((item) => (
+                    <FeedbackCard key={item.id} item={item} showClient={false} />
+                  ))}
+                </Stack>
               </section>
             </SimpleGrid>
           </Stack>
@@ -105,12 +173,21 @@ export function ClientPage() {
         <Tabs.Panel value="contacts" pt="md">
           <section>
             <Group justify="space-between" mb="xs">
-              <Title order={2} size="h4">{t('clients.contacts.title')}</Title>
+              <Title order={2} size="h4">
+                {t('clients.contacts.title')}
+              </Title>
             </Group>
             <ErrorAlert error={contacts.error} />
-            {contacts.data?.items.length === 0 && <Text c="dimmed" size="sm">{t('clients.contacts.empty')}</Text>}
+            {contacts.data?.items.length === 0 && (
+              <Text c="dimmed" size="sm">
+                {t('clients.contacts.empty')}
+              </Text>
+            )}
             {contacts.data && contacts.data.items.length > 0 && (
-              <ContactList contacts={contacts.data.items} onEditPreferences={writable ? setEditingContact : undefined} />
+              <ContactList
+                contacts={contacts.data.items}
+                onEditPreferences={writable ? setEditingContact : undefined}
+              />
             )}
           </section>
         </Tabs.Panel>
@@ -142,7 +219,10 @@ export function ClientPage() {
           setAdding(false);
           void queryClient.invalidateQueries({ queryKey: ['contacts', id] });
           setQueryParams({ ...query, tab: 'contacts' });
-          notifications.show({ color: 'green', message: t('clients.contacts.added', { name: contact.name }) });
+          notifications.show({
+            color: 'green',
+            message: t('clients.contacts.added', { name: contact.name }),
+          });
         }}
       />
     </Stack>

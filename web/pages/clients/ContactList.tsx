@@ -14,19 +14,49 @@ interface Props {
 function usePreferencesLine(): (contact: ContactOut) => string {
   const { t } = useTranslation();
   return (contact) =>
-    [contact.preferredChannel && t(`care.card.channels.${contact.preferredChannel}`), contact.preferredTime, contact.language.toUpperCase(), contact.preferences].filter(Boolean).join(' · ');
+    [
+      contact.preferredChannel && t(`care.card.channels.${contact.preferredChannel}`),
+      contact.preferredTime,
+      contact.language.toUpperCase(),
+      contact.preferences,
+    ]
+      .filter(Boolean)
+      .join(' · ');
 }
 
 function RoleBadges({ contact }: { contact: ContactOut }) {
   const { t } = useTranslation();
-  return <Group gap={4}>{contact.roles.map((r) => <Badge key={r} size="sm" variant="light" style={{ textTransform: 'none' }}>{t(`clients.roles.${r}`)}</Badge>)}</Group>;
+  return (
+    <Group gap={4}>
+      {contact.roles.map((r) => (
+        <Badge key={r} size="sm" variant="light" style={{ textTransform: 'none' }}>
+          {t(`clients.roles.${r}`)}
+        </Badge>
+      ))}
+    </Group>
+  );
 }
 
-function PreferencesButton({ contact, onEdit, block }: { contact: ContactOut; onEdit?: (contact: ContactOut) => void; block?: boolean }) {
+function PreferencesButton({
+  contact,
+  onEdit,
+  block,
+}: {
+  contact: ContactOut;
+  onEdit?: (contact: ContactOut) => void;
+  block?: boolean;
+}) {
   const { t } = useTranslation();
   if (!onEdit) return null;
   return (
-    <Button display={block ? 'block' : undefined} size="compact-xs" variant="subtle" mt={2} px={block ? 0 : undefined} onClick={() => onEdit(contact)}>
+    <Button
+      display={block ? 'block' : undefined}
+      size="compact-xs"
+      variant="subtle"
+      mt={2}
+      px={block ? 0 : undefined}
+      onClick={() => onEdit(contact)}
+    >
       {t('clients.contacts.editPreferences')}
     </Button>
   );
@@ -37,7 +67,10 @@ function ContactCards({ contacts, onEditPreferences }: Props) {
   const preferencesLine = usePreferencesLine();
   const field = (label: string, value: string) => (
     <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-      <Text span size="sm" c="dimmed">{label}: </Text>{value}
+      <Text span size="sm" c="dimmed">
+        {label}:{' '}
+      </Text>
+      {value}
     </Text>
   );
   return (
@@ -47,7 +80,9 @@ function ContactCards({ contacts, onEditPreferences }: Props) {
         return (
           <Card key={contact.id} withBorder padding="sm" radius="sm" data-testid="contact-card">
             <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>{contact.name}</Text>
+              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {contact.name}
+              </Text>
               <PreferencesButton contact={contact} onEdit={onEditPreferences} />
             </Group>
             <Stack gap={2} mt={4}>
@@ -56,7 +91,10 @@ function ContactCards({ contacts, onEditPreferences }: Props) {
               {contact.roles.length > 0 && <RoleBadges contact={contact} />}
               {preferences && (
                 <Text size="xs" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                  <Text span size="xs" c="dimmed">{t('care.card.preferences')}: </Text>{preferences}
+                  <Text span size="xs" c="dimmed">
+                    {t('care.card.preferences')}:{' '}
+                  </Text>
+                  {preferences}
                 </Text>
               )}
             </Stack>
@@ -92,9 +130,13 @@ function ContactTable({ contacts, onEditPreferences }: Props) {
               </Table.Td>
               <Table.Td>{contact.email ?? '—'}</Table.Td>
               <Table.Td>{contact.phone ?? '—'}</Table.Td>
-              <Table.Td><RoleBadges contact={contact} /></Table.Td>
               <Table.Td>
-                <Text size="xs" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{preferencesLine(contact)}</Text>
+                <RoleBadges contact={contact} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  {preferencesLine(contact)}
+                </Text>
               </Table.Td>
             </Table.Tr>
           ))}
@@ -108,6 +150,8 @@ export function ContactList(props: Props) {
   const theme = useMantineTheme();
   // Read on the first render (a client-only app), so a phone never flashes the table first.
   // Only one layout is mounted, so tests and screen readers never meet a hidden twin of a button.
-  const phone = useMediaQuery(`(width < ${theme.breakpoints.xs})`, undefined, { getInitialValueInEffect: false });
+  const phone = useMediaQuery(`(width < ${theme.breakpoints.xs})`, undefined, {
+    getInitialValueInEffect: false,
+  });
   return phone ? <ContactCards {...props} /> : <ContactTable {...props} />;
 }

@@ -4,24 +4,43 @@ import { Button, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from '
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PREFERRED_CHANNELS, updateContact, type ContactOut, type PreferredChannel } from '../../api/clients.ts';
+import {
+  PREFERRED_CHANNELS,
+  updateContact,
+  type ContactOut,
+  type PreferredChannel,
+} from '../../api/clients.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { isInvalidField } from '../../format.ts';
 
-function PreferencesForm({ contact, onClose, onSaved }: { contact: ContactOut; onClose: () => void; onSaved: (c: ContactOut) => void }) {
+function PreferencesForm({
+  contact,
+  onClose,
+  onSaved,
+}: {
+  contact: ContactOut;
+  onClose: () => void;
+  onSaved: (c: ContactOut) => void;
+}) {
   const { t } = useTranslation();
   const [channel, setChannel] = useState<PreferredChannel | ''>(contact.preferredChannel ?? '');
   const [time, setTime] = useState(contact.preferredTime ?? '');
   const [preferences, setPreferences] = useState(contact.preferences ?? '');
   const save = useMutation({
-    mutationFn: () => updateContact(contact.id, { preferredChannel: channel || null, preferredTime: time.trim() || null, preferences: preferences.trim() || null }),
+    mutationFn: () =>
+      updateContact(contact.id, {
+        preferredChannel: channel || null,
+        preferredTime: time.trim() || null,
+        preferences: preferences.trim() || null,
+      }),
     onSuccess: onSaved,
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate();
   };
-  const fieldError = (field: string) => (isInvalidField(save.error, field) ? t('common.checkField') : undefined);
+  const fieldError = (field: string) =>
+    isInvalidField(save.error, field) ? t('common.checkField') : undefined;
   return (
     <form onSubmit={submit}>
       <Stack gap="sm">
@@ -31,14 +50,38 @@ function PreferencesForm({ contact, onClose, onSaved }: { contact: ContactOut; o
           value={channel}
           error={fieldError('preferredChannel')}
           onChange={(e) => setChannel(e.currentTarget.value as PreferredChannel | '')}
-          data={[{ value: '', label: t('clients.contacts.anyChannel') }, ...PREFERRED_CHANNELS.map((c) => ({ value: c, label: t(`care.card.channels.${c}`) }))]}
+          data={[
+            { value: '', label: t('clients.contacts.anyChannel') },
+            ...PREFERRED_CHANNELS.map((c) => ({ value: c, label: t(`care.card.channels.${c}`) })),
+          ]}
         />
-        <TextInput name="preferredTime" label={t('clients.contacts.preferredTime')} placeholder={t('clients.contacts.preferredTimeHint')} maxLength={200} value={time} error={fieldError('preferredTime')} onChange={(e) => setTime(e.currentTarget.value)} />
-        <Textarea name="preferences" label={t('care.card.preferences')} autosize minRows={3} maxLength={4000} value={preferences} error={fieldError('preferences')} onChange={(e) => setPreferences(e.currentTarget.value)} />
+        <TextInput
+          name="preferredTime"
+          label={t('clients.contacts.preferredTime')}
+          placeholder={t('clients.contacts.preferredTimeHint')}
+          maxLength={200}
+          value={time}
+          error={fieldError('preferredTime')}
+          onChange={(e) => setTime(e.currentTarget.value)}
+        />
+        <Textarea
+          name="preferences"
+          label={t('care.card.preferences')}
+          autosize
+          minRows={3}
+          maxLength={4000}
+          value={preferences}
+          error={fieldError('preferences')}
+          onChange={(e) => setPreferences(e.currentTarget.value)}
+        />
         <ErrorAlert error={save.error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={save.isPending}>{t('care.card.save')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('care.card.save')}
+          </Button>
         </Group>
       </Stack>
     </form>
@@ -46,11 +89,25 @@ function PreferencesForm({ contact, onClose, onSaved }: { contact: ContactOut; o
 }
 
 /** Open with a contact; the form starts afresh from that contact each time. */
-export function ContactPreferencesModal({ contact, onClose, onSaved }: { contact: ContactOut | null; onClose: () => void; onSaved: (c: ContactOut) => void }) {
+export function ContactPreferencesModal({
+  contact,
+  onClose,
+  onSaved,
+}: {
+  contact: ContactOut | null;
+  onClose: () => void;
+  onSaved: (c: ContactOut) => void;
+}) {
   const { t } = useTranslation();
   return (
-    <Modal opened={contact !== null} onClose={onClose} title={contact ? t('clients.contacts.preferencesTitle', { name: contact.name }) : ''}>
-      {contact && <PreferencesForm key={contact.id} contact={contact} onClose={onClose} onSaved={onSaved} />}
+    <Modal
+      opened={contact !== null}
+      onClose={onClose}
+      title={contact ? t('clients.contacts.preferencesTitle', { name: contact.name }) : ''}
+    >
+      {contact && (
+        <PreferencesForm key={contact.id} contact={contact} onClose={onClose} onSaved={onSaved} />
+      )}
     </Modal>
   );
 }

@@ -1,10 +1,24 @@
 // Satisfaction at a glance: NPS / CSAT / CES for the last 90 days (with the margin of error, so
 // a small sample is not over-read), then the chosen metric by month and by stage, channel and
 // segment for the chosen period.
-import { Card, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import {
+  Card,
+  Group,
+  NativeSelect,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { getOverview, getSatisfaction, METRICS, type SatisfactionGroupBy, type SatisfactionMetric } from '../../api/metrics.ts';
+import {
+  getOverview,
+  getSatisfaction,
+  METRICS,
+  type SatisfactionGroupBy,
+  type SatisfactionMetric,
+} from '../../api/metrics.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { setQueryParams, useQueryParams } from '../../router.tsx';
@@ -12,7 +26,11 @@ import { DimensionChart, MonthChart } from './charts.tsx';
 import { TextTrendsChart } from './TextTrendsChart.tsx';
 
 const PERIODS = ['3', '6', '12', '24'] as const;
-const DIMENSIONS = ['stage', 'channel', 'segment'] as const satisfies readonly SatisfactionGroupBy[];
+const DIMENSIONS = [
+  'stage',
+  'channel',
+  'segment',
+] as const satisfies readonly SatisfactionGroupBy[];
 
 /** The first day of the month `months - 1` months ago, as a calendar date (the API's `from`). */
 function periodStart(months: number): string {
@@ -28,17 +46,35 @@ export function formatMetric(metric: SatisfactionMetric, value: number | null): 
   return value.toFixed(1);
 }
 
-function OverviewCard({ metric, summary }: { metric: SatisfactionMetric; summary: { value: number | null; responses: number; marginOfError: number | null } }) {
+function OverviewCard({
+  metric,
+  summary,
+}: {
+  metric: SatisfactionMetric;
+  summary: { value: number | null; responses: number; marginOfError: number | null };
+}) {
   const { t } = useTranslation();
   return (
     <Card withBorder radius="md" padding="md" data-testid={`overview-${metric}`}>
-      <Text size="sm" c="dimmed">{t(`dashboard.metrics.${metric}`)}</Text>
+      <Text size="sm" c="dimmed">
+        {t(`dashboard.metrics.${metric}`)}
+      </Text>
       <Group gap={6} align="baseline">
-        <Text fz={32} fw={700}>{formatMetric(metric, summary.value)}</Text>
-        {summary.marginOfError !== null && <Text size="sm" c="dimmed">± {summary.marginOfError.toFixed(1)}</Text>}
+        <Text fz={32} fw={700}>
+          {formatMetric(metric, summary.value)}
+        </Text>
+        {summary.marginOfError !== null && (
+          <Text size="sm" c="dimmed">
+            ± {summary.marginOfError.toFixed(1)}
+          </Text>
+        )}
       </Group>
-      <Text size="xs" c="dimmed">{t('dashboard.responsesCount', { count: summary.responses })}</Text>
-      <Text size="xs" c="dimmed">{t(`dashboard.hints.${metric}`)}</Text>
+      <Text size="xs" c="dimmed">
+        {t('dashboard.responsesCount', { count: summary.responses })}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t(`dashboard.hints.${metric}`)}
+      </Text>
     </Card>
   );
 }
@@ -46,14 +82,22 @@ function OverviewCard({ metric, summary }: { metric: SatisfactionMetric; summary
 export function DashboardPage() {
   const { t } = useTranslation();
   const params = useQueryParams();
-  const metric: SatisfactionMetric = METRICS.includes(params.metric as SatisfactionMetric) ? (params.metric as SatisfactionMetric) : 'nps';
-  const period = PERIODS.includes(params.period as (typeof PERIODS)[number]) ? params.period! : '12';
+  const metric: SatisfactionMetric = METRICS.includes(params.metric as SatisfactionMetric)
+    ? (params.metric as SatisfactionMetric)
+    : 'nps';
+  const period = PERIODS.includes(params.period as (typeof PERIODS)[number])
+    ? params.period!
+    : '12';
   const from = periodStart(Number(period));
   const overview = useQuery({ queryKey: ['metrics', 'overview'], queryFn: getOverview });
-  const byMonth = useQuery({ queryKey: ['metrics', metric, 'month', from], queryFn: () => getSatisfaction({ metric, groupBy: 'month', from }) });
+  const byMonth = useQuery({
+    queryKey: ['metrics', metric, 'month', from],
+    queryFn: () => getSatisfaction({ metric, groupBy: 'month', from }),
+  });
   const dimensions = useQuery({
     queryKey: ['metrics', metric, 'dimensions', from],
-    queryFn: () => Promise.all(DIMENSIONS.map((groupBy) => getSatisfaction({ metric, groupBy, from }))),
+    queryFn: () =>
+      Promise.all(DIMENSIONS.map((groupBy) => getSatisfaction({ metric, groupBy, from }))),
   });
 
   return (
@@ -62,7 +106,9 @@ export function DashboardPage() {
       <ErrorAlert error={overview.error} />
       {overview.data && (
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          {METRICS.map((m) => <OverviewCard key={m} metric={m} summary={overview.data[m]} />)}
+          {METRICS.map((m) => (
+            <OverviewCard key={m} metric={m} summary={overview.data[m]} />
+          ))}
         </SimpleGrid>
       )}
       <Group gap="sm" align="flex-end">
@@ -76,7 +122,10 @@ export function DashboardPage() {
           aria-label={t('dashboard.period')}
           value={period}
           onChange={(e) => setQueryParams({ ...params, period: e.currentTarget.value })}
-          data={PERIODS.map((p) => ({ value: p, label: t('dashboard.lastMonths', { count: Number(p) }) }))}
+          data={PERIODS.map((p) => ({
+            value: p,
+            label: t('dashboard.lastMonths', { count: Number(p) }),
+          }))}
         />
       </Group>
       <ErrorAlert error={byMonth.error ?? dimensions.error} />
@@ -85,7 +134,12 @@ export function DashboardPage() {
       {dimensions.data && (
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           {dimensions.data.map((data, i) => (
-            <DimensionChart key={DIMENSIONS[i]} data={data} metric={metric} dimension={DIMENSIONS[i]!} />
+            <DimensionChart
+              key={DIMENSIONS[i]}
+              data={data}
+              metric={metric}
+              dimension={DIMENSIONS[i]!}
+            />
           ))}
         </SimpleGrid>
       )}

@@ -16,12 +16,19 @@ const TOP_TOPICS = 8;
 function SentimentByMonth({ data }: { data: TrendsOut }) {
   const { t, i18n } = useTranslation();
   const option = useMemo<ChartOption>(() => {
-    const month = new Intl.DateTimeFormat(i18n.language, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+    const month = new Intl.DateTimeFormat(i18n.language, {
+      month: 'short',
+      year: '2-digit',
+      timeZone: 'UTC',
+    });
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { bottom: 0 },
       grid: { left: 8, right: 8, top: 16, bottom: 40, containLabel: true },
-      xAxis: { type: 'category', data: data.months.map((m) => month.format(new Date(`${m.month}-01T00:00:00Z`))) },
+      xAxis: {
+        type: 'category',
+        data: data.months.map((m) => month.format(new Date(`${m.month}-01T00:00:00Z`))),
+      },
       yAxis: { type: 'value', minInterval: 1 },
       series: (['negative', 'neutral', 'positive'] as const).map((label) => ({
         name: t(`text.sentiment.${label}`),
@@ -32,7 +39,14 @@ function SentimentByMonth({ data }: { data: TrendsOut }) {
       })),
     };
   }, [data, t, i18n.language]);
-  return <ChartCard title={t('text.trends.sentimentByMonth')} option={option} testId="chart-sentiment" height={280} />;
+  return (
+    <ChartCard
+      title={t('text.trends.sentimentByMonth')}
+      option={option}
+      testId="chart-sentiment"
+      height={280}
+    />
+  );
 }
 
 function TopTopics({ data }: { data: TrendsOut }) {
@@ -45,23 +59,54 @@ function TopTopics({ data }: { data: TrendsOut }) {
       legend: { bottom: 0 },
       grid: { left: 8, right: 24, top: 8, bottom: 40, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: top.map((x) => label(x.key)), axisLabel: { width: 120, overflow: 'truncate' } },
+      yAxis: {
+        type: 'category',
+        data: top.map((x) => label(x.key)),
+        axisLabel: { width: 120, overflow: 'truncate' },
+      },
       series: [
-        { name: t('text.sentiment.negative'), type: 'bar', stack: 'topic', data: top.map((x) => x.negative), itemStyle: { color: COLORS.negative } },
-        { name: t('text.trends.other'), type: 'bar', stack: 'topic', data: top.map((x) => x.count - x.negative), itemStyle: { color: '#74c0fc' } },
+        {
+          name: t('text.sentiment.negative'),
+          type: 'bar',
+          stack: 'topic',
+          data: top.map((x) => x.negative),
+          itemStyle: { color: COLORS.negative },
+        },
+        {
+          name: t('text.trends.other'),
+          type: 'bar',
+          stack: 'topic',
+          data: top.map((x) => x.count - x.negative),
+          itemStyle: { color: '#74c0fc' },
+        },
       ],
     }),
     [top, t, label],
   );
-  return <ChartCard title={t('text.trends.topTopics')} option={option} testId="chart-topics" height={280} />;
+  return (
+    <ChartCard
+      title={t('text.trends.topTopics')}
+      option={option}
+      testId="chart-topics"
+      height={280}
+    />
+  );
 }
 
 export function TextTrendsChart({ from }: { from: string }) {
   const { t } = useTranslation();
-  const trends = useQuery({ queryKey: ['text', 'trends', from], queryFn: () => getTextTrends(from) });
+  const trends = useQuery({
+    queryKey: ['text', 'trends', from],
+    queryFn: () => getTextTrends(from),
+  });
   if (trends.error) return <ErrorAlert error={trends.error} />;
   if (!trends.data) return null;
-  if (trends.data.months.length === 0) return <Text c="dimmed" size="sm">{t('text.trends.empty')}</Text>;
+  if (trends.data.months.length === 0)
+    return (
+      <Text c="dimmed" size="sm">
+        {t('text.trends.empty')}
+      </Text>
+    );
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       <SentimentByMonth data={trends.data} />

@@ -9,52 +9,128 @@ import type { ChartOption } from '../../components/useEChart.ts';
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
-export function MonthChart({ data, metric }: { data: SatisfactionOut; metric: SatisfactionMetric }) {
+export function MonthChart({
+  data,
+  metric,
+}: {
+  data: SatisfactionOut;
+  metric: SatisfactionMetric;
+}) {
   const { t, i18n } = useTranslation();
   const option = useMemo<ChartOption>(() => {
-    const month = new Intl.DateTimeFormat(i18n.language, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+    const month = new Intl.DateTimeFormat(i18n.language, {
+      month: 'short',
+      year: '2-digit',
+      timeZone: 'UTC',
+    });
     return {
       tooltip: { trigger: 'axis' },
       legend: { bottom: 0 },
       grid: { left: 8, right: 8, top: 24, bottom: 40, containLabel: true },
-      xAxis: { type: 'category', data: data.groups.map((g) => month.format(new Date(`${g.key}-01T00:00:00Z`))) },
+      xAxis: {
+        type: 'category',
+        data: data.groups.map((g) => month.format(new Date(`${g.key}-01T00:00:00Z`))),
+      },
       yAxis: [
-        { type: 'value', name: t(`dashboard.metrics.${metric}`), ...(metric === 'nps' ? { min: -100, max: 100 } : {}) },
-        { type: 'value', name: t('dashboard.responses'), splitLine: { show: false }, minInterval: 1 },
+        {
+          type: 'value',
+          name: t(`dashboard.metrics.${metric}`),
+          ...(metric === 'nps' ? { min: -100, max: 100 } : {}),
+        },
+        {
+          type: 'value',
+          name: t('dashboard.responses'),
+          splitLine: { show: false },
+          minInterval: 1,
+        },
       ],
       series: [
-        { name: t('dashboard.responses'), type: 'bar', yAxisIndex: 1, data: data.groups.map((g) => g.responses), itemStyle: { color: '#c5cae9' } },
-        { name: t(`dashboard.metrics.${metric}`), type: 'line', connectNulls: true, data: data.groups.map((g) => round(g.value)), itemStyle: { color: '#3f51b5' } },
+        {
+          name: t('dashboard.responses'),
+          type: 'bar',
+          yAxisIndex: 1,
+          data: data.groups.map((g) => g.responses),
+          itemStyle: { color: '#c5cae9' },
+        },
+        {
+          name: t(`dashboard.metrics.${metric}`),
+          type: 'line',
+          connectNulls: true,
+          data: data.groups.map((g) => round(g.value)),
+          itemStyle: { color: '#3f51b5' },
+        },
       ],
     };
   }, [data, metric, t, i18n.language]);
-  return <ChartCard title={t('dashboard.byMonth', { metric: t(`dashboard.metrics.${metric}`) })} option={option} testId="chart-month" height={300} />;
+  return (
+    <ChartCard
+      title={t('dashboard.byMonth', { metric: t(`dashboard.metrics.${metric}`) })}
+      option={option}
+      testId="chart-month"
+      height={300}
+    />
+  );
 }
 
-export function DimensionChart({ data, metric, dimension }: { data: SatisfactionOut; metric: SatisfactionMetric; dimension: 'stage' | 'channel' | 'segment' }) {
+export function DimensionChart({
+  data,
+  metric,
+  dimension,
+}: {
+  data: SatisfactionOut;
+  metric: SatisfactionMetric;
+  dimension: 'stage' | 'channel' | 'segment';
+}) {
   const { t } = useTranslation();
   const groups = useMemo(() => data.groups.filter((g) => g.responses > 0), [data]);
   const option = useMemo<ChartOption>(() => {
-    const label = (key: string) => (key === 'none' ? t('dashboard.notSet') : dimension === 'channel' ? t(`feedback.channels.${key}`, { defaultValue: key }) : key);
+    const label = (key: string) =>
+      key === 'none'
+        ? t('dashboard.notSet')
+        : dimension === 'channel'
+          ? t(`feedback.channels.${key}`, { defaultValue: key })
+          : key;
     return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', ...(metric === 'nps' ? { min: -100, max: 100 } : {}) },
-    yAxis: { type: 'category', data: groups.map((g) => label(g.key)), axisLabel: { width: 110, overflow: 'truncate' } },
-    series: [{ name: t(`dashboard.metrics.${metric}`), type: 'bar', data: groups.map((g) => round(g.value)), itemStyle: { color: '#5c6bc0' }, label: { show: true, position: 'right' } }],
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', ...(metric === 'nps' ? { min: -100, max: 100 } : {}) },
+      yAxis: {
+        type: 'category',
+        data: groups.map((g) => label(g.key)),
+        axisLabel: { width: 110, overflow: 'truncate' },
+      },
+      series: [
+        {
+          name: t(`dashboard.metrics.${metric}`),
+          type: 'bar',
+          data: groups.map((g) => round(g.value)),
+          itemStyle: { color: '#5c6bc0' },
+          label: { show: true, position: 'right' },
+        },
+      ],
     };
   }, [groups, metric, t, dimension]);
   if (groups.length === 0) {
     return (
       <Card withBorder radius="md" padding="sm">
-        <Text fw={600} size="sm">{t('dashboard.byDimension', { metric: t(`dashboard.metrics.${metric}`), dimension: t(`dashboard.dimensions.${dimension}`) })}</Text>
-        <Text size="sm" c="dimmed" mt="xs">{t('dashboard.noData')}</Text>
+        <Text fw={600} size="sm">
+          {t('dashboard.byDimension', {
+            metric: t(`dashboard.metrics.${metric}`),
+            dimension: t(`dashboard.dimensions.${dimension}`),
+          })}
+        </Text>
+        <Text size="sm" c="dimmed" mt="xs">
+          {t('dashboard.noData')}
+        </Text>
       </Card>
     );
   }
   return (
     <ChartCard
-      title={t('dashboard.byDimension', { metric: t(`dashboard.metrics.${metric}`), dimension: t(`dashboard.dimensions.${dimension}`) })}
+      title={t('dashboard.byDimension', {
+        metric: t(`dashboard.metrics.${metric}`),
+        dimension: t(`dashboard.dimensions.${dimension}`),
+      })}
       option={option}
       testId={`chart-${dimension}`}
       height={Math.max(160, groups.length * 36 + 40)}

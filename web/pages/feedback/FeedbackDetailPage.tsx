@@ -25,9 +25,16 @@ export function FeedbackDetailPage() {
   const { id = '' } = useRouteParams();
   const { user } = useSession();
   const feedback = useQuery({ queryKey: ['feedback', id], queryFn: () => getFeedback(id) });
-  const messages = useQuery({ queryKey: ['messages', { feedbackId: id }], queryFn: () => listMessages({ feedbackId: id }) });
+  const messages = useQuery({
+    queryKey: ['messages', { feedbackId: id }],
+    queryFn: () => listMessages({ feedbackId: id }),
+  });
   const item = feedback.data;
-  const contact = useQuery({ queryKey: ['contact', item?.contactId], queryFn: () => getContact(item!.contactId!), enabled: Boolean(item?.contactId) });
+  const contact = useQuery({
+    queryKey: ['contact', item?.contactId],
+    queryFn: () => getContact(item!.contactId!),
+    enabled: Boolean(item?.contactId),
+  });
   const date = (iso: string | null) => formatDateTime(iso, i18n.language);
 
   return (
@@ -40,16 +47,32 @@ export function FeedbackDetailPage() {
           <Card withBorder radius="md">
             <Group gap="xs" mb="sm">
               <ScoreBadge score={item.score} />
-              <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>{t(`feedback.channels.${item.channel}`)}</Badge>
+              <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>
+                {t(`feedback.channels.${item.channel}`)}
+              </Badge>
               <SentimentBadge sentiment={item.sentiment} />
-              {canWriteData(user.role) && item.text && <AnalysisCorrection key={`${item.sentiment?.label}:${item.topics.join()}`} item={item} />}
+              {canWriteData(user.role) && item.text && (
+                <AnalysisCorrection
+                  key={`${item.sentiment?.label}:${item.topics.join()}`}
+                  item={item}
+                />
+              )}
             </Group>
-            <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="feedback-text">{item.text ?? t('feedback.noText')}</Text>
+            <Text
+              style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+              data-testid="feedback-text"
+            >
+              {item.text ?? t('feedback.noText')}
+            </Text>
           </Card>
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">
-            <Field label={t('feedback.fields.client')}>{item.clientId ? <ClientLink clientId={item.clientId} /> : '—'}</Field>
+            <Field label={t('feedback.fields.client')}>
+              {item.clientId ? <ClientLink clientId={item.clientId} /> : '—'}
+            </Field>
             <Field label={t('feedback.fields.contact')}>
-              {contact.data ? `${contact.data.name}${contact.data.email ? ` <${contact.data.email}>` : ''}` : '—'}
+              {contact.data
+                ? `${contact.data.name}${contact.data.email ? ` <${contact.data.email}>` : ''}`
+                : '—'}
             </Field>
             <Field label={t('feedback.fields.stage')}>{item.stage ?? '—'}</Field>
             <Field label={t('feedback.fields.receivedAt')}>{date(item.receivedAt)}</Field>
@@ -60,16 +83,28 @@ export function FeedbackDetailPage() {
             </Field>
             <Field label={t('feedback.fields.acknowledged')}>
               {item.acknowledgedAt ? (
-                <Badge color="green" variant="light" style={{ textTransform: 'none' }}>{t('feedback.acknowledgedAt', { at: date(item.acknowledgedAt) })}</Badge>
+                <Badge color="green" variant="light" style={{ textTransform: 'none' }}>
+                  {t('feedback.acknowledgedAt', { at: date(item.acknowledgedAt) })}
+                </Badge>
               ) : (
-                <Badge color="gray" variant="light" style={{ textTransform: 'none' }}>{t('feedback.notAcknowledged')}</Badge>
+                <Badge color="gray" variant="light" style={{ textTransform: 'none' }}>
+                  {t('feedback.notAcknowledged')}
+                </Badge>
               )}
             </Field>
             <Field label={t('feedback.fields.case')}>
-              {item.caseId ? <AnchorLink to={`/cases/${item.caseId}`} data-testid="feedback-case-link">{t('feedback.openCase')}</AnchorLink> : t('feedback.noCase')}
+              {item.caseId ? (
+                <AnchorLink to={`/cases/${item.caseId}`} data-testid="feedback-case-link">
+                  {t('feedback.openCase')}
+                </AnchorLink>
+              ) : (
+                t('feedback.noCase')
+              )}
             </Field>
           </SimpleGrid>
-          <Title order={2} size="h4">{t('feedback.messages')}</Title>
+          <Title order={2} size="h4">
+            {t('feedback.messages')}
+          </Title>
           <ErrorAlert error={messages.error} />
           {messages.data && <MessageList messages={messages.data.items} />}
         </Stack>

@@ -23,7 +23,8 @@ export function FeedbackListPage() {
   const [logging, setLogging] = useState(false);
   const [stage, setStage] = useState(params.stage ?? '');
   const [debouncedStage] = useDebouncedValue(stage.trim(), 400);
-  const update = (patch: Record<string, string | undefined>) => setQueryParams({ ...params, ...patch });
+  const update = (patch: Record<string, string | undefined>) =>
+    setQueryParams({ ...params, ...patch });
 
   useEffect(() => {
     if ((params.stage ?? '') !== debouncedStage) update({ stage: debouncedStage });
@@ -52,7 +53,13 @@ export function FeedbackListPage() {
       <PageHeader
         title={t('feedback.title')}
         intro={t('feedback.intro')}
-        action={canWriteData(user.role) && <Button onClick={() => setLogging(true)} data-testid="log-interaction">{t('feedback.log.button')}</Button>}
+        action={
+          canWriteData(user.role) && (
+            <Button onClick={() => setLogging(true)} data-testid="log-interaction">
+              {t('feedback.log.button')}
+            </Button>
+          )
+        }
       />
       {logging && <LogInteractionModal opened onClose={() => setLogging(false)} />}
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4, lg: 7 }} spacing="sm" mb="md">
@@ -60,9 +67,16 @@ export function FeedbackListPage() {
           label={t('feedback.filters.channel')}
           value={params.channel ?? ''}
           onChange={(e) => update({ channel: e.currentTarget.value })}
-          data={[{ value: '', label: t('feedback.filters.any') }, ...CHANNELS.map((c) => ({ value: c, label: t(`feedback.channels.${c}`) }))]}
+          data={[
+            { value: '', label: t('feedback.filters.any') },
+            ...CHANNELS.map((c) => ({ value: c, label: t(`feedback.channels.${c}`) })),
+          ]}
         />
-        <TextInput label={t('feedback.filters.stage')} value={stage} onChange={(e) => setStage(e.currentTarget.value)} />
+        <TextInput
+          label={t('feedback.filters.stage')}
+          value={stage}
+          onChange={(e) => setStage(e.currentTarget.value)}
+        />
         <NativeSelect
           label={t('feedback.filters.hasCase')}
           value={params.hasCase ?? ''}
@@ -73,18 +87,36 @@ export function FeedbackListPage() {
             { value: 'false', label: t('feedback.filters.withoutCase') },
           ]}
         />
-        <TextInput type="date" label={t('feedback.filters.from')} value={params.from ?? ''} onChange={(e) => update({ from: e.currentTarget.value })} />
-        <TextInput type="date" label={t('feedback.filters.to')} value={params.to ?? ''} onChange={(e) => update({ to: e.currentTarget.value })} />
+        <TextInput
+          type="date"
+          label={t('feedback.filters.from')}
+          value={params.from ?? ''}
+          onChange={(e) => update({ from: e.currentTarget.value })}
+        />
+        <TextInput
+          type="date"
+          label={t('feedback.filters.to')}
+          value={params.to ?? ''}
+          onChange={(e) => update({ to: e.currentTarget.value })}
+        />
         <TextFilters sentiment={params.sentiment} topic={params.topic} onChange={update} />
       </SimpleGrid>
       <ErrorAlert error={feedback.error} />
       <Stack gap="sm">
-        {items.map((item) => <FeedbackCard key={item.id} item={item} />)}
+        {items.map((item) => (
+          <FeedbackCard key={item.id} item={item} />
+        ))}
       </Stack>
       {feedback.data && items.length === 0 && <Text c="dimmed">{t('feedback.empty')}</Text>}
       {feedback.hasNextPage && (
         <Group justify="center" mt="md">
-          <Button variant="light" loading={feedback.isFetchingNextPage} onClick={() => void feedback.fetchNextPage()}>{t('common.loadMore')}</Button>
+          <Button
+            variant="light"
+            loading={feedback.isFetchingNextPage}
+            onClick={() => void feedback.fetchNextPage()}
+          >
+            {t('common.loadMore')}
+          </Button>
         </Group>
       )}
     </>

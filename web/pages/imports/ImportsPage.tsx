@@ -1,6 +1,17 @@
 // Import feedback from a file: choose → preview and map columns → check rows → commit; and the
 // files uploaded before (an unfinished one can be continued or deleted).
-import { Alert, Button, FileInput, Group, Paper, Stack, Stepper, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  FileInput,
+  Group,
+  Paper,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -47,15 +58,28 @@ export function ImportsPage() {
     setAcknowledge(false);
     setStep(1);
   };
-  const upload = useMutation({ mutationFn: uploadImport, onSuccess: (imp) => { open(imp); refreshHistory(); } });
+  const upload = useMutation({
+    mutationFn: uploadImport,
+    onSuccess: (imp) => {
+      open(imp);
+      refreshHistory();
+    },
+  });
   const resume = useMutation({ mutationFn: getImport, onSuccess: open });
   const check = useMutation({
     mutationFn: () => validateImport(current!.id, mapping),
-    onSuccess: (r) => { setReport(r); setStep(2); },
+    onSuccess: (r) => {
+      setReport(r);
+      setStep(2);
+    },
   });
   const commit = useMutation({
     mutationFn: () => commitImport(current!.id, mapping, acknowledge),
-    onSuccess: (imp) => { setCurrent(imp); setStep(3); refreshHistory(); },
+    onSuccess: (imp) => {
+      setCurrent(imp);
+      setStep(3);
+      refreshHistory();
+    },
   });
   const discard = useMutation({
     mutationFn: (imp: ImportSummaryOut) => discardImport(imp.id),
@@ -78,7 +102,13 @@ export function ImportsPage() {
     <>
       <PageHeader title={t('imports.title')} intro={t('imports.intro')} />
       <Paper withBorder p="md" radius="md" mb="xl">
-        <Stepper active={step === 3 ? 4 : step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => s < step && step < 3 && setStep(s)} mb="md">
+        <Stepper
+          active={step === 3 ? 4 : step}
+          size="sm"
+          allowNextStepsSelect={false}
+          onStepClick={(s) => s < step && step < 3 && setStep(s)}
+          mb="md"
+        >
           <Stepper.Step label={t('imports.steps.file')} />
           <Stepper.Step label={t('imports.steps.mapping')} />
           <Stepper.Step label={t('imports.steps.check')} />
@@ -99,7 +129,11 @@ export function ImportsPage() {
             />
             <ErrorAlert error={upload.error} />
             <Group>
-              <Button disabled={!file} loading={upload.isPending} onClick={() => file && upload.mutate(file)}>
+              <Button
+                disabled={!file}
+                loading={upload.isPending}
+                onClick={() => file && upload.mutate(file)}
+              >
                 {t('imports.upload')}
               </Button>
             </Group>
@@ -107,7 +141,14 @@ export function ImportsPage() {
         )}
         {step === 1 && current && (
           <>
-            <MappingStep upload={current} mapping={mapping} onChange={setMapping} onBack={restart} onValidate={() => check.mutate()} validating={check.isPending} />
+            <MappingStep
+              upload={current}
+              mapping={mapping}
+              onChange={setMapping}
+              onBack={restart}
+              onValidate={() => check.mutate()}
+              validating={check.isPending}
+            />
             <ErrorAlert error={check.error} />
           </>
         )}
@@ -126,15 +167,25 @@ export function ImportsPage() {
         )}
         {step === 3 && current?.result && (
           <Stack gap="sm" align="flex-start">
-            <Alert color="green" variant="light" title={t('imports.doneTitle')} data-testid="import-done">
-              {t('imports.doneText', { created: current.result.created, duplicates: current.result.duplicates })}
+            <Alert
+              color="green"
+              variant="light"
+              title={t('imports.doneTitle')}
+              data-testid="import-done"
+            >
+              {t('imports.doneText', {
+                created: current.result.created,
+                duplicates: current.result.duplicates,
+              })}
             </Alert>
             <Button onClick={restart}>{t('imports.newImport')}</Button>
           </Stack>
         )}
       </Paper>
 
-      <Title order={2} size="h4" mb="sm">{t('imports.history')}</Title>
+      <Title order={2} size="h4" mb="sm">
+        {t('imports.history')}
+      </Title>
       <ErrorAlert error={history.error ?? discard.error ?? resume.error} />
       {history.data?.items.length === 0 && <Text c="dimmed">{t('imports.empty')}</Text>}
       {history.data && history.data.items.length > 0 && (
@@ -152,15 +203,35 @@ export function ImportsPage() {
             <Table.Tbody>
               {history.data.items.map((imp) => (
                 <Table.Tr key={imp.id}>
-                  <Table.Td style={{ overflowWrap: 'anywhere', minWidth: 120 }}>{imp.filename}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere', minWidth: 120 }}>
+                    {imp.filename}
+                  </Table.Td>
                   <Table.Td>{imp.rowCount}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm" fw={500} c={`${STATUS_COLOR[imp.status]}.8`}>{t(`imports.statuses.${imp.status}`)}</Text></Table.Td>
-                  <Table.Td>{formatDateTime(imp.committedAt ?? imp.createdAt, i18n.language)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Text size="sm" fw={500} c={`${STATUS_COLOR[imp.status]}.8`}>
+                      {t(`imports.statuses.${imp.status}`)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {formatDateTime(imp.committedAt ?? imp.createdAt, i18n.language)}
+                  </Table.Td>
                   <Table.Td>
                     {imp.status !== 'committed' && (
                       <Group gap={6} wrap="nowrap">
-                        <Button size="compact-xs" variant="light" onClick={() => resume.mutate(imp.id)}>{t('imports.open')}</Button>
-                        <Button size="compact-xs" variant="light" color="red" loading={discard.isPending && discard.variables?.id === imp.id} onClick={() => discard.mutate(imp)}>
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          onClick={() => resume.mutate(imp.id)}
+                        >
+                          {t('imports.open')}
+                        </Button>
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          color="red"
+                          loading={discard.isPending && discard.variables?.id === imp.id}
+                          onClick={() => discard.mutate(imp)}
+                        >
                           {t('imports.discard')}
                         </Button>
                       </Group>

@@ -1,5 +1,15 @@
 // Step 2 of an import: what was detected, the first rows, and one select per feedback field.
-import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { TARGET_FIELDS, type TargetField } from '../../../shared/api/imports.ts';
 import type { ImportOut, Mapping } from '../../api/imports.ts';
@@ -23,38 +33,57 @@ export function MappingStep(props: {
 }) {
   const { t } = useTranslation();
   const { upload, mapping, onChange } = props;
-  const columnOptions = [{ value: '', label: t('imports.notMapped') }, ...upload.columns.map((c) => ({ value: c, label: c }))];
+  const columnOptions = [
+    { value: '', label: t('imports.notMapped') },
+    ...upload.columns.map((c) => ({ value: c, label: c })),
+  ];
   const setField = (field: TargetField, column: string) => {
     const next: Mapping = { ...mapping };
     if (column) next[field] = column;
     else delete next[field];
     onChange(next);
   };
-  const setFixed = (patch: Partial<NonNullable<Mapping['fixed']>>) => onChange({ ...mapping, fixed: { ...mapping.fixed, ...patch } });
+  const setFixed = (patch: Partial<NonNullable<Mapping['fixed']>>) =>
+    onChange({ ...mapping, fixed: { ...mapping.fixed, ...patch } });
 
   return (
     <Stack gap="md">
       <Paper withBorder p="sm" radius="md">
-        <Text fw={500}>{t('imports.detected', { file: upload.filename, rows: upload.rowCount })}</Text>
+        <Text fw={500}>
+          {t('imports.detected', { file: upload.filename, rows: upload.rowCount })}
+        </Text>
         {upload.encoding && (
           <Text size="sm" c="dimmed" data-testid="import-detected">
-            {t('imports.encoding', { encoding: upload.encoding })} · {t('imports.delimiter', { delimiter: t(`imports.delimiters.${DELIMITER_KEYS[upload.delimiter ?? ','] ?? 'comma'}`) })}
+            {t('imports.encoding', { encoding: upload.encoding })} ·{' '}
+            {t('imports.delimiter', {
+              delimiter: t(
+                `imports.delimiters.${DELIMITER_KEYS[upload.delimiter ?? ','] ?? 'comma'}`,
+              ),
+            })}
           </Text>
         )}
       </Paper>
 
-      <Title order={2} size="h4">{t('imports.preview')}</Title>
+      <Title order={2} size="h4">
+        {t('imports.preview')}
+      </Title>
       <Table.ScrollContainer minWidth={Math.max(360, upload.columns.length * 140)} maxHeight={320}>
         <Table striped withTableBorder verticalSpacing={4} fz="sm" data-testid="import-preview">
           <Table.Thead>
             <Table.Tr>
-              {upload.columns.map((c) => <Table.Th key={c}>{c}</Table.Th>)}
+              {upload.columns.map((c) => (
+                <Table.Th key={c}>{c}</Table.Th>
+              ))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {upload.preview.map((row, i) => (
               <Table.Tr key={i}>
-                {upload.columns.map((c, j) => <Table.Td key={c} style={{ whiteSpace: 'pre-wrap', maxWidth: 320 }}>{row[j] ?? ''}</Table.Td>)}
+                {upload.columns.map((c, j) => (
+                  <Table.Td key={c} style={{ whiteSpace: 'pre-wrap', maxWidth: 320 }}>
+                    {row[j] ?? ''}
+                  </Table.Td>
+                ))}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -62,8 +91,12 @@ export function MappingStep(props: {
       </Table.ScrollContainer>
 
       <div>
-        <Title order={2} size="h4">{t('imports.mappingTitle')}</Title>
-        <Text size="sm" c="dimmed">{t('imports.mappingIntro')}</Text>
+        <Title order={2} size="h4">
+          {t('imports.mappingTitle')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('imports.mappingIntro')}
+        </Text>
       </div>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
         {TARGET_FIELDS.map((field) => (
@@ -79,9 +112,17 @@ export function MappingStep(props: {
         <NativeSelect
           label={t('imports.fixedScoreType')}
           name="mapping.fixed.scoreType"
-          data={[{ value: '', label: t('imports.fromColumn') }, ...SCORE_TYPES.map((s) => ({ value: s, label: t(`imports.scoreTypes.${s}`) }))]}
+          data={[
+            { value: '', label: t('imports.fromColumn') },
+            ...SCORE_TYPES.map((s) => ({ value: s, label: t(`imports.scoreTypes.${s}`) })),
+          ]}
           value={mapping.fixed?.scoreType ?? ''}
-          onChange={(e) => setFixed({ scoreType: (e.currentTarget.value || undefined) as (typeof SCORE_TYPES)[number] | undefined })}
+          onChange={(e) =>
+            setFixed({
+              scoreType: (e.currentTarget.value || undefined) as
+                (typeof SCORE_TYPES)[number] | undefined,
+            })
+          }
         />
         <NativeSelect
           label={t('imports.timeZone')}
@@ -92,8 +133,14 @@ export function MappingStep(props: {
         />
       </SimpleGrid>
       <Group justify="space-between">
-        <Button variant="default" onClick={props.onBack}>{t('imports.back')}</Button>
-        <Button onClick={props.onValidate} loading={props.validating} disabled={!mapping.scoreValue && !mapping.text}>
+        <Button variant="default" onClick={props.onBack}>
+          {t('imports.back')}
+        </Button>
+        <Button
+          onClick={props.onValidate}
+          loading={props.validating}
+          disabled={!mapping.scoreValue && !mapping.text}
+        >
           {t('imports.validate')}
         </Button>
       </Group>

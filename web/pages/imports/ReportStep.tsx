@@ -17,19 +17,36 @@ export function ReportStep(props: {
   const ok = report.invalid === 0 && report.valid > 0;
   return (
     <Stack gap="md">
-      <Text fw={500} data-testid="import-summary">{t('imports.summary', { valid: report.valid, invalid: report.invalid, blank: report.blank })}</Text>
-      <Alert color={ok ? 'green' : 'orange'} variant="light">{t(ok ? 'imports.allValid' : 'imports.someInvalid')}</Alert>
+      <Text fw={500} data-testid="import-summary">
+        {t('imports.summary', {
+          valid: report.valid,
+          invalid: report.invalid,
+          blank: report.blank,
+        })}
+      </Text>
+      <Alert color={ok ? 'green' : 'orange'} variant="light">
+        {t(ok ? 'imports.allValid' : 'imports.someInvalid')}
+      </Alert>
       {report.errors.length > 0 && (
         <>
-          <Title order={2} size="h4">{t('imports.errorsTitle')}</Title>
+          <Title order={2} size="h4">
+            {t('imports.errorsTitle')}
+          </Title>
           <RowErrorsTable
             errors={report.errors}
             testId="import-errors"
-            headers={{ row: t('imports.row'), column: t('imports.column'), value: t('imports.value'), problem: t('imports.problem') }}
+            headers={{
+              row: t('imports.row'),
+              column: t('imports.column'),
+              value: t('imports.value'),
+              problem: t('imports.problem'),
+            }}
             problem={(e) => t(`imports.rowErrors.${e.code}`, { defaultValue: e.message })}
           />
           {report.errorCount > report.errors.length && (
-            <Text size="sm" c="dimmed">{t('imports.moreErrors', { shown: report.errors.length, total: report.errorCount })}</Text>
+            <Text size="sm" c="dimmed">
+              {t('imports.moreErrors', { shown: report.errors.length, total: report.errorCount })}
+            </Text>
           )}
         </>
       )}
@@ -43,7 +60,9 @@ export function ReportStep(props: {
         />
       )}
       <Group justify="space-between">
-        <Button variant="default" onClick={props.onBack}>{t('imports.back')}</Button>
+        <Button variant="default" onClick={props.onBack}>
+          {t('imports.back')}
+        </Button>
         <Button onClick={props.onCommit} loading={props.committing} disabled={!ok}>
           {t('imports.commit', { count: report.valid })}
         </Button>

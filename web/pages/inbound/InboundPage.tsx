@@ -4,7 +4,13 @@ import { Button, Card, Code, CopyButton, Group, Loader, Stack, Text, Title } fro
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { acceptQuarantined, discardQuarantined, getInboundAddress, listQuarantine, type InboundMessageOut } from '../../api/inbound.ts';
+import {
+  acceptQuarantined,
+  discardQuarantined,
+  getInboundAddress,
+  listQuarantine,
+  type InboundMessageOut,
+} from '../../api/inbound.ts';
 import { canWriteData } from '../../components/access.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -18,12 +24,20 @@ function AddressCard() {
   const address = useQuery({ queryKey: ['inbound', 'address'], queryFn: getInboundAddress });
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="inbound-address">
-      <Title order={2} size="h4" id="inbound-address" mb="xs">{t('inbound.addressTitle')}</Title>
+      <Title order={2} size="h4" id="inbound-address" mb="xs">
+        {t('inbound.addressTitle')}
+      </Title>
       <ErrorAlert error={address.error} />
       {address.isPending && <Loader size="sm" />}
       {address.data && (
         <Group gap="sm" wrap="wrap" align="center">
-          <Code data-testid="inbound-address" fz="md" style={{ wordBreak: 'break-all', flex: '1 1 16rem' }}>{address.data.address}</Code>
+          <Code
+            data-testid="inbound-address"
+            fz="md"
+            style={{ wordBreak: 'break-all', flex: '1 1 16rem' }}
+          >
+            {address.data.address}
+          </Code>
           <CopyButton value={address.data.address}>
             {({ copied, copy }) => (
               <Button variant="light" color={copied ? 'green' : undefined} onClick={copy}>
@@ -33,7 +47,9 @@ function AddressCard() {
           </CopyButton>
         </Group>
       )}
-      <Text size="sm" c="dimmed" mt="sm">{t('inbound.addressHint')}</Text>
+      <Text size="sm" c="dimmed" mt="sm">
+        {t('inbound.addressHint')}
+      </Text>
     </Card>
   );
 }
@@ -46,21 +62,56 @@ function QuarantinedMail({ item, canDecide }: { item: InboundMessageOut; canDeci
     void queryClient.invalidateQueries({ queryKey: QUARANTINE_KEY });
     void queryClient.invalidateQueries({ queryKey: ['feedback'] });
   };
-  const accept = useMutation({ mutationFn: () => acceptQuarantined(item.id), onSuccess: () => done('inbound.accepted') });
-  const discard = useMutation({ mutationFn: () => discardQuarantined(item.id), onSuccess: () => done('inbound.discarded') });
+  const accept = useMutation({
+    mutationFn: () => acceptQuarantined(item.id),
+    onSuccess: () => done('inbound.accepted'),
+  });
+  const discard = useMutation({
+    mutationFn: () => discardQuarantined(item.id),
+    onSuccess: () => done('inbound.discarded'),
+  });
   const busy = accept.isPending || discard.isPending;
 
   return (
     <Card withBorder radius="md" padding="sm" data-testid="quarantine-item">
-      <Text fw={600} style={{ overflowWrap: 'anywhere' }}>{item.fromName ? `${item.fromName} <${item.fromAddress}>` : item.fromAddress}</Text>
-      <Text size="xs" c="dimmed">{t('inbound.received', { time: formatDateTime(item.receivedAt, i18n.language) })}</Text>
-      <Text fw={500} mt="xs" style={{ overflowWrap: 'anywhere' }}>{item.subject || t('inbound.noSubject')}</Text>
-      <Text size="sm" mt={4} lineClamp={6} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{item.text}</Text>
+      <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+        {item.fromName ? `${item.fromName} <${item.fromAddress}>` : item.fromAddress}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('inbound.received', { time: formatDateTime(item.receivedAt, i18n.language) })}
+      </Text>
+      <Text fw={500} mt="xs" style={{ overflowWrap: 'anywhere' }}>
+        {item.subject || t('inbound.noSubject')}
+      </Text>
+      <Text
+        size="sm"
+        mt={4}
+        lineClamp={6}
+        style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+      >
+        {item.text}
+      </Text>
       <ErrorAlert error={accept.error ?? discard.error} />
       {canDecide && (
         <Group gap="xs" mt="sm">
-          <Button size="xs" onClick={() => accept.mutate()} loading={accept.isPending} disabled={busy}>{t('inbound.accept')}</Button>
-          <Button size="xs" variant="light" color="red" onClick={() => discard.mutate()} loading={discard.isPending} disabled={busy}>{t('inbound.discard')}</Button>
+          <Button
+            size="xs"
+            onClick={() => accept.mutate()}
+            loading={accept.isPending}
+            disabled={busy}
+          >
+            {t('inbound.accept')}
+          </Button>
+          <Button
+            size="xs"
+            variant="light"
+            color="red"
+            onClick={() => discard.mutate()}
+            loading={discard.isPending}
+            disabled={busy}
+          >
+            {t('inbound.discard')}
+          </Button>
         </Group>
       )}
     </Card>
@@ -85,15 +136,27 @@ export function InboundPage() {
         <AddressCard />
         <Stack gap="sm" component="section" aria-labelledby="inbound-quarantine">
           <div>
-            <Title order={2} size="h4" id="inbound-quarantine">{t('inbound.quarantineTitle')}</Title>
-            <Text size="sm" c="dimmed">{t('inbound.quarantineIntro')}</Text>
+            <Title order={2} size="h4" id="inbound-quarantine">
+              {t('inbound.quarantineTitle')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('inbound.quarantineIntro')}
+            </Text>
           </div>
           <ErrorAlert error={quarantine.error} />
           {quarantine.isPending && <Loader size="sm" />}
           {quarantine.data && items.length === 0 && <Text c="dimmed">{t('inbound.empty')}</Text>}
-          {items.map((item) => <QuarantinedMail key={item.id} item={item} canDecide={canWriteData(user.role)} />)}
+          {items.map((item) => (
+            <QuarantinedMail key={item.id} item={item} canDecide={canWriteData(user.role)} />
+          ))}
           {quarantine.hasNextPage && (
-            <Button variant="light" loading={quarantine.isFetchingNextPage} onClick={() => void quarantine.fetchNextPage()}>{t('common.loadMore')}</Button>
+            <Button
+              variant="light"
+              loading={quarantine.isFetchingNextPage}
+              onClick={() => void quarantine.fetchNextPage()}
+            >
+              {t('common.loadMore')}
+            </Button>
           )}
         </Stack>
       </Stack>

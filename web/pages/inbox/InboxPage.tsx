@@ -18,7 +18,15 @@ const REFRESH = 60_000;
 function CaseRow({ item }: { item: CaseOut }) {
   const { t } = useTranslation();
   return (
-    <Card withBorder padding="sm" radius="md" data-testid="inbox-case" style={{ borderLeft: `4px solid var(--mantine-color-${RISK_COLOR[riskOf(item.dueAt, item.breachedAt)]}-6)` }}>
+    <Card
+      withBorder
+      padding="sm"
+      radius="md"
+      data-testid="inbox-case"
+      style={{
+        borderLeft: `4px solid var(--mantine-color-${RISK_COLOR[riskOf(item.dueAt, item.breachedAt)]}-6)`,
+      }}
+    >
       <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
         <AnchorLink to={`/cases/${item.id}`} fw={600} miw={0}>
           {item.title}
@@ -27,8 +35,12 @@ function CaseRow({ item }: { item: CaseOut }) {
       </Group>
       <Group gap="xs" mt={6}>
         <StatusBadge status={item.status} />
-        <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>{t(`cases.priority.${item.priority}`)}</Badge>
-        <Text size="xs" c="dimmed">{item.publicRef}</Text>
+        <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>
+          {t(`cases.priority.${item.priority}`)}
+        </Badge>
+        <Text size="xs" c="dimmed">
+          {item.publicRef}
+        </Text>
         <ClientLink clientId={item.clientId} size="xs" />
       </Group>
     </Card>
@@ -37,8 +49,16 @@ function CaseRow({ item }: { item: CaseOut }) {
 
 export function InboxPage() {
   const { t } = useTranslation();
-  const cases = useQuery({ queryKey: ['cases', 'open'], queryFn: () => listCases({ open: true }), refetchInterval: REFRESH });
-  const feedback = useQuery({ queryKey: ['feedback', 'unhandled'], queryFn: () => listFeedback({ hasCase: 'false', limit: 20 }), refetchInterval: REFRESH });
+  const cases = useQuery({
+    queryKey: ['cases', 'open'],
+    queryFn: () => listCases({ open: true }),
+    refetchInterval: REFRESH,
+  });
+  const feedback = useQuery({
+    queryKey: ['feedback', 'unhandled'],
+    queryFn: () => listFeedback({ hasCase: 'false', limit: 20 }),
+    refetchInterval: REFRESH,
+  });
   const sorted = [...(cases.data?.items ?? [])].sort(byRisk);
 
   return (
@@ -47,23 +67,35 @@ export function InboxPage() {
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <Stack gap="sm" component="section" aria-labelledby="inbox-cases">
           <Group justify="space-between">
-            <Title order={2} size="h4" id="inbox-cases">{t('inbox.openCases', { count: sorted.length })}</Title>
-            <AnchorLink to="/cases" size="sm">{t('inbox.toBoard')}</AnchorLink>
+            <Title order={2} size="h4" id="inbox-cases">
+              {t('inbox.openCases', { count: sorted.length })}
+            </Title>
+            <AnchorLink to="/cases" size="sm">
+              {t('inbox.toBoard')}
+            </AnchorLink>
           </Group>
           <ErrorAlert error={cases.error} />
           {cases.isPending && <Loader size="sm" />}
           {cases.data && sorted.length === 0 && <Text c="dimmed">{t('inbox.noCases')}</Text>}
-          {sorted.map((item) => <CaseRow key={item.id} item={item} />)}
+          {sorted.map((item) => (
+            <CaseRow key={item.id} item={item} />
+          ))}
         </Stack>
         <Stack gap="sm" component="section" aria-labelledby="inbox-feedback">
           <Group justify="space-between">
-            <Title order={2} size="h4" id="inbox-feedback">{t('inbox.newFeedback')}</Title>
-            <AnchorLink to="/feedback?hasCase=false" size="sm">{t('inbox.allFeedback')}</AnchorLink>
+            <Title order={2} size="h4" id="inbox-feedback">
+              {t('inbox.newFeedback')}
+            </Title>
+            <AnchorLink to="/feedback?hasCase=false" size="sm">
+              {t('inbox.allFeedback')}
+            </AnchorLink>
           </Group>
           <ErrorAlert error={feedback.error} />
           {feedback.isPending && <Loader size="sm" />}
           {feedback.data?.items.length === 0 && <Text c="dimmed">{t('inbox.noFeedback')}</Text>}
-          {feedback.data?.items.map((item) => <FeedbackCard key={item.id} item={item} />)}
+          {feedback.data?.items.map((item) => (
+            <FeedbackCard key={item.id} item={item} />
+          ))}
         </Stack>
       </SimpleGrid>
     </>

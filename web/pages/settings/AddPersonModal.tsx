@@ -8,9 +8,23 @@ import { isInvalidField } from '../../format.ts';
 import { currentLanguage, LANGUAGES, type Language } from '../../i18n.ts';
 import { ROLES, type Role } from '../../permissions.ts';
 
-const EMPTY = { email: '', name: '', password: '', role: 'viewer' as Role, language: 'ru' as Language };
+const EMPTY = {
+  email: '',
+  name: '',
+  password: '',
+  role: 'viewer' as Role,
+  language: 'ru' as Language,
+};
 
-export function AddPersonModal({ opened, onClose, onAdded }: { opened: boolean; onClose: () => void; onAdded: (person: UserOut) => void }) {
+export function AddPersonModal({
+  opened,
+  onClose,
+  onAdded,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onAdded: (person: UserOut) => void;
+}) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ ...EMPTY, language: currentLanguage() });
   const create = useMutation({
@@ -20,8 +34,10 @@ export function AddPersonModal({ opened, onClose, onAdded }: { opened: boolean; 
       onAdded(person);
     },
   });
-  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
-  const error = (key: string) => (isInvalidField(create.error, key) ? t('common.checkField') : undefined);
+  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) =>
+    setForm({ ...form, [key]: e.currentTarget.value });
+  const error = (key: string) =>
+    isInvalidField(create.error, key) ? t('common.checkField') : undefined;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -37,8 +53,25 @@ export function AddPersonModal({ opened, onClose, onAdded }: { opened: boolean; 
     <Modal opened={opened} onClose={close} title={t('people.addTitle')} size="md">
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <TextInput label={t('people.email')} type="email" name="email" required value={form.email} onChange={set('email')} error={error('email')} data-autofocus />
-          <TextInput label={t('people.name')} name="name" required maxLength={200} value={form.name} onChange={set('name')} error={error('name')} />
+          <TextInput
+            label={t('people.email')}
+            type="email"
+            name="email"
+            required
+            value={form.email}
+            onChange={set('email')}
+            error={error('email')}
+            data-autofocus
+          />
+          <TextInput
+            label={t('people.name')}
+            name="name"
+            required
+            maxLength={200}
+            value={form.name}
+            onChange={set('name')}
+            error={error('name')}
+          />
           <PasswordInput
             label={t('people.password')}
             description={t('people.passwordHint')}
@@ -50,12 +83,28 @@ export function AddPersonModal({ opened, onClose, onAdded }: { opened: boolean; 
             onChange={set('password')}
             error={error('password')}
           />
-          <NativeSelect label={t('roles.label')} name="role" value={form.role} onChange={set('role')} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
-          <NativeSelect label={t('people.language')} name="language" value={form.language} onChange={set('language')} data={LANGUAGES.map((l) => ({ value: l, label: t(`lang.${l}`) }))} />
+          <NativeSelect
+            label={t('roles.label')}
+            name="role"
+            value={form.role}
+            onChange={set('role')}
+            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          />
+          <NativeSelect
+            label={t('people.language')}
+            name="language"
+            value={form.language}
+            onChange={set('language')}
+            data={LANGUAGES.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
+          />
           <ErrorAlert error={create.error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={create.isPending}>{t('people.add')}</Button>
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('people.add')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -26,7 +26,10 @@ export function ApiKeysPage() {
     onSuccess: (key) => {
       setRevoking(null);
       void queryClient.invalidateQueries({ queryKey: KEYS_KEY });
-      notifications.show({ color: 'green', message: t('apiKeys.revokedNotice', { name: key.name }) });
+      notifications.show({
+        color: 'green',
+        message: t('apiKeys.revokedNotice', { name: key.name }),
+      });
     },
   });
   const date = (iso: string | null) => formatDateTime(iso, i18n.language) ?? t('common.never');
@@ -57,7 +60,11 @@ export function ApiKeysPage() {
               {keys.data.items.map((key) => (
                 <Table.Tr key={key.id} data-testid="api-key-row">
                   <Table.Td>{key.name}</Table.Td>
-                  <Table.Td><Text ff="monospace" size="sm">{key.prefix}…</Text></Table.Td>
+                  <Table.Td>
+                    <Text ff="monospace" size="sm">
+                      {key.prefix}…
+                    </Text>
+                  </Table.Td>
                   <Table.Td>{t(`roles.${key.role}`)}</Table.Td>
                   <Table.Td>{date(key.createdAt)}</Table.Td>
                   <Table.Td>{date(key.lastUsedAt)}</Table.Td>
@@ -68,7 +75,12 @@ export function ApiKeysPage() {
                   </Table.Td>
                   <Table.Td>
                     {!key.revokedAt && (
-                      <Button size="compact-xs" variant="light" color="red" onClick={() => setRevoking(key)}>
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        color="red"
+                        onClick={() => setRevoking(key)}
+                      >
                         {t('apiKeys.revoke')}
                       </Button>
                     )}
@@ -91,13 +103,26 @@ export function ApiKeysPage() {
         }}
       />
       <SecretOnceModal secret={created?.secret ?? null} onClose={() => setCreated(null)} />
-      <Modal opened={revoking !== null} onClose={() => { revoke.reset(); setRevoking(null); }} title={t('apiKeys.revokeTitle')}>
+      <Modal
+        opened={revoking !== null}
+        onClose={() => {
+          revoke.reset();
+          setRevoking(null);
+        }}
+        title={t('apiKeys.revokeTitle')}
+      >
         <Stack gap="sm">
           <Text>{t('apiKeys.revokeText', { name: revoking?.name ?? '' })}</Text>
           <ErrorAlert error={revoke.error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRevoking(null)}>{t('common.cancel')}</Button>
-            <Button color="red" loading={revoke.isPending} onClick={() => revoking && revoke.mutate(revoking)}>
+            <Button variant="default" onClick={() => setRevoking(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={revoke.isPending}
+              onClick={() => revoking && revoke.mutate(revoking)}
+            >
               {t('apiKeys.revoke')}
             </Button>
           </Group>

@@ -17,7 +17,13 @@ export function AuditLogPage() {
   });
   const entries: AuditEntry[] = audit.data?.pages.flatMap((p) => p.items) ?? [];
   const ref = (type: string | null, id: string | null) =>
-    type || id ? <Text size="xs">{type} {id && <Code>{id}</Code>}</Text> : t('common.none');
+    type || id ? (
+      <Text size="xs">
+        {type} {id && <Code>{id}</Code>}
+      </Text>
+    ) : (
+      t('common.none')
+    );
 
   return (
     <>
@@ -38,11 +44,19 @@ export function AuditLogPage() {
             <Table.Tbody>
               {entries.map((e) => (
                 <Table.Tr key={e.id} data-testid="audit-row">
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.createdAt, i18n.language)}</Table.Td>
-                  <Table.Td><Code>{e.action}</Code></Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {formatDateTime(e.createdAt, i18n.language)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Code>{e.action}</Code>
+                  </Table.Td>
                   <Table.Td>{ref(t(`audit.actorTypes.${e.actorType}`), e.actorId)}</Table.Td>
                   <Table.Td>{ref(e.targetType, e.targetId)}</Table.Td>
-                  <Table.Td><Text size="xs" c="dimmed" ff="monospace">{e.id}</Text></Table.Td>
+                  <Table.Td>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {e.id}
+                    </Text>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -51,7 +65,12 @@ export function AuditLogPage() {
       )}
       {audit.isSuccess && entries.length === 0 && <Text c="dimmed">{t('audit.empty')}</Text>}
       {audit.hasNextPage && (
-        <Button mt="md" variant="light" loading={audit.isFetchingNextPage} onClick={() => void audit.fetchNextPage()}>
+        <Button
+          mt="md"
+          variant="light"
+          loading={audit.isFetchingNextPage}
+          onClick={() => void audit.fetchNextPage()}
+        >
           {t('common.loadMore')}
         </Button>
       )}

@@ -7,7 +7,15 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { isInvalidField } from '../../format.ts';
 import { ROLES, type Role } from '../../permissions.ts';
 
-export function CreateApiKeyModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (key: CreatedApiKey) => void }) {
+export function CreateApiKeyModal({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (key: CreatedApiKey) => void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('manager');
@@ -53,8 +61,12 @@ export function CreateApiKeyModal({ opened, onClose, onCreated }: { opened: bool
           />
           <ErrorAlert error={create.error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={create.isPending}>{t('apiKeys.create')}</Button>
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('apiKeys.create')}
+            </Button>
           </Group>
         </Stack>
       </form>

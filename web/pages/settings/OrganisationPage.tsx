@@ -73,7 +73,9 @@ export function OrganisationPage() {
               </Text>
               <ErrorAlert error={save.error} />
               {editable && (
-                <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>{t('common.save')}</Button>
+                <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
+                  {t('common.save')}
+                </Button>
               )}
             </Stack>
           </form>

@@ -24,7 +24,8 @@ export function PeoplePage() {
   const manage = can(me.role, 'users.manage');
 
   const update = useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: { role?: Role; disabled?: boolean } }) => updateUser(id, patch),
+    mutationFn: ({ id, patch }: { id: string; patch: { role?: Role; disabled?: boolean } }) =>
+      updateUser(id, patch),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: USERS_KEY });
       notifications.show({ color: 'green', message: t('people.updated', { name: saved.name }) });
@@ -34,8 +35,14 @@ export function PeoplePage() {
   const row = (person: UserOut) => (
     <Table.Tr key={person.id} data-testid="person-row">
       <Table.Td>
-        <Text size="sm" fw={500}>{person.name}</Text>
-        {person.id === me.id && <Text size="xs" c="dimmed">{t('people.you')}</Text>}
+        <Text size="sm" fw={500}>
+          {person.name}
+        </Text>
+        {person.id === me.id && (
+          <Text size="xs" c="dimmed">
+            {t('people.you')}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td>{person.email}</Table.Td>
       <Table.Td>
@@ -46,7 +53,9 @@ export function PeoplePage() {
             aria-label={`${t('roles.label')}: ${person.name}`}
             value={person.role}
             disabled={update.isPending}
-            onChange={(e) => update.mutate({ id: person.id, patch: { role: e.currentTarget.value as Role } })}
+            onChange={(e) =>
+              update.mutate({ id: person.id, patch: { role: e.currentTarget.value as Role } })
+            }
             data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           />
         ) : (

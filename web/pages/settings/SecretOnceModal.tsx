@@ -3,14 +3,34 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-export function SecretOnceModal({ secret, onClose }: { secret: string | null; onClose: () => void }) {
+export function SecretOnceModal({
+  secret,
+  onClose,
+}: {
+  secret: string | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   return (
-    <Modal opened={secret !== null} onClose={onClose} title={t('apiKeys.secretTitle')} closeOnClickOutside={false} size="lg">
+    <Modal
+      opened={secret !== null}
+      onClose={onClose}
+      title={t('apiKeys.secretTitle')}
+      closeOnClickOutside={false}
+      size="lg"
+    >
       <Stack gap="sm">
-        <Alert color="orange" variant="light">{t('apiKeys.secretWarning')}</Alert>
-        <Text size="sm" fw={500}>{t('apiKeys.secretLabel')}</Text>
-        <Code block data-testid="api-key-secret" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
+        <Alert color="orange" variant="light">
+          {t('apiKeys.secretWarning')}
+        </Alert>
+        <Text size="sm" fw={500}>
+          {t('apiKeys.secretLabel')}
+        </Text>
+        <Code
+          block
+          data-testid="api-key-secret"
+          style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
+        >
           {secret}
         </Code>
         <Group justify="space-between">

@@ -22,12 +22,22 @@ export function SlaPoliciesPage() {
   const policies = useQuery({ queryKey: SLA_KEY, queryFn: listSlaPolicies });
   const [editing, setEditing] = useState<SlaPolicy | 'new' | null>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: SLA_KEY });
-  const remove = useMutation({ mutationFn: (id: string) => deleteSlaPolicy(id), onSuccess: refresh });
-  const duration = (minutes: number) => (minutes % 60 === 0 ? t('sla.hoursValue', { count: minutes / 60 }) : t('sla.minutesValue', { count: minutes }));
+  const remove = useMutation({
+    mutationFn: (id: string) => deleteSlaPolicy(id),
+    onSuccess: refresh,
+  });
+  const duration = (minutes: number) =>
+    minutes % 60 === 0
+      ? t('sla.hoursValue', { count: minutes / 60 })
+      : t('sla.minutesValue', { count: minutes });
 
   return (
     <>
-      <PageHeader title={t('sla.title')} intro={t('sla.intro')} action={manage && <Button onClick={() => setEditing('new')}>{t('sla.create')}</Button>} />
+      <PageHeader
+        title={t('sla.title')}
+        intro={t('sla.intro')}
+        action={manage && <Button onClick={() => setEditing('new')}>{t('sla.create')}</Button>}
+      />
       <ErrorAlert error={policies.error ?? remove.error} />
       {policies.data && policies.data.items.length > 0 && (
         <Table.ScrollContainer minWidth={700}>
@@ -47,18 +57,44 @@ export function SlaPoliciesPage() {
               {policies.data.items.map((p) => (
                 <Table.Tr key={p.id} data-testid="sla-row">
                   <Table.Td>
-                    {p.name} {p.isDefault && <Badge size="sm" variant="light" style={{ textTransform: 'none' }}>{t('sla.default')}</Badge>}
+                    {p.name}{' '}
+                    {p.isDefault && (
+                      <Badge size="sm" variant="light" style={{ textTransform: 'none' }}>
+                        {t('sla.default')}
+                      </Badge>
+                    )}
                   </Table.Td>
-                  <Table.Td>{p.priority ? t(`cases.priority.${p.priority}`) : t('sla.anyPriority')}</Table.Td>
+                  <Table.Td>
+                    {p.priority ? t(`cases.priority.${p.priority}`) : t('sla.anyPriority')}
+                  </Table.Td>
                   <Table.Td>{duration(p.firstResponseMinutes)}</Table.Td>
                   <Table.Td>{duration(p.resolutionMinutes)}</Table.Td>
                   <Table.Td>{p.timeZone}</Table.Td>
-                  <Table.Td>{p.businessHours ? t('sla.businessHoursSet', { days: Object.keys(p.businessHours).length }) : t('sla.allDay')}{p.holidays.length > 0 && ` · ${t('sla.holidaysCount', { count: p.holidays.length })}`}</Table.Td>
+                  <Table.Td>
+                    {p.businessHours
+                      ? t('sla.businessHoursSet', { days: Object.keys(p.businessHours).length })
+                      : t('sla.allDay')}
+                    {p.holidays.length > 0 &&
+                      ` · ${t('sla.holidaysCount', { count: p.holidays.length })}`}
+                  </Table.Td>
                   {manage && (
                     <Table.Td>
                       <Button.Group>
-                        <Button size="compact-xs" variant="light" onClick={() => setEditing(p)}>{t('sla.edit')}</Button>
-                        <Button size="compact-xs" variant="light" color="red" loading={remove.isPending && remove.variables === p.id} onClick={() => { if (window.confirm(t('sla.deleteConfirm', { name: p.name }))) remove.mutate(p.id); }}>{t('sla.delete')}</Button>
+                        <Button size="compact-xs" variant="light" onClick={() => setEditing(p)}>
+                          {t('sla.edit')}
+                        </Button>
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          color="red"
+                          loading={remove.isPending && remove.variables === p.id}
+                          onClick={() => {
+                            if (window.confirm(t('sla.deleteConfirm', { name: p.name })))
+                              remove.mutate(p.id);
+                          }}
+                        >
+                          {t('sla.delete')}
+                        </Button>
                       </Button.Group>
                     </Table.Td>
                   )}

@@ -1,11 +1,27 @@
 // Message templates by kind × language. Admins edit the subject and body (the variables each
 // kind offers are listed and can be inserted) or reset a template to the built-in text.
-import { Badge, Button, Code, Group, Modal, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Code,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listTemplates, resetTemplate, saveTemplate, type MessageTemplate } from '../../api/messaging.ts';
+import {
+  listTemplates,
+  resetTemplate,
+  saveTemplate,
+  type MessageTemplate,
+} from '../../api/messaging.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { can } from '../../permissions.ts';
@@ -13,7 +29,13 @@ import { useSession } from '../../session.tsx';
 
 const TEMPLATES_KEY = ['templates'] as const;
 
-function EditTemplateModal({ template, onClose }: { template: MessageTemplate | null; onClose: () => void }) {
+function EditTemplateModal({
+  template,
+  onClose,
+}: {
+  template: MessageTemplate | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [subject, setSubject] = useState(template?.subject ?? '');
@@ -23,33 +45,97 @@ function EditTemplateModal({ template, onClose }: { template: MessageTemplate | 
     notifications.show({ color: 'green', message: t(messageKey) });
     onClose();
   };
-  const save = useMutation({ mutationFn: () => saveTemplate(template!.kind, template!.language, { subject: subject.trim(), body: body.trim() }), onSuccess: () => done('templates.saved') });
-  const reset = useMutation({ mutationFn: () => resetTemplate(template!.kind, template!.language), onSuccess: () => done('templates.resetDone') });
+  const save = useMutation({
+    mutationFn: () =>
+      saveTemplate(template!.kind, template!.language, {
+        subject: subject.trim(),
+        body: body.trim(),
+      }),
+    onSuccess: () => done('templates.saved'),
+  });
+  const reset = useMutation({
+    mutationFn: () => resetTemplate(template!.kind, template!.language),
+    onSuccess: () => done('templates.resetDone'),
+  });
   if (!template) return null;
   return (
-    <Modal opened onClose={onClose} size="lg" title={t('templates.editTitle', { kind: t(`templates.kinds.${template.kind}`), language: template.language.toUpperCase() })}>
-      <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={t('templates.editTitle', {
+        kind: t(`templates.kinds.${template.kind}`),
+        language: template.language.toUpperCase(),
+      })}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
         <Stack gap="sm">
           <div>
-            <Text size="sm" fw={500}>{t('templates.variables')}</Text>
+            <Text size="sm" fw={500}>
+              {t('templates.variables')}
+            </Text>
             <Group gap={4} mt={4}>
               {template.variables.map((v) => (
-                <Button key={v} size="compact-xs" variant="light" title={t('templates.insert')} onClick={() => setBody((b) => `${b}{{${v}}}`)}>
+                <Button
+                  key={v}
+                  size="compact-xs"
+                  variant="light"
+                  title={t('templates.insert')}
+                  onClick={() => setBody((b) => `${b}{{${v}}}`)}
+                >
                   {`{{${v}}}`}
                 </Button>
               ))}
             </Group>
           </div>
-          <TextInput name="subject" label={t('templates.subject')} required value={subject} onChange={(e) => setSubject(e.currentTarget.value)} />
-          <Textarea name="body" label={t('templates.body')} required autosize minRows={8} maxRows={20} value={body} onChange={(e) => setBody(e.currentTarget.value)} styles={{ input: { fontFamily: 'monospace' } }} />
+          <TextInput
+            name="subject"
+            label={t('templates.subject')}
+            required
+            value={subject}
+            onChange={(e) => setSubject(e.currentTarget.value)}
+          />
+          <Textarea
+            name="body"
+            label={t('templates.body')}
+            required
+            autosize
+            minRows={8}
+            maxRows={20}
+            value={body}
+            onChange={(e) => setBody(e.currentTarget.value)}
+            styles={{ input: { fontFamily: 'monospace' } }}
+          />
           <ErrorAlert error={save.error ?? reset.error} />
           <Group justify="space-between">
             {template.custom ? (
-              <Button variant="subtle" color="red" loading={reset.isPending} onClick={() => reset.mutate()}>{t('templates.reset')}</Button>
-            ) : <span />}
+              <Button
+                variant="subtle"
+                color="red"
+                loading={reset.isPending}
+                onClick={() => reset.mutate()}
+              >
+                {t('templates.reset')}
+              </Button>
+            ) : (
+              <span />
+            )}
             <Group gap="xs">
-              <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-              <Button type="submit" loading={save.isPending} disabled={!subject.trim() || !body.trim()}>{t('common.save')}</Button>
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                type="submit"
+                loading={save.isPending}
+                disabled={!subject.trim() || !body.trim()}
+              >
+                {t('common.save')}
+              </Button>
             </Group>
           </Group>
         </Stack>
@@ -85,14 +171,28 @@ export function TemplatesPage() {
               {templates.data.items.map((tpl) => (
                 <Table.Tr key={`${tpl.kind}-${tpl.language}`} data-testid="template-row">
                   <Table.Td>{t(`templates.kinds.${tpl.kind}`)}</Table.Td>
-                  <Table.Td><Code>{tpl.language}</Code></Table.Td>
-                  <Table.Td><Text size="sm" lineClamp={1}>{tpl.subject}</Text></Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={tpl.custom ? 'violet' : 'gray'} style={{ textTransform: 'none' }}>{t(tpl.custom ? 'templates.custom' : 'templates.builtIn')}</Badge>
+                    <Code>{tpl.language}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={1}>
+                      {tpl.subject}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge
+                      variant="light"
+                      color={tpl.custom ? 'violet' : 'gray'}
+                      style={{ textTransform: 'none' }}
+                    >
+                      {t(tpl.custom ? 'templates.custom' : 'templates.builtIn')}
+                    </Badge>
                   </Table.Td>
                   {manage && (
                     <Table.Td>
-                      <Button size="compact-xs" variant="light" onClick={() => setEditing(tpl)}>{t('templates.edit')}</Button>
+                      <Button size="compact-xs" variant="light" onClick={() => setEditing(tpl)}>
+                        {t('templates.edit')}
+                      </Button>
                     </Table.Td>
                   )}
                 </Table.Tr>
@@ -102,7 +202,13 @@ export function TemplatesPage() {
         </Table.ScrollContainer>
       )}
       {/* Keyed by template so the form starts from that template's text each time. */}
-      {editing && <EditTemplateModal key={`${editing.kind}-${editing.language}`} template={editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <EditTemplateModal
+          key={`${editing.kind}-${editing.language}`}
+          template={editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </>
   );
 }

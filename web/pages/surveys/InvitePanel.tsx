@@ -1,6 +1,15 @@
 // Inviting contacts: find a client, tick its contacts (or paste contact ids from elsewhere), and
 // optionally send the invitation by e-mail. The server creates one personal link per contact.
-import { Button, Checkbox, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -19,8 +28,15 @@ export function InvitePanel({ surveyId, onInvited }: { surveyId: string; onInvit
   const [picked, setPicked] = useState<string[]>([]);
   const [pasted, setPasted] = useState('');
   const [send, setSend] = useState(true);
-  const clients = useQuery({ queryKey: ['clients', 'search', query], queryFn: () => searchClients(query) });
-  const contacts = useQuery({ queryKey: ['clients', clientId, 'contacts'], queryFn: () => listContacts(clientId), enabled: clientId !== '' });
+  const clients = useQuery({
+    queryKey: ['clients', 'search', query],
+    queryFn: () => searchClients(query),
+  });
+  const contacts = useQuery({
+    queryKey: ['clients', clientId, 'contacts'],
+    queryFn: () => listContacts(clientId),
+    enabled: clientId !== '',
+  });
 
   const pastedIds = pasted.match(UUID) ?? [];
   const contactIds = [...new Set([...picked, ...pastedIds.map((id) => id.toLowerCase())])];
@@ -30,24 +46,44 @@ export function InvitePanel({ surveyId, onInvited }: { surveyId: string; onInvit
       setPicked([]);
       setPasted('');
       onInvited();
-      notifications.show({ color: 'green', message: t('surveys.invites.created', { count: result.items.length, queued: result.queued }) });
+      notifications.show({
+        color: 'green',
+        message: t('surveys.invites.created', {
+          count: result.items.length,
+          queued: result.queued,
+        }),
+      });
     },
   });
 
-  const togglePicked = (id: string, on: boolean) => setPicked((now) => (on ? [...now, id] : now.filter((x) => x !== id)));
+  const togglePicked = (id: string, on: boolean) =>
+    setPicked((now) => (on ? [...now, id] : now.filter((x) => x !== id)));
 
   return (
     <Stack gap="xs">
-      <TextInput label={t('surveys.invites.findClient')} placeholder={t('surveys.invites.findClientPlaceholder')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} name="client-search" />
+      <TextInput
+        label={t('surveys.invites.findClient')}
+        placeholder={t('surveys.invites.findClientPlaceholder')}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        name="client-search"
+      />
       <NativeSelect
         aria-label={t('surveys.invites.client')}
         name="client"
         value={clientId}
         onChange={(e) => setClientId(e.currentTarget.value)}
-        data={[{ value: '', label: t('surveys.invites.chooseClient') }, ...(clients.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))]}
+        data={[
+          { value: '', label: t('surveys.invites.chooseClient') },
+          ...(clients.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })),
+        ]}
       />
       <ErrorAlert error={clients.error ?? contacts.error} />
-      {contacts.data && contacts.data.items.length === 0 && <Text size="sm" c="dimmed">{t('surveys.invites.noContacts')}</Text>}
+      {contacts.data && contacts.data.items.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('surveys.invites.noContacts')}
+        </Text>
+      )}
       {contacts.data?.items.map((c) => (
         <Checkbox
           key={c.id}
@@ -57,11 +93,29 @@ export function InvitePanel({ surveyId, onInvited }: { surveyId: string; onInvit
           data-testid="contact-option"
         />
       ))}
-      <Textarea label={t('surveys.invites.pasteIds')} description={t('surveys.invites.pasteIdsHint')} autosize minRows={2} maxRows={6} value={pasted} onChange={(e) => setPasted(e.currentTarget.value)} name="contact-ids" />
-      <Checkbox label={t('surveys.invites.sendByEmail')} checked={send} onChange={(e) => setSend(e.currentTarget.checked)} name="send" />
+      <Textarea
+        label={t('surveys.invites.pasteIds')}
+        description={t('surveys.invites.pasteIdsHint')}
+        autosize
+        minRows={2}
+        maxRows={6}
+        value={pasted}
+        onChange={(e) => setPasted(e.currentTarget.value)}
+        name="contact-ids"
+      />
+      <Checkbox
+        label={t('surveys.invites.sendByEmail')}
+        checked={send}
+        onChange={(e) => setSend(e.currentTarget.checked)}
+        name="send"
+      />
       <ErrorAlert error={invite.error} />
       <Group>
-        <Button disabled={contactIds.length === 0 || contactIds.length > 500} loading={invite.isPending} onClick={() => invite.mutate()}>
+        <Button
+          disabled={contactIds.length === 0 || contactIds.length > 500}
+          loading={invite.isPending}
+          onClick={() => invite.mutate()}
+        >
           {t('surveys.invites.submit', { count: contactIds.length })}
         </Button>
       </Group>

@@ -12,11 +12,22 @@ import { SURVEYS_KEY } from './StatusBadge.tsx';
 
 const METRICS: readonly SurveyMetric[] = ['nps', 'csat', 'ces'];
 
-export function NewSurveyModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (survey: SurveyOut) => void }) {
+export function NewSurveyModal({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (survey: SurveyOut) => void;
+}) {
   const { t, i18n } = useTranslation();
   // The default wording in both languages comes from the catalogues (the server applies the same
   // text, shared/api/surveys.ts; a test keeps them equal) so zod stays out of the browser bundle.
-  const defaultQuestion = (m: SurveyMetric) => ({ ru: i18n.getFixedT('ru')(`surveys.defaultQuestion.${m}`), en: i18n.getFixedT('en')(`surveys.defaultQuestion.${m}`) });
+  const defaultQuestion = (m: SurveyMetric) => ({
+    ru: i18n.getFixedT('ru')(`surveys.defaultQuestion.${m}`),
+    en: i18n.getFixedT('en')(`surveys.defaultQuestion.${m}`),
+  });
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [metric, setMetric] = useState<SurveyMetric>('nps');
@@ -40,7 +51,9 @@ export function NewSurveyModal({ opened, onClose, onCreated }: { opened: boolean
 
   function chooseMetric(next: SurveyMetric) {
     // Follow the metric while the wording is still a default one; keep what the person wrote.
-    const untouched = METRICS.some((m) => defaultQuestion(m).ru === question.ru && defaultQuestion(m).en === question.en);
+    const untouched = METRICS.some(
+      (m) => defaultQuestion(m).ru === question.ru && defaultQuestion(m).en === question.en,
+    );
     setMetric(next);
     if (untouched) setQuestion(defaultQuestion(next));
   }
@@ -55,12 +68,23 @@ export function NewSurveyModal({ opened, onClose, onCreated }: { opened: boolean
     onClose();
   }
 
-  const invalid = (field: string) => (isInvalidField(create.error, field) ? t('common.checkField') : undefined);
+  const invalid = (field: string) =>
+    isInvalidField(create.error, field) ? t('common.checkField') : undefined;
   return (
     <Modal opened={opened} onClose={close} title={t('surveys.createTitle')} size="lg">
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <TextInput label={t('surveys.name')} placeholder={t('surveys.namePlaceholder')} name="name" required maxLength={200} value={name} onChange={(e) => setName(e.currentTarget.value)} error={invalid('name')} data-autofocus />
+          <TextInput
+            label={t('surveys.name')}
+            placeholder={t('surveys.namePlaceholder')}
+            name="name"
+            required
+            maxLength={200}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={invalid('name')}
+            data-autofocus
+          />
           <NativeSelect
             label={t('surveys.metric')}
             name="metric"
@@ -69,13 +93,45 @@ export function NewSurveyModal({ opened, onClose, onCreated }: { opened: boolean
             data={METRICS.map((m) => ({ value: m, label: t(`surveys.metrics.${m}`) }))}
             description={t(`surveys.metricHints.${metric}`)}
           />
-          <Textarea label={t('surveys.questionRu')} name="questionRu" required autosize minRows={2} maxLength={500} value={question.ru} onChange={(e) => setQuestion({ ...question, ru: e.currentTarget.value })} error={invalid('question.ru')} />
-          <Textarea label={t('surveys.questionEn')} name="questionEn" required autosize minRows={2} maxLength={500} value={question.en} onChange={(e) => setQuestion({ ...question, en: e.currentTarget.value })} error={invalid('question.en')} />
-          <TextInput label={t('surveys.stage')} description={t('surveys.stageHint')} name="stage" maxLength={100} value={stage} onChange={(e) => setStage(e.currentTarget.value)} error={invalid('stage')} />
+          <Textarea
+            label={t('surveys.questionRu')}
+            name="questionRu"
+            required
+            autosize
+            minRows={2}
+            maxLength={500}
+            value={question.ru}
+            onChange={(e) => setQuestion({ ...question, ru: e.currentTarget.value })}
+            error={invalid('question.ru')}
+          />
+          <Textarea
+            label={t('surveys.questionEn')}
+            name="questionEn"
+            required
+            autosize
+            minRows={2}
+            maxLength={500}
+            value={question.en}
+            onChange={(e) => setQuestion({ ...question, en: e.currentTarget.value })}
+            error={invalid('question.en')}
+          />
+          <TextInput
+            label={t('surveys.stage')}
+            description={t('surveys.stageHint')}
+            name="stage"
+            maxLength={100}
+            value={stage}
+            onChange={(e) => setStage(e.currentTarget.value)}
+            error={invalid('stage')}
+          />
           <ErrorAlert error={create.error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={create.isPending}>{t('surveys.create')}</Button>
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('surveys.create')}
+            </Button>
           </Group>
         </Stack>
       </form>

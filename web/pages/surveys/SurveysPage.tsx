@@ -26,7 +26,13 @@ export function SurveysPage() {
 
   return (
     <>
-      <PageHeader title={t('surveys.title')} intro={t('surveys.intro')} action={canWrite && <Button onClick={() => setCreating(true)}>{t('surveys.create')}</Button>} />
+      <PageHeader
+        title={t('surveys.title')}
+        intro={t('surveys.intro')}
+        action={
+          canWrite && <Button onClick={() => setCreating(true)}>{t('surveys.create')}</Button>
+        }
+      />
       <ErrorAlert error={surveys.error} />
       {surveys.data && surveys.data.items.length > 0 && (
         <Table.ScrollContainer minWidth={560}>
@@ -42,7 +48,12 @@ export function SurveysPage() {
             </Table.Thead>
             <Table.Tbody>
               {surveys.data.items.map((survey) => (
-                <Table.Tr key={survey.id} data-testid="survey-row" style={{ cursor: 'pointer' }} onClick={() => setSelectedId(survey.id)}>
+                <Table.Tr
+                  key={survey.id}
+                  data-testid="survey-row"
+                  style={{ cursor: 'pointer' }}
+                  onClick={() => setSelectedId(survey.id)}
+                >
                   <Table.Td>
                     <UnstyledButton onClick={() => setSelectedId(survey.id)} fw={500} c="blue.8">
                       {survey.name}
@@ -50,7 +61,9 @@ export function SurveysPage() {
                   </Table.Td>
                   <Table.Td>{t(`surveys.metrics.${survey.metric}`)}</Table.Td>
                   <Table.Td>{survey.stage ?? t('common.none')}</Table.Td>
-                  <Table.Td><StatusBadge status={survey.status} /></Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={survey.status} />
+                  </Table.Td>
                   <Table.Td>{formatDateTime(survey.createdAt, i18n.language)}</Table.Td>
                 </Table.Tr>
               ))}

@@ -19,21 +19,37 @@ export function CallCard({ call }: { call: CallOut }) {
       <Group justify="space-between" gap="xs" wrap="wrap">
         <Text fw={600}>{call.clientPhone ?? t('telephony.hiddenNumber')}</Text>
         <Group gap={4}>
-          <Badge variant="light" color={call.direction === 'in' ? 'blue' : 'gray'}>{t(`telephony.direction.${call.direction}`)}</Badge>
+          <Badge variant="light" color={call.direction === 'in' ? 'blue' : 'gray'}>
+            {t(`telephony.direction.${call.direction}`)}
+          </Badge>
           <Badge variant="light" color={missed ? 'red' : call.answered ? 'green' : 'gray'}>
-            {t(missed ? 'telephony.missed' : call.answered ? 'telephony.answered' : 'telephony.notReached')}
+            {t(
+              missed
+                ? 'telephony.missed'
+                : call.answered
+                  ? 'telephony.answered'
+                  : 'telephony.notReached',
+            )}
           </Badge>
         </Group>
       </Group>
-      <Text size="xs" c="dimmed">{formatDateTime(call.startedAt, i18n.language)}</Text>
+      <Text size="xs" c="dimmed">
+        {formatDateTime(call.startedAt, i18n.language)}
+      </Text>
       <Text size="sm" mt={4}>
-        {t('telephony.callLine', { employee: call.employee ?? '—', wait: formatSeconds(call.waitSeconds), duration: formatSeconds(call.durationSeconds) })}
+        {t('telephony.callLine', {
+          employee: call.employee ?? '—',
+          wait: formatSeconds(call.waitSeconds),
+          duration: formatSeconds(call.durationSeconds),
+        })}
         {call.stage ? ` · ${call.stage}` : ''}
       </Text>
       {call.clientId && <ClientLink clientId={call.clientId} />}
       {missed && (
         <Text size="sm" c={call.callbackAt ? 'green' : 'red'}>
-          {call.callbackAt ? t('telephony.calledBackAt', { time: formatDateTime(call.callbackAt, i18n.language) }) : t('telephony.noCallback')}
+          {call.callbackAt
+            ? t('telephony.calledBackAt', { time: formatDateTime(call.callbackAt, i18n.language) })
+            : t('telephony.noCallback')}
         </Text>
       )}
     </Card>

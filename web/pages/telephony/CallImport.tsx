@@ -17,12 +17,21 @@ export function CallImport() {
   const [file, setFile] = useState<File | null>(null);
   const [timeZone, setTimeZone] = useState(browserZone);
   const [report, setReport] = useState<ImportCallsOut | null>(null);
-  const check = useMutation({ mutationFn: (f: File) => importCalls(f, { dryRun: true, timeZone }), onSuccess: setReport });
+  const check = useMutation({
+    mutationFn: (f: File) => importCalls(f, { dryRun: true, timeZone }),
+    onSuccess: setReport,
+  });
   const commit = useMutation({
     mutationFn: (f: File) => importCalls(f, { dryRun: false, timeZone }),
     onSuccess: (result) => {
       setReport(result);
-      notifications.show({ color: 'green', message: t('telephony.imported', { created: result.created, duplicates: result.duplicates }) });
+      notifications.show({
+        color: 'green',
+        message: t('telephony.imported', {
+          created: result.created,
+          duplicates: result.duplicates,
+        }),
+      });
       void queryClient.invalidateQueries({ queryKey: ['calls'] });
     },
   });
@@ -35,7 +44,9 @@ export function CallImport() {
 
   return (
     <Stack gap="sm" maw={720}>
-      <Text size="sm" c="dimmed">{t('telephony.importHint')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('telephony.importHint')}
+      </Text>
       <FileInput
         label={t('telephony.file')}
         placeholder={t('telephony.filePlaceholder')}
@@ -45,18 +56,44 @@ export function CallImport() {
         clearable
         name="file"
       />
-      <TextInput label={t('telephony.timeZone')} description={t('telephony.timeZoneHint')} value={timeZone} onChange={(e) => setTimeZone(e.currentTarget.value)} maw={320} />
+      <TextInput
+        label={t('telephony.timeZone')}
+        description={t('telephony.timeZoneHint')}
+        value={timeZone}
+        onChange={(e) => setTimeZone(e.currentTarget.value)}
+        maw={320}
+      />
       <Group>
-        <Button disabled={!file} loading={check.isPending} onClick={() => file && check.mutate(file)} data-testid="calls-check">{t('telephony.check')}</Button>
-        <Button disabled={!file || !report || report.invalid > 0 || !report.dryRun} loading={commit.isPending} onClick={() => file && commit.mutate(file)} data-testid="calls-commit">
+        <Button
+          disabled={!file}
+          loading={check.isPending}
+          onClick={() => file && check.mutate(file)}
+          data-testid="calls-check"
+        >
+          {t('telephony.check')}
+        </Button>
+        <Button
+          disabled={!file || !report || report.invalid > 0 || !report.dryRun}
+          loading={commit.isPending}
+          onClick={() => file && commit.mutate(file)}
+          data-testid="calls-commit"
+        >
           {t('telephony.import')}
         </Button>
       </Group>
       <ErrorAlert error={check.error ?? commit.error} />
       {report && (
-        <Alert color={report.invalid > 0 ? 'red' : 'green'} variant="light" data-testid="calls-report">
+        <Alert
+          color={report.invalid > 0 ? 'red' : 'green'}
+          variant="light"
+          data-testid="calls-report"
+        >
           {report.dryRun
-            ? t('telephony.reportSummary', { valid: report.valid, invalid: report.invalid, duplicates: report.duplicates })
+            ? t('telephony.reportSummary', {
+                valid: report.valid,
+                invalid: report.invalid,
+                duplicates: report.duplicates,
+              })
             : t('telephony.imported', { created: report.created, duplicates: report.duplicates })}
         </Alert>
       )}
@@ -64,7 +101,12 @@ export function CallImport() {
         <RowErrorsTable
           errors={report.errors}
           minWidth={480}
-          headers={{ row: t('telephony.row'), column: t('telephony.column'), value: t('telephony.value'), problem: t('telephony.problem') }}
+          headers={{
+            row: t('telephony.row'),
+            column: t('telephony.column'),
+            value: t('telephony.value'),
+            problem: t('telephony.problem'),
+          }}
           problem={(e) => t(`telephony.errors.${e.code}`, { defaultValue: e.message })}
         />
       )}

@@ -24,19 +24,45 @@ export function CallLog() {
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-        <TextInput type="date" label={t('telephony.from')} value={filters.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value || undefined })} />
-        <TextInput type="date" label={t('telephony.to')} value={filters.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value || undefined })} />
-        <TextInput label={t('telephony.employee')} value={filters.employee ?? ''} onChange={(e) => set({ employee: e.currentTarget.value || undefined })} />
+        <TextInput
+          type="date"
+          label={t('telephony.from')}
+          value={filters.from ?? ''}
+          onChange={(e) => set({ from: e.currentTarget.value || undefined })}
+        />
+        <TextInput
+          type="date"
+          label={t('telephony.to')}
+          value={filters.to ?? ''}
+          onChange={(e) => set({ to: e.currentTarget.value || undefined })}
+        />
+        <TextInput
+          label={t('telephony.employee')}
+          value={filters.employee ?? ''}
+          onChange={(e) => set({ employee: e.currentTarget.value || undefined })}
+        />
         <Group align="flex-end">
-          <Switch label={t('telephony.missedOnly')} checked={filters.missedOnly} onChange={(e) => set({ missedOnly: e.currentTarget.checked })} />
+          <Switch
+            label={t('telephony.missedOnly')}
+            checked={filters.missedOnly}
+            onChange={(e) => set({ missedOnly: e.currentTarget.checked })}
+          />
         </Group>
       </SimpleGrid>
       <ErrorAlert error={calls.error} />
       {calls.isPending && <Loader size="sm" />}
       {calls.data && items.length === 0 && <Text c="dimmed">{t('telephony.emptyLog')}</Text>}
-      {items.map((call) => <CallCard key={call.id} call={call} />)}
+      {items.map((call) => (
+        <CallCard key={call.id} call={call} />
+      ))}
       {calls.hasNextPage && (
-        <Button variant="light" loading={calls.isFetchingNextPage} onClick={() => void calls.fetchNextPage()}>{t('common.loadMore')}</Button>
+        <Button
+          variant="light"
+          loading={calls.isFetchingNextPage}
+          onClick={() => void calls.fetchNextPage()}
+        >
+          {t('common.loadMore')}
+        </Button>
       )}
     </Stack>
   );

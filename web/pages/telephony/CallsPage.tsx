@@ -34,8 +34,22 @@ function CallbackTarget() {
   return (
     <Stack gap="xs">
       <Group align="flex-end" gap="sm">
-        <NumberInput label={t('telephony.target')} min={1} max={10080} value={minutes} onChange={setMinutes} w={200} />
-        <Button variant="light" onClick={() => save.mutate()} loading={save.isPending} disabled={!minutes}>{t('telephony.save')}</Button>
+        <NumberInput
+          label={t('telephony.target')}
+          min={1}
+          max={10080}
+          value={minutes}
+          onChange={setMinutes}
+          w={200}
+        />
+        <Button
+          variant="light"
+          onClick={() => save.mutate()}
+          loading={save.isPending}
+          disabled={!minutes}
+        >
+          {t('telephony.save')}
+        </Button>
       </Group>
       <ErrorAlert error={save.error} />
     </Stack>
@@ -48,11 +62,21 @@ function MissedCalls() {
   const missed = useQuery({ queryKey: ['calls', 'missed'], queryFn: listMissedCalls });
   return (
     <Stack gap="sm">
-      {missed.data && <Text size="sm" c="dimmed">{t('telephony.missedIntro', { minutes: missed.data.targetMinutes })}</Text>}
+      {missed.data && (
+        <Text size="sm" c="dimmed">
+          {t('telephony.missedIntro', { minutes: missed.data.targetMinutes })}
+        </Text>
+      )}
       <ErrorAlert error={missed.error} />
       {missed.isPending && <Loader size="sm" />}
-      {missed.data && missed.data.items.length === 0 && <Text c="dimmed" data-testid="missed-empty">{t('telephony.noMissed')}</Text>}
-      {missed.data?.items.map((call) => <CallCard key={call.id} call={call} />)}
+      {missed.data && missed.data.items.length === 0 && (
+        <Text c="dimmed" data-testid="missed-empty">
+          {t('telephony.noMissed')}
+        </Text>
+      )}
+      {missed.data?.items.map((call) => (
+        <CallCard key={call.id} call={call} />
+      ))}
       {can(user.role, 'org.manage') && <CallbackTarget />}
     </Stack>
   );
@@ -69,12 +93,24 @@ export function CallsPage() {
           <Tabs.Tab value="missed">{t('telephony.tabs.missed')}</Tabs.Tab>
           <Tabs.Tab value="log">{t('telephony.tabs.log')}</Tabs.Tab>
           <Tabs.Tab value="metrics">{t('telephony.tabs.metrics')}</Tabs.Tab>
-          {canWriteData(user.role) && <Tabs.Tab value="import">{t('telephony.tabs.import')}</Tabs.Tab>}
+          {canWriteData(user.role) && (
+            <Tabs.Tab value="import">{t('telephony.tabs.import')}</Tabs.Tab>
+          )}
         </Tabs.List>
-        <Tabs.Panel value="missed"><MissedCalls /></Tabs.Panel>
-        <Tabs.Panel value="log"><CallLog /></Tabs.Panel>
-        <Tabs.Panel value="metrics"><OperationsTable /></Tabs.Panel>
-        {canWriteData(user.role) && <Tabs.Panel value="import"><CallImport /></Tabs.Panel>}
+        <Tabs.Panel value="missed">
+          <MissedCalls />
+        </Tabs.Panel>
+        <Tabs.Panel value="log">
+          <CallLog />
+        </Tabs.Panel>
+        <Tabs.Panel value="metrics">
+          <OperationsTable />
+        </Tabs.Panel>
+        {canWriteData(user.role) && (
+          <Tabs.Panel value="import">
+            <CallImport />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </>
   );

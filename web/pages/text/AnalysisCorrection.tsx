@@ -26,12 +26,29 @@ export function AnalysisCorrection({ item }: { item: FeedbackOut }) {
       notifications.show({ color: 'green', message: t('text.correct.saved') });
     },
   });
-  const options = (topics.data?.items ?? []).map((topic) => ({ value: topic.key, label: label(topic.key) }));
+  const options = (topics.data?.items ?? []).map((topic) => ({
+    value: topic.key,
+    label: label(topic.key),
+  }));
 
   return (
-    <Popover opened={opened} onChange={setOpened} width={300} position="bottom-start" withinPortal trapFocus>
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      width={300}
+      position="bottom-start"
+      withinPortal
+      trapFocus
+    >
       <Popover.Target>
-        <Button size="compact-xs" variant="subtle" onClick={() => setOpened((o) => !o)} data-testid="correct-analysis">{t('text.correct.button')}</Button>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          onClick={() => setOpened((o) => !o)}
+          data-testid="correct-analysis"
+        >
+          {t('text.correct.button')}
+        </Button>
       </Popover.Target>
       <Popover.Dropdown>
         <Stack gap="xs">
@@ -41,11 +58,28 @@ export function AnalysisCorrection({ item }: { item: FeedbackOut }) {
             onChange={(e) => setSentiment(e.currentTarget.value as SentimentLabel)}
             data={SENTIMENTS.map((s) => ({ value: s, label: t(`text.sentiment.${s}`) }))}
           />
-          <MultiSelect label={t('text.correct.topics')} data={options} value={chosen} onChange={setChosen} searchable clearable comboboxProps={{ withinPortal: false }} />
+          <MultiSelect
+            label={t('text.correct.topics')}
+            data={options}
+            value={chosen}
+            onChange={setChosen}
+            searchable
+            clearable
+            comboboxProps={{ withinPortal: false }}
+          />
           <ErrorAlert error={save.error} />
           <Group justify="flex-end" gap="xs">
-            <Button size="xs" variant="default" onClick={() => setOpened(false)}>{t('text.correct.cancel')}</Button>
-            <Button size="xs" loading={save.isPending} onClick={() => save.mutate()} data-testid="correct-save">{t('text.correct.save')}</Button>
+            <Button size="xs" variant="default" onClick={() => setOpened(false)}>
+              {t('text.correct.cancel')}
+            </Button>
+            <Button
+              size="xs"
+              loading={save.isPending}
+              onClick={() => save.mutate()}
+              data-testid="correct-save"
+            >
+              {t('text.correct.save')}
+            </Button>
           </Group>
         </Stack>
       </Popover.Dropdown>

@@ -10,7 +10,13 @@ export function SentimentBadge({ sentiment }: { sentiment: FeedbackOut['sentimen
   const { t } = useTranslation();
   if (!sentiment) return null;
   return (
-    <Badge color={SENTIMENT_COLOR[sentiment.label]} variant="light" style={{ textTransform: 'none' }} data-testid="sentiment-badge" title={sentiment.score.toFixed(2)}>
+    <Badge
+      color={SENTIMENT_COLOR[sentiment.label]}
+      variant="light"
+      style={{ textTransform: 'none' }}
+      data-testid="sentiment-badge"
+      title={sentiment.score.toFixed(2)}
+    >
       {t(`text.sentiment.${sentiment.label}`)}
     </Badge>
   );
@@ -22,7 +28,9 @@ export function TopicChips({ topics }: { topics: string[] }) {
   return (
     <Group gap={4} data-testid="topic-chips">
       {topics.map((key) => (
-        <Badge key={key} size="sm" variant="dot" color="blue" style={{ textTransform: 'none' }}>{label(key)}</Badge>
+        <Badge key={key} size="sm" variant="dot" color="blue" style={{ textTransform: 'none' }}>
+          {label(key)}
+        </Badge>
       ))}
     </Group>
   );

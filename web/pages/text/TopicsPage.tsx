@@ -1,7 +1,17 @@
 // Settings → Topics: the organisation's taxonomy for auto-tagging feedback (labels in both
 // languages and keywords; a keyword matches every form of the word). Saving replaces the list;
 // "re-analyse" re-tags old records with it.
-import { ActionIcon, Button, Card, Group, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -35,19 +45,42 @@ export function TopicsPage() {
   });
   const rerun = useMutation({
     mutationFn: () => reanalyse(),
-    onSuccess: (r) => notifications.show({ color: 'green', message: t('text.topics.reanalyseQueued', { count: r.queued }) }),
+    onSuccess: (r) =>
+      notifications.show({
+        color: 'green',
+        message: t('text.topics.reanalyseQueued', { count: r.queued }),
+      }),
   });
 
-  const change = (i: number, patch: Partial<TopicOut>) => setDraft((d) => d.map((topic, j) => (j === i ? { ...topic, ...patch } : topic)));
+  const change = (i: number, patch: Partial<TopicOut>) =>
+    setDraft((d) => d.map((topic, j) => (j === i ? { ...topic, ...patch } : topic)));
   const keys = draft.map((d) => d.key);
-  const invalid = draft.some((d, i) => !KEY_PATTERN.test(d.key) || !d.labelRu.trim() || !d.labelEn.trim() || keys.indexOf(d.key) !== i) || draft.length === 0;
+  const invalid =
+    draft.some(
+      (d, i) =>
+        !KEY_PATTERN.test(d.key) ||
+        !d.labelRu.trim() ||
+        !d.labelEn.trim() ||
+        keys.indexOf(d.key) !== i,
+    ) || draft.length === 0;
 
   return (
     <>
       <PageHeader
         title={t('text.topics.title')}
         intro={t('text.topics.intro')}
-        action={manage && <Button variant="light" loading={rerun.isPending} onClick={() => rerun.mutate()} data-testid="reanalyse">{t('text.topics.reanalyse')}</Button>}
+        action={
+          manage && (
+            <Button
+              variant="light"
+              loading={rerun.isPending}
+              onClick={() => rerun.mutate()}
+              data-testid="reanalyse"
+            >
+              {t('text.topics.reanalyse')}
+            </Button>
+          )
+        }
       />
       <ErrorAlert error={topics.error ?? save.error ?? rerun.error} />
       <Stack gap="sm">
@@ -58,11 +91,27 @@ export function TopicsPage() {
                 label={t('text.topics.key')}
                 value={topic.key}
                 disabled={!manage}
-                error={!KEY_PATTERN.test(topic.key) ? t('text.topics.keyRule') : keys.indexOf(topic.key) !== i ? t('text.topics.keyTaken') : undefined}
+                error={
+                  !KEY_PATTERN.test(topic.key)
+                    ? t('text.topics.keyRule')
+                    : keys.indexOf(topic.key) !== i
+                      ? t('text.topics.keyTaken')
+                      : undefined
+                }
                 onChange={(e) => change(i, { key: e.currentTarget.value.trim() })}
               />
-              <TextInput label={t('text.topics.labelRu')} value={topic.labelRu} disabled={!manage} onChange={(e) => change(i, { labelRu: e.currentTarget.value })} />
-              <TextInput label={t('text.topics.labelEn')} value={topic.labelEn} disabled={!manage} onChange={(e) => change(i, { labelEn: e.currentTarget.value })} />
+              <TextInput
+                label={t('text.topics.labelRu')}
+                value={topic.labelRu}
+                disabled={!manage}
+                onChange={(e) => change(i, { labelRu: e.currentTarget.value })}
+              />
+              <TextInput
+                label={t('text.topics.labelEn')}
+                value={topic.labelEn}
+                disabled={!manage}
+                onChange={(e) => change(i, { labelEn: e.currentTarget.value })}
+              />
             </SimpleGrid>
             <Group align="flex-end" gap="xs" mt="xs" wrap="nowrap">
               <TagsInput
@@ -75,7 +124,14 @@ export function TopicsPage() {
                 clearable
               />
               {manage && (
-                <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('text.topics.remove')} title={t('text.topics.remove')} onClick={() => setDraft((d) => d.filter((_, j) => j !== i))}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  size="lg"
+                  aria-label={t('text.topics.remove')}
+                  title={t('text.topics.remove')}
+                  onClick={() => setDraft((d) => d.filter((_, j) => j !== i))}
+                >
                   ×
                 </ActionIcon>
               )}
@@ -86,10 +142,26 @@ export function TopicsPage() {
       </Stack>
       {manage && (
         <Group mt="md" gap="sm">
-          <Button variant="default" onClick={() => setDraft((d) => [...d, { key: `topic_${d.length + 1}`, labelRu: '', labelEn: '', keywords: [] }])} data-testid="add-topic">
+          <Button
+            variant="default"
+            onClick={() =>
+              setDraft((d) => [
+                ...d,
+                { key: `topic_${d.length + 1}`, labelRu: '', labelEn: '', keywords: [] },
+              ])
+            }
+            data-testid="add-topic"
+          >
             {t('text.topics.add')}
           </Button>
-          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={invalid} data-testid="save-topics">{t('text.topics.save')}</Button>
+          <Button
+            onClick={() => save.mutate()}
+            loading={save.isPending}
+            disabled={invalid}
+            data-testid="save-topics"
+          >
+            {t('text.topics.save')}
+          </Button>
         </Group>
       )}
     </>

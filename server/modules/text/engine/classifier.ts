@@ -32,7 +32,11 @@ export interface TrainOptions {
   l2: number;
 }
 
-export function train(examples: { features: Features; label: SentimentLabel }[], version: string, opts: TrainOptions): SentimentModel {
+export function train(
+  examples: { features: Features; label: SentimentLabel }[],
+  version: string,
+  opts: TrainOptions,
+): SentimentModel {
   const weights = new Map<string, [number, number, number]>();
   const wOf = (name: string) => {
     let w = weights.get(name);
@@ -42,7 +46,14 @@ export function train(examples: { features: Features; label: SentimentLabel }[],
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     const lr = opts.learningRate / (1 + epoch * 0.05);
     for (const ex of examples) {
-      const p = predictProbabilities({ version, classes: CLASSES, weights: Object.fromEntries(weightsFor(weights, ex.features)) }, ex.features);
+      const p = predictProbabilities(
+        {
+          version,
+          classes: CLASSES,
+          weights: Object.fromEntries(weightsFor(weights, ex.features)),
+        },
+        ex.features,
+      );
       const target = CLASSES.indexOf(ex.label);
       for (const [name, value] of ex.features) {
         const w = wOf(name);
@@ -62,7 +73,10 @@ export function train(examples: { features: Features; label: SentimentLabel }[],
   return { version, classes: CLASSES, weights: out };
 }
 
-function weightsFor(all: Map<string, [number, number, number]>, f: Features): [string, [number, number, number]][] {
+function weightsFor(
+  all: Map<string, [number, number, number]>,
+  f: Features,
+): [string, [number, number, number]][] {
   const out: [string, [number, number, number]][] = [];
   for (const name of f.keys()) {
     const w = all.get(name);

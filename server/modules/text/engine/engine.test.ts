@@ -48,7 +48,10 @@ describe('stemming folds word forms', () => {
 describe('negation scope', () => {
   it('marks the words after a negator until punctuation or a contrast', () => {
     const tokens = tokenize('не понравилось обслуживание, но курьер вежливый');
-    expect(tokens.filter((t) => t.negated).map((t) => t.word)).toEqual(['понравилось', 'обслуживание']);
+    expect(tokens.filter((t) => t.negated).map((t) => t.word)).toEqual([
+      'понравилось',
+      'обслуживание',
+    ]);
     expect(tokens.find((t) => t.word === 'вежливый')?.clause).toBe(1);
   });
   it("treats n't as a negator", () => {
@@ -89,7 +92,10 @@ describe('sentiment', () => {
     expect(sentimentWithPrior('', { type: 'csat', value: 5 })?.label).toBe('positive');
     expect(sentimentWithPrior(null, null)).toBeNull();
     // Clear text wins over a contradicting score.
-    expect(sentimentWithPrior('Ужасное обслуживание, больше не закажу', { type: 'nps', value: 10 })?.label).toBe('negative');
+    expect(
+      sentimentWithPrior('Ужасное обслуживание, больше не закажу', { type: 'nps', value: 10 })
+        ?.label,
+    ).toBe('negative');
   });
 });
 
@@ -120,7 +126,8 @@ describe('the trained model', () => {
     expect(new Set(all.map((i) => i.id)).size).toBe(all.length);
     const ru = all.filter((i) => i.language === 'ru').length / all.length;
     expect(ru).toBeGreaterThan(0.5);
-    for (const label of ['positive', 'neutral', 'negative']) expect(all.filter((i) => i.sentiment === label).length).toBeGreaterThan(80);
+    for (const label of ['positive', 'neutral', 'negative'])
+      expect(all.filter((i) => i.sentiment === label).length).toBeGreaterThan(80);
     expect(loadUnseenSet().length).toBeGreaterThanOrEqual(60);
   });
 });
@@ -139,7 +146,14 @@ describe('topics', () => {
   });
 
   it('matches multi-word keywords as phrases and uses custom taxonomies', () => {
-    const custom = [{ key: 'parking', labelRu: 'Парковка', labelEn: 'Parking', keywords: ['парковка', 'car park'] }];
+    const custom = [
+      {
+        key: 'parking',
+        labelRu: 'Парковка',
+        labelEn: 'Parking',
+        keywords: ['парковка', 'car park'],
+      },
+    ];
     expect(tagTopics('Нет парковки у офиса', custom)).toEqual(['parking']);
     expect(tagTopics('The car park was full', custom)).toEqual(['parking']);
     expect(tagTopics('The car was parked', custom)).toEqual([]);

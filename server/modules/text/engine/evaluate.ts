@@ -15,14 +15,20 @@ export interface Evaluation {
 }
 
 /** `predict` replaces the model, for baselines (e.g. the lexicon alone). */
-export function evaluate(set: LabelledText[], model?: SentimentModel, predict?: (text: string) => string): Evaluation {
+export function evaluate(
+  set: LabelledText[],
+  model?: SentimentModel,
+  predict?: (text: string) => string,
+): Evaluation {
   const confusion = CLASSES.map(() => CLASSES.map(() => 0));
   let sentimentOk = 0;
   let languageOk = 0;
   const errors: Evaluation['errors'] = [];
   for (const item of set) {
     const got = predict ? predict(item.text) : classifySentiment(item.text, model).label;
-    confusion[CLASSES.indexOf(item.sentiment)]![CLASSES.indexOf(got as (typeof CLASSES)[number])]! += 1;
+    confusion[CLASSES.indexOf(item.sentiment)]![
+      CLASSES.indexOf(got as (typeof CLASSES)[number])
+    ]! += 1;
     if (got === item.sentiment) sentimentOk += 1;
     else errors.push({ id: item.id, text: item.text, expected: item.sentiment, got });
     if (detectLanguage(item.text) === item.language) languageOk += 1;
@@ -30,16 +36,38 @@ export function evaluate(set: LabelledText[], model?: SentimentModel, predict?: 
   const perClass = CLASSES.map((label, c) => {
     const predicted = confusion.reduce((s, row) => s + row[c]!, 0);
     const actual = confusion[c]!.reduce((s, v) => s + v, 0);
-    return { label, precision: predicted ? confusion[c]![c]! / predicted : 0, recall: actual ? confusion[c]![c]! / actual : 0 };
+    return {
+      label,
+      precision: predicted ? confusion[c]![c]! / predicted : 0,
+      recall: actual ? confusion[c]![c]! / actual : 0,
+    };
   });
-  return { n: set.length, sentimentAccuracy: sentimentOk / set.length, languageAccuracy: languageOk / set.length, confusion, perClass, errors };
+  return {
+    n: set.length,
+    sentimentAccuracy: sentimentOk / set.length,
+    languageAccuracy: languageOk / set.length,
+    confusion,
+    perClass,
+    errors,
+  };
 }
 
 export function formatEvaluation(title: string, e: Evaluation): string {
   const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-  const lines = [`== ${title} (n=${e.n}) ==`, `sentiment accuracy: ${pct(e.sentimentAccuracy)}`, `language accuracy:  ${pct(e.languageAccuracy)}`];
-  for (const c of e.perClass) lines.push(`  ${c.label.padEnd(9)} precision ${pct(c.precision).padStart(6)}  recall ${pct(c.recall).padStart(6)}`);
+  const lines = [
+    `== ${title} (n=${e.n}) ==`,
+    `sentiment accuracy: ${pct(e.sentimentAccuracy)}`,
+    `language accuracy:  ${pct(e.languageAccuracy)}`,
+  ];
+  for (const c of e.perClass)
+    lines.push(
+      `  ${c.label.padEnd(9)} precision ${pct(c.precision).padStart(6)}  recall ${pct(c.recall).padStart(6)}`,
+    );
   lines.push(`confusion (rows = actual, columns = predicted: ${CLASSES.join(' / ')})`);
-  CLASSES.forEach((label, i) => lines.push(`  ${label.padEnd(9)} ${e.confusion[i]!.map((v) => String(v).padStart(4)).join('')}`));
+  CLASSES.forEach((label, i) =>
+    lines.push(
+      `  ${label.padEnd(9)} ${e.confusion[i]!.map((v) => String(v).padStart(4)).join('')}`,
+    ),
+  );
   return lines.join('\n');
 }

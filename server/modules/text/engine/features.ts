@@ -1,19 +1,28 @@
 // Text → sparse features for the sentiment classifier: negation-marked stems, stem bigrams and
 // a handful of dense features from the lexicon and rules (politeness, requests, questions,
 // contrast). The classifier learns how far to trust each; the lexicon carries it to unseen words.
-import { INTENSIFIERS, NEGATED, NEGATIVE, POLITENESS, POSITIVE, REQUEST_MARKERS } from './lexicon.ts';
+import {
+  INTENSIFIERS,
+  NEGATED,
+  NEGATIVE,
+  POLITENESS,
+  POSITIVE,
+  REQUEST_MARKERS,
+} from './lexicon.ts';
 import { tokenize, type Token } from './tokens.ts';
 
 export type Features = Map<string, number>;
 
-const byLengthDesc = (o: Record<string, number>) => Object.entries(o).sort((a, b) => b[0].length - a[0].length);
+const byLengthDesc = (o: Record<string, number>) =>
+  Object.entries(o).sort((a, b) => b[0].length - a[0].length);
 const POS = byLengthDesc(POSITIVE);
 const NEG = byLengthDesc(NEGATIVE);
 const NEGD = byLengthDesc(NEGATED);
 
 function lookup(table: [string, number][], t: Token): number {
   for (const [key, weight] of table) {
-    if (key.length <= 2 ? t.word === key : t.word.startsWith(key) || t.stem.startsWith(key)) return weight;
+    if (key.length <= 2 ? t.word === key : t.word.startsWith(key) || t.stem.startsWith(key))
+      return weight;
   }
   return 0;
 }
@@ -74,7 +83,12 @@ export function extractFeatures(text: string): Features {
   f.set('lex:none', lex.positive + lex.negative === 0 ? 1 : 0);
   const trimmed = body.trim();
   if (/\?/.test(trimmed)) f.set('rule:question', 1);
-  if (REQUEST_MARKERS.test(trimmed.replace(/^(добрый (день|вечер)|здравствуйте|hello|hi|dear [^,.]*)[,.!]?\s*/, ''))) f.set('rule:request', 1);
+  if (
+    REQUEST_MARKERS.test(
+      trimmed.replace(/^(добрый (день|вечер)|здравствуйте|hello|hi|dear [^,.]*)[,.!]?\s*/, ''),
+    )
+  )
+    f.set('rule:request', 1);
   if (polite) f.set('rule:polite', 1);
   if (/!/.test(trimmed)) f.set('rule:exclaim', 1);
   if (content.length <= 2) f.set('rule:short', 1);

@@ -5,7 +5,35 @@
 
 export type Language = 'ru' | 'en' | 'other';
 
-const EN_HINTS = new Set(['the', 'and', 'is', 'was', 'to', 'of', 'for', 'you', 'it', 'my', 'not', 'with', 'thanks', 'thank', 'please', 'good', 'bad', 'ok', 'great', 'very', 'we', 'i', 'your', 'on', 'in', 'no', 'all']);
+const EN_HINTS = new Set([
+  'the',
+  'and',
+  'is',
+  'was',
+  'to',
+  'of',
+  'for',
+  'you',
+  'it',
+  'my',
+  'not',
+  'with',
+  'thanks',
+  'thank',
+  'please',
+  'good',
+  'bad',
+  'ok',
+  'great',
+  'very',
+  'we',
+  'i',
+  'your',
+  'on',
+  'in',
+  'no',
+  'all',
+]);
 
 export function detectLanguage(text: string): Language | null {
   const cyr = (text.match(/[а-яё]/gi) ?? []).length;
@@ -24,7 +52,20 @@ export function detectLanguage(text: string): Language | null {
 
 // Ukrainian shares most letters with Russian: its own letters or frequent words that Russian
 // lacks mark it, unless letters only Russian has (ы, э, ъ) say otherwise.
-const UK_WORDS = new Set(['дякую', 'дуже', 'що', 'щоб', 'це', 'ласка', 'також', 'якщо', 'був', 'немає', 'отримали', 'швидко']);
+const UK_WORDS = new Set([
+  'дякую',
+  'дуже',
+  'що',
+  'щоб',
+  'це',
+  'ласка',
+  'також',
+  'якщо',
+  'був',
+  'немає',
+  'отримали',
+  'швидко',
+]);
 
 function isUkrainian(text: string): boolean {
   if (/[ыэъ]/i.test(text)) return false;

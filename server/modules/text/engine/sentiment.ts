@@ -2,13 +2,20 @@
 // [-1, 1] = P(positive) − P(negative). A survey score (NPS/CSAT/CES) is used only as a prior when
 // the text is empty or the model is unsure; the evaluation measures the text model alone.
 import { readFileSync } from 'node:fs';
-import { CLASSES, predictProbabilities, type SentimentLabel, type SentimentModel } from './classifier.ts';
+import {
+  CLASSES,
+  predictProbabilities,
+  type SentimentLabel,
+  type SentimentModel,
+} from './classifier.ts';
 import { extractFeatures } from './features.ts';
 
 let loaded: SentimentModel | undefined;
 
 export function sentimentModel(): SentimentModel {
-  loaded ??= JSON.parse(readFileSync(new URL('./sentiment-model.json', import.meta.url), 'utf8')) as SentimentModel;
+  loaded ??= JSON.parse(
+    readFileSync(new URL('./sentiment-model.json', import.meta.url), 'utf8'),
+  ) as SentimentModel;
   return loaded;
 }
 
@@ -18,7 +25,10 @@ export interface SentimentResult {
   confidence: number;
 }
 
-export function classifySentiment(text: string, model: SentimentModel = sentimentModel()): SentimentResult {
+export function classifySentiment(
+  text: string,
+  model: SentimentModel = sentimentModel(),
+): SentimentResult {
   const p = predictProbabilities(model, extractFeatures(text));
   const best = p.indexOf(Math.max(...p));
   return { label: CLASSES[best]!, score: round(p[2] - p[0]), confidence: p[best]! };
@@ -41,7 +51,11 @@ export function sentimentWithPrior(text: string | null, score: ScorePrior): Sent
   if (!hasText) {
     if (!score) return null;
     const polarity = scorePolarity(score);
-    return { label: polarity > 0 ? 'positive' : polarity < 0 ? 'negative' : 'neutral', score: polarity * 0.5, confidence: 0.5 };
+    return {
+      label: polarity > 0 ? 'positive' : polarity < 0 ? 'negative' : 'neutral',
+      score: polarity * 0.5,
+      confidence: 0.5,
+    };
   }
   const fromText = classifySentiment(text);
   if (!score || fromText.confidence >= UNSURE) return fromText;

@@ -17,10 +17,13 @@ function stripFirst(rv: string, endings: RegExp): string | null {
 // Order matters: the longest endings first inside each group.
 const PERFECTIVE = /(?:([ая])(?:вшись|вши|в)|(?:ившись|ывшись|ивши|ывши|ив|ыв))$/;
 const REFLEXIVE = /(?:ся|сь)$/;
-const ADJECTIVE = /(?:ими|ыми|его|ого|ему|ому|ее|ие|ые|ое|ей|ий|ый|ой|ем|им|ым|ом|их|ых|ую|юю|ая|яя|ою|ею)$/;
+const ADJECTIVE =
+  /(?:ими|ыми|его|ого|ему|ому|ее|ие|ые|ое|ей|ий|ый|ой|ем|им|ым|ом|их|ых|ую|юю|ая|яя|ою|ею)$/;
 const PARTICIPLE = /(?:([ая])(?:ем|нн|вш|ющ|щ)|(?:ивш|ывш|ующ))$/;
-const VERB = /(?:([ая])(?:ла|на|ете|йте|ли|й|л|ем|н|ло|но|ет|ют|ны|ть|ешь|нно)|(?:ила|ыла|ена|ейте|уйте|ите|или|ыли|ей|уй|ил|ыл|им|ым|ен|ило|ыло|ено|ят|ует|уют|ит|ыт|ены|ить|ыть|ишь|ую|ю))$/;
-const NOUN = /(?:иями|ями|ами|иях|ием|иям|ией|ев|ов|ие|ье|еи|ии|ей|ой|ий|ям|ем|ам|ом|ах|ях|ию|ью|ия|ья|а|е|и|й|о|у|ы|ь|ю|я)$/;
+const VERB =
+  /(?:([ая])(?:ла|на|ете|йте|ли|й|л|ем|н|ло|но|ет|ют|ны|ть|ешь|нно)|(?:ила|ыла|ена|ейте|уйте|ите|или|ыли|ей|уй|ил|ыл|им|ым|ен|ило|ыло|ено|ят|ует|уют|ит|ыт|ены|ить|ыть|ишь|ую|ю))$/;
+const NOUN =
+  /(?:иями|ями|ами|иях|ием|иям|ией|ев|ов|ие|ье|еи|ии|ей|ой|ий|ям|ем|ам|ом|ах|ях|ию|ью|ия|ья|а|е|и|й|о|у|ы|ь|ю|я)$/;
 
 export function stemRu(input: string): string {
   const word = input.replace(/ё/g, 'е');
@@ -38,14 +41,28 @@ export function stemRu(input: string): string {
   }
   rv = rv.replace(/и$/, '');
   rv = rv.replace(/ость?$/, '');
-  rv = rv.replace(/ейше?$/, '').replace(/нн$/, 'н').replace(/ь$/, '');
+  rv = rv
+    .replace(/ейше?$/, '')
+    .replace(/нн$/, 'н')
+    .replace(/ь$/, '');
   return head + rv;
 }
 
 const EN_SUFFIXES: [RegExp, string][] = [
-  [/ational$/, 'ate'], [/fulness$/, 'ful'], [/iveness$/, 'ive'], [/ousness$/, 'ous'],
-  [/ization$/, 'ize'], [/ation$/, 'ate'], [/ness$/, ''], [/ment$/, ''], [/ingly$/, ''], [/edly$/, ''],
-  [/fully$/, 'ful'], [/ously$/, 'ous'], [/ally$/, 'al'], [/ly$/, ''],
+  [/ational$/, 'ate'],
+  [/fulness$/, 'ful'],
+  [/iveness$/, 'ive'],
+  [/ousness$/, 'ous'],
+  [/ization$/, 'ize'],
+  [/ation$/, 'ate'],
+  [/ness$/, ''],
+  [/ment$/, ''],
+  [/ingly$/, ''],
+  [/edly$/, ''],
+  [/fully$/, 'ful'],
+  [/ously$/, 'ous'],
+  [/ally$/, 'al'],
+  [/ly$/, ''],
 ];
 
 export function stemEn(input: string): string {

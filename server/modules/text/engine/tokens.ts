@@ -3,10 +3,79 @@
 // "не понравилось" and "no complaints" become features of their own.
 import { stem } from './stem.ts';
 
-const NEGATORS = new Set(['не', 'нет', 'ни', 'без', 'нельзя', 'никогда', 'никто', 'ничего', 'not', 'no', 'never', 'without', 'nothing', 'nobody', 'none', 'cannot', "can't", "don't", "didn't", "doesn't", "isn't", "wasn't", "won't", "haven't", "hasn't", "wouldn't", "couldn't", "aren't", "weren't", 'dont', 'didnt', 'cant', 'isnt', 'wasnt', 'hasnt', 'havent', 'nor']);
+const NEGATORS = new Set([
+  'не',
+  'нет',
+  'ни',
+  'без',
+  'нельзя',
+  'никогда',
+  'никто',
+  'ничего',
+  'not',
+  'no',
+  'never',
+  'without',
+  'nothing',
+  'nobody',
+  'none',
+  'cannot',
+  "can't",
+  "don't",
+  "didn't",
+  "doesn't",
+  "isn't",
+  "wasn't",
+  "won't",
+  "haven't",
+  "hasn't",
+  "wouldn't",
+  "couldn't",
+  "aren't",
+  "weren't",
+  'dont',
+  'didnt',
+  'cant',
+  'isnt',
+  'wasnt',
+  'hasnt',
+  'havent',
+  'nor',
+]);
 /** Words that do not end a negation scope but are not negated themselves. */
-const SCOPE_SKIP = new Set(['бы', 'было', 'был', 'была', 'очень', 'так', 'совсем', 'и', 'to', 'be', 'been', 'at', 'all', 'a', 'the', 'any', 'so', 'very', 'really', 'even']);
-const CONTRAST = new Set(['но', 'однако', 'зато', 'а', 'but', 'however', 'although', 'though', 'yet']);
+const SCOPE_SKIP = new Set([
+  'бы',
+  'было',
+  'был',
+  'была',
+  'очень',
+  'так',
+  'совсем',
+  'и',
+  'to',
+  'be',
+  'been',
+  'at',
+  'all',
+  'a',
+  'the',
+  'any',
+  'so',
+  'very',
+  'really',
+  'even',
+]);
+const CONTRAST = new Set([
+  'но',
+  'однако',
+  'зато',
+  'а',
+  'but',
+  'however',
+  'although',
+  'though',
+  'yet',
+]);
 const NEGATION_SPAN = 2;
 
 export interface Token {
@@ -18,7 +87,13 @@ export interface Token {
 }
 
 export function words(text: string): string[] {
-  return text.toLowerCase().replace(/ё/g, 'е').replace(/[’`]/g, "'").match(/[\p{L}\p{N}']+|[.!?;,—–-]/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .replace(/[’`]/g, "'")
+      .match(/[\p{L}\p{N}']+|[.!?;,—–-]/gu) ?? []
+  );
 }
 
 export function tokenize(text: string): Token[] {

@@ -11,14 +11,198 @@ export interface TopicDef {
 }
 
 export const DEFAULT_TOPICS: TopicDef[] = [
-  { key: 'delivery', labelRu: 'Доставка и сроки', labelEn: 'Delivery and timing', keywords: ['доставка', 'доставить', 'курьер', 'опоздать', 'задержка', 'отгрузка', 'поставка', 'привезти', 'срок', 'посылка', 'delivery', 'deliver', 'courier', 'driver', 'late', 'delay', 'shipment', 'parcel', 'arrive'] },
-  { key: 'billing_documents', labelRu: 'Счета и документы', labelEn: 'Billing and documents', keywords: ['счёт', 'счет-фактура', 'акт', 'накладная', 'документы', 'закрывающие', 'оплата', 'реквизиты', 'договор', 'списать', 'invoice', 'billing', 'bill', 'payment', 'contract', 'receipt', 'statement', 'charged', 'refund', 'вернули деньги', 'возврат'] },
-  { key: 'quality', labelRu: 'Качество', labelEn: 'Quality', keywords: ['качество', 'брак', 'бракованный', 'сломался', 'разбит', 'испорчен', 'соответствует описанию', 'quality', 'broken', 'damaged', 'defect', 'faulty'] },
-  { key: 'communication', labelRu: 'Связь и скорость ответа', labelEn: 'Communication and responsiveness', keywords: ['ответ', 'отвечать', 'перезвонить', 'звонить', 'трубку', 'поддержка', 'связь', 'reply', 'respond', 'response', 'answer', 'call back', 'phone', 'support', 'communication', 'ticket'] },
-  { key: 'price', labelRu: 'Цена', labelEn: 'Price', keywords: ['цена', 'дорого', 'дешево', 'недорого', 'стоимость', 'скидка', 'тариф', 'переплатить', 'price', 'expensive', 'cheap', 'overpriced', 'cost', 'discount', 'value for money'] },
-  { key: 'staff', labelRu: 'Сотрудники', labelEn: 'Staff', keywords: ['менеджер', 'сотрудник', 'персонал', 'оператор', 'вежливый', 'хамство', 'грубый', 'нахамить', 'мастер', 'водитель', 'врач', 'staff', 'manager', 'rude', 'polite', 'friendly', 'employee', 'technician', 'doctor', 'receptionist'] },
-  { key: 'product', labelRu: 'Продукт и сервис', labelEn: 'Product and service', keywords: ['приложение', 'интерфейс', 'сайт', 'функция', 'баг', 'сбой', 'зависает', 'кабинет', 'продукт', 'интеграция', 'app', 'interface', 'website', 'feature', 'bug', 'crash', 'outage', 'product', 'integration', 'export'] },
-  { key: 'onboarding', labelRu: 'Подключение и обучение', labelEn: 'Onboarding and training', keywords: ['внедрение', 'обучение', 'онбординг', 'подключение', 'настройка', 'инструкция', 'onboarding', 'training', 'setup', 'manual', 'implementation', 'trial', 'demo'] },
+  {
+    key: 'delivery',
+    labelRu: 'Доставка и сроки',
+    labelEn: 'Delivery and timing',
+    keywords: [
+      'доставка',
+      'доставить',
+      'курьер',
+      'опоздать',
+      'задержка',
+      'отгрузка',
+      'поставка',
+      'привезти',
+      'срок',
+      'посылка',
+      'delivery',
+      'deliver',
+      'courier',
+      'driver',
+      'late',
+      'delay',
+      'shipment',
+      'parcel',
+      'arrive',
+    ],
+  },
+  {
+    key: 'billing_documents',
+    labelRu: 'Счета и документы',
+    labelEn: 'Billing and documents',
+    keywords: [
+      'счёт',
+      'счет-фактура',
+      'акт',
+      'накладная',
+      'документы',
+      'закрывающие',
+      'оплата',
+      'реквизиты',
+      'договор',
+      'списать',
+      'invoice',
+      'billing',
+      'bill',
+      'payment',
+      'contract',
+      'receipt',
+      'statement',
+      'charged',
+      'refund',
+      'вернули деньги',
+      'возврат',
+    ],
+  },
+  {
+    key: 'quality',
+    labelRu: 'Качество',
+    labelEn: 'Quality',
+    keywords: [
+      'качество',
+      'брак',
+      'бракованный',
+      'сломался',
+      'разбит',
+      'испорчен',
+      'соответствует описанию',
+      'quality',
+      'broken',
+      'damaged',
+      'defect',
+      'faulty',
+    ],
+  },
+  {
+    key: 'communication',
+    labelRu: 'Связь и скорость ответа',
+    labelEn: 'Communication and responsiveness',
+    keywords: [
+      'ответ',
+      'отвечать',
+      'перезвонить',
+      'звонить',
+      'трубку',
+      'поддержка',
+      'связь',
+      'reply',
+      'respond',
+      'response',
+      'answer',
+      'call back',
+      'phone',
+      'support',
+      'communication',
+      'ticket',
+    ],
+  },
+  {
+    key: 'price',
+    labelRu: 'Цена',
+    labelEn: 'Price',
+    keywords: [
+      'цена',
+      'дорого',
+      'дешево',
+      'недорого',
+      'стоимость',
+      'скидка',
+      'тариф',
+      'переплатить',
+      'price',
+      'expensive',
+      'cheap',
+      'overpriced',
+      'cost',
+      'discount',
+      'value for money',
+    ],
+  },
+  {
+    key: 'staff',
+    labelRu: 'Сотрудники',
+    labelEn: 'Staff',
+    keywords: [
+      'менеджер',
+      'сотрудник',
+      'персонал',
+      'оператор',
+      'вежливый',
+      'хамство',
+      'грубый',
+      'нахамить',
+      'мастер',
+      'водитель',
+      'врач',
+      'staff',
+      'manager',
+      'rude',
+      'polite',
+      'friendly',
+      'employee',
+      'technician',
+      'doctor',
+      'receptionist',
+    ],
+  },
+  {
+    key: 'product',
+    labelRu: 'Продукт и сервис',
+    labelEn: 'Product and service',
+    keywords: [
+      'приложение',
+      'интерфейс',
+      'сайт',
+      'функция',
+      'баг',
+      'сбой',
+      'зависает',
+      'кабинет',
+      'продукт',
+      'интеграция',
+      'app',
+      'interface',
+      'website',
+      'feature',
+      'bug',
+      'crash',
+      'outage',
+      'product',
+      'integration',
+      'export',
+    ],
+  },
+  {
+    key: 'onboarding',
+    labelRu: 'Подключение и обучение',
+    labelEn: 'Onboarding and training',
+    keywords: [
+      'внедрение',
+      'обучение',
+      'онбординг',
+      'подключение',
+      'настройка',
+      'инструкция',
+      'onboarding',
+      'training',
+      'setup',
+      'manual',
+      'implementation',
+      'trial',
+      'demo',
+    ],
+  },
 ];
 
 interface CompiledKeyword {
@@ -32,7 +216,14 @@ function compile(keyword: string): CompiledKeyword {
   let c = compiled.get(keyword);
   if (!c) {
     if (compiled.size > 20_000) compiled.clear();
-    compiled.set(keyword, (c = { stems: words(keyword).filter((w) => /\p{L}/u.test(w)).map((w) => stemmed(w)) }));
+    compiled.set(
+      keyword,
+      (c = {
+        stems: words(keyword)
+          .filter((w) => /\p{L}/u.test(w))
+          .map((w) => stemmed(w)),
+      }),
+    );
   }
   return c;
 }
@@ -51,11 +242,17 @@ export function tagTopics(text: string, topics: TopicDef[]): string[] {
     const hit = topic.keywords.some((keyword) => {
       const k = compile(keyword).stems;
       if (k.length === 0) return false;
-      return stems.some((_, i) => k.every((ks, j) => {
-        const w = ws[i + j];
-        const s = stems[i + j];
-        return w !== undefined && s !== undefined && (ks.length <= 3 ? s === ks || w === ks : s.startsWith(ks) || w.startsWith(ks));
-      }));
+      return stems.some((_, i) =>
+        k.every((ks, j) => {
+          const w = ws[i + j];
+          const s = stems[i + j];
+          return (
+            w !== undefined &&
+            s !== undefined &&
+            (ks.length <= 3 ? s === ks || w === ks : s.startsWith(ks) || w.startsWith(ks))
+          );
+        }),
+      );
     });
     if (hit) found.push(topic.key);
   }
