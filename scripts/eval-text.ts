@@ -1,16 +1,12 @@
 // Prints sentiment and language quality on the held-out TEST split and on the unseen set, plus
 // two baselines that show what each half of the model contributes.
 // Usage: npm run eval:text  (add -- --errors to list the misclassified texts)
-import { train } from '../server/modules/text/engine/classifier.ts';
-import { evaluate, formatEvaluation } from '../server/modules/text/engine/evaluate.ts';
-import {
-  extractFeatures,
-  lexiconScore,
-  stripPoliteness,
-} from '../server/modules/text/engine/features.ts';
-import { sentimentModel } from '../server/modules/text/engine/sentiment.ts';
-import { tokenize } from '../server/modules/text/engine/tokens.ts';
-import { loadMainSet, loadUnseenSet } from '../server/modules/text/eval/dataset.ts';
+import { train } from '../server/lib/text/classifier.ts';
+import { evaluate, formatEvaluation } from '../server/lib/text/evaluate.ts';
+import { extractFeatures, lexiconScore, stripPoliteness } from '../server/lib/text/features.ts';
+import { sentimentModel } from '../server/lib/text/sentiment.ts';
+import { tokenize } from '../server/lib/text/tokens.ts';
+import { loadMainSet, loadUnseenSet } from '../server/lib/text/eval-dataset.ts';
 
 const showErrors = process.argv.includes('--errors');
 const model = sentimentModel();

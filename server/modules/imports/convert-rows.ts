@@ -11,8 +11,8 @@ import {
   type TargetField,
 } from '../../../shared/api/imports.ts';
 import { AppError } from '../../http/errors.ts';
-import { parseDate, parseScore } from './cell-values.ts';
-import type { Table } from './table.ts';
+import { parseDate, parseScore } from '../../lib/tabular/cell-values.ts';
+import type { Table } from '../../lib/tabular/table.ts';
 
 const CHANNEL_NAMES: Record<string, FeedbackIn['channel']> = {
   api: 'api',

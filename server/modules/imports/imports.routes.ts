@@ -9,7 +9,7 @@ import { AppError } from '../../http/errors.ts';
 import { pageQuery } from '../../lib/paging.ts';
 import * as imports from './imports.service.ts';
 import type { ImportSummary } from './imports.repo.ts';
-import { cleanFilename, FILE_TYPES, fileKindOf } from './file-upload.ts';
+import { cleanFilename, FILE_TYPES, fileKindOf } from '../../http/file-upload.ts';
 import { suggestMapping } from './suggest-mapping.ts';
 
 export function presentImportSummary(row: ImportSummary): api.ImportSummaryOut {

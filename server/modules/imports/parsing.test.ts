@@ -1,10 +1,10 @@
 // Table-driven checks of the pure pieces: dates, scores, encodings, delimiters, mapping guesses.
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { parseDate, parseScore } from './cell-values.ts';
+import { parseDate, parseScore } from '../../lib/tabular/cell-values.ts';
 import { convertRows } from './convert-rows.ts';
-import { decodeText, detectDelimiter } from './read-csv.ts';
-import { cellText } from './read-xlsx.ts';
+import { decodeText, detectDelimiter } from '../../lib/tabular/read-csv.ts';
+import { cellText } from '../../lib/tabular/read-xlsx.ts';
 import { suggestMapping } from './suggest-mapping.ts';
 
 describe('dates in cells', () => {

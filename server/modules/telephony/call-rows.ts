@@ -8,8 +8,8 @@ import {
 } from '../../../shared/api/telephony.ts';
 import { AppError } from '../../http/errors.ts';
 import { sha256 } from '../../lib/crypto.ts';
-import { parseDate } from '../imports/cell-values.ts';
-import { isBlank, type Table } from '../imports/table.ts';
+import { parseDate } from '../../lib/tabular/cell-values.ts';
+import { isBlank, type Table } from '../../lib/tabular/table.ts';
 import { hasNoDigits, normalisePhone } from './phone.ts';
 
 const SYNONYMS: Record<CallField, string[]> = {

@@ -10,7 +10,7 @@ import { ctxOf } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import type { ColumnMapping } from './call-rows.ts';
 import * as telephony from './telephony.service.ts';
-import { cleanFilename, FILE_TYPES, fileKindOf } from '../imports/file-upload.ts';
+import { cleanFilename, FILE_TYPES, fileKindOf } from '../../http/file-upload.ts';
 
 export function presentCall(c: CallsTable): api.CallOut {
   return {

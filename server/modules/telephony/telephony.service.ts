@@ -14,9 +14,9 @@ import {
   type ListCallsQuery,
   type OperationsQuery,
 } from '../../../shared/api/telephony.ts';
-import { readCsv } from '../imports/read-csv.ts';
-import { readXlsx } from '../imports/read-xlsx.ts';
-import { checkTable } from '../imports/table.ts';
+import { readCsv } from '../../lib/tabular/read-csv.ts';
+import { readXlsx } from '../../lib/tabular/read-xlsx.ts';
+import { checkTable } from '../../lib/tabular/table.ts';
 import { recordAudit } from '../orgs/index.ts';
 import { linkCallbacks } from './callbacks.ts';
 import {

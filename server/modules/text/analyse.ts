@@ -2,9 +2,9 @@
 // answering, else from the offline model; then a person's correction wins over either.
 import type { TextCorrectionsTable } from '../../db/types.ts';
 import type { TextAnalysis } from '../feedback/index.ts';
-import { detectLanguage } from './engine/language.ts';
-import { sentimentWithPrior, type ScorePrior } from './engine/sentiment.ts';
-import { tagTopics, type TopicDef } from './engine/topics.ts';
+import { detectLanguage } from '../../lib/text/language.ts';
+import { sentimentWithPrior, type ScorePrior } from '../../lib/text/sentiment.ts';
+import { tagTopics, type TopicDef } from '../../lib/text/topics.ts';
 import { analyseWithProvider } from './provider.ts';
 
 export interface AnalyseInput {

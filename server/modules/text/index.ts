@@ -4,7 +4,7 @@ import { textSweeps } from './sweep.ts';
 import { textJobs } from './text.jobs.ts';
 import { registerTextRoutes } from './text.routes.ts';
 
-export { MODEL_VERSION } from './engine/version.ts';
+export { MODEL_VERSION } from '../../lib/text/version.ts';
 
 export const textModule: ModuleDef = {
   name: 'text',

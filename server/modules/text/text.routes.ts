@@ -5,7 +5,7 @@ import { idParam } from '../../../shared/api/orgs.ts';
 import * as api from '../../../shared/api/text.ts';
 import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
-import { MODEL_VERSION } from './engine/version.ts';
+import { MODEL_VERSION } from '../../lib/text/version.ts';
 import * as text from './text.service.ts';
 import * as topics from './topics.service.ts';
 import { textTrends } from './trends.ts';

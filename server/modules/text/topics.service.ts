@@ -3,7 +3,7 @@ import { inTransaction, type Ctx } from '../../context.ts';
 import type { DbOrTrx, TextTopicsTable } from '../../db/types.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { recordAudit } from '../orgs/index.ts';
-import { DEFAULT_TOPICS, type TopicDef } from './engine/topics.ts';
+import { DEFAULT_TOPICS, type TopicDef } from '../../lib/text/topics.ts';
 import * as repo from './text.repo.ts';
 
 export const topicOfRow = (r: TextTopicsTable): TopicDef => ({

@@ -15,7 +15,7 @@ import { testDialects } from '../../../tests/support/db.ts';
 import { fixedClock } from '../../lib/clock.ts';
 import { createWorker } from '../../worker.ts';
 import { emitWebhookEvent } from './emit-event.ts';
-import { systemNetwork, type WebhookNetwork } from './network.ts';
+import { systemNetwork, type WebhookNetwork } from '../../lib/net/network.ts';
 import { createWebhook } from './webhooks.service.ts';
 import { webhookJobs } from './webhooks.jobs.ts';
 import { ctxFor } from '../../context.ts';

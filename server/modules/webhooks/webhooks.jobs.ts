@@ -6,9 +6,9 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineJob, type JobContext, type JobDefinition } from '../../jobs/queue.ts';
 import { DELIVER_JOB, DELIVERY_MAX_ATTEMPTS } from './emit-event.ts';
-import type { WebhookNetwork } from './network.ts';
+import type { WebhookNetwork } from '../../lib/net/network.ts';
 import { webhookHeaders } from './signature.ts';
-import { checkWebhookTarget } from './ssrf-guard.ts';
+import { checkWebhookTarget } from '../../lib/net/ssrf-guard.ts';
 import * as repo from './webhooks.repo.ts';
 
 export const DELIVERY_TIMEOUT_MS = 10_000;

@@ -1,5 +1,5 @@
 import type { ModuleDef } from '../module.ts';
-import { systemNetwork, type WebhookNetwork } from './network.ts';
+import { systemNetwork, type WebhookNetwork } from '../../lib/net/network.ts';
 import { webhookJobs } from './webhooks.jobs.ts';
 import { registerWebhookRoutes } from './webhooks.routes.ts';
 

@@ -6,7 +6,7 @@ import * as api from '../../../shared/api/webhooks.ts';
 import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import { pageQuery } from '../../lib/paging.ts';
-import type { WebhookNetwork } from './network.ts';
+import type { WebhookNetwork } from '../../lib/net/network.ts';
 import { presentDelivery, presentWebhook } from './webhooks.present.ts';
 import * as webhooks from './webhooks.service.ts';
 

@@ -8,9 +8,9 @@ import { assertCan } from '../../lib/permissions.ts';
 import type { WebhookEvent } from '../../../shared/api/webhooks.ts';
 import { recordAudit } from '../orgs/index.ts';
 import { enqueueDelivery } from './emit-event.ts';
-import { systemNetwork, type WebhookNetwork } from './network.ts';
+import { systemNetwork, type WebhookNetwork } from '../../lib/net/network.ts';
 import { generateWebhookSecret } from './signature.ts';
-import { checkWebhookTarget } from './ssrf-guard.ts';
+import { checkWebhookTarget } from '../../lib/net/ssrf-guard.ts';
 import * as repo from './webhooks.repo.ts';
 
 export interface CreateWebhookInput {

@@ -1,8 +1,8 @@
 // Raw file bodies for every file import (feedback, call logs): which content types are files,
 // CSV or XLSX from the declared type, the name and the bytes (ZIP bytes are a workbook), and a
 // safe file name.
-import { AppError } from '../../http/errors.ts';
-import { looksLikeZip } from './read-xlsx.ts';
+import { AppError } from './errors.ts';
+import { looksLikeZip } from '../lib/tabular/read-xlsx.ts';
 
 export const CSV_TYPES = ['text/csv', 'application/csv', 'text/tab-separated-values'];
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

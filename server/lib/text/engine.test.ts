@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadMainSet, loadUnseenSet } from '../eval/dataset.ts';
+import { loadMainSet, loadUnseenSet } from './eval-dataset.ts';
 import { train } from './classifier.ts';
 import { evaluate } from './evaluate.ts';
 import { extractFeatures } from './features.ts';

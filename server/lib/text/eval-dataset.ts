@@ -1,7 +1,7 @@
 // The labelled evaluation data written for this repository (see docs/BENCHMARKS.md): the main set
 // with a fixed train/test split, and an "unseen" set in another style the model is never tuned on.
 import { readFileSync } from 'node:fs';
-import type { SentimentLabel } from '../engine/classifier.ts';
+import type { SentimentLabel } from './classifier.ts';
 
 export interface LabelledText {
   id: string;
@@ -18,5 +18,5 @@ function readJsonl(name: string): LabelledText[] {
     .map((line) => JSON.parse(line) as LabelledText);
 }
 
-export const loadMainSet = () => readJsonl('feedback-set.jsonl');
-export const loadUnseenSet = () => readJsonl('unseen-set.jsonl');
+export const loadMainSet = () => readJsonl('eval-feedback-set.jsonl');
+export const loadUnseenSet = () => readJsonl('eval-unseen-set.jsonl');

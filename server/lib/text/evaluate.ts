@@ -1,5 +1,5 @@
 // Accuracy, per-class precision/recall and the confusion matrix for a labelled set.
-import type { LabelledText } from '../eval/dataset.ts';
+import type { LabelledText } from './eval-dataset.ts';
 import { CLASSES, type SentimentModel } from './classifier.ts';
 import { detectLanguage } from './language.ts';
 import { classifySentiment } from './sentiment.ts';
