@@ -13,7 +13,7 @@ import Fastify, {
 } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
-import { authenticate, registerAuthDecorators } from './http/auth.ts';
+import { registerAuthDecorators } from './http/auth.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -22,7 +22,8 @@ import { newId } from './lib/ids.ts';
 import { lazyChild } from './lib/logger.ts';
 import type { Logger } from 'pino';
 import { modules } from './modules/index.ts';
-import { APP_VERSION } from './modules/orgs/orgs.routes.ts';
+import { APP_VERSION } from './lib/version.ts';
+import { authenticate } from './modules/orgs/index.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../dist/web', import.meta.url));
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -89,7 +90,11 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       }),
   });
   await registerOpenApi(app, deps.config.http.publicUrl, APP_VERSION);
-  registerOps(app, deps);
+  registerOps(
+    app,
+    deps,
+    modules.flatMap((m) => (m.metrics ? [m.metrics] : [])),
+  );
 
   for (const m of modules) await m.publicRoutes?.(app, deps);
   await app.register(async (scope) => {

@@ -41,3 +41,6 @@ export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): P
     .transaction()
     .execute((trx) => fn({ ...ctx, db: trx }));
 }
+
+/** The organisation a read is scoped to; a Ctx, a transaction's ctx or `{ db, orgId }` of a job. */
+export type OrgScope = Pick<Ctx, 'db' | 'orgId'>;

@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { startWalCheckpointer } from './db/checkpointer.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createDeps, type Deps } from './deps.ts';
-import { allJobs, allSweeps, schedules } from './jobs/registry.ts';
+import { allJobs, allSweeps, schedules } from './modules/registry.ts';
 import { modules } from './modules/index.ts';
 import { bootstrapFromConfig } from './modules/orgs/index.ts';
 import { createWorker, type Worker } from './worker.ts';

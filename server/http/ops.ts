@@ -4,9 +4,15 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 import { isMigrated } from '../db/migrate.ts';
 import { pingDb } from '../db/create-db.ts';
 import type { Deps } from '../deps.ts';
-import { modules } from '../modules/index.ts';
 
-export function registerOps(app: FastifyInstance, deps: Deps): Registry {
+/** Adds a module's Prometheus series to the registry; read at scrape time, never per request. */
+export type MetricsContributor = (registry: Registry, deps: Deps) => void;
+
+export function registerOps(
+  app: FastifyInstance,
+  deps: Deps,
+  contributors: MetricsContributor[] = [],
+): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'clientloop_' });
   const duration = new Histogram({
@@ -47,7 +53,7 @@ export function registerOps(app: FastifyInstance, deps: Deps): Registry {
     done();
   });
 
-  for (const m of modules) m.metrics?.(registry, deps);
+  for (const contribute of contributors) contribute(registry, deps);
   app.get('/health', { schema: { tags: ['operations'], summary: 'Liveness' } }, async () => ({
     status: 'ok',
   }));

@@ -1,6 +1,6 @@
 // Drives the real worker in tests (jobs and sweeps): run rounds until nothing is left to do (bounded).
 import type { Deps } from '../../server/deps.ts';
-import { allJobs, allSweeps } from '../../server/jobs/registry.ts';
+import { allJobs, allSweeps } from '../../server/modules/registry.ts';
 import { createWorker, type Worker } from '../../server/worker.ts';
 
 export function testWorker(deps: Deps): Worker & { drain(maxRounds?: number): Promise<number> } {

@@ -4,9 +4,9 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import type { ReminderOut, TimelineItemOut } from '../../../shared/api/care.ts';
 import { findClient } from '../clients/index.ts';
-import { listCaseEvents, listCases } from '../cases/index.ts';
-import { listFeedback } from '../feedback/index.ts';
-import { listMessagesForOrg } from '../messaging/index.ts';
+import { listCasesOfClient, listEventsOfCase } from '../cases/index.ts';
+import { listFeedbackOfClient } from '../feedback/index.ts';
+import { listSentMessagesOfClient } from '../messaging/index.ts';
 import { missedCallsWithoutCallback } from '../telephony/index.ts';
 import { nextOccurrence } from './occurrence.ts';
 import * as repo from './care.repo.ts';
@@ -169,7 +169,7 @@ export async function timeline(
   const push = (item: TimelineItemOut, ownId = item.ref.id) =>
     keyed.push({ item, at: item.at, key: `${item.kind}:${ownId}` });
 
-  for (const f of await listFeedback(ctx.db, ctx.orgId, { clientId, limit: SOURCE_LIMIT })) {
+  for (const f of await listFeedbackOfClient(ctx, clientId, SOURCE_LIMIT)) {
     const score = f.score_type ? `${f.score_type.toUpperCase()} ${f.score_value}` : '';
     push({
       at: isoOf(f.received_at),
@@ -178,7 +178,7 @@ export async function timeline(
       ref: { type: 'feedback', id: f.id },
     });
   }
-  for (const c of await listCases(ctx.db, ctx.orgId, { clientId, limit: SOURCE_LIMIT })) {
+  for (const c of await listCasesOfClient(ctx, clientId, SOURCE_LIMIT)) {
     const title = `${c.public_ref} ${c.title}`;
     push({ at: isoOf(c.created_at), kind: 'case_opened', title, ref: { type: 'case', id: c.id } });
     if (c.resolved_at)
@@ -188,7 +188,7 @@ export async function timeline(
         title,
         ref: { type: 'case', id: c.id },
       });
-    for (const e of await listCaseEvents(ctx.db, ctx.orgId, c.id)) {
+    for (const e of await listEventsOfCase(ctx, c.id)) {
       // "opened" and the resolving status change already appear as case items of their own.
       if (e.kind === 'opened' || (e.kind === 'status' && e.to_status === 'resolved')) continue;
       const what =
@@ -208,11 +208,7 @@ export async function timeline(
       );
     }
   }
-  for (const m of await listMessagesForOrg(ctx.db, ctx.orgId, {
-    clientId,
-    status: 'sent',
-    limit: SOURCE_LIMIT,
-  })) {
+  for (const m of await listSentMessagesOfClient(ctx, clientId, SOURCE_LIMIT)) {
     push({
       at: isoOf(m.sent_at ?? m.created_at),
       kind: 'message_sent',

@@ -5,8 +5,8 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { findClient, findContact } from '../clients/index.ts';
-import { findUser, recordAudit } from '../orgs/index.ts';
-import { findCase } from '../cases/index.ts';
+import { findOrgUser, recordAudit } from '../orgs/index.ts';
+import { findCaseInOrg } from '../cases/index.ts';
 import { localDay } from './occurrence.ts';
 import * as repo from './care.repo.ts';
 
@@ -30,7 +30,7 @@ async function assertContactOf(ctx: Ctx, clientId: string, contactId: string | n
 }
 
 async function assertUser(ctx: Ctx, userId: string | null | undefined, name: string) {
-  if (userId && !(await findUser(ctx.db, ctx.orgId, userId)))
+  if (userId && !(await findOrgUser(ctx, userId)))
     throw unprocessable(name, 'not a user of this organisation');
 }
 
@@ -268,7 +268,7 @@ export async function activeRequirementsFor(
 
 export async function requirementsForCase(ctx: Ctx, caseId: string): Promise<RequirementsTable[]> {
   assertCan(ctx.actor, 'data.read');
-  const found = await findCase(ctx.db, ctx.orgId, caseId);
+  const found = await findCaseInOrg(ctx, caseId);
   if (!found) throw notFound('Case');
   return found.client_id ? activeRequirementsFor(ctx, found.client_id) : [];
 }

@@ -8,7 +8,7 @@ import type { Deps } from '../../deps.ts';
 import { defineJob } from '../../jobs/queue.ts';
 import type { ReminderOut } from '../../../shared/api/care.ts';
 import { queueMessage } from '../messaging/index.ts';
-import { findUser } from '../orgs/index.ts';
+import { findOrgUser } from '../orgs/index.ts';
 import { reminders } from './care.reads.ts';
 import { localDay } from './occurrence.ts';
 import { managersOfClients } from './reminders.repo.ts';
@@ -53,7 +53,7 @@ export async function sendDigests(deps: Deps): Promise<number> {
   const today = localDay(now, DIGEST_TIME_ZONE);
   let queued = 0;
   for (const { orgId, managerId, clientIds } of await managersOfClients(deps.db)) {
-    const user = await findUser(deps.db, orgId, managerId);
+    const user = await findOrgUser({ db: deps.db, orgId }, managerId);
     if (!user || user.disabled_at || (user.role !== 'manager' && user.role !== 'admin')) continue;
     const ctx: Ctx = {
       db: deps.db,

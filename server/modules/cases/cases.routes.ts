@@ -9,7 +9,6 @@ import { ctxOf } from '../../http/auth.ts';
 import * as cases from './cases.service.ts';
 import * as policies from './sla-policies.ts';
 import { allowedNext } from './status-machine.ts';
-import { caseRequirementsOut, requirementsOnCase } from '../care/index.ts';
 
 export const presentCase = (c: CasesTable, publicUrl: string): api.CaseOut => ({
   id: c.id,
@@ -101,22 +100,8 @@ export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
     async (req, reply) =>
       reply.status(201).send(presentCase(await cases.openCase(ctxOf(deps, req), req.body), base)),
   );
-  // The client's active special requirements travel with the case, so whoever resolves it sees them.
-  r.get(
-    '/api/v1/cases/:id',
-    {
-      schema: {
-        tags,
-        params: idParam,
-        response: { 200: api.caseOut.extend({ requirements: caseRequirementsOut }) },
-      },
-    },
-    async (req) => {
-      const ctx = ctxOf(deps, req);
-      const c = await cases.getCase(ctx, req.params.id);
-      return { ...presentCase(c, base), requirements: await requirementsOnCase(ctx, c.client_id) };
-    },
-  );
+  // GET /api/v1/cases/:id is registered by the care module: the case carries its client's
+  // special requirements, which care owns (care sits above cases in the module graph).
   r.patch(
     '/api/v1/cases/:id',
     {

@@ -16,7 +16,7 @@ import { assertCan } from '../../lib/permissions.ts';
 import { newPublicRef } from '../../lib/public-ref.ts';
 import { findContact } from '../clients/index.ts';
 import { queueMessage } from '../messaging/index.ts';
-import { findUser, recordAudit } from '../orgs/index.ts';
+import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import { emitCaseEvent } from './case-events.ts';
 import * as repo from './cases.repo.ts';
 import type { CaseRule } from './rules.ts';
@@ -119,7 +119,7 @@ export async function openCase(
 ): Promise<CasesTable> {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
-    if (input.ownerId && !(await findUser(tx.db, tx.orgId, input.ownerId))) throw ownerUnknown();
+    if (input.ownerId && !(await findOrgUser(tx, input.ownerId))) throw ownerUnknown();
     if (input.contactId && !(await findContact(tx, input.contactId))) {
       throw new AppError('unprocessable', 'contactId names no contact of this organisation', {
         invalidParams: [{ name: 'body.contactId', reason: 'unknown contact' }],
@@ -186,7 +186,7 @@ export async function updateCase(ctx: Ctx, id: string, patch: CasePatch): Promis
       if (patch.status === 'in_progress' && current.status === 'resolved') set.resolved_at = null;
     }
     if (patch.ownerId !== undefined) {
-      if (patch.ownerId && !(await findUser(tx.db, tx.orgId, patch.ownerId))) throw ownerUnknown();
+      if (patch.ownerId && !(await findOrgUser(tx, patch.ownerId))) throw ownerUnknown();
       set.owner_id = patch.ownerId;
     }
     if (patch.priority) set.priority = patch.priority;

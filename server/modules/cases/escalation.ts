@@ -7,7 +7,7 @@ import type { Deps } from '../../deps.ts';
 import { defineJob } from '../../jobs/queue.ts';
 import type { Actor } from '../../lib/permissions.ts';
 import { queueMessage } from '../messaging/index.ts';
-import { findUser, listActiveAdmins } from '../orgs/index.ts';
+import { findOrgUser, listActiveAdminsOf } from '../orgs/index.ts';
 import { emitCaseEvent } from './case-events.ts';
 import * as repo from './cases.repo.ts';
 import { OPEN_STATUSES } from './status-machine.ts';
@@ -43,8 +43,9 @@ export async function escalateIfBreached(
     await repo.updateCase(trx, orgId, caseId, { breached_at: at, priority, updated_at: at });
     const next: CasesTable = { ...c, breached_at: at, priority };
     await emitCaseEvent(tx, next, { kind: 'sla_breached', body: c.due_at });
-    const owner = c.owner_id ? await findUser(trx, orgId, c.owner_id) : undefined;
-    const recipients = owner && !owner.disabled_at ? [owner] : await listActiveAdmins(trx, orgId);
+    const owner = c.owner_id ? await findOrgUser({ db: trx, orgId }, c.owner_id) : undefined;
+    const recipients =
+      owner && !owner.disabled_at ? [owner] : await listActiveAdminsOf({ db: trx, orgId });
     for (const user of recipients) {
       await queueMessage(tx, {
         kind: 'escalation',

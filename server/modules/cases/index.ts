@@ -3,9 +3,13 @@ import type { ModuleDef } from '../module.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { caseJobs } from './escalation.ts';
 
-export { acknowledgeCase, openCaseForFeedback } from './cases.service.ts';
-export { findCaseByPublicRef } from './cases.repo.ts';
-export { findCase, listCases, listEvents as listCaseEvents } from './cases.repo.ts';
+export { acknowledgeCase, getCase, openCaseForFeedback } from './cases.service.ts';
+export {
+  findCaseByRef,
+  findCaseInOrg,
+  listCasesOfClient,
+  listEventsOfCase,
+} from './cases.lookups.ts';
 export { caseRuleFor, type CaseRule } from './rules.ts';
 export { presentCase } from './cases.routes.ts';
 export { emitCaseEvent } from './case-events.ts';

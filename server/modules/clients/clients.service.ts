@@ -6,7 +6,7 @@ import { AppError } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
-import { findUser, recordAudit } from '../orgs/index.ts';
+import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import * as repo from './clients.repo.ts';
 
 export type ContactRole = 'decision_maker' | 'influencer' | 'user' | 'payer';
@@ -38,7 +38,7 @@ export interface ContactInput {
 
 /** A client's manager must be a person of the same organisation. */
 async function assertManager(ctx: Ctx, managerId: string | null | undefined): Promise<void> {
-  if (managerId && !(await findUser(ctx.db, ctx.orgId, managerId))) {
+  if (managerId && !(await findOrgUser(ctx, managerId))) {
     throw new AppError('unprocessable', 'managerId names no user of this organisation', {
       invalidParams: [{ name: 'body.managerId', reason: 'unknown user' }],
     });

@@ -1,7 +1,27 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, createTestApp, createTestOrg, type TestApp } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
-import { setTextAnalysis } from './index.ts';
+import type { Db } from '../../db/types.ts';
+
+/** The text module's sweep writes these columns; the fixture sets them as it would. */
+async function setTextAnalysis(
+  db: Db,
+  orgId: string,
+  id: string,
+  a: { language: string; sentimentLabel: 'negative'; sentimentScore: number; topics: string[] },
+) {
+  await db
+    .updateTable('feedback')
+    .set({
+      language: a.language,
+      sentiment_label: a.sentimentLabel,
+      sentiment_score: a.sentimentScore,
+      topics: JSON.stringify(a.topics),
+    })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
 
 describe.each(testDialects())('feedback list filters on %s', (dialect) => {
   let t: TestApp;

@@ -5,7 +5,12 @@
 import type { Ctx } from '../../context.ts';
 import type { ContactsTable, FeedbackTable } from '../../db/types.ts';
 import { acknowledgeCase, caseRuleFor, openCaseForFeedback } from '../cases/index.ts';
-import { queueMessages, type QueueMessageInput } from '../messaging/index.ts';
+import {
+  queueMessages,
+  type MessageSent,
+  type QueueMessageInput,
+  type SentCtx,
+} from '../messaging/index.ts';
 import { emitWebhookEvents } from '../webhooks/index.ts';
 import * as repo from './feedback.repo.ts';
 
@@ -77,13 +82,11 @@ export function statusUrlOf(publicUrl: string, publicRef: string): string {
   return `${publicUrl}/status/${publicRef}`;
 }
 
-/** Called by the messaging job when the mail server accepted an acknowledgement. */
-export async function onAcknowledgementSent(
-  tx: Pick<Ctx, 'db' | 'orgId' | 'clock' | 'jobs' | 'config'>,
-  feedbackId: string,
-  at: string,
-): Promise<void> {
-  await repo.markAcknowledged(tx.db, tx.orgId, feedbackId, at);
+/** Subscribed to messaging's `messageSent`: the mail server accepted an acknowledgement. */
+export async function onMessageSent(tx: SentCtx, sent: MessageSent): Promise<void> {
+  if (sent.kind !== 'ack' || !sent.feedbackId) return;
+  const feedbackId = sent.feedbackId;
+  await repo.markAcknowledged(tx.db, tx.orgId, feedbackId, sent.sentAt);
   const row = await repo.findFeedback(tx.db, tx.orgId, feedbackId);
   if (row?.case_id) await acknowledgeCase(tx, row.case_id);
 }

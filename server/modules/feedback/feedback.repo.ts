@@ -218,30 +218,3 @@ export async function insertIdempotencyKeys(
 ): Promise<void> {
   await insertRows(db, 'idempotency_keys', rows);
 }
-
-export interface TextAnalysis {
-  language: string | null;
-  sentimentLabel: 'positive' | 'neutral' | 'negative' | null;
-  sentimentScore: number | null;
-  topics: string[];
-}
-
-/** Written by the text module's job (and by people correcting it); the record itself never changes. */
-export async function setTextAnalysis(
-  db: DbOrTrx,
-  orgId: string,
-  id: string,
-  a: TextAnalysis,
-): Promise<void> {
-  await db
-    .updateTable('feedback')
-    .set({
-      language: a.language,
-      sentiment_label: a.sentimentLabel,
-      sentiment_score: a.sentimentScore,
-      topics: JSON.stringify(a.topics),
-    })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .execute();
-}

@@ -1,5 +1,7 @@
 // The feedback module's public surface: intake for every channel.
+import { messageSent } from '../messaging/index.ts';
 import type { ModuleDef } from '../module.ts';
+import { onMessageSent } from './feedback.effects.ts';
 import { registerFeedbackRoutes } from './feedback.routes.ts';
 import { registerIntakeMetrics } from './intake-metrics.ts';
 import { registerStatusPage } from './status-page.ts';
@@ -12,15 +14,12 @@ export {
   type RecordOptions,
   type RecordResult,
 } from './feedback.service.ts';
-export { onAcknowledgementSent, statusUrlOf } from './feedback.effects.ts';
+export { statusUrlOf } from './feedback.effects.ts';
 export { presentFeedback } from './feedback.routes.ts';
-export {
-  findFeedback,
-  findFeedbackByPublicRef,
-  setTextAnalysis,
-  type TextAnalysis,
-} from './feedback.repo.ts';
-export { listFeedback } from './feedback.repo.ts';
+export { findFeedbackRecord, listFeedbackOfClient } from './feedback.lookups.ts';
+
+// Upward event (ADR 008): when messaging sent an acknowledgement, the record and its case move on.
+messageSent.subscribe('feedback.acknowledged', onMessageSent);
 
 export const feedbackModule: ModuleDef = {
   name: 'feedback',

@@ -8,7 +8,7 @@ import { PUBLIC_TEXT } from '../../i18n/public.ts';
 import type { Actor } from '../../lib/permissions.ts';
 import { PUBLIC_REF_RE } from '../../lib/public-ref.ts';
 import { ctxFor } from '../../context.ts';
-import { findCaseByPublicRef } from '../cases/index.ts';
+import { findCaseByRef } from '../cases/index.ts';
 import { findContact } from '../clients/index.ts';
 import { findFeedbackByPublicRef } from './feedback.repo.ts';
 import { recordFeedback } from './feedback.service.ts';
@@ -22,7 +22,7 @@ const query = z.object({
 async function lookUp(deps: Deps, ref: string) {
   if (!PUBLIC_REF_RE.test(ref)) return undefined;
   const feedback = await findFeedbackByPublicRef(deps.db, ref);
-  const kase = await findCaseByPublicRef(deps.db, ref);
+  const kase = await findCaseByRef(deps.db, ref);
   if (!feedback && !kase) return undefined;
   const orgId = (feedback?.org_id ?? kase?.org_id)!;
   const contactId = feedback?.contact_id ?? kase?.contact_id ?? null;

@@ -8,7 +8,7 @@ import { ctxOf } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { pageQuery } from '../../lib/paging.ts';
 import * as imports from './imports.service.ts';
-import type { ImportSummary } from './imports.repo.ts';
+import type { ImportSummary } from './imports.service.ts';
 import { cleanFilename, FILE_TYPES, fileKindOf } from '../../http/file-upload.ts';
 import { suggestMapping } from './suggest-mapping.ts';
 

@@ -13,6 +13,8 @@ import { recordFeedbackMany } from '../feedback/index.ts';
 import { recordAudit } from '../orgs/index.ts';
 import { assertMappingFits, convertRows } from './convert-rows.ts';
 import * as repo from './imports.repo.ts';
+
+export type { ImportSummary } from './imports.repo.ts';
 import { readCsv } from '../../lib/tabular/read-csv.ts';
 import { readXlsx } from '../../lib/tabular/read-xlsx.ts';
 import { checkTable, type Table } from '../../lib/tabular/table.ts';

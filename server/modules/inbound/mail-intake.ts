@@ -9,7 +9,7 @@ import { sha256 } from '../../lib/crypto.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../lib/permissions.ts';
 import { feedbackIn } from '../../../shared/api/feedback.ts';
-import { findCaseByPublicRef, recordClientReply } from '../cases/index.ts';
+import { findCaseByRef, recordClientReply } from '../cases/index.ts';
 import { findContactByEmail } from '../clients/index.ts';
 import { recordFeedback } from '../feedback/index.ts';
 import * as repo from './inbound.repo.ts';
@@ -20,7 +20,7 @@ import {
   type HeaderLookup,
 } from './mail-rules.ts';
 import { htmlToText, stripQuotedReply } from './reply-text.ts';
-import { findMessage } from '../messaging/index.ts';
+import { findOwnMessage } from '../messaging/index.ts';
 
 export interface InboundMail {
   /** SMTP MAIL FROM; '' for the null sender of bounces. */
@@ -72,11 +72,11 @@ export function sourceIdOf(mail: InboundMail, fromEmail: string, text: string): 
 /** The case of this organisation a reply answers: by our Message-ID in its headers, else by a reference in its subject. */
 async function caseRepliedTo(ctx: Ctx, mail: InboundMail): Promise<string | undefined> {
   for (const id of sentMessageIdsIn(mail.inReplyTo, mail.references)) {
-    const links = await findMessage(ctx.db, ctx.orgId, id);
+    const links = await findOwnMessage(ctx, id);
     if (links?.case_id) return links.case_id;
   }
   for (const ref of publicRefsIn(mail.subject)) {
-    const kase = await findCaseByPublicRef(ctx.db, ref);
+    const kase = await findCaseByRef(ctx.db, ref);
     if (kase?.org_id === ctx.orgId) return kase.id;
   }
   return undefined;

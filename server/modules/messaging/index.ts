@@ -10,8 +10,8 @@ export {
   type QueueMessageInput,
 } from './messaging.service.ts';
 export { presentMessage } from './messaging.routes.ts';
-/** One of our sent messages (replies name it in In-Reply-To); undefined for another org's id. */
-export { findMessage, listMessages as listMessagesForOrg } from './messaging.repo.ts';
+export { findOwnMessage, listSentMessagesOfClient } from './messaging.lookups.ts';
+export { messageSent, type MessageSent, type SentCtx } from './message-sent.ts';
 
 export const messagingModule: ModuleDef = {
   name: 'messaging',

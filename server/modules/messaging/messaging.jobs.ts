@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineJob } from '../../jobs/queue.ts';
-import { onAcknowledgementSent } from '../feedback/index.ts';
+import { messageSent } from './message-sent.ts';
 import * as repo from './messaging.repo.ts';
 import { SEND_JOB } from './messaging.service.ts';
 
@@ -54,18 +54,20 @@ export function messagingJobs(deps: Deps) {
             last_error: null,
             provider_message_id: `<${msg.id}@clientloop>`,
           });
-          if (msg.kind === 'ack' && msg.feedback_id)
-            await onAcknowledgementSent(
-              {
-                db: trx,
-                orgId: job.orgId!,
-                clock: deps.clock,
-                jobs: deps.jobs,
-                config: deps.config,
-              },
-              msg.feedback_id,
-              at,
-            );
+          const ctx = {
+            db: trx,
+            orgId: job.orgId!,
+            clock: deps.clock,
+            jobs: deps.jobs,
+            config: deps.config,
+          };
+          await messageSent.emit(ctx, {
+            messageId: msg.id,
+            kind: msg.kind,
+            feedbackId: msg.feedback_id,
+            caseId: msg.case_id,
+            sentAt: at,
+          });
         });
         job.log.info({ messageId: msg.id, kind: msg.kind }, 'message sent');
       },

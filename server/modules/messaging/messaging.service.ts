@@ -12,7 +12,7 @@ import {
 import { newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
-import { getOrg, recordAudit } from '../orgs/index.ts';
+import { orgOf, recordAudit } from '../orgs/index.ts';
 import * as repo from './messaging.repo.ts';
 
 export const SEND_JOB = 'messaging.send';
@@ -62,7 +62,7 @@ export async function queueMessages(
   inputs: readonly QueueMessageInput[],
 ): Promise<string[]> {
   if (inputs.length === 0) return [];
-  const org = await getOrg(ctx.db, ctx.orgId);
+  const org = await orgOf(ctx);
   const templates = new Map<string, Template>();
   const now = ctx.clock.now();
   const hasMailer = Boolean(ctx.config.mail.smtpUrl);

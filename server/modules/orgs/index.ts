@@ -11,5 +11,6 @@ export {
   type SystemDeps,
 } from './auth.service.ts';
 export { recordAudit } from './audit.ts';
-export { deleteExpiredSessions, findUser, getOrg, listActiveAdmins } from './orgs.repo.ts';
+export { authenticate } from './authenticate.ts';
+export { findOrgUser, listActiveAdminsOf, orgOf, pruneExpiredSessions } from './orgs.lookups.ts';
 export { orgsModule } from './orgs.module.ts';

@@ -8,6 +8,7 @@ import { ctxOf, SESSION_COOKIE, sessionCookieOptions } from '../../http/auth.ts'
 import { AppError } from '../../http/errors.ts';
 import { ctxFor } from '../../context.ts';
 import { pageQuery } from '../../lib/paging.ts';
+import { APP_VERSION } from '../../lib/version.ts';
 import * as auth from './auth.service.ts';
 import { presentApiKey, presentAudit, presentOrg, presentUser } from './orgs.present.ts';
 import * as orgs from './orgs.service.ts';
@@ -111,8 +112,6 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 }
-
-export const APP_VERSION = '0.1.0';
 
 /** Routes that need a caller (registered inside the authenticated scope). */
 export function registerOrgRoutes(app: FastifyInstance, deps: Deps): void {

@@ -1,7 +1,7 @@
 // One record's analysis: language, sentiment and topics, from the provider when configured and
 // answering, else from the offline model; then a person's correction wins over either.
 import type { TextCorrectionsTable } from '../../db/types.ts';
-import type { TextAnalysis } from '../feedback/index.ts';
+import type { TextAnalysis } from './text.repo.ts';
 import { detectLanguage } from '../../lib/text/language.ts';
 import { sentimentWithPrior, type ScorePrior } from '../../lib/text/sentiment.ts';
 import { tagTopics, type TopicDef } from '../../lib/text/topics.ts';

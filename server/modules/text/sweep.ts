@@ -7,7 +7,7 @@
 import type { Deps } from '../../deps.ts';
 import type { TextCorrectionsTable } from '../../db/types.ts';
 import type { Sweep } from '../module.ts';
-import type { TextAnalysis } from '../feedback/index.ts';
+import type { TextAnalysis } from './text.repo.ts';
 import { analyseText, applyCorrection } from './analyse.ts';
 import { DEFAULT_TOPICS, type TopicDef } from '../../lib/text/topics.ts';
 import * as repo from './text.repo.ts';

@@ -46,14 +46,12 @@ export async function upsertCorrection(db: DbOrTrx, row: TextCorrectionsTable): 
     .insertInto('text_corrections')
     .values(row)
     .onConflict((oc) =>
-      oc
-        .columns(['org_id', 'feedback_id'])
-        .doUpdateSet({
-          sentiment_label: row.sentiment_label,
-          topics: row.topics,
-          corrected_by: row.corrected_by,
-          corrected_at: row.corrected_at,
-        }),
+      oc.columns(['org_id', 'feedback_id']).doUpdateSet({
+        sentiment_label: row.sentiment_label,
+        topics: row.topics,
+        corrected_by: row.corrected_by,
+        corrected_at: row.corrected_at,
+      }),
     )
     .execute();
 }
@@ -201,5 +199,32 @@ export async function markPending(db: DbOrTrx, orgId: string, ids: string[]): Pr
     .set({ analysed_at: null })
     .where('org_id', '=', orgId)
     .where('id', 'in', ids)
+    .execute();
+}
+
+export interface TextAnalysis {
+  language: string | null;
+  sentimentLabel: 'positive' | 'neutral' | 'negative' | null;
+  sentimentScore: number | null;
+  topics: string[];
+}
+
+/** A person's correction; the sweep writes through writeAnalysis. The record itself never changes. */
+export async function setTextAnalysis(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+  a: TextAnalysis,
+): Promise<void> {
+  await db
+    .updateTable('feedback')
+    .set({
+      language: a.language,
+      sentiment_label: a.sentimentLabel,
+      sentiment_score: a.sentimentScore,
+      topics: JSON.stringify(a.topics),
+    })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
     .execute();
 }

@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { assertCan } from '../../lib/permissions.ts';
-import { findFeedback, setTextAnalysis, type TextAnalysis } from '../feedback/index.ts';
+import { findFeedbackRecord } from '../feedback/index.ts';
 import { recordAudit } from '../orgs/index.ts';
 import type { AnalysisOut } from '../../../shared/api/text.ts';
 import { applyCorrection } from './analyse.ts';
@@ -87,7 +87,7 @@ export async function correctAnalysis(
 ): Promise<AnalysisOut> {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
-    const row = await findFeedback(tx.db, tx.orgId, feedbackId);
+    const row = await findFeedbackRecord(tx, feedbackId);
     if (!row) throw notFound('Feedback');
     if (body.topics) {
       const known = new Set((await effectiveTopics(tx.db, tx.orgId)).map((t) => t.key));
@@ -114,7 +114,7 @@ export async function correctAnalysis(
       topics: JSON.parse(row.topics) as string[],
     };
     const next = applyCorrection(current, correction);
-    await setTextAnalysis(tx.db, tx.orgId, feedbackId, next);
+    await repo.setTextAnalysis(tx.db, tx.orgId, feedbackId, next);
     await recordAudit(
       tx,
       'text.analysis.corrected',
@@ -127,7 +127,7 @@ export async function correctAnalysis(
 
 export function presentAnalysis(
   feedbackId: string,
-  a: TextAnalysis,
+  a: repo.TextAnalysis,
   c: TextCorrectionsTable | undefined,
 ): AnalysisOut {
   return {

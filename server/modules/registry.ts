@@ -1,11 +1,11 @@
 // Every job definition, periodic schedule and sweep, for the worker: the platform's own plus each module's.
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
-import { modules } from '../modules/index.ts';
-import type { Schedule, Sweep } from '../modules/module.ts';
-import { deleteExpiredSessions } from '../modules/orgs/index.ts';
-import { defineJob, type JobDefinition } from './queue.ts';
-import { pruneFinishedJobs } from './maintenance.ts';
+import { modules } from './index.ts';
+import type { Schedule, Sweep } from './module.ts';
+import { pruneExpiredSessions } from './orgs/index.ts';
+import { defineJob, type JobDefinition } from '../jobs/queue.ts';
+import { pruneFinishedJobs } from '../jobs/maintenance.ts';
 
 export type { Schedule, Sweep };
 
@@ -16,7 +16,7 @@ export function allJobs(deps: Deps): JobDefinition[] {
       payload: z.object({}),
       handler: async (ctx) => {
         const now = deps.clock.now();
-        const sessions = await deleteExpiredSessions(deps.db, now.toISOString());
+        const sessions = await pruneExpiredSessions(deps.db, now.toISOString());
         const jobs = await pruneFinishedJobs(
           deps.db,
           new Date(now.getTime() - 7 * 86_400_000).toISOString(),

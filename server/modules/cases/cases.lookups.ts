@@ -1,0 +1,31 @@
+// Reads the modules above cases need (care's timeline, inbound threading, the status page).
+// Services without a role check: callers have checked the caller's role or are public by
+// design (a public reference is the capability). Every read is scoped by the organisation.
+import type { OrgScope } from '../../context.ts';
+import type { CaseEventsTable, CasesTable, DbOrTrx } from '../../db/types.ts';
+import * as repo from './cases.repo.ts';
+
+export async function findCaseInOrg(s: OrgScope, caseId: string): Promise<CasesTable | undefined> {
+  return repo.findCase(s.db, s.orgId, caseId);
+}
+
+/** The case a public reference names, in whichever organisation holds it (the status page). */
+export async function findCaseByRef(
+  db: DbOrTrx,
+  publicRef: string,
+): Promise<CasesTable | undefined> {
+  return repo.findCaseByPublicRef(db, publicRef);
+}
+
+/** A client's most recent cases, newest first, at most `limit`. */
+export async function listCasesOfClient(
+  s: OrgScope,
+  clientId: string,
+  limit: number,
+): Promise<CasesTable[]> {
+  return (await repo.listCases(s.db, s.orgId, { clientId, limit })).slice(0, limit);
+}
+
+export async function listEventsOfCase(s: OrgScope, caseId: string): Promise<CaseEventsTable[]> {
+  return repo.listEvents(s.db, s.orgId, caseId);
+}

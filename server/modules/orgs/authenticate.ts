@@ -1,0 +1,39 @@
+// Authentication for /api/v1: a Bearer API key, or the session cookie from the UI login.
+// Cookie sessions must also send X-CSRF-Token on every unsafe request (synchroniser token).
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../deps.ts';
+import { SESSION_COOKIE } from '../../http/auth.ts';
+import { AppError } from '../../http/errors.ts';
+import { safeEqual } from '../../lib/crypto.ts';
+import type { Actor } from '../../lib/permissions.ts';
+import { authenticateApiKey, authenticateSession } from './auth.service.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** onRequest hook for a scope whose routes all need a caller. */
+export function authenticate(deps: Deps) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+      const actor = match ? await authenticateApiKey(deps.db, deps.clock, match[1]!) : undefined;
+      if (!actor) throw new AppError('unauthorized', 'The API key is missing, wrong or revoked');
+      return bind(request, actor);
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await authenticateSession(deps.db, deps.clock, token) : undefined;
+    if (!session) throw new AppError('unauthorized', 'Sign in or send an API key');
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) {
+        throw new AppError('csrf_failed', 'The X-CSRF-Token header is missing or wrong');
+      }
+    }
+    bind(request, session.actor);
+  };
+}
+
+function bind(request: FastifyRequest, actor: Actor): void {
+  request.actor = actor;
+  request.log = request.log.child({ orgId: actor.orgId, actorType: actor.type, actorId: actor.id });
+}

@@ -1,0 +1,24 @@
+// Reads (and one housekeeping write) the modules above orgs need. Services without a role check:
+// callers have checked. Every read is scoped by the organisation.
+import type { OrgScope } from '../../context.ts';
+import type { DbOrTrx, OrgsTable, UsersTable } from '../../db/types.ts';
+import * as repo from './orgs.repo.ts';
+
+/** A person of the organisation (disabled ones too); undefined for another org's id. */
+export async function findOrgUser(s: OrgScope, userId: string): Promise<UsersTable | undefined> {
+  return repo.findUser(s.db, s.orgId, userId);
+}
+
+/** The organisation's row (name, time zone, language); throws not_found when it is gone. */
+export async function orgOf(s: OrgScope): Promise<OrgsTable> {
+  return repo.getOrg(s.db, s.orgId);
+}
+
+export async function listActiveAdminsOf(s: OrgScope): Promise<UsersTable[]> {
+  return repo.listActiveAdmins(s.db, s.orgId);
+}
+
+/** Instance-wide housekeeping run by the worker; returns how many sessions it removed. */
+export async function pruneExpiredSessions(db: DbOrTrx, nowIso: string): Promise<number> {
+  return repo.deleteExpiredSessions(db, nowIso);
+}
