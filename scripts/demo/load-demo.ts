@@ -39,16 +39,14 @@ async function main() {
     return;
   }
   const now = Date.now();
-  const created = await deps.db
-    .transaction()
-    .execute((trx) =>
-      createOrganisation(trx, clock, {
-        name: DEMO_ORG,
-        language: 'ru',
-        admin: DEMO_ADMIN,
-        apiKey: { name: 'Демо-ключ', role: 'admin' },
-      }),
-    );
+  const created = await deps.db.transaction().execute((trx) =>
+    createOrganisation(trx, clock, {
+      name: DEMO_ORG,
+      language: 'ru',
+      admin: DEMO_ADMIN,
+      apiKey: { name: 'Демо-ключ', role: 'admin' },
+    }),
+  );
   const ctx: Ctx = ctxFor(deps, { type: 'system', id: null, orgId: created.orgId, role: 'admin' });
   const rand = seeded(20261123);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;

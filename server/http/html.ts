@@ -58,31 +58,9 @@ export function publicPage(opts: {
   langLinks?: { ru: string; en: string };
 }): string {
   const switcher = opts.langLinks
-    ? html`<nav class="lang">
-        <a href="${opts.langLinks.ru}" lang="ru">Русский</a> ·
-        <a href="${opts.langLinks.en}" lang="en">English</a>
-      </nav>`
+    ? html`<nav class="lang"><a href="${opts.langLinks.ru}" lang="ru">Русский</a> · <a href="${opts.langLinks.en}" lang="en">English</a></nav>`
     : raw('');
-  return `<!doctype html>${
-    html`<html lang="${opts.lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <link rel="icon" href="data:," />
-        <title>${opts.title}</title>
-        <style>
-          ${raw(STYLE)}
-        </style>
-      </head>
-      <body>
-        <main>
-          ${switcher}
-          <div class="card">${opts.body}</div>
-        </main>
-      </body>
-    </html>`.__html
-  }`;
+  return `<!doctype html>${html`<html lang="${opts.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><link rel="icon" href="data:,"><title>${opts.title}</title><style>${raw(STYLE)}</style></head><body><main>${switcher}<div class="card">${opts.body}</div></main></body></html>`.__html}`;
 }
 
 /** ru or en from ?lang=, else from Accept-Language, else the fallback. */

@@ -62,15 +62,13 @@ export async function createTestOrg(deps: Deps, name = 'Org'): Promise<TestOrg> 
   seq += 1;
   const adminEmail = `admin${seq}.${Date.now()}@example.com`;
   const adminPassword = 'correct-horse-battery';
-  const created = await deps.db
-    .transaction()
-    .execute((trx) =>
-      createOrganisation(trx, deps.clock, {
-        name,
-        admin: { email: adminEmail, name: 'Admin', password: adminPassword },
-        apiKey: { role: 'admin' },
-      }),
-    );
+  const created = await deps.db.transaction().execute((trx) =>
+    createOrganisation(trx, deps.clock, {
+      name,
+      admin: { email: adminEmail, name: 'Admin', password: adminPassword },
+      apiKey: { role: 'admin' },
+    }),
+  );
   return { orgId: created.orgId, adminEmail, adminPassword, apiKey: created.apiKey!.secret };
 }
 

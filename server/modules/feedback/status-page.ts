@@ -74,8 +74,7 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
             lang,
             title: t.notFoundTitle,
             langLinks: links,
-            body: html`<h1>${t.notFoundTitle}</h1>
-              <p>${t.notFound}</p>`,
+            body: html`<h1>${t.notFoundTitle}</h1><p>${t.notFound}</p>`,
           }),
         );
       const state =
@@ -92,10 +91,10 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
           ? html`<p><strong>${t.resolution}:</strong> ${found.kase.resolution}</p>`
           : html``;
       const body = html`<h1>${t.statusTitle}</h1>
-        <p>${t.reference}: <strong>${ref}</strong></p>
-        <p>${t.statusLabel}: <span class="badge">${t.status[state]}</span></p>
-        ${resolution}
-        <p class="muted">${t.received}: ${received} UTC</p>`;
+      <p>${t.reference}: <strong>${ref}</strong></p>
+      <p>${t.statusLabel}: <span class="badge">${t.status[state]}</span></p>
+      ${resolution}
+      <p class="muted">${t.received}: ${received} UTC</p>`;
       return send(
         reply,
         200,
@@ -128,8 +127,7 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
           publicPage({
             lang,
             title: t.notFoundTitle,
-            body: html`<h1>${t.notFoundTitle}</h1>
-              <p>${t.notFound}</p>`,
+            body: html`<h1>${t.notFoundTitle}</h1><p>${t.notFound}</p>`,
           }),
         );
       if (found.kase.status !== 'resolved' && found.kase.status !== 'closed') {
@@ -139,8 +137,7 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
           publicPage({
             lang,
             title: t.rateTitle,
-            body: html`<h1>${t.rateTitle}</h1>
-              <p>${t.rateNotResolved}</p>`,
+            body: html`<h1>${t.rateTitle}</h1><p>${t.rateNotResolved}</p>`,
           }),
         );
       }
@@ -154,9 +151,7 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
           publicPage({
             lang,
             title: t.rateTitle,
-            body: html`<h1>${t.rateTitle}</h1>
-              <p>${t.rateQuestion}</p>
-              <div class="scores">${links}</div>`,
+            body: html`<h1>${t.rateTitle}</h1><p>${t.rateQuestion}</p><div class="scores">${links}</div>`,
           }),
         );
       }
@@ -179,8 +174,7 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
         publicPage({
           lang,
           title: t.rateTitle,
-          body: html`<h1>${t.rateTitle}</h1>
-            <p>${t.rateThanks}</p>`,
+          body: html`<h1>${t.rateTitle}</h1><p>${t.rateThanks}</p>`,
         }),
       );
     },

@@ -57,13 +57,7 @@ function message(
   return send(
     reply,
     status,
-    publicPage({
-      lang,
-      title,
-      langLinks,
-      body: html`<h1>${title}</h1>
-        <p>${text}</p>`,
-    }),
+    publicPage({ lang, title, langLinks, body: html`<h1>${title}</h1><p>${text}</p>` }),
   );
 }
 
@@ -82,36 +76,16 @@ function renderForm(target: SurveyTarget, lang: Lang, action: string, state: For
   const t = SURVEY_TEXT[lang];
   const options = scores.map(
     (n) =>
-      html`<label
-        ><input
-          type="radio"
-          name="score"
-          value="${n}"
-          required${raw(state.score === n ? ' checked' : '')}
-        /><span>${n}</span></label
-      >`,
+      html`<label><input type="radio" name="score" value="${n}" required${raw(state.score === n ? ' checked' : '')}><span>${n}</span></label>`,
   );
   const error = state.error ? html`<p class="error" role="alert">${state.error}</p>` : raw('');
-  return html`${EXTRA_STYLE}
-    <h1>${question}</h1>
-    ${error}
+  return html`${EXTRA_STYLE}<h1>${question}</h1>${error}
     <form method="post" action="${action}">
-      <fieldset>
-        <legend>${t.scoreLegend}</legend>
-        <div class="scores">${options}</div>
-        <div class="ends">
-          <span>${scores[0]} — ${ends.low}</span
-          ><span>${scores[scores.length - 1]} — ${ends.high}</span>
-        </div>
-      </fieldset>
+      <fieldset><legend>${t.scoreLegend}</legend><div class="scores">${options}</div>
+      <div class="ends"><span>${scores[0]} — ${ends.low}</span><span>${scores[scores.length - 1]} — ${ends.high}</span></div></fieldset>
       <label class="comment" for="comment">${prompt}</label>
-      <textarea id="comment" name="comment" maxlength="${MAX_COMMENT}">
-${state.comment ?? ''}</textarea>
-      <div class="hp" aria-hidden="true">
-        <label
-          >${t.honeypot}<input type="text" name="website" tabindex="-1" autocomplete="off"
-        /></label>
-      </div>
+      <textarea id="comment" name="comment" maxlength="${MAX_COMMENT}">${state.comment ?? ''}</textarea>
+      <div class="hp" aria-hidden="true"><label>${t.honeypot}<input type="text" name="website" tabindex="-1" autocomplete="off"></label></div>
       <button class="submit" type="submit">${t.submit}</button>
     </form>`;
 }

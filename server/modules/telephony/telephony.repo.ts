@@ -167,12 +167,10 @@ export async function upsertSettings(db: DbOrTrx, row: CallSettingsTable): Promi
     .insertInto('call_settings')
     .values(row)
     .onConflict((oc) =>
-      oc
-        .column('org_id')
-        .doUpdateSet({
-          callback_target_minutes: row.callback_target_minutes,
-          updated_at: row.updated_at,
-        }),
+      oc.column('org_id').doUpdateSet({
+        callback_target_minutes: row.callback_target_minutes,
+        updated_at: row.updated_at,
+      }),
     )
     .execute();
 }

@@ -359,19 +359,17 @@ describe.each(testDialects())('text analytics on %s', (dialect) => {
       req.on('end', () => {
         seen.push(JSON.parse(body));
         if (mode === 'broken') return res.writeHead(500).end('boom');
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({
-              choices: [
-                {
-                  message: {
-                    content: '{"sentiment":"positive","score":0.9,"topics":["price","made_up"]}',
-                  },
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            choices: [
+              {
+                message: {
+                  content: '{"sentiment":"positive","score":0.9,"topics":["price","made_up"]}',
                 },
-              ],
-            }),
-          );
+              },
+            ],
+          }),
+        );
       });
     });
     await new Promise<void>((r) => fake!.listen(0, '127.0.0.1', r));
