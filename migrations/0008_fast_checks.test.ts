@@ -101,7 +101,10 @@ describe('migration 0008_fast_checks upgrading an older SQLite file', () => {
     old.pragma(`schema_version = ${version + 1}`);
     old.close();
 
-    expect(await migrateToLatest(t.db)).toEqual(['0008_fast_checks', '0009_numbered_refs']);
+    expect((await migrateToLatest(t.db)).slice(0, 2)).toEqual([
+      '0008_fast_checks',
+      '0009_numbered_refs',
+    ]);
     const { rows } = await sql<{
       sql: string;
     }>`select sql from sqlite_schema where name = 'feedback'`.execute(t.db);

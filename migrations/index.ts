@@ -10,6 +10,7 @@ import * as m0006 from './0006_telephony.ts';
 import * as m0007 from './0007_text_sweep.ts';
 import * as m0008 from './0008_fast_checks.ts';
 import * as m0009 from './0009_numbered_refs.ts';
+import * as m0010 from './0010_date_order.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0007_text_sweep': m0007,
   '0008_fast_checks': m0008,
   '0009_numbered_refs': m0009,
+  '0010_date_order': m0010,
 };

@@ -31,3 +31,43 @@ export function toPage<T extends { id: string }>(
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
 }
+
+/**
+ * Lists ordered by the date they show (feedback by received_at, cases and the audit log by
+ * created_at) page on (date, id): the id breaks ties, so the order is total and stable.
+ */
+export interface KeyCursor {
+  at: string;
+  id: string;
+}
+
+export function encodeKeyCursor(at: string, id: string): string {
+  return Buffer.from(`${at}|${id}`).toString('base64url');
+}
+
+export function decodeKeyCursor(cursor: string | undefined): KeyCursor | undefined {
+  if (!cursor) return undefined;
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const bar = text.indexOf('|');
+  const at = text.slice(0, bar);
+  const id = text.slice(bar + 1);
+  if (bar < 0 || !isUuid(id) || !/^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(at) || isNaN(Date.parse(at)))
+    throw new AppError('validation_failed', 'The cursor is not valid', {
+      invalidParams: [{ name: 'query.cursor', reason: 'not a cursor from a previous page' }],
+    });
+  return { at, id };
+}
+
+/** Rows fetched with limit + 1, newest first → the page and the (date, id) cursor after it. */
+export function toKeyPage<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+  atOf: (row: T) => string,
+): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeKeyCursor(atOf(last), last.id) : null,
+  };
+}

@@ -7,6 +7,8 @@ import type {
   SlaPoliciesTable,
 } from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
+import { before } from '../../db/keyset.ts';
+import type { KeyCursor } from '../../lib/paging.ts';
 
 export async function insertCase(db: DbOrTrx, row: CasesTable): Promise<void> {
   await db.insertInto('cases').values(row).execute();
@@ -56,18 +58,19 @@ export interface CaseFilter {
   status?: CaseStatus[];
   ownerId?: string;
   clientId?: string;
-  afterKey?: string;
+  before?: KeyCursor;
   limit: number;
 }
 
-/** Open cases by SLA risk: the earliest due time first (no due time last), then by id. */
+/** Newest opened first (ties by id); pages on (created_at, id). */
 export async function listCases(db: DbOrTrx, orgId: string, f: CaseFilter): Promise<CasesTable[]> {
   let q = db.selectFrom('cases').selectAll().where('org_id', '=', orgId);
   if (f.status?.length) q = q.where('status', 'in', f.status);
   if (f.ownerId) q = q.where('owner_id', '=', f.ownerId);
   if (f.clientId) q = q.where('client_id', '=', f.clientId);
-  if (f.afterKey) q = q.where('id', '<', f.afterKey);
+  if (f.before) q = q.where(before('created_at', f.before));
   return q
+    .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(f.limit + 1)
     .execute();

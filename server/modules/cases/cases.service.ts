@@ -11,7 +11,7 @@ import type {
 } from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { decodeCursor, toPage } from '../../lib/paging.ts';
+import { decodeKeyCursor, toKeyPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { newPublicRef } from '../../lib/public-ref.ts';
 import { findContact } from '../clients/index.ts';
@@ -274,8 +274,8 @@ export async function listCases(
     status: q.status ?? (q.open ? [...OPEN_STATUSES] : undefined),
     ownerId: q.ownerId,
     clientId: q.clientId,
-    afterKey: decodeCursor(q.cursor),
+    before: decodeKeyCursor(q.cursor),
     limit: q.limit,
   });
-  return toPage(rows, q.limit);
+  return toKeyPage(rows, q.limit, (r) => r.created_at);
 }

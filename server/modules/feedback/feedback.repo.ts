@@ -7,6 +7,8 @@ import { selectByKeys } from '../../db/select-by-keys.ts';
 import { dialectOf } from '../../db/create-db.ts';
 import { refCipher, refKeyOf } from '../../lib/public-ref.ts';
 import { sql } from 'kysely';
+import { before } from '../../db/keyset.ts';
+import type { KeyCursor } from '../../lib/paging.ts';
 
 /** Multi-row insert (intake groups and batches); every row carries its own org_id. */
 export async function insertFeedbackRows(
@@ -160,11 +162,11 @@ export interface FeedbackFilter {
   hasCase?: boolean;
   from?: string;
   to?: string;
-  beforeId?: string;
+  before?: KeyCursor;
   limit: number;
 }
 
-/** Newest first; the cursor is the last id seen. */
+/** Newest received first (ties by id); pages on (received_at, id). */
 export async function listFeedback(
   db: DbOrTrx,
   orgId: string,
@@ -179,8 +181,9 @@ export async function listFeedback(
   if (f.hasCase !== undefined) q = q.where('case_id', f.hasCase ? 'is not' : 'is', null);
   if (f.from) q = q.where('received_at', '>=', f.from);
   if (f.to) q = q.where('received_at', '<', f.to);
-  if (f.beforeId) q = q.where('id', '<', f.beforeId);
+  if (f.before) q = q.where(before('received_at', f.before));
   return q
+    .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
     .limit(f.limit + 1)
     .execute();

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import type { Db, FeedbackTable } from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
 import { sha256 } from '../../lib/crypto.ts';
-import { decodeCursor, toPage } from '../../lib/paging.ts';
+import { decodeKeyCursor, toKeyPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { stableStringify } from '../../lib/stable-json.ts';
 import { feedbackIn, type FeedbackIn } from '../../../shared/api/feedback.ts';
@@ -157,8 +157,8 @@ export async function listFeedback(
     hasCase: q.hasCase === undefined ? undefined : q.hasCase === 'true',
     from: q.from ? new Date(q.from).toISOString() : undefined,
     to: q.to ? new Date(q.to).toISOString() : undefined,
-    beforeId: decodeCursor(q.cursor),
+    before: decodeKeyCursor(q.cursor),
     limit: q.limit,
   });
-  return toPage(rows, q.limit);
+  return toKeyPage(rows, q.limit, (r) => r.received_at);
 }

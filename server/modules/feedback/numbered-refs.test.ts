@@ -115,7 +115,8 @@ describe.each(testDialects())('numbered references on %s', (dialect) => {
         created_at: at,
       })
       .execute();
-    expect(await migrateToLatest(db)).toEqual(['0009_numbered_refs']);
+    // 0009 and whatever came after it.
+    expect((await migrateToLatest(db))[0]).toBe('0009_numbered_refs');
 
     const old = await db
       .selectFrom('feedback')

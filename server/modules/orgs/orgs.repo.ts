@@ -8,6 +8,8 @@ import type {
   UsersTable,
 } from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
+import { before } from '../../db/keyset.ts';
+import type { KeyCursor } from '../../lib/paging.ts';
 
 export async function countOrgs(db: DbOrTrx): Promise<number> {
   const row = await db
@@ -229,12 +231,13 @@ export async function insertAudit(db: DbOrTrx, entry: AuditLogTable): Promise<vo
 export async function listAudit(
   db: DbOrTrx,
   orgId: string,
-  beforeId: string | undefined,
+  cursor: KeyCursor | undefined,
   limit: number,
 ): Promise<AuditLogTable[]> {
   let q = db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId);
-  if (beforeId) q = q.where('id', '<', beforeId);
+  if (cursor) q = q.where(before('created_at', cursor));
   return q
+    .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit + 1)
     .execute();

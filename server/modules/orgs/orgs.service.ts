@@ -4,7 +4,7 @@ import type { Language, Role } from '../../db/types.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
 import { hashPassword, sha256 } from '../../lib/crypto.ts';
 import { newId } from '../../lib/ids.ts';
-import { decodeCursor, toPage } from '../../lib/paging.ts';
+import { decodeCursor, decodeKeyCursor, toKeyPage, toPage } from '../../lib/paging.ts';
 import { assertCan, ROLE_RANK } from '../../lib/permissions.ts';
 import { forgetKey } from './api-key-cache.ts';
 import { recordAudit } from './audit.ts';
@@ -165,6 +165,6 @@ export async function revokeApiKey(ctx: Ctx, id: string) {
 
 export async function listAuditLog(ctx: Ctx, page: { cursor?: string; limit: number }) {
   assertCan(ctx.actor, 'audit.read');
-  const rows = await repo.listAudit(ctx.db, ctx.orgId, decodeCursor(page.cursor), page.limit);
-  return toPage(rows, page.limit);
+  const rows = await repo.listAudit(ctx.db, ctx.orgId, decodeKeyCursor(page.cursor), page.limit);
+  return toKeyPage(rows, page.limit, (r) => r.created_at);
 }
