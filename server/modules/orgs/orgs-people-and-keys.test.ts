@@ -1,107 +1,13 @@
+// Organisations, people and keys: API keys, roles, and the people of an organisation.
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, createTestApp, createTestOrg, type TestApp } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
-import { loadConfig } from '../../config.ts';
-import { bootstrapFromConfig } from './index.ts';
-
-function cookieOf(res: { headers: Record<string, unknown> }): string {
-  const raw = res.headers['set-cookie'];
-  const first = Array.isArray(raw) ? raw[0] : String(raw);
-  return String(first).split(';')[0]!;
-}
+import { cookieOf } from './orgs.fixtures.ts';
 
 describe.each(testDialects())('organisations, people and keys on %s', (dialect) => {
   let t: TestApp;
   afterEach(async () => {
     await t?.close();
-  });
-
-  it('signs a person in with a cookie session that needs the CSRF token for changes', async () => {
-    t = await createTestApp({ dialect });
-    const org = await createTestOrg(t.deps, 'Альфа');
-    const login = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: org.adminEmail.toUpperCase(), password: org.adminPassword },
-    });
-    expect(login.statusCode).toBe(200);
-    expect(login.headers['set-cookie']).toMatch(/HttpOnly/);
-    expect(login.headers['set-cookie']).toMatch(/SameSite=Lax/);
-    const body = login.json();
-    expect(body.org.name).toBe('Альфа');
-    expect(body.user.role).toBe('admin');
-    const cookie = cookieOf(login);
-
-    const me = await t.app.inject({
-      method: 'GET',
-      url: '/api/v1/auth/session',
-      headers: { cookie },
-    });
-    expect(me.json().user.email).toBe(org.adminEmail);
-
-    const noCsrf = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/v1/org',
-      headers: { cookie },
-      payload: { name: 'Бета' },
-    });
-    expect(noCsrf.statusCode).toBe(403);
-    expect(noCsrf.json().code).toBe('csrf_failed');
-    const withCsrf = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/v1/org',
-      headers: { cookie, 'x-csrf-token': body.csrfToken },
-      payload: { name: 'Бета' },
-    });
-    expect(withCsrf.statusCode).toBe(200);
-    expect(withCsrf.json().name).toBe('Бета');
-
-    const out = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/logout',
-      headers: { cookie },
-    });
-    expect(out.statusCode).toBe(204);
-    const after = await t.app.inject({ method: 'GET', url: '/api/v1/org', headers: { cookie } });
-    expect(after.statusCode).toBe(401);
-  });
-
-  it('refuses a wrong password and an unknown e-mail with the same error', async () => {
-    t = await createTestApp({ dialect });
-    const org = await createTestOrg(t.deps);
-    const wrong = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: org.adminEmail, password: 'nope-nope' },
-    });
-    const unknown = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: 'ghost@example.com', password: 'nope-nope' },
-    });
-    for (const res of [wrong, unknown]) {
-      expect(res.statusCode).toBe(401);
-      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.json().code).toBe('invalid_credentials');
-    }
-  });
-
-  it('rate-limits login attempts from one address', async () => {
-    t = await createTestApp({ dialect, env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '3' } });
-    const codes: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { email: 'a@example.com', password: 'x' },
-      });
-      codes.push(res.statusCode);
-      if (res.statusCode === 429) {
-        expect(res.json().code).toBe('rate_limited');
-        expect(res.headers['retry-after']).toBeDefined();
-      }
-    }
-    expect(codes).toEqual([401, 401, 401, 429, 429]);
   });
 
   it('stores API keys hashed, shows the secret once, and stops accepting a revoked key', async () => {
@@ -260,57 +166,5 @@ describe.each(testDialects())('organisations, people and keys on %s', (dialect) 
     expect(second.nextCursor).toBeNull();
     const all = [...first.items, ...second.items].map((u: { id: string }) => u.id);
     expect(new Set(all).size).toBe(5);
-  });
-
-  it('lets the first visitor set up an empty instance exactly once', async () => {
-    t = await createTestApp({ dialect });
-    expect((await t.app.inject({ method: 'GET', url: '/api/config' })).json().setupRequired).toBe(
-      true,
-    );
-    const body = {
-      orgName: 'Ромашка',
-      name: 'Иван',
-      email: 'ivan@example.ru',
-      password: 'long-enough-1',
-      language: 'ru',
-    };
-    const [a, b] = await Promise.all([
-      t.app.inject({ method: 'POST', url: '/api/v1/setup', payload: body }),
-      t.app.inject({
-        method: 'POST',
-        url: '/api/v1/setup',
-        payload: { ...body, email: 'other@example.ru' },
-      }),
-    ]);
-    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
-    const loser = a.statusCode === 409 ? a : b;
-    expect(loser.json().code).toBe('already_set_up');
-    expect((await t.app.inject({ method: 'GET', url: '/api/config' })).json().setupRequired).toBe(
-      false,
-    );
-    expect(await t.deps.db.selectFrom('orgs').selectAll().execute()).toHaveLength(1);
-  });
-
-  it('bootstraps the admin and API key from the environment on an empty database only', async () => {
-    t = await createTestApp({ dialect });
-    const env = {
-      DATABASE_URL: t.testDb.url,
-      CLIENTLOOP_ADMIN_EMAIL: 'boot@example.com',
-      CLIENTLOOP_ADMIN_PASSWORD: 'long-enough-1',
-      CLIENTLOOP_API_KEY: 'bootstrap-key-0123456789',
-    };
-    const sys = { ...t.deps, config: loadConfig(env) };
-    expect(await bootstrapFromConfig(sys)).toBeDefined();
-    expect(await bootstrapFromConfig(sys)).toBeUndefined();
-    expect(
-      (await call(t.app, 'bootstrap-key-0123456789', { method: 'GET', url: '/api/v1/org' }))
-        .statusCode,
-    ).toBe(200);
-    const login = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: 'boot@example.com', password: 'long-enough-1' },
-    });
-    expect(login.statusCode).toBe(200);
   });
 });

@@ -1,7 +1,6 @@
 // E-mail in, end to end: real mail sent with nodemailer to the built-in receiver, the
 // acknowledgement caught by a second real SMTP server, a real worker, both dialects.
-import { createServer, type AddressInfo } from 'node:net';
-import nodemailer, { type SendMailOptions } from 'nodemailer';
+// This file: the organisation's address, and mail turned into feedback and threaded onto cases.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   call,
@@ -13,18 +12,8 @@ import {
 import { testDialects } from '../../../tests/support/db.ts';
 import { startTestSmtp, type TestSmtp } from '../../../tests/support/smtp.ts';
 import { testWorker } from '../../../tests/support/worker.ts';
-import { inboundModule, startReceiver } from './index.ts';
-import { quarantineUnreadable } from './mail-intake.ts';
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-type Mail = SendMailOptions;
+import { freePort, sendTo, type Mail } from './inbound.fixtures.ts';
+import { inboundModule } from './index.ts';
 
 describe.each(testDialects())('e-mail in on %s', (dialect) => {
   let t: TestApp;
@@ -61,16 +50,6 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
     };
   }
 
-  function sendTo(port: number, mail: Mail) {
-    const transport = nodemailer.createTransport({
-      host: '127.0.0.1',
-      port,
-      secure: false,
-      tls: { rejectUnauthorized: false },
-    });
-    return transport.sendMail(mail).finally(() => transport.close());
-  }
-
   async function addContact(org: TestOrg, email: string, language: 'ru' | 'en', name = 'Иван') {
     const client = (
       await call(t.app, org.apiKey, {
@@ -90,8 +69,6 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
 
   const feedbackOf = async (org: TestOrg) =>
     (await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/feedback' })).json().items;
-  const count = async (table: 'feedback' | 'inbound_messages') =>
-    (await t.deps.db.selectFrom(table).select('id').execute()).length;
 
   it("gives each organisation one stable address on its PUBLIC_URL's host", async () => {
     const { org, address } = await setup();
@@ -237,190 +214,5 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
       })
     ).json().items;
     expect(events.map((e: { kind: string }) => e.kind)).not.toContain('client_reply');
-  });
-
-  it('quarantines mail from an unknown sender without an acknowledgement, then accepts it as feedback from a new contact', async () => {
-    const { org, send, worker } = await setup();
-    await send({
-      from: 'Пётр Сидоров <petr@example.org>',
-      subject: 'Вопрос',
-      text: 'Когда будет доставка?',
-      messageId: '<q1@example.org>',
-    });
-    await send({
-      from: 'Пётр Сидоров <petr@example.org>',
-      subject: 'Вопрос',
-      text: 'Когда будет доставка?',
-      messageId: '<q1@example.org>',
-    });
-    await send({
-      from: 'spam@example.org',
-      subject: 'Реклама',
-      text: 'Купите слона',
-      messageId: '<q2@example.org>',
-    });
-    expect(await feedbackOf(org)).toHaveLength(0);
-    await worker.drain();
-    expect(smtp.messages).toHaveLength(0);
-
-    const list = (
-      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/quarantine' })
-    ).json();
-    expect(list.items.map((m: { fromAddress: string }) => m.fromAddress)).toEqual([
-      'spam@example.org',
-      'petr@example.org',
-    ]);
-    const [spam, petr] = list.items;
-    expect(petr).toMatchObject({
-      fromName: 'Пётр Сидоров',
-      subject: 'Вопрос',
-      text: 'Когда будет доставка?',
-      status: 'quarantined',
-    });
-
-    const accepted = await call(t.app, org.apiKey, {
-      method: 'POST',
-      url: `/api/v1/inbound/quarantine/${petr.id}/accept`,
-      payload: {},
-    });
-    expect(accepted.statusCode).toBe(200);
-    expect(accepted.json().status).toBe('accepted');
-    const [record] = await feedbackOf(org);
-    expect(record).toMatchObject({
-      id: accepted.json().feedbackId,
-      channel: 'email',
-      text: 'Когда будет доставка?',
-    });
-    const contact = (
-      await call(t.app, org.apiKey, {
-        method: 'GET',
-        url: `/api/v1/clients/${record.clientId}/contacts`,
-      })
-    ).json().items[0];
-    expect(contact).toMatchObject({ name: 'Пётр Сидоров', email: 'petr@example.org' });
-
-    const again = await call(t.app, org.apiKey, {
-      method: 'POST',
-      url: `/api/v1/inbound/quarantine/${petr.id}/accept`,
-      payload: {},
-    });
-    expect(again.statusCode).toBe(409);
-    expect(again.json().code).toBe('conflict');
-    expect(
-      (
-        await call(t.app, org.apiKey, {
-          method: 'POST',
-          url: `/api/v1/inbound/quarantine/${spam.id}/discard`,
-          payload: {},
-        })
-      ).json().status,
-    ).toBe('discarded');
-    expect(
-      (
-        await call(t.app, org.apiKey, {
-          method: 'POST',
-          url: `/api/v1/inbound/quarantine/${spam.id}/accept`,
-          payload: {},
-        })
-      ).statusCode,
-    ).toBe(409);
-    expect(
-      (await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/quarantine' })).json()
-        .items,
-    ).toEqual([]);
-
-    // Now a known contact: the next mail is feedback straight away, acknowledged.
-    await send({ from: 'petr@example.org', subject: 'Ещё', text: 'Спасибо, получил.' });
-    expect(await feedbackOf(org)).toHaveLength(2);
-    await worker.drain();
-    expect(smtp.messages.length).toBeGreaterThanOrEqual(1);
-    expect(await feedbackOf(org)).toHaveLength(2);
-  });
-
-  it('keeps mail the parser cannot read in quarantine, once, without NUL characters', async () => {
-    const { org } = await setup();
-    const raw = Buffer.from(
-      'Message-ID: <broken-1@example.org>\r\nContent-Type: multipart/mixed\r\n\r\n\u0000Текст\u0000',
-      'utf8',
-    );
-    await quarantineUnreadable(t.deps, org.orgId, 'Sender@Example.org', raw);
-    await quarantineUnreadable(t.deps, org.orgId, 'Sender@Example.org', raw);
-    const items = (
-      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/quarantine' })
-    ).json().items;
-    expect(items).toHaveLength(1);
-    expect(items[0].fromAddress).toBe('sender@example.org');
-    expect(items[0].text).toContain('Текст');
-    expect(items[0].text).not.toContain('\u0000');
-  });
-
-  it('refuses an unknown recipient with 550 and stores nothing', async () => {
-    const { org, port } = await setup();
-    await addContact(org, 'ivan@example.ru', 'ru');
-    const err = await sendTo(port, {
-      from: 'ivan@example.ru',
-      to: 'feedback+zzzzzzzzzzzzzz@cx.example.ru',
-      subject: 'x',
-      text: 'Привет',
-    }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ responseCode: 550 });
-    expect(await count('feedback')).toBe(0);
-    expect(await count('inbound_messages')).toBe(0);
-  });
-
-  it('drops auto-replies and empty mail without storing or answering them', async () => {
-    const { org, send, worker } = await setup();
-    await addContact(org, 'ivan@example.ru', 'ru');
-    const out = await send({
-      from: 'ivan@example.ru',
-      subject: 'Автоответ: Заказ',
-      text: 'Я в отпуске до понедельника',
-      headers: { 'Auto-Submitted': 'auto-replied' },
-    });
-    expect(out.response).toMatch(/^250/);
-    await send({
-      from: 'ivan@example.ru',
-      subject: 'Re',
-      text: '> только цитата',
-      headers: { Precedence: 'normal' },
-    });
-    await send({
-      from: 'stranger@example.org',
-      subject: 'Out of office',
-      text: 'Away',
-      headers: { 'X-Autoreply': 'yes' },
-    });
-    await worker.drain();
-    expect(await count('feedback')).toBe(0);
-    expect(await count('inbound_messages')).toBe(0);
-    expect(smtp.messages).toHaveLength(0);
-  });
-
-  it('refuses an oversized message with 552 and rate-limits a flooding sender with 451', async () => {
-    const { org } = await setup();
-    await addContact(org, 'ivan@example.ru', 'ru');
-    const { address } = (
-      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/address' })
-    ).json();
-    const small = await startReceiver(t.deps, { port: 0, host: '127.0.0.1', maxBytes: 4_000 });
-    const strict = await startReceiver(t.deps, { port: 0, host: '127.0.0.1', perMinute: 2 });
-    stoppers.push(small.stop, strict.stop);
-    const big = await sendTo(small.port, {
-      from: 'ivan@example.ru',
-      to: address,
-      subject: 'x',
-      text: 'я'.repeat(5_000),
-    }).catch((e: unknown) => e);
-    expect(big).toMatchObject({ responseCode: 552 });
-    await sendTo(strict.port, { from: 'ivan@example.ru', to: address, subject: '1', text: 'Раз' });
-    await sendTo(strict.port, { from: 'ivan@example.ru', to: address, subject: '2', text: 'Два' });
-    const third = await sendTo(strict.port, {
-      from: 'ivan@example.ru',
-      to: address,
-      subject: '3',
-      text: 'Три',
-    }).catch((e: unknown) => e);
-    expect(third).toMatchObject({ responseCode: 451 });
-    expect((await feedbackOf(org)).map((f: { text: string }) => f.text)).toEqual(['Два', 'Раз']);
   });
 });

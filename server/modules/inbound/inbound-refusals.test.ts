@@ -1,0 +1,144 @@
+// E-mail in, end to end: real mail sent with nodemailer to the built-in receiver, the
+// acknowledgement caught by a second real SMTP server, a real worker, both dialects.
+// This file: mail refused (unknown recipient, oversized, flooding) or dropped (auto-replies).
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  call,
+  createTestApp,
+  createTestOrg,
+  type TestApp,
+  type TestOrg,
+} from '../../../tests/support/app.ts';
+import { testDialects } from '../../../tests/support/db.ts';
+import { startTestSmtp, type TestSmtp } from '../../../tests/support/smtp.ts';
+import { testWorker } from '../../../tests/support/worker.ts';
+import { freePort, sendTo, type Mail } from './inbound.fixtures.ts';
+import { inboundModule, startReceiver } from './index.ts';
+
+describe.each(testDialects())('e-mail in on %s', (dialect) => {
+  let t: TestApp;
+  let smtp: TestSmtp;
+  const stoppers: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const stop of stoppers.splice(0)) await stop();
+    await t?.close();
+    await smtp?.close();
+  });
+
+  async function setup() {
+    smtp = await startTestSmtp();
+    const port = await freePort();
+    t = await createTestApp({
+      dialect,
+      env: {
+        SMTP_URL: smtp.url,
+        PUBLIC_URL: 'https://cx.example.ru',
+        INBOUND_SMTP_PORT: String(port),
+      },
+    });
+    stoppers.push(await inboundModule.start!(t.deps));
+    const org = await createTestOrg(t.deps, 'Ромашка');
+    const { address } = (
+      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/address' })
+    ).json();
+    return {
+      org,
+      address: address as string,
+      port,
+      worker: testWorker(t.deps),
+      send: (mail: Mail, toPort = port) => sendTo(toPort, { to: address, ...mail }),
+    };
+  }
+
+  async function addContact(org: TestOrg, email: string, language: 'ru' | 'en', name = 'Иван') {
+    const client = (
+      await call(t.app, org.apiKey, {
+        method: 'POST',
+        url: '/api/v1/clients',
+        payload: { name: `Клиент ${email}` },
+      })
+    ).json();
+    const res = await call(t.app, org.apiKey, {
+      method: 'POST',
+      url: `/api/v1/clients/${client.id}/contacts`,
+      payload: { name, email, language },
+    });
+    expect(res.statusCode).toBe(201);
+    return res.json();
+  }
+
+  const feedbackOf = async (org: TestOrg) =>
+    (await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/feedback' })).json().items;
+  const count = async (table: 'feedback' | 'inbound_messages') =>
+    (await t.deps.db.selectFrom(table).select('id').execute()).length;
+
+  it('refuses an unknown recipient with 550 and stores nothing', async () => {
+    const { org, port } = await setup();
+    await addContact(org, 'ivan@example.ru', 'ru');
+    const err = await sendTo(port, {
+      from: 'ivan@example.ru',
+      to: 'feedback+zzzzzzzzzzzzzz@cx.example.ru',
+      subject: 'x',
+      text: 'Привет',
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ responseCode: 550 });
+    expect(await count('feedback')).toBe(0);
+    expect(await count('inbound_messages')).toBe(0);
+  });
+
+  it('drops auto-replies and empty mail without storing or answering them', async () => {
+    const { org, send, worker } = await setup();
+    await addContact(org, 'ivan@example.ru', 'ru');
+    const out = await send({
+      from: 'ivan@example.ru',
+      subject: 'Автоответ: Заказ',
+      text: 'Я в отпуске до понедельника',
+      headers: { 'Auto-Submitted': 'auto-replied' },
+    });
+    expect(out.response).toMatch(/^250/);
+    await send({
+      from: 'ivan@example.ru',
+      subject: 'Re',
+      text: '> только цитата',
+      headers: { Precedence: 'normal' },
+    });
+    await send({
+      from: 'stranger@example.org',
+      subject: 'Out of office',
+      text: 'Away',
+      headers: { 'X-Autoreply': 'yes' },
+    });
+    await worker.drain();
+    expect(await count('feedback')).toBe(0);
+    expect(await count('inbound_messages')).toBe(0);
+    expect(smtp.messages).toHaveLength(0);
+  });
+
+  it('refuses an oversized message with 552 and rate-limits a flooding sender with 451', async () => {
+    const { org } = await setup();
+    await addContact(org, 'ivan@example.ru', 'ru');
+    const { address } = (
+      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/address' })
+    ).json();
+    const small = await startReceiver(t.deps, { port: 0, host: '127.0.0.1', maxBytes: 4_000 });
+    const strict = await startReceiver(t.deps, { port: 0, host: '127.0.0.1', perMinute: 2 });
+    stoppers.push(small.stop, strict.stop);
+    const big = await sendTo(small.port, {
+      from: 'ivan@example.ru',
+      to: address,
+      subject: 'x',
+      text: 'я'.repeat(5_000),
+    }).catch((e: unknown) => e);
+    expect(big).toMatchObject({ responseCode: 552 });
+    await sendTo(strict.port, { from: 'ivan@example.ru', to: address, subject: '1', text: 'Раз' });
+    await sendTo(strict.port, { from: 'ivan@example.ru', to: address, subject: '2', text: 'Два' });
+    const third = await sendTo(strict.port, {
+      from: 'ivan@example.ru',
+      to: address,
+      subject: '3',
+      text: 'Три',
+    }).catch((e: unknown) => e);
+    expect(third).toMatchObject({ responseCode: 451 });
+    expect((await feedbackOf(org)).map((f: { text: string }) => f.text)).toEqual(['Два', 'Раз']);
+  });
+});
