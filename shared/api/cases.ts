@@ -83,6 +83,8 @@ export const listCasesQuery = z.object({
   open: z.enum(['true', 'false']).optional(),
   ownerId: z.uuid().optional(),
   clientId: z.uuid().optional(),
+  /** Only cases resolved at or after this time (the board shows recent resolutions only). */
+  resolvedFrom: z.iso.datetime({ offset: true }).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

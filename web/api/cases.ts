@@ -38,6 +38,7 @@ export interface CaseFilter {
   status?: readonly CaseStatus[];
   ownerId?: string;
   clientId?: string;
+  resolvedFrom?: string;
   cursor?: string;
   limit?: number;
 }
@@ -46,6 +47,19 @@ export const listCases = ({ status, ...filter }: CaseFilter = {}) =>
   api.get<Page<CaseOut>>(
     `/api/v1/cases${queryString({ limit: 200, ...filter, status: status?.join(',') })}`,
   );
+/** Every case the filter matches, page after page: a work list never drops rows. */
+export async function listAllCases(filter: Omit<CaseFilter, 'cursor'>): Promise<CaseOut[]> {
+  const all: CaseOut[] = [];
+  let cursor: string | undefined;
+  // 100 pages of 200 is far beyond any board; the bound only stops a runaway loop.
+  for (let pages = 0; pages < 100; pages++) {
+    const page = await listCases({ ...filter, limit: 200, cursor });
+    all.push(...page.items);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return all;
+}
 export const getCase = (caseId: string) => api.get<CaseOut>(`/api/v1/cases/${id(caseId)}`);
 export const createCase = (body: z.input<typeof createCaseBody>) =>
   api.post<CaseOut>('/api/v1/cases', body);

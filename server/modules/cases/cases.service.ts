@@ -265,6 +265,7 @@ export async function listCases(
     open?: boolean;
     ownerId?: string;
     clientId?: string;
+    resolvedFrom?: string;
     cursor?: string;
     limit: number;
   },
@@ -274,6 +275,7 @@ export async function listCases(
     status: q.status ?? (q.open ? [...OPEN_STATUSES] : undefined),
     ownerId: q.ownerId,
     clientId: q.clientId,
+    resolvedFrom: q.resolvedFrom ? new Date(q.resolvedFrom).toISOString() : undefined,
     before: decodeKeyCursor(q.cursor),
     limit: q.limit,
   });

@@ -14,14 +14,31 @@ import {
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   BOARD_STATUSES,
   byRisk,
-  listCases,
+  listAllCases,
   type CaseOut,
   type CaseStatus,
 } from '../../api/cases.ts';
+
+/** Resolved cases older than this leave the board (the client page and lists still show them). */
+export const RESOLVED_SHOWN_DAYS = 14;
+/** The resolved column shows this many cards until someone asks for all of them. */
+const RESOLVED_COLLAPSED = 10;
+
+/** Every open case, however many, and the cases resolved in the last RESOLVED_SHOWN_DAYS. */
+async function loadBoard(now = Date.now()): Promise<CaseOut[]> {
+  const open = BOARD_STATUSES.filter((s) => s !== 'resolved');
+  const resolvedFrom = new Date(now - RESOLVED_SHOWN_DAYS * 86_400_000).toISOString();
+  const [openCases, resolved] = await Promise.all([
+    listAllCases({ status: open }),
+    listAllCases({ status: ['resolved'], resolvedFrom }),
+  ]);
+  return [...openCases, ...resolved];
+}
 import { canWriteData } from '../../components/access.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ClientLink } from '../../components/ClientLink.tsx';
@@ -63,6 +80,9 @@ function Column({
   stacked: boolean;
 }) {
   const { t } = useTranslation();
+  const [expanded, setExpanded] = useState(false);
+  const collapsible = status === 'resolved' && items.length > RESOLVED_COLLAPSED;
+  const shown = collapsible && !expanded ? items.slice(0, RESOLVED_COLLAPSED) : items;
   return (
     <Paper
       withBorder
@@ -92,10 +112,22 @@ function Column({
           {items.length}
         </Badge>
       </Group>
+      {status === 'resolved' && (
+        <Text size="xs" c="dimmed" mb="xs" data-testid="board-resolved-window">
+          {t('cases.board.resolvedWindow', { count: RESOLVED_SHOWN_DAYS })}
+        </Text>
+      )}
       <Stack gap="xs">
-        {items.map((item) => (
+        {shown.map((item) => (
           <BoardCard key={item.id} item={item} />
         ))}
+        {collapsible && (
+          <Button variant="subtle" size="xs" onClick={() => setExpanded(!expanded)}>
+            {expanded
+              ? t('cases.board.collapse')
+              : t('cases.board.showAll', { count: items.length })}
+          </Button>
+        )}
         {items.length === 0 && (
           <Text size="xs" c="dimmed">
             {t('cases.board.emptyColumn')}
@@ -112,11 +144,11 @@ export function CaseBoardPage() {
   const phone = useMediaQuery('(max-width: 48em)');
   const cases = useQuery({
     queryKey: ['cases', 'board'],
-    queryFn: () => listCases({ status: BOARD_STATUSES }),
+    queryFn: () => loadBoard(),
     refetchInterval: 60_000,
   });
   const byStatus = (status: CaseStatus) =>
-    (cases.data?.items ?? []).filter((c) => c.status === status).sort(byRisk);
+    (cases.data ?? []).filter((c) => c.status === status).sort(byRisk);
   const columns = BOARD_STATUSES.map((status) => (
     <Column key={status} status={status} items={byStatus(status)} stacked={Boolean(phone)} />
   ));
