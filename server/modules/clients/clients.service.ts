@@ -1,7 +1,15 @@
 // Use-cases for clients and contacts, including the matching that intake channels rely on:
 // a client named by id or by external id (created when unknown), a contact found by e-mail.
 import { inTransaction, type Ctx } from '../../context.ts';
-import type { ClientsTable, ClientStatus, ContactsTable, Language } from '../../db/types.ts';
+import type {
+  ClientKind,
+  ClientsTable,
+  ClientStatus,
+  ContactRole,
+  ContactsTable,
+  Language,
+  PreferredChannel,
+} from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/paging.ts';
@@ -9,20 +17,18 @@ import { assertCan } from '../../lib/permissions.ts';
 import { findUser, recordAudit } from '../orgs/index.ts';
 import * as repo from './clients.repo.ts';
 
-export type ContactRole = 'decision_maker' | 'influencer' | 'user' | 'payer';
+export type { ContactRole, PreferredChannel };
 
 export interface ClientInput {
   name: string;
   externalId?: string;
   segment?: string;
-  kind?: 'company' | 'person';
+  kind?: ClientKind;
   tier?: string;
   managerId?: string;
   status?: ClientStatus;
   corporateSpecifics?: string;
 }
-
-export type PreferredChannel = 'email' | 'phone' | 'messenger' | 'meeting';
 
 export interface ContactInput {
   name?: string;
@@ -136,7 +142,7 @@ export interface ClientPatch {
   name?: string;
   externalId?: string | null;
   segment?: string | null;
-  kind?: 'company' | 'person';
+  kind?: ClientKind;
   tier?: string | null;
   managerId?: string | null;
   status?: ClientStatus;
