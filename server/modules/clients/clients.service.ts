@@ -16,6 +16,7 @@ import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { findUser, recordAudit } from '../orgs/index.ts';
 import * as repo from './clients.repo.ts';
+import { foldForSearch } from '../../../shared/domain/search-fold.ts';
 
 export type { ContactRole, PreferredChannel };
 
@@ -51,17 +52,9 @@ async function assertManager(ctx: Ctx, managerId: string | null | undefined): Pr
   }
 }
 
-/** Lower-cased with Russian rules, so Cyrillic search works on SQLite too. */
+/** Folded (foldForSearch), so Cyrillic search works on SQLite too. */
 export function searchTextOf(c: Pick<ClientsTable, 'name' | 'external_id' | 'segment'>): string {
-  return [c.name, c.external_id, c.segment]
-    .filter(Boolean)
-    .join(' ')
-    .toLocaleLowerCase('ru')
-    .replace(/ё/g, 'е');
-}
-
-function normaliseQuery(q: string): string {
-  return q.toLocaleLowerCase('ru').replace(/ё/g, 'е');
+  return foldForSearch([c.name, c.external_id, c.segment].filter(Boolean).join(' '));
 }
 
 async function insertNewClient(ctx: Ctx, input: ClientInput): Promise<ClientsTable> {
@@ -128,7 +121,7 @@ export async function listClients(
 ) {
   assertCan(ctx.actor, 'data.read');
   const rows = await repo.listClients(ctx.db, ctx.orgId, {
-    q: query.q ? normaliseQuery(query.q) : undefined,
+    q: query.q ? foldForSearch(query.q) : undefined,
     segment: query.segment,
     managerId: query.managerId,
     status: query.status,
