@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { defineJob } from '../../jobs/queue.ts';
+import { publicUrl, type PublicUrlConfig } from '../../lib/public-urls.ts';
 import type { ReminderOut } from '../../../shared/api/care.ts';
 import { queueMessage } from '../messaging/index.ts';
 import { findUser } from '../orgs/index.ts';
@@ -35,9 +36,9 @@ const KIND_LABELS = {
   },
 } as const;
 
-function lineOf(item: ReminderOut, language: 'ru' | 'en', publicUrl: string): string {
+function lineOf(item: ReminderOut, language: 'ru' | 'en', config: PublicUrlConfig): string {
   const when = item.kind === 'upcoming_date' && item.at ? ` (${item.at})` : '';
-  return `• ${KIND_LABELS[language][item.kind]}: ${item.title}${when} — ${item.clientName}\n  ${publicUrl}${item.link}`;
+  return `• ${KIND_LABELS[language][item.kind]}: ${item.title}${when} — ${item.clientName}\n  ${publicUrl(config, item.link)}`;
 }
 
 function localHour(now: Date, timeZone: string): number {
@@ -79,9 +80,7 @@ export async function sendDigests(deps: Deps): Promise<number> {
           dedupeKey: `digest:${user.id}:${today}`,
           vars: {
             name: user.name,
-            items: items
-              .map((i) => lineOf(i, user.language, deps.config.http.publicUrl))
-              .join('\n'),
+            items: items.map((i) => lineOf(i, user.language, deps.config)).join('\n'),
           },
         },
       ),

@@ -22,6 +22,7 @@ import * as repo from './cases.repo.ts';
 import type { CaseRule } from './rules.ts';
 import { dueTimesFor } from './sla-policies.ts';
 import { canTransition, OPEN_STATUSES } from './status-machine.ts';
+import { rateUrl, statusUrl } from '../../lib/public-urls.ts';
 
 const REASON_TITLES: Record<CaseRule['reason'], string> = {
   nps_detractor: 'NPS',
@@ -218,7 +219,6 @@ async function sendClosingMessage(tx: Ctx, c: CasesTable): Promise<void> {
     ? await findContact(tx, c.contact_id)
     : undefined;
   if (!contact?.email) return;
-  const base = tx.config.http.publicUrl;
   await queueMessage(tx, {
     kind: 'closing',
     to: contact.email,
@@ -226,10 +226,10 @@ async function sendClosingMessage(tx: Ctx, c: CasesTable): Promise<void> {
     vars: {
       name: contact.name,
       ref: c.public_ref,
-      statusUrl: `${base}/status/${c.public_ref}`,
+      statusUrl: statusUrl(tx.config, c.public_ref),
       resolution: c.resolution ?? '',
       followupUrl: c.followup_requested
-        ? followupLine(contact.language, `${base}/status/${c.public_ref}/rate`)
+        ? followupLine(contact.language, rateUrl(tx.config, c.public_ref))
         : '',
     },
     caseId: c.id,

@@ -8,6 +8,7 @@ import { acknowledgeCase, caseRuleFor, openCaseForFeedback } from '../cases/inde
 import { queueMessages, type QueueMessageInput } from '../messaging/index.ts';
 import { emitWebhookEvents } from '../webhooks/index.ts';
 import * as repo from './feedback.repo.ts';
+import { statusUrl } from '../../lib/public-urls.ts';
 
 export interface RecordedFeedback {
   /** The caller's context on the shared transaction (case events name its actor). */
@@ -46,7 +47,7 @@ export async function announceNewFeedback(records: readonly RecordedFeedback[]):
       vars: {
         name: contact.name,
         ref: row.public_ref,
-        statusUrl: statusUrlOf(ctx.config.http.publicUrl, row.public_ref),
+        statusUrl: statusUrl(ctx.config, row.public_ref),
       },
       feedbackId: row.id,
       caseId: row.case_id,
@@ -71,10 +72,6 @@ export async function announceNewFeedback(records: readonly RecordedFeedback[]):
       receivedAt: row.received_at,
     })),
   );
-}
-
-export function statusUrlOf(publicUrl: string, publicRef: string): string {
-  return `${publicUrl}/status/${publicRef}`;
 }
 
 /** Called by the messaging job when the mail server accepted an acknowledgement. */

@@ -12,7 +12,7 @@ export {
   type RecordOptions,
   type RecordResult,
 } from './feedback.service.ts';
-export { onAcknowledgementSent, statusUrlOf } from './feedback.effects.ts';
+export { onAcknowledgementSent } from './feedback.effects.ts';
 export { presentFeedback } from './feedback.routes.ts';
 export {
   findFeedback,

@@ -7,6 +7,7 @@ import { html, pickLanguage, publicPage } from '../../http/html.ts';
 import { PUBLIC_TEXT } from '../../i18n/public.ts';
 import type { Actor } from '../../lib/permissions.ts';
 import { PUBLIC_REF_RE } from '../../lib/public-ref.ts';
+import { ratePath, statusPath } from '../../lib/public-urls.ts';
 import { ctxFor } from '../../context.ts';
 import { findCaseByPublicRef } from '../cases/index.ts';
 import { findContact } from '../clients/index.ts';
@@ -47,7 +48,7 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
     pickLanguage((req.query as { lang?: string }).lang, req.headers['accept-language'], fallback);
 
   app.get(
-    '/status/:ref',
+    statusPath(':ref'),
     {
       config: limited,
       schema: {
@@ -63,8 +64,8 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
       const lang = langOf(req, found?.contact?.language ?? 'ru');
       const t = PUBLIC_TEXT[lang];
       const links = {
-        ru: `/status/${encodeURIComponent(ref)}?lang=ru`,
-        en: `/status/${encodeURIComponent(ref)}?lang=en`,
+        ru: `${statusPath(encodeURIComponent(ref))}?lang=ru`,
+        en: `${statusPath(encodeURIComponent(ref))}?lang=en`,
       };
       if (!found)
         return send(
@@ -105,7 +106,7 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
   );
 
   app.get(
-    '/status/:ref/rate',
+    ratePath(':ref'),
     {
       config: limited,
       schema: {
@@ -146,7 +147,7 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
       }
       if (score === undefined) {
         const links = [1, 2, 3, 4, 5].map(
-          (n) => html`<a href="/status/${ref}/rate?score=${n}&amp;lang=${lang}">${n}</a>`,
+          (n) => html`<a href="${ratePath(ref)}?score=${n}&amp;lang=${lang}">${n}</a>`,
         );
         return send(
           reply,

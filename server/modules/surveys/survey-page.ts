@@ -7,6 +7,7 @@ import type { LocalizedText } from '../../../shared/api/surveys.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { html, pickLanguage, publicPage, raw, type Raw } from '../../http/html.ts';
+import { surveyInvitePath, surveyOpenPath } from '../../lib/public-urls.ts';
 import { parseScore, scoresOf } from './survey-links.ts';
 import {
   findInviteTarget,
@@ -162,14 +163,14 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
       what: string;
     }[] = [
       {
-        path: '/s/:token',
+        path: surveyInvitePath(':token'),
         params: inviteParams,
         tokenOf: (p) => p.token!,
         resolve: findInviteTarget,
         what: 'personal invitation link',
       },
       {
-        path: '/s/o/:openToken',
+        path: surveyOpenPath(':openToken'),
         params: openParams,
         tokenOf: (p) => p.openToken!,
         resolve: findOpenTarget,
