@@ -23,6 +23,8 @@ import type { CaseRule } from './rules.ts';
 import { dueTimesFor } from './sla-policies.ts';
 import { canTransition, OPEN_STATUSES } from './status-machine.ts';
 import { rateUrl, statusUrl } from '../../lib/public-urls.ts';
+import { t } from '../../i18n/catalogue.ts';
+import type { Language } from '../../../shared/domain/vocabulary.ts';
 
 const REASON_TITLES: Record<CaseRule['reason'], string> = {
   nps_detractor: 'NPS',
@@ -241,10 +243,8 @@ async function sendClosingMessage(tx: Ctx, c: CasesTable): Promise<void> {
   });
 }
 
-function followupLine(language: 'ru' | 'en', url: string): string {
-  return language === 'ru'
-    ? `Оцените, пожалуйста, решение в один клик: ${url}`
-    : `Please rate the resolution in one click: ${url}`;
+function followupLine(language: Language, url: string): string {
+  return t(language, 'mail.followupLine', { url });
 }
 
 export async function getCase(ctx: Ctx, id: string): Promise<CasesTable> {

@@ -7,6 +7,7 @@ import type { LocalizedText } from '../../../shared/api/surveys.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { html, pickLanguage, publicPage, raw, type Raw } from '../../http/html.ts';
+import { t } from '../../i18n/catalogue.ts';
 import { surveyInvitePath, surveyOpenPath } from '../../lib/public-urls.ts';
 import { parseScore, scoresOf } from './survey-links.ts';
 import {
@@ -16,7 +17,6 @@ import {
   stateOf,
   type SurveyTarget,
 } from './survey-answer.ts';
-import { SCALE_ENDS, SURVEY_TEXT } from './survey-text.ts';
 
 type Lang = 'ru' | 'en';
 const MAX_COMMENT = 5000;
@@ -47,14 +47,19 @@ function send(reply: FastifyReply, status: number, page: string) {
     .send(page);
 }
 
+/** The one-message pages; each has a title and a text in the catalogue (survey.<name>Title, …). */
+type PageMessage =
+  'tooMany' | 'badRequest' | 'failed' | 'notFound' | 'already' | 'closed' | 'thanks';
+
 function message(
   reply: FastifyReply,
   status: number,
   lang: Lang,
-  title: string,
-  text: string,
+  name: PageMessage,
   langLinks?: { ru: string; en: string },
 ) {
+  const title = t(lang, `survey.${name}Title`);
+  const text = t(lang, `survey.${name}`);
   return send(
     reply,
     status,
@@ -79,8 +84,15 @@ function renderForm(target: SurveyTarget, lang: Lang, action: string, state: For
   const question = (JSON.parse(survey.question) as LocalizedText)[lang];
   const prompt = (JSON.parse(survey.comment_prompt) as LocalizedText)[lang];
   const scores = scoresOf(survey.metric);
-  const ends = SCALE_ENDS[survey.metric][lang];
-  const t = SURVEY_TEXT[lang];
+  const ends = {
+    low: t(lang, `survey.scale.${survey.metric}.low`),
+    high: t(lang, `survey.scale.${survey.metric}.high`),
+  };
+  const text = {
+    scoreLegend: t(lang, 'survey.scoreLegend'),
+    honeypot: t(lang, 'survey.honeypot'),
+    submit: t(lang, 'survey.submit'),
+  };
   const options = scores.map(
     (n) =>
       html`<label
@@ -98,7 +110,7 @@ function renderForm(target: SurveyTarget, lang: Lang, action: string, state: For
     ${error}
     <form method="post" action="${action}">
       <fieldset>
-        <legend>${t.scoreLegend}</legend>
+        <legend>${text.scoreLegend}</legend>
         <div class="scores">${options}</div>
         <div class="ends">
           <span>${scores[0]} — ${ends.low}</span
@@ -110,10 +122,10 @@ function renderForm(target: SurveyTarget, lang: Lang, action: string, state: For
 ${state.comment ?? ''}</textarea>
       <div class="hp" aria-hidden="true">
         <label
-          >${t.honeypot}<input type="text" name="website" tabindex="-1" autocomplete="off"
+          >${text.honeypot}<input type="text" name="website" tabindex="-1" autocomplete="off"
         /></label>
       </div>
-      <button class="submit" type="submit">${t.submit}</button>
+      <button class="submit" type="submit">${text.submit}</button>
     </form>`;
 }
 
@@ -139,17 +151,16 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
     );
     scope.setErrorHandler((err, req, reply) => {
       const lang = langOf(req);
-      const t = SURVEY_TEXT[lang];
       if (err instanceof AppError && err.code === 'rate_limited') {
         for (const [k, v] of Object.entries(err.details?.headers ?? {})) reply.header(k, v);
-        return message(reply, 429, lang, t.tooManyTitle, t.tooMany);
+        return message(reply, 429, lang, 'tooMany');
       }
       const status = (err as { statusCode?: number }).statusCode;
       const clientStatus = err instanceof AppError ? err.status : status;
       if (clientStatus && clientStatus >= 400 && clientStatus < 500)
-        return message(reply, clientStatus, lang, t.badRequestTitle, t.badRequest);
+        return message(reply, clientStatus, lang, 'badRequest');
       req.log.error({ err }, 'survey page failed');
-      return message(reply, 500, lang, t.failedTitle, t.failed);
+      return message(reply, 500, lang, 'failed');
     });
 
     const config = {
@@ -234,14 +245,12 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
   ) {
     const target = await resolve(deps, token);
     const lang = langOf(req, target?.kind === 'invite' ? target.contact?.language : undefined);
-    const t = SURVEY_TEXT[lang];
     const path = (req.url.split('?')[0] ?? '/').replace(/\/+$/, '');
     const langLinks = { ru: `${path}?lang=ru`, en: `${path}?lang=en` };
-    if (!target) return message(reply, 404, lang, t.notFoundTitle, t.notFound, langLinks);
+    if (!target) return message(reply, 404, lang, 'notFound', langLinks);
     const state = stateOf(target, deps.clock.now());
-    if (state === 'answered')
-      return message(reply, 200, lang, t.alreadyTitle, t.already, langLinks);
-    if (state === 'closed') return message(reply, 410, lang, t.closedTitle, t.closed, langLinks);
+    if (state === 'answered') return message(reply, 200, lang, 'already', langLinks);
+    if (state === 'closed') return message(reply, 410, lang, 'closed', langLinks);
 
     const action = `${path}?lang=${lang}`;
     const form = (status: number, s: FormState) =>
@@ -250,7 +259,7 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
         status,
         publicPage({
           lang,
-          title: t.scoreLegend,
+          title: t(lang, 'survey.scoreLegend'),
           langLinks,
           body: renderForm(target, lang, action, s),
         }),
@@ -262,7 +271,7 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
     if (method === 'GET') {
       if (queryScore === undefined) return form(200, {});
       const score = parseScore(survey.metric, queryScore);
-      if (score === undefined) return form(400, { error: t.errorScore });
+      if (score === undefined) return form(400, { error: t(lang, 'survey.errorScore') });
       // One click from the e-mail records a personal answer; on the open link it only preselects.
       if (target.kind === 'open') return form(200, { score });
       answer = { score };
@@ -270,17 +279,21 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
       const body = (req.body ?? {}) as Record<string, unknown>;
       // A filled honeypot is a bot: thank it and store nothing, so it learns nothing.
       if (typeof body.website === 'string' && body.website.trim() !== '')
-        return message(reply, 200, lang, t.thanksTitle, t.thanks);
+        return message(reply, 200, lang, 'thanks');
       const comment = typeof body.comment === 'string' ? body.comment.trim() : '';
       const score = parseScore(survey.metric, body.score);
-      if (score === undefined) return form(400, { comment, error: t.errorScore });
+      if (score === undefined) return form(400, { comment, error: t(lang, 'survey.errorScore') });
       if (comment.length > MAX_COMMENT)
-        return form(400, { score, comment: comment.slice(0, MAX_COMMENT), error: t.errorComment });
+        return form(400, {
+          score,
+          comment: comment.slice(0, MAX_COMMENT),
+          error: t(lang, 'survey.errorComment'),
+        });
       answer = { score, comment: comment || undefined };
     }
     const outcome = await recordAnswer(deps, req.log as never, target, answer);
     return outcome === 'already'
-      ? message(reply, 200, lang, t.alreadyTitle, t.already)
-      : message(reply, 200, lang, t.thanksTitle, t.thanks);
+      ? message(reply, 200, lang, 'already')
+      : message(reply, 200, lang, 'thanks');
   }
 }
