@@ -93,16 +93,10 @@ function renderForm(target: SurveyTarget, lang: Lang, action: string, state: For
     honeypot: t(lang, 'survey.honeypot'),
     submit: t(lang, 'survey.submit'),
   };
+  // One line, as before the Prettier pass: its HTML formatting split the input's attributes.
+  // prettier-ignore
   const options = scores.map(
-    (n) =>
-      html`<label
-        ><input
-          type="radio"
-          name="score"
-          value="${n}"
-          required${raw(state.score === n ? ' checked' : '')}
-        /><span>${n}</span></label
-      >`,
+    (n) => html`<label><input type="radio" name="score" value="${n}" required${raw(state.score === n ? ' checked' : '')}><span>${n}</span></label>`,
   );
   const error = state.error ? html`<p class="error" role="alert">${state.error}</p>` : raw('');
   return html`${EXTRA_STYLE}
