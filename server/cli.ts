@@ -10,6 +10,7 @@ import { hashPassword } from './lib/crypto.ts';
 import { newId } from './lib/ids.ts';
 import { createOrganisation } from './modules/orgs/index.ts';
 import type { Role } from './db/types.ts';
+import { ROLES } from '../shared/domain/vocabulary.ts';
 
 const USAGE = `Usage: clientloop <command>
   org create --name N [--language ru|en] [--admin-email E --admin-password P [--admin-name N]] [--api-key K | --new-api-key]
@@ -92,7 +93,7 @@ async function userCreate(args: string[]): Promise<number> {
   });
   if (!values.org || !values.email || !values.password)
     return usage('--org, --email and --password are required');
-  if (!['admin', 'manager', 'analyst', 'viewer'].includes(values.role!))
+  if (!(ROLES as readonly string[]).includes(values.role!))
     return usage('--role must be admin, manager, analyst or viewer');
   if (values.language !== 'ru' && values.language !== 'en')
     return usage('--language must be ru or en');

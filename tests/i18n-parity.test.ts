@@ -5,6 +5,7 @@ import { ERROR_CODES } from '../shared/api/errors.ts';
 import en from '../shared/i18n/en.json';
 import { mergeCatalogues } from '../shared/i18n/merge.ts';
 import ru from '../shared/i18n/ru.json';
+import { SERVER_TEXTS } from '../server/i18n/catalogue.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -59,5 +60,24 @@ describe('interface translations', () => {
     const broken = flatten({ a: { b: 'x' } });
     expect([...broken.keys()]).toEqual(['a.b']);
     expect(placeholders('Hello, {{name}} and {{ org }}')).toEqual(['name', 'org']);
+  });
+});
+
+// The server's own catalogue (e-mails, public pages: server/i18n/catalogue.ts), held to the same rules.
+describe('server texts', () => {
+  const server = { ru: flatten(SERVER_TEXTS.ru as Tree), en: flatten(SERVER_TEXTS.en as Tree) };
+
+  it('ru and en have exactly the same keys, and there are some', () => {
+    expect(server.ru.size).toBeGreaterThan(50);
+    expect([...server.en.keys()].sort()).toEqual([...server.ru.keys()].sort());
+  });
+
+  it('every key uses the same {{placeholders}} in ru and en, and no text is empty', () => {
+    const mismatched = [...server.ru].filter(
+      ([key, text]) => placeholders(text).join() !== placeholders(server.en.get(key) ?? '').join(),
+    );
+    expect(mismatched.map(([key]) => key)).toEqual([]);
+    for (const catalogue of Object.values(server))
+      expect([...catalogue].filter(([, text]) => text.trim() === '')).toEqual([]);
   });
 });

@@ -5,14 +5,14 @@ import { initReactI18next } from 'react-i18next';
 import en from '../shared/i18n/en.json';
 import { mergeCatalogues, type Tree } from '../shared/i18n/merge.ts';
 import ru from '../shared/i18n/ru.json';
+import { LANGUAGES, type Language } from '../shared/domain/vocabulary.ts';
 
 const catalogues = mergeCatalogues(
   { ru: ru as Tree, en: en as Tree },
   import.meta.glob<{ default: Tree }>('../shared/i18n/modules/*.json', { eager: true }),
 );
 
-export const LANGUAGES = ['ru', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
 const STORAGE_KEY = 'cl.lang';
 
 function isLanguage(value: unknown): value is Language {

@@ -1,5 +1,12 @@
 // Client care: important dates, reminders, special requirements, notes and the client timeline.
 import { z } from 'zod';
+import {
+  ACTOR_TYPES,
+  DATE_KINDS,
+  REQUIREMENT_CATEGORIES,
+  REQUIREMENT_SOURCES,
+  REQUIREMENT_STATUSES,
+} from '../domain/vocabulary.ts';
 import { isTimeZone } from '../domain/time-zone.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -12,7 +19,7 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'not a calendar date');
 
-export const dateKind = z.enum(['birthday', 'company_anniversary', 'contract_renewal', 'custom']);
+export const dateKind = z.enum(DATE_KINDS);
 export const createDateBody = z.object({
   kind: dateKind,
   date: isoDate,
@@ -71,16 +78,9 @@ export const reminderOut = z.object({
 });
 export type ReminderOut = z.infer<typeof reminderOut>;
 
-export const requirementCategory = z.enum([
-  'purpose_of_use',
-  'delivery',
-  'technical',
-  'packaging',
-  'documents',
-  'other',
-]);
-export const requirementSource = z.enum(['feedback', 'meeting', 'contract', 'other']);
-export const requirementStatus = z.enum(['active', 'retired']);
+export const requirementCategory = z.enum(REQUIREMENT_CATEGORIES);
+export const requirementSource = z.enum(REQUIREMENT_SOURCES);
+export const requirementStatus = z.enum(REQUIREMENT_STATUSES);
 const requirementFields = {
   category: requirementCategory,
   text: text(4000),
@@ -139,7 +139,7 @@ export type RequirementOut = z.infer<typeof requirementOut>;
 export const requirementVersionOut = z.object({
   version: z.number(),
   snapshot: z.record(z.string(), z.unknown()),
-  actorType: z.enum(['user', 'api_key', 'system']),
+  actorType: z.enum(ACTOR_TYPES),
   actorId: z.string().nullable(),
   createdAt: z.string(),
 });

@@ -1,15 +1,9 @@
 import { z } from 'zod';
+import { CASE_STATUSES, CASE_TYPES, PRIORITIES } from '../domain/vocabulary.ts';
 
-export const caseStatus = z.enum([
-  'new',
-  'acknowledged',
-  'in_progress',
-  'waiting_client',
-  'resolved',
-  'closed',
-]);
-export const caseType = z.enum(['complaint', 'claim', 'request', 'idea', 'praise']);
-export const priority = z.enum(['low', 'normal', 'high', 'urgent']);
+export const caseStatus = z.enum(CASE_STATUSES);
+export const caseType = z.enum(CASE_TYPES);
+export const priority = z.enum(PRIORITIES);
 
 export const caseOut = z.object({
   id: z.string(),

@@ -1,10 +1,17 @@
 // Clients (companies and people) and their contacts.
 import { z } from 'zod';
+import {
+  CLIENT_KINDS,
+  CLIENT_STATUSES,
+  CONTACT_ROLES,
+  LANGUAGES,
+  PREFERRED_CHANNELS,
+} from '../domain/vocabulary.ts';
 
-export const contactRole = z.enum(['decision_maker', 'influencer', 'user', 'payer']);
-export const clientKind = z.enum(['company', 'person']);
-export const clientStatus = z.enum(['active', 'prospect', 'paused', 'churned']);
-export const preferredChannel = z.enum(['email', 'phone', 'messenger', 'meeting']);
+export const contactRole = z.enum(CONTACT_ROLES);
+export const clientKind = z.enum(CLIENT_KINDS);
+export const clientStatus = z.enum(CLIENT_STATUSES);
+export const preferredChannel = z.enum(PREFERRED_CHANNELS);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const createClientBody = z.object({
@@ -69,7 +76,7 @@ export const createContactBody = z.object({
     .transform((e) => e.toLowerCase())
     .optional(),
   phone: phone.optional(),
-  language: z.enum(['ru', 'en']).default('ru'),
+  language: z.enum(LANGUAGES).default('ru'),
   roles: z.array(contactRole).max(4).default([]),
   externalId: text(200).optional(),
   preferences: text(4000).optional(),
@@ -85,7 +92,7 @@ export const updateContactBody = z
       .transform((e) => e.toLowerCase())
       .nullable(),
     phone: phone.nullable(),
-    language: z.enum(['ru', 'en']),
+    language: z.enum(LANGUAGES),
     roles: z.array(contactRole).max(4),
     preferences: text(4000).nullable(),
     preferredChannel: preferredChannel.nullable(),
@@ -100,7 +107,7 @@ export const contactOut = z.object({
   name: z.string(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
-  language: z.enum(['ru', 'en']),
+  language: z.enum(LANGUAGES),
   roles: z.array(contactRole),
   externalId: z.string().nullable(),
   preferences: z.string().nullable(),

@@ -1,21 +1,13 @@
 // Feedback records: one normalised record per client utterance, from any channel.
 import { z } from 'zod';
+import { CHANNELS, LANGUAGES, SCORE_TYPES, SENTIMENT_LABELS } from '../domain/vocabulary.ts';
 
-export const CHANNELS = [
-  'api',
-  'survey',
-  'email',
-  'web',
-  'manual',
-  'phone',
-  'import',
-  'telegram',
-] as const;
+export { CHANNELS };
 export const channel = z.enum(CHANNELS);
 export const SCORE_RANGES = { nps: [0, 10], csat: [1, 5], ces: [1, 7], custom: [0, 100] } as const;
 
 export const score = z
-  .object({ type: z.enum(['nps', 'csat', 'ces', 'custom']), value: z.number().int() })
+  .object({ type: z.enum(SCORE_TYPES), value: z.number().int() })
   .refine((s) => s.value >= SCORE_RANGES[s.type][0] && s.value <= SCORE_RANGES[s.type][1], {
     message: 'value is outside the range of its type (nps 0–10, csat 1–5, ces 1–7, custom 0–100)',
     path: ['value'],
@@ -50,7 +42,7 @@ export const feedbackIn = z
           .max(40)
           .regex(/^\+?[0-9 ()\-.]{5,}$/)
           .optional(),
-        language: z.enum(['ru', 'en']).optional(),
+        language: z.enum(LANGUAGES).optional(),
       })
       .optional(),
     stage: shortText(100).optional(),
@@ -86,9 +78,7 @@ export const feedbackOut = z.object({
   score: z.object({ type: z.string(), value: z.number() }).nullable(),
   text: z.string().nullable(),
   language: z.string().nullable(),
-  sentiment: z
-    .object({ label: z.enum(['positive', 'neutral', 'negative']), score: z.number() })
-    .nullable(),
+  sentiment: z.object({ label: z.enum(SENTIMENT_LABELS), score: z.number() }).nullable(),
   topics: z.array(z.string()),
   sourceId: z.string().nullable(),
   caseId: z.string().nullable(),
@@ -103,7 +93,7 @@ export const listFeedbackQuery = z.object({
   channel: channel.optional(),
   stage: z.string().max(100).optional(),
   hasCase: z.enum(['true', 'false']).optional(),
-  sentiment: z.enum(['positive', 'neutral', 'negative']).optional(),
+  sentiment: z.enum(SENTIMENT_LABELS).optional(),
   topic: z.string().trim().min(1).max(100).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),

@@ -1,5 +1,6 @@
 // File imports of feedback (CSV, XLSX): upload → preview → column mapping → validate → commit.
 import { z } from 'zod';
+import { IMPORT_STATUSES, SCORE_TYPES } from '../domain/vocabulary.ts';
 import { isTimeZone } from '../domain/time-zone.ts';
 import { channel } from './feedback.ts';
 
@@ -22,7 +23,7 @@ export const TARGET_FIELDS = [
 ] as const;
 export type TargetField = (typeof TARGET_FIELDS)[number];
 
-export const SCORE_TYPES = ['nps', 'csat', 'ces', 'custom'] as const;
+export { SCORE_TYPES };
 export const MAX_IMPORT_ROWS = 100_000;
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const PREVIEW_ROWS = 20;
@@ -100,7 +101,7 @@ export const commitResultOut = z.object({
   duplicates: z.number().int(),
 });
 
-export const importStatus = z.enum(['uploaded', 'rejected', 'committed']);
+export const importStatus = z.enum(IMPORT_STATUSES);
 
 export const importSummaryOut = z.object({
   id: z.string(),

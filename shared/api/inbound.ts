@@ -1,5 +1,6 @@
 // E-mail in: the organisation's inbound address and the quarantine of mail from unknown senders.
 import { z } from 'zod';
+import { INBOUND_STATUSES } from '../domain/vocabulary.ts';
 
 export const inboundAddressOut = z.object({
   /** Give this address to clients (or forward a support mailbox to it). */
@@ -8,7 +9,7 @@ export const inboundAddressOut = z.object({
 });
 export type InboundAddressOut = z.infer<typeof inboundAddressOut>;
 
-export const inboundStatus = z.enum(['quarantined', 'accepted', 'discarded', 'threaded']);
+export const inboundStatus = z.enum(INBOUND_STATUSES);
 
 export const inboundMessageOut = z.object({
   id: z.string(),

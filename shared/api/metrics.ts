@@ -1,7 +1,8 @@
 // Request and response shapes of the satisfaction metrics (server and UI).
 import { z } from 'zod';
+import { SURVEY_METRICS } from '../domain/vocabulary.ts';
 
-export const satisfactionMetric = z.enum(['nps', 'csat', 'ces']);
+export const satisfactionMetric = z.enum(SURVEY_METRICS);
 export type SatisfactionMetric = z.infer<typeof satisfactionMetric>;
 
 export const satisfactionGroupBy = z.enum(['month', 'stage', 'segment', 'channel', 'client']);

@@ -1,8 +1,9 @@
 // Request and response shapes of organisations, people, sessions and API keys (server and UI).
 import { z } from 'zod';
+import { ACTOR_TYPES, LANGUAGES, ROLES } from '../domain/vocabulary.ts';
 
-export const role = z.enum(['admin', 'manager', 'analyst', 'viewer']);
-export const language = z.enum(['ru', 'en']);
+export const role = z.enum(ROLES);
+export const language = z.enum(LANGUAGES);
 export const email = z
   .email()
   .max(254)
@@ -83,7 +84,7 @@ export const createdApiKeyOut = apiKeyOut.extend({ secret: z.string() });
 
 export const auditOut = z.object({
   id: z.string(),
-  actorType: z.enum(['user', 'api_key', 'system']),
+  actorType: z.enum(ACTOR_TYPES),
   actorId: z.string().nullable(),
   action: z.string(),
   targetType: z.string().nullable(),

@@ -1,8 +1,9 @@
 // Surveys (NPS / CSAT / CES links): request and response shapes, plus the default wording the
 // server applies and the UI pre-fills, so both always agree.
 import { z } from 'zod';
+import { SURVEY_METRICS, SURVEY_STATUSES } from '../domain/vocabulary.ts';
 
-export const SURVEY_METRICS = ['nps', 'csat', 'ces'] as const;
+export { SURVEY_METRICS };
 export const surveyMetric = z.enum(SURVEY_METRICS);
 export type SurveyMetric = z.infer<typeof surveyMetric>;
 
@@ -56,7 +57,7 @@ export const updateSurveyBody = z
     question: localizedText,
     commentPrompt: localizedText,
     stage: shortText(100).nullable(),
-    status: z.enum(['active', 'closed']),
+    status: z.enum(SURVEY_STATUSES),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });
@@ -68,7 +69,7 @@ export const surveyOut = z.object({
   question: z.object({ ru: z.string(), en: z.string() }),
   commentPrompt: z.object({ ru: z.string(), en: z.string() }),
   stage: z.string().nullable(),
-  status: z.enum(['active', 'closed']),
+  status: z.enum(SURVEY_STATUSES),
   /** The link anyone may answer (QR code, website); personal links come from invites. */
   openUrl: z.string(),
   createdAt: z.string(),

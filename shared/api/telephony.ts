@@ -1,11 +1,12 @@
 // Telephony: call records (file import, webhook), missed calls awaiting a call-back, and the
 // operational metrics per stage, employee or day.
 import { z } from 'zod';
+import { CALL_DIRECTIONS } from '../domain/vocabulary.ts';
 import { isTimeZone } from '../domain/time-zone.ts';
 import { rowError } from './imports.ts';
 import { isoInstant } from './metrics.ts';
 
-export const CALL_DIRECTIONS = ['in', 'out'] as const;
+export { CALL_DIRECTIONS };
 export const callDirection = z.enum(CALL_DIRECTIONS);
 export const DEFAULT_CALLBACK_TARGET_MINUTES = 30;
 

@@ -1,7 +1,8 @@
 // Wire shapes of the text-analytics module: the topic taxonomy, re-analysis and corrections.
 import { z } from 'zod';
+import { SENTIMENT_LABELS } from '../domain/vocabulary.ts';
 
-export const sentimentLabel = z.enum(['positive', 'neutral', 'negative']);
+export const sentimentLabel = z.enum(SENTIMENT_LABELS);
 export const topicKey = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, 'lowercase letters, digits and _ (start with a letter)');

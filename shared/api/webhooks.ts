@@ -1,5 +1,6 @@
 // Request and response shapes of outbound webhooks and their deliveries (server and UI).
 import { z } from 'zod';
+import { DELIVERY_STATUSES } from '../domain/vocabulary.ts';
 
 export const WEBHOOK_EVENTS = ['feedback.created', 'case.updated', 'case.resolved'] as const;
 export const webhookEvent = z.enum(WEBHOOK_EVENTS);
@@ -51,7 +52,7 @@ export type WebhookOut = z.infer<typeof webhookOut>;
 
 export const createdWebhookOut = webhookOut.extend({ secret: z.string() });
 
-export const deliveryStatus = z.enum(['pending', 'delivered', 'failed']);
+export const deliveryStatus = z.enum(DELIVERY_STATUSES);
 export const deliveryOut = z.object({
   id: z.string(),
   webhookId: z.string(),

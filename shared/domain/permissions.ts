@@ -1,6 +1,8 @@
 // The one role table, used by the server (which enforces it in every service) and by the UI
 // (which only hides controls a person cannot use).
-export type Role = 'admin' | 'manager' | 'analyst' | 'viewer';
+import { ROLES, type Role } from './vocabulary.ts';
+
+export { ROLES, type Role };
 
 export type Action =
   | 'org.read'
@@ -27,8 +29,6 @@ export const GRANTS: Record<Role, ReadonlySet<Action>> = {
   analyst: new Set<Action>(['org.read', 'users.read', 'data.read']),
   viewer: new Set<Action>(['org.read', 'data.read']),
 };
-
-export const ROLES: readonly Role[] = ['admin', 'manager', 'analyst', 'viewer'];
 
 /** Roles ordered by power, for "may not grant more than you have". */
 export const ROLE_RANK: Record<Role, number> = { viewer: 0, analyst: 1, manager: 2, admin: 3 };

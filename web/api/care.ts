@@ -14,6 +14,12 @@ import type {
   updateRequirementBody,
 } from '../../shared/api/care.ts';
 import type { ClientOut, updateClientBody } from '../../shared/api/clients.ts';
+import {
+  CLIENT_STATUSES,
+  DATE_KINDS,
+  REQUIREMENT_CATEGORIES,
+  REQUIREMENT_SOURCES,
+} from '../../shared/domain/vocabulary.ts';
 import { queryString } from './clients.ts';
 import { api } from './client.ts';
 import type { Page } from './orgs.ts';
@@ -22,27 +28,7 @@ export type { DateOut, ReminderOut, RequirementOut, TimelineItemOut };
 export type RequirementVersion = z.infer<typeof requirementVersionOut>;
 export type RequirementSearchHit = z.infer<typeof requirementSearchOut>;
 export type ClientStatus = ClientOut['status'];
-export const CLIENT_STATUSES: readonly ClientStatus[] = ['active', 'prospect', 'paused', 'churned'];
-export const DATE_KINDS: readonly DateOut['kind'][] = [
-  'birthday',
-  'company_anniversary',
-  'contract_renewal',
-  'custom',
-];
-export const REQUIREMENT_CATEGORIES: readonly RequirementOut['category'][] = [
-  'purpose_of_use',
-  'delivery',
-  'technical',
-  'packaging',
-  'documents',
-  'other',
-];
-export const REQUIREMENT_SOURCES: readonly RequirementOut['source'][] = [
-  'feedback',
-  'meeting',
-  'contract',
-  'other',
-];
+export { CLIENT_STATUSES, DATE_KINDS, REQUIREMENT_CATEGORIES, REQUIREMENT_SOURCES };
 export const REMINDER_KINDS: readonly ReminderOut['kind'][] = [
   'upcoming_date',
   'detractor_without_followup',

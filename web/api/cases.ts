@@ -9,6 +9,7 @@ import type {
   slaPolicyPatch,
   updateCaseBody,
 } from '../../shared/api/cases.ts';
+import { CASE_TYPES, PRIORITIES } from '../../shared/domain/vocabulary.ts';
 import { api } from './client.ts';
 import { queryString } from './clients.ts';
 import type { Page } from './orgs.ts';
@@ -28,8 +29,7 @@ export const BOARD_STATUSES: readonly CaseStatus[] = [
   'waiting_client',
   'resolved',
 ];
-export const PRIORITIES: readonly CasePriority[] = ['low', 'normal', 'high', 'urgent'];
-export const CASE_TYPES: readonly CaseType[] = ['complaint', 'claim', 'request', 'idea', 'praise'];
+export { CASE_TYPES, PRIORITIES };
 
 const id = (value: string) => encodeURIComponent(value);
 

@@ -7,24 +7,14 @@ import type {
   createContactBody,
   updateContactBody,
 } from '../../shared/api/clients.ts';
+import { CONTACT_ROLES, PREFERRED_CHANNELS } from '../../shared/domain/vocabulary.ts';
 import { api } from './client.ts';
 import type { Page } from './orgs.ts';
 
 export type { ClientOut, ContactOut };
 export type ContactRole = ContactOut['roles'][number];
 export type PreferredChannel = NonNullable<ContactOut['preferredChannel']>;
-export const PREFERRED_CHANNELS: readonly PreferredChannel[] = [
-  'email',
-  'phone',
-  'messenger',
-  'meeting',
-];
-export const CONTACT_ROLES: readonly ContactRole[] = [
-  'decision_maker',
-  'influencer',
-  'user',
-  'payer',
-];
+export { CONTACT_ROLES, PREFERRED_CHANNELS };
 
 /** `?a=1&b=2` from the defined, non-empty values; '' when there are none. */
 export function queryString(

@@ -1,22 +1,14 @@
 // Feedback records; shapes from shared/api/feedback.ts.
 import type { FeedbackIn, FeedbackOut } from '../../shared/api/feedback.ts';
+import { CHANNELS } from '../../shared/domain/vocabulary.ts';
 import { api } from './client.ts';
 import { queryString } from './clients.ts';
 import type { Page } from './orgs.ts';
 
 export type { FeedbackOut };
 export type Channel = FeedbackOut['channel'];
-// Copied, not imported: the shared module carries zod, which the browser bundle avoids.
-export const CHANNELS: readonly Channel[] = [
-  'api',
-  'survey',
-  'email',
-  'web',
-  'manual',
-  'phone',
-  'import',
-  'telegram',
-];
+// From the vocabulary (no zod), not from shared/api, which the browser bundle avoids.
+export { CHANNELS };
 
 export interface FeedbackFilter {
   clientId?: string;

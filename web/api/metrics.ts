@@ -5,11 +5,12 @@ import type {
   SatisfactionMetric,
   SatisfactionOut,
 } from '../../shared/api/metrics.ts';
+import { SURVEY_METRICS } from '../../shared/domain/vocabulary.ts';
 import { api } from './client.ts';
 import { queryString } from './clients.ts';
 
 export type { OverviewOut, SatisfactionGroupBy, SatisfactionMetric, SatisfactionOut };
-export const METRICS: readonly SatisfactionMetric[] = ['nps', 'csat', 'ces'];
+export const METRICS = SURVEY_METRICS;
 
 export const getOverview = () => api.get<OverviewOut>('/api/v1/metrics/overview');
 export const getSatisfaction = (q: {

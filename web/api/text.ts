@@ -1,11 +1,12 @@
 // Text analytics endpoints: the topic taxonomy, re-analysis and corrections (shapes from
 // shared/api/text.ts, types only).
 import type { AnalysisOut, TopicOut, TrendsOut } from '../../shared/api/text.ts';
+import { SENTIMENT_LABELS, type SentimentLabel } from '../../shared/domain/vocabulary.ts';
 import { api, request } from './client.ts';
 
 export type { AnalysisOut, TopicOut, TrendsOut };
-export type SentimentLabel = 'positive' | 'neutral' | 'negative';
-export const SENTIMENTS: readonly SentimentLabel[] = ['positive', 'neutral', 'negative'];
+export type { SentimentLabel };
+export const SENTIMENTS = SENTIMENT_LABELS;
 export const TOPICS_KEY = ['text', 'topics'] as const;
 
 export const getTopics = () =>

@@ -1,6 +1,13 @@
 // Row types of the client-care tables (migration 0005): important dates, requirements and their versions, client notes.
+import type {
+  ActorType,
+  DateKind,
+  RequirementCategory,
+  RequirementSource,
+  RequirementStatus,
+} from '../../../shared/domain/vocabulary.ts';
 
-export type ImportantDateKind = 'birthday' | 'company_anniversary' | 'contract_renewal' | 'custom';
+export type ImportantDateKind = DateKind;
 export interface ImportantDatesTable {
   id: string;
   org_id: string;
@@ -19,16 +26,16 @@ export interface RequirementsTable {
   id: string;
   org_id: string;
   client_id: string;
-  category: 'purpose_of_use' | 'delivery' | 'technical' | 'packaging' | 'documents' | 'other';
+  category: RequirementCategory;
   text: string;
-  source: 'feedback' | 'meeting' | 'contract' | 'other';
+  source: RequirementSource;
   owner_id: string | null;
   stage: string | null;
   product: string | null;
   /** YYYY-MM-DD, inclusive */
   effective_from: string | null;
   effective_to: string | null;
-  status: 'active' | 'retired';
+  status: RequirementStatus;
   version: number;
   /** text, product and stage lower-cased with Russian rules and ё→е by the app */
   search_text: string;
@@ -44,7 +51,7 @@ export interface RequirementVersionsTable {
   version: number;
   /** JSON snapshot of the requirement after this change */
   snapshot: string;
-  actor_type: 'user' | 'api_key' | 'system';
+  actor_type: ActorType;
   actor_id: string | null;
   created_at: string;
 }
@@ -54,7 +61,7 @@ export interface ClientNotesTable {
   org_id: string;
   client_id: string;
   text: string;
-  author_type: 'user' | 'api_key' | 'system';
+  author_type: ActorType;
   author_id: string | null;
   created_at: string;
 }

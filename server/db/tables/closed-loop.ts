@@ -1,11 +1,46 @@
 // Row types of the closed-loop tables (migration 0002): clients, surveys, feedback, cases, messages, imports, webhooks.
-import type { Language } from './foundation.ts';
+import type {
+  ActorType,
+  CaseStatus,
+  CaseType,
+  Channel,
+  ClientKind,
+  ClientStatus,
+  ContactRole,
+  DeliveryStatus,
+  ImportStatus,
+  Language,
+  MessageKind,
+  MessageStatus,
+  PreferredChannel,
+  Priority,
+  ScoreType,
+  SentimentLabel,
+  SurveyMetric,
+  SurveyStatus,
+} from '../../../shared/domain/vocabulary.ts';
+
+export type {
+  ActorType,
+  CaseStatus,
+  CaseType,
+  Channel,
+  ClientKind,
+  ClientStatus,
+  ContactRole,
+  MessageKind,
+  MessageStatus,
+  PreferredChannel,
+  Priority,
+  ScoreType,
+  SentimentLabel,
+};
 
 export interface ClientsTable {
   id: string;
   org_id: string;
   name: string;
-  kind: 'company' | 'person';
+  kind: ClientKind;
   external_id: string | null;
   segment: string | null;
   /** name, external id and segment lower-cased by the app: SQLite's lower() folds only ASCII. */
@@ -18,7 +53,6 @@ export interface ClientsTable {
   status?: ClientStatus;
   corporate_specifics?: string | null;
 }
-export type ClientStatus = 'active' | 'prospect' | 'paused' | 'churned';
 
 export interface ContactsTable {
   id: string;
@@ -35,7 +69,7 @@ export interface ContactsTable {
   updated_at: string;
   /** Preferences (migration 0005): free text, and the preferred channel and time window. */
   preferences?: string | null;
-  preferred_channel?: 'email' | 'phone' | 'messenger' | 'meeting' | null;
+  preferred_channel?: PreferredChannel | null;
   preferred_time?: string | null;
 }
 
@@ -43,13 +77,13 @@ export interface SurveysTable {
   id: string;
   org_id: string;
   name: string;
-  metric: 'nps' | 'csat' | 'ces';
+  metric: SurveyMetric;
   /** JSON { ru, en } */
   question: string;
   /** JSON { ru, en } */
   comment_prompt: string;
   stage: string | null;
-  status: 'active' | 'closed';
+  status: SurveyStatus;
   open_token: string;
   created_at: string;
   updated_at: string;
@@ -66,10 +100,6 @@ export interface SurveyInvitesTable {
   expires_at: string | null;
   created_at: string;
 }
-
-export type Channel =
-  'api' | 'survey' | 'email' | 'web' | 'manual' | 'phone' | 'import' | 'telegram';
-export type ScoreType = 'nps' | 'csat' | 'ces' | 'custom';
 
 export interface FeedbackTable {
   id: string;
@@ -88,7 +118,7 @@ export interface FeedbackTable {
   score_value: number | null;
   text: string | null;
   language: string | null;
-  sentiment_label: 'positive' | 'neutral' | 'negative' | null;
+  sentiment_label: SentimentLabel | null;
   sentiment_score: number | null;
   /** JSON array of topic keys */
   topics: string;
@@ -111,9 +141,6 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
-/** Shared by SLA policies (which priority a policy covers) and cases. */
-export type Priority = 'low' | 'normal' | 'high' | 'urgent';
-
 export interface SlaPoliciesTable {
   id: string;
   org_id: string;
@@ -130,10 +157,6 @@ export interface SlaPoliciesTable {
   created_at: string;
   updated_at: string;
 }
-
-export type CaseStatus =
-  'new' | 'acknowledged' | 'in_progress' | 'waiting_client' | 'resolved' | 'closed';
-export type CaseType = 'complaint' | 'claim' | 'request' | 'idea' | 'praise';
 
 export interface CasesTable {
   id: string;
@@ -169,14 +192,11 @@ export interface CaseEventsTable {
   kind: string;
   from_status: string | null;
   to_status: string | null;
-  actor_type: 'user' | 'api_key' | 'system';
+  actor_type: ActorType;
   actor_id: string | null;
   body: string | null;
   created_at: string;
 }
-
-export type MessageKind =
-  'ack' | 'status' | 'closing' | 'followup' | 'survey_invite' | 'digest' | 'escalation';
 
 export interface MessageTemplatesTable {
   id: string;
@@ -187,8 +207,6 @@ export interface MessageTemplatesTable {
   body: string;
   updated_at: string;
 }
-
-export type MessageStatus = 'queued' | 'sent' | 'failed' | 'not_sent';
 
 export interface MessagesTable {
   id: string;
@@ -217,7 +235,7 @@ export interface ImportsTable {
   org_id: string;
   kind: string;
   filename: string;
-  status: 'uploaded' | 'rejected' | 'committed';
+  status: ImportStatus;
   /** JSON array of column names */
   columns: string;
   /** JSON array of row arrays (strings) */
@@ -251,7 +269,7 @@ export interface WebhookDeliveriesTable {
   event: string;
   event_id: string;
   payload: string;
-  status: 'pending' | 'delivered' | 'failed';
+  status: DeliveryStatus;
   attempts: number;
   response_status: number | null;
   last_error: string | null;

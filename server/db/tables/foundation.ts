@@ -1,6 +1,7 @@
 // Row types of the foundation tables (migration 0001): orgs, users, sessions, API keys, jobs, audit log, settings.
-export type Role = 'admin' | 'manager' | 'analyst' | 'viewer';
-export type Language = 'ru' | 'en';
+import type { ActorType, JobStatus, Language, Role } from '../../../shared/domain/vocabulary.ts';
+
+export type { JobStatus, Language, Role };
 
 export interface OrgsTable {
   id: string;
@@ -45,8 +46,6 @@ export interface ApiKeysTable {
   revoked_at: string | null;
 }
 
-export type JobStatus = 'queued' | 'done' | 'failed';
-
 export interface JobsTable {
   id: string;
   org_id: string | null;
@@ -67,7 +66,7 @@ export interface JobsTable {
 export interface AuditLogTable {
   id: string;
   org_id: string;
-  actor_type: 'user' | 'api_key' | 'system';
+  actor_type: ActorType;
   actor_id: string | null;
   action: string;
   target_type: string | null;

@@ -6,7 +6,9 @@ export interface InboundAddressesTable {
   created_at: string;
 }
 
-export type InboundStatus = 'quarantined' | 'accepted' | 'discarded' | 'threaded';
+import type { InboundStatus } from '../../../shared/domain/vocabulary.ts';
+
+export type { InboundStatus };
 
 export interface InboundMessagesTable {
   id: string;

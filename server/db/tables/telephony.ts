@@ -1,6 +1,8 @@
 // Row types of the telephony tables (migration 0006): call records and per-org call settings.
 
-export type CallDirection = 'in' | 'out';
+import type { CallDirection } from '../../../shared/domain/vocabulary.ts';
+
+export type { CallDirection };
 
 /** A call record from a PBX export or webhook (telephony module). */
 export interface CallsTable {

@@ -1,4 +1,5 @@
 // Row types of the text-analytics tables (migration 0004): topic taxonomy and people's corrections of an analysis.
+import type { SentimentLabel } from '../../../shared/domain/vocabulary.ts';
 
 /** An organisation's topic taxonomy (text module); keywords is a JSON array of strings. */
 export interface TextTopicsTable {
@@ -15,7 +16,7 @@ export interface TextTopicsTable {
 export interface TextCorrectionsTable {
   org_id: string;
   feedback_id: string;
-  sentiment_label: 'positive' | 'neutral' | 'negative' | null;
+  sentiment_label: SentimentLabel | null;
   topics: string | null;
   corrected_by: string | null;
   corrected_at: string;

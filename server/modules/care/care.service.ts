@@ -9,9 +9,10 @@ import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import { findCaseInOrg } from '../cases/index.ts';
 import { localDay } from './occurrence.ts';
 import * as repo from './care.repo.ts';
+import { foldForSearch } from '../../../shared/domain/search-fold.ts';
 
-/** Lower-cased with Russian rules and ё→е, so Cyrillic search works on SQLite too. */
-export const normaliseSearch = (s: string) => s.toLocaleLowerCase('ru').replace(/ё/g, 'е');
+/** Lower-cased and ё→е, so Cyrillic search works on SQLite too. */
+export const normaliseSearch = foldForSearch;
 
 const unprocessable = (name: string, reason: string) =>
   new AppError('unprocessable', `${name}: ${reason}`, { invalidParams: [{ name, reason }] });

@@ -11,7 +11,7 @@ import { getCase, presentCase } from '../cases/index.ts';
 import { caseRequirementsOut, requirementsOnCase } from './care.routes.ts';
 
 export function registerCasePageRoute(app: FastifyInstance, deps: Deps): void {
-  const base = deps.config.http.publicUrl;
+  const base = deps.config;
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/cases/:id',
     {

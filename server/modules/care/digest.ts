@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { defineJob } from '../../jobs/queue.ts';
+import { t } from '../../i18n/catalogue.ts';
+import { publicUrl, type PublicUrlConfig } from '../../lib/public-urls.ts';
 import type { ReminderOut } from '../../../shared/api/care.ts';
 import { queueMessage } from '../messaging/index.ts';
 import { findOrgUser } from '../orgs/index.ts';
@@ -18,26 +20,9 @@ const DIGEST_TIME_ZONE = 'Europe/Moscow';
 const DIGEST_HOUR = 8;
 const DIGEST_DAYS = 14;
 
-const KIND_LABELS = {
-  ru: {
-    upcoming_date: 'Дата',
-    silent_client: 'Давно молчит',
-    detractor_without_followup: 'Критик без ответа',
-    sla_risk: 'Срок под угрозой',
-    missed_call: 'Пропущенный звонок',
-  },
-  en: {
-    upcoming_date: 'Date',
-    silent_client: 'Silent',
-    detractor_without_followup: 'Detractor without follow-up',
-    sla_risk: 'Deadline at risk',
-    missed_call: 'Missed call',
-  },
-} as const;
-
-function lineOf(item: ReminderOut, language: 'ru' | 'en', publicUrl: string): string {
+function lineOf(item: ReminderOut, language: 'ru' | 'en', config: PublicUrlConfig): string {
   const when = item.kind === 'upcoming_date' && item.at ? ` (${item.at})` : '';
-  return `• ${KIND_LABELS[language][item.kind]}: ${item.title}${when} — ${item.clientName}\n  ${publicUrl}${item.link}`;
+  return `• ${t(language, `mail.digestKinds.${item.kind}`)}: ${item.title}${when} — ${item.clientName}\n  ${publicUrl(config, item.link)}`;
 }
 
 function localHour(now: Date, timeZone: string): number {
@@ -79,9 +64,7 @@ export async function sendDigests(deps: Deps): Promise<number> {
           dedupeKey: `digest:${user.id}:${today}`,
           vars: {
             name: user.name,
-            items: items
-              .map((i) => lineOf(i, user.language, deps.config.http.publicUrl))
-              .join('\n'),
+            items: items.map((i) => lineOf(i, user.language, deps.config)).join('\n'),
           },
         },
       ),

@@ -3,8 +3,9 @@
 // as plain reads; nothing here writes to another module's tables. orgId first, always.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/types.ts';
+import { OPEN_CASE_STATUSES } from '../../../shared/domain/vocabulary.ts';
 
-const OPEN = ['new', 'acknowledged', 'in_progress', 'waiting_client'] as const;
+const OPEN = OPEN_CASE_STATUSES;
 
 export async function clientNames(
   db: DbOrTrx,

@@ -9,6 +9,7 @@ import type {
 import { notFound } from '../../http/errors.ts';
 import { before } from '../../db/keyset.ts';
 import type { KeyCursor } from '../../lib/paging.ts';
+import { OPEN_CASE_STATUSES } from '../../../shared/domain/vocabulary.ts';
 
 export async function insertCase(db: DbOrTrx, row: CasesTable): Promise<void> {
   await db.insertInto('cases').values(row).execute();
@@ -87,7 +88,7 @@ export async function listNewlyBreached(
   return db
     .selectFrom('cases')
     .selectAll()
-    .where('status', 'in', ['new', 'acknowledged', 'in_progress', 'waiting_client'])
+    .where('status', 'in', OPEN_CASE_STATUSES)
     .where('breached_at', 'is', null)
     .where('due_at', '<', nowIso)
     .orderBy('due_at')

@@ -9,11 +9,12 @@ import { ctxOf } from '../../http/auth.ts';
 import * as cases from './cases.service.ts';
 import * as policies from './sla-policies.ts';
 import { allowedNext } from './status-machine.ts';
+import { statusUrl, type PublicUrlConfig } from '../../lib/public-urls.ts';
 
-export const presentCase = (c: CasesTable, publicUrl: string): api.CaseOut => ({
+export const presentCase = (c: CasesTable, config: PublicUrlConfig): api.CaseOut => ({
   id: c.id,
   publicRef: c.public_ref,
-  statusUrl: `${publicUrl}/status/${c.public_ref}`,
+  statusUrl: statusUrl(config, c.public_ref),
   title: c.title,
   type: c.type,
   priority: c.priority,
@@ -64,7 +65,7 @@ const presentPolicy = (p: SlaPoliciesTable) => ({
 export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
-  const base = deps.config.http.publicUrl;
+  const base = deps.config;
 
   r.get(
     '/api/v1/cases',

@@ -22,6 +22,9 @@ import * as repo from './cases.repo.ts';
 import type { CaseRule } from './rules.ts';
 import { dueTimesFor } from './sla-policies.ts';
 import { canTransition, OPEN_STATUSES } from './status-machine.ts';
+import { rateUrl, statusUrl } from '../../lib/public-urls.ts';
+import { t } from '../../i18n/catalogue.ts';
+import type { Language } from '../../../shared/domain/vocabulary.ts';
 
 const REASON_TITLES: Record<CaseRule['reason'], string> = {
   nps_detractor: 'NPS',
@@ -218,7 +221,6 @@ async function sendClosingMessage(tx: Ctx, c: CasesTable): Promise<void> {
     ? await findContact(tx, c.contact_id)
     : undefined;
   if (!contact?.email) return;
-  const base = tx.config.http.publicUrl;
   await queueMessage(tx, {
     kind: 'closing',
     to: contact.email,
@@ -226,10 +228,10 @@ async function sendClosingMessage(tx: Ctx, c: CasesTable): Promise<void> {
     vars: {
       name: contact.name,
       ref: c.public_ref,
-      statusUrl: `${base}/status/${c.public_ref}`,
+      statusUrl: statusUrl(tx.config, c.public_ref),
       resolution: c.resolution ?? '',
       followupUrl: c.followup_requested
-        ? followupLine(contact.language, `${base}/status/${c.public_ref}/rate`)
+        ? followupLine(contact.language, rateUrl(tx.config, c.public_ref))
         : '',
     },
     caseId: c.id,
@@ -241,10 +243,8 @@ async function sendClosingMessage(tx: Ctx, c: CasesTable): Promise<void> {
   });
 }
 
-function followupLine(language: 'ru' | 'en', url: string): string {
-  return language === 'ru'
-    ? `Оцените, пожалуйста, решение в один клик: ${url}`
-    : `Please rate the resolution in one click: ${url}`;
+function followupLine(language: Language, url: string): string {
+  return t(language, 'mail.followupLine', { url });
 }
 
 export async function getCase(ctx: Ctx, id: string): Promise<CasesTable> {

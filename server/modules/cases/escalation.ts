@@ -11,6 +11,7 @@ import { findOrgUser, listActiveAdminsOf } from '../orgs/index.ts';
 import { emitCaseEvent } from './case-events.ts';
 import * as repo from './cases.repo.ts';
 import { OPEN_STATUSES } from './status-machine.ts';
+import { caseUrl } from '../../lib/public-urls.ts';
 
 export async function escalateIfBreached(
   deps: Deps,
@@ -56,7 +57,7 @@ export async function escalateIfBreached(
           ref: c.public_ref,
           title: c.title,
           dueAt: c.due_at,
-          caseUrl: `${deps.config.http.publicUrl}/cases/${c.id}`,
+          caseUrl: caseUrl(deps.config, c.id),
         },
         caseId: c.id,
         dedupeKey: `escalation:${c.id}:${user.id}`,

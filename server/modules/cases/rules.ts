@@ -1,6 +1,7 @@
 // Which feedback opens a case on its own: detractors, low satisfaction, high effort, complaints.
 // Pure: no I/O, table-driven tests in rules.test.ts.
 import type { CaseType, Priority, ScoreType } from '../../db/types.ts';
+import { foldForSearch } from '../../../shared/domain/search-fold.ts';
 
 export interface CaseRule {
   type: CaseType;
@@ -58,8 +59,7 @@ const COMPLAINT_RE = new RegExp(
 );
 
 export function hasComplaintWords(text: string): boolean {
-  // toLowerCase, not toLocaleLowerCase('ru'): the same result for Cyrillic and Latin, ~4× cheaper.
-  let t = ` ${text.toLowerCase().replace(/ё/g, 'е')}`;
+  let t = ` ${foldForSearch(text)}`;
   // Most texts hold no complaint word at all: only those pay for removing the negated phrases.
   if (!COMPLAINT_RE.test(t)) return false;
   for (const re of NEGATED) t = t.replace(re, ' ');

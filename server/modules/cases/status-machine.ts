@@ -1,6 +1,7 @@
 // new → acknowledged → in_progress → waiting_client → resolved → closed, with the shortcuts a
 // real desk needs (resolve from any open state, reopen a resolved case). Anything else is a 409.
 import type { CaseStatus } from '../../db/types.ts';
+import { OPEN_CASE_STATUSES } from '../../../shared/domain/vocabulary.ts';
 
 const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
   new: ['acknowledged', 'in_progress', 'waiting_client', 'resolved'],
@@ -19,9 +20,4 @@ export function allowedNext(from: CaseStatus): readonly CaseStatus[] {
   return NEXT[from];
 }
 
-export const OPEN_STATUSES: readonly CaseStatus[] = [
-  'new',
-  'acknowledged',
-  'in_progress',
-  'waiting_client',
-];
+export const OPEN_STATUSES: readonly CaseStatus[] = OPEN_CASE_STATUSES;

@@ -1,28 +1,35 @@
 // Use-cases for clients and contacts, including the matching that intake channels rely on:
 // a client named by id or by external id (created when unknown), a contact found by e-mail.
 import { inTransaction, type Ctx } from '../../context.ts';
-import type { ClientsTable, ClientStatus, ContactsTable, Language } from '../../db/types.ts';
+import type {
+  ClientKind,
+  ClientsTable,
+  ClientStatus,
+  ContactRole,
+  ContactsTable,
+  Language,
+  PreferredChannel,
+} from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import * as repo from './clients.repo.ts';
+import { foldForSearch } from '../../../shared/domain/search-fold.ts';
 
-export type ContactRole = 'decision_maker' | 'influencer' | 'user' | 'payer';
+export type { ContactRole, PreferredChannel };
 
 export interface ClientInput {
   name: string;
   externalId?: string;
   segment?: string;
-  kind?: 'company' | 'person';
+  kind?: ClientKind;
   tier?: string;
   managerId?: string;
   status?: ClientStatus;
   corporateSpecifics?: string;
 }
-
-export type PreferredChannel = 'email' | 'phone' | 'messenger' | 'meeting';
 
 export interface ContactInput {
   name?: string;
@@ -45,17 +52,9 @@ async function assertManager(ctx: Ctx, managerId: string | null | undefined): Pr
   }
 }
 
-/** Lower-cased with Russian rules, so Cyrillic search works on SQLite too. */
+/** Folded (foldForSearch), so Cyrillic search works on SQLite too. */
 export function searchTextOf(c: Pick<ClientsTable, 'name' | 'external_id' | 'segment'>): string {
-  return [c.name, c.external_id, c.segment]
-    .filter(Boolean)
-    .join(' ')
-    .toLocaleLowerCase('ru')
-    .replace(/ё/g, 'е');
-}
-
-function normaliseQuery(q: string): string {
-  return q.toLocaleLowerCase('ru').replace(/ё/g, 'е');
+  return foldForSearch([c.name, c.external_id, c.segment].filter(Boolean).join(' '));
 }
 
 async function insertNewClient(ctx: Ctx, input: ClientInput): Promise<ClientsTable> {
@@ -122,7 +121,7 @@ export async function listClients(
 ) {
   assertCan(ctx.actor, 'data.read');
   const rows = await repo.listClients(ctx.db, ctx.orgId, {
-    q: query.q ? normaliseQuery(query.q) : undefined,
+    q: query.q ? foldForSearch(query.q) : undefined,
     segment: query.segment,
     managerId: query.managerId,
     status: query.status,
@@ -136,7 +135,7 @@ export interface ClientPatch {
   name?: string;
   externalId?: string | null;
   segment?: string | null;
-  kind?: 'company' | 'person';
+  kind?: ClientKind;
   tier?: string | null;
   managerId?: string | null;
   status?: ClientStatus;

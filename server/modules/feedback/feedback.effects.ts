@@ -13,6 +13,7 @@ import {
 } from '../messaging/index.ts';
 import { emitWebhookEvents } from '../webhooks/index.ts';
 import * as repo from './feedback.repo.ts';
+import { statusUrl } from '../../lib/public-urls.ts';
 
 export interface RecordedFeedback {
   /** The caller's context on the shared transaction (case events name its actor). */
@@ -51,7 +52,7 @@ export async function announceNewFeedback(records: readonly RecordedFeedback[]):
       vars: {
         name: contact.name,
         ref: row.public_ref,
-        statusUrl: statusUrlOf(ctx.config.http.publicUrl, row.public_ref),
+        statusUrl: statusUrl(ctx.config, row.public_ref),
       },
       feedbackId: row.id,
       caseId: row.case_id,
@@ -76,10 +77,6 @@ export async function announceNewFeedback(records: readonly RecordedFeedback[]):
       receivedAt: row.received_at,
     })),
   );
-}
-
-export function statusUrlOf(publicUrl: string, publicRef: string): string {
-  return `${publicUrl}/status/${publicRef}`;
 }
 
 /** Subscribed to messaging's `messageSent`: the mail server accepted an acknowledgement. */

@@ -1,6 +1,11 @@
 // The only file of the feedback module with SQL.
 import { insertRows } from '../../db/bulk.ts';
-import type { DbOrTrx, FeedbackTable, IdempotencyKeysTable } from '../../db/types.ts';
+import type {
+  DbOrTrx,
+  FeedbackTable,
+  IdempotencyKeysTable,
+  SentimentLabel,
+} from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
 import { likeContains } from '../../db/like.ts';
 import { selectByKeys } from '../../db/select-by-keys.ts';
@@ -154,7 +159,7 @@ async function takePgNumbers(
 
 export interface FeedbackFilter {
   clientId?: string;
-  sentiment?: 'positive' | 'neutral' | 'negative';
+  sentiment?: SentimentLabel;
   /** A topic key; topics are a JSON array of keys, matched as a quoted element. */
   topic?: string;
   channel?: string;

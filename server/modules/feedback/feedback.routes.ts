@@ -7,14 +7,14 @@ import type { FeedbackTable } from '../../db/types.ts';
 import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
-import { statusUrlOf } from './feedback.effects.ts';
+import { statusUrl, type PublicUrlConfig } from '../../lib/public-urls.ts';
 import * as feedback from './feedback.service.ts';
 
-export function presentFeedback(f: FeedbackTable, publicUrl: string): api.FeedbackOut {
+export function presentFeedback(f: FeedbackTable, config: PublicUrlConfig): api.FeedbackOut {
   return {
     id: f.id,
     publicRef: f.public_ref,
-    statusUrl: statusUrlOf(publicUrl, f.public_ref),
+    statusUrl: statusUrl(config, f.public_ref),
     channel: f.channel,
     clientId: f.client_id,
     contactId: f.contact_id,
@@ -50,7 +50,7 @@ const idempotencyKey = z.object({
 export function registerFeedbackRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['feedback'];
-  const base = deps.config.http.publicUrl;
+  const base = deps.config;
 
   r.post(
     '/api/v1/feedback',

@@ -3,7 +3,7 @@
 // (intake.ts); a lone request joins others in a group commit (group-commit.ts).
 import { isInTransaction, type Ctx } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import type { Db, FeedbackTable } from '../../db/types.ts';
+import type { Db, FeedbackTable, SentimentLabel } from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
 import { sha256 } from '../../lib/crypto.ts';
 import { decodeKeyCursor, toKeyPage } from '../../lib/paging.ts';
@@ -139,7 +139,7 @@ export async function listFeedback(
     channel?: string;
     stage?: string;
     hasCase?: 'true' | 'false';
-    sentiment?: 'positive' | 'neutral' | 'negative';
+    sentiment?: SentimentLabel;
     topic?: string;
     from?: string;
     to?: string;

@@ -14,7 +14,6 @@ export {
   type RecordOptions,
   type RecordResult,
 } from './feedback.service.ts';
-export { statusUrlOf } from './feedback.effects.ts';
 export { presentFeedback } from './feedback.routes.ts';
 export { findFeedbackRecord, listFeedbackOfClient } from './feedback.lookups.ts';
 

@@ -4,9 +4,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { html, pickLanguage, publicPage } from '../../http/html.ts';
-import { PUBLIC_TEXT } from '../../i18n/public.ts';
+import { t } from '../../i18n/catalogue.ts';
 import type { Actor } from '../../lib/permissions.ts';
 import { PUBLIC_REF_RE } from '../../lib/public-ref.ts';
+import { ratePath, statusPath } from '../../lib/public-urls.ts';
 import { ctxFor } from '../../context.ts';
 import { findCaseByRef } from '../cases/index.ts';
 import { findContact } from '../clients/index.ts';
@@ -47,7 +48,7 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
     pickLanguage((req.query as { lang?: string }).lang, req.headers['accept-language'], fallback);
 
   app.get(
-    '/status/:ref',
+    statusPath(':ref'),
     {
       config: limited,
       schema: {
@@ -61,10 +62,9 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
       const { ref } = req.params as z.infer<typeof params>;
       const found = await lookUp(deps, ref);
       const lang = langOf(req, found?.contact?.language ?? 'ru');
-      const t = PUBLIC_TEXT[lang];
       const links = {
-        ru: `/status/${encodeURIComponent(ref)}?lang=ru`,
-        en: `/status/${encodeURIComponent(ref)}?lang=en`,
+        ru: `${statusPath(encodeURIComponent(ref))}?lang=ru`,
+        en: `${statusPath(encodeURIComponent(ref))}?lang=en`,
       };
       if (!found)
         return send(
@@ -72,9 +72,10 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
           404,
           publicPage({
             lang,
-            title: t.notFoundTitle,
+            title: t(lang, 'status.notFoundTitle'),
             langLinks: links,
-            body: html`<h1>${t.notFoundTitle}</h1><p>${t.notFound}</p>`,
+            body: html`<h1>${t(lang, 'status.notFoundTitle')}</h1>
+              <p>${t(lang, 'status.notFound')}</p>`,
           }),
         );
       const state =
@@ -88,23 +89,29 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
       });
       const resolution =
         found.kase?.resolution && (state === 'resolved' || state === 'closed')
-          ? html`<p><strong>${t.resolution}:</strong> ${found.kase.resolution}</p>`
+          ? html`<p><strong>${t(lang, 'status.resolution')}:</strong> ${found.kase.resolution}</p>`
           : html``;
-      const body = html`<h1>${t.statusTitle}</h1>
-      <p>${t.reference}: <strong>${ref}</strong></p>
-      <p>${t.statusLabel}: <span class="badge">${t.status[state]}</span></p>
-      ${resolution}
-      <p class="muted">${t.received}: ${received} UTC</p>`;
+      const stateText = t(lang, `status.state.${state}`);
+      const body = html`<h1>${t(lang, 'status.statusTitle')}</h1>
+        <p>${t(lang, 'status.reference')}: <strong>${ref}</strong></p>
+        <p>${t(lang, 'status.statusLabel')}: <span class="badge">${stateText}</span></p>
+        ${resolution}
+        <p class="muted">${t(lang, 'status.received')}: ${received} UTC</p>`;
       return send(
         reply,
         200,
-        publicPage({ lang, title: `${t.statusTitle} ${ref}`, langLinks: links, body }),
+        publicPage({
+          lang,
+          title: `${t(lang, 'status.statusTitle')} ${ref}`,
+          langLinks: links,
+          body,
+        }),
       );
     },
   );
 
   app.get(
-    '/status/:ref/rate',
+    ratePath(':ref'),
     {
       config: limited,
       schema: {
@@ -119,15 +126,15 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
       const { score } = req.query as z.infer<typeof query>;
       const found = await lookUp(deps, ref);
       const lang = langOf(req, found?.contact?.language ?? 'ru');
-      const t = PUBLIC_TEXT[lang];
       if (!found?.kase)
         return send(
           reply,
           404,
           publicPage({
             lang,
-            title: t.notFoundTitle,
-            body: html`<h1>${t.notFoundTitle}</h1><p>${t.notFound}</p>`,
+            title: t(lang, 'status.notFoundTitle'),
+            body: html`<h1>${t(lang, 'status.notFoundTitle')}</h1>
+              <p>${t(lang, 'status.notFound')}</p>`,
           }),
         );
       if (found.kase.status !== 'resolved' && found.kase.status !== 'closed') {
@@ -136,22 +143,25 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
           409,
           publicPage({
             lang,
-            title: t.rateTitle,
-            body: html`<h1>${t.rateTitle}</h1><p>${t.rateNotResolved}</p>`,
+            title: t(lang, 'status.rateTitle'),
+            body: html`<h1>${t(lang, 'status.rateTitle')}</h1>
+              <p>${t(lang, 'status.rateNotResolved')}</p>`,
           }),
         );
       }
       if (score === undefined) {
         const links = [1, 2, 3, 4, 5].map(
-          (n) => html`<a href="/status/${ref}/rate?score=${n}&amp;lang=${lang}">${n}</a>`,
+          (n) => html`<a href="${ratePath(ref)}?score=${n}&amp;lang=${lang}">${n}</a>`,
         );
         return send(
           reply,
           200,
           publicPage({
             lang,
-            title: t.rateTitle,
-            body: html`<h1>${t.rateTitle}</h1><p>${t.rateQuestion}</p><div class="scores">${links}</div>`,
+            title: t(lang, 'status.rateTitle'),
+            body: html`<h1>${t(lang, 'status.rateTitle')}</h1>
+              <p>${t(lang, 'status.rateQuestion')}</p>
+              <div class="scores">${links}</div>`,
           }),
         );
       }
@@ -173,8 +183,9 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
         200,
         publicPage({
           lang,
-          title: t.rateTitle,
-          body: html`<h1>${t.rateTitle}</h1><p>${t.rateThanks}</p>`,
+          title: t(lang, 'status.rateTitle'),
+          body: html`<h1>${t(lang, 'status.rateTitle')}</h1>
+            <p>${t(lang, 'status.rateThanks')}</p>`,
         }),
       );
     },

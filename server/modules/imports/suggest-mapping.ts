@@ -1,6 +1,7 @@
 // A first guess at the column mapping from header names, in Russian and English, so the person
 // importing only corrects what the guess got wrong. Pure.
 import type { Mapping, TargetField } from '../../../shared/api/imports.ts';
+import { foldForSearch } from '../../../shared/domain/search-fold.ts';
 
 const SYNONYMS: Record<TargetField, string[]> = {
   receivedAt: [
@@ -111,9 +112,7 @@ const SYNONYMS: Record<TargetField, string[]> = {
 };
 
 const normalise = (name: string) =>
-  name
-    .toLocaleLowerCase('ru')
-    .replace(/ё/g, 'е')
+  foldForSearch(name)
     .replace(/[_.:()\-/]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,13 +1,10 @@
-// Links of a survey: the open link anyone may answer, personal links of invitations, and the
-// one-click score lines of an invitation e-mail. Pure, no I/O.
+// The one-click score lines of an invitation e-mail and the scores of a scale (the links
+// themselves are built by server/lib/public-urls.ts). Pure, no I/O.
 import { SURVEY_SCALES, type SurveyMetric } from '../../../shared/api/surveys.ts';
-import { SCALE_ENDS } from './survey-text.ts';
+import { t } from '../../i18n/catalogue.ts';
 
 /** Tokens are randomToken(32): 43 base64url characters (256 bits). Anything else is not looked up. */
 export const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
-
-export const openUrlOf = (publicUrl: string, openToken: string) => `${publicUrl}/s/o/${openToken}`;
-export const inviteUrlOf = (publicUrl: string, token: string) => `${publicUrl}/s/${token}`;
 
 export function scoresOf(metric: SurveyMetric): number[] {
   const { min, max } = SURVEY_SCALES[metric];
@@ -17,10 +14,14 @@ export function scoresOf(metric: SurveyMetric): number[] {
 /** One line per score, each a link that records that score in one click; the ends say what they mean. */
 export function scoreLinesOf(metric: SurveyMetric, inviteUrl: string, lang: 'ru' | 'en'): string {
   const scores = scoresOf(metric);
-  const ends = SCALE_ENDS[metric][lang];
   return scores
     .map((n, i) => {
-      const label = i === 0 ? ` (${ends.low})` : i === scores.length - 1 ? ` (${ends.high})` : '';
+      const label =
+        i === 0
+          ? ` (${t(lang, `survey.scale.${metric}.low`)})`
+          : i === scores.length - 1
+            ? ` (${t(lang, `survey.scale.${metric}.high`)})`
+            : '';
       return `${n}${label}: ${inviteUrl}?score=${n}`;
     })
     .join('\n');

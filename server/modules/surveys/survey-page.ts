@@ -7,6 +7,8 @@ import type { LocalizedText } from '../../../shared/api/surveys.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { html, pickLanguage, publicPage, raw, type Raw } from '../../http/html.ts';
+import { t } from '../../i18n/catalogue.ts';
+import { surveyInvitePath, surveyOpenPath } from '../../lib/public-urls.ts';
 import { parseScore, scoresOf } from './survey-links.ts';
 import {
   findInviteTarget,
@@ -15,7 +17,6 @@ import {
   stateOf,
   type SurveyTarget,
 } from './survey-answer.ts';
-import { SCALE_ENDS, SURVEY_TEXT } from './survey-text.ts';
 
 type Lang = 'ru' | 'en';
 const MAX_COMMENT = 5000;
@@ -46,18 +47,29 @@ function send(reply: FastifyReply, status: number, page: string) {
     .send(page);
 }
 
+/** The one-message pages; each has a title and a text in the catalogue (survey.<name>Title, …). */
+type PageMessage =
+  'tooMany' | 'badRequest' | 'failed' | 'notFound' | 'already' | 'closed' | 'thanks';
+
 function message(
   reply: FastifyReply,
   status: number,
   lang: Lang,
-  title: string,
-  text: string,
+  name: PageMessage,
   langLinks?: { ru: string; en: string },
 ) {
+  const title = t(lang, `survey.${name}Title`);
+  const text = t(lang, `survey.${name}`);
   return send(
     reply,
     status,
-    publicPage({ lang, title, langLinks, body: html`<h1>${title}</h1><p>${text}</p>` }),
+    publicPage({
+      lang,
+      title,
+      langLinks,
+      body: html`<h1>${title}</h1>
+        <p>${text}</p>`,
+    }),
   );
 }
 
@@ -72,21 +84,42 @@ function renderForm(target: SurveyTarget, lang: Lang, action: string, state: For
   const question = (JSON.parse(survey.question) as LocalizedText)[lang];
   const prompt = (JSON.parse(survey.comment_prompt) as LocalizedText)[lang];
   const scores = scoresOf(survey.metric);
-  const ends = SCALE_ENDS[survey.metric][lang];
-  const t = SURVEY_TEXT[lang];
+  const ends = {
+    low: t(lang, `survey.scale.${survey.metric}.low`),
+    high: t(lang, `survey.scale.${survey.metric}.high`),
+  };
+  const text = {
+    scoreLegend: t(lang, 'survey.scoreLegend'),
+    honeypot: t(lang, 'survey.honeypot'),
+    submit: t(lang, 'survey.submit'),
+  };
+  // One line, as before the Prettier pass: its HTML formatting split the input's attributes.
+  // prettier-ignore
   const options = scores.map(
-    (n) =>
-      html`<label><input type="radio" name="score" value="${n}" required${raw(state.score === n ? ' checked' : '')}><span>${n}</span></label>`,
+    (n) => html`<label><input type="radio" name="score" value="${n}" required${raw(state.score === n ? ' checked' : '')}><span>${n}</span></label>`,
   );
   const error = state.error ? html`<p class="error" role="alert">${state.error}</p>` : raw('');
-  return html`${EXTRA_STYLE}<h1>${question}</h1>${error}
+  return html`${EXTRA_STYLE}
+    <h1>${question}</h1>
+    ${error}
     <form method="post" action="${action}">
-      <fieldset><legend>${t.scoreLegend}</legend><div class="scores">${options}</div>
-      <div class="ends"><span>${scores[0]} — ${ends.low}</span><span>${scores[scores.length - 1]} — ${ends.high}</span></div></fieldset>
+      <fieldset>
+        <legend>${text.scoreLegend}</legend>
+        <div class="scores">${options}</div>
+        <div class="ends">
+          <span>${scores[0]} — ${ends.low}</span
+          ><span>${scores[scores.length - 1]} — ${ends.high}</span>
+        </div>
+      </fieldset>
       <label class="comment" for="comment">${prompt}</label>
-      <textarea id="comment" name="comment" maxlength="${MAX_COMMENT}">${state.comment ?? ''}</textarea>
-      <div class="hp" aria-hidden="true"><label>${t.honeypot}<input type="text" name="website" tabindex="-1" autocomplete="off"></label></div>
-      <button class="submit" type="submit">${t.submit}</button>
+      <textarea id="comment" name="comment" maxlength="${MAX_COMMENT}">
+${state.comment ?? ''}</textarea>
+      <div class="hp" aria-hidden="true">
+        <label
+          >${text.honeypot}<input type="text" name="website" tabindex="-1" autocomplete="off"
+        /></label>
+      </div>
+      <button class="submit" type="submit">${text.submit}</button>
     </form>`;
 }
 
@@ -112,17 +145,16 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
     );
     scope.setErrorHandler((err, req, reply) => {
       const lang = langOf(req);
-      const t = SURVEY_TEXT[lang];
       if (err instanceof AppError && err.code === 'rate_limited') {
         for (const [k, v] of Object.entries(err.details?.headers ?? {})) reply.header(k, v);
-        return message(reply, 429, lang, t.tooManyTitle, t.tooMany);
+        return message(reply, 429, lang, 'tooMany');
       }
       const status = (err as { statusCode?: number }).statusCode;
       const clientStatus = err instanceof AppError ? err.status : status;
       if (clientStatus && clientStatus >= 400 && clientStatus < 500)
-        return message(reply, clientStatus, lang, t.badRequestTitle, t.badRequest);
+        return message(reply, clientStatus, lang, 'badRequest');
       req.log.error({ err }, 'survey page failed');
-      return message(reply, 500, lang, t.failedTitle, t.failed);
+      return message(reply, 500, lang, 'failed');
     });
 
     const config = {
@@ -136,14 +168,14 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
       what: string;
     }[] = [
       {
-        path: '/s/:token',
+        path: surveyInvitePath(':token'),
         params: inviteParams,
         tokenOf: (p) => p.token!,
         resolve: findInviteTarget,
         what: 'personal invitation link',
       },
       {
-        path: '/s/o/:openToken',
+        path: surveyOpenPath(':openToken'),
         params: openParams,
         tokenOf: (p) => p.openToken!,
         resolve: findOpenTarget,
@@ -207,14 +239,12 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
   ) {
     const target = await resolve(deps, token);
     const lang = langOf(req, target?.kind === 'invite' ? target.contact?.language : undefined);
-    const t = SURVEY_TEXT[lang];
     const path = (req.url.split('?')[0] ?? '/').replace(/\/+$/, '');
     const langLinks = { ru: `${path}?lang=ru`, en: `${path}?lang=en` };
-    if (!target) return message(reply, 404, lang, t.notFoundTitle, t.notFound, langLinks);
+    if (!target) return message(reply, 404, lang, 'notFound', langLinks);
     const state = stateOf(target, deps.clock.now());
-    if (state === 'answered')
-      return message(reply, 200, lang, t.alreadyTitle, t.already, langLinks);
-    if (state === 'closed') return message(reply, 410, lang, t.closedTitle, t.closed, langLinks);
+    if (state === 'answered') return message(reply, 200, lang, 'already', langLinks);
+    if (state === 'closed') return message(reply, 410, lang, 'closed', langLinks);
 
     const action = `${path}?lang=${lang}`;
     const form = (status: number, s: FormState) =>
@@ -223,7 +253,7 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
         status,
         publicPage({
           lang,
-          title: t.scoreLegend,
+          title: t(lang, 'survey.scoreLegend'),
           langLinks,
           body: renderForm(target, lang, action, s),
         }),
@@ -235,7 +265,7 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
     if (method === 'GET') {
       if (queryScore === undefined) return form(200, {});
       const score = parseScore(survey.metric, queryScore);
-      if (score === undefined) return form(400, { error: t.errorScore });
+      if (score === undefined) return form(400, { error: t(lang, 'survey.errorScore') });
       // One click from the e-mail records a personal answer; on the open link it only preselects.
       if (target.kind === 'open') return form(200, { score });
       answer = { score };
@@ -243,17 +273,21 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
       const body = (req.body ?? {}) as Record<string, unknown>;
       // A filled honeypot is a bot: thank it and store nothing, so it learns nothing.
       if (typeof body.website === 'string' && body.website.trim() !== '')
-        return message(reply, 200, lang, t.thanksTitle, t.thanks);
+        return message(reply, 200, lang, 'thanks');
       const comment = typeof body.comment === 'string' ? body.comment.trim() : '';
       const score = parseScore(survey.metric, body.score);
-      if (score === undefined) return form(400, { comment, error: t.errorScore });
+      if (score === undefined) return form(400, { comment, error: t(lang, 'survey.errorScore') });
       if (comment.length > MAX_COMMENT)
-        return form(400, { score, comment: comment.slice(0, MAX_COMMENT), error: t.errorComment });
+        return form(400, {
+          score,
+          comment: comment.slice(0, MAX_COMMENT),
+          error: t(lang, 'survey.errorComment'),
+        });
       answer = { score, comment: comment || undefined };
     }
     const outcome = await recordAnswer(deps, req.log as never, target, answer);
     return outcome === 'already'
-      ? message(reply, 200, lang, t.alreadyTitle, t.already)
-      : message(reply, 200, lang, t.thanksTitle, t.thanks);
+      ? message(reply, 200, lang, 'already')
+      : message(reply, 200, lang, 'thanks');
   }
 }

@@ -6,10 +6,10 @@ import type { SurveysTable } from '../../db/types.ts';
 import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import { pageQuery } from '../../lib/paging.ts';
-import { inviteUrlOf, openUrlOf } from './survey-links.ts';
+import { surveyInviteUrl, surveyOpenUrl, type PublicUrlConfig } from '../../lib/public-urls.ts';
 import * as surveys from './surveys.service.ts';
 
-export const presentSurvey = (s: SurveysTable, publicUrl: string): api.SurveyOut => ({
+export const presentSurvey = (s: SurveysTable, config: PublicUrlConfig): api.SurveyOut => ({
   id: s.id,
   name: s.name,
   metric: s.metric,
@@ -17,21 +17,21 @@ export const presentSurvey = (s: SurveysTable, publicUrl: string): api.SurveyOut
   commentPrompt: JSON.parse(s.comment_prompt) as api.LocalizedText,
   stage: s.stage,
   status: s.status,
-  openUrl: openUrlOf(publicUrl, s.open_token),
+  openUrl: surveyOpenUrl(config, s.open_token),
   createdAt: s.created_at,
   updatedAt: s.updated_at,
 });
 
 export const presentInvite = (
   { invite, contact }: surveys.InviteView,
-  publicUrl: string,
+  config: PublicUrlConfig,
 ): api.InviteOut => ({
   id: invite.id,
   surveyId: invite.survey_id,
   contactId: invite.contact_id,
   contactName: contact?.name ?? null,
   contactEmail: contact?.email ?? null,
-  url: inviteUrlOf(publicUrl, invite.token),
+  url: surveyInviteUrl(config, invite.token),
   feedbackId: invite.feedback_id,
   answeredAt: invite.answered_at,
   expiresAt: invite.expires_at,
@@ -41,7 +41,7 @@ export const presentInvite = (
 export function registerSurveyRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['surveys'];
-  const base = deps.config.http.publicUrl;
+  const base = deps.config;
 
   r.get(
     '/api/v1/surveys',

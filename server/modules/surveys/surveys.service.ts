@@ -17,7 +17,8 @@ import {
 import { findContact } from '../clients/index.ts';
 import { queueMessage } from '../messaging/index.ts';
 import { recordAudit } from '../orgs/index.ts';
-import { inviteUrlOf, openUrlOf, scoreLinesOf } from './survey-links.ts';
+import { scoreLinesOf } from './survey-links.ts';
+import { surveyInviteUrl, surveyOpenUrl } from '../../lib/public-urls.ts';
 import * as repo from './surveys.repo.ts';
 
 export interface NewSurvey {
@@ -96,7 +97,7 @@ export async function updateSurvey(
 
 export async function surveyQrSvg(ctx: Ctx, id: string): Promise<string> {
   const survey = await getSurvey(ctx, id);
-  return QRCode.toString(openUrlOf(ctx.config.http.publicUrl, survey.open_token), {
+  return QRCode.toString(surveyOpenUrl(ctx.config, survey.open_token), {
     type: 'svg',
     margin: 2,
     errorCorrectionLevel: 'M',
@@ -178,7 +179,7 @@ async function queueInviteMail(
   contact: ContactsTable,
 ): Promise<void> {
   const lang = contact.language;
-  const url = inviteUrlOf(tx.config.http.publicUrl, invite.token);
+  const url = surveyInviteUrl(tx.config, invite.token);
   await queueMessage(tx, {
     kind: 'survey_invite',
     to: contact.email!,

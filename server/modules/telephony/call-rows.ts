@@ -8,6 +8,7 @@ import {
 } from '../../../shared/api/telephony.ts';
 import { AppError } from '../../http/errors.ts';
 import { sha256 } from '../../lib/crypto.ts';
+import { foldForSearch } from '../../../shared/domain/search-fold.ts';
 import { parseDate } from '../../lib/tabular/cell-values.ts';
 import { isBlank, type Table } from '../../lib/tabular/table.ts';
 import { hasNoDigits, normalisePhone } from './phone.ts';
@@ -111,8 +112,7 @@ const NO = [
   'занято',
 ];
 
-const fold = (s: string) =>
-  s.trim().toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ');
+const fold = (s: string) => foldForSearch(s.trim()).replace(/\s+/g, ' ');
 
 export type ColumnMapping = Partial<Record<CallField, string>>;
 

@@ -2,9 +2,10 @@
 // The operator chose the URL, so no SSRF guard; every failure (network, timeout, bad JSON, an
 // answer outside the schema) returns null and the caller falls back to the offline model.
 import { z } from 'zod';
+import { SENTIMENT_LABELS } from '../../../shared/domain/vocabulary.ts';
 
 const answer = z.object({
-  sentiment: z.enum(['positive', 'neutral', 'negative']),
+  sentiment: z.enum(SENTIMENT_LABELS),
   score: z.number().min(-1).max(1),
   topics: z.array(z.string()).max(20),
 });

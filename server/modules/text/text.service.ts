@@ -1,7 +1,7 @@
 // Analysis use-cases: re-analysis on demand and manual corrections (the analysis itself is the
 // worker's sweep, sweep.ts).
 import { inTransaction, type Ctx } from '../../context.ts';
-import type { TextCorrectionsTable } from '../../db/types.ts';
+import type { SentimentLabel, TextCorrectionsTable } from '../../db/types.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -83,7 +83,7 @@ export async function runReanalyseBatch(
 export async function correctAnalysis(
   ctx: Ctx,
   feedbackId: string,
-  body: { sentiment?: 'positive' | 'neutral' | 'negative'; topics?: string[] },
+  body: { sentiment?: SentimentLabel; topics?: string[] },
 ): Promise<AnalysisOut> {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {

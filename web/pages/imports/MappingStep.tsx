@@ -12,9 +12,9 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { TARGET_FIELDS, type TargetField } from '../../../shared/api/imports.ts';
+import { SCORE_TYPES, type ScoreType } from '../../../shared/domain/vocabulary.ts';
 import type { ImportOut, Mapping } from '../../api/imports.ts';
 
-const SCORE_TYPES = ['nps', 'csat', 'ces', 'custom'] as const;
 const DELIMITER_KEYS: Record<string, string> = { ';': 'semicolon', ',': 'comma', '\t': 'tab' };
 
 /** Dates without a zone are read in the browser's zone unless the person picks another. */
@@ -119,8 +119,7 @@ export function MappingStep(props: {
           value={mapping.fixed?.scoreType ?? ''}
           onChange={(e) =>
             setFixed({
-              scoreType: (e.currentTarget.value || undefined) as
-                (typeof SCORE_TYPES)[number] | undefined,
+              scoreType: (e.currentTarget.value || undefined) as ScoreType | undefined,
             })
           }
         />

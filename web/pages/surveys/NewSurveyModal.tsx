@@ -9,8 +9,7 @@ import { createSurvey, type SurveyOut } from '../../api/surveys.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { isInvalidField } from '../../format.ts';
 import { SURVEYS_KEY } from './StatusBadge.tsx';
-
-const METRICS: readonly SurveyMetric[] = ['nps', 'csat', 'ces'];
+import { SURVEY_METRICS as METRICS } from '../../../shared/domain/vocabulary.ts';
 
 export function NewSurveyModal({
   opened,

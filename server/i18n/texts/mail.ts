@@ -1,0 +1,97 @@
+// Texts of e-mails, ru and en: the built-in message templates (organisations override them in
+// the UI), the rating line of a closing message and the reminder kinds of the daily digest.
+// Part of the one server catalogue (../catalogue.ts); en must have exactly the keys of ru.
+
+const ru = {
+  /** Built-in message templates per kind; {{name}} placeholders are filled when queued. */
+  templates: {
+    ack: {
+      subject: 'Мы получили ваш отзыв — {{ref}}',
+      body: 'Здравствуйте, {{name}}!\n\nСпасибо, что написали нам. Ваше обращение принято в работу, его номер — {{ref}}.\nСледить за статусом можно здесь: {{statusUrl}}\n\nС уважением,\n{{orgName}}',
+    },
+    status: {
+      subject: 'Обращение {{ref}}: {{status}}',
+      body: 'Здравствуйте, {{name}}!\n\nСтатус вашего обращения {{ref}}: {{status}}.\nПодробнее: {{statusUrl}}\n\n{{orgName}}',
+    },
+    closing: {
+      subject: 'Обращение {{ref}} решено',
+      body: 'Здравствуйте, {{name}}!\n\nМы завершили работу по вашему обращению {{ref}}.\n\n{{resolution}}\n\nСтатус: {{statusUrl}}\n{{followupUrl}}\n\nСпасибо, что помогаете нам становиться лучше.\n{{orgName}}',
+    },
+    followup: {
+      subject: 'Как мы справились? — {{ref}}',
+      body: 'Здравствуйте, {{name}}!\n\nОцените, пожалуйста, как мы решили ваше обращение {{ref}}: {{followupUrl}}\n\n{{orgName}}',
+    },
+    survey_invite: {
+      subject: '{{question}}',
+      body: 'Здравствуйте, {{name}}!\n\n{{question}}\n\n{{scoreLinks}}\n\nИли ответьте на странице: {{surveyUrl}}\n\n{{orgName}}',
+    },
+    digest: {
+      subject: 'Напоминания на сегодня',
+      body: 'Здравствуйте, {{name}}!\n\n{{items}}\n\n{{orgName}}',
+    },
+    escalation: {
+      subject: 'Просрочен срок по обращению {{ref}}',
+      body: 'Здравствуйте, {{name}}!\n\nПо обращению {{ref}} «{{title}}» истёк срок решения ({{dueAt}}).\nОткрыть: {{caseUrl}}\n\n{{orgName}}',
+    },
+  },
+  mail: {
+    /** The line of a closing message that asks for a rating (followupUrl of the template). */
+    followupLine: 'Оцените, пожалуйста, решение в один клик: {{url}}',
+    /** The kind of a reminder in the daily digest (care). */
+    digestKinds: {
+      upcoming_date: 'Дата',
+      silent_client: 'Давно молчит',
+      detractor_without_followup: 'Критик без ответа',
+      sla_risk: 'Срок под угрозой',
+      missed_call: 'Пропущенный звонок',
+    },
+  },
+};
+
+const en: typeof ru = {
+  /** Built-in message templates per kind; {{name}} placeholders are filled when queued. */
+  templates: {
+    ack: {
+      subject: 'We received your feedback — {{ref}}',
+      body: 'Hello {{name}},\n\nThank you for writing to us. Your feedback is being processed; its reference is {{ref}}.\nYou can follow its status here: {{statusUrl}}\n\nKind regards,\n{{orgName}}',
+    },
+    status: {
+      subject: 'Your request {{ref}}: {{status}}',
+      body: 'Hello {{name}},\n\nThe status of your request {{ref}} is now: {{status}}.\nDetails: {{statusUrl}}\n\n{{orgName}}',
+    },
+    closing: {
+      subject: 'Your request {{ref}} is resolved',
+      body: 'Hello {{name}},\n\nWe have finished working on your request {{ref}}.\n\n{{resolution}}\n\nStatus: {{statusUrl}}\n{{followupUrl}}\n\nThank you for helping us improve.\n{{orgName}}',
+    },
+    followup: {
+      subject: 'How did we do? — {{ref}}',
+      body: 'Hello {{name}},\n\nPlease rate how we handled your request {{ref}}: {{followupUrl}}\n\n{{orgName}}',
+    },
+    survey_invite: {
+      subject: '{{question}}',
+      body: 'Hello {{name}},\n\n{{question}}\n\n{{scoreLinks}}\n\nOr answer on the page: {{surveyUrl}}\n\n{{orgName}}',
+    },
+    digest: {
+      subject: 'Your reminders for today',
+      body: 'Hello {{name}},\n\n{{items}}\n\n{{orgName}}',
+    },
+    escalation: {
+      subject: 'Case {{ref}} is past its due time',
+      body: 'Hello {{name}},\n\nCase {{ref}} "{{title}}" is past its resolution due time ({{dueAt}}).\nOpen: {{caseUrl}}\n\n{{orgName}}',
+    },
+  },
+  mail: {
+    /** The line of a closing message that asks for a rating (followupUrl of the template). */
+    followupLine: 'Please rate the resolution in one click: {{url}}',
+    /** The kind of a reminder in the daily digest (care). */
+    digestKinds: {
+      upcoming_date: 'Date',
+      silent_client: 'Silent',
+      detractor_without_followup: 'Detractor without follow-up',
+      sla_risk: 'Deadline at risk',
+      missed_call: 'Missed call',
+    },
+  },
+};
+
+export const mailTexts = { ru, en };

@@ -1,0 +1,33 @@
+// The one place that builds links to public pages and to the app: the status page and its rating
+// link (acknowledgements, case messages, API answers), survey links (invitations, open link, QR
+// code), and app pages named in staff mail (escalations, digest). PUBLIC_URL has no trailing slash
+// (config.ts strips it). The paths are also what the public routes are registered under.
+
+/** The part of Config these need; Config itself fits. */
+export interface PublicUrlConfig {
+  http: { publicUrl: string };
+}
+
+/** `/status/{ref}`: the public status page of a feedback record or case. */
+export const statusPath = (ref: string) => `/status/${ref}`;
+/** `/status/{ref}/rate`: where a client rates how the case was resolved. */
+export const ratePath = (ref: string) => `${statusPath(ref)}/rate`;
+/** `/s/{token}`: the personal survey link of an invitation. */
+export const surveyInvitePath = (token: string) => `/s/${token}`;
+/** `/s/o/{openToken}`: the open survey link anyone may answer (QR code). */
+export const surveyOpenPath = (openToken: string) => `/s/o/${openToken}`;
+
+/** An absolute link to any path of the app or its public pages. */
+export const publicUrl = (config: PublicUrlConfig, path: string) =>
+  `${config.http.publicUrl}${path}`;
+
+export const statusUrl = (config: PublicUrlConfig, ref: string) =>
+  publicUrl(config, statusPath(ref));
+export const rateUrl = (config: PublicUrlConfig, ref: string) => publicUrl(config, ratePath(ref));
+export const surveyInviteUrl = (config: PublicUrlConfig, token: string) =>
+  publicUrl(config, surveyInvitePath(token));
+export const surveyOpenUrl = (config: PublicUrlConfig, openToken: string) =>
+  publicUrl(config, surveyOpenPath(openToken));
+/** The staff page of a case in the app (escalation mail). */
+export const caseUrl = (config: PublicUrlConfig, caseId: string) =>
+  publicUrl(config, `/cases/${caseId}`);

@@ -1,0 +1,118 @@
+// The value lists of the domain, defined once. The zod schemas (shared/api), the row types
+// (server/db/tables), the UI option lists (web/) and the i18n label keys derive from these.
+// Migrations are history and keep their own copies; vocabulary.test.ts checks that every CHECK
+// list of the migrated schema equals the list here, so a drift fails a test. Isomorphic: no zod.
+
+// People and organisations
+export const ROLES = ['admin', 'manager', 'analyst', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+export const LANGUAGES = ['ru', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const ACTOR_TYPES = ['user', 'api_key', 'system'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
+// Clients and contacts
+export const CLIENT_KINDS = ['company', 'person'] as const;
+export type ClientKind = (typeof CLIENT_KINDS)[number];
+export const CLIENT_STATUSES = ['active', 'prospect', 'paused', 'churned'] as const;
+export type ClientStatus = (typeof CLIENT_STATUSES)[number];
+export const CONTACT_ROLES = ['decision_maker', 'influencer', 'user', 'payer'] as const;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
+export const PREFERRED_CHANNELS = ['email', 'phone', 'messenger', 'meeting'] as const;
+export type PreferredChannel = (typeof PREFERRED_CHANNELS)[number];
+
+// Feedback
+export const CHANNELS = [
+  'api',
+  'survey',
+  'email',
+  'web',
+  'manual',
+  'phone',
+  'import',
+  'telegram',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const SCORE_TYPES = ['nps', 'csat', 'ces', 'custom'] as const;
+export type ScoreType = (typeof SCORE_TYPES)[number];
+export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative'] as const;
+export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
+
+// Surveys
+export const SURVEY_METRICS = ['nps', 'csat', 'ces'] as const;
+export type SurveyMetric = (typeof SURVEY_METRICS)[number];
+export const SURVEY_STATUSES = ['active', 'closed'] as const;
+export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
+
+// Cases
+export const CASE_STATUSES = [
+  'new',
+  'acknowledged',
+  'in_progress',
+  'waiting_client',
+  'resolved',
+  'closed',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+/** The statuses of a case still being worked on (not resolved, not closed). */
+export const OPEN_CASE_STATUSES = [
+  'new',
+  'acknowledged',
+  'in_progress',
+  'waiting_client',
+] as const satisfies readonly CaseStatus[];
+export const CASE_TYPES = ['complaint', 'claim', 'request', 'idea', 'praise'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+/** Shared by SLA policies (which priority a policy covers) and cases. */
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+// Messaging
+export const MESSAGE_KINDS = [
+  'ack',
+  'status',
+  'closing',
+  'followup',
+  'survey_invite',
+  'digest',
+  'escalation',
+] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+export const MESSAGE_STATUSES = ['queued', 'sent', 'failed', 'not_sent'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+// Inbound mail, imports, webhooks, jobs
+export const INBOUND_STATUSES = ['quarantined', 'accepted', 'discarded', 'threaded'] as const;
+export type InboundStatus = (typeof INBOUND_STATUSES)[number];
+export const IMPORT_STATUSES = ['uploaded', 'rejected', 'committed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export const JOB_STATUSES = ['queued', 'done', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+// Client care
+export const DATE_KINDS = [
+  'birthday',
+  'company_anniversary',
+  'contract_renewal',
+  'custom',
+] as const;
+export type DateKind = (typeof DATE_KINDS)[number];
+export const REQUIREMENT_CATEGORIES = [
+  'purpose_of_use',
+  'delivery',
+  'technical',
+  'packaging',
+  'documents',
+  'other',
+] as const;
+export type RequirementCategory = (typeof REQUIREMENT_CATEGORIES)[number];
+export const REQUIREMENT_SOURCES = ['feedback', 'meeting', 'contract', 'other'] as const;
+export type RequirementSource = (typeof REQUIREMENT_SOURCES)[number];
+export const REQUIREMENT_STATUSES = ['active', 'retired'] as const;
+export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
+
+// Telephony
+export const CALL_DIRECTIONS = ['in', 'out'] as const;
+export type CallDirection = (typeof CALL_DIRECTIONS)[number];
