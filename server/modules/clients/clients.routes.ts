@@ -7,6 +7,7 @@ import type { ClientsTable, ContactsTable } from '../../db/types.ts';
 import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import * as clients from './clients.service.ts';
+import * as contacts from './contacts.service.ts';
 
 export const presentClient = (c: ClientsTable): api.ClientOut => ({
   id: c.id,
@@ -101,7 +102,7 @@ export function registerClientRoutes(app: FastifyInstance, deps: Deps): void {
     async (req, reply) =>
       reply
         .status(201)
-        .send(presentContact(await clients.addContact(ctxOf(deps, req), req.params.id, req.body))),
+        .send(presentContact(await contacts.addContact(ctxOf(deps, req), req.params.id, req.body))),
   );
   r.get(
     '/api/v1/clients/:id/contacts',
@@ -113,13 +114,13 @@ export function registerClientRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => ({
-      items: (await clients.listContacts(ctxOf(deps, req), req.params.id)).map(presentContact),
+      items: (await contacts.listContacts(ctxOf(deps, req), req.params.id)).map(presentContact),
     }),
   );
   r.get(
     '/api/v1/contacts/:id',
     { schema: { tags, params: idParam, response: { 200: api.contactOut } } },
-    async (req) => presentContact(await clients.getContact(ctxOf(deps, req), req.params.id)),
+    async (req) => presentContact(await contacts.getContact(ctxOf(deps, req), req.params.id)),
   );
   r.patch(
     '/api/v1/contacts/:id',
@@ -132,6 +133,6 @@ export function registerClientRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) =>
-      presentContact(await clients.updateContact(ctxOf(deps, req), req.params.id, req.body)),
+      presentContact(await contacts.updateContact(ctxOf(deps, req), req.params.id, req.body)),
   );
 }

@@ -1,13 +1,11 @@
-// Use-cases for clients and contacts, including the matching that intake channels rely on:
-// a client named by id or by external id (created when unknown), a contact found by e-mail.
+// Use-cases for clients: create, read, list (Cyrillic search), update. Contacts are in
+// contacts.service.ts; the matching intake channels rely on is in parties.service.ts.
 import { inTransaction, type Ctx } from '../../context.ts';
 import type {
   ClientKind,
   ClientsTable,
   ClientStatus,
   ContactRole,
-  ContactsTable,
-  Language,
   PreferredChannel,
 } from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
@@ -19,6 +17,7 @@ import * as repo from './clients.repo.ts';
 import { foldForSearch } from '../../../shared/domain/search-fold.ts';
 
 export type { ContactRole, PreferredChannel };
+export type { ContactInput, ContactPatch } from './contacts.service.ts';
 
 export interface ClientInput {
   name: string;
@@ -29,18 +28,6 @@ export interface ClientInput {
   managerId?: string;
   status?: ClientStatus;
   corporateSpecifics?: string;
-}
-
-export interface ContactInput {
-  name?: string;
-  email?: string;
-  phone?: string;
-  language?: Language;
-  roles?: ContactRole[];
-  externalId?: string;
-  preferences?: string;
-  preferredChannel?: PreferredChannel;
-  preferredTime?: string;
 }
 
 /** A client's manager must be a person of the same organisation. */
@@ -57,13 +44,13 @@ export function searchTextOf(c: Pick<ClientsTable, 'name' | 'external_id' | 'seg
   return foldForSearch([c.name, c.external_id, c.segment].filter(Boolean).join(' '));
 }
 
-async function insertNewClient(ctx: Ctx, input: ClientInput): Promise<ClientsTable> {
+export async function insertNewClient(ctx: Ctx, input: ClientInput): Promise<ClientsTable> {
   const row = newClientRow(ctx, input);
   await repo.insertClient(ctx.db, row);
   return row;
 }
 
-function newClientRow(ctx: Pick<Ctx, 'orgId' | 'clock'>, input: ClientInput): ClientsTable {
+export function newClientRow(ctx: Pick<Ctx, 'orgId' | 'clock'>, input: ClientInput): ClientsTable {
   const now = ctx.clock.now().toISOString();
   const row: ClientsTable = {
     id: newId(),
@@ -183,201 +170,3 @@ export async function updateClient(ctx: Ctx, id: string, patch: ClientPatch) {
     return repo.getClient(tx.db, tx.orgId, id);
   });
 }
-
-/**
- * The client an intake record names: by id (must exist in this org), or by external id (found,
- * else created with the given name). Runs inside the caller's transaction; no role check (the
- * caller's intake service checked it).
- */
-export async function resolveClient(
-  ctx: Ctx,
-  ref: { clientId?: string; client?: ClientInput },
-): Promise<ClientsTable | undefined> {
-  if (ref.clientId) {
-    const row = await repo.findClient(ctx.db, ctx.orgId, ref.clientId);
-    if (!row)
-      throw new AppError('unprocessable', 'clientId names no client of this organisation', {
-        invalidParams: [{ name: 'body.clientId', reason: 'unknown client' }],
-      });
-    return row;
-  }
-  if (!ref.client) return undefined;
-  if (ref.client.externalId) {
-    const found = await repo.findClientByExternalId(ctx.db, ctx.orgId, ref.client.externalId);
-    if (found) return found;
-  }
-  return insertNewClient(ctx, ref.client);
-}
-
-async function insertNewContact(
-  ctx: Ctx,
-  clientId: string,
-  input: ContactInput,
-): Promise<ContactsTable> {
-  const row = newContactRow(ctx, clientId, input);
-  await repo.insertContact(ctx.db, row);
-  return row;
-}
-
-function newContactRow(
-  ctx: Pick<Ctx, 'orgId' | 'clock'>,
-  clientId: string,
-  input: ContactInput,
-): ContactsTable {
-  const now = ctx.clock.now().toISOString();
-  return {
-    id: newId(),
-    org_id: ctx.orgId,
-    client_id: clientId,
-    name: input.name ?? input.email ?? input.phone ?? '—',
-    email: input.email?.toLowerCase() ?? null,
-    phone: input.phone ?? null,
-    language: input.language ?? 'ru',
-    roles: JSON.stringify(input.roles ?? []),
-    external_id: input.externalId ?? null,
-    created_at: now,
-    updated_at: now,
-    preferences: input.preferences ?? null,
-    preferred_channel: input.preferredChannel ?? null,
-    preferred_time: input.preferredTime ?? null,
-  };
-}
-
-/** New clients and contacts an intake group writes together (multi-row) before its records. */
-export interface PendingParties {
-  clients: ClientsTable[];
-  contacts: ContactsTable[];
-}
-
-/** Writes what `resolveContact` deferred; rows reference each other, so clients first. */
-export async function insertPendingParties(
-  ctx: Pick<Ctx, 'db'>,
-  pending: PendingParties,
-): Promise<void> {
-  await repo.insertClients(ctx.db, pending.clients);
-  await repo.insertContacts(ctx.db, pending.contacts);
-  pending.clients.length = 0;
-  pending.contacts.length = 0;
-}
-
-/**
- * The contact an intake record names: matched by e-mail within the organisation, else created
- * under the client (a person-client is created for an unknown sender without a client).
- */
-export async function resolveContact(
-  ctx: Ctx,
-  clientId: string | undefined,
-  input: ContactInput | undefined,
-): Promise<ContactsTable | undefined> {
-  if (!input || (!input.email && !input.phone && !input.name)) return undefined;
-  if (input.email) {
-    const found = await repo.findContactByEmail(ctx.db, ctx.orgId, input.email);
-    if (found) return found;
-  }
-  const owner =
-    clientId ??
-    (
-      await insertNewClient(ctx, {
-        name: input.name ?? input.email ?? input.phone ?? '—',
-        kind: 'person',
-      })
-    ).id;
-  return insertNewContact(ctx, owner, input);
-}
-
-/**
- * A new contact (and person-client when no client is named) for a sender the caller already
- * knows to be new, collected in `pending` instead of written: insertPendingParties writes them.
- */
-export function newContactFor(
-  ctx: Pick<Ctx, 'orgId' | 'clock'>,
-  clientId: string | undefined,
-  input: ContactInput,
-  pending: PendingParties,
-): ContactsTable {
-  let owner = clientId;
-  if (!owner) {
-    const person = newClientRow(ctx, {
-      name: input.name ?? input.email ?? input.phone ?? '—',
-      kind: 'person',
-    });
-    pending.clients.push(person);
-    owner = person.id;
-  }
-  const contact = newContactRow(ctx, owner, input);
-  pending.contacts.push(contact);
-  return contact;
-}
-
-export async function addContact(
-  ctx: Ctx,
-  clientId: string,
-  input: ContactInput & { name: string },
-): Promise<ContactsTable> {
-  assertCan(ctx.actor, 'data.write');
-  return inTransaction(ctx, async (tx) => {
-    await repo.getClient(tx.db, tx.orgId, clientId);
-    const row = await insertNewContact(tx, clientId, input);
-    await recordAudit(tx, 'contact.created', { type: 'contact', id: row.id });
-    return row;
-  });
-}
-
-export async function listContacts(ctx: Ctx, clientId: string): Promise<ContactsTable[]> {
-  assertCan(ctx.actor, 'data.read');
-  await repo.getClient(ctx.db, ctx.orgId, clientId);
-  return repo.listContacts(ctx.db, ctx.orgId, clientId);
-}
-
-export async function getContact(ctx: Ctx, id: string): Promise<ContactsTable> {
-  assertCan(ctx.actor, 'data.read');
-  return repo.getContact(ctx.db, ctx.orgId, id);
-}
-
-export interface ContactPatch {
-  name?: string;
-  email?: string | null;
-  phone?: string | null;
-  language?: Language;
-  roles?: ContactRole[];
-  preferences?: string | null;
-  preferredChannel?: PreferredChannel | null;
-  preferredTime?: string | null;
-}
-
-export async function updateContact(ctx: Ctx, id: string, patch: ContactPatch) {
-  assertCan(ctx.actor, 'data.write');
-  return inTransaction(ctx, async (tx) => {
-    await repo.getContact(tx.db, tx.orgId, id);
-    await repo.updateContact(tx.db, tx.orgId, id, {
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.email !== undefined ? { email: patch.email?.toLowerCase() ?? null } : {}),
-      ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
-      ...(patch.language !== undefined ? { language: patch.language } : {}),
-      ...(patch.roles !== undefined ? { roles: JSON.stringify(patch.roles) } : {}),
-      ...(patch.preferences !== undefined ? { preferences: patch.preferences } : {}),
-      ...(patch.preferredChannel !== undefined
-        ? { preferred_channel: patch.preferredChannel }
-        : {}),
-      ...(patch.preferredTime !== undefined ? { preferred_time: patch.preferredTime } : {}),
-      updated_at: tx.clock.now().toISOString(),
-    });
-    await recordAudit(
-      tx,
-      'contact.updated',
-      { type: 'contact', id },
-      { fields: Object.keys(patch) },
-    );
-    return repo.getContact(tx.db, tx.orgId, id);
-  });
-}
-
-/** For modules that only need to read a contact or client by id (no role check: caller checked). */
-export const findContact = (ctx: Pick<Ctx, 'db' | 'orgId'>, id: string) =>
-  repo.findContact(ctx.db, ctx.orgId, id);
-export const findClient = (ctx: Pick<Ctx, 'db' | 'orgId'>, id: string) =>
-  repo.findClient(ctx.db, ctx.orgId, id);
-export const findContactByEmail = (ctx: Pick<Ctx, 'db' | 'orgId'>, email: string) =>
-  repo.findContactByEmail(ctx.db, ctx.orgId, email);
-export const findContactsByEmails = (ctx: Pick<Ctx, 'db' | 'orgId'>, emails: readonly string[]) =>
-  repo.findContactsByEmails(ctx.db, ctx.orgId, emails);

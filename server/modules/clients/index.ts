@@ -12,9 +12,8 @@ export {
   resolveClient,
   resolveContact,
   type PendingParties,
-  type ClientInput,
-  type ContactInput,
-} from './clients.service.ts';
+} from './parties.service.ts';
+export type { ClientInput, ContactInput } from './clients.service.ts';
 export { presentClient, presentContact } from './clients.routes.ts';
 
 export const clientsModule: ModuleDef = { name: 'clients', routes: registerClientRoutes };

@@ -1,0 +1,117 @@
+// Use-cases for a client's contacts (people with roles, language, preferences), and the row a
+// new contact becomes, shared with the intake matching in parties.service.ts.
+import { inTransaction, type Ctx } from '../../context.ts';
+import type { ContactRole, ContactsTable, Language, PreferredChannel } from '../../db/types.ts';
+import { newId } from '../../lib/ids.ts';
+import { assertCan } from '../../lib/permissions.ts';
+import { recordAudit } from '../orgs/index.ts';
+import * as repo from './clients.repo.ts';
+
+export interface ContactInput {
+  name?: string;
+  email?: string;
+  phone?: string;
+  language?: Language;
+  roles?: ContactRole[];
+  externalId?: string;
+  preferences?: string;
+  preferredChannel?: PreferredChannel;
+  preferredTime?: string;
+}
+
+export async function insertNewContact(
+  ctx: Ctx,
+  clientId: string,
+  input: ContactInput,
+): Promise<ContactsTable> {
+  const row = newContactRow(ctx, clientId, input);
+  await repo.insertContact(ctx.db, row);
+  return row;
+}
+
+export function newContactRow(
+  ctx: Pick<Ctx, 'orgId' | 'clock'>,
+  clientId: string,
+  input: ContactInput,
+): ContactsTable {
+  const now = ctx.clock.now().toISOString();
+  return {
+    id: newId(),
+    org_id: ctx.orgId,
+    client_id: clientId,
+    name: input.name ?? input.email ?? input.phone ?? '—',
+    email: input.email?.toLowerCase() ?? null,
+    phone: input.phone ?? null,
+    language: input.language ?? 'ru',
+    roles: JSON.stringify(input.roles ?? []),
+    external_id: input.externalId ?? null,
+    created_at: now,
+    updated_at: now,
+    preferences: input.preferences ?? null,
+    preferred_channel: input.preferredChannel ?? null,
+    preferred_time: input.preferredTime ?? null,
+  };
+}
+
+export async function addContact(
+  ctx: Ctx,
+  clientId: string,
+  input: ContactInput & { name: string },
+): Promise<ContactsTable> {
+  assertCan(ctx.actor, 'data.write');
+  return inTransaction(ctx, async (tx) => {
+    await repo.getClient(tx.db, tx.orgId, clientId);
+    const row = await insertNewContact(tx, clientId, input);
+    await recordAudit(tx, 'contact.created', { type: 'contact', id: row.id });
+    return row;
+  });
+}
+
+export async function listContacts(ctx: Ctx, clientId: string): Promise<ContactsTable[]> {
+  assertCan(ctx.actor, 'data.read');
+  await repo.getClient(ctx.db, ctx.orgId, clientId);
+  return repo.listContacts(ctx.db, ctx.orgId, clientId);
+}
+
+export async function getContact(ctx: Ctx, id: string): Promise<ContactsTable> {
+  assertCan(ctx.actor, 'data.read');
+  return repo.getContact(ctx.db, ctx.orgId, id);
+}
+
+export interface ContactPatch {
+  name?: string;
+  email?: string | null;
+  phone?: string | null;
+  language?: Language;
+  roles?: ContactRole[];
+  preferences?: string | null;
+  preferredChannel?: PreferredChannel | null;
+  preferredTime?: string | null;
+}
+
+export async function updateContact(ctx: Ctx, id: string, patch: ContactPatch) {
+  assertCan(ctx.actor, 'data.write');
+  return inTransaction(ctx, async (tx) => {
+    await repo.getContact(tx.db, tx.orgId, id);
+    await repo.updateContact(tx.db, tx.orgId, id, {
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.email !== undefined ? { email: patch.email?.toLowerCase() ?? null } : {}),
+      ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+      ...(patch.language !== undefined ? { language: patch.language } : {}),
+      ...(patch.roles !== undefined ? { roles: JSON.stringify(patch.roles) } : {}),
+      ...(patch.preferences !== undefined ? { preferences: patch.preferences } : {}),
+      ...(patch.preferredChannel !== undefined
+        ? { preferred_channel: patch.preferredChannel }
+        : {}),
+      ...(patch.preferredTime !== undefined ? { preferred_time: patch.preferredTime } : {}),
+      updated_at: tx.clock.now().toISOString(),
+    });
+    await recordAudit(
+      tx,
+      'contact.updated',
+      { type: 'contact', id },
+      { fields: Object.keys(patch) },
+    );
+    return repo.getContact(tx.db, tx.orgId, id);
+  });
+}

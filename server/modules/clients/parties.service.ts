@@ -1,0 +1,110 @@
+// The matching intake channels rely on: a client named by id or by external id (created when
+// unknown), a contact found by e-mail (created when new), and the set-based variant an intake
+// group uses (rows collected, then written together). Plus the reads other modules need.
+import type { Ctx } from '../../context.ts';
+import type { ClientsTable, ContactsTable } from '../../db/types.ts';
+import { AppError } from '../../http/errors.ts';
+import * as repo from './clients.repo.ts';
+import { insertNewClient, newClientRow, type ClientInput } from './clients.service.ts';
+import { insertNewContact, newContactRow, type ContactInput } from './contacts.service.ts';
+
+/**
+ * The client an intake record names: by id (must exist in this org), or by external id (found,
+ * else created with the given name). Runs inside the caller's transaction; no role check (the
+ * caller's intake service checked it).
+ */
+export async function resolveClient(
+  ctx: Ctx,
+  ref: { clientId?: string; client?: ClientInput },
+): Promise<ClientsTable | undefined> {
+  if (ref.clientId) {
+    const row = await repo.findClient(ctx.db, ctx.orgId, ref.clientId);
+    if (!row)
+      throw new AppError('unprocessable', 'clientId names no client of this organisation', {
+        invalidParams: [{ name: 'body.clientId', reason: 'unknown client' }],
+      });
+    return row;
+  }
+  if (!ref.client) return undefined;
+  if (ref.client.externalId) {
+    const found = await repo.findClientByExternalId(ctx.db, ctx.orgId, ref.client.externalId);
+    if (found) return found;
+  }
+  return insertNewClient(ctx, ref.client);
+}
+
+/** New clients and contacts an intake group writes together (multi-row) before its records. */
+export interface PendingParties {
+  clients: ClientsTable[];
+  contacts: ContactsTable[];
+}
+
+/** Writes what `resolveContact` deferred; rows reference each other, so clients first. */
+export async function insertPendingParties(
+  ctx: Pick<Ctx, 'db'>,
+  pending: PendingParties,
+): Promise<void> {
+  await repo.insertClients(ctx.db, pending.clients);
+  await repo.insertContacts(ctx.db, pending.contacts);
+  pending.clients.length = 0;
+  pending.contacts.length = 0;
+}
+
+/**
+ * The contact an intake record names: matched by e-mail within the organisation, else created
+ * under the client (a person-client is created for an unknown sender without a client).
+ */
+export async function resolveContact(
+  ctx: Ctx,
+  clientId: string | undefined,
+  input: ContactInput | undefined,
+): Promise<ContactsTable | undefined> {
+  if (!input || (!input.email && !input.phone && !input.name)) return undefined;
+  if (input.email) {
+    const found = await repo.findContactByEmail(ctx.db, ctx.orgId, input.email);
+    if (found) return found;
+  }
+  const owner =
+    clientId ??
+    (
+      await insertNewClient(ctx, {
+        name: input.name ?? input.email ?? input.phone ?? '—',
+        kind: 'person',
+      })
+    ).id;
+  return insertNewContact(ctx, owner, input);
+}
+
+/**
+ * A new contact (and person-client when no client is named) for a sender the caller already
+ * knows to be new, collected in `pending` instead of written: insertPendingParties writes them.
+ */
+export function newContactFor(
+  ctx: Pick<Ctx, 'orgId' | 'clock'>,
+  clientId: string | undefined,
+  input: ContactInput,
+  pending: PendingParties,
+): ContactsTable {
+  let owner = clientId;
+  if (!owner) {
+    const person = newClientRow(ctx, {
+      name: input.name ?? input.email ?? input.phone ?? '—',
+      kind: 'person',
+    });
+    pending.clients.push(person);
+    owner = person.id;
+  }
+  const contact = newContactRow(ctx, owner, input);
+  pending.contacts.push(contact);
+  return contact;
+}
+
+/** For modules that only need to read a contact or client by id (no role check: caller checked). */
+export const findContact = (ctx: Pick<Ctx, 'db' | 'orgId'>, id: string) =>
+  repo.findContact(ctx.db, ctx.orgId, id);
+export const findClient = (ctx: Pick<Ctx, 'db' | 'orgId'>, id: string) =>
+  repo.findClient(ctx.db, ctx.orgId, id);
+export const findContactByEmail = (ctx: Pick<Ctx, 'db' | 'orgId'>, email: string) =>
+  repo.findContactByEmail(ctx.db, ctx.orgId, email);
+export const findContactsByEmails = (ctx: Pick<Ctx, 'db' | 'orgId'>, emails: readonly string[]) =>
+  repo.findContactsByEmails(ctx.db, ctx.orgId, emails);
