@@ -2,13 +2,12 @@
 // longer cells than the caps are refused, the header check is linear, and parsing happens on a
 // worker thread, so the event loop keeps answering while a large file is read.
 import ExcelJS from 'exceljs';
-import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../http/errors.ts';
 import { readCsv, readXlsx } from './read-table.ts';
 import { checkTable, MAX_IMPORT_COLUMNS } from './table.ts';
 import { listZipEntries } from './zip-check.ts';
-import { buildZip, type FixtureEntry } from './zip-fixtures.ts';
+import { buildZip, withBombSheet } from './zip-fixtures.ts';
 
 const MiB = 1024 * 1024;
 
@@ -20,17 +19,6 @@ async function smallWorkbook(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The parts of a real workbook, ready to be packed again with changes. */
-async function partsOfWorkbook(): Promise<FixtureEntry[]> {
-  const bytes = await smallWorkbook();
-  return listZipEntries(bytes).map((e) => {
-    const start = e.localHeaderOffset + 30 + bytes.readUInt16LE(e.localHeaderOffset + 26);
-    const from = start + bytes.readUInt16LE(e.localHeaderOffset + 28);
-    const raw = bytes.subarray(from, from + e.compressedSize);
-    return { name: e.name, data: e.method === 0 ? raw : inflateRawSync(raw) };
-  });
-}
-
 async function failureOf(promise: Promise<unknown>): Promise<AppError> {
   const err = await promise.then(
     () => undefined,
@@ -39,13 +27,6 @@ async function failureOf(promise: Promise<unknown>): Promise<AppError> {
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }
-
-const sheetWith = (padding: number) =>
-  Buffer.concat([
-    Buffer.from('<?xml version="1.0"?><worksheet><sheetData>'),
-    Buffer.alloc(padding, 0x20),
-    Buffer.from('</sheetData></worksheet>'),
-  ]);
 
 describe('reading an uploaded XLSX', () => {
   it('reads a real workbook on a worker thread', async () => {
@@ -57,21 +38,14 @@ describe('reading an uploaded XLSX', () => {
   });
 
   it('refuses a zip bomb whose parts unpack to more than 50 MiB, before inflating them', async () => {
-    const parts = (await partsOfWorkbook()).map((p) =>
-      p.name === 'xl/worksheets/sheet1.xml' ? { ...p, data: sheetWith(64 * MiB) } : p,
-    );
-    const err = await failureOf(readXlsx(buildZip(parts)));
+    const err = await failureOf(readXlsx(withBombSheet(await smallWorkbook(), 64 * MiB)));
     expect(err.code).toBe('payload_too_large');
     expect(err.status).toBe(413);
   });
 
   it('refuses a part that holds more than the archive declares', async () => {
-    const parts = (await partsOfWorkbook()).map((p) =>
-      p.name === 'xl/worksheets/sheet1.xml'
-        ? { ...p, data: sheetWith(20 * MiB), declaredSize: 1000 }
-        : p,
-    );
-    const err = await failureOf(readXlsx(buildZip(parts)));
+    const bomb = withBombSheet(await smallWorkbook(), 20 * MiB, 1000);
+    const err = await failureOf(readXlsx(bomb));
     expect(err.code).toBe('payload_too_large');
   });
 

@@ -1,6 +1,7 @@
 // Test fixtures: ZIP archives built by hand, so a test can make an XLSX whose parts declare sizes
 // they do not hold (a zip bomb). Used by tests only.
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { listZipEntries } from './zip-check.ts';
 
 export interface FixtureEntry {
   name: string;
@@ -48,4 +49,28 @@ export function buildZip(entries: FixtureEntry[]): Buffer {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/** The parts of an archive, unpacked, ready to be packed again with changes. */
+export function partsOfZip(bytes: Buffer): FixtureEntry[] {
+  return listZipEntries(bytes).map((e) => {
+    const at = e.localHeaderOffset;
+    const from = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+    const raw = bytes.subarray(from, from + e.compressedSize);
+    return { name: e.name, data: e.method === 0 ? raw : inflateRawSync(raw) };
+  });
+}
+
+/** An XLSX whose first worksheet unpacks to `padding` bytes more than it holds in cells. */
+export function withBombSheet(workbook: Buffer, padding: number, declaredSize?: number): Buffer {
+  const sheet = Buffer.concat([
+    Buffer.from('<?xml version="1.0"?><worksheet><sheetData>'),
+    Buffer.alloc(padding, 0x20),
+    Buffer.from('</sheetData></worksheet>'),
+  ]);
+  return buildZip(
+    partsOfZip(workbook).map((p) =>
+      p.name === 'xl/worksheets/sheet1.xml' ? { ...p, data: sheet, declaredSize } : p,
+    ),
+  );
 }
