@@ -1,11 +1,12 @@
 // CSV bytes → a table of strings. Russian spreadsheets are saved either as UTF-8 (with or without a
 // BOM) or as Windows-1251 with `;` between fields, so both the encoding and the delimiter are
-// detected rather than asked for. Pure: no I/O.
+// detected rather than asked for. Pure: no I/O. CPU-bound: callers use readCsv (read-table.ts),
+// which runs this on a worker thread.
 import chardet from 'chardet';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { AppError } from '../../http/errors.ts';
-import type { RawTable } from './table.ts';
+import { MAX_IMPORT_COLUMNS, type RawTable } from './table.ts';
 
 /** Single-byte Cyrillic code pages chardet may name; anything else that is not UTF-8 is read as 1251. */
 const CYRILLIC_CODE_PAGES = new Set(['windows-1251', 'KOI8-R', 'IBM866', 'ISO-8859-5']);
@@ -76,7 +77,9 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-export function readCsv(bytes: Buffer): RawTable & { encoding: string; delimiter: string } {
+export type CsvTable = RawTable & { encoding: string; delimiter: string };
+
+export function parseCsv(bytes: Buffer): CsvTable {
   const { text, encoding } = decodeText(bytes);
   if (text.trim() === '') throw new AppError('unprocessable', 'The file is empty');
   const delimiter = detectDelimiter(text);
@@ -90,8 +93,18 @@ export function readCsv(bytes: Buffer): RawTable & { encoding: string; delimiter
       // Blank lines keep their place so row numbers in reports match the file.
       skip_empty_lines: false,
       bom: false,
+      // A line of 20 MiB of delimiters would otherwise become millions of cells.
+      on_record: (record: string[], { lines }: { lines: number }) => {
+        if (record.length > MAX_IMPORT_COLUMNS && record.slice(MAX_IMPORT_COLUMNS).some(Boolean))
+          throw new AppError(
+            'payload_too_large',
+            `Line ${lines} has a value beyond column ${MAX_IMPORT_COLUMNS}; at most ${MAX_IMPORT_COLUMNS} columns can be imported`,
+          );
+        return record.length > MAX_IMPORT_COLUMNS ? record.slice(0, MAX_IMPORT_COLUMNS) : record;
+      },
     }) as string[][];
   } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError(
       'unprocessable',
       `The CSV file could not be read: ${(err as Error).message}`,

@@ -1,21 +1,25 @@
 // XLSX bytes → a table of strings, from the first worksheet. Formulas are never evaluated: a
-// formula cell contributes the result Excel cached when the file was saved (or nothing).
+// formula cell contributes the result Excel cached when the file was saved (or nothing). The
+// archive is checked for its unpacked size before exceljs inflates it (zip-check.ts). CPU-bound:
+// callers use readXlsx (read-table.ts), which runs this on a worker thread.
 import ExcelJS from 'exceljs';
 import { MAX_IMPORT_ROWS } from '../../../shared/api/imports.ts';
 import { AppError } from '../../http/errors.ts';
-import type { RawTable } from './table.ts';
+import { MAX_IMPORT_COLUMNS, type RawTable } from './table.ts';
+import { checkZipArchive } from './zip-check.ts';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 export const looksLikeZip = (bytes: Uint8Array) => ZIP_MAGIC.every((b, i) => bytes[i] === b);
 
-export async function readXlsx(bytes: Buffer): Promise<RawTable> {
+export async function parseXlsx(bytes: Buffer): Promise<RawTable> {
   if (bytes.length === 0) throw new AppError('unprocessable', 'The file is empty');
   if (!looksLikeZip(bytes))
     throw new AppError(
       'unprocessable',
       'The file is not an XLSX workbook (an old .xls or a renamed file?); save it as .xlsx or CSV',
     );
+  checkZipArchive(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -34,7 +38,12 @@ export async function readXlsx(bytes: Buffer): Promise<RawTable> {
       `The worksheet has ${sheet.rowCount} rows; at most ${MAX_IMPORT_ROWS} can be imported at once — split it into several files`,
     );
   }
-  const width = sheet.columnCount;
+  const width = Math.min(sheet.columnCount, MAX_IMPORT_COLUMNS);
+  sheet.eachRow((row, r) => {
+    row.eachCell((cell, c) => {
+      if (c > MAX_IMPORT_COLUMNS && cellText(cell.value) !== '') throw tooWide(r);
+    });
+  });
   const records: string[][] = [];
   // By row number, so a blank row in the middle keeps the numbering of the rows after it.
   for (let r = 1; r <= sheet.rowCount; r++) {
@@ -46,6 +55,12 @@ export async function readXlsx(bytes: Buffer): Promise<RawTable> {
   }
   return { records };
 }
+
+const tooWide = (row: number) =>
+  new AppError(
+    'payload_too_large',
+    `Row ${row} has a value beyond column ${MAX_IMPORT_COLUMNS}; at most ${MAX_IMPORT_COLUMNS} columns can be imported`,
+  );
 
 /** One cell as text: numbers plain, dates ISO (wall-clock, no zone), rich text as its text. */
 export function cellText(value: ExcelJS.CellValue): string {

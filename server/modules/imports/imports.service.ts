@@ -15,8 +15,7 @@ import { assertMappingFits, convertRows } from './convert-rows.ts';
 import * as repo from './imports.repo.ts';
 
 export type { ImportSummary } from './imports.repo.ts';
-import { readCsv } from '../../lib/tabular/read-csv.ts';
-import { readXlsx } from '../../lib/tabular/read-xlsx.ts';
+import { readCsv, readXlsx } from '../../lib/tabular/read-table.ts';
 import { checkTable, type Table } from '../../lib/tabular/table.ts';
 
 export type ImportKind = 'csv' | 'xlsx';
@@ -43,7 +42,7 @@ export async function uploadImport(
   let table: Table;
   let source: StoredMapping['source'];
   if (file.kind === 'csv') {
-    const csv = readCsv(file.bytes);
+    const csv = await readCsv(file.bytes);
     table = checkTable(csv);
     source = { encoding: csv.encoding, delimiter: csv.delimiter };
   } else {

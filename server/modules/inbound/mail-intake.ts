@@ -41,8 +41,12 @@ export type IntakeOutcome =
 
 const MAX_TEXT = 20_000;
 
-/** PostgreSQL text refuses NUL characters; mail may carry them. */
-const clean = (s: string, max: number) => s.replace(/\u0000/g, '').slice(0, max);
+/** PostgreSQL text refuses NUL characters; mail may carry them. Cut first: bodies run to 10 MiB. */
+const clean = (s: string, max: number) =>
+  s
+    .slice(0, max * 2)
+    .replace(/\u0000/g, '')
+    .slice(0, max);
 
 function systemCtx(deps: Deps, orgId: string): Ctx {
   const actor: Actor = { type: 'system', id: null, orgId, role: 'manager' };
@@ -59,6 +63,7 @@ function systemCtx(deps: Deps, orgId: string): Ctx {
 
 /** The client's own words: the text part (else the HTML as text) above the quoted history. */
 export function replyTextOf(mail: Pick<InboundMail, 'text' | 'html'>): string {
+  // Both routines read a bounded prefix of the body only (issue 19: one mail froze the instance).
   const body = mail.text?.trim() ? mail.text : mail.html ? htmlToText(mail.html) : '';
   return clean(stripQuotedReply(body), MAX_TEXT);
 }
@@ -183,7 +188,7 @@ export async function quarantineUnreadable(
     ctx,
     { envelopeFrom, subject: '', headers: new Map(), messageId },
     envelopeFrom.toLowerCase(),
-    clean(raw.toString('utf8'), MAX_TEXT),
+    clean(raw.subarray(0, MAX_TEXT * 8).toString('utf8'), MAX_TEXT),
     'quarantined',
   );
   const outcome = await quarantine(ctx, row);

@@ -37,7 +37,17 @@ function firstAddress(
   return first?.address ? { address: first.address, name: first.name ?? '' } : undefined;
 }
 
-function toInboundMail(parsed: ParsedMail, envelopeFrom: string): InboundMail {
+/**
+ * mailparser's own HTML-to-text conversion is skipped: the intake converts the HTML itself, on a
+ * bounded prefix and in linear time (reply-text.ts), whatever the size of the body.
+ */
+export const PARSER_OPTIONS = {
+  skipImageLinks: true,
+  skipTextToHtml: true,
+  skipHtmlToText: true,
+} as const;
+
+export function toInboundMail(parsed: ParsedMail, envelopeFrom: string): InboundMail {
   return {
     envelopeFrom,
     from: firstAddress(parsed.from),
@@ -68,7 +78,7 @@ async function deliver(deps: Deps, session: SMTPServerSession, raw: Buffer): Pro
   const orgIds = await orgsOf(deps, session.envelope.rcptTo);
   let parsed: ParsedMail | undefined;
   try {
-    parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
+    parsed = await simpleParser(raw, PARSER_OPTIONS);
   } catch {
     parsed = undefined;
   }

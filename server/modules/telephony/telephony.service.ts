@@ -14,8 +14,7 @@ import {
   type ListCallsQuery,
   type OperationsQuery,
 } from '../../../shared/api/telephony.ts';
-import { readCsv } from '../../lib/tabular/read-csv.ts';
-import { readXlsx } from '../../lib/tabular/read-xlsx.ts';
+import { readCsv, readXlsx } from '../../lib/tabular/read-table.ts';
 import { checkTable } from '../../lib/tabular/table.ts';
 import { recordAudit } from '../orgs/index.ts';
 import { linkCallbacks } from './callbacks.ts';
@@ -108,7 +107,7 @@ async function storeCalls(
 
 async function readTable(file: { bytes: Buffer; kind: 'csv' | 'xlsx' }) {
   if (file.bytes.length === 0) throw new AppError('unprocessable', 'The file is empty');
-  return checkTable(file.kind === 'csv' ? readCsv(file.bytes) : await readXlsx(file.bytes));
+  return checkTable(file.kind === 'csv' ? await readCsv(file.bytes) : await readXlsx(file.bytes));
 }
 
 /** Every row or none: a dry run reports; a real run with any bad row is a 422 listing the rows. */
