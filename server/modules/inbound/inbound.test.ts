@@ -1,6 +1,5 @@
 // E-mail in, end to end: real mail sent with nodemailer to the built-in receiver, the
 // acknowledgement caught by a second real SMTP server, a real worker, both dialects.
-import { createServer, type AddressInfo } from 'node:net';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -13,16 +12,8 @@ import {
 import { testDialects } from '../../../tests/support/db.ts';
 import { startTestSmtp, type TestSmtp } from '../../../tests/support/smtp.ts';
 import { testWorker } from '../../../tests/support/worker.ts';
-import { inboundModule, startReceiver } from './index.ts';
+import { startReceiver } from './index.ts';
 import { quarantineUnreadable } from './mail-intake.ts';
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 type Mail = SendMailOptions;
 
@@ -38,16 +29,14 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
 
   async function setup() {
     smtp = await startTestSmtp();
-    const port = await freePort();
     t = await createTestApp({
       dialect,
-      env: {
-        SMTP_URL: smtp.url,
-        PUBLIC_URL: 'https://cx.example.ru',
-        INBOUND_SMTP_PORT: String(port),
-      },
+      env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://cx.example.ru' },
     });
-    stoppers.push(await inboundModule.start!(t.deps));
+    // Port 0: the system picks a free port while binding, so parallel runs never race for one.
+    const receiver = await startReceiver(t.deps, { port: 0, host: '127.0.0.1' });
+    stoppers.push(receiver.stop);
+    const port = receiver.port;
     const org = await createTestOrg(t.deps, 'Ромашка');
     const { address } = (
       await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/address' })
