@@ -2,7 +2,7 @@
 // a client named by id or by external id (created when unknown), a contact found by e-mail.
 import { inTransaction, type Ctx } from '../../context.ts';
 import type { ClientsTable, ClientStatus, ContactsTable, Language } from '../../db/types.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, unknownReference } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
@@ -39,9 +39,7 @@ export interface ContactInput {
 /** A client's manager must be a person of the same organisation. */
 async function assertManager(ctx: Ctx, managerId: string | null | undefined): Promise<void> {
   if (managerId && !(await findUser(ctx.db, ctx.orgId, managerId))) {
-    throw new AppError('unprocessable', 'managerId names no user of this organisation', {
-      invalidParams: [{ name: 'body.managerId', reason: 'unknown user' }],
-    });
+    throw unknownReference('body.managerId', 'user');
   }
 }
 
@@ -196,10 +194,7 @@ export async function resolveClient(
 ): Promise<ClientsTable | undefined> {
   if (ref.clientId) {
     const row = await repo.findClient(ctx.db, ctx.orgId, ref.clientId);
-    if (!row)
-      throw new AppError('unprocessable', 'clientId names no client of this organisation', {
-        invalidParams: [{ name: 'body.clientId', reason: 'unknown client' }],
-      });
+    if (!row) throw unknownReference('body.clientId', 'client');
     return row;
   }
   if (!ref.client) return undefined;
