@@ -1,9 +1,10 @@
 // 0007 on a database that already holds feedback: analysed records are marked done, the others
 // with text become pending for the sweep, and records without text stay out of it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateDown, migrateToLatest } from '../server/db/migrate.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
 import type { FeedbackTable } from '../server/db/types.ts';
 import { createTestDb, testDialects, type TestDb } from '../tests/support/db.ts';
+import { migrateDownThrough } from '../tests/support/migrate.ts';
 
 const AT = '2026-02-01T10:00:00.000Z';
 
@@ -44,7 +45,7 @@ describe.each(testDialects())('migration 0007_text_sweep on %s', (dialect) => {
   it('backfills analysed_at from created_at for records already analysed', async () => {
     t = await createTestDb(dialect);
     // Back to before 0007: first undo the migrations that came after it.
-    while (!(await migrateDown(t.db)).includes('0007_text_sweep'));
+    await migrateDownThrough(t.db, '0007_text_sweep');
     const orgId = '01950000-0000-7000-8000-000000000001';
     await t.db
       .insertInto('orgs')

@@ -7,9 +7,10 @@ import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../server/db/create-db.ts';
-import { migrateDown, migrateToLatest } from '../server/db/migrate.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
 import type { FeedbackTable } from '../server/db/types.ts';
 import { createTestDb, testDialects, type TestDb } from '../tests/support/db.ts';
+import { migrateDownThrough } from '../tests/support/migrate.ts';
 import { orFormChecks, rewriteInChecks } from './0008_fast_checks.ts';
 
 const AT = '2026-02-01T10:00:00.000Z';
@@ -82,7 +83,7 @@ describe('migration 0008_fast_checks upgrading an older SQLite file', () => {
     dir = mkdtempSync(join(tmpdir(), 'cl-0008-'));
     const file = join(dir, 'older.db');
     t = await createTestDb('sqlite', { sqlitePath: file });
-    while (!(await migrateDown(t.db)).includes('0008_fast_checks'));
+    await migrateDownThrough(t.db, '0008_fast_checks');
     // Put feedback's checks back the way 0002 wrote them before oneOf changed.
     const old = new Database(file);
     old.unsafeMode(true);

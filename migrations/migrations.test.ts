@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateDown, migrateToLatest, isMigrated } from '../server/db/migrate.ts';
 import { createTestDb, type TestDb } from '../tests/support/db.ts';
+import { migrateDownAll, migrateDownThrough } from '../tests/support/migrate.ts';
 import { migrations } from './index.ts';
 
 interface ColumnShape {
@@ -49,7 +50,7 @@ describe('migrations', () => {
     async (dialect) => {
       const t = await createTestDb(dialect);
       dbs.push(t);
-      for (let i = 0; i < Object.keys(migrations).length; i++) await migrateDown(t.db);
+      expect(await migrateDownAll(t.db)).toEqual(Object.keys(migrations).reverse());
       const left = (await introspect(t)).orgs;
       expect(left).toBeUndefined();
       expect(await isMigrated(t.db)).toBe(false);
@@ -57,6 +58,16 @@ describe('migrations', () => {
       expect(await isMigrated(t.db)).toBe(true);
     },
   );
+
+  it('a down-walk that cannot reach its migration fails with a message instead of looping', async () => {
+    const t = await createTestDb('sqlite');
+    dbs.push(t);
+    await expect(migrateDownThrough(t.db, '0042_never_written')).rejects.toThrow(/no migration/);
+    await migrateDownAll(t.db);
+    // Nothing left to undo: the loop stops at once and names what it did.
+    await expect(migrateDownThrough(t.db, '0001_foundation')).rejects.toThrow(/undid nothing/);
+    expect(await migrateDown(t.db)).toEqual([]);
+  });
 
   it('are numbered in sequence with no gaps or duplicates', () => {
     const numbers = Object.keys(migrations).map((n) => Number(n.slice(0, 4)));

@@ -11,7 +11,17 @@ const LAYERS: [string, string[]][] = [
   ['analytics', ['metrics']],
   [
     'loop',
-    ['care', 'text', 'imports', 'inbound', 'surveys', 'telephony', 'feedback', 'cases', 'messaging'],
+    [
+      'care',
+      'text',
+      'imports',
+      'inbound',
+      'surveys',
+      'telephony',
+      'feedback',
+      'cases',
+      'messaging',
+    ],
   ],
   ['loop', ['webhooks']],
   ['core', ['clients', 'orgs']],
@@ -46,7 +56,9 @@ export function renderGraph(edges: Map<string, Set<string>>): string {
       const to = [...(edges.get(name) ?? [])].sort().join(', ') || '—';
       lines.push(`${layer.padEnd(10)} ${name.padEnd(11)} → ${to}`);
     }
-  lines.push('platform   server/{lib,db,http,jobs,i18n}, config, deps, context, shared/ → none above');
+  lines.push(
+    'platform   server/{lib,db,http,jobs,i18n}, config, deps, context, shared/ → none above',
+  );
   lines.push('```');
   return lines.join('\n');
 }

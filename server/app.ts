@@ -31,6 +31,9 @@ const REQUEST_ID = /^[\w.:-]{1,64}$/;
 export interface RouteEntry {
   method: string;
   url: string;
+  /** The route's zod schemas for the body and the query string, when it has them. */
+  body?: unknown;
+  querystring?: unknown;
 }
 
 declare module 'fastify' {
@@ -64,7 +67,12 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   const routeCatalog: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat())
-      routeCatalog.push({ method: String(method), url: route.url });
+      routeCatalog.push({
+        method: String(method),
+        url: route.url,
+        body: route.schema?.body,
+        querystring: route.schema?.querystring,
+      });
   });
   app.decorate('routeCatalog', routeCatalog);
   app.setValidatorCompiler(validatorCompiler);

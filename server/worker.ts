@@ -44,6 +44,11 @@ const ROUND_GAP_UNDER_LOAD_MS = 20;
  */
 export const BUSY_REQUESTS_PER_SECOND = 200;
 
+/** Whether `arrived` requests in the last `elapsedMs` put the worker under load. */
+export function isUnderLoad(arrived: number, elapsedMs: number): boolean {
+  return arrived > 0 && arrived * 1000 >= BUSY_REQUESTS_PER_SECOND * Math.max(elapsedMs, 1);
+}
+
 export function sweepPauseMs(sweepMs: number): number {
   return Math.min(
     1_000,
@@ -155,8 +160,7 @@ export function createWorker(
       let ran = 0;
       const now = performance.now();
       const arrived = deps.jobs.notifications - seen;
-      const requests =
-        arrived > 0 && arrived * 1000 >= BUSY_REQUESTS_PER_SECOND * Math.max(now - seenAt, 1);
+      const requests = isUnderLoad(arrived, now - seenAt);
       seen = deps.jobs.notifications;
       seenAt = now;
       try {

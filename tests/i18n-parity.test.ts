@@ -29,9 +29,31 @@ const merged = mergeCatalogues(
 );
 const catalogues = { ru: flatten(merged.ru), en: flatten(merged.en) };
 
+/** Per language, the keys that the other languages have and it lacks. */
+function missingKeys(cats: Record<string, Map<string, string>>): Record<string, string[]> {
+  const all = new Set(Object.values(cats).flatMap((c) => [...c.keys()]));
+  return Object.fromEntries(
+    Object.entries(cats).map(([lng, c]) => [lng, [...all].filter((k) => !c.has(k)).sort()]),
+  );
+}
+
 describe('interface translations', () => {
   it('ru and en have exactly the same keys', () => {
-    expect([...catalogues.en.keys()].sort()).toEqual([...catalogues.ru.keys()].sort());
+    expect(catalogues.ru.size).toBeGreaterThan(100);
+    expect(missingKeys(catalogues)).toEqual({ ru: [], en: [] });
+  });
+
+  it('the key check reports a key missing in one language (a planted broken copy)', () => {
+    const [key] = [...catalogues.ru.keys()].filter((k) => k.startsWith('errors.'));
+    const en = new Map(catalogues.en);
+    expect(en.delete(key!)).toBe(true);
+    expect(missingKeys({ ru: catalogues.ru, en })).toEqual({ ru: [], en: [key] });
+    // Nested the way the JSON files are: a sub-tree missing in one language counts per leaf.
+    const planted = {
+      ru: flatten({ menu: { cases: 'Обращения', clients: 'Клиенты' } }),
+      en: flatten({ menu: { cases: 'Cases' } }),
+    };
+    expect(missingKeys(planted)).toEqual({ ru: [], en: ['menu.clients'] });
   });
 
   it('every key uses the same {{placeholders}} in ru and en', () => {
@@ -56,9 +78,8 @@ describe('interface translations', () => {
     }
   });
 
-  it('the parity check itself notices a missing key', () => {
-    const broken = flatten({ a: { b: 'x' } });
-    expect([...broken.keys()]).toEqual(['a.b']);
+  it('reads placeholders the way the interface writes them', () => {
+    expect([...flatten({ a: { b: 'x' } }).keys()]).toEqual(['a.b']);
     expect(placeholders('Hello, {{name}} and {{ org }}')).toEqual(['name', 'org']);
   });
 });

@@ -24,6 +24,18 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'Resource') => new AppError('not_found', `${what} not found`);
+/**
+ * An id in a body that names nothing in the caller's organisation. Another organisation's id and
+ * an id that exists nowhere get the same answer, so the answer tells nothing about other tenants.
+ */
+export const unknownReference = (param: string, what: string) =>
+  new AppError(
+    'not_found',
+    `${param.replace(/^body\./, '')} names no ${what} of this organisation`,
+    {
+      invalidParams: [{ name: param, reason: `unknown ${what}` }],
+    },
+  );
 export const forbidden = (why = 'Your role does not allow this action') =>
   new AppError('forbidden', why);
 

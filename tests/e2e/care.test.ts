@@ -10,6 +10,7 @@ import {
   type ApiCall,
   type Harness,
 } from './harness.ts';
+import { recurringDateInDays } from '../support/dates.ts';
 
 const PHONE = { width: 390, height: 844 };
 const REQUIREMENT = 'Отгрузка только в ёмкостях по 20 л, с паспортом качества';
@@ -17,12 +18,8 @@ const REQUIREMENT = 'Отгрузка только в ёмкостях по 20 �
 let harness: Harness;
 let api: ApiCall;
 
-/** A month-day five days from now, in a past year, so it recurs. */
-function birthdayInFiveDays(): string {
-  const d = new Date(Date.now() + 5 * 86_400_000);
-  const md = d.toLocaleDateString('en-CA', { timeZone: 'Europe/Moscow' }).slice(5);
-  return `1984-${md === '02-29' ? '02-28' : md}`;
-}
+/** A birthday five days from today in Moscow, in a past year, so it recurs. */
+const birthdayInFiveDays = () => recurringDateInDays(new Date(), 5, 'Europe/Moscow');
 
 beforeAll(async () => {
   harness = await startHarness();

@@ -19,7 +19,7 @@ let harness: Harness;
 let api: ApiCall;
 let smtpPort: number;
 
-async function freePort(): Promise<number> {
+async function probePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const { port } = probe.address() as AddressInfo;
@@ -27,9 +27,23 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * The app reads its receiver port from configuration, so a probed port can be taken by another
+ * process before the receiver binds it: on EADDRINUSE probe again and retry (a few times).
+ */
+async function startWithInboundPort(attempts = 5): Promise<{ harness: Harness; port: number }> {
+  for (let i = 1; ; i++) {
+    const port = await probePort();
+    try {
+      return { harness: await startHarness({ INBOUND_SMTP_PORT: String(port) }), port };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || i >= attempts) throw error;
+    }
+  }
+}
+
 beforeAll(async () => {
-  smtpPort = await freePort();
-  harness = await startHarness({ INBOUND_SMTP_PORT: String(smtpPort) });
+  ({ harness, port: smtpPort } = await startWithInboundPort());
   api = await apiClientFor(harness);
 }, 60_000);
 

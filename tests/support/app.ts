@@ -3,6 +3,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
+import { startWalCheckpointer } from '../../server/db/checkpointer.ts';
 import { createDeps, type Deps } from '../../server/deps.ts';
 import type { Dialect } from '../../server/db/create-db.ts';
 import type { Clock } from '../../server/lib/clock.ts';
@@ -35,6 +36,8 @@ export async function createTestApp(opts: {
     clock: opts.clock,
     log: createLogger('silent'),
   });
+  // As in production (server/main.ts): a SQLite file checkpoints its WAL on a thread of its own.
+  const checkpointer = startWalCheckpointer(deps.dbHandle, { log: deps.log });
   const app = await buildApp(deps, { serveWeb: false });
   await app.ready();
   return {
@@ -44,6 +47,7 @@ export async function createTestApp(opts: {
     async close() {
       await app.close();
       deps.mailer?.close();
+      await checkpointer?.stop();
       await testDb.drop();
     },
   };

@@ -1,6 +1,10 @@
-// Test databases for both dialects: an in-memory SQLite database, or a fresh schema in the
-// PostgreSQL database `test` (127.0.0.1:5432) that is dropped afterwards.
+// Test databases for both dialects: a SQLite file in a temporary directory (WAL, synchronous,
+// wal-sync: the production commit path, which ':memory:' skips), or a fresh schema in the
+// PostgreSQL database `test` (127.0.0.1:5432). Both are removed by drop().
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { createDb, type DbHandle, type Dialect } from '../../server/db/create-db.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
@@ -31,6 +35,10 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
+/**
+ * `sqlitePath`: a file the caller owns (kept after drop()), or ':memory:' for a test that wants
+ * no file. By default a new file in os.tmpdir(), deleted with its directory by drop().
+ */
 export async function createTestDb(
   dialect: Dialect,
   opts: { migrate?: boolean; sqlitePath?: string } = {},
@@ -38,9 +46,16 @@ export async function createTestDb(
   let handle: DbHandle;
   let url: string;
   let pgSchema: string | undefined;
+  let tempDir: string | undefined;
   if (dialect === 'sqlite') {
-    url = `sqlite:${opts.sqlitePath ?? ':memory:'}`;
-    handle = createDb(url);
+    if (!opts.sqlitePath) tempDir = mkdtempSync(join(tmpdir(), 'cl-test-'));
+    url = `sqlite:${opts.sqlitePath ?? join(tempDir!, 'test.db')}`;
+    try {
+      handle = createDb(url);
+    } catch (error) {
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+      throw error;
+    }
   } else {
     pgSchema = `t_${randomBytes(6).toString('hex')}`;
     await adminQuery(`create schema ${pgSchema}`);
@@ -53,8 +68,12 @@ export async function createTestDb(
     url,
     pgSchema,
     async drop() {
-      await handle.close();
-      if (pgSchema) await adminQuery(`drop schema if exists ${pgSchema} cascade`);
+      try {
+        await handle.close();
+      } finally {
+        if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+        if (pgSchema) await adminQuery(`drop schema if exists ${pgSchema} cascade`);
+      }
     },
   };
 }

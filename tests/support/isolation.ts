@@ -2,7 +2,8 @@
 // :id exports, from `server/modules/<module>/<module>.isolation.ts`, a record of
 // route pattern → a function that creates one resource in organisation A and returns its id
 // (and, per method, a valid body so validation passes and only tenancy decides the answer).
-import type { TestApp, TestOrg } from './app.ts';
+import { z } from 'zod';
+import { call, type TestApp, type TestOrg } from './app.ts';
 
 export interface IsolationTarget {
   /** Values for each `:param` of the route pattern, e.g. { id } or { id, contactId }. */
@@ -19,3 +20,155 @@ export type IsolationFixtures = Record<
   string,
   (t: TestApp, a: TestOrg) => Promise<IsolationTarget>
 >;
+
+/**
+ * Routes whose body or query string carries ids (`clientId`, `contactIds`, `ownerId` …): per
+ * route ('POST /api/v1/cases'), B's own URL and a body B could send; the isolation test sets each
+ * id field to one of A's ids (and to an id that exists nowhere) and expects 404, nothing written.
+ */
+export interface IdFieldTarget {
+  /** B's URL: path parameters name B's own resources, so only the id field decides. */
+  url: string;
+  /** A valid body for B without the id field (the test sets it). */
+  body?: Record<string, unknown>;
+  /** B's GET for the resource a PATCH would change, to prove it is unchanged. */
+  readBack?: string;
+}
+
+export type IdFieldFixtures = Record<
+  string,
+  (t: TestApp, b: TestOrg, own: ForeignIds) => Promise<IdFieldTarget>
+>;
+
+/** Fields whose names end in Id but hold the caller's own labels or column names, not our ids. */
+export const NOT_OUR_IDS = new Set(['externalId', 'sourceId', 'clientExternalId']);
+
+/** `body.clientId`, `body.contactIds`, `query.caseId` … : the id-like fields of a route's schemas. */
+export function idFieldsOf(route: { body?: unknown; querystring?: unknown }): string[] {
+  const out: string[] = [];
+  const walk = (schema: unknown, path: string) => {
+    if (!schema || typeof schema !== 'object') return;
+    const s = schema as Record<string, unknown>;
+    for (const [name, sub] of Object.entries((s.properties ?? {}) as Record<string, unknown>)) {
+      if (/Ids?$/.test(name) && !NOT_OUR_IDS.has(name)) out.push(`${path}${name}`);
+      walk(sub, `${path}${name}.`);
+    }
+    for (const key of ['anyOf', 'oneOf', 'allOf'])
+      for (const sub of [s[key] ?? []].flat()) walk(sub, path);
+    if (s.items) walk(s.items, path);
+  };
+  walk(jsonSchemaOf(route.body), 'body.');
+  walk(jsonSchemaOf(route.querystring), 'query.');
+  return [...new Set(out)];
+}
+
+function jsonSchemaOf(schema: unknown): unknown {
+  if (!schema || typeof schema !== 'object') return undefined;
+  if (!('_zod' in schema)) return schema;
+  return z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' });
+}
+
+type Kind = Exclude<keyof ForeignIds, 'needles'>;
+const KIND_OF_FIELD: Record<string, Kind> = {
+  clientId: 'client',
+  contactId: 'contact',
+  ownerId: 'user',
+  managerId: 'user',
+  caseId: 'case',
+  feedbackId: 'feedback',
+  messageId: 'message',
+};
+
+/** What a field's name says it refers to (`contactIds` → contact); undefined when unknown. */
+export function kindOfIdField(field: string): Kind | undefined {
+  return KIND_OF_FIELD[field.split('.').pop()!.replace(/Ids$/, 'Id')];
+}
+
+/** One resource of each kind in an organisation, plus the values a leaked row would show. */
+export interface ForeignIds {
+  client: string;
+  contact: string;
+  user: string;
+  case: string;
+  feedback: string;
+  message: string;
+  /** Every id, public reference and e-mail address above: none may appear in B's answers. */
+  needles: string[];
+}
+
+let seeded = 0;
+/** Creates those resources in `org` through the API, as its admin would. */
+export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignIds> {
+  seeded += 1;
+  const tag = `${seeded}-${org.orgId.slice(-6)}`;
+  const post = async (url: string, payload: object) => {
+    const res = await call(t.app, org.apiKey, { method: 'POST', url, payload });
+    if (res.statusCode >= 300) throw new Error(`seeding ${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  const userEmail = `owner-${tag}@example.com`;
+  const contactEmail = `contact-${tag}@example.ru`;
+  const user = await post('/api/v1/users', {
+    email: userEmail,
+    name: `Owner ${tag}`,
+    password: 'long-enough-1',
+    role: 'manager',
+  });
+  const client = await post('/api/v1/clients', {
+    name: `Client ${tag}`,
+    externalId: `crm-${tag}`,
+    managerId: user.id,
+  });
+  const contact = await post(`/api/v1/clients/${client.id}/contacts`, {
+    name: `Contact ${tag}`,
+    email: contactEmail,
+  });
+  const feedback = await post('/api/v1/feedback', {
+    clientId: client.id,
+    contactId: contact.id,
+    text: `Отзыв ${tag}`,
+    // A detractor: the rules open a case, and the acknowledgement is filed under it too.
+    score: { type: 'nps', value: 2 },
+  });
+  if (!feedback.caseId) throw new Error('seeding: the detractor opened no case');
+  const byHand = await post('/api/v1/cases', {
+    title: `Case ${tag}`,
+    type: 'request',
+    clientId: client.id,
+    contactId: contact.id,
+    ownerId: user.id,
+  });
+  const messages = await call(t.app, org.apiKey, {
+    method: 'GET',
+    url: `/api/v1/messages?feedbackId=${feedback.id}`,
+  });
+  const message = messages.json().items[0]?.id;
+  if (!message) throw new Error('seeding: the feedback was not acknowledged');
+  return {
+    client: client.id,
+    contact: contact.id,
+    user: user.id,
+    case: feedback.caseId,
+    feedback: feedback.id,
+    message,
+    needles: [
+      client.id,
+      contact.id,
+      user.id,
+      feedback.caseId,
+      byHand.id,
+      feedback.id,
+      message,
+      feedback.publicRef,
+      byHand.publicRef,
+      userEmail,
+      contactEmail,
+    ].filter((v): v is string => typeof v === 'string' && v.length > 0),
+  };
+}
+
+/** The needles found in a response body: the list-leak check (empty when nothing leaked). */
+export function leaksIn(body: string, needles: readonly string[]): string[] {
+  const lower = body.toLowerCase();
+  return needles.filter((n) => lower.includes(n.toLowerCase()));
+}

@@ -1,4 +1,6 @@
-// Drives the real worker in tests (jobs and sweeps): run rounds until nothing is left to do (bounded).
+// Drives the real worker in tests (jobs and sweeps): run rounds until nothing is left to do. The
+// bound is a safety net: reaching it means work keeps appearing (a job re-enqueueing itself, a
+// sweep that never settles), so drain() throws instead of returning as if the queue were empty.
 import type { Deps } from '../../server/deps.ts';
 import { allJobs, allSweeps } from '../../server/modules/registry.ts';
 import { createWorker, type Worker } from '../../server/worker.ts';
@@ -14,7 +16,10 @@ export function testWorker(deps: Deps): Worker & { drain(maxRounds?: number): Pr
         total += ran;
         if (ran === 0) return total;
       }
-      return total;
+      throw new Error(
+        `testWorker.drain(): still busy after ${maxRounds} rounds (${total} runs); ` +
+          'a job or sweep keeps producing work',
+      );
     },
   };
 }

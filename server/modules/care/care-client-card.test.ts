@@ -179,7 +179,7 @@ describe.each(testDialects())('client care on %s', (dialect) => {
           managerId: '01a206ea-dd6a-7001-8c1b-5f588a061bc6',
         })
       ).statusCode,
-    ).toBe(422);
+    ).toBe(404);
     expect((await api('PATCH', `/api/v1/clients/${a}`, { status: 'lost' })).statusCode).toBe(400);
     const names = async (qs: string) =>
       (await api('GET', `/api/v1/clients?${qs}`)).json().items.map((c: { name: string }) => c.name);

@@ -1,5 +1,5 @@
 import { call } from '../../../tests/support/app.ts';
-import type { IsolationFixtures } from '../../../tests/support/isolation.ts';
+import type { IdFieldFixtures, IsolationFixtures } from '../../../tests/support/isolation.ts';
 
 type T = Parameters<IsolationFixtures[string]>[0];
 async function clientOf(t: T, apiKey: string): Promise<string> {
@@ -62,4 +62,35 @@ export const isolationFixtures: IsolationFixtures = {
     bodies: { POST: { text: 'Чужая заметка' } },
   }),
   '/api/v1/clients/:id/timeline': async (t, a) => ({ params: { id: await clientOf(t, a.apiKey) } }),
+};
+
+export const idFieldFixtures: IdFieldFixtures = {
+  'POST /api/v1/clients/:id/dates': async (_t, _b, own) => ({
+    url: `/api/v1/clients/${own.client}/dates`,
+    body: date,
+  }),
+  'PATCH /api/v1/dates/:id': async (t, b, own) => {
+    const created = await call(t.app, b.apiKey, {
+      method: 'POST',
+      url: `/api/v1/clients/${own.client}/dates`,
+      payload: date,
+    });
+    return {
+      url: `/api/v1/dates/${created.json().id}`,
+      body: { title: 'Другое' },
+      readBack: `/api/v1/clients/${own.client}/dates`,
+    };
+  },
+  'POST /api/v1/clients/:id/requirements': async (_t, _b, own) => ({
+    url: `/api/v1/clients/${own.client}/requirements`,
+    body: { category: 'other', text: 'Своё' },
+  }),
+  'PATCH /api/v1/requirements/:id': async (t, b) => {
+    const id = await requirementOf(t, b.apiKey);
+    return {
+      url: `/api/v1/requirements/${id}`,
+      body: { text: 'Другое' },
+      readBack: `/api/v1/requirements/${id}/versions`,
+    };
+  },
 };

@@ -1,7 +1,7 @@
 // Use-cases for important dates, special requirements (with their version history) and notes.
 import { inTransaction, type Ctx } from '../../context.ts';
 import type { ImportantDatesTable, RequirementsTable } from '../../db/types.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { AppError, notFound, unknownReference } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { findClient, findContact } from '../clients/index.ts';
@@ -26,13 +26,13 @@ async function clientOf(ctx: Ctx, clientId: string) {
 async function assertContactOf(ctx: Ctx, clientId: string, contactId: string | null | undefined) {
   if (!contactId) return;
   const contact = await findContact(ctx, contactId);
-  if (!contact || contact.client_id !== clientId)
+  if (!contact) throw unknownReference('body.contactId', 'contact');
+  if (contact.client_id !== clientId)
     throw unprocessable('body.contactId', 'not a contact of this client');
 }
 
 async function assertUser(ctx: Ctx, userId: string | null | undefined, name: string) {
-  if (userId && !(await findOrgUser(ctx, userId)))
-    throw unprocessable(name, 'not a user of this organisation');
+  if (userId && !(await findOrgUser(ctx, userId))) throw unknownReference(name, 'user');
 }
 
 // ---- important dates ----

@@ -1,5 +1,5 @@
 import { call } from '../../../tests/support/app.ts';
-import type { IsolationFixtures } from '../../../tests/support/isolation.ts';
+import type { IdFieldFixtures, IsolationFixtures } from '../../../tests/support/isolation.ts';
 
 async function caseOf(
   t: Parameters<IsolationFixtures[string]>[0],
@@ -27,4 +27,17 @@ export const isolationFixtures: IsolationFixtures = {
     });
     return { params: { id: res.json().id }, bodies: { PATCH: { name: 'Взломано' } } };
   },
+};
+
+export const idFieldFixtures: IdFieldFixtures = {
+  'POST /api/v1/cases': async () => ({
+    url: '/api/v1/cases',
+    body: { title: 'Чужой id', type: 'request' },
+  }),
+  'GET /api/v1/cases': async () => ({ url: '/api/v1/cases' }),
+  'PATCH /api/v1/cases/:id': async (_t, _b, own) => ({
+    url: `/api/v1/cases/${own.case}`,
+    body: { priority: 'high' },
+    readBack: `/api/v1/cases/${own.case}`,
+  }),
 };

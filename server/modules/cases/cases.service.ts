@@ -9,12 +9,12 @@ import type {
   FeedbackTable,
   Priority,
 } from '../../db/types.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, unknownReference } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { decodeKeyCursor, toKeyPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { newPublicRef } from '../../lib/public-ref.ts';
-import { findContact } from '../clients/index.ts';
+import { findClient, findContact } from '../clients/index.ts';
 import { queueMessage } from '../messaging/index.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import { emitCaseEvent } from './case-events.ts';
@@ -122,22 +122,20 @@ export async function openCase(
 ): Promise<CasesTable> {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
+    // Every id in the body must name a row of this organisation: another organisation's id is
+    // refused exactly like one that exists nowhere (and never reaches a foreign key as a 500).
     if (input.ownerId && !(await findOrgUser(tx, input.ownerId))) throw ownerUnknown();
-    if (input.contactId && !(await findContact(tx, input.contactId))) {
-      throw new AppError('unprocessable', 'contactId names no contact of this organisation', {
-        invalidParams: [{ name: 'body.contactId', reason: 'unknown contact' }],
-      });
-    }
+    if (input.clientId && !(await findClient(tx, input.clientId)))
+      throw unknownReference('body.clientId', 'client');
+    if (input.contactId && !(await findContact(tx, input.contactId)))
+      throw unknownReference('body.contactId', 'contact');
     const row = await insertNewCase(tx, { ...input, openedBy: tx.actor.type });
     await recordAudit(tx, 'case.opened', { type: 'case', id: row.id });
     return row;
   });
 }
 
-const ownerUnknown = () =>
-  new AppError('unprocessable', 'ownerId names no person of this organisation', {
-    invalidParams: [{ name: 'body.ownerId', reason: 'unknown user' }],
-  });
+const ownerUnknown = () => unknownReference('body.ownerId', 'user');
 
 /** When the acknowledgement reached the client's mail server, a new case becomes acknowledged. */
 export async function acknowledgeCase(

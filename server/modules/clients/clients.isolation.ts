@@ -1,5 +1,5 @@
 import { call } from '../../../tests/support/app.ts';
-import type { IsolationFixtures } from '../../../tests/support/isolation.ts';
+import type { IdFieldFixtures, IsolationFixtures } from '../../../tests/support/isolation.ts';
 
 async function clientOf(
   t: Parameters<IsolationFixtures[string]>[0],
@@ -31,4 +31,14 @@ export const isolationFixtures: IsolationFixtures = {
     });
     return { params: { id: contact.json().id }, bodies: { PATCH: { name: 'Взломано' } } };
   },
+};
+
+export const idFieldFixtures: IdFieldFixtures = {
+  'POST /api/v1/clients': async () => ({ url: '/api/v1/clients', body: { name: 'ООО Бета' } }),
+  'GET /api/v1/clients': async () => ({ url: '/api/v1/clients' }),
+  'PATCH /api/v1/clients/:id': async (_t, _b, own) => ({
+    url: `/api/v1/clients/${own.client}`,
+    body: { segment: 'B' },
+    readBack: `/api/v1/clients/${own.client}`,
+  }),
 };

@@ -8,7 +8,7 @@ import type {
   ContactRole,
   PreferredChannel,
 } from '../../db/types.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, unknownReference } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
@@ -33,9 +33,7 @@ export interface ClientInput {
 /** A client's manager must be a person of the same organisation. */
 async function assertManager(ctx: Ctx, managerId: string | null | undefined): Promise<void> {
   if (managerId && !(await findOrgUser(ctx, managerId))) {
-    throw new AppError('unprocessable', 'managerId names no user of this organisation', {
-      invalidParams: [{ name: 'body.managerId', reason: 'unknown user' }],
-    });
+    throw unknownReference('body.managerId', 'user');
   }
 }
 

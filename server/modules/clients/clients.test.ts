@@ -111,7 +111,7 @@ describe.each(testDialects())('clients and contacts on %s', (dialect) => {
       clientId: '01a206ea-dd6a-7001-8c1b-5f588a061bc6',
       text: 'x',
     });
-    expect(unknownClient.statusCode).toBe(422);
+    expect(unknownClient.statusCode).toBe(404);
     const byContactId = (
       await post({ channel: 'phone', contactId: a.contactId, text: 'Звонил, просил счёт' })
     ).json();
@@ -122,7 +122,7 @@ describe.each(testDialects())('clients and contacts on %s', (dialect) => {
     });
     expect(
       (await post({ contactId: '01a206ea-dd6a-7001-8c1b-5f588a061bc6', text: 'x' })).statusCode,
-    ).toBe(422);
+    ).toBe(404);
     const lone = (
       await post({ contact: { email: 'solo@example.com', name: 'Соло' }, text: 'Привет' })
     ).json();

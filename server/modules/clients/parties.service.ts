@@ -3,7 +3,7 @@
 // group uses (rows collected, then written together). Plus the reads other modules need.
 import type { Ctx } from '../../context.ts';
 import type { ClientsTable, ContactsTable } from '../../db/types.ts';
-import { AppError } from '../../http/errors.ts';
+import { unknownReference } from '../../http/errors.ts';
 import * as repo from './clients.repo.ts';
 import { insertNewClient, newClientRow, type ClientInput } from './clients.service.ts';
 import { insertNewContact, newContactRow, type ContactInput } from './contacts.service.ts';
@@ -19,10 +19,7 @@ export async function resolveClient(
 ): Promise<ClientsTable | undefined> {
   if (ref.clientId) {
     const row = await repo.findClient(ctx.db, ctx.orgId, ref.clientId);
-    if (!row)
-      throw new AppError('unprocessable', 'clientId names no client of this organisation', {
-        invalidParams: [{ name: 'body.clientId', reason: 'unknown client' }],
-      });
+    if (!row) throw unknownReference('body.clientId', 'client');
     return row;
   }
   if (!ref.client) return undefined;

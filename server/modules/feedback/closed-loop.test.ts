@@ -256,7 +256,7 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
     ]);
     expect(results[1].error.code).toBe('validation_failed');
     expect(results[2].id).toBe(results[0].id);
-    expect(results[3].error.code).toBe('unprocessable');
+    expect(results[3].error.code).toBe('not_found');
     expect(await t.deps.db.selectFrom('feedback').selectAll().execute()).toHaveLength(2);
   });
 });

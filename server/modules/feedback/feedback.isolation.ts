@@ -1,5 +1,5 @@
 import { call } from '../../../tests/support/app.ts';
-import type { IsolationFixtures } from '../../../tests/support/isolation.ts';
+import type { IdFieldFixtures, IsolationFixtures } from '../../../tests/support/isolation.ts';
 
 export const isolationFixtures: IsolationFixtures = {
   '/api/v1/feedback/:id': async (t, a) => {
@@ -10,4 +10,9 @@ export const isolationFixtures: IsolationFixtures = {
     });
     return { params: { id: res.json().id } };
   },
+};
+
+export const idFieldFixtures: IdFieldFixtures = {
+  'POST /api/v1/feedback': async () => ({ url: '/api/v1/feedback', body: { text: 'Чужой id' } }),
+  'GET /api/v1/feedback': async () => ({ url: '/api/v1/feedback' }),
 };

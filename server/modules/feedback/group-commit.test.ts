@@ -67,7 +67,7 @@ describe.each(testDialects())('group commit on %s', (dialect) => {
       ),
     );
     expect(responses.map((r) => r.statusCode)).toEqual(
-      payloads.map((_, i) => (i === 5 ? 422 : 201)),
+      payloads.map((_, i) => (i === 5 ? 404 : 201)),
     );
     expect(await t.deps.db.selectFrom('feedback').select('id').execute()).toHaveLength(11);
   });

@@ -9,7 +9,7 @@ import type {
   FeedbackTable,
   IdempotencyKeysTable,
 } from '../../db/types.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, unknownReference } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { refCipher, refKeyOf } from '../../lib/public-ref.ts';
 import type { FeedbackIn } from '../../../shared/api/feedback.ts';
@@ -233,10 +233,7 @@ async function resolveParties(
   let known: ContactsTable | undefined;
   if (knownContactId) {
     known = await findContact(tx, knownContactId);
-    if (!known)
-      throw new AppError('unprocessable', 'contactId names no contact of this organisation', {
-        invalidParams: [{ name: 'body.contactId', reason: 'unknown contact' }],
-      });
+    if (!known) throw unknownReference('body.contactId', 'contact');
   }
   if (!input.clientId && !input.client && !input.contact)
     return { clientId: known?.client_id ?? null, contact: known };

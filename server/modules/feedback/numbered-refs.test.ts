@@ -5,7 +5,8 @@ import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, createTestApp, createTestOrg, type TestApp } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
-import { migrateDown, migrateToLatest } from '../../db/migrate.ts';
+import { migrateDownThrough } from '../../../tests/support/migrate.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
 import { newId } from '../../lib/ids.ts';
 import { PUBLIC_REF_RE, refCipher, refKeyOf } from '../../lib/public-ref.ts';
 import { NUMBER_BLOCK, refCipherKey } from './feedback.repo.ts';
@@ -99,7 +100,7 @@ describe.each(testDialects())('numbered references on %s', (dialect) => {
     t = await createTestApp({ dialect });
     const org = await createTestOrg(t.deps);
     const db = t.deps.db;
-    while (!(await migrateDown(db)).includes('0009_numbered_refs'));
+    await migrateDownThrough(db, '0009_numbered_refs');
     const at = new Date().toISOString();
     const oldId = newId();
     // Before 0009 the column public_ref was the unique key itself.
@@ -136,7 +137,7 @@ describe.each(testDialects())('numbered references on %s', (dialect) => {
     expect(await statusOf(fresh.publicRef)).toBe(200);
 
     // Undone, the column holds the references people were given, old and new.
-    while (!(await migrateDown(db)).includes('0009_numbered_refs'));
+    await migrateDownThrough(db, '0009_numbered_refs');
     const { rows } = await sql<{
       id: string;
       public_ref: string;

@@ -12,8 +12,8 @@ import {
 import { testDialects } from '../../../tests/support/db.ts';
 import { startTestSmtp, type TestSmtp } from '../../../tests/support/smtp.ts';
 import { testWorker } from '../../../tests/support/worker.ts';
-import { freePort, sendTo, type Mail } from './inbound.fixtures.ts';
-import { inboundModule } from './index.ts';
+import { sendTo, type Mail } from './inbound.fixtures.ts';
+import { startReceiver } from './index.ts';
 import { quarantineUnreadable } from './mail-intake.ts';
 
 describe.each(testDialects())('e-mail in on %s', (dialect) => {
@@ -28,16 +28,14 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
 
   async function setup() {
     smtp = await startTestSmtp();
-    const port = await freePort();
     t = await createTestApp({
       dialect,
-      env: {
-        SMTP_URL: smtp.url,
-        PUBLIC_URL: 'https://cx.example.ru',
-        INBOUND_SMTP_PORT: String(port),
-      },
+      env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://cx.example.ru' },
     });
-    stoppers.push(await inboundModule.start!(t.deps));
+    // Port 0: the system picks a free port while binding, so parallel runs never race for one.
+    const receiver = await startReceiver(t.deps, { port: 0, host: '127.0.0.1' });
+    stoppers.push(receiver.stop);
+    const port = receiver.port;
     const org = await createTestOrg(t.deps, 'Ромашка');
     const { address } = (
       await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/address' })

@@ -1,14 +1,5 @@
-// Shared by the inbound e-mail tests: a free local port, and real mail sent with nodemailer.
-import { createServer, type AddressInfo } from 'node:net';
+// Shared by the inbound e-mail tests: real mail sent with nodemailer.
 import nodemailer, { type SendMailOptions } from 'nodemailer';
-
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 export type Mail = SendMailOptions;
 

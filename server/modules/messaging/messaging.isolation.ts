@@ -1,5 +1,5 @@
 import { call } from '../../../tests/support/app.ts';
-import type { IsolationFixtures } from '../../../tests/support/isolation.ts';
+import type { IdFieldFixtures, IsolationFixtures } from '../../../tests/support/isolation.ts';
 
 export const isolationFixtures: IsolationFixtures = {
   '/api/v1/messages/:id': async (t, a) => {
@@ -28,4 +28,8 @@ export const isolationFixtures: IsolationFixtures = {
       bodies: { PUT: { subject: 'Чужой', body: 'Чужой текст' } },
     };
   },
+};
+
+export const idFieldFixtures: IdFieldFixtures = {
+  'GET /api/v1/messages': async () => ({ url: '/api/v1/messages' }),
 };

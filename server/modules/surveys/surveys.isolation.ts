@@ -1,5 +1,5 @@
 import { call } from '../../../tests/support/app.ts';
-import type { IsolationFixtures } from '../../../tests/support/isolation.ts';
+import type { IdFieldFixtures, IsolationFixtures } from '../../../tests/support/isolation.ts';
 
 type TestApp = Parameters<IsolationFixtures[string]>[0];
 
@@ -41,4 +41,15 @@ export const isolationFixtures: IsolationFixtures = {
     };
   },
   '/api/v1/surveys/:id/qr.svg': async (t, a) => ({ params: { id: await surveyOf(t, a.apiKey) } }),
+};
+
+export const idFieldFixtures: IdFieldFixtures = {
+  'POST /api/v1/surveys/:id/invites': async (t, b) => {
+    const id = await surveyOf(t, b.apiKey);
+    return {
+      url: `/api/v1/surveys/${id}/invites`,
+      body: { send: true },
+      readBack: `/api/v1/surveys/${id}/invites`,
+    };
+  },
 };

@@ -128,7 +128,8 @@ export async function createInvites(
     const contacts = await Promise.all(ids.map((id) => findContact(tx, id)));
     const unknown = ids.filter((_, i) => !contacts[i]);
     if (unknown.length) {
-      throw new AppError('unprocessable', 'Some contacts do not exist', {
+      // Another organisation's contact is refused exactly like one that exists nowhere.
+      throw new AppError('not_found', 'Some contacts do not exist', {
         invalidParams: unknown.map((id) => ({
           name: `body.contactIds.${input.contactIds.indexOf(id)}`,
           reason: 'no such contact',

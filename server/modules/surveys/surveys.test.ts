@@ -189,7 +189,7 @@ describe.each(testDialects())('the surveys API on %s', (dialect) => {
       contactIds: [ivan, '01a206ea-dd6a-7001-8c1b-5f588a061bc6'],
       send: true,
     });
-    expect(unknown.statusCode).toBe(422);
+    expect(unknown.statusCode).toBe(404);
     expect(unknown.json().invalidParams).toEqual([
       { name: 'body.contactIds.1', reason: 'no such contact' },
     ]);

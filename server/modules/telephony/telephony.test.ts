@@ -1,7 +1,7 @@
 // The call log end to end through HTTP on both dialects: CSV and XLSX imports (all or nothing,
 // idempotent), the webhook, contact matching by phone, missed calls and the operations metrics.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ctxFor } from '../../context.ts';
 import { fixedClock } from '../../lib/clock.ts';
 import { listClientCalls, missedCallsWithoutCallback } from './index.ts';
@@ -16,14 +16,27 @@ import { testDialects } from '../../../tests/support/db.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEADER = 'Дата/Время;Направление;Ожидание, с;Отвечен;Длительность;Сотрудник;Телефон;Этап';
+/** Sales: a call missed at 09:00 (Moscow) after 12 s of waiting, called back at 09:20. */
+const SALES_CSV = [
+  HEADER,
+  '20.11.2026 09:00;входящий;12;нет;0;Анна;(912) 345-67-89;продажи',
+  '20.11.2026 09:20;исходящий;0;да;180;Анна;+7 912 345 67 89;продажи',
+  '',
+].join('\r\n');
 
 describe.each(testDialects())('telephony on %s', (dialect) => {
   let t: TestApp;
   let org: TestOrg;
   let other: TestOrg;
-  const clock = fixedClock('2026-11-20T12:00:00Z');
+  const NOW = '2026-11-20T12:00:00Z';
+  const clock = fixedClock(NOW);
   beforeAll(async () => {
     t = await createTestApp({ dialect, clock });
+  });
+  // Each test gets organisations of its own and the clock at NOW: no test leans on the calls,
+  // settings or time another one left behind, so any of them runs alone or in any order.
+  beforeEach(async () => {
+    clock.set(NOW);
     org = await createTestOrg(t.deps, 'Ромашка');
     other = await createTestOrg(t.deps, 'Лютик');
   });
@@ -161,12 +174,7 @@ describe.each(testDialects())('telephony on %s', (dialect) => {
       columns: { startedAt: 'Date/Time', phone: 'Phone', stage: 'Stage' },
     });
 
-    const csv = [
-      HEADER,
-      '20.11.2026 09:00;входящий;12;нет;0;Анна;(912) 345-67-89;продажи',
-      '20.11.2026 09:20;исходящий;0;да;180;Анна;+7 912 345 67 89;продажи',
-      '',
-    ].join('\r\n');
+    const csv = SALES_CSV;
     const res = await upload(csv, '&timeZone=Europe/Moscow');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
@@ -320,6 +328,9 @@ describe.each(testDialects())('telephony on %s', (dialect) => {
   });
 
   it('reports the operations metrics of the stored calls by stage', async () => {
+    expect((await upload(SALES_CSV, '&timeZone=Europe/Moscow')).json()).toMatchObject({
+      created: 2,
+    });
     const res = await call(t.app, org.apiKey, {
       method: 'GET',
       url: '/api/v1/metrics/operations?from=2026-11-20&to=2026-11-21&groupBy=stage',

@@ -138,17 +138,25 @@ describe.each(testDialects())('webhooks API on %s', (dialect) => {
       'case.updated',
       { caseId: 'c1' },
     );
+    const deliveriesOf = () =>
+      t.deps.db
+        .selectFrom('webhook_deliveries')
+        .select('id')
+        .where('webhook_id', '=', id)
+        .execute();
+    // The event made a delivery, so "none left" below is the delete's doing, not an empty start.
+    expect(await deliveriesOf()).toHaveLength(1);
+    const listed = await call(t.app, org.apiKey, {
+      method: 'GET',
+      url: `/api/v1/webhooks/${id}/deliveries`,
+    });
+    expect(listed.json().items).toHaveLength(1);
     const del = await call(t.app, org.apiKey, { method: 'DELETE', url: `/api/v1/webhooks/${id}` });
     expect(del.statusCode).toBe(204);
     expect(
       (await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/webhooks/${id}` })).statusCode,
     ).toBe(404);
-    const left = await t.deps.db
-      .selectFrom('webhook_deliveries')
-      .select('id')
-      .where('webhook_id', '=', id)
-      .execute();
-    expect(left).toEqual([]);
+    expect(await deliveriesOf()).toEqual([]);
     const audit = await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/audit?limit=200' });
     const actions = audit
       .json()
