@@ -50,6 +50,18 @@ const envSchema = z.object({
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   TRUST_PROXY: bool.default(false),
   TEXT_PROVIDER_URL: z.url().optional(),
+  // host or host:port, comma-separated; see security.outboundAllowedHosts below.
+  OUTBOUND_ALLOWED_HOSTS: z
+    .string()
+    .max(2000)
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[a-z0-9.\-\[\]:]+$/, 'host or host:port'))),
 });
 
 /** Variables that may be given as VAR_FILE (Docker secrets). */
@@ -80,7 +92,16 @@ export interface Config {
     orgName: string;
     apiKey?: string;
   };
-  readonly security: { publicRatePerMinute: number; sessionTtlHours: number };
+  readonly security: {
+    publicRatePerMinute: number;
+    sessionTtlHours: number;
+    /**
+     * The operator's exceptions to the SSRF guard (OUTBOUND_ALLOWED_HOSTS): a webhook to one of
+     * these hosts may reach a private address; loopback, link-local and metadata stay refused.
+     * The text provider on one of these hosts is not checked at all (the operator chose it).
+     */
+    outboundAllowedHosts: readonly string[];
+  };
   readonly jobs: { pollMs: number };
   /** Optional OpenAI-compatible endpoint for text analysis; the offline model is the fallback. */
   readonly text: { providerUrl?: string };
@@ -149,6 +170,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     security: {
       publicRatePerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE,
       sessionTtlHours: e.SESSION_TTL_HOURS,
+      outboundAllowedHosts: e.OUTBOUND_ALLOWED_HOSTS,
     },
     jobs: { pollMs: e.JOBS_POLL_MS },
     text: { providerUrl: e.TEXT_PROVIDER_URL },

@@ -8,7 +8,8 @@ export type WebhookEvent = z.infer<typeof webhookEvent>;
 
 // The SSRF guard in the service decides whether a URL may be called; here only its shape.
 const webhookUrl = z.string().trim().min(1).max(2048);
-// host[:port] exactly as it appears in the URL, e.g. "10.0.0.5:8080" (lower-case, no scheme).
+// Retired (issue 19): exceptions to the SSRF guard are the operator's (OUTBOUND_ALLOWED_HOSTS).
+// Only null is accepted; a host is refused with a 400 naming the setting.
 const allowedHost = z
   .string()
   .trim()

@@ -23,39 +23,55 @@ export type TargetCheck =
   /** `retryable`: DNS failed, which may pass later; a refused address is final. */
   | { ok: false; reason: string; retryable: boolean };
 
-const FORBIDDEN = new BlockList();
-const V4_RANGES: [string, number, string][] = [
-  ['0.0.0.0', 8, 'this network'],
-  ['10.0.0.0', 8, 'private'],
-  ['100.64.0.0', 10, 'carrier-grade NAT'],
-  ['127.0.0.0', 8, 'loopback'],
-  ['169.254.0.0', 16, 'link-local (cloud metadata)'],
-  ['172.16.0.0', 12, 'private'],
-  ['192.0.0.0', 24, 'IETF protocol assignments'],
-  ['192.168.0.0', 16, 'private'],
-  ['198.18.0.0', 15, 'benchmarking'],
-  ['224.0.0.0', 4, 'multicast'],
-  ['240.0.0.0', 4, 'reserved / broadcast'],
+interface Range {
+  net: string;
+  prefix: number;
+  name: string;
+  /** Never reachable, whatever the operator allows: loopback, link-local, metadata. */
+  always: boolean;
+}
+const range = (net: string, prefix: number, name: string, always = false): Range => ({
+  net,
+  prefix,
+  name,
+  always,
+});
+const V4_RANGES: Range[] = [
+  range('0.0.0.0', 8, 'this network', true),
+  range('10.0.0.0', 8, 'private'),
+  range('100.64.0.0', 10, 'carrier-grade NAT'),
+  range('127.0.0.0', 8, 'loopback', true),
+  range('169.254.0.0', 16, 'link-local (cloud metadata)', true),
+  range('172.16.0.0', 12, 'private'),
+  range('192.0.0.0', 24, 'IETF protocol assignments'),
+  range('192.168.0.0', 16, 'private'),
+  range('198.18.0.0', 15, 'benchmarking'),
+  range('224.0.0.0', 4, 'multicast', true),
+  range('240.0.0.0', 4, 'reserved / broadcast', true),
 ];
-const V6_RANGES: [string, number, string][] = [
-  ['::', 128, 'unspecified'],
-  ['::1', 128, 'loopback'],
-  ['fc00::', 7, 'unique local (private)'],
-  ['fe80::', 10, 'link-local'],
-  ['fec0::', 10, 'site-local (private)'],
-  ['ff00::', 8, 'multicast'],
+const V6_RANGES: Range[] = [
+  range('::', 128, 'unspecified', true),
+  range('::1', 128, 'loopback', true),
+  range('fd00:ec2::254', 128, 'cloud metadata', true),
+  range('64:ff9b:1::', 48, 'local-use NAT64'),
+  range('fc00::', 7, 'unique local (private)'),
+  range('fe80::', 10, 'link-local', true),
+  range('fec0::', 10, 'site-local (private)'),
+  range('ff00::', 8, 'multicast', true),
 ];
-for (const [net, prefix] of V4_RANGES) FORBIDDEN.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of V6_RANGES) FORBIDDEN.addSubnet(net, prefix, 'ipv6');
-
-function rangeName(ip: string, family: 'ipv4' | 'ipv6'): string {
-  const ranges = family === 'ipv4' ? V4_RANGES : V6_RANGES;
-  const hit = ranges.find(([net, prefix]) => {
+const listOf = (ranges: Range[], family: 'ipv4' | 'ipv6') =>
+  ranges.map((r) => {
     const one = new BlockList();
-    one.addSubnet(net, prefix, family);
-    return one.check(ip, family);
+    one.addSubnet(r.net, r.prefix, family);
+    return { ...r, list: one };
   });
-  return hit?.[2] ?? 'forbidden';
+const V4 = listOf(V4_RANGES, 'ipv4');
+const V6 = listOf(V6_RANGES, 'ipv6');
+
+/** Why an address may not be called: the range's name, and whether no exception can lift it. */
+export interface Refusal {
+  reason: string;
+  always: boolean;
 }
 
 /** The 8 hextets of an IPv6 address (which may end in dotted IPv4). */
@@ -73,26 +89,45 @@ function ipv6Hextets(ip: string): number[] {
   return [...h, ...middle, ...t].map((x) => parseInt(x, 16));
 }
 
-/** IPv4 hidden inside IPv6: mapped ::ffff:a.b.c.d, compatible ::a.b.c.d, NAT64 64:ff9b::a.b.c.d. */
+const dotted = (hi: number, lo: number) => [hi >> 8, hi & 0xff, lo >> 8, lo & 0xff].join('.');
+
+/**
+ * IPv4 carried inside IPv6: mapped ::ffff:a.b.c.d, translated ::ffff:0:a.b.c.d, compatible
+ * ::a.b.c.d, NAT64 64:ff9b::a.b.c.d, and 6to4 2002:AABB:CCDD::/48 (the IPv4 in hextets 1–2).
+ */
 function embeddedIpv4(ip: string): string | undefined {
   const x = ipv6Hextets(ip);
-  const zeros = (n: number) => x.slice(0, n).every((v) => v === 0);
-  const mapped = zeros(5) && x[5] === 0xffff;
-  const compatible = zeros(6) && (x[6] !== 0 || x[7]! > 1);
-  const nat64 = x[0] === 0x64 && x[1] === 0xff9b && x.slice(2, 6).every((v) => v === 0);
-  if (!mapped && !compatible && !nat64) return undefined;
-  return [x[6]! >> 8, x[6]! & 0xff, x[7]! >> 8, x[7]! & 0xff].join('.');
+  const zeros = (from: number, to: number) => x.slice(from, to).every((v) => v === 0);
+  if (x[0] === 0x2002) return dotted(x[1]!, x[2]!);
+  const mapped = zeros(0, 5) && x[5] === 0xffff;
+  const translated = zeros(0, 4) && x[4] === 0xffff && x[5] === 0;
+  const compatible = zeros(0, 6) && (x[6] !== 0 || x[7]! > 1);
+  const nat64 = x[0] === 0x64 && x[1] === 0xff9b && zeros(2, 6);
+  if (!mapped && !translated && !compatible && !nat64) return undefined;
+  return dotted(x[6]!, x[7]!);
+}
+
+/** Why an IP address may not be called, or undefined when it is a public address. */
+export function refusalOf(ip: string): Refusal | undefined {
+  const bare = ip.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const family = isIP(bare);
+  if (family === 4) {
+    const hit = V4.find((r) => r.list.check(bare, 'ipv4'));
+    return hit && { reason: hit.name, always: hit.always };
+  }
+  if (family !== 6) return { reason: 'not an IP address', always: true };
+  const v4 = embeddedIpv4(bare);
+  if (v4) {
+    const inner = refusalOf(v4);
+    return inner && { reason: `IPv4 ${inner.reason} inside IPv6`, always: inner.always };
+  }
+  const hit = V6.find((r) => r.list.check(bare, 'ipv6'));
+  return hit && { reason: hit.name, always: hit.always };
 }
 
 /** Why an IP address may not be called, or undefined when it is a public address. */
 export function forbiddenAddressReason(ip: string): string | undefined {
-  const bare = ip.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  const family = isIP(bare);
-  if (family === 4) return FORBIDDEN.check(bare, 'ipv4') ? rangeName(bare, 'ipv4') : undefined;
-  if (family !== 6) return 'not an IP address';
-  const v4 = embeddedIpv4(bare);
-  if (v4) return forbiddenAddressReason(v4) && `IPv4 ${rangeName(v4, 'ipv4')} inside IPv6`;
-  return FORBIDDEN.check(bare, 'ipv6') ? rangeName(bare, 'ipv6') : undefined;
+  return refusalOf(ip)?.reason;
 }
 
 /**
@@ -117,18 +152,33 @@ export function parseWebhookUrl(
 }
 
 /**
- * Decides whether `rawUrl` may be called and which address to connect to. `allowedHost` is an
- * admin's explicit exception: when it equals the URL's host exactly, private addresses pass.
+ * Who may lift the guard, and how far: the operator's OUTBOUND_ALLOWED_HOSTS (host or host:port).
+ * For a URL a tenant typed (webhooks) an allowed host may reach private addresses only; for a URL
+ * the operator configured (the text provider) an allowed host is not checked at all.
  */
-export async function checkWebhookTarget(
+export interface OutboundPolicy {
+  allowedHosts: readonly string[];
+  allowedReach: 'private' | 'any';
+}
+
+export const NO_EXCEPTIONS: OutboundPolicy = { allowedHosts: [], allowedReach: 'private' };
+
+export function isAllowedHost(url: URL, allowedHosts: readonly string[]): boolean {
+  const host = url.host.toLowerCase();
+  const name = url.hostname.toLowerCase();
+  return allowedHosts.some((h) => h === host || h === name);
+}
+
+/** Decides whether `rawUrl` may be called and which address to connect to. */
+export async function checkOutboundTarget(
   rawUrl: string,
-  allowedHost: string | null,
+  policy: OutboundPolicy,
   resolve: Resolver,
 ): Promise<TargetCheck> {
   const parsed = parseWebhookUrl(rawUrl);
   if (!parsed.ok) return { ...parsed, retryable: false };
   const { url } = parsed;
-  const exempt = allowedHost !== null && allowedHost === url.host;
+  const allowed = isAllowedHost(url, policy.allowedHosts);
   const host = url.hostname.replace(/^\[|\]$/g, '');
 
   let addresses: ResolvedAddress[];
@@ -147,17 +197,16 @@ export async function checkWebhookTarget(
     if (addresses.length === 0)
       return { ok: false, reason: 'the host name does not resolve', retryable: true };
   }
-  if (!exempt) {
-    // Every answer must be public: a name with one public and one private address is refused.
-    for (const a of addresses) {
-      const why = forbiddenAddressReason(a.address);
-      if (why)
-        return {
-          ok: false,
-          reason: `the address ${isIP(host) ? '' : `of ${host} `}is ${why}`,
-          retryable: false,
-        };
-    }
+  // Every answer must pass: a name with one public and one private address is refused.
+  for (const a of addresses) {
+    const refusal = refusalOf(a.address);
+    if (!refusal) continue;
+    if (allowed && (policy.allowedReach === 'any' || !refusal.always)) continue;
+    return {
+      ok: false,
+      reason: `the address ${isIP(host) ? '' : `of ${host} `}is ${refusal.reason}`,
+      retryable: false,
+    };
   }
   return { ok: true, url, address: addresses[0]! };
 }

@@ -12,6 +12,8 @@ export interface AnalyseInput {
   score: ScorePrior;
   topics: TopicDef[];
   providerUrl?: string;
+  /** The operator's OUTBOUND_ALLOWED_HOSTS, for the provider's SSRF check. */
+  providerAllowedHosts?: readonly string[];
 }
 
 export async function analyseText(
@@ -24,6 +26,7 @@ export async function analyseText(
       input.providerUrl,
       text,
       input.topics.map((t) => t.key),
+      { allowedHosts: input.providerAllowedHosts },
     );
     if (remote)
       return {

@@ -99,6 +99,7 @@ async function analyseAll(
           score,
           topics: topics.get(r.org_id)!,
           providerUrl,
+          providerAllowedHosts: deps.config.security.outboundAllowedHosts,
         });
         analysis = result;
       } catch (err) {

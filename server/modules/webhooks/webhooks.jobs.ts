@@ -8,8 +8,9 @@ import { defineJob, type JobContext, type JobDefinition } from '../../jobs/queue
 import { DELIVER_JOB, DELIVERY_MAX_ATTEMPTS } from './emit-event.ts';
 import type { WebhookNetwork } from '../../lib/net/network.ts';
 import { webhookHeaders } from './signature.ts';
-import { checkWebhookTarget } from '../../lib/net/ssrf-guard.ts';
+import { checkOutboundTarget } from '../../lib/net/ssrf-guard.ts';
 import * as repo from './webhooks.repo.ts';
+import { webhookPolicy } from './webhooks.service.ts';
 
 export const DELIVERY_TIMEOUT_MS = 10_000;
 
@@ -57,7 +58,8 @@ export async function deliverWebhook(
   };
 
   if (!webhook.active) return fail('the webhook is disabled', null, true);
-  const target = await checkWebhookTarget(webhook.url, webhook.allowed_host, net.resolve);
+  // allowed_host of older rows is ignored: exceptions are the operator's (issue 19).
+  const target = await checkOutboundTarget(webhook.url, webhookPolicy(deps.config), net.resolve);
   if (!target.ok)
     return fail(`refused by the SSRF guard: ${target.reason}`, null, !target.retryable);
 

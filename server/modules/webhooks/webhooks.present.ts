@@ -9,7 +9,8 @@ export const presentWebhook = (w: WebhooksTable): WebhookOut => ({
   url: w.url,
   events: JSON.parse(w.events) as WebhookEvent[],
   active: w.active === 1,
-  allowedHost: w.allowed_host,
+  // Per-webhook exceptions are gone (issue 19); the field stays for API compatibility.
+  allowedHost: null,
   secretPrefix: maskWebhookSecret(w.secret),
   createdAt: w.created_at,
   updatedAt: w.updated_at,

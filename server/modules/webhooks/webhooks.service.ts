@@ -1,7 +1,7 @@
 // Use-cases for an organisation's outbound webhooks. Roles are checked here; every URL passes
 // the SSRF guard before it is saved (and again before each delivery, in webhooks.jobs.ts).
 import { inTransaction, type Ctx } from '../../context.ts';
-import { AppError, forbidden } from '../../http/errors.ts';
+import { AppError } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
@@ -10,7 +10,7 @@ import { recordAudit } from '../orgs/index.ts';
 import { enqueueDelivery } from './emit-event.ts';
 import { systemNetwork, type WebhookNetwork } from '../../lib/net/network.ts';
 import { generateWebhookSecret } from './signature.ts';
-import { checkWebhookTarget } from '../../lib/net/ssrf-guard.ts';
+import { checkOutboundTarget, type OutboundPolicy } from '../../lib/net/ssrf-guard.ts';
 import * as repo from './webhooks.repo.ts';
 
 export interface CreateWebhookInput {
@@ -33,22 +33,31 @@ const invalid = (name: string, reason: string) =>
     { invalidParams: [{ name, reason }] },
   );
 
-/** Refuses URLs that reach private networks, unless an admin allowed exactly this host. */
+/**
+ * Refuses URLs that reach our own network. Exceptions are the operator's (OUTBOUND_ALLOWED_HOSTS)
+ * and reach private addresses only; a tenant can no longer lift the guard (issue 19): a non-null
+ * `allowedHost` in a body is refused, naming the setting.
+ */
 async function assertSafeTarget(
   ctx: Ctx,
   url: string,
-  allowedHost: string | null,
+  allowedHost: string | null | undefined,
   net: WebhookNetwork,
 ): Promise<void> {
-  // An exception to the guard is an admin's decision even if other roles may one day manage webhooks.
-  if (allowedHost !== null && ctx.actor.role !== 'admin')
-    throw forbidden('Only an admin may set allowedHost');
-  const check = await checkWebhookTarget(url, allowedHost, net.resolve);
+  if (allowedHost !== null && allowedHost !== undefined)
+    throw invalid(
+      'body.allowedHost',
+      'exceptions to the SSRF guard are set by the operator (OUTBOUND_ALLOWED_HOSTS), not per webhook',
+    );
+  const check = await checkOutboundTarget(url, webhookPolicy(ctx.config), net.resolve);
   if (!check.ok) throw invalid('body.url', check.reason);
-  if (allowedHost !== null && allowedHost !== check.url.host) {
-    throw invalid('body.allowedHost', `must equal the URL's host (${check.url.host})`);
-  }
 }
+
+/** A webhook URL is a tenant's: the operator's allowed hosts may reach private addresses only. */
+export const webhookPolicy = (config: Ctx['config']): OutboundPolicy => ({
+  allowedHosts: config.security.outboundAllowedHosts,
+  allowedReach: 'private',
+});
 
 export async function listWebhooks(ctx: Ctx) {
   assertCan(ctx.actor, 'org.manage');
@@ -67,8 +76,7 @@ export async function createWebhook(
   net: WebhookNetwork = systemNetwork,
 ) {
   assertCan(ctx.actor, 'org.manage');
-  const allowedHost = input.allowedHost ?? null;
-  await assertSafeTarget(ctx, input.url, allowedHost, net);
+  await assertSafeTarget(ctx, input.url, input.allowedHost, net);
   const secret = generateWebhookSecret();
   return inTransaction(ctx, async (tx) => {
     const now = tx.clock.now().toISOString();
@@ -79,16 +87,11 @@ export async function createWebhook(
       secret,
       events: JSON.stringify(input.events),
       active: 1,
-      allowed_host: allowedHost,
+      allowed_host: null,
       created_at: now,
       updated_at: now,
     });
-    await recordAudit(
-      tx,
-      'webhook.created',
-      { type: 'webhook', id },
-      { events: input.events, allowedHost },
-    );
+    await recordAudit(tx, 'webhook.created', { type: 'webhook', id }, { events: input.events });
     return { webhook: await repo.getWebhook(tx.db, tx.orgId, id), secret };
   });
 }
@@ -102,10 +105,9 @@ export async function updateWebhook(
   assertCan(ctx.actor, 'org.manage');
   const current = await repo.getWebhook(ctx.db, ctx.orgId, id);
   const url = patch.url ?? current.url;
-  const allowedHost = patch.allowedHost !== undefined ? patch.allowedHost : current.allowed_host;
-  // A new URL or a new exception is checked again; an unchanged pair was checked when saved.
+  // A new URL is checked again; an unchanged one is checked before every delivery anyway.
   if (patch.url !== undefined || patch.allowedHost !== undefined) {
-    await assertSafeTarget(ctx, url, allowedHost, net);
+    await assertSafeTarget(ctx, url, patch.allowedHost, net);
   }
   return inTransaction(ctx, async (tx) => {
     await repo.getWebhook(tx.db, tx.orgId, id);
@@ -113,7 +115,8 @@ export async function updateWebhook(
       ...(patch.url !== undefined ? { url: patch.url } : {}),
       ...(patch.events !== undefined ? { events: JSON.stringify(patch.events) } : {}),
       ...(patch.active !== undefined ? { active: patch.active ? 1 : 0 } : {}),
-      ...(patch.allowedHost !== undefined ? { allowed_host: patch.allowedHost } : {}),
+      // A per-webhook exception of old is dropped with any change: only the operator's count.
+      allowed_host: null,
       updated_at: tx.clock.now().toISOString(),
     });
     await recordAudit(

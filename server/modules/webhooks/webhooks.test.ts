@@ -76,29 +76,48 @@ describe.each(testDialects())('webhooks API on %s', (dialect) => {
     ]);
   });
 
-  it('lets an admin allow one private host exactly, and refuses an allowedHost that is not the URL host', async () => {
-    const ok = await create({
+  it('refuses a tenant exception to the guard (allowedHost), naming the operator setting', async () => {
+    // Before issue 19 an admin could switch the guard off for a host; now nothing is stored.
+    const res = await create({
       url: 'http://10.0.0.5:8080/in',
       events: ['case.resolved'],
       allowedHost: '10.0.0.5:8080',
     });
-    expect(ok.statusCode).toBe(201);
-    expect(ok.json().allowedHost).toBe('10.0.0.5:8080');
-    const mismatch = await create({
-      url: 'https://203.0.113.10/in',
-      events: ['case.resolved'],
-      allowedHost: '10.0.0.5:8080',
+    expect(res.statusCode).toBe(400);
+    expect(res.json().invalidParams[0]).toMatchObject({
+      name: 'body.allowedHost',
+      reason: expect.stringContaining('OUTBOUND_ALLOWED_HOSTS'),
     });
-    expect(mismatch.statusCode).toBe(400);
-    expect(mismatch.json().invalidParams[0].name).toBe('body.allowedHost');
-    // Moving the URL away from the allowed host makes the exception useless: refused, not widened.
-    const moved = await call(t.app, org.apiKey, {
+    const viaPatch = await call(t.app, org.apiKey, {
       method: 'PATCH',
-      url: `/api/v1/webhooks/${ok.json().id}`,
-      payload: { url: 'http://10.0.0.6:8080/in' },
+      url: `/api/v1/webhooks/${(await create({ url: PUBLIC_URL, events: ['case.resolved'] })).json().id}`,
+      payload: { url: 'http://10.0.0.5:8080/in', allowedHost: '10.0.0.5:8080' },
     });
-    expect(moved.statusCode).toBe(400);
-    expect(moved.json().invalidParams[0].name).toBe('body.url');
+    expect(viaPatch.statusCode).toBe(400);
+  });
+
+  it("lets the operator's OUTBOUND_ALLOWED_HOSTS reach a private host, never loopback or metadata", async () => {
+    const op = await createTestApp({
+      dialect,
+      env: { OUTBOUND_ALLOWED_HOSTS: '10.0.0.5:8080, 127.0.0.1:9000, 169.254.169.254' },
+    });
+    try {
+      const opOrg = await createTestOrg(op.deps, 'Оператор');
+      const make = (url: string) =>
+        call(op.app, opOrg.apiKey, {
+          method: 'POST',
+          url: '/api/v1/webhooks',
+          payload: { url, events: ['case.resolved'] },
+        });
+      const ok = await make('http://10.0.0.5:8080/in');
+      expect(ok.statusCode).toBe(201);
+      expect(ok.json().allowedHost).toBeNull();
+      expect((await make('http://10.0.0.5:8081/in')).statusCode).toBe(400);
+      expect((await make('http://127.0.0.1:9000/in')).statusCode).toBe(400);
+      expect((await make('http://169.254.169.254/latest/meta-data/')).statusCode).toBe(400);
+    } finally {
+      await op.close();
+    }
   });
 
   it('changes events, the active flag and the URL, re-checking a new URL', async () => {
