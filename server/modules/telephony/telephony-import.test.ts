@@ -1,10 +1,11 @@
-// The call log end to end through HTTP on both dialects: CSV and XLSX imports (all or nothing,
-// idempotent), the webhook, contact matching by phone, missed calls and the operations metrics.
+// The call log imported end to end through HTTP on both dialects: CSV and XLSX imports (all or
+// nothing, idempotent, dry runs), contact matching by phone, and refused media types and columns.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ctxFor } from '../../context.ts';
 import { fixedClock } from '../../lib/clock.ts';
-import { listClientCalls, missedCallsWithoutCallback } from './index.ts';
+import { listClientCalls } from './index.ts';
+import { HEADER, SALES_CSV } from './telephony.fixtures.ts';
 import {
   call,
   createTestApp,
@@ -15,14 +16,6 @@ import {
 import { testDialects } from '../../../tests/support/db.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const HEADER = 'Дата/Время;Направление;Ожидание, с;Отвечен;Длительность;Сотрудник;Телефон;Этап';
-/** Sales: a call missed at 09:00 (Moscow) after 12 s of waiting, called back at 09:20. */
-const SALES_CSV = [
-  HEADER,
-  '20.11.2026 09:00;входящий;12;нет;0;Анна;(912) 345-67-89;продажи',
-  '20.11.2026 09:20;исходящий;0;да;180;Анна;+7 912 345 67 89;продажи',
-  '',
-].join('\r\n');
 
 describe.each(testDialects())('telephony on %s', (dialect) => {
   let t: TestApp;
@@ -56,12 +49,8 @@ describe.each(testDialects())('telephony on %s', (dialect) => {
       .where('org_id', '=', orgId)
       .orderBy('started_at')
       .execute();
-  const webhook = (payload: object, key = org.apiKey) =>
-    call(t.app, key, { method: 'POST', url: '/api/v1/calls', payload });
   const ctxOf = (o: TestOrg) =>
     ctxFor(t.deps, { type: 'system', id: null, orgId: o.orgId, role: 'admin' });
-  const missed = async (key = org.apiKey) =>
-    (await call(t.app, key, { method: 'GET', url: '/api/v1/calls/missed' })).json();
 
   it('rejects a CSV with a bad row as a whole: 422 naming the rows, nothing stored, and a dry run reports the same', async () => {
     const csv = [
@@ -207,152 +196,6 @@ describe.each(testDialects())('telephony on %s', (dialect) => {
     expect(again.json()).toMatchObject({ created: 0, duplicates: 2 });
     expect(await callsOf(org.orgId)).toHaveLength(3);
     expect(await callsOf(other.orgId)).toHaveLength(0);
-  });
-
-  it('records a webhook call once: the same externalId again answers 200 with the same record', async () => {
-    const payload = {
-      externalId: 'pbx-1',
-      startedAt: '2026-11-20T10:00:00+03:00',
-      direction: 'in',
-      answered: true,
-      waitSeconds: 3,
-      durationSeconds: 40,
-      phone: '8 912 345 67 89',
-      employee: 'Анна',
-    };
-    const first = await webhook(payload);
-    expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({
-      externalId: 'pbx-1',
-      startedAt: '2026-11-20T07:00:00.000Z',
-      answered: true,
-      clientPhone: '+79123456789',
-    });
-    const second = await webhook({ ...payload, durationSeconds: 999 });
-    expect(second.statusCode).toBe(200);
-    expect(second.json()).toEqual(first.json());
-    // Another organisation's identical id is its own call.
-    expect((await webhook(payload, other.apiKey)).statusCode).toBe(201);
-    expect(
-      (
-        await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/calls/${first.json().id}` })
-      ).json().id,
-    ).toBe(first.json().id);
-    const bad = await webhook({ ...payload, externalId: 'pbx-2', phone: '12-34' });
-    expect(bad.statusCode).toBe(400);
-  });
-
-  it('shows a missed call without a call-back once the target has passed, until a call-back is logged', async () => {
-    const missedAt = '2026-11-20T11:50:00Z';
-    await webhook({
-      externalId: 'pbx-missed',
-      startedAt: missedAt,
-      direction: 'in',
-      answered: false,
-      waitSeconds: 40,
-      phone: '+7 999 111-22-33',
-    });
-    expect((await missed()).items.map((c: { externalId: string }) => c.externalId)).not.toContain(
-      'pbx-missed',
-    );
-
-    clock.set('2026-11-20T12:21:00Z'); // 31 minutes later
-    const due = await missed();
-    expect(due.targetMinutes).toBe(30);
-    expect(due.items.map((c: { externalId: string }) => c.externalId)).toContain('pbx-missed');
-    expect((await missed(other.apiKey)).items).toEqual([]);
-    // The care inbox asks the module directly, with its own threshold.
-    expect(
-      (await missedCallsWithoutCallback(ctxOf(org), { olderThanMinutes: 30 })).map(
-        (c) => c.external_id,
-      ),
-    ).toContain('pbx-missed');
-    expect(
-      (await missedCallsWithoutCallback(ctxOf(org), { olderThanMinutes: 60 })).map(
-        (c) => c.external_id,
-      ),
-    ).not.toContain('pbx-missed');
-    // …and the care inbox (GET /api/v1/reminders) lists it as a missed call to return.
-    const reminders = (
-      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/reminders?days=14' })
-    ).json().items;
-    expect(
-      reminders
-        .filter((r: { kind: string }) => r.kind === 'missed_call')
-        .map((r: { title: string }) => r.title),
-    ).toContain('+79991112233');
-
-    // A longer target hides it again; the setting is per organisation.
-    expect(
-      (
-        await call(t.app, org.apiKey, {
-          method: 'PUT',
-          url: '/api/v1/calls/settings',
-          payload: { callbackTargetMinutes: 45 },
-        })
-      ).json(),
-    ).toEqual({ callbackTargetMinutes: 45 });
-    expect((await missed()).items.map((c: { externalId: string }) => c.externalId)).not.toContain(
-      'pbx-missed',
-    );
-    expect(
-      (await call(t.app, other.apiKey, { method: 'GET', url: '/api/v1/calls/settings' })).json(),
-    ).toEqual({ callbackTargetMinutes: 30 });
-    await call(t.app, org.apiKey, {
-      method: 'PUT',
-      url: '/api/v1/calls/settings',
-      payload: { callbackTargetMinutes: 30 },
-    });
-
-    await webhook({
-      externalId: 'pbx-callback',
-      startedAt: '2026-11-20T12:20:00Z',
-      direction: 'out',
-      answered: true,
-      durationSeconds: 60,
-      phone: '89991112233',
-    });
-    expect((await missed()).items.map((c: { externalId: string }) => c.externalId)).not.toContain(
-      'pbx-missed',
-    );
-    const after = (
-      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/reminders?days=14' })
-    ).json().items;
-    expect(after.filter((r: { kind: string }) => r.kind === 'missed_call')).toEqual([]);
-    const list = (
-      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/calls?missedOnly=true' })
-    ).json();
-    expect(
-      list.items.find((c: { externalId: string }) => c.externalId === 'pbx-missed'),
-    ).toMatchObject({ callbackAt: '2026-11-20T12:20:00.000Z' });
-  });
-
-  it('reports the operations metrics of the stored calls by stage', async () => {
-    expect((await upload(SALES_CSV, '&timeZone=Europe/Moscow')).json()).toMatchObject({
-      created: 2,
-    });
-    const res = await call(t.app, org.apiKey, {
-      method: 'GET',
-      url: '/api/v1/metrics/operations?from=2026-11-20&to=2026-11-21&groupBy=stage',
-    });
-    expect(res.statusCode).toBe(200);
-    const sales = res.json().groups.find((g: { key: string }) => g.key === 'продажи');
-    // The missed 09:00 call (wait 12 s) was called back at 09:20: 20 minutes, within 30.
-    expect(sales).toEqual({
-      key: 'продажи',
-      calls: 2,
-      answeredShare: 0.5,
-      missedShare: 1,
-      avgWaitSeconds: 12,
-      p90WaitSeconds: 12,
-      avgCallbackMinutes: 20,
-      callbackWithinTargetShare: 1,
-    });
-    const bad = await call(t.app, org.apiKey, {
-      method: 'GET',
-      url: '/api/v1/metrics/operations?from=2026-11-21&to=2026-11-20',
-    });
-    expect(bad.statusCode).toBe(400);
   });
 
   it('answers text/plain and JSON bodies to the import with 415, and unknown columns with 422', async () => {
