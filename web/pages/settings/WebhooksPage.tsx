@@ -48,10 +48,8 @@ function CreateWebhookModal({
   const { t } = useTranslation();
   const [url, setUrl] = useState('https://');
   const [events, setEvents] = useState<WebhookEvent[]>([...WEBHOOK_EVENTS]);
-  const [allowedHost, setAllowedHost] = useState('');
   const create = useMutation({
-    mutationFn: () =>
-      createWebhook({ url: url.trim(), events, allowedHost: allowedHost.trim() || undefined }),
+    mutationFn: () => createWebhook({ url: url.trim(), events }),
     onSuccess: onCreated,
   });
   return (
@@ -93,13 +91,9 @@ function CreateWebhookModal({
               ))}
             </Stack>
           </Checkbox.Group>
-          <TextInput
-            name="allowedHost"
-            label={t('webhooks.allowedHost')}
-            description={t('webhooks.allowedHostHint')}
-            value={allowedHost}
-            onChange={(e) => setAllowedHost(e.currentTarget.value)}
-          />
+          <Text size="xs" c="dimmed">
+            {t('webhooks.privateHint')}
+          </Text>
           <ErrorAlert error={create.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
