@@ -11,6 +11,7 @@ import * as m0007 from './0007_text_sweep.ts';
 import * as m0008 from './0008_fast_checks.ts';
 import * as m0009 from './0009_numbered_refs.ts';
 import * as m0010 from './0010_date_order.ts';
+import * as m0011 from './0011_transactions.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0008_fast_checks': m0008,
   '0009_numbered_refs': m0009,
   '0010_date_order': m0010,
+  '0011_transactions': m0011,
 };

@@ -35,9 +35,14 @@ const EXPECTED: Record<string, readonly string[]> = {
   requirements_source_check: v.REQUIREMENT_SOURCES,
   requirements_status_check: v.REQUIREMENT_STATUSES,
   calls_direction_check: v.CALL_DIRECTIONS,
+  transactions_kind_check: v.TRANSACTION_KINDS,
 };
 /** CHECKs that are not value lists of text. */
-const NOT_LISTS = new Set(['calls_answered_check']);
+const NOT_LISTS = new Set([
+  'calls_answered_check',
+  'transactions_amount_check',
+  'transactions_cost_check',
+]);
 
 /** Constraint name → the quoted values of its CHECK, from the tables' CREATE statements. */
 function checkLists(createStatements: readonly string[]): Record<string, string[]> {

@@ -35,6 +35,7 @@ import type {
   RequirementVersionsTable,
 } from './tables/client-care.ts';
 import type { CallSettingsTable, CallsTable } from './tables/telephony.ts';
+import type { TransactionsTable } from './tables/economics.ts';
 
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
@@ -43,8 +44,10 @@ export type * from './tables/inbound-mail.ts';
 export type * from './tables/text-analytics.ts';
 export type * from './tables/client-care.ts';
 export type * from './tables/telephony.ts';
+export type * from './tables/economics.ts';
 
 export interface DB {
+  transactions: TransactionsTable;
   text_topics: TextTopicsTable;
   text_corrections: TextCorrectionsTable;
   calls: CallsTable;

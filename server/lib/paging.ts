@@ -34,7 +34,8 @@ export function toPage<T extends { id: string }>(
 
 /**
  * Lists ordered by the date they show (feedback by received_at, cases and the audit log by
- * created_at) page on (date, id): the id breaks ties, so the order is total and stable.
+ * created_at, transactions by their calendar date YYYY-MM-DD) page on (date, id): the id breaks
+ * ties, so the order is total and stable.
  */
 export interface KeyCursor {
   at: string;
@@ -51,7 +52,7 @@ export function decodeKeyCursor(cursor: string | undefined): KeyCursor | undefin
   const bar = text.indexOf('|');
   const at = text.slice(0, bar);
   const id = text.slice(bar + 1);
-  if (bar < 0 || !isUuid(id) || !/^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(at) || isNaN(Date.parse(at)))
+  if (bar < 0 || !isUuid(id) || !/^\d{4}-\d\d-\d\d(T[\d:.]+Z)?$/.test(at) || isNaN(Date.parse(at)))
     throw new AppError('validation_failed', 'The cursor is not valid', {
       invalidParams: [{ name: 'query.cursor', reason: 'not a cursor from a previous page' }],
     });

@@ -13,6 +13,7 @@ import { importsModule } from './imports/index.ts';
 import { careModule } from './care/index.ts';
 import { telephonyModule } from './telephony/index.ts';
 import { textModule } from './text/index.ts';
+import { economicsModule } from './economics/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
@@ -28,4 +29,5 @@ export const modules: ModuleDef[] = [
   telephonyModule,
   textModule,
   careModule,
+  economicsModule,
 ];

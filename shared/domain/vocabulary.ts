@@ -116,3 +116,7 @@ export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
 // Telephony
 export const CALL_DIRECTIONS = ['in', 'out'] as const;
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];
+
+// Economics
+export const TRANSACTION_KINDS = ['sale', 'refund'] as const;
+export type TransactionKind = (typeof TRANSACTION_KINDS)[number];

@@ -1,0 +1,31 @@
+// Row types of the economics tables (migration 0011): transactions.
+
+import type { TransactionKind } from '../../../shared/domain/vocabulary.ts';
+
+export type { TransactionKind };
+
+/** A sale or refund of a client, one row per organisation and external id (economics module). */
+export interface TransactionsTable {
+  id: string;
+  org_id: string;
+  client_id: string;
+  external_id: string;
+  kind: TransactionKind;
+  /** The document date, YYYY-MM-DD (no time, no zone). */
+  date: string;
+  /** Minor units (kopecks) in the base currency, ≥ 0; a refund's sign comes from its kind. */
+  amount_minor: number;
+  cost_minor: number | null;
+  /** The currency the document was in; amounts are in the base currency (converted by exchange_rate). */
+  currency: string;
+  exchange_rate: number | null;
+  product: string | null;
+  stage: string | null;
+  /** YYYY-MM-DD. */
+  due_date: string | null;
+  /** YYYY-MM-DD. */
+  paid_at: string | null;
+  manager_id: string | null;
+  created_at: string;
+  updated_at: string;
+}

@@ -1,0 +1,94 @@
+// The only file of the economics module with SQL.
+import type { DbOrTrx, TransactionsTable } from '../../db/types.ts';
+import { before } from '../../db/keyset.ts';
+import type { KeyCursor } from '../../lib/paging.ts';
+
+export async function findTransaction(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+): Promise<TransactionsTable | undefined> {
+  return db
+    .selectFrom('transactions')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findTransactionByExternalId(
+  db: DbOrTrx,
+  orgId: string,
+  externalId: string,
+): Promise<TransactionsTable | undefined> {
+  return db
+    .selectFrom('transactions')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+}
+
+export async function insertTransaction(db: DbOrTrx, row: TransactionsTable): Promise<void> {
+  await db.insertInto('transactions').values(row).execute();
+}
+
+export async function updateTransaction(
+  db: DbOrTrx,
+  orgId: string,
+  id: string,
+  patch: Partial<Omit<TransactionsTable, 'id' | 'org_id' | 'external_id' | 'created_at'>>,
+): Promise<void> {
+  await db
+    .updateTable('transactions')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Rows deleted (0 when the id names nothing of this organisation). */
+export async function deleteTransaction(db: DbOrTrx, orgId: string, id: string): Promise<number> {
+  const res = await db
+    .deleteFrom('transactions')
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+/** Σ minor units of a client's sales and of its refunds, leaving out one document (the one being upserted). */
+export async function sumClientTransactions(
+  db: DbOrTrx,
+  orgId: string,
+  clientId: string,
+  exceptExternalId: string,
+): Promise<{ sales: number; refunds: number }> {
+  const rows = await db
+    .selectFrom('transactions')
+    .select((eb) => ['kind', eb.fn.sum<string | number>('amount_minor').as('total')])
+    .where('org_id', '=', orgId)
+    .where('client_id', '=', clientId)
+    .where('external_id', '<>', exceptExternalId)
+    .groupBy('kind')
+    .execute();
+  const total = (kind: string) => Number(rows.find((r) => r.kind === kind)?.total ?? 0);
+  return { sales: total('sale'), refunds: total('refund') };
+}
+
+export async function listTransactions(
+  db: DbOrTrx,
+  orgId: string,
+  q: { clientId?: string; from?: string; to?: string; cursor?: KeyCursor; limit: number },
+): Promise<TransactionsTable[]> {
+  let query = db.selectFrom('transactions').selectAll().where('org_id', '=', orgId);
+  if (q.clientId) query = query.where('client_id', '=', q.clientId);
+  if (q.from) query = query.where('date', '>=', q.from);
+  if (q.to) query = query.where('date', '<', q.to);
+  if (q.cursor) query = query.where(before('date', q.cursor));
+  return query
+    .orderBy('date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
+}

@@ -1,0 +1,159 @@
+// Use-cases of client economics, first slice: transactions upserted by external id (one call or
+// a batch of up to 1000, each item on its own), listed newest first, deleted.
+import { inTransaction, isInTransaction, type Ctx } from '../../context.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import type { TransactionsTable } from '../../db/types.ts';
+import { AppError, notFound, unknownReference } from '../../http/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import { decodeKeyCursor, toKeyPage } from '../../lib/paging.ts';
+import { assertCan } from '../../lib/permissions.ts';
+import {
+  transactionIn,
+  type ListTransactionsQuery,
+  type TransactionBatchResult,
+  type TransactionIn,
+  type UpsertStatus,
+} from '../../../shared/api/economics.ts';
+import { resolveClient } from '../clients/index.ts';
+import { findOrgUser, recordAudit } from '../orgs/index.ts';
+import * as repo from './economics.repo.ts';
+import { fromMinorUnits, sameValues, transactionValues } from './transaction-values.ts';
+
+export interface UpsertResult {
+  status: UpsertStatus;
+  row: TransactionsTable;
+}
+
+/** One transaction: 'created' (201), or the same externalId again: 'updated' or 'unchanged' (200). */
+export async function upsertTransaction(ctx: Ctx, input: TransactionIn): Promise<UpsertResult> {
+  assertCan(ctx.actor, 'data.write');
+  return upsertOne(ctx, input);
+}
+
+/** Each item on its own: a bad item gets its error, the others are stored; no item half-written. */
+export async function upsertTransactionBatch(
+  ctx: Ctx,
+  items: unknown[],
+): Promise<TransactionBatchResult[]> {
+  assertCan(ctx.actor, 'data.write');
+  const results: TransactionBatchResult[] = [];
+  for (const [index, item] of items.entries()) {
+    const parsed = transactionIn.safeParse(item);
+    if (!parsed.success) {
+      const invalidParams = parsed.error.issues.map((i) => ({
+        name: ['items', index, ...i.path].join('.'),
+        reason: i.message,
+      }));
+      results.push({
+        index,
+        status: 'error',
+        error: { code: 'validation_failed', detail: 'The item is not valid', invalidParams },
+      });
+      continue;
+    }
+    try {
+      const { status, row } = await upsertOne(ctx, parsed.data);
+      results.push({ index, status, id: row.id });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      const invalidParams = err.details?.invalidParams?.map((p) => ({
+        ...p,
+        name: p.name.replace(/^body\./, `items.${index}.`),
+      }));
+      results.push({
+        index,
+        status: 'error',
+        error: { code: err.code, detail: err.message, ...(invalidParams ? { invalidParams } : {}) },
+      });
+    }
+  }
+  return results;
+}
+
+async function upsertOne(ctx: Ctx, input: TransactionIn): Promise<UpsertResult> {
+  const values = transactionValues(input); // 422 before anything is read or written
+  const write = () => inTransaction(ctx, (tx) => writeTransaction(tx, input, values));
+  try {
+    return await write();
+  } catch (err) {
+    // A concurrent request stored the same external id (or the same new client) first: once more
+    // sees its row and updates it or finds it unchanged.
+    if (!isUniqueViolation(err) || isInTransaction(ctx)) throw err;
+    return write();
+  }
+}
+
+async function writeTransaction(
+  tx: Ctx,
+  input: TransactionIn,
+  values: ReturnType<typeof transactionValues>,
+): Promise<UpsertResult> {
+  const client = (await resolveClient(tx, { clientId: input.clientId, client: input.client }))!;
+  if (values.manager_id && !(await findOrgUser(tx, values.manager_id)))
+    throw unknownReference('body.managerId', 'user');
+  const existing = await repo.findTransactionByExternalId(tx.db, tx.orgId, input.externalId);
+  if (existing && sameValues(existing, values, client.id))
+    return { status: 'unchanged', row: existing };
+  if (values.kind === 'refund') {
+    const { sales, refunds } = await repo.sumClientTransactions(
+      tx.db,
+      tx.orgId,
+      client.id,
+      input.externalId,
+    );
+    if (refunds + values.amount_minor > sales)
+      throw new AppError('unprocessable', 'The refund is larger than the client’s sales so far', {
+        invalidParams: [
+          {
+            name: 'body.amount',
+            reason: `refunds would exceed the client's sales (${fromMinorUnits(sales - refunds)} left to refund)`,
+          },
+        ],
+      });
+  }
+  const now = tx.clock.now().toISOString();
+  if (existing) {
+    const patch = { ...values, client_id: client.id, updated_at: now };
+    await repo.updateTransaction(tx.db, tx.orgId, existing.id, patch);
+    return { status: 'updated', row: { ...existing, ...patch } };
+  }
+  const row: TransactionsTable = {
+    id: newId(tx.clock.now().getTime()),
+    org_id: tx.orgId,
+    client_id: client.id,
+    external_id: input.externalId,
+    ...values,
+    created_at: now,
+    updated_at: now,
+  };
+  await repo.insertTransaction(tx.db, row);
+  return { status: 'created', row };
+}
+
+export async function getTransaction(ctx: Ctx, id: string): Promise<TransactionsTable> {
+  assertCan(ctx.actor, 'data.read');
+  const row = await repo.findTransaction(ctx.db, ctx.orgId, id);
+  if (!row) throw notFound('Transaction');
+  return row;
+}
+
+/** Newest document date first, ties by id; a (date, id) keyset cursor. */
+export async function listTransactions(ctx: Ctx, query: ListTransactionsQuery) {
+  assertCan(ctx.actor, 'data.read');
+  const rows = await repo.listTransactions(ctx.db, ctx.orgId, {
+    clientId: query.clientId,
+    from: query.from,
+    to: query.to,
+    cursor: decodeKeyCursor(query.cursor),
+    limit: query.limit,
+  });
+  return toKeyPage(rows, query.limit, (r) => r.date);
+}
+
+export async function deleteTransaction(ctx: Ctx, id: string): Promise<void> {
+  assertCan(ctx.actor, 'data.write');
+  await inTransaction(ctx, async (tx) => {
+    if ((await repo.deleteTransaction(tx.db, tx.orgId, id)) === 0) throw notFound('Transaction');
+    await recordAudit(tx, 'transaction.deleted', { type: 'transaction', id });
+  });
+}

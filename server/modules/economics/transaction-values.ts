@@ -1,0 +1,111 @@
+// Pure checks and conversions of a transaction's values (no I/O): decimal money → minor units,
+// calendar dates, payment after the document, the currency against the base. Each problem names
+// its field, so a single call and a batch item answer alike.
+import { BASE_CURRENCY, type TransactionIn } from '../../../shared/api/economics.ts';
+import type { InvalidParam } from '../../../shared/api/errors.ts';
+import type { TransactionsTable } from '../../db/types.ts';
+import { AppError } from '../../http/errors.ts';
+
+/** The columns a transaction's input decides (the rest are identity, client and times). */
+export type TransactionValues = Pick<
+  TransactionsTable,
+  | 'kind'
+  | 'date'
+  | 'amount_minor'
+  | 'cost_minor'
+  | 'currency'
+  | 'exchange_rate'
+  | 'product'
+  | 'stage'
+  | 'due_date'
+  | 'paid_at'
+  | 'manager_id'
+>;
+
+/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d\d-\d\d$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/**
+ * A decimal amount → minor units, or the reason it is not one. At most 2 decimals: the number
+ * must survive rounding to 2 decimals unchanged (1234.5 → 123450; 0.29 → 29; 0.001 refused).
+ */
+export function toMinorUnits(value: number): number | string {
+  if (!Number.isFinite(value)) return 'not a number';
+  if (value < 0) return 'must not be negative (a refund is kind "refund" with a positive amount)';
+  if (Number(value.toFixed(2)) !== value) return 'at most 2 decimals';
+  return Math.round(value * 100);
+}
+
+/** Minor units → the decimal number the API shows (123450 → 1234.5). */
+export const fromMinorUnits = (minor: number): number => minor / 100;
+
+/**
+ * The stored values of a transaction, or 422: `unprocessable` naming every bad field, or
+ * `currency_mismatch` for a foreign currency without a rate. Amounts in another currency are
+ * converted to the base with the rate and rounded half up to the kopeck.
+ */
+export function transactionValues(input: TransactionIn): TransactionValues {
+  const invalid: InvalidParam[] = [];
+  const minor = (name: 'amount' | 'cost', value: number | undefined): number | null => {
+    if (value === undefined) return null;
+    const m = toMinorUnits(value);
+    if (typeof m === 'string') invalid.push({ name: `body.${name}`, reason: m });
+    return typeof m === 'number' ? m : null;
+  };
+  const amount = minor('amount', input.amount);
+  const cost = minor('cost', input.cost);
+  for (const name of ['date', 'dueDate', 'paidAt'] as const) {
+    const value = input[name];
+    if (value !== undefined && !isCalendarDate(value))
+      invalid.push({ name: `body.${name}`, reason: 'a calendar date YYYY-MM-DD' });
+  }
+  if (
+    input.paidAt &&
+    isCalendarDate(input.paidAt) &&
+    isCalendarDate(input.date) &&
+    input.paidAt < input.date
+  )
+    invalid.push({ name: 'body.paidAt', reason: 'must not be before date' });
+  if (invalid.length)
+    throw new AppError('unprocessable', 'The transaction is not valid', { invalidParams: invalid });
+
+  const currency = input.currency ?? BASE_CURRENCY;
+  const foreign = currency !== BASE_CURRENCY;
+  if (foreign && input.exchangeRate === undefined)
+    throw new AppError(
+      'currency_mismatch',
+      `The base currency is ${BASE_CURRENCY}; a transaction in ${currency} needs exchangeRate`,
+      {
+        invalidParams: [
+          { name: 'body.currency', reason: `not ${BASE_CURRENCY} and no exchangeRate` },
+        ],
+      },
+    );
+  const rate = foreign ? input.exchangeRate! : null;
+  const toBase = (m: number | null) => (m === null || rate === null ? m : Math.round(m * rate));
+  return {
+    kind: input.kind,
+    date: input.date,
+    amount_minor: toBase(amount)!,
+    cost_minor: toBase(cost),
+    currency,
+    exchange_rate: rate,
+    product: input.product ?? null,
+    stage: input.stage ?? null,
+    due_date: input.dueDate ?? null,
+    paid_at: input.paidAt ?? null,
+    manager_id: input.managerId ?? null,
+  };
+}
+
+/** True when a stored row already holds these values (a repeated export: 200 unchanged). */
+export function sameValues(row: TransactionsTable, values: TransactionValues, clientId: string) {
+  return (
+    row.client_id === clientId &&
+    (Object.keys(values) as (keyof TransactionValues)[]).every((k) => row[k] === values[k])
+  );
+}
