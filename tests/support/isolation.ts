@@ -144,6 +144,14 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
   });
   const message = messages.json().items[0]?.id;
   if (!message) throw new Error('seeding: the feedback was not acknowledged');
+  const sale = await post('/api/v1/transactions', {
+    externalId: `doc-${tag}`,
+    clientId: client.id,
+    kind: 'sale',
+    date: '2026-11-20',
+    amount: 1234.5,
+    managerId: user.id,
+  });
   return {
     client: client.id,
     contact: contact.id,
@@ -159,6 +167,7 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
       byHand.id,
       feedback.id,
       message,
+      sale.id,
       feedback.publicRef,
       byHand.publicRef,
       userEmail,

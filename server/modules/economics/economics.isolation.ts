@@ -1,0 +1,43 @@
+import { call } from '../../../tests/support/app.ts';
+import type { IdFieldFixtures, IsolationFixtures } from '../../../tests/support/isolation.ts';
+
+let seq = 0;
+const nextExternalId = () => {
+  seq += 1;
+  return `iso-doc-${seq}-${Date.now()}`;
+};
+
+/** A sale of a new client of the organisation, through the API. */
+async function saleOf(t: Parameters<IsolationFixtures[string]>[0], apiKey: string) {
+  const res = await call(t.app, apiKey, {
+    method: 'POST',
+    url: '/api/v1/transactions',
+    payload: {
+      externalId: nextExternalId(),
+      client: { externalId: `iso-client-${seq}`, name: 'Покупатель' },
+      kind: 'sale',
+      date: '2026-11-20',
+      amount: 1500.5,
+    },
+  });
+  return res.json().id as string;
+}
+
+export const isolationFixtures: IsolationFixtures = {
+  '/api/v1/transactions/:id': async (t, a) => ({ params: { id: await saleOf(t, a.apiKey) } }),
+};
+
+export const idFieldFixtures: IdFieldFixtures = {
+  // clientId and managerId: each in turn is set to A's id or an unknown one; the other stays B's.
+  'POST /api/v1/transactions': async (_t, _b, own) => ({
+    url: '/api/v1/transactions',
+    body: {
+      externalId: nextExternalId(),
+      clientId: own.client,
+      kind: 'sale',
+      date: '2026-11-20',
+      amount: 99.99,
+    },
+  }),
+  'GET /api/v1/transactions': async () => ({ url: '/api/v1/transactions' }),
+};
