@@ -9,7 +9,7 @@ import {
   type TestOrg,
 } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
-import { nextDoc, transactionsApi } from './economics.fixtures.ts';
+import { nextDoc, transactionsApi } from '../../../tests/support/transactions.ts';
 
 describe.each(testDialects())('refused transactions on %s', (dialect) => {
   let t: TestApp;

@@ -1,5 +1,5 @@
-// Shared set-up of the economics HTTP tests: an organisation with a client, and short calls.
-import { call, type TestApp, type TestOrg } from '../../../tests/support/app.ts';
+// Shared by the economics HTTP tests (server/modules/economics): short calls and a new client.
+import { call, type TestApp, type TestOrg } from './app.ts';
 
 let seq = 0;
 export const nextDoc = () => {
