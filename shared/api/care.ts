@@ -179,5 +179,15 @@ export const timelineItemOut = z.object({
     type: z.enum(['feedback', 'case', 'message', 'note', 'requirement']),
     id: z.string(),
   }),
+  /** For a case_event: what happened, for the interface to say in the reader's language. */
+  caseEvent: z
+    .object({
+      caseRef: z.string(),
+      kind: z.string(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string().nullable(),
+      body: z.string().nullable(),
+    })
+    .optional(),
 });
 export type TimelineItemOut = z.infer<typeof timelineItemOut>;

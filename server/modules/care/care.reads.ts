@@ -203,6 +203,13 @@ export async function timeline(
           kind: 'case_event',
           title: `${c.public_ref}: ${what}`,
           ref: { type: 'case', id: c.id },
+          caseEvent: {
+            caseRef: c.public_ref,
+            kind: e.kind,
+            fromStatus: e.from_status,
+            toStatus: e.to_status,
+            body: e.kind === 'note' ? snippet(e.body) : e.body,
+          },
         },
         e.id,
       );

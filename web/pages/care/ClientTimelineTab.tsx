@@ -7,6 +7,8 @@ import { addNote, getTimeline, type TimelineItemOut } from '../../api/care.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../format.ts';
+import { useUsers } from '../../components/useUsers.ts';
+import { caseEventTitle } from '../cases/case-event-title.ts';
 
 const linkOf = (item: TimelineItemOut) =>
   item.ref.type === 'case'
@@ -33,6 +35,17 @@ export function ClientTimelineTab({ clientId, writable }: { clientId: string; wr
     },
   });
   const items = timeline.data?.pages.flatMap((p) => p.items) ?? [];
+  const users = useUsers();
+  const userName = (id: string | null) => users.find((u) => u.id === id)?.name;
+  // Case events carry what happened; they are told in words, not as stored codes.
+  const titleOf = (item: TimelineItemOut) => {
+    const e = item.caseEvent;
+    if (!e) return item.title;
+    const said = caseEventTitle(e, t, userName);
+    return e.kind === 'note' && e.body
+      ? `${e.caseRef}: ${said} — ${e.body}`
+      : `${e.caseRef}: ${said}`;
+  };
 
   return (
     <Stack gap="md">
@@ -89,11 +102,11 @@ export function ClientTimelineTab({ clientId, writable }: { clientId: string; wr
               </Group>
               {link ? (
                 <AnchorLink to={link} size="sm" mt={4}>
-                  {item.title || '—'}
+                  {titleOf(item) || '—'}
                 </AnchorLink>
               ) : (
                 <Text size="sm" mt={4} style={{ overflowWrap: 'anywhere' }}>
-                  {item.title}
+                  {titleOf(item)}
                 </Text>
               )}
             </Card>

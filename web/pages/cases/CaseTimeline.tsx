@@ -1,12 +1,12 @@
 // The case's history: its events (status changes, assignments, notes, SLA breaches, replies)
 // merged with the messages sent for it, oldest first.
 import { Text, Timeline } from '@mantine/core';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CaseEvent } from '../../api/cases.ts';
 import type { MessageOut } from '../../api/messaging.ts';
 import type { UserOut } from '../../api/orgs.ts';
 import { formatDateTime } from '../../format.ts';
+import { caseEventTitle as eventTitle } from './case-event-title.ts';
 
 type Entry = { at: string; key: string; title: string; body: string | null; color: string };
 
@@ -19,31 +19,6 @@ const EVENT_COLOR: Record<string, string> = {
   sla_breached: 'red',
   client_reply: 'teal',
 };
-
-function eventTitle(
-  e: CaseEvent,
-  t: TFunction,
-  userName: (id: string | null) => string | undefined,
-): string {
-  const status = (s: string | null) => (s ? t(`cases.status.${s}`) : '');
-  switch (e.kind) {
-    case 'status':
-      return t('cases.timeline.status', { from: status(e.fromStatus), to: status(e.toStatus) });
-    case 'assigned':
-      return e.body
-        ? t('cases.timeline.assigned', { name: userName(e.body) ?? e.body })
-        : t('cases.timeline.unassigned');
-    case 'priority':
-      return t('cases.timeline.priority', { priority: t(`cases.priority.${e.body ?? 'normal'}`) });
-    case 'opened':
-    case 'note':
-    case 'sla_breached':
-    case 'client_reply':
-      return t(`cases.timeline.${e.kind}`);
-    default:
-      return e.kind;
-  }
-}
 
 /** Event bodies that are machine data (a user id, a priority, a rule name) are not shown as text. */
 function eventBody(e: CaseEvent): string | null {
