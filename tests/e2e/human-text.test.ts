@@ -91,3 +91,34 @@ describe('human text on history pages', () => {
     });
   }
 });
+
+describe('failures are said, not hidden', () => {
+  it('warns that nobody will be notified when a case has no contact, and says so on the button', async () => {
+    const { page, errors } = await openSignedIn(
+      harness,
+      { width: 390, height: 844 },
+      `/cases/${caseId}`,
+    );
+    await page.getByRole('button', { name: 'Решить', exact: false }).first().click();
+    await page.getByTestId('resolve-no-contact').waitFor(WAIT);
+    await page.getByRole('button', { name: 'Решить без уведомления' }).waitFor(WAIT);
+    await page.screenshot({ path: `${SCREENSHOTS}/resolve-no-contact-phone.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('shows why an acknowledgement was not sent when outgoing mail is not configured', async () => {
+    const made = await api<{ caseId: string }>('POST', '/api/v1/feedback', {
+      clientId,
+      contact: { email: 'ivan@example.ru', name: 'Иван' },
+      score: { type: 'nps', value: 2 },
+      text: 'Опять опоздали',
+    });
+    expect(made.status).toBe(201);
+    const { page, errors } = await openSignedIn(harness, undefined, `/cases/${made.json.caseId}`);
+    await page
+      .getByText('исходящая почта не настроена (SMTP_URL)', { exact: false })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    expect(errors).toEqual([]);
+  });
+});

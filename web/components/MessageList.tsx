@@ -3,6 +3,7 @@ import { Badge, Card, Group, Spoiler, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MessageOut } from '../api/messaging.ts';
 import { formatDateTime } from '../format.ts';
+import { messageFailureReason } from './message-reason.ts';
 
 const STATE_COLOR: Record<MessageOut['status'], string> = {
   queued: 'blue',
@@ -38,6 +39,11 @@ export function MessageCard({ message }: { message: MessageOut }) {
       <Text size="xs" c="dimmed">
         {t('templates.to', { to: message.to })}
       </Text>
+      {messageFailureReason(message, t) && (
+        <Text size="xs" c="red" data-testid="message-reason" style={{ overflowWrap: 'anywhere' }}>
+          {messageFailureReason(message, t)}
+        </Text>
+      )}
       <Spoiler
         maxHeight={60}
         showLabel={t('templates.showMore')}

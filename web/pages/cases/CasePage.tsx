@@ -6,7 +6,6 @@ import {
   Badge,
   Button,
   Card,
-  Checkbox,
   Group,
   Loader,
   NativeSelect,
@@ -42,6 +41,7 @@ import { formatDateTime } from '../../format.ts';
 import { useRouteParams } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
+import { ResolveCaseForm } from './ResolveCaseForm.tsx';
 import { CaseRequirements } from '../care/RequirementList.tsx';
 
 type Patch = Parameters<typeof updateCase>[1];
@@ -66,9 +66,9 @@ export function CasePage() {
     queryFn: () => getContact(c!.contactId!),
     enabled: Boolean(c?.contactId),
   });
+  // Whom the closing e-mail can reach: nobody without a contact that has an address.
+  const canNotify = Boolean(c?.contactId && contact.data?.email);
   const [resolving, setResolving] = useState(false);
-  const [resolution, setResolution] = useState('');
-  const [followup, setFollowup] = useState(true);
   const [note, setNote] = useState('');
 
   const update = useMutation({
@@ -128,47 +128,14 @@ export function CasePage() {
         </Group>
       )}
       {resolving && (
-        <Card
-          withBorder
-          radius="md"
-          component="form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            update.mutate({ status: 'resolved', resolution: resolution.trim(), followup });
-          }}
-        >
-          <Stack gap="sm">
-            <Textarea
-              name="resolution"
-              label={t('cases.page.resolution')}
-              description={t('cases.page.resolutionHint')}
-              autosize
-              minRows={3}
-              required
-              value={resolution}
-              onChange={(e) => setResolution(e.currentTarget.value)}
-            />
-            <Checkbox
-              name="followup"
-              label={t('cases.page.followup')}
-              checked={followup}
-              onChange={(e) => setFollowup(e.currentTarget.checked)}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setResolving(false)}>
-                {t('common.cancel')}
-              </Button>
-              <Button
-                type="submit"
-                color="green"
-                loading={update.isPending}
-                disabled={!resolution.trim()}
-              >
-                {t('cases.page.resolveSubmit')}
-              </Button>
-            </Group>
-          </Stack>
-        </Card>
+        <ResolveCaseForm
+          canNotify={canNotify}
+          pending={update.isPending}
+          onCancel={() => setResolving(false)}
+          onSubmit={(resolution, followup) =>
+            update.mutate({ status: 'resolved', resolution, followup })
+          }
+        />
       )}
 
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">

@@ -6,6 +6,7 @@ import type { CaseEvent } from '../../api/cases.ts';
 import type { MessageOut } from '../../api/messaging.ts';
 import type { UserOut } from '../../api/orgs.ts';
 import { formatDateTime } from '../../format.ts';
+import { messageFailureReason } from '../../components/message-reason.ts';
 import { caseEventTitle as eventTitle } from './case-event-title.ts';
 
 type Entry = { at: string; key: string; title: string; body: string | null; color: string };
@@ -37,6 +38,7 @@ export function CaseTimeline({
   users: UserOut[];
 }) {
   const { t, i18n } = useTranslation();
+  const reason = (m: MessageOut) => messageFailureReason(m, t);
   const userName = (id: string | null) => users.find((u) => u.id === id)?.name;
   const actor = (e: CaseEvent) =>
     e.actorType === 'user'
@@ -53,7 +55,7 @@ export function CaseTimeline({
     ...messages.map((m) => ({
       at: m.createdAt,
       key: `m-${m.id}`,
-      title: `${t('cases.timeline.message', { kind: t(`templates.kinds.${m.kind}`), to: m.to })} · ${t(`templates.messageStatus.${m.status}`)}`,
+      title: `${t('cases.timeline.message', { kind: t(`templates.kinds.${m.kind}`), to: m.to })} · ${t(`templates.messageStatus.${m.status}`)}${reason(m) ? `: ${reason(m)}` : ''}`,
       body: m.subject,
       color: m.status === 'failed' ? 'red' : 'green',
     })),
