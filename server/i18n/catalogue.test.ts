@@ -9,7 +9,7 @@ describe('t (server texts)', () => {
 
   it('fills the placeholders named in vars', () => {
     expect(t('en', 'mail.followupLine', { url: 'https://x/status/CL-1/rate' })).toBe(
-      'Please rate the resolution in one click: https://x/status/CL-1/rate',
+      'Please rate the resolution: https://x/status/CL-1/rate',
     );
   });
 

@@ -36,7 +36,7 @@ const ru = {
   },
   mail: {
     /** The line of a closing message that asks for a rating (followupUrl of the template). */
-    followupLine: 'Оцените, пожалуйста, решение в один клик: {{url}}',
+    followupLine: 'Оцените, пожалуйста, решение: {{url}}',
     /** The kind of a reminder in the daily digest (care). */
     digestKinds: {
       upcoming_date: 'Дата',
@@ -82,7 +82,7 @@ const en: typeof ru = {
   },
   mail: {
     /** The line of a closing message that asks for a rating (followupUrl of the template). */
-    followupLine: 'Please rate the resolution in one click: {{url}}',
+    followupLine: 'Please rate the resolution: {{url}}',
     /** The kind of a reminder in the daily digest (care). */
     digestKinds: {
       upcoming_date: 'Date',

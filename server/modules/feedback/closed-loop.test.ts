@@ -143,18 +143,33 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
       'status:resolved',
     ]);
 
-    const rate = await t.app.inject({
+    const ratings = async () =>
+      (
+        await t.deps.db
+          .selectFrom('feedback')
+          .selectAll()
+          .where('score_type', '=', 'csat')
+          .execute()
+      ).map((r) => r.score_value);
+    // The link in the e-mail (followed by the client or by a mail scanner) only preselects.
+    const page = await t.app.inject({
       method: 'GET',
       url: `/status/${record.publicRef}/rate?score=5`,
     });
-    expect(rate.statusCode).toBe(200);
-    await t.app.inject({ method: 'GET', url: `/status/${record.publicRef}/rate?score=1` });
-    const ratings = await t.deps.db
-      .selectFrom('feedback')
-      .selectAll()
-      .where('score_type', '=', 'csat')
-      .execute();
-    expect(ratings.map((r) => r.score_value)).toEqual([5]);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('value="5" required checked');
+    expect(await ratings()).toEqual([]);
+    const rate = (score: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/status/${record.publicRef}/rate`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `score=${score}`,
+      });
+    expect((await rate('9')).statusCode).toBe(400);
+    expect((await rate('5')).statusCode).toBe(200);
+    await rate('1'); // one rating per case
+    expect(await ratings()).toEqual([5]);
   });
 
   it('answers an English contact in English and opens no case for a promoter', async () => {

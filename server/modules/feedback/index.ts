@@ -4,6 +4,7 @@ import type { ModuleDef } from '../module.ts';
 import { onMessageSent } from './feedback.effects.ts';
 import { registerFeedbackRoutes } from './feedback.routes.ts';
 import { registerIntakeMetrics } from './intake-metrics.ts';
+import { registerRatingPage } from './rating-page.ts';
 import { registerStatusPage } from './status-page.ts';
 
 export {
@@ -23,6 +24,9 @@ messageSent.subscribe('feedback.acknowledged', onMessageSent);
 export const feedbackModule: ModuleDef = {
   name: 'feedback',
   routes: registerFeedbackRoutes,
-  publicRoutes: registerStatusPage,
+  publicRoutes: async (app, deps) => {
+    registerStatusPage(app, deps);
+    await registerRatingPage(app, deps);
+  },
   metrics: registerIntakeMetrics,
 };

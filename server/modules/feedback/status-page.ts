@@ -1,18 +1,15 @@
 // Public status page /status/{publicRef}: what the acknowledgement links to. No sign-in, no
-// personal data, just the state of the request; and the one-click follow-up rating.
+// personal data, just the state of the request. The follow-up rating is rating-page.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { html, pickLanguage, publicPage } from '../../http/html.ts';
 import { t } from '../../i18n/catalogue.ts';
-import type { Actor } from '../../lib/permissions.ts';
 import { PUBLIC_REF_RE } from '../../lib/public-ref.ts';
-import { ratePath, statusPath } from '../../lib/public-urls.ts';
-import { ctxFor } from '../../context.ts';
+import { statusPath } from '../../lib/public-urls.ts';
 import { findCaseByRef } from '../cases/index.ts';
 import { findContact } from '../clients/index.ts';
 import { findFeedbackByPublicRef } from './feedback.repo.ts';
-import { recordFeedback } from './feedback.service.ts';
 
 const params = z.object({ ref: z.string().max(40) });
 const query = z.object({
@@ -20,7 +17,7 @@ const query = z.object({
   score: z.coerce.number().int().min(1).max(5).optional(),
 });
 
-async function lookUp(deps: Deps, ref: string) {
+export async function lookUp(deps: Deps, ref: string) {
   if (!PUBLIC_REF_RE.test(ref)) return undefined;
   const feedback = await findFeedbackByPublicRef(deps.db, ref);
   const kase = await findCaseByRef(deps.db, ref);
@@ -31,7 +28,7 @@ async function lookUp(deps: Deps, ref: string) {
   return { feedback, kase, orgId, contact };
 }
 
-function send(reply: FastifyReply, status: number, body: string) {
+export function send(reply: FastifyReply, status: number, body: string) {
   return reply
     .status(status)
     .type('text/html; charset=utf-8')
@@ -105,87 +102,6 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
           title: `${t(lang, 'status.statusTitle')} ${ref}`,
           langLinks: links,
           body,
-        }),
-      );
-    },
-  );
-
-  app.get(
-    ratePath(':ref'),
-    {
-      config: limited,
-      schema: {
-        tags: ['public'],
-        summary: 'One-click follow-up rating of a resolved request (CSAT 1–5)',
-        params,
-        querystring: query,
-      },
-    },
-    async (req, reply) => {
-      const { ref } = req.params as z.infer<typeof params>;
-      const { score } = req.query as z.infer<typeof query>;
-      const found = await lookUp(deps, ref);
-      const lang = langOf(req, found?.contact?.language ?? 'ru');
-      if (!found?.kase)
-        return send(
-          reply,
-          404,
-          publicPage({
-            lang,
-            title: t(lang, 'status.notFoundTitle'),
-            body: html`<h1>${t(lang, 'status.notFoundTitle')}</h1>
-              <p>${t(lang, 'status.notFound')}</p>`,
-          }),
-        );
-      if (found.kase.status !== 'resolved' && found.kase.status !== 'closed') {
-        return send(
-          reply,
-          409,
-          publicPage({
-            lang,
-            title: t(lang, 'status.rateTitle'),
-            body: html`<h1>${t(lang, 'status.rateTitle')}</h1>
-              <p>${t(lang, 'status.rateNotResolved')}</p>`,
-          }),
-        );
-      }
-      if (score === undefined) {
-        const links = [1, 2, 3, 4, 5].map(
-          (n) => html`<a href="${ratePath(ref)}?score=${n}&amp;lang=${lang}">${n}</a>`,
-        );
-        return send(
-          reply,
-          200,
-          publicPage({
-            lang,
-            title: t(lang, 'status.rateTitle'),
-            body: html`<h1>${t(lang, 'status.rateTitle')}</h1>
-              <p>${t(lang, 'status.rateQuestion')}</p>
-              <div class="scores">${links}</div>`,
-          }),
-        );
-      }
-      const actor: Actor = { type: 'system', id: null, orgId: found.orgId, role: 'manager' };
-      // One rating per case: the source id makes a second click (or a mail scanner's) a no-op.
-      await recordFeedback(
-        ctxFor(deps, actor, req.log as never),
-        {
-          channel: 'survey',
-          clientId: found.kase.client_id ?? undefined,
-          stage: found.kase.stage ?? undefined,
-          score: { type: 'csat', value: score },
-          sourceId: `followup:${found.kase.id}`,
-        },
-        { contactId: found.kase.contact_id ?? undefined, skipAcknowledgement: true },
-      );
-      return send(
-        reply,
-        200,
-        publicPage({
-          lang,
-          title: t(lang, 'status.rateTitle'),
-          body: html`<h1>${t(lang, 'status.rateTitle')}</h1>
-            <p>${t(lang, 'status.rateThanks')}</p>`,
         }),
       );
     },

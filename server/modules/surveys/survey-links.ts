@@ -11,7 +11,7 @@ export function scoresOf(metric: SurveyMetric): number[] {
   return Array.from({ length: max - min + 1 }, (_, i) => min + i);
 }
 
-/** One line per score, each a link that records that score in one click; the ends say what they mean. */
+/** One line per score, each a link that opens the survey with that score preselected; the ends say what they mean. */
 export function scoreLinesOf(metric: SurveyMetric, inviteUrl: string, lang: 'ru' | 'en'): string {
   const scores = scoresOf(metric);
   return scores

@@ -154,10 +154,21 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
     const janeLink = toJane.text!.match(
       /2: (https:\/\/cx\.example\.ru\/s\/[A-Za-z0-9_-]{43}\?score=2)/,
     )![1]!;
+    // Following the link (as a mail scanner does) only preselects the score: nothing is stored.
     const clicked = await t.app.inject({ method: 'GET', url: pathOf(janeLink) });
     expect(clicked.statusCode).toBe(200);
     expect(clicked.body).toContain('lang="en"');
-    expect(clicked.body).toContain('Thank you for your answer');
+    expect(clicked.body).toContain('value="2" required checked');
+    expect(await feedback()).toEqual([]);
+    // One tap on the button records it.
+    const tapped = await t.app.inject({
+      method: 'POST',
+      url: pathOf(janeLink).split('?')[0]!,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'score=2',
+    });
+    expect(tapped.statusCode).toBe(200);
+    expect(tapped.body).toContain('Thank you for your answer');
     // A mail scanner or a second click on another score changes nothing.
     const second = await t.app.inject({
       method: 'GET',

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { LocalizedText } from '../../../shared/api/surveys.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
+import { acceptForms } from '../../http/form-body.ts';
 import { html, pickLanguage, publicPage, raw, type Raw } from '../../http/html.ts';
 import { t } from '../../i18n/catalogue.ts';
 import { surveyInvitePath, surveyOpenPath } from '../../lib/public-urls.ts';
@@ -123,26 +124,12 @@ ${state.comment ?? ''}</textarea>
     </form>`;
 }
 
-/** Form fields; a field sent twice becomes a list, which no field accepts (no "last one wins"). */
-function parseForm(body: string): Record<string, string | string[]> {
-  const fields: Record<string, string | string[]> = Object.create(null);
-  for (const [key, value] of new URLSearchParams(body)) {
-    const seen = fields[key];
-    fields[key] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
-  }
-  return fields;
-}
-
 type Resolve = (deps: Deps, token: string) => Promise<SurveyTarget | undefined>;
 
 export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Promise<void> {
   await app.register(async (scope) => {
     // Form posts only here: the JSON API outside this scope keeps answering 415 to forms.
-    scope.addContentTypeParser(
-      'application/x-www-form-urlencoded',
-      { parseAs: 'string' },
-      (_req, body, done) => done(null, parseForm(body as string)),
-    );
+    acceptForms(scope);
     scope.setErrorHandler((err, req, reply) => {
       const lang = langOf(req);
       if (err instanceof AppError && err.code === 'rate_limited') {
@@ -190,7 +177,7 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
           config,
           schema: {
             ...schema,
-            summary: `Survey page of a ${route.what} (HTML); ?score=N records a personal answer in one click`,
+            summary: `Survey page of a ${route.what} (HTML); ?score=N preselects a score (GET never records)`,
           },
         },
         (req, reply) =>
@@ -266,9 +253,9 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
       if (queryScore === undefined) return form(200, {});
       const score = parseScore(survey.metric, queryScore);
       if (score === undefined) return form(400, { error: t(lang, 'survey.errorScore') });
-      // One click from the e-mail records a personal answer; on the open link it only preselects.
-      if (target.kind === 'open') return form(200, { score });
-      answer = { score };
+      // A link followed from an e-mail only preselects the score: a mail scanner that follows
+      // every link must record nothing (issue 19). One tap on the form's button records it.
+      return form(200, { score });
     } else {
       const body = (req.body ?? {}) as Record<string, unknown>;
       // A filled honeypot is a bot: thank it and store nothing, so it learns nothing.
