@@ -57,6 +57,8 @@ export const updateUserBody = z
     language,
     disabled: z.boolean(),
     password,
+    /** Required when people change their own password (issue 19). */
+    currentPassword: z.string().min(1).max(256),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });

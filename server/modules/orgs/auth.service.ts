@@ -161,18 +161,36 @@ export interface LoginResult {
   expiresAt: string;
 }
 
+/** Failed sign-ins one account may take in the window before it is refused without a check. */
+export const MAX_FAILED_LOGINS = 10;
+export const FAILED_LOGIN_WINDOW_MS = 15 * 60_000;
+
 export async function login(
   sys: SystemDeps,
-  input: { email: string; password: string },
+  input: { email: string; password: string; ip?: string },
 ): Promise<LoginResult> {
   const user = await repo.findUserByEmail(sys.db, input.email.toLowerCase());
   if (!user) {
     await burnPasswordCheck(input.password);
     throw new AppError('invalid_credentials', 'E-mail or password is wrong');
   }
+  // Per account, beside the per-address limit of the route: guessing from many addresses stops too.
+  const since = new Date(sys.clock.now().getTime() - FAILED_LOGIN_WINDOW_MS).toISOString();
+  if ((await repo.countFailedLogins(sys.db, user.org_id, user.id, since)) >= MAX_FAILED_LOGINS)
+    throw new AppError('rate_limited', 'Too many failed sign-ins for this account; try later', {
+      headers: { 'retry-after': String(FAILED_LOGIN_WINDOW_MS / 1000) },
+    });
   const ok = await verifyPassword(user.password_hash, input.password);
-  if (!ok || user.disabled_at)
+  if (!ok || user.disabled_at) {
+    const system: Actor = { type: 'system', id: null, orgId: user.org_id, role: 'viewer' };
+    await recordAudit(
+      { db: sys.db, clock: sys.clock, orgId: user.org_id, actor: system },
+      'auth.login_failed',
+      { type: 'user', id: user.id },
+      { ip: input.ip ?? null },
+    );
     throw new AppError('invalid_credentials', 'E-mail or password is wrong');
+  }
   const now = sys.clock.now();
   const token = randomToken(32);
   const csrfToken = randomToken(24);

@@ -253,3 +253,21 @@ export async function listActiveAdmins(db: DbOrTrx, orgId: string): Promise<User
     .where('disabled_at', 'is', null)
     .execute();
 }
+
+/** Failed sign-ins of one person since a time (audit entries `auth.login_failed`). */
+export async function countFailedLogins(
+  db: DbOrTrx,
+  orgId: string,
+  userId: string,
+  sinceIso: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('action', '=', 'auth.login_failed')
+    .where('target_id', '=', userId)
+    .where('created_at', '>=', sinceIso)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

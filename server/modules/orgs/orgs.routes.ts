@@ -40,7 +40,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const result = await auth.login(deps, request.body);
+      const result = await auth.login(deps, { ...request.body, ip: request.ip });
       reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(deps, result.expiresAt));
       return sessionBody(result.orgId, result.userId, result.csrfToken);
     },

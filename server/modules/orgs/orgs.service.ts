@@ -2,7 +2,7 @@
 import { inTransaction, type Ctx } from '../../context.ts';
 import type { Language, Role } from '../../db/types.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
-import { hashPassword, sha256 } from '../../lib/crypto.ts';
+import { hashPassword, sha256, verifyPassword } from '../../lib/crypto.ts';
 import { newId } from '../../lib/ids.ts';
 import { decodeCursor, decodeKeyCursor, toKeyPage, toPage } from '../../lib/paging.ts';
 import { assertCan, ROLE_RANK } from '../../lib/permissions.ts';
@@ -87,13 +87,24 @@ export interface UserPatch {
   language?: Language;
   disabled?: boolean;
   password?: string;
+  currentPassword?: string;
 }
 
-export async function updateUser(ctx: Ctx, id: string, patch: UserPatch) {
+export async function updateUser(ctx: Ctx, id: string, input: UserPatch) {
+  const { currentPassword, ...patch } = input;
   const self = ctx.actor.type === 'user' && ctx.actor.id === id;
   const selfOnly = patch.role === undefined && patch.disabled === undefined;
   // People may change their own name, language and password; everything else needs users.manage.
   if (!(self && selfOnly)) assertCan(ctx.actor, 'users.manage');
+  // Changing one's own password asks for the current one: a session left open (or stolen) must
+  // not be enough to take the account over.
+  if (self && patch.password) {
+    const me = await repo.getUser(ctx.db, ctx.orgId, id);
+    if (!currentPassword || !(await verifyPassword(me.password_hash, currentPassword)))
+      throw new AppError('unprocessable', 'The current password is missing or wrong', {
+        invalidParams: [{ name: 'body.currentPassword', reason: 'missing or wrong' }],
+      });
+  }
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   return inTransaction(ctx, async (tx) => {
     const user = await repo.getUser(tx.db, tx.orgId, id);
