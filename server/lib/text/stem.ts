@@ -87,6 +87,10 @@ export function stemEn(input: string): string {
   return w;
 }
 
+/** No word of either language is longer; a longer "word" (hostile or a pasted hash) is cut. */
+export const MAX_WORD_LENGTH = 40;
+
 export function stem(token: string): string {
-  return /[а-яё]/.test(token) ? stemRu(token) : stemEn(token);
+  const word = token.length > MAX_WORD_LENGTH ? token.slice(0, MAX_WORD_LENGTH) : token;
+  return /[а-яё]/.test(word) ? stemRu(word) : stemEn(word);
 }

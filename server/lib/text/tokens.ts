@@ -86,6 +86,9 @@ export interface Token {
   clause: number;
 }
 
+/** Words longer than this are cut to it (issue 19: every text routine is bounded per word). */
+export const MAX_TOKEN_LENGTH = 64;
+
 export function words(text: string): string[] {
   return (
     text
@@ -93,7 +96,7 @@ export function words(text: string): string[] {
       .replace(/ё/g, 'е')
       .replace(/[’`]/g, "'")
       .match(/[\p{L}\p{N}']+|[.!?;,—–-]/gu) ?? []
-  );
+  ).map((w) => (w.length > MAX_TOKEN_LENGTH ? w.slice(0, MAX_TOKEN_LENGTH) : w));
 }
 
 export function tokenize(text: string): Token[] {
