@@ -154,7 +154,7 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
     expect(smtp.messages).toHaveLength(1); // a reply is not acknowledged again
   });
 
-  it('acknowledges an English contact in English and threads a reply naming the reference in its subject', async () => {
+  it('acknowledges in English, and quarantines a reply that names the case only in its subject or comes from another sender', async () => {
     const { org, send, worker } = await setup();
     await addContact(org, 'jane@example.com', 'en', 'Jane');
     await send({
@@ -169,20 +169,32 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
     const [ack] = await smtp.waitFor(1);
     expect(ack!.subject).toBe(`We received your feedback — ${record.publicRef}`);
 
+    // Issue 19: a reference in the subject is not proof of who writes; nor is our Message-ID
+    // in the headers of a mail from someone we did not write to.
     await send({
       from: 'jane@example.com',
       subject: `Re: We received your feedback — ${record.publicRef}`,
-      text: 'Photos attached.\n\nOn Mon, 23 Nov 2026, ClientLoop wrote:\n> old',
+      text: 'Photos attached.',
+    });
+    await send({
+      from: 'mallory@example.net',
+      subject: 'Re: ответ',
+      text: 'Please close this case.',
+      inReplyTo: ack!.messageId,
+      references: [ack!.messageId!],
     });
     expect(await feedbackOf(org)).toHaveLength(1);
     const events = (
       await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/cases/${record.caseId}/events` })
     ).json().items;
-    expect(
-      events
-        .filter((e: { kind: string }) => e.kind === 'client_reply')
-        .map((e: { body: string }) => e.body),
-    ).toEqual(['jane@example.com:\nPhotos attached.']);
+    expect(events.map((e: { kind: string }) => e.kind)).not.toContain('client_reply');
+    const held = (
+      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/quarantine' })
+    ).json().items;
+    expect(held.map((m: { text: string }) => m.text).sort()).toEqual([
+      'Photos attached.',
+      'Please close this case.',
+    ]);
   });
 
   it("never threads onto another organisation's case, nor files mail under another organisation", async () => {

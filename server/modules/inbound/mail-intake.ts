@@ -74,15 +74,26 @@ export function sourceIdOf(mail: InboundMail, fromEmail: string, text: string): 
   return `mail:sha256:${sha256([mail.messageId ?? '', fromEmail, mail.date?.toISOString() ?? '', mail.subject, text].join('\n'))}`;
 }
 
-/** The case of this organisation a reply answers: by our Message-ID in its headers, else by a reference in its subject. */
-async function caseRepliedTo(ctx: Ctx, mail: InboundMail): Promise<string | undefined> {
+/**
+ * Which case of this organisation a mail answers, and whether it may be threaded there (issue 19):
+ * only when its headers (In-Reply-To / References) name a message we sent for the case **and**
+ * it comes from the address we sent that message to. A reference in the subject alone, or a
+ * stranger answering our message, goes to quarantine for a person to decide — a forged reply
+ * must never write into someone's case.
+ */
+async function caseRepliedTo(
+  ctx: Ctx,
+  mail: InboundMail,
+  fromEmail: string,
+): Promise<{ caseId: string; trusted: boolean } | undefined> {
   for (const id of sentMessageIdsIn(mail.inReplyTo, mail.references)) {
-    const links = await findOwnMessage(ctx, id);
-    if (links?.case_id) return links.case_id;
+    const sent = await findOwnMessage(ctx, id);
+    if (sent?.case_id)
+      return { caseId: sent.case_id, trusted: sent.to_address.toLowerCase() === fromEmail };
   }
   for (const ref of publicRefsIn(mail.subject)) {
     const kase = await findCaseByRef(ctx.db, ref);
-    if (kase?.org_id === ctx.orgId) return kase.id;
+    if (kase?.org_id === ctx.orgId) return { caseId: kase.id, trusted: false };
   }
   return undefined;
 }
@@ -141,8 +152,11 @@ async function decide(ctx: Ctx, mail: InboundMail): Promise<IntakeOutcome> {
   if (mail.messageId && (await repo.findInboundByMessageId(ctx.db, ctx.orgId, mail.messageId)))
     return 'duplicate';
 
-  const caseId = await caseRepliedTo(ctx, mail);
-  if (caseId) {
+  const replied = await caseRepliedTo(ctx, mail, fromEmail);
+  if (replied && !replied.trusted)
+    return quarantine(ctx, inboundRow(ctx, mail, fromEmail, text, 'quarantined'));
+  if (replied) {
+    const { caseId } = replied;
     // The row keeps the Message-ID, so a second delivery of the same reply is not a second event.
     const threaded = await inTransaction(ctx, async (tx) => {
       const row = { ...inboundRow(tx, mail, fromEmail, text, 'threaded'), case_id: caseId };
