@@ -122,3 +122,25 @@ describe('failures are said, not hidden', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the audit log in words', () => {
+  for (const [name, viewport] of [
+    ['desktop', { width: 1280, height: 800 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const)
+    it(`names actions, people and targets, never codes or ids (${name})`, async () => {
+      const { page, errors } = await openSignedIn(harness, viewport, '/settings/audit');
+      await page.getByTestId('audit-row').first().waitFor(WAIT);
+      await page.getByText('Изменено обращение').first().waitFor(WAIT);
+      const text = await visibleText(page);
+      expect(text).toContain('Вход в систему');
+      expectHuman(text);
+      expect(text).not.toMatch(/\b[a-z_]+\.[a-z_.]+\b/); // no "case.updated"
+      if (name === 'phone')
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        ).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${SCREENSHOTS}/audit-words-${name}.png`, fullPage: true });
+      expect(errors).toEqual([]);
+    });
+});

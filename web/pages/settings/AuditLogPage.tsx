@@ -1,14 +1,57 @@
-// Audit log, newest first, fifty at a time; "load more" follows the server's cursor.
-import { Button, Code, Table, Text } from '@mantine/core';
+// Audit log, newest first, fifty at a time; "load more" follows the server's cursor. Every entry
+// is said in words — the action, who did it (a person by name), what it touched (with a link
+// where there is a page) — never the stored codes or ids. On a phone the rows become cards.
+import { Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listAudit, type AuditEntry } from '../../api/orgs.ts';
+import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useUsers } from '../../components/useUsers.ts';
 import { formatDateTime } from '../../format.ts';
+
+/** Pages an audit target can be opened on. */
+const PAGE_OF: Record<string, (id: string) => string> = {
+  case: (id) => `/cases/${id}`,
+  client: (id) => `/clients/${id}`,
+  feedback: (id) => `/feedback/${id}`,
+};
+
+function useAuditWords() {
+  const { t } = useTranslation();
+  const users = useUsers();
+  const person = (id: string | null) =>
+    users.find((u) => u.id === id)?.name ?? t('audit.formerPerson');
+  const action = (e: AuditEntry) =>
+    t(`audit.actions.${e.action.replace(/\./g, '_')}`, { defaultValue: t('audit.unknownAction') });
+  const actor = (e: AuditEntry) =>
+    e.actorType === 'user' ? person(e.actorId) : t(`audit.actorTypes.${e.actorType}`);
+  const target = (e: AuditEntry): ReactNode => {
+    if (!e.targetType) return t('common.none');
+    const kind = t(`audit.targetTypes.${e.targetType}`, { defaultValue: t('audit.target') });
+    if (e.targetType === 'user' && e.targetId) return `${kind}: ${person(e.targetId)}`;
+    const page = e.targetId ? PAGE_OF[e.targetType]?.(e.targetId) : undefined;
+    return page ? (
+      <Group gap={4} wrap="nowrap">
+        <Text size="sm">{kind}</Text>
+        <AnchorLink to={page} size="sm">
+          {t('audit.open')}
+        </AnchorLink>
+      </Group>
+    ) : (
+      kind
+    );
+  };
+  return { action, actor, target };
+}
 
 export function AuditLogPage() {
   const { t, i18n } = useTranslation();
+  const phone = useMediaQuery('(max-width: 48em)');
+  const words = useAuditWords();
   const audit = useInfiniteQuery({
     queryKey: ['audit'],
     queryFn: ({ pageParam }) => listAudit(pageParam),
@@ -16,53 +59,53 @@ export function AuditLogPage() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const entries: AuditEntry[] = audit.data?.pages.flatMap((p) => p.items) ?? [];
-  const ref = (type: string | null, id: string | null) =>
-    type || id ? (
-      <Text size="xs">
-        {type} {id && <Code>{id}</Code>}
-      </Text>
-    ) : (
-      t('common.none')
-    );
+  const when = (e: AuditEntry) => formatDateTime(e.createdAt, i18n.language);
+
+  const cards = (
+    <Stack gap="xs">
+      {entries.map((e) => (
+        <Card key={e.id} withBorder padding="xs" radius="sm" data-testid="audit-row">
+          <Text size="sm" fw={600}>
+            {words.action(e)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {when(e)} · {words.actor(e)}
+          </Text>
+          <Text size="sm" component="div">
+            {words.target(e)}
+          </Text>
+        </Card>
+      ))}
+    </Stack>
+  );
+  const table = (
+    <Table striped verticalSpacing="xs" fz="sm">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('audit.time')}</Table.Th>
+          <Table.Th>{t('audit.action')}</Table.Th>
+          <Table.Th>{t('audit.actor')}</Table.Th>
+          <Table.Th>{t('audit.target')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {entries.map((e) => (
+          <Table.Tr key={e.id} data-testid="audit-row">
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(e)}</Table.Td>
+            <Table.Td>{words.action(e)}</Table.Td>
+            <Table.Td>{words.actor(e)}</Table.Td>
+            <Table.Td>{words.target(e)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
 
   return (
     <>
       <PageHeader title={t('audit.title')} intro={t('audit.intro')} />
       <ErrorAlert error={audit.error} />
-      {entries.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped verticalSpacing="xs" fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('audit.time')}</Table.Th>
-                <Table.Th>{t('audit.action')}</Table.Th>
-                <Table.Th>{t('audit.actor')}</Table.Th>
-                <Table.Th>{t('audit.target')}</Table.Th>
-                <Table.Th>{t('audit.id')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((e) => (
-                <Table.Tr key={e.id} data-testid="audit-row">
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {formatDateTime(e.createdAt, i18n.language)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Code>{e.action}</Code>
-                  </Table.Td>
-                  <Table.Td>{ref(t(`audit.actorTypes.${e.actorType}`), e.actorId)}</Table.Td>
-                  <Table.Td>{ref(e.targetType, e.targetId)}</Table.Td>
-                  <Table.Td>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {e.id}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      {entries.length > 0 && (phone ? cards : table)}
       {audit.isSuccess && entries.length === 0 && <Text c="dimmed">{t('audit.empty')}</Text>}
       {audit.hasNextPage && (
         <Button
