@@ -12,6 +12,7 @@ import * as m0008 from './0008_fast_checks.ts';
 import * as m0009 from './0009_numbered_refs.ts';
 import * as m0010 from './0010_date_order.ts';
 import * as m0011 from './0011_transactions.ts';
+import * as m0012 from './0012_marketing_spend.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0009_numbered_refs': m0009,
   '0010_date_order': m0010,
   '0011_transactions': m0011,
+  '0012_marketing_spend': m0012,
 };

@@ -42,6 +42,7 @@ const NOT_LISTS = new Set([
   'calls_answered_check',
   'transactions_amount_check',
   'transactions_cost_check',
+  'marketing_spend_amount_check',
 ]);
 
 /** Constraint name → the quoted values of its CHECK, from the tables' CREATE statements. */

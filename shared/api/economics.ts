@@ -100,3 +100,72 @@ export const listTransactionsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListTransactionsQuery = z.infer<typeof listTransactionsQuery>;
+
+// Marketing spend (second slice): per calendar month 'YYYY-MM' and optional channel.
+export const spendPeriod = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a calendar month YYYY-MM')
+  .describe('YYYY-MM');
+export const spendPeriodParam = z.object({ period: spendPeriod });
+export const spendIn = z.object({
+  amount: money,
+  /** '' or absent: spend not split by channel. */
+  channel: z.string().trim().max(100).optional(),
+});
+export type SpendIn = z.infer<typeof spendIn>;
+export const spendOut = z.object({
+  period: z.string(),
+  channel: z.string(),
+  amount: z.number(),
+  updatedAt: z.string(),
+});
+export type SpendOut = z.infer<typeof spendOut>;
+export const listSpendQuery = z.object({
+  /** Months in [from, to). */
+  from: spendPeriod.optional(),
+  to: spendPeriod.optional(),
+});
+export type ListSpendQuery = z.infer<typeof listSpendQuery>;
+
+// The economics summary: METRICS.md "Transactions" for a window of whole periods.
+export const SUMMARY_PERIODS = ['month', 'quarter', 'year'] as const;
+export const summaryQuery = z.object({
+  /** First day of a period (inclusive). */
+  from: queryDate,
+  /** First day of a period after the window (exclusive). */
+  to: queryDate,
+  period: z.enum(SUMMARY_PERIODS).default('month'),
+  segment: z.string().trim().min(1).max(200).optional(),
+  /** The clients' manager (clients.managerId). */
+  managerId: z.uuid().optional(),
+});
+export type SummaryQuery = z.infer<typeof summaryQuery>;
+
+const ratioOut = (what: string) => z.number().nullable().describe(`${what}; null when it is 0`);
+const moneyOut = z.number().describe('decimal, 2 decimals, base currency');
+export const figuresOut = z.object({
+  revenue: moneyOut,
+  margin: moneyOut,
+  costCoverage: ratioOut('sales amount with a cost / sales amount; the denominator'),
+  payingClients: z.number().int(),
+  activeClients: z.number().int(),
+  purchases: z.number().int(),
+  q: ratioOut('purchases / payingClients; payingClients'),
+  appn: ratioOut('revenue / purchases (decimal money); purchases'),
+  arppu: ratioOut('revenue / payingClients (decimal money); payingClients'),
+  arpu: ratioOut('revenue / activeClients (decimal money); activeClients'),
+  newClients: z.number().int(),
+  cac: ratioOut('marketing spend / newClients (decimal money); spend or newClients'),
+  profit: z
+    .number()
+    .nullable()
+    .describe('margin − marketing spend; null with a segment or managerId filter'),
+  onTimeShare: ratioOut('share of sales due in the window paid by the due date; the count due'),
+  meanDaysLate: ratioOut('mean days late of late or unpaid sales due in the window; the count'),
+  churnedClients: z.number().int(),
+});
+export type FiguresOut = z.infer<typeof figuresOut>;
+export const summaryOut = figuresOut.extend({
+  series: z.array(figuresOut.extend({ period: z.string().describe('2026-01, 2026-Q1 or 2026') })),
+});
+export type SummaryOut = z.infer<typeof summaryOut>;

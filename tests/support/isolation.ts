@@ -33,6 +33,11 @@ export interface IdFieldTarget {
   body?: Record<string, unknown>;
   /** B's GET for the resource a PATCH would change, to prove it is unchanged. */
   readBack?: string;
+  /**
+   * For a GET that answers a report rather than `{ items }` (e.g. the economics summary): the
+   * rows of the answer the query-string check looks at (the default is `items`).
+   */
+  itemsOf?: (body: any) => unknown[];
 }
 
 export type IdFieldFixtures = Record<

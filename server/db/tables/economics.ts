@@ -1,4 +1,4 @@
-// Row types of the economics tables (migration 0011): transactions.
+// Row types of the economics tables: transactions (migration 0011), marketing spend (0012).
 
 import type { TransactionKind } from '../../../shared/domain/vocabulary.ts';
 
@@ -27,5 +27,14 @@ export interface TransactionsTable {
   paid_at: string | null;
   manager_id: string | null;
   created_at: string;
+  updated_at: string;
+}
+
+/** Marketing spend of a month ('YYYY-MM') and channel ('' = all channels together), migration 0012. */
+export interface MarketingSpendTable {
+  org_id: string;
+  period: string;
+  channel: string;
+  amount_minor: number;
   updated_at: string;
 }

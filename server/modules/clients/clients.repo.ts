@@ -173,3 +173,15 @@ export async function updateContact(
     .where('id', '=', id)
     .execute();
 }
+
+/** Ids of the organisation's clients in a segment and/or of a manager. */
+export async function clientIdsWhere(
+  db: DbOrTrx,
+  orgId: string,
+  f: { segment?: string; managerId?: string },
+): Promise<string[]> {
+  let q = db.selectFrom('clients').select('id').where('org_id', '=', orgId);
+  if (f.segment) q = q.where('segment', '=', f.segment);
+  if (f.managerId) q = q.where('manager_id', '=', f.managerId);
+  return (await q.execute()).map((r) => r.id);
+}

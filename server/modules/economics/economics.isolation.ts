@@ -25,6 +25,19 @@ async function saleOf(t: Parameters<IsolationFixtures[string]>[0], apiKey: strin
 
 export const isolationFixtures: IsolationFixtures = {
   '/api/v1/transactions/:id': async (t, a) => ({ params: { id: await saleOf(t, a.apiKey) } }),
+  // The period is not an id: B's PUT sets B's own spend of the month; A's list stays as it was.
+  '/api/v1/marketing-spend/:period': async (t, a) => {
+    await call(t.app, a.apiKey, {
+      method: 'PUT',
+      url: '/api/v1/marketing-spend/2026-11',
+      payload: { amount: 250000 },
+    });
+    return {
+      params: { period: '2026-11' },
+      bodies: { PUT: { amount: 1 } },
+      ownResource: { readBack: '/api/v1/marketing-spend' },
+    };
+  },
 };
 
 export const idFieldFixtures: IdFieldFixtures = {
@@ -40,4 +53,10 @@ export const idFieldFixtures: IdFieldFixtures = {
     },
   }),
   'GET /api/v1/transactions': async () => ({ url: '/api/v1/transactions' }),
+  // managerId of A (or of nobody) → 404; B's own manager → B's figures. The summary is a report,
+  // so the check looks at its series (one row per month of the window, whatever the data).
+  'GET /api/v1/economics/summary': async () => ({
+    url: '/api/v1/economics/summary?from=2026-11-01&to=2026-12-01',
+    itemsOf: (body: { series?: unknown[] }) => body.series ?? [],
+  }),
 };

@@ -1,5 +1,5 @@
 // The only file of the economics module with SQL.
-import type { DbOrTrx, TransactionsTable } from '../../db/types.ts';
+import type { DbOrTrx, MarketingSpendTable, TransactionsTable } from '../../db/types.ts';
 import { before } from '../../db/keyset.ts';
 import type { KeyCursor } from '../../lib/paging.ts';
 
@@ -91,4 +91,50 @@ export async function listTransactions(
     .orderBy('id', 'desc')
     .limit(q.limit + 1)
     .execute();
+}
+
+/** Every transaction dated before `to` (the figures need the history for first sales and churn). */
+export async function transactionsBefore(db: DbOrTrx, orgId: string, to: string) {
+  return db
+    .selectFrom('transactions')
+    .select(['client_id', 'kind', 'date', 'amount_minor', 'cost_minor'])
+    .where('org_id', '=', orgId)
+    .where('date', '<', to)
+    .execute();
+}
+
+/** Sales whose due date is in [from, to). */
+export async function salesDueIn(db: DbOrTrx, orgId: string, from: string, to: string) {
+  return db
+    .selectFrom('transactions')
+    .select(['client_id', 'due_date', 'paid_at'])
+    .where('org_id', '=', orgId)
+    .where('kind', '=', 'sale')
+    .where('due_date', '>=', from)
+    .where('due_date', '<', to)
+    .execute();
+}
+
+export async function upsertSpend(db: DbOrTrx, row: MarketingSpendTable): Promise<void> {
+  await db
+    .insertInto('marketing_spend')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['org_id', 'period', 'channel'])
+        .doUpdateSet({ amount_minor: row.amount_minor, updated_at: row.updated_at }),
+    )
+    .execute();
+}
+
+/** Spend rows of months in [from, to), by month then channel. */
+export async function listSpend(
+  db: DbOrTrx,
+  orgId: string,
+  q: { from?: string; to?: string },
+): Promise<MarketingSpendTable[]> {
+  let query = db.selectFrom('marketing_spend').selectAll().where('org_id', '=', orgId);
+  if (q.from) query = query.where('period', '>=', q.from);
+  if (q.to) query = query.where('period', '<', q.to);
+  return query.orderBy('period').orderBy('channel').execute();
 }

@@ -7,6 +7,7 @@ import type { TransactionsTable } from '../../db/types.ts';
 import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import * as economics from './economics.service.ts';
+import { registerSummaryRoutes } from './summary.routes.ts';
 import { fromMinorUnits } from './transaction-values.ts';
 
 export function presentTransaction(t: TransactionsTable): api.TransactionOut {
@@ -97,4 +98,6 @@ export function registerEconomicsRoutes(app: FastifyInstance, deps: Deps): void 
       return reply.status(204).send();
     },
   );
+
+  registerSummaryRoutes(app, deps);
 }

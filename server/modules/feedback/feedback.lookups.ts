@@ -1,4 +1,4 @@
-// Reads the modules above feedback need (care's timeline, the text module's corrections).
+// Reads the modules above feedback need (care's timeline, the text module's corrections, economics).
 // Services without a role check: callers have checked. Every read is scoped by the organisation.
 import type { OrgScope } from '../../context.ts';
 import type { FeedbackTable } from '../../db/types.ts';
@@ -18,4 +18,20 @@ export async function listFeedbackOfClient(
   limit: number,
 ): Promise<FeedbackTable[]> {
   return (await repo.listFeedback(s.db, s.orgId, { clientId, limit })).slice(0, limit);
+}
+
+/**
+ * The clients with a feedback record in [from, to) (ISO instants), with the UTC calendar date of
+ * each record (economics: active clients). Records without a client are left out.
+ */
+export async function clientFeedbackDates(
+  s: OrgScope,
+  from: string,
+  to: string,
+): Promise<{ clientId: string; date: string }[]> {
+  const rows = await repo.clientFeedbackTimes(s.db, s.orgId, from, to);
+  return rows.map((r) => ({
+    clientId: r.client_id!,
+    date: new Date(r.received_at).toISOString().slice(0, 10),
+  }));
 }

@@ -226,3 +226,15 @@ export async function insertIdempotencyKeys(
 ): Promise<void> {
   await insertRows(db, 'idempotency_keys', rows);
 }
+
+/** Client and receipt time of the records of known clients received in [from, to). */
+export async function clientFeedbackTimes(db: DbOrTrx, orgId: string, from: string, to: string) {
+  return db
+    .selectFrom('feedback')
+    .select(['client_id', 'received_at'])
+    .where('org_id', '=', orgId)
+    .where('client_id', 'is not', null)
+    .where('received_at', '>=', from)
+    .where('received_at', '<', to)
+    .execute();
+}

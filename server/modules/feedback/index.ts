@@ -16,7 +16,11 @@ export {
   type RecordResult,
 } from './feedback.service.ts';
 export { presentFeedback } from './feedback.routes.ts';
-export { findFeedbackRecord, listFeedbackOfClient } from './feedback.lookups.ts';
+export {
+  clientFeedbackDates,
+  findFeedbackRecord,
+  listFeedbackOfClient,
+} from './feedback.lookups.ts';
 
 // Upward event (ADR 008): when messaging sent an acknowledgement, the record and its case move on.
 messageSent.subscribe('feedback.acknowledged', onMessageSent);
