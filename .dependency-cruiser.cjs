@@ -41,8 +41,8 @@ const PLATFORM = [
   '^server/modules/module\\.ts$',
   '^shared/',
 ];
-// Tests, and the isolation fixtures each module keeps beside its tests.
-const TESTS = '\\.(test|isolation)\\.tsx?$';
+// Tests, and the fixtures each module keeps beside its tests (*.isolation.ts, *.fixtures.ts).
+const TESTS = '\\.(test|isolation|fixtures)\\.tsx?$';
 const APP = ['^server/(app|main|worker|cli)\\.ts$', '^server/modules/(index|registry)\\.ts$'];
 
 module.exports = {

@@ -1,80 +1,14 @@
 // The public survey pages through real HTTP: form posts, one-click links from real invitation
 // e-mails, a real SMTP server and the real worker, on both dialects. One invitation → one record.
 // This file: answers recorded (form, one-click link, open link) and the language a page speaks.
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  call,
-  createTestApp,
-  createTestOrg,
-  type TestApp,
-  type TestOrg,
-} from '../../../tests/support/app.ts';
+import { describe, expect, it } from 'vitest';
 import { testDialects } from '../../../tests/support/db.ts';
-import { startTestSmtp, type TestSmtp } from '../../../tests/support/smtp.ts';
 import { testWorker } from '../../../tests/support/worker.ts';
-
-const PUBLIC_URL = 'https://cx.example.ru';
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+import { surveyPageKit } from './survey-page.fixtures.ts';
 
 describe.each(testDialects())('the public survey pages on %s', (dialect) => {
-  let t: TestApp;
-  let org: TestOrg;
-  let smtp: TestSmtp | undefined;
-  afterEach(async () => {
-    await t?.close();
-    await smtp?.close();
-    smtp = undefined;
-  });
-
-  async function setup(env: Record<string, string> = {}) {
-    smtp = await startTestSmtp();
-    t = await createTestApp({
-      dialect,
-      env: { PUBLIC_URL, SMTP_URL: smtp.url, RATE_LIMIT_PUBLIC_PER_MINUTE: '1000', ...env },
-    });
-    org = await createTestOrg(t.deps, 'Ромашка');
-  }
-  const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-    call(t.app, org.apiKey, { method, url, ...(payload ? { payload } : {}) });
-  const pathOf = (url: string) => url.replace(PUBLIC_URL, '');
-  const post = (
-    path: string,
-    fields: Record<string, string>,
-    headers: Record<string, string> = {},
-  ) =>
-    t.app.inject({
-      method: 'POST',
-      url: path,
-      headers: { ...FORM, ...headers },
-      payload: new URLSearchParams(fields).toString(),
-    });
-  const feedback = () => t.deps.db.selectFrom('feedback').selectAll().execute();
-
-  async function survey(metric: 'nps' | 'csat' | 'ces' = 'nps', extra: object = {}) {
-    return (
-      await api('POST', '/api/v1/surveys', {
-        name: 'После доставки',
-        metric,
-        stage: 'delivery',
-        ...extra,
-      })
-    ).json();
-  }
-  async function contact(name: string, email?: string, language: 'ru' | 'en' = 'ru') {
-    const client = await api('POST', '/api/v1/clients', { name: `ООО ${name}` });
-    return (
-      await api('POST', `/api/v1/clients/${client.json().id}/contacts`, {
-        name,
-        language,
-        ...(email ? { email } : {}),
-      })
-    ).json();
-  }
-  async function invite(surveyId: string, contactId: string, send = false) {
-    return (
-      await api('POST', `/api/v1/surveys/${surveyId}/invites`, { contactIds: [contactId], send })
-    ).json();
-  }
+  const kit = surveyPageKit(dialect);
+  const { setup, api, pathOf, post, feedback, survey, contact, invite } = kit;
 
   it('records a personal answer posted by the form once: survey, contact, score, comment, acknowledgement and a case', async () => {
     await setup();
@@ -82,7 +16,7 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
     const ivan = await contact('Иван', 'ivan@example.ru');
     const link = pathOf((await invite(s.id, ivan.id)).items[0].url);
 
-    const page = await t.app.inject({ method: 'GET', url: link });
+    const page = await kit.t.app.inject({ method: 'GET', url: link });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.body).toContain('lang="ru"');
@@ -112,11 +46,13 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
     const again = await post(link, { score: '10', comment: 'Передумал' });
     expect(again.statusCode).toBe(200);
     expect(again.body).toContain('Вы уже ответили');
-    expect((await t.app.inject({ method: 'GET', url: link })).body).toContain('Вы уже ответили');
+    expect((await kit.t.app.inject({ method: 'GET', url: link })).body).toContain(
+      'Вы уже ответили',
+    );
     expect(await feedback()).toHaveLength(1);
 
-    await testWorker(t.deps).drain();
-    const [ack] = await smtp!.waitFor(1);
+    await testWorker(kit.t.deps).drain();
+    const [ack] = await kit.smtp!.waitFor(1);
     expect(ack!.to).toMatchObject({ text: 'ivan@example.ru' });
     expect(ack!.subject).toContain(record!.public_ref);
     const kase = (await api('GET', `/api/v1/cases/${record!.case_id}`)).json();
@@ -136,8 +72,8 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
       send: true,
     });
     expect(res.json().queued).toBe(2);
-    await testWorker(t.deps).drain();
-    const mails = await smtp!.waitFor(2);
+    await testWorker(kit.t.deps).drain();
+    const mails = await kit.smtp!.waitFor(2);
     const toJane = mails.find(
       (m) => m.to && !Array.isArray(m.to) && m.to.text === 'jane@example.com',
     )!;
@@ -155,13 +91,13 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
       /2: (https:\/\/cx\.example\.ru\/s\/[A-Za-z0-9_-]{43}\?score=2)/,
     )![1]!;
     // Following the link (as a mail scanner does) only preselects the score: nothing is stored.
-    const clicked = await t.app.inject({ method: 'GET', url: pathOf(janeLink) });
+    const clicked = await kit.t.app.inject({ method: 'GET', url: pathOf(janeLink) });
     expect(clicked.statusCode).toBe(200);
     expect(clicked.body).toContain('lang="en"');
     expect(clicked.body).toContain('value="2" required checked');
     expect(await feedback()).toEqual([]);
     // One tap on the button records it.
-    const tapped = await t.app.inject({
+    const tapped = await kit.t.app.inject({
       method: 'POST',
       url: pathOf(janeLink).split('?')[0]!,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -170,7 +106,7 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
     expect(tapped.statusCode).toBe(200);
     expect(tapped.body).toContain('Thank you for your answer');
     // A mail scanner or a second click on another score changes nothing.
-    const second = await t.app.inject({
+    const second = await kit.t.app.inject({
       method: 'GET',
       url: pathOf(janeLink.replace('score=2', 'score=7')),
     });
@@ -205,7 +141,7 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
     await setup();
     const s = await survey('nps', { stage: 'onboarding' });
     const open = pathOf(s.openUrl);
-    const page = await t.app.inject({
+    const page = await kit.t.app.inject({
       method: 'GET',
       url: open,
       headers: { 'accept-language': 'en-US,en;q=0.9' },
@@ -214,7 +150,7 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
     expect(page.body).toContain(s.question.en);
     expect(
       (
-        await t.app.inject({
+        await kit.t.app.inject({
           method: 'GET',
           url: `${open}?lang=ru`,
           headers: { 'accept-language': 'en' },
@@ -222,7 +158,7 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
       ).body,
     ).toContain(s.question.ru);
     // On the open link ?score only preselects: nothing is stored until the visitor submits.
-    const preselected = await t.app.inject({ method: 'GET', url: `${open}?score=9` });
+    const preselected = await kit.t.app.inject({ method: 'GET', url: `${open}?score=9` });
     expect(preselected.body).toContain('value="9" required checked');
     expect(await feedback()).toEqual([]);
 
@@ -241,14 +177,14 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
     const link = pathOf(
       (await invite(s.id, (await contact('Jane', undefined, 'en')).id)).items[0].url,
     );
-    const page = await t.app.inject({
+    const page = await kit.t.app.inject({
       method: 'GET',
       url: link,
       headers: { 'accept-language': 'ru-RU' },
     });
     expect(page.body).toContain('lang="en"');
     expect(page.body).toContain(`action="${link}?lang=en"`);
-    expect((await t.app.inject({ method: 'GET', url: `${link}?lang=ru` })).body).toContain(
+    expect((await kit.t.app.inject({ method: 'GET', url: `${link}?lang=ru` })).body).toContain(
       'lang="ru"',
     );
   });

@@ -1,79 +1,14 @@
 // The public survey pages through real HTTP, on both dialects. This file: what the pages refuse
 // (a filled honeypot, unknown tokens, closed surveys, scores off the scale, odd bodies, too many
 // answers), never with a 5xx.
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  call,
-  createTestApp,
-  createTestOrg,
-  type TestApp,
-  type TestOrg,
-} from '../../../tests/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { call } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
-import { startTestSmtp, type TestSmtp } from '../../../tests/support/smtp.ts';
-
-const PUBLIC_URL = 'https://cx.example.ru';
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+import { FORM, surveyPageKit } from './survey-page.fixtures.ts';
 
 describe.each(testDialects())('the public survey pages on %s', (dialect) => {
-  let t: TestApp;
-  let org: TestOrg;
-  let smtp: TestSmtp | undefined;
-  afterEach(async () => {
-    await t?.close();
-    await smtp?.close();
-    smtp = undefined;
-  });
-
-  async function setup(env: Record<string, string> = {}) {
-    smtp = await startTestSmtp();
-    t = await createTestApp({
-      dialect,
-      env: { PUBLIC_URL, SMTP_URL: smtp.url, RATE_LIMIT_PUBLIC_PER_MINUTE: '1000', ...env },
-    });
-    org = await createTestOrg(t.deps, 'Ромашка');
-  }
-  const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-    call(t.app, org.apiKey, { method, url, ...(payload ? { payload } : {}) });
-  const pathOf = (url: string) => url.replace(PUBLIC_URL, '');
-  const post = (
-    path: string,
-    fields: Record<string, string>,
-    headers: Record<string, string> = {},
-  ) =>
-    t.app.inject({
-      method: 'POST',
-      url: path,
-      headers: { ...FORM, ...headers },
-      payload: new URLSearchParams(fields).toString(),
-    });
-  const feedback = () => t.deps.db.selectFrom('feedback').selectAll().execute();
-
-  async function survey(metric: 'nps' | 'csat' | 'ces' = 'nps', extra: object = {}) {
-    return (
-      await api('POST', '/api/v1/surveys', {
-        name: 'После доставки',
-        metric,
-        stage: 'delivery',
-        ...extra,
-      })
-    ).json();
-  }
-  async function contact(name: string, email?: string, language: 'ru' | 'en' = 'ru') {
-    const client = await api('POST', '/api/v1/clients', { name: `ООО ${name}` });
-    return (
-      await api('POST', `/api/v1/clients/${client.json().id}/contacts`, {
-        name,
-        language,
-        ...(email ? { email } : {}),
-      })
-    ).json();
-  }
-  async function invite(surveyId: string, contactId: string, send = false) {
-    return (
-      await api('POST', `/api/v1/surveys/${surveyId}/invites`, { contactIds: [contactId], send })
-    ).json();
-  }
+  const kit = surveyPageKit(dialect);
+  const { setup, api, pathOf, post, feedback, survey, contact, invite } = kit;
 
   it('stores nothing when the honeypot is filled, but thanks the visitor', async () => {
     await setup();
@@ -105,7 +40,7 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
       "/s/'%20or%201=1--",
       `/s/${'x'.repeat(150)}`,
     ]) {
-      const res = await t.app.inject({
+      const res = await kit.t.app.inject({
         method: 'GET',
         url,
         headers: { 'accept-language': 'en-GB,en' },
@@ -117,13 +52,14 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
     }
     await api('PATCH', `/api/v1/surveys/${s.id}`, { status: 'closed' });
     for (const url of [link, pathOf(s.openUrl)]) {
-      const page = await t.app.inject({ method: 'GET', url });
+      const page = await kit.t.app.inject({ method: 'GET', url });
       expect(page.statusCode, url).toBe(410);
       expect(page.body).toContain('Опрос завершён');
       expect((await post(url, { score: '5' })).statusCode, url).toBe(410);
-      expect((await t.app.inject({ method: 'GET', url: `${url}?score=5` })).statusCode, url).toBe(
-        410,
-      );
+      expect(
+        (await kit.t.app.inject({ method: 'GET', url: `${url}?score=5` })).statusCode,
+        url,
+      ).toBe(410);
     }
     expect(await feedback()).toEqual([]);
   });
@@ -141,10 +77,12 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
       expect(res.body).toContain('<form method="post"');
     }
     expect((await post(link, { comment: 'без оценки' })).statusCode).toBe(400);
-    expect((await t.app.inject({ method: 'GET', url: `${link}?score=9` })).statusCode).toBe(400);
-    expect((await t.app.inject({ method: 'GET', url: `${link}?score=1&score=2` })).statusCode).toBe(
+    expect((await kit.t.app.inject({ method: 'GET', url: `${link}?score=9` })).statusCode).toBe(
       400,
     );
+    expect(
+      (await kit.t.app.inject({ method: 'GET', url: `${link}?score=1&score=2` })).statusCode,
+    ).toBe(400);
     expect((await post(link, { score: '4', comment: 'я'.repeat(5001) })).statusCode).toBe(400);
     expect(await feedback()).toEqual([]);
   });
@@ -166,7 +104,7 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
     ];
     for (const [type, payload] of odd) {
       for (const url of [link, pathOf(s.openUrl)]) {
-        const res = await t.app.inject({
+        const res = await kit.t.app.inject({
           method: 'POST',
           url,
           headers: { 'content-type': type },
@@ -192,7 +130,7 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
     expect(limited.headers['retry-after']).toBeTruthy();
     expect(await feedback()).toHaveLength(2);
 
-    const form = await call(t.app, org.apiKey, {
+    const form = await call(kit.t.app, kit.org.apiKey, {
       method: 'POST',
       url: '/api/v1/surveys',
       headers: FORM,
