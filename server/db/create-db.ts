@@ -4,15 +4,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import {
-  Kysely,
-  PostgresAdapter,
-  PostgresDialect,
-  SqliteDialect,
-  sql,
-  type Transaction,
-} from 'kysely';
+import { Kysely, PostgresAdapter, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { PostgresDialectWithStableIntrospection } from './pg-introspection.ts';
 import type { DB } from './types.ts';
 import { registerWalSync, WalSync } from './wal-sync.ts';
 
@@ -134,7 +128,7 @@ export function createDb(url: string, opts: CreateDbOptions = {}): DbHandle {
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   pool.on('connect', runRegisteredAsPrepared);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialectWithStableIntrospection({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 

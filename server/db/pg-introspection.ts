@@ -1,0 +1,43 @@
+// Kysely's PostgreSQL introspector reads the tables of every schema in the database and calls
+// pg_get_serial_sequence('schema.table', …) on each. A schema dropped meanwhile by another
+// process — a parallel test file, another tenant's tooling — makes that call fail with 42P01
+// ("relation … does not exist") although nothing of ours is missing; the migrator's table check
+// then fails a migration at random. The catalogue read is retried: the race lasts one DROP.
+import {
+  PostgresDialect,
+  type DatabaseIntrospector,
+  type DatabaseMetadataOptions,
+  type Kysely,
+} from 'kysely';
+
+const UNDEFINED_TABLE = '42P01';
+const ATTEMPTS = 5;
+
+async function retried<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (err) {
+      if ((err as { code?: string }).code !== UNDEFINED_TABLE || attempt >= ATTEMPTS) throw err;
+    }
+  }
+}
+
+export class RetryingIntrospector implements DatabaseIntrospector {
+  constructor(private readonly inner: DatabaseIntrospector) {}
+  getSchemas() {
+    return retried(() => this.inner.getSchemas());
+  }
+  getTables(options?: DatabaseMetadataOptions) {
+    return retried(() => this.inner.getTables(options));
+  }
+  getMetadata(options?: DatabaseMetadataOptions) {
+    return retried(() => this.inner.getMetadata(options));
+  }
+}
+
+export class PostgresDialectWithStableIntrospection extends PostgresDialect {
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new RetryingIntrospector(super.createIntrospector(db));
+  }
+}
