@@ -74,3 +74,17 @@ export function pickLanguage(
   if (first === 'ru' || first === 'en') return first;
   return fallback;
 }
+
+/** A score scale as radio buttons; the selected score is visible at a glance, also on a phone
+ * in sunlight. Used by the survey pages and the follow-up rating. */
+export const SCORE_SCALE_STYLE = `.scores label:has(input:checked){background:#228be6;border-color:#228be6}
+.scores input:checked+span{color:#fff}
+.scores input:focus-visible+span{outline:2px solid #1864ab;outline-offset:4px}`;
+
+export function scoreRadios(scores: readonly number[], selected: number | undefined): Raw[] {
+  // One line per input: the tests and assistive tech read `value="N" required checked` as is.
+  // prettier-ignore
+  return scores.map(
+    (n) => html`<label><input type="radio" name="score" value="${n}" required${raw(selected === n ? ' checked' : '')}><span>${n}</span></label>`,
+  );
+}

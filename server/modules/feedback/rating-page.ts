@@ -7,7 +7,15 @@ import { z } from 'zod';
 import { ctxFor } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { acceptForms } from '../../http/form-body.ts';
-import { html, pickLanguage, publicPage, raw, type Raw } from '../../http/html.ts';
+import {
+  html,
+  pickLanguage,
+  publicPage,
+  raw,
+  SCORE_SCALE_STYLE,
+  scoreRadios,
+  type Raw,
+} from '../../http/html.ts';
 import { t } from '../../i18n/catalogue.ts';
 import type { Actor } from '../../lib/permissions.ts';
 import { ratePath } from '../../lib/public-urls.ts';
@@ -21,18 +29,11 @@ const query = z.object({
   score: z.coerce.number().int().min(1).max(5).optional(),
 });
 const SCORES = [1, 2, 3, 4, 5];
-const STYLE = raw(`<style>
-.scores label:has(input:checked){background:#228be6;border-color:#228be6}
-.scores input:checked+span{color:#fff}
-.scores input:focus-visible+span{outline:2px solid #1864ab;outline-offset:4px}
-</style>`);
+const STYLE = raw(`<style>${SCORE_SCALE_STYLE}</style>`);
 
 /** The scale as a form, `score` preselected; nothing is stored until the button is pressed. */
 function ratingForm(ref: string, lang: Lang, score: number | undefined) {
-  // prettier-ignore
-  const options = SCORES.map(
-    (n) => html`<label><input type="radio" name="score" value="${n}" required${raw(score === n ? ' checked' : '')}><span>${n}</span></label>`,
-  );
+  const options = scoreRadios(SCORES, score);
   return html`${STYLE}<h1>${t(lang, 'status.rateTitle')}</h1>
     <p>${t(lang, 'status.rateQuestion')}</p>
     <form method="post" action="${ratePath(ref)}?lang=${lang}">

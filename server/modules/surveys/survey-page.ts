@@ -7,7 +7,15 @@ import type { LocalizedText } from '../../../shared/api/surveys.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { acceptForms } from '../../http/form-body.ts';
-import { html, pickLanguage, publicPage, raw, type Raw } from '../../http/html.ts';
+import {
+  html,
+  pickLanguage,
+  publicPage,
+  raw,
+  SCORE_SCALE_STYLE,
+  scoreRadios,
+  type Raw,
+} from '../../http/html.ts';
 import { t } from '../../i18n/catalogue.ts';
 import { surveyInvitePath, surveyOpenPath } from '../../lib/public-urls.ts';
 import { parseScore, scoresOf } from './survey-links.ts';
@@ -30,12 +38,9 @@ const query = z.object({
   score: z.string().max(10).optional(),
 });
 
-// The selected score must be visible at a glance, also on a phone in sunlight.
 const EXTRA_STYLE = raw(`<style>
 fieldset{border:0;margin:0;padding:0}legend{font-weight:600;padding:0}
-.scores label:has(input:checked){background:#228be6;border-color:#228be6}
-.scores input:checked+span{color:#fff}
-.scores input:focus-visible+span{outline:2px solid #1864ab;outline-offset:4px}
+${SCORE_SCALE_STYLE}
 .ends{display:flex;justify-content:space-between;gap:1rem;font-size:.85rem;color:#5c5f66;margin:-.5rem 0 1rem}
 label.comment{display:block;margin:.5rem 0 .35rem}
 </style>`);
@@ -94,11 +99,7 @@ function renderForm(target: SurveyTarget, lang: Lang, action: string, state: For
     honeypot: t(lang, 'survey.honeypot'),
     submit: t(lang, 'survey.submit'),
   };
-  // One line, as before the Prettier pass: its HTML formatting split the input's attributes.
-  // prettier-ignore
-  const options = scores.map(
-    (n) => html`<label><input type="radio" name="score" value="${n}" required${raw(state.score === n ? ' checked' : '')}><span>${n}</span></label>`,
-  );
+  const options = scoreRadios(scores, state.score);
   const error = state.error ? html`<p class="error" role="alert">${state.error}</p>` : raw('');
   return html`${EXTRA_STYLE}
     <h1>${question}</h1>
