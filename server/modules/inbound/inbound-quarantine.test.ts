@@ -1,56 +1,15 @@
 // E-mail in, end to end: real mail sent with nodemailer to the built-in receiver, the
 // acknowledgement caught by a second real SMTP server, a real worker, both dialects.
 // This file: mail from unknown senders and unreadable mail kept in quarantine.
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  call,
-  createTestApp,
-  createTestOrg,
-  type TestApp,
-  type TestOrg,
-} from '../../../tests/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { call } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
-import { startTestSmtp, type TestSmtp } from '../../../tests/support/smtp.ts';
-import { testWorker } from '../../../tests/support/worker.ts';
-import { sendTo, type Mail } from './inbound.fixtures.ts';
-import { startReceiver } from './index.ts';
+import { inboundKit } from './inbound.fixtures.ts';
 import { quarantineUnreadable } from './mail-intake.ts';
 
 describe.each(testDialects())('e-mail in on %s', (dialect) => {
-  let t: TestApp;
-  let smtp: TestSmtp;
-  const stoppers: Array<() => Promise<void>> = [];
-  afterEach(async () => {
-    for (const stop of stoppers.splice(0)) await stop();
-    await t?.close();
-    await smtp?.close();
-  });
-
-  async function setup() {
-    smtp = await startTestSmtp();
-    t = await createTestApp({
-      dialect,
-      env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://cx.example.ru' },
-    });
-    // Port 0: the system picks a free port while binding, so parallel runs never race for one.
-    const receiver = await startReceiver(t.deps, { port: 0, host: '127.0.0.1' });
-    stoppers.push(receiver.stop);
-    const port = receiver.port;
-    const org = await createTestOrg(t.deps, 'Ромашка');
-    const { address } = (
-      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/address' })
-    ).json();
-    return {
-      org,
-      address: address as string,
-      port,
-      worker: testWorker(t.deps),
-      send: (mail: Mail, toPort = port) => sendTo(toPort, { to: address, ...mail }),
-    };
-  }
-
-  const feedbackOf = async (org: TestOrg) =>
-    (await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/feedback' })).json().items;
+  const kit = inboundKit(dialect);
+  const { setup, feedbackOf } = kit;
 
   it('quarantines mail from an unknown sender without an acknowledgement, then accepts it as feedback from a new contact', async () => {
     const { org, send, worker } = await setup();
@@ -74,10 +33,10 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
     });
     expect(await feedbackOf(org)).toHaveLength(0);
     await worker.drain();
-    expect(smtp.messages).toHaveLength(0);
+    expect(kit.smtp.messages).toHaveLength(0);
 
     const list = (
-      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/quarantine' })
+      await call(kit.t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/quarantine' })
     ).json();
     expect(list.items.map((m: { fromAddress: string }) => m.fromAddress)).toEqual([
       'spam@example.org',
@@ -91,7 +50,7 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
       status: 'quarantined',
     });
 
-    const accepted = await call(t.app, org.apiKey, {
+    const accepted = await call(kit.t.app, org.apiKey, {
       method: 'POST',
       url: `/api/v1/inbound/quarantine/${petr.id}/accept`,
       payload: {},
@@ -105,14 +64,14 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
       text: 'Когда будет доставка?',
     });
     const contact = (
-      await call(t.app, org.apiKey, {
+      await call(kit.t.app, org.apiKey, {
         method: 'GET',
         url: `/api/v1/clients/${record.clientId}/contacts`,
       })
     ).json().items[0];
     expect(contact).toMatchObject({ name: 'Пётр Сидоров', email: 'petr@example.org' });
 
-    const again = await call(t.app, org.apiKey, {
+    const again = await call(kit.t.app, org.apiKey, {
       method: 'POST',
       url: `/api/v1/inbound/quarantine/${petr.id}/accept`,
       payload: {},
@@ -121,7 +80,7 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
     expect(again.json().code).toBe('conflict');
     expect(
       (
-        await call(t.app, org.apiKey, {
+        await call(kit.t.app, org.apiKey, {
           method: 'POST',
           url: `/api/v1/inbound/quarantine/${spam.id}/discard`,
           payload: {},
@@ -130,7 +89,7 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
     ).toBe('discarded');
     expect(
       (
-        await call(t.app, org.apiKey, {
+        await call(kit.t.app, org.apiKey, {
           method: 'POST',
           url: `/api/v1/inbound/quarantine/${spam.id}/accept`,
           payload: {},
@@ -138,15 +97,16 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
       ).statusCode,
     ).toBe(409);
     expect(
-      (await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/quarantine' })).json()
-        .items,
+      (
+        await call(kit.t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/quarantine' })
+      ).json().items,
     ).toEqual([]);
 
     // Now a known contact: the next mail is feedback straight away, acknowledged.
     await send({ from: 'petr@example.org', subject: 'Ещё', text: 'Спасибо, получил.' });
     expect(await feedbackOf(org)).toHaveLength(2);
     await worker.drain();
-    expect(smtp.messages.length).toBeGreaterThanOrEqual(1);
+    expect(kit.smtp.messages.length).toBeGreaterThanOrEqual(1);
     expect(await feedbackOf(org)).toHaveLength(2);
   });
 
@@ -156,10 +116,10 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
       'Message-ID: <broken-1@example.org>\r\nContent-Type: multipart/mixed\r\n\r\n\u0000Текст\u0000',
       'utf8',
     );
-    await quarantineUnreadable(t.deps, org.orgId, 'Sender@Example.org', raw);
-    await quarantineUnreadable(t.deps, org.orgId, 'Sender@Example.org', raw);
+    await quarantineUnreadable(kit.t.deps, org.orgId, 'Sender@Example.org', raw);
+    await quarantineUnreadable(kit.t.deps, org.orgId, 'Sender@Example.org', raw);
     const items = (
-      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/quarantine' })
+      await call(kit.t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/quarantine' })
     ).json().items;
     expect(items).toHaveLength(1);
     expect(items[0].fromAddress).toBe('sender@example.org');

@@ -1,74 +1,17 @@
 // E-mail in, end to end: real mail sent with nodemailer to the built-in receiver, the
 // acknowledgement caught by a second real SMTP server, a real worker, both dialects.
 // This file: mail refused (unknown recipient, oversized, flooding) or dropped (auto-replies).
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  call,
-  createTestApp,
-  createTestOrg,
-  type TestApp,
-  type TestOrg,
-} from '../../../tests/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { call } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
-import { startTestSmtp, type TestSmtp } from '../../../tests/support/smtp.ts';
-import { testWorker } from '../../../tests/support/worker.ts';
-import { sendTo, type Mail } from './inbound.fixtures.ts';
+import { inboundKit, sendTo } from './inbound.fixtures.ts';
 import { startReceiver } from './index.ts';
 
 describe.each(testDialects())('e-mail in on %s', (dialect) => {
-  let t: TestApp;
-  let smtp: TestSmtp;
-  const stoppers: Array<() => Promise<void>> = [];
-  afterEach(async () => {
-    for (const stop of stoppers.splice(0)) await stop();
-    await t?.close();
-    await smtp?.close();
-  });
-
-  async function setup() {
-    smtp = await startTestSmtp();
-    t = await createTestApp({
-      dialect,
-      env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://cx.example.ru' },
-    });
-    // Port 0: the system picks a free port while binding, so parallel runs never race for one.
-    const receiver = await startReceiver(t.deps, { port: 0, host: '127.0.0.1' });
-    stoppers.push(receiver.stop);
-    const port = receiver.port;
-    const org = await createTestOrg(t.deps, 'Ромашка');
-    const { address } = (
-      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/address' })
-    ).json();
-    return {
-      org,
-      address: address as string,
-      port,
-      worker: testWorker(t.deps),
-      send: (mail: Mail, toPort = port) => sendTo(toPort, { to: address, ...mail }),
-    };
-  }
-
-  async function addContact(org: TestOrg, email: string, language: 'ru' | 'en', name = 'Иван') {
-    const client = (
-      await call(t.app, org.apiKey, {
-        method: 'POST',
-        url: '/api/v1/clients',
-        payload: { name: `Клиент ${email}` },
-      })
-    ).json();
-    const res = await call(t.app, org.apiKey, {
-      method: 'POST',
-      url: `/api/v1/clients/${client.id}/contacts`,
-      payload: { name, email, language },
-    });
-    expect(res.statusCode).toBe(201);
-    return res.json();
-  }
-
-  const feedbackOf = async (org: TestOrg) =>
-    (await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/feedback' })).json().items;
+  const kit = inboundKit(dialect);
+  const { setup, addContact, feedbackOf } = kit;
   const count = async (table: 'feedback' | 'inbound_messages') =>
-    (await t.deps.db.selectFrom(table).select('id').execute()).length;
+    (await kit.t.deps.db.selectFrom(table).select('id').execute()).length;
 
   it('refuses an unknown recipient with 550 and stores nothing', async () => {
     const { org, port } = await setup();
@@ -109,18 +52,18 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
     await worker.drain();
     expect(await count('feedback')).toBe(0);
     expect(await count('inbound_messages')).toBe(0);
-    expect(smtp.messages).toHaveLength(0);
+    expect(kit.smtp.messages).toHaveLength(0);
   });
 
   it('refuses an oversized message with 552 and rate-limits a flooding sender with 451', async () => {
     const { org } = await setup();
     await addContact(org, 'ivan@example.ru', 'ru');
     const { address } = (
-      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/address' })
+      await call(kit.t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/address' })
     ).json();
-    const small = await startReceiver(t.deps, { port: 0, host: '127.0.0.1', maxBytes: 4_000 });
-    const strict = await startReceiver(t.deps, { port: 0, host: '127.0.0.1', perMinute: 2 });
-    stoppers.push(small.stop, strict.stop);
+    const small = await startReceiver(kit.t.deps, { port: 0, host: '127.0.0.1', maxBytes: 4_000 });
+    const strict = await startReceiver(kit.t.deps, { port: 0, host: '127.0.0.1', perMinute: 2 });
+    kit.stopAfter(small.stop, strict.stop);
     const big = await sendTo(small.port, {
       from: 'ivan@example.ru',
       to: address,

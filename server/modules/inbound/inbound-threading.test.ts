@@ -1,85 +1,28 @@
 // E-mail in, end to end: real mail sent with nodemailer to the built-in receiver, the
 // acknowledgement caught by a second real SMTP server, a real worker, both dialects.
 // This file: the organisation's address, and mail turned into feedback and threaded onto cases.
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  call,
-  createTestApp,
-  createTestOrg,
-  type TestApp,
-  type TestOrg,
-} from '../../../tests/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { call, createTestOrg } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
-import { startTestSmtp, type TestSmtp } from '../../../tests/support/smtp.ts';
-import { testWorker } from '../../../tests/support/worker.ts';
-import { sendTo, type Mail } from './inbound.fixtures.ts';
-import { startReceiver } from './index.ts';
+import { inboundKit, type Mail } from './inbound.fixtures.ts';
 
 describe.each(testDialects())('e-mail in on %s', (dialect) => {
-  let t: TestApp;
-  let smtp: TestSmtp;
-  const stoppers: Array<() => Promise<void>> = [];
-  afterEach(async () => {
-    for (const stop of stoppers.splice(0)) await stop();
-    await t?.close();
-    await smtp?.close();
-  });
-
-  async function setup() {
-    smtp = await startTestSmtp();
-    t = await createTestApp({
-      dialect,
-      env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://cx.example.ru' },
-    });
-    // Port 0: the system picks a free port while binding, so parallel runs never race for one.
-    const receiver = await startReceiver(t.deps, { port: 0, host: '127.0.0.1' });
-    stoppers.push(receiver.stop);
-    const port = receiver.port;
-    const org = await createTestOrg(t.deps, 'Ромашка');
-    const { address } = (
-      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/address' })
-    ).json();
-    return {
-      org,
-      address: address as string,
-      port,
-      worker: testWorker(t.deps),
-      send: (mail: Mail, toPort = port) => sendTo(toPort, { to: address, ...mail }),
-    };
-  }
-
-  async function addContact(org: TestOrg, email: string, language: 'ru' | 'en', name = 'Иван') {
-    const client = (
-      await call(t.app, org.apiKey, {
-        method: 'POST',
-        url: '/api/v1/clients',
-        payload: { name: `Клиент ${email}` },
-      })
-    ).json();
-    const res = await call(t.app, org.apiKey, {
-      method: 'POST',
-      url: `/api/v1/clients/${client.id}/contacts`,
-      payload: { name, email, language },
-    });
-    expect(res.statusCode).toBe(201);
-    return res.json();
-  }
-
-  const feedbackOf = async (org: TestOrg) =>
-    (await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/feedback' })).json().items;
+  const kit = inboundKit(dialect);
+  const { setup, addContact, feedbackOf } = kit;
 
   it("gives each organisation one stable address on its PUBLIC_URL's host", async () => {
     const { org, address } = await setup();
     expect(address).toMatch(/^feedback\+[a-z2-9]{14}@cx\.example\.ru$/);
     const again = (
-      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/address' })
+      await call(kit.t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/address' })
     ).json();
     expect(again.address).toBe(address);
     expect(address).toBe(`feedback+${again.token}@cx.example.ru`);
-    const other = await createTestOrg(t.deps, 'Бета');
+    const other = await createTestOrg(kit.t.deps, 'Бета');
     expect(
-      (await call(t.app, other.apiKey, { method: 'GET', url: '/api/v1/inbound/address' })).json()
-        .address,
+      (
+        await call(kit.t.app, other.apiKey, { method: 'GET', url: '/api/v1/inbound/address' })
+      ).json().address,
     ).not.toBe(address);
   });
 
@@ -107,12 +50,12 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
     expect(record.caseId).toBeTruthy();
 
     await worker.drain();
-    const [ack] = await smtp.waitFor(1);
+    const [ack] = await kit.smtp.waitFor(1);
     expect(ack!.to).toMatchObject({ text: 'ivan@example.ru' });
     expect(ack!.subject).toContain('Мы получили ваш отзыв');
     expect(ack!.messageId).toMatch(/@clientloop>$/);
 
-    const waiting = await call(t.app, org.apiKey, {
+    const waiting = await call(kit.t.app, org.apiKey, {
       method: 'PATCH',
       url: `/api/v1/cases/${record.caseId}`,
       payload: { status: 'waiting_client' },
@@ -132,11 +75,14 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
 
     expect(await feedbackOf(org)).toHaveLength(1);
     const kase = (
-      await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/cases/${record.caseId}` })
+      await call(kit.t.app, org.apiKey, { method: 'GET', url: `/api/v1/cases/${record.caseId}` })
     ).json();
     expect(kase.status).toBe('in_progress');
     const events = (
-      await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/cases/${record.caseId}/events` })
+      await call(kit.t.app, org.apiKey, {
+        method: 'GET',
+        url: `/api/v1/cases/${record.caseId}/events`,
+      })
     ).json().items;
     const replies = events.filter((e: { kind: string }) => e.kind === 'client_reply');
     expect(replies).toHaveLength(1);
@@ -151,7 +97,7 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
       'status:in_progress',
     ]);
     await worker.drain();
-    expect(smtp.messages).toHaveLength(1); // a reply is not acknowledged again
+    expect(kit.smtp.messages).toHaveLength(1); // a reply is not acknowledged again
   });
 
   it('acknowledges in English, and quarantines a reply that names the case only in its subject or comes from another sender', async () => {
@@ -166,7 +112,7 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
     const [record] = await feedbackOf(org);
     expect(record.text).toBe('The parcel arrived damaged.');
     await worker.drain();
-    const [ack] = await smtp.waitFor(1);
+    const [ack] = await kit.smtp.waitFor(1);
     expect(ack!.subject).toBe(`We received your feedback — ${record.publicRef}`);
 
     // Issue 19: a reference in the subject is not proof of who writes; nor is our Message-ID
@@ -185,11 +131,14 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
     });
     expect(await feedbackOf(org)).toHaveLength(1);
     const events = (
-      await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/cases/${record.caseId}/events` })
+      await call(kit.t.app, org.apiKey, {
+        method: 'GET',
+        url: `/api/v1/cases/${record.caseId}/events`,
+      })
     ).json().items;
     expect(events.map((e: { kind: string }) => e.kind)).not.toContain('client_reply');
     const held = (
-      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/quarantine' })
+      await call(kit.t.app, org.apiKey, { method: 'GET', url: '/api/v1/inbound/quarantine' })
     ).json().items;
     expect(held.map((m: { text: string }) => m.text).sort()).toEqual([
       'Photos attached.',
@@ -199,11 +148,11 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
 
   it("never threads onto another organisation's case, nor files mail under another organisation", async () => {
     const { org, send } = await setup();
-    const other = await createTestOrg(t.deps, 'Чужая');
+    const other = await createTestOrg(kit.t.deps, 'Чужая');
     await addContact(org, 'ivan@example.ru', 'ru');
     await addContact(other, 'ivan@example.ru', 'ru');
     const foreign = (
-      await call(t.app, other.apiKey, {
+      await call(kit.t.app, other.apiKey, {
         method: 'POST',
         url: '/api/v1/feedback',
         payload: { text: 'Ужасно, жалоба' },
@@ -218,7 +167,7 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
     expect(mine.map((f: { text: string }) => f.text)).toEqual(['Новое сообщение']);
     expect(await feedbackOf(other)).toHaveLength(1);
     const events = (
-      await call(t.app, other.apiKey, {
+      await call(kit.t.app, other.apiKey, {
         method: 'GET',
         url: `/api/v1/cases/${foreign.caseId}/events`,
       })
