@@ -1,64 +1,14 @@
 // File imports end to end through HTTP, from validation to commit: row-level reports,
 // all-or-nothing commits, duplicates, a second commit, acknowledgements and cases only when asked
 // for, and the list and discard of imports; both dialects.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  call,
-  createTestApp,
-  createTestOrg,
-  type TestApp,
-  type TestOrg,
-} from '../../../tests/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { call } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
+import { importsKit } from './imports.fixtures.ts';
 
 describe.each(testDialects())('feedback imports on %s', (dialect) => {
-  let t: TestApp;
-  let org: TestOrg;
-  beforeAll(async () => {
-    t = await createTestApp({ dialect });
-    org = await createTestOrg(t.deps, 'Ромашка');
-  });
-  afterAll(async () => t?.close());
-
-  const upload = (body: string | Buffer, type = 'text/csv', filename = 'feedback.csv') =>
-    call(t.app, org.apiKey, {
-      method: 'POST',
-      url: `/api/v1/imports?filename=${encodeURIComponent(filename)}`,
-      headers: { 'content-type': type },
-      payload: body,
-    });
-  const validate = (id: string, mapping: object) =>
-    call(t.app, org.apiKey, {
-      method: 'POST',
-      url: `/api/v1/imports/${id}/validate`,
-      payload: { mapping },
-    });
-  const commit = (id: string, mapping: object, acknowledge?: boolean) =>
-    call(t.app, org.apiKey, {
-      method: 'POST',
-      url: `/api/v1/imports/${id}/commit`,
-      payload: { mapping, ...(acknowledge === undefined ? {} : { acknowledge }) },
-    });
-  // raw is jsonb on PostgreSQL and text on SQLite, so the import id is matched here, not in SQL.
-  const feedbackOf = async (importId: string) =>
-    (
-      await t.deps.db
-        .selectFrom('feedback')
-        .selectAll()
-        .where('org_id', '=', org.orgId)
-        .orderBy('received_at')
-        .orderBy('id')
-        .execute()
-    ).filter((r) => String(r.raw).includes(importId));
-  const ackCount = async () =>
-    (
-      await t.deps.db
-        .selectFrom('messages')
-        .select('id')
-        .where('org_id', '=', org.orgId)
-        .where('kind', '=', 'ack')
-        .execute()
-    ).length;
+  const kit = importsKit(dialect);
+  const { upload, validate, commit, feedbackOf, ackCount } = kit;
 
   it('reports row-level errors with file row numbers and writes nothing', async () => {
     const csv = [
@@ -119,7 +69,7 @@ describe.each(testDialects())('feedback imports on %s', (dialect) => {
     });
     expect(await feedbackOf(imp.id)).toHaveLength(0);
     const after = (
-      await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/imports/${imp.id}` })
+      await call(kit.t.app, kit.org.apiKey, { method: 'GET', url: `/api/v1/imports/${imp.id}` })
     ).json();
     expect(after).toMatchObject({
       status: 'uploaded',
@@ -129,7 +79,7 @@ describe.each(testDialects())('feedback imports on %s', (dialect) => {
   });
 
   it('treats rows already recorded under the same source id as duplicates', async () => {
-    await call(t.app, org.apiKey, {
+    await call(kit.t.app, kit.org.apiKey, {
       method: 'POST',
       url: '/api/v1/feedback',
       payload: { text: 'уже было', sourceId: 'dup-2' },
@@ -151,8 +101,12 @@ describe.each(testDialects())('feedback imports on %s', (dialect) => {
     const replay = await commit(second.id, mapping);
     expect(replay.json().result).toEqual({ created: 0, duplicates: 2 });
     expect(
-      (await call(t.app, org.apiKey, { method: 'DELETE', url: `/api/v1/imports/${first.id}` }))
-        .statusCode,
+      (
+        await call(kit.t.app, kit.org.apiKey, {
+          method: 'DELETE',
+          url: `/api/v1/imports/${first.id}`,
+        })
+      ).statusCode,
     ).toBe(409);
   });
 
@@ -177,13 +131,14 @@ describe.each(testDialects())('feedback imports on %s', (dialect) => {
   });
 
   it('opens cases for imported detractors only when asked to', async () => {
-    const cases = async () => (await t.deps.db.selectFrom('cases').select('id').execute()).length;
+    const cases = async () =>
+      (await kit.t.deps.db.selectFrom('cases').select('id').execute()).length;
     const mapping = { scoreValue: 'Оценка', text: 'Комментарий', fixed: { scoreType: 'nps' } };
     const before = await cases();
     const history = (await upload('Оценка,Комментарий\n2,Плохо\n')).json();
     expect(
       (
-        await call(t.app, org.apiKey, {
+        await call(kit.t.app, kit.org.apiKey, {
           method: 'POST',
           url: `/api/v1/imports/${history.id}/commit`,
           payload: { mapping },
@@ -194,7 +149,7 @@ describe.each(testDialects())('feedback imports on %s', (dialect) => {
     const fresh = (await upload('Оценка,Комментарий\n1,Ужасно\n')).json();
     expect(
       (
-        await call(t.app, org.apiKey, {
+        await call(kit.t.app, kit.org.apiKey, {
           method: 'POST',
           url: `/api/v1/imports/${fresh.id}/commit`,
           payload: { mapping, openCases: true },
@@ -208,7 +163,7 @@ describe.each(testDialects())('feedback imports on %s', (dialect) => {
     const imp = (await upload('Оценка\n5\n', 'text/csv', '../../etc/пароли.csv')).json();
     expect(imp.filename).toBe('пароли.csv');
     const list = (
-      await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/imports?limit=200' })
+      await call(kit.t.app, kit.org.apiKey, { method: 'GET', url: '/api/v1/imports?limit=200' })
     ).json();
     expect(list.items[0]).toEqual({
       id: imp.id,
@@ -220,11 +175,15 @@ describe.each(testDialects())('feedback imports on %s', (dialect) => {
       committedAt: null,
     });
     expect(
-      (await call(t.app, org.apiKey, { method: 'DELETE', url: `/api/v1/imports/${imp.id}` }))
-        .statusCode,
+      (
+        await call(kit.t.app, kit.org.apiKey, {
+          method: 'DELETE',
+          url: `/api/v1/imports/${imp.id}`,
+        })
+      ).statusCode,
     ).toBe(204);
     expect(
-      (await call(t.app, org.apiKey, { method: 'GET', url: `/api/v1/imports/${imp.id}` }))
+      (await call(kit.t.app, kit.org.apiKey, { method: 'GET', url: `/api/v1/imports/${imp.id}` }))
         .statusCode,
     ).toBe(404);
   });

@@ -3,66 +3,15 @@
 // dialects.
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  call,
-  createTestApp,
-  createTestOrg,
-  type TestApp,
-  type TestOrg,
-} from '../../../tests/support/app.ts';
+import { describe, expect, it } from 'vitest';
 import { testDialects } from '../../../tests/support/db.ts';
+import { importsKit } from './imports.fixtures.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe.each(testDialects())('feedback imports on %s', (dialect) => {
-  let t: TestApp;
-  let org: TestOrg;
-  beforeAll(async () => {
-    t = await createTestApp({ dialect });
-    org = await createTestOrg(t.deps, 'Ромашка');
-  });
-  afterAll(async () => t?.close());
-
-  const upload = (body: string | Buffer, type = 'text/csv', filename = 'feedback.csv') =>
-    call(t.app, org.apiKey, {
-      method: 'POST',
-      url: `/api/v1/imports?filename=${encodeURIComponent(filename)}`,
-      headers: { 'content-type': type },
-      payload: body,
-    });
-  const validate = (id: string, mapping: object) =>
-    call(t.app, org.apiKey, {
-      method: 'POST',
-      url: `/api/v1/imports/${id}/validate`,
-      payload: { mapping },
-    });
-  const commit = (id: string, mapping: object, acknowledge?: boolean) =>
-    call(t.app, org.apiKey, {
-      method: 'POST',
-      url: `/api/v1/imports/${id}/commit`,
-      payload: { mapping, ...(acknowledge === undefined ? {} : { acknowledge }) },
-    });
-  // raw is jsonb on PostgreSQL and text on SQLite, so the import id is matched here, not in SQL.
-  const feedbackOf = async (importId: string) =>
-    (
-      await t.deps.db
-        .selectFrom('feedback')
-        .selectAll()
-        .where('org_id', '=', org.orgId)
-        .orderBy('received_at')
-        .orderBy('id')
-        .execute()
-    ).filter((r) => String(r.raw).includes(importId));
-  const ackCount = async () =>
-    (
-      await t.deps.db
-        .selectFrom('messages')
-        .select('id')
-        .where('org_id', '=', org.orgId)
-        .where('kind', '=', 'ack')
-        .execute()
-    ).length;
+  const kit = importsKit(dialect);
+  const { upload, validate, commit, feedbackOf, ackCount } = kit;
 
   it('imports a UTF-8 CSV with commas, quoted fields and CRLF, without acknowledgement mails', async () => {
     const csv = [
@@ -151,7 +100,7 @@ describe.each(testDialects())('feedback imports on %s', (dialect) => {
       score_value: 3,
     });
     expect(new Date(row!.received_at).toISOString()).toBe('2026-02-01T00:00:00.000Z');
-    const client = await t.deps.db
+    const client = await kit.t.deps.db
       .selectFrom('clients')
       .selectAll()
       .where('id', '=', row!.client_id!)

@@ -1,40 +1,23 @@
 // File imports end to end through HTTP: the files refused (too many rows, unreadable or
 // malformed content, a broken XLSX, wrong media types, oversized bodies) and nothing stored;
 // both dialects.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  call,
-  createTestApp,
-  createTestOrg,
-  type TestApp,
-  type TestOrg,
-} from '../../../tests/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { call } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
+import { importsKit } from './imports.fixtures.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe.each(testDialects())('feedback imports on %s', (dialect) => {
-  let t: TestApp;
-  let org: TestOrg;
-  beforeAll(async () => {
-    t = await createTestApp({ dialect });
-    org = await createTestOrg(t.deps, 'Ромашка');
-  });
-  afterAll(async () => t?.close());
-
-  const upload = (body: string | Buffer, type = 'text/csv', filename = 'feedback.csv') =>
-    call(t.app, org.apiKey, {
-      method: 'POST',
-      url: `/api/v1/imports?filename=${encodeURIComponent(filename)}`,
-      headers: { 'content-type': type },
-      payload: body,
-    });
+  const kit = importsKit(dialect);
+  const { upload } = kit;
 
   it('refuses 100 001 rows with a clear 413 and stores nothing', async () => {
     const body = `Оценка\n${'5\n'.repeat(100_001)}`;
     const imports = async () =>
-      (await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/imports?limit=100' })).json()
-        .items.length;
+      (
+        await call(kit.t.app, kit.org.apiKey, { method: 'GET', url: '/api/v1/imports?limit=100' })
+      ).json().items.length;
     const before = await imports();
     const res = await upload(body);
     expect(res.statusCode).toBe(413);
@@ -78,7 +61,7 @@ describe.each(testDialects())('feedback imports on %s', (dialect) => {
     expect(
       (await upload('Оценка,Текст\n5,Ок\n', 'application/octet-stream', 'data.csv')).statusCode,
     ).toBe(201);
-    const json = await call(t.app, org.apiKey, {
+    const json = await call(kit.t.app, kit.org.apiKey, {
       method: 'POST',
       url: '/api/v1/imports',
       payload: { rows: [] },
