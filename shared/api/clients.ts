@@ -66,7 +66,7 @@ export const clientOut = z.object({
   corporateSpecifics: z.string().nullable(),
   /** Decimal in the base currency (1234.5 = 1 234,50 ₽); null when not estimated. */
   estimatedAnnualBudget: z.number().nullable(),
-  strategicFit: z.number().int().nullable(),
+  strategicFit: z.number().int().min(0).max(100).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
