@@ -42,3 +42,8 @@ export async function clientEconomicsFieldsWhere(
   const rows = await repo.economicsFieldsWhere(s.db, s.orgId, filter);
   return new Map(rows.map((r) => [r.id, fieldsOf(r)]));
 }
+
+/** The ids among `ids` that name clients of the organisation (a batch checks them at once). */
+export async function existingClientIds(s: OrgScope, ids: readonly string[]): Promise<Set<string>> {
+  return new Set(await repo.existingClientIds(s.db, s.orgId, ids));
+}

@@ -213,3 +213,19 @@ export async function economicsFieldsWhere(
   if (f.managerId) q = q.where('manager_id', '=', f.managerId);
   return q.orderBy('id').execute();
 }
+
+/** Which of `ids` are clients of the organisation. */
+export async function existingClientIds(
+  db: DbOrTrx,
+  orgId: string,
+  ids: readonly string[],
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('clients')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map((r) => r.id);
+}

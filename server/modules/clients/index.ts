@@ -17,6 +17,7 @@ export {
   clientEconomicsFields,
   clientEconomicsFieldsWhere,
   clientIdsWhere,
+  existingClientIds,
   type ClientEconomicsFields,
 } from './clients.lookups.ts';
 export type { ClientInput, ContactInput } from './clients.service.ts';

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
 import { economicsApp, economicsKit, type EconomicsKit } from './economics.fixtures.ts';
+import { rebuildTransactionRollups } from './rollups.service.ts';
 
 function generator(seed: number) {
   return () => (seed = (seed * 48271) % 2147483647) / 2147483647;
@@ -135,5 +136,14 @@ describe.each(testDialects())('economics rollups on %s', (dialect) => {
     await compare('from=2024-01-01&to=2027-01-01&period=month');
     await compare('from=2024-01-01&to=2027-01-01&period=quarter');
     await k.put('/api/v1/economics/settings', { churnAfterPeriods: null });
+  });
+
+  it('rebuilds to the same rollups from the transactions', async () => {
+    const query = 'from=2024-01-01&to=2027-01-01&period=month';
+    const before = (await k.get(`/api/v1/economics/summary?${query}`)).json();
+    await k.t.deps.db
+      .transaction()
+      .execute((db) => rebuildTransactionRollups({ db, orgId: k.org.orgId }));
+    expect((await k.get(`/api/v1/economics/summary?${query}`)).json()).toEqual(before);
   });
 });

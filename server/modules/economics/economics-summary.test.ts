@@ -178,6 +178,16 @@ describe.each(testDialects())('economics summary on %s', (dialect) => {
     expect(y.json()).toMatchObject({ revenue: 6000, profit: 0 });
   });
 
+  it("counts the spend of the window's first month", async () => {
+    // January gets 500: spend for W = 500 + 3000 + 1000 + 0 = 4500; CAC 4500 / 1 new client;
+    // profit 4000 − 4500 = −500. January alone: spend 500, no new client → CAC null, profit
+    // = January's margin 800 (2000 − 1200) − 500 = 300.
+    expect((await put('/api/v1/marketing-spend/2026-01', { amount: 500 })).statusCode).toBe(200);
+    expect((await summary()).json()).toMatchObject({ cac: 4500, profit: -500 });
+    const january = await get('/api/v1/economics/summary?from=2026-01-01&to=2026-02-01');
+    expect(january.json()).toMatchObject({ cac: null, profit: 300 });
+  });
+
   it('lists and replaces marketing spend by month and channel', async () => {
     const again = await put('/api/v1/marketing-spend/2026-02', { amount: 3500.5 });
     expect(again.json()).toMatchObject({ period: '2026-02', channel: '', amount: 3500.5 });

@@ -5,6 +5,7 @@ import type {
   MarketingSpendTable,
   TransactionsTable,
 } from '../../db/types.ts';
+import { insertRows } from '../../db/bulk.ts';
 import { before } from '../../db/keyset.ts';
 import type { KeyCursor } from '../../lib/paging.ts';
 
@@ -98,14 +99,18 @@ export async function listTransactions(
     .execute();
 }
 
-/** Every transaction dated before `to` (the figures need the history for first sales and churn). */
-export async function transactionsBefore(db: DbOrTrx, orgId: string, to: string) {
-  return db
+/**
+ * Every transaction dated in [from, to) — from omitted: the whole history before `to`, which the
+ * figures need for first sales and churn.
+ */
+export async function transactionsBefore(db: DbOrTrx, orgId: string, to: string, from?: string) {
+  let query = db
     .selectFrom('transactions')
     .select(['client_id', 'kind', 'date', 'amount_minor', 'cost_minor', 'stage'])
     .where('org_id', '=', orgId)
-    .where('date', '<', to)
-    .execute();
+    .where('date', '<', to);
+  if (from !== undefined) query = query.where('date', '>=', from);
+  return query.execute();
 }
 
 /** Sales whose due date is in [from, to). */
@@ -187,4 +192,50 @@ export async function clientTransactions(
     .where('date', '<=', asOf)
     .orderBy('date')
     .execute();
+}
+
+export async function findTransactionsByExternalIds(
+  db: DbOrTrx,
+  orgId: string,
+  externalIds: readonly string[],
+): Promise<TransactionsTable[]> {
+  if (externalIds.length === 0) return [];
+  return db
+    .selectFrom('transactions')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('external_id', 'in', externalIds)
+    .execute();
+}
+
+/** Σ minor units of sales and of refunds per client, leaving out the documents `except`. */
+export async function sumsByClient(
+  db: DbOrTrx,
+  orgId: string,
+  clientIds: readonly string[],
+  except: readonly string[],
+): Promise<Map<string, { sales: number; refunds: number }>> {
+  const sums = new Map<string, { sales: number; refunds: number }>();
+  if (clientIds.length === 0) return sums;
+  let query = db
+    .selectFrom('transactions')
+    .select((eb) => ['client_id', 'kind', eb.fn.sum<string | number>('amount_minor').as('total')])
+    .where('org_id', '=', orgId)
+    .where('client_id', 'in', clientIds);
+  if (except.length) query = query.where('external_id', 'not in', except);
+  for (const r of await query.groupBy(['client_id', 'kind']).execute()) {
+    const s = sums.get(r.client_id) ?? { sales: 0, refunds: 0 };
+    if (r.kind === 'sale') s.sales = Number(r.total);
+    else s.refunds = Number(r.total);
+    sums.set(r.client_id, s);
+  }
+  return sums;
+}
+
+export async function insertTransactions(
+  db: DbOrTrx,
+  rows: readonly TransactionsTable[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await insertRows(db, 'transactions', rows.slice(i, i + 500));
 }

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/api/economics.ts';
 import { resolveClient } from '../clients/index.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
+import { upsertBatchSetBased } from './batch-upsert.ts';
 import * as repo from './economics.repo.ts';
 import { applyTransactionChanges } from './rollups.service.ts';
 import { settingsOf } from './settings.service.ts';
@@ -32,13 +33,30 @@ export async function upsertTransaction(ctx: Ctx, input: TransactionIn): Promise
   return upsertOne(ctx, input, (await settingsOf(ctx)).baseCurrency);
 }
 
-/** Each item on its own: a bad item gets its error, the others are stored; no item half-written. */
+/**
+ * Each item on its own: a bad item gets its error, the others are stored; no item half-written.
+ * Set-based (batch-upsert.ts); should a concurrent writer store one of the same documents first
+ * (a unique violation), the batch is applied again item by item.
+ */
 export async function upsertTransactionBatch(
   ctx: Ctx,
   items: unknown[],
 ): Promise<TransactionBatchResult[]> {
   assertCan(ctx.actor, 'data.write');
   const { baseCurrency } = await settingsOf(ctx);
+  try {
+    return await upsertBatchSetBased(ctx, items, baseCurrency);
+  } catch (err) {
+    if (!isUniqueViolation(err) || isInTransaction(ctx)) throw err;
+    return upsertItemByItem(ctx, items, baseCurrency);
+  }
+}
+
+async function upsertItemByItem(
+  ctx: Ctx,
+  items: unknown[],
+  baseCurrency: string,
+): Promise<TransactionBatchResult[]> {
   const results: TransactionBatchResult[] = [];
   for (const [index, item] of items.entries()) {
     const parsed = transactionIn.safeParse(item);

@@ -141,3 +141,23 @@ export async function allClientRollups(db: DbOrTrx, orgId: string) {
     .where('org_id', '=', orgId)
     .execute();
 }
+
+/** Empties the organisation's rollups (before a rebuild). */
+export async function clearRollups(db: DbOrTrx, orgId: string): Promise<void> {
+  for (const table of ['economics_org_months', 'economics_due_months'] as const)
+    await db.deleteFrom(table).where('org_id', '=', orgId).execute();
+  await db
+    .updateTable('economics_clients')
+    .set({ sale_months: '' })
+    .where('org_id', '=', orgId)
+    .execute();
+}
+
+/** Every transaction of the organisation, for a rebuild: the columns the rollups read. */
+export async function allTransactions(db: DbOrTrx, orgId: string) {
+  return db
+    .selectFrom('transactions')
+    .select(['client_id', 'kind', 'date', 'amount_minor', 'cost_minor', 'due_date', 'paid_at'])
+    .where('org_id', '=', orgId)
+    .execute();
+}

@@ -107,3 +107,35 @@ async function updateClientSets(
   }
   await repo.saveClientRollups(s.db, changed);
 }
+
+/**
+ * Rebuilds the organisation's transaction rollups from its transactions (a repair, and how a
+ * bulk load that bypassed the API catches up); feedback months are kept. Run in a transaction.
+ */
+export async function rebuildTransactionRollups(s: OrgScope): Promise<void> {
+  await repo.clearRollups(s.db, s.orgId);
+  const rows = await repo.allTransactions(s.db, s.orgId);
+  const delta = new RollupDelta();
+  const sold = new Map<string, Set<number>>();
+  for (const r of rows) {
+    delta.add(r, 1);
+    if (r.kind !== 'sale') continue;
+    const set = sold.get(r.client_id) ?? new Set<number>();
+    set.add(monthOf(r.date));
+    sold.set(r.client_id, set);
+  }
+  const chunk = <T>(list: T[]) =>
+    Array.from({ length: Math.ceil(list.length / 500) }, (_, i) =>
+      list.slice(i * 500, i * 500 + 500),
+    );
+  for (const part of chunk([...delta.months].map(([month, m]) => ({ month, ...m }))))
+    await repo.addMonthSums(s.db, s.orgId, part);
+  for (const part of chunk([...delta.due.values()])) await repo.addDueSums(s.db, s.orgId, part);
+  for (const part of chunk([...sold.keys()]))
+    await updateClientSets(
+      s,
+      'sale_months',
+      new Map(part.map((id) => [id, sold.get(id)!])),
+      new Map(),
+    );
+}

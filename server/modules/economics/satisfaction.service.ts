@@ -42,7 +42,8 @@ export async function economicsBySatisfaction(
   const next = { from: q.to, to: periodStart(periodIndex(q.to, q.period) + length, q.period) };
   const keep = await clientFilter(ctx, q);
   const [data, nps] = await Promise.all([
-    loadWindowData(ctx, { from: q.from, to: next.to }, q, null),
+    // Only W and the next window matter: no history before W is read.
+    loadWindowData(ctx, { from: q.from, to: next.to }, q, null, q.from),
     latestNpsByClient(ctx, `${q.from}T00:00:00.000Z`, `${q.to}T00:00:00.000Z`),
   ]);
   if (keep) for (const id of [...nps.keys()]) if (!keep.has(id)) nps.delete(id);

@@ -16,6 +16,12 @@ import { isPeriodBoundary, periodIndex, type PeriodUnit } from './periods.ts';
 import type { EconomicsSettings } from './settings.service.ts';
 import { isCalendarDate } from './transaction-values.ts';
 
+/** The months ('YYYY-MM') of a window of dates, as marketing spend is stored. */
+const spendMonths = (w: { from: string; to: string }) => ({
+  from: w.from.slice(0, 7),
+  to: w.to.slice(0, 7),
+});
+
 /** At most this many periods in a window (ten years of months). */
 export const MAX_SERIES = 120;
 
@@ -77,16 +83,18 @@ export async function loadWindowData(
   w: { from: string; to: string },
   f: Filters,
   churnAfterPeriods: number | null,
+  /** Leave out transactions dated before this (when no figure needs the history). */
+  historyFrom?: string,
 ): Promise<FigureData> {
   const keep = await clientFilter(ctx, f);
   const mine = (clientId: string) => keep === null || keep.has(clientId);
   const ofStage = (stage: string | null) => f.stage === undefined || stage === f.stage;
   const attributable = keep === null && f.stage === undefined;
   const [tx, due, feedback, spend] = await Promise.all([
-    repo.transactionsBefore(ctx.db, ctx.orgId, w.to),
+    repo.transactionsBefore(ctx.db, ctx.orgId, w.to, historyFrom),
     repo.salesDueIn(ctx.db, ctx.orgId, w.from, w.to),
     clientFeedbackDates(ctx, `${w.from}T00:00:00.000Z`, `${w.to}T00:00:00.000Z`),
-    attributable ? repo.listSpend(ctx.db, ctx.orgId, { from: w.from, to: w.to }) : null,
+    attributable ? repo.listSpend(ctx.db, ctx.orgId, spendMonths(w)) : null,
   ]);
   return {
     transactions: tx
@@ -123,7 +131,7 @@ export async function loadRollupData(
     rollups.orgMonths(ctx.db, ctx.orgId, from, to),
     rollups.dueMonths(ctx.db, ctx.orgId, from, to),
     rollups.allClientRollups(ctx.db, ctx.orgId),
-    repo.listSpend(ctx.db, ctx.orgId, { from: w.from, to: w.to }),
+    repo.listSpend(ctx.db, ctx.orgId, spendMonths(w)),
   ]);
   return {
     months: new Map(months.map((m) => [Number(m.month), m])),

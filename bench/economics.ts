@@ -1,0 +1,246 @@
+// npm run bench:economics — the economics pages at 1 000 000 transactions (issue 14): 20 000
+// clients, three years of sales and refunds (with costs, due dates and payments), feedback months
+// for active clients. Loads the rows with multi-row inserts and rebuilds the rollups (as a bulk
+// load would), then times each endpoint over real HTTP (sequential requests, p50/p95 of
+// BENCH_REQUESTS after warm-up) and the transactions batch API (1000 new documents per request).
+// SQLite always; PostgreSQL with BENCH_PG=1. BENCH_TX and BENCH_CLIENTS scale the data.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../server/config.ts';
+import { insertRows } from '../server/db/bulk.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
+import type { TransactionsTable } from '../server/db/types.ts';
+import { buildApp } from '../server/app.ts';
+import { createDeps } from '../server/deps.ts';
+import { newId } from '../server/lib/ids.ts';
+import { createLogger } from '../server/lib/logger.ts';
+import { createOrganisation } from '../server/modules/orgs/index.ts';
+import {
+  rebuildTransactionRollups,
+  recordFeedbackActivity,
+} from '../server/modules/economics/rollups.service.ts';
+import { dropBenchDatabases, freshPgDatabase } from './lib.ts';
+
+const TX = Number(process.env.BENCH_TX ?? 1_000_000);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
+const FIRST_MONTH = 2023 * 12 + 11; // 2023-12 … 2026-11: 36 months
+const MONTHS = 36;
+
+function seeded(seed: number) {
+  return () => {
+    seed = (seed * 48271) % 2147483647;
+    return seed / 2147483647;
+  };
+}
+const monthDate = (m: number, day: number) =>
+  `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+const plusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+async function load(databaseUrl: string) {
+  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
+  const deps = createDeps(config, { log: createLogger('silent') });
+  await migrateToLatest(deps.db);
+  const org = await deps.db.transaction().execute((trx) =>
+    createOrganisation(trx, deps.clock, {
+      name: 'Бенчмарк',
+      admin: { email: 'bench@example.com', name: 'Bench', password: 'correct-horse-battery' },
+      apiKey: { role: 'admin' },
+    }),
+  );
+  const orgId = org.orgId;
+  const r = seeded(14);
+  const now = new Date().toISOString();
+  const clientIds: string[] = [];
+  const started = Date.now();
+  for (let i = 0; i < CLIENTS; i += 1000) {
+    const rows = Array.from({ length: Math.min(1000, CLIENTS - i) }, (_, k) => {
+      const id = newId();
+      clientIds.push(id);
+      return {
+        id,
+        org_id: orgId,
+        name: `Клиент ${i + k}`,
+        kind: 'company' as const,
+        external_id: `B-${i + k}`,
+        segment: `segment-${(i + k) % 5}`,
+        search_text: `клиент ${i + k}`,
+        created_at: now,
+        updated_at: now,
+      };
+    });
+    await insertRows(deps.db, 'clients', rows);
+  }
+  // Each client: a start month, a purchase rate, a chance to stop buying; ~TX documents in all.
+  const perClient = TX / CLIENTS;
+  let written = 0;
+  let batch: TransactionsTable[] = [];
+  const flush = async () => {
+    await deps.db.transaction().execute((trx) => insertRows(trx, 'transactions', batch));
+    batch = [];
+  };
+  for (let c = 0; c < CLIENTS && written < TX; c++) {
+    const start = FIRST_MONTH + Math.floor(r() * 12);
+    const stop = r() < 0.3 ? start + Math.floor(r() * MONTHS) : FIRST_MONTH + MONTHS;
+    const count = c === CLIENTS - 1 ? TX - written : Math.round(perClient * (0.5 + r()));
+    for (let k = 0; k < count && written < TX; k++) {
+      const month =
+        start + Math.floor(r() * Math.max(1, Math.min(stop, FIRST_MONTH + MONTHS) - start));
+      const date = monthDate(month, 1 + Math.floor(r() * 28));
+      const refund = r() < 0.03;
+      const amount = 100_00 + Math.floor(r() * 50_000_00);
+      const due = !refund && r() < 0.7 ? plusDays(date, 14) : null;
+      batch.push({
+        id: newId(),
+        org_id: orgId,
+        client_id: clientIds[c]!,
+        external_id: `T-${written}`,
+        kind: refund ? 'refund' : 'sale',
+        date,
+        amount_minor: refund ? Math.floor(amount / 10) : amount,
+        cost_minor: r() < 0.8 ? Math.floor(amount * 0.6) : null,
+        currency: 'RUB',
+        exchange_rate: null,
+        product: null,
+        stage: null,
+        due_date: due,
+        paid_at: due && r() < 0.85 ? plusDays(date, Math.floor(r() * 30)) : null,
+        manager_id: null,
+        created_at: now,
+        updated_at: now,
+      });
+      written += 1;
+      if (batch.length === 1000) await flush();
+    }
+  }
+  if (batch.length) await flush();
+  const loaded = Date.now();
+  await deps.db.transaction().execute(async (db) => {
+    await rebuildTransactionRollups({ db, orgId });
+    // Feedback months: about a third of the clients spoke in a given quarter.
+    const records = clientIds.flatMap((id) =>
+      Array.from({ length: 4 }, () => ({
+        clientId: id,
+        receivedAt: `${monthDate(FIRST_MONTH + Math.floor(r() * MONTHS), 10)}T10:00:00.000Z`,
+      })),
+    );
+    for (let i = 0; i < records.length; i += 2000)
+      await recordFeedbackActivity({ db, orgId }, records.slice(i, i + 2000));
+  });
+  const rolled = Date.now();
+  return {
+    deps,
+    orgId,
+    apiKey: org.apiKey!.secret,
+    clientIds,
+    loadSeconds: (loaded - started) / 1000,
+    rollupSeconds: (rolled - loaded) / 1000,
+  };
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+async function timeEndpoint(base: string, key: string, urls: () => string) {
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS + 5; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}${urls()}`, { headers: { authorization: `Bearer ${key}` } });
+    await res.text();
+    if (res.status !== 200) throw new Error(`${urls()} answered ${res.status}`);
+    if (i >= 5) times.push(performance.now() - t0);
+  }
+  return { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1) };
+}
+
+async function benchOne(label: string, databaseUrl: string) {
+  const data = await load(databaseUrl);
+  const app = await buildApp(data.deps, { serveWeb: false });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const key = data.apiKey;
+  const r = seeded(7);
+  const client = () => data.clientIds[Math.floor(r() * data.clientIds.length)]!;
+  const endpoints: Record<string, () => string> = {
+    'summary, 12 months by month': () =>
+      '/api/v1/economics/summary?from=2025-12-01&to=2026-12-01&period=month',
+    'summary, 36 months by month': () =>
+      '/api/v1/economics/summary?from=2023-12-01&to=2026-12-01&period=month',
+    'summary, 2024–2025 by quarter': () =>
+      '/api/v1/economics/summary?from=2024-01-01&to=2026-01-01&period=quarter',
+    'levers, month vs month': () =>
+      '/api/v1/economics/levers?aFrom=2026-10-01&aTo=2026-11-01&bFrom=2026-11-01&bTo=2026-12-01',
+    'levers, quarter vs quarter': () =>
+      '/api/v1/economics/levers?period=quarter&aFrom=2026-04-01&aTo=2026-07-01&bFrom=2026-07-01&bTo=2026-10-01',
+    'levers, year vs year': () =>
+      '/api/v1/economics/levers?period=year&aFrom=2024-01-01&aTo=2025-01-01&bFrom=2025-01-01&bTo=2026-01-01',
+    'client economics': () => `/api/v1/economics/clients/${client()}?asOf=2026-11-30`,
+    'by satisfaction, one quarter (rows)': () =>
+      '/api/v1/economics/by-satisfaction?period=quarter&from=2026-04-01&to=2026-07-01',
+    'summary, one segment (rows)': () =>
+      '/api/v1/economics/summary?from=2025-12-01&to=2026-12-01&segment=segment-1',
+  };
+  const timings: Record<string, { p50: number; p95: number }> = {};
+  for (const [name, url] of Object.entries(endpoints)) {
+    timings[name] = await timeEndpoint(base, key, url);
+    console.log(`${label} ${name}: p50 ${timings[name]!.p50} ms, p95 ${timings[name]!.p95} ms`);
+  }
+  // Batch intake: 20 requests of 1000 new documents of existing clients, one after another.
+  let doc = 0;
+  const t0 = performance.now();
+  for (let b = 0; b < 20; b++) {
+    const items = Array.from({ length: 1000 }, () => ({
+      externalId: `N-${doc++}`,
+      clientId: client(),
+      kind: 'sale',
+      date: '2026-11-15',
+      amount: 1234.5,
+      cost: 700,
+      dueDate: '2026-11-29',
+    }));
+    const res = await fetch(`${base}/api/v1/transactions/batch`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ items }),
+    });
+    if (res.status !== 200) throw new Error(`batch answered ${res.status}: ${await res.text()}`);
+  }
+  const batchRowsPerSecond = Math.round(20_000 / ((performance.now() - t0) / 1000));
+  console.log(`${label} batch intake: ${batchRowsPerSecond} rows/s`);
+  await app.close();
+  await data.deps.db.destroy();
+  return {
+    transactions: TX,
+    clients: CLIENTS,
+    loadSeconds: data.loadSeconds,
+    rollupSeconds: data.rollupSeconds,
+    timings,
+    batchRowsPerSecond,
+  };
+}
+
+const results: Record<string, unknown> = {
+  at: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  settings: { transactions: TX, clients: CLIENTS, requests: REQUESTS },
+};
+results.sqlite = await benchOne(
+  'sqlite',
+  `sqlite:${join(mkdtempSync(join(tmpdir(), 'cl-econ-')), 'bench.db')}`,
+);
+if (process.env.BENCH_PG === '1') {
+  results.postgres = await benchOne('postgres', await freshPgDatabase('cl_econ'));
+  await dropBenchDatabases();
+}
+mkdirSync('bench/results', { recursive: true });
+const file = `bench/results/economics-${Date.now()}.json`;
+writeFileSync(file, JSON.stringify(results, null, 2));
+console.log(`written ${file}`);
