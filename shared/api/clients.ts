@@ -13,6 +13,9 @@ export const clientKind = z.enum(CLIENT_KINDS);
 export const clientStatus = z.enum(CLIENT_STATUSES);
 export const preferredChannel = z.enum(PREFERRED_CHANNELS);
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** A Russian taxpayer number: 10 digits (company) or 12 (person); the service answers 422 otherwise. */
+export const INN_PATTERN = /^(?:\d{10}|\d{12})$/;
+const inn = z.string().trim().min(1).max(40).describe('INN, 10 or 12 digits');
 
 export const createClientBody = z.object({
   name: text(300),
@@ -23,6 +26,7 @@ export const createClientBody = z.object({
   managerId: z.uuid().optional(),
   status: clientStatus.optional(),
   corporateSpecifics: text(4000).optional(),
+  inn: inn.optional(),
 });
 export const updateClientBody = z
   .object({
@@ -34,6 +38,7 @@ export const updateClientBody = z
     managerId: z.uuid().nullable(),
     status: clientStatus,
     corporateSpecifics: text(4000).nullable(),
+    inn: inn.nullable(),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });
@@ -48,6 +53,7 @@ export const clientOut = z.object({
   managerId: z.string().nullable(),
   status: clientStatus,
   corporateSpecifics: z.string().nullable(),
+  inn: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -52,6 +52,8 @@ export interface ClientsTable {
   manager_id?: string | null;
   status?: ClientStatus;
   corporate_specifics?: string | null;
+  /** INN, 10 or 12 digits (migration 0015). */
+  inn?: string | null;
 }
 
 export interface ContactsTable {

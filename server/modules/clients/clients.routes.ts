@@ -19,6 +19,7 @@ export const presentClient = (c: ClientsTable): api.ClientOut => ({
   managerId: c.manager_id ?? null,
   status: c.status ?? 'active',
   corporateSpecifics: c.corporate_specifics ?? null,
+  inn: c.inn ?? null,
   createdAt: c.created_at,
   updatedAt: c.updated_at,
 });

@@ -15,6 +15,7 @@ import { assertCan } from '../../lib/permissions.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import * as repo from './clients.repo.ts';
 import { foldForSearch } from '../../../shared/domain/search-fold.ts';
+import { INN_PATTERN } from '../../../shared/api/clients.ts';
 
 export type { ContactRole, PreferredChannel };
 export type { ContactInput, ContactPatch } from './contacts.service.ts';
@@ -28,6 +29,7 @@ export interface ClientInput {
   managerId?: string;
   status?: ClientStatus;
   corporateSpecifics?: string;
+  inn?: string;
 }
 
 /** A client's manager must be a person of the same organisation. */
@@ -35,6 +37,14 @@ async function assertManager(ctx: Ctx, managerId: string | null | undefined): Pr
   if (managerId && !(await findOrgUser(ctx, managerId))) {
     throw unknownReference('body.managerId', 'user');
   }
+}
+
+/** 422 naming body.inn unless it is 10 or 12 digits. */
+export function assertInn(inn: string | null | undefined): void {
+  if (inn && !INN_PATTERN.test(inn))
+    throw new AppError('unprocessable', 'The INN is not valid', {
+      invalidParams: [{ name: 'body.inn', reason: '10 or 12 digits' }],
+    });
 }
 
 /** Folded (foldForSearch), so Cyrillic search works on SQLite too. */
@@ -64,6 +74,7 @@ export function newClientRow(ctx: Pick<Ctx, 'orgId' | 'clock'>, input: ClientInp
     manager_id: input.managerId ?? null,
     status: input.status ?? 'active',
     corporate_specifics: input.corporateSpecifics ?? null,
+    inn: input.inn ?? null,
   };
   row.search_text = searchTextOf(row);
   return row;
@@ -71,6 +82,7 @@ export function newClientRow(ctx: Pick<Ctx, 'orgId' | 'clock'>, input: ClientInp
 
 export async function createClient(ctx: Ctx, input: ClientInput): Promise<ClientsTable> {
   assertCan(ctx.actor, 'data.write');
+  assertInn(input.inn);
   return inTransaction(ctx, async (tx) => {
     if (
       input.externalId &&
@@ -125,10 +137,12 @@ export interface ClientPatch {
   managerId?: string | null;
   status?: ClientStatus;
   corporateSpecifics?: string | null;
+  inn?: string | null;
 }
 
 export async function updateClient(ctx: Ctx, id: string, patch: ClientPatch) {
   assertCan(ctx.actor, 'data.write');
+  assertInn(patch.inn);
   return inTransaction(ctx, async (tx) => {
     const current = await repo.getClient(tx.db, tx.orgId, id);
     if (patch.externalId && patch.externalId !== current.external_id) {
@@ -154,6 +168,7 @@ export async function updateClient(ctx: Ctx, id: string, patch: ClientPatch) {
       ...(patch.corporateSpecifics !== undefined
         ? { corporate_specifics: patch.corporateSpecifics }
         : {}),
+      ...(patch.inn !== undefined ? { inn: patch.inn } : {}),
     };
     await repo.updateClient(tx.db, tx.orgId, id, {
       name: next.name,

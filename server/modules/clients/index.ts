@@ -4,17 +4,22 @@ import { registerClientRoutes } from './clients.routes.ts';
 
 export {
   findClient,
+  findClientByKey,
   findContact,
   findContactByEmail,
   findContactsByEmails,
+  insertClientRecord,
+  insertContactRecord,
   insertPendingParties,
   newContactFor,
+  patchClientRecord,
+  patchContactRecord,
   resolveClient,
   resolveContact,
   type PendingParties,
 } from './parties.service.ts';
 export { clientIdsWhere } from './clients.lookups.ts';
-export type { ClientInput, ContactInput } from './clients.service.ts';
+export type { ClientInput, ContactInput, ContactRole } from './clients.service.ts';
 export { presentClient, presentContact } from './clients.routes.ts';
 
 export const clientsModule: ModuleDef = { name: 'clients', routes: registerClientRoutes };
