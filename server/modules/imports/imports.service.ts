@@ -135,11 +135,13 @@ async function rehearse(
   target: ImportTarget,
   importId: string,
   inputs: ConvertedRow<unknown>[],
+  mapping: Mapping,
 ) {
   try {
     await inTransaction(ctx, async (tx) => {
       const outcome = await target.commit(tx, inputs, {
         importId,
+        mapping,
         acknowledge: false,
         openCases: false,
       });
@@ -159,7 +161,7 @@ export async function validateImport(ctx: Ctx, id: string, mapping: Mapping): Pr
   const { target, conversion, mappingJson } = convert(row, mapping);
   let report = conversion.report;
   if (target.rehearse && conversion.inputs.length > 0 && row.status !== 'committed')
-    report = mergeRowErrors(report, await rehearse(ctx, target, id, conversion.inputs));
+    report = mergeRowErrors(report, await rehearse(ctx, target, id, conversion.inputs, mapping));
   if (row.status !== 'committed') {
     await repo.updateImport(ctx.db, ctx.orgId, id, {
       mapping: mappingJson,
@@ -205,6 +207,7 @@ export async function commitImport(
         throw alreadyCommitted();
       const { errors, ...result } = await target.commit(tx, inputs, {
         importId: id,
+        mapping,
         acknowledge: opts.acknowledge,
         openCases: opts.openCases ?? false,
       });

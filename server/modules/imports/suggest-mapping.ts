@@ -114,7 +114,7 @@ export const FEEDBACK_SYNONYMS: Record<TargetField, string[]> = {
 
 const normalise = (name: string) =>
   foldForSearch(name)
-    .replace(/[_.:()\-/]+/g, ' ')
+    .replace(/[_.,:()\-/]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 

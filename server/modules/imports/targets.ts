@@ -35,6 +35,8 @@ export interface ConvertOptions {
 
 export interface CommitOptions {
   importId: string;
+  /** The mapping the rows were converted with, to name a refused row's column. */
+  mapping: Mapping;
   acknowledge: boolean;
   openCases: boolean;
 }
