@@ -5,6 +5,7 @@ import { registerClientRoutes } from './clients.routes.ts';
 export {
   findClient,
   findClientByKey,
+  findClientContactByName,
   findContact,
   findContactByEmail,
   findContactsByEmails,

@@ -150,6 +150,15 @@ export async function patchClientRecord(
   return next;
 }
 
+/** A client's contact of exactly this name (imports match contacts without an e-mail so). */
+export async function findClientContactByName(
+  ctx: Pick<Ctx, 'db' | 'orgId'>,
+  clientId: string,
+  name: string,
+): Promise<ContactsTable | undefined> {
+  return (await repo.listContacts(ctx.db, ctx.orgId, clientId)).find((c) => c.name === name);
+}
+
 /** A new contact under a client, inside the caller's transaction. */
 export const insertContactRecord = (ctx: Ctx, clientId: string, input: ContactInput) =>
   insertNewContact(ctx, clientId, input);

@@ -13,6 +13,7 @@ import type { Ctx } from '../../context.ts';
 import {
   findClient,
   findClientByKey,
+  findClientContactByName,
   findContactByEmail,
   insertClientRecord,
   insertContactRecord,
@@ -170,18 +171,24 @@ async function writeClientRow(
   }
   const contact = input.contact;
   if (!contact || (!contact.email && !contact.name && !contact.phone)) return status;
-  if (byEmail) {
+  // Without an e-mail, a contact of the same name under the client is the same person.
+  const same =
+    byEmail ??
+    (!contact.email && contact.name
+      ? await findClientContactByName(tx, client.id, contact.name)
+      : undefined);
+  if (same) {
     const patch = {
-      name: contact.name !== byEmail.name ? contact.name : undefined,
-      phone: contact.phone !== (byEmail.phone ?? undefined) ? contact.phone : undefined,
-      language: contact.language !== byEmail.language ? contact.language : undefined,
+      name: contact.name !== same.name ? contact.name : undefined,
+      phone: contact.phone !== (same.phone ?? undefined) ? contact.phone : undefined,
+      language: contact.language !== same.language ? contact.language : undefined,
       roles:
-        contact.roles && JSON.stringify(contact.roles) !== byEmail.roles
+        contact.roles && JSON.stringify(contact.roles) !== same.roles
           ? contact.roles
           : undefined,
     };
     if (Object.values(patch).some((v) => v !== undefined)) {
-      await patchContactRecord(tx, byEmail.id, patch);
+      await patchContactRecord(tx, same.id, patch);
       if (status === 'duplicates') status = 'updated';
     }
     return status;
