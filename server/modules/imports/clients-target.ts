@@ -183,7 +183,7 @@ async function writeClientRow(
       phone: contact.phone !== (same.phone ?? undefined) ? contact.phone : undefined,
       language: contact.language !== same.language ? contact.language : undefined,
       roles:
-        contact.roles && JSON.stringify(contact.roles) !== same.roles
+        contact.roles && JSON.stringify(contact.roles) !== JSON.stringify(JSON.parse(same.roles))
           ? contact.roles
           : undefined,
     };
