@@ -4,7 +4,7 @@
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../tests/support/db.ts';
-import { importsKit } from '../imports/imports.fixtures.ts';
+import { importsKit } from './imports.fixtures.ts';
 
 const NBSP = '\u00A0';
 const HEADER =
