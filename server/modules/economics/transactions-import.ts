@@ -43,6 +43,16 @@ const FIELD_OF_PATH: Record<string, ImportField> = {
   dueDate: 'dueDate',
   paidAt: 'paidAt',
 };
+/** transactionValues' reasons → the row error codes the UI words (imports.rowErrors). */
+const REASON_CODES: [string, string][] = [
+  ['must not be before date', 'paid_before_date'],
+  ['at most 2 decimals', 'too_many_decimals'],
+  ['must not be negative', 'negative_amount'],
+  ['refunds would exceed', 'refund_exceeds_sales'],
+];
+const codeOfReason = (reason: string, fallback = 'invalid_value') =>
+  REASON_CODES.find(([start]) => reason.startsWith(start))?.[1] ?? fallback;
+
 const fieldOfPath = (path: string) => FIELD_OF_PATH[path.replace(/^body\./, '')] ?? null;
 
 function convertRow(cell: Cell, failRow: Fail, decimal: ',' | '.', externalId: string) {
@@ -112,7 +122,7 @@ function convertRow(cell: Cell, failRow: Fail, decimal: ',' | '.', externalId: s
     for (const p of err.details?.invalidParams ?? [])
       fail(
         fieldOfPath(p.name),
-        err.code === 'currency_mismatch' ? err.code : 'invalid_value',
+        err.code === 'currency_mismatch' ? err.code : codeOfReason(p.reason),
         `${fieldOfPath(p.name)}: ${p.reason}`,
       );
   }
@@ -150,14 +160,14 @@ export const transactionsTarget: ImportTarget<TransactionRow> = {
     const outcome: TargetOutcome = { created: 0, updated: 0, duplicates: 0, errors: [] };
     const clients = new Map<string, string | null>();
     for (const { row, input } of rows) {
-      const refuse = (e: Omit<RowError, 'row' | 'column' | 'value'>) => {
+      const refuse = (e: Omit<RowError, 'row' | 'column' | 'value'> & { value?: string }) => {
         const f = e.field as ImportField | null;
         if (outcome.errors.length < MAX_REPORTED_ERRORS)
           outcome.errors.push({
             row,
             column: f ? (opts.mapping[f] ?? null) : null,
-            value: null,
             ...e,
+            value: e.value ?? null,
           });
       };
       const clientId = await clientIdOf(tx, input.client, clients);
@@ -174,7 +184,7 @@ export const transactionsTarget: ImportTarget<TransactionRow> = {
         for (const p of params)
           refuse({
             field: fieldOfPath(p.name),
-            code: p.reason.startsWith('refunds would exceed') ? 'refund_exceeds_sales' : err.code,
+            code: codeOfReason(p.reason, err.code),
             message: `${fieldOfPath(p.name) ?? 'row'}: ${p.reason}`,
           });
       }
@@ -197,13 +207,14 @@ async function clientIdOf(tx: Ctx, key: ClientKey, cache: Map<string, string | n
 }
 
 function unknownClient(key: ClientKey) {
-  const [field, said] = key.externalId
-    ? (['clientExternalId', `code ${key.externalId}`] as const)
+  const [field, said, value] = key.externalId
+    ? (['clientExternalId', `code ${key.externalId}`, key.externalId] as const)
     : key.inn
-      ? (['clientInn', `INN ${key.inn}`] as const)
-      : (['clientName', `name "${key.name}"`] as const);
+      ? (['clientInn', `INN ${key.inn}`, key.inn] as const)
+      : (['clientName', `name "${key.name}"`, key.name!] as const);
   return {
     field,
+    value: value.slice(0, 200),
     code: 'unknown_client',
     message: `No client with ${said}; import the clients first (Клиенты и контакты)`,
   };

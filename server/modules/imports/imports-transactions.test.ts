@@ -131,7 +131,7 @@ describe.each(testDialects())('transactions imports on %s', (dialect) => {
       e.code,
     ]);
     expect(brief).toEqual([
-      [3, 'paidAt', 'Дата оплаты', 'invalid_value'],
+      [3, 'paidAt', 'Дата оплаты', 'paid_before_date'],
       [4, 'date', 'Дата', 'invalid_date'],
       [4, 'amount', 'Сумма', 'negative_amount'],
       [5, 'amount', 'Сумма', 'number_format'],
@@ -142,7 +142,7 @@ describe.each(testDialects())('transactions imports on %s', (dialect) => {
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().invalidParams[0]).toEqual({
       name: 'rows.3.Дата оплаты',
-      reason: 'invalid_value: paidAt: must not be before date',
+      reason: 'paid_before_date: paidAt: must not be before date',
     });
     expect(await stored(['РН-0101', 'РН-0102', 'РН-0103', 'РН-0104', 'РН-0105'])).toEqual([]);
   });
@@ -161,7 +161,7 @@ describe.each(testDialects())('transactions imports on %s', (dialect) => {
       {
         row: 3,
         column: 'ИНН',
-        value: null,
+        value: '7701234567',
         field: 'clientInn',
         code: 'unknown_client',
         message: 'No client with INN 7701234567; import the clients first (Клиенты и контакты)',
