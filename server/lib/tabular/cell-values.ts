@@ -45,7 +45,8 @@ export function parseDate(text: string, timeZone: string): string | undefined {
   return new Date(wallClockToUtc(Date.UTC(y, mo - 1, d, h, mi, sec, ms), timeZone)).toISOString();
 }
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** XLSX date cells with a time come as YYYY-MM-DDTHH:MM:SS (read-xlsx.ts); the day is what counts. */
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?$/;
 /** 1C writes document dates as DD.MM.YYYY, often with a time of 0:00:00 that means nothing. */
 const RU_DAY = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
