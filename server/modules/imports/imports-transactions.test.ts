@@ -1,6 +1,7 @@
 // Sales files through the imports pipeline (target `transactions`) on both dialects: a 1C export
 // in Windows-1251 with `;`, Russian headers and `1 234,50` amounts stored exactly; a bad row, an
 // unknown client or a refund beyond the client's sales is a row error and writes nothing.
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../tests/support/db.ts';
@@ -235,6 +236,37 @@ describe.each(testDialects())('transactions imports on %s', (dialect) => {
     });
     expect((await stored(['РН-0401', 'РН-0402'])).map((r) => r.amount_minor)).toEqual([
       123_450, 1_234_567,
+    ]);
+  });
+
+  it('reads an XLSX of sales: numeric amounts and date cells', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Продажи');
+    ws.addRow(['Документ', 'Дата документа', 'Код клиента', 'Сумма с НДС', 'Дата оплаты']);
+    ws.addRow([
+      'РН-0501',
+      new Date(Date.UTC(2026, 11, 1)),
+      'К-001',
+      1234.5,
+      new Date(Date.UTC(2026, 11, 3, 15, 30)),
+    ]);
+    ws.addRow(['РН-0502', new Date(Date.UTC(2026, 11, 2)), 'К-001', 99, null]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const imp = (await kit.upload(bytes, XLSX, 'продажи.xlsx', 'transactions')).json();
+    expect(imp.numberFormat).toEqual({ decimalSeparator: '.', source: 'detected' });
+    expect(imp.suggestedMapping).toEqual({
+      externalId: 'Документ',
+      date: 'Дата документа',
+      clientExternalId: 'Код клиента',
+      amount: 'Сумма с НДС',
+      paidAt: 'Дата оплаты',
+    });
+    expect((await kit.commit(imp.id, imp.suggestedMapping)).statusCode).toBe(200);
+    const rows = await stored(['РН-0501', 'РН-0502']);
+    expect(rows.map((r) => [r.external_id, r.date, r.amount_minor, r.paid_at])).toEqual([
+      ['РН-0501', '2026-12-01', 123_450, '2026-12-03'],
+      ['РН-0502', '2026-12-02', 9_900, null],
     ]);
   });
 });
