@@ -82,6 +82,8 @@ function convertRow(cell: Cell, failRow: Fail, decimal: ',' | '.', externalId: s
       fail(f, 'invalid_date', `${f}: "${text.slice(0, 40)}" is not DD.MM.YYYY or YYYY-MM-DD`);
     return day;
   };
+  for (const f of ['date', 'amount'] as const)
+    if (cell(f) === undefined) fail(f, 'required', `${f} is empty`);
   const currencyCell = cell('currency');
   const currency = currencyCell === undefined ? undefined : currencyOf(currencyCell);
   if (currencyCell !== undefined && !currency)

@@ -121,6 +121,7 @@ describe.each(testDialects())('transactions imports on %s', (dialect) => {
         'РН-0103;31.02.2026;Продажа;ООО "Ромашка";7707083893;Доставка;-5,00;;;',
         'РН-0104;03.12.2026;Продажа;ООО "Ромашка";7707083893;Доставка;12,345.67;;;',
         'РН-0105;03.12.2026;Продажа;ООО "Ромашка";7707083893;Доставка;10,5;;;',
+        'РН-0106;;Продажа;ООО "Ромашка";7707083893;Доставка;;;;',
       ])
     ).json();
     const mapping = imp.suggestedMapping;
@@ -136,6 +137,8 @@ describe.each(testDialects())('transactions imports on %s', (dialect) => {
       [4, 'date', 'Дата', 'invalid_date'],
       [4, 'amount', 'Сумма', 'negative_amount'],
       [5, 'amount', 'Сумма', 'number_format'],
+      [7, 'date', 'Дата', 'required'],
+      [7, 'amount', 'Сумма', 'required'],
     ]);
     expect(report.errors[0].message).toBe('paidAt: must not be before date');
     const res = await kit.commit(imp.id, mapping);
@@ -145,7 +148,9 @@ describe.each(testDialects())('transactions imports on %s', (dialect) => {
       name: 'rows.3.Дата оплаты',
       reason: 'paid_before_date: paidAt: must not be before date',
     });
-    expect(await stored(['РН-0101', 'РН-0102', 'РН-0103', 'РН-0104', 'РН-0105'])).toEqual([]);
+    expect(
+      await stored(['РН-0101', 'РН-0102', 'РН-0103', 'РН-0104', 'РН-0105', 'РН-0106']),
+    ).toEqual([]);
   });
 
   it('reports a row naming an unknown client and writes none of the file', async () => {

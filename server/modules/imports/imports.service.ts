@@ -149,6 +149,8 @@ async function rehearse(
     });
   } catch (err) {
     if (err instanceof RowsRefused) return err.errors;
+    if (isUniqueViolation(err))
+      throw new AppError('conflict', 'Another write touched the same records; check again');
     throw err;
   }
   return [];
