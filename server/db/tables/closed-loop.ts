@@ -54,6 +54,9 @@ export interface ClientsTable {
   corporate_specifics?: string | null;
   /** INN, 10 or 12 digits (migration 0015). */
   inn?: string | null;
+  /** Economics fields (migration 0016): integer minor units ≥ 0, and 0–100. */
+  estimated_annual_budget_minor?: number | null;
+  strategic_fit?: number | null;
 }
 
 export interface ContactsTable {

@@ -1,10 +1,11 @@
 // Pure checks and conversions of a transaction's values (no I/O): decimal money → minor units,
 // calendar dates, payment after the document, the currency against the base. Each problem names
 // its field, so a single call and a batch item answer alike.
-import { BASE_CURRENCY, type TransactionIn } from '../../../shared/api/economics.ts';
+import type { TransactionIn } from '../../../shared/api/economics.ts';
 import type { InvalidParam } from '../../../shared/api/errors.ts';
 import type { TransactionsTable } from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
+import { fromMinorUnits, toMinorUnits as decimalToMinorUnits } from '../../lib/money.ts';
 
 /** The columns a transaction's input decides (the rest are identity, client and times). */
 export type TransactionValues = Pick<
@@ -29,26 +30,21 @@ export function isCalendarDate(text: string): boolean {
   return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
-/**
- * A decimal amount → minor units, or the reason it is not one. At most 2 decimals: the number
- * must survive rounding to 2 decimals unchanged (1234.5 → 123450; 0.29 → 29; 0.001 refused).
- */
-export function toMinorUnits(value: number): number | string {
-  if (!Number.isFinite(value)) return 'not a number';
-  if (value < 0) return 'must not be negative (a refund is kind "refund" with a positive amount)';
-  if (Number(value.toFixed(2)) !== value) return 'at most 2 decimals';
-  return Math.round(value * 100);
-}
+/** A decimal amount → minor units, or the reason it is not one (server/lib/money.ts). */
+export const toMinorUnits = (value: number): number | string =>
+  decimalToMinorUnits(
+    value,
+    'must not be negative (a refund is kind "refund" with a positive amount)',
+  );
 
-/** Minor units → the decimal number the API shows (123450 → 1234.5). */
-export const fromMinorUnits = (minor: number): number => minor / 100;
+export { fromMinorUnits };
 
 /**
  * The stored values of a transaction, or 422: `unprocessable` naming every bad field, or
  * `currency_mismatch` for a foreign currency without a rate. Amounts in another currency are
  * converted to the base with the rate and rounded half up to the kopeck.
  */
-export function transactionValues(input: TransactionIn): TransactionValues {
+export function transactionValues(input: TransactionIn, baseCurrency: string): TransactionValues {
   const invalid: InvalidParam[] = [];
   const minor = (name: 'amount' | 'cost', value: number | undefined): number | null => {
     if (value === undefined) return null;
@@ -73,15 +69,15 @@ export function transactionValues(input: TransactionIn): TransactionValues {
   if (invalid.length)
     throw new AppError('unprocessable', 'The transaction is not valid', { invalidParams: invalid });
 
-  const currency = input.currency ?? BASE_CURRENCY;
-  const foreign = currency !== BASE_CURRENCY;
+  const currency = input.currency ?? baseCurrency;
+  const foreign = currency !== baseCurrency;
   if (foreign && input.exchangeRate === undefined)
     throw new AppError(
       'currency_mismatch',
-      `The base currency is ${BASE_CURRENCY}; a transaction in ${currency} needs exchangeRate`,
+      `The base currency is ${baseCurrency}; a transaction in ${currency} needs exchangeRate`,
       {
         invalidParams: [
-          { name: 'body.currency', reason: `not ${BASE_CURRENCY} and no exchangeRate` },
+          { name: 'body.currency', reason: `not ${baseCurrency} and no exchangeRate` },
         ],
       },
     );

@@ -118,7 +118,9 @@ function convertRow(cell: Cell, failRow: Fail, decimal: ',' | '.', externalId: s
     return undefined;
   }
   try {
-    transactionValues(parsed.data);
+    // The organisation's base currency is read at commit (upsertTransaction); here the row's own
+    // currency stands in for it, so only amounts and dates are checked.
+    transactionValues(parsed.data, parsed.data.currency ?? 'RUB');
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     for (const p of err.details?.invalidParams ?? [])
