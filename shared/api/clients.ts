@@ -13,6 +13,9 @@ export const clientKind = z.enum(CLIENT_KINDS);
 export const clientStatus = z.enum(CLIENT_STATUSES);
 export const preferredChannel = z.enum(PREFERRED_CHANNELS);
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** A Russian taxpayer number: 10 digits (company) or 12 (person); the service answers 422 otherwise. */
+export const INN_PATTERN = /^(?:\d{10}|\d{12})$/;
+const inn = z.string().trim().min(1).max(40).describe('INN, 10 or 12 digits');
 
 /** Largest budget accepted, so minor units stay exact integers on both dialects. */
 export const MAX_BUDGET = 1e12;
@@ -35,6 +38,7 @@ export const createClientBody = z.object({
   managerId: z.uuid().optional(),
   status: clientStatus.optional(),
   corporateSpecifics: text(4000).optional(),
+  inn: inn.optional(),
   estimatedAnnualBudget: budget.nullable().optional(),
   strategicFit: strategicFit.nullable().optional(),
 });
@@ -48,6 +52,7 @@ export const updateClientBody = z
     managerId: z.uuid().nullable(),
     status: clientStatus,
     corporateSpecifics: text(4000).nullable(),
+    inn: inn.nullable(),
     estimatedAnnualBudget: budget.nullable(),
     strategicFit: strategicFit.nullable(),
   })
@@ -64,6 +69,7 @@ export const clientOut = z.object({
   managerId: z.string().nullable(),
   status: clientStatus,
   corporateSpecifics: z.string().nullable(),
+  inn: z.string().nullable(),
   /** Decimal in the base currency (1234.5 = 1 234,50 ₽); null when not estimated. */
   estimatedAnnualBudget: z.number().nullable(),
   strategicFit: z.number().int().min(0).max(100).nullable(),

@@ -1,4 +1,5 @@
-// File imports of feedback (CSV, XLSX): upload → preview → column mapping → validate → commit.
+// File imports (CSV, XLSX): upload → preview → column mapping → validate → commit. What a file
+// holds is its target: feedback (the default), clients with contacts, or transactions.
 import { z } from 'zod';
 import { IMPORT_STATUSES, SCORE_TYPES } from '../domain/vocabulary.ts';
 import { isTimeZone } from '../domain/time-zone.ts';
@@ -23,6 +24,51 @@ export const TARGET_FIELDS = [
 ] as const;
 export type TargetField = (typeof TARGET_FIELDS)[number];
 
+export const IMPORT_TARGETS = ['feedback', 'clients', 'transactions'] as const;
+export type ImportTargetName = (typeof IMPORT_TARGETS)[number];
+
+/** A CRM export: clients matched by external id, INN or a contact's e-mail, with their contacts. */
+export const CLIENT_FIELDS = [
+  'clientExternalId',
+  'clientName',
+  'inn',
+  'segment',
+  'contactEmail',
+  'contactName',
+  'contactPhone',
+  'contactLanguage',
+  'contactRole',
+] as const;
+
+/** Sales and refunds (an ERP export such as 1C's), upserted by document number. */
+export const TRANSACTION_FIELDS = [
+  'externalId',
+  'kind',
+  'date',
+  'amount',
+  'cost',
+  'currency',
+  'clientExternalId',
+  'clientName',
+  'clientInn',
+  'product',
+  'stage',
+  'dueDate',
+  'paidAt',
+] as const;
+
+export const FIELDS_OF_TARGET: Record<ImportTargetName, readonly string[]> = {
+  feedback: TARGET_FIELDS,
+  clients: CLIENT_FIELDS,
+  transactions: TRANSACTION_FIELDS,
+};
+export type ImportField =
+  TargetField | (typeof CLIENT_FIELDS)[number] | (typeof TRANSACTION_FIELDS)[number];
+
+/** The decimal separator of a file's amounts: ',' (1 234,50) or '.' (1,234.50). */
+export const DECIMAL_SEPARATORS = [',', '.'] as const;
+export type DecimalSeparator = (typeof DECIMAL_SEPARATORS)[number];
+
 export { SCORE_TYPES };
 export const MAX_IMPORT_ROWS = 100_000;
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -41,6 +87,8 @@ const fixedValues = z
       .max(64)
       .refine((tz) => isTimeZone(tz), 'not an IANA time zone')
       .optional(),
+    /** Overrides the separator detected from the file's amount columns. */
+    decimalSeparator: z.enum(DECIMAL_SEPARATORS).optional(),
   })
   .strict();
 
@@ -61,12 +109,29 @@ export const mapping = z
     scoreValue: columnName.optional(),
     text: columnName.optional(),
     sourceId: columnName.optional(),
+    inn: columnName.optional(),
+    segment: columnName.optional(),
+    contactRole: columnName.optional(),
+    externalId: columnName.optional(),
+    kind: columnName.optional(),
+    date: columnName.optional(),
+    amount: columnName.optional(),
+    cost: columnName.optional(),
+    currency: columnName.optional(),
+    clientInn: columnName.optional(),
+    product: columnName.optional(),
+    dueDate: columnName.optional(),
+    paidAt: columnName.optional(),
     fixed: fixedValues.optional(),
   })
-  .strict() satisfies z.ZodType<Partial<Record<TargetField, string>>>;
+  .strict() satisfies z.ZodType<Partial<Record<ImportField, string>>>;
 export type Mapping = z.infer<typeof mapping>;
 
-export const uploadQuery = z.object({ filename: z.string().trim().min(1).max(255).optional() });
+export const uploadQuery = z.object({
+  filename: z.string().trim().min(1).max(255).optional(),
+  /** What the file holds; feedback unless said. */
+  target: z.enum(IMPORT_TARGETS).default('feedback'),
+});
 export const validateBody = z.object({ mapping });
 export const commitBody = z.object({
   mapping,
@@ -82,6 +147,8 @@ export const rowError = z.object({
   value: z.string().nullable(),
   code: z.string(),
   message: z.string(),
+  /** The target field the problem is about, when it is about one. */
+  field: z.string().nullable().optional(),
 });
 export type RowError = z.infer<typeof rowError>;
 
@@ -98,14 +165,26 @@ export type ReportOut = z.infer<typeof reportOut>;
 
 export const commitResultOut = z.object({
   created: z.number().int(),
+  /** Records that existed and were changed (clients, transactions). */
+  updated: z.number().int(),
+  /** Records that existed already, unchanged. */
   duplicates: z.number().int(),
 });
+export type CommitResultOut = z.infer<typeof commitResultOut>;
+
+export const numberFormatOut = z.object({
+  decimalSeparator: z.enum(DECIMAL_SEPARATORS),
+  /** 'detected' from the amount columns, 'default' when they do not tell, 'chosen' in the mapping. */
+  source: z.enum(['detected', 'default', 'chosen']),
+});
+export type NumberFormatOut = z.infer<typeof numberFormatOut>;
 
 export const importStatus = z.enum(IMPORT_STATUSES);
 
 export const importSummaryOut = z.object({
   id: z.string(),
   kind: z.enum(['csv', 'xlsx']),
+  target: z.enum(IMPORT_TARGETS),
   filename: z.string(),
   status: importStatus,
   rowCount: z.number().int(),
@@ -116,6 +195,10 @@ export type ImportSummaryOut = z.infer<typeof importSummaryOut>;
 
 export const importOut = importSummaryOut.extend({
   columns: z.array(z.string()),
+  /** The target's fields, in the order the mapping step shows them. */
+  fields: z.array(z.string()),
+  /** How the amounts are written; null for targets without amounts. */
+  numberFormat: numberFormatOut.nullable(),
   preview: z.array(z.array(z.string())),
   suggestedMapping: mapping,
   encoding: z.string().nullable(),

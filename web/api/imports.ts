@@ -1,9 +1,15 @@
 // The imports endpoints the UI uses; shapes come from shared/api/imports.ts (types only).
-import type { ImportOut, ImportSummaryOut, Mapping, ReportOut } from '../../shared/api/imports.ts';
+import type {
+  ImportOut,
+  ImportSummaryOut,
+  ImportTargetName,
+  Mapping,
+  ReportOut,
+} from '../../shared/api/imports.ts';
 import { api, request } from './client.ts';
 import type { Page } from './orgs.ts';
 
-export type { ImportOut, ImportSummaryOut, Mapping, ReportOut };
+export type { ImportOut, ImportSummaryOut, ImportTargetName, Mapping, ReportOut };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -14,10 +20,10 @@ function contentTypeOf(name: string): string {
   return 'application/octet-stream';
 }
 
-export const uploadImport = (file: File) =>
+export const uploadImport = ({ file, target }: { file: File; target: ImportTargetName }) =>
   request<ImportOut>(
     'POST',
-    `/api/v1/imports?filename=${encodeURIComponent(file.name)}`,
+    `/api/v1/imports?filename=${encodeURIComponent(file.name)}&target=${target}`,
     new Blob([file], { type: contentTypeOf(file.name) }),
   );
 export const listImports = () => api.get<Page<ImportSummaryOut>>('/api/v1/imports?limit=50');

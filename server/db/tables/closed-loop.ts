@@ -52,6 +52,8 @@ export interface ClientsTable {
   manager_id?: string | null;
   status?: ClientStatus;
   corporate_specifics?: string | null;
+  /** INN, 10 or 12 digits (migration 0015). */
+  inn?: string | null;
   /** Economics fields (migration 0016): integer minor units ≥ 0, and 0–100. */
   estimated_annual_budget_minor?: number | null;
   strategic_fit?: number | null;

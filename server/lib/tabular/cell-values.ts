@@ -45,6 +45,25 @@ export function parseDate(text: string, timeZone: string): string | undefined {
   return new Date(wallClockToUtc(Date.UTC(y, mo - 1, d, h, mi, sec, ms), timeZone)).toISOString();
 }
 
+/** XLSX date cells with a time come as YYYY-MM-DDTHH:MM:SS (read-xlsx.ts); the day is what counts. */
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?$/;
+/** 1C writes document dates as DD.MM.YYYY, often with a time of 0:00:00 that means nothing. */
+const RU_DAY = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+
+/** A calendar-date cell (YYYY-MM-DD or DD.MM.YYYY) → YYYY-MM-DD, or undefined. */
+export function parseCalendarDate(text: string): string | undefined {
+  const s = text.trim();
+  const iso = ISO_DAY.exec(s);
+  const ru = iso ? undefined : RU_DAY.exec(s);
+  const [y, mo, d] = iso
+    ? [+iso[1]!, +iso[2]!, +iso[3]!]
+    : ru
+      ? [+ru[3]!, +ru[2]!, +ru[1]!]
+      : [0, 0, 0];
+  if (!isRealDate(y, mo, d)) return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 function isRealDate(y: number, mo: number, d: number): boolean {
   if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();

@@ -41,6 +41,17 @@ export async function findClientByExternalId(
     .executeTakeFirst();
 }
 
+/** The oldest client with this INN, or by exactly this name: the keys imports match on. */
+export async function findClientBy(
+  db: DbOrTrx,
+  orgId: string,
+  key: { inn: string } | { name: string },
+): Promise<ClientsTable | undefined> {
+  let q = db.selectFrom('clients').selectAll().where('org_id', '=', orgId);
+  q = 'inn' in key ? q.where('inn', '=', key.inn) : q.where('name', '=', key.name);
+  return q.orderBy('id').limit(1).executeTakeFirst();
+}
+
 export async function listClients(
   db: DbOrTrx,
   orgId: string,

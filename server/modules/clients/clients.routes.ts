@@ -20,6 +20,7 @@ export const presentClient = (c: ClientsTable): api.ClientOut => ({
   managerId: c.manager_id ?? null,
   status: c.status ?? 'active',
   corporateSpecifics: c.corporate_specifics ?? null,
+  inn: c.inn ?? null,
   estimatedAnnualBudget: budgetOf(c),
   strategicFit: c.strategic_fit ?? null,
   createdAt: c.created_at,

@@ -16,6 +16,7 @@ import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import { economicsColumns, type ClientEconomicsInput } from './client-economics.ts';
 import * as repo from './clients.repo.ts';
 import { foldForSearch } from '../../../shared/domain/search-fold.ts';
+import { INN_PATTERN } from '../../../shared/api/clients.ts';
 
 export type { ContactRole, PreferredChannel };
 export type { ContactInput, ContactPatch } from './contacts.service.ts';
@@ -29,6 +30,7 @@ export interface ClientInput extends ClientEconomicsInput {
   managerId?: string;
   status?: ClientStatus;
   corporateSpecifics?: string;
+  inn?: string;
 }
 
 /** A client's manager must be a person of the same organisation. */
@@ -36,6 +38,14 @@ async function assertManager(ctx: Ctx, managerId: string | null | undefined): Pr
   if (managerId && !(await findOrgUser(ctx, managerId))) {
     throw unknownReference('body.managerId', 'user');
   }
+}
+
+/** 422 naming body.inn unless it is 10 or 12 digits. */
+export function assertInn(inn: string | null | undefined): void {
+  if (inn && !INN_PATTERN.test(inn))
+    throw new AppError('unprocessable', 'The INN is not valid', {
+      invalidParams: [{ name: 'body.inn', reason: '10 or 12 digits' }],
+    });
 }
 
 /** Folded (foldForSearch), so Cyrillic search works on SQLite too. */
@@ -65,6 +75,7 @@ export function newClientRow(ctx: Pick<Ctx, 'orgId' | 'clock'>, input: ClientInp
     manager_id: input.managerId ?? null,
     status: input.status ?? 'active',
     corporate_specifics: input.corporateSpecifics ?? null,
+    inn: input.inn ?? null,
     estimated_annual_budget_minor: null,
     strategic_fit: null,
     // Throws 422 before anything is written when a value is out of range.
@@ -76,6 +87,7 @@ export function newClientRow(ctx: Pick<Ctx, 'orgId' | 'clock'>, input: ClientInp
 
 export async function createClient(ctx: Ctx, input: ClientInput): Promise<ClientsTable> {
   assertCan(ctx.actor, 'data.write');
+  assertInn(input.inn);
   economicsColumns(input); // 422 for a bad value before any other check
   return inTransaction(ctx, async (tx) => {
     if (
@@ -133,10 +145,12 @@ export interface ClientPatch extends ClientEconomicsInput {
   managerId?: string | null;
   status?: ClientStatus;
   corporateSpecifics?: string | null;
+  inn?: string | null;
 }
 
 export async function updateClient(ctx: Ctx, id: string, patch: ClientPatch) {
   assertCan(ctx.actor, 'data.write');
+  assertInn(patch.inn);
   const economics = economicsColumns(patch);
   return inTransaction(ctx, async (tx) => {
     const current = await repo.getClient(tx.db, tx.orgId, id);
@@ -163,6 +177,7 @@ export async function updateClient(ctx: Ctx, id: string, patch: ClientPatch) {
       ...(patch.corporateSpecifics !== undefined
         ? { corporate_specifics: patch.corporateSpecifics }
         : {}),
+      ...(patch.inn !== undefined ? { inn: patch.inn } : {}),
       ...economics,
     };
     await repo.updateClient(tx.db, tx.orgId, id, {

@@ -4,11 +4,17 @@ import { registerClientRoutes } from './clients.routes.ts';
 
 export {
   findClient,
+  findClientByKey,
+  findClientContactByName,
   findContact,
   findContactByEmail,
   findContactsByEmails,
+  insertClientRecord,
+  insertContactRecord,
   insertPendingParties,
   newContactFor,
+  patchClientRecord,
+  patchContactRecord,
   resolveClient,
   resolveContact,
   type PendingParties,
@@ -20,7 +26,7 @@ export {
   existingClientIds,
   type ClientEconomicsFields,
 } from './clients.lookups.ts';
-export type { ClientInput, ContactInput } from './clients.service.ts';
+export type { ClientInput, ContactInput, ContactRole } from './clients.service.ts';
 export { presentClient, presentContact } from './clients.routes.ts';
 
 export const clientsModule: ModuleDef = { name: 'clients', routes: registerClientRoutes };

@@ -5,7 +5,12 @@ import type { Ctx } from '../../context.ts';
 import type { ClientsTable, ContactsTable } from '../../db/types.ts';
 import { unknownReference } from '../../http/errors.ts';
 import * as repo from './clients.repo.ts';
-import { insertNewClient, newClientRow, type ClientInput } from './clients.service.ts';
+import {
+  insertNewClient,
+  newClientRow,
+  searchTextOf,
+  type ClientInput,
+} from './clients.service.ts';
 import { insertNewContact, newContactRow, type ContactInput } from './contacts.service.ts';
 
 /**
@@ -105,3 +110,70 @@ export const findContactByEmail = (ctx: Pick<Ctx, 'db' | 'orgId'>, email: string
   repo.findContactByEmail(ctx.db, ctx.orgId, email);
 export const findContactsByEmails = (ctx: Pick<Ctx, 'db' | 'orgId'>, emails: readonly string[]) =>
   repo.findContactsByEmails(ctx.db, ctx.orgId, emails);
+
+/** An existing client by external id, INN or exact name (imports match on these; no role check). */
+export async function findClientByKey(
+  ctx: Pick<Ctx, 'db' | 'orgId'>,
+  key: { externalId: string } | { inn: string } | { name: string },
+): Promise<ClientsTable | undefined> {
+  if ('externalId' in key) return repo.findClientByExternalId(ctx.db, ctx.orgId, key.externalId);
+  return repo.findClientBy(ctx.db, ctx.orgId, key);
+}
+
+/** A new client written inside the caller's transaction (the caller checked the role). */
+export const insertClientRecord = (ctx: Ctx, input: ClientInput) => insertNewClient(ctx, input);
+
+/** Name, segment, INN or external id of a client an import matched; no audit (the import has one). */
+export async function patchClientRecord(
+  ctx: Ctx,
+  current: ClientsTable,
+  patch: { name?: string; segment?: string; inn?: string; externalId?: string },
+): Promise<ClientsTable> {
+  const next: ClientsTable = {
+    ...current,
+    name: patch.name ?? current.name,
+    segment: patch.segment ?? current.segment,
+    inn: patch.inn ?? current.inn ?? null,
+    external_id: patch.externalId ?? current.external_id,
+  };
+  next.search_text = searchTextOf(next);
+  next.updated_at = ctx.clock.now().toISOString();
+  const { name, segment, inn, external_id, search_text, updated_at } = next;
+  await repo.updateClient(ctx.db, ctx.orgId, current.id, {
+    name,
+    segment,
+    inn,
+    external_id,
+    search_text,
+    updated_at,
+  });
+  return next;
+}
+
+/** A client's contact of exactly this name (imports match contacts without an e-mail so). */
+export async function findClientContactByName(
+  ctx: Pick<Ctx, 'db' | 'orgId'>,
+  clientId: string,
+  name: string,
+): Promise<ContactsTable | undefined> {
+  return (await repo.listContacts(ctx.db, ctx.orgId, clientId)).find((c) => c.name === name);
+}
+
+/** A new contact under a client, inside the caller's transaction. */
+export const insertContactRecord = (ctx: Ctx, clientId: string, input: ContactInput) =>
+  insertNewContact(ctx, clientId, input);
+
+/** Fields of a contact an import matched by e-mail; only those the file gives. */
+export async function patchContactRecord(
+  ctx: Ctx,
+  id: string,
+  patch: Pick<ContactInput, 'name' | 'phone' | 'language' | 'roles'>,
+): Promise<void> {
+  await repo.updateContact(ctx.db, ctx.orgId, id, {
+    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+    ...(patch.language !== undefined ? { language: patch.language } : {}),
+    ...(patch.roles !== undefined ? { roles: JSON.stringify(patch.roles) } : {}),
+    updated_at: ctx.clock.now().toISOString(),
+  });
+}

@@ -1,14 +1,20 @@
-// The economics module's public surface (analytics layer): transactions today; the profit
-// formula, its levers and what satisfaction is worth come in later slices of issue 14.
+// The economics module's public surface (analytics layer): transactions, marketing spend, the
+// profit formula and its levers, one client's economics, what satisfaction is worth, settings
+// and the rollups behind them (issue 14, ADR 011).
 import type { ModuleDef } from '../module.ts';
 import { feedbackRecorded } from '../feedback/index.ts';
+import { registerImportTarget } from '../imports/index.ts';
 import { registerEconomicsRoutes } from './economics.routes.ts';
 import { recordFeedbackActivity } from './rollups.service.ts';
+import { transactionsTarget } from './transactions-import.ts';
 
 export { listTransactions, getTransaction } from './economics.service.ts';
+export { transactionsTarget } from './transactions-import.ts';
 export { presentTransaction } from './economics.routes.ts';
 export { splitRevenueChange, type LeverInputs, type LeverSplit } from './levers.ts';
 
+// Sales files come through the imports pipeline; imports (a lower layer) cannot import economics.
+registerImportTarget(transactionsTarget);
 // Active clients need the months each client spoke in: kept with the feedback's own transaction.
 feedbackRecorded.subscribe('economics.activity', (scope, e) =>
   recordFeedbackActivity(scope, e.records),

@@ -10,7 +10,6 @@ import {
   type RowError,
   type TargetField,
 } from '../../../shared/api/imports.ts';
-import { AppError } from '../../http/errors.ts';
 import { parseDate, parseScore } from '../../lib/tabular/cell-values.ts';
 import type { Table } from '../../lib/tabular/table.ts';
 
@@ -74,26 +73,6 @@ export interface Conversion {
   report: ReportOut;
   /** Valid rows only; complete when report.invalid is 0. */
   inputs: ConvertedRow[];
-}
-
-/** A mapping must name columns the file has; otherwise no row could be read as meant. */
-export function assertMappingFits(mapping: Mapping, columns: readonly string[]): void {
-  const unknown = TARGET_FIELDS.filter(
-    (f) => mapping[f] !== undefined && !columns.includes(mapping[f]!),
-  );
-  if (unknown.length > 0) {
-    throw new AppError('validation_failed', 'The mapping names columns the file does not have', {
-      invalidParams: unknown.map((f) => ({
-        name: `body.mapping.${f}`,
-        reason: `no column "${mapping[f]}" in the file`,
-      })),
-    });
-  }
-  if (!mapping.scoreValue && !mapping.text) {
-    throw new AppError('validation_failed', 'Map at least a score or a text column', {
-      invalidParams: [{ name: 'body.mapping', reason: 'map scoreValue or text' }],
-    });
-  }
 }
 
 export function convertRows(

@@ -86,7 +86,7 @@ describe.each(testDialects())('feedback imports on %s', (dialect) => {
     });
     const imp = (await upload('Комментарий,ID\nРаз,dup-1\nДва,dup-2\n')).json();
     const done = await commit(imp.id, { text: 'Комментарий', sourceId: 'ID' });
-    expect(done.json().result).toEqual({ created: 1, duplicates: 1 });
+    expect(done.json().result).toEqual({ created: 1, updated: 0, duplicates: 1 });
   });
 
   it('answers a second commit with 409, and a re-upload of the same file creates nothing new', async () => {
@@ -99,7 +99,7 @@ describe.each(testDialects())('feedback imports on %s', (dialect) => {
     expect(again.json().code).toBe('conflict');
     const second = (await upload(csv)).json();
     const replay = await commit(second.id, mapping);
-    expect(replay.json().result).toEqual({ created: 0, duplicates: 2 });
+    expect(replay.json().result).toEqual({ created: 0, updated: 0, duplicates: 2 });
     expect(
       (
         await call(kit.t.app, kit.org.apiKey, {
@@ -168,6 +168,7 @@ describe.each(testDialects())('feedback imports on %s', (dialect) => {
     expect(list.items[0]).toEqual({
       id: imp.id,
       kind: 'csv',
+      target: 'feedback',
       filename: 'пароли.csv',
       status: 'uploaded',
       rowCount: 1,

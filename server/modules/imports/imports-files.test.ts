@@ -59,7 +59,7 @@ describe.each(testDialects())('feedback imports on %s', (dialect) => {
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json()).toMatchObject({
       status: 'committed',
-      result: { created: 2, duplicates: 0 },
+      result: { created: 2, updated: 0, duplicates: 0 },
     });
     const rows = await feedbackOf(imp.id);
     expect(

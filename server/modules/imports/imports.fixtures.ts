@@ -20,10 +20,15 @@ export function importsKit(dialect: Dialect) {
   });
   afterAll(async () => t?.close());
 
-  const upload = (body: string | Buffer, type = 'text/csv', filename = 'feedback.csv') =>
+  const upload = (
+    body: string | Buffer,
+    type = 'text/csv',
+    filename = 'feedback.csv',
+    target?: 'feedback' | 'clients' | 'transactions',
+  ) =>
     call(t.app, org.apiKey, {
       method: 'POST',
-      url: `/api/v1/imports?filename=${encodeURIComponent(filename)}`,
+      url: `/api/v1/imports?filename=${encodeURIComponent(filename)}${target ? `&target=${target}` : ''}`,
       headers: { 'content-type': type },
       payload: body,
     });
@@ -60,8 +65,12 @@ export function importsKit(dialect: Dialect) {
         .execute()
     ).length;
 
+  const post = (url: string, payload: object) =>
+    call(t.app, org.apiKey, { method: 'POST', url, payload });
+
   return {
     upload,
+    post,
     validate,
     commit,
     feedbackOf,

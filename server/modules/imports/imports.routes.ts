@@ -10,12 +10,15 @@ import { pageQuery } from '../../lib/paging.ts';
 import * as imports from './imports.service.ts';
 import type { ImportSummary } from './imports.service.ts';
 import { cleanFilename, FILE_TYPES, fileKindOf } from '../../http/file-upload.ts';
-import { suggestMapping } from './suggest-mapping.ts';
+import { numberFormatOf } from './reports.ts';
+import { suggestFromSynonyms, suggestMapping } from './suggest-mapping.ts';
+import { importTarget } from './targets.ts';
 
 export function presentImportSummary(row: ImportSummary): api.ImportSummaryOut {
   return {
     id: row.id,
     kind: row.kind === 'xlsx' ? 'xlsx' : 'csv',
+    target: imports.targetNameOf(row),
     filename: row.filename,
     status: row.status,
     rowCount: row.row_count,
@@ -25,24 +28,29 @@ export function presentImportSummary(row: ImportSummary): api.ImportSummaryOut {
 }
 
 export function presentImport(row: ImportsTable): api.ImportOut {
-  const columns = JSON.parse(row.columns) as string[];
-  const rows = JSON.parse(row.rows) as string[][];
-  const stored = (
-    row.mapping ? JSON.parse(row.mapping) : { source: {}, mapping: null }
-  ) as imports.StoredMapping;
+  const table = imports.tableOf(row);
+  const stored = imports.storedMappingOf(row);
   const outcome = (
     row.errors ? JSON.parse(row.errors) : { report: null, result: null }
   ) as imports.StoredOutcome;
+  const target = importTarget(imports.targetNameOf(row));
+  const suggestedMapping =
+    target.name === 'feedback'
+      ? suggestMapping(table.columns)
+      : suggestFromSynonyms(table.columns, target.synonyms);
   return {
     ...presentImportSummary(row),
-    columns,
-    preview: rows.slice(0, api.PREVIEW_ROWS),
-    suggestedMapping: suggestMapping(columns),
+    columns: table.columns,
+    fields: [...target.fields],
+    numberFormat: numberFormatOf(target, table, stored.mapping ?? suggestedMapping),
+    preview: table.rows.slice(0, api.PREVIEW_ROWS),
+    suggestedMapping,
     encoding: stored.source.encoding ?? null,
     delimiter: stored.source.delimiter ?? null,
     mapping: stored.mapping,
     report: outcome.report,
-    result: outcome.result,
+    // Results stored before `updated` existed had none.
+    result: outcome.result ? { ...outcome.result, updated: outcome.result.updated ?? 0 } : null,
   };
 }
 
@@ -63,7 +71,7 @@ export async function registerImportRoutes(app: FastifyInstance, deps: Deps): Pr
       {
         schema: {
           tags,
-          summary: `Upload a CSV (text/csv) or XLSX file as the raw body, ?filename=…; at most ${api.MAX_IMPORT_ROWS} rows. Nothing is imported until commit`,
+          summary: `Upload a CSV (text/csv) or XLSX file as the raw body, ?filename=…&target=feedback|clients|transactions; at most ${api.MAX_IMPORT_ROWS} rows. Nothing is imported until commit`,
           querystring: api.uploadQuery,
           response: { 201: api.importOut },
         },
@@ -79,6 +87,7 @@ export async function registerImportRoutes(app: FastifyInstance, deps: Deps): Pr
           bytes: req.body,
           kind,
           filename: cleanFilename(req.query.filename, kind),
+          target: req.query.target,
         });
         return reply.status(201).send(presentImport(row));
       },
@@ -118,7 +127,8 @@ export async function registerImportRoutes(app: FastifyInstance, deps: Deps): Pr
     {
       schema: {
         tags,
-        summary: 'What the mapping makes of every row, without writing feedback',
+        summary:
+          'What the mapping makes of every row, without writing anything (transactions: the database checks too, rolled back)',
         params: idParam,
         body: api.validateBody,
         response: { 200: api.reportOut },
@@ -132,7 +142,7 @@ export async function registerImportRoutes(app: FastifyInstance, deps: Deps): Pr
       schema: {
         tags,
         summary:
-          'Write every row as feedback in one transaction, or none (422 with the row errors); a second commit is a 409',
+          'Write every row as the import’s target in one transaction, or none (422 with the row errors); a second commit is a 409',
         params: idParam,
         body: api.commitBody,
         response: { 200: api.importOut },

@@ -1,5 +1,5 @@
-// Use-cases of file imports: store an uploaded file's table, report row by row what a mapping
-// would make of it, and commit every row or none through the feedback module.
+// Use-cases of file imports: store an uploaded file's table and its target, report row by row
+// what a mapping would make of it, and commit every row or none through the target (targets.ts).
 import { inTransaction, type Ctx } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { ImportsTable } from '../../db/types.ts';
@@ -8,11 +8,21 @@ import { sha256 } from '../../lib/crypto.ts';
 import { newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
-import type { Mapping, ReportOut } from '../../../shared/api/imports.ts';
-import { recordFeedbackMany } from '../feedback/index.ts';
+import type {
+  CommitResultOut,
+  ImportTargetName,
+  Mapping,
+  ReportOut,
+} from '../../../shared/api/imports.ts';
 import { recordAudit } from '../orgs/index.ts';
-import { assertMappingFits, convertRows } from './convert-rows.ts';
 import * as repo from './imports.repo.ts';
+import { mergeRowErrors, numberFormatOf, RowsRefused, rowsInvalid } from './reports.ts';
+import {
+  assertMappingFits,
+  importTarget,
+  type ConvertedRow,
+  type ImportTarget,
+} from './targets.ts';
 
 export type { ImportSummary } from './imports.repo.ts';
 import { readCsv, readXlsx } from '../../lib/tabular/read-table.ts';
@@ -21,23 +31,26 @@ import { checkTable, type Table } from '../../lib/tabular/table.ts';
 export type ImportKind = 'csv' | 'xlsx';
 
 /**
- * The table has no columns for what detection found or what a commit did, so the `mapping`
- * column holds { source, mapping } and the `errors` column { report, result } (see presentImport).
+ * The table has no columns for what detection found, the target or what a commit did, so the
+ * `mapping` column holds { source, mapping, target } and `errors` { report, result } (see presentImport).
  */
 export interface StoredMapping {
   source: { encoding: string | null; delimiter: string | null };
   mapping: Mapping | null;
+  /** Absent on imports stored before targets existed: feedback. */
+  target?: ImportTargetName;
 }
 export interface StoredOutcome {
   report: ReportOut | null;
-  result: { created: number; duplicates: number } | null;
+  result: CommitResultOut | null;
 }
 
 export async function uploadImport(
   ctx: Ctx,
-  file: { bytes: Buffer; filename: string; kind: ImportKind },
+  file: { bytes: Buffer; filename: string; kind: ImportKind; target: ImportTargetName },
 ): Promise<ImportsTable> {
   assertCan(ctx.actor, 'data.write');
+  importTarget(file.target); // 422 for a target no module registered
   if (file.bytes.length === 0) throw new AppError('unprocessable', 'The file is empty');
   let table: Table;
   let source: StoredMapping['source'];
@@ -59,7 +72,7 @@ export async function uploadImport(
     columns: JSON.stringify(table.columns),
     rows: JSON.stringify(table.rows),
     row_count: table.rows.length,
-    mapping: JSON.stringify({ source, mapping: null } satisfies StoredMapping),
+    mapping: JSON.stringify({ source, mapping: null, target: file.target } satisfies StoredMapping),
     errors: null,
     created_by: ctx.actor.id,
     created_at: now.toISOString(),
@@ -83,12 +96,15 @@ export async function getImport(ctx: Ctx, id: string): Promise<ImportsTable> {
   return repo.getImport(ctx.db, ctx.orgId, id);
 }
 
-const storedMappingOf = (row: Pick<ImportsTable, 'mapping'>): StoredMapping =>
+export const storedMappingOf = (row: Pick<ImportsTable, 'mapping'>): StoredMapping =>
   row.mapping
     ? (JSON.parse(row.mapping) as StoredMapping)
     : { source: { encoding: null, delimiter: null }, mapping: null };
 
-function tableOf(row: ImportsTable): Table {
+export const targetNameOf = (row: Pick<ImportsTable, 'mapping'>): ImportTargetName =>
+  storedMappingOf(row).target ?? 'feedback';
+
+export function tableOf(row: ImportsTable): Table {
   return { columns: JSON.parse(row.columns) as string[], rows: JSON.parse(row.rows) as string[][] };
 }
 
@@ -103,24 +119,58 @@ function defaultSourceIds(table: Table): (row: number) => string {
 
 function convert(row: ImportsTable, mapping: Mapping) {
   const table = tableOf(row);
-  assertMappingFits(mapping, table.columns);
-  const conversion = convertRows(table, mapping, defaultSourceIds(table));
+  const target = importTarget(targetNameOf(row));
+  assertMappingFits(target, mapping, table.columns);
+  const conversion = target.convert(table, mapping, {
+    decimalSeparator: numberFormatOf(target, table, mapping)?.decimalSeparator ?? ',',
+    defaultSourceId: defaultSourceIds(table),
+  });
   const stored: StoredMapping = { ...storedMappingOf(row), mapping };
-  return { conversion, mappingJson: JSON.stringify(stored) };
+  return { target, conversion, mappingJson: JSON.stringify(stored) };
 }
 
-/** The row-level report of a mapping; feedback is not touched. The report is kept on the import. */
+/** The target's commit in a transaction that is always undone: what only the database knows. */
+async function rehearse(
+  ctx: Ctx,
+  target: ImportTarget,
+  importId: string,
+  inputs: ConvertedRow<unknown>[],
+  mapping: Mapping,
+) {
+  try {
+    await inTransaction(ctx, async (tx) => {
+      const outcome = await target.commit(tx, inputs, {
+        importId,
+        mapping,
+        acknowledge: false,
+        openCases: false,
+      });
+      throw new RowsRefused(outcome.errors);
+    });
+  } catch (err) {
+    if (err instanceof RowsRefused) return err.errors;
+    if (isUniqueViolation(err))
+      throw new AppError('conflict', 'Another write touched the same records; check again');
+    throw err;
+  }
+  return [];
+}
+
+/** The row-level report of a mapping; nothing is written. The report is kept on the import. */
 export async function validateImport(ctx: Ctx, id: string, mapping: Mapping): Promise<ReportOut> {
   assertCan(ctx.actor, 'data.write');
   const row = await repo.getImport(ctx.db, ctx.orgId, id);
-  const { conversion, mappingJson } = convert(row, mapping);
+  const { target, conversion, mappingJson } = convert(row, mapping);
+  let report = conversion.report;
+  if (target.rehearse && conversion.inputs.length > 0 && row.status !== 'committed')
+    report = mergeRowErrors(report, await rehearse(ctx, target, id, conversion.inputs, mapping));
   if (row.status !== 'committed') {
     await repo.updateImport(ctx.db, ctx.orgId, id, {
       mapping: mappingJson,
-      errors: JSON.stringify({ report: conversion.report, result: null } satisfies StoredOutcome),
+      errors: JSON.stringify({ report, result: null } satisfies StoredOutcome),
     });
   }
-  return conversion.report;
+  return report;
 }
 
 const alreadyCommitted = () => new AppError('conflict', 'This import is already committed');
@@ -135,65 +185,42 @@ export async function commitImport(
   assertCan(ctx.actor, 'data.write');
   const row = await repo.getImport(ctx.db, ctx.orgId, id);
   if (row.status === 'committed') throw alreadyCommitted();
-  const { conversion, mappingJson } = convert(row, mapping);
+  const { target, conversion, mappingJson } = convert(row, mapping);
   const { report, inputs } = conversion;
-  if (report.invalid > 0) {
+  const refuse = async (final: ReportOut) => {
     await repo.updateImport(ctx.db, ctx.orgId, id, {
       mapping: mappingJson,
-      errors: JSON.stringify({ report, result: null } satisfies StoredOutcome),
+      errors: JSON.stringify({ report: final, result: null } satisfies StoredOutcome),
     });
-    throw new AppError(
-      'unprocessable',
-      `${report.invalid} of ${report.valid + report.invalid} rows are not valid; nothing was imported`,
-      {
-        invalidParams: report.errors.map((e) => ({
-          name: `rows.${e.row}${e.column ? `.${e.column}` : ''}`,
-          reason: `${e.code}: ${e.message}`,
-        })),
-      },
-    );
-  }
+    return rowsInvalid(final);
+  };
+  if (report.invalid > 0) throw await refuse(report);
   const now = ctx.clock.now().toISOString();
   try {
     return await inTransaction(ctx, async (tx) => {
       // Claim the import first: a concurrent second commit waits here and then finds it taken.
-      const outcome: StoredOutcome = { report, result: { created: 0, duplicates: 0 } };
       if (
         !(await repo.markCommitted(tx.db, tx.orgId, id, {
           mapping: mappingJson,
-          errors: JSON.stringify(outcome),
+          errors: JSON.stringify({ report, result: null } satisfies StoredOutcome),
           committed_at: now,
         }))
       )
         throw alreadyCommitted();
-      // One set-based write for all rows (duplicate checks per 1000, multi-row inserts).
-      const outcomes = await recordFeedbackMany(
-        tx,
-        inputs.map(({ row: line, input }) => ({
-          input,
-          opts: {
-            skipAcknowledgement: !opts.acknowledge,
-            skipCaseRules: !opts.openCases,
-            raw: { importId: id, row: line },
-          },
-        })),
-      );
-      outcomes.forEach((result, i) => {
-        if (!result.ok)
-          throw new AppError(
-            'unprocessable',
-            `Row ${inputs[i]!.row}: ${result.error.message}; nothing was imported`,
-            result.error.details,
-          );
-        if (result.result.created) outcome.result!.created += 1;
-        else outcome.result!.duplicates += 1;
+      const { errors, ...result } = await target.commit(tx, inputs, {
+        importId: id,
+        mapping,
+        acknowledge: opts.acknowledge,
+        openCases: opts.openCases ?? false,
       });
+      if (errors.length > 0) throw new RowsRefused(errors);
+      const outcome: StoredOutcome = { report, result };
       await repo.updateImport(tx.db, tx.orgId, id, { errors: JSON.stringify(outcome) });
       await recordAudit(
         tx,
         'import.committed',
         { type: 'import', id },
-        { rows: inputs.length, created: outcome.result!.created },
+        { target: target.name, rows: inputs.length, created: result.created },
       );
       return {
         ...row,
@@ -204,6 +231,8 @@ export async function commitImport(
       };
     });
   } catch (err) {
+    // The transaction is undone; the rows the database refused go into the kept report.
+    if (err instanceof RowsRefused) throw await refuse(mergeRowErrors(report, err.errors));
     // Someone wrote a record with one of these source ids meanwhile; a retry sees it as a duplicate.
     if (isUniqueViolation(err))
       throw new AppError('conflict', 'Another write touched the same records; commit again');

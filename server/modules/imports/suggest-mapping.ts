@@ -1,9 +1,10 @@
 // A first guess at the column mapping from header names, in Russian and English, so the person
 // importing only corrects what the guess got wrong. Pure.
-import type { Mapping, TargetField } from '../../../shared/api/imports.ts';
+import type { ImportField, Mapping, TargetField } from '../../../shared/api/imports.ts';
 import { foldForSearch } from '../../../shared/domain/search-fold.ts';
 
-const SYNONYMS: Record<TargetField, string[]> = {
+/** Feedback header names; other targets register their own (targets.ts). */
+export const FEEDBACK_SYNONYMS: Record<TargetField, string[]> = {
   receivedAt: [
     'дата',
     'дата отзыва',
@@ -113,33 +114,41 @@ const SYNONYMS: Record<TargetField, string[]> = {
 
 const normalise = (name: string) =>
   foldForSearch(name)
-    .replace(/[_.:()\-/]+/g, ' ')
+    .replace(/[_.,:()\-/]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 
-export function suggestMapping(columns: readonly string[]): Mapping {
+/** Each field → the first unused column named like one of its synonyms. */
+export function suggestFromSynonyms(
+  columns: readonly string[],
+  synonyms: Partial<Record<ImportField, string[]>>,
+): Mapping {
   const suggestion: Mapping = {};
   const taken = new Set<string>();
   const names = columns.map((c) => ({ column: c, key: normalise(c) }));
-  const assign = (field: TargetField, column: string) => {
-    suggestion[field] = column;
-    taken.add(column);
-  };
   // Exact names first, then a header that starts with a synonym ("Оценка (0-10)", "Комментарий клиента").
   for (const pass of ['exact', 'prefix'] as const) {
-    for (const field of Object.keys(SYNONYMS) as TargetField[]) {
+    for (const [field, words] of Object.entries(synonyms) as [ImportField, string[]][]) {
       if (suggestion[field]) continue;
       const hit = names.find(
         ({ column, key }) =>
           !taken.has(column) &&
-          SYNONYMS[field].some((s) =>
+          words.some((s) =>
             pass === 'exact' ? key === s : s.length >= 4 && key.startsWith(`${s} `),
           ),
       );
-      if (hit) assign(field, hit.column);
+      if (hit) {
+        suggestion[field] = hit.column;
+        taken.add(hit.column);
+      }
     }
   }
-  // A score column named after its metric says the type of every row.
+  return suggestion;
+}
+
+/** The feedback guess; a score column named after its metric also says every row's type. */
+export function suggestMapping(columns: readonly string[]): Mapping {
+  const suggestion = suggestFromSynonyms(columns, FEEDBACK_SYNONYMS);
   const scoreKey = suggestion.scoreValue ? normalise(suggestion.scoreValue) : '';
   const metric = (['nps', 'csat', 'ces'] as const).find((m) => scoreKey.split(' ').includes(m));
   if (metric && !suggestion.scoreType) suggestion.fixed = { scoreType: metric };

@@ -1,17 +1,6 @@
-// Import feedback from a file: choose → preview and map columns → check rows → commit; and the
-// files uploaded before (an unfinished one can be continued or deleted).
-import {
-  Alert,
-  Button,
-  FileInput,
-  Group,
-  Paper,
-  Stack,
-  Stepper,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+// Import a file of feedback, clients with contacts, or sales: choose → preview and map columns →
+// check rows → commit; and the files uploaded before (an unfinished one continued or deleted).
+import { Alert, Button, Group, Paper, Stack, Stepper, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -25,12 +14,14 @@ import {
   validateImport,
   type ImportOut,
   type ImportSummaryOut,
+  type ImportTargetName,
   type Mapping,
   type ReportOut,
 } from '../../api/imports.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime } from '../../format.ts';
+import { FileStep } from './FileStep.tsx';
 import { MappingStep, zoneChoices } from './MappingStep.tsx';
 import { ReportStep } from './ReportStep.tsx';
 
@@ -43,6 +34,7 @@ export function ImportsPage() {
   const history = useQuery({ queryKey: LIST_KEY, queryFn: listImports });
   const [step, setStep] = useState(0);
   const [file, setFile] = useState<File | null>(null);
+  const [target, setTarget] = useState<ImportTargetName>('feedback');
   const [current, setCurrent] = useState<ImportOut | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [report, setReport] = useState<ReportOut | null>(null);
@@ -53,7 +45,11 @@ export function ImportsPage() {
     setCurrent(imp);
     // A mapping used before wins over the guess; dates default to the browser's time zone.
     const base = imp.mapping ?? imp.suggestedMapping;
-    setMapping({ ...base, fixed: { timeZone: zoneChoices()[0], ...base.fixed } });
+    setMapping(
+      imp.target === 'feedback'
+        ? { ...base, fixed: { timeZone: zoneChoices()[0], ...base.fixed } }
+        : base,
+    );
     setReport(null);
     setAcknowledge(false);
     setStep(1);
@@ -116,28 +112,15 @@ export function ImportsPage() {
         </Stepper>
 
         {step === 0 && (
-          <Stack gap="sm" maw={560}>
-            <FileInput
-              label={t('imports.fileLabel')}
-              placeholder={t('imports.filePlaceholder')}
-              description={t('imports.fileHint')}
-              accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              value={file}
-              onChange={setFile}
-              clearable
-              name="file"
-            />
-            <ErrorAlert error={upload.error} />
-            <Group>
-              <Button
-                disabled={!file}
-                loading={upload.isPending}
-                onClick={() => file && upload.mutate(file)}
-              >
-                {t('imports.upload')}
-              </Button>
-            </Group>
-          </Stack>
+          <FileStep
+            target={target}
+            onTargetChange={setTarget}
+            file={file}
+            onFileChange={setFile}
+            onUpload={() => file && upload.mutate({ file, target })}
+            uploading={upload.isPending}
+            error={upload.error}
+          />
         )}
         {step === 1 && current && (
           <>
@@ -155,6 +138,7 @@ export function ImportsPage() {
         {step === 2 && report && (
           <>
             <ReportStep
+              target={current!.target}
               report={report}
               acknowledge={acknowledge}
               onAcknowledgeChange={setAcknowledge}
@@ -173,8 +157,9 @@ export function ImportsPage() {
               title={t('imports.doneTitle')}
               data-testid="import-done"
             >
-              {t('imports.doneText', {
+              {t(current.target === 'feedback' ? 'imports.doneText' : 'imports.doneRecords', {
                 created: current.result.created,
+                updated: current.result.updated,
                 duplicates: current.result.duplicates,
               })}
             </Alert>
@@ -194,6 +179,7 @@ export function ImportsPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('imports.file')}</Table.Th>
+                <Table.Th>{t('imports.target')}</Table.Th>
                 <Table.Th>{t('imports.rows')}</Table.Th>
                 <Table.Th>{t('imports.status')}</Table.Th>
                 <Table.Th>{t('imports.createdAt')}</Table.Th>
@@ -206,6 +192,7 @@ export function ImportsPage() {
                   <Table.Td style={{ overflowWrap: 'anywhere', minWidth: 120 }}>
                     {imp.filename}
                   </Table.Td>
+                  <Table.Td>{t(`imports.targets.${imp.target}`)}</Table.Td>
                   <Table.Td>{imp.rowCount}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Text size="sm" fw={500} c={`${STATUS_COLOR[imp.status]}.8`}>

@@ -1,4 +1,5 @@
-// Step 2 of an import: what was detected, the first rows, and one select per feedback field.
+// Step 2 of an import: what was detected (encoding, delimiter, number format), the first rows,
+// and one select per field of the import's target.
 import {
   Button,
   Group,
@@ -11,11 +12,17 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { TARGET_FIELDS, type TargetField } from '../../../shared/api/imports.ts';
+import {
+  DECIMAL_SEPARATORS,
+  type DecimalSeparator,
+  type ImportField,
+} from '../../../shared/api/imports.ts';
 import { SCORE_TYPES, type ScoreType } from '../../../shared/domain/vocabulary.ts';
 import type { ImportOut, Mapping } from '../../api/imports.ts';
 
 const DELIMITER_KEYS: Record<string, string> = { ';': 'semicolon', ',': 'comma', '\t': 'tab' };
+
+const separatorKey = (d: DecimalSeparator) => (d === ',' ? 'comma' : 'point');
 
 /** Dates without a zone are read in the browser's zone unless the person picks another. */
 export function zoneChoices(): string[] {
@@ -37,7 +44,8 @@ export function MappingStep(props: {
     { value: '', label: t('imports.notMapped') },
     ...upload.columns.map((c) => ({ value: c, label: c })),
   ];
-  const setField = (field: TargetField, column: string) => {
+  const feedback = upload.target === 'feedback';
+  const setField = (field: ImportField, column: string) => {
     const next: Mapping = { ...mapping };
     if (column) next[field] = column;
     else delete next[field];
@@ -59,6 +67,16 @@ export function MappingStep(props: {
               delimiter: t(
                 `imports.delimiters.${DELIMITER_KEYS[upload.delimiter ?? ','] ?? 'comma'}`,
               ),
+            })}
+          </Text>
+        )}
+        {upload.numberFormat && (
+          <Text size="sm" c="dimmed" data-testid="import-number-format">
+            {t('imports.numberFormat', {
+              format: t(
+                `imports.decimalSeparators.${separatorKey(upload.numberFormat.decimalSeparator)}`,
+              ),
+              source: t(`imports.numberFormatSources.${upload.numberFormat.source}`),
             })}
           </Text>
         )}
@@ -95,11 +113,11 @@ export function MappingStep(props: {
           {t('imports.mappingTitle')}
         </Title>
         <Text size="sm" c="dimmed">
-          {t('imports.mappingIntro')}
+          {t(`imports.mappingIntros.${upload.target}`)}
         </Text>
       </div>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-        {TARGET_FIELDS.map((field) => (
+        {(upload.fields as ImportField[]).map((field) => (
           <NativeSelect
             key={field}
             label={t(`imports.fields.${field}`)}
@@ -109,27 +127,45 @@ export function MappingStep(props: {
             onChange={(e) => setField(field, e.currentTarget.value)}
           />
         ))}
-        <NativeSelect
-          label={t('imports.fixedScoreType')}
-          name="mapping.fixed.scoreType"
-          data={[
-            { value: '', label: t('imports.fromColumn') },
-            ...SCORE_TYPES.map((s) => ({ value: s, label: t(`imports.scoreTypes.${s}`) })),
-          ]}
-          value={mapping.fixed?.scoreType ?? ''}
-          onChange={(e) =>
-            setFixed({
-              scoreType: (e.currentTarget.value || undefined) as ScoreType | undefined,
-            })
-          }
-        />
-        <NativeSelect
-          label={t('imports.timeZone')}
-          name="mapping.fixed.timeZone"
-          data={zoneChoices()}
-          value={mapping.fixed?.timeZone ?? zoneChoices()[0]}
-          onChange={(e) => setFixed({ timeZone: e.currentTarget.value })}
-        />
+        {feedback && (
+          <>
+            <NativeSelect
+              label={t('imports.fixedScoreType')}
+              name="mapping.fixed.scoreType"
+              data={[
+                { value: '', label: t('imports.fromColumn') },
+                ...SCORE_TYPES.map((s) => ({ value: s, label: t(`imports.scoreTypes.${s}`) })),
+              ]}
+              value={mapping.fixed?.scoreType ?? ''}
+              onChange={(e) =>
+                setFixed({
+                  scoreType: (e.currentTarget.value || undefined) as ScoreType | undefined,
+                })
+              }
+            />
+            <NativeSelect
+              label={t('imports.timeZone')}
+              name="mapping.fixed.timeZone"
+              data={zoneChoices()}
+              value={mapping.fixed?.timeZone ?? zoneChoices()[0]}
+              onChange={(e) => setFixed({ timeZone: e.currentTarget.value })}
+            />
+          </>
+        )}
+        {upload.numberFormat && (
+          <NativeSelect
+            label={t('imports.decimalSeparator')}
+            name="mapping.fixed.decimalSeparator"
+            data={DECIMAL_SEPARATORS.map((d) => ({
+              value: d,
+              label: t(`imports.decimalSeparators.${separatorKey(d)}`),
+            }))}
+            value={mapping.fixed?.decimalSeparator ?? upload.numberFormat.decimalSeparator}
+            onChange={(e) =>
+              setFixed({ decimalSeparator: e.currentTarget.value as DecimalSeparator })
+            }
+          />
+        )}
       </SimpleGrid>
       <Group justify="space-between">
         <Button variant="default" onClick={props.onBack}>
@@ -138,7 +174,7 @@ export function MappingStep(props: {
         <Button
           onClick={props.onValidate}
           loading={props.validating}
-          disabled={!mapping.scoreValue && !mapping.text}
+          disabled={feedback && !mapping.scoreValue && !mapping.text}
         >
           {t('imports.validate')}
         </Button>

@@ -1,10 +1,11 @@
 // Step 3 of an import: the row-level report, and the commit (acknowledgement mails off by default).
 import { Alert, Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ReportOut } from '../../api/imports.ts';
+import type { ImportTargetName, ReportOut } from '../../api/imports.ts';
 import { RowErrorsTable } from '../../components/RowErrorsTable.tsx';
 
 export function ReportStep(props: {
+  target: ImportTargetName;
   report: ReportOut;
   acknowledge: boolean;
   onAcknowledgeChange: (value: boolean) => void;
@@ -50,7 +51,7 @@ export function ReportStep(props: {
           )}
         </>
       )}
-      {ok && (
+      {ok && props.target === 'feedback' && (
         <Checkbox
           name="acknowledge"
           label={t('imports.acknowledge')}
@@ -64,7 +65,9 @@ export function ReportStep(props: {
           {t('imports.back')}
         </Button>
         <Button onClick={props.onCommit} loading={props.committing} disabled={!ok}>
-          {t('imports.commit', { count: report.valid })}
+          {t(props.target === 'feedback' ? 'imports.commit' : 'imports.commitRows', {
+            count: report.valid,
+          })}
         </Button>
       </Group>
     </Stack>
