@@ -51,8 +51,8 @@ export async function loadEconomicsDemo(
   const firstMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (MONTHS - 1), 1);
   for (const client of clients) {
     const answers = [...client.nps].sort((x, y) => x.at - y.at);
-    // A third of the clients arrive later, so every year has new clients (and a CAC).
-    const startMonth = rand() < 0.33 ? Math.floor(rand() * (MONTHS - 6)) : 0;
+    // Half of the clients arrive later, so most periods have new clients (and a CAC).
+    const startMonth = rand() < 0.5 ? 1 + Math.floor(rand() * (MONTHS - 1)) : 0;
     const ticket = TICKET[client.segment] ?? 50_000;
     const dueAfter = client.segment === 'Розница' ? 7 : 14;
     let left = false;

@@ -65,7 +65,7 @@ function Figure({
           style={{ textTransform: 'none' }}
           aria-label={t('economics.formula.change')}
         >
-          {formatChange(kind, va, vb, i18n.language)}
+          {formatChange(kind, va, vb, i18n.language, t('economics.pp'))}
         </Badge>
       </Group>
     </Card>
@@ -105,23 +105,23 @@ export function FormulaTree({
         {f('revenue')}
       </Box>
       <Operator>=</Operator>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+      <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
         {f('payingClients')}
         {f('q')}
         {f('appn', appnLabel)}
       </SimpleGrid>
       <Operator>↓</Operator>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+      <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
         {f('margin')}
         {f('marginRate')}
         {f('costCoverage')}
       </SimpleGrid>
       <Operator>↓</Operator>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+      <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
         {f('spend')}
         {f('profit')}
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="xs" mt="sm">
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs" mt="sm">
         {f('newClients')}
         {f('cac')}
         {f('ltv')}

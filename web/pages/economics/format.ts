@@ -9,6 +9,7 @@ export function money(value: number | null | undefined, lng: string, decimals = 
   return new Intl.NumberFormat(lng, {
     style: 'currency',
     currency: BASE_CURRENCY,
+    currencyDisplay: 'narrowSymbol',
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
   }).format(value);
@@ -58,14 +59,19 @@ export function formatFigure(
   return num(value, lng, kind === 'count' ? 0 : 2);
 }
 
-/** B − A in the figure's own unit ("+1 234,00 ₽", "−2", "+3,5 п. п." is left to the caller). */
+/** B − A in the figure's own unit: "+1 234,00 ₽", "−2"; shares in percentage points. */
 export function formatChange(
   kind: 'money' | 'count' | 'ratio' | 'percent',
   a: number | null,
   b: number | null,
   lng: string,
+  points: string,
 ): string {
   if (a === null || b === null) return DASH;
+  if (kind === 'percent') {
+    const pp = Math.round((b - a) * 1000) / 10;
+    return signed(`${num(pp, lng, 1)} ${points}`, pp);
+  }
   const d = kind === 'money' ? Math.round((b - a) * 100) / 100 : b - a;
   return signed(formatFigure(kind, d, lng), d);
 }
