@@ -13,6 +13,7 @@ import * as m0009 from './0009_numbered_refs.ts';
 import * as m0010 from './0010_date_order.ts';
 import * as m0011 from './0011_transactions.ts';
 import * as m0012 from './0012_marketing_spend.ts';
+import * as m0013 from './0013_economics_settings.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0010_date_order': m0010,
   '0011_transactions': m0011,
   '0012_marketing_spend': m0012,
+  '0013_economics_settings': m0013,
 };

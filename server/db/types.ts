@@ -35,7 +35,11 @@ import type {
   RequirementVersionsTable,
 } from './tables/client-care.ts';
 import type { CallSettingsTable, CallsTable } from './tables/telephony.ts';
-import type { MarketingSpendTable, TransactionsTable } from './tables/economics.ts';
+import type {
+  EconomicsSettingsTable,
+  MarketingSpendTable,
+  TransactionsTable,
+} from './tables/economics.ts';
 
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
@@ -49,6 +53,7 @@ export type * from './tables/economics.ts';
 export interface DB {
   transactions: TransactionsTable;
   marketing_spend: MarketingSpendTable;
+  economics_settings: EconomicsSettingsTable;
   text_topics: TextTopicsTable;
   text_corrections: TextCorrectionsTable;
   calls: CallsTable;

@@ -3,7 +3,7 @@
 // XLSX. Column headers are in `lang`. No segment / manager filters: the pages export what they show.
 import { z } from 'zod';
 import { LANGUAGES } from '../domain/vocabulary.ts';
-import { SUMMARY_PERIODS } from './economics.ts';
+import { SUMMARY_PERIODS } from './economics-figures.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 const queryDate = z.string().regex(/^\d{4}-\d\d-\d\d$/, 'YYYY-MM-DD');

@@ -1,14 +1,15 @@
 // Client economics; shapes from shared/api/economics.ts (types only: zod stays out of the bundle).
+import type { TransactionOut } from '../../shared/api/economics.ts';
 import type {
   BySatisfactionOut,
   ClientEconomicsOut,
+  EconomicsSettingsOut,
   FiguresOut,
   LeversOut,
   NpsGroup,
   SatisfactionGroupOut,
   SummaryOut,
-  TransactionOut,
-} from '../../shared/api/economics.ts';
+} from '../../shared/api/economics-figures.ts';
 import { api } from './client.ts';
 import { queryString } from './clients.ts';
 import type { Page } from './orgs.ts';
@@ -28,11 +29,7 @@ export interface Window {
   from: string;
   to: string;
 }
-/** The organisation's economics settings as far as the interface uses them. */
-export interface EconomicsSettings {
-  /** The industry's word for APPN ("average price per night"); null or '' = the default words. */
-  appnLabel?: string | null;
-}
+export type EconomicsSettings = EconomicsSettingsOut;
 
 export const getSummary = (q: Window & { period: PeriodUnit }) =>
   api.get<SummaryOut>(`/api/v1/economics/summary${queryString({ ...q })}`);

@@ -38,3 +38,16 @@ export interface MarketingSpendTable {
   amount_minor: number;
   updated_at: string;
 }
+
+/** The organisation's economics settings (migration 0013); no row = the defaults. */
+export interface EconomicsSettingsTable {
+  org_id: string;
+  /** ISO 4217. */
+  base_currency: string;
+  period: 'month' | 'quarter' | 'year';
+  /** The industry's name for the average purchase, e.g. "средняя цена за ночь". */
+  appn_label: string | null;
+  /** Whole periods (of `period`) without a sale after which a client is churned; null = default rule. */
+  churn_after_periods: number | null;
+  updated_at: string;
+}

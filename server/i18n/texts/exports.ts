@@ -22,6 +22,7 @@ const ru = {
       cac: 'CAC',
       ltv: 'LTV за 12 месяцев (маржа на платящего клиента)',
       ltvToCac: 'LTV / CAC',
+      contribution: 'Вклад в изменение выручки: {{lever}}',
     },
     loyalty: {
       sheet: 'Что даёт лояльность',
@@ -80,6 +81,7 @@ const en: typeof ru = {
       cac: 'CAC',
       ltv: '12-month LTV (margin per paying client)',
       ltvToCac: 'LTV / CAC',
+      contribution: 'Contribution to the change of revenue: {{lever}}',
     },
     loyalty: {
       sheet: 'What loyalty is worth',

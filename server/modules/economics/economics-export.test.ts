@@ -123,6 +123,28 @@ describe.each(testDialects())('economics exports on %s', (dialect) => {
       'LTV за 12 месяцев (маржа на платящего клиента);800,00;2500,50;1700,50',
     );
     expect(lines).toContain('CAC;;;');
+    // Same N and Q in both months: the whole change is the average purchase's (2000 → 2500.50).
+    expect(lines).toContain('Вклад в изменение выручки: Платящие клиенты (N);;;0,00');
+    expect(lines).toContain('Вклад в изменение выручки: Средний чек;;;500,50');
+  });
+
+  it('the NPS groups of the first quarter as English CSV', async () => {
+    const res = await get(
+      '/api/v1/economics/export/by-satisfaction?from=2026-01-01&to=2026-04-01&period=quarter&format=csv&lang=en',
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="nps-groups-2026-01-01.csv"',
+    );
+    const lines = res.body.replace('\uFEFF', '').split('\r\n');
+    expect(lines[0]).toMatch(
+      /^NPS group,Clients,Paying clients,Sales due,Revenue per paying client,/,
+    );
+    expect(lines[1]).toMatch(/^Promoters,0,0,0,/);
+    // No NPS answer: the one client; 2000 + 3000.50 − 500 of revenue; ДОК-1 on time, ДОК-2 late;
+    // it buys again on 04-01, in the next quarter.
+    expect(lines[4]).toMatch(/^No NPS answer,1,1,2,4500\.50,(-?[\d.]*,){2}0\.5,(-?[\d.]*,){2}1,/);
+    expect(lines[5]).toMatch(/^Promoters − detractors,,,,/);
   });
 
   it('answers 404 for a client of nobody and 400 for an unknown format', async () => {

@@ -25,6 +25,14 @@ async function saleOf(t: Parameters<IsolationFixtures[string]>[0], apiKey: strin
 
 export const isolationFixtures: IsolationFixtures = {
   '/api/v1/transactions/:id': async (t, a) => ({ params: { id: await saleOf(t, a.apiKey) } }),
+  // A's client (one with a sale): B gets 404 for its economics.
+  '/api/v1/economics/clients/:id': async (t, a) => {
+    const sale = await call(t.app, a.apiKey, {
+      method: 'GET',
+      url: `/api/v1/transactions/${await saleOf(t, a.apiKey)}`,
+    });
+    return { params: { id: sale.json().clientId as string } };
+  },
   // The period is not an id: B's PUT sets B's own spend of the month; A's list stays as it was.
   '/api/v1/marketing-spend/:period': async (t, a) => {
     await call(t.app, a.apiKey, {
@@ -58,5 +66,13 @@ export const idFieldFixtures: IdFieldFixtures = {
   'GET /api/v1/economics/summary': async () => ({
     url: '/api/v1/economics/summary?from=2026-11-01&to=2026-12-01',
     itemsOf: (body: { series?: unknown[] }) => body.series ?? [],
+  }),
+  'GET /api/v1/economics/levers': async () => ({
+    url: '/api/v1/economics/levers?aFrom=2026-10-01&aTo=2026-11-01&bFrom=2026-11-01&bTo=2026-12-01',
+    itemsOf: (body: { a?: unknown; b?: unknown }) => [body.a, body.b].filter(Boolean),
+  }),
+  'GET /api/v1/economics/by-satisfaction': async () => ({
+    url: '/api/v1/economics/by-satisfaction?from=2026-11-01&to=2026-12-01',
+    itemsOf: (body: { groups?: unknown[] }) => body.groups ?? [],
   }),
 };

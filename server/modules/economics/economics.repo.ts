@@ -1,5 +1,10 @@
 // The only file of the economics module with SQL.
-import type { DbOrTrx, MarketingSpendTable, TransactionsTable } from '../../db/types.ts';
+import type {
+  DbOrTrx,
+  EconomicsSettingsTable,
+  MarketingSpendTable,
+  TransactionsTable,
+} from '../../db/types.ts';
 import { before } from '../../db/keyset.ts';
 import type { KeyCursor } from '../../lib/paging.ts';
 
@@ -97,7 +102,7 @@ export async function listTransactions(
 export async function transactionsBefore(db: DbOrTrx, orgId: string, to: string) {
   return db
     .selectFrom('transactions')
-    .select(['client_id', 'kind', 'date', 'amount_minor', 'cost_minor'])
+    .select(['client_id', 'kind', 'date', 'amount_minor', 'cost_minor', 'stage'])
     .where('org_id', '=', orgId)
     .where('date', '<', to)
     .execute();
@@ -107,7 +112,7 @@ export async function transactionsBefore(db: DbOrTrx, orgId: string, to: string)
 export async function salesDueIn(db: DbOrTrx, orgId: string, from: string, to: string) {
   return db
     .selectFrom('transactions')
-    .select(['client_id', 'due_date', 'paid_at'])
+    .select(['client_id', 'due_date', 'paid_at', 'stage'])
     .where('org_id', '=', orgId)
     .where('kind', '=', 'sale')
     .where('due_date', '>=', from)
@@ -137,4 +142,49 @@ export async function listSpend(
   if (q.from) query = query.where('period', '>=', q.from);
   if (q.to) query = query.where('period', '<', q.to);
   return query.orderBy('period').orderBy('channel').execute();
+}
+
+export async function findSettings(db: DbOrTrx, orgId: string) {
+  return db
+    .selectFrom('economics_settings')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+}
+
+export async function upsertSettings(db: DbOrTrx, row: EconomicsSettingsTable): Promise<void> {
+  const { org_id: _org, ...rest } = row;
+  await db
+    .insertInto('economics_settings')
+    .values(row)
+    .onConflict((oc) => oc.column('org_id').doUpdateSet(rest))
+    .execute();
+}
+
+/** True when the organisation has at least one transaction. */
+export async function hasTransactions(db: DbOrTrx, orgId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('transactions')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Every transaction of one client dated on or before `asOf`, oldest first. */
+export async function clientTransactions(
+  db: DbOrTrx,
+  orgId: string,
+  clientId: string,
+  asOf: string,
+) {
+  return db
+    .selectFrom('transactions')
+    .select(['client_id', 'kind', 'date', 'amount_minor', 'cost_minor', 'due_date', 'paid_at'])
+    .where('org_id', '=', orgId)
+    .where('client_id', '=', clientId)
+    .where('date', '<=', asOf)
+    .orderBy('date')
+    .execute();
 }

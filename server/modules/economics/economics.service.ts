@@ -17,6 +17,7 @@ import {
 import { resolveClient } from '../clients/index.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import * as repo from './economics.repo.ts';
+import { settingsOf } from './settings.service.ts';
 import { fromMinorUnits, sameValues, transactionValues } from './transaction-values.ts';
 
 export interface UpsertResult {
@@ -27,7 +28,7 @@ export interface UpsertResult {
 /** One transaction: 'created' (201), or the same externalId again: 'updated' or 'unchanged' (200). */
 export async function upsertTransaction(ctx: Ctx, input: TransactionIn): Promise<UpsertResult> {
   assertCan(ctx.actor, 'data.write');
-  return upsertOne(ctx, input);
+  return upsertOne(ctx, input, (await settingsOf(ctx)).baseCurrency);
 }
 
 /** Each item on its own: a bad item gets its error, the others are stored; no item half-written. */
@@ -36,6 +37,7 @@ export async function upsertTransactionBatch(
   items: unknown[],
 ): Promise<TransactionBatchResult[]> {
   assertCan(ctx.actor, 'data.write');
+  const { baseCurrency } = await settingsOf(ctx);
   const results: TransactionBatchResult[] = [];
   for (const [index, item] of items.entries()) {
     const parsed = transactionIn.safeParse(item);
@@ -52,7 +54,7 @@ export async function upsertTransactionBatch(
       continue;
     }
     try {
-      const { status, row } = await upsertOne(ctx, parsed.data);
+      const { status, row } = await upsertOne(ctx, parsed.data, baseCurrency);
       results.push({ index, status, id: row.id });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
@@ -70,8 +72,12 @@ export async function upsertTransactionBatch(
   return results;
 }
 
-async function upsertOne(ctx: Ctx, input: TransactionIn): Promise<UpsertResult> {
-  const values = transactionValues(input); // 422 before anything is read or written
+async function upsertOne(
+  ctx: Ctx,
+  input: TransactionIn,
+  baseCurrency: string,
+): Promise<UpsertResult> {
+  const values = transactionValues(input, baseCurrency); // 422 before anything is read or written
   const write = () => inTransaction(ctx, (tx) => writeTransaction(tx, input, values));
   try {
     return await write();

@@ -1,7 +1,11 @@
 // The economics reports as tables for export (server/lib/tabular/write-table.ts): the profit
 // formula of windows A and B with the change, the NPS groups with their 95 % intervals, and a
 // client's transactions. Same figures and words as the pages (web/pages/economics).
-import type { BySatisfactionOut, FiguresOut } from '../../../shared/api/economics.ts';
+import type {
+  BySatisfactionOut,
+  FiguresOut,
+  LeversOut,
+} from '../../../shared/api/economics-figures.ts';
 import type { Language } from '../../../shared/domain/vocabulary.ts';
 import type { TransactionsTable } from '../../db/types.ts';
 import { t } from '../../i18n/catalogue.ts';
@@ -59,9 +63,38 @@ function ltvOf(w: FormulaWindow): number | null {
   return v === null ? null : round2(v);
 }
 
-export function formulaTable(lang: Language, a: FormulaWindow, b: FormulaWindow): Table {
+/**
+ * Figures of A and B with the change, then the levers' contributions (LMDI, in the change column)
+ * when the split is defined. `appnLabel` is the organisation's word for APPN, if it has one.
+ */
+export function formulaTable(
+  lang: Language,
+  a: FormulaWindow,
+  b: FormulaWindow,
+  levers: LeversOut,
+  appnLabel: string | null,
+): Table {
   const w = (key: 'a' | 'b', x: FormulaWindow) =>
     t(lang, `exports.formula.${key}`, { from: x.from, to: lastDay(x.to) });
+  const label = (key: string) =>
+    key === 'appn' && appnLabel
+      ? appnLabel
+      : t(lang, `exports.formula.${key}` as 'exports.formula.q');
+  const rows: Cell[][] = FORMULA_ROWS.map(([key, type, value]) => {
+    const [va, vb] = [value(a), value(b)];
+    const change = va === null || vb === null ? null : type === 'money' ? round2(vb - va) : vb - va;
+    const typed = (v: number | null): Cell => ({ value: v, type });
+    return [label(key), typed(va), typed(vb), typed(change)];
+  });
+  const c = levers.contributions;
+  if (c)
+    for (const key of ['payingClients', 'q', 'appn'] as const)
+      rows.push([
+        t(lang, 'exports.formula.contribution', { lever: label(key) }),
+        null,
+        null,
+        { value: c[key], type: 'money' },
+      ]);
   return {
     name: t(lang, 'exports.formula.sheet'),
     columns: [
@@ -70,18 +103,7 @@ export function formulaTable(lang: Language, a: FormulaWindow, b: FormulaWindow)
       { header: w('b', b), type: 'decimal' },
       { header: t(lang, 'exports.formula.change'), type: 'decimal' },
     ],
-    rows: FORMULA_ROWS.map(([key, type, value]) => {
-      const [va, vb] = [value(a), value(b)];
-      const change =
-        va === null || vb === null ? null : type === 'money' ? round2(vb - va) : vb - va;
-      const typed = (v: number | null): Cell => ({ value: v, type });
-      return [
-        t(lang, `exports.formula.${key}` as 'exports.formula.revenue'),
-        typed(va),
-        typed(vb),
-        typed(change),
-      ];
-    }),
+    rows,
   };
 }
 

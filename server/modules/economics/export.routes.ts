@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParam } from '../../../shared/api/orgs.ts';
 import * as api from '../../../shared/api/economics-export.ts';
-import type { SUMMARY_PERIODS } from '../../../shared/api/economics.ts';
+import type { SUMMARY_PERIODS } from '../../../shared/api/economics-figures.ts';
 import type { Ctx } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
@@ -20,7 +20,15 @@ import {
 } from '../../lib/tabular/write-table.ts';
 import { findClient } from '../clients/index.ts';
 import { listTransactions } from './economics.service.ts';
-import { formulaTable, transactionsTable, type FormulaWindow } from './export-tables.ts';
+import {
+  formulaTable,
+  satisfactionTable,
+  transactionsTable,
+  type FormulaWindow,
+} from './export-tables.ts';
+import { economicsLevers } from './levers.service.ts';
+import { economicsBySatisfaction } from './satisfaction.service.ts';
+import { settingsOf } from './settings.service.ts';
 import { economicsSummary } from './summary.service.ts';
 
 const file = {
@@ -80,7 +88,27 @@ export function registerExportRoutes(app: FastifyInstance, deps: Deps): void {
       // One after the other: a refusal of A (400) is answered before B is read.
       const a = await formulaWindow(ctx, q.aFrom, q.aTo, q.period);
       const b = await formulaWindow(ctx, q.bFrom, q.bTo, q.period);
-      return sendTable(reply, formulaTable(q.lang, a, b), q, `profit-formula-${q.bFrom}`);
+      const levers = await economicsLevers(ctx, q);
+      const { appnLabel } = await settingsOf(ctx);
+      const table = formulaTable(q.lang, a, b, levers, appnLabel);
+      return sendTable(reply, table, q, `profit-formula-${q.bFrom}`);
+    },
+  );
+
+  r.get(
+    '/api/v1/economics/export/by-satisfaction',
+    {
+      schema: {
+        tags,
+        summary: 'Figures by NPS group with their 95 % intervals, as CSV or XLSX',
+        description: `${file.description} The rows of GET /api/v1/economics/by-satisfaction, then the promoter − detractor differences.`,
+        querystring: api.bySatisfactionExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const out = await economicsBySatisfaction(ctxOf(deps, req), req.query);
+      const table = satisfactionTable(req.query.lang, out);
+      return sendTable(reply, table, req.query, `nps-groups-${req.query.from}`);
     },
   );
 

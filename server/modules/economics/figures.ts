@@ -13,6 +13,8 @@ export interface TxRow {
   costMinor: number | null;
 }
 export interface DueRow {
+  /** Absent in pure examples that need no client. */
+  clientId?: string;
   dueDate: string;
   paidAt: string | null;
 }
@@ -35,6 +37,8 @@ export interface FigureData {
   feedback: readonly FeedbackRow[];
   /** null when spend cannot be attributed (a segment or manager filter): CAC and profit null. */
   spend: readonly SpendRow[] | null;
+  /** The organisation's fixed threshold in periods of the unit asked; null = the default rule. */
+  churnAfterPeriods?: number | null;
 }
 
 export interface Window {
@@ -76,7 +80,12 @@ export function firstSales(rows: readonly TxRow[]): Map<string, string> {
 }
 
 /** Clients churned at the end of `w`: they bought before `w.to` and have been idle too long. */
-export function churnedAt(rows: readonly TxRow[], w: Window, unit: PeriodUnit): number {
+export function churnedAt(
+  rows: readonly TxRow[],
+  w: Window,
+  unit: PeriodUnit,
+  fixed: number | null = null,
+): number {
   const endIndex = periodIndex(w.to, unit);
   const periods = new Map<string, Set<number>>();
   for (const r of rows) {
@@ -89,7 +98,7 @@ export function churnedAt(rows: readonly TxRow[], w: Window, unit: PeriodUnit): 
   for (const set of periods.values()) {
     const paying = [...set].sort((a, b) => a - b);
     const idle = endIndex - paying[paying.length - 1]! - 1;
-    if (idle > churnAfterPeriods(paying)) churned += 1;
+    if (idle > (fixed ?? churnAfterPeriods(paying))) churned += 1;
   }
   return churned;
 }
@@ -157,6 +166,6 @@ export function figuresFor(w: Window, unit: PeriodUnit, data: FigureData): Figur
     cacMinor: spend ? moneyRatio(spend, newClients) : null,
     profitMinor: spend === undefined ? null : margin - spend,
     ...paymentDiscipline(data.due, w),
-    churnedClients: churnedAt(data.transactions, w, unit),
+    churnedClients: churnedAt(data.transactions, w, unit, data.churnAfterPeriods ?? null),
   };
 }

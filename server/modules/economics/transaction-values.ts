@@ -1,7 +1,7 @@
 // Pure checks and conversions of a transaction's values (no I/O): decimal money → minor units,
 // calendar dates, payment after the document, the currency against the base. Each problem names
 // its field, so a single call and a batch item answer alike.
-import { BASE_CURRENCY, type TransactionIn } from '../../../shared/api/economics.ts';
+import type { TransactionIn } from '../../../shared/api/economics.ts';
 import type { InvalidParam } from '../../../shared/api/errors.ts';
 import type { TransactionsTable } from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
@@ -48,7 +48,7 @@ export const fromMinorUnits = (minor: number): number => minor / 100;
  * `currency_mismatch` for a foreign currency without a rate. Amounts in another currency are
  * converted to the base with the rate and rounded half up to the kopeck.
  */
-export function transactionValues(input: TransactionIn): TransactionValues {
+export function transactionValues(input: TransactionIn, baseCurrency: string): TransactionValues {
   const invalid: InvalidParam[] = [];
   const minor = (name: 'amount' | 'cost', value: number | undefined): number | null => {
     if (value === undefined) return null;
@@ -73,15 +73,15 @@ export function transactionValues(input: TransactionIn): TransactionValues {
   if (invalid.length)
     throw new AppError('unprocessable', 'The transaction is not valid', { invalidParams: invalid });
 
-  const currency = input.currency ?? BASE_CURRENCY;
-  const foreign = currency !== BASE_CURRENCY;
+  const currency = input.currency ?? baseCurrency;
+  const foreign = currency !== baseCurrency;
   if (foreign && input.exchangeRate === undefined)
     throw new AppError(
       'currency_mismatch',
-      `The base currency is ${BASE_CURRENCY}; a transaction in ${currency} needs exchangeRate`,
+      `The base currency is ${baseCurrency}; a transaction in ${currency} needs exchangeRate`,
       {
         invalidParams: [
-          { name: 'body.currency', reason: `not ${BASE_CURRENCY} and no exchangeRate` },
+          { name: 'body.currency', reason: `not ${baseCurrency} and no exchangeRate` },
         ],
       },
     );

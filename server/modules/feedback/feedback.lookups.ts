@@ -35,3 +35,18 @@ export async function clientFeedbackDates(
     date: new Date(r.received_at).toISOString().slice(0, 10),
   }));
 }
+
+/**
+ * The latest NPS score (0–10) of each client among the answers received in [from, to) (ISO
+ * instants), whichever contact gave it (economics: satisfaction ↔ behaviour).
+ */
+export async function latestNpsByClient(
+  s: OrgScope,
+  from: string,
+  to: string,
+): Promise<Map<string, number>> {
+  const latest = new Map<string, number>();
+  for (const r of await repo.clientNpsAnswers(s.db, s.orgId, from, to))
+    latest.set(r.client_id!, r.score_value!);
+  return latest;
+}

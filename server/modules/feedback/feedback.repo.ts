@@ -238,3 +238,19 @@ export async function clientFeedbackTimes(db: DbOrTrx, orgId: string, from: stri
     .where('received_at', '<', to)
     .execute();
 }
+
+/** NPS answers of known clients received in [from, to), oldest first (ties by id). */
+export async function clientNpsAnswers(db: DbOrTrx, orgId: string, from: string, to: string) {
+  return db
+    .selectFrom('feedback')
+    .select(['client_id', 'score_value'])
+    .where('org_id', '=', orgId)
+    .where('client_id', 'is not', null)
+    .where('score_type', '=', 'nps')
+    .where('score_value', 'is not', null)
+    .where('received_at', '>=', from)
+    .where('received_at', '<', to)
+    .orderBy('received_at')
+    .orderBy('id')
+    .execute();
+}

@@ -19,6 +19,7 @@ export { presentFeedback } from './feedback.routes.ts';
 export {
   clientFeedbackDates,
   findFeedbackRecord,
+  latestNpsByClient,
   listFeedbackOfClient,
 } from './feedback.lookups.ts';
 

@@ -12,6 +12,7 @@ import { caseEventTitle } from '../cases/case-event-title.ts';
 import { useClientTransactions } from '../economics/ClientTransactions.tsx';
 import { calendarDate } from '../economics/format.ts';
 import { isLate, transactionTitle } from '../economics/transaction-words.ts';
+import { useEconomicsSettings } from '../economics/useEconomicsSettings.ts';
 import { mergeTimeline } from './timeline-merge.ts';
 
 const linkOf = (item: TimelineItemOut) =>
@@ -39,6 +40,7 @@ export function ClientTimelineTab({ clientId, writable }: { clientId: string; wr
     },
   });
   const transactions = useClientTransactions(clientId);
+  useEconomicsSettings(); // the base currency of the transactions' amounts
   const merged = mergeTimeline(
     { items: timeline.data?.pages.flatMap((p) => p.items) ?? [], hasMore: timeline.hasNextPage },
     {

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ClientTransactions } from './ClientTransactions.tsx';
 import { calendarDate, money, num, percent } from './format.ts';
 import { SeriesChart } from './SeriesChart.tsx';
+import { useEconomicsSettings } from './useEconomicsSettings.ts';
 
 function Stat({
   label,
@@ -42,6 +43,7 @@ function Stat({
 export function ClientEconomicsTab({ clientId }: { clientId: string }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
+  useEconomicsSettings(); // the base currency of the money below
   const econ = useQuery({
     queryKey: ['economics', 'client', clientId],
     queryFn: () => getClientEconomics(clientId),

@@ -37,7 +37,9 @@ export function FiguresTable({
               <Table.Td>{key === 'appn' ? appnLabel : t(`economics.figures.${key}`)}</Table.Td>
               <Table.Td ta="right">{formatFigure(kind, a[key], lng)}</Table.Td>
               <Table.Td ta="right">{formatFigure(kind, b[key], lng)}</Table.Td>
-              <Table.Td ta="right">{formatChange(kind, a[key], b[key], lng, t('economics.pp'))}</Table.Td>
+              <Table.Td ta="right">
+                {formatChange(kind, a[key], b[key], lng, t('economics.pp'))}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -1,6 +1,7 @@
 // Revenue A → +N → +Q → +APPN → revenue B as a waterfall: each lever's LMDI contribution is a
 // floating bar (green up, red down) on an invisible base; the ends are whole bars.
 import { Alert, Card, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeversOut } from '../../api/economics.ts';
@@ -116,11 +117,7 @@ export function LeversWaterfall({
           {title}
         </Text>
         <Alert color="gray" variant="light" mt="xs">
-          {t('economics.formula.noSplit', {
-            reason: t(`economics.reasons.${reasonKey(levers.reason)}`, {
-              defaultValue: t('economics.reasons.other'),
-            }),
-          })}
+          {t('economics.formula.noSplit', { reason: reasonWords(levers.reason, t) })}
         </Alert>
       </Card>
     );
@@ -128,11 +125,12 @@ export function LeversWaterfall({
   return <ChartCard title={title} option={option} testId="levers-waterfall" height={320} />;
 }
 
-/** The server's reason (English words) mapped to a translated one by the factor it names. */
-function reasonKey(reason: string | null): string {
-  const text = (reason ?? '').toLowerCase();
-  if (/paying|client|\bn\b/.test(text)) return 'noPaying';
-  if (/purchase|\bq\b/.test(text)) return 'noPurchases';
-  if (/revenue|appn|average/.test(text)) return 'noRevenue';
-  return 'other';
+/**
+ * The server's reason ("payingClients is 0 in window A: …") told in the reader's words by the
+ * factor and the window it names.
+ */
+export function reasonWords(reason: string | null, t: TFunction): string {
+  const m = /^(payingClients|q|appn|marginRate) is \S+ in window (A|B)/.exec(reason ?? '');
+  if (!m) return t('economics.reasons.other');
+  return t(`economics.reasons.${m[1]}`, { window: m[2] });
 }

@@ -22,7 +22,7 @@ import {
   windowOf,
 } from './periods.ts';
 import { SeriesChart } from './SeriesChart.tsx';
-import { useAppnLabel } from './useAppnLabel.ts';
+import { useEconomicsSettings } from './useEconomicsSettings.ts';
 import { UnitPicker, WindowPicker } from './WindowPicker.tsx';
 
 /** How many periods the series chart shows, ending with the later window. */
@@ -54,13 +54,14 @@ function useWindowFigures(start: string, unit: PeriodUnit) {
 export function ProfitFormulaPage() {
   const { t, i18n } = useTranslation();
   const params = useQueryParams();
+  const settings = useEconomicsSettings();
+  const appnLabel = settings.appnLabel;
   const unit: PeriodUnit = PERIOD_UNITS.includes(params.unit as PeriodUnit)
     ? (params.unit as PeriodUnit)
-    : 'month';
+    : (settings.period ?? 'month');
   const defaults = defaultWindows(unit);
   const a = isStartOf(params.a, unit) ? params.a! : defaults.a;
   const b = isStartOf(params.b, unit) ? params.b! : defaults.b;
-  const appnLabel = useAppnLabel();
   const label = (start: string) => periodLabel(start, unit, t, i18n.language);
 
   const wa = useWindowFigures(a, unit);

@@ -1,14 +1,20 @@
-// Numbers of the economics pages in the reader's language: money in the base currency (RUB until
-// organisations have their own), shares as percents, counts and ratios; null is "—".
-/** shared/api/economics.ts BASE_CURRENCY, written here so zod stays out of the bundle. */
-const BASE_CURRENCY = 'RUB';
+// Numbers of the economics pages in the reader's language: money in the organisation's base
+// currency, shares as percents, counts and ratios; null is "—".
+/**
+ * The organisation's base currency (GET /economics/settings; RUB until it has loaded). One per
+ * organisation and signed-in session, so a module-level value rather than a prop everywhere.
+ */
+let baseCurrency = 'RUB';
+export function setBaseCurrency(code: string): void {
+  if (/^[A-Z]{3}$/.test(code)) baseCurrency = code;
+}
 const DASH = '—';
 
 export function money(value: number | null | undefined, lng: string, decimals = 2): string {
   if (value === null || value === undefined) return DASH;
   return new Intl.NumberFormat(lng, {
     style: 'currency',
-    currency: BASE_CURRENCY,
+    currency: baseCurrency,
     currencyDisplay: 'narrowSymbol',
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,

@@ -1,0 +1,105 @@
+// What every economics use-case over a window needs: the window checked (whole periods, at most
+// MAX_SERIES of them) and the rows loaded — transactions with their history, sales due, feedback
+// dates and spend — narrowed to the clients of a segment or manager and to one stage. The
+// arithmetic lives in the pure files (figures.ts, levers.ts, satisfaction.ts).
+import type { Ctx } from '../../context.ts';
+import { AppError, unknownReference } from '../../http/errors.ts';
+import { clientIdsWhere } from '../clients/index.ts';
+import { clientFeedbackDates } from '../feedback/index.ts';
+import { findOrgUser } from '../orgs/index.ts';
+import * as repo from './economics.repo.ts';
+import type { FigureData } from './figures.ts';
+import { isPeriodBoundary, periodIndex, type PeriodUnit } from './periods.ts';
+import type { EconomicsSettings } from './settings.service.ts';
+import { isCalendarDate } from './transaction-values.ts';
+
+/** At most this many periods in a window (ten years of months). */
+export const MAX_SERIES = 120;
+
+export interface Filters {
+  segment?: string;
+  managerId?: string;
+  stage?: string;
+}
+
+const MONTHS: Record<PeriodUnit, number> = { month: 1, quarter: 3, year: 12 };
+
+/**
+ * The organisation's fixed churn threshold, counted in periods of `unit` (the setting counts
+ * periods of the organisation's own period; rounded up so a threshold never shrinks), or null
+ * for the default per-client rule.
+ */
+export function churnThreshold(settings: EconomicsSettings, unit: PeriodUnit): number | null {
+  if (settings.churnAfterPeriods === null) return null;
+  const months = settings.churnAfterPeriods * MONTHS[settings.period];
+  return Math.max(1, Math.ceil(months / MONTHS[unit]));
+}
+
+function badWindow(name: string, reason: string): AppError {
+  return new AppError('validation_failed', 'The window is not valid', {
+    invalidParams: [{ name: `query.${name}`, reason }],
+  });
+}
+
+/** 400 unless from < to are real dates on boundaries of `unit`, at most MAX_SERIES apart. */
+export function checkWindow(
+  w: { from: string; to: string },
+  unit: PeriodUnit,
+  names: { from: string; to: string } = { from: 'from', to: 'to' },
+): void {
+  for (const key of ['from', 'to'] as const) {
+    if (!isCalendarDate(w[key])) throw badWindow(names[key], 'a calendar date YYYY-MM-DD');
+    if (!isPeriodBoundary(w[key], unit)) throw badWindow(names[key], `the first day of a ${unit}`);
+  }
+  const periods = periodIndex(w.to, unit) - periodIndex(w.from, unit);
+  if (periods <= 0) throw badWindow(names.to, `must be after ${names.from}`);
+  if (periods > MAX_SERIES) throw badWindow(names.to, `at most ${MAX_SERIES} periods`);
+}
+
+/** 404 when the manager filter names no user of the organisation. */
+export async function checkFilters(ctx: Ctx, f: Filters): Promise<void> {
+  if (f.managerId && !(await findOrgUser(ctx, f.managerId)))
+    throw unknownReference('query.managerId', 'user');
+}
+
+/** The clients a segment or manager filter keeps, or null when there is no such filter. */
+export async function clientFilter(ctx: Ctx, f: Filters): Promise<Set<string> | null> {
+  if (f.segment === undefined && f.managerId === undefined) return null;
+  return new Set(await clientIdsWhere(ctx, { segment: f.segment, managerId: f.managerId }));
+}
+
+/** The rows of [from, to) (transactions: all history before `to`) under the filters. */
+export async function loadWindowData(
+  ctx: Ctx,
+  w: { from: string; to: string },
+  f: Filters,
+  churnAfterPeriods: number | null,
+): Promise<FigureData> {
+  const keep = await clientFilter(ctx, f);
+  const mine = (clientId: string) => keep === null || keep.has(clientId);
+  const ofStage = (stage: string | null) => f.stage === undefined || stage === f.stage;
+  const attributable = keep === null && f.stage === undefined;
+  const [tx, due, feedback, spend] = await Promise.all([
+    repo.transactionsBefore(ctx.db, ctx.orgId, w.to),
+    repo.salesDueIn(ctx.db, ctx.orgId, w.from, w.to),
+    clientFeedbackDates(ctx, `${w.from}T00:00:00.000Z`, `${w.to}T00:00:00.000Z`),
+    attributable ? repo.listSpend(ctx.db, ctx.orgId, { from: w.from, to: w.to }) : null,
+  ]);
+  return {
+    transactions: tx
+      .filter((r) => mine(r.client_id) && ofStage(r.stage))
+      .map((r) => ({
+        clientId: r.client_id,
+        kind: r.kind,
+        date: r.date,
+        amountMinor: Number(r.amount_minor),
+        costMinor: r.cost_minor === null ? null : Number(r.cost_minor),
+      })),
+    due: due
+      .filter((r) => mine(r.client_id) && ofStage(r.stage))
+      .map((r) => ({ clientId: r.client_id, dueDate: r.due_date!, paidAt: r.paid_at })),
+    feedback: feedback.filter((fb) => mine(fb.clientId)),
+    spend: spend?.map((s) => ({ period: s.period, amountMinor: Number(s.amount_minor) })) ?? null,
+    churnAfterPeriods,
+  };
+}
