@@ -79,7 +79,7 @@ export function ClientEconomicsTab({ clientId }: { clientId: string }) {
               {t('economics.client.churnedNote', { count: e.churnAfterPeriods })}
             </Alert>
           )}
-          <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="xs">
+          <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="xs">
             <Stat
               testId="client-revenue12m"
               label={t('economics.client.revenue12m')}

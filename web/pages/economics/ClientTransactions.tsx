@@ -1,4 +1,5 @@
-// One client's transactions, newest first, paged, with CSV / XLSX export.
+// One client's transactions, newest first, paged, with CSV / XLSX export. A refund's amount and
+// cost are shown negative: it takes revenue back and returns its cost.
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -75,7 +76,7 @@ export function ClientTransactions({ clientId }: { clientId: string }) {
                     {money(tx.kind === 'refund' ? -tx.amount : tx.amount, lng)}
                   </Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {money(tx.cost, lng)}
+                    {money(tx.cost !== null && tx.kind === 'refund' ? -tx.cost : tx.cost, lng)}
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs" c={isLate(tx) ? 'red' : undefined}>

@@ -71,7 +71,8 @@ export function GroupChart({
       xAxis: {
         type: 'category',
         data: groups.map((g) => t(`economics.groups.${g.group}`)),
-        axisLabel: { interval: 0, width: 70, overflow: 'break' },
+        // Group names are single long words: tilted, they fit four to a narrow chart.
+        axisLabel: { interval: 0, rotate: 30, fontSize: 11 },
       },
       yAxis: {
         type: 'value',

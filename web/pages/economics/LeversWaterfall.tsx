@@ -100,7 +100,12 @@ export function LeversWaterfall({
         data: steps.map((s) => s.label),
         axisLabel: { interval: 0, width: 90, overflow: 'break' },
       },
-      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => compactMoney(v, lng) } },
+      // Not from zero: the levers are small next to revenue, and the ends say where the axis starts.
+      yAxis: {
+        type: 'value',
+        scale: true,
+        axisLabel: { formatter: (v: number) => compactMoney(v, lng) },
+      },
       series: [
         bar('base', 'base', 'transparent'),
         bar(t('economics.formula.total'), 'total', '#5c6bc0'),

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { setQueryParams, useQueryParams } from '../../router.tsx';
-import { money, percent, signed } from './format.ts';
+import { money, num, percent, signed } from './format.ts';
 import { GroupChart, type GroupFigure } from './GroupChart.tsx';
 import { LoyaltyTable } from './LoyaltyTable.tsx';
 import { PERIOD_UNITS, periodLabel, recentPeriods, windowOf } from './periods.ts';
@@ -36,8 +36,13 @@ export function LoyaltyPage() {
   });
   const show = (figure: GroupFigure, v: number | null) =>
     figure === 'revenuePerPayingClient' ? money(v, lng, 0) : percent(v, lng, 1);
-  const showSigned = (figure: GroupFigure, v: number | null) =>
-    v === null ? '—' : signed(show(figure, v), v);
+  // A difference of two shares is in percentage points.
+  const showDifference = (figure: GroupFigure, v: number | null) => {
+    if (v === null) return '—';
+    if (figure === 'revenuePerPayingClient') return signed(show(figure, v), v);
+    const pp = Math.round(v * 1000) / 10;
+    return signed(`${num(pp, lng, 1)} ${t('economics.pp')}`, pp);
+  };
 
   return (
     <Stack gap="md">
@@ -79,13 +84,13 @@ export function LoyaltyPage() {
                     })}
                   </Text>
                   <Text fz={26} fw={700}>
-                    {showSigned(figure, d.value)}
+                    {showDifference(figure, d.value)}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {d.interval
                       ? t('economics.loyalty.intervalOf', {
-                          low: show(figure, d.interval[0]),
-                          high: show(figure, d.interval[1]),
+                          low: showDifference(figure, d.interval[0]),
+                          high: showDifference(figure, d.interval[1]),
                         })
                       : t('economics.loyalty.tooFew')}
                   </Text>

@@ -105,8 +105,8 @@ export function ProfitFormulaPage() {
       {levers.data && (
         <LeversWaterfall
           levers={levers.data}
-          aLabel={label(a)}
-          bLabel={label(b)}
+          aLabel={periodLabel(a, unit, t, i18n.language, true)}
+          bLabel={periodLabel(b, unit, t, i18n.language, true)}
           appnLabel={appnLabel}
         />
       )}
