@@ -94,16 +94,14 @@ export function LeversWaterfall({
           }`;
         },
       },
-      grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 8, top: 16, bottom: 16, containLabel: true },
       xAxis: {
         type: 'category',
         data: steps.map((s) => s.label),
-        axisLabel: { interval: 0, width: 90, overflow: 'break' },
+        axisLabel: { interval: 0, width: 80, overflow: 'break', lineHeight: 14, margin: 12 },
       },
-      // Not from zero: the levers are small next to revenue, and the ends say where the axis starts.
       yAxis: {
         type: 'value',
-        scale: true,
         axisLabel: { formatter: (v: number) => compactMoney(v, lng) },
       },
       series: [
