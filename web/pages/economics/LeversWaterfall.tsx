@@ -31,7 +31,7 @@ export function waterfallSteps(
   let running = levers.a.revenue;
   for (const lever of LEVERS) {
     const delta = c[lever];
-    const next = running + delta;
+    const next = Math.round((running + delta) * 100) / 100; // to the kopeck, as the API sums
     steps.push({
       label: labels.levers[lever],
       base: Math.min(running, next),
