@@ -14,6 +14,8 @@ import * as m0010 from './0010_date_order.ts';
 import * as m0011 from './0011_transactions.ts';
 import * as m0012 from './0012_marketing_spend.ts';
 import * as m0013 from './0013_economics_settings.ts';
+import * as m0014 from './0014_economics_rollups.ts';
+import * as m0016 from './0016_client_budget_and_org_zone.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -29,4 +31,6 @@ export const migrations: Record<string, Migration> = {
   '0011_transactions': m0011,
   '0012_marketing_spend': m0012,
   '0013_economics_settings': m0013,
+  '0014_economics_rollups': m0014,
+  '0016_client_budget_and_org_zone': m0016,
 };

@@ -36,6 +36,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   requirements_status_check: v.REQUIREMENT_STATUSES,
   calls_direction_check: v.CALL_DIRECTIONS,
   transactions_kind_check: v.TRANSACTION_KINDS,
+  economics_settings_period_check: v.ECONOMICS_PERIODS,
 };
 /** CHECKs that are not value lists of text. */
 const NOT_LISTS = new Set([

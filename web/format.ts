@@ -14,3 +14,17 @@ export function isInvalidField(error: unknown, field: string): boolean {
   if (!(error instanceof ApiError)) return false;
   return error.invalidParams.some((p) => p.name === `body.${field}`);
 }
+
+/**
+ * An amount of money in the base currency (RUB until organisations have their own, see
+ * shared/api/economics.ts BASE_CURRENCY), kopecks shown only when there are any.
+ */
+export function formatMoney(amount: number | null | undefined, lng: string): string {
+  if (amount === null || amount === undefined) return '—';
+  return new Intl.NumberFormat(lng, {
+    style: 'currency',
+    currency: 'RUB',
+    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(amount);
+}

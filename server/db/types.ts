@@ -36,6 +36,9 @@ import type {
 } from './tables/client-care.ts';
 import type { CallSettingsTable, CallsTable } from './tables/telephony.ts';
 import type {
+  EconomicsClientsTable,
+  EconomicsDueMonthsTable,
+  EconomicsOrgMonthsTable,
   EconomicsSettingsTable,
   MarketingSpendTable,
   TransactionsTable,
@@ -54,6 +57,9 @@ export interface DB {
   transactions: TransactionsTable;
   marketing_spend: MarketingSpendTable;
   economics_settings: EconomicsSettingsTable;
+  economics_org_months: EconomicsOrgMonthsTable;
+  economics_due_months: EconomicsDueMonthsTable;
+  economics_clients: EconomicsClientsTable;
   text_topics: TextTopicsTable;
   text_corrections: TextCorrectionsTable;
   calls: CallsTable;

@@ -14,6 +14,18 @@ export const clientStatus = z.enum(CLIENT_STATUSES);
 export const preferredChannel = z.enum(PREFERRED_CHANNELS);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/** Largest budget accepted, so minor units stay exact integers on both dialects. */
+export const MAX_BUDGET = 1e12;
+/**
+ * Semantic checks (sign, decimals, 0–100) are the service's: 422 naming the field, the same
+ * answer whether the client comes through this API or another module.
+ */
+const budget = z
+  .number()
+  .max(MAX_BUDGET)
+  .describe('decimal in the base currency, ≤ 2 decimals, ≥ 0');
+const strategicFit = z.number().describe('integer 0–100: how well the client fits the strategy');
+
 export const createClientBody = z.object({
   name: text(300),
   externalId: text(200).optional(),
@@ -23,6 +35,8 @@ export const createClientBody = z.object({
   managerId: z.uuid().optional(),
   status: clientStatus.optional(),
   corporateSpecifics: text(4000).optional(),
+  estimatedAnnualBudget: budget.nullable().optional(),
+  strategicFit: strategicFit.nullable().optional(),
 });
 export const updateClientBody = z
   .object({
@@ -34,6 +48,8 @@ export const updateClientBody = z
     managerId: z.uuid().nullable(),
     status: clientStatus,
     corporateSpecifics: text(4000).nullable(),
+    estimatedAnnualBudget: budget.nullable(),
+    strategicFit: strategicFit.nullable(),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });
@@ -48,6 +64,9 @@ export const clientOut = z.object({
   managerId: z.string().nullable(),
   status: clientStatus,
   corporateSpecifics: z.string().nullable(),
+  /** Decimal in the base currency (1234.5 = 1 234,50 ₽); null when not estimated. */
+  estimatedAnnualBudget: z.number().nullable(),
+  strategicFit: z.number().int().min(0).max(100).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -58,6 +77,8 @@ export const listClientsQuery = z.object({
   segment: z.string().trim().max(100).optional(),
   managerId: z.uuid().optional(),
   status: clientStatus.optional(),
+  /** Only clients whose strategic fit is at least this (clients without one are left out). */
+  minStrategicFit: z.coerce.number().int().min(0).max(100).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -2,6 +2,7 @@
 // satisfaction is worth, and the organisation's economics settings. Money on the wire is a
 // decimal number with 2 decimals in the base currency; windows are [from, to) of whole periods.
 import { z } from 'zod';
+import { ECONOMICS_PERIODS } from '../domain/vocabulary.ts';
 import { queryDate } from './economics.ts';
 
 /** Filters every economics endpoint takes besides the window. */
@@ -14,7 +15,7 @@ const economicsFilters = {
 };
 export const ECONOMICS_FILTERS = Object.keys(economicsFilters);
 
-export const SUMMARY_PERIODS = ['month', 'quarter', 'year'] as const;
+export const SUMMARY_PERIODS = ECONOMICS_PERIODS;
 export const summaryQuery = z.object({
   /** First day of a period (inclusive). */
   from: queryDate,

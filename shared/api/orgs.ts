@@ -1,5 +1,6 @@
 // Request and response shapes of organisations, people, sessions and API keys (server and UI).
 import { z } from 'zod';
+import { canonicalTimeZone, isTimeZone } from '../domain/time-zone.ts';
 import { ACTOR_TYPES, LANGUAGES, ROLES } from '../domain/vocabulary.ts';
 
 export const role = z.enum(ROLES);
@@ -10,6 +11,13 @@ export const email = z
   .transform((e) => e.toLowerCase());
 export const password = z.string().min(8).max(256);
 export const idParam = z.object({ id: z.uuid() });
+/** An IANA time zone, stored in the runtime's spelling (europe/moscow → Europe/Moscow). */
+export const timeZone = z
+  .string()
+  .trim()
+  .max(64)
+  .refine(isTimeZone, 'an IANA time zone such as Europe/Moscow')
+  .transform((tz) => canonicalTimeZone(tz) ?? tz);
 
 export const loginBody = z.object({ email, password: z.string().min(1).max(256) });
 export const setupBody = z.object({
@@ -18,6 +26,8 @@ export const setupBody = z.object({
   email,
   password,
   language: language.default('ru'),
+  /** The organisation's time zone; UTC when not given. */
+  timeZone: timeZone.optional(),
 });
 
 export const userOut = z.object({
@@ -36,6 +46,8 @@ export const orgOut = z.object({
   id: z.string(),
   name: z.string(),
   defaultLanguage: language,
+  /** IANA zone in which the organisation's calendar days and months are counted. */
+  timeZone: z.string(),
   createdAt: z.string(),
 });
 export type OrgOut = z.infer<typeof orgOut>;
@@ -64,7 +76,7 @@ export const updateUserBody = z
   .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });
 
 export const updateOrgBody = z
-  .object({ name: z.string().trim().min(1).max(200), defaultLanguage: language })
+  .object({ name: z.string().trim().min(1).max(200), defaultLanguage: language, timeZone })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });
 

@@ -120,3 +120,6 @@ export type CallDirection = (typeof CALL_DIRECTIONS)[number];
 // Economics
 export const TRANSACTION_KINDS = ['sale', 'refund'] as const;
 export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
+/** The periods of the economics figures (calendar month, quarter, year). */
+export const ECONOMICS_PERIODS = ['month', 'quarter', 'year'] as const;
+export type EconomicsPeriod = (typeof ECONOMICS_PERIODS)[number];

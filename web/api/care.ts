@@ -47,6 +47,7 @@ export const listClientsFiltered = (q: {
   segment?: string;
   managerId?: string;
   status?: string;
+  minStrategicFit?: string;
   cursor?: string;
 }) => api.get<Page<ClientOut>>(`/api/v1/clients${queryString({ limit: 50, ...q })}`);
 export const updateClientCard = (clientId: string, body: z.input<typeof updateClientBody>) =>

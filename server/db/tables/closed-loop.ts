@@ -52,6 +52,9 @@ export interface ClientsTable {
   manager_id?: string | null;
   status?: ClientStatus;
   corporate_specifics?: string | null;
+  /** Economics fields (migration 0016): integer minor units ≥ 0, and 0–100. */
+  estimated_annual_budget_minor?: number | null;
+  strategic_fit?: number | null;
 }
 
 export interface ContactsTable {

@@ -51,3 +51,35 @@ export interface EconomicsSettingsTable {
   churn_after_periods: number | null;
   updated_at: string;
 }
+
+/** Sums of the transactions of an organisation month (migration 0014; month = year × 12 + month − 1). */
+export interface EconomicsOrgMonthsTable {
+  org_id: string;
+  month: number;
+  sales: number;
+  sales_minor: number;
+  refunds_minor: number;
+  /** Net: the cost of the sales − the cost of the refunds. */
+  cost_minor: number;
+  /** Amount of the sales that carry a cost. */
+  costed_minor: number;
+}
+
+/** Sales due in a month and paid in a month (0 = unpaid), migration 0014. Days since 1970-01-01. */
+export interface EconomicsDueMonthsTable {
+  org_id: string;
+  due_month: number;
+  paid_month: number;
+  sales: number;
+  on_time: number;
+  late_due_days: number;
+  late_paid_days: number;
+}
+
+/** Per client: months with a sale, months with feedback (month-set.ts text), migration 0014. */
+export interface EconomicsClientsTable {
+  org_id: string;
+  client_id: string;
+  sale_months: string;
+  feedback_months: string;
+}

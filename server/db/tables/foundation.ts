@@ -8,6 +8,8 @@ export interface OrgsTable {
   name: string;
   default_language: Language;
   created_at: string;
+  /** IANA time zone (migration 0016; 'UTC' by default, so optional on insert). */
+  time_zone?: string;
 }
 
 export interface UsersTable {

@@ -1,5 +1,5 @@
-// Reads the modules above clients need (economics filters). Services without a role check:
-// callers have checked. Every read is scoped by the organisation.
+// Reads the modules above clients need (economics filters and fields). Services without a role
+// check: callers have checked. Every read is scoped by the organisation.
 import type { OrgScope } from '../../context.ts';
 import * as repo from './clients.repo.ts';
 
@@ -9,4 +9,36 @@ export async function clientIdsWhere(
   filter: { segment?: string; managerId?: string },
 ): Promise<string[]> {
   return repo.clientIdsWhere(s.db, s.orgId, filter);
+}
+
+/** A client's estimated annual budget (integer minor units) and strategic fit (0–100). */
+export interface ClientEconomicsFields {
+  estimatedAnnualBudgetMinor: number | null;
+  strategicFit: number | null;
+}
+
+type FieldsRow = { estimated_annual_budget_minor?: number | null; strategic_fit?: number | null };
+const fieldsOf = (r: FieldsRow): ClientEconomicsFields => ({
+  // Number(): a PostgreSQL bigint must never reach a sum as a string.
+  estimatedAnnualBudgetMinor:
+    r.estimated_annual_budget_minor == null ? null : Number(r.estimated_annual_budget_minor),
+  strategicFit: r.strategic_fit ?? null,
+});
+
+/** One client's economics fields; undefined when the id names no client of this organisation. */
+export async function clientEconomicsFields(
+  s: OrgScope,
+  clientId: string,
+): Promise<ClientEconomicsFields | undefined> {
+  const row = await repo.findEconomicsFields(s.db, s.orgId, clientId);
+  return row && fieldsOf(row);
+}
+
+/** The economics fields of every client in `segment` and/or of `managerId`, by client id. */
+export async function clientEconomicsFieldsWhere(
+  s: OrgScope,
+  filter: { segment?: string; managerId?: string },
+): Promise<Map<string, ClientEconomicsFields>> {
+  const rows = await repo.economicsFieldsWhere(s.db, s.orgId, filter);
+  return new Map(rows.map((r) => [r.id, fieldsOf(r)]));
 }

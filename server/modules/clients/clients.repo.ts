@@ -49,6 +49,7 @@ export async function listClients(
     segment?: string;
     managerId?: string;
     status?: ClientStatus;
+    minStrategicFit?: number;
     afterId?: string;
     limit: number;
   },
@@ -58,6 +59,8 @@ export async function listClients(
   if (filter.segment) q = q.where('segment', '=', filter.segment);
   if (filter.managerId) q = q.where('manager_id', '=', filter.managerId);
   if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.minStrategicFit !== undefined)
+    q = q.where('strategic_fit', '>=', filter.minStrategicFit);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
   return q
     .orderBy('id')
@@ -184,4 +187,29 @@ export async function clientIdsWhere(
   if (f.segment) q = q.where('segment', '=', f.segment);
   if (f.managerId) q = q.where('manager_id', '=', f.managerId);
   return (await q.execute()).map((r) => r.id);
+}
+
+/** One client's economics fields; undefined for an id that is not a client of this org. */
+export async function findEconomicsFields(db: DbOrTrx, orgId: string, id: string) {
+  return db
+    .selectFrom('clients')
+    .select(['id', 'estimated_annual_budget_minor', 'strategic_fit'])
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The economics fields of the organisation's clients in a segment and/or of a manager. */
+export async function economicsFieldsWhere(
+  db: DbOrTrx,
+  orgId: string,
+  f: { segment?: string; managerId?: string },
+) {
+  let q = db
+    .selectFrom('clients')
+    .select(['id', 'estimated_annual_budget_minor', 'strategic_fit'])
+    .where('org_id', '=', orgId);
+  if (f.segment) q = q.where('segment', '=', f.segment);
+  if (f.managerId) q = q.where('manager_id', '=', f.managerId);
+  return q.orderBy('id').execute();
 }

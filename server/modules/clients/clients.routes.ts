@@ -6,6 +6,7 @@ import { idParam, page } from '../../../shared/api/orgs.ts';
 import type { ClientsTable, ContactsTable } from '../../db/types.ts';
 import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
+import { budgetOf } from './client-economics.ts';
 import * as clients from './clients.service.ts';
 import * as contacts from './contacts.service.ts';
 
@@ -19,6 +20,8 @@ export const presentClient = (c: ClientsTable): api.ClientOut => ({
   managerId: c.manager_id ?? null,
   status: c.status ?? 'active',
   corporateSpecifics: c.corporate_specifics ?? null,
+  estimatedAnnualBudget: budgetOf(c),
+  strategicFit: c.strategic_fit ?? null,
   createdAt: c.created_at,
   updatedAt: c.updated_at,
 });
@@ -60,7 +63,8 @@ export function registerClientRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Clients, with search (Cyrillic too) and segment, manager and status filters',
+        summary:
+          'Clients, with search (Cyrillic too) and segment, manager, status and strategic-fit filters',
         querystring: api.listClientsQuery,
         response: { 200: page(api.clientOut) },
       },

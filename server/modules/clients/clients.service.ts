@@ -13,13 +13,14 @@ import { newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
+import { economicsColumns, type ClientEconomicsInput } from './client-economics.ts';
 import * as repo from './clients.repo.ts';
 import { foldForSearch } from '../../../shared/domain/search-fold.ts';
 
 export type { ContactRole, PreferredChannel };
 export type { ContactInput, ContactPatch } from './contacts.service.ts';
 
-export interface ClientInput {
+export interface ClientInput extends ClientEconomicsInput {
   name: string;
   externalId?: string;
   segment?: string;
@@ -64,6 +65,10 @@ export function newClientRow(ctx: Pick<Ctx, 'orgId' | 'clock'>, input: ClientInp
     manager_id: input.managerId ?? null,
     status: input.status ?? 'active',
     corporate_specifics: input.corporateSpecifics ?? null,
+    estimated_annual_budget_minor: null,
+    strategic_fit: null,
+    // Throws 422 before anything is written when a value is out of range.
+    ...economicsColumns(input),
   };
   row.search_text = searchTextOf(row);
   return row;
@@ -71,6 +76,7 @@ export function newClientRow(ctx: Pick<Ctx, 'orgId' | 'clock'>, input: ClientInp
 
 export async function createClient(ctx: Ctx, input: ClientInput): Promise<ClientsTable> {
   assertCan(ctx.actor, 'data.write');
+  economicsColumns(input); // 422 for a bad value before any other check
   return inTransaction(ctx, async (tx) => {
     if (
       input.externalId &&
@@ -100,6 +106,7 @@ export async function listClients(
     segment?: string;
     managerId?: string;
     status?: ClientStatus;
+    minStrategicFit?: number;
     cursor?: string;
     limit: number;
   },
@@ -110,13 +117,14 @@ export async function listClients(
     segment: query.segment,
     managerId: query.managerId,
     status: query.status,
+    minStrategicFit: query.minStrategicFit,
     afterId: decodeCursor(query.cursor),
     limit: query.limit,
   });
   return toPage(rows, query.limit);
 }
 
-export interface ClientPatch {
+export interface ClientPatch extends ClientEconomicsInput {
   name?: string;
   externalId?: string | null;
   segment?: string | null;
@@ -129,6 +137,7 @@ export interface ClientPatch {
 
 export async function updateClient(ctx: Ctx, id: string, patch: ClientPatch) {
   assertCan(ctx.actor, 'data.write');
+  const economics = economicsColumns(patch);
   return inTransaction(ctx, async (tx) => {
     const current = await repo.getClient(tx.db, tx.orgId, id);
     if (patch.externalId && patch.externalId !== current.external_id) {
@@ -154,6 +163,7 @@ export async function updateClient(ctx: Ctx, id: string, patch: ClientPatch) {
       ...(patch.corporateSpecifics !== undefined
         ? { corporate_specifics: patch.corporateSpecifics }
         : {}),
+      ...economics,
     };
     await repo.updateClient(tx.db, tx.orgId, id, {
       name: next.name,

@@ -13,7 +13,12 @@ export {
   resolveContact,
   type PendingParties,
 } from './parties.service.ts';
-export { clientIdsWhere } from './clients.lookups.ts';
+export {
+  clientEconomicsFields,
+  clientEconomicsFieldsWhere,
+  clientIdsWhere,
+  type ClientEconomicsFields,
+} from './clients.lookups.ts';
 export type { ClientInput, ContactInput } from './clients.service.ts';
 export { presentClient, presentContact } from './clients.routes.ts';
 

@@ -29,7 +29,7 @@ export async function clientEconomics(
   const unit = q.period ?? settings.period;
   const asOf = q.asOf ?? ctx.clock.now().toISOString().slice(0, 10);
   const rows = await repo.clientTransactions(ctx.db, ctx.orgId, clientId, asOf);
-  const budget: number | null = null; // MERGE: client.estimated_annual_budget_minor (wt-fields)
+  const budget = client.estimated_annual_budget_minor;
   const f = clientFigures(
     rows.map((r) => ({
       clientId: r.client_id,

@@ -11,6 +11,7 @@
 //   on time 0 / 2, mean days late (10 + 107) / 2 = 58.5.
 // Churn: gaps 1, 7, 3 months → median 3 → threshold max(2, 9) = 9; idle months after Feb-26
 // before June = 3 ≤ 9 → not churned. With the setting churnAfterPeriods = 2: 3 > 2 → churned.
+// Budget 10 000 a year → share of wallet 2900 / 10 000 = 0.29.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
@@ -26,7 +27,7 @@ describe.each(testDialects())("one client's economics on %s", (dialect) => {
   beforeAll(async () => {
     t = await economicsApp(dialect);
     k = await economicsKit(t);
-    id = await k.client('K');
+    id = await k.client('K', { estimatedAnnualBudget: 10000 });
     await k.tx(id, 'sale', '2025-03-10', 1000, {
       cost: 600,
       dueDate: '2025-03-20',
@@ -60,8 +61,8 @@ describe.each(testDialects())("one client's economics on %s", (dialect) => {
       historicalLtv: 1700,
       onTimeShare: 0,
       meanDaysLate: 58.5,
-      estimatedAnnualBudget: null,
-      shareOfWallet: null,
+      estimatedAnnualBudget: 10000,
+      shareOfWallet: 0.29, // 2900 / 10 000
       churned: false,
       churnAfterPeriods: 9,
       firstSaleAt: '2025-03-10',

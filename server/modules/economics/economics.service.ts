@@ -17,6 +17,7 @@ import {
 import { resolveClient } from '../clients/index.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import * as repo from './economics.repo.ts';
+import { applyTransactionChanges } from './rollups.service.ts';
 import { settingsOf } from './settings.service.ts';
 import { fromMinorUnits, sameValues, transactionValues } from './transaction-values.ts';
 
@@ -121,7 +122,9 @@ async function writeTransaction(
   if (existing) {
     const patch = { ...values, client_id: client.id, updated_at: now };
     await repo.updateTransaction(tx.db, tx.orgId, existing.id, patch);
-    return { status: 'updated', row: { ...existing, ...patch } };
+    const row = { ...existing, ...patch };
+    await applyTransactionChanges(tx, [{ before: existing, after: row }]);
+    return { status: 'updated', row };
   }
   const row: TransactionsTable = {
     id: newId(tx.clock.now().getTime()),
@@ -133,6 +136,7 @@ async function writeTransaction(
     updated_at: now,
   };
   await repo.insertTransaction(tx.db, row);
+  await applyTransactionChanges(tx, [{ after: row }]);
   return { status: 'created', row };
 }
 
@@ -159,7 +163,10 @@ export async function listTransactions(ctx: Ctx, query: ListTransactionsQuery) {
 export async function deleteTransaction(ctx: Ctx, id: string): Promise<void> {
   assertCan(ctx.actor, 'data.write');
   await inTransaction(ctx, async (tx) => {
-    if ((await repo.deleteTransaction(tx.db, tx.orgId, id)) === 0) throw notFound('Transaction');
+    const row = await repo.findTransaction(tx.db, tx.orgId, id);
+    if (!row || (await repo.deleteTransaction(tx.db, tx.orgId, id)) === 0)
+      throw notFound('Transaction');
+    await applyTransactionChanges(tx, [{ before: row }]);
     await recordAudit(tx, 'transaction.deleted', { type: 'transaction', id });
   });
 }

@@ -11,7 +11,15 @@ import { figuresFor, type Figures } from './figures.ts';
 import { splitMarginChange, splitRevenueChange, type MarginLeverInputs } from './levers.ts';
 import { settingsOf } from './settings.service.ts';
 import { fromMinorUnits } from './transaction-values.ts';
-import { checkFilters, checkWindow, churnThreshold, loadWindowData } from './window-data.ts';
+import { rollupSeries } from './rollup-figures.ts';
+import {
+  checkFilters,
+  checkWindow,
+  churnThreshold,
+  loadRollupData,
+  loadWindowData,
+  rollupsServe,
+} from './window-data.ts';
 
 /** The unrounded factors of a window (a factor with a zero denominator is 0: no split). */
 function factors(f: Figures): MarginLeverInputs {
@@ -53,10 +61,18 @@ export async function economicsLevers(ctx: Ctx, q: LeversQuery): Promise<LeversO
   checkWindow(b, q.period, { from: 'bFrom', to: 'bTo' });
   await checkFilters(ctx, q);
   const whole = { from: a.from < b.from ? a.from : b.from, to: a.to > b.to ? a.to : b.to };
-  const settings = await settingsOf(ctx);
-  const data = await loadWindowData(ctx, whole, q, churnThreshold(settings, q.period));
-  const fa = figuresFor(a, q.period, data);
-  const fb = figuresFor(b, q.period, data);
+  const churn = churnThreshold(await settingsOf(ctx), q.period);
+  let fa: Figures;
+  let fb: Figures;
+  if (rollupsServe(q)) {
+    const data = await loadRollupData(ctx, whole, churn);
+    fa = rollupSeries(a, q.period, data).whole;
+    fb = rollupSeries(b, q.period, data).whole;
+  } else {
+    const data = await loadWindowData(ctx, whole, q, churn);
+    fa = figuresFor(a, q.period, data);
+    fb = figuresFor(b, q.period, data);
+  }
   const revenue = splitRevenueChange(factors(fa), factors(fb));
   const margin = splitMarginChange(factors(fa), factors(fb));
   return {

@@ -1,6 +1,7 @@
 // Use-cases of the economics summary and of marketing spend (issue 14, second slice). The
 // summary loads the rows of the window (window-data.ts) and leaves the arithmetic to figures.ts.
-// No rollups yet: each call reads the transactions dated before `to`.
+// The whole organisation comes from the rollups (ADR 011); a segment, manager or stage filter
+// reads the transactions dated before `to`.
 import type { Ctx } from '../../context.ts';
 import type { MarketingSpendTable } from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
@@ -16,7 +17,15 @@ import { figuresFor, type Figures } from './figures.ts';
 import { periodIndex, periodLabel, periodStart } from './periods.ts';
 import { settingsOf } from './settings.service.ts';
 import { fromMinorUnits, toMinorUnits } from './transaction-values.ts';
-import { checkFilters, checkWindow, churnThreshold, loadWindowData } from './window-data.ts';
+import { rollupSeries } from './rollup-figures.ts';
+import {
+  checkFilters,
+  checkWindow,
+  churnThreshold,
+  loadRollupData,
+  loadWindowData,
+  rollupsServe,
+} from './window-data.ts';
 
 export function presentSpend(row: MarketingSpendTable): SpendOut {
   return {
@@ -79,16 +88,22 @@ export async function economicsSummary(ctx: Ctx, q: SummaryQuery): Promise<Summa
   assertCan(ctx.actor, 'data.read');
   checkWindow(q, q.period);
   await checkFilters(ctx, q);
-  const settings = await settingsOf(ctx);
-  const data = await loadWindowData(ctx, q, q, churnThreshold(settings, q.period));
+  const churn = churnThreshold(await settingsOf(ctx), q.period);
+  const first = periodIndex(q.from, q.period);
+  const label = (i: number) => periodLabel(first + i, q.period);
+  if (rollupsServe(q)) {
+    const { whole, series } = rollupSeries(q, q.period, await loadRollupData(ctx, q, churn));
+    return {
+      ...presentFigures(whole),
+      series: series.map((f, i) => ({ period: label(i), ...presentFigures(f) })),
+    };
+  }
+  // A segment, manager or stage: the rollups hold the whole organisation, so read the rows.
+  const data = await loadWindowData(ctx, q, q, churn);
   const series: SummaryOut['series'] = [];
-  const last = periodIndex(q.to, q.period);
-  for (let i = periodIndex(q.from, q.period); i < last; i++) {
-    const w = { from: periodStart(i, q.period), to: periodStart(i + 1, q.period) };
-    series.push({
-      period: periodLabel(i, q.period),
-      ...presentFigures(figuresFor(w, q.period, data)),
-    });
+  for (let i = 0; first + i < periodIndex(q.to, q.period); i++) {
+    const w = { from: periodStart(first + i, q.period), to: periodStart(first + i + 1, q.period) };
+    series.push({ period: label(i), ...presentFigures(figuresFor(w, q.period, data)) });
   }
   return { ...presentFigures(figuresFor({ from: q.from, to: q.to }, q.period, data)), series };
 }

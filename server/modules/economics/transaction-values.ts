@@ -5,6 +5,7 @@ import type { TransactionIn } from '../../../shared/api/economics.ts';
 import type { InvalidParam } from '../../../shared/api/errors.ts';
 import type { TransactionsTable } from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
+import { fromMinorUnits, toMinorUnits as decimalToMinorUnits } from '../../lib/money.ts';
 
 /** The columns a transaction's input decides (the rest are identity, client and times). */
 export type TransactionValues = Pick<
@@ -29,19 +30,14 @@ export function isCalendarDate(text: string): boolean {
   return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
-/**
- * A decimal amount → minor units, or the reason it is not one. At most 2 decimals: the number
- * must survive rounding to 2 decimals unchanged (1234.5 → 123450; 0.29 → 29; 0.001 refused).
- */
-export function toMinorUnits(value: number): number | string {
-  if (!Number.isFinite(value)) return 'not a number';
-  if (value < 0) return 'must not be negative (a refund is kind "refund" with a positive amount)';
-  if (Number(value.toFixed(2)) !== value) return 'at most 2 decimals';
-  return Math.round(value * 100);
-}
+/** A decimal amount → minor units, or the reason it is not one (server/lib/money.ts). */
+export const toMinorUnits = (value: number): number | string =>
+  decimalToMinorUnits(
+    value,
+    'must not be negative (a refund is kind "refund" with a positive amount)',
+  );
 
-/** Minor units → the decimal number the API shows (123450 → 1234.5). */
-export const fromMinorUnits = (minor: number): number => minor / 100;
+export { fromMinorUnits };
 
 /**
  * The stored values of a transaction, or 422: `unprocessable` naming every bad field, or

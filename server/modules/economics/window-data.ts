@@ -8,6 +8,9 @@ import { clientIdsWhere } from '../clients/index.ts';
 import { clientFeedbackDates } from '../feedback/index.ts';
 import { findOrgUser } from '../orgs/index.ts';
 import * as repo from './economics.repo.ts';
+import { decodeMonths } from './month-set.ts';
+import type { RollupData } from './rollup-figures.ts';
+import * as rollups from './rollups.repo.ts';
 import type { FigureData } from './figures.ts';
 import { isPeriodBoundary, periodIndex, type PeriodUnit } from './periods.ts';
 import type { EconomicsSettings } from './settings.service.ts';
@@ -100,6 +103,36 @@ export async function loadWindowData(
       .map((r) => ({ clientId: r.client_id, dueDate: r.due_date!, paidAt: r.paid_at })),
     feedback: feedback.filter((fb) => mine(fb.clientId)),
     spend: spend?.map((s) => ({ period: s.period, amountMinor: Number(s.amount_minor) })) ?? null,
+    churnAfterPeriods,
+  };
+}
+
+/** True when the figures can come from the rollups: they hold the whole organisation only. */
+export const rollupsServe = (f: Filters) =>
+  f.segment === undefined && f.managerId === undefined && f.stage === undefined;
+
+/** The rollup rows of [from, to): organisation months, due cells, every client's month sets. */
+export async function loadRollupData(
+  ctx: Ctx,
+  w: { from: string; to: string },
+  churnAfterPeriods: number | null,
+): Promise<RollupData> {
+  const from = periodIndex(w.from, 'month');
+  const to = periodIndex(w.to, 'month');
+  const [months, due, clients, spend] = await Promise.all([
+    rollups.orgMonths(ctx.db, ctx.orgId, from, to),
+    rollups.dueMonths(ctx.db, ctx.orgId, from, to),
+    rollups.allClientRollups(ctx.db, ctx.orgId),
+    repo.listSpend(ctx.db, ctx.orgId, { from: w.from, to: w.to }),
+  ]);
+  return {
+    months: new Map(months.map((m) => [Number(m.month), m])),
+    due,
+    clients: clients.map((c) => ({
+      sales: decodeMonths(c.sale_months),
+      feedback: decodeMonths(c.feedback_months),
+    })),
+    spend: spend.map((s) => ({ period: s.period, amountMinor: Number(s.amount_minor) })),
     churnAfterPeriods,
   };
 }

@@ -16,6 +16,7 @@ export {
   type RecordResult,
 } from './feedback.service.ts';
 export { presentFeedback } from './feedback.routes.ts';
+export { feedbackRecorded, type FeedbackRecorded } from './feedback-recorded.ts';
 export {
   clientFeedbackDates,
   findFeedbackRecord,

@@ -2,6 +2,7 @@
 // commit) are checked for duplicates with one query per kind of key, inserted with multi-row
 // statements, and followed by one acknowledgement and one webhook write per group. Only what is
 // per record by nature (resolving a named client or contact, opening a case) runs per record.
+import { feedbackRecorded } from './feedback-recorded.ts';
 import type { Ctx } from '../../context.ts';
 import type {
   ContactsTable,
@@ -165,6 +166,10 @@ async function recordForOneOrg(
     created.map((c) => c.row),
   );
   await repo.insertIdempotencyKeys(db, keys);
+  await feedbackRecorded.emit(
+    { db, orgId },
+    { records: created.map((c) => ({ clientId: c.row.client_id, receivedAt: c.row.received_at })) },
+  );
   await announceNewFeedback(created);
   return outcomes;
 }

@@ -17,6 +17,7 @@ import type { Actor } from '../../lib/permissions.ts';
 import { cachedKey, rememberKey } from './api-key-cache.ts';
 import { recordAudit } from './audit.ts';
 import * as repo from './orgs.repo.ts';
+import { zoneOrRefuse } from './time-zone.ts';
 
 export interface SystemDeps {
   db: Db;
@@ -28,6 +29,8 @@ export interface SystemDeps {
 export interface NewOrganisation {
   name: string;
   language?: Language;
+  /** IANA time zone; UTC when not given. */
+  timeZone?: string;
   admin?: { email: string; name: string; password: string };
   apiKey?: { secret?: string; name?: string; role?: Role };
 }
@@ -46,6 +49,7 @@ export async function createOrganisation(
   clock: Clock,
   input: NewOrganisation,
 ): Promise<CreatedOrganisation> {
+  const timeZone = zoneOrRefuse(input.timeZone ?? 'UTC');
   const now = clock.now();
   const at = now.toISOString();
   const orgId = newId(now.getTime());
@@ -53,6 +57,7 @@ export async function createOrganisation(
     id: orgId,
     name: input.name,
     default_language: input.language ?? 'ru',
+    time_zone: timeZone,
     created_at: at,
   });
   const system: Actor = { type: 'system', id: null, orgId, role: 'admin' };
@@ -112,7 +117,14 @@ export async function isSetupRequired(db: DbOrTrx): Promise<boolean> {
 /** First-run set-up from the UI: allowed exactly once, on an empty instance. */
 export async function setupInstance(
   sys: SystemDeps,
-  input: { orgName: string; name: string; email: string; password: string; language: Language },
+  input: {
+    orgName: string;
+    name: string;
+    email: string;
+    password: string;
+    language: Language;
+    timeZone?: string;
+  },
 ) {
   const created = await sys.db.transaction().execute(async (trx) => {
     const claimed = await repo.claimInstanceSetting(
@@ -126,6 +138,7 @@ export async function setupInstance(
     return createOrganisation(trx, sys.clock, {
       name: input.orgName,
       language: input.language,
+      timeZone: input.timeZone,
       admin: { email: input.email, name: input.name, password: input.password },
     });
   });

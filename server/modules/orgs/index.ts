@@ -12,5 +12,11 @@ export {
 } from './auth.service.ts';
 export { recordAudit } from './audit.ts';
 export { authenticate } from './authenticate.ts';
-export { findOrgUser, listActiveAdminsOf, orgOf, pruneExpiredSessions } from './orgs.lookups.ts';
+export {
+  findOrgUser,
+  listActiveAdminsOf,
+  orgOf,
+  orgTimeZone,
+  pruneExpiredSessions,
+} from './orgs.lookups.ts';
 export { orgsModule } from './orgs.module.ts';

@@ -14,6 +14,14 @@ export async function orgOf(s: OrgScope): Promise<OrgsTable> {
   return repo.getOrg(s.db, s.orgId);
 }
 
+/**
+ * The organisation's IANA time zone: the one its calendar days and months are counted in
+ * (periods, local days). UTC for organisations that never set one.
+ */
+export async function orgTimeZone(s: OrgScope): Promise<string> {
+  return (await repo.getOrg(s.db, s.orgId)).time_zone ?? 'UTC';
+}
+
 export async function listActiveAdminsOf(s: OrgScope): Promise<UsersTable[]> {
   return repo.listActiveAdmins(s.db, s.orgId);
 }

@@ -17,6 +17,7 @@ export const presentOrg = (o: OrgsTable): OrgOut => ({
   id: o.id,
   name: o.name,
   defaultLanguage: o.default_language,
+  timeZone: o.time_zone ?? 'UTC',
   createdAt: o.created_at,
 });
 

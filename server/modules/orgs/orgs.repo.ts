@@ -32,7 +32,7 @@ export async function getOrg(db: DbOrTrx, orgId: string): Promise<OrgsTable> {
 export async function updateOrg(
   db: DbOrTrx,
   orgId: string,
-  patch: Partial<Pick<OrgsTable, 'name' | 'default_language'>>,
+  patch: Partial<Pick<OrgsTable, 'name' | 'default_language' | 'time_zone'>>,
 ): Promise<void> {
   await db.updateTable('orgs').set(patch).where('id', '=', orgId).execute();
 }

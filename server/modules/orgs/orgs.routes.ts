@@ -128,7 +128,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Rename the organisation or change its default language',
+        summary: 'Rename the organisation, change its default language or its time zone (admins)',
         body: api.updateOrgBody,
         response: { 200: api.orgOut },
       },

@@ -10,6 +10,7 @@ import { forgetKey } from './api-key-cache.ts';
 import { recordAudit } from './audit.ts';
 import { apiKeyPrefix, generateApiKeySecret } from './auth.service.ts';
 import * as repo from './orgs.repo.ts';
+import { zoneOrRefuse } from './time-zone.ts';
 
 export async function getOrganisation(ctx: Ctx) {
   assertCan(ctx.actor, 'org.read');
@@ -18,13 +19,15 @@ export async function getOrganisation(ctx: Ctx) {
 
 export async function updateOrganisation(
   ctx: Ctx,
-  patch: { name?: string; defaultLanguage?: Language },
+  patch: { name?: string; defaultLanguage?: Language; timeZone?: string },
 ) {
   assertCan(ctx.actor, 'org.manage');
+  const zone = patch.timeZone === undefined ? undefined : zoneOrRefuse(patch.timeZone);
   return inTransaction(ctx, async (tx) => {
     await repo.updateOrg(tx.db, tx.orgId, {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.defaultLanguage !== undefined ? { default_language: patch.defaultLanguage } : {}),
+      ...(zone !== undefined ? { time_zone: zone } : {}),
     });
     await recordAudit(
       tx,

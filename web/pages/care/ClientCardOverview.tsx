@@ -1,10 +1,12 @@
-// The care fields of a client card (tier, manager, status, corporate specifics) with an inline
-// editor, and the requirements in effect so nobody opens a case without seeing them.
+// The care fields of a client card (tier, manager, status, corporate specifics, estimated annual
+// budget, strategic fit) with an inline editor, and the requirements in effect so nobody opens a
+// case without seeing them.
 import {
   Badge,
   Button,
   Group,
   NativeSelect,
+  NumberInput,
   SimpleGrid,
   Stack,
   Text,
@@ -20,10 +22,11 @@ import type { ClientOut } from '../../api/clients.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useUsers } from '../../components/useUsers.ts';
+import { formatMoney, isInvalidField } from '../../format.ts';
 import { RequirementList } from './RequirementList.tsx';
 
 export function ClientCardOverview({ client, writable }: { client: ClientOut; writable: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const users = useUsers();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
@@ -32,7 +35,10 @@ export function ClientCardOverview({ client, writable }: { client: ClientOut; wr
     managerId: '',
     status: 'active' as ClientStatus,
     corporateSpecifics: '',
+    budget: '' as number | string,
+    strategicFit: '' as number | string,
   });
+  const numberOrNull = (v: number | string) => (v === '' ? null : Number(v));
   const save = useMutation({
     mutationFn: () =>
       updateClientCard(client.id, {
@@ -40,6 +46,8 @@ export function ClientCardOverview({ client, writable }: { client: ClientOut; wr
         managerId: form.managerId || null,
         status: form.status,
         corporateSpecifics: form.corporateSpecifics.trim() || null,
+        estimatedAnnualBudget: numberOrNull(form.budget),
+        strategicFit: numberOrNull(form.strategicFit),
       }),
     onSuccess: (updated) => {
       queryClient.setQueryData(['client', client.id], updated);
@@ -48,6 +56,10 @@ export function ClientCardOverview({ client, writable }: { client: ClientOut; wr
       notifications.show({ color: 'green', message: t('care.card.saved') });
     },
   });
+  const fieldError = (name: string) =>
+    isInvalidField(save.error, name) ? t('common.checkField') : undefined;
+  // Numbers written the way the interface language writes them (1 234,50 / 1,234.50).
+  const ru = i18n.language.startsWith('ru');
   const managerName = client.managerId
     ? (users.find((u) => u.id === client.managerId)?.name ?? client.managerId)
     : t('care.card.noManager');
@@ -57,6 +69,8 @@ export function ClientCardOverview({ client, writable }: { client: ClientOut; wr
       managerId: client.managerId ?? '',
       status: client.status,
       corporateSpecifics: client.corporateSpecifics ?? '',
+      budget: client.estimatedAnnualBudget ?? '',
+      strategicFit: client.strategicFit ?? '',
     });
     save.reset();
     setEditing(true);
@@ -75,6 +89,18 @@ export function ClientCardOverview({ client, writable }: { client: ClientOut; wr
             <Field label={t('care.card.tier')}>{client.tier ?? '—'}</Field>
             <Field label={t('care.card.manager')}>{managerName}</Field>
             <Field label={t('clients.externalId')}>{client.externalId ?? '—'}</Field>
+            <Field label={t('clients.economics.budget')}>
+              <span data-testid="client-budget">
+                {formatMoney(client.estimatedAnnualBudget, i18n.language)}
+              </span>
+            </Field>
+            <Field label={t('clients.economics.strategicFit')}>
+              <span data-testid="client-fit">
+                {client.strategicFit === null
+                  ? '—'
+                  : t('clients.economics.fitOf', { fit: client.strategicFit })}
+              </span>
+            </Field>
           </SimpleGrid>
           <Field label={t('care.card.corporateSpecifics')}>
             <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
@@ -128,6 +154,34 @@ export function ClientCardOverview({ client, writable }: { client: ClientOut; wr
               value={form.corporateSpecifics}
               onChange={(e) => setForm({ ...form, corporateSpecifics: e.currentTarget.value })}
             />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <NumberInput
+                name="estimatedAnnualBudget"
+                label={t('clients.economics.budget')}
+                description={t('clients.economics.budgetHint')}
+                min={0}
+                max={1e12}
+                decimalScale={2}
+                thousandSeparator={ru ? ' ' : ','}
+                decimalSeparator={ru ? ',' : '.'}
+                hideControls
+                value={form.budget}
+                onChange={(v) => setForm({ ...form, budget: v })}
+                error={fieldError('estimatedAnnualBudget')}
+              />
+              <NumberInput
+                name="strategicFit"
+                label={t('clients.economics.strategicFit')}
+                description={t('clients.economics.strategicFitHint')}
+                min={0}
+                max={100}
+                allowDecimal={false}
+                allowNegative={false}
+                value={form.strategicFit}
+                onChange={(v) => setForm({ ...form, strategicFit: v })}
+                error={fieldError('strategicFit')}
+              />
+            </SimpleGrid>
             <Group>
               <Button type="submit" loading={save.isPending}>
                 {t('care.card.save')}

@@ -1,5 +1,6 @@
 // Clients, searched by name (any alphabet: the server matches Cyrillic case-insensitively) and
-// filtered by segment, status and manager. Filters live in the query string.
+// filtered by segment, status, manager and a minimum strategic fit. Filters live in the query
+// string.
 import {
   Badge,
   Button,
@@ -19,8 +20,11 @@ import { useUsers } from '../../components/useUsers.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime, formatMoney } from '../../format.ts';
 import { setQueryParams, useQueryParams } from '../../router.tsx';
+
+/** Thresholds offered by the strategic-fit filter (the API takes any 0–100). */
+const FIT_THRESHOLDS = [25, 50, 75, 90];
 
 export function ClientsPage() {
   const { t, i18n } = useTranslation();
@@ -41,6 +45,7 @@ export function ClientsPage() {
     segment: params.segment || undefined,
     status: params.status || undefined,
     managerId: params.managerId || undefined,
+    minStrategicFit: params.minStrategicFit || undefined,
   };
   const clients = useInfiniteQuery({
     queryKey: ['clients', 'list', filter],
@@ -53,7 +58,7 @@ export function ClientsPage() {
   return (
     <>
       <PageHeader title={t('clients.title')} intro={t('clients.intro')} />
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm" mb="md" maw={1000}>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 5 }} spacing="sm" mb="md" maw={1200}>
         <TextInput
           type="search"
           name="q"
@@ -94,10 +99,25 @@ export function ClientsPage() {
             ]}
           />
         )}
+        <NativeSelect
+          name="minStrategicFit"
+          label={t('clients.economics.minFit')}
+          value={params.minStrategicFit ?? ''}
+          onChange={(e) =>
+            setQueryParams({ ...params, minStrategicFit: e.currentTarget.value || undefined })
+          }
+          data={[
+            { value: '', label: t('clients.economics.anyFit') },
+            ...FIT_THRESHOLDS.map((fit) => ({
+              value: String(fit),
+              label: t('clients.economics.fitAtLeast', { fit }),
+            })),
+          ]}
+        />
       </SimpleGrid>
       <ErrorAlert error={clients.error} />
       {items.length > 0 && (
-        <Table.ScrollContainer minWidth={520}>
+        <Table.ScrollContainer minWidth={760}>
           <Table striped highlightOnHover verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -105,6 +125,8 @@ export function ClientsPage() {
                 <Table.Th>{t('clients.segment')}</Table.Th>
                 <Table.Th>{t('clients.kind')}</Table.Th>
                 <Table.Th>{t('care.card.status')}</Table.Th>
+                <Table.Th>{t('clients.economics.budget')}</Table.Th>
+                <Table.Th>{t('clients.economics.strategicFit')}</Table.Th>
                 <Table.Th>{t('clients.externalId')}</Table.Th>
                 <Table.Th>{t('clients.createdAt')}</Table.Th>
               </Table.Tr>
@@ -126,6 +148,10 @@ export function ClientsPage() {
                   </Table.Td>
                   <Table.Td>{t(`clients.kinds.${client.kind}`)}</Table.Td>
                   <Table.Td>{t(`care.card.statuses.${client.status}`)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {formatMoney(client.estimatedAnnualBudget, i18n.language)}
+                  </Table.Td>
+                  <Table.Td>{client.strategicFit ?? '—'}</Table.Td>
                   <Table.Td>
                     <Text size="sm" ff="monospace">
                       {client.externalId ?? '—'}

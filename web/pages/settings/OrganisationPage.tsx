@@ -1,8 +1,8 @@
-// The organisation's name and default language; admins can change both.
-import { Alert, Button, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
+// The organisation's name, default language and time zone; admins can change them.
+import { Alert, Button, NativeSelect, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getOrg, updateOrg } from '../../api/orgs.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -11,6 +11,7 @@ import { formatDateTime, isInvalidField } from '../../format.ts';
 import { LANGUAGES, type Language } from '../../i18n.ts';
 import { can } from '../../permissions.ts';
 import { useSession, useUpdateSessionOrg } from '../../session.tsx';
+import { timeZoneOptions } from '../../time-zones.ts';
 
 export function OrganisationPage() {
   const { t, i18n } = useTranslation();
@@ -19,12 +20,15 @@ export function OrganisationPage() {
   const org = useQuery({ queryKey: ['org'], queryFn: getOrg });
   const [name, setName] = useState('');
   const [defaultLanguage, setDefaultLanguage] = useState<Language>('ru');
+  const [timeZone, setTimeZone] = useState('UTC');
+  const zones = useMemo(() => timeZoneOptions(org.data?.timeZone), [org.data?.timeZone]);
   const editable = can(user.role, 'org.manage');
 
   useEffect(() => {
     if (!org.data) return;
     setName(org.data.name);
     setDefaultLanguage(org.data.defaultLanguage);
+    setTimeZone(org.data.timeZone);
   }, [org.data]);
 
   const save = useMutation({
@@ -38,7 +42,7 @@ export function OrganisationPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    save.mutate({ name, defaultLanguage });
+    save.mutate({ name, defaultLanguage, timeZone });
   }
 
   return (
@@ -67,6 +71,20 @@ export function OrganisationPage() {
                 value={defaultLanguage}
                 onChange={(e) => setDefaultLanguage(e.currentTarget.value as Language)}
                 data={LANGUAGES.map((lng) => ({ value: lng, label: t(`lang.${lng}`) }))}
+              />
+              <Select
+                label={t('org.timeZone')}
+                description={t('org.timeZoneHint')}
+                name="timeZone"
+                searchable
+                allowDeselect={false}
+                disabled={!editable}
+                value={timeZone}
+                onChange={(value) => value && setTimeZone(value)}
+                data={zones}
+                nothingFoundMessage={t('org.timeZoneNothingFound')}
+                comboboxProps={{ withinPortal: true }}
+                error={isInvalidField(save.error, 'timeZone') ? t('common.checkField') : undefined}
               />
               <Text size="sm" c="dimmed">
                 {t('org.createdAt')}: {formatDateTime(org.data.createdAt, i18n.language)}

@@ -1,0 +1,143 @@
+// SQL of the economics rollups (migration 0014, ADR 011): increments of month and due cells,
+// the per-client month sets, and the reads the figures need.
+import { sql } from 'kysely';
+import type { DbOrTrx, EconomicsClientsTable } from '../../db/types.ts';
+import type { DueSums, MonthSums } from './rollup-deltas.ts';
+
+const MONTH_SUMS = ['sales', 'sales_minor', 'refunds_minor', 'cost_minor', 'costed_minor'] as const;
+const DUE_SUMS = ['sales', 'on_time', 'late_due_days', 'late_paid_days'] as const;
+
+/** Adds the sums to the organisation's month rows (created at 0 when missing). */
+export async function addMonthSums(
+  db: DbOrTrx,
+  orgId: string,
+  rows: readonly (MonthSums & { month: number })[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('economics_org_months')
+    .values(rows.map((r) => ({ org_id: orgId, ...r })))
+    .onConflict((oc) =>
+      oc
+        .columns(['org_id', 'month'])
+        .doUpdateSet(
+          Object.fromEntries(
+            MONTH_SUMS.map((c) => [
+              c,
+              sql`economics_org_months.${sql.ref(c)} + excluded.${sql.ref(c)}`,
+            ]),
+          ),
+        ),
+    )
+    .execute();
+}
+
+export async function addDueSums(
+  db: DbOrTrx,
+  orgId: string,
+  rows: readonly (DueSums & { due_month: number; paid_month: number })[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('economics_due_months')
+    .values(rows.map((r) => ({ org_id: orgId, ...r })))
+    .onConflict((oc) =>
+      oc
+        .columns(['org_id', 'due_month', 'paid_month'])
+        .doUpdateSet(
+          Object.fromEntries(
+            DUE_SUMS.map((c) => [
+              c,
+              sql`economics_due_months.${sql.ref(c)} + excluded.${sql.ref(c)}`,
+            ]),
+          ),
+        ),
+    )
+    .execute();
+}
+
+export async function clientRollups(
+  db: DbOrTrx,
+  orgId: string,
+  clientIds: readonly string[],
+): Promise<EconomicsClientsTable[]> {
+  if (clientIds.length === 0) return [];
+  return db
+    .selectFrom('economics_clients')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('client_id', 'in', clientIds)
+    .execute();
+}
+
+export async function saveClientRollups(
+  db: DbOrTrx,
+  rows: readonly EconomicsClientsTable[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('economics_clients')
+    .values([...rows])
+    .onConflict((oc) =>
+      oc.columns(['org_id', 'client_id']).doUpdateSet({
+        sale_months: sql`excluded.sale_months`,
+        feedback_months: sql`excluded.feedback_months`,
+      }),
+    )
+    .execute();
+}
+
+/** Which of the (client, [from, to)) month ranges still hold a sale. */
+export async function salesInRanges(
+  db: DbOrTrx,
+  orgId: string,
+  ranges: readonly { clientId: string; from: string; to: string }[],
+): Promise<{ client_id: string; date: string }[]> {
+  if (ranges.length === 0) return [];
+  return db
+    .selectFrom('transactions')
+    .select(['client_id', 'date'])
+    .where('org_id', '=', orgId)
+    .where('kind', '=', 'sale')
+    .where((eb) =>
+      eb.or(
+        ranges.map((r) =>
+          eb.and([
+            eb('client_id', '=', r.clientId),
+            eb('date', '>=', r.from),
+            eb('date', '<', r.to),
+          ]),
+        ),
+      ),
+    )
+    .execute();
+}
+
+export async function orgMonths(db: DbOrTrx, orgId: string, from: number, to: number) {
+  return db
+    .selectFrom('economics_org_months')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('month', '>=', from)
+    .where('month', '<', to)
+    .execute();
+}
+
+export async function dueMonths(db: DbOrTrx, orgId: string, from: number, to: number) {
+  return db
+    .selectFrom('economics_due_months')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('due_month', '>=', from)
+    .where('due_month', '<', to)
+    .execute();
+}
+
+/** Every client's month sets (one row per client that ever bought or spoke). */
+export async function allClientRollups(db: DbOrTrx, orgId: string) {
+  return db
+    .selectFrom('economics_clients')
+    .select(['sale_months', 'feedback_months'])
+    .where('org_id', '=', orgId)
+    .execute();
+}

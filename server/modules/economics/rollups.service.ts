@@ -1,0 +1,109 @@
+// Keeps the economics rollups (ADR 011) exact inside the transaction that changes a transaction
+// or records feedback: month and due sums by increments, and each client's month sets. No role
+// checks: callers are the economics use-cases and the feedback hook, which have checked.
+import type { OrgScope } from '../../context.ts';
+import type { EconomicsClientsTable } from '../../db/types.ts';
+import { decodeMonths, encodeMonths } from './month-set.ts';
+import { periodStart } from './periods.ts';
+import { monthOf, RollupDelta, type RollupTx } from './rollup-deltas.ts';
+import * as repo from './rollups.repo.ts';
+
+export interface TxChange {
+  before?: RollupTx;
+  after?: RollupTx;
+}
+
+const nonZero = (sums: Record<string, number>) => Object.values(sums).some((v) => v !== 0);
+
+/** Applies inserts (after only), updates (both) and deletes (before only) to the rollups. */
+export async function applyTransactionChanges(s: OrgScope, changes: readonly TxChange[]) {
+  const delta = new RollupDelta();
+  const added = new Map<string, Set<number>>();
+  const maybeGone: { clientId: string; month: number }[] = [];
+  for (const { before, after } of changes) {
+    if (before) delta.add(before, -1);
+    if (after) delta.add(after, 1);
+    if (after?.kind === 'sale') {
+      const set = added.get(after.client_id) ?? new Set<number>();
+      set.add(monthOf(after.date));
+      added.set(after.client_id, set);
+    }
+    if (before?.kind === 'sale')
+      maybeGone.push({ clientId: before.client_id, month: monthOf(before.date) });
+  }
+  await repo.addMonthSums(
+    s.db,
+    s.orgId,
+    [...delta.months].filter(([, m]) => nonZero({ ...m })).map(([month, m]) => ({ month, ...m })),
+  );
+  await repo.addDueSums(
+    s.db,
+    s.orgId,
+    [...delta.due.values()].filter((d) => nonZero({ ...d, due_month: 0, paid_month: 0 })),
+  );
+
+  // A month leaves a client's set only when no sale of that client is dated in it any more.
+  const candidates = maybeGone.filter((g) => !added.get(g.clientId)?.has(g.month));
+  const stillSold = new Set(
+    (
+      await repo.salesInRanges(
+        s.db,
+        s.orgId,
+        candidates.map((g) => ({
+          clientId: g.clientId,
+          from: periodStart(g.month, 'month'),
+          to: periodStart(g.month + 1, 'month'),
+        })),
+      )
+    ).map((r) => `${r.client_id}:${monthOf(r.date)}`),
+  );
+  const removed = new Map<string, number[]>();
+  for (const g of candidates)
+    if (!stillSold.has(`${g.clientId}:${g.month}`))
+      removed.set(g.clientId, [...(removed.get(g.clientId) ?? []), g.month]);
+  await updateClientSets(s, 'sale_months', added, removed);
+}
+
+/** Marks the months in which clients gave feedback (received_at's UTC month). */
+export async function recordFeedbackActivity(
+  s: OrgScope,
+  records: readonly { clientId: string | null; receivedAt: string }[],
+): Promise<void> {
+  const added = new Map<string, Set<number>>();
+  for (const r of records) {
+    if (!r.clientId) continue;
+    const set = added.get(r.clientId) ?? new Set<number>();
+    set.add(monthOf(new Date(r.receivedAt).toISOString().slice(0, 10)));
+    added.set(r.clientId, set);
+  }
+  await updateClientSets(s, 'feedback_months', added, new Map());
+}
+
+async function updateClientSets(
+  s: OrgScope,
+  column: 'sale_months' | 'feedback_months',
+  added: ReadonlyMap<string, ReadonlySet<number>>,
+  removed: ReadonlyMap<string, readonly number[]>,
+): Promise<void> {
+  const ids = [...new Set([...added.keys(), ...removed.keys()])];
+  if (ids.length === 0) return;
+  const current = new Map(
+    (await repo.clientRollups(s.db, s.orgId, ids)).map((r) => [r.client_id, r]),
+  );
+  const changed: EconomicsClientsTable[] = [];
+  for (const id of ids) {
+    const row = current.get(id) ?? {
+      org_id: s.orgId,
+      client_id: id,
+      sale_months: '',
+      feedback_months: '',
+    };
+    const months = new Set(decodeMonths(row[column]));
+    for (const m of added.get(id) ?? []) months.add(m);
+    for (const m of removed.get(id) ?? []) months.delete(m);
+    const text = encodeMonths(months);
+    if (current.has(id) && text === row[column]) continue;
+    changed.push({ ...row, [column]: text });
+  }
+  await repo.saveClientRollups(s.db, changed);
+}
