@@ -55,6 +55,11 @@ async function expectMoneyFollowsFeedback(db: ReturnType<typeof createDb>['db'])
   // 36 months back to this one (which may have just begun and hold no sale yet).
   const months = new Set(txs.map((t) => t.date.slice(0, 7)));
   expect(months.size).toBeGreaterThanOrEqual(35);
+  const budgets = await db
+    .selectFrom('clients')
+    .select('estimated_annual_budget_minor as b')
+    .execute();
+  expect(budgets.filter((c) => c.b !== null).length).toBeGreaterThan(budgets.length / 2);
   const spend = await db.selectFrom('marketing_spend').select('period').execute();
   expect(new Set(spend.map((s) => s.period)).size).toBe(36);
 }

@@ -1,9 +1,12 @@
 // Three years of sales, refunds and payments for the demo clients, consistent with what they say:
 // a client's latest NPS answer (or, before its first answer, its disposition) sets how often it
 // buys and how punctually it pays — promoters buy more often and pay on time, detractors buy less
-// often, pay later, sometimes not at all, and some of them leave. Plus monthly marketing spend.
+// often, pay later, sometimes not at all, and some of them leave. Plus monthly marketing spend
+// and the clients' estimated annual budgets (share of wallet).
 // Everything goes through the economics services, as an ERP export would through the API.
 import { inTransaction, type Ctx } from '../../server/context.ts';
+import { updateClient } from '../../server/modules/clients/clients.service.ts';
+import { resolveClient } from '../../server/modules/clients/index.ts';
 import { upsertTransactionBatch } from '../../server/modules/economics/economics.service.ts';
 import { putSpend } from '../../server/modules/economics/summary.service.ts';
 import type { Disposition } from './more-clients.ts';
@@ -135,5 +138,22 @@ export async function loadEconomicsDemo(
       channel: 'Выставки',
     });
   }
+  await setBudgets(ctx, clients, rand);
   return { transactions: stored, months: MONTHS };
+}
+
+/**
+ * What each client spends a year on logistics with everyone (for the share of wallet): a few
+ * times its typical yearly purchases with us; one client in ten has no estimate yet.
+ */
+async function setBudgets(ctx: Ctx, clients: readonly EconomicsClient[], rand: () => number) {
+  for (const client of clients) {
+    if (rand() < 0.1) continue;
+    const row = await resolveClient(ctx, {
+      client: { externalId: client.externalId, name: client.name },
+    });
+    const yearly = (TICKET[client.segment] ?? 50_000) * 12;
+    const budget = Math.round((yearly * (1.2 + rand() * 2.5)) / 10_000) * 10_000;
+    await updateClient(ctx, row!.id, { estimatedAnnualBudget: budget });
+  }
 }
