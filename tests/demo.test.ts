@@ -11,6 +11,58 @@ import { createDb } from '../server/db/create-db.ts';
 import { PG_URL, testDialects } from './support/db.ts';
 
 const exec = promisify(execFile);
+
+/**
+ * The transactions agree with what the clients said: clients whose NPS answers average 9 or more
+ * buy more often per month of their history and pay on time more often than clients averaging
+ * 6 or less. Also: refunds, sales without a cost, unpaid sales and 36 months of spend exist.
+ */
+async function expectMoneyFollowsFeedback(db: ReturnType<typeof createDb>['db']) {
+  const scores = await db
+    .selectFrom('feedback')
+    .select(['client_id', 'score_value'])
+    .where('score_type', '=', 'nps')
+    .execute();
+  const txs = await db
+    .selectFrom('transactions')
+    .select(['client_id', 'kind', 'date', 'due_date', 'paid_at', 'cost_minor'])
+    .execute();
+  const mean = new Map<string, number[]>();
+  for (const s of scores)
+    mean.set(s.client_id!, [...(mean.get(s.client_id!) ?? []), s.score_value!]);
+  const groupOf = (id: string) => {
+    const values = mean.get(id) ?? [];
+    const m = values.reduce((a, b) => a + b, 0) / (values.length || 1);
+    return values.length === 0 ? 'none' : m >= 9 ? 'promoter' : m <= 6 ? 'detractor' : 'passive';
+  };
+  const stats = (group: string) => {
+    const sales = txs.filter((t) => t.kind === 'sale' && groupOf(t.client_id) === group);
+    const due = sales.filter((t) => t.due_date && t.paid_at);
+    const months = new Set(sales.map((t) => `${t.client_id}:${t.date.slice(0, 7)}`)).size;
+    const clients = new Set(sales.map((t) => t.client_id)).size;
+    return {
+      onTime: due.filter((t) => t.paid_at! <= t.due_date!).length / due.length,
+      monthsPerClient: months / clients,
+    };
+  };
+  const promoters = stats('promoter');
+  const detractors = stats('detractor');
+  expect(promoters.onTime).toBeGreaterThan(detractors.onTime);
+  expect(promoters.monthsPerClient).toBeGreaterThan(detractors.monthsPerClient);
+  expect(txs.some((t) => t.kind === 'refund')).toBe(true);
+  expect(txs.some((t) => t.kind === 'sale' && t.cost_minor === null)).toBe(true);
+  expect(txs.some((t) => t.kind === 'sale' && t.due_date && !t.paid_at)).toBe(true);
+  // 36 months back to this one (which may have just begun and hold no sale yet).
+  const months = new Set(txs.map((t) => t.date.slice(0, 7)));
+  expect(months.size).toBeGreaterThanOrEqual(35);
+  const budgets = await db
+    .selectFrom('clients')
+    .select('estimated_annual_budget_minor as b')
+    .execute();
+  expect(budgets.filter((c) => c.b !== null).length).toBeGreaterThan(budgets.length / 2);
+  const spend = await db.selectFrom('marketing_spend').select('period').execute();
+  expect(new Set(spend.map((s) => s.period)).size).toBe(36);
+}
 const created: string[] = [];
 
 async function admin(sql: string) {
@@ -28,7 +80,7 @@ afterAll(async () => {
 });
 
 describe.each(testDialects())('npm run demo on %s', (dialect) => {
-  it('loads clients, a year of feedback and cases in Russian, once', async () => {
+  it('loads clients, a year of feedback, cases and three years of transactions, once', async () => {
     let url = `sqlite:${join(mkdtempSync(join(tmpdir(), 'cl-demo-')), 'demo.db')}`;
     if (dialect === 'postgres') {
       const name = `cl_demo_${randomBytes(4).toString('hex')}`;
@@ -41,17 +93,18 @@ describe.each(testDialects())('npm run demo on %s', (dialect) => {
         env: { ...process.env, DATABASE_URL: url },
       });
     const first = await run();
-    expect(first.stdout).toMatch(/loaded: 14 clients, 420 feedback records/);
+    expect(first.stdout).toMatch(/loaded: 48 clients, 600 feedback records/);
     expect((await run()).stdout).toMatch(/already loaded/);
     const h = createDb(url);
     try {
       const feedback = await h.db.selectFrom('feedback').select(['text', 'case_id']).execute();
-      expect(feedback).toHaveLength(420);
+      expect(feedback).toHaveLength(600);
       expect(feedback.some((f) => /[а-я]/i.test(f.text ?? ''))).toBe(true);
       const cases = await h.db.selectFrom('cases').select('status').execute();
       expect(cases.length).toBeGreaterThan(50);
       expect(cases.some((c) => c.status === 'resolved')).toBe(true);
       expect(cases.some((c) => c.status !== 'resolved')).toBe(true);
+      await expectMoneyFollowsFeedback(h.db);
     } finally {
       await h.close();
     }

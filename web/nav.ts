@@ -12,8 +12,9 @@ export interface NavEntry {
   descriptionKey?: string;
 }
 
-export type NavGroupId = 'settings';
+export type NavGroupId = 'analytics' | 'settings';
 export const NAV_GROUPS: readonly { id: NavGroupId; labelKey: string }[] = [
+  { id: 'analytics', labelKey: 'nav.analytics' },
   { id: 'settings', labelKey: 'nav.settings' },
 ];
 
@@ -31,6 +32,18 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/surveys', labelKey: 'surveys.nav', requires: 'data.read' },
   { path: '/imports', labelKey: 'imports.nav', requires: 'data.write' },
   { path: '/calls', labelKey: 'telephony.nav', requires: 'data.read' },
+  {
+    path: '/economics/formula',
+    labelKey: 'economics.formula.nav',
+    group: 'analytics',
+    requires: 'data.read',
+  },
+  {
+    path: '/economics/loyalty',
+    labelKey: 'economics.loyalty.nav',
+    group: 'analytics',
+    requires: 'data.read',
+  },
   {
     path: '/settings/organisation',
     labelKey: 'nav.organisation',

@@ -55,6 +55,11 @@ const SlaPoliciesPage = lazyPage(
 );
 const TemplatesPage = lazyPage(() => import('./pages/settings/TemplatesPage.tsx'), 'TemplatesPage');
 const WebhooksPage = lazyPage(() => import('./pages/settings/WebhooksPage.tsx'), 'WebhooksPage');
+const ProfitFormulaPage = lazyPage(
+  () => import('./pages/economics/ProfitFormulaPage.tsx'),
+  'ProfitFormulaPage',
+);
+const LoyaltyPage = lazyPage(() => import('./pages/economics/LoyaltyPage.tsx'), 'LoyaltyPage');
 const TopicsPage = lazyPage(() => import('./pages/text/TopicsPage.tsx'), 'TopicsPage');
 
 const PAGES: Record<string, ComponentType> = {
@@ -74,6 +79,8 @@ const PAGES: Record<string, ComponentType> = {
   '/calls': CallsPage,
   '/care': CareInboxPage,
   '/requirements': RequirementSearchPage,
+  '/economics/formula': ProfitFormulaPage,
+  '/economics/loyalty': LoyaltyPage,
   '/settings/templates': TemplatesPage,
   '/settings/sla': SlaPoliciesPage,
   '/settings/webhooks': WebhooksPage,

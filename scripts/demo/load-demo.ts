@@ -1,6 +1,7 @@
 // npm run demo: loads a realistic Russian demo organisation into DATABASE_URL (default SQLite):
 // clients with contacts and roles, a year of feedback from several channels, and cases — open,
-// in progress and resolved — opened by the same rules as real intake.
+// in progress and resolved — opened by the same rules as real intake; then three years of
+// transactions consistent with that feedback, and monthly marketing spend (economics.ts).
 import { loadConfig } from '../../server/config.ts';
 import { ctxFor, type Ctx } from '../../server/context.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
@@ -11,6 +12,11 @@ import { createOrganisation } from '../../server/modules/orgs/index.ts';
 import { recordFeedback } from '../../server/modules/feedback/index.ts';
 import { updateCase } from '../../server/modules/cases/cases.service.ts';
 import { CLIENTS, DEMO_ADMIN, DEMO_ORG, RESOLUTIONS, STAGES, TEXTS } from './data.ts';
+import { loadEconomicsDemo, type EconomicsClient } from './economics.ts';
+import { dispositions, MORE_CLIENTS } from './more-clients.ts';
+
+const ALL_CLIENTS = [...CLIENTS, ...MORE_CLIENTS];
+const FEEDBACK_RECORDS = 600;
 
 /** Mulberry32: a small seeded generator, so the demo is the same on every machine. */
 function seeded(seed: number) {
@@ -52,17 +58,26 @@ async function main() {
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   let count = 0;
   const caseIds: Array<{ id: string; at: number }> = [];
+  const moods = dispositions(ALL_CLIENTS.length, seeded(20261203));
+  const economics: EconomicsClient[] = ALL_CLIENTS.map((c, i) => ({
+    externalId: `demo-${i}`,
+    name: c.name,
+    segment: c.segment,
+    disposition: moods[i]!,
+    nps: [],
+  }));
 
-  for (let i = 0; i < 420; i++) {
-    const client = pick(CLIENTS);
+  for (let i = 0; i < FEEDBACK_RECORDS; i++) {
+    const index = Math.floor(rand() * ALL_CLIENTS.length);
+    const client = ALL_CLIENTS[index]!;
     const contact = pick(client.contacts);
     // The last 40 records fall in the past ten days, so the inbox has fresh work.
-    const ageDays = i >= 380 ? Math.floor(rand() * 10) : Math.floor(rand() * 360);
+    const ageDays = i >= FEEDBACK_RECORDS - 40 ? Math.floor(rand() * 10) : Math.floor(rand() * 360);
     const at = now - ageDays * 86_400_000 - Math.floor(rand() * 8) * 3_600_000;
     clock.set(new Date(at));
     const metric = pick(['nps', 'nps', 'csat', 'ces'] as const);
-    // A slow improvement over the year, so the NPS trend has a story.
-    const mood = rand() + (360 - ageDays) / 900;
+    // A slow improvement over the year, so the NPS trend has a story; each client leans its way.
+    const mood = rand() + (360 - ageDays) / 900 + moods[index]! * 0.3;
     const value =
       metric === 'nps'
         ? Math.min(10, Math.max(0, Math.round(mood * 11 - 0.5)))
@@ -88,7 +103,7 @@ async function main() {
       {
         channel: pick(['survey', 'survey', 'email', 'api', 'phone', 'manual'] as const),
         client: {
-          externalId: `demo-${CLIENTS.indexOf(client)}`,
+          externalId: `demo-${index}`,
           name: client.name,
           segment: client.segment,
         },
@@ -102,6 +117,7 @@ async function main() {
       { skipAcknowledgement: true },
     );
     count += 1;
+    if (metric === 'nps') economics[index]!.nps.push({ at, value });
     if (result.record.case_id) caseIds.push({ id: result.record.case_id, at });
   }
 
@@ -121,10 +137,12 @@ async function main() {
       });
     }
   }
+  clock.set(new Date(now));
+  const money = await loadEconomicsDemo(ctx, economics, rand, new Date(now));
   await deps.dbHandle.close();
   process.stdout.write(
     [
-      `Demo organisation «${DEMO_ORG}» loaded: ${CLIENTS.length} clients, ${count} feedback records, ${caseIds.length} cases (${resolved} resolved).`,
+      `Demo organisation «${DEMO_ORG}» loaded: ${ALL_CLIENTS.length} clients, ${count} feedback records, ${caseIds.length} cases (${resolved} resolved), ${money.transactions} transactions and ${money.months} months of marketing spend.`,
       `Sign in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`,
       `API key: ${created.apiKey!.secret}`,
       '',

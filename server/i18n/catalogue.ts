@@ -1,13 +1,14 @@
-// The one catalogue of server-side texts (e-mails, public pages), ru and en, read through
+// The one catalogue of server-side texts (e-mails, public pages, exported tables), ru and en, read through
 // t(locale, key, vars). Each area keeps its texts in texts/<area>.ts; they are merged here under
 // their top-level keys. tests/i18n-parity.test.ts holds ru and en to the same keys and
 // placeholders, as it does for the interface texts in shared/i18n.
 import type { Language } from '../../shared/domain/vocabulary.ts';
+import { exportTexts } from './texts/exports.ts';
 import { mailTexts } from './texts/mail.ts';
 import { publicPageTexts } from './texts/public-pages.ts';
 
-const ru = { ...publicPageTexts.ru, ...mailTexts.ru };
-const en: typeof ru = { ...publicPageTexts.en, ...mailTexts.en };
+const ru = { ...publicPageTexts.ru, ...mailTexts.ru, ...exportTexts.ru };
+const en: typeof ru = { ...publicPageTexts.en, ...mailTexts.en, ...exportTexts.en };
 
 export type TextTree = { readonly [key: string]: string | TextTree };
 

@@ -1,14 +1,22 @@
-// ECharts, tree-shaken: only the bar and line charts, the grid/tooltip/legend components and the
+// ECharts, tree-shaken: only the bar, line and custom (error bars) charts, the grid/tooltip/legend components and the
 // SVG renderer are bundled. The hook owns the chart's life: init on mount, setOption on change,
 // resize with the container, dispose on unmount.
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import langRU from 'echarts/i18n/langRU-obj.js';
 import { useEffect, useRef } from 'react';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+echarts.use([
+  BarChart,
+  CustomChart,
+  LineChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
 // The UMD locale file has no types; its shape is the one registerLocale expects.
 echarts.registerLocale('RU', langRU as unknown as Parameters<typeof echarts.registerLocale>[1]);
 

@@ -7,6 +7,7 @@ import type { TransactionsTable } from '../../db/types.ts';
 import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import * as economics from './economics.service.ts';
+import { registerExportRoutes } from './export.routes.ts';
 import { registerSummaryRoutes } from './summary.routes.ts';
 import { fromMinorUnits } from './transaction-values.ts';
 
@@ -100,4 +101,5 @@ export function registerEconomicsRoutes(app: FastifyInstance, deps: Deps): void 
   );
 
   registerSummaryRoutes(app, deps);
+  registerExportRoutes(app, deps);
 }

@@ -1,4 +1,4 @@
-// Everything about a client, newest first, with "add a note".
+// Everything about a client, newest first — events and transactions merged — with "add a note".
 import { Badge, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +9,11 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useUsers } from '../../components/useUsers.ts';
 import { caseEventTitle } from '../cases/case-event-title.ts';
+import { useClientTransactions } from '../economics/ClientTransactions.tsx';
+import { calendarDate } from '../economics/format.ts';
+import { isLate, transactionTitle } from '../economics/transaction-words.ts';
+import { useEconomicsSettings } from '../economics/useEconomicsSettings.ts';
+import { mergeTimeline } from './timeline-merge.ts';
 
 const linkOf = (item: TimelineItemOut) =>
   item.ref.type === 'case'
@@ -34,7 +39,19 @@ export function ClientTimelineTab({ clientId, writable }: { clientId: string; wr
       void queryClient.invalidateQueries({ queryKey: ['timeline', clientId] });
     },
   });
-  const items = timeline.data?.pages.flatMap((p) => p.items) ?? [];
+  const transactions = useClientTransactions(clientId);
+  useEconomicsSettings(); // the base currency of the transactions' amounts
+  const merged = mergeTimeline(
+    { items: timeline.data?.pages.flatMap((p) => p.items) ?? [], hasMore: timeline.hasNextPage },
+    {
+      items: transactions.data?.pages.flatMap((p) => p.items) ?? [],
+      hasMore: transactions.hasNextPage,
+    },
+  );
+  const loadMore = () => {
+    if (merged.loadNext.includes('events')) void timeline.fetchNextPage();
+    if (merged.loadNext.includes('transactions')) void transactions.fetchNextPage();
+  };
   const users = useUsers();
   const userName = (id: string | null) => users.find((u) => u.id === id)?.name;
   // Case events carry what happened; they are told in words, not as stored codes.
@@ -76,13 +93,44 @@ export function ClientTimelineTab({ clientId, writable }: { clientId: string; wr
         </form>
       )}
       <ErrorAlert error={timeline.error} />
-      {timeline.data && items.length === 0 && (
+      <ErrorAlert error={transactions.error} />
+      {timeline.data && merged.entries.length === 0 && (
         <Text c="dimmed" size="sm">
           {t('care.timeline.empty')}
         </Text>
       )}
       <Stack gap="xs">
-        {items.map((item, n) => {
+        {merged.entries.map((entry, n) => {
+          if (entry.type === 'transaction') {
+            const tx = entry.tx;
+            return (
+              <Card
+                key={`tx:${tx.id}`}
+                withBorder
+                padding="xs"
+                radius="sm"
+                data-testid="timeline-transaction"
+              >
+                <Group gap={6} wrap="wrap">
+                  <Badge
+                    size="sm"
+                    variant="light"
+                    color={tx.kind === 'refund' ? 'orange' : 'teal'}
+                    style={{ textTransform: 'none' }}
+                  >
+                    {t(`economics.tx.badges.${tx.kind}`)}
+                  </Badge>
+                  <Text size="xs" c="dimmed">
+                    {calendarDate(tx.date, i18n.language)}
+                  </Text>
+                </Group>
+                <Text size="sm" mt={4} c={isLate(tx) ? 'red.8' : undefined}>
+                  {transactionTitle(tx, t, i18n.language)}
+                </Text>
+              </Card>
+            );
+          }
+          const item = entry.item;
           const link = linkOf(item);
           return (
             <Card
@@ -113,12 +161,12 @@ export function ClientTimelineTab({ clientId, writable }: { clientId: string; wr
           );
         })}
       </Stack>
-      {timeline.hasNextPage && (
+      {merged.loadNext.length > 0 && (
         <Group justify="center">
           <Button
             variant="light"
-            loading={timeline.isFetchingNextPage}
-            onClick={() => void timeline.fetchNextPage()}
+            loading={timeline.isFetchingNextPage || transactions.isFetchingNextPage}
+            onClick={loadMore}
           >
             {t('common.loadMore')}
           </Button>

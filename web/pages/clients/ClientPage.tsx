@@ -1,5 +1,5 @@
 // One client as tabs: overview (card fields, requirements in effect, cases, recent feedback),
-// contacts (with preferences), important dates, special requirements and the timeline.
+// contacts (with preferences), important dates, special requirements, economics and the timeline.
 // The tab lives in the query string (?tab=dates), so reminders can link straight to it.
 import {
   Badge,
@@ -36,8 +36,9 @@ import { ClientCardOverview } from '../care/ClientCardOverview.tsx';
 import { ClientDatesTab } from '../care/ClientDatesTab.tsx';
 import { ClientRequirementsTab } from '../care/ClientRequirementsTab.tsx';
 import { ClientTimelineTab } from '../care/ClientTimelineTab.tsx';
+import { ClientEconomicsTab } from '../economics/ClientEconomicsTab.tsx';
 
-const TABS = ['overview', 'contacts', 'dates', 'requirements', 'timeline'] as const;
+const TABS = ['overview', 'contacts', 'dates', 'requirements', 'economics', 'timeline'] as const;
 
 export function ClientPage() {
   const { t } = useTranslation();
@@ -196,6 +197,9 @@ export function ClientPage() {
         </Tabs.Panel>
         <Tabs.Panel value="requirements" pt="md">
           <ClientRequirementsTab clientId={id} writable={writable} />
+        </Tabs.Panel>
+        <Tabs.Panel value="economics" pt="md">
+          <ClientEconomicsTab clientId={id} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md">
           <ClientTimelineTab clientId={id} writable={writable} />

@@ -1,0 +1,79 @@
+// Exports: the CSV dialects byte for byte, and XLSX read back with exceljs, on a small table
+// written by hand (text with a separator, a quote and a formula lookalike, money, a share, a
+// count, a date, an empty cell and a row that mixes types).
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { attachment, writeCsv, writeXlsx, type Table } from './write-table.ts';
+
+const table: Table = {
+  name: 'Продажи: 2026/01',
+  columns: [
+    { header: 'Документ', type: 'text' },
+    { header: 'Дата', type: 'date' },
+    { header: 'Сумма', type: 'money' },
+    { header: 'Доля', type: 'percent' },
+    { header: 'Штук', type: 'integer' },
+  ],
+  rows: [
+    ['РН-1; "срочно"', '2026-01-15', 12345.5, 0.25, 3],
+    ['=HYPERLINK("x")', '2026-02-01', -100, null, 0],
+    ['Итого', null, { value: 7, type: 'integer' }, 1, null],
+  ],
+};
+
+describe('writeCsv', () => {
+  it('Russian dialect: BOM, semicolons, decimal comma, quoted and defused text', () => {
+    const text = writeCsv(table, 'ru').toString('utf8');
+    expect(text).toBe(
+      '\uFEFFДокумент;Дата;Сумма;Доля;Штук\r\n' +
+        '"РН-1; ""срочно""";2026-01-15;12345,50;0,25;3\r\n' +
+        '"\'=HYPERLINK(""x"")";2026-02-01;-100,00;;0\r\n' +
+        'Итого;;7;1;\r\n',
+    );
+  });
+
+  it('English dialect: BOM, commas, decimal point', () => {
+    const text = writeCsv(table, 'en').toString('utf8');
+    expect(text).toBe(
+      '\uFEFFДокумент,Дата,Сумма,Доля,Штук\r\n' +
+        '"РН-1; ""срочно""",2026-01-15,12345.50,0.25,3\r\n' +
+        '"\'=HYPERLINK(""x"")",2026-02-01,-100.00,,0\r\n' +
+        'Итого,,7,1,\r\n',
+    );
+  });
+});
+
+describe('writeXlsx', () => {
+  it('reads back as typed cells with their formats', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeXlsx(table)) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('Продажи  2026 01');
+    const values = (r: number) =>
+      Array.from({ length: 5 }, (_, c) => sheet.getRow(r).getCell(c + 1).value ?? null);
+    expect(values(1)).toEqual(['Документ', 'Дата', 'Сумма', 'Доля', 'Штук']);
+    expect(values(2)).toEqual([
+      'РН-1; "срочно"',
+      new Date('2026-01-15T00:00:00Z'),
+      12345.5,
+      0.25,
+      3,
+    ]);
+    // Text that looks like a formula stays text: nothing is evaluated when the file is opened.
+    expect(values(3)).toEqual(['=HYPERLINK("x")', new Date('2026-02-01T00:00:00Z'), -100, null, 0]);
+    expect(values(4)).toEqual(['Итого', null, 7, 1, null]);
+    expect(sheet.getRow(2).getCell(3).numFmt).toBe('#,##0.00');
+    expect(sheet.getRow(2).getCell(4).numFmt).toBe('0.0%');
+    expect(sheet.getRow(4).getCell(3).numFmt).toBe('0');
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+  });
+});
+
+describe('attachment', () => {
+  it('names the file with safe characters only', () => {
+    expect(attachment('transactions-2026', 'csv')).toBe(
+      'attachment; filename="transactions-2026.csv"',
+    );
+    expect(attachment('a"b/c d', 'xlsx')).toBe('attachment; filename="a-b-c-d.xlsx"');
+  });
+});

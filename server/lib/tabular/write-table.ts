@@ -1,0 +1,126 @@
+// A table → CSV or XLSX bytes, for exports. CSV starts with a BOM so Excel reads UTF-8; the
+// Russian dialect is what Excel-ru opens with a double click (';' between fields, a decimal
+// comma), the English one is plain RFC 4180 (',' and a decimal point). Text that a spreadsheet
+// would run as a formula (= + - @ at the start) is written with a leading apostrophe in CSV and
+// as a plain string in XLSX. Numbers stay numbers in XLSX, formatted by their column's type.
+import ExcelJS from 'exceljs';
+
+export type ColumnType = 'text' | 'integer' | 'decimal' | 'money' | 'percent' | 'date';
+/** A number with its own type (a table whose rows mix money, counts and shares). */
+export interface TypedNumber {
+  value: number | null;
+  type: Exclude<ColumnType, 'text' | 'date'>;
+}
+export type Cell = string | number | null | TypedNumber;
+export interface TableColumn {
+  header: string;
+  type: ColumnType;
+}
+export interface Table {
+  /** The worksheet's name (at most 31 characters in XLSX; cut when longer). */
+  name: string;
+  columns: readonly TableColumn[];
+  rows: readonly (readonly Cell[])[];
+}
+export type CsvDialect = 'ru' | 'en';
+export type ExportFormat = 'csv' | 'xlsx';
+
+const CSV = { ru: { separator: ';', decimal: ',' }, en: { separator: ',', decimal: '.' } };
+const FORMULA_START = /^[=+\-@\t\r]/;
+const DECIMALS: Record<Exclude<ColumnType, 'text' | 'date'>, number | undefined> = {
+  integer: 0,
+  money: 2,
+  decimal: undefined,
+  percent: undefined,
+};
+
+function resolve(
+  cell: Cell,
+  column: TableColumn,
+): { value: string | number | null; type: ColumnType } {
+  if (cell !== null && typeof cell === 'object') return { value: cell.value, type: cell.type };
+  return { value: cell, type: column.type };
+}
+
+function csvNumber(value: number, type: ColumnType, decimal: string): string {
+  const places = DECIMALS[type as keyof typeof DECIMALS];
+  const text = places === undefined ? String(value) : value.toFixed(places);
+  return text.replace('.', decimal);
+}
+
+function csvField(text: string, separator: string): string {
+  return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function writeCsv(table: Table, dialect: CsvDialect): Buffer {
+  const { separator, decimal } = CSV[dialect];
+  const line = (cells: readonly string[]) =>
+    cells.map((c) => csvField(c, separator)).join(separator);
+  const lines = [line(table.columns.map((c) => c.header))];
+  for (const row of table.rows) {
+    lines.push(
+      line(
+        table.columns.map((column, i) => {
+          const { value, type } = resolve(row[i] ?? null, column);
+          if (value === null) return '';
+          if (typeof value === 'number') return csvNumber(value, type, decimal);
+          return FORMULA_START.test(value) ? `'${value}` : value;
+        }),
+      ),
+    );
+  }
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+const NUM_FMT: Record<ColumnType, string | undefined> = {
+  text: undefined,
+  integer: '0',
+  decimal: '0.00',
+  money: '#,##0.00',
+  percent: '0.0%',
+  date: 'yyyy-mm-dd',
+};
+
+export async function writeXlsx(table: Table): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(table.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
+  sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
+  for (const row of table.rows) {
+    const added = sheet.addRow([]);
+    table.columns.forEach((column, i) => {
+      const { value, type } = resolve(row[i] ?? null, column);
+      if (value === null) return;
+      const cell = added.getCell(i + 1);
+      if (type === 'date' && typeof value === 'string' && /^\d{4}-\d\d-\d\d$/.test(value)) {
+        cell.value = new Date(`${value}T00:00:00Z`);
+      } else {
+        // A string is always a string value: exceljs never turns '=…' text into a formula.
+        cell.value = value;
+      }
+      const fmt = NUM_FMT[type];
+      if (fmt && typeof cell.value !== 'string') cell.numFmt = fmt;
+    });
+  }
+  table.columns.forEach((column, i) => {
+    const longest = Math.max(
+      column.header.length,
+      ...table.rows
+        .slice(0, 200)
+        .map((r) => String(resolve(r[i] ?? null, column).value ?? '').length),
+    );
+    sheet.getColumn(i + 1).width = Math.min(60, Math.max(10, longest + 2));
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** `attachment; filename="name.csv"` — callers pass ASCII names (letters, digits, - and _). */
+export function attachment(baseName: string, format: ExportFormat): string {
+  const safe = baseName.replace(/[^A-Za-z0-9_-]+/g, '-');
+  return `attachment; filename="${safe}.${format}"`;
+}

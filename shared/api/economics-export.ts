@@ -1,0 +1,38 @@
+// Economics tables as files (issue 14): the profit formula of two windows, the NPS groups and one
+// client's transactions, as CSV (BOM; ru: ';' and a decimal comma for Excel-ru, en: RFC 4180) or
+// XLSX. Column headers are in `lang`. No segment / manager filters: the pages export what they show.
+import { z } from 'zod';
+import { LANGUAGES } from '../domain/vocabulary.ts';
+import { SUMMARY_PERIODS } from './economics-figures.ts';
+
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+const queryDate = z.string().regex(/^\d{4}-\d\d-\d\d$/, 'YYYY-MM-DD');
+const exportOptions = {
+  format: z.enum(EXPORT_FORMATS).default('xlsx'),
+  /** Language of the headers and words; also the CSV dialect. */
+  lang: z.enum(LANGUAGES).default('ru'),
+};
+
+export const profitFormulaExportQuery = z.object({
+  aFrom: queryDate,
+  aTo: queryDate,
+  bFrom: queryDate,
+  bTo: queryDate,
+  period: z.enum(SUMMARY_PERIODS).default('month'),
+  ...exportOptions,
+});
+export type ProfitFormulaExportQuery = z.infer<typeof profitFormulaExportQuery>;
+
+export const bySatisfactionExportQuery = z.object({
+  from: queryDate,
+  to: queryDate,
+  period: z.enum(SUMMARY_PERIODS).default('month'),
+  ...exportOptions,
+});
+export type BySatisfactionExportQuery = z.infer<typeof bySatisfactionExportQuery>;
+
+export const transactionsExportQuery = z.object({ ...exportOptions });
+export type TransactionsExportQuery = z.infer<typeof transactionsExportQuery>;
+
+/** The most transactions one export holds (newest first); beyond it, use the API's pages. */
+export const MAX_EXPORT_TRANSACTIONS = 50_000;
