@@ -42,6 +42,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('feedback_months', 'text', (c) => c.notNull().defaultTo(''))
     .addPrimaryKeyConstraint('economics_clients_pk', ['org_id', 'client_id'])
     .execute();
+  // Bumped whenever a client's month sets change: a process may keep the sets it read in memory
+  // until the number moves (window-data.ts).
+  await db.schema
+    .createTable('economics_versions')
+    .addColumn('org_id', t.id, (c) =>
+      c.primaryKey().notNull().references('orgs.id').onDelete('cascade'),
+    )
+    .addColumn('client_sets', 'integer', (c) => c.notNull())
+    .execute();
   await backfill(db as Kysely<any>);
 }
 
@@ -99,6 +108,11 @@ async function backfill(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['economics_clients', 'economics_due_months', 'economics_org_months'])
+  for (const table of [
+    'economics_versions',
+    'economics_clients',
+    'economics_due_months',
+    'economics_org_months',
+  ])
     await db.schema.dropTable(table).execute();
 }

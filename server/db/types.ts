@@ -40,6 +40,7 @@ import type {
   EconomicsDueMonthsTable,
   EconomicsOrgMonthsTable,
   EconomicsSettingsTable,
+  EconomicsVersionsTable,
   MarketingSpendTable,
   TransactionsTable,
 } from './tables/economics.ts';
@@ -60,6 +61,7 @@ export interface DB {
   economics_org_months: EconomicsOrgMonthsTable;
   economics_due_months: EconomicsDueMonthsTable;
   economics_clients: EconomicsClientsTable;
+  economics_versions: EconomicsVersionsTable;
   text_topics: TextTopicsTable;
   text_corrections: TextCorrectionsTable;
   calls: CallsTable;

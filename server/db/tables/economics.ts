@@ -83,3 +83,9 @@ export interface EconomicsClientsTable {
   sale_months: string;
   feedback_months: string;
 }
+
+/** How often the organisation's client month sets changed (migration 0014; a cache key). */
+export interface EconomicsVersionsTable {
+  org_id: string;
+  client_sets: number;
+}

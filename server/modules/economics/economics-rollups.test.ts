@@ -146,4 +146,14 @@ describe.each(testDialects())('economics rollups on %s', (dialect) => {
       .execute((db) => rebuildTransactionRollups({ db, orgId: k.org.orgId }));
     expect((await k.get(`/api/v1/economics/summary?${query}`)).json()).toEqual(before);
   });
+
+  it('sees a new paying client at once, whatever a process remembered', async () => {
+    const query = 'from=2026-12-01&to=2027-01-01';
+    const before = (await k.get(`/api/v1/economics/summary?${query}`)).json();
+    const fresh = await k.client('Новый в декабре');
+    await k.tx(fresh, 'sale', '2026-12-02', 10);
+    const after = (await k.get(`/api/v1/economics/summary?${query}`)).json();
+    expect(after.payingClients).toBe(before.payingClients + 1);
+    expect(after.newClients).toBe(before.newClients + 1);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeMonths, encodeMonths, updateMonths } from './month-set.ts';
+import { decodeMonths, decodeMonthsInto, encodeMonths, updateMonths } from './month-set.ts';
 
 describe('a set of months as text', () => {
   it('encodes by hand and decodes back', () => {
@@ -19,6 +19,9 @@ describe('a set of months as text', () => {
       );
       const expected = [...new Set(months)].sort((a, b) => a - b);
       expect(decodeMonths(encodeMonths(months))).toEqual(expected);
+      const scratch = [99, 98, 97];
+      const n = decodeMonthsInto(encodeMonths(months), scratch);
+      expect(scratch.slice(0, n)).toEqual(expected);
     }
     const text = updateMonths(encodeMonths([10, 20]), [30], [10]);
     expect(decodeMonths(text)).toEqual([20, 30]);

@@ -40,3 +40,27 @@ export function updateMonths(
   for (const m of remove) set.delete(m);
   return encodeMonths(set);
 }
+
+const HEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) HEX['0123456789abcdef'.charCodeAt(i)] = i;
+
+/**
+ * Decodes into `out` (reused, so reading 20 000 clients allocates nothing per client) and returns
+ * how many months it holds; `out[0 … n)` ascending.
+ */
+export function decodeMonthsInto(text: string, out: number[]): number {
+  if (text === '') return 0;
+  const colon = text.indexOf(':');
+  const first = parseInt(text.slice(0, colon), 36);
+  let n = 0;
+  for (let i = colon + 1; i < text.length; i++) {
+    const nibble = HEX[text.charCodeAt(i)]!;
+    if (nibble <= 0) continue;
+    const base = first + (i - colon - 1) * 4;
+    if (nibble & 1) out[n++] = base;
+    if (nibble & 2) out[n++] = base + 1;
+    if (nibble & 4) out[n++] = base + 2;
+    if (nibble & 8) out[n++] = base + 3;
+  }
+  return n;
+}

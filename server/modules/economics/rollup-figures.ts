@@ -4,6 +4,7 @@
 // gives from the transactions themselves (a test compares the two on random data).
 import type { Figures, SpendRow, Window } from './figures.ts';
 import { periodIndex, periodStart, type PeriodUnit } from './periods.ts';
+import { decodeMonthsInto } from './month-set.ts';
 import { epochDay, monthOf, type DueSums, type MonthSums } from './rollup-deltas.ts';
 
 export interface RollupData {
@@ -11,8 +12,8 @@ export interface RollupData {
   months: ReadonlyMap<number, MonthSums>;
   /** Due cells whose due month is in the whole window. */
   due: readonly (DueSums & { due_month: number; paid_month: number })[];
-  /** Each client's months with a sale and with feedback, ascending. */
-  clients: readonly { sales: readonly number[]; feedback: readonly number[] }[];
+  /** Each client's months with a sale and with feedback, as stored (month-set.ts). */
+  clients: readonly { saleMonths: string; feedbackMonths: string }[];
   spend: readonly SpendRow[] | null;
   churnAfterPeriods: number | null;
 }
@@ -22,55 +23,42 @@ const moneyRatio = (a: number, b: number) =>
   b === 0 ? null : Math.sign(a / b) * Math.round(Math.abs(a / b));
 const MONTHS: Record<PeriodUnit, number> = { month: 1, quarter: 3, year: 12 };
 
-/** Unique periods of `unit` holding the (ascending) months. */
-function periodsOf(months: readonly number[], unit: PeriodUnit): number[] {
-  const out: number[] = [];
-  for (const m of months) {
-    const p = Math.floor(m / MONTHS[unit]);
-    if (out[out.length - 1] !== p) out.push(p);
+/** Inserts into the ascending `sorted[0 … n)` by shifting (n is tens at most). */
+function insertSorted(sorted: number[], n: number, value: number): void {
+  let j = n - 1;
+  while (j >= 0 && sorted[j]! > value) {
+    sorted[j + 1] = sorted[j]!;
+    j--;
   }
-  return out;
-}
-
-/** Insert into an ascending array. */
-function insertSorted(list: number[], value: number): void {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  list.splice(lo, 0, value);
+  sorted[j + 1] = value;
 }
 
 /**
  * Adds 1 to `churned[e − first]` for every period end e in [first, last] at which the client is
- * churned: after paying period P_i (the last before e) the client is churned from
- * e = P_i + 2 + threshold_i until its next paying period, the threshold taken from the gaps up to
- * P_i (periods.ts churnAfterPeriods) or fixed by the organisation.
+ * churned: after paying period P_i (the last before e) the client is churned once
+ * e − P_i − 1 > threshold_i, until its next paying period; the threshold comes from the gaps up
+ * to P_i (periods.ts churnAfterPeriods: max(2, 3 × median)) or is fixed by the organisation.
  */
 function markChurn(
   paying: readonly number[],
+  count: number,
   fixed: number | null,
   first: number,
   churned: number[],
+  gaps: number[],
 ): void {
-  const gaps: number[] = [];
-  for (let i = 0; i < paying.length; i++) {
-    if (i > 0) insertSorted(gaps, paying[i]! - paying[i - 1]!);
-    let threshold = fixed ?? 2;
-    if (fixed === null && gaps.length) {
-      const mid = gaps.length >> 1;
-      const median = gaps.length % 2 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2;
-      threshold = Math.max(2, 3 * median);
-    }
+  const lastEnd = first + churned.length - 1;
+  for (let i = 0; i < count; i++) {
+    // gaps[0 … i) stays sorted: the gaps between the paying periods up to P_i.
+    if (i > 0) insertSorted(gaps, i - 1, paying[i]! - paying[i - 1]!);
+    const next = i + 1 < count ? paying[i + 1]! : Infinity;
+    const to = Math.min(lastEnd, next);
+    if (to < Math.max(first, paying[i]! + 1 + Math.min(fixed ?? 2, 2))) continue;
+    const mid = i >> 1;
+    const median = i % 2 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2;
+    const threshold = fixed ?? (i === 0 ? 2 : Math.max(2, 3 * median));
     // Churned at e when e − P_i − 1 > threshold (the threshold may be fractional).
     const from = Math.max(first, Math.floor(paying[i]! + 1 + threshold) + 1);
-    const to = Math.min(
-      first + churned.length - 1,
-      i + 1 < paying.length ? paying[i + 1]! : Infinity,
-    );
     for (let e = from; e <= to; e++) churned[e - first]! += 1;
   }
 }
@@ -157,25 +145,53 @@ export function rollupSeries(
   const to = monthOf(w.to);
   const first = periodIndex(w.from, unit);
   const count = periodIndex(w.to, unit) - first;
-  const per = Array.from({ length: count }, () => ({ paying: 0, active: 0, newClients: 0 }));
+  // Per period of the series, by offset from `first`.
+  const paying = new Int32Array(count);
+  const active = new Int32Array(count);
+  const fresh = new Int32Array(count);
   const whole: Counts = { paying: 0, active: 0, newClients: 0 };
   const churned = new Array<number>(count + 1).fill(0); // by period end, first … first + count
+  const k = MONTHS[unit];
+  const inWindow = (p: number) => p >= first && p < first + count;
+  // Scratch arrays, reused for every client: 20 000 clients allocate nothing each.
+  const sales: number[] = [];
+  const spoke: number[] = [];
+  const pays: number[] = [];
+  const gaps: number[] = [];
   for (const c of d.clients) {
-    const sales = periodsOf(c.sales, unit);
-    const spoke = periodsOf(c.feedback, unit);
-    const inWindow = (p: number) => p >= first && p < first + count;
-    for (const p of sales) if (inWindow(p)) per[p - first]!.paying += 1;
-    for (const p of new Set([...sales, ...spoke])) if (inWindow(p)) per[p - first]!.active += 1;
-    const bought = c.sales.some((m) => m >= from && m < to);
+    const ns = decodeMonthsInto(c.saleMonths, sales);
+    const nf = decodeMonthsInto(c.feedbackMonths, spoke);
+    let np = 0;
+    for (let i = 0; i < ns; i++) {
+      const p = Math.floor(sales[i]! / k);
+      if (np === 0 || pays[np - 1] !== p) pays[np++] = p;
+    }
+    for (let i = 0; i < np; i++) if (inWindow(pays[i]!)) paying[pays[i]! - first]! += 1;
+    // Active per period: the periods of sales and feedback merged, each counted once.
+    let last = NaN;
+    for (let i = 0, j = 0; i < ns || j < nf;) {
+      const a = i < ns ? Math.floor(sales[i]! / k) : Infinity;
+      const b = j < nf ? Math.floor(spoke[j]! / k) : Infinity;
+      const p = a <= b ? a : b;
+      if (a <= b) i++;
+      else j++;
+      if (p !== last && inWindow(p)) active[p - first]! += 1;
+      last = p;
+    }
+    let bought = false;
+    for (let i = 0; i < ns && !bought; i++) bought = sales[i]! >= from && sales[i]! < to;
+    let spokeIn = false;
+    for (let j = 0; j < nf && !spokeIn; j++) spokeIn = spoke[j]! >= from && spoke[j]! < to;
     if (bought) whole.paying += 1;
-    if (bought || c.feedback.some((m) => m >= from && m < to)) whole.active += 1;
-    if (c.sales.length && inWindow(sales[0]!)) {
-      per[sales[0]! - first]!.newClients += 1;
+    if (bought || spokeIn) whole.active += 1;
+    if (np && inWindow(pays[0]!)) {
+      fresh[pays[0]! - first]! += 1;
       whole.newClients += 1;
     }
-    markChurn(sales, d.churnAfterPeriods, first, churned);
+    markChurn(pays, np, d.churnAfterPeriods, first, churned, gaps);
   }
-  const series = per.map((counts, i) => {
+  const series = Array.from(paying, (_, i) => {
+    const counts = { paying: paying[i]!, active: active[i]!, newClients: fresh[i]! };
     const mFrom = (first + i) * MONTHS[unit];
     const mTo = mFrom + MONTHS[unit];
     const end = periodStart(first + i + 1, unit);

@@ -76,6 +76,15 @@ export async function saveClientRollups(
 ): Promise<void> {
   if (rows.length === 0) return;
   await db
+    .insertInto('economics_versions')
+    .values({ org_id: rows[0]!.org_id, client_sets: 1 })
+    .onConflict((oc) =>
+      oc.column('org_id').doUpdateSet({
+        client_sets: sql`economics_versions.client_sets + 1`,
+      }),
+    )
+    .execute();
+  await db
     .insertInto('economics_clients')
     .values([...rows])
     .onConflict((oc) =>
@@ -160,4 +169,14 @@ export async function allTransactions(db: DbOrTrx, orgId: string) {
     .select(['client_id', 'kind', 'date', 'amount_minor', 'cost_minor', 'due_date', 'paid_at'])
     .where('org_id', '=', orgId)
     .execute();
+}
+
+/** The number of changes of the organisation's client sets so far (0 when never changed). */
+export async function clientSetsVersion(db: DbOrTrx, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('economics_versions')
+    .select('client_sets')
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+  return Number(row?.client_sets ?? 0);
 }

@@ -2,13 +2,12 @@
 // MAX_SERIES of them) and the rows loaded — transactions with their history, sales due, feedback
 // dates and spend — narrowed to the clients of a segment or manager and to one stage. The
 // arithmetic lives in the pure files (figures.ts, levers.ts, satisfaction.ts).
-import type { Ctx } from '../../context.ts';
+import { isInTransaction, type Ctx } from '../../context.ts';
 import { AppError, unknownReference } from '../../http/errors.ts';
 import { clientIdsWhere } from '../clients/index.ts';
 import { clientFeedbackDates } from '../feedback/index.ts';
 import { findOrgUser } from '../orgs/index.ts';
 import * as repo from './economics.repo.ts';
-import { decodeMonths } from './month-set.ts';
 import type { RollupData } from './rollup-figures.ts';
 import * as rollups from './rollups.repo.ts';
 import type { FigureData } from './figures.ts';
@@ -115,6 +114,34 @@ export async function loadWindowData(
   };
 }
 
+type ClientSets = { saleMonths: string; feedbackMonths: string }[];
+/** The client sets last read per organisation, with the version they were read at. */
+const setsCache = new Map<string, { version: number; sets: ClientSets }>();
+const CACHED_ORGS = 64;
+
+/**
+ * Every client's month sets: from memory when the organisation's version has not moved since
+ * they were read (one tiny query instead of one row per client), else from the table. The
+ * version is read first, so sets cached under it are never older than it.
+ */
+async function clientSets(ctx: Ctx): Promise<ClientSets> {
+  const read = async () =>
+    (await rollups.allClientRollups(ctx.db, ctx.orgId)).map((c) => ({
+      saleMonths: c.sale_months,
+      feedbackMonths: c.feedback_months,
+    }));
+  // Inside a transaction the sets may be uncommitted: never cache those.
+  if (isInTransaction(ctx)) return read();
+  const version = await rollups.clientSetsVersion(ctx.db, ctx.orgId);
+  const cached = setsCache.get(ctx.orgId);
+  if (cached && cached.version === version) return cached.sets;
+  const sets = await read();
+  setsCache.delete(ctx.orgId);
+  if (setsCache.size >= CACHED_ORGS) setsCache.delete(setsCache.keys().next().value!);
+  setsCache.set(ctx.orgId, { version, sets });
+  return sets;
+}
+
 /** True when the figures can come from the rollups: they hold the whole organisation only. */
 export const rollupsServe = (f: Filters) =>
   f.segment === undefined && f.managerId === undefined && f.stage === undefined;
@@ -130,16 +157,13 @@ export async function loadRollupData(
   const [months, due, clients, spend] = await Promise.all([
     rollups.orgMonths(ctx.db, ctx.orgId, from, to),
     rollups.dueMonths(ctx.db, ctx.orgId, from, to),
-    rollups.allClientRollups(ctx.db, ctx.orgId),
+    clientSets(ctx),
     repo.listSpend(ctx.db, ctx.orgId, spendMonths(w)),
   ]);
   return {
     months: new Map(months.map((m) => [Number(m.month), m])),
     due,
-    clients: clients.map((c) => ({
-      sales: decodeMonths(c.sale_months),
-      feedback: decodeMonths(c.feedback_months),
-    })),
+    clients,
     spend: spend.map((s) => ({ period: s.period, amountMinor: Number(s.amount_minor) })),
     churnAfterPeriods,
   };
