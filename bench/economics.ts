@@ -145,9 +145,16 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 
-async function timeEndpoint(base: string, key: string, urls: () => string) {
+async function timeEndpoint(
+  base: string,
+  key: string,
+  urls: () => string,
+  opts: { requests?: number; before?: () => Promise<void> } = {},
+) {
   const times: number[] = [];
-  for (let i = 0; i < REQUESTS + 5; i++) {
+  const requests = opts.requests ?? REQUESTS;
+  for (let i = 0; i < requests + 5; i++) {
+    await opts.before?.();
     const t0 = performance.now();
     const res = await fetch(`${base}${urls()}`, { headers: { authorization: `Bearer ${key}` } });
     await res.text();
@@ -183,9 +190,35 @@ async function benchOne(label: string, databaseUrl: string) {
     'summary, one segment (rows)': () =>
       '/api/v1/economics/summary?from=2025-12-01&to=2026-12-01&segment=segment-1',
   };
+  // After a sale of a new client each time: the client sets changed, nothing is remembered.
+  let fresh = 0;
+  const newSale = async () => {
+    const res = await fetch(`${base}/api/v1/transactions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        externalId: `FRESH-${fresh}`,
+        client: { externalId: `FRESH-${fresh++}`, name: 'Новый клиент' },
+        kind: 'sale',
+        date: '2026-11-20',
+        amount: 1000,
+      }),
+    });
+    if (res.status !== 201) throw new Error(`sale answered ${res.status}`);
+  };
+  const options: Record<string, Parameters<typeof timeEndpoint>[3]> = {
+    'summary, 12 months by month, after a write each time': { before: newSale },
+    'levers, month vs month, after a write each time': { before: newSale },
+    'by satisfaction, one quarter (rows)': { requests: 5 },
+    'summary, one segment (rows)': { requests: 5 },
+  };
+  endpoints['summary, 12 months by month, after a write each time'] =
+    endpoints['summary, 12 months by month']!;
+  endpoints['levers, month vs month, after a write each time'] =
+    endpoints['levers, month vs month']!;
   const timings: Record<string, { p50: number; p95: number }> = {};
   for (const [name, url] of Object.entries(endpoints)) {
-    timings[name] = await timeEndpoint(base, key, url);
+    timings[name] = await timeEndpoint(base, key, url, options[name]);
     console.log(`${label} ${name}: p50 ${timings[name]!.p50} ms, p95 ${timings[name]!.p95} ms`);
   }
   // Batch intake: 20 requests of 1000 new documents of existing clients, one after another.

@@ -156,4 +156,17 @@ describe.each(testDialects())('economics rollups on %s', (dialect) => {
     expect(after.payingClients).toBe(before.payingClients + 1);
     expect(after.newClients).toBe(before.newClients + 1);
   });
+
+  it('gives the same levers from the rollups as from the rows', async () => {
+    for (const query of [
+      'aFrom=2025-03-01&aTo=2025-04-01&bFrom=2026-03-01&bTo=2026-04-01',
+      'period=quarter&aFrom=2025-01-01&aTo=2025-04-01&bFrom=2025-04-01&bTo=2025-07-01',
+      'aFrom=2025-01-01&aTo=2025-07-01&bFrom=2025-07-01&bTo=2026-01-01',
+    ]) {
+      const rollup = (await k.get(`/api/v1/economics/levers?${query}`)).json();
+      const rows = (await k.get(`/api/v1/economics/levers?${query}&segment=all`)).json();
+      expect(rollup.a.payingClients).toBeGreaterThan(0);
+      expect(rollup).toEqual(rows);
+    }
+  });
 });

@@ -7,7 +7,8 @@ import type {
   LeversQuery,
   LeverWindowOut,
 } from '../../../shared/api/economics-figures.ts';
-import { figuresFor, type Figures } from './figures.ts';
+import { figuresFor, type Figures, type Window } from './figures.ts';
+import { periodIndex } from './periods.ts';
 import { splitMarginChange, splitRevenueChange, type MarginLeverInputs } from './levers.ts';
 import { settingsOf } from './settings.service.ts';
 import { fromMinorUnits } from './transaction-values.ts';
@@ -18,6 +19,7 @@ import {
   churnThreshold,
   loadRollupData,
   loadWindowData,
+  MAX_SERIES,
   rollupsServe,
 } from './window-data.ts';
 
@@ -66,8 +68,19 @@ export async function economicsLevers(ctx: Ctx, q: LeversQuery): Promise<LeversO
   let fb: Figures;
   if (rollupsServe(q)) {
     const data = await loadRollupData(ctx, whole, churn);
-    fa = rollupSeries(a, q.period, data).whole;
-    fb = rollupSeries(b, q.period, data).whole;
+    const length = (w: Window) => periodIndex(w.to, q.period) - periodIndex(w.from, q.period);
+    const span = length(whole);
+    if (length(a) === 1 && length(b) === 1 && span <= MAX_SERIES) {
+      // One pass over the clients: A and B are two periods of the series of the whole span.
+      const { series } = rollupSeries(whole, q.period, data);
+      const at = (w: Window) =>
+        series[periodIndex(w.from, q.period) - periodIndex(whole.from, q.period)]!;
+      fa = at(a);
+      fb = at(b);
+    } else {
+      fa = rollupSeries(a, q.period, data).whole;
+      fb = rollupSeries(b, q.period, data).whole;
+    }
   } else {
     const data = await loadWindowData(ctx, whole, q, churn);
     fa = figuresFor(a, q.period, data);
