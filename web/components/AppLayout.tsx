@@ -1,6 +1,6 @@
 // The signed-in frame: header (organisation, person, language, sign-out) and the left
 // navigation, which collapses behind a burger on phone-sized screens.
-import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -71,7 +71,8 @@ export function AppLayout({ children, onSignOut }: { children: ReactNode; onSign
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')} inert={phone && !opened}>
-        <AppShell.Section grow>
+        {/* Scrolls when the entries outgrow the window (a laptop with both groups open). */}
+        <AppShell.Section grow component={ScrollArea}>
           {entries.filter((e) => !e.group).map(link)}
           {NAV_GROUPS.map((group) => {
             const inGroup = entries.filter((e) => e.group === group.id);
