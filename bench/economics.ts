@@ -3,7 +3,8 @@
 // for active clients. Loads the rows with multi-row inserts and rebuilds the rollups (as a bulk
 // load would), then times each endpoint over real HTTP (sequential requests, p50/p95 of
 // BENCH_REQUESTS after warm-up) and the transactions batch API (1000 new documents per request).
-// SQLite always; PostgreSQL with BENCH_PG=1. BENCH_TX and BENCH_CLIENTS scale the data.
+// SQLite (BENCH_SQLITE=0 skips it); PostgreSQL with BENCH_PG=1. BENCH_TX and BENCH_CLIENTS scale
+// the data.
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ import {
 import { dropBenchDatabases, freshPgDatabase } from './lib.ts';
 
 const TX = Number(process.env.BENCH_TX ?? 1_000_000);
+const SQLITE = process.env.BENCH_SQLITE !== '0';
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
 const FIRST_MONTH = 2023 * 12 + 11; // 2023-12 … 2026-11: 36 months
@@ -265,10 +267,11 @@ const results: Record<string, unknown> = {
   },
   settings: { transactions: TX, clients: CLIENTS, requests: REQUESTS },
 };
-results.sqlite = await benchOne(
-  'sqlite',
-  `sqlite:${join(mkdtempSync(join(tmpdir(), 'cl-econ-')), 'bench.db')}`,
-);
+if (SQLITE)
+  results.sqlite = await benchOne(
+    'sqlite',
+    `sqlite:${join(mkdtempSync(join(tmpdir(), 'cl-econ-')), 'bench.db')}`,
+  );
 if (process.env.BENCH_PG === '1') {
   results.postgres = await benchOne('postgres', await freshPgDatabase('cl_econ'));
   await dropBenchDatabases();
