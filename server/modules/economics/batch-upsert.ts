@@ -27,7 +27,8 @@ interface Item {
   clientId?: string;
 }
 
-function itemError(index: number, err: AppError): TransactionBatchResult {
+/** A batch item's result for an AppError, its `body.` parameters renamed `items.<index>.`. */
+export function itemError(index: number, err: AppError): TransactionBatchResult {
   const invalidParams = err.details?.invalidParams?.map((p) => ({
     ...p,
     name: p.name.replace(/^body\./, `items.${index}.`),
@@ -42,26 +43,42 @@ function itemError(index: number, err: AppError): TransactionBatchResult {
 const unknown = (index: number, field: string, what: string) =>
   itemError(index, unknownReference(`body.${field}`, what));
 
+/** The item parsed as a transaction, or its 400 result naming `items.<index>.<field>`. */
+export function parseItem(
+  index: number,
+  item: unknown,
+): { input: TransactionIn } | { error: TransactionBatchResult } {
+  const parsed = transactionIn.safeParse(item);
+  if (parsed.success) return { input: parsed.data };
+  const invalidParams = parsed.error.issues.map((i) => ({
+    name: ['items', index, ...i.path].join('.'),
+    reason: i.message,
+  }));
+  return {
+    error: {
+      index,
+      status: 'error',
+      error: { code: 'validation_failed', detail: 'The item is not valid', invalidParams },
+    },
+  };
+}
+
 /** Shape and values of each item: the valid ones, and an error for each other. */
 function prepare(items: unknown[], baseCurrency: string) {
   const ok: Item[] = [];
   const errors: TransactionBatchResult[] = [];
   for (const [index, item] of items.entries()) {
-    const parsed = transactionIn.safeParse(item);
-    if (!parsed.success) {
-      const invalidParams = parsed.error.issues.map((i) => ({
-        name: ['items', index, ...i.path].join('.'),
-        reason: i.message,
-      }));
-      errors.push({
-        index,
-        status: 'error',
-        error: { code: 'validation_failed', detail: 'The item is not valid', invalidParams },
-      });
+    const parsed = parseItem(index, item);
+    if ('error' in parsed) {
+      errors.push(parsed.error);
       continue;
     }
     try {
-      ok.push({ index, input: parsed.data, values: transactionValues(parsed.data, baseCurrency) });
+      ok.push({
+        index,
+        input: parsed.input,
+        values: transactionValues(parsed.input, baseCurrency),
+      });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       errors.push(itemError(index, err));

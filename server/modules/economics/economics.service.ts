@@ -8,7 +8,6 @@ import { newId } from '../../lib/ids.ts';
 import { decodeKeyCursor, toKeyPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import {
-  transactionIn,
   type ListTransactionsQuery,
   type TransactionBatchResult,
   type TransactionIn,
@@ -16,7 +15,7 @@ import {
 } from '../../../shared/api/economics.ts';
 import { resolveClient } from '../clients/index.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
-import { upsertBatchSetBased } from './batch-upsert.ts';
+import { itemError, parseItem, upsertBatchSetBased } from './batch-upsert.ts';
 import * as repo from './economics.repo.ts';
 import { applyTransactionChanges } from './rollups.service.ts';
 import { settingsOf } from './settings.service.ts';
@@ -59,33 +58,17 @@ async function upsertItemByItem(
 ): Promise<TransactionBatchResult[]> {
   const results: TransactionBatchResult[] = [];
   for (const [index, item] of items.entries()) {
-    const parsed = transactionIn.safeParse(item);
-    if (!parsed.success) {
-      const invalidParams = parsed.error.issues.map((i) => ({
-        name: ['items', index, ...i.path].join('.'),
-        reason: i.message,
-      }));
-      results.push({
-        index,
-        status: 'error',
-        error: { code: 'validation_failed', detail: 'The item is not valid', invalidParams },
-      });
+    const parsed = parseItem(index, item);
+    if ('error' in parsed) {
+      results.push(parsed.error);
       continue;
     }
     try {
-      const { status, row } = await upsertOne(ctx, parsed.data, baseCurrency);
+      const { status, row } = await upsertOne(ctx, parsed.input, baseCurrency);
       results.push({ index, status, id: row.id });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      const invalidParams = err.details?.invalidParams?.map((p) => ({
-        ...p,
-        name: p.name.replace(/^body\./, `items.${index}.`),
-      }));
-      results.push({
-        index,
-        status: 'error',
-        error: { code: err.code, detail: err.message, ...(invalidParams ? { invalidParams } : {}) },
-      });
+      results.push(itemError(index, err));
     }
   }
   return results;
