@@ -51,6 +51,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .addColumn('client_sets', 'integer', (c) => c.notNull())
     .execute();
+  // Sales due in a window (payment discipline on the row path) were found by scanning every
+  // transaction of the organisation.
+  await db.schema
+    .createIndex('transactions_org_due_idx')
+    .on('transactions')
+    .columns(['org_id', 'due_date'])
+    .execute();
   await backfill(db as Kysely<any>);
 }
 
@@ -108,6 +115,7 @@ async function backfill(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('transactions_org_due_idx').execute();
   for (const table of [
     'economics_versions',
     'economics_clients',
