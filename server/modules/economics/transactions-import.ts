@@ -1,5 +1,5 @@
 // The `transactions` import target (registered with the imports module from index.ts): sales and
-// refunds from a file, upserted by document number through upsertTransaction, every row in the
+// refunds from a file, upserted by document number through the set-based batch, every row in the
 // import's one transaction. A row's client must exist — found by code, else INN, else exact name;
 // an unknown client is a row error (import the clients first), never created from a sales file.
 import { transactionIn, type TransactionIn } from '../../../shared/api/economics.ts';
@@ -21,9 +21,13 @@ import {
   type ImportTarget,
   type TargetOutcome,
 } from '../imports/index.ts';
-import { upsertTransaction } from './economics.service.ts';
+import { upsertBatchSetBased } from './batch-upsert.ts';
+import { settingsOf } from './settings.service.ts';
 import { transactionValues } from './transaction-values.ts';
 import { currencyOf, kindOf, TRANSACTION_SYNONYMS } from './transactions-words.ts';
+
+/** Rows per set-based batch at commit (the batch API's own limit). */
+const COMMIT_CHUNK = 1000;
 
 type ClientKey = { externalId?: string; inn?: string; name?: string };
 export interface TransactionRow {
@@ -53,7 +57,9 @@ const REASON_CODES: [string, string][] = [
 const codeOfReason = (reason: string, fallback = 'invalid_value') =>
   REASON_CODES.find(([start]) => reason.startsWith(start))?.[1] ?? fallback;
 
-const fieldOfPath = (path: string) => FIELD_OF_PATH[path.replace(/^body\./, '')] ?? null;
+/** The import field of a parameter named `body.<field>` or, by the batch, `items.<i>.<field>`. */
+const fieldOfPath = (path: string) =>
+  FIELD_OF_PATH[path.replace(/^(body|items\.\d+)\./, '')] ?? null;
 
 function convertRow(cell: Cell, failRow: Fail, decimal: ',' | '.', externalId: string) {
   let failures = 0;
@@ -118,7 +124,7 @@ function convertRow(cell: Cell, failRow: Fail, decimal: ',' | '.', externalId: s
     return undefined;
   }
   try {
-    // The organisation's base currency is read at commit (upsertTransaction); here the row's own
+    // The organisation's base currency is read at commit (the set-based batch); here the row's own
     // currency stands in for it, so only amounts and dates are checked.
     transactionValues(parsed.data, parsed.data.currency ?? 'RUB');
   } catch (err) {
@@ -163,36 +169,49 @@ export const transactionsTarget: ImportTarget<TransactionRow> = {
   async commit(tx, rows, opts) {
     const outcome: TargetOutcome = { created: 0, updated: 0, duplicates: 0, errors: [] };
     const clients = new Map<string, string | null>();
-    for (const { row, input } of rows) {
-      const refuse = (e: Omit<RowError, 'row' | 'column' | 'value'> & { value?: string }) => {
-        const f = e.field as ImportField | null;
-        if (outcome.errors.length < MAX_REPORTED_ERRORS)
-          outcome.errors.push({
-            row,
-            column: f ? (opts.mapping[f] ?? null) : null,
-            ...e,
-            value: e.value ?? null,
-          });
-      };
-      const clientId = await clientIdOf(tx, input.client, clients);
-      if (!clientId) {
-        refuse(unknownClient(input.client));
-        continue;
+    const refuse = (
+      row: number,
+      e: Omit<RowError, 'row' | 'column' | 'value'> & { value?: string },
+    ) => {
+      const f = e.field as ImportField | null;
+      if (outcome.errors.length < MAX_REPORTED_ERRORS)
+        outcome.errors.push({
+          row,
+          column: f ? (opts.mapping[f] ?? null) : null,
+          ...e,
+          value: e.value ?? null,
+        });
+    };
+    // The rows go through the set-based batch in chunks (a handful of statements per chunk, not
+    // per row), all inside the import's one transaction; row errors keep the file's row order.
+    const { baseCurrency } = await settingsOf(tx);
+    for (let start = 0; start < rows.length; start += COMMIT_CHUNK) {
+      const chunk: { row: number; item: TransactionIn }[] = [];
+      for (const { row, input } of rows.slice(start, start + COMMIT_CHUNK)) {
+        const clientId = await clientIdOf(tx, input.client, clients);
+        if (clientId) chunk.push({ row, item: { ...input.input, clientId } });
+        else refuse(row, unknownClient(input.client));
       }
-      try {
-        const { status } = await upsertTransaction(tx, { ...input.input, clientId });
-        outcome[status === 'unchanged' ? 'duplicates' : status] += 1;
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        const params = err.details?.invalidParams ?? [{ name: '', reason: err.message }];
-        for (const p of params)
-          refuse({
+      const results = await upsertBatchSetBased(
+        tx,
+        chunk.map((c) => c.item),
+        baseCurrency,
+      );
+      for (const r of results) {
+        const { row } = chunk[r.index]!;
+        if (r.status !== 'error') {
+          outcome[r.status === 'unchanged' ? 'duplicates' : r.status] += 1;
+          continue;
+        }
+        for (const p of r.error!.invalidParams ?? [{ name: '', reason: r.error!.detail }])
+          refuse(row, {
             field: fieldOfPath(p.name),
-            code: codeOfReason(p.reason, err.code),
+            code: codeOfReason(p.reason, r.error!.code),
             message: `${fieldOfPath(p.name) ?? 'row'}: ${p.reason}`,
           });
       }
     }
+    outcome.errors.sort((x, y) => x.row - y.row);
     return outcome;
   },
 };
