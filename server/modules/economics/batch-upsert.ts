@@ -17,7 +17,7 @@ import { existingClientIds, resolveClient } from '../clients/index.ts';
 import { findOrgUser } from '../orgs/index.ts';
 import * as repo from './economics.repo.ts';
 import { applyTransactionChanges } from './rollups.service.ts';
-import { fromMinorUnits, sameValues, transactionValues } from './transaction-values.ts';
+import { refundTooLarge, sameValues, transactionValues } from './transaction-values.ts';
 
 type Values = ReturnType<typeof transactionValues>;
 interface Item {
@@ -162,19 +162,7 @@ export async function upsertBatchSetBased(
         const s = sums.get(item.clientId!) ?? { sales: 0, refunds: 0 };
         if (s.refunds + item.values.amount_minor > s.sales) {
           if (before) add(before, 1);
-          results.push(
-            itemError(
-              item.index,
-              new AppError('unprocessable', 'The refund is larger than the client’s sales so far', {
-                invalidParams: [
-                  {
-                    name: 'body.amount',
-                    reason: `refunds would exceed the client's sales (${fromMinorUnits(s.sales - s.refunds)} left to refund)`,
-                  },
-                ],
-              }),
-            ),
-          );
+          results.push(itemError(item.index, refundTooLarge(s.sales, s.refunds)));
           continue;
         }
       }

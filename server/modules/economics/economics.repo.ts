@@ -63,25 +63,6 @@ export async function deleteTransaction(db: DbOrTrx, orgId: string, id: string):
   return Number(res.numDeletedRows);
 }
 
-/** Σ minor units of a client's sales and of its refunds, leaving out one document (the one being upserted). */
-export async function sumClientTransactions(
-  db: DbOrTrx,
-  orgId: string,
-  clientId: string,
-  exceptExternalId: string,
-): Promise<{ sales: number; refunds: number }> {
-  const rows = await db
-    .selectFrom('transactions')
-    .select((eb) => ['kind', eb.fn.sum<string | number>('amount_minor').as('total')])
-    .where('org_id', '=', orgId)
-    .where('client_id', '=', clientId)
-    .where('external_id', '<>', exceptExternalId)
-    .groupBy('kind')
-    .execute();
-  const total = (kind: string) => Number(rows.find((r) => r.kind === kind)?.total ?? 0);
-  return { sales: total('sale'), refunds: total('refund') };
-}
-
 export async function listTransactions(
   db: DbOrTrx,
   orgId: string,

@@ -19,7 +19,7 @@ import { itemError, parseItem, upsertBatchSetBased } from './batch-upsert.ts';
 import * as repo from './economics.repo.ts';
 import { applyTransactionChanges } from './rollups.service.ts';
 import { settingsOf } from './settings.service.ts';
-import { fromMinorUnits, sameValues, transactionValues } from './transaction-values.ts';
+import { refundTooLarge, sameValues, transactionValues } from './transaction-values.ts';
 
 export interface UpsertResult {
   status: UpsertStatus;
@@ -103,21 +103,9 @@ async function writeTransaction(
   if (existing && sameValues(existing, values, client.id))
     return { status: 'unchanged', row: existing };
   if (values.kind === 'refund') {
-    const { sales, refunds } = await repo.sumClientTransactions(
-      tx.db,
-      tx.orgId,
-      client.id,
-      input.externalId,
-    );
-    if (refunds + values.amount_minor > sales)
-      throw new AppError('unprocessable', 'The refund is larger than the client’s sales so far', {
-        invalidParams: [
-          {
-            name: 'body.amount',
-            reason: `refunds would exceed the client's sales (${fromMinorUnits(sales - refunds)} left to refund)`,
-          },
-        ],
-      });
+    const sums = await repo.sumsByClient(tx.db, tx.orgId, [client.id], [input.externalId]);
+    const { sales, refunds } = sums.get(client.id) ?? { sales: 0, refunds: 0 };
+    if (refunds + values.amount_minor > sales) throw refundTooLarge(sales, refunds);
   }
   const now = tx.clock.now().toISOString();
   if (existing) {

@@ -1,6 +1,7 @@
 // The economics reports as tables for export (server/lib/tabular/write-table.ts): the profit
 // formula of windows A and B with the change, the NPS groups with their 95 % intervals, and a
 // client's transactions. Same figures and words as the pages (web/pages/economics).
+import { ratio } from './figures.ts';
 import type {
   BySatisfactionOut,
   FiguresOut,
@@ -14,7 +15,6 @@ import { fromMinorUnits } from './transaction-values.ts';
 
 type NumberType = TypedNumber['type'];
 const DAY = 86_400_000;
-const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
 const lastDay = (to: string) =>
   new Date(Date.parse(`${to}T00:00:00Z`) - DAY).toISOString().slice(0, 10);
 

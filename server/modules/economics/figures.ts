@@ -66,9 +66,9 @@ export interface Figures {
 }
 
 const inWindow = (date: string, w: Window) => date >= w.from && date < w.to;
-const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
+export const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
 /** Minor units of a money ratio, rounded half away from zero to the kopeck. */
-const moneyRatio = (a: number, b: number) =>
+export const moneyRatio = (a: number, b: number) =>
   b === 0 ? null : Math.sign(a / b) * Math.round(Math.abs(a / b));
 
 /** The first sale date of each client with a sale among `rows`. */

@@ -5,7 +5,8 @@
 export const PERIOD_UNITS = ['month', 'quarter', 'year'] as const;
 export type PeriodUnit = (typeof PERIOD_UNITS)[number];
 
-const MONTHS: Record<PeriodUnit, number> = { month: 1, quarter: 3, year: 12 };
+/** Calendar months in a period of each unit. */
+export const MONTHS: Record<PeriodUnit, number> = { month: 1, quarter: 3, year: 12 };
 
 /** The index of the period holding `date` (YYYY-MM-DD or YYYY-MM). */
 export function periodIndex(date: string, unit: PeriodUnit): number {

@@ -2,8 +2,8 @@
 // the organisation's months, payment discipline from the due cells, and the client counts —
 // paying, active, new, churned — from each client's month sets. Gives exactly what figures.ts
 // gives from the transactions themselves (a test compares the two on random data).
-import type { Figures, SpendRow, Window } from './figures.ts';
-import { periodIndex, periodStart, type PeriodUnit } from './periods.ts';
+import { moneyRatio, ratio, type Figures, type SpendRow, type Window } from './figures.ts';
+import { MONTHS, periodIndex, periodStart, type PeriodUnit } from './periods.ts';
 import { decodeMonthsInto } from './month-set.ts';
 import { epochDay, monthOf, type DueSums, type MonthSums } from './rollup-deltas.ts';
 
@@ -17,11 +17,6 @@ export interface RollupData {
   spend: readonly SpendRow[] | null;
   churnAfterPeriods: number | null;
 }
-
-const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
-const moneyRatio = (a: number, b: number) =>
-  b === 0 ? null : Math.sign(a / b) * Math.round(Math.abs(a / b));
-const MONTHS: Record<PeriodUnit, number> = { month: 1, quarter: 3, year: 12 };
 
 /** Inserts into the ascending `sorted[0 … n)` by shifting (n is tens at most). */
 function insertSorted(sorted: number[], n: number, value: number): void {

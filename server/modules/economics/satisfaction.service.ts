@@ -11,10 +11,12 @@ import type { Interval } from './intervals.ts';
 import { periodIndex, periodStart } from './periods.ts';
 import { bySatisfaction, type GroupFigures } from './satisfaction.ts';
 import { nextDay } from './client-figures.ts';
+import { fromMinorUnits } from './transaction-values.ts';
 import { checkFilters, checkWindow, clientFilter, loadWindowData } from './window-data.ts';
 
-const toMoney = (minor: number | null) => (minor === null ? null : minor / 100);
-const moneyInterval = (i: Interval): Interval => (i ? [i[0] / 100, i[1] / 100] : null);
+const toMoney = (minor: number | null) => (minor === null ? null : fromMinorUnits(minor));
+const moneyInterval = (i: Interval): Interval =>
+  i ? [fromMinorUnits(i[0]), fromMinorUnits(i[1])] : null;
 
 function present(g: GroupFigures): SatisfactionGroupOut {
   return {

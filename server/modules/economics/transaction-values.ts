@@ -105,3 +105,15 @@ export function sameValues(row: TransactionsTable, values: TransactionValues, cl
     (Object.keys(values) as (keyof TransactionValues)[]).every((k) => row[k] === values[k])
   );
 }
+
+/** 422 for a refund that would take the client's refunds above its sales (minor units so far). */
+export function refundTooLarge(sales: number, refunds: number): AppError {
+  return new AppError('unprocessable', 'The refund is larger than the client’s sales so far', {
+    invalidParams: [
+      {
+        name: 'body.amount',
+        reason: `refunds would exceed the client's sales (${fromMinorUnits(sales - refunds)} left to refund)`,
+      },
+    ],
+  });
+}

@@ -11,7 +11,7 @@ import * as repo from './economics.repo.ts';
 import type { RollupData } from './rollup-figures.ts';
 import * as rollups from './rollups.repo.ts';
 import type { FigureData } from './figures.ts';
-import { isPeriodBoundary, periodIndex, type PeriodUnit } from './periods.ts';
+import { isPeriodBoundary, MONTHS, periodIndex, type PeriodUnit } from './periods.ts';
 import type { EconomicsSettings } from './settings.service.ts';
 import { isCalendarDate } from './transaction-values.ts';
 
@@ -29,8 +29,6 @@ export interface Filters {
   managerId?: string;
   stage?: string;
 }
-
-const MONTHS: Record<PeriodUnit, number> = { month: 1, quarter: 3, year: 12 };
 
 /**
  * The organisation's fixed churn threshold, counted in periods of `unit` (the setting counts

@@ -1,5 +1,6 @@
 // File rows → feedback inputs (shared/api/feedback.ts feedbackIn), with a row-level report of
 // everything that is wrong, so nothing is written until every row is right. Pure.
+import { LANGUAGE_NAMES } from './clients-words.ts';
 import { feedbackIn, type FeedbackIn } from '../../../shared/api/feedback.ts';
 import {
   MAX_REPORTED_ERRORS,
@@ -31,18 +32,6 @@ const CHANNEL_NAMES: Record<string, FeedbackIn['channel']> = {
   звонок: 'phone',
   импорт: 'import',
   телеграм: 'telegram',
-};
-const LANGUAGES: Record<string, 'ru' | 'en'> = {
-  ru: 'ru',
-  rus: 'ru',
-  russian: 'ru',
-  рус: 'ru',
-  русский: 'ru',
-  en: 'en',
-  eng: 'en',
-  english: 'en',
-  англ: 'en',
-  английский: 'en',
 };
 
 /** feedbackIn paths → the target field whose column they came from. */
@@ -193,7 +182,7 @@ function buildCandidate(
   };
   const lang = cell('contactLanguage');
   if (lang !== undefined) {
-    contact.language = LANGUAGES[lang.toLocaleLowerCase('ru')];
+    contact.language = LANGUAGE_NAMES[lang.toLocaleLowerCase('ru')];
     if (!contact.language)
       fail('contactLanguage', 'unknown_language', `Unknown language "${lang}"; use ru or en`);
   }
