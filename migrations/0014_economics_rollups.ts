@@ -3,7 +3,7 @@
 // client the months with a sale and the months with feedback (server/modules/economics/
 // month-set.ts). Maintained in the transaction that writes a transaction or a feedback record;
 // filled here from the rows that exist.
-import { sql, type Kysely } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 import { RollupDelta, type RollupTx } from '../server/modules/economics/rollup-deltas.ts';
 import { encodeMonths } from '../server/modules/economics/month-set.ts';
 import { periodIndex } from '../server/modules/economics/periods.ts';
@@ -11,7 +11,7 @@ import { dialectOf, types } from './_portable.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const t = types(db);
-  const org = (c: any) => c.notNull().references('orgs.id').onDelete('cascade');
+  const org = (c: ColumnDefinitionBuilder) => c.notNull().references('orgs.id').onDelete('cascade');
   await db.schema
     .createTable('economics_org_months')
     .addColumn('org_id', t.id, org)
