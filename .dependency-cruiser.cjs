@@ -6,7 +6,9 @@
 //   analytics  figures computed over the loop (metrics, and the modules still to come)
 //   app        composition: server/modules/{index,registry}.ts, server/{app,main,worker,cli}.ts
 // A module is used only through its index.ts, and an index.ts never exports a repo.
-const CORE = ['orgs', 'clients'];
+// stages and employees are master data the loop routes by (case owners, intake stages, calls),
+// so they sit in core beside clients, not in analytics (ADR 012).
+const CORE = ['orgs', 'clients', 'stages', 'employees'];
 const LOOP = [
   'feedback',
   'cases',
@@ -24,9 +26,7 @@ const LOOP = [
 const ANALYTICS = [
   'metrics',
   'economics',
-  'stages',
   'people',
-  'employees',
   'scorecard',
   'arbiter',
   'portfolio',
