@@ -82,6 +82,8 @@ export interface EconomicsClientsTable {
   client_id: string;
   sale_months: string;
   feedback_months: string;
+  /** The organisation's client-sets version that last changed the row (migration 0017). */
+  version: number;
 }
 
 /** How often the organisation's client month sets changed (migration 0014; a cache key). */

@@ -157,6 +157,19 @@ describe.each(testDialects())('economics rollups on %s', (dialect) => {
     expect(after.newClients).toBe(before.newClients + 1);
   });
 
+  it('lays changed clients over the sets a process remembered', async () => {
+    // Before December 2026, where the test above added a client outside the segment.
+    const query = 'from=2024-01-01&to=2026-12-01&period=month';
+    const before = await compare(query); // the process now holds every client's sets
+    const late = await k.client('Поздний', { segment: 'all' });
+    await k.tx(late, 'sale', '2024-02-10', 70);
+    expect((await compare(query)).payingClients).toBe(before.payingClients + 1);
+    // The same client changes again: its row, not a new one, carries the newer version.
+    await k.tx(late, 'sale', '2025-07-03', 30);
+    const twice = await compare(query);
+    expect(twice.series[18].payingClients).toBe(before.series[18].payingClients + 1);
+  });
+
   it('gives the same levers from the rollups as from the rows', async () => {
     for (const query of [
       'aFrom=2025-03-01&aTo=2025-04-01&bFrom=2026-03-01&bTo=2026-04-01',

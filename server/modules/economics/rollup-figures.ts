@@ -13,7 +13,7 @@ export interface RollupData {
   /** Due cells whose due month is in the whole window. */
   due: readonly (DueSums & { due_month: number; paid_month: number })[];
   /** Each client's months with a sale and with feedback, as stored (month-set.ts). */
-  clients: readonly { saleMonths: string; feedbackMonths: string }[];
+  clients: Iterable<{ saleMonths: string; feedbackMonths: string }>;
   spend: readonly SpendRow[] | null;
   churnAfterPeriods: number | null;
 }

@@ -70,27 +70,36 @@ export async function clientRollups(
     .execute();
 }
 
-export async function saveClientRollups(
-  db: DbOrTrx,
-  rows: readonly EconomicsClientsTable[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  await db
+/** Moves the organisation's client-sets version on by one and returns the new number. */
+async function nextClientSetsVersion(db: DbOrTrx, orgId: string): Promise<number> {
+  const row = await db
     .insertInto('economics_versions')
-    .values({ org_id: rows[0]!.org_id, client_sets: 1 })
+    .values({ org_id: orgId, client_sets: 1 })
     .onConflict((oc) =>
       oc.column('org_id').doUpdateSet({
         client_sets: sql`economics_versions.client_sets + 1`,
       }),
     )
-    .execute();
+    .returning('client_sets')
+    .executeTakeFirstOrThrow();
+  return Number(row.client_sets);
+}
+
+/** Writes client sets, each stamped with the version this change moves the organisation to. */
+export async function saveClientRollups(
+  db: DbOrTrx,
+  rows: readonly Omit<EconomicsClientsTable, 'version'>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const version = await nextClientSetsVersion(db, rows[0]!.org_id);
   await db
     .insertInto('economics_clients')
-    .values([...rows])
+    .values(rows.map((r) => ({ ...r, version })))
     .onConflict((oc) =>
       oc.columns(['org_id', 'client_id']).doUpdateSet({
         sale_months: sql`excluded.sale_months`,
         feedback_months: sql`excluded.feedback_months`,
+        version: sql`excluded.version`,
       }),
     )
     .execute();
@@ -142,12 +151,16 @@ export async function dueMonths(db: DbOrTrx, orgId: string, from: number, to: nu
     .execute();
 }
 
-/** Every client's month sets (one row per client that ever bought or spoke). */
-export async function allClientRollups(db: DbOrTrx, orgId: string) {
+/**
+ * The month sets of the organisation's clients changed after version `after` (all of them when
+ * `after` is −1), through the index on (org_id, version).
+ */
+export async function clientRollupsAfter(db: DbOrTrx, orgId: string, after: number) {
   return db
     .selectFrom('economics_clients')
-    .select(['sale_months', 'feedback_months'])
+    .select(['client_id', 'sale_months', 'feedback_months'])
     .where('org_id', '=', orgId)
+    .where('version', '>', after)
     .execute();
 }
 
@@ -155,9 +168,10 @@ export async function allClientRollups(db: DbOrTrx, orgId: string) {
 export async function clearRollups(db: DbOrTrx, orgId: string): Promise<void> {
   for (const table of ['economics_org_months', 'economics_due_months'] as const)
     await db.deleteFrom(table).where('org_id', '=', orgId).execute();
+  const version = await nextClientSetsVersion(db, orgId);
   await db
     .updateTable('economics_clients')
-    .set({ sale_months: '' })
+    .set({ sale_months: '', version })
     .where('org_id', '=', orgId)
     .execute();
 }

@@ -90,9 +90,9 @@ async function updateClientSets(
   const current = new Map(
     (await repo.clientRollups(s.db, s.orgId, ids)).map((r) => [r.client_id, r]),
   );
-  const changed: EconomicsClientsTable[] = [];
+  const changed: Omit<EconomicsClientsTable, 'version'>[] = [];
   for (const id of ids) {
-    const row = current.get(id) ?? {
+    const row: Omit<EconomicsClientsTable, 'version'> = current.get(id) ?? {
       org_id: s.orgId,
       client_id: id,
       sale_months: '',

@@ -112,32 +112,49 @@ export async function loadWindowData(
   };
 }
 
-type ClientSets = { saleMonths: string; feedbackMonths: string }[];
-/** The client sets last read per organisation, with the version they were read at. */
-const setsCache = new Map<string, { version: number; sets: ClientSets }>();
+type ClientSet = { saleMonths: string; feedbackMonths: string };
+/** The client sets last read per organisation, by client, with the version they were read at. */
+const setsCache = new Map<string, { version: number; sets: Map<string, ClientSet> }>();
 const CACHED_ORGS = 64;
+
+/** A map's values as an iterable that can be walked more than once (levers walk it twice). */
+const values = <T>(map: ReadonlyMap<string, T>): Iterable<T> => ({
+  [Symbol.iterator]: () => map.values(),
+});
+
+const setOf = (r: { sale_months: string; feedback_months: string }): ClientSet => ({
+  saleMonths: r.sale_months,
+  feedbackMonths: r.feedback_months,
+});
 
 /**
  * Every client's month sets: from memory when the organisation's version has not moved since
- * they were read (one tiny query instead of one row per client), else from the table. The
- * version is read first, so sets cached under it are never older than it.
+ * they were read (one tiny query instead of one row per client); after a change, only the rows
+ * stamped with a newer version are read and laid over the ones in memory (migration 0017). The
+ * version is read first, so the sets are never older than it; a row read twice is harmless.
+ * (No path deletes a client today; one that does must rebuild the rollups, ADR 011.)
  */
-async function clientSets(ctx: Ctx): Promise<ClientSets> {
-  const read = async () =>
-    (await rollups.allClientRollups(ctx.db, ctx.orgId)).map((c) => ({
-      saleMonths: c.sale_months,
-      feedbackMonths: c.feedback_months,
-    }));
+async function clientSets(ctx: Ctx): Promise<Iterable<ClientSet>> {
+  const readAll = async () =>
+    new Map(
+      (await rollups.clientRollupsAfter(ctx.db, ctx.orgId, -1)).map((r) => [r.client_id, setOf(r)]),
+    );
   // Inside a transaction the sets may be uncommitted: never cache those.
-  if (isInTransaction(ctx)) return read();
+  if (isInTransaction(ctx)) return values(await readAll());
   const version = await rollups.clientSetsVersion(ctx.db, ctx.orgId);
   const cached = setsCache.get(ctx.orgId);
-  if (cached && cached.version === version) return cached.sets;
-  const sets = await read();
+  if (cached && cached.version === version) return values(cached.sets);
+  let sets: Map<string, ClientSet>;
+  if (cached && cached.version < version) {
+    // A copy: a request still walking the older sets keeps seeing them unchanged.
+    sets = new Map(cached.sets);
+    for (const r of await rollups.clientRollupsAfter(ctx.db, ctx.orgId, cached.version))
+      sets.set(r.client_id, setOf(r));
+  } else sets = await readAll();
   setsCache.delete(ctx.orgId);
   if (setsCache.size >= CACHED_ORGS) setsCache.delete(setsCache.keys().next().value!);
   setsCache.set(ctx.orgId, { version, sets });
-  return sets;
+  return values(sets);
 }
 
 /** True when the figures can come from the rollups: they hold the whole organisation only. */
