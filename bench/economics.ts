@@ -4,7 +4,8 @@
 // load would), then times each endpoint over real HTTP (sequential requests, p50/p95 of
 // BENCH_REQUESTS after warm-up) and the transactions batch API (1000 new documents per request).
 // SQLite (BENCH_SQLITE=0 skips it); PostgreSQL with BENCH_PG=1. BENCH_TX and BENCH_CLIENTS scale
-// the data.
+// the data; BENCH_ONLY=<text> times only the endpoints whose name holds it (and skips the batch
+// unless it holds "batch"); BENCH_SENDERS (default 1, then 4) is how many batch senders run at once.
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,8 @@ const TX = Number(process.env.BENCH_TX ?? 1_000_000);
 const SQLITE = process.env.BENCH_SQLITE !== '0';
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
+const ONLY = process.env.BENCH_ONLY;
+const SENDERS = (process.env.BENCH_SENDERS ?? '1,4').split(',').map(Number);
 const FIRST_MONTH = 2023 * 12 + 11; // 2023-12 … 2026-11: 36 months
 const MONTHS = 36;
 
@@ -220,13 +223,14 @@ async function benchOne(label: string, databaseUrl: string) {
     endpoints['levers, month vs month']!;
   const timings: Record<string, { p50: number; p95: number }> = {};
   for (const [name, url] of Object.entries(endpoints)) {
+    if (ONLY && !name.includes(ONLY)) continue;
     timings[name] = await timeEndpoint(base, key, url, options[name]);
     console.log(`${label} ${name}: p50 ${timings[name]!.p50} ms, p95 ${timings[name]!.p95} ms`);
   }
-  // Batch intake: 20 requests of 1000 new documents of existing clients, one after another.
+  // Batch intake: 20 requests of 1000 new documents of existing clients, from one sender after
+  // another, then from several at once (integrations of several branches).
   let doc = 0;
-  const t0 = performance.now();
-  for (let b = 0; b < 20; b++) {
+  const sendBatch = async () => {
     const items = Array.from({ length: 1000 }, () => ({
       externalId: `N-${doc++}`,
       clientId: client(),
@@ -242,9 +246,20 @@ async function benchOne(label: string, databaseUrl: string) {
       body: JSON.stringify({ items }),
     });
     if (res.status !== 200) throw new Error(`batch answered ${res.status}: ${await res.text()}`);
+  };
+  const batchRowsPerSecond: Record<string, number> = {};
+  for (const senders of ONLY && !ONLY.includes('batch') ? [] : SENDERS) {
+    const t0 = performance.now();
+    let left = 20;
+    await Promise.all(
+      Array.from({ length: senders }, async () => {
+        while (left-- > 0) await sendBatch();
+      }),
+    );
+    const rate = Math.round(20_000 / ((performance.now() - t0) / 1000));
+    batchRowsPerSecond[`${senders} sender(s)`] = rate;
+    console.log(`${label} batch intake, ${senders} sender(s): ${rate} rows/s`);
   }
-  const batchRowsPerSecond = Math.round(20_000 / ((performance.now() - t0) / 1000));
-  console.log(`${label} batch intake: ${batchRowsPerSecond} rows/s`);
   await app.close();
   await data.deps.db.destroy();
   return {

@@ -1,7 +1,8 @@
 // What every service function receives first. ctx.db may be a transaction.
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
-import type { DbOrTrx } from './db/types.ts';
+import type { Db, DbOrTrx } from './db/types.ts';
+import { relaxedTransaction, walSyncFor } from './db/wal-sync.ts';
 import type { Deps } from './deps.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import type { Clock } from './lib/clock.ts';
@@ -37,10 +38,25 @@ export function isInTransaction(ctx: Pick<Ctx, 'db'>): boolean {
 /** Runs `fn` in one transaction with a ctx bound to it. */
 export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
   if (isInTransaction(ctx)) return fn(ctx);
-  return (ctx.db as import('./db/types.ts').Db)
-    .transaction()
-    .execute((trx) => fn({ ...ctx, db: trx }));
+  return (ctx.db as Db).transaction().execute((trx) => fn({ ...ctx, db: trx }));
 }
 
 /** The organisation a read is scoped to; a Ctx, a transaction's ctx or `{ db, orgId }` of a job. */
 export type OrgScope = Pick<Ctx, 'db' | 'orgId'>;
+
+/**
+ * inTransaction for a write that is answered only once it is on disk, without holding the event
+ * loop for the fsync: on a SQLite file the transaction commits with synchronous=NORMAL and the
+ * WAL is fdatasync'ed on the thread pool before this resolves (db/wal-sync.ts, ADR 006), so
+ * other requests run meanwhile and writers that commit during a sync share the next one; on
+ * PostgreSQL and in memory it is a plain transaction.
+ */
+export async function durableTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
+  if (isInTransaction(ctx)) return fn(ctx);
+  const db = ctx.db as Db;
+  const wal = walSyncFor(db);
+  if (!wal) return inTransaction(ctx, fn);
+  const out = await relaxedTransaction(db, (trx) => fn({ ...ctx, db: trx }));
+  await wal.sync();
+  return out;
+}

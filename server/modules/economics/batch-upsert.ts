@@ -4,7 +4,7 @@
 // updates the earlier one, refunds are checked against the sales so far, batch included), and
 // the result is written in one transaction: new rows with multi-row inserts, changed rows one
 // UPDATE each, the rollups once. Each item still succeeds or fails on its own.
-import { inTransaction, type Ctx } from '../../context.ts';
+import { durableTransaction, type Ctx } from '../../context.ts';
 import type { TransactionsTable } from '../../db/types.ts';
 import { AppError, unknownReference } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -122,7 +122,9 @@ export async function upsertBatchSetBased(
 ): Promise<TransactionBatchResult[]> {
   const { ok, errors } = prepare(items, baseCurrency);
   const results: TransactionBatchResult[] = [...errors];
-  await inTransaction(ctx, async (tx) => {
+  // Answered after the fsync, which runs off the event loop (a sender's next batch is parsed
+  // meanwhile, and batches of several senders share one fsync).
+  await durableTransaction(ctx, async (tx) => {
     const valid = await resolveParties(tx, ok, results);
     const externalIds = [...new Set(valid.map((i) => i.input.externalId))];
     const stored = new Map(

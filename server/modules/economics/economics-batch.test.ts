@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
+import { walSyncFor } from '../../db/wal-sync.ts';
 import { economicsApp, economicsKit, type EconomicsKit } from './economics.fixtures.ts';
 
 describe.each(testDialects())('the transactions batch on %s', (dialect) => {
@@ -117,4 +118,24 @@ describe.each(testDialects())('the transactions batch on %s', (dialect) => {
     const july = (await k.get('/api/v1/economics/summary?from=2025-07-01&to=2025-08-01')).json();
     expect(july).toMatchObject({ revenue: 100, payingClients: 1, newClients: 0 });
   });
+
+  it.runIf(dialect === 'sqlite')(
+    'answers only after the WAL is synced, off the event loop',
+    async () => {
+      const wal = walSyncFor(t.deps.db)!;
+      const before = wal.stats.syncs;
+      const items = Array.from({ length: 20 }, (_, i) => ({
+        externalId: `WAL-${i}`,
+        client: { externalId: `wal-client-${i % 3}`, name: 'Клиент' },
+        kind: 'sale',
+        date: '2026-03-01',
+        amount: 100 + i,
+      }));
+      const res = await batch(items);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(wal.stats.syncs).toBeGreaterThan(before);
+      // The relaxed commit gave synchronous=FULL back to every other writer.
+      expect(t.deps.dbHandle.sqlite!.pragma('synchronous', { simple: true })).toBe(2);
+    },
+  );
 });
