@@ -3,8 +3,9 @@
 // paying, active, new, churned — from each client's month sets. Gives exactly what figures.ts
 // gives from the transactions themselves (a test compares the two on random data).
 import { moneyRatio, ratio, type Figures, type SpendRow, type Window } from './figures.ts';
+import { lowerBound } from './client-periods.ts';
+import type { ClientPopulation } from './client-population.ts';
 import { MONTHS, periodIndex, periodStart, type PeriodUnit } from './periods.ts';
-import { decodeMonthsInto } from './month-set.ts';
 import { epochDay, monthOf, type DueSums, type MonthSums } from './rollup-deltas.ts';
 
 export interface RollupData {
@@ -12,50 +13,10 @@ export interface RollupData {
   months: ReadonlyMap<number, MonthSums>;
   /** Due cells whose due month is in the whole window. */
   due: readonly (DueSums & { due_month: number; paid_month: number })[];
-  /** Each client's months with a sale and with feedback, as stored (month-set.ts). */
-  clients: Iterable<{ saleMonths: string; feedbackMonths: string }>;
+  /** Each client's months with a sale and with feedback, and the counts per period. */
+  clients: ClientPopulation;
   spend: readonly SpendRow[] | null;
   churnAfterPeriods: number | null;
-}
-
-/** Inserts into the ascending `sorted[0 … n)` by shifting (n is tens at most). */
-function insertSorted(sorted: number[], n: number, value: number): void {
-  let j = n - 1;
-  while (j >= 0 && sorted[j]! > value) {
-    sorted[j + 1] = sorted[j]!;
-    j--;
-  }
-  sorted[j + 1] = value;
-}
-
-/**
- * Adds 1 to `churned[e − first]` for every period end e in [first, last] at which the client is
- * churned: after paying period P_i (the last before e) the client is churned once
- * e − P_i − 1 > threshold_i, until its next paying period; the threshold comes from the gaps up
- * to P_i (periods.ts churnAfterPeriods: max(2, 3 × median)) or is fixed by the organisation.
- */
-function markChurn(
-  paying: readonly number[],
-  count: number,
-  fixed: number | null,
-  first: number,
-  churned: number[],
-  gaps: number[],
-): void {
-  const lastEnd = first + churned.length - 1;
-  for (let i = 0; i < count; i++) {
-    // gaps[0 … i) stays sorted: the gaps between the paying periods up to P_i.
-    if (i > 0) insertSorted(gaps, i - 1, paying[i]! - paying[i - 1]!);
-    const next = i + 1 < count ? paying[i + 1]! : Infinity;
-    const to = Math.min(lastEnd, next);
-    if (to < Math.max(first, paying[i]! + 1 + Math.min(fixed ?? 2, 2))) continue;
-    const mid = i >> 1;
-    const median = i % 2 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2;
-    const threshold = fixed ?? (i === 0 ? 2 : Math.max(2, 3 * median));
-    // Churned at e when e − P_i − 1 > threshold (the threshold may be fractional).
-    const from = Math.max(first, Math.floor(paying[i]! + 1 + threshold) + 1);
-    for (let e = from; e <= to; e++) churned[e - first]! += 1;
-  }
 }
 
 interface Counts {
@@ -140,50 +101,36 @@ export function rollupSeries(
   const to = monthOf(w.to);
   const first = periodIndex(w.from, unit);
   const count = periodIndex(w.to, unit) - first;
-  // Per period of the series, by offset from `first`.
-  const paying = new Int32Array(count);
-  const active = new Int32Array(count);
-  const fresh = new Int32Array(count);
-  const whole: Counts = { paying: 0, active: 0, newClients: 0 };
-  const churned = new Array<number>(count + 1).fill(0); // by period end, first … first + count
-  const k = MONTHS[unit];
-  const inWindow = (p: number) => p >= first && p < first + count;
-  // Scratch arrays, reused for every client: 20 000 clients allocate nothing each.
-  const sales: number[] = [];
-  const spoke: number[] = [];
-  const pays: number[] = [];
-  const gaps: number[] = [];
-  for (const c of d.clients) {
-    const ns = decodeMonthsInto(c.saleMonths, sales);
-    const nf = decodeMonthsInto(c.feedbackMonths, spoke);
-    let np = 0;
-    for (let i = 0; i < ns; i++) {
-      const p = Math.floor(sales[i]! / k);
-      if (np === 0 || pays[np - 1] !== p) pays[np++] = p;
+  const last = first + count; // periods [first, last); period ends first … last
+  const counts = d.clients.periodCounts(unit, d.churnAfterPeriods);
+  const at = (m: Map<number, number>) =>
+    Array.from({ length: count }, (_, i) => m.get(first + i) ?? 0);
+  const paying = at(counts.paying);
+  const active = at(counts.active);
+  const fresh = at(counts.fresh);
+  // Churned at each period end first … last: the running sum of the span marks up to it.
+  const churned = new Array<number>(count + 1).fill(0);
+  let running = 0;
+  const marks = [...counts.churn].sort((a, b) => a[0] - b[0]);
+  for (let e = first, i = 0; e <= last; e++) {
+    while (i < marks.length && marks[i]![0] <= e) running += marks[i++]![1];
+    churned[e - first] = running;
+  }
+  // The whole window: a client counts once however many of its periods it paid or spoke in.
+  const whole: Counts = { paying: 0, active: 0, newClients: fresh.reduce((a, b) => a + b, 0) };
+  if (count === 1) {
+    whole.paying = paying[0]!;
+    whole.active = active[0]!;
+  } else {
+    const anyIn = (months: Int32Array) => {
+      const i = lowerBound(months, from);
+      return i < months.length && months[i]! < to;
+    };
+    for (const c of d.clients.clients) {
+      const bought = anyIn(c.sales);
+      if (bought) whole.paying += 1;
+      if (bought || anyIn(c.feedback)) whole.active += 1;
     }
-    for (let i = 0; i < np; i++) if (inWindow(pays[i]!)) paying[pays[i]! - first]! += 1;
-    // Active per period: the periods of sales and feedback merged, each counted once.
-    let last = NaN;
-    for (let i = 0, j = 0; i < ns || j < nf;) {
-      const a = i < ns ? Math.floor(sales[i]! / k) : Infinity;
-      const b = j < nf ? Math.floor(spoke[j]! / k) : Infinity;
-      const p = a <= b ? a : b;
-      if (a <= b) i++;
-      else j++;
-      if (p !== last && inWindow(p)) active[p - first]! += 1;
-      last = p;
-    }
-    let bought = false;
-    for (let i = 0; i < ns && !bought; i++) bought = sales[i]! >= from && sales[i]! < to;
-    let spokeIn = false;
-    for (let j = 0; j < nf && !spokeIn; j++) spokeIn = spoke[j]! >= from && spoke[j]! < to;
-    if (bought) whole.paying += 1;
-    if (bought || spokeIn) whole.active += 1;
-    if (np && inWindow(pays[0]!)) {
-      fresh[pays[0]! - first]! += 1;
-      whole.newClients += 1;
-    }
-    markChurn(pays, np, d.churnAfterPeriods, first, churned, gaps);
   }
   const series = Array.from(paying, (_, i) => {
     const counts = { paying: paying[i]!, active: active[i]!, newClients: fresh[i]! };

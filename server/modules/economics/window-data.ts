@@ -8,6 +8,9 @@ import { clientIdsWhere } from '../clients/index.ts';
 import { clientFeedbackDates } from '../feedback/index.ts';
 import { findOrgUser } from '../orgs/index.ts';
 import * as repo from './economics.repo.ts';
+import { decodeMonths } from './month-set.ts';
+import type { ClientMonths } from './client-periods.ts';
+import { ClientPopulation } from './client-population.ts';
 import type { RollupData } from './rollup-figures.ts';
 import * as rollups from './rollups.repo.ts';
 import type { FigureData } from './figures.ts';
@@ -112,49 +115,54 @@ export async function loadWindowData(
   };
 }
 
-type ClientSet = { saleMonths: string; feedbackMonths: string };
-/** The client sets last read per organisation, by client, with the version they were read at. */
-const setsCache = new Map<string, { version: number; sets: Map<string, ClientSet> }>();
+/** The clients last read per organisation, with the version they were read at. */
+const populations = new Map<string, { version: number; population: ClientPopulation }>();
 const CACHED_ORGS = 64;
 
-/** A map's values as an iterable that can be walked more than once (levers walk it twice). */
-const values = <T>(map: ReadonlyMap<string, T>): Iterable<T> => ({
-  [Symbol.iterator]: () => map.values(),
-});
-
-const setOf = (r: { sale_months: string; feedback_months: string }): ClientSet => ({
-  saleMonths: r.sale_months,
-  feedbackMonths: r.feedback_months,
-});
+/** A row's month sets, decoded once when read rather than on every request. */
+const entryOf = (r: {
+  client_id: string;
+  sale_months: string;
+  feedback_months: string;
+}): [string, ClientMonths] => [
+  r.client_id,
+  {
+    sales: Int32Array.from(decodeMonths(r.sale_months)),
+    feedback: Int32Array.from(decodeMonths(r.feedback_months)),
+  },
+];
 
 /**
- * Every client's month sets: from memory when the organisation's version has not moved since
- * they were read (one tiny query instead of one row per client); after a change, only the rows
- * stamped with a newer version are read and laid over the ones in memory (migration 0017). The
- * version is read first, so the sets are never older than it; a row read twice is harmless.
- * (No path deletes a client today; one that does must rebuild the rollups, ADR 011.)
+ * Every client's month sets with their counts per period: from memory when the organisation's
+ * version has not moved since they were read (one tiny query instead of one row per client);
+ * after a change only the rows stamped with a newer version are read (migration 0017) and laid
+ * over the clients in memory, counts included. The version is read first, so the clients are
+ * never older than it; a row read twice is harmless. The update is synchronous, so a request
+ * that already holds the population sees it whole, before or after. (No path deletes a client
+ * today; one that does must rebuild the rollups, ADR 011.)
  */
-async function clientSets(ctx: Ctx): Promise<Iterable<ClientSet>> {
-  const readAll = async () =>
-    new Map(
-      (await rollups.clientRollupsAfter(ctx.db, ctx.orgId, -1)).map((r) => [r.client_id, setOf(r)]),
-    );
-  // Inside a transaction the sets may be uncommitted: never cache those.
-  if (isInTransaction(ctx)) return values(await readAll());
+async function clientPopulation(ctx: Ctx): Promise<ClientPopulation> {
+  const rowsAfter = async (version: number) =>
+    (await rollups.clientRollupsAfter(ctx.db, ctx.orgId, version)).map(entryOf);
+  // Inside a transaction the sets may be uncommitted: never keep those.
+  if (isInTransaction(ctx)) return new ClientPopulation(await rowsAfter(-1));
   const version = await rollups.clientSetsVersion(ctx.db, ctx.orgId);
-  const cached = setsCache.get(ctx.orgId);
-  if (cached && cached.version === version) return values(cached.sets);
-  let sets: Map<string, ClientSet>;
+  const cached = populations.get(ctx.orgId);
+  if (cached && cached.version === version) return cached.population;
   if (cached && cached.version < version) {
-    // A copy: a request still walking the older sets keeps seeing them unchanged.
-    sets = new Map(cached.sets);
-    for (const r of await rollups.clientRollupsAfter(ctx.db, ctx.orgId, cached.version))
-      sets.set(r.client_id, setOf(r));
-  } else sets = await readAll();
-  setsCache.delete(ctx.orgId);
-  if (setsCache.size >= CACHED_ORGS) setsCache.delete(setsCache.keys().next().value!);
-  setsCache.set(ctx.orgId, { version, sets });
-  return values(sets);
+    const changed = await rowsAfter(cached.version);
+    // Another request may have moved it on meanwhile; never move it back.
+    if (cached.version < version) {
+      cached.population.update(changed);
+      cached.version = version;
+    }
+    return cached.population;
+  }
+  const population = new ClientPopulation(await rowsAfter(-1));
+  populations.delete(ctx.orgId);
+  if (populations.size >= CACHED_ORGS) populations.delete(populations.keys().next().value!);
+  populations.set(ctx.orgId, { version, population });
+  return population;
 }
 
 /** True when the figures can come from the rollups: they hold the whole organisation only. */
@@ -172,7 +180,7 @@ export async function loadRollupData(
   const [months, due, clients, spend] = await Promise.all([
     rollups.orgMonths(ctx.db, ctx.orgId, from, to),
     rollups.dueMonths(ctx.db, ctx.orgId, from, to),
-    clientSets(ctx),
+    clientPopulation(ctx),
     repo.listSpend(ctx.db, ctx.orgId, spendMonths(w)),
   ]);
   return {
