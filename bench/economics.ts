@@ -4,8 +4,8 @@
 // load would), then times each endpoint over real HTTP (sequential requests, p50/p95 of
 // BENCH_REQUESTS after warm-up) and the transactions batch API (1000 new documents per request).
 // SQLite (BENCH_SQLITE=0 skips it); PostgreSQL with BENCH_PG=1. BENCH_TX and BENCH_CLIENTS scale
-// the data; BENCH_ONLY=<text> times only the endpoints whose name holds it (and skips the batch
-// unless it holds "batch"); BENCH_SENDERS (default 1, then 4) is how many batch senders run at once.
+// the data; BENCH_ONLY=<regular expression> times only the endpoints whose name matches it (and the
+// batch only if it matches "batch"); BENCH_SENDERS (default 1, then 4) is how many batch senders run at once.
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +28,7 @@ const TX = Number(process.env.BENCH_TX ?? 1_000_000);
 const SQLITE = process.env.BENCH_SQLITE !== '0';
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
-const ONLY = process.env.BENCH_ONLY;
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
 const SENDERS = (process.env.BENCH_SENDERS ?? '1,4').split(',').map(Number);
 const FIRST_MONTH = 2023 * 12 + 11; // 2023-12 … 2026-11: 36 months
 const MONTHS = 36;
@@ -223,7 +223,7 @@ async function benchOne(label: string, databaseUrl: string) {
     endpoints['levers, month vs month']!;
   const timings: Record<string, { p50: number; p95: number }> = {};
   for (const [name, url] of Object.entries(endpoints)) {
-    if (ONLY && !name.includes(ONLY)) continue;
+    if (ONLY && !ONLY.test(name)) continue;
     timings[name] = await timeEndpoint(base, key, url, options[name]);
     console.log(`${label} ${name}: p50 ${timings[name]!.p50} ms, p95 ${timings[name]!.p95} ms`);
   }
@@ -248,7 +248,7 @@ async function benchOne(label: string, databaseUrl: string) {
     if (res.status !== 200) throw new Error(`batch answered ${res.status}: ${await res.text()}`);
   };
   const batchRowsPerSecond: Record<string, number> = {};
-  for (const senders of ONLY && !ONLY.includes('batch') ? [] : SENDERS) {
+  for (const senders of ONLY && !ONLY.test('batch') ? [] : SENDERS) {
     const t0 = performance.now();
     let left = 20;
     await Promise.all(

@@ -231,12 +231,12 @@ export async function existingClientIds(
   orgId: string,
   ids: readonly string[],
 ): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('clients')
-    .select('id')
-    .where('org_id', '=', orgId)
-    .where('id', 'in', ids)
-    .execute();
+  const rows = await selectByKeys(
+    db,
+    'id',
+    ids,
+    (keys) => db.selectFrom('clients').select('id').where('org_id', '=', orgId).where(keys),
+    'uuid',
+  );
   return rows.map((r) => r.id);
 }

@@ -1,6 +1,7 @@
 // SQL of the economics rollups (migration 0014, ADR 011): increments of month and due cells,
 // the per-client month sets, and the reads the figures need.
 import { sql } from 'kysely';
+import { selectByKeys } from '../../db/select-by-keys.ts';
 import type { DbOrTrx, EconomicsClientsTable } from '../../db/types.ts';
 import type { DueSums, MonthSums } from './rollup-deltas.ts';
 
@@ -61,13 +62,14 @@ export async function clientRollups(
   orgId: string,
   clientIds: readonly string[],
 ): Promise<EconomicsClientsTable[]> {
-  if (clientIds.length === 0) return [];
-  return db
-    .selectFrom('economics_clients')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('client_id', 'in', clientIds)
-    .execute();
+  return selectByKeys(
+    db,
+    'client_id',
+    clientIds,
+    (keys) =>
+      db.selectFrom('economics_clients').selectAll().where('org_id', '=', orgId).where(keys),
+    'uuid',
+  );
 }
 
 /** Moves the organisation's client-sets version on by one and returns the new number. */
