@@ -120,3 +120,14 @@ export async function deleteTemplate(
     .where('language', '=', language)
     .execute();
 }
+
+/** The instance secret of unsubscribe links (hex; written by migration 0019). */
+export async function unsubscribeSecret(db: DbOrTrx): Promise<string> {
+  const row = await db
+    .selectFrom('instance_settings')
+    .select('value')
+    .where('key', '=', 'unsubscribe_key')
+    .executeTakeFirst();
+  if (!row) throw new Error('instance setting unsubscribe_key is missing: run the migrations');
+  return row.value;
+}
