@@ -15,6 +15,7 @@ import {
 } from './unsubscribe.ts';
 
 export const SEND_MAX_ATTEMPTS = 8;
+const SUPERSEDED_ERROR = 'the case was resolved before this status message went out';
 
 export function messagingJobs(deps: Deps) {
   return [
@@ -29,11 +30,20 @@ export function messagingJobs(deps: Deps) {
         if (msg.status === 'sent') return;
         const scope = { db: deps.db, orgId: job.orgId, config: deps.config };
         const item = { kind: msg.kind, contactId: msg.contact_id };
-        // The contact may have unsubscribed since the message was queued.
-        if ((await suppressedOf(scope, [item])).size > 0) {
+        // The contact may have unsubscribed since the message was queued, and a status message
+        // held up by retries must not arrive after its case's closing message.
+        const dropped =
+          (await suppressedOf(scope, [item])).size > 0
+            ? UNSUBSCRIBED_ERROR
+            : msg.kind === 'status' &&
+                msg.case_id &&
+                (await repo.hasClosingMessage(deps.db, job.orgId, msg.case_id))
+              ? SUPERSEDED_ERROR
+              : undefined;
+        if (dropped) {
           await repo.updateMessage(deps.db, job.orgId, msg.id, {
             status: 'not_sent',
-            last_error: UNSUBSCRIBED_ERROR,
+            last_error: dropped,
           });
           return;
         }

@@ -131,3 +131,20 @@ export async function unsubscribeSecret(db: DbOrTrx): Promise<string> {
   if (!row) throw new Error('instance setting unsubscribe_key is missing: run the migrations');
   return row.value;
 }
+
+/** True when a closing message of the case is in the outbox (queued or sent). */
+export async function hasClosingMessage(
+  db: DbOrTrx,
+  orgId: string,
+  caseId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('messages')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('case_id', '=', caseId)
+    .where('kind', '=', 'closing')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
