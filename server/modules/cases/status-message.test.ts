@@ -94,7 +94,9 @@ describe.each(testDialects())('client status messages on %s', (dialect) => {
     const last = smtp.messages[3]!;
     expect(last.text).toContain('Статус вашего обращения');
     expect(last.text).toContain(`https://cx.example.ru/status/${publicRef}`);
-    expect(last.text).toMatch(/Отписаться от уведомлений: https:\/\/cx\.example\.ru\/unsubscribe\//);
+    expect(last.text).toMatch(
+      /Отписаться от уведомлений: https:\/\/cx\.example\.ru\/unsubscribe\//,
+    );
   });
 
   it('sends no status message after the closing one, even when the case is reopened', async () => {
