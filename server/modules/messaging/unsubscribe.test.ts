@@ -39,7 +39,7 @@ describe.each(testDialects())('unsubscribing on %s', (dialect) => {
     });
     const org = await createTestOrg(t.deps, 'Ромашка');
     const worker = testWorker(t.deps);
-    const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+    const api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
       call(t.app, org.apiKey, { method, url, payload });
     const feedback = async (text: string) => {
       const res = await api('POST', '/api/v1/feedback', {
@@ -188,5 +188,19 @@ describe.each(testDialects())('unsubscribing on %s', (dialect) => {
     }
     expect(bodies.size).toBe(1);
     expect(await unsubscribes()).toEqual([]);
+  });
+
+  it('adds the link to a custom template that leaves the placeholder out', async () => {
+    const { api, feedback } = await setup();
+    const saved = await api('PUT', '/api/v1/templates/ack/ru', {
+      subject: 'Спасибо — {{ref}}',
+      body: 'Здравствуйте, {{name}}! Номер: {{ref}}.',
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().variables).toContain('unsubscribeUrl');
+    await feedback('Курьер опоздал');
+    const [ack] = await smtp.waitFor(1);
+    expect(ack!.text).toMatch(/Номер: CL-\w+\.\n\n—\nОтписаться от уведомлений: https:\/\/cx/);
+    expect(ack!.text).toMatch(LINK_RE);
   });
 });
