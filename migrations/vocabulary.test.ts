@@ -37,6 +37,9 @@ const EXPECTED: Record<string, readonly string[]> = {
   calls_direction_check: v.CALL_DIRECTIONS,
   transactions_kind_check: v.TRANSACTION_KINDS,
   economics_settings_period_check: v.ECONOMICS_PERIODS,
+  contact_unsubscribes_scope_check: v.UNSUBSCRIBE_SCOPES,
+  contact_unsubscribes_source_check: v.UNSUBSCRIBE_SOURCES,
+  case_status_notices_status_check: v.CASE_STATUSES,
 };
 /** CHECKs that are not value lists of text. */
 const NOT_LISTS = new Set([

@@ -44,6 +44,10 @@ import type {
   MarketingSpendTable,
   TransactionsTable,
 } from './tables/economics.ts';
+import type {
+  CaseStatusNoticesTable,
+  ContactUnsubscribesTable,
+} from './tables/client-notifications.ts';
 
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
@@ -53,8 +57,11 @@ export type * from './tables/text-analytics.ts';
 export type * from './tables/client-care.ts';
 export type * from './tables/telephony.ts';
 export type * from './tables/economics.ts';
+export type * from './tables/client-notifications.ts';
 
 export interface DB {
+  contact_unsubscribes: ContactUnsubscribesTable;
+  case_status_notices: CaseStatusNoticesTable;
   transactions: TransactionsTable;
   marketing_spend: MarketingSpendTable;
   economics_settings: EconomicsSettingsTable;

@@ -6,9 +6,20 @@ import type { Language } from '../../shared/domain/vocabulary.ts';
 import { exportTexts } from './texts/exports.ts';
 import { mailTexts } from './texts/mail.ts';
 import { publicPageTexts } from './texts/public-pages.ts';
+import { unsubscribeTexts } from './texts/unsubscribe.ts';
 
-const ru = { ...publicPageTexts.ru, ...mailTexts.ru, ...exportTexts.ru };
-const en: typeof ru = { ...publicPageTexts.en, ...mailTexts.en, ...exportTexts.en };
+const ru = {
+  ...publicPageTexts.ru,
+  ...mailTexts.ru,
+  ...exportTexts.ru,
+  ...unsubscribeTexts.ru,
+};
+const en: typeof ru = {
+  ...publicPageTexts.en,
+  ...mailTexts.en,
+  ...exportTexts.en,
+  ...unsubscribeTexts.en,
+};
 
 export type TextTree = { readonly [key: string]: string | TextTree };
 

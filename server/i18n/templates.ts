@@ -1,6 +1,7 @@
 // Built-in message templates, per kind and language (texts in the catalogue, texts/mail.ts).
 // Organisations override them in the UI (message_templates); {{name}} placeholders are filled
-// when the message is queued.
+// when the message is queued. Every kind that goes to a client's contact offers {{unsubscribeUrl}};
+// the outbox appends the link to a custom template that leaves it out (messaging/unsubscribe.ts).
 import {
   LANGUAGES,
   MESSAGE_KINDS,
@@ -15,11 +16,11 @@ export interface Template {
 }
 
 export const TEMPLATE_VARIABLES: Record<MessageKind, string[]> = {
-  ack: ['name', 'ref', 'statusUrl', 'orgName'],
-  status: ['name', 'ref', 'statusUrl', 'orgName', 'status'],
-  closing: ['name', 'ref', 'statusUrl', 'orgName', 'resolution', 'followupUrl'],
-  followup: ['name', 'ref', 'orgName', 'followupUrl'],
-  survey_invite: ['name', 'orgName', 'question', 'surveyUrl', 'scoreLinks'],
+  ack: ['name', 'ref', 'statusUrl', 'orgName', 'unsubscribeUrl'],
+  status: ['name', 'ref', 'statusUrl', 'orgName', 'status', 'unsubscribeUrl'],
+  closing: ['name', 'ref', 'statusUrl', 'orgName', 'resolution', 'followupUrl', 'unsubscribeUrl'],
+  followup: ['name', 'ref', 'orgName', 'followupUrl', 'unsubscribeUrl'],
+  survey_invite: ['name', 'orgName', 'question', 'surveyUrl', 'scoreLinks', 'unsubscribeUrl'],
   digest: ['name', 'orgName', 'items'],
   escalation: ['name', 'ref', 'caseUrl', 'orgName', 'title', 'dueAt'],
 };

@@ -1,6 +1,6 @@
 // The one place that builds links to public pages and to the app: the status page and its rating
 // link (acknowledgements, case messages, API answers), survey links (invitations, open link, QR
-// code), and app pages named in staff mail (escalations, digest). PUBLIC_URL has no trailing slash
+// code), unsubscribe links, and app pages named in staff mail (escalations, digest). PUBLIC_URL has no trailing slash
 // (config.ts strips it). The paths are also what the public routes are registered under.
 
 /** The part of Config these need; Config itself fits. */
@@ -17,6 +17,9 @@ export const surveyInvitePath = (token: string) => `/s/${token}`;
 /** `/s/o/{openToken}`: the open survey link anyone may answer (QR code). */
 export const surveyOpenPath = (openToken: string) => `/s/o/${openToken}`;
 
+/** `/unsubscribe/{token}`: where a contact leaves our notifications (issue 15). */
+export const unsubscribePath = (token: string) => `/unsubscribe/${token}`;
+
 /** An absolute link to any path of the app or its public pages. */
 export const publicUrl = (config: PublicUrlConfig, path: string) =>
   `${config.http.publicUrl}${path}`;
@@ -28,6 +31,8 @@ export const surveyInviteUrl = (config: PublicUrlConfig, token: string) =>
   publicUrl(config, surveyInvitePath(token));
 export const surveyOpenUrl = (config: PublicUrlConfig, openToken: string) =>
   publicUrl(config, surveyOpenPath(openToken));
+export const unsubscribeUrl = (config: PublicUrlConfig, token: string) =>
+  publicUrl(config, unsubscribePath(token));
 /** The staff page of a case in the app (escalation mail). */
 export const caseUrl = (config: PublicUrlConfig, caseId: string) =>
   publicUrl(config, `/cases/${caseId}`);

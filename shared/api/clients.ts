@@ -140,6 +140,8 @@ export const contactOut = z.object({
   preferences: z.string().nullable(),
   preferredChannel: preferredChannel.nullable(),
   preferredTime: z.string().nullable(),
+  /** When the contact unsubscribed from client notifications (the link in our e-mails); null: subscribed. */
+  unsubscribedAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type ContactOut = z.infer<typeof contactOut>;

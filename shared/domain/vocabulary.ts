@@ -80,6 +80,30 @@ export const MESSAGE_KINDS = [
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const MESSAGE_STATUSES = ['queued', 'sent', 'failed', 'not_sent'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+/** The kinds of message that go to a client's contact: each carries an unsubscribe link. */
+export const CLIENT_MESSAGE_KINDS = [
+  'ack',
+  'status',
+  'closing',
+  'followup',
+  'survey_invite',
+] as const satisfies readonly MessageKind[];
+/**
+ * What an unsubscribed contact no longer gets: every message we start. The acknowledgement of a
+ * message the contact has just sent us is the one exception (a receipt, not a notification).
+ */
+export const SUPPRESSIBLE_MESSAGE_KINDS = [
+  'status',
+  'closing',
+  'followup',
+  'survey_invite',
+] as const satisfies readonly MessageKind[];
+/** One scope for now: all client notifications (the list leaves room for finer ones). */
+export const UNSUBSCRIBE_SCOPES = ['all'] as const;
+export type UnsubscribeScope = (typeof UNSUBSCRIBE_SCOPES)[number];
+/** The confirm form of the unsubscribe page, or a mail client's RFC 8058 one-click POST. */
+export const UNSUBSCRIBE_SOURCES = ['link', 'one_click'] as const;
+export type UnsubscribeSource = (typeof UNSUBSCRIBE_SOURCES)[number];
 
 // Inbound mail, imports, webhooks, jobs
 export const INBOUND_STATUSES = ['quarantined', 'accepted', 'discarded', 'threaded'] as const;

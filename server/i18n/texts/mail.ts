@@ -7,23 +7,23 @@ const ru = {
   templates: {
     ack: {
       subject: 'Мы получили ваш отзыв — {{ref}}',
-      body: 'Здравствуйте, {{name}}!\n\nСпасибо, что написали нам. Ваше обращение принято в работу, его номер — {{ref}}.\nСледить за статусом можно здесь: {{statusUrl}}\n\nС уважением,\n{{orgName}}',
+      body: 'Здравствуйте, {{name}}!\n\nСпасибо, что написали нам. Ваше обращение принято в работу, его номер — {{ref}}.\nСледить за статусом можно здесь: {{statusUrl}}\n\nС уважением,\n{{orgName}}\n\n—\nОтписаться от уведомлений: {{unsubscribeUrl}}',
     },
     status: {
       subject: 'Обращение {{ref}}: {{status}}',
-      body: 'Здравствуйте, {{name}}!\n\nСтатус вашего обращения {{ref}}: {{status}}.\nПодробнее: {{statusUrl}}\n\n{{orgName}}',
+      body: 'Здравствуйте, {{name}}!\n\nСтатус вашего обращения {{ref}}: {{status}}.\nПодробнее: {{statusUrl}}\n\n{{orgName}}\n\n—\nОтписаться от уведомлений: {{unsubscribeUrl}}',
     },
     closing: {
       subject: 'Обращение {{ref}} решено',
-      body: 'Здравствуйте, {{name}}!\n\nМы завершили работу по вашему обращению {{ref}}.\n\n{{resolution}}\n\nСтатус: {{statusUrl}}\n{{followupUrl}}\n\nСпасибо, что помогаете нам становиться лучше.\n{{orgName}}',
+      body: 'Здравствуйте, {{name}}!\n\nМы завершили работу по вашему обращению {{ref}}.\n\n{{resolution}}\n\nСтатус: {{statusUrl}}\n{{followupUrl}}\n\nСпасибо, что помогаете нам становиться лучше.\n{{orgName}}\n\n—\nОтписаться от уведомлений: {{unsubscribeUrl}}',
     },
     followup: {
       subject: 'Как мы справились? — {{ref}}',
-      body: 'Здравствуйте, {{name}}!\n\nОцените, пожалуйста, как мы решили ваше обращение {{ref}}: {{followupUrl}}\n\n{{orgName}}',
+      body: 'Здравствуйте, {{name}}!\n\nОцените, пожалуйста, как мы решили ваше обращение {{ref}}: {{followupUrl}}\n\n{{orgName}}\n\n—\nОтписаться от уведомлений: {{unsubscribeUrl}}',
     },
     survey_invite: {
       subject: '{{question}}',
-      body: 'Здравствуйте, {{name}}!\n\n{{question}}\n\n{{scoreLinks}}\n\nИли ответьте на странице: {{surveyUrl}}\n\n{{orgName}}',
+      body: 'Здравствуйте, {{name}}!\n\n{{question}}\n\n{{scoreLinks}}\n\nИли ответьте на странице: {{surveyUrl}}\n\n{{orgName}}\n\n—\nОтписаться от уведомлений: {{unsubscribeUrl}}',
     },
     digest: {
       subject: 'Напоминания на сегодня',
@@ -37,6 +37,8 @@ const ru = {
   mail: {
     /** The line of a closing message that asks for a rating (followupUrl of the template). */
     followupLine: 'Оцените, пожалуйста, решение: {{url}}',
+    /** Added to a client message whose (custom) template lacks {{unsubscribeUrl}}. */
+    unsubscribeLine: '—\nОтписаться от уведомлений: {{url}}',
     /** The kind of a reminder in the daily digest (care). */
     digestKinds: {
       upcoming_date: 'Дата',
@@ -53,23 +55,23 @@ const en: typeof ru = {
   templates: {
     ack: {
       subject: 'We received your feedback — {{ref}}',
-      body: 'Hello {{name}},\n\nThank you for writing to us. Your feedback is being processed; its reference is {{ref}}.\nYou can follow its status here: {{statusUrl}}\n\nKind regards,\n{{orgName}}',
+      body: 'Hello {{name}},\n\nThank you for writing to us. Your feedback is being processed; its reference is {{ref}}.\nYou can follow its status here: {{statusUrl}}\n\nKind regards,\n{{orgName}}\n\n—\nUnsubscribe from these notifications: {{unsubscribeUrl}}',
     },
     status: {
       subject: 'Your request {{ref}}: {{status}}',
-      body: 'Hello {{name}},\n\nThe status of your request {{ref}} is now: {{status}}.\nDetails: {{statusUrl}}\n\n{{orgName}}',
+      body: 'Hello {{name}},\n\nThe status of your request {{ref}} is now: {{status}}.\nDetails: {{statusUrl}}\n\n{{orgName}}\n\n—\nUnsubscribe from these notifications: {{unsubscribeUrl}}',
     },
     closing: {
       subject: 'Your request {{ref}} is resolved',
-      body: 'Hello {{name}},\n\nWe have finished working on your request {{ref}}.\n\n{{resolution}}\n\nStatus: {{statusUrl}}\n{{followupUrl}}\n\nThank you for helping us improve.\n{{orgName}}',
+      body: 'Hello {{name}},\n\nWe have finished working on your request {{ref}}.\n\n{{resolution}}\n\nStatus: {{statusUrl}}\n{{followupUrl}}\n\nThank you for helping us improve.\n{{orgName}}\n\n—\nUnsubscribe from these notifications: {{unsubscribeUrl}}',
     },
     followup: {
       subject: 'How did we do? — {{ref}}',
-      body: 'Hello {{name}},\n\nPlease rate how we handled your request {{ref}}: {{followupUrl}}\n\n{{orgName}}',
+      body: 'Hello {{name}},\n\nPlease rate how we handled your request {{ref}}: {{followupUrl}}\n\n{{orgName}}\n\n—\nUnsubscribe from these notifications: {{unsubscribeUrl}}',
     },
     survey_invite: {
       subject: '{{question}}',
-      body: 'Hello {{name}},\n\n{{question}}\n\n{{scoreLinks}}\n\nOr answer on the page: {{surveyUrl}}\n\n{{orgName}}',
+      body: 'Hello {{name}},\n\n{{question}}\n\n{{scoreLinks}}\n\nOr answer on the page: {{surveyUrl}}\n\n{{orgName}}\n\n—\nUnsubscribe from these notifications: {{unsubscribeUrl}}',
     },
     digest: {
       subject: 'Your reminders for today',
@@ -83,6 +85,8 @@ const en: typeof ru = {
   mail: {
     /** The line of a closing message that asks for a rating (followupUrl of the template). */
     followupLine: 'Please rate the resolution: {{url}}',
+    /** Added to a client message whose (custom) template lacks {{unsubscribeUrl}}. */
+    unsubscribeLine: '—\nUnsubscribe from these notifications: {{url}}',
     /** The kind of a reminder in the daily digest (care). */
     digestKinds: {
       upcoming_date: 'Date',

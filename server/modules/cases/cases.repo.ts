@@ -1,6 +1,7 @@
 // The only file of the cases module with SQL.
 import type {
   CaseEventsTable,
+  CaseStatusNoticesTable,
   CasesTable,
   CaseStatus,
   DbOrTrx,
@@ -178,4 +179,42 @@ export async function clearDefaultPolicy(db: DbOrTrx, orgId: string): Promise<vo
 
 export async function deletePolicy(db: DbOrTrx, orgId: string, id: string): Promise<void> {
   await db.deleteFrom('sla_policies').where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
+/** The last status message queued for a case's contact (issue 15), if any. */
+export async function findStatusNotice(
+  db: DbOrTrx,
+  orgId: string,
+  caseId: string,
+): Promise<CaseStatusNoticesTable | undefined> {
+  return db
+    .selectFrom('case_status_notices')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+}
+
+export async function saveStatusNotice(db: DbOrTrx, row: CaseStatusNoticesTable): Promise<void> {
+  await db
+    .insertInto('case_status_notices')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('case_id').doUpdateSet({ status: row.status, notified_at: row.notified_at }),
+    )
+    .execute();
+}
+
+/** True once a case has been resolved at least once (its closing message went out then). */
+export async function wasEverResolved(db: DbOrTrx, orgId: string, caseId: string) {
+  const row = await db
+    .selectFrom('case_events')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('case_id', '=', caseId)
+    .where('kind', '=', 'status')
+    .where('to_status', '=', 'resolved')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

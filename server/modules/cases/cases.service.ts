@@ -22,6 +22,7 @@ import * as repo from './cases.repo.ts';
 import type { CaseRule } from './rules.ts';
 import { dueTimesFor } from './sla-policies.ts';
 import { canTransition, OPEN_STATUSES } from './status-machine.ts';
+import { requestStatusMessage } from './status-message.ts';
 import { rateUrl, statusUrl } from '../../lib/public-urls.ts';
 import { t } from '../../i18n/catalogue.ts';
 import type { Language } from '../../../shared/domain/vocabulary.ts';
@@ -209,6 +210,7 @@ export async function updateCase(ctx: Ctx, id: string, patch: CasePatch): Promis
       await emitCaseEvent(tx, next, { kind: 'priority', body: patch.priority });
     if (patch.note) await emitCaseEvent(tx, next, { kind: 'note', body: patch.note });
     if (set.status === 'resolved') await sendClosingMessage(tx, next);
+    if (set.status) await requestStatusMessage(tx, next);
     await recordAudit(tx, 'case.updated', { type: 'case', id }, { fields: Object.keys(patch) });
     return next;
   });

@@ -5,6 +5,7 @@ import type { CasesTable } from '../../db/types.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { emitCaseEvent } from './case-events.ts';
 import * as repo from './cases.repo.ts';
+import { requestStatusMessage } from './status-message.ts';
 
 export async function recordClientReply(
   ctx: Ctx,
@@ -29,6 +30,7 @@ export async function recordClientReply(
       toStatus: 'in_progress',
       body: 'client replied',
     });
+    await requestStatusMessage(tx, next);
     return next;
   });
 }

@@ -2,6 +2,7 @@
 import type { ModuleDef } from '../module.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { caseJobs } from './escalation.ts';
+import { statusMessageJobs } from './status-message.ts';
 
 export { acknowledgeCase, getCase, openCaseForFeedback } from './cases.service.ts';
 export {
@@ -18,6 +19,6 @@ export { recordClientReply } from './client-reply.ts';
 export const casesModule: ModuleDef = {
   name: 'cases',
   routes: registerCaseRoutes,
-  jobs: caseJobs,
+  jobs: (deps) => [...caseJobs(deps), ...statusMessageJobs(deps)],
   schedules: [{ name: 'cases.sla.sweep', everyMs: 60_000 }],
 };

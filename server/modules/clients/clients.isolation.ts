@@ -31,6 +31,15 @@ export const isolationFixtures: IsolationFixtures = {
     });
     return { params: { id: contact.json().id }, bodies: { PATCH: { name: 'Взломано' } } };
   },
+  '/api/v1/contacts/:id/resubscribe': async (t, a) => {
+    const clientId = await clientOf(t, a.apiKey);
+    const contact = await call(t.app, a.apiKey, {
+      method: 'POST',
+      url: `/api/v1/clients/${clientId}/contacts`,
+      payload: { name: 'Пётр', email: 'petr@alpha.ru' },
+    });
+    return { params: { id: contact.json().id } };
+  },
 };
 
 export const idFieldFixtures: IdFieldFixtures = {

@@ -1,7 +1,13 @@
 // The only file of the clients module with SQL. orgId first, always.
 import { insertRows } from '../../db/bulk.ts';
 import { selectByKeys } from '../../db/select-by-keys.ts';
-import type { ClientsTable, ClientStatus, ContactsTable, DbOrTrx } from '../../db/types.ts';
+import type {
+  ClientsTable,
+  ClientStatus,
+  ContactsTable,
+  ContactUnsubscribesTable,
+  DbOrTrx,
+} from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
 import { likeContains } from '../../db/like.ts';
 
@@ -239,4 +245,46 @@ export async function existingClientIds(
     'uuid',
   );
   return rows.map((r) => r.id);
+}
+
+/** When each of `contactIds` unsubscribed (contacts on the list only). */
+export async function unsubscribedAt(
+  db: DbOrTrx,
+  orgId: string,
+  contactIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (contactIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('contact_unsubscribes')
+    .select(['contact_id', 'created_at'])
+    .where('org_id', '=', orgId)
+    .where('contact_id', 'in', [...new Set(contactIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.contact_id, r.created_at]));
+}
+
+/** True when the row was added, false when the contact was on the list already. */
+export async function insertUnsubscribe(
+  db: DbOrTrx,
+  row: ContactUnsubscribesTable,
+): Promise<boolean> {
+  const res = await db
+    .insertInto('contact_unsubscribes')
+    .values(row)
+    .onConflict((oc) => oc.columns(['org_id', 'contact_id', 'scope']).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function deleteUnsubscribes(
+  db: DbOrTrx,
+  orgId: string,
+  contactId: string,
+): Promise<number> {
+  const res = await db
+    .deleteFrom('contact_unsubscribes')
+    .where('org_id', '=', orgId)
+    .where('contact_id', '=', contactId)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
 }

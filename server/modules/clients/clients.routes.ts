@@ -9,6 +9,7 @@ import { ctxOf } from '../../http/auth.ts';
 import { budgetOf } from './client-economics.ts';
 import * as clients from './clients.service.ts';
 import * as contacts from './contacts.service.ts';
+import { resubscribeContact, type ContactView } from './subscriptions.service.ts';
 
 export const presentClient = (c: ClientsTable): api.ClientOut => ({
   id: c.id,
@@ -27,7 +28,8 @@ export const presentClient = (c: ClientsTable): api.ClientOut => ({
   updatedAt: c.updated_at,
 });
 
-export const presentContact = (c: ContactsTable): api.ContactOut => ({
+/** A contact read without its unsubscribe state (a plain row) shows null there. */
+export const presentContact = (c: ContactsTable | ContactView): api.ContactOut => ({
   id: c.id,
   clientId: c.client_id,
   name: c.name,
@@ -39,6 +41,7 @@ export const presentContact = (c: ContactsTable): api.ContactOut => ({
   preferences: c.preferences ?? null,
   preferredChannel: c.preferred_channel ?? null,
   preferredTime: c.preferred_time ?? null,
+  unsubscribedAt: 'unsubscribed_at' in c ? c.unsubscribed_at : null,
   createdAt: c.created_at,
 });
 
@@ -139,5 +142,18 @@ export function registerClientRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (req) =>
       presentContact(await contacts.updateContact(ctxOf(deps, req), req.params.id, req.body)),
+  );
+  r.post(
+    '/api/v1/contacts/:id/resubscribe',
+    {
+      schema: {
+        tags,
+        summary:
+          "Take a contact off the unsubscribe list at the contact's request (admins, audited)",
+        params: idParam,
+        response: { 200: api.contactOut },
+      },
+    },
+    async (req) => presentContact(await resubscribeContact(ctxOf(deps, req), req.params.id)),
   );
 }

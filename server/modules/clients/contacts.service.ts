@@ -6,6 +6,7 @@ import { newId } from '../../lib/ids.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { recordAudit } from '../orgs/index.ts';
 import * as repo from './clients.repo.ts';
+import { withSubscription, type ContactView } from './subscriptions.service.ts';
 
 export interface ContactInput {
   name?: string;
@@ -67,15 +68,16 @@ export async function addContact(
   });
 }
 
-export async function listContacts(ctx: Ctx, clientId: string): Promise<ContactsTable[]> {
+export async function listContacts(ctx: Ctx, clientId: string): Promise<ContactView[]> {
   assertCan(ctx.actor, 'data.read');
   await repo.getClient(ctx.db, ctx.orgId, clientId);
-  return repo.listContacts(ctx.db, ctx.orgId, clientId);
+  return withSubscription(ctx, await repo.listContacts(ctx.db, ctx.orgId, clientId));
 }
 
-export async function getContact(ctx: Ctx, id: string): Promise<ContactsTable> {
+export async function getContact(ctx: Ctx, id: string): Promise<ContactView> {
   assertCan(ctx.actor, 'data.read');
-  return repo.getContact(ctx.db, ctx.orgId, id);
+  const [view] = await withSubscription(ctx, [await repo.getContact(ctx.db, ctx.orgId, id)]);
+  return view!;
 }
 
 export interface ContactPatch {
@@ -112,6 +114,7 @@ export async function updateContact(ctx: Ctx, id: string, patch: ContactPatch) {
       { type: 'contact', id },
       { fields: Object.keys(patch) },
     );
-    return repo.getContact(tx.db, tx.orgId, id);
+    const [view] = await withSubscription(tx, [await repo.getContact(tx.db, tx.orgId, id)]);
+    return view!;
   });
 }

@@ -26,6 +26,11 @@ export {
   existingClientIds,
   type ClientEconomicsFields,
 } from './clients.lookups.ts';
+export {
+  unsubscribeContact,
+  unsubscribedContactIds,
+  type ContactView,
+} from './subscriptions.service.ts';
 export type { ClientInput, ContactInput, ContactRole } from './clients.service.ts';
 export { presentClient, presentContact } from './clients.routes.ts';
 

@@ -2,6 +2,7 @@
 import type { ModuleDef } from '../module.ts';
 import { messagingJobs } from './messaging.jobs.ts';
 import { registerMessagingRoutes } from './messaging.routes.ts';
+import { registerUnsubscribePage } from './unsubscribe-page.ts';
 
 export {
   queueMessage,
@@ -16,5 +17,6 @@ export { messageSent, type MessageSent, type SentCtx } from './message-sent.ts';
 export const messagingModule: ModuleDef = {
   name: 'messaging',
   routes: registerMessagingRoutes,
+  publicRoutes: registerUnsubscribePage,
   jobs: messagingJobs,
 };

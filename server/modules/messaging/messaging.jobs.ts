@@ -7,8 +7,15 @@ import { defineJob } from '../../jobs/queue.ts';
 import { messageSent } from './message-sent.ts';
 import * as repo from './messaging.repo.ts';
 import { SEND_JOB } from './messaging.service.ts';
+import {
+  listUnsubscribeHeaders,
+  suppressedOf,
+  UNSUBSCRIBED_ERROR,
+  unsubscribeLinks,
+} from './unsubscribe.ts';
 
 export const SEND_MAX_ATTEMPTS = 8;
+const SUPERSEDED_ERROR = 'the case was resolved before this status message went out';
 
 export function messagingJobs(deps: Deps) {
   return [
@@ -21,6 +28,26 @@ export function messagingJobs(deps: Deps) {
         const msg = await repo.findMessage(deps.db, job.orgId, messageId);
         if (!msg) throw new AppError('not_found', 'message not found');
         if (msg.status === 'sent') return;
+        const scope = { db: deps.db, orgId: job.orgId, config: deps.config };
+        const item = { kind: msg.kind, contactId: msg.contact_id };
+        // The contact may have unsubscribed since the message was queued, and a status message
+        // held up by retries must not arrive after its case's closing message.
+        const dropped =
+          (await suppressedOf(scope, [item])).size > 0
+            ? UNSUBSCRIBED_ERROR
+            : msg.kind === 'status' &&
+                msg.case_id &&
+                (await repo.hasClosingMessage(deps.db, job.orgId, msg.case_id))
+              ? SUPERSEDED_ERROR
+              : undefined;
+        if (dropped) {
+          await repo.updateMessage(deps.db, job.orgId, msg.id, {
+            status: 'not_sent',
+            last_error: dropped,
+          });
+          return;
+        }
+        const unsubscribeUrl = await unsubscribeLinks(scope)(item);
         if (!deps.mailer) {
           await repo.updateMessage(deps.db, job.orgId, msg.id, {
             status: 'not_sent',
@@ -34,7 +61,10 @@ export function messagingJobs(deps: Deps) {
             subject: msg.subject,
             text: msg.body_text,
             messageId: `<${msg.id}@clientloop>`,
-            headers: { 'X-ClientLoop-Message': msg.id },
+            headers: {
+              'X-ClientLoop-Message': msg.id,
+              ...(unsubscribeUrl ? listUnsubscribeHeaders(unsubscribeUrl) : {}),
+            },
           });
         } catch (err) {
           const final = job.attempt >= SEND_MAX_ATTEMPTS;

@@ -120,3 +120,31 @@ export async function deleteTemplate(
     .where('language', '=', language)
     .execute();
 }
+
+/** The instance secret of unsubscribe links (hex; written by migration 0018). */
+export async function unsubscribeSecret(db: DbOrTrx): Promise<string> {
+  const row = await db
+    .selectFrom('instance_settings')
+    .select('value')
+    .where('key', '=', 'unsubscribe_key')
+    .executeTakeFirst();
+  if (!row) throw new Error('instance setting unsubscribe_key is missing: run the migrations');
+  return row.value;
+}
+
+/** True when a closing message of the case is in the outbox (queued or sent). */
+export async function hasClosingMessage(
+  db: DbOrTrx,
+  orgId: string,
+  caseId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('messages')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('case_id', '=', caseId)
+    .where('kind', '=', 'closing')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

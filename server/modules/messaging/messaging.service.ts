@@ -14,6 +14,7 @@ import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { orgOf, recordAudit } from '../orgs/index.ts';
 import * as repo from './messaging.repo.ts';
+import { suppressedOf, unsubscribeLinks, withUnsubscribeLine } from './unsubscribe.ts';
 
 export const SEND_JOB = 'messaging.send';
 
@@ -55,14 +56,19 @@ export async function queueMessage(
 /**
  * Several messages in the caller's transaction (an intake group's acknowledgements): the org and
  * each template are read once, messages and their send jobs are written with one statement each.
- * Returns the ids of the messages stored (a message whose dedupe key exists is skipped).
+ * Returns the ids of the messages stored (a message whose dedupe key exists is skipped, and so is
+ * one a contact on the unsubscribe list must not get: see unsubscribe.ts). A message to a
+ * client's contact gets its unsubscribe link.
  */
 export async function queueMessages(
   ctx: OutboxCtx,
   inputs: readonly QueueMessageInput[],
 ): Promise<string[]> {
+  const suppressed = await suppressedOf(ctx, inputs);
+  if (suppressed.size > 0) inputs = inputs.filter((i) => !suppressed.has(i));
   if (inputs.length === 0) return [];
   const org = await orgOf(ctx);
+  const linkOf = unsubscribeLinks(ctx);
   const templates = new Map<string, Template>();
   const now = ctx.clock.now();
   const hasMailer = Boolean(ctx.config.mail.smtpUrl);
@@ -74,7 +80,9 @@ export async function queueMessages(
       template = await templateFor(ctx, input.kind, input.language);
       templates.set(templateKey, template);
     }
-    const vars = { orgName: org.name, ...input.vars };
+    const unsubscribeUrl = await linkOf(input);
+    const vars = { orgName: org.name, ...input.vars, unsubscribeUrl };
+    const body = renderTemplate(template.body, vars);
     rows.push({
       id: newId(now.getTime()),
       org_id: ctx.orgId,
@@ -83,7 +91,7 @@ export async function queueMessages(
       to_address: input.to,
       language: input.language,
       subject: renderTemplate(template.subject, vars).replace(/\s+/g, ' ').trim(),
-      body_text: renderTemplate(template.body, vars),
+      body_text: unsubscribeUrl ? withUnsubscribeLine(body, unsubscribeUrl, input.language) : body,
       status: hasMailer ? 'queued' : 'not_sent',
       attempts: 0,
       last_error: hasMailer ? null : 'SMTP_URL is not configured',

@@ -159,8 +159,8 @@ export async function createInvites(
     if (input.send) {
       for (const { invite, contact } of items) {
         if (!contact?.email) continue;
-        await queueInviteMail(tx, survey, invite, contact);
-        queued += 1;
+        // Not queued for a contact on the unsubscribe list (the outbox skips it).
+        if (await queueInviteMail(tx, survey, invite, contact)) queued += 1;
       }
     }
     await recordAudit(
@@ -178,10 +178,10 @@ async function queueInviteMail(
   survey: SurveysTable,
   invite: SurveyInvitesTable,
   contact: ContactsTable,
-): Promise<void> {
+): Promise<boolean> {
   const lang = contact.language;
   const url = surveyInviteUrl(tx.config, invite.token);
-  await queueMessage(tx, {
+  const id = await queueMessage(tx, {
     kind: 'survey_invite',
     to: contact.email!,
     language: lang,
@@ -195,6 +195,7 @@ async function queueInviteMail(
     clientId: contact.client_id,
     dedupeKey: `invite:${invite.id}`,
   });
+  return id !== undefined;
 }
 
 export async function listInvites(

@@ -28,10 +28,12 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FeedbackCard } from '../../components/FeedbackCard.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { onLinkClick, setQueryParams, useQueryParams, useRouteParams } from '../../router.tsx';
+import { can } from '../../permissions.ts';
 import { useSession } from '../../session.tsx';
 import { AddContactModal } from './AddContactModal.tsx';
 import { ContactList } from './ContactList.tsx';
 import { ContactPreferencesModal } from './ContactPreferencesModal.tsx';
+import { ResubscribeModal } from './ResubscribeModal.tsx';
 import { ClientCardOverview } from '../care/ClientCardOverview.tsx';
 import { ClientDatesTab } from '../care/ClientDatesTab.tsx';
 import { ClientRequirementsTab } from '../care/ClientRequirementsTab.tsx';
@@ -58,6 +60,7 @@ export function ClientPage() {
   });
   const [adding, setAdding] = useState(false);
   const [editingContact, setEditingContact] = useState<ContactOut | null>(null);
+  const [resubscribing, setResubscribing] = useState<ContactOut | null>(null);
   const query = useQueryParams();
   const tab = (TABS as readonly string[]).includes(query.tab ?? '') ? query.tab! : 'overview';
 
@@ -188,6 +191,7 @@ export function ClientPage() {
               <ContactList
                 contacts={contacts.data.items}
                 onEditPreferences={writable ? setEditingContact : undefined}
+                onResubscribe={can(user.role, 'org.manage') ? setResubscribing : undefined}
               />
             )}
           </section>
@@ -213,6 +217,18 @@ export function ClientPage() {
           setEditingContact(null);
           void queryClient.invalidateQueries({ queryKey: ['contacts', id] });
           notifications.show({ color: 'green', message: t('clients.contacts.preferencesSaved') });
+        }}
+      />
+      <ResubscribeModal
+        contact={resubscribing}
+        onClose={() => setResubscribing(null)}
+        onDone={(contact) => {
+          setResubscribing(null);
+          void queryClient.invalidateQueries({ queryKey: ['contacts', id] });
+          notifications.show({
+            color: 'green',
+            message: t('clients.contacts.resubscribed', { name: contact.name }),
+          });
         }}
       />
       <AddContactModal

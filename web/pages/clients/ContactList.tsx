@@ -1,14 +1,49 @@
 // A client's contacts: a table from Mantine's `xs` breakpoint (576 px) up, stacked cards below it,
 // where a five-column table could only scroll sideways. Both show the same fields and actions.
+// A contact who unsubscribed from client notifications wears a badge (an admin may re-subscribe).
 import { Badge, Button, Card, Group, Stack, Table, Text, useMantineTheme } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { ContactOut } from '../../api/clients.ts';
+import { formatDateTime } from '../../format.ts';
 
 interface Props {
   contacts: ContactOut[];
   /** Present when the user may edit: opens the preferences dialog for a contact. */
   onEditPreferences?: (contact: ContactOut) => void;
+  /** Present for admins: opens the re-subscribe dialog for an unsubscribed contact. */
+  onResubscribe?: (contact: ContactOut) => void;
+}
+
+function Subscription({
+  contact,
+  onResubscribe,
+}: {
+  contact: ContactOut;
+  onResubscribe?: (contact: ContactOut) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  if (!contact.unsubscribedAt) return null;
+  const date = formatDateTime(contact.unsubscribedAt, i18n.language) ?? '';
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Badge
+        size="sm"
+        color="orange"
+        variant="light"
+        style={{ textTransform: 'none' }}
+        title={t('clients.contacts.unsubscribedSince', { date })}
+        data-testid="unsubscribed-badge"
+      >
+        {t('clients.contacts.unsubscribed')}
+      </Badge>
+      {onResubscribe && (
+        <Button size="compact-xs" variant="subtle" onClick={() => onResubscribe(contact)}>
+          {t('clients.contacts.resubscribe')}
+        </Button>
+      )}
+    </Group>
+  );
 }
 
 function usePreferencesLine(): (contact: ContactOut) => string {
@@ -62,7 +97,7 @@ function PreferencesButton({
   );
 }
 
-function ContactCards({ contacts, onEditPreferences }: Props) {
+function ContactCards({ contacts, onEditPreferences, onResubscribe }: Props) {
   const { t } = useTranslation();
   const preferencesLine = usePreferencesLine();
   const field = (label: string, value: string) => (
@@ -87,6 +122,7 @@ function ContactCards({ contacts, onEditPreferences }: Props) {
             </Group>
             <Stack gap={2} mt={4}>
               {field(t('clients.contacts.email'), contact.email ?? '—')}
+              <Subscription contact={contact} onResubscribe={onResubscribe} />
               {field(t('clients.contacts.phone'), contact.phone ?? '—')}
               {contact.roles.length > 0 && <RoleBadges contact={contact} />}
               {preferences && (
@@ -105,7 +141,7 @@ function ContactCards({ contacts, onEditPreferences }: Props) {
   );
 }
 
-function ContactTable({ contacts, onEditPreferences }: Props) {
+function ContactTable({ contacts, onEditPreferences, onResubscribe }: Props) {
   const { t } = useTranslation();
   const preferencesLine = usePreferencesLine();
   return (
@@ -128,7 +164,10 @@ function ContactTable({ contacts, onEditPreferences }: Props) {
                 {/* Under the name, not in the last column: on a narrow tablet the table still scrolls sideways. */}
                 <PreferencesButton contact={contact} onEdit={onEditPreferences} block />
               </Table.Td>
-              <Table.Td>{contact.email ?? '—'}</Table.Td>
+              <Table.Td>
+                {contact.email ?? '—'}
+                <Subscription contact={contact} onResubscribe={onResubscribe} />
+              </Table.Td>
               <Table.Td>{contact.phone ?? '—'}</Table.Td>
               <Table.Td>
                 <RoleBadges contact={contact} />

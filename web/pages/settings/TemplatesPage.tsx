@@ -92,6 +92,11 @@ function EditTemplateModal({
                 </Button>
               ))}
             </Group>
+            {template.variables.includes('unsubscribeUrl') && (
+              <Text size="xs" c="dimmed" mt={4} data-testid="unsubscribe-hint">
+                {t('templates.unsubscribeHint', { placeholder: '{{unsubscribeUrl}}' })}
+              </Text>
+            )}
           </div>
           <TextInput
             name="subject"
