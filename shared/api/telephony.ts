@@ -60,6 +60,8 @@ export const callOut = z.object({
   durationSeconds: z.number().int(),
   employee: z.string().nullable(),
   userId: z.string().nullable(),
+  /** The employee `employee` names (by name, e-mail, phone or personnel number), if any. */
+  employeeId: z.string().nullable(),
   clientPhone: z.string().nullable(),
   contactId: z.string().nullable(),
   clientId: z.string().nullable(),
