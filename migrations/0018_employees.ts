@@ -40,14 +40,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['employees_org_external_uq', ['org_id', 'external_id']],
     ['employees_user_uq', ['user_id']],
   ] as const)
-    await db.schema.createIndex(name).on('employees').columns([...columns]).unique().execute();
+    await db.schema
+      .createIndex(name)
+      .on('employees')
+      .columns([...columns])
+      .unique()
+      .execute();
   for (const [name, columns] of [
     ['employees_org_name_idx', ['org_id', 'name_key']],
     ['employees_org_phone_idx', ['org_id', 'phone_key']],
     ['employees_org_stage_idx', ['org_id', 'stage_key']],
     ['employees_org_manager_idx', ['org_id', 'manager_id']],
   ] as const)
-    await db.schema.createIndex(name).on('employees').columns([...columns]).execute();
+    await db.schema
+      .createIndex(name)
+      .on('employees')
+      .columns([...columns])
+      .execute();
 
   // One column per ALTER: SQLite accepts only one ADD COLUMN per statement.
   await db.schema
