@@ -40,22 +40,29 @@ export async function findEmployeesByImportKeys(
 /**
  * The employee each text names — a call's `employee` column: an external id, an e-mail, a phone
  * or a full name, in that order of trust. A name two employees share names nobody. One query
- * for the whole group of texts.
+ * for the whole group of texts (per 500 distinct texts).
  */
 export async function matchEmployeesByText(
   s: OrgScope,
   texts: readonly string[],
 ): Promise<Map<string, string>> {
-  const distinct = [...new Set(texts.map((t) => t.trim()).filter(Boolean))].slice(0, CHUNK);
+  const distinct = [...new Set(texts.map((t) => t.trim()).filter(Boolean))];
   const out = new Map<string, string>();
-  if (distinct.length === 0) return out;
-  const phones = distinct.map((t) => normalisePhone(t)).filter((p): p is string => !!p);
-  const rows = await repo.findEmployeesByKeys(s.db, s.orgId, {
-    externalIds: distinct,
-    emails: distinct.map((t) => t.toLowerCase()),
-    phones,
-    names: distinct.map(nameKeyOf),
-  });
+  const rows: EmployeesTable[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < distinct.length; i += CHUNK) {
+    const part = distinct.slice(i, i + CHUNK);
+    for (const row of await repo.findEmployeesByKeys(s.db, s.orgId, {
+      externalIds: part,
+      emails: part.map((t) => t.toLowerCase()),
+      phones: part.map((t) => normalisePhone(t)).filter((p): p is string => !!p),
+      names: part.map(nameKeyOf),
+    }))
+      if (!seen.has(row.id)) {
+        seen.add(row.id);
+        rows.push(row);
+      }
+  }
   const unique = (pick: (e: EmployeesTable) => string | null) => {
     const map = new Map<string, string | null>();
     for (const e of rows) {

@@ -33,10 +33,12 @@ export async function findEmployeeBy(
   column: 'email' | 'external_id' | 'user_id',
   value: string,
 ): Promise<EmployeesTable | undefined> {
-  let q = db.selectFrom('employees').selectAll().where(column, '=', value);
-  // user_id is unique instance-wide (a user belongs to one organisation); the others per org.
-  if (column !== 'user_id') q = q.where('org_id', '=', orgId);
-  return q.executeTakeFirst();
+  return db
+    .selectFrom('employees')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where(column, '=', value)
+    .executeTakeFirst();
 }
 
 export async function listEmployees(
