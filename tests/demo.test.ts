@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '../server/db/create-db.ts';
 import { PG_URL, testDialects } from './support/db.ts';
+import { STAGES } from '../scripts/demo/data.ts';
 
 const exec = promisify(execFile);
 
@@ -63,6 +64,27 @@ async function expectMoneyFollowsFeedback(db: ReturnType<typeof createDb>['db'])
   const spend = await db.selectFrom('marketing_spend').select('period').execute();
   expect(new Set(spend.map((s) => s.period)).size).toBe(36);
 }
+/**
+ * 40 employees on the demo's five stages, all but the head with a manager, some hired in the
+ * last 45 days, three linked to logins; every call of the demo points at one of them.
+ */
+async function expectEmployeesAndCalls(db: ReturnType<typeof createDb>['db']) {
+  const staff = await db
+    .selectFrom('employees')
+    .select(['id', 'stage_key', 'manager_id', 'hire_date', 'user_id'])
+    .execute();
+  expect(staff).toHaveLength(40);
+  expect(new Set(staff.map((e) => e.stage_key))).toEqual(new Set(STAGES));
+  expect(staff.filter((e) => e.manager_id === null)).toHaveLength(1);
+  const since = new Date(Date.now() - 45 * 86_400_000).toISOString().slice(0, 10);
+  expect(staff.filter((e) => e.hire_date! >= since).length).toBeGreaterThan(0);
+  expect(staff.filter((e) => e.user_id !== null)).toHaveLength(3);
+  const calls = await db.selectFrom('calls').select('employee_id').execute();
+  const ids = new Set(staff.map((e) => e.id));
+  expect(calls.length).toBeGreaterThan(100);
+  expect(calls.every((c) => c.employee_id !== null && ids.has(c.employee_id))).toBe(true);
+}
+
 const created: string[] = [];
 
 async function admin(sql: string) {
@@ -80,7 +102,7 @@ afterAll(async () => {
 });
 
 describe.each(testDialects())('npm run demo on %s', (dialect) => {
-  it('loads clients, a year of feedback, cases and three years of transactions, once', async () => {
+  it('loads clients, a year of feedback, cases, three years of transactions, employees and calls, once', async () => {
     let url = `sqlite:${join(mkdtempSync(join(tmpdir(), 'cl-demo-')), 'demo.db')}`;
     if (dialect === 'postgres') {
       const name = `cl_demo_${randomBytes(4).toString('hex')}`;
@@ -105,6 +127,7 @@ describe.each(testDialects())('npm run demo on %s', (dialect) => {
       expect(cases.some((c) => c.status === 'resolved')).toBe(true);
       expect(cases.some((c) => c.status !== 'resolved')).toBe(true);
       await expectMoneyFollowsFeedback(h.db);
+      await expectEmployeesAndCalls(h.db);
     } finally {
       await h.close();
     }

@@ -83,7 +83,7 @@ describe.each(testDialects())('tenant isolation of body and query ids on %s', (d
     expect(routes.map((r) => r.key)).toContain('POST /api/v1/cases');
     for (const r of routes) {
       expect(FIXTURES, r.key).toHaveProperty([r.key]);
-      for (const f of r.fields) expect(kindOfIdField(f), `${r.key} ${f}`).toBeDefined();
+      for (const f of r.fields) expect(kindOfIdField(f, r.key), `${r.key} ${f}`).toBeDefined();
     }
   });
 
@@ -93,7 +93,7 @@ describe.each(testDialects())('tenant isolation of body and query ids on %s', (d
     for (const route of routesWithIdFields(t)) {
       for (const field of route.fields.filter((f) => f.startsWith('body.'))) {
         const name = field.slice('body.'.length);
-        const kind = kindOfIdField(field)!;
+        const kind = kindOfIdField(field, route.key)!;
         const label = `${route.key} ${field}`;
         for (const [who, id] of [
           ["A's", aIds[kind]],
@@ -150,7 +150,7 @@ describe.each(testDialects())('tenant isolation of body and query ids on %s', (d
     for (const route of routesWithIdFields(t)) {
       for (const field of route.fields.filter((f) => f.startsWith('query.'))) {
         const name = field.slice('query.'.length);
-        const kind = kindOfIdField(field)!;
+        const kind = kindOfIdField(field, route.key)!;
         const label = `${route.key} ${field}`;
         const target = await FIXTURES[route.key]!(t, b, bIds);
         // The control: A's own filter finds A's rows, so an empty answer to B means something.

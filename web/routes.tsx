@@ -25,6 +25,10 @@ const CasePage = lazyPage(() => import('./pages/cases/CasePage.tsx'), 'CasePage'
 const NewCasePage = lazyPage(() => import('./pages/cases/NewCasePage.tsx'), 'NewCasePage');
 const ClientPage = lazyPage(() => import('./pages/clients/ClientPage.tsx'), 'ClientPage');
 const ClientsPage = lazyPage(() => import('./pages/clients/ClientsPage.tsx'), 'ClientsPage');
+const EmployeesPage = lazyPage(
+  () => import('./pages/employees/EmployeesPage.tsx'),
+  'EmployeesPage',
+);
 const FeedbackDetailPage = lazyPage(
   () => import('./pages/feedback/FeedbackDetailPage.tsx'),
   'FeedbackDetailPage',
@@ -72,6 +76,7 @@ const PAGES: Record<string, ComponentType> = {
   '/cases/:id': CasePage,
   '/clients': ClientsPage,
   '/clients/:id': ClientPage,
+  '/employees': EmployeesPage,
   '/dashboard': DashboardPage,
   '/inbound': InboundPage,
   '/surveys': SurveysPage,

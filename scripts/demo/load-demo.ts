@@ -1,7 +1,8 @@
 // npm run demo: loads a realistic Russian demo organisation into DATABASE_URL (default SQLite):
 // clients with contacts and roles, a year of feedback from several channels, and cases — open,
 // in progress and resolved — opened by the same rules as real intake; then three years of
-// transactions consistent with that feedback, and monthly marketing spend (economics.ts).
+// transactions consistent with that feedback, and monthly marketing spend (economics.ts); 40
+// employees on the five stages and three months of calls that name them (employees.ts).
 import { loadConfig } from '../../server/config.ts';
 import { ctxFor, type Ctx } from '../../server/context.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
@@ -13,6 +14,7 @@ import { recordFeedback } from '../../server/modules/feedback/index.ts';
 import { updateCase } from '../../server/modules/cases/cases.service.ts';
 import { CLIENTS, DEMO_ADMIN, DEMO_ORG, RESOLUTIONS, STAGES, TEXTS } from './data.ts';
 import { loadEconomicsDemo, type EconomicsClient } from './economics.ts';
+import { loadEmployeesDemo } from './employees.ts';
 import { dispositions, MORE_CLIENTS } from './more-clients.ts';
 
 const ALL_CLIENTS = [...CLIENTS, ...MORE_CLIENTS];
@@ -139,10 +141,12 @@ async function main() {
   }
   clock.set(new Date(now));
   const money = await loadEconomicsDemo(ctx, economics, rand, new Date(now));
+  const staff = await loadEmployeesDemo(ctx, seeded(20261204), new Date(now));
   await deps.dbHandle.close();
   process.stdout.write(
     [
       `Demo organisation «${DEMO_ORG}» loaded: ${ALL_CLIENTS.length} clients, ${count} feedback records, ${caseIds.length} cases (${resolved} resolved), ${money.transactions} transactions and ${money.months} months of marketing spend.`,
+      `Employees: ${staff.employees} (${staff.recent} hired in the last 45 days); calls: ${staff.calls}, ${staff.linkedCalls} of them linked to an employee.`,
       `Sign in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`,
       `API key: ${created.apiKey!.secret}`,
       '',

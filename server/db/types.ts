@@ -35,6 +35,7 @@ import type {
   RequirementVersionsTable,
 } from './tables/client-care.ts';
 import type { CallSettingsTable, CallsTable } from './tables/telephony.ts';
+import type { EmployeesTable } from './tables/employees.ts';
 import type {
   EconomicsClientsTable,
   EconomicsDueMonthsTable,
@@ -58,8 +59,10 @@ export type * from './tables/client-care.ts';
 export type * from './tables/telephony.ts';
 export type * from './tables/economics.ts';
 export type * from './tables/client-notifications.ts';
+export type * from './tables/employees.ts';
 
 export interface DB {
+  employees: EmployeesTable;
   contact_unsubscribes: ContactUnsubscribesTable;
   case_status_notices: CaseStatusNoticesTable;
   transactions: TransactionsTable;

@@ -14,10 +14,12 @@ import { careModule } from './care/index.ts';
 import { telephonyModule } from './telephony/index.ts';
 import { textModule } from './text/index.ts';
 import { economicsModule } from './economics/index.ts';
+import { employeesModule } from './employees/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
   clientsModule,
+  employeesModule,
   feedbackModule,
   casesModule,
   messagingModule,

@@ -1,5 +1,5 @@
 // File imports (CSV, XLSX): upload → preview → column mapping → validate → commit. What a file
-// holds is its target: feedback (the default), clients with contacts, or transactions.
+// holds is its target: feedback (the default), clients with contacts, transactions or employees.
 import { z } from 'zod';
 import { IMPORT_STATUSES, SCORE_TYPES } from '../domain/vocabulary.ts';
 import { isTimeZone } from '../domain/time-zone.ts';
@@ -24,7 +24,7 @@ export const TARGET_FIELDS = [
 ] as const;
 export type TargetField = (typeof TARGET_FIELDS)[number];
 
-export const IMPORT_TARGETS = ['feedback', 'clients', 'transactions'] as const;
+export const IMPORT_TARGETS = ['feedback', 'clients', 'transactions', 'employees'] as const;
 export type ImportTargetName = (typeof IMPORT_TARGETS)[number];
 
 /** A CRM export: clients matched by external id, INN or a contact's e-mail, with their contacts. */
@@ -57,13 +57,30 @@ export const TRANSACTION_FIELDS = [
   'paidAt',
 ] as const;
 
+/** An HR export: employees upserted by personnel number, else e-mail; managers by name, e-mail or number. */
+export const EMPLOYEE_FIELDS = [
+  'personnelNumber',
+  'employeeName',
+  'position',
+  'stage',
+  'manager',
+  'hireDate',
+  'employeeEmail',
+  'employeePhone',
+  'employeeStatus',
+] as const;
+
 export const FIELDS_OF_TARGET: Record<ImportTargetName, readonly string[]> = {
   feedback: TARGET_FIELDS,
   clients: CLIENT_FIELDS,
   transactions: TRANSACTION_FIELDS,
+  employees: EMPLOYEE_FIELDS,
 };
 export type ImportField =
-  TargetField | (typeof CLIENT_FIELDS)[number] | (typeof TRANSACTION_FIELDS)[number];
+  | TargetField
+  | (typeof CLIENT_FIELDS)[number]
+  | (typeof TRANSACTION_FIELDS)[number]
+  | (typeof EMPLOYEE_FIELDS)[number];
 
 /** The decimal separator of a file's amounts: ',' (1 234,50) or '.' (1,234.50). */
 export const DECIMAL_SEPARATORS = [',', '.'] as const;
@@ -122,6 +139,14 @@ export const mapping = z
     product: columnName.optional(),
     dueDate: columnName.optional(),
     paidAt: columnName.optional(),
+    personnelNumber: columnName.optional(),
+    employeeName: columnName.optional(),
+    position: columnName.optional(),
+    manager: columnName.optional(),
+    hireDate: columnName.optional(),
+    employeeEmail: columnName.optional(),
+    employeePhone: columnName.optional(),
+    employeeStatus: columnName.optional(),
     fixed: fixedValues.optional(),
   })
   .strict() satisfies z.ZodType<Partial<Record<ImportField, string>>>;

@@ -41,7 +41,10 @@ export const callIn = z
     waitSeconds: seconds.default(0),
     answered: z.boolean(),
     durationSeconds: seconds.default(0),
-    /** A name or an extension; an e-mail of a user links the call to that user. */
+    /**
+     * A name or an extension; an e-mail of a user links the call to that user, and a name,
+     * e-mail, phone or personnel number of an employee to that employee (employeeId).
+     */
     employee: shortText(200).optional(),
     /** Any common form (8 912 …, +7 (912) …); stored normalised. */
     phone: z.string().trim().max(50).optional(),
@@ -60,6 +63,8 @@ export const callOut = z.object({
   durationSeconds: z.number().int(),
   employee: z.string().nullable(),
   userId: z.string().nullable(),
+  /** The employee `employee` names (by name, e-mail, phone or personnel number), if any. */
+  employeeId: z.string().nullable(),
   clientPhone: z.string().nullable(),
   contactId: z.string().nullable(),
   clientId: z.string().nullable(),

@@ -137,6 +137,10 @@ export type RequirementSource = (typeof REQUIREMENT_SOURCES)[number];
 export const REQUIREMENT_STATUSES = ['active', 'retired'] as const;
 export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
 
+// Employees
+export const EMPLOYEE_STATUSES = ['active', 'on_leave', 'left'] as const;
+export type EmployeeStatus = (typeof EMPLOYEE_STATUSES)[number];
+
 // Telephony
 export const CALL_DIRECTIONS = ['in', 'out'] as const;
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];

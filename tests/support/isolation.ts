@@ -79,14 +79,27 @@ const KIND_OF_FIELD: Record<string, Kind> = {
   contactId: 'contact',
   ownerId: 'user',
   managerId: 'user',
+  userId: 'user',
+  employeeId: 'employee',
   caseId: 'case',
   feedbackId: 'feedback',
   messageId: 'message',
 };
 
-/** What a field's name says it refers to (`contactIds` → contact); undefined when unknown. */
-export function kindOfIdField(field: string): Kind | undefined {
-  return KIND_OF_FIELD[field.split('.').pop()!.replace(/Ids$/, 'Id')];
+/** Fields whose name means something else on one path: an employee's manager is an employee. */
+const KIND_ON_PATH: Record<string, Record<string, Kind>> = {
+  '/api/v1/employees': { managerId: 'employee' },
+  '/api/v1/employees/:id': { managerId: 'employee' },
+};
+
+/**
+ * What a field's name says it refers to (`contactIds` → contact), on the route `routeKey`
+ * ('PATCH /api/v1/employees/:id') when given; undefined when unknown.
+ */
+export function kindOfIdField(field: string, routeKey?: string): Kind | undefined {
+  const name = field.split('.').pop()!.replace(/Ids$/, 'Id');
+  const path = routeKey?.split(' ')[1];
+  return (path && KIND_ON_PATH[path]?.[name]) || KIND_OF_FIELD[name];
 }
 
 /** One resource of each kind in an organisation, plus the values a leaked row would show. */
@@ -94,6 +107,7 @@ export interface ForeignIds {
   client: string;
   contact: string;
   user: string;
+  employee: string;
   case: string;
   feedback: string;
   message: string;
@@ -128,6 +142,12 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
     name: `Contact ${tag}`,
     email: contactEmail,
   });
+  const employeeEmail = `employee-${tag}@example.ru`;
+  const employee = await post('/api/v1/employees', {
+    name: `Employee ${tag}`,
+    email: employeeEmail,
+    externalId: `tab-${tag}`,
+  });
   const feedback = await post('/api/v1/feedback', {
     clientId: client.id,
     contactId: contact.id,
@@ -161,6 +181,7 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
     client: client.id,
     contact: contact.id,
     user: user.id,
+    employee: employee.id,
     case: feedback.caseId,
     feedback: feedback.id,
     message,
@@ -168,6 +189,7 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
       client.id,
       contact.id,
       user.id,
+      employee.id,
       feedback.caseId,
       byHand.id,
       feedback.id,
@@ -177,6 +199,7 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
       byHand.publicRef,
       userEmail,
       contactEmail,
+      employeeEmail,
     ].filter((v): v is string => typeof v === 'string' && v.length > 0),
   };
 }

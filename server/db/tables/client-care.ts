@@ -30,6 +30,8 @@ export interface RequirementsTable {
   text: string;
   source: RequirementSource;
   owner_id: string | null;
+  /** The employee who met the client (a requirement from a meeting), if recorded. */
+  employee_id: string | null;
   stage: string | null;
   product: string | null;
   /** YYYY-MM-DD, inclusive */

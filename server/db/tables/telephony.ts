@@ -15,6 +15,8 @@ export interface CallsTable {
   duration_seconds: number;
   employee: string | null;
   user_id: string | null;
+  /** The employee the `employee` text names (by name, e-mail, phone or external id). */
+  employee_id: string | null;
   /** Normalised by the app (+7XXXXXXXXXX), so matching is plain equality. */
   client_phone: string | null;
   contact_id: string | null;

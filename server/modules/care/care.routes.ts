@@ -11,6 +11,7 @@ import type {
 import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import * as care from './care.service.ts';
+import * as notes from './notes.service.ts';
 import { reminders, timeline } from './care.reads.ts';
 import { nextOccurrence } from './occurrence.ts';
 
@@ -40,6 +41,7 @@ export const presentRequirement = (r: RequirementsTable, today: string): api.Req
   text: r.text,
   source: r.source,
   ownerId: r.owner_id,
+  employeeId: r.employee_id,
   stage: r.stage,
   product: r.product,
   effectiveFrom: r.effective_from,
@@ -217,7 +219,7 @@ export function registerCareRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/clients/:id/notes',
     { schema: { tags, params: idParam, body: api.createNoteBody, response: { 201: api.noteOut } } },
     async (req, reply) => {
-      const n = await care.addNote(ctxOf(deps, req), req.params.id, req.body.text);
+      const n = await notes.addNote(ctxOf(deps, req), req.params.id, req.body.text);
       return reply
         .status(201)
         .send({ id: n.id, clientId: n.client_id, text: n.text, createdAt: n.created_at });

@@ -5,6 +5,7 @@ import { AppError, notFound, unknownReference } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { findClient, findContact } from '../clients/index.ts';
+import { findEmployeeOf } from '../employees/index.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import { findCaseInOrg } from '../cases/index.ts';
 import { localDay } from './occurrence.ts';
@@ -17,7 +18,8 @@ export const normaliseSearch = foldForSearch;
 const unprocessable = (name: string, reason: string) =>
   new AppError('unprocessable', `${name}: ${reason}`, { invalidParams: [{ name, reason }] });
 
-async function clientOf(ctx: Ctx, clientId: string) {
+/** The client of this organisation, or 404. */
+export async function clientOf(ctx: Ctx, clientId: string) {
   const client = await findClient(ctx, clientId);
   if (!client) throw notFound('Client');
   return client;
@@ -31,8 +33,12 @@ async function assertContactOf(ctx: Ctx, clientId: string, contactId: string | n
     throw unprocessable('body.contactId', 'not a contact of this client');
 }
 
-async function assertUser(ctx: Ctx, userId: string | null | undefined, name: string) {
-  if (userId && !(await findOrgUser(ctx, userId))) throw unknownReference(name, 'user');
+/** A requirement's owner is a user, the employee who met the client an employee, of this org. */
+async function assertPeople(ctx: Ctx, p: { ownerId?: string | null; employeeId?: string | null }) {
+  if (p.ownerId && !(await findOrgUser(ctx, p.ownerId)))
+    throw unknownReference('body.ownerId', 'user');
+  if (p.employeeId && !(await findEmployeeOf(ctx, p.employeeId)))
+    throw unknownReference('body.employeeId', 'employee');
 }
 
 // ---- important dates ----
@@ -118,6 +124,8 @@ export interface RequirementInput {
   text: string;
   source: RequirementsTable['source'];
   ownerId?: string | null;
+  /** The employee who met the client (a requirement heard at a meeting). */
+  employeeId?: string | null;
   stage?: string | null;
   product?: string | null;
   effectiveFrom?: string | null;
@@ -166,7 +174,7 @@ export async function addRequirement(
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
     await clientOf(tx, clientId);
-    await assertUser(tx, input.ownerId, 'body.ownerId');
+    await assertPeople(tx, input);
     const now = tx.clock.now().toISOString();
     const row: RequirementsTable = {
       id: newId(),
@@ -176,6 +184,7 @@ export async function addRequirement(
       text: input.text,
       source: input.source,
       owner_id: input.ownerId ?? null,
+      employee_id: input.employeeId ?? null,
       stage: input.stage ?? null,
       product: input.product ?? null,
       effective_from: input.effectiveFrom ?? null,
@@ -202,13 +211,14 @@ export async function updateRequirement(
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
     const current = await repo.getRequirement(tx.db, tx.orgId, id);
-    await assertUser(tx, patch.ownerId, 'body.ownerId');
+    await assertPeople(tx, patch);
     const next: RequirementsTable = {
       ...current,
       ...(patch.category !== undefined ? { category: patch.category } : {}),
       ...(patch.text !== undefined ? { text: patch.text } : {}),
       ...(patch.source !== undefined ? { source: patch.source } : {}),
       ...(patch.ownerId !== undefined ? { owner_id: patch.ownerId } : {}),
+      ...(patch.employeeId !== undefined ? { employee_id: patch.employeeId } : {}),
       ...(patch.stage !== undefined ? { stage: patch.stage } : {}),
       ...(patch.product !== undefined ? { product: patch.product } : {}),
       ...(patch.effectiveFrom !== undefined ? { effective_from: patch.effectiveFrom } : {}),
@@ -272,25 +282,4 @@ export async function requirementsForCase(ctx: Ctx, caseId: string): Promise<Req
   const found = await findCaseInOrg(ctx, caseId);
   if (!found) throw notFound('Case');
   return found.client_id ? activeRequirementsFor(ctx, found.client_id) : [];
-}
-
-// ---- notes ----
-
-export async function addNote(ctx: Ctx, clientId: string, text: string) {
-  assertCan(ctx.actor, 'data.write');
-  return inTransaction(ctx, async (tx) => {
-    await clientOf(tx, clientId);
-    const row = {
-      id: newId(),
-      org_id: tx.orgId,
-      client_id: clientId,
-      text,
-      author_type: tx.actor.type,
-      author_id: tx.actor.id,
-      created_at: tx.clock.now().toISOString(),
-    };
-    await repo.insertNote(tx.db, row);
-    await recordAudit(tx, 'note.created', { type: 'note', id: row.id });
-    return row;
-  });
 }

@@ -9,6 +9,7 @@ import {
   type TestOrg,
 } from '../../../tests/support/app.ts';
 import type { Dialect } from '../../db/create-db.ts';
+import type { ImportTargetName } from '../../../shared/api/imports.ts';
 
 /** Call inside a describe: creates the app before its tests and closes it after. */
 export function importsKit(dialect: Dialect) {
@@ -24,7 +25,7 @@ export function importsKit(dialect: Dialect) {
     body: string | Buffer,
     type = 'text/csv',
     filename = 'feedback.csv',
-    target?: 'feedback' | 'clients' | 'transactions',
+    target?: ImportTargetName,
   ) =>
     call(t.app, org.apiKey, {
       method: 'POST',

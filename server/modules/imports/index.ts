@@ -1,7 +1,9 @@
 // The imports module's public surface: CSV and XLSX files imported all or nothing into a target
-// (feedback, clients with contacts, or what a higher module registers: economics' transactions).
+// (feedback, clients with contacts, employees, or what a higher module registers: economics'
+// transactions).
 import type { ModuleDef } from '../module.ts';
 import { clientsTarget } from './clients-target.ts';
+import { employeesTarget } from './employees-target.ts';
 import { feedbackTarget } from './feedback-target.ts';
 import { registerImportRoutes } from './imports.routes.ts';
 import { registerImportTarget } from './targets.ts';
@@ -20,5 +22,6 @@ export {
 
 registerImportTarget(feedbackTarget);
 registerImportTarget(clientsTarget);
+registerImportTarget(employeesTarget);
 
 export const importsModule: ModuleDef = { name: 'imports', routes: registerImportRoutes };

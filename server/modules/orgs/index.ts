@@ -14,6 +14,7 @@ export { recordAudit } from './audit.ts';
 export { authenticate } from './authenticate.ts';
 export {
   findOrgUser,
+  findOrgUsers,
   listActiveAdminsOf,
   orgOf,
   orgTimeZone,

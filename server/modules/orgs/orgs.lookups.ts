@@ -9,6 +9,14 @@ export async function findOrgUser(s: OrgScope, userId: string): Promise<UsersTab
   return repo.findUser(s.db, s.orgId, userId);
 }
 
+/** The organisation's people among `ids` and with one of `emails` (lower-cased), in one query. */
+export async function findOrgUsers(
+  s: OrgScope,
+  keys: { ids?: readonly string[]; emails?: readonly string[] },
+): Promise<UsersTable[]> {
+  return repo.listUsersByIdsOrEmails(s.db, s.orgId, keys.ids ?? [], keys.emails ?? []);
+}
+
 /** The organisation's row (name, time zone, language); throws not_found when it is gone. */
 export async function orgOf(s: OrgScope): Promise<OrgsTable> {
   return repo.getOrg(s.db, s.orgId);

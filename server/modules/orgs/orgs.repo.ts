@@ -95,6 +95,28 @@ export async function listUsers(
     .execute();
 }
 
+/** The organisation's users with one of `ids` or one of `emails` (lower-cased): one query. */
+export async function listUsersByIdsOrEmails(
+  db: DbOrTrx,
+  orgId: string,
+  ids: readonly string[],
+  emails: readonly string[],
+): Promise<UsersTable[]> {
+  if (ids.length === 0 && emails.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where((eb) =>
+      eb.or([
+        ...(ids.length > 0 ? [eb('id', 'in', [...ids])] : []),
+        ...(emails.length > 0 ? [eb('email', 'in', [...emails])] : []),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+}
+
 export async function countActiveAdmins(db: DbOrTrx, orgId: string): Promise<number> {
   const row = await db
     .selectFrom('users')

@@ -23,6 +23,7 @@ export function presentCall(c: CallsTable): api.CallOut {
     durationSeconds: c.duration_seconds,
     employee: c.employee,
     userId: c.user_id,
+    employeeId: c.employee_id,
     clientPhone: c.client_phone,
     contactId: c.contact_id,
     clientId: c.client_id,

@@ -17,6 +17,7 @@ import {
 import { readCsv, readXlsx } from '../../lib/tabular/read-table.ts';
 import { checkTable } from '../../lib/tabular/table.ts';
 import { recordAudit } from '../orgs/index.ts';
+import { matcherFor } from './call-matching.ts';
 import { linkCallbacks } from './callbacks.ts';
 import {
   convertCallRows,
@@ -33,26 +34,6 @@ const DAY = 24 * 60 * MINUTE;
 
 type NewCall = Omit<CallRowInput, 'row'>;
 
-/** Matches calls to contacts (by normalised phone) and to users (employee written as their e-mail). */
-async function matcherFor(ctx: Ctx) {
-  const byPhone = new Map<string, { id: string; client_id: string }>();
-  for (const c of await repo.listContactPhones(ctx.db, ctx.orgId)) {
-    const phone = normalisePhone(c.phone);
-    if (phone && !byPhone.has(phone)) byPhone.set(phone, c); // the oldest contact wins a shared number
-  }
-  const byEmail = new Map(
-    (await repo.listUserEmails(ctx.db, ctx.orgId)).map((u) => [u.email.toLowerCase(), u.id]),
-  );
-  return (call: NewCall): Pick<CallsTable, 'contact_id' | 'client_id' | 'user_id'> => {
-    const contact = call.phone ? byPhone.get(call.phone) : undefined;
-    return {
-      contact_id: contact?.id ?? null,
-      client_id: contact?.client_id ?? null,
-      user_id: (call.employee && byEmail.get(call.employee.toLowerCase())) || null,
-    };
-  };
-}
-
 /** Stores the calls not stored before (by external id) and re-links call-backs of their numbers; one transaction. */
 async function storeCalls(
   ctx: Ctx,
@@ -65,27 +46,26 @@ async function storeCalls(
       calls.map((c) => c.externalId),
     );
     const known = new Set(existing.map((c) => c.external_id));
-    const match = await matcherFor(tx);
+    const fresh = calls.filter((c) => !known.has(c.externalId));
+    const match = await matcherFor(tx, fresh);
     const now = tx.clock.now();
-    const created: CallsTable[] = calls
-      .filter((c) => !known.has(c.externalId))
-      .map((c) => ({
-        id: newId(now.getTime()),
-        org_id: tx.orgId,
-        started_at: c.startedAt,
-        direction: c.direction,
-        wait_seconds: c.waitSeconds,
-        answered: c.answered ? 1 : 0,
-        duration_seconds: c.durationSeconds,
-        employee: c.employee,
-        client_phone: c.phone,
-        stage: c.stage,
-        external_id: c.externalId,
-        called_back_call_id: null,
-        callback_at: null,
-        created_at: now.toISOString(),
-        ...match(c),
-      }));
+    const created: CallsTable[] = fresh.map((c) => ({
+      id: newId(now.getTime()),
+      org_id: tx.orgId,
+      started_at: c.startedAt,
+      direction: c.direction,
+      wait_seconds: c.waitSeconds,
+      answered: c.answered ? 1 : 0,
+      duration_seconds: c.durationSeconds,
+      employee: c.employee,
+      client_phone: c.phone,
+      stage: c.stage,
+      external_id: c.externalId,
+      called_back_call_id: null,
+      callback_at: null,
+      created_at: now.toISOString(),
+      ...match(c),
+    }));
     await repo.insertCalls(tx.db, created);
     const phones = [
       ...new Set(created.map((c) => c.client_phone).filter((p): p is string => p !== null)),

@@ -29,6 +29,7 @@ export function ClientRequirementsTab({
         stage: opt(form.stage),
         effectiveFrom: opt(form.effectiveFrom),
         effectiveTo: opt(form.effectiveTo),
+        employeeId: opt(form.employeeId),
       }),
     onSuccess: () => {
       setForm(EMPTY_REQUIREMENT);

@@ -1,11 +1,13 @@
 // The fields of a special requirement, shared by the add form and the edit form on a card.
-import { NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   REQUIREMENT_CATEGORIES,
   REQUIREMENT_SOURCES,
   type RequirementOut,
 } from '../../api/care.ts';
+import { listEmployees } from '../../api/employees.ts';
 import { isInvalidField } from '../../format.ts';
 
 /** Form state: every field a string ('' = not set), as the inputs hold it. */
@@ -17,6 +19,8 @@ export interface RequirementDraft {
   stage: string;
   effectiveFrom: string;
   effectiveTo: string;
+  /** The employee who met the client (a requirement heard at a meeting). */
+  employeeId: string;
 }
 
 export const EMPTY_REQUIREMENT: RequirementDraft = {
@@ -27,6 +31,7 @@ export const EMPTY_REQUIREMENT: RequirementDraft = {
   stage: '',
   effectiveFrom: '',
   effectiveTo: '',
+  employeeId: '',
 };
 
 export const draftOf = (r: RequirementOut): RequirementDraft => ({
@@ -37,6 +42,7 @@ export const draftOf = (r: RequirementOut): RequirementDraft => ({
   stage: r.stage ?? '',
   effectiveFrom: r.effectiveFrom ?? '',
   effectiveTo: r.effectiveTo ?? '',
+  employeeId: r.employeeId ?? '',
 });
 
 export function RequirementFields({
@@ -52,6 +58,12 @@ export function RequirementFields({
   const set = (patch: Partial<RequirementDraft>) => onChange({ ...draft, ...patch });
   const fieldError = (field: keyof RequirementDraft) =>
     isInvalidField(error, field) ? t('common.checkField') : undefined;
+  const employees = useQuery({
+    queryKey: ['employees', 'pick'],
+    queryFn: () => listEmployees({ status: 'active', limit: 200 }),
+    enabled: draft.source === 'meeting' || draft.employeeId !== '',
+    staleTime: 60_000,
+  });
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -102,6 +114,18 @@ export function RequirementFields({
           error={fieldError('stage')}
           onChange={(e) => set({ stage: e.currentTarget.value })}
         />
+        {(draft.source === 'meeting' || draft.employeeId !== '') && (
+          <Select
+            name="requirement-employee"
+            label={t('care.requirements.employee')}
+            searchable
+            clearable
+            data={(employees.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+            value={draft.employeeId || null}
+            error={fieldError('employeeId')}
+            onChange={(v) => set({ employeeId: v ?? '' })}
+          />
+        )}
         <TextInput
           type="date"
           label={t('care.requirements.effectiveFrom')}

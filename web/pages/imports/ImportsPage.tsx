@@ -1,5 +1,6 @@
-// Import a file of feedback, clients with contacts, or sales: choose → preview and map columns →
-// check rows → commit; and the files uploaded before (an unfinished one continued or deleted).
+// Import a file of feedback, clients with contacts, sales or employees: choose → preview and map
+// columns → check rows → commit; and the files uploaded before (an unfinished one continued or
+// deleted).
 import { Alert, Button, Group, Paper, Stack, Stepper, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -24,6 +25,8 @@ import { formatDateTime } from '../../format.ts';
 import { FileStep } from './FileStep.tsx';
 import { MappingStep, zoneChoices } from './MappingStep.tsx';
 import { ReportStep } from './ReportStep.tsx';
+import { useQueryParams } from '../../router.tsx';
+import { IMPORT_TARGETS } from '../../../shared/api/imports.ts';
 
 const LIST_KEY = ['imports'] as const;
 const STATUS_COLOR = { uploaded: 'yellow', rejected: 'red', committed: 'green' } as const;
@@ -34,7 +37,11 @@ export function ImportsPage() {
   const history = useQuery({ queryKey: LIST_KEY, queryFn: listImports });
   const [step, setStep] = useState(0);
   const [file, setFile] = useState<File | null>(null);
-  const [target, setTarget] = useState<ImportTargetName>('feedback');
+  // Another page may send a file's kind along (/imports?target=employees).
+  const wanted = useQueryParams().target;
+  const [target, setTarget] = useState<ImportTargetName>(
+    IMPORT_TARGETS.find((name) => name === wanted) ?? 'feedback',
+  );
   const [current, setCurrent] = useState<ImportOut | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [report, setReport] = useState<ReportOut | null>(null);
