@@ -17,6 +17,7 @@ import * as m0013 from './0013_economics_settings.ts';
 import * as m0014 from './0014_economics_rollups.ts';
 import * as m0015 from './0015_client_inn.ts';
 import * as m0016 from './0016_client_budget_and_org_zone.ts';
+import * as m0017 from './0017_stages.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0014_economics_rollups': m0014,
   '0015_client_inn': m0015,
   '0016_client_budget_and_org_zone': m0016,
+  '0017_stages': m0017,
 };

@@ -44,6 +44,7 @@ import type {
   MarketingSpendTable,
   TransactionsTable,
 } from './tables/economics.ts';
+import type { StagesTable, StageTargetsTable } from './tables/stages.ts';
 
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
@@ -53,8 +54,11 @@ export type * from './tables/text-analytics.ts';
 export type * from './tables/client-care.ts';
 export type * from './tables/telephony.ts';
 export type * from './tables/economics.ts';
+export type * from './tables/stages.ts';
 
 export interface DB {
+  stages: StagesTable;
+  stage_targets: StageTargetsTable;
   transactions: TransactionsTable;
   marketing_spend: MarketingSpendTable;
   economics_settings: EconomicsSettingsTable;

@@ -14,10 +14,12 @@ import { careModule } from './care/index.ts';
 import { telephonyModule } from './telephony/index.ts';
 import { textModule } from './text/index.ts';
 import { economicsModule } from './economics/index.ts';
+import { stagesModule } from './stages/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
   clientsModule,
+  stagesModule,
   feedbackModule,
   casesModule,
   messagingModule,

@@ -33,6 +33,10 @@ const ru = {
       subject: 'Просрочен срок по обращению {{ref}}',
       body: 'Здравствуйте, {{name}}!\n\nПо обращению {{ref}} «{{title}}» истёк срок решения ({{dueAt}}).\nОткрыть: {{caseUrl}}\n\n{{orgName}}',
     },
+    case_assigned: {
+      subject: 'Вам назначено обращение {{ref}}',
+      body: 'Здравствуйте, {{name}}!\n\nВам назначено обращение {{ref}} «{{title}}».\nЭтап: {{stage}}\nКлиент: {{clientName}}\nСрок решения: {{dueAt}}\nОткрыть: {{caseUrl}}\n\n{{orgName}}',
+    },
   },
   mail: {
     /** The line of a closing message that asks for a rating (followupUrl of the template). */
@@ -78,6 +82,10 @@ const en: typeof ru = {
     escalation: {
       subject: 'Case {{ref}} is past its due time',
       body: 'Hello {{name}},\n\nCase {{ref}} "{{title}}" is past its resolution due time ({{dueAt}}).\nOpen: {{caseUrl}}\n\n{{orgName}}',
+    },
+    case_assigned: {
+      subject: 'Case {{ref}} is assigned to you',
+      body: 'Hello {{name}},\n\nCase {{ref}} "{{title}}" is assigned to you.\nStage: {{stage}}\nClient: {{clientName}}\nResolution due: {{dueAt}}\nOpen: {{caseUrl}}\n\n{{orgName}}',
     },
   },
   mail: {

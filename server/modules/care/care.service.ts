@@ -8,6 +8,7 @@ import { findClient, findContact } from '../clients/index.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import { findCaseInOrg } from '../cases/index.ts';
 import { localDay } from './occurrence.ts';
+import { ensureStageKeys } from '../stages/index.ts';
 import * as repo from './care.repo.ts';
 import { foldForSearch } from '../../../shared/domain/search-fold.ts';
 
@@ -188,6 +189,7 @@ export async function addRequirement(
     };
     row.search_text = searchTextOf(row);
     await repo.insertRequirement(tx.db, row);
+    await ensureStageKeys(tx, [row.stage]);
     await writeVersion(tx, row);
     await recordAudit(tx, 'requirement.created', { type: 'requirement', id: row.id });
     return row;
@@ -222,6 +224,7 @@ export async function updateRequirement(
     next.search_text = searchTextOf(next);
     const { id: _id, org_id: _org, client_id: _client, created_at: _created, ...changes } = next;
     await repo.updateRequirement(tx.db, tx.orgId, id, changes);
+    await ensureStageKeys(tx, [next.stage]);
     await writeVersion(tx, next);
     await recordAudit(
       tx,

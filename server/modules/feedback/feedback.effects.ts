@@ -12,6 +12,7 @@ import {
   type SentCtx,
 } from '../messaging/index.ts';
 import { emitWebhookEvents } from '../webhooks/index.ts';
+import { ensureStageKeys } from '../stages/index.ts';
 import * as repo from './feedback.repo.ts';
 import { statusUrl } from '../../lib/public-urls.ts';
 
@@ -42,6 +43,11 @@ export async function openRuleCases(records: readonly RecordedFeedback[]): Promi
 export async function announceNewFeedback(records: readonly RecordedFeedback[]): Promise<void> {
   if (records.length === 0) return;
   const ctx = records[0]!.ctx;
+  // Stage keys never seen before join the registry: one query for the group (ADR 012).
+  await ensureStageKeys(
+    ctx,
+    records.map((r) => r.row.stage),
+  );
   const acks: QueueMessageInput[] = [];
   for (const { row, contact } of records) {
     if (!contact?.email) continue;
