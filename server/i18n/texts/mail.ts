@@ -48,6 +48,8 @@ const ru = {
       detractor_without_followup: 'Критик без ответа',
       sla_risk: 'Срок под угрозой',
       missed_call: 'Пропущенный звонок',
+      assigned_case: 'Назначенное вам обращение',
+      stage_requirement: 'Особое требование вашего этапа',
     },
   },
 };
@@ -98,6 +100,8 @@ const en: typeof ru = {
       detractor_without_followup: 'Detractor without follow-up',
       sla_risk: 'Deadline at risk',
       missed_call: 'Missed call',
+      assigned_case: 'Case assigned to you',
+      stage_requirement: 'Special requirement of your stage',
     },
   },
 };

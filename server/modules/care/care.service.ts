@@ -250,11 +250,12 @@ export async function requirementVersions(ctx: Ctx, id: string) {
 
 export async function searchRequirements(
   ctx: Ctx,
-  query: { q?: string; status?: RequirementsTable['status']; limit: number },
+  query: { q?: string; status?: RequirementsTable['status']; stage?: string; limit: number },
 ) {
   assertCan(ctx.actor, 'data.read');
   return repo.searchRequirements(ctx.db, ctx.orgId, {
     ...query,
+    stages: query.stage === undefined ? undefined : [query.stage],
     q: query.q ? normaliseSearch(query.q) : undefined,
   });
 }

@@ -281,6 +281,7 @@ export async function listCases(
     open?: boolean;
     ownerId?: string;
     clientId?: string;
+    stage?: string;
     resolvedFrom?: string;
     cursor?: string;
     limit: number;
@@ -291,6 +292,7 @@ export async function listCases(
     status: q.status ?? (q.open ? [...OPEN_STATUSES] : undefined),
     ownerId: q.ownerId,
     clientId: q.clientId,
+    stage: q.stage,
     resolvedFrom: q.resolvedFrom ? new Date(q.resolvedFrom).toISOString() : undefined,
     before: decodeKeyCursor(q.cursor),
     limit: q.limit,

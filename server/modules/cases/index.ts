@@ -11,6 +11,7 @@ export {
   findCaseInOrg,
   listCasesOfClient,
   listEventsOfCase,
+  listOpenCasesOwnedBy,
 } from './cases.lookups.ts';
 export { caseRuleFor, type CaseRule } from './rules.ts';
 export { presentCase } from './cases.routes.ts';
