@@ -125,7 +125,7 @@ export async function openCaseForFeedback(
     openedBy: `rule:${rule.reason}`,
   });
   if (owner) {
-    await emitCaseEvent(tx, row, { kind: 'assigned', body: owner.id });
+    await emitCaseEvent(tx, row, { kind: 'assigned', body: owner.id, timelineOnly: true });
     await notifyOwner(tx, row, owner, clientName);
   }
   return row;

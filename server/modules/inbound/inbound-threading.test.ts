@@ -50,7 +50,8 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
     expect(record.caseId).toBeTruthy();
 
     await worker.drain();
-    const [ack] = await kit.smtp.waitFor(1);
+    // With the acknowledgement, the case owner's assignment mail (issue 15).
+    const ack = (await kit.smtp.waitFor(2)).find((m) => m.subject?.includes('Мы получили'));
     expect(ack!.to).toMatchObject({ text: 'ivan@example.ru' });
     expect(ack!.subject).toContain('Мы получили ваш отзыв');
     expect(ack!.messageId).toMatch(/@clientloop>$/);
@@ -91,13 +92,14 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
       events.map((e: { kind: string; toStatus: string | null }) => `${e.kind}:${e.toStatus ?? ''}`),
     ).toEqual([
       'opened:new',
+      'assigned:',
       'status:acknowledged',
       'status:waiting_client',
       'client_reply:',
       'status:in_progress',
     ]);
     await worker.drain();
-    expect(kit.smtp.messages).toHaveLength(1); // a reply is not acknowledged again
+    expect(kit.smtp.messages).toHaveLength(2); // a reply is not acknowledged again
   });
 
   it('acknowledges in English, and quarantines a reply that names the case only in its subject or comes from another sender', async () => {
@@ -112,7 +114,7 @@ describe.each(testDialects())('e-mail in on %s', (dialect) => {
     const [record] = await feedbackOf(org);
     expect(record.text).toBe('The parcel arrived damaged.');
     await worker.drain();
-    const [ack] = await kit.smtp.waitFor(1);
+    const ack = (await kit.smtp.waitFor(2)).find((m) => m.subject?.startsWith('We received'));
     expect(ack!.subject).toBe(`We received your feedback — ${record.publicRef}`);
 
     // Issue 19: a reference in the subject is not proof of who writes; nor is our Message-ID
