@@ -24,7 +24,7 @@ const LAYERS: [string, string[]][] = [
     ],
   ],
   ['loop', ['webhooks']],
-  ['core', ['clients', 'orgs']],
+  ['core', ['stages', 'clients', 'orgs']],
 ];
 
 interface Cruise {

@@ -79,6 +79,8 @@ const KIND_OF_FIELD: Record<string, Kind> = {
   contactId: 'contact',
   ownerId: 'user',
   managerId: 'user',
+  defaultCaseOwnerId: 'user',
+  intoId: 'stage',
   caseId: 'case',
   feedbackId: 'feedback',
   messageId: 'message',
@@ -97,6 +99,7 @@ export interface ForeignIds {
   case: string;
   feedback: string;
   message: string;
+  stage: string;
   /** Every id, public reference and e-mail address above: none may appear in B's answers. */
   needles: string[];
 }
@@ -157,6 +160,7 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
     amount: 1234.5,
     managerId: user.id,
   });
+  const stage = await post('/api/v1/stages', { key: `stage-${tag}`, ownerId: user.id });
   return {
     client: client.id,
     contact: contact.id,
@@ -164,6 +168,7 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
     case: feedback.caseId,
     feedback: feedback.id,
     message,
+    stage: stage.id,
     needles: [
       client.id,
       contact.id,
@@ -173,6 +178,7 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
       feedback.id,
       message,
       sale.id,
+      stage.id,
       feedback.publicRef,
       byHand.publicRef,
       userEmail,

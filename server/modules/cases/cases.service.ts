@@ -99,10 +99,7 @@ async function insertNewCase(tx: Ctx, input: NewCase): Promise<CasesTable> {
   return row;
 }
 
-/**
- * Opens the case a rule asks for, in the intake transaction; it shares the feedback's public
- * reference, is routed to an owner (routing.ts) and the owner is mailed.
- */
+/** Opens a rule's case in the intake transaction (the feedback's public ref), routed and mailed. */
 export async function openCaseForFeedback(
   tx: Ctx,
   feedback: FeedbackTable,

@@ -8,7 +8,10 @@ import { testDialects } from '../../../tests/support/db.ts';
 import { startTestSmtp, type TestSmtp } from '../../../tests/support/smtp.ts';
 import { testWorker } from '../../../tests/support/worker.ts';
 import { fixedClock } from '../../lib/clock.ts';
-import { cookieOf } from '../orgs/orgs.fixtures.ts';
+
+/** The session cookie (name=value) a login response sets. */
+const cookieOf = (res: { headers: Record<string, unknown> }) =>
+  String([res.headers['set-cookie']].flat()[0]).split(';')[0]!;
 
 describe.each(testDialects())('case routing on %s', (dialect) => {
   let t: TestApp;
