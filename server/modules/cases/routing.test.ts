@@ -155,8 +155,8 @@ describe.each(testDialects())('case routing on %s', (dialect) => {
     expect(keyed.statusCode).toBe(403);
   });
 
-  it('refuses a default owner from another organisation (404) and keeps the setting', async () => {
-    const { api } = await setup();
+  it('refuses an owner from another organisation (404); mails a case handed over', async () => {
+    const { api, person } = await setup();
     const other = await createTestOrg(t.deps, 'Другая');
     const stranger = (
       await call(t.app, other.apiKey, {
@@ -172,5 +172,13 @@ describe.each(testDialects())('case routing on %s', (dialect) => {
     const kase = (await api('POST', '/api/v1/cases', { title: 'Вопрос' })).json();
     const patch = await api('PATCH', `/api/v1/cases/${kase.id}`, { ownerId: stranger.id });
     expect(patch.statusCode).toBe(404);
+    // Handed over to a person of the organisation: they are mailed, once.
+    const olga = await person('olga@romashka.example.ru', 'Ольга', 'ru');
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await api('PATCH', `/api/v1/cases/${kase.id}`, { ownerId: olga.id })).json().ownerId,
+      ).toBe(olga.id);
+    const messages = (await api('GET', `/api/v1/messages?caseId=${kase.id}`)).json().items;
+    expect(messages).toMatchObject([{ kind: 'case_assigned', to: olga.email }]);
   });
 });
