@@ -15,12 +15,12 @@ import { decodeKeyCursor, toKeyPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { newPublicRef } from '../../lib/public-ref.ts';
 import { findClient, findContact } from '../clients/index.ts';
-import { queueMessage } from '../messaging/index.ts';
+import { queueMessage, type QueueMessageInput } from '../messaging/index.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import { ensureStageKeys } from '../stages/index.ts';
 import { emitCaseEvent } from './case-events.ts';
 import * as repo from './cases.repo.ts';
-import { notifyOwner, routeCase } from './routing.ts';
+import { notifyOwner, recordRouting, routeCase } from './routing.ts';
 import type { CaseRule } from './rules.ts';
 import { dueTimesFor } from './sla-policies.ts';
 import { canTransition, OPEN_STATUSES } from './status-machine.ts';
@@ -99,16 +99,17 @@ async function insertNewCase(tx: Ctx, input: NewCase): Promise<CasesTable> {
   return row;
 }
 
-/** Opens a rule's case in the intake transaction (the feedback's public ref), routed and mailed. */
+/**
+ * Opens a rule's case in the intake transaction (the feedback's public ref), routed to an owner
+ * whose mail joins `mails`, for the caller to queue with the group's other messages.
+ */
 export async function openCaseForFeedback(
   tx: Ctx,
   feedback: FeedbackTable,
   rule: CaseRule,
+  mails: QueueMessageInput[],
 ): Promise<CasesTable> {
-  const { owner, clientName } = await routeCase(tx, {
-    clientId: feedback.client_id,
-    stage: feedback.stage,
-  });
+  const routed = await routeCase(tx, { clientId: feedback.client_id, stage: feedback.stage });
   const row = await insertNewCase(tx, {
     title: titleFor(feedback, rule),
     type: rule.type,
@@ -118,13 +119,10 @@ export async function openCaseForFeedback(
     contactId: feedback.contact_id,
     feedbackId: feedback.id,
     publicRef: feedback.public_ref,
-    ownerId: owner?.id ?? null,
+    ownerId: routed.owner?.id ?? null,
     openedBy: `rule:${rule.reason}`,
   });
-  if (owner) {
-    await emitCaseEvent(tx, row, { kind: 'assigned', body: owner.id, timelineOnly: true });
-    await notifyOwner(tx, row, owner, clientName);
-  }
+  await recordRouting(tx, row, routed, mails);
   return row;
 }
 

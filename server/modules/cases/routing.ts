@@ -7,9 +7,10 @@ import type { Ctx } from '../../context.ts';
 import type { CasesTable, UsersTable } from '../../db/types.ts';
 import { caseUrl } from '../../lib/public-urls.ts';
 import { findClient } from '../clients/index.ts';
-import { queueMessage } from '../messaging/index.ts';
+import { queueMessage, type QueueMessageInput } from '../messaging/index.ts';
 import { findOrgUser, listActiveAdminsOf, orgOf } from '../orgs/index.ts';
 import { stageOwnerOf } from '../stages/index.ts';
+import { emitCaseEvent } from './case-events.ts';
 
 export interface Routed {
   owner: UsersTable | undefined;
@@ -38,6 +39,18 @@ export async function routeCase(
   return { owner: admins[0], clientName };
 }
 
+/** The routed owner in the case's timeline (no webhook: the case is being opened) and their mail. */
+export async function recordRouting(
+  tx: Ctx,
+  c: CasesTable,
+  { owner, clientName }: Routed,
+  mails: QueueMessageInput[],
+): Promise<void> {
+  if (!owner) return;
+  await emitCaseEvent(tx, c, { kind: 'assigned', body: owner.id, timelineOnly: true });
+  mails.push(assignmentMail(tx, c, owner, clientName));
+}
+
 /** Mails the case's new owner, in the caller's transaction (one message per case and owner). */
 export async function notifyOwner(
   tx: Ctx,
@@ -45,7 +58,17 @@ export async function notifyOwner(
   owner: UsersTable,
   clientName: string | null,
 ): Promise<void> {
-  await queueMessage(tx, {
+  await queueMessage(tx, assignmentMail(tx, c, owner, clientName));
+}
+
+/** The case_assigned message to the owner, in their language. */
+export function assignmentMail(
+  tx: Pick<Ctx, 'config'>,
+  c: CasesTable,
+  owner: UsersTable,
+  clientName: string | null,
+): QueueMessageInput {
+  return {
     kind: 'case_assigned',
     to: owner.email,
     language: owner.language,
@@ -62,5 +85,5 @@ export async function notifyOwner(
     feedbackId: c.feedback_id,
     clientId: c.client_id,
     dedupeKey: `assigned:${c.id}:${owner.id}`,
-  });
+  };
 }

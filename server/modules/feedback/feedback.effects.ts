@@ -23,11 +23,13 @@ export interface RecordedFeedback {
   /** The contact to acknowledge, if any. */
   contact: ContactsTable | undefined;
   openCases: boolean;
+  /** The owner's mail of the case opened for it, queued with the group's acknowledgements. */
+  ownerMail?: QueueMessageInput[];
 }
 
 /** Opens the cases the rules ask for and sets `row.case_id`; runs before the rows are inserted. */
 export async function openRuleCases(records: readonly RecordedFeedback[]): Promise<void> {
-  for (const { ctx, row, openCases } of records) {
+  for (const [i, { ctx, row, openCases }] of records.entries()) {
     if (!openCases) continue;
     const rule = caseRuleFor(
       row.score_type && row.score_value !== null
@@ -35,7 +37,10 @@ export async function openRuleCases(records: readonly RecordedFeedback[]): Promi
         : null,
       row.text,
     );
-    if (rule) row.case_id = (await openCaseForFeedback(ctx, row, rule)).id;
+    if (!rule) continue;
+    const mails: QueueMessageInput[] = [];
+    row.case_id = (await openCaseForFeedback(ctx, row, rule, mails)).id;
+    records[i]!.ownerMail = mails;
   }
 }
 
@@ -48,7 +53,8 @@ export async function announceNewFeedback(records: readonly RecordedFeedback[]):
     ctx,
     records.map((r) => r.row.stage),
   );
-  const acks: QueueMessageInput[] = [];
+  // Case owners' mails first (routing), then the acknowledgements: one outbox write for all.
+  const acks: QueueMessageInput[] = records.flatMap((r) => r.ownerMail ?? []);
   for (const { row, contact } of records) {
     if (!contact?.email) continue;
     acks.push({
