@@ -168,9 +168,12 @@ async function setKindCheck(
     /^create table "?\w+"?/i,
     `create table "${table}__new"`,
   );
-  await sql.raw(rebuilt).execute(db);
-  await sql.raw(`insert into "${table}__new" select * from "${table}"`).execute(db);
-  await sql.raw(`drop table "${table}"`).execute(db);
-  await sql.raw(`alter table "${table}__new" rename to "${table}"`).execute(db);
-  for (const index of indexes) await sql.raw(index).execute(db);
+  // One transaction (SQLite migrations run without one): the old table is never dropped alone.
+  await db.transaction().execute(async (trx) => {
+    await sql.raw(rebuilt).execute(trx);
+    await sql.raw(`insert into "${table}__new" select * from "${table}"`).execute(trx);
+    await sql.raw(`drop table "${table}"`).execute(trx);
+    await sql.raw(`alter table "${table}__new" rename to "${table}"`).execute(trx);
+    for (const index of indexes) await sql.raw(index).execute(trx);
+  });
 }
