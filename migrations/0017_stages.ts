@@ -138,7 +138,7 @@ async function fillRegistry(db: Kysely<any>): Promise<void> {
  * documented procedure, https://sqlite.org/lang_altertable.html#otheralter): no table references
  * the outbox tables, so the copy keeps every row, and the indexes are created again.
  */
-async function setKindCheck(
+export async function setKindCheck(
   db: Kysely<any>,
   table: string,
   name: string,
