@@ -41,6 +41,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   contact_unsubscribes_source_check: v.UNSUBSCRIBE_SOURCES,
   case_status_notices_status_check: v.CASE_STATUSES,
   employees_status_check: v.EMPLOYEE_STATUSES,
+  stage_targets_direction_check: v.TARGET_DIRECTIONS,
 };
 /** CHECKs that are not value lists of text. */
 const NOT_LISTS = new Set([

@@ -24,7 +24,7 @@ const LAYERS: [string, string[]][] = [
     ],
   ],
   ['loop', ['webhooks']],
-  ['core', ['employees', 'clients', 'orgs']],
+  ['core', ['employees', 'stages', 'clients', 'orgs']],
 ];
 
 interface Cruise {

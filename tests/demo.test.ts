@@ -122,7 +122,22 @@ describe.each(testDialects())('npm run demo on %s', (dialect) => {
       const feedback = await h.db.selectFrom('feedback').select(['text', 'case_id']).execute();
       expect(feedback).toHaveLength(600);
       expect(feedback.some((f) => /[а-я]/i.test(f.text ?? ''))).toBe(true);
-      const cases = await h.db.selectFrom('cases').select('status').execute();
+      const cases = await h.db.selectFrom('cases').select(['status', 'owner_id']).execute();
+      // Routed by stage owner (issue 15): every auto-opened case has an owner.
+      expect(cases.every((c) => c.owner_id)).toBe(true);
+      const stages = await h.db
+        .selectFrom('stages')
+        .select(['key', 'name_ru', 'name_en', 'owner_user_id'])
+        .orderBy('position')
+        .execute();
+      expect(stages.map((s) => s.key)).toEqual([
+        'заказ',
+        'доставка',
+        'документы',
+        'оплата',
+        'поддержка',
+      ]);
+      expect(stages.every((s) => s.owner_user_id && s.name_en !== s.key)).toBe(true);
       expect(cases.length).toBeGreaterThan(50);
       expect(cases.some((c) => c.status === 'resolved')).toBe(true);
       expect(cases.some((c) => c.status !== 'resolved')).toBe(true);

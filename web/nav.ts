@@ -33,6 +33,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/surveys', labelKey: 'surveys.nav', requires: 'data.read' },
   { path: '/imports', labelKey: 'imports.nav', requires: 'data.write' },
   { path: '/calls', labelKey: 'telephony.nav', requires: 'data.read' },
+  { path: '/stages', labelKey: 'stages.nav', requires: 'data.read' },
   {
     path: '/economics/formula',
     labelKey: 'economics.formula.nav',

@@ -65,6 +65,8 @@ const ProfitFormulaPage = lazyPage(
 );
 const LoyaltyPage = lazyPage(() => import('./pages/economics/LoyaltyPage.tsx'), 'LoyaltyPage');
 const TopicsPage = lazyPage(() => import('./pages/text/TopicsPage.tsx'), 'TopicsPage');
+const StagesPage = lazyPage(() => import('./pages/stages/StagesPage.tsx'), 'StagesPage');
+const StagePage = lazyPage(() => import('./pages/stages/StagePage.tsx'), 'StagePage');
 
 const PAGES: Record<string, ComponentType> = {
   '/': HomePage,
@@ -82,6 +84,8 @@ const PAGES: Record<string, ComponentType> = {
   '/surveys': SurveysPage,
   '/imports': ImportsPage,
   '/calls': CallsPage,
+  '/stages': StagesPage,
+  '/stages/:id': StagePage,
   '/care': CareInboxPage,
   '/requirements': RequirementSearchPage,
   '/economics/formula': ProfitFormulaPage,

@@ -2,7 +2,8 @@
 // clients with contacts and roles, a year of feedback from several channels, and cases — open,
 // in progress and resolved — opened by the same rules as real intake; then three years of
 // transactions consistent with that feedback, and monthly marketing spend (economics.ts); 40
-// employees on the five stages and three months of calls that name them (employees.ts).
+// employees on the five stages and three months of calls that name them (employees.ts); the
+// journey stages with ru/en names, owners and targets (stages.ts).
 import { loadConfig } from '../../server/config.ts';
 import { ctxFor, type Ctx } from '../../server/context.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
@@ -15,6 +16,7 @@ import { updateCase } from '../../server/modules/cases/cases.service.ts';
 import { CLIENTS, DEMO_ADMIN, DEMO_ORG, RESOLUTIONS, STAGES, TEXTS } from './data.ts';
 import { loadEconomicsDemo, type EconomicsClient } from './economics.ts';
 import { loadEmployeesDemo } from './employees.ts';
+import { loadStagesDemo } from './stages.ts';
 import { dispositions, MORE_CLIENTS } from './more-clients.ts';
 
 const ALL_CLIENTS = [...CLIENTS, ...MORE_CLIENTS];
@@ -56,6 +58,8 @@ async function main() {
     }),
   );
   const ctx: Ctx = ctxFor(deps, { type: 'system', id: null, orgId: created.orgId, role: 'admin' });
+  // Stages and their owners first, so the cases below are routed to them (issue 15).
+  const stages = await loadStagesDemo(ctx, created.userId!);
   const rand = seeded(20261123);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   let count = 0;
@@ -145,7 +149,7 @@ async function main() {
   await deps.dbHandle.close();
   process.stdout.write(
     [
-      `Demo organisation «${DEMO_ORG}» loaded: ${ALL_CLIENTS.length} clients, ${count} feedback records, ${caseIds.length} cases (${resolved} resolved), ${money.transactions} transactions and ${money.months} months of marketing spend.`,
+      `Demo organisation «${DEMO_ORG}» loaded: ${ALL_CLIENTS.length} clients, ${count} feedback records, ${caseIds.length} cases (${resolved} resolved), ${money.transactions} transactions and ${money.months} months of marketing spend; ${stages} journey stages with owners.`,
       `Employees: ${staff.employees} (${staff.recent} hired in the last 45 days); calls: ${staff.calls}, ${staff.linkedCalls} of them linked to an employee.`,
       `Sign in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`,
       `API key: ${created.apiKey!.secret}`,

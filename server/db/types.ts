@@ -49,6 +49,7 @@ import type {
   CaseStatusNoticesTable,
   ContactUnsubscribesTable,
 } from './tables/client-notifications.ts';
+import type { StagesTable, StageTargetsTable } from './tables/stages.ts';
 
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
@@ -60,8 +61,11 @@ export type * from './tables/telephony.ts';
 export type * from './tables/economics.ts';
 export type * from './tables/client-notifications.ts';
 export type * from './tables/employees.ts';
+export type * from './tables/stages.ts';
 
 export interface DB {
+  stages: StagesTable;
+  stage_targets: StageTargetsTable;
   employees: EmployeesTable;
   contact_unsubscribes: ContactUnsubscribesTable;
   case_status_notices: CaseStatusNoticesTable;

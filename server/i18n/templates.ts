@@ -23,6 +23,7 @@ export const TEMPLATE_VARIABLES: Record<MessageKind, string[]> = {
   survey_invite: ['name', 'orgName', 'question', 'surveyUrl', 'scoreLinks', 'unsubscribeUrl'],
   digest: ['name', 'orgName', 'items'],
   escalation: ['name', 'ref', 'caseUrl', 'orgName', 'title', 'dueAt'],
+  case_assigned: ['name', 'ref', 'caseUrl', 'orgName', 'title', 'dueAt', 'stage', 'clientName'],
 };
 
 /** The built-in texts of each kind and language, from the catalogue (texts/mail.ts). */

@@ -15,11 +15,13 @@ import { telephonyModule } from './telephony/index.ts';
 import { textModule } from './text/index.ts';
 import { economicsModule } from './economics/index.ts';
 import { employeesModule } from './employees/index.ts';
+import { stagesModule } from './stages/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
   clientsModule,
   employeesModule,
+  stagesModule,
   feedbackModule,
   casesModule,
   messagingModule,

@@ -58,11 +58,17 @@ export const reminderKind = z.enum([
   'detractor_without_followup',
   'sla_risk',
   'missed_call',
+  /** "Assigned to me": an open case the person owns. */
+  'assigned_case',
+  /** "Assigned to me": an active special requirement of a stage the person owns (C4). */
+  'stage_requirement',
 ]);
 export const remindersQuery = z.object({
   days: z.coerce.number().int().min(0).max(366).default(14),
   silentDays: z.coerce.number().int().min(1).max(3650).default(60),
   timeZone: z.string().max(64).refine(isTimeZone, 'an IANA time zone').default('Europe/Moscow'),
+  /** "true": only what is the signed-in person's — their open cases, their stages' requirements. */
+  mine: z.enum(['true', 'false']).optional(),
 });
 export const reminderOut = z.object({
   kind: reminderKind,
@@ -72,7 +78,10 @@ export const reminderOut = z.object({
   /** When it happens or happened (date for dates, ISO time otherwise). */
   at: z.string().nullable(),
   daysUntil: z.number().nullable(),
-  ref: z.object({ type: z.enum(['date', 'client', 'feedback', 'case', 'call']), id: z.string() }),
+  ref: z.object({
+    type: z.enum(['date', 'client', 'feedback', 'case', 'call', 'requirement']),
+    id: z.string(),
+  }),
   /** UI path to open. */
   link: z.string(),
 });
@@ -150,6 +159,8 @@ export const requirementVersionOut = z.object({
 export const searchRequirementsQuery = z.object({
   q: z.string().trim().max(200).optional(),
   status: requirementStatus.optional(),
+  /** Only requirements of this journey stage (its key). */
+  stage: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const requirementSearchOut = requirementOut.extend({ clientName: z.string() });

@@ -77,6 +77,8 @@ export const listCasesQuery = z.object({
   open: z.enum(['true', 'false']).optional(),
   ownerId: z.uuid().optional(),
   clientId: z.uuid().optional(),
+  /** Only cases of this journey stage (its key). */
+  stage: z.string().max(100).optional(),
   /** Only cases resolved at or after this time (the board shows recent resolutions only). */
   resolvedFrom: z.iso.datetime({ offset: true }).optional(),
   cursor: z.string().max(200).optional(),

@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   email_taken: 409,
   idempotency_conflict: 409,
   invalid_transition: 409,
+  stage_key_taken: 409,
+  stage_in_use: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,

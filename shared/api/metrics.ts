@@ -18,6 +18,8 @@ export const satisfactionQuery = z.object({
   /** Exclusive end; defaults to now. */
   to: isoInstant.optional(),
   groupBy: satisfactionGroupBy.optional(),
+  /** Only responses of this journey stage (its key): a stage's satisfaction layer. */
+  stage: z.string().max(100).optional(),
 });
 export type SatisfactionQuery = z.infer<typeof satisfactionQuery>;
 

@@ -48,6 +48,8 @@ export const orgOut = z.object({
   defaultLanguage: language,
   /** IANA zone in which the organisation's calendar days and months are counted. */
   timeZone: z.string(),
+  /** Owner of an auto-opened case when neither the client's manager nor the stage owner is set. */
+  defaultCaseOwnerId: z.string().nullable(),
   createdAt: z.string(),
 });
 export type OrgOut = z.infer<typeof orgOut>;
@@ -76,7 +78,12 @@ export const updateUserBody = z
   .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });
 
 export const updateOrgBody = z
-  .object({ name: z.string().trim().min(1).max(200), defaultLanguage: language, timeZone })
+  .object({
+    name: z.string().trim().min(1).max(200),
+    defaultLanguage: language,
+    timeZone,
+    defaultCaseOwnerId: z.uuid().nullable(),
+  })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });
 

@@ -76,6 +76,7 @@ export const MESSAGE_KINDS = [
   'survey_invite',
   'digest',
   'escalation',
+  'case_assigned',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const MESSAGE_STATUSES = ['queued', 'sent', 'failed', 'not_sent'] as const;
@@ -151,3 +152,8 @@ export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
 /** The periods of the economics figures (calendar month, quarter, year). */
 export const ECONOMICS_PERIODS = ['month', 'quarter', 'year'] as const;
 export type EconomicsPeriod = (typeof ECONOMICS_PERIODS)[number];
+
+// Journey stages
+/** Whether a stage's metric is better higher (NPS, CSAT) or lower (CES, time to resolve). */
+export const TARGET_DIRECTIONS = ['up', 'down'] as const;
+export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];

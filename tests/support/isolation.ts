@@ -81,6 +81,8 @@ const KIND_OF_FIELD: Record<string, Kind> = {
   managerId: 'user',
   userId: 'user',
   employeeId: 'employee',
+  defaultCaseOwnerId: 'user',
+  intoId: 'stage',
   caseId: 'case',
   feedbackId: 'feedback',
   messageId: 'message',
@@ -111,6 +113,7 @@ export interface ForeignIds {
   case: string;
   feedback: string;
   message: string;
+  stage: string;
   /** Every id, public reference and e-mail address above: none may appear in B's answers. */
   needles: string[];
 }
@@ -177,6 +180,7 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
     amount: 1234.5,
     managerId: user.id,
   });
+  const stage = await post('/api/v1/stages', { key: `stage-${tag}`, ownerId: user.id });
   return {
     client: client.id,
     contact: contact.id,
@@ -185,6 +189,7 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
     case: feedback.caseId,
     feedback: feedback.id,
     message,
+    stage: stage.id,
     needles: [
       client.id,
       contact.id,
@@ -195,6 +200,7 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
       feedback.id,
       message,
       sale.id,
+      stage.id,
       feedback.publicRef,
       byHand.publicRef,
       userEmail,

@@ -30,6 +30,8 @@ export type RequirementSearchHit = z.infer<typeof requirementSearchOut>;
 export type ClientStatus = ClientOut['status'];
 export { CLIENT_STATUSES, DATE_KINDS, REQUIREMENT_CATEGORIES, REQUIREMENT_SOURCES };
 export const REMINDER_KINDS: readonly ReminderOut['kind'][] = [
+  'assigned_case',
+  'stage_requirement',
   'upcoming_date',
   'detractor_without_followup',
   'sla_risk',
@@ -39,7 +41,7 @@ export const REMINDER_KINDS: readonly ReminderOut['kind'][] = [
 
 const id = (value: string) => encodeURIComponent(value);
 
-export const listReminders = (q: { days: number; silentDays?: number }) =>
+export const listReminders = (q: { days: number; silentDays?: number; mine?: 'true' }) =>
   api.get<{ items: ReminderOut[] }>(`/api/v1/reminders${queryString(q)}`);
 
 export const listClientsFiltered = (q: {
@@ -74,6 +76,7 @@ export const listRequirementVersions = (requirementId: string) =>
 export const searchRequirements = (q: {
   q?: string;
   status?: RequirementOut['status'];
+  stage?: string;
   limit?: number;
 }) =>
   api.get<{ items: RequirementSearchHit[] }>(

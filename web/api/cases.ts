@@ -38,6 +38,7 @@ export interface CaseFilter {
   status?: readonly CaseStatus[];
   ownerId?: string;
   clientId?: string;
+  stage?: string;
   resolvedFrom?: string;
   cursor?: string;
   limit?: number;

@@ -18,4 +18,5 @@ export const getSatisfaction = (q: {
   groupBy?: SatisfactionGroupBy;
   from?: string;
   to?: string;
+  stage?: string;
 }) => api.get<SatisfactionOut>(`/api/v1/metrics/satisfaction${queryString(q)}`);

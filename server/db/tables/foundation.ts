@@ -10,6 +10,8 @@ export interface OrgsTable {
   created_at: string;
   /** IANA time zone (migration 0016; 'UTC' by default, so optional on insert). */
   time_zone?: string;
+  /** The owner of an auto-opened case nobody else owns (migration 0017; optional on insert). */
+  default_case_owner_id?: string | null;
 }
 
 export interface UsersTable {

@@ -33,6 +33,10 @@ const ru = {
       subject: 'Просрочен срок по обращению {{ref}}',
       body: 'Здравствуйте, {{name}}!\n\nПо обращению {{ref}} «{{title}}» истёк срок решения ({{dueAt}}).\nОткрыть: {{caseUrl}}\n\n{{orgName}}',
     },
+    case_assigned: {
+      subject: 'Вам назначено обращение {{ref}}',
+      body: 'Здравствуйте, {{name}}!\n\nВам назначено обращение {{ref}} «{{title}}».\nЭтап: {{stage}}\nКлиент: {{clientName}}\nСрок решения: {{dueAt}}\nОткрыть: {{caseUrl}}\n\n{{orgName}}',
+    },
   },
   mail: {
     /** The line of a closing message that asks for a rating (followupUrl of the template). */
@@ -46,6 +50,8 @@ const ru = {
       detractor_without_followup: 'Критик без ответа',
       sla_risk: 'Срок под угрозой',
       missed_call: 'Пропущенный звонок',
+      assigned_case: 'Назначенное вам обращение',
+      stage_requirement: 'Особое требование вашего этапа',
     },
   },
 };
@@ -81,6 +87,10 @@ const en: typeof ru = {
       subject: 'Case {{ref}} is past its due time',
       body: 'Hello {{name}},\n\nCase {{ref}} "{{title}}" is past its resolution due time ({{dueAt}}).\nOpen: {{caseUrl}}\n\n{{orgName}}',
     },
+    case_assigned: {
+      subject: 'Case {{ref}} is assigned to you',
+      body: 'Hello {{name}},\n\nCase {{ref}} "{{title}}" is assigned to you.\nStage: {{stage}}\nClient: {{clientName}}\nResolution due: {{dueAt}}\nOpen: {{caseUrl}}\n\n{{orgName}}',
+    },
   },
   mail: {
     /** The line of a closing message that asks for a rating (followupUrl of the template). */
@@ -94,6 +104,8 @@ const en: typeof ru = {
       detractor_without_followup: 'Detractor without follow-up',
       sla_risk: 'Deadline at risk',
       missed_call: 'Missed call',
+      assigned_case: 'Case assigned to you',
+      stage_requirement: 'Special requirement of your stage',
     },
   },
 };

@@ -8,6 +8,7 @@ import { listCasesOfClient, listEventsOfCase } from '../cases/index.ts';
 import { listFeedbackOfClient } from '../feedback/index.ts';
 import { listSentMessagesOfClient } from '../messaging/index.ts';
 import { missedCallsWithoutCallback } from '../telephony/index.ts';
+import { assignedToMe } from './assigned.ts';
 import { nextOccurrence } from './occurrence.ts';
 import * as repo from './care.repo.ts';
 import * as reads from './reminders.repo.ts';
@@ -26,9 +27,10 @@ const isoOf = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 
 export async function reminders(
   ctx: Ctx,
-  q: { days: number; silentDays: number; timeZone: string },
+  q: { days: number; silentDays: number; timeZone: string; mine?: 'true' | 'false' },
 ): Promise<ReminderOut[]> {
   assertCan(ctx.actor, 'data.read');
+  if (q.mine === 'true') return assignedToMe(ctx);
   const now = ctx.clock.now();
   const items: ReminderOut[] = [];
 

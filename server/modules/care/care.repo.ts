@@ -1,4 +1,5 @@
 // The only file of the care module with SQL. orgId first, always.
+import { sql } from 'kysely';
 import type {
   ClientNotesTable,
   DbOrTrx,
@@ -108,7 +109,7 @@ export async function listRequirements(
 export async function searchRequirements(
   db: DbOrTrx,
   orgId: string,
-  f: { q?: string; status?: RequirementsTable['status']; limit: number },
+  f: { q?: string; status?: RequirementsTable['status']; stages?: string[]; limit: number },
 ) {
   let q = db
     .selectFrom('requirements as r')
@@ -120,6 +121,8 @@ export async function searchRequirements(
     .where('r.org_id', '=', orgId);
   if (f.q) q = q.where(likeContains('r.search_text', f.q));
   if (f.status) q = q.where('r.status', '=', f.status);
+  if (f.stages)
+    q = f.stages.length ? q.where('r.stage', 'in', f.stages) : q.where(sql<boolean>`1 = 0`);
   return q.orderBy('r.id', 'desc').limit(f.limit).execute();
 }
 

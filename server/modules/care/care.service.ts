@@ -9,6 +9,7 @@ import { findEmployeeOf } from '../employees/index.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import { findCaseInOrg } from '../cases/index.ts';
 import { localDay } from './occurrence.ts';
+import { ensureStageKeys } from '../stages/index.ts';
 import * as repo from './care.repo.ts';
 import { foldForSearch } from '../../../shared/domain/search-fold.ts';
 
@@ -197,6 +198,7 @@ export async function addRequirement(
     };
     row.search_text = searchTextOf(row);
     await repo.insertRequirement(tx.db, row);
+    await ensureStageKeys(tx, [row.stage]);
     await writeVersion(tx, row);
     await recordAudit(tx, 'requirement.created', { type: 'requirement', id: row.id });
     return row;
@@ -232,6 +234,7 @@ export async function updateRequirement(
     next.search_text = searchTextOf(next);
     const { id: _id, org_id: _org, client_id: _client, created_at: _created, ...changes } = next;
     await repo.updateRequirement(tx.db, tx.orgId, id, changes);
+    await ensureStageKeys(tx, [next.stage]);
     await writeVersion(tx, next);
     await recordAudit(
       tx,
@@ -257,11 +260,12 @@ export async function requirementVersions(ctx: Ctx, id: string) {
 
 export async function searchRequirements(
   ctx: Ctx,
-  query: { q?: string; status?: RequirementsTable['status']; limit: number },
+  query: { q?: string; status?: RequirementsTable['status']; stage?: string; limit: number },
 ) {
   assertCan(ctx.actor, 'data.read');
   return repo.searchRequirements(ctx.db, ctx.orgId, {
     ...query,
+    stages: query.stage === undefined ? undefined : [query.stage],
     q: query.q ? normaliseSearch(query.q) : undefined,
   });
 }

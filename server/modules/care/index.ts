@@ -3,8 +3,18 @@ import type { ModuleDef } from '../module.ts';
 import { registerCasePageRoute } from './case-page.routes.ts';
 import { registerCareRoutes } from './care.routes.ts';
 import { careJobs, DIGEST_JOB } from './digest.ts';
+import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
+import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 
 export { activeRequirementsFor } from './care.service.ts';
+
+// Stage keys on requirements follow a merge, and a stage still on one is not deleted (ADR 012).
+stagesMerged.subscribe('care.requirements', (s, e) =>
+  rewriteStageKey(s.db, 'requirements', s.orgId, e),
+);
+stageDeleting.subscribe('care.requirements', async (s, e) => {
+  if (await stageKeyUsed(s.db, 'requirements', s.orgId, e.key)) throw stageInUse(e.key);
+});
 
 export const careModule: ModuleDef = {
   name: 'care',

@@ -9,6 +9,8 @@ export interface CaseEventInput {
   fromStatus?: CaseStatus | null;
   toStatus?: CaseStatus | null;
   body?: string | null;
+  /** In the timeline only, no case.updated webhook event (the routing of a case being opened). */
+  timelineOnly?: boolean;
 }
 
 export function caseWebhookData(c: CasesTable) {
@@ -48,7 +50,7 @@ export async function emitCaseEvent(
       created_at: now.toISOString(),
     })
     .execute();
-  if (e.kind === 'opened') return;
+  if (e.kind === 'opened' || e.timelineOnly) return;
   await emitWebhookEvent(tx, 'case.updated', {
     case: caseWebhookData(c),
     change: { kind: e.kind, from: e.fromStatus ?? null, to: e.toStatus ?? null },

@@ -4,6 +4,7 @@
 import type { OrgScope } from '../../context.ts';
 import type { CaseEventsTable, CasesTable, DbOrTrx } from '../../db/types.ts';
 import * as repo from './cases.repo.ts';
+import { OPEN_CASE_STATUSES } from '../../../shared/domain/vocabulary.ts';
 
 export async function findCaseInOrg(s: OrgScope, caseId: string): Promise<CasesTable | undefined> {
   return repo.findCase(s.db, s.orgId, caseId);
@@ -28,4 +29,14 @@ export async function listCasesOfClient(
 
 export async function listEventsOfCase(s: OrgScope, caseId: string): Promise<CaseEventsTable[]> {
   return repo.listEvents(s.db, s.orgId, caseId);
+}
+
+/** Open cases `ownerId` owns, newest first, at most `limit` (the care inbox's "assigned to me"). */
+export async function listOpenCasesOwnedBy(
+  s: OrgScope,
+  ownerId: string,
+  limit: number,
+): Promise<CasesTable[]> {
+  const open = [...OPEN_CASE_STATUSES];
+  return (await repo.listCases(s.db, s.orgId, { ownerId, status: open, limit })).slice(0, limit);
 }

@@ -60,6 +60,7 @@ export interface CaseFilter {
   status?: CaseStatus[];
   ownerId?: string;
   clientId?: string;
+  stage?: string;
   resolvedFrom?: string;
   before?: KeyCursor;
   limit: number;
@@ -71,6 +72,7 @@ export async function listCases(db: DbOrTrx, orgId: string, f: CaseFilter): Prom
   if (f.status?.length) q = q.where('status', 'in', f.status);
   if (f.ownerId) q = q.where('owner_id', '=', f.ownerId);
   if (f.clientId) q = q.where('client_id', '=', f.clientId);
+  if (f.stage !== undefined) q = q.where('stage', '=', f.stage);
   if (f.resolvedFrom) q = q.where('resolved_at', '>=', f.resolvedFrom);
   if (f.before) q = q.where(before('created_at', f.before));
   return q

@@ -15,10 +15,12 @@ import { decodeKeyCursor, toKeyPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { newPublicRef } from '../../lib/public-ref.ts';
 import { findClient, findContact } from '../clients/index.ts';
-import { queueMessage } from '../messaging/index.ts';
+import { queueMessage, type QueueMessageInput } from '../messaging/index.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
+import { ensureStageKeys } from '../stages/index.ts';
 import { emitCaseEvent } from './case-events.ts';
 import * as repo from './cases.repo.ts';
+import { notifyOwner, recordRouting, routeCase } from './routing.ts';
 import type { CaseRule } from './rules.ts';
 import { dueTimesFor } from './sla-policies.ts';
 import { canTransition, OPEN_STATUSES } from './status-machine.ts';
@@ -98,13 +100,18 @@ async function insertNewCase(tx: Ctx, input: NewCase): Promise<CasesTable> {
   return row;
 }
 
-/** Opens the case a rule asks for, in the intake transaction; it shares the feedback's public reference. */
+/**
+ * Opens a rule's case in the intake transaction (the feedback's public ref), routed to an owner
+ * whose mail joins `mails`, for the caller to queue with the group's other messages.
+ */
 export async function openCaseForFeedback(
   tx: Ctx,
   feedback: FeedbackTable,
   rule: CaseRule,
+  mails: QueueMessageInput[],
 ): Promise<CasesTable> {
-  return insertNewCase(tx, {
+  const routed = await routeCase(tx, { clientId: feedback.client_id, stage: feedback.stage });
+  const row = await insertNewCase(tx, {
     title: titleFor(feedback, rule),
     type: rule.type,
     priority: rule.priority,
@@ -113,8 +120,11 @@ export async function openCaseForFeedback(
     contactId: feedback.contact_id,
     feedbackId: feedback.id,
     publicRef: feedback.public_ref,
+    ownerId: routed.owner?.id ?? null,
     openedBy: `rule:${rule.reason}`,
   });
+  await recordRouting(tx, row, routed, mails);
+  return row;
 }
 
 export async function openCase(
@@ -130,6 +140,7 @@ export async function openCase(
       throw unknownReference('body.clientId', 'client');
     if (input.contactId && !(await findContact(tx, input.contactId)))
       throw unknownReference('body.contactId', 'contact');
+    await ensureStageKeys(tx, [input.stage]);
     const row = await insertNewCase(tx, { ...input, openedBy: tx.actor.type });
     await recordAudit(tx, 'case.opened', { type: 'case', id: row.id });
     return row;
@@ -187,10 +198,9 @@ export async function updateCase(ctx: Ctx, id: string, patch: CasePatch): Promis
       if (patch.status === 'closed') set.closed_at = now;
       if (patch.status === 'in_progress' && current.status === 'resolved') set.resolved_at = null;
     }
-    if (patch.ownerId !== undefined) {
-      if (patch.ownerId && !(await findOrgUser(tx, patch.ownerId))) throw ownerUnknown();
-      set.owner_id = patch.ownerId;
-    }
+    const newOwner = patch.ownerId ? await findOrgUser(tx, patch.ownerId) : undefined;
+    if (patch.ownerId && !newOwner) throw ownerUnknown();
+    if (patch.ownerId !== undefined) set.owner_id = patch.ownerId;
     if (patch.priority) set.priority = patch.priority;
     if (patch.resolution !== undefined) set.resolution = patch.resolution;
     if (patch.followup !== undefined) set.followup_requested = patch.followup ? 1 : 0;
@@ -204,8 +214,11 @@ export async function updateCase(ctx: Ctx, id: string, patch: CasePatch): Promis
         toStatus: set.status,
         body: patch.resolution ?? null,
       });
-    if (patch.ownerId !== undefined && patch.ownerId !== current.owner_id)
+    if (patch.ownerId !== undefined && patch.ownerId !== current.owner_id) {
       await emitCaseEvent(tx, next, { kind: 'assigned', body: patch.ownerId });
+      // Someone else handed the case over: the new owner hears about it.
+      if (newOwner && newOwner.id !== tx.actor.id) await notifyOwner(tx, next, newOwner, null);
+    }
     if (patch.priority && patch.priority !== current.priority)
       await emitCaseEvent(tx, next, { kind: 'priority', body: patch.priority });
     if (patch.note) await emitCaseEvent(tx, next, { kind: 'note', body: patch.note });
@@ -265,6 +278,7 @@ export async function listCases(
     open?: boolean;
     ownerId?: string;
     clientId?: string;
+    stage?: string;
     resolvedFrom?: string;
     cursor?: string;
     limit: number;
@@ -275,6 +289,7 @@ export async function listCases(
     status: q.status ?? (q.open ? [...OPEN_STATUSES] : undefined),
     ownerId: q.ownerId,
     clientId: q.clientId,
+    stage: q.stage,
     resolvedFrom: q.resolvedFrom ? new Date(q.resolvedFrom).toISOString() : undefined,
     before: decodeKeyCursor(q.cursor),
     limit: q.limit,

@@ -3,6 +3,8 @@ import type { ModuleDef } from '../module.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { caseJobs } from './escalation.ts';
 import { statusMessageJobs } from './status-message.ts';
+import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
+import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 
 export { acknowledgeCase, getCase, openCaseForFeedback } from './cases.service.ts';
 export {
@@ -10,11 +12,18 @@ export {
   findCaseInOrg,
   listCasesOfClient,
   listEventsOfCase,
+  listOpenCasesOwnedBy,
 } from './cases.lookups.ts';
 export { caseRuleFor, type CaseRule } from './rules.ts';
 export { presentCase } from './cases.routes.ts';
 export { emitCaseEvent } from './case-events.ts';
 export { recordClientReply } from './client-reply.ts';
+
+// Stage keys on cases follow a merge, and a stage still on one is not deleted (ADR 012).
+stagesMerged.subscribe('cases.cases', (s, e) => rewriteStageKey(s.db, 'cases', s.orgId, e));
+stageDeleting.subscribe('cases.cases', async (s, e) => {
+  if (await stageKeyUsed(s.db, 'cases', s.orgId, e.key)) throw stageInUse(e.key);
+});
 
 export const casesModule: ModuleDef = {
   name: 'cases',

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/api/economics.ts';
 import { existingClientIds, resolveClient } from '../clients/index.ts';
 import { findOrgUser } from '../orgs/index.ts';
+import { ensureStageKeys } from '../stages/index.ts';
 import * as repo from './economics.repo.ts';
 import { applyTransactionChanges } from './rollups.service.ts';
 import { refundTooLarge, sameValues, transactionValues } from './transaction-values.ts';
@@ -196,6 +197,11 @@ export async function upsertBatchSetBased(
       changes.push({ before: was, after: row });
     }
     await repo.insertTransactions(tx.db, inserts);
+    // New stage keys join the registry with the batch (one query for the set, ADR 012).
+    await ensureStageKeys(
+      tx,
+      changes.map((c) => c.after.stage),
+    );
     await applyTransactionChanges(tx, changes);
   });
   return results.sort((a, b) => a.index - b.index);

@@ -16,6 +16,7 @@ import {
 import { resolveClient } from '../clients/index.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import { itemError, parseItem, upsertBatchSetBased } from './batch-upsert.ts';
+import { ensureStageKeys } from '../stages/index.ts';
 import * as repo from './economics.repo.ts';
 import { applyTransactionChanges } from './rollups.service.ts';
 import { settingsOf } from './settings.service.ts';
@@ -107,6 +108,7 @@ async function writeTransaction(
     const { sales, refunds } = sums.get(client.id) ?? { sales: 0, refunds: 0 };
     if (refunds + values.amount_minor > sales) throw refundTooLarge(sales, refunds);
   }
+  await ensureStageKeys(tx, [values.stage]);
   const now = tx.clock.now().toISOString();
   if (existing) {
     const patch = { ...values, client_id: client.id, updated_at: now };

@@ -7,6 +7,8 @@ import { registerImportTarget } from '../imports/index.ts';
 import { registerEconomicsRoutes } from './economics.routes.ts';
 import { recordFeedbackActivity } from './rollups.service.ts';
 import { transactionsTarget } from './transactions-import.ts';
+import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
+import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 
 export { listTransactions, getTransaction } from './economics.service.ts';
 export { transactionsTarget } from './transactions-import.ts';
@@ -19,5 +21,13 @@ registerImportTarget(transactionsTarget);
 feedbackRecorded.subscribe('economics.activity', (scope, e) =>
   recordFeedbackActivity(scope, e.records),
 );
+
+// Stage keys on transactions follow a merge, and a stage still on one is not deleted (ADR 012).
+stagesMerged.subscribe('economics.transactions', (s, e) =>
+  rewriteStageKey(s.db, 'transactions', s.orgId, e),
+);
+stageDeleting.subscribe('economics.transactions', async (s, e) => {
+  if (await stageKeyUsed(s.db, 'transactions', s.orgId, e.key)) throw stageInUse(e.key);
+});
 
 export const economicsModule: ModuleDef = { name: 'economics', routes: registerEconomicsRoutes };

@@ -68,7 +68,13 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
     expect(await t.deps.db.selectFrom('feedback').selectAll().execute()).toHaveLength(1);
 
     await worker.drain();
-    const [ack] = await smtp.waitFor(1);
+    // The acknowledgement, and the case's owner (routed to the admin: no manager, stage owner or
+    // default owner here) hears about the case (issue 15).
+    const sent = await smtp.waitFor(2);
+    const ack = sent.find((m) => m.subject?.includes('Мы получили ваш отзыв'));
+    const assigned = sent.find((m) => m !== ack);
+    expect(assigned!.to).toMatchObject({ text: org.adminEmail });
+    expect(assigned!.subject).toBe(`Вам назначено обращение ${record.publicRef}`);
     expect(ack!.to).toMatchObject({ text: 'ivan@example.ru' });
     expect(ack!.subject).toContain('Мы получили ваш отзыв');
     expect(ack!.subject).toContain(record.publicRef);
@@ -123,8 +129,8 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
     expect(resolved.json().status).toBe('resolved');
 
     await worker.drain();
-    const mails = await smtp.waitFor(2);
-    const closing = mails[1]!;
+    const mails = await smtp.waitFor(3);
+    const closing = mails[2]!;
     expect(closing.subject).toBe(`Обращение ${record.publicRef} решено`);
     expect(closing.text).toContain('вернули стоимость доставки');
     expect(closing.text).toContain(`/status/${record.publicRef}/rate`);
@@ -138,6 +144,7 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
       .items.map((e: { kind: string; toStatus: string | null }) => `${e.kind}:${e.toStatus ?? ''}`);
     expect(events).toEqual([
       'opened:new',
+      'assigned:',
       'status:acknowledged',
       'status:in_progress',
       'status:resolved',
@@ -240,10 +247,11 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
     ).json();
     expect(kase.breachedAt).toBeTruthy();
     expect(kase.priority).toBe('urgent');
-    const mails = await smtp.waitFor(1);
-    expect(mails).toHaveLength(1);
-    expect(mails[0]!.to).toMatchObject({ text: org.adminEmail });
-    expect(mails[0]!.subject).toContain('Просрочен срок');
+    // The admin owns the case (routed to them, issue 15): the assignment, then the escalation.
+    const mails = await smtp.waitFor(2);
+    expect(mails).toHaveLength(2);
+    const escalation = mails.find((m) => m.subject?.includes('Просрочен срок'));
+    expect(escalation!.to).toMatchObject({ text: org.adminEmail });
   });
 
   it('records a batch with per-item errors and de-duplicates by source id', async () => {

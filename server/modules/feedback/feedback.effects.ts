@@ -12,6 +12,7 @@ import {
   type SentCtx,
 } from '../messaging/index.ts';
 import { emitWebhookEvents } from '../webhooks/index.ts';
+import { ensureStageKeys } from '../stages/index.ts';
 import * as repo from './feedback.repo.ts';
 import { statusUrl } from '../../lib/public-urls.ts';
 
@@ -22,11 +23,13 @@ export interface RecordedFeedback {
   /** The contact to acknowledge, if any. */
   contact: ContactsTable | undefined;
   openCases: boolean;
+  /** The owner's mail of the case opened for it, queued with the group's acknowledgements. */
+  ownerMail?: QueueMessageInput[];
 }
 
 /** Opens the cases the rules ask for and sets `row.case_id`; runs before the rows are inserted. */
 export async function openRuleCases(records: readonly RecordedFeedback[]): Promise<void> {
-  for (const { ctx, row, openCases } of records) {
+  for (const [i, { ctx, row, openCases }] of records.entries()) {
     if (!openCases) continue;
     const rule = caseRuleFor(
       row.score_type && row.score_value !== null
@@ -34,7 +37,10 @@ export async function openRuleCases(records: readonly RecordedFeedback[]): Promi
         : null,
       row.text,
     );
-    if (rule) row.case_id = (await openCaseForFeedback(ctx, row, rule)).id;
+    if (!rule) continue;
+    const mails: QueueMessageInput[] = [];
+    row.case_id = (await openCaseForFeedback(ctx, row, rule, mails)).id;
+    records[i]!.ownerMail = mails;
   }
 }
 
@@ -42,7 +48,13 @@ export async function openRuleCases(records: readonly RecordedFeedback[]): Promi
 export async function announceNewFeedback(records: readonly RecordedFeedback[]): Promise<void> {
   if (records.length === 0) return;
   const ctx = records[0]!.ctx;
-  const acks: QueueMessageInput[] = [];
+  // Stage keys never seen before join the registry: one query for the group (ADR 012).
+  await ensureStageKeys(
+    ctx,
+    records.map((r) => r.row.stage),
+  );
+  // Case owners' mails first (routing), then the acknowledgements: one outbox write for all.
+  const acks: QueueMessageInput[] = records.flatMap((r) => r.ownerMail ?? []);
   for (const { row, contact } of records) {
     if (!contact?.email) continue;
     acks.push({

@@ -6,6 +6,8 @@ import { registerFeedbackRoutes } from './feedback.routes.ts';
 import { registerIntakeMetrics } from './intake-metrics.ts';
 import { registerRatingPage } from './rating-page.ts';
 import { registerStatusPage } from './status-page.ts';
+import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
+import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 
 export {
   recordFeedback,
@@ -26,6 +28,14 @@ export {
 
 // Upward event (ADR 008): when messaging sent an acknowledgement, the record and its case move on.
 messageSent.subscribe('feedback.acknowledged', onMessageSent);
+
+// Stage keys on feedback follow a merge, and a stage still on one is not deleted (ADR 012).
+stagesMerged.subscribe('feedback.feedback', (s, e) =>
+  rewriteStageKey(s.db, 'feedback', s.orgId, e),
+);
+stageDeleting.subscribe('feedback.feedback', async (s, e) => {
+  if (await stageKeyUsed(s.db, 'feedback', s.orgId, e.key)) throw stageInUse(e.key);
+});
 
 export const feedbackModule: ModuleDef = {
   name: 'feedback',

@@ -70,7 +70,7 @@ describe.each(testDialects())('set-based intake on %s', (dialect) => {
 
     const jobs = await db.selectFrom('jobs').select(['name']).execute();
     const count = (name: string) => jobs.filter((j) => j.name === name).length;
-    expect(count('messaging.send')).toBe(300);
+    expect(count('messaging.send')).toBe(330); // 300 acknowledgements, 30 owners' assignments
     expect(count('webhooks.deliver')).toBe(300);
 
     // The same batch again: all duplicates, nothing new written.
@@ -85,7 +85,7 @@ describe.each(testDialects())('set-based intake on %s', (dialect) => {
     expect((again.json().results as { id: string }[]).map((r) => r.id)).toEqual(
       results.map((r) => r.id),
     );
-    expect(await db.selectFrom('messages').select('id').execute()).toHaveLength(300);
+    expect(await db.selectFrom('messages').select('id').execute()).toHaveLength(330);
   });
 
   it('matches senders by e-mail once per batch and creates one contact for a new sender named twice', async () => {

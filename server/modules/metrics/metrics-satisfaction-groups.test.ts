@@ -111,6 +111,24 @@ describe.each(testDialects())('satisfaction metrics on %s', (dialect) => {
     );
   });
 
+  it("narrows to one journey stage: the stage page's satisfaction layer", async () => {
+    // delivery in A: 10, 10, 3 in January → 2 promoters, 1 detractor: (2 − 1) / 3 = 33.3;
+    // B's three delivery detractors never count.
+    const res = await get(a, 'metric=nps&from=2026-01-01&to=2026-03-01&stage=delivery');
+    expect(res.json().groups).toMatchObject([
+      { key: 'all', value: 33.3, responses: 3, promoters: 2, passives: 0, detractors: 1 },
+    ]);
+    const months = (
+      await get(a, 'metric=nps&from=2026-01-01&to=2026-03-01&stage=delivery&groupBy=month')
+    ).json().groups;
+    expect(months.find((g: { key: string }) => g.key === '2026-01')).toMatchObject({
+      responses: 3,
+      value: 33.3,
+    });
+    const unknown = await get(a, 'metric=nps&from=2026-01-01&to=2026-03-01&stage=нет');
+    expect(unknown.json().groups).toMatchObject([{ key: 'all', value: null, responses: 0 }]);
+  });
+
   it('gives one "all" group without groupBy, even when there are no answers', async () => {
     const all = (await get(a, 'metric=nps&from=2026-01-01&to=2026-03-01')).json();
     expect(all.groupBy).toBeNull();

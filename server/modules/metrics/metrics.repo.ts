@@ -56,6 +56,7 @@ export async function countScoresByGroup(
     from: string;
     to: string;
     groupBy?: GroupDimension;
+    stage?: string;
   },
 ): Promise<GroupedScoreCount[]> {
   const key = q.groupBy ? groupKeyOf(db, q.groupBy) : sql<null>`null`;
@@ -81,6 +82,7 @@ export async function countScoresByGroup(
     .where('f.received_at', '<', q.to)
     .groupBy('f.score_value');
   if (q.groupBy) query = query.groupBy(key);
+  if (q.stage !== undefined) query = query.where('f.stage', '=', q.stage);
   const rows = await query.execute();
   return rows.map((r) => ({
     groupKey: r.group_key,

@@ -36,7 +36,13 @@ export const ALL_KEY = 'all';
 
 export async function getSatisfactionReport(
   ctx: Ctx,
-  q: { metric: SatisfactionMetric; from?: string; to?: string; groupBy?: GroupDimension },
+  q: {
+    metric: SatisfactionMetric;
+    from?: string;
+    to?: string;
+    groupBy?: GroupDimension;
+    stage?: string;
+  },
 ): Promise<SatisfactionReport> {
   assertCan(ctx.actor, 'data.read');
   const window = satisfactionWindow(ctx.clock.now(), q.from, q.to);
@@ -62,6 +68,7 @@ export async function getSatisfactionReport(
     range: SCALES[q.metric],
     ...window,
     groupBy: q.groupBy,
+    stage: q.stage,
   });
 
   const histograms = new Map<string, { label?: string; hist: ScoreCount[] }>();

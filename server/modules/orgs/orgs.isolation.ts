@@ -1,5 +1,5 @@
 import { call } from '../../../tests/support/app.ts';
-import type { IsolationFixtures } from '../../../tests/support/isolation.ts';
+import type { IdFieldFixtures, IsolationFixtures } from '../../../tests/support/isolation.ts';
 
 export const isolationFixtures: IsolationFixtures = {
   '/api/v1/users/:id': async (t, a) => {
@@ -26,4 +26,8 @@ export const isolationFixtures: IsolationFixtures = {
     });
     return { params: { id: key.json().id } };
   },
+};
+
+export const idFieldFixtures: IdFieldFixtures = {
+  'PATCH /api/v1/org': async () => ({ url: '/api/v1/org', body: {}, readBack: '/api/v1/org' }),
 };

@@ -18,6 +18,7 @@ export const presentOrg = (o: OrgsTable): OrgOut => ({
   name: o.name,
   defaultLanguage: o.default_language,
   timeZone: o.time_zone ?? 'UTC',
+  defaultCaseOwnerId: o.default_case_owner_id ?? null,
   createdAt: o.created_at,
 });
 

@@ -32,7 +32,9 @@ export async function getOrg(db: DbOrTrx, orgId: string): Promise<OrgsTable> {
 export async function updateOrg(
   db: DbOrTrx,
   orgId: string,
-  patch: Partial<Pick<OrgsTable, 'name' | 'default_language' | 'time_zone'>>,
+  patch: Partial<
+    Pick<OrgsTable, 'name' | 'default_language' | 'time_zone' | 'default_case_owner_id'>
+  >,
 ): Promise<void> {
   await db.updateTable('orgs').set(patch).where('id', '=', orgId).execute();
 }

@@ -1,7 +1,7 @@
 // Use-cases for an organisation's settings, people and API keys. Roles are checked here.
 import { inTransaction, type Ctx } from '../../context.ts';
 import type { Language, Role } from '../../db/types.ts';
-import { AppError, forbidden } from '../../http/errors.ts';
+import { AppError, forbidden, unknownReference } from '../../http/errors.ts';
 import { hashPassword, sha256, verifyPassword } from '../../lib/crypto.ts';
 import { newId } from '../../lib/ids.ts';
 import { decodeCursor, decodeKeyCursor, toKeyPage, toPage } from '../../lib/paging.ts';
@@ -19,12 +19,22 @@ export async function getOrganisation(ctx: Ctx) {
 
 export async function updateOrganisation(
   ctx: Ctx,
-  patch: { name?: string; defaultLanguage?: Language; timeZone?: string },
+  patch: {
+    name?: string;
+    defaultLanguage?: Language;
+    timeZone?: string;
+    defaultCaseOwnerId?: string | null;
+  },
 ) {
   assertCan(ctx.actor, 'org.manage');
   const zone = patch.timeZone === undefined ? undefined : zoneOrRefuse(patch.timeZone);
+  const owner = patch.defaultCaseOwnerId;
   return inTransaction(ctx, async (tx) => {
+    // The default owner of routed cases must be a person of this organisation (404 otherwise).
+    if (owner && !(await repo.findUser(tx.db, tx.orgId, owner)))
+      throw unknownReference('body.defaultCaseOwnerId', 'user');
     await repo.updateOrg(tx.db, tx.orgId, {
+      ...(owner !== undefined ? { default_case_owner_id: owner } : {}),
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.defaultLanguage !== undefined ? { default_language: patch.defaultLanguage } : {}),
       ...(zone !== undefined ? { time_zone: zone } : {}),

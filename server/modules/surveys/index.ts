@@ -2,8 +2,16 @@
 import type { ModuleDef } from '../module.ts';
 import { registerSurveyPages } from './survey-page.ts';
 import { registerSurveyRoutes } from './surveys.routes.ts';
+import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
+import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 
 export { presentSurvey } from './surveys.routes.ts';
+
+// Stage keys on surveys follow a merge, and a stage still on one is not deleted (ADR 012).
+stagesMerged.subscribe('surveys.surveys', (s, e) => rewriteStageKey(s.db, 'surveys', s.orgId, e));
+stageDeleting.subscribe('surveys.surveys', async (s, e) => {
+  if (await stageKeyUsed(s.db, 'surveys', s.orgId, e.key)) throw stageInUse(e.key);
+});
 
 export const surveysModule: ModuleDef = {
   name: 'surveys',

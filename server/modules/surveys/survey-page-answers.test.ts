@@ -52,7 +52,9 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
     expect(await feedback()).toHaveLength(1);
 
     await testWorker(kit.t.deps).drain();
-    const [ack] = await kit.smtp!.waitFor(1);
+    // With the acknowledgement, the case owner's assignment mail (issue 15).
+    const sent = await kit.smtp!.waitFor(2);
+    const ack = sent.find((m) => m.to && !Array.isArray(m.to) && m.to.text === 'ivan@example.ru');
     expect(ack!.to).toMatchObject({ text: 'ivan@example.ru' });
     expect(ack!.subject).toContain(record!.public_ref);
     const kase = (await api('GET', `/api/v1/cases/${record!.case_id}`)).json();

@@ -19,6 +19,7 @@ import { queueMessage } from '../messaging/index.ts';
 import { recordAudit } from '../orgs/index.ts';
 import { scoreLinesOf } from './survey-links.ts';
 import { surveyInviteUrl, surveyOpenUrl } from '../../lib/public-urls.ts';
+import { ensureStageKeys } from '../stages/index.ts';
 import * as repo from './surveys.repo.ts';
 
 export interface NewSurvey {
@@ -47,6 +48,7 @@ export async function createSurvey(ctx: Ctx, input: NewSurvey): Promise<SurveysT
   };
   await inTransaction(ctx, async (tx) => {
     await repo.insertSurvey(tx.db, row);
+    await ensureStageKeys(tx, [row.stage]);
     await recordAudit(tx, 'survey.created', { type: 'survey', id: row.id }, { metric: row.metric });
   });
   return row;
@@ -90,6 +92,7 @@ export async function updateSurvey(
     if (patch.stage !== undefined) changes.stage = patch.stage;
     if (patch.status !== undefined) changes.status = patch.status;
     await repo.updateSurvey(tx.db, tx.orgId, id, changes);
+    await ensureStageKeys(tx, [changes.stage]);
     await recordAudit(tx, 'survey.updated', { type: 'survey', id }, { fields: Object.keys(patch) });
     return { ...current, ...changes };
   });

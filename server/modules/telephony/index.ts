@@ -2,6 +2,8 @@
 // care inbox shows them as reminders) and the phone-line metrics for the scorecard.
 import type { ModuleDef } from '../module.ts';
 import { registerTelephonyRoutes } from './telephony.routes.ts';
+import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
+import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 
 export {
   getCallbackTargetMinutes,
@@ -10,5 +12,11 @@ export {
 } from './telephony.service.ts';
 export { presentCall } from './telephony.routes.ts';
 export { normalisePhone } from './phone.ts';
+
+// Stage keys on calls follow a merge, and a stage still on one is not deleted (ADR 012).
+stagesMerged.subscribe('telephony.calls', (s, e) => rewriteStageKey(s.db, 'calls', s.orgId, e));
+stageDeleting.subscribe('telephony.calls', async (s, e) => {
+  if (await stageKeyUsed(s.db, 'calls', s.orgId, e.key)) throw stageInUse(e.key);
+});
 
 export const telephonyModule: ModuleDef = { name: 'telephony', routes: registerTelephonyRoutes };

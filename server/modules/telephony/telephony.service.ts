@@ -18,6 +18,7 @@ import { readCsv, readXlsx } from '../../lib/tabular/read-table.ts';
 import { checkTable } from '../../lib/tabular/table.ts';
 import { recordAudit } from '../orgs/index.ts';
 import { matcherFor } from './call-matching.ts';
+import { ensureStageKeys } from '../stages/index.ts';
 import { linkCallbacks } from './callbacks.ts';
 import {
   convertCallRows,
@@ -67,6 +68,10 @@ async function storeCalls(
       ...match(c),
     }));
     await repo.insertCalls(tx.db, created);
+    await ensureStageKeys(
+      tx,
+      created.map((c) => c.stage),
+    );
     const phones = [
       ...new Set(created.map((c) => c.client_phone).filter((p): p is string => p !== null)),
     ];

@@ -52,23 +52,38 @@ export function CareInboxPage() {
   const { t } = useTranslation();
   const params = useQueryParams();
   const days = DAY_CHOICES.includes(params.days ?? '') ? Number(params.days) : 14;
+  // "Assigned to me": the person's own cases and the special requirements of their stages.
+  const mine = params.view === 'mine';
   const reminders = useQuery({
-    queryKey: ['reminders', days],
-    queryFn: () => listReminders({ days }),
+    queryKey: ['reminders', days, mine],
+    queryFn: () => listReminders({ days, ...(mine ? { mine: 'true' as const } : {}) }),
   });
   const items = reminders.data?.items ?? [];
 
   return (
     <>
       <PageHeader title={t('care.title')} intro={t('care.intro')} />
-      <Stack gap={4} mb="md">
+      <SegmentedControl
+        aria-label={t('care.view.label')}
+        data-testid="care-view"
+        value={mine ? 'mine' : 'all'}
+        onChange={(v) =>
+          setQueryParams({ days: params.days, view: v === 'mine' ? 'mine' : undefined })
+        }
+        data={[
+          { value: 'all', label: t('care.view.all') },
+          { value: 'mine', label: t('care.view.mine') },
+        ]}
+        mb="sm"
+      />
+      <Stack gap={4} mb="md" display={mine ? 'none' : undefined}>
         <Text size="sm" fw={500}>
           {t('care.days')}
         </Text>
         <SegmentedControl
           aria-label={t('care.days')}
           value={String(days)}
-          onChange={(v) => setQueryParams({ days: v })}
+          onChange={(v) => setQueryParams({ days: v, view: params.view })}
           data={DAY_CHOICES.map((d) => ({
             value: d,
             label: t('care.daysOption', { count: Number(d) }),
@@ -77,7 +92,9 @@ export function CareInboxPage() {
         />
       </Stack>
       <ErrorAlert error={reminders.error} />
-      {reminders.data && items.length === 0 && <Text c="dimmed">{t('care.empty')}</Text>}
+      {reminders.data && items.length === 0 && (
+        <Text c="dimmed">{t(mine ? 'care.emptyMine' : 'care.empty')}</Text>
+      )}
       <Stack gap="lg">
         {REMINDER_KINDS.map((kind) => {
           const group = items.filter((i) => i.kind === kind);

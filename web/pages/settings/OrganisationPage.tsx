@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getOrg, updateOrg } from '../../api/orgs.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useUsers } from '../../components/useUsers.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime, isInvalidField } from '../../format.ts';
 import { LANGUAGES, type Language } from '../../i18n.ts';
@@ -21,6 +22,8 @@ export function OrganisationPage() {
   const [name, setName] = useState('');
   const [defaultLanguage, setDefaultLanguage] = useState<Language>('ru');
   const [timeZone, setTimeZone] = useState('UTC');
+  const [defaultCaseOwnerId, setDefaultCaseOwnerId] = useState('');
+  const users = useUsers();
   const zones = useMemo(() => timeZoneOptions(org.data?.timeZone), [org.data?.timeZone]);
   const editable = can(user.role, 'org.manage');
 
@@ -29,6 +32,7 @@ export function OrganisationPage() {
     setName(org.data.name);
     setDefaultLanguage(org.data.defaultLanguage);
     setTimeZone(org.data.timeZone);
+    setDefaultCaseOwnerId(org.data.defaultCaseOwnerId ?? '');
   }, [org.data]);
 
   const save = useMutation({
@@ -42,7 +46,12 @@ export function OrganisationPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    save.mutate({ name, defaultLanguage, timeZone });
+    save.mutate({
+      name,
+      defaultLanguage,
+      timeZone,
+      defaultCaseOwnerId: defaultCaseOwnerId || null,
+    });
   }
 
   return (
@@ -85,6 +94,20 @@ export function OrganisationPage() {
                 nothingFoundMessage={t('org.timeZoneNothingFound')}
                 comboboxProps={{ withinPortal: true }}
                 error={isInvalidField(save.error, 'timeZone') ? t('common.checkField') : undefined}
+              />
+              <NativeSelect
+                label={t('org.defaultCaseOwner')}
+                description={t('org.defaultCaseOwnerHint')}
+                name="defaultCaseOwnerId"
+                disabled={!editable}
+                value={defaultCaseOwnerId}
+                onChange={(e) => setDefaultCaseOwnerId(e.currentTarget.value)}
+                data={[
+                  { value: '', label: t('org.noDefaultCaseOwner') },
+                  ...users
+                    .filter((u) => !u.disabled || u.id === defaultCaseOwnerId)
+                    .map((u) => ({ value: u.id, label: u.name })),
+                ]}
               />
               <Text size="sm" c="dimmed">
                 {t('org.createdAt')}: {formatDateTime(org.data.createdAt, i18n.language)}

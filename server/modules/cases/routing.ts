@@ -1,0 +1,89 @@
+// Routing of an auto-opened case (issue 15, SPEC C2): its owner is the client's manager, else the
+// owner of the case's journey stage, else the organisation's default case owner, else its
+// longest-standing active admin — each only when an active person of the organisation, so every
+// auto-opened case has an owner. The owner is told by e-mail (case_assigned, in their language),
+// queued in the intake transaction, and finds the case under "assigned to me" in the care inbox.
+import type { Ctx } from '../../context.ts';
+import type { CasesTable, UsersTable } from '../../db/types.ts';
+import { caseUrl } from '../../lib/public-urls.ts';
+import { findClient } from '../clients/index.ts';
+import { queueMessage, type QueueMessageInput } from '../messaging/index.ts';
+import { findOrgUser, listActiveAdminsOf, orgOf } from '../orgs/index.ts';
+import { stageOwnerOf } from '../stages/index.ts';
+import { emitCaseEvent } from './case-events.ts';
+
+export interface Routed {
+  owner: UsersTable | undefined;
+  clientName: string | null;
+}
+
+async function activeUser(tx: Ctx, id: string | null | undefined) {
+  const user = id ? await findOrgUser(tx, id) : undefined;
+  return user && !user.disabled_at ? user : undefined;
+}
+
+/** The owner of a case opened for a record of `clientId` at `stage`; read-only. */
+export async function routeCase(
+  tx: Ctx,
+  c: { clientId: string | null; stage: string | null },
+): Promise<Routed> {
+  const client = c.clientId ? await findClient(tx, c.clientId) : undefined;
+  const clientName = client?.name ?? null;
+  const owner =
+    (await activeUser(tx, client?.manager_id)) ??
+    (await activeUser(tx, await stageOwnerOf(tx, c.stage))) ??
+    (await activeUser(tx, (await orgOf(tx)).default_case_owner_id));
+  if (owner) return { owner, clientName };
+  const admins = await listActiveAdminsOf(tx);
+  admins.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
+  return { owner: admins[0], clientName };
+}
+
+/** The routed owner in the case's timeline (no webhook: the case is being opened) and their mail. */
+export async function recordRouting(
+  tx: Ctx,
+  c: CasesTable,
+  { owner, clientName }: Routed,
+  mails: QueueMessageInput[],
+): Promise<void> {
+  if (!owner) return;
+  await emitCaseEvent(tx, c, { kind: 'assigned', body: owner.id, timelineOnly: true });
+  mails.push(assignmentMail(tx, c, owner, clientName));
+}
+
+/** Mails the case's new owner, in the caller's transaction (one message per case and owner). */
+export async function notifyOwner(
+  tx: Ctx,
+  c: CasesTable,
+  owner: UsersTable,
+  clientName: string | null,
+): Promise<void> {
+  await queueMessage(tx, assignmentMail(tx, c, owner, clientName));
+}
+
+/** The case_assigned message to the owner, in their language. */
+export function assignmentMail(
+  tx: Pick<Ctx, 'config'>,
+  c: CasesTable,
+  owner: UsersTable,
+  clientName: string | null,
+): QueueMessageInput {
+  return {
+    kind: 'case_assigned',
+    to: owner.email,
+    language: owner.language,
+    vars: {
+      name: owner.name,
+      ref: c.public_ref,
+      title: c.title,
+      stage: c.stage ?? '—',
+      clientName: clientName ?? '—',
+      dueAt: c.due_at ?? '—',
+      caseUrl: caseUrl(tx.config, c.id),
+    },
+    caseId: c.id,
+    feedbackId: c.feedback_id,
+    clientId: c.client_id,
+    dedupeKey: `assigned:${c.id}:${owner.id}`,
+  };
+}

@@ -1,0 +1,56 @@
+// What the modules above stages need at write time: the registry grows on first sight of a key
+// (intake, calls, transactions, care), and case routing reads a stage's owner. Services without a
+// role check: callers have checked. Every read is scoped by the organisation.
+import type { Ctx, OrgScope } from '../../context.ts';
+import type { StagesTable } from '../../db/types.ts';
+import { AppError } from '../../http/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import * as repo from './stages.repo.ts';
+
+/**
+ * Makes every key in `keys` a stage of the organisation, in the caller's transaction: one query
+ * for the whole set when all are known (the usual case), one more read and one multi-row insert
+ * when some are new. A new stage is named by its key and goes to the end of the journey. Any key
+ * a record may carry is accepted as it is (intake validated its length); null and '' are skipped.
+ */
+export async function ensureStageKeys(
+  s: Pick<Ctx, 'db' | 'orgId' | 'clock'>,
+  keys: Iterable<string | null | undefined>,
+): Promise<void> {
+  const wanted = [...new Set([...keys].filter((k): k is string => !!k))];
+  if (wanted.length === 0) return;
+  const known = new Set(await repo.existingKeys(s.db, s.orgId, wanted));
+  const missing = wanted.filter((k) => !known.has(k));
+  if (missing.length === 0) return;
+  const last = await repo.maxPosition(s.db, s.orgId);
+  const now = s.clock.now();
+  const at = now.toISOString();
+  const rows: StagesTable[] = missing.map((key, i) => ({
+    id: newId(now.getTime()),
+    org_id: s.orgId,
+    key,
+    name_ru: key,
+    name_en: key,
+    position: last + i + 1,
+    owner_user_id: null,
+    created_at: at,
+    updated_at: at,
+  }));
+  // A concurrent transaction that created the same key first wins; this one skips it.
+  await repo.insertStagesIfAbsent(s.db, rows);
+}
+
+/** The owner of the stage with `key` (a user id), or null for no stage, no key or no owner. */
+export async function stageOwnerOf(s: OrgScope, key: string | null): Promise<string | null> {
+  if (!key) return null;
+  return (await repo.findStageByKey(s.db, s.orgId, key))?.owner_user_id ?? null;
+}
+
+/** The keys of the stages `userId` owns. */
+export async function stageKeysOwnedBy(s: OrgScope, userId: string): Promise<string[]> {
+  return repo.keysOwnedBy(s.db, s.orgId, userId);
+}
+
+/** Thrown by a stageDeleting subscriber whose rows still carry the key. */
+export const stageInUse = (key: string) =>
+  new AppError('stage_in_use', `Records still carry the stage «${key}»; merge it instead`);
