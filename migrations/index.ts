@@ -18,6 +18,7 @@ import * as m0014 from './0014_economics_rollups.ts';
 import * as m0015 from './0015_client_inn.ts';
 import * as m0016 from './0016_client_budget_and_org_zone.ts';
 import * as m0018 from './0018_employees.ts';
+import * as m0022 from './0022_pulses.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0015_client_inn': m0015,
   '0016_client_budget_and_org_zone': m0016,
   '0018_employees': m0018,
+  '0022_pulses': m0022,
 };

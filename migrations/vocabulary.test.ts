@@ -38,6 +38,9 @@ const EXPECTED: Record<string, readonly string[]> = {
   transactions_kind_check: v.TRANSACTION_KINDS,
   economics_settings_period_check: v.ECONOMICS_PERIODS,
   employees_status_check: v.EMPLOYEE_STATUSES,
+  pulses_kind_check: v.PULSE_KINDS,
+  pulses_status_check: v.PULSE_STATUSES,
+  pulses_language_check: v.LANGUAGES,
 };
 /** CHECKs that are not value lists of text. */
 const NOT_LISTS = new Set([
@@ -45,6 +48,7 @@ const NOT_LISTS = new Set([
   'transactions_amount_check',
   'transactions_cost_check',
   'marketing_spend_amount_check',
+  'pulse_answers_score_check',
 ]);
 
 /** Constraint name → the quoted values of its CHECK, from the tables' CREATE statements. */

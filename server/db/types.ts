@@ -37,6 +37,12 @@ import type {
 import type { CallSettingsTable, CallsTable } from './tables/telephony.ts';
 import type { EmployeesTable } from './tables/employees.ts';
 import type {
+  PulseAnswersTable,
+  PulseInvitationsTable,
+  PulseLinksTable,
+  PulsesTable,
+} from './tables/pulse.ts';
+import type {
   EconomicsClientsTable,
   EconomicsDueMonthsTable,
   EconomicsOrgMonthsTable,
@@ -55,8 +61,13 @@ export type * from './tables/client-care.ts';
 export type * from './tables/telephony.ts';
 export type * from './tables/economics.ts';
 export type * from './tables/employees.ts';
+export type * from './tables/pulse.ts';
 
 export interface DB {
+  pulses: PulsesTable;
+  pulse_invitations: PulseInvitationsTable;
+  pulse_links: PulseLinksTable;
+  pulse_answers: PulseAnswersTable;
   employees: EmployeesTable;
   transactions: TransactionsTable;
   marketing_spend: MarketingSpendTable;

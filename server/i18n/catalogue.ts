@@ -6,9 +6,15 @@ import type { Language } from '../../shared/domain/vocabulary.ts';
 import { exportTexts } from './texts/exports.ts';
 import { mailTexts } from './texts/mail.ts';
 import { publicPageTexts } from './texts/public-pages.ts';
+import { pulseTexts } from './texts/pulse.ts';
 
-const ru = { ...publicPageTexts.ru, ...mailTexts.ru, ...exportTexts.ru };
-const en: typeof ru = { ...publicPageTexts.en, ...mailTexts.en, ...exportTexts.en };
+const ru = { ...publicPageTexts.ru, ...pulseTexts.ru, ...mailTexts.ru, ...exportTexts.ru };
+const en: typeof ru = {
+  ...publicPageTexts.en,
+  ...pulseTexts.en,
+  ...mailTexts.en,
+  ...exportTexts.en,
+};
 
 export type TextTree = { readonly [key: string]: string | TextTree };
 

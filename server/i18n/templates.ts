@@ -22,6 +22,7 @@ export const TEMPLATE_VARIABLES: Record<MessageKind, string[]> = {
   survey_invite: ['name', 'orgName', 'question', 'surveyUrl', 'scoreLinks'],
   digest: ['name', 'orgName', 'items'],
   escalation: ['name', 'ref', 'caseUrl', 'orgName', 'title', 'dueAt'],
+  pulse_invite: ['name', 'orgName', 'question', 'pulseUrl', 'scoreLinks'],
 };
 
 /** The built-in texts of each kind and language, from the catalogue (texts/mail.ts). */

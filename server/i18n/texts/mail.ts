@@ -33,6 +33,10 @@ const ru = {
       subject: 'Просрочен срок по обращению {{ref}}',
       body: 'Здравствуйте, {{name}}!\n\nПо обращению {{ref}} «{{title}}» истёк срок решения ({{dueAt}}).\nОткрыть: {{caseUrl}}\n\n{{orgName}}',
     },
+    pulse_invite: {
+      subject: 'Анонимный опрос: {{question}}',
+      body: 'Здравствуйте, {{name}}!\n\n{{question}}\n\nОпрос анонимный: ответ хранится без вашего имени и без ссылки на это письмо, а результаты команды видны только при 5 ответах и больше.\n\n{{scoreLinks}}\n\nИли ответьте на странице: {{pulseUrl}}\n\n{{orgName}}',
+    },
   },
   mail: {
     /** The line of a closing message that asks for a rating (followupUrl of the template). */
@@ -78,6 +82,10 @@ const en: typeof ru = {
     escalation: {
       subject: 'Case {{ref}} is past its due time',
       body: 'Hello {{name}},\n\nCase {{ref}} "{{title}}" is past its resolution due time ({{dueAt}}).\nOpen: {{caseUrl}}\n\n{{orgName}}',
+    },
+    pulse_invite: {
+      subject: 'Anonymous survey: {{question}}',
+      body: "Hello {{name}},\n\n{{question}}\n\nThe survey is anonymous: your answer is stored without your name and without any link to this e-mail, and a team's results are shown only from 5 answers.\n\n{{scoreLinks}}\n\nOr answer on the page: {{pulseUrl}}\n\n{{orgName}}",
     },
   },
   mail: {
