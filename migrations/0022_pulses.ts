@@ -127,14 +127,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db
-    .deleteFrom('messages' as never)
-    .where('kind' as never, '=', 'pulse_invite')
-    .execute();
-  await db
-    .deleteFrom('message_templates' as never)
-    .where('kind' as never, '=', 'pulse_invite')
-    .execute();
+  for (const table of ['messages', 'message_templates'])
+    await sql`delete from ${sql.table(table)} where kind = 'pulse_invite'`.execute(db);
   await replaceCheckList(db, 'messages', 'messages_kind_check', 'kind', KINDS_BEFORE);
   await replaceCheckList(db, 'message_templates', 'message_templates_kind_check', 'kind', [
     ...KINDS_BEFORE,

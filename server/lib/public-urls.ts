@@ -17,6 +17,11 @@ export const surveyInvitePath = (token: string) => `/s/${token}`;
 /** `/s/o/{openToken}`: the open survey link anyone may answer (QR code). */
 export const surveyOpenPath = (openToken: string) => `/s/o/${openToken}`;
 
+/** `/p/{token}`: the personal link of an eNPS pulse invitation (anonymous answer page). */
+export const pulseInvitePath = (token: string) => `/p/${token}`;
+/** `/p/t/{token}`: the shared eNPS pulse link of one team. */
+export const pulseTeamPath = (token: string) => `/p/t/${token}`;
+
 /** An absolute link to any path of the app or its public pages. */
 export const publicUrl = (config: PublicUrlConfig, path: string) =>
   `${config.http.publicUrl}${path}`;
@@ -28,6 +33,10 @@ export const surveyInviteUrl = (config: PublicUrlConfig, token: string) =>
   publicUrl(config, surveyInvitePath(token));
 export const surveyOpenUrl = (config: PublicUrlConfig, openToken: string) =>
   publicUrl(config, surveyOpenPath(openToken));
+export const pulseInviteUrl = (config: PublicUrlConfig, token: string) =>
+  publicUrl(config, pulseInvitePath(token));
+export const pulseTeamUrl = (config: PublicUrlConfig, token: string) =>
+  publicUrl(config, pulseTeamPath(token));
 /** The staff page of a case in the app (escalation mail). */
 export const caseUrl = (config: PublicUrlConfig, caseId: string) =>
   publicUrl(config, `/cases/${caseId}`);

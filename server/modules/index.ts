@@ -15,6 +15,7 @@ import { telephonyModule } from './telephony/index.ts';
 import { textModule } from './text/index.ts';
 import { economicsModule } from './economics/index.ts';
 import { employeesModule } from './employees/index.ts';
+import { pulseModule } from './pulse/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
@@ -31,5 +32,6 @@ export const modules: ModuleDef[] = [
   telephonyModule,
   textModule,
   careModule,
+  pulseModule,
   economicsModule,
 ];
