@@ -20,6 +20,7 @@ const LOOP = [
   'care',
   'telephony',
   'text',
+  'pulse',
 ];
 // Analytics modules, present and to come (the issues ahead name them); listed so a new one
 // lands in its layer from its first file.

@@ -42,6 +42,9 @@ const EXPECTED: Record<string, readonly string[]> = {
   case_status_notices_status_check: v.CASE_STATUSES,
   employees_status_check: v.EMPLOYEE_STATUSES,
   stage_targets_direction_check: v.TARGET_DIRECTIONS,
+  pulses_kind_check: v.PULSE_KINDS,
+  pulses_status_check: v.PULSE_STATUSES,
+  pulses_language_check: v.LANGUAGES,
 };
 /** CHECKs that are not value lists of text. */
 const NOT_LISTS = new Set([
@@ -49,6 +52,7 @@ const NOT_LISTS = new Set([
   'transactions_amount_check',
   'transactions_cost_check',
   'marketing_spend_amount_check',
+  'pulse_answers_score_check',
 ]);
 
 /** Constraint name → the quoted values of its CHECK, from the tables' CREATE statements. */

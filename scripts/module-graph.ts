@@ -12,6 +12,7 @@ const LAYERS: [string, string[]][] = [
   [
     'loop',
     [
+      'pulse',
       'care',
       'text',
       'imports',

@@ -85,6 +85,18 @@ async function expectEmployeesAndCalls(db: ReturnType<typeof createDb>['db']) {
   expect(calls.every((c) => c.employee_id !== null && ids.has(c.employee_id))).toBe(true);
 }
 
+/** Six monthly pulses with anonymous answers on every team; delivery stays below 5 a month. */
+async function expectPulses(db: ReturnType<typeof createDb>['db']) {
+  expect(await db.selectFrom('pulses').select('id').execute()).toHaveLength(6);
+  const answers = await db.selectFrom('pulse_answers').select(['stage_key', 'day']).execute();
+  expect(new Set(answers.map((a) => a.stage_key))).toEqual(new Set(STAGES));
+  expect(new Set(answers.map((a) => a.day.slice(0, 7))).size).toBe(6);
+  const perMonth = new Map<string, number>();
+  for (const a of answers.filter((x) => x.stage_key === 'доставка'))
+    perMonth.set(a.day.slice(0, 7), (perMonth.get(a.day.slice(0, 7)) ?? 0) + 1);
+  expect(Math.max(...perMonth.values())).toBeLessThan(5);
+}
+
 const created: string[] = [];
 
 async function admin(sql: string) {
@@ -143,6 +155,7 @@ describe.each(testDialects())('npm run demo on %s', (dialect) => {
       expect(cases.some((c) => c.status !== 'resolved')).toBe(true);
       await expectMoneyFollowsFeedback(h.db);
       await expectEmployeesAndCalls(h.db);
+      await expectPulses(h.db);
     } finally {
       await h.close();
     }

@@ -39,6 +39,7 @@ const FeedbackListPage = lazyPage(
 );
 const InboundPage = lazyPage(() => import('./pages/inbound/InboundPage.tsx'), 'InboundPage');
 const SurveysPage = lazyPage(() => import('./pages/surveys/SurveysPage.tsx'), 'SurveysPage');
+const PulsesPage = lazyPage(() => import('./pages/pulse/PulsesPage.tsx'), 'PulsesPage');
 const ImportsPage = lazyPage(() => import('./pages/imports/ImportsPage.tsx'), 'ImportsPage');
 const CallsPage = lazyPage(() => import('./pages/telephony/CallsPage.tsx'), 'CallsPage');
 const CareInboxPage = lazyPage(() => import('./pages/care/CareInboxPage.tsx'), 'CareInboxPage');
@@ -82,6 +83,7 @@ const PAGES: Record<string, ComponentType> = {
   '/dashboard': DashboardPage,
   '/inbound': InboundPage,
   '/surveys': SurveysPage,
+  '/pulses': PulsesPage,
   '/imports': ImportsPage,
   '/calls': CallsPage,
   '/stages': StagesPage,

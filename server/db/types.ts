@@ -37,6 +37,12 @@ import type {
 import type { CallSettingsTable, CallsTable } from './tables/telephony.ts';
 import type { EmployeesTable } from './tables/employees.ts';
 import type {
+  PulseAnswersTable,
+  PulseInvitationsTable,
+  PulseLinksTable,
+  PulsesTable,
+} from './tables/pulse.ts';
+import type {
   EconomicsClientsTable,
   EconomicsDueMonthsTable,
   EconomicsOrgMonthsTable,
@@ -62,10 +68,15 @@ export type * from './tables/economics.ts';
 export type * from './tables/client-notifications.ts';
 export type * from './tables/employees.ts';
 export type * from './tables/stages.ts';
+export type * from './tables/pulse.ts';
 
 export interface DB {
   stages: StagesTable;
   stage_targets: StageTargetsTable;
+  pulses: PulsesTable;
+  pulse_invitations: PulseInvitationsTable;
+  pulse_links: PulseLinksTable;
+  pulse_answers: PulseAnswersTable;
   employees: EmployeesTable;
   contact_unsubscribes: ContactUnsubscribesTable;
   case_status_notices: CaseStatusNoticesTable;

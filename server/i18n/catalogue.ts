@@ -7,15 +7,18 @@ import { exportTexts } from './texts/exports.ts';
 import { mailTexts } from './texts/mail.ts';
 import { publicPageTexts } from './texts/public-pages.ts';
 import { unsubscribeTexts } from './texts/unsubscribe.ts';
+import { pulseTexts } from './texts/pulse.ts';
 
 const ru = {
   ...publicPageTexts.ru,
+  ...pulseTexts.ru,
   ...mailTexts.ru,
   ...exportTexts.ru,
   ...unsubscribeTexts.ru,
 };
 const en: typeof ru = {
   ...publicPageTexts.en,
+  ...pulseTexts.en,
   ...mailTexts.en,
   ...exportTexts.en,
   ...unsubscribeTexts.en,

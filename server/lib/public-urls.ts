@@ -19,6 +19,10 @@ export const surveyOpenPath = (openToken: string) => `/s/o/${openToken}`;
 
 /** `/unsubscribe/{token}`: where a contact leaves our notifications (issue 15). */
 export const unsubscribePath = (token: string) => `/unsubscribe/${token}`;
+/** `/p/{token}`: the personal link of an eNPS pulse invitation (anonymous answer page). */
+export const pulseInvitePath = (token: string) => `/p/${token}`;
+/** `/p/t/{token}`: the shared eNPS pulse link of one team. */
+export const pulseTeamPath = (token: string) => `/p/t/${token}`;
 
 /** An absolute link to any path of the app or its public pages. */
 export const publicUrl = (config: PublicUrlConfig, path: string) =>
@@ -33,6 +37,10 @@ export const surveyOpenUrl = (config: PublicUrlConfig, openToken: string) =>
   publicUrl(config, surveyOpenPath(openToken));
 export const unsubscribeUrl = (config: PublicUrlConfig, token: string) =>
   publicUrl(config, unsubscribePath(token));
+export const pulseInviteUrl = (config: PublicUrlConfig, token: string) =>
+  publicUrl(config, pulseInvitePath(token));
+export const pulseTeamUrl = (config: PublicUrlConfig, token: string) =>
+  publicUrl(config, pulseTeamPath(token));
 /** The staff page of a case in the app (escalation mail). */
 export const caseUrl = (config: PublicUrlConfig, caseId: string) =>
   publicUrl(config, `/cases/${caseId}`);

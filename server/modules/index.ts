@@ -16,6 +16,7 @@ import { textModule } from './text/index.ts';
 import { economicsModule } from './economics/index.ts';
 import { employeesModule } from './employees/index.ts';
 import { stagesModule } from './stages/index.ts';
+import { pulseModule } from './pulse/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
@@ -33,5 +34,6 @@ export const modules: ModuleDef[] = [
   telephonyModule,
   textModule,
   careModule,
+  pulseModule,
   economicsModule,
 ];

@@ -77,6 +77,7 @@ export const MESSAGE_KINDS = [
   'digest',
   'escalation',
   'case_assigned',
+  'pulse_invite',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const MESSAGE_STATUSES = ['queued', 'sent', 'failed', 'not_sent'] as const;
@@ -141,6 +142,11 @@ export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
 // Employees
 export const EMPLOYEE_STATUSES = ['active', 'on_leave', 'left'] as const;
 export type EmployeeStatus = (typeof EMPLOYEE_STATUSES)[number];
+/** eNPS pulses: one an admin sends, or the organisation's early-tenure pulse (new hires). */
+export const PULSE_KINDS = ['manual', 'early_tenure'] as const;
+export type PulseKind = (typeof PULSE_KINDS)[number];
+export const PULSE_STATUSES = ['open', 'closed'] as const;
+export type PulseStatus = (typeof PULSE_STATUSES)[number];
 
 // Telephony
 export const CALL_DIRECTIONS = ['in', 'out'] as const;

@@ -37,6 +37,10 @@ const ru = {
       subject: 'Вам назначено обращение {{ref}}',
       body: 'Здравствуйте, {{name}}!\n\nВам назначено обращение {{ref}} «{{title}}».\nЭтап: {{stage}}\nКлиент: {{clientName}}\nСрок решения: {{dueAt}}\nОткрыть: {{caseUrl}}\n\n{{orgName}}',
     },
+    pulse_invite: {
+      subject: 'Анонимный опрос: {{question}}',
+      body: 'Здравствуйте, {{name}}!\n\n{{question}}\n\nОпрос анонимный: ответ хранится без вашего имени и без ссылки на это письмо, а результаты команды видны только при 5 ответах и больше.\n\n{{scoreLinks}}\n\nИли ответьте на странице: {{pulseUrl}}\n\n{{orgName}}',
+    },
   },
   mail: {
     /** The line of a closing message that asks for a rating (followupUrl of the template). */
@@ -90,6 +94,10 @@ const en: typeof ru = {
     case_assigned: {
       subject: 'Case {{ref}} is assigned to you',
       body: 'Hello {{name}},\n\nCase {{ref}} "{{title}}" is assigned to you.\nStage: {{stage}}\nClient: {{clientName}}\nResolution due: {{dueAt}}\nOpen: {{caseUrl}}\n\n{{orgName}}',
+    },
+    pulse_invite: {
+      subject: 'Anonymous survey: {{question}}',
+      body: "Hello {{name}},\n\n{{question}}\n\nThe survey is anonymous: your answer is stored without your name and without any link to this e-mail, and a team's results are shown only from 5 answers.\n\n{{scoreLinks}}\n\nOr answer on the page: {{pulseUrl}}\n\n{{orgName}}",
     },
   },
   mail: {

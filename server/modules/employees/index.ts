@@ -12,5 +12,6 @@ export {
   patchEmployeeRecord,
 } from './employees.lookups.ts';
 export { newEmployeeRow, patchedColumns } from './employees.service.ts';
+export { activeEmployeesOf, orgsWithHiresBetween, type RosterRow } from './roster.lookups.ts';
 
 export const employeesModule: ModuleDef = { name: 'employees', routes: registerEmployeeRoutes };
