@@ -2,8 +2,20 @@
 // (stagesMerged, stageDeleting; ADR 012), on its own table, scoped by the organisation.
 import type { DbOrTrx } from './types.ts';
 
-export type StageTable =
-  'feedback' | 'cases' | 'calls' | 'requirements' | 'transactions' | 'surveys';
+/** The tables that keep a stage key, and the column they keep it in. */
+const STAGE_COLUMNS = {
+  feedback: 'stage',
+  cases: 'stage',
+  calls: 'stage',
+  requirements: 'stage',
+  transactions: 'stage',
+  surveys: 'stage',
+  employees: 'stage_key',
+  pulse_invitations: 'stage_key',
+  pulse_links: 'stage_key',
+  pulse_answers: 'stage_key',
+} as const;
+export type StageTable = keyof typeof STAGE_COLUMNS;
 
 /** Every row of `table` with stage `fromKey` gets `intoKey`. */
 export async function rewriteStageKey(
@@ -12,11 +24,12 @@ export async function rewriteStageKey(
   orgId: string,
   e: { fromKey: string; intoKey: string },
 ): Promise<void> {
+  const column = STAGE_COLUMNS[table];
   await db
     .updateTable(table)
-    .set({ stage: e.intoKey })
+    .set({ [column]: e.intoKey } as never)
     .where('org_id', '=', orgId)
-    .where('stage', '=', e.fromKey)
+    .where(column as never, '=', e.fromKey as never)
     .execute();
 }
 
@@ -31,7 +44,7 @@ export async function stageKeyUsed(
     .selectFrom(table)
     .select('org_id')
     .where('org_id', '=', orgId)
-    .where('stage', '=', key)
+    .where(STAGE_COLUMNS[table] as never, '=', key as never)
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;

@@ -5,6 +5,13 @@ import type { ModuleDef } from '../module.ts';
 import { EARLY_TENURE_JOB, pulseJobs } from './early-tenure.ts';
 import { registerPulsePages } from './pulse-page.ts';
 import { registerPulseRoutes } from './pulse.routes.ts';
+import { rewriteStageKey } from '../../db/stage-keys.ts';
+import { stagesMerged } from '../stages/index.ts';
+
+// Teams of invitations, links and answers follow a merge of stages (ADR 012); a stage that only
+// past pulses name may still be deleted — the answers keep the key as history.
+for (const table of ['pulse_invitations', 'pulse_links', 'pulse_answers'] as const)
+  stagesMerged.subscribe(`pulse.${table}`, (s, e) => rewriteStageKey(s.db, table, s.orgId, e));
 
 export const pulseModule: ModuleDef = {
   name: 'pulse',
