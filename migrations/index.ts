@@ -18,6 +18,7 @@ import * as m0014 from './0014_economics_rollups.ts';
 import * as m0015 from './0015_client_inn.ts';
 import * as m0016 from './0016_client_budget_and_org_zone.ts';
 import * as m0017 from './0017_stages.ts';
+import * as m0021 from './0021_kpis.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0015_client_inn': m0015,
   '0016_client_budget_and_org_zone': m0016,
   '0017_stages': m0017,
+  '0021_kpis': m0021,
 };

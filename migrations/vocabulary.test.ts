@@ -38,6 +38,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   transactions_kind_check: v.TRANSACTION_KINDS,
   economics_settings_period_check: v.ECONOMICS_PERIODS,
   stage_targets_direction_check: v.TARGET_DIRECTIONS,
+  kpis_direction_check: v.TARGET_DIRECTIONS,
 };
 /** CHECKs that are not value lists of text. */
 const NOT_LISTS = new Set([

@@ -45,6 +45,7 @@ import type {
   TransactionsTable,
 } from './tables/economics.ts';
 import type { StagesTable, StageTargetsTable } from './tables/stages.ts';
+import type { KpisTable, KpiValuesTable } from './tables/scorecard.ts';
 
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
@@ -55,8 +56,11 @@ export type * from './tables/client-care.ts';
 export type * from './tables/telephony.ts';
 export type * from './tables/economics.ts';
 export type * from './tables/stages.ts';
+export type * from './tables/scorecard.ts';
 
 export interface DB {
+  kpis: KpisTable;
+  kpi_values: KpiValuesTable;
   stages: StagesTable;
   stage_targets: StageTargetsTable;
   transactions: TransactionsTable;

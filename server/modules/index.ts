@@ -15,6 +15,7 @@ import { telephonyModule } from './telephony/index.ts';
 import { textModule } from './text/index.ts';
 import { economicsModule } from './economics/index.ts';
 import { stagesModule } from './stages/index.ts';
+import { scorecardModule } from './scorecard/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
@@ -32,4 +33,5 @@ export const modules: ModuleDef[] = [
   textModule,
   careModule,
   economicsModule,
+  scorecardModule,
 ];

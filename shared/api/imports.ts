@@ -24,7 +24,7 @@ export const TARGET_FIELDS = [
 ] as const;
 export type TargetField = (typeof TARGET_FIELDS)[number];
 
-export const IMPORT_TARGETS = ['feedback', 'clients', 'transactions'] as const;
+export const IMPORT_TARGETS = ['feedback', 'clients', 'transactions', 'kpis'] as const;
 export type ImportTargetName = (typeof IMPORT_TARGETS)[number];
 
 /** A CRM export: clients matched by external id, INN or a contact's e-mail, with their contacts. */
@@ -57,13 +57,20 @@ export const TRANSACTION_FIELDS = [
   'paidAt',
 ] as const;
 
+/** Process KPI values (Показатель, Этап, Период, Значение, Цель), upserted per stage and month. */
+export const KPI_FIELDS = ['kpi', 'stage', 'period', 'value', 'target'] as const;
+
 export const FIELDS_OF_TARGET: Record<ImportTargetName, readonly string[]> = {
   feedback: TARGET_FIELDS,
   clients: CLIENT_FIELDS,
   transactions: TRANSACTION_FIELDS,
+  kpis: KPI_FIELDS,
 };
 export type ImportField =
-  TargetField | (typeof CLIENT_FIELDS)[number] | (typeof TRANSACTION_FIELDS)[number];
+  | TargetField
+  | (typeof CLIENT_FIELDS)[number]
+  | (typeof TRANSACTION_FIELDS)[number]
+  | (typeof KPI_FIELDS)[number];
 
 /** The decimal separator of a file's amounts: ',' (1 234,50) or '.' (1,234.50). */
 export const DECIMAL_SEPARATORS = [',', '.'] as const;
@@ -122,6 +129,10 @@ export const mapping = z
     product: columnName.optional(),
     dueDate: columnName.optional(),
     paidAt: columnName.optional(),
+    kpi: columnName.optional(),
+    period: columnName.optional(),
+    value: columnName.optional(),
+    target: columnName.optional(),
     fixed: fixedValues.optional(),
   })
   .strict() satisfies z.ZodType<Partial<Record<ImportField, string>>>;
