@@ -24,7 +24,7 @@ export function importsKit(dialect: Dialect) {
     body: string | Buffer,
     type = 'text/csv',
     filename = 'feedback.csv',
-    target?: 'feedback' | 'clients' | 'transactions',
+    target?: 'feedback' | 'clients' | 'transactions' | 'kpis',
   ) =>
     call(t.app, org.apiKey, {
       method: 'POST',
