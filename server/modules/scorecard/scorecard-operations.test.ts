@@ -120,27 +120,21 @@ describe.each(testDialects())('the operations scorecard on %s', (dialect) => {
 
     // KPIs: on-time delivery (%, up, default target 95; the stage's target 92 comes first; April
     // carries its own target 85) and response time (min, down, target 30; no stage target).
-    expect(
-      (
-        await api('PUT', '/api/v1/kpis/delivery.on_time', {
-          name: 'Доставка вовремя',
-          nameEn: 'On-time delivery',
-          unit: '%',
-          direction: 'up',
-          target: 95,
-        })
-      ).statusCode,
-    ).toBe(201);
-    expect(
-      (
-        await api('PUT', '/api/v1/kpis/response.minutes', {
-          name: 'Время ответа',
-          unit: 'мин',
-          direction: 'down',
-          target: 30,
-        })
-      ).statusCode,
-    ).toBe(201);
+    const define = async (key: string, body: object) =>
+      expect((await api('PUT', `/api/v1/kpis/${key}`, body)).statusCode).toBe(201);
+    await define('delivery.on_time', {
+      name: 'Доставка вовремя',
+      nameEn: 'On-time delivery',
+      unit: '%',
+      direction: 'up',
+      target: 95,
+    });
+    await define('response.minutes', {
+      name: 'Время ответа',
+      unit: 'мин',
+      direction: 'down',
+      target: 30,
+    });
     const put = await api('PUT', '/api/v1/kpis/delivery.on_time/values', {
       values: [
         { stage: 'доставка', period: '2026-03', value: 90 },
@@ -298,34 +292,5 @@ describe.each(testDialects())('the operations scorecard on %s', (dialect) => {
     // Q2 ends after now (10 May): E is open now.
     expect(byMetric(q2.cases)['cases.backlog']).toMatchObject({ value: 1 });
     expect(byMetric(q2.kpis)['delivery.on_time']).toMatchObject({ value: 70, target: 85, n: 1 });
-  });
-
-  it('refuses windows off period boundaries and an unknown stage, and viewers', async () => {
-    const off = await api('GET', '/api/v1/scorecard/operations?from=2026-03-02&to=2026-05-01');
-    expect(off.statusCode).toBe(422);
-    expect(off.json().invalidParams).toEqual([{ name: 'query.from', reason: expect.any(String) }]);
-    const quarter = await api(
-      'GET',
-      '/api/v1/scorecard/operations?period=quarter&from=2026-02-01&to=2026-07-01',
-    );
-    expect(quarter.statusCode).toBe(422);
-    const reversed = await api('GET', '/api/v1/scorecard/operations?from=2026-05-01&to=2026-03-01');
-    expect(reversed.json().invalidParams[0].name).toBe('query.to');
-    const stage = await api('GET', '/api/v1/scorecard/operations?stage=nope');
-    expect(stage.statusCode).toBe(404);
-    expect(stage.json().invalidParams[0].name).toBe('query.stage');
-    const viewer = await api('POST', '/api/v1/api-keys', { name: 'v', role: 'viewer' });
-    expect(viewer.statusCode, viewer.body).toBe(201);
-    const asViewer = await call(t.app, viewer.json().secret, {
-      method: 'GET',
-      url: '/api/v1/scorecard/operations',
-    });
-    expect(asViewer.statusCode).toBe(403);
-    const analyst = await api('POST', '/api/v1/api-keys', { name: 'a', role: 'analyst' });
-    const asAnalyst = await call(t.app, analyst.json().secret, {
-      method: 'GET',
-      url: '/api/v1/scorecard/operations',
-    });
-    expect(asAnalyst.statusCode).toBe(200);
   });
 });

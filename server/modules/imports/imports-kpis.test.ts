@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../tests/support/db.ts';
-import { importsKit } from '../imports/imports.fixtures.ts';
+import { importsKit } from './imports.fixtures.ts';
 import { call } from '../../../tests/support/app.ts';
 
 describe.each(testDialects())('KPI imports on %s', (dialect) => {
