@@ -2,7 +2,8 @@
 // clients with contacts and roles, a year of feedback from several channels, and cases — open,
 // in progress and resolved — opened by the same rules as real intake; then three years of
 // transactions consistent with that feedback, and monthly marketing spend (economics.ts); the
-// journey stages with ru/en names, owners and targets (stages.ts).
+// journey stages with ru/en names, owners and targets (stages.ts); half a year of process KPIs
+// per stage (kpis.ts).
 import { loadConfig } from '../../server/config.ts';
 import { ctxFor, type Ctx } from '../../server/context.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
@@ -15,6 +16,7 @@ import { updateCase } from '../../server/modules/cases/cases.service.ts';
 import { CLIENTS, DEMO_ADMIN, DEMO_ORG, RESOLUTIONS, STAGES, TEXTS } from './data.ts';
 import { loadEconomicsDemo, type EconomicsClient } from './economics.ts';
 import { loadStagesDemo } from './stages.ts';
+import { loadKpisDemo } from './kpis.ts';
 import { dispositions, MORE_CLIENTS } from './more-clients.ts';
 
 const ALL_CLIENTS = [...CLIENTS, ...MORE_CLIENTS];
@@ -143,10 +145,11 @@ async function main() {
   }
   clock.set(new Date(now));
   const money = await loadEconomicsDemo(ctx, economics, rand, new Date(now));
+  const kpiValues = await loadKpisDemo(ctx, seeded(20261215), new Date(now));
   await deps.dbHandle.close();
   process.stdout.write(
     [
-      `Demo organisation «${DEMO_ORG}» loaded: ${ALL_CLIENTS.length} clients, ${count} feedback records, ${caseIds.length} cases (${resolved} resolved), ${money.transactions} transactions and ${money.months} months of marketing spend; ${stages} journey stages with owners.`,
+      `Demo organisation «${DEMO_ORG}» loaded: ${ALL_CLIENTS.length} clients, ${count} feedback records, ${caseIds.length} cases (${resolved} resolved), ${money.transactions} transactions and ${money.months} months of marketing spend; ${stages} journey stages with owners; ${kpiValues} monthly values of process KPIs.`,
       `Sign in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`,
       `API key: ${created.apiKey!.secret}`,
       '',
