@@ -22,6 +22,7 @@ import * as m0018 from './0018_client_notifications.ts';
 import * as m0019 from './0019_employees.ts';
 import * as m0020 from './0020_stages.ts';
 import * as m0021 from './0021_pulses.ts';
+import * as m0022 from './0022_kpis.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0019_employees': m0019,
   '0020_stages': m0020,
   '0021_pulses': m0021,
+  '0022_kpis': m0022,
 };

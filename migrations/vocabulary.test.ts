@@ -45,6 +45,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   pulses_kind_check: v.PULSE_KINDS,
   pulses_status_check: v.PULSE_STATUSES,
   pulses_language_check: v.LANGUAGES,
+  kpis_direction_check: v.TARGET_DIRECTIONS,
 };
 /** CHECKs that are not value lists of text. */
 const NOT_LISTS = new Set([

@@ -150,6 +150,10 @@ describe.each(testDialects())('npm run demo on %s', (dialect) => {
         'поддержка',
       ]);
       expect(stages.every((s) => s.owner_user_id && s.name_en !== s.key)).toBe(true);
+      // Half a year of process KPIs on every stage (issue 15).
+      const kpiValues = await h.db.selectFrom('kpi_values').select(['stage', 'period']).execute();
+      expect(new Set(kpiValues.map((v) => v.stage)).size).toBe(5);
+      expect(new Set(kpiValues.map((v) => v.period)).size).toBe(6);
       expect(cases.length).toBeGreaterThan(50);
       expect(cases.some((c) => c.status === 'resolved')).toBe(true);
       expect(cases.some((c) => c.status !== 'resolved')).toBe(true);

@@ -48,6 +48,18 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     requires: 'data.read',
   },
   {
+    path: '/scorecard/operations',
+    labelKey: 'scorecard.operationsNav',
+    group: 'analytics',
+    requires: 'scorecard.read',
+  },
+  {
+    path: '/scorecard/kpis',
+    labelKey: 'scorecard.kpisNav',
+    group: 'analytics',
+    requires: 'scorecard.read',
+  },
+  {
     path: '/settings/organisation',
     labelKey: 'nav.organisation',
     group: 'settings',

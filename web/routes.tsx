@@ -68,6 +68,11 @@ const LoyaltyPage = lazyPage(() => import('./pages/economics/LoyaltyPage.tsx'), 
 const TopicsPage = lazyPage(() => import('./pages/text/TopicsPage.tsx'), 'TopicsPage');
 const StagesPage = lazyPage(() => import('./pages/stages/StagesPage.tsx'), 'StagesPage');
 const StagePage = lazyPage(() => import('./pages/stages/StagePage.tsx'), 'StagePage');
+const KpisPage = lazyPage(() => import('./pages/scorecard/KpisPage.tsx'), 'KpisPage');
+const OperationsPage = lazyPage(
+  () => import('./pages/scorecard/OperationsPage.tsx'),
+  'OperationsPage',
+);
 
 const PAGES: Record<string, ComponentType> = {
   '/': HomePage,
@@ -88,6 +93,8 @@ const PAGES: Record<string, ComponentType> = {
   '/calls': CallsPage,
   '/stages': StagesPage,
   '/stages/:id': StagePage,
+  '/scorecard/operations': OperationsPage,
+  '/scorecard/kpis': KpisPage,
   '/care': CareInboxPage,
   '/requirements': RequirementSearchPage,
   '/economics/formula': ProfitFormulaPage,

@@ -56,6 +56,7 @@ import type {
   ContactUnsubscribesTable,
 } from './tables/client-notifications.ts';
 import type { StagesTable, StageTargetsTable } from './tables/stages.ts';
+import type { KpisTable, KpiValuesTable } from './tables/scorecard.ts';
 
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
@@ -69,8 +70,11 @@ export type * from './tables/client-notifications.ts';
 export type * from './tables/employees.ts';
 export type * from './tables/stages.ts';
 export type * from './tables/pulse.ts';
+export type * from './tables/scorecard.ts';
 
 export interface DB {
+  kpis: KpisTable;
+  kpi_values: KpiValuesTable;
   stages: StagesTable;
   stage_targets: StageTargetsTable;
   pulses: PulsesTable;

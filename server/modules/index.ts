@@ -17,6 +17,7 @@ import { economicsModule } from './economics/index.ts';
 import { employeesModule } from './employees/index.ts';
 import { stagesModule } from './stages/index.ts';
 import { pulseModule } from './pulse/index.ts';
+import { scorecardModule } from './scorecard/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
@@ -36,4 +37,5 @@ export const modules: ModuleDef[] = [
   careModule,
   pulseModule,
   economicsModule,
+  scorecardModule,
 ];

@@ -24,7 +24,7 @@ export const TARGET_FIELDS = [
 ] as const;
 export type TargetField = (typeof TARGET_FIELDS)[number];
 
-export const IMPORT_TARGETS = ['feedback', 'clients', 'transactions', 'employees'] as const;
+export const IMPORT_TARGETS = ['feedback', 'clients', 'transactions', 'employees', 'kpis'] as const;
 export type ImportTargetName = (typeof IMPORT_TARGETS)[number];
 
 /** A CRM export: clients matched by external id, INN or a contact's e-mail, with their contacts. */
@@ -69,18 +69,22 @@ export const EMPLOYEE_FIELDS = [
   'employeePhone',
   'employeeStatus',
 ] as const;
+/** Process KPI values (Показатель, Этап, Период, Значение, Цель), upserted per stage and month. */
+export const KPI_FIELDS = ['kpi', 'stage', 'period', 'value', 'target'] as const;
 
 export const FIELDS_OF_TARGET: Record<ImportTargetName, readonly string[]> = {
   feedback: TARGET_FIELDS,
   clients: CLIENT_FIELDS,
   transactions: TRANSACTION_FIELDS,
   employees: EMPLOYEE_FIELDS,
+  kpis: KPI_FIELDS,
 };
 export type ImportField =
   | TargetField
   | (typeof CLIENT_FIELDS)[number]
   | (typeof TRANSACTION_FIELDS)[number]
-  | (typeof EMPLOYEE_FIELDS)[number];
+  | (typeof EMPLOYEE_FIELDS)[number]
+  | (typeof KPI_FIELDS)[number];
 
 /** The decimal separator of a file's amounts: ',' (1 234,50) or '.' (1,234.50). */
 export const DECIMAL_SEPARATORS = [',', '.'] as const;
@@ -147,6 +151,10 @@ export const mapping = z
     employeeEmail: columnName.optional(),
     employeePhone: columnName.optional(),
     employeeStatus: columnName.optional(),
+    kpi: columnName.optional(),
+    period: columnName.optional(),
+    value: columnName.optional(),
+    target: columnName.optional(),
     fixed: fixedValues.optional(),
   })
   .strict() satisfies z.ZodType<Partial<Record<ImportField, string>>>;

@@ -12,7 +12,9 @@ export type Action =
   | 'api_keys.manage'
   | 'audit.read'
   | 'data.read'
-  | 'data.write';
+  | 'data.write'
+  /** The layered scorecard (operational, employee layers): analysts and up, not viewers. */
+  | 'scorecard.read';
 
 export const GRANTS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set<Action>([
@@ -24,9 +26,10 @@ export const GRANTS: Record<Role, ReadonlySet<Action>> = {
     'audit.read',
     'data.read',
     'data.write',
+    'scorecard.read',
   ]),
-  manager: new Set<Action>(['org.read', 'users.read', 'data.read', 'data.write']),
-  analyst: new Set<Action>(['org.read', 'users.read', 'data.read']),
+  manager: new Set<Action>(['org.read', 'users.read', 'data.read', 'data.write', 'scorecard.read']),
+  analyst: new Set<Action>(['org.read', 'users.read', 'data.read', 'scorecard.read']),
   viewer: new Set<Action>(['org.read', 'data.read']),
 };
 

@@ -220,3 +220,48 @@ export async function wasEverResolved(db: DbOrTrx, orgId: string, caseId: string
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * The cases a window [from, to) can say anything about: opened before `to` and still open, or
+ * changed (acknowledged, resolved, reopened, breached), or due, on or after `from`.
+ */
+function casesOfWindow(db: DbOrTrx, orgId: string, from: string, to: string) {
+  return db
+    .selectFrom('cases')
+    .where('org_id', '=', orgId)
+    .where('created_at', '<', to)
+    .where((eb) =>
+      eb.or([
+        eb('status', 'in', OPEN_CASE_STATUSES),
+        eb('updated_at', '>=', from),
+        eb('due_at', '>=', from),
+      ]),
+    );
+}
+
+export async function listCasesOfWindow(
+  db: DbOrTrx,
+  orgId: string,
+  from: string,
+  to: string,
+): Promise<CasesTable[]> {
+  return casesOfWindow(db, orgId, from, to).selectAll().orderBy('created_at').execute();
+}
+
+/** The status changes of those cases, oldest first. */
+export async function listStatusEventsOfWindow(
+  db: DbOrTrx,
+  orgId: string,
+  from: string,
+  to: string,
+): Promise<Pick<CaseEventsTable, 'case_id' | 'to_status' | 'created_at'>[]> {
+  return db
+    .selectFrom('case_events')
+    .select(['case_id', 'to_status', 'created_at'])
+    .where('org_id', '=', orgId)
+    .where('kind', '=', 'status')
+    .where('case_id', 'in', casesOfWindow(db, orgId, from, to).select('id'))
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

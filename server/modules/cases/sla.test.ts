@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessMinutes, DEFAULT_CALENDAR, type BusinessCalendar } from './sla.ts';
+import {
+  addBusinessMinutes,
+  businessMinutesBetween,
+  DEFAULT_CALENDAR,
+  type BusinessCalendar,
+} from './sla.ts';
 
 const moscow = DEFAULT_CALENDAR;
 const newYork: BusinessCalendar = { ...DEFAULT_CALENDAR, timeZone: 'America/New_York' };
@@ -59,5 +64,41 @@ describe('addBusinessMinutes', () => {
     expect(addBusinessMinutes(new Date(start), minutes, cal).toISOString()).toBe(
       new Date(expected).toISOString(),
     );
+  });
+});
+
+describe('businessMinutesBetween', () => {
+  const calendar: BusinessCalendar = { ...DEFAULT_CALENDAR, holidays: ['2026-03-09'] };
+  it.each<[string, string, BusinessCalendar, number, string]>([
+    // Moscow is UTC+3; 2026-03-06 is a Friday, 2026-03-09 (Monday) a holiday here.
+    ['2026-03-02T07:00:00Z', '2026-03-02T08:30:00Z', moscow, 90, 'inside one working day'],
+    [
+      '2026-03-02T03:00:00Z',
+      '2026-03-02T07:00:00Z',
+      moscow,
+      60,
+      'before opening counts from 09:00',
+    ],
+    [
+      '2026-03-06T14:00:00Z',
+      '2026-03-10T07:00:00Z',
+      calendar,
+      120,
+      'Fri 17:00 → Tue 10:00 over a weekend and a holiday: 60 + 60',
+    ],
+    ['2026-03-06T14:00:00Z', '2026-03-09T07:00:00Z', moscow, 120, 'the same without the holiday'],
+    ['2026-03-07T08:00:00Z', '2026-03-08T08:00:00Z', moscow, 0, 'a weekend only'],
+    ['2026-03-02T08:00:00Z', '2026-03-02T07:00:00Z', moscow, 0, 'end before start'],
+    ['2026-03-02T08:00:00Z', '2026-03-02T09:30:00Z', roundTheClock, 90, 'round the clock'],
+  ])('%s → %s = %d minutes (%s)', (start, end, cal, minutes) => {
+    expect(businessMinutesBetween(new Date(start), new Date(end), cal)).toBe(minutes);
+  });
+
+  it('is the inverse of addBusinessMinutes', () => {
+    const start = new Date('2026-03-05T12:17:00Z');
+    for (const m of [1, 59, 540, 541, 2000]) {
+      const end = addBusinessMinutes(start, m, calendar);
+      expect(businessMinutesBetween(start, end, calendar)).toBe(m);
+    }
   });
 });

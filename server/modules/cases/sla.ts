@@ -95,6 +95,33 @@ export function isValidTimeZone(timeZone: string): boolean {
 const pad = (n: number) => String(n).padStart(2, '0');
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
+/** The working intervals [open, close) of the local day `p` under `cal`, as instants, in order. */
+function workingIntervals(p: LocalParts, cal: BusinessCalendar): Array<[number, number]> {
+  const date = `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+  if (cal.holidays.includes(date)) return [];
+  const at = (minutes: number) =>
+    zonedTimeToInstant(
+      p.year,
+      p.month,
+      p.day,
+      Math.floor(minutes / 60),
+      minutes % 60,
+      cal.timeZone,
+    );
+  return [...(cal.hours?.[String(p.weekday) as '1'] ?? [])]
+    .sort((a, b) => toMinutes(a[0]) - toMinutes(b[0]))
+    .map(([from, to]): [number, number] => [at(toMinutes(from)), at(toMinutes(to))]);
+}
+
+/** Midnight of the local day after `p` (noon + 1 day avoids DST edge cases, then back to 00:00). */
+function nextLocalMidnight(p: LocalParts, timeZone: string): number {
+  const next = localParts(
+    zonedTimeToInstant(p.year, p.month, p.day, 12, 0, timeZone) + 86_400_000,
+    timeZone,
+  );
+  return zonedTimeToInstant(next.year, next.month, next.day, 0, 0, timeZone);
+}
+
 /** `start` plus `minutes` of working time under `cal`. */
 export function addBusinessMinutes(start: Date, minutes: number, cal: BusinessCalendar): Date {
   if (!cal.hours || minutes <= 0) return new Date(start.getTime() + Math.max(0, minutes) * 60_000);
@@ -102,31 +129,7 @@ export function addBusinessMinutes(start: Date, minutes: number, cal: BusinessCa
   let cursor = start.getTime();
   for (let day = 0; day < 800; day++) {
     const p = localParts(cursor, cal.timeZone);
-    const date = `${p.year}-${pad(p.month)}-${pad(p.day)}`;
-    const intervals = cal.holidays.includes(date)
-      ? []
-      : [...(cal.hours[String(p.weekday) as '1'] ?? [])].sort(
-          (a, b) => toMinutes(a[0]) - toMinutes(b[0]),
-        );
-    for (const [from, to] of intervals) {
-      const f = toMinutes(from);
-      const t = toMinutes(to);
-      const open = zonedTimeToInstant(
-        p.year,
-        p.month,
-        p.day,
-        Math.floor(f / 60),
-        f % 60,
-        cal.timeZone,
-      );
-      const close = zonedTimeToInstant(
-        p.year,
-        p.month,
-        p.day,
-        Math.floor(t / 60),
-        t % 60,
-        cal.timeZone,
-      );
+    for (const [open, close] of workingIntervals(p, cal)) {
       if (cursor >= close) continue;
       const begin = Math.max(cursor, open);
       const available = (close - begin) / 60_000;
@@ -134,14 +137,29 @@ export function addBusinessMinutes(start: Date, minutes: number, cal: BusinessCa
       remaining -= available;
       cursor = close;
     }
-    // Midnight of the next local day (noon + 1 day avoids DST edge cases, then back to 00:00).
-    const next = localParts(
-      zonedTimeToInstant(p.year, p.month, p.day, 12, 0, cal.timeZone) + 86_400_000,
-      cal.timeZone,
-    );
-    cursor = zonedTimeToInstant(next.year, next.month, next.day, 0, 0, cal.timeZone);
+    cursor = nextLocalMidnight(p, cal.timeZone);
   }
   throw new Error('the business calendar has no working time in the next 800 days');
+}
+
+/**
+ * Working minutes under `cal` from `start` to `end` (0 when end is not after start): the time
+ * the SLA clock runs, so a weekend, a holiday or a night in between does not count. Round the
+ * clock (`hours` null) it is the wall-clock difference.
+ */
+export function businessMinutesBetween(start: Date, end: Date, cal: BusinessCalendar): number {
+  const a = start.getTime();
+  const b = end.getTime();
+  if (b <= a) return 0;
+  if (!cal.hours) return (b - a) / 60_000;
+  let total = 0;
+  for (let cursor = a; cursor < b;) {
+    const p = localParts(cursor, cal.timeZone);
+    for (const [open, close] of workingIntervals(p, cal))
+      total += Math.max(0, Math.min(close, b) - Math.max(open, a));
+    cursor = nextLocalMidnight(p, cal.timeZone);
+  }
+  return total / 60_000;
 }
 
 export const DEFAULT_CALENDAR: BusinessCalendar = {

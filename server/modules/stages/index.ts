@@ -4,7 +4,15 @@
 import type { ModuleDef } from '../module.ts';
 import { registerStageRoutes } from './stages.routes.ts';
 
-export { ensureStageKeys, stageInUse, stageKeysOwnedBy, stageOwnerOf } from './stages.lookups.ts';
+export {
+  ensureStageKeys,
+  listStageTargets,
+  stageInUse,
+  stageKeysOwnedBy,
+  stageOwnerOf,
+  unknownStageKeys,
+  type StageTargetsView,
+} from './stages.lookups.ts';
 export {
   stageDeleting,
   stagesMerged,

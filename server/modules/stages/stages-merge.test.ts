@@ -20,7 +20,7 @@ describe.each(testDialects())('stages on first sight and merged on %s', (dialect
   async function setup() {
     t = await createTestApp({ dialect });
     const org = await createTestOrg(t.deps, 'Ромашка');
-    const api = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
+    const api = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
       call(t.app, org.apiKey, { method, url, ...(payload ? { payload } : {}) });
     return { org, api };
   }
@@ -92,6 +92,13 @@ describe.each(testDialects())('stages on first sight and merged on %s', (dialect
       }),
     );
     ok(await api('POST', '/api/v1/surveys', { name: 'После доставки', metric: 'nps', stage }));
+    // A process KPI's value names an existing stage (it never creates one).
+    ok(await api('PUT', '/api/v1/kpis/delivery.on_time', { name: 'Вовремя', direction: 'up' }));
+    ok(
+      await api('PUT', '/api/v1/kpis/delivery.on_time/values', {
+        values: [{ stage, period: '2026-11', value: 90 }],
+      }),
+    );
   }
 
   it('adds an unknown key on every write path, once', async () => {
@@ -147,7 +154,15 @@ describe.each(testDialects())('stages on first sight and merged on %s', (dialect
     });
     const tables = await stageTables();
     expect(tables).toEqual(
-      ['calls', 'cases', 'feedback', 'requirements', 'surveys', 'transactions'].sort(),
+      [
+        'calls',
+        'cases',
+        'feedback',
+        'kpi_values',
+        'requirements',
+        'surveys',
+        'transactions',
+      ].sort(),
     );
     const before: Record<string, number> = {};
     for (const table of tables) {

@@ -54,3 +54,40 @@ export async function stageKeysOwnedBy(s: OrgScope, userId: string): Promise<str
 /** Thrown by a stageDeleting subscriber whose rows still carry the key. */
 export const stageInUse = (key: string) =>
   new AppError('stage_in_use', `Records still carry the stage «${key}»; merge it instead`);
+
+/** The keys among `keys` that name no stage of the organisation (in the order given). */
+export async function unknownStageKeys(s: OrgScope, keys: readonly string[]): Promise<string[]> {
+  const wanted = [...new Set(keys)];
+  const known = new Set(await repo.existingKeys(s.db, s.orgId, wanted));
+  return wanted.filter((k) => !known.has(k));
+}
+
+export interface StageTargetsView {
+  key: string;
+  nameRu: string;
+  nameEn: string;
+  position: number;
+  /** metric key → its target and direction on this stage. */
+  targets: Map<string, { target: number; direction: 'up' | 'down' }>;
+}
+
+/** Every stage in journey order with its targets per metric key (the scorecard's read). */
+export async function listStageTargets(s: OrgScope): Promise<StageTargetsView[]> {
+  const stages = await repo.listStages(s.db, s.orgId);
+  const targets = await repo.listTargets(
+    s.db,
+    s.orgId,
+    stages.map((st) => st.id),
+  );
+  return stages.map((st) => ({
+    key: st.key,
+    nameRu: st.name_ru,
+    nameEn: st.name_en,
+    position: st.position,
+    targets: new Map(
+      targets
+        .filter((t) => t.stage_id === st.id)
+        .map((t) => [t.metric, { target: t.target, direction: t.direction }]),
+    ),
+  }));
+}

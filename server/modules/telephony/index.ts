@@ -7,6 +7,7 @@ import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 
 export {
   getCallbackTargetMinutes,
+  getOperationsMetrics,
   listClientCalls,
   missedCallsWithoutCallback,
 } from './telephony.service.ts';

@@ -14,6 +14,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useUsers } from '../../components/useUsers.ts';
 import { useRouteParams } from '../../router.tsx';
 import { TargetBadges } from './TargetBadges.tsx';
+import { StageOperationsSection } from '../scorecard/StageOperationsSection.tsx';
 
 function MetricCard({ stage, metric }: { stage: StageOut; metric: (typeof METRICS)[number] }) {
   const { t } = useTranslation();
@@ -100,6 +101,7 @@ export function StagePage() {
               <MetricCard key={m} stage={s} metric={m} />
             ))}
           </SimpleGrid>
+          <StageOperationsSection stageKey={s.key} />
           <Title order={2} size="h4" mt="md" mb="xs">
             {t('stages.openCases')}
           </Title>

@@ -1,0 +1,27 @@
+// HTTP for the layered scorecard's operational layer (the employee layer sits beside it).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import * as api from '../../../shared/api/scorecard.ts';
+import type { Deps } from '../../deps.ts';
+import { ctxOf } from '../../http/auth.ts';
+import { registerKpiRoutes } from './kpis.routes.ts';
+import { getOperationsScorecard } from './operations.service.ts';
+
+export function registerScorecardRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/scorecard/operations',
+    {
+      schema: {
+        tags: ['scorecard'],
+        summary:
+          'The operational layer per stage and period (analyst and up): case metrics in business ' +
+          'hours, phone metrics and process KPIs, each with target and status (docs/scorecard.md)',
+        querystring: api.operationsScorecardQuery,
+        response: { 200: api.operationsScorecardOut },
+      },
+    },
+    async (req) => getOperationsScorecard(ctxOf(deps, req), req.query),
+  );
+  registerKpiRoutes(app, deps);
+}
