@@ -81,6 +81,12 @@ describe.each(testDialects())('eNPS per team and period on %s', (dialect) => {
     });
     expect(months.items).toHaveLength(6);
 
+    // The registry's eNPS target of sales (30, up): 33.3 ≥ 30 → green; delivery has none.
+    const sales = (await api('POST', '/api/v1/stages', { key: 'sales' })).json();
+    const put = await api('PUT', `/api/v1/stages/${sales.id}/targets`, {
+      targets: [{ metric: 'enps', target: 30, direction: 'up' }],
+    });
+    expect(put.statusCode, put.body).toBe(200);
     // The quarter, sales: 7 promoters, 3 detractors of 12 → 33.333 → 33.3; variance
     // 35/144 + 27/144 + 42/144 = 104/144, margin 1.96 · √(104/144/12) · 100 = 48.08 → 48.1.
     const quarter = (
@@ -93,6 +99,8 @@ describe.each(testDialects())('eNPS per team and period on %s', (dialect) => {
       expect.objectContaining({
         stage: 'sales',
         period: '2026-Q1',
+        target: 30,
+        status: 'green',
         answers: 12,
         enps: 33.3,
         marginOfError: 48.1,

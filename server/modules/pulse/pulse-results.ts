@@ -91,8 +91,8 @@ export async function pulseResults(
 
 /**
  * The employee layer of the scorecard: eNPS of every team (all pulses) per period.
- * TODO(stages registry): targets come from the stage registry (metric key `enps`) once it is
- * merged; until then every target is null and so is every status.
+ * Targets come from the stage registry (metric key `enps`, looked up by the route); a team
+ * without one has target and status null.
  */
 export async function employeeScorecard(
   ctx: Ctx,

@@ -1,5 +1,6 @@
 // The pulse API: pulses with their team links and per-team counts, eNPS results per team and
 // period, and the employee layer of the scorecard. No route returns an individual answer.
+import { listStageTargets } from '../stages/index.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as api from '../../../shared/api/pulse.ts';
@@ -96,6 +97,15 @@ export function registerPulseRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: api.scorecardEmployeesOut },
       },
     },
-    async (req) => employeeScorecard(ctxOf(deps, req), req.query),
+    async (req) => {
+      const ctx = ctxOf(deps, req);
+      // The stage registry's eNPS target per team (metric key `enps`), null where none is set.
+      const targets = new Map(
+        (await listStageTargets(ctx)).map((s) => [s.key, s.targets.get('enps')?.target ?? null]),
+      );
+      return employeeScorecard(ctx, req.query, (stage) =>
+        stage === null ? null : (targets.get(stage) ?? null),
+      );
+    },
   );
 }
