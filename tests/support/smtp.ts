@@ -14,7 +14,11 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-export async function startTestSmtp(): Promise<TestSmtp> {
+/**
+ * `opts.recipient`: keep only the mails addressed to it (a test about what a client hears is not
+ * disturbed by the mails people of the organisation get, such as a case owner's).
+ */
+export async function startTestSmtp(opts: { recipient?: string } = {}): Promise<TestSmtp> {
   const state = { messages: [] as ParsedMail[], refuseNext: 0 };
   const server = new SMTPServer({
     authOptional: true,
@@ -31,7 +35,8 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       }
       simpleParser(stream)
         .then((mail) => {
-          state.messages.push(mail);
+          const to = [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => v.address));
+          if (!opts.recipient || to.includes(opts.recipient)) state.messages.push(mail);
           callback();
         })
         .catch(callback);

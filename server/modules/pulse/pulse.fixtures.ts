@@ -40,7 +40,7 @@ export function pulseKit(dialect: Dialect) {
     });
     kit.org = await createTestOrg(kit.t.deps, 'Ромашка');
   }
-  const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+  const api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
     call(kit.t.app, kit.org.apiKey, { method, url, ...(payload ? { payload } : {}) });
   const pathOf = (url: string) => url.replace(PUBLIC_URL, '');
   const post = (
