@@ -14,6 +14,10 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
+/** The addresses a received mail was sent to. */
+export const recipientsOf = (mail: ParsedMail): (string | undefined)[] =>
+  [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => v.address));
+
 /**
  * `opts.recipient`: keep only the mails addressed to it (a test about what a client hears is not
  * disturbed by the mails people of the organisation get, such as a case owner's).
@@ -35,8 +39,8 @@ export async function startTestSmtp(opts: { recipient?: string } = {}): Promise<
       }
       simpleParser(stream)
         .then((mail) => {
-          const to = [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => v.address));
-          if (!opts.recipient || to.includes(opts.recipient)) state.messages.push(mail);
+          if (!opts.recipient || recipientsOf(mail).includes(opts.recipient))
+            state.messages.push(mail);
           callback();
         })
         .catch(callback);
