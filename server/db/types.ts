@@ -48,6 +48,7 @@ import type {
 import type {
   CaseStatusNoticesTable,
   ContactUnsubscribesTable,
+  ReminderSnoozesTable,
 } from './tables/client-notifications.ts';
 import type { StagesTable, StageTargetsTable } from './tables/stages.ts';
 
@@ -64,6 +65,7 @@ export type * from './tables/employees.ts';
 export type * from './tables/stages.ts';
 
 export interface DB {
+  reminder_snoozes: ReminderSnoozesTable;
   stages: StagesTable;
   stage_targets: StageTargetsTable;
   employees: EmployeesTable;

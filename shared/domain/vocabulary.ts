@@ -77,6 +77,8 @@ export const MESSAGE_KINDS = [
   'digest',
   'escalation',
   'case_assigned',
+  /** A person's free-text reply to the client from the case page (issue 21): transactional. */
+  'reply',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const MESSAGE_STATUSES = ['queued', 'sent', 'failed', 'not_sent'] as const;

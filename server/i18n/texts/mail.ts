@@ -37,6 +37,10 @@ const ru = {
       subject: 'Вам назначено обращение {{ref}}',
       body: 'Здравствуйте, {{name}}!\n\nВам назначено обращение {{ref}} «{{title}}».\nЭтап: {{stage}}\nКлиент: {{clientName}}\nСрок решения: {{dueAt}}\nОткрыть: {{caseUrl}}\n\n{{orgName}}',
     },
+    reply: {
+      subject: 'Обращение {{ref}}',
+      body: 'Здравствуйте, {{name}}!\n\n{{text}}\n\n{{senderName}}\n{{orgName}}\n\nСтатус обращения: {{statusUrl}}\nЧтобы ответить, просто ответьте на это письмо.',
+    },
   },
   mail: {
     /** The line of a closing message that asks for a rating (followupUrl of the template). */
@@ -90,6 +94,10 @@ const en: typeof ru = {
     case_assigned: {
       subject: 'Case {{ref}} is assigned to you',
       body: 'Hello {{name}},\n\nCase {{ref}} "{{title}}" is assigned to you.\nStage: {{stage}}\nClient: {{clientName}}\nResolution due: {{dueAt}}\nOpen: {{caseUrl}}\n\n{{orgName}}',
+    },
+    reply: {
+      subject: 'Your request {{ref}}',
+      body: 'Hello {{name}},\n\n{{text}}\n\n{{senderName}}\n{{orgName}}\n\nRequest status: {{statusUrl}}\nTo answer, just reply to this e-mail.',
     },
   },
   mail: {
