@@ -170,3 +170,22 @@ export async function lastSentOfCase(
     .executeTakeFirst();
   return row?.provider_message_id ?? undefined;
 }
+
+export async function lastDeliveryError(db: DbOrTrx, orgId: string) {
+  return (
+    db
+      .selectFrom('messages')
+      .select(['created_at', 'kind', 'last_error'])
+      .where('org_id', '=', orgId)
+      .where('status', 'in', ['failed', 'not_sent'])
+      .where('last_error', 'is not', null)
+      // Held back on purpose, not a delivery failure (unsubscribe.ts, messaging.jobs.ts).
+      .where('last_error', 'not in', [
+        'the contact unsubscribed',
+        'the case was resolved before this status message went out',
+      ])
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  );
+}
