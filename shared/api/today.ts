@@ -16,6 +16,8 @@ export const todayCaseOut = z.object({
   overdue: z.boolean(),
   clientId: z.string().nullable(),
   clientName: z.string(),
+  /** The case has a contact with an e-mail: resolving it tells the client. */
+  canNotify: z.boolean(),
 });
 export type TodayCaseOut = z.infer<typeof todayCaseOut>;
 

@@ -9,6 +9,7 @@ import { assertCan, can } from '../../lib/permissions.ts';
 import { wallClockToUtc } from '../../lib/tabular/cell-values.ts';
 import type { TodayOut } from '../../../shared/api/today.ts';
 import { allowedNext, listOpenCasesOwnedBy } from '../cases/index.ts';
+import { findContact } from '../clients/index.ts';
 import { lastDeliveryError } from '../messaging/index.ts';
 import { orgOf, recordAudit } from '../orgs/index.ts';
 import { reminders } from './care.reads.ts';
@@ -53,6 +54,9 @@ export async function today(ctx: Ctx): Promise<TodayOut> {
   const names = await reads.clientNames(ctx.db, ctx.orgId, [
     ...new Set(mine.map((c) => c.client_id).filter((id): id is string => id !== null)),
   ]);
+  const reachable = new Set<string>();
+  for (const id of new Set(mine.map((c) => c.contact_id).filter((x): x is string => x !== null)))
+    if ((await findContact(ctx, id))?.email) reachable.add(id);
   const due = await reminders(ctx, { days: 0, silentDays: 3650, timeZone });
   const records = await repo.negativeWithoutCase(
     ctx.db,
@@ -73,6 +77,7 @@ export async function today(ctx: Ctx): Promise<TodayOut> {
       overdue: Boolean(c.due_at && Date.parse(c.due_at) < now.getTime()),
       clientId: c.client_id,
       clientName: (c.client_id && names.get(c.client_id)) || '',
+      canNotify: c.contact_id !== null && reachable.has(c.contact_id),
     })),
     reminders: due.filter((r) => DUE_KINDS.has(r.kind) && awake(r.ref.type, r.ref.id)),
     records: records

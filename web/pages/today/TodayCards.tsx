@@ -47,7 +47,7 @@ export function TodayCaseCard({
       </Group>
       {resolving ? (
         <ResolveCaseForm
-          canNotify
+          canNotify={item.canNotify}
           pending={pending}
           onCancel={() => setResolving(false)}
           onSubmit={onResolve}
