@@ -1,7 +1,7 @@
 // "Сегодня" (issue 21): the start page of a care manager — my open cases by SLA risk, reminders
 // due today, detractors and negative records without a case, each with its action in place
 // (resolve, hand over, snooze, open); an admin also sees the set-up health of mail in and out.
-import { Alert, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -38,8 +38,8 @@ function Section(props: { title: string; count: number; empty: string; children:
 function Health({ health }: { health: NonNullable<TodayOut['health']> }) {
   const { t, i18n } = useTranslation();
   const line = (label: string, ok: boolean, text: string) => (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Badge color={ok ? 'green' : 'red'} variant="dot" style={{ flexShrink: 0 }}>
+    <Group gap={6} wrap="wrap" align="flex-start">
+      <Badge color={ok ? 'green' : 'red'} variant="dot" style={{ textTransform: 'none' }}>
         {label}
       </Badge>
       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
@@ -117,9 +117,6 @@ export function TodayPage() {
       <ErrorAlert error={today.error ?? resolve.error ?? assign.error ?? snooze.error} />
       {today.isPending && <Loader size="sm" />}
       {data?.health && <Health health={data.health} />}
-      {data?.health && !data.health.mailOut && (
-        <Alert color="yellow">{t('today.health.mailOutOff')}</Alert>
-      )}
       {data && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Section
