@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { call, createTestOrg } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
+import { ctxFor } from '../../context.ts';
+import { unsubscribeContact } from '../clients/index.ts';
 import { inboundKit } from './inbound.fixtures.ts';
 
 describe.each(testDialects())('reply from the case on %s', (dialect) => {
@@ -12,7 +14,7 @@ describe.each(testDialects())('reply from the case on %s', (dialect) => {
 
   it("sends the reply to the case's contact and threads the client's answer onto the case", async () => {
     const { org, send, worker } = await setup();
-    await addContact(org, 'ivan@example.ru', 'ru');
+    const contact = await addContact(org, 'ivan@example.ru', 'ru');
     await send({
       from: 'ivan@example.ru',
       subject: 'Заказ 123',
@@ -24,6 +26,15 @@ describe.each(testDialects())('reply from the case on %s', (dialect) => {
     await worker.drain();
     const ack = (await kit.smtp.waitFor(2)).find((m) => m.subject?.includes('Мы получили'));
     const before = kit.smtp.messages.length;
+    // The client unsubscribed from notifications: a reply they asked for is still sent
+    // (transactional, see CHANGELOG).
+    const system = {
+      type: 'system' as const,
+      id: null,
+      orgId: org.orgId,
+      role: 'manager' as const,
+    };
+    expect(await unsubscribeContact(ctxFor(kit.t.deps, system), contact.id, 'link')).toBe(true);
 
     const api = (payload: object, id = record.caseId as string, key = org.apiKey) =>
       call(kit.t.app, key, { method: 'POST', url: `/api/v1/cases/${id}/replies`, payload });
