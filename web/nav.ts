@@ -19,11 +19,12 @@ export const NAV_GROUPS: readonly { id: NavGroupId; labelKey: string }[] = [
 ];
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
-  // The inbox comes first: it is where a manager starts the day (and their home page, see routes.tsx).
+  // "Today" comes first: a manager's and an admin's start page (routes.tsx), then the inbox.
+  { path: '/today', labelKey: 'today.nav', requires: 'data.read' },
   { path: '/inbox', labelKey: 'inbox.nav' },
   { path: '/care', labelKey: 'care.nav', requires: 'data.read' },
   { path: '/requirements', labelKey: 'care.search.nav', requires: 'data.read' },
-  { path: '/', labelKey: 'nav.home' },
+  { path: '/home', labelKey: 'nav.home' },
   { path: '/cases', labelKey: 'cases.nav' },
   { path: '/feedback', labelKey: 'feedback.nav' },
   { path: '/clients', labelKey: 'clients.nav' },

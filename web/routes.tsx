@@ -10,6 +10,7 @@ import { useSession } from './session.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { InboxPage } from './pages/inbox/InboxPage.tsx';
+import { TodayPage } from './pages/today/TodayPage.tsx';
 
 // Pages load when first opened, so the first paint carries only the shell, home and inbox
 // (the dashboard alone brings ~400 kB of ECharts).
@@ -76,6 +77,8 @@ const OperationsPage = lazyPage(
 
 const PAGES: Record<string, ComponentType> = {
   '/': HomePage,
+  '/home': HomePage,
+  '/today': TodayPage,
   '/inbox': InboxPage,
   '/feedback': FeedbackListPage,
   '/feedback/:id': FeedbackDetailPage,
@@ -109,8 +112,8 @@ const PAGES: Record<string, ComponentType> = {
   '/settings/audit': AuditLogPage,
 };
 
-/** Roles whose start page is the care inbox rather than the greeting: managers work from it. */
-const INBOX_HOME_ROLES = new Set(['manager']);
+/** Roles whose start page is "Today" (issue 21) rather than the greeting with the settings cards. */
+const TODAY_HOME_ROLES = new Set(['manager', 'admin']);
 
 function findPage(
   path: string,
@@ -133,7 +136,8 @@ function Redirect({ to }: { to: string }) {
 export function PageForPath() {
   const path = usePath().replace(/\/+$/, '') || '/';
   const { user } = useSession();
-  if (path === '/' && INBOX_HOME_ROLES.has(user.role)) return <Redirect to="/care" />;
+  // The greeting with the settings cards stays in the menu as /home.
+  if (path === '/' && TODAY_HOME_ROLES.has(user.role)) return <Redirect to="/today" />;
   const found = findPage(path);
   // Sub-pages (/cases/:id) follow the permission of their section's nav entry (/cases).
   const section = `/${path.split('/')[1] ?? ''}`;

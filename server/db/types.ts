@@ -54,6 +54,7 @@ import type {
 import type {
   CaseStatusNoticesTable,
   ContactUnsubscribesTable,
+  ReminderSnoozesTable,
 } from './tables/client-notifications.ts';
 import type { StagesTable, StageTargetsTable } from './tables/stages.ts';
 import type { KpisTable, KpiValuesTable } from './tables/scorecard.ts';
@@ -75,6 +76,7 @@ export type * from './tables/scorecard.ts';
 export interface DB {
   kpis: KpisTable;
   kpi_values: KpiValuesTable;
+  reminder_snoozes: ReminderSnoozesTable;
   stages: StagesTable;
   stage_targets: StageTargetsTable;
   pulses: PulsesTable;

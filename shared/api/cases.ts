@@ -45,6 +45,15 @@ export const caseEventOut = z.object({
   createdAt: z.string(),
 });
 
+/** A reply to the client from the case page; the service refuses empty or too long text (422). */
+export const caseReplyBody = z.object({ text: z.string().max(100_000) });
+export const caseReplyOut = z.object({
+  messageId: z.string(),
+  to: z.string(),
+  language: z.string(),
+});
+export type CaseReplyOut = z.infer<typeof caseReplyOut>;
+
 export const createCaseBody = z.object({
   title: z.string().trim().min(1).max(300),
   type: caseType.default('request'),

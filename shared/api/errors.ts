@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   invalid_transition: 409,
   stage_key_taken: 409,
   stage_in_use: 409,
+  /** The action would tell a client, and the case has no contact e-mail to tell (issue 21). */
+  cannot_notify: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,

@@ -78,6 +78,8 @@ export const MESSAGE_KINDS = [
   'escalation',
   'case_assigned',
   'pulse_invite',
+  /** A person's free-text reply to the client from the case page (issue 21): transactional. */
+  'reply',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const MESSAGE_STATUSES = ['queued', 'sent', 'failed', 'not_sent'] as const;

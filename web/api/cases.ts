@@ -66,6 +66,11 @@ export const createCase = (body: z.input<typeof createCaseBody>) =>
   api.post<CaseOut>('/api/v1/cases', body);
 export const updateCase = (caseId: string, body: z.input<typeof updateCaseBody>) =>
   api.patch<CaseOut>(`/api/v1/cases/${id(caseId)}`, body);
+export const sendCaseReply = (caseId: string, text: string) =>
+  api.post<{ messageId: string; to: string; language: string }>(
+    `/api/v1/cases/${id(caseId)}/replies`,
+    { text },
+  );
 export const listCaseEvents = (caseId: string) =>
   api.get<{ items: CaseEvent[] }>(`/api/v1/cases/${id(caseId)}/events`);
 

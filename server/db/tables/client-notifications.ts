@@ -21,3 +21,14 @@ export interface CaseStatusNoticesTable {
   status: CaseStatus;
   notified_at: string;
 }
+
+/** Migration 0023 (issue 21): a reminder one person put off on their "Today" page, until a time. */
+export interface ReminderSnoozesTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  ref_type: string;
+  ref_id: string;
+  until: string;
+  created_at: string;
+}

@@ -41,6 +41,10 @@ const ru = {
       subject: 'Анонимный опрос: {{question}}',
       body: 'Здравствуйте, {{name}}!\n\n{{question}}\n\nОпрос анонимный: ответ хранится без вашего имени и без ссылки на это письмо, а результаты команды видны только при 5 ответах и больше.\n\n{{scoreLinks}}\n\nИли ответьте на странице: {{pulseUrl}}\n\n{{orgName}}',
     },
+    reply: {
+      subject: 'Обращение {{ref}}',
+      body: 'Здравствуйте, {{name}}!\n\n{{text}}\n\n{{senderName}}\n{{orgName}}\n\nСтатус обращения: {{statusUrl}}\nЧтобы ответить, просто ответьте на это письмо.',
+    },
   },
   mail: {
     /** The line of a closing message that asks for a rating (followupUrl of the template). */
@@ -98,6 +102,10 @@ const en: typeof ru = {
     pulse_invite: {
       subject: 'Anonymous survey: {{question}}',
       body: "Hello {{name}},\n\n{{question}}\n\nThe survey is anonymous: your answer is stored without your name and without any link to this e-mail, and a team's results are shown only from 5 answers.\n\n{{scoreLinks}}\n\nOr answer on the page: {{pulseUrl}}\n\n{{orgName}}",
+    },
+    reply: {
+      subject: 'Your request {{ref}}',
+      body: 'Hello {{name}},\n\n{{text}}\n\n{{senderName}}\n{{orgName}}\n\nRequest status: {{statusUrl}}\nTo answer, just reply to this e-mail.',
     },
   },
   mail: {

@@ -2,6 +2,7 @@
 import type { ModuleDef } from '../module.ts';
 import { registerCasePageRoute } from './case-page.routes.ts';
 import { registerCareRoutes } from './care.routes.ts';
+import { registerTodayRoutes } from './today.routes.ts';
 import { careJobs, DIGEST_JOB } from './digest.ts';
 import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
 import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
@@ -21,6 +22,7 @@ export const careModule: ModuleDef = {
   routes: (app, deps) => {
     registerCareRoutes(app, deps);
     registerCasePageRoute(app, deps);
+    registerTodayRoutes(app, deps);
   },
   jobs: careJobs,
   // Hourly; the job itself sends each manager one digest per local day.

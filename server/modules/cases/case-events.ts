@@ -5,7 +5,15 @@ import { newId } from '../../lib/ids.ts';
 import { emitWebhookEvent } from '../webhooks/index.ts';
 
 export interface CaseEventInput {
-  kind: 'opened' | 'status' | 'assigned' | 'priority' | 'note' | 'sla_breached' | 'client_reply';
+  kind:
+    | 'opened'
+    | 'status'
+    | 'assigned'
+    | 'priority'
+    | 'note'
+    | 'sla_breached'
+    | 'client_reply'
+    | 'reply_sent';
   fromStatus?: CaseStatus | null;
   toStatus?: CaseStatus | null;
   body?: string | null;

@@ -19,6 +19,13 @@ export const isolationFixtures: IsolationFixtures = {
     bodies: { PATCH: { status: 'in_progress', note: 'чужая заметка' } },
   }),
   '/api/v1/cases/:id/events': async (t, a) => ({ params: { id: await caseOf(t, a.apiKey) } }),
+  '/api/v1/cases/:id/replies': async (t, a) => {
+    const id = await caseOf(t, a.apiKey);
+    return {
+      params: { id },
+      bodies: { POST: { text: 'чужой ответ' } },
+    };
+  },
   '/api/v1/sla-policies/:id': async (t, a) => {
     const res = await call(t.app, a.apiKey, {
       method: 'POST',

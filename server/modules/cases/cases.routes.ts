@@ -8,6 +8,7 @@ import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import * as cases from './cases.service.ts';
 import * as policies from './sla-policies.ts';
+import { sendReply } from './reply.ts';
 import { allowedNext } from './status-machine.ts';
 import { statusUrl, type PublicUrlConfig } from '../../lib/public-urls.ts';
 
@@ -131,6 +132,22 @@ export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
     async (req) => ({
       items: (await cases.listCaseEvents(ctxOf(deps, req), req.params.id)).map(presentEvent),
     }),
+  );
+
+  r.post(
+    '/api/v1/cases/:id/replies',
+    {
+      schema: {
+        tags,
+        summary:
+          "Reply to the case's contact by e-mail, in their language (threaded onto the case)",
+        params: idParam,
+        body: api.caseReplyBody,
+        response: { 201: api.caseReplyOut },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await sendReply(ctxOf(deps, req), req.params.id, req.body.text)),
   );
 
   const ptags = ['sla'];

@@ -20,6 +20,7 @@ export { localParts, zonedTimeToInstant } from './sla.ts';
 export { presentCase } from './cases.routes.ts';
 export { emitCaseEvent } from './case-events.ts';
 export { recordClientReply } from './client-reply.ts';
+export { allowedNext } from './status-machine.ts';
 
 // Stage keys on cases follow a merge, and a stage still on one is not deleted (ADR 012).
 stagesMerged.subscribe('cases.cases', (s, e) => rewriteStageKey(s.db, 'cases', s.orgId, e));

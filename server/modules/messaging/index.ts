@@ -11,7 +11,11 @@ export {
   type QueueMessageInput,
 } from './messaging.service.ts';
 export { presentMessage } from './messaging.routes.ts';
-export { findOwnMessage, listSentMessagesOfClient } from './messaging.lookups.ts';
+export {
+  findOwnMessage,
+  lastDeliveryError,
+  listSentMessagesOfClient,
+} from './messaging.lookups.ts';
 export { messageSent, type MessageSent, type SentCtx } from './message-sent.ts';
 
 export const messagingModule: ModuleDef = {

@@ -55,8 +55,15 @@ export function messagingJobs(deps: Deps) {
           });
           return;
         }
+        // A reply from the case page answers the case's last mail to the contact, so the client's
+        // mail program shows one conversation (our own Message-ID threads their answer back).
+        const inReplyTo =
+          msg.kind === 'reply' && msg.case_id
+            ? await repo.lastSentOfCase(deps.db, job.orgId, msg.case_id, msg.to_address, msg.id)
+            : undefined;
         try {
           await deps.mailer.send({
+            inReplyTo,
             to: msg.to_address,
             subject: msg.subject,
             text: msg.body_text,

@@ -23,3 +23,11 @@ export async function listSentMessagesOfClient(
     limit,
   );
 }
+
+/** The newest message that failed or was not sent, with its reason (set-up health, issue 21). */
+export async function lastDeliveryError(
+  s: OrgScope,
+): Promise<{ at: string; kind: string; error: string } | null> {
+  const row = await repo.lastDeliveryError(s.db, s.orgId);
+  return row ? { at: row.created_at, kind: row.kind, error: row.last_error ?? '' } : null;
+}

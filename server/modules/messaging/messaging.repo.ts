@@ -148,3 +148,44 @@ export async function hasClosingMessage(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The Message-ID of the last message of the case sent to `to` before `beforeId`: what a reply answers. */
+export async function lastSentOfCase(
+  db: DbOrTrx,
+  orgId: string,
+  caseId: string,
+  to: string,
+  beforeId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('messages')
+    .select('provider_message_id')
+    .where('org_id', '=', orgId)
+    .where('case_id', '=', caseId)
+    .where('to_address', '=', to)
+    .where('status', '=', 'sent')
+    .where('id', '<', beforeId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.provider_message_id ?? undefined;
+}
+
+export async function lastDeliveryError(db: DbOrTrx, orgId: string) {
+  return (
+    db
+      .selectFrom('messages')
+      .select(['created_at', 'kind', 'last_error'])
+      .where('org_id', '=', orgId)
+      .where('status', 'in', ['failed', 'not_sent'])
+      .where('last_error', 'is not', null)
+      // Held back on purpose, not a delivery failure (unsubscribe.ts, messaging.jobs.ts).
+      .where('last_error', 'not in', [
+        'the contact unsubscribed',
+        'the case was resolved before this status message went out',
+      ])
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  );
+}

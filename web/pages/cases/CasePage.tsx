@@ -40,6 +40,7 @@ import { useUsers } from '../../components/useUsers.ts';
 import { formatDateTime } from '../../format.ts';
 import { useRouteParams } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
+import { CaseReplyForm } from './CaseReplyForm.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { ResolveCaseForm } from './ResolveCaseForm.tsx';
 import { CaseRequirements } from '../care/RequirementList.tsx';
@@ -217,6 +218,10 @@ export function CasePage() {
             {c.resolution}
           </Text>
         </Card>
+      )}
+
+      {writable && (!c.contactId || !contact.isPending) && (
+        <CaseReplyForm caseId={id} to={canNotify ? (contact.data?.email ?? null) : null} />
       )}
 
       {writable && (

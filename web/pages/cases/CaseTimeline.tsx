@@ -19,11 +19,12 @@ const EVENT_COLOR: Record<string, string> = {
   note: 'gray',
   sla_breached: 'red',
   client_reply: 'teal',
+  reply_sent: 'indigo',
 };
 
 /** Event bodies that are machine data (a user id, a priority, a rule name) are not shown as text. */
 function eventBody(e: CaseEvent): string | null {
-  if (e.kind === 'note' || e.kind === 'client_reply') return e.body;
+  if (e.kind === 'note' || e.kind === 'client_reply' || e.kind === 'reply_sent') return e.body;
   if (e.kind === 'status' && e.toStatus === 'resolved') return e.body;
   return null;
 }

@@ -22,6 +22,7 @@ export function caseEventTitle(
     case 'note':
     case 'sla_breached':
     case 'client_reply':
+    case 'reply_sent':
       return t(`cases.timeline.${e.kind}`);
     default:
       return e.kind;
