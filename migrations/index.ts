@@ -21,6 +21,7 @@ import * as m0017 from './0017_economics_client_versions.ts';
 import * as m0018 from './0018_client_notifications.ts';
 import * as m0019 from './0019_employees.ts';
 import * as m0020 from './0020_stages.ts';
+import * as m0024 from './0024_two_factor_and_reset.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0018_client_notifications': m0018,
   '0019_employees': m0019,
   '0020_stages': m0020,
+  '0024_two_factor_and_reset': m0024,
 };

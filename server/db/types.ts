@@ -6,6 +6,9 @@ import type {
   AuditLogTable,
   InstanceSettingsTable,
   JobsTable,
+  LoginChallengesTable,
+  PasswordResetsTable,
+  RecoveryCodesTable,
   OrgsTable,
   SessionsTable,
   UsersTable,
@@ -64,6 +67,9 @@ export type * from './tables/employees.ts';
 export type * from './tables/stages.ts';
 
 export interface DB {
+  recovery_codes: RecoveryCodesTable;
+  login_challenges: LoginChallengesTable;
+  password_resets: PasswordResetsTable;
   stages: StagesTable;
   stage_targets: StageTargetsTable;
   employees: EmployeesTable;

@@ -24,6 +24,7 @@ export const TEMPLATE_VARIABLES: Record<MessageKind, string[]> = {
   digest: ['name', 'orgName', 'items'],
   escalation: ['name', 'ref', 'caseUrl', 'orgName', 'title', 'dueAt'],
   case_assigned: ['name', 'ref', 'caseUrl', 'orgName', 'title', 'dueAt', 'stage', 'clientName'],
+  password_reset: ['name', 'orgName', 'resetUrl', 'validMinutes'],
 };
 
 /** The built-in texts of each kind and language, from the catalogue (texts/mail.ts). */

@@ -77,6 +77,7 @@ export const MESSAGE_KINDS = [
   'digest',
   'escalation',
   'case_assigned',
+  'password_reset',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const MESSAGE_STATUSES = ['queued', 'sent', 'failed', 'not_sent'] as const;

@@ -37,6 +37,10 @@ const ru = {
       subject: 'Вам назначено обращение {{ref}}',
       body: 'Здравствуйте, {{name}}!\n\nВам назначено обращение {{ref}} «{{title}}».\nЭтап: {{stage}}\nКлиент: {{clientName}}\nСрок решения: {{dueAt}}\nОткрыть: {{caseUrl}}\n\n{{orgName}}',
     },
+    password_reset: {
+      subject: 'Сброс пароля ClientLoop',
+      body: 'Здравствуйте, {{name}}!\n\nКто-то (надеемся, вы) попросил сбросить пароль вашей учётной записи ClientLoop.\nЗадать новый пароль: {{resetUrl}}\nСсылка действует {{validMinutes}} минут и только один раз.\n\nЕсли вы не просили сброс, просто удалите это письмо: пароль останется прежним.\n\n{{orgName}}',
+    },
   },
   mail: {
     /** The line of a closing message that asks for a rating (followupUrl of the template). */
@@ -90,6 +94,10 @@ const en: typeof ru = {
     case_assigned: {
       subject: 'Case {{ref}} is assigned to you',
       body: 'Hello {{name}},\n\nCase {{ref}} "{{title}}" is assigned to you.\nStage: {{stage}}\nClient: {{clientName}}\nResolution due: {{dueAt}}\nOpen: {{caseUrl}}\n\n{{orgName}}',
+    },
+    password_reset: {
+      subject: 'ClientLoop password reset',
+      body: 'Hello {{name}},\n\nSomeone (we hope you) asked to reset the password of your ClientLoop account.\nSet a new password: {{resetUrl}}\nThe link works for {{validMinutes}} minutes and only once.\n\nIf you did not ask for this, delete this e-mail: your password stays as it is.\n\n{{orgName}}',
     },
   },
   mail: {
