@@ -57,6 +57,7 @@ const SlaPoliciesPage = lazyPage(
   () => import('./pages/settings/SlaPoliciesPage.tsx'),
   'SlaPoliciesPage',
 );
+const SecurityPage = lazyPage(() => import('./pages/settings/SecurityPage.tsx'), 'SecurityPage');
 const TemplatesPage = lazyPage(() => import('./pages/settings/TemplatesPage.tsx'), 'TemplatesPage');
 const WebhooksPage = lazyPage(() => import('./pages/settings/WebhooksPage.tsx'), 'WebhooksPage');
 const ProfitFormulaPage = lazyPage(
@@ -98,6 +99,7 @@ const PAGES: Record<string, ComponentType> = {
   '/settings/people': PeoplePage,
   '/settings/api-keys': ApiKeysPage,
   '/settings/audit': AuditLogPage,
+  '/settings/security': SecurityPage,
 };
 
 /** Roles whose start page is the care inbox rather than the greeting: managers work from it. */
