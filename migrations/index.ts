@@ -24,6 +24,7 @@ import * as m0020 from './0020_stages.ts';
 import * as m0021 from './0021_pulses.ts';
 import * as m0022 from './0022_kpis.ts';
 import * as m0023 from './0023_case_reply_today.ts';
+import * as m0024 from './0024_two_factor_and_reset.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '0021_pulses': m0021,
   '0022_kpis': m0022,
   '0023_case_reply_today': m0023,
+  '0024_two_factor_and_reset': m0024,
 };

@@ -9,6 +9,9 @@ import { mayHaveSession, rememberSession } from './api/session-hint.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { adoptUserLanguage } from './i18n.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordResetPages.tsx';
+import { EnrolmentGate } from './pages/settings/EnrolmentGate.tsx';
+import { navigate, usePath } from './router.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { PageForPath } from './routes.tsx';
 import { SESSION_KEY, SessionContext } from './session.tsx';
@@ -32,6 +35,7 @@ async function loadSession(): Promise<SessionOut | null> {
 export function App() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const path = usePath();
   const config = useQuery({ queryKey: ['config'], queryFn: getPublicConfig, staleTime: Infinity });
   const needsSession = config.data !== undefined && !config.data.setupRequired;
   const session = useQuery({
@@ -45,6 +49,7 @@ export function App() {
     await adoptUserLanguage(next.user.language);
     queryClient.setQueryData(['config'], { ...config.data, setupRequired: false });
     queryClient.setQueryData(SESSION_KEY, next);
+    if (path === '/forgot-password' || path === '/reset-password') navigate('/', { replace: true });
   }
 
   async function signOut() {
@@ -68,7 +73,14 @@ export function App() {
     );
   }
   if (config.data?.setupRequired) return <SetupPage onSignedIn={signedIn} />;
-  if (session.data === null) return <LoginPage onSignedIn={signedIn} />;
+  // The e-mailed reset link works whether or not someone is signed in on this browser.
+  if (path === '/reset-password') return <ResetPasswordPage />;
+  if (session.data === null)
+    return path === '/forgot-password' ? (
+      <ForgotPasswordPage />
+    ) : (
+      <LoginPage onSignedIn={signedIn} />
+    );
   if (!session.data) {
     return (
       <Center h="100vh" aria-busy="true">
@@ -76,6 +88,13 @@ export function App() {
       </Center>
     );
   }
+  // The organisation requires a second factor this person lacks: set it up before anything else.
+  if (session.data.org.requireTwoFactor && !session.data.user.twoFactor)
+    return (
+      <SessionContext.Provider value={session.data}>
+        <EnrolmentGate onSignOut={() => void signOut()} />
+      </SessionContext.Provider>
+    );
   return (
     <SessionContext.Provider value={session.data}>
       <AppLayout onSignOut={() => void signOut()}>

@@ -66,6 +66,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     group: 'settings',
     descriptionKey: 'home.organisationCard',
   },
+  { path: '/settings/security', labelKey: 'security.nav', group: 'settings' },
   {
     path: '/settings/people',
     labelKey: 'nav.people',

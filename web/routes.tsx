@@ -59,6 +59,7 @@ const SlaPoliciesPage = lazyPage(
   () => import('./pages/settings/SlaPoliciesPage.tsx'),
   'SlaPoliciesPage',
 );
+const SecurityPage = lazyPage(() => import('./pages/settings/SecurityPage.tsx'), 'SecurityPage');
 const TemplatesPage = lazyPage(() => import('./pages/settings/TemplatesPage.tsx'), 'TemplatesPage');
 const WebhooksPage = lazyPage(() => import('./pages/settings/WebhooksPage.tsx'), 'WebhooksPage');
 const ProfitFormulaPage = lazyPage(
@@ -110,6 +111,7 @@ const PAGES: Record<string, ComponentType> = {
   '/settings/people': PeoplePage,
   '/settings/api-keys': ApiKeysPage,
   '/settings/audit': AuditLogPage,
+  '/settings/security': SecurityPage,
 };
 
 /** Roles whose start page is "Today" (issue 21) rather than the greeting with the settings cards. */

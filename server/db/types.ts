@@ -6,6 +6,9 @@ import type {
   AuditLogTable,
   InstanceSettingsTable,
   JobsTable,
+  LoginChallengesTable,
+  PasswordResetsTable,
+  RecoveryCodesTable,
   OrgsTable,
   SessionsTable,
   UsersTable,
@@ -77,6 +80,9 @@ export interface DB {
   kpis: KpisTable;
   kpi_values: KpiValuesTable;
   reminder_snoozes: ReminderSnoozesTable;
+  recovery_codes: RecoveryCodesTable;
+  login_challenges: LoginChallengesTable;
+  password_resets: PasswordResetsTable;
   stages: StagesTable;
   stage_targets: StageTargetsTable;
   pulses: PulsesTable;

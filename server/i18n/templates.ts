@@ -26,6 +26,7 @@ export const TEMPLATE_VARIABLES: Record<MessageKind, string[]> = {
   case_assigned: ['name', 'ref', 'caseUrl', 'orgName', 'title', 'dueAt', 'stage', 'clientName'],
   pulse_invite: ['name', 'orgName', 'question', 'pulseUrl', 'scoreLinks'],
   reply: ['name', 'ref', 'text', 'statusUrl', 'orgName', 'senderName'],
+  password_reset: ['name', 'orgName', 'resetUrl', 'validMinutes'],
 };
 
 /** The built-in texts of each kind and language, from the catalogue (texts/mail.ts). */

@@ -39,6 +39,8 @@ export const userOut = z.object({
   disabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
+  /** Two-factor sign-in is on (issue 19). */
+  twoFactor: z.boolean(),
 });
 export type UserOut = z.infer<typeof userOut>;
 
@@ -50,6 +52,8 @@ export const orgOut = z.object({
   timeZone: z.string(),
   /** Owner of an auto-opened case when neither the client's manager nor the stage owner is set. */
   defaultCaseOwnerId: z.string().nullable(),
+  /** Everyone must sign in with a second factor (issue 19). */
+  requireTwoFactor: z.boolean(),
   createdAt: z.string(),
 });
 export type OrgOut = z.infer<typeof orgOut>;
@@ -83,6 +87,7 @@ export const updateOrgBody = z
     defaultLanguage: language,
     timeZone,
     defaultCaseOwnerId: z.uuid().nullable(),
+    requireTwoFactor: z.boolean(),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });

@@ -80,6 +80,7 @@ export const MESSAGE_KINDS = [
   'pulse_invite',
   /** A person's free-text reply to the client from the case page (issue 21): transactional. */
   'reply',
+  'password_reset',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const MESSAGE_STATUSES = ['queued', 'sent', 'failed', 'not_sent'] as const;

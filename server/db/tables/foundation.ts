@@ -12,6 +12,8 @@ export interface OrgsTable {
   time_zone?: string;
   /** The owner of an auto-opened case nobody else owns (migration 0017; optional on insert). */
   default_case_owner_id?: string | null;
+  /** 1 when every person must sign in with a second factor (migration 0024; 0 by default). */
+  require_two_factor?: number;
 }
 
 export interface UsersTable {
@@ -25,6 +27,12 @@ export interface UsersTable {
   disabled_at: string | null;
   last_login_at: string | null;
   created_at: string;
+  /** Migration 0024 (optional on insert): the TOTP secret, AES-GCM under the instance key. */
+  totp_secret_enc?: string | null;
+  /** When two-factor sign-in was switched on; null while only set up (or off). */
+  totp_enabled_at?: string | null;
+  /** The 30-second step of the last code accepted: a code is never accepted twice. */
+  totp_last_step?: number | null;
 }
 
 export interface SessionsTable {
@@ -83,4 +91,36 @@ export interface InstanceSettingsTable {
   key: string;
   value: string;
   updated_at: string;
+}
+
+/** A one-time recovery code of a person with two-factor sign-in (migration 0024), SHA-256 only. */
+export interface RecoveryCodesTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+/** A password step passed that still waits for the second factor (migration 0024). */
+export interface LoginChallengesTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  token_hash: string;
+  failures: number;
+  created_at: string;
+  expires_at: string;
+}
+
+/** A single-use password reset token, SHA-256 only (migration 0024). */
+export interface PasswordResetsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }

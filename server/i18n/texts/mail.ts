@@ -45,6 +45,10 @@ const ru = {
       subject: 'Обращение {{ref}}',
       body: 'Здравствуйте, {{name}}!\n\n{{text}}\n\n{{senderName}}\n{{orgName}}\n\nСтатус обращения: {{statusUrl}}\nЧтобы ответить, просто ответьте на это письмо.',
     },
+    password_reset: {
+      subject: 'Сброс пароля ClientLoop',
+      body: 'Здравствуйте, {{name}}!\n\nКто-то (надеемся, вы) попросил сбросить пароль вашей учётной записи ClientLoop.\nЗадать новый пароль: {{resetUrl}}\nСсылка действует {{validMinutes}} минут и только один раз.\n\nЕсли вы не просили сброс, просто удалите это письмо: пароль останется прежним.\n\n{{orgName}}',
+    },
   },
   mail: {
     /** The line of a closing message that asks for a rating (followupUrl of the template). */
@@ -106,6 +110,10 @@ const en: typeof ru = {
     reply: {
       subject: 'Your request {{ref}}',
       body: 'Hello {{name}},\n\n{{text}}\n\n{{senderName}}\n{{orgName}}\n\nRequest status: {{statusUrl}}\nTo answer, just reply to this e-mail.',
+    },
+    password_reset: {
+      subject: 'ClientLoop password reset',
+      body: 'Hello {{name}},\n\nSomeone (we hope you) asked to reset the password of your ClientLoop account.\nSet a new password: {{resetUrl}}\nThe link works for {{validMinutes}} minutes and only once.\n\nIf you did not ask for this, delete this e-mail: your password stays as it is.\n\n{{orgName}}',
     },
   },
   mail: {

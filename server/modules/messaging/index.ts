@@ -1,5 +1,7 @@
 // The messaging module's public surface: the outbox other modules queue messages into.
 import type { ModuleDef } from '../module.ts';
+import { passwordResetRequested } from '../orgs/index.ts';
+import { queueMessage } from './messaging.service.ts';
 import { messagingJobs } from './messaging.jobs.ts';
 import { registerMessagingRoutes } from './messaging.routes.ts';
 import { registerUnsubscribePage } from './unsubscribe-page.ts';
@@ -17,6 +19,17 @@ export {
   listSentMessagesOfClient,
 } from './messaging.lookups.ts';
 export { messageSent, type MessageSent, type SentCtx } from './message-sent.ts';
+
+// The password reset mail (issue 19): orgs stores the token, the outbox carries the link.
+passwordResetRequested.subscribe('messaging.password_reset', async (ctx, e) => {
+  await queueMessage(ctx, {
+    kind: 'password_reset',
+    to: e.email,
+    language: e.language,
+    vars: { name: e.name, resetUrl: e.resetUrl, validMinutes: String(e.validMinutes) },
+    dedupeKey: `password_reset:${e.resetId}`,
+  });
+});
 
 export const messagingModule: ModuleDef = {
   name: 'messaging',

@@ -17,6 +17,8 @@ import {
 export const SEND_MAX_ATTEMPTS = 8;
 const SUPERSEDED_ERROR = 'the case was resolved before this status message went out';
 
+const REDACTED = '(password reset link removed after sending)';
+
 export function messagingJobs(deps: Deps) {
   return [
     defineJob({
@@ -90,6 +92,8 @@ export function messagingJobs(deps: Deps) {
             attempts: job.attempt,
             last_error: null,
             provider_message_id: `<${msg.id}@clientloop>`,
+            // The reset link is a secret whose hash alone is kept: the sent copy drops it.
+            ...(msg.kind === 'password_reset' ? { body_text: REDACTED } : {}),
           });
           const ctx = {
             db: trx,

@@ -64,7 +64,12 @@ export async function listMessages(
     limit: number;
   },
 ): Promise<MessagesTable[]> {
-  let q = db.selectFrom('messages').selectAll().where('org_id', '=', orgId);
+  // A password reset mail carries a sign-in secret: no one else reads it through the outbox.
+  let q = db
+    .selectFrom('messages')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('kind', '!=', 'password_reset');
   if (f.caseId) q = q.where('case_id', '=', f.caseId);
   if (f.feedbackId) q = q.where('feedback_id', '=', f.feedbackId);
   if (f.clientId) q = q.where('client_id', '=', f.clientId);

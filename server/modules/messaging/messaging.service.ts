@@ -2,7 +2,7 @@
 // so a message is never sent for a rolled-back write and never lost after a commit.
 import type { Ctx } from '../../context.ts';
 import type { Language, MessageKind, MessagesTable } from '../../db/types.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, notFound } from '../../http/errors.ts';
 import {
   DEFAULT_TEMPLATES,
   renderTemplate,
@@ -140,7 +140,10 @@ export async function listMessages(
 
 export async function getMessage(ctx: Ctx, id: string): Promise<MessagesTable> {
   assertCan(ctx.actor, 'data.read');
-  return repo.getMessage(ctx.db, ctx.orgId, id);
+  const message = await repo.getMessage(ctx.db, ctx.orgId, id);
+  // A password reset mail carries a sign-in secret: it is nobody's to read but its addressee's.
+  if (message.kind === 'password_reset') throw notFound('Message');
+  return message;
 }
 
 export interface TemplateView {

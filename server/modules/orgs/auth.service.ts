@@ -2,7 +2,7 @@
 // and API-key authentication. These run before there is an actor, so they take system deps.
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
-import type { Db, DbOrTrx, Language, Role } from '../../db/types.ts';
+import type { Db, DbOrTrx, Language, Role, UsersTable } from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Clock } from '../../lib/clock.ts';
 import {
@@ -16,15 +16,20 @@ import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../lib/permissions.ts';
 import { cachedKey, rememberKey } from './api-key-cache.ts';
 import { recordAudit } from './audit.ts';
+import * as credentials from './credentials.repo.ts';
 import * as repo from './orgs.repo.ts';
-import { zoneOrRefuse } from './time-zone.ts';
+import {
+  FAILED_LOGIN_WINDOW_MS,
+  MAX_FAILED_LOGINS,
+  refuseWhenLocked,
+  startSession,
+  type LoginResult,
+  type SystemDeps,
+} from './session-start.ts';
+import { createChallenge, type LoginChallenge } from './two-factor-login.ts';
 
-export interface SystemDeps {
-  db: Db;
-  clock: Clock;
-  log: Logger;
-  config: Config;
-}
+export { FAILED_LOGIN_WINDOW_MS, MAX_FAILED_LOGINS, type LoginResult, type SystemDeps };
+import { zoneOrRefuse } from './time-zone.ts';
 
 export interface NewOrganisation {
   name: string;
@@ -143,7 +148,8 @@ export async function setupInstance(
     });
   });
   sys.log.info({ orgId: created.orgId }, 'instance set up from the UI');
-  return login(sys, { email: input.email, password: input.password });
+  // A new admin has no second factor yet, so the password alone signs in.
+  return (await login(sys, { email: input.email, password: input.password })) as LoginResult;
 }
 
 /** Bootstrap from CLIENTLOOP_ADMIN_* / CLIENTLOOP_API_KEY on an empty database. */
@@ -166,33 +172,18 @@ export async function bootstrapFromConfig(
   });
 }
 
-export interface LoginResult {
-  token: string;
-  csrfToken: string;
-  userId: string;
-  orgId: string;
-  expiresAt: string;
-}
-
-/** Failed sign-ins one account may take in the window before it is refused without a check. */
-export const MAX_FAILED_LOGINS = 10;
-export const FAILED_LOGIN_WINDOW_MS = 15 * 60_000;
-
+/** Signs in, or — for a person with two-factor sign-in — returns the challenge the code answers. */
 export async function login(
   sys: SystemDeps,
   input: { email: string; password: string; ip?: string },
-): Promise<LoginResult> {
+): Promise<LoginResult | LoginChallenge> {
   const user = await repo.findUserByEmail(sys.db, input.email.toLowerCase());
   if (!user) {
     await burnPasswordCheck(input.password);
     throw new AppError('invalid_credentials', 'E-mail or password is wrong');
   }
   // Per account, beside the per-address limit of the route: guessing from many addresses stops too.
-  const since = new Date(sys.clock.now().getTime() - FAILED_LOGIN_WINDOW_MS).toISOString();
-  if ((await repo.countFailedLogins(sys.db, user.org_id, user.id, since)) >= MAX_FAILED_LOGINS)
-    throw new AppError('rate_limited', 'Too many failed sign-ins for this account; try later', {
-      headers: { 'retry-after': String(FAILED_LOGIN_WINDOW_MS / 1000) },
-    });
+  await refuseWhenLocked(sys, user);
   const ok = await verifyPassword(user.password_hash, input.password);
   if (!ok || user.disabled_at) {
     const system: Actor = { type: 'system', id: null, orgId: user.org_id, role: 'viewer' };
@@ -204,27 +195,8 @@ export async function login(
     );
     throw new AppError('invalid_credentials', 'E-mail or password is wrong');
   }
-  const now = sys.clock.now();
-  const token = randomToken(32);
-  const csrfToken = randomToken(24);
-  const expiresAt = new Date(
-    now.getTime() + sys.config.security.sessionTtlHours * 3_600_000,
-  ).toISOString();
-  await sys.db.transaction().execute(async (trx) => {
-    await repo.insertSession(trx, {
-      id: newId(now.getTime()),
-      org_id: user.org_id,
-      user_id: user.id,
-      token_hash: sha256(token),
-      csrf_token: csrfToken,
-      created_at: now.toISOString(),
-      expires_at: expiresAt,
-    });
-    await repo.updateUser(trx, user.org_id, user.id, { last_login_at: now.toISOString() });
-    const actor: Actor = { type: 'user', id: user.id, orgId: user.org_id, role: user.role };
-    await recordAudit({ db: trx, clock: sys.clock, orgId: user.org_id, actor }, 'auth.login');
-  });
-  return { token, csrfToken, userId: user.id, orgId: user.org_id, expiresAt };
+  if (user.totp_enabled_at) return createChallenge(sys, user);
+  return startSession(sys, user);
 }
 
 export async function logout(db: DbOrTrx, token: string): Promise<void> {
@@ -234,6 +206,8 @@ export async function logout(db: DbOrTrx, token: string): Promise<void> {
 export interface SessionActor {
   actor: Actor;
   csrfToken: string;
+  /** The organisation requires two-factor sign-in and this person has not switched it on yet. */
+  enrolmentRequired: boolean;
 }
 
 export async function authenticateSession(
@@ -246,6 +220,7 @@ export async function authenticateSession(
   return {
     actor: { type: 'user', id: s.userId, orgId: s.orgId, role: s.role },
     csrfToken: s.csrfToken,
+    enrolmentRequired: Number(s.requireTwoFactor) === 1 && !s.totpEnabledAt,
   };
 }
 

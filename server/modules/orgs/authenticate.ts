@@ -9,6 +9,12 @@ import type { Actor } from '../../lib/permissions.ts';
 import { authenticateApiKey, authenticateSession } from './auth.service.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a session may reach while its organisation waits for the person to enrol in 2FA. */
+const ENROLMENT_ROUTES = new Set([
+  '/api/v1/me/2fa',
+  '/api/v1/me/2fa/setup',
+  '/api/v1/me/2fa/enable',
+]);
 
 /** onRequest hook for a scope whose routes all need a caller. */
 export function authenticate(deps: Deps) {
@@ -23,6 +29,9 @@ export function authenticate(deps: Deps) {
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await authenticateSession(deps.db, deps.clock, token) : undefined;
     if (!session) throw new AppError('unauthorized', 'Sign in or send an API key');
+    // The organisation requires a second factor this person has not set up: enrolment only.
+    if (session.enrolmentRequired && !ENROLMENT_ROUTES.has(request.routeOptions.url ?? ''))
+      throw new AppError('two_factor_required', 'Switch two-factor sign-in on first');
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) {

@@ -11,6 +11,11 @@ export {
   type SystemDeps,
 } from './auth.service.ts';
 export { recordAudit } from './audit.ts';
+export {
+  passwordResetRequested,
+  type PasswordResetRequested,
+  type ResetCtx,
+} from './password-reset.service.ts';
 export { authenticate } from './authenticate.ts';
 export {
   findOrgUser,

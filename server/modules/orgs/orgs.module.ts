@@ -1,8 +1,15 @@
 import type { ModuleDef } from '../module.ts';
 import { registerAuthRoutes, registerOrgRoutes } from './orgs.routes.ts';
+import { registerTwoFactorAuthRoutes, registerTwoFactorRoutes } from './two-factor.routes.ts';
 
 export const orgsModule: ModuleDef = {
   name: 'orgs',
-  publicRoutes: registerAuthRoutes,
-  routes: registerOrgRoutes,
+  publicRoutes: (app, deps) => {
+    registerAuthRoutes(app, deps);
+    registerTwoFactorAuthRoutes(app, deps);
+  },
+  routes: (app, deps) => {
+    registerOrgRoutes(app, deps);
+    registerTwoFactorRoutes(app, deps);
+  },
 };

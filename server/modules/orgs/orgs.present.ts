@@ -11,6 +11,7 @@ export const presentUser = (u: UsersTable): UserOut => ({
   disabled: u.disabled_at !== null,
   lastLoginAt: u.last_login_at,
   createdAt: u.created_at,
+  twoFactor: Boolean(u.totp_enabled_at),
 });
 
 export const presentOrg = (o: OrgsTable): OrgOut => ({
@@ -19,6 +20,7 @@ export const presentOrg = (o: OrgsTable): OrgOut => ({
   defaultLanguage: o.default_language,
   timeZone: o.time_zone ?? 'UTC',
   defaultCaseOwnerId: o.default_case_owner_id ?? null,
+  requireTwoFactor: Number(o.require_two_factor ?? 0) === 1,
   createdAt: o.created_at,
 });
 

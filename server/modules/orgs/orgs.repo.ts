@@ -33,7 +33,10 @@ export async function updateOrg(
   db: DbOrTrx,
   orgId: string,
   patch: Partial<
-    Pick<OrgsTable, 'name' | 'default_language' | 'time_zone' | 'default_case_owner_id'>
+    Pick<
+      OrgsTable,
+      'name' | 'default_language' | 'time_zone' | 'default_case_owner_id' | 'require_two_factor'
+    >
   >,
 ): Promise<void> {
   await db.updateTable('orgs').set(patch).where('id', '=', orgId).execute();
@@ -159,6 +162,7 @@ export async function findSessionWithUser(db: DbOrTrx, tokenHash: string) {
     .innerJoin('users', (j) =>
       j.onRef('users.id', '=', 'sessions.user_id').onRef('users.org_id', '=', 'sessions.org_id'),
     )
+    .innerJoin('orgs', 'orgs.id', 'sessions.org_id')
     .select([
       'sessions.id as sessionId',
       'sessions.org_id as orgId',
@@ -167,6 +171,8 @@ export async function findSessionWithUser(db: DbOrTrx, tokenHash: string) {
       'users.id as userId',
       'users.role as role',
       'users.disabled_at as disabledAt',
+      'users.totp_enabled_at as totpEnabledAt',
+      'orgs.require_two_factor as requireTwoFactor',
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -276,22 +282,4 @@ export async function listActiveAdmins(db: DbOrTrx, orgId: string): Promise<User
     .where('role', '=', 'admin')
     .where('disabled_at', 'is', null)
     .execute();
-}
-
-/** Failed sign-ins of one person since a time (audit entries `auth.login_failed`). */
-export async function countFailedLogins(
-  db: DbOrTrx,
-  orgId: string,
-  userId: string,
-  sinceIso: string,
-): Promise<number> {
-  const row = await db
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('org_id', '=', orgId)
-    .where('action', '=', 'auth.login_failed')
-    .where('target_id', '=', userId)
-    .where('created_at', '>=', sinceIso)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
 }

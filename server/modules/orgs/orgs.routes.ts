@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as api from '../../../shared/api/orgs.ts';
+import { loginChallengeOut } from '../../../shared/api/security.ts';
 import type { Deps } from '../../deps.ts';
 import { ctxOf, SESSION_COOKIE, sessionCookieOptions } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
@@ -15,6 +16,13 @@ import * as orgs from './orgs.service.ts';
 
 const problem = z.object({ code: z.string(), detail: z.string() }).passthrough();
 
+/** What a sign-in answers: the person, their organisation and the CSRF token. */
+export async function sessionBodyOf(deps: Deps, orgId: string, userId: string, csrfToken: string) {
+  const ctx = ctxFor(deps, { type: 'user', id: userId, orgId, role: 'viewer' });
+  const [user, org] = await Promise.all([orgs.getCurrentUser(ctx), orgs.getOrganisation(ctx)]);
+  return { user: presentUser(user), org: presentOrg(org), csrfToken };
+}
+
 /** Public routes: login, logout, the current session, first-run set-up. */
 export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -22,11 +30,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     rateLimit: { max: deps.config.security.publicRatePerMinute, timeWindow: 60_000 },
   };
 
-  async function sessionBody(orgId: string, userId: string, csrfToken: string) {
-    const ctx = ctxFor(deps, { type: 'user', id: userId, orgId, role: 'viewer' });
-    const [user, org] = await Promise.all([orgs.getCurrentUser(ctx), orgs.getOrganisation(ctx)]);
-    return { user: presentUser(user), org: presentOrg(org), csrfToken };
-  }
+  const sessionBody = (orgId: string, userId: string, csrfToken: string) =>
+    sessionBodyOf(deps, orgId, userId, csrfToken);
 
   r.post(
     '/api/v1/auth/login',
@@ -34,13 +39,16 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       config: limited,
       schema: {
         tags: ['auth'],
-        summary: 'Sign in with e-mail and password (sets the session cookie)',
+        summary:
+          'Sign in with e-mail and password (sets the session cookie); with two-factor sign-in, ' +
+          'answers a challenge for POST /api/v1/auth/login/2fa instead',
         body: api.loginBody,
-        response: { 200: api.sessionOut, 401: problem },
+        response: { 200: z.union([api.sessionOut, loginChallengeOut]), 401: problem },
       },
     },
     async (request, reply) => {
       const result = await auth.login(deps, { ...request.body, ip: request.ip });
+      if ('challenge' in result) return { twoFactorRequired: true as const, ...result };
       reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(deps, result.expiresAt));
       return sessionBody(result.orgId, result.userId, result.csrfToken);
     },

@@ -24,6 +24,7 @@ export async function updateOrganisation(
     defaultLanguage?: Language;
     timeZone?: string;
     defaultCaseOwnerId?: string | null;
+    requireTwoFactor?: boolean;
   },
 ) {
   assertCan(ctx.actor, 'org.manage');
@@ -38,6 +39,9 @@ export async function updateOrganisation(
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.defaultLanguage !== undefined ? { default_language: patch.defaultLanguage } : {}),
       ...(zone !== undefined ? { time_zone: zone } : {}),
+      ...(patch.requireTwoFactor !== undefined
+        ? { require_two_factor: patch.requireTwoFactor ? 1 : 0 }
+        : {}),
     });
     await recordAudit(
       tx,

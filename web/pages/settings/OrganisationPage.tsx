@@ -1,5 +1,15 @@
 // The organisation's name, default language and time zone; admins can change them.
-import { Alert, Button, NativeSelect, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  NativeSelect,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
@@ -23,6 +33,7 @@ export function OrganisationPage() {
   const [defaultLanguage, setDefaultLanguage] = useState<Language>('ru');
   const [timeZone, setTimeZone] = useState('UTC');
   const [defaultCaseOwnerId, setDefaultCaseOwnerId] = useState('');
+  const [requireTwoFactor, setRequireTwoFactor] = useState(false);
   const users = useUsers();
   const zones = useMemo(() => timeZoneOptions(org.data?.timeZone), [org.data?.timeZone]);
   const editable = can(user.role, 'org.manage');
@@ -33,6 +44,7 @@ export function OrganisationPage() {
     setDefaultLanguage(org.data.defaultLanguage);
     setTimeZone(org.data.timeZone);
     setDefaultCaseOwnerId(org.data.defaultCaseOwnerId ?? '');
+    setRequireTwoFactor(org.data.requireTwoFactor);
   }, [org.data]);
 
   const save = useMutation({
@@ -51,6 +63,7 @@ export function OrganisationPage() {
       defaultLanguage,
       timeZone,
       defaultCaseOwnerId: defaultCaseOwnerId || null,
+      requireTwoFactor,
     });
   }
 
@@ -108,6 +121,14 @@ export function OrganisationPage() {
                     .filter((u) => !u.disabled || u.id === defaultCaseOwnerId)
                     .map((u) => ({ value: u.id, label: u.name })),
                 ]}
+              />
+              <Checkbox
+                label={t('security.requireLabel')}
+                description={t('security.requireHint')}
+                name="requireTwoFactor"
+                disabled={!editable}
+                checked={requireTwoFactor}
+                onChange={(e) => setRequireTwoFactor(e.currentTarget.checked)}
               />
               <Text size="sm" c="dimmed">
                 {t('org.createdAt')}: {formatDateTime(org.data.createdAt, i18n.language)}
