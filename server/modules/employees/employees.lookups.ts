@@ -8,6 +8,7 @@ import type { UpdateEmployeeBody } from '../../../shared/api/employees.ts';
 import { nameKeyOf } from './employee-keys.ts';
 import { patchedColumns } from './employees.service.ts';
 import * as repo from './employees.repo.ts';
+import { ensureStageKeys } from '../stages/index.ts';
 
 /** Keys per IN list: far below either dialect's limit on bound parameters. */
 const CHUNK = 500;
@@ -89,10 +90,14 @@ export async function matchEmployeesByText(
 
 /** Rows made by newEmployeeRow; the caller has checked uniqueness and managers. */
 export async function insertEmployeeRecords(
-  s: OrgScope,
+  s: OrgScope & { clock: { now(): Date } },
   rows: readonly EmployeesTable[],
 ): Promise<void> {
   for (const row of rows) await repo.insertEmployee(s.db, row);
+  await ensureStageKeys(
+    s,
+    rows.map((r) => r.stage_key),
+  );
 }
 
 /** Applies a patch (updateEmployee's shape) to a row the caller read; returns the new row. */
@@ -103,6 +108,7 @@ export async function patchEmployeeRecord(
 ): Promise<EmployeesTable> {
   const columns = patchedColumns(current, patch, s.clock.now().toISOString());
   await repo.updateEmployee(s.db, s.orgId, current.id, columns);
+  await ensureStageKeys(s, [patch.stageKey]);
   return { ...current, ...columns };
 }
 

@@ -17,6 +17,7 @@ import { foldForSearch } from '../../../shared/domain/search-fold.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import { derivedKeys } from './employee-keys.ts';
 import * as repo from './employees.repo.ts';
+import { ensureStageKeys } from '../stages/index.ts';
 
 /** Deeper than any real organisation chart: a longer walk means the data already holds a cycle. */
 const MAX_CHAIN = 10_000;
@@ -117,6 +118,7 @@ export async function createEmployee(ctx: Ctx, input: CreateEmployeeBody): Promi
       await assertFree(tx, input);
       const row = newEmployeeRow(tx, input);
       await repo.insertEmployee(tx.db, row);
+      await ensureStageKeys(tx, [row.stage_key]); // a team on first sight is a stage (ADR 012)
       await recordAudit(tx, 'employee.created', { type: 'employee', id: row.id });
       return row;
     }),
@@ -183,6 +185,7 @@ export async function updateEmployee(
         id,
         patchedColumns(current, patch, tx.clock.now().toISOString()),
       );
+      await ensureStageKeys(tx, [patch.stageKey]);
       await recordAudit(
         tx,
         'employee.updated',

@@ -83,6 +83,12 @@ describe.each(testDialects())('employees on %s', (dialect) => {
 
     const keys = (await send('GET', '/api/v1/employees/stage-keys')).json();
     expect(keys.items).toEqual(['delivery', 'sales']);
+    // A team on first sight is a journey stage of the registry (ADR 012), also when patched in.
+    await send('PATCH', `/api/v1/employees/${courier.id}`, { stageKey: 'склад' });
+    const stages = (await send('GET', '/api/v1/stages')).json();
+    expect(stages.items.map((s: { key: string }) => s.key).sort()).toEqual(
+      ['delivery', 'sales', 'склад'].sort(),
+    );
     // Another organisation sees none of them.
     const theirs = await send('GET', '/api/v1/employees', undefined, other.apiKey);
     expect(theirs.json().items).toEqual([]);
