@@ -88,6 +88,14 @@ describe('eNPS pulses', () => {
     expect(cell).toContain('±70.1');
     await page.getByText('Хорошая команда, мало обучения').waitFor(WAIT);
     await page.screenshot({ path: `${SCREENSHOTS}/pulse-results-phone.png`, fullPage: true });
+    // The team is a journey stage (created with its first employee); its page shows the eNPS.
+    const stages = (await api<{ items: { id: string; key: string }[] }>('GET', '/api/v1/stages'))
+      .json;
+    const store = stages.items.find((s) => s.key === 'склад')!;
+    await page.goto(`${harness.baseUrl}/stages/${store.id}`);
+    await page.getByTestId('stage-enps').getByText('±70.1').waitFor(WAIT);
+    expect(await page.getByTestId('stage-enps').textContent()).toContain('40');
+    await page.screenshot({ path: `${SCREENSHOTS}/stage-enps-phone.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
 });

@@ -5,11 +5,12 @@ import type {
   createPulseOut,
   PulseOut,
   PulseResultsOut,
+  ScorecardEmployeesOut,
 } from '../../shared/api/pulse.ts';
 import { api } from './client.ts';
 import type { Page } from './orgs.ts';
 
-export type { PulseOut, PulseResultsOut };
+export type { PulseOut, PulseResultsOut, ScorecardEmployeesOut };
 export type CreatedPulseOut = z.infer<typeof createPulseOut>;
 
 const id = (value: string) => encodeURIComponent(value);
@@ -22,3 +23,8 @@ export const setPulseStatus = (pulseId: string, status: 'open' | 'closed') =>
 export const pulseResults = (pulseId: string, period: 'month' | 'quarter' | 'year') =>
   api.get<PulseResultsOut>(`/api/v1/pulses/${id(pulseId)}/results?period=${period}`);
 export const employeeStageKeys = () => api.get<{ items: string[] }>('/api/v1/employees/stage-keys');
+/** The employee layer of one stage: its team's eNPS per month with target and status. */
+export const stageEnps = (stageKey: string) =>
+  api.get<ScorecardEmployeesOut>(
+    `/api/v1/scorecard/employees?stage=${encodeURIComponent(stageKey)}`,
+  );

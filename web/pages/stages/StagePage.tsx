@@ -15,6 +15,7 @@ import { useUsers } from '../../components/useUsers.ts';
 import { useRouteParams } from '../../router.tsx';
 import { TargetBadges } from './TargetBadges.tsx';
 import { StageOperationsSection } from '../scorecard/StageOperationsSection.tsx';
+import { StageEnpsSection } from '../pulse/StageEnpsSection.tsx';
 
 function MetricCard({ stage, metric }: { stage: StageOut; metric: (typeof METRICS)[number] }) {
   const { t } = useTranslation();
@@ -102,6 +103,7 @@ export function StagePage() {
             ))}
           </SimpleGrid>
           <StageOperationsSection stageKey={s.key} />
+          <StageEnpsSection stageKey={s.key} />
           <Title order={2} size="h4" mt="md" mb="xs">
             {t('stages.openCases')}
           </Title>
