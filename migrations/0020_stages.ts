@@ -28,7 +28,9 @@ const KINDS_BEFORE = [
   'escalation',
 ];
 const KINDS_AFTER = [...KINDS_BEFORE, 'case_assigned'];
-const KIND_CHECKS = [
+/** The outbox kinds after this migration: the next one that adds a kind starts from them. */
+export const MESSAGE_KINDS_0020: readonly string[] = KINDS_AFTER;
+export const KIND_CHECKS = [
   ['messages', 'messages_kind_check'],
   ['message_templates', 'message_templates_kind_check'],
 ] as const;

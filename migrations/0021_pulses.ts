@@ -8,23 +8,15 @@
 // - pulse_links are shared per-team links (one answer per browser, by a cookie).
 // Messages gain the kind pulse_invite (the CHECK lists of messages and message_templates).
 import { sql, type Kysely } from 'kysely';
-import { replaceCheckList } from './_check_list.ts';
+import { KIND_CHECKS, MESSAGE_KINDS_0020, setKindCheck } from './0020_stages.ts';
 import { dialectOf, oneOf, types } from './_portable.ts';
 
 const PULSE_KINDS = ['manual', 'early_tenure'];
 const PULSE_STATUSES = ['open', 'closed'];
 const LANGUAGES = ['ru', 'en'];
-const KINDS_BEFORE = [
-  'ack',
-  'status',
-  'closing',
-  'followup',
-  'survey_invite',
-  'digest',
-  'escalation',
-  'case_assigned', // 0020_stages
-];
+const KINDS_BEFORE = MESSAGE_KINDS_0020;
 const KINDS_AFTER = [...KINDS_BEFORE, 'pulse_invite'];
+export const MESSAGE_KINDS_0021: readonly string[] = KINDS_AFTER;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const t = types(db);
@@ -121,19 +113,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['pulse_id', 'stage_key'])
     .execute();
 
-  await replaceCheckList(db, 'messages', 'messages_kind_check', 'kind', KINDS_AFTER);
-  await replaceCheckList(db, 'message_templates', 'message_templates_kind_check', 'kind', [
-    ...KINDS_AFTER,
-  ]);
+  for (const [table, name] of KIND_CHECKS) await setKindCheck(db, table, name, KINDS_AFTER);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of ['messages', 'message_templates'])
     await sql`delete from ${sql.table(table)} where kind = 'pulse_invite'`.execute(db);
-  await replaceCheckList(db, 'messages', 'messages_kind_check', 'kind', KINDS_BEFORE);
-  await replaceCheckList(db, 'message_templates', 'message_templates_kind_check', 'kind', [
-    ...KINDS_BEFORE,
-  ]);
+  for (const [table, name] of KIND_CHECKS) await setKindCheck(db, table, name, KINDS_BEFORE);
   for (const table of ['pulse_answers', 'pulse_links', 'pulse_invitations', 'pulses'])
     await db.schema.dropTable(table).execute();
 }

@@ -2,25 +2,13 @@
 // kind, `reply` (added to the two CHECK lists of the outbox, every earlier kind kept), and the
 // "Today" page lets a person put a reminder off: reminder_snoozes, one row per person and item.
 import type { Kysely } from 'kysely';
-import { setKindCheck } from './0020_stages.ts';
+import { KIND_CHECKS, setKindCheck } from './0020_stages.ts';
+import { MESSAGE_KINDS_0021 } from './0021_pulses.ts';
 import { types } from './_portable.ts';
 
-const KINDS_BEFORE = [
-  'ack',
-  'status',
-  'closing',
-  'followup',
-  'survey_invite',
-  'digest',
-  'escalation',
-  'case_assigned', // 0020_stages
-  'pulse_invite', // 0021_pulses
-];
+const KINDS_BEFORE = MESSAGE_KINDS_0021;
 const KINDS_AFTER = [...KINDS_BEFORE, 'reply'];
-const KIND_CHECKS = [
-  ['messages', 'messages_kind_check'],
-  ['message_templates', 'message_templates_kind_check'],
-] as const;
+export const MESSAGE_KINDS_0023: readonly string[] = KINDS_AFTER;
 
 export async function up(db: Kysely<any>): Promise<void> {
   const t = types(db);

@@ -6,26 +6,12 @@
 // Organisations can require two-factor sign-in of everyone.
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { setKindCheck } from './0020_stages.ts';
+import { KIND_CHECKS, setKindCheck } from './0020_stages.ts';
+import { MESSAGE_KINDS_0023 } from './0023_case_reply_today.ts';
 import { types } from './_portable.ts';
 
-const KINDS_BEFORE = [
-  'ack',
-  'status',
-  'closing',
-  'followup',
-  'survey_invite',
-  'digest',
-  'escalation',
-  'case_assigned', // 0020_stages
-  'pulse_invite', // 0021_pulses
-  'reply', // 0023_case_reply_today
-];
+const KINDS_BEFORE = MESSAGE_KINDS_0023;
 const KINDS_AFTER = [...KINDS_BEFORE, 'password_reset'];
-const KIND_CHECKS = [
-  ['messages', 'messages_kind_check'],
-  ['message_templates', 'message_templates_kind_check'],
-] as const;
 
 export async function up(db: Kysely<any>): Promise<void> {
   const t = types(db);
