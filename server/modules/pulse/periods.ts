@@ -1,33 +1,15 @@
-// Calendar periods of the eNPS reports (pure): the same numbering as the economics periods
-// (months since year 0 / MONTHS per unit), written again here because pulse (loop) may not
-// import analytics. Days are the organisation's local calendar days, YYYY-MM-DD.
+// Windows of the eNPS reports (pure) over the calendar periods of server/lib/periods.ts, the same
+// numbering as the economics and scorecard reports. Days are the organisation's local calendar
+// days, YYYY-MM-DD.
 import { AppError } from '../../http/errors.ts';
 
-export type PeriodUnit = 'month' | 'quarter' | 'year';
-const MONTHS: Record<PeriodUnit, number> = { month: 1, quarter: 3, year: 12 };
+import { periodIndex, periodStart, type PeriodUnit } from '../../lib/periods.ts';
+
+export { periodIndex, periodLabel, periodStart, type PeriodUnit } from '../../lib/periods.ts';
 /** Windows longer than this many periods are refused (400). */
 export const MAX_PERIODS = 120;
 /** The default window: the running period and the five before it. */
 export const DEFAULT_PERIODS = 6;
-
-export function periodIndex(date: string, unit: PeriodUnit): number {
-  const months = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
-  return Math.floor(months / MONTHS[unit]);
-}
-
-export function periodStart(index: number, unit: PeriodUnit): string {
-  const months = index * MONTHS[unit];
-  const y = Math.floor(months / 12);
-  const m = (months % 12) + 1;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01`;
-}
-
-export function periodLabel(index: number, unit: PeriodUnit): string {
-  const start = periodStart(index, unit);
-  if (unit === 'month') return start.slice(0, 7);
-  if (unit === 'year') return start.slice(0, 4);
-  return `${start.slice(0, 4)}-Q${Math.floor((Number(start.slice(5, 7)) - 1) / 3) + 1}`;
-}
 
 function isCalendarDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);

@@ -81,8 +81,11 @@ describe.each(testDialects())('eNPS per team and period on %s', (dialect) => {
     });
     expect(months.items).toHaveLength(6);
 
-    // The registry's eNPS target of sales (30, up): 33.3 ≥ 30 → green; delivery has none.
-    const sales = (await api('POST', '/api/v1/stages', { key: 'sales' })).json();
+    // The registry's eNPS target of sales (30, up): 33.3 ≥ 30 → green; delivery has none. The
+    // team became a stage with its first employee.
+    const sales = (await api('GET', '/api/v1/stages'))
+      .json()
+      .items.find((s: { key: string }) => s.key === 'sales');
     const put = await api('PUT', `/api/v1/stages/${sales.id}/targets`, {
       targets: [{ metric: 'enps', target: 30, direction: 'up' }],
     });
