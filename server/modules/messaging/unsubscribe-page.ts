@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ctxFor } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError } from '../../http/errors.ts';
+import { publicPageErrors } from '../../http/public-page-errors.ts';
 import { acceptForms } from '../../http/form-body.ts';
 import { html, pickLanguage, publicPage, type Raw } from '../../http/html.ts';
 import { t } from '../../i18n/catalogue.ts';
@@ -69,20 +69,14 @@ export async function registerUnsubscribePage(app: FastifyInstance, deps: Deps):
     scope.addContentTypeParser('multipart/form-data', { parseAs: 'string' }, (_r, body, done) =>
       done(null, body),
     );
-    scope.setErrorHandler((err, req, reply) => {
+    publicPageErrors(scope, 'unsubscribe page', (req, reply, status, problem) => {
+      // A bad or forged link gets the same neutral page as an unknown one.
+      if (problem === 'badRequest') return neutral(req, reply);
       const lang = langOf(req, 'ru');
-      if (err instanceof AppError && err.code === 'rate_limited') {
-        for (const [k, v] of Object.entries(err.details?.headers ?? {})) reply.header(k, v);
-        const body = html`<h1>${t(lang, 'survey.tooManyTitle')}</h1>
-          <p>${t(lang, 'survey.tooMany')}</p>`;
-        return send(reply, 429, lang, t(lang, 'survey.tooManyTitle'), body);
-      }
-      const status = (err as { statusCode?: number }).statusCode;
-      if (status && status >= 400 && status < 500) return neutral(req, reply);
-      req.log.error({ err }, 'unsubscribe page failed');
-      const body = html`<h1>${t(lang, 'survey.failedTitle')}</h1>
-        <p>${t(lang, 'survey.failed')}</p>`;
-      return send(reply, 500, lang, t(lang, 'survey.failedTitle'), body);
+      const name = problem === 'tooMany' ? 'tooMany' : 'failed';
+      const body = html`<h1>${t(lang, `survey.${name}Title`)}</h1>
+        <p>${t(lang, `survey.${name}`)}</p>`;
+      return send(reply, status, lang, t(lang, `survey.${name}Title`), body);
     });
     const config = {
       rateLimit: { max: deps.config.security.publicRatePerMinute, timeWindow: 60_000 },

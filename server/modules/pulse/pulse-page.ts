@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { AppError } from '../../http/errors.ts';
+import { publicPageErrors } from '../../http/public-page-errors.ts';
 import { acceptForms } from '../../http/form-body.ts';
 import {
   html,
@@ -100,19 +100,9 @@ type Resolve = (deps: Deps, token: string) => Promise<PulseTarget | undefined>;
 export async function registerPulsePages(app: FastifyInstance, deps: Deps): Promise<void> {
   await app.register(async (scope) => {
     acceptForms(scope);
-    scope.setErrorHandler((err, req, reply) => {
-      const lang = langOf(req);
-      if (err instanceof AppError && err.code === 'rate_limited') {
-        for (const [k, v] of Object.entries(err.details?.headers ?? {})) reply.header(k, v);
-        return message(reply, 429, lang, 'tooMany');
-      }
-      const status =
-        err instanceof AppError ? err.status : (err as { statusCode?: number }).statusCode;
-      if (status && status >= 400 && status < 500)
-        return message(reply, status, lang, 'badRequest');
-      req.log.error({ err }, 'pulse page failed');
-      return message(reply, 500, lang, 'failed');
-    });
+    publicPageErrors(scope, 'pulse page', (req, reply, status, problem) =>
+      message(reply, status, langOf(req), problem),
+    );
     const config = {
       rateLimit: { max: deps.config.security.publicRatePerMinute, timeWindow: 60_000 },
     };

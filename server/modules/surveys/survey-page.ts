@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { LocalizedText } from '../../../shared/api/surveys.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError } from '../../http/errors.ts';
+import { publicPageErrors } from '../../http/public-page-errors.ts';
 import { acceptForms } from '../../http/form-body.ts';
 import {
   html,
@@ -131,19 +131,9 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
   await app.register(async (scope) => {
     // Form posts only here: the JSON API outside this scope keeps answering 415 to forms.
     acceptForms(scope);
-    scope.setErrorHandler((err, req, reply) => {
-      const lang = langOf(req);
-      if (err instanceof AppError && err.code === 'rate_limited') {
-        for (const [k, v] of Object.entries(err.details?.headers ?? {})) reply.header(k, v);
-        return message(reply, 429, lang, 'tooMany');
-      }
-      const status = (err as { statusCode?: number }).statusCode;
-      const clientStatus = err instanceof AppError ? err.status : status;
-      if (clientStatus && clientStatus >= 400 && clientStatus < 500)
-        return message(reply, clientStatus, lang, 'badRequest');
-      req.log.error({ err }, 'survey page failed');
-      return message(reply, 500, lang, 'failed');
-    });
+    publicPageErrors(scope, 'survey page', (req, reply, status, problem) =>
+      message(reply, status, langOf(req), problem),
+    );
 
     const config = {
       rateLimit: { max: deps.config.security.publicRatePerMinute, timeWindow: 60_000 },
