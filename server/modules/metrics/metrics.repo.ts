@@ -2,6 +2,7 @@
 // (group, score) — and leaves the formulas to satisfaction.ts; every function takes orgId first.
 import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx, ScoreType } from '../../db/types.ts';
+import { BUCKET, periodBucket } from '../../db/period-bucket.ts';
 
 export type GroupDimension = 'month' | 'stage' | 'segment' | 'channel' | 'client';
 
@@ -111,6 +112,58 @@ export async function countScoresByType(
   return rows.map((r) => ({
     scoreType: r.score_type as ScoreType,
     score: Number(r.score_value),
+    count: Number(r.n),
+  }));
+}
+
+/** Clients narrowed by segment and manager (the scorecard's filters). */
+export interface ClientFilter {
+  segment?: string;
+  managerId?: string;
+}
+
+/**
+ * Responses of the journey stages per (stage, score type, score, period of the window), one
+ * scan; `bounds` are the periods' boundaries as instants. Records without a stage count nowhere.
+ */
+export async function countStageScoresByPeriod(
+  db: DbOrTrx,
+  orgId: string,
+  q: ClientFilter & { bounds: readonly string[]; stage?: string },
+): Promise<
+  Array<{ stage: string; scoreType: ScoreType; score: number; bucket: number; count: number }>
+> {
+  const bucket = periodBucket('f.received_at', q.bounds);
+  let query = db
+    .selectFrom('feedback as f')
+    .select([
+      'f.stage',
+      'f.score_type',
+      'f.score_value',
+      bucket.as('bucket'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .where('f.org_id', '=', orgId)
+    .where('f.stage', 'is not', null)
+    .where('f.score_type', 'in', ['nps', 'csat', 'ces'])
+    .where('f.score_value', 'is not', null)
+    .where('f.received_at', '>=', q.bounds[0]!)
+    .where('f.received_at', '<', q.bounds.at(-1)!)
+    .groupBy(['f.stage', 'f.score_type', 'f.score_value', BUCKET]);
+  if (q.stage !== undefined) query = query.where('f.stage', '=', q.stage);
+  if (q.segment !== undefined || q.managerId !== undefined)
+    query = query.where('f.client_id', 'in', (eb) => {
+      let clients = eb.selectFrom('clients as c').select('c.id').where('c.org_id', '=', orgId);
+      if (q.segment !== undefined) clients = clients.where('c.segment', '=', q.segment);
+      if (q.managerId !== undefined) clients = clients.where('c.manager_id', '=', q.managerId);
+      return clients;
+    });
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    stage: r.stage!,
+    scoreType: r.score_type as ScoreType,
+    score: Number(r.score_value),
+    bucket: Number(r.bucket),
     count: Number(r.n),
   }));
 }

@@ -2,6 +2,7 @@
 // e-mail and shared team links, server-rendered answer pages, results per team and period, the
 // employee layer of the scorecard, and the early-tenure pulse of new hires (hourly schedule).
 import type { ModuleDef } from '../module.ts';
+export { employeeScorecard } from './pulse-results.ts';
 import { EARLY_TENURE_JOB, pulseJobs } from './early-tenure.ts';
 import { registerPulsePages } from './pulse-page.ts';
 import { registerPulseRoutes } from './pulse.routes.ts';

@@ -13,6 +13,9 @@ export interface Period {
   to: string;
   /** Its calendar months, YYYY-MM. */
   months: string[];
+  /** Its first day and the first day of the next period, YYYY-MM-DD (for date columns). */
+  firstDay: string;
+  nextDay: string;
 }
 
 const MONTHS: Record<ScorecardPeriod, number> = { month: 1, quarter: 3 };
@@ -48,6 +51,8 @@ export function periodsOf(
   q: { period: ScorecardPeriod; from?: string; to?: string },
   timeZone: string,
   now: Date,
+  /** Periods to add before `from` (the layered scorecard's "previous" value). */
+  extraBefore = 0,
 ): { fromDate: string; toDate: string; periods: Period[] } {
   const step = MONTHS[q.period];
   const today = localParts(now.getTime(), timeZone);
@@ -57,11 +62,18 @@ export function periodsOf(
   if (to <= from) throw bad('to', 'must be after from');
   if ((to - from) / step > MAX_PERIODS) throw bad('to', `at most ${MAX_PERIODS} periods`);
   const periods: Period[] = [];
-  for (let m = from; m < to; m += step) {
+  for (let m = from - extraBefore * step; m < to; m += step) {
     const months = Array.from({ length: step }, (_, i) => monthLabel(m + i));
     const label =
       q.period === 'month' ? months[0]! : `${Math.floor(m / 12)}-Q${Math.floor((m % 12) / 3) + 1}`;
-    periods.push({ label, from: instant(m, timeZone), to: instant(m + step, timeZone), months });
+    periods.push({
+      label,
+      from: instant(m, timeZone),
+      to: instant(m + step, timeZone),
+      months,
+      firstDay: `${monthLabel(m)}-01`,
+      nextDay: `${monthLabel(m + step)}-01`,
+    });
   }
   return { fromDate: `${monthLabel(from)}-01`, toDate: `${monthLabel(to)}-01`, periods };
 }

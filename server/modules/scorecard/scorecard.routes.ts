@@ -2,13 +2,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as api from '../../../shared/api/scorecard.ts';
+import * as layers from '../../../shared/api/scorecard-layers.ts';
 import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import { registerKpiRoutes } from './kpis.routes.ts';
+import { getScorecard } from './layers.service.ts';
 import { getOperationsScorecard } from './operations.service.ts';
 
 export function registerScorecardRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/scorecard',
+    {
+      schema: {
+        tags: ['scorecard'],
+        summary:
+          'The layered scorecard (analyst and up): per stage the satisfaction, transactional, ' +
+          'operational and employee layers, each metric with value, previous, target, status, n, ' +
+          'sparkline and drill-down link (docs/scorecard.md)',
+        querystring: layers.scorecardQuery,
+        response: { 200: layers.scorecardOut },
+      },
+    },
+    async (req) => getScorecard(ctxOf(deps, req), req.query),
+  );
   r.get(
     '/api/v1/scorecard/operations',
     {

@@ -1,6 +1,7 @@
 // The only file of the surveys module with SQL.
 import type { DbOrTrx, SurveyInvitesTable, SurveysTable } from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
+import { BUCKET, periodBucket } from '../../db/period-bucket.ts';
 
 export async function insertSurvey(db: DbOrTrx, row: SurveysTable): Promise<void> {
   await db.insertInto('surveys').values(row).execute();
@@ -111,4 +112,53 @@ export async function findInviteByToken(
   token: string,
 ): Promise<SurveyInvitesTable | undefined> {
   return db.selectFrom('survey_invites').selectAll().where('token', '=', token).executeTakeFirst();
+}
+
+/**
+ * Personal invitations of the stages' surveys per (stage, period of the window): how many were
+ * created in the period and how many of those have been answered. `bounds` are instants.
+ */
+export async function countStageInvitesByPeriod(
+  db: DbOrTrx,
+  orgId: string,
+  q: { bounds: readonly string[]; stage?: string; segment?: string; managerId?: string },
+): Promise<Array<{ stage: string; bucket: number; sent: number; answered: number }>> {
+  const bucket = periodBucket('i.created_at', q.bounds);
+  let query = db
+    .selectFrom('survey_invites as i')
+    .innerJoin('surveys as s', (j) =>
+      j.onRef('s.id', '=', 'i.survey_id').onRef('s.org_id', '=', 'i.org_id'),
+    )
+    .select([
+      's.stage',
+      bucket.as('bucket'),
+      (eb) => eb.fn.countAll<number>().as('sent'),
+      (eb) => eb.fn.count<number>('i.answered_at').as('answered'),
+    ])
+    .where('i.org_id', '=', orgId)
+    .where('s.stage', 'is not', null)
+    .where('i.created_at', '>=', q.bounds[0]!)
+    .where('i.created_at', '<', q.bounds.at(-1)!)
+    .groupBy(['s.stage', BUCKET]);
+  if (q.stage !== undefined) query = query.where('s.stage', '=', q.stage);
+  if (q.segment !== undefined || q.managerId !== undefined)
+    query = query.where('i.contact_id', 'in', (eb) => {
+      let contacts = eb
+        .selectFrom('contacts as k')
+        .innerJoin('clients as c', (j) =>
+          j.onRef('c.id', '=', 'k.client_id').onRef('c.org_id', '=', 'k.org_id'),
+        )
+        .select('k.id')
+        .where('k.org_id', '=', orgId);
+      if (q.segment !== undefined) contacts = contacts.where('c.segment', '=', q.segment);
+      if (q.managerId !== undefined) contacts = contacts.where('c.manager_id', '=', q.managerId);
+      return contacts;
+    });
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    stage: r.stage!,
+    bucket: Number(r.bucket),
+    sent: Number(r.sent),
+    answered: Number(r.answered),
+  }));
 }
