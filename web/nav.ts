@@ -49,6 +49,13 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     requires: 'data.read',
   },
   {
+    path: '/scorecard',
+    labelKey: 'scorecard.layers.nav',
+    group: 'analytics',
+    requires: 'scorecard.read',
+  },
+  { path: '/arbiter', labelKey: 'arbiter.nav', group: 'analytics', requires: 'scorecard.read' },
+  {
     path: '/scorecard/operations',
     labelKey: 'scorecard.operationsNav',
     group: 'analytics',

@@ -71,6 +71,16 @@ const TopicsPage = lazyPage(() => import('./pages/text/TopicsPage.tsx'), 'Topics
 const StagesPage = lazyPage(() => import('./pages/stages/StagesPage.tsx'), 'StagesPage');
 const StagePage = lazyPage(() => import('./pages/stages/StagePage.tsx'), 'StagePage');
 const KpisPage = lazyPage(() => import('./pages/scorecard/KpisPage.tsx'), 'KpisPage');
+const ScorecardPage = lazyPage(
+  () => import('./pages/scorecard/ScorecardPage.tsx'),
+  'ScorecardPage',
+);
+const StageScorecardPage = lazyPage(
+  () => import('./pages/scorecard/StageScorecardPage.tsx'),
+  'StageScorecardPage',
+);
+const DrillPage = lazyPage(() => import('./pages/scorecard/DrillPage.tsx'), 'DrillPage');
+const ArbiterPage = lazyPage(() => import('./pages/arbiter/ArbiterPage.tsx'), 'ArbiterPage');
 const OperationsPage = lazyPage(
   () => import('./pages/scorecard/OperationsPage.tsx'),
   'OperationsPage',
@@ -97,6 +107,10 @@ const PAGES: Record<string, ComponentType> = {
   '/calls': CallsPage,
   '/stages': StagesPage,
   '/stages/:id': StagePage,
+  '/scorecard': ScorecardPage,
+  '/scorecard/stages/:key': StageScorecardPage,
+  '/scorecard/records': DrillPage,
+  '/arbiter': ArbiterPage,
   '/scorecard/operations': OperationsPage,
   '/scorecard/kpis': KpisPage,
   '/care': CareInboxPage,

@@ -1,16 +1,25 @@
-// "CSV" and "XLSX" download links for a table the server can export (same-origin GET with the
-// session cookie, so the browser saves the file under the name the server gives).
+// Download links for a table or report the server can export ("CSV" "XLSX" by default; the
+// scorecard's reports offer "PDF" "XLSX"): same-origin GET with the session cookie, so the
+// browser saves the file under the name the server gives.
 import { Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-export function ExportButtons({ urlFor }: { urlFor: (format: 'csv' | 'xlsx') => string }) {
+const TABLE_FORMATS = ['csv', 'xlsx'] as const;
+
+export function ExportButtons<F extends string = (typeof TABLE_FORMATS)[number]>({
+  urlFor,
+  formats = TABLE_FORMATS as unknown as readonly F[],
+}: {
+  urlFor: (format: F) => string;
+  formats?: readonly F[];
+}) {
   const { t } = useTranslation();
   return (
     <Group gap={6} wrap="nowrap">
       <Text size="xs" c="dimmed">
         {t('common.export')}
       </Text>
-      {(['csv', 'xlsx'] as const).map((format) => (
+      {formats.map((format) => (
         <Button
           key={format}
           size="compact-xs"

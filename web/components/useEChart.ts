@@ -1,7 +1,7 @@
-// ECharts, tree-shaken: only the bar, line and custom (error bars) charts, the grid/tooltip/legend components and the
-// SVG renderer are bundled. The hook owns the chart's life: init on mount, setOption on change,
-// resize with the container, dispose on unmount.
-import { BarChart, CustomChart, LineChart } from 'echarts/charts';
+// ECharts, tree-shaken: only the bar, line, scatter (key drivers) and custom (error bars) charts,
+// the grid/tooltip/legend components and the SVG renderer are bundled. The hook owns the chart's
+// life: init on mount, setOption on change, resize with the container, dispose on unmount.
+import { BarChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
@@ -12,6 +12,7 @@ echarts.use([
   BarChart,
   CustomChart,
   LineChart,
+  ScatterChart,
   GridComponent,
   LegendComponent,
   TooltipComponent,
