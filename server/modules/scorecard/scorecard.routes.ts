@@ -6,6 +6,8 @@ import * as layers from '../../../shared/api/scorecard-layers.ts';
 import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import { registerKpiRoutes } from './kpis.routes.ts';
+import * as arbiterApi from '../../../shared/api/arbiter.ts';
+import { getDrivers } from './drivers.service.ts';
 import { getScorecard } from './layers.service.ts';
 import { getOperationsScorecard } from './operations.service.ts';
 
@@ -25,6 +27,21 @@ export function registerScorecardRoutes(app: FastifyInstance, deps: Deps): void 
       },
     },
     async (req) => getScorecard(ctxOf(deps, req), req.query),
+  );
+  r.get(
+    '/api/v1/scorecard/drivers',
+    {
+      schema: {
+        tags: ['scorecard'],
+        summary:
+          "Key drivers of a stage's NPS, CSAT or retention over the months of a window: Pearson r " +
+          'with n and p, and the share of R² each explains (Shapley, ≤ 8 drivers); fewer than 8 ' +
+          'months: not_enough_data (docs/scorecard.md)',
+        querystring: arbiterApi.driversQuery,
+        response: { 200: arbiterApi.driversOut },
+      },
+    },
+    async (req) => getDrivers(ctxOf(deps, req), req.query),
   );
   r.get(
     '/api/v1/scorecard/operations',
