@@ -109,10 +109,10 @@ export type ApiCall = <T>(
 ) => Promise<{ status: number; json: T }>;
 
 /**
- * An API client with a manager key, made the way an admin gets one: signed in through the UI,
- * then POST /api/v1/api-keys with the session's CSRF token.
+ * An API client with a manager key (or another role's), made the way an admin gets one: signed in
+ * through the UI, then POST /api/v1/api-keys with the session's CSRF token.
  */
-export async function apiClientFor(harness: Harness): Promise<ApiCall> {
+export async function apiClientFor(harness: Harness, role = 'manager'): Promise<ApiCall> {
   const { page } = await harness.openApp();
   await signIn(page);
   await page.getByTestId('org-name').waitFor(WAIT);
@@ -120,7 +120,7 @@ export async function apiClientFor(harness: Harness): Promise<ApiCall> {
     await page.request.get(`${harness.baseUrl}/api/v1/auth/session`)
   ).json()) as { csrfToken: string };
   const created = await page.request.post(`${harness.baseUrl}/api/v1/api-keys`, {
-    data: { name: 'CRM', role: 'manager' },
+    data: { name: 'CRM', role },
     headers: { 'x-csrf-token': session.csrfToken },
   });
   if (created.status() !== 201) throw new Error(`API key not created: ${created.status()}`);

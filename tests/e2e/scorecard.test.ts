@@ -1,6 +1,11 @@
-// Process KPIs in the browser, on a phone: a manager defines «Доставка вовремя, %» with a target of
-// 95, enters this month's value for the stage and sees it red on the stage page; a better value
-// entered again turns it amber on the operations page (within 10 % of the target).
+// The layered scorecard in the browser (issue 16). Seeded through the API: two stages, twelve
+// months of NPS answers (December 2025 … November 2026, ten a month, promoters and passives only)
+// and a process KPI «Доставка вовремя», June … November sales. At «доставка» the promoters follow
+// the KPI (a planted driver); at «склад» they do not. Window June … November 2026, so the values
+// are November's:
+//   NPS «доставка»: 7 promoters of 10 → 70 (target ≥ 50: green); October 3 of 10 → 30, so ▲ 40.
+//   Revenue «доставка»: A 300 + B 200 = 500 ₽ (target ≥ 1000, 500 short > 100: red), n = 2.
+//   KPI «Доставка вовремя»: 92 against 95 (3 short ≤ 9.5: amber).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,76 +19,201 @@ import {
 } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
+const SHOTS = process.env.UI_SHOTS ?? SCREENSHOTS;
+const WINDOW = 'period=month&from=2026-06-01&to=2026-12-01';
+const MONTHS = Array.from({ length: 12 }, (_, i) => {
+  const m = 2025 * 12 + 11 + i; // 2025-12 … 2026-11
+  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+});
+/** «доставка»: the KPI each month and the promoters of ten answers, rising with it. */
+const ON_TIME = [82, 90, 85, 93, 88, 80, 95, 84, 91, 87, 83, 92];
+const PROMOTERS = [2, 6, 4, 8, 5, 1, 9, 3, 7, 5, 3, 7];
+/** «склад»: a KPI and promoters unrelated to each other (r ≈ −0.07). */
+const WAREHOUSE_KPI = [90, 91, 89, 92, 90, 88, 91, 90, 89, 92, 90, 91];
+const WAREHOUSE_PROMOTERS = [5, 5, 4, 6, 3, 5, 6, 4, 6, 3, 5, 4];
 
 let harness: Harness;
 let api: ApiCall;
 
-beforeAll(async () => {
-  harness = await startHarness();
-  api = await apiClientFor(harness);
-}, 60_000);
-
-afterAll(async () => harness?.stop());
-
+const words = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 const overflowOf = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-describe('process KPIs in the browser', () => {
-  it('enters a KPI value and sees it coloured by its target, on a phone', async () => {
-    // Intake creates the stage «доставка» on first sight.
-    const fb = await api('POST', '/api/v1/feedback', {
+async function seed() {
+  const stage = await api('POST', '/api/v1/stages', {
+    key: 'доставка',
+    nameRu: 'Доставка',
+    nameEn: 'Delivery',
+    targets: [
+      { metric: 'nps', target: 50, direction: 'up' },
+      { metric: 'revenue', target: 1000, direction: 'up' },
+    ],
+  });
+  expect(stage.status).toBe(201);
+  const warehouse = await api('POST', '/api/v1/stages', {
+    key: 'склад',
+    nameRu: 'Склад',
+    nameEn: 'Warehouse',
+  });
+  expect(warehouse.status).toBe(201);
+  const kpi = await api('PUT', '/api/v1/kpis/on_time_delivery', {
+    name: 'Доставка вовремя',
+    nameEn: 'On-time delivery',
+    unit: '%',
+    direction: 'up',
+    target: 95,
+  });
+  expect(kpi.status).toBe(201);
+  const values = MONTHS.flatMap((period, i) => [
+    { stage: 'доставка', period, value: ON_TIME[i]! },
+    { stage: 'склад', period, value: WAREHOUSE_KPI[i]! },
+  ]);
+  expect((await api('PUT', '/api/v1/kpis/on_time_delivery/values', { values })).status).toBe(200);
+  const items = MONTHS.flatMap((month, i) =>
+    (
+      [
+        ['доставка', PROMOTERS[i]!],
+        ['склад', WAREHOUSE_PROMOTERS[i]!],
+      ] as const
+    ).flatMap(([stageKey, promoters]) =>
+      Array.from({ length: 10 }, (_, k) => ({
+        client: { name: `ООО Клиент ${k}` },
+        stage: stageKey,
+        score: { type: 'nps', value: k < promoters ? 9 + (k % 2) : 7 + (k % 2) },
+        text: k === 0 ? `Отзыв за ${month}` : undefined,
+        receivedAt: `${month}-${String(2 + k).padStart(2, '0')}T10:00:00Z`,
+      })),
+    ),
+  );
+  const fb = await api<{ results: Array<{ status: string }> }>('POST', '/api/v1/feedback/batch', {
+    items,
+  });
+  expect(fb.status).toBeLessThan(300);
+  // Sales of «доставка», June … November: A 300 and B 200 a month.
+  const sales = MONTHS.slice(6).flatMap((month, i) =>
+    [
+      ['A', 300],
+      ['B', 200],
+    ].map(([name, amount]) => ({
+      externalId: `SC-${i}-${name}`,
+      client: { externalId: `crm-${name}`, name: `ООО «${name}»` },
+      kind: 'sale',
       stage: 'доставка',
-      score: { type: 'nps', value: 9 },
+      date: `${month}-10`,
+      amount,
+    })),
+  );
+  const tx = await api<{ results: Array<{ status: string }> }>(
+    'POST',
+    '/api/v1/transactions/batch',
+    { items: sales },
+  );
+  expect(tx.json.results.map((r) => r.status)).toEqual(Array(12).fill('created'));
+}
+
+beforeAll(async () => {
+  harness = await startHarness();
+  api = await apiClientFor(harness, 'admin'); // stages with targets are an admin's
+  await seed();
+}, 90_000);
+
+afterAll(async () => harness?.stop());
+
+describe('the layered scorecard', () => {
+  it('shows each stage with its layers, values, status and change; a value opens its rows', async () => {
+    const { page, errors } = await openSignedIn(harness, undefined, `/scorecard?${WINDOW}`);
+    const stage = page.getByTestId('scorecard-stage-доставка');
+    await stage.waitFor(WAIT);
+    expect(words(await stage.getByRole('heading').first().textContent())).toBe('Доставка');
+    await page.getByTestId('scorecard-stage-склад').waitFor(WAIT);
+
+    const nps = stage.getByTestId('layer-satisfaction').getByTestId('layer-metric-nps');
+    expect(await nps.getAttribute('data-status')).toBe('green');
+    expect(words(await nps.getByTestId('metric-value').textContent())).toBe('70');
+    expect(words(await nps.getByTestId('metric-change').textContent())).toBe('▲ 40');
+    expect(words(await nps.textContent())).toContain('цель ≥ 50 · n = 10');
+
+    const revenue = stage.getByTestId('layer-transactional').getByTestId('layer-metric-revenue');
+    expect(await revenue.getAttribute('data-status')).toBe('red');
+    expect(words(await revenue.getByTestId('metric-value').textContent())).toBe('500 ₽');
+    expect(words(await revenue.textContent())).toContain('n = 2');
+
+    const kpi = stage.getByTestId('layer-metric-kpi:on_time_delivery');
+    expect(await kpi.getAttribute('data-status')).toBe('amber');
+    expect(words(await kpi.textContent())).toContain('Доставка вовремя');
+    expect(words(await kpi.getByTestId('metric-value').textContent())).toBe('92 %');
+    // The report buttons carry the page's window.
+    const pdf = await page.getByTestId('export-pdf').getAttribute('href');
+    expect(pdf).toContain('/api/v1/reports/scorecard.pdf?');
+    expect(pdf).toContain('from=2026-06-01');
+    await page.screenshot({ path: `${SHOTS}/scorecard-1280.png`, fullPage: true });
+
+    await nps.getByTestId('metric-value').click();
+    await page.waitForURL(/\/scorecard\/records\?/);
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      stage: 'доставка',
+      metric: 'nps',
+      period: '2026-11',
     });
-    expect(fb.status).toBe(201);
-    const { page, errors } = await openSignedIn(harness, PHONE, '/scorecard/kpis');
+    expect(words(await page.getByRole('heading', { level: 1 }).textContent())).toBe(
+      'NPS — Доставка, ноябрь 2026 г.',
+    );
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+  }, 60_000);
 
-    await page.getByRole('button', { name: 'Добавить показатель' }).click();
-    const form = page.getByTestId('kpi-form');
-    await form.locator('input[name=key]').fill('delivery.on_time');
-    await form.locator('input[name=name]').fill('Доставка вовремя');
-    await form.locator('input[name=unit]').fill('%');
-    await form.locator('select[name=direction]').selectOption('up');
-    await form.locator('input[name=target]').fill('95');
-    await form.getByRole('button', { name: 'Сохранить' }).click();
-    await page.getByTestId('kpi-card').filter({ hasText: 'Доставка вовремя, %' }).waitFor(WAIT);
-
-    const enter = async (value: string) => {
-      const values = page.getByTestId('kpi-value-form');
-      await values.locator('input[name=value]').fill(value);
-      await values.getByRole('button', { name: 'Сохранить' }).click();
-      await page.getByTestId('kpi-values').getByRole('cell', { name: value }).waitFor(WAIT);
-    };
-    await enter('80');
+  it('stacks the layers on a phone without sideways scrolling', async () => {
+    const { page, errors } = await openSignedIn(harness, PHONE, `/scorecard?${WINDOW}`);
+    const stage = page.getByTestId('scorecard-stage-доставка');
+    await stage.getByTestId('layer-metric-nps').waitFor(WAIT);
+    const first = await stage.getByTestId('layer-satisfaction').boundingBox();
+    const second = await stage.getByTestId('layer-transactional').boundingBox();
+    expect(second!.x).toBe(first!.x);
+    expect(second!.y).toBeGreaterThan(first!.y + first!.height - 1);
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${SCREENSHOTS}/kpis-phone.png`, fullPage: true });
-
-    // The stage page: 80 against 95 (higher is better) is 15 short, beyond 9.5 → red.
-    const stages = await api<{ items: { id: string; key: string }[] }>('GET', '/api/v1/stages');
-    const stage = stages.json.items.find((s) => s.key === 'доставка')!;
-    await page.goto(`${harness.baseUrl}/stages/${stage.id}`);
-    const tile = page.getByTestId('stage-kpis').getByTestId('metric-delivery.on_time');
-    await tile.waitFor(WAIT);
-    expect(await tile.getAttribute('data-status')).toBe('red');
-    expect(await tile.textContent()).toContain('80 %');
-    expect(await tile.textContent()).toContain('цель ≥ 95 %');
-    expect(await tile.textContent()).toContain('не в цели');
-    const border = await tile.evaluate((el) => getComputedStyle(el).borderLeftColor);
-    expect(border).toMatch(/^rgb\((\d+), (\d+), (\d+)\)$/);
-    const [r, g] = border.match(/\d+/g)!.map(Number);
-    expect(r).toBeGreaterThan(g! + 100); // red
-    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${SCREENSHOTS}/stage-operations-phone.png`, fullPage: true });
-
-    // 90 is 5 short of 95, within 9.5 → amber, on the operations page.
-    await page.goto(`${harness.baseUrl}/scorecard/kpis`);
-    await enter('90');
-    await page.goto(`${harness.baseUrl}/scorecard/operations`);
-    const amber = page.getByTestId('stage-kpis').getByTestId('metric-delivery.on_time');
-    await amber.waitFor(WAIT);
-    await expect.poll(() => amber.getAttribute('data-status'), { timeout: 10_000 }).toBe('amber');
-    expect(await amber.textContent()).toContain('близко');
-    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}/scorecard-390.png`, fullPage: true });
     expect(errors).toEqual([]);
-  }, 90_000);
+  }, 60_000);
+});
+
+describe('a stage and its key drivers', () => {
+  it('ranks the planted driver first and shows the scatter; greys metrics with too few months', async () => {
+    const { page, errors } = await openSignedIn(
+      harness,
+      undefined,
+      `/scorecard/stages/${encodeURIComponent('доставка')}?${WINDOW}`,
+    );
+    const drivers = page.getByTestId('key-drivers');
+    const top = drivers.getByTestId('driver-kpi:on_time_delivery');
+    await top.waitFor(WAIT);
+    expect(await top.getAttribute('data-status')).toBe('ranked');
+    const topText = words(await top.innerText());
+    expect(topText).toMatch(/^1 Доставка вовремя Операции/);
+    expect(topText).toContain('n = 12');
+    expect(topText).toContain('значим');
+    expect(topText).not.toContain('незначим');
+    // No pulse answers: eNPS has no months and is never ranked.
+    const enps = drivers.getByTestId('driver-enps');
+    expect(await enps.getAttribute('data-status')).toBe('not_enough_data');
+    expect(words(await enps.textContent())).toBe('eNPS команды');
+    expect(words(await drivers.textContent())).toContain('Мало данных — не ранжируются');
+    expect(await drivers.getByTestId('no-significant-driver').count()).toBe(0);
+    await page.locator('[data-testid=driver-scatter] svg').waitFor(WAIT);
+    await page.screenshot({ path: `${SHOTS}/stage-1280.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('says so when no driver is significant, and fits a phone', async () => {
+    const { page, errors } = await openSignedIn(
+      harness,
+      PHONE,
+      `/scorecard/stages/${encodeURIComponent('склад')}?${WINDOW}`,
+    );
+    const notice = page.getByTestId('no-significant-driver');
+    await notice.waitFor(WAIT);
+    expect(words(await notice.textContent())).toContain('Значимых драйверов нет');
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}/stage-390.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -31,72 +31,87 @@ import { metricName } from './layer-format.ts';
 /** shared/api/arbiter.ts MIN_DRIVER_POINTS (not imported: zod stays out of the bundle). */
 const MIN_POINTS = 8;
 
-function DriverRow({ d, rank, widest }: { d: DriverOut; rank: number | null; widest: number }) {
+function RankedDriver({ d, rank, widest }: { d: DriverOut; rank: number; widest: number }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const ranked = rank !== null;
   const share = d.importance ?? 0;
   return (
     <Box
       data-testid={`driver-${d.metric}`}
       data-status={d.status}
       py={6}
-      style={{ borderTop: '1px solid var(--mantine-color-gray-2)', opacity: ranked ? 1 : 0.55 }}
+      style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
     >
-      <Group justify="space-between" gap="xs" wrap="wrap">
-        <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-          <Text size="sm" fw={700} c="dimmed" w={20}>
-            {ranked ? rank : '–'}
-          </Text>
-          <Text size="sm" fw={ranked ? 600 : 400} style={{ overflowWrap: 'anywhere' }}>
-            {metricName(d, t, lng)}
-          </Text>
-          <Text size="xs" c="dimmed">
+      <Group gap={6} wrap="nowrap" align="baseline">
+        <Text size="sm" fw={700} c="dimmed" w={18} style={{ flex: 'none' }}>
+          {rank}
+        </Text>
+        <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+          {metricName(d, t, lng)}{' '}
+          <Text span size="xs" c="dimmed" fw={400}>
             {t(`scorecard.layers.names.${d.layer}`)}
           </Text>
-        </Group>
-        <Group gap={6} wrap="wrap">
-          {ranked && d.significant && (
-            <Badge size="xs" color="blue" style={{ textTransform: 'none' }}>
-              {t('scorecard.drivers.significant')}
-            </Badge>
-          )}
-          {ranked && !d.significant && (
-            <Text size="xs" c="dimmed">
-              {t('scorecard.drivers.notSignificant')}
-            </Text>
-          )}
-          {!ranked && (
-            <Badge size="xs" color="gray" variant="light" style={{ textTransform: 'none' }}>
-              {t('scorecard.drivers.notEnoughData')}
-            </Badge>
-          )}
-        </Group>
+        </Text>
       </Group>
-      <Group gap="xs" wrap="nowrap" pl={26} mt={4}>
-        {ranked && (
-          <>
-            <Box style={{ flex: 1, minWidth: 60 }}>
-              <Box
-                data-testid="driver-bar"
-                h={10}
-                style={{
-                  width: `${widest > 0 ? Math.max((share / widest) * 100, 1) : 0}%`,
-                  borderRadius: 3,
-                  background: `var(--mantine-color-${d.significant ? 'blue-6' : 'gray-5'})`,
-                }}
-              />
-            </Box>
-            <Text size="xs" fw={600} w={44} ta="right">
-              {d.importance === null ? '—' : percent(d.importance, lng)}
-            </Text>
-          </>
+      <Group gap="xs" wrap="nowrap" pl={24} mt={2}>
+        <Box style={{ flex: 1, minWidth: 60 }}>
+          <Box
+            data-testid="driver-bar"
+            h={10}
+            style={{
+              width: `${widest > 0 ? Math.max((share / widest) * 100, 1) : 0}%`,
+              borderRadius: 3,
+              background: `var(--mantine-color-${d.significant ? 'blue-6' : 'gray-5'})`,
+            }}
+          />
+        </Box>
+        <Text size="xs" fw={600} w={44} ta="right" style={{ flex: 'none' }}>
+          {d.importance === null ? '—' : percent(d.importance, lng)}
+        </Text>
+      </Group>
+      <Group gap={6} pl={24} wrap="wrap">
+        <Text size="xs" c="dimmed">
+          {[formatR(d.r, lng), `n = ${num(d.n, lng, 0)}`, formatP(d.p, lng)].join(' · ')}
+        </Text>
+        {d.significant ? (
+          <Badge size="xs" color="blue" style={{ textTransform: 'none' }}>
+            {t('scorecard.drivers.significant')}
+          </Badge>
+        ) : (
+          <Text size="xs" c="dimmed" fs="italic">
+            {t('scorecard.drivers.notSignificant')}
+          </Text>
         )}
       </Group>
-      <Text size="xs" c="dimmed" pl={26}>
-        {[formatR(d.r, lng), `n = ${num(d.n, lng, 0)}`, formatP(d.p, lng)].join(' · ')}
-        {!ranked && ` · ${t('scorecard.drivers.needPoints', { count: MIN_POINTS })}`}
+    </Box>
+  );
+}
+
+/** Drivers with too few months (or a constant series): named, greyed, never ranked. */
+function NotEnoughData({ drivers }: { drivers: readonly DriverOut[] }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  if (drivers.length === 0) return null;
+  return (
+    <Box mt="xs" pt={6} style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+      <Text size="xs" c="dimmed" mb={4}>
+        {t('scorecard.drivers.notEnoughHint', { count: MIN_POINTS })}
       </Text>
+      <Group gap={6} wrap="wrap">
+        {drivers.map((d) => (
+          <Badge
+            key={d.metric}
+            color="gray"
+            variant="light"
+            style={{ textTransform: 'none', opacity: 0.8 }}
+            data-testid={`driver-${d.metric}`}
+            data-status={d.status}
+            title={`${t('scorecard.drivers.notEnoughData')} · n = ${d.n}`}
+          >
+            {metricName(d, t, lng)}
+          </Badge>
+        ))}
+      </Group>
     </Box>
   );
 }
@@ -126,7 +141,10 @@ export function KeyDrivers({ stage }: { stage: string }) {
           aria-label={t('scorecard.drivers.target')}
           value={target}
           onChange={(v) => setTarget(v as DriverTarget)}
-          data={DRIVER_TARGETS.map((k) => ({ value: k, label: targetName(k) }))}
+          data={DRIVER_TARGETS.map((k) => ({
+            value: k,
+            label: t(`scorecard.drivers.targets.${k}`),
+          }))}
         />
       </Group>
       <Text size="sm" c="dimmed">
@@ -152,11 +170,9 @@ export function KeyDrivers({ stage }: { stage: string }) {
               })}
             </Text>
             {ranked.map((x, i) => (
-              <DriverRow key={x.metric} d={x} rank={i + 1} widest={widest} />
+              <RankedDriver key={x.metric} d={x} rank={i + 1} widest={widest} />
             ))}
-            {notEnough.map((x) => (
-              <DriverRow key={x.metric} d={x} rank={null} widest={widest} />
-            ))}
+            <NotEnoughData drivers={notEnough} />
             {d.drivers.length === 0 && (
               <Text size="sm" c="dimmed">
                 {t('scorecard.drivers.none')}

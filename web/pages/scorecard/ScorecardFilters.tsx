@@ -60,7 +60,7 @@ export function ScorecardFilters({ value }: { value: ScorecardParams }) {
     : [...LENGTHS[w.period], w.length];
   return (
     <Stack gap={4} mb="md">
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm" data-testid="scorecard-filters">
+      <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm" data-testid="scorecard-filters">
         <Stack gap={2}>
           <Text size="sm" fw={500}>
             {t('scorecard.period')}

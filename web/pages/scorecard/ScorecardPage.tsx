@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useEconomicsSettings } from '../economics/useEconomicsSettings.ts';
+import { periodName } from './layer-format.ts';
 import { StatusLight } from './LayerMetricRow.tsx';
 import { ScorecardFilters, useScorecardParams } from './ScorecardFilters.tsx';
 import { ScorecardGrid } from './ScorecardGrid.tsx';
@@ -28,6 +29,21 @@ export function StatusLegend() {
         </Group>
       ))}
     </Group>
+  );
+}
+
+/** Which period the values are, and what the arrows compare them with. */
+export function ValuesOf({ periods }: { periods: readonly string[] }) {
+  const { t, i18n } = useTranslation();
+  const [previous, last] = [periods.at(-2), periods.at(-1)];
+  if (!last) return null;
+  const name = (p: string) => periodName(p, t, i18n.language);
+  return (
+    <Text size="sm" c="dimmed" mb="sm" data-testid="values-of">
+      {previous
+        ? t('scorecard.layers.valuesOfBoth', { period: name(last), previous: name(previous) })
+        : t('scorecard.layers.valuesOf', { period: name(last) })}
+    </Text>
   );
 }
 
@@ -69,6 +85,7 @@ export function ScorecardPage() {
           </AnchorLink>
         </Group>
       </Group>
+      {data.data && <ValuesOf periods={data.data.periods} />}
       <ErrorAlert error={data.error} />
       {data.isPending && <Loader size="sm" />}
       {data.data && (

@@ -13,10 +13,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useRouteParams } from '../../router.tsx';
 import { useEconomicsSettings } from '../economics/useEconomicsSettings.ts';
 import { KeyDrivers } from './KeyDrivers.tsx';
-import { periodName } from './layer-format.ts';
 import { ScorecardFilters, useScorecardParams } from './ScorecardFilters.tsx';
 import { LayerCell } from './ScorecardGrid.tsx';
-import { StatusLegend } from './ScorecardPage.tsx';
+import { StatusLegend, ValuesOf } from './ScorecardPage.tsx';
 
 export function StageScorecardPage() {
   const { t, i18n } = useTranslation();
@@ -24,13 +23,12 @@ export function StageScorecardPage() {
   useEconomicsSettings(); // the organisation's currency for money values
   const key = useRouteParams().key ?? '';
   const params = useScorecardParams();
-  const [showEmpty, setShowEmpty] = useState(true);
+  const [showEmpty, setShowEmpty] = useState(false);
   const data = useQuery({
     queryKey: ['scorecard', 'layers', params.filter, key],
     queryFn: () => getLayeredScorecard({ ...params.filter, stage: key }),
   });
   const stage = data.data?.stages[0];
-  const last = data.data?.periods.at(-1);
   return (
     <Stack gap={0}>
       <PageHeader
@@ -48,11 +46,7 @@ export function StageScorecardPage() {
       {data.isPending && <Loader size="sm" />}
       {stage && (
         <Stack gap="sm" mt="sm">
-          {last && (
-            <Text size="sm" c="dimmed">
-              {t('scorecard.layers.valuesOf', { period: periodName(last, t, lng) })}
-            </Text>
-          )}
+          {data.data && <ValuesOf periods={data.data.periods} />}
           <Switch
             size="xs"
             label={t('scorecard.layers.showEmpty')}

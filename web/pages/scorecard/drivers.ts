@@ -24,5 +24,8 @@ export function formatP(p: number | null, lng: string): string {
   return `p = ${num(p, lng, 3)}`;
 }
 
+/** "r = 0,62", always two decimals (r = 1,00 is not r = 1). */
 export const formatR = (r: number | null, lng: string) =>
-  r === null ? 'r —' : `r = ${num(r, lng, 2)}`;
+  r === null
+    ? 'r —'
+    : `r = ${new Intl.NumberFormat(lng, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(r)}`;
