@@ -1,7 +1,18 @@
 // One stage of the arbiter: the money at risk (and how it was estimated) with a bar against the
 // first stage's, then the evidence — top drivers, worst metrics, three typical texts, open cases,
 // linked initiatives — and the suggested action in the reader's language.
-import { Badge, Blockquote, Box, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Blockquote,
+  Box,
+  Card,
+  Group,
+  List,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -101,117 +112,120 @@ export function ArbiterStageCard({
         {t('arbiter.facts', { clients: s.clients, revenue: money(s.revenue, lng, 0) })}
       </Text>
 
-      {suggestion && (
+      {suggestion ? (
         <Box mt="sm" p="xs" bg="blue.0" style={{ borderRadius: 6 }} data-testid="suggestion">
           <Text size="xs" fw={700} c="blue.9">
             {t('arbiter.suggestion')}
           </Text>
           <Text size="sm">{suggestion}</Text>
         </Box>
-      )}
-
-      <Stack gap="md" mt="md">
-        <Section title={t('arbiter.topDrivers')}>
-          {drivers.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('arbiter.noDrivers')}
-            </Text>
-          ) : (
-            <List size="sm" spacing={2}>
-              {drivers.map((d) => (
-                <List.Item key={d.metric}>
-                  {metricName(d, t, lng)}{' '}
-                  <Text span size="xs" c="dimmed">
-                    {d.importance !== null && `${percent(d.importance, lng)} R² · `}
-                    {formatR(d.r, lng)}
-                    {!d.significant && ` · ${t('scorecard.drivers.notSignificant')}`}
-                  </Text>
-                </List.Item>
-              ))}
-            </List>
-          )}
-        </Section>
-        <Section title={t('arbiter.worstMetrics')}>
-          {s.metrics.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('arbiter.noMetrics')}
-            </Text>
-          ) : (
-            s.metrics.slice(0, TOP).map((m) => <LayerMetricRow key={m.metric} m={m} />)
-          )}
-        </Section>
-        <Section title={t('arbiter.examples')}>
-          {s.examples.length === 0 && (
-            <Text size="sm" c="dimmed">
-              {t('arbiter.noExamples')}
-            </Text>
-          )}
-          <Stack gap={6}>
-            {s.examples.map((e) => (
-              <Blockquote key={e.feedbackId} p="xs" color="gray" data-testid="example">
-                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                  «{e.text}»
-                </Text>
-                <Text size="xs" c="dimmed" mt={2}>
-                  <AnchorLink to={`/feedback/${e.feedbackId}`} size="xs">
-                    {e.ref}
-                  </AnchorLink>
-                  {e.score !== null && ` · ${e.score}`}
-                  {e.topic && ` · ${e.topic}`} · {formatDateTime(e.receivedAt, lng)}
-                </Text>
-              </Blockquote>
-            ))}
-          </Stack>
-        </Section>
-        <Section title={t('arbiter.openCases', { count: s.openCasesTotal })}>
-          {s.openCases.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('arbiter.noOpenCases')}
-            </Text>
-          ) : (
-            <Group gap="xs" wrap="wrap">
-              {s.openCases.map((c) => (
-                <Badge
-                  key={c.id}
-                  component="a"
-                  href={`/cases/${c.id}`}
-                  onClick={(e: MouseEvent<HTMLElement>) => onLinkClick(e, `/cases/${c.id}`)}
-                  variant="light"
-                  color={c.priority === 'high' || c.priority === 'urgent' ? 'red' : 'gray'}
-                  style={{ textTransform: 'none', cursor: 'pointer' }}
-                  data-testid="open-case"
-                >
-                  {c.clientName ?? t('arbiter.caseWithoutClient')} ·{' '}
-                  {t(`cases.status.${c.status}`, { defaultValue: c.status })}
-                </Badge>
-              ))}
-            </Group>
-          )}
-        </Section>
-        <Section title={t('arbiter.initiatives')}>
-          {s.initiatives.length === 0 ? (
-            <Text size="sm" c="dimmed" data-testid="no-initiatives">
-              {t('arbiter.noInitiatives')}
-            </Text>
-          ) : (
-            <List size="sm">
-              {s.initiatives.map((i) => (
-                <List.Item key={i.id}>
-                  {i.title}{' '}
-                  <Text span size="xs" c="dimmed">
-                    {i.status}
-                  </Text>
-                </List.Item>
-              ))}
-            </List>
-          )}
-        </Section>
-      </Stack>
-      {!suggestion && (
+      ) : (
         <Text size="xs" c="dimmed" mt="sm">
           {t('arbiter.noSuggestion')}
         </Text>
       )}
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" verticalSpacing="md" mt="md">
+        <Stack gap="md" style={{ minWidth: 0 }}>
+          <Section title={t('arbiter.topDrivers')}>
+            {drivers.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('arbiter.noDrivers')}
+              </Text>
+            ) : (
+              <List size="sm" spacing={2}>
+                {drivers.map((d) => (
+                  <List.Item key={d.metric}>
+                    {metricName(d, t, lng)}{' '}
+                    <Text span size="xs" c="dimmed">
+                      {d.importance !== null && `${percent(d.importance, lng)} R² · `}
+                      {formatR(d.r, lng)}
+                      {!d.significant && ` · ${t('scorecard.drivers.notSignificant')}`}
+                    </Text>
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Section>
+          <Section title={t('arbiter.worstMetrics')}>
+            {s.metrics.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('arbiter.noMetrics')}
+              </Text>
+            ) : (
+              s.metrics.slice(0, TOP).map((m) => <LayerMetricRow key={m.metric} m={m} />)
+            )}
+          </Section>
+        </Stack>
+        <Stack gap="md" style={{ minWidth: 0 }}>
+          <Section title={t('arbiter.examples')}>
+            {s.examples.length === 0 && (
+              <Text size="sm" c="dimmed">
+                {t('arbiter.noExamples')}
+              </Text>
+            )}
+            <Stack gap={6}>
+              {s.examples.map((e) => (
+                <Blockquote key={e.feedbackId} p="xs" color="gray" data-testid="example">
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {t('arbiter.quote', { text: e.text })}
+                  </Text>
+                  <Text size="xs" c="dimmed" mt={2}>
+                    <AnchorLink to={`/feedback/${e.feedbackId}`} size="xs">
+                      {e.ref}
+                    </AnchorLink>
+                    {e.score !== null && ` · ${t('arbiter.score', { score: e.score })}`}
+                    {e.topic && ` · ${e.topic}`} · {formatDateTime(e.receivedAt, lng)}
+                  </Text>
+                </Blockquote>
+              ))}
+            </Stack>
+          </Section>
+          <Section title={t('arbiter.openCases', { count: s.openCasesTotal })}>
+            {s.openCases.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('arbiter.none')}
+              </Text>
+            ) : (
+              <Group gap="xs" wrap="wrap">
+                {s.openCases.map((c) => (
+                  <Badge
+                    key={c.id}
+                    component="a"
+                    href={`/cases/${c.id}`}
+                    onClick={(e: MouseEvent<HTMLElement>) => onLinkClick(e, `/cases/${c.id}`)}
+                    variant="light"
+                    color={c.priority === 'high' || c.priority === 'urgent' ? 'red' : 'gray'}
+                    style={{ textTransform: 'none', cursor: 'pointer' }}
+                    data-testid="open-case"
+                  >
+                    {c.clientName ?? t('arbiter.caseWithoutClient')} ·{' '}
+                    {t(`cases.status.${c.status}`, { defaultValue: c.status })}
+                  </Badge>
+                ))}
+              </Group>
+            )}
+          </Section>
+          <Section title={t('arbiter.initiatives')}>
+            {s.initiatives.length === 0 ? (
+              <Text size="sm" c="dimmed" data-testid="no-initiatives">
+                {t('arbiter.noInitiatives')}
+              </Text>
+            ) : (
+              <List size="sm">
+                {s.initiatives.map((i) => (
+                  <List.Item key={i.id}>
+                    {i.title}{' '}
+                    <Text span size="xs" c="dimmed">
+                      {t(`arbiter.initiativeStatus.${i.status}`, { defaultValue: i.status })}
+                    </Text>
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Section>
+        </Stack>
+      </SimpleGrid>
     </Card>
   );
 }

@@ -1,7 +1,8 @@
 // The rows behind one scorecard value, with the columns their kind has: feedback (ref, date,
 // client, score, label, text), transactions (amount), cases, calls, KPI values, invitations,
 // clients; eNPS only as score → how many answers (individual answers are never listed).
-import { Table, Text } from '@mantine/core';
+import { Box, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,13 +65,21 @@ function cell(
     case 'ref': {
       const page = REF_PAGE[kind];
       const ref = row.ref ?? '—';
-      return page ? <AnchorLink to={`${page}/${row.id}`}>{ref}</AnchorLink> : ref;
+      return page ? (
+        <AnchorLink to={`${page}/${row.id}`} size="sm">
+          {ref}
+        </AnchorLink>
+      ) : (
+        ref
+      );
     }
     case 'date':
       return shownDate(row.at, lng);
     case 'client':
       return row.clientId ? (
-        <AnchorLink to={`/clients/${row.clientId}`}>{row.clientName ?? '…'}</AnchorLink>
+        <AnchorLink to={`/clients/${row.clientId}`} size="sm">
+          {row.clientName ?? '…'}
+        </AnchorLink>
       ) : (
         (row.clientName ?? '—')
       );
@@ -112,11 +121,33 @@ export function DrillTable({
   unitLabel: string | null;
 }) {
   const { t, i18n } = useTranslation();
+  const phone = useMediaQuery('(max-width: 48em)');
   const columns = COLUMNS[kind];
   const heading = (c: Column) =>
-    c === 'value'
-      ? t(`scorecard.drill.columns.${VALUE_HEADING[kind]}`)
-      : t(`scorecard.drill.columns.${c}`);
+    t(`scorecard.drill.columns.${c === 'value' ? VALUE_HEADING[kind] : c}`);
+  const show = (c: Column, row: DrillRowOut) =>
+    cell(c, row, kind, { metric, unitLabel }, t, i18n.language);
+  // On a phone each row is a small card (fields one under another, nothing to scroll sideways);
+  // eNPS's two narrow columns stay a table.
+  if (phone && kind !== 'enps_counts')
+    return (
+      <Stack gap="xs" data-testid="drill-table" data-kind={kind}>
+        {rows.map((row) => (
+          <Card key={`${row.id}-${row.value}`} withBorder padding="xs" data-testid="drill-row">
+            {columns.map((c) => (
+              <Group key={c} gap={6} wrap="nowrap" align="baseline">
+                <Text size="xs" c="dimmed" w={84} style={{ flex: 'none' }}>
+                  {heading(c)}
+                </Text>
+                <Box fz="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+                  {show(c, row)}
+                </Box>
+              </Group>
+            ))}
+          </Card>
+        ))}
+      </Stack>
+    );
   return (
     <Table.ScrollContainer minWidth={columns.includes('text') ? 720 : 360}>
       <Table striped verticalSpacing="xs" data-testid="drill-table" data-kind={kind}>
@@ -135,7 +166,7 @@ export function DrillTable({
                   key={c}
                   style={c === 'text' ? { minWidth: 240 } : { whiteSpace: 'nowrap' }}
                 >
-                  {cell(c, row, kind, { metric, unitLabel }, t, i18n.language)}
+                  {show(c, row)}
                 </Table.Td>
               ))}
             </Table.Tr>
