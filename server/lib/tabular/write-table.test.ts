@@ -73,8 +73,11 @@ describe('writeXlsxBook', () => {
   it('writes a sheet per table in order, numbers as numbers, clashing names made unique', async () => {
     const other: Table = {
       name: 'продажи  2026 01',
-      columns: [{ header: 'n', type: 'integer' }],
-      rows: [[42]],
+      columns: [
+        { header: 'n', type: 'integer' },
+        { header: 'p', type: 'number' },
+      ],
+      rows: [[42, 0.00004]],
     };
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(
@@ -91,6 +94,11 @@ describe('writeXlsxBook', () => {
       'x'.repeat(31),
     ]);
     expect(workbook.worksheets[1]!.getRow(2).getCell(1).value).toBe(42);
+    // A `number` keeps Excel's General format: a p of 0.00004 must not show as 0.00.
+    const p = workbook.worksheets[1]!.getRow(2).getCell(2);
+    expect(p.value).toBe(0.00004);
+    expect(p.numFmt ?? 'General').toBe('General');
+    expect(writeCsv(other, 'ru').toString('utf8')).toBe('\uFEFFn;p\r\n42;0,00004\r\n');
     expect(workbook.worksheets[0]!.getRow(2).getCell(3).value).toBe(12345.5);
   });
 });

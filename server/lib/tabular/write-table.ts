@@ -5,7 +5,8 @@
 // as a plain string in XLSX. Numbers stay numbers in XLSX, formatted by their column's type.
 import ExcelJS from 'exceljs';
 
-export type ColumnType = 'text' | 'integer' | 'decimal' | 'money' | 'percent' | 'date';
+/** `number`: written as it is, in Excel's General format (a p-value, a correlation). */
+export type ColumnType = 'text' | 'integer' | 'decimal' | 'number' | 'money' | 'percent' | 'date';
 /** A number with its own type (a table whose rows mix money, counts and shares). */
 export interface TypedNumber {
   value: number | null;
@@ -31,6 +32,7 @@ const DECIMALS: Record<Exclude<ColumnType, 'text' | 'date'>, number | undefined>
   integer: 0,
   money: 2,
   decimal: undefined,
+  number: undefined,
   percent: undefined,
 };
 
@@ -76,6 +78,7 @@ const NUM_FMT: Record<ColumnType, string | undefined> = {
   text: undefined,
   integer: '0',
   decimal: '0.00',
+  number: undefined,
   money: '#,##0.00',
   percent: '0.0%',
   date: 'yyyy-mm-dd',
