@@ -12,6 +12,8 @@ const ru = {
     segment: 'Сегмент: {{name}}',
     manager: 'Менеджер: {{name}}',
     continued: '{{stage}} (продолжение)',
+    yes: 'да',
+    no: 'нет',
     layers: {
       satisfaction: 'Удовлетворённость',
       transactional: 'Транзакционный опыт',
@@ -78,6 +80,7 @@ const ru = {
         revenue: 'Выручка',
         detractorShare: 'Доля критиков',
         suggestion: 'Что сделать',
+        significant: 'Значим',
         layer: 'Слой',
         r: 'r',
         p: 'p',
@@ -129,6 +132,8 @@ const en: typeof ru = {
     segment: 'Segment: {{name}}',
     manager: 'Manager: {{name}}',
     continued: '{{stage}} (continued)',
+    yes: 'yes',
+    no: 'no',
     layers: {
       satisfaction: 'Satisfaction',
       transactional: 'Transactional experience',
@@ -195,6 +200,7 @@ const en: typeof ru = {
         revenue: 'Revenue',
         detractorShare: 'Detractor share',
         suggestion: 'Suggested action',
+        significant: 'Significant',
         layer: 'Layer',
         r: 'r',
         p: 'p',

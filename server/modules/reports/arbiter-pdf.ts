@@ -5,7 +5,8 @@ import type { ArbiterOut } from '../../../shared/api/arbiter.ts';
 import { t } from '../../i18n/catalogue.ts';
 import { dayBefore, formatDateTime, formatDay, formatMoney, formatShare } from './format.ts';
 import { drawArbiterStage } from './arbiter-sections.ts';
-import { sectionHeading, stageName } from './pdf-blocks.ts';
+import { stageName } from './metric-names.ts';
+import { sectionHeading } from './pdf-blocks.ts';
 import { hbar } from './pdf-charts.ts';
 import {
   COLORS,

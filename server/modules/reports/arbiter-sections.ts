@@ -19,9 +19,9 @@ import {
   formatP,
   formatShare,
 } from './format.ts';
-import { metricName } from './metric-names.ts';
+import { metricName, stageName } from './metric-names.ts';
 import { metricTable } from './metric-table.ts';
-import { sectionHeading, stageHeading, stageHeadingHeight, stageName } from './pdf-blocks.ts';
+import { sectionHeading, stageHeading, stageHeadingHeight } from './pdf-blocks.ts';
 import { hbar } from './pdf-charts.ts';
 import {
   COLORS,

@@ -121,13 +121,17 @@ function partsIn(instant: Date, timeZone: string): Record<string, string> {
   return Object.fromEntries(parts.map((p) => [p.type, p.value]));
 }
 
-/** An instant's calendar day in a time zone; text that is not an instant comes back as it is. */
-export function formatInstantDay(iso: string, lang: Language, timeZone: string): string {
-  if (DAY.test(iso)) return formatDay(iso, lang);
+/** An instant's calendar day in a time zone, YYYY-MM-DD; text that is not an instant as it is. */
+export function instantDay(iso: string, timeZone: string): string {
+  if (DAY.test(iso)) return iso;
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return iso;
   const p = partsIn(instant, timeZone);
-  return formatDay(`${p.year}-${p.month}-${p.day}`, lang);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+export function formatInstantDay(iso: string, lang: Language, timeZone: string): string {
+  return formatDay(instantDay(iso, timeZone), lang);
 }
 
 /** Day and time in a time zone, with the zone named: "31.03.2026 14:05 (Europe/Moscow)". */

@@ -1,4 +1,4 @@
-// Display names of the metrics the reports print. Built-in keys read from the server catalogue
+// Display names of the stages and metrics the reports print. Built-in keys read from the server catalogue
 // (reports.metrics.*); a KPI (`kpi:<key>`) carries its own name and English name in the data.
 // A key neither built in nor named (a metric added later) prints as its key, never as nothing.
 import type { Language } from '../../../shared/domain/vocabulary.ts';
@@ -40,4 +40,9 @@ export function metricName(m: NamedMetric, lang: Language): string {
   if (own) return own;
   const key = Object.hasOwn(BUILT_IN, m.metric) ? BUILT_IN[m.metric] : undefined;
   return key ? t(lang, key) : m.metric;
+}
+
+/** A stage's name in the report's language, the other one when that one is empty. */
+export function stageName(stage: { nameRu: string; nameEn: string }, lang: Language): string {
+  return lang === 'en' ? stage.nameEn || stage.nameRu : stage.nameRu || stage.nameEn;
 }

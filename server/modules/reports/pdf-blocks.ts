@@ -10,10 +10,6 @@ const BAND_PAD = 4;
 const STAGE_SIZE = 11;
 const SECTION_SIZE = 9;
 
-export function stageName(stage: { nameRu: string; nameEn: string }, lang: Language): string {
-  return lang === 'en' ? stage.nameEn || stage.nameRu : stage.nameRu || stage.nameEn;
-}
-
 export function stageHeadingHeight(doc: Doc, text: string): number {
   setFont(doc, 'bold', STAGE_SIZE);
   return doc.heightOfString(text, { width: contentWidth(doc) - BAND_PAD * 2 }) + BAND_PAD * 2 + 6;

@@ -15,9 +15,9 @@ import {
   sectionHeadingHeight,
   stageHeading,
   stageHeadingHeight,
-  stageName,
   statusLegend,
 } from './pdf-blocks.ts';
+import { stageName } from './metric-names.ts';
 import {
   COLORS,
   contentBottom,
