@@ -35,8 +35,10 @@ export function formatCount(value: number | null, lang: Language): string {
 }
 
 function formatMinutes(value: number, lang: Language): string {
-  if (Math.abs(value) < 60)
+  // Decided on the printed value: 59.96 prints as "1 ч 00 мин", never as "60 мин".
+  if (Math.abs(Math.round(value * 10) / 10) < 60) {
     return t(lang, 'reports.units.minutes', { v: formatNumber(value, lang, 1) });
+  }
   const whole = Math.round(Math.abs(value));
   const sign = value < 0 ? '-' : '';
   return t(lang, 'reports.units.hoursMinutes', {
