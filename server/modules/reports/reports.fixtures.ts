@@ -257,18 +257,20 @@ export function largeScorecard(stages: number, metrics: number): ScorecardOut {
       nameRu: `Этап № ${s + 1} — проверка переноса страниц`,
       nameEn: `Stage ${s + 1}`,
       layers: layers(
-        Array.from({ length: metrics }, (_, m) =>
-          metric({
+        Array.from({ length: metrics }, (_, m) => {
+          // Shares are fractions: the same 0–96 numbers, divided by 100.
+          const scale = m % 3 === 1 ? 100 : 1;
+          return metric({
             metric: `kpi:k${m}`,
             layer: kinds[m % 4]!,
             name: `Показатель ${m + 1}`,
             nameEn: `Metric ${m + 1}`,
             unit: m % 3 === 0 ? 'money' : m % 3 === 1 ? 'share' : null,
-            values: PERIODS.map((_, p) => ((s + 1) * (m + 3) * (p + 2)) % 97),
-            target: 50,
+            values: PERIODS.map((_, p) => (((s + 1) * (m + 3) * (p + 2)) % 97) / scale),
+            target: 50 / scale,
             status: (['green', 'amber', 'red', null] as const)[(s + m) % 4]!,
-          }),
-        ),
+          });
+        }),
       ),
     })),
   };
