@@ -34,6 +34,7 @@ const ANALYTICS = [
   'backlog',
   'strategy',
   'competencies',
+  'reports',
 ];
 const mods = (names) => `^server/modules/(${names.join('|')})/`;
 const PLATFORM = [

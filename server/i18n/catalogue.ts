@@ -8,6 +8,7 @@ import { mailTexts } from './texts/mail.ts';
 import { publicPageTexts } from './texts/public-pages.ts';
 import { unsubscribeTexts } from './texts/unsubscribe.ts';
 import { pulseTexts } from './texts/pulse.ts';
+import { reportTexts } from './texts/reports.ts';
 
 const ru = {
   ...publicPageTexts.ru,
@@ -15,6 +16,7 @@ const ru = {
   ...mailTexts.ru,
   ...exportTexts.ru,
   ...unsubscribeTexts.ru,
+  ...reportTexts.ru,
 };
 const en: typeof ru = {
   ...publicPageTexts.en,
@@ -22,6 +24,7 @@ const en: typeof ru = {
   ...mailTexts.en,
   ...exportTexts.en,
   ...unsubscribeTexts.en,
+  ...reportTexts.en,
 };
 
 export type TextTree = { readonly [key: string]: string | TextTree };

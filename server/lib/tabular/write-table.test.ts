@@ -3,7 +3,7 @@
 // count, a date, an empty cell and a row that mixes types).
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { attachment, writeCsv, writeXlsx, type Table } from './write-table.ts';
+import { attachment, writeCsv, writeXlsx, writeXlsxBook, type Table } from './write-table.ts';
 
 const table: Table = {
   name: 'Продажи: 2026/01',
@@ -66,6 +66,40 @@ describe('writeXlsx', () => {
     expect(sheet.getRow(2).getCell(4).numFmt).toBe('0.0%');
     expect(sheet.getRow(4).getCell(3).numFmt).toBe('0');
     expect(sheet.getRow(1).font?.bold).toBe(true);
+  });
+});
+
+describe('writeXlsxBook', () => {
+  it('writes a sheet per table in order, numbers as numbers, clashing names made unique', async () => {
+    const other: Table = {
+      name: 'продажи  2026 01',
+      columns: [
+        { header: 'n', type: 'integer' },
+        { header: 'p', type: 'number' },
+      ],
+      rows: [[42, 0.00004]],
+    };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      (await writeXlsxBook([
+        table,
+        other,
+        { ...other, name: 'x'.repeat(40) },
+      ])) as unknown as ArrayBuffer,
+    );
+    // The second name equals the first once cleaned, compared without case as Excel does.
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Продажи  2026 01',
+      'продажи  2026 01 (2)',
+      'x'.repeat(31),
+    ]);
+    expect(workbook.worksheets[1]!.getRow(2).getCell(1).value).toBe(42);
+    // A `number` keeps Excel's General format: a p of 0.00004 must not show as 0.00.
+    const p = workbook.worksheets[1]!.getRow(2).getCell(2);
+    expect(p.value).toBe(0.00004);
+    expect(p.numFmt ?? 'General').toBe('General');
+    expect(writeCsv(other, 'ru').toString('utf8')).toBe('\uFEFFn;p\r\n42;0,00004\r\n');
+    expect(workbook.worksheets[0]!.getRow(2).getCell(3).value).toBe(12345.5);
   });
 });
 

@@ -5,7 +5,8 @@
 // as a plain string in XLSX. Numbers stay numbers in XLSX, formatted by their column's type.
 import ExcelJS from 'exceljs';
 
-export type ColumnType = 'text' | 'integer' | 'decimal' | 'money' | 'percent' | 'date';
+/** `number`: written as it is, in Excel's General format (a p-value, a correlation). */
+export type ColumnType = 'text' | 'integer' | 'decimal' | 'number' | 'money' | 'percent' | 'date';
 /** A number with its own type (a table whose rows mix money, counts and shares). */
 export interface TypedNumber {
   value: number | null;
@@ -31,6 +32,7 @@ const DECIMALS: Record<Exclude<ColumnType, 'text' | 'date'>, number | undefined>
   integer: 0,
   money: 2,
   decimal: undefined,
+  number: undefined,
   percent: undefined,
 };
 
@@ -76,14 +78,42 @@ const NUM_FMT: Record<ColumnType, string | undefined> = {
   text: undefined,
   integer: '0',
   decimal: '0.00',
+  number: undefined,
   money: '#,##0.00',
   percent: '0.0%',
   date: 'yyyy-mm-dd',
 };
 
+/** One table → a workbook of one sheet. */
 export async function writeXlsx(table: Table): Promise<Buffer> {
+  return writeXlsxBook([table]);
+}
+
+/**
+ * Several tables → one workbook, a sheet each, in order. Sheet names are cleaned of the
+ * characters Excel refuses and cut to 31; a name already taken gets " (2)", " (3)"…, since Excel
+ * (and exceljs) refuse two sheets of the same name, compared without case.
+ */
+export async function writeXlsxBook(tables: readonly Table[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(table.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
+  const taken = new Set<string>();
+  for (const table of tables) addSheet(workbook, table, sheetName(table.name, taken));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function sheetName(wanted: string, taken: Set<string>): string {
+  const base = wanted.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
+  let name = base;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) {
+    const suffix = ` (${i})`;
+    name = base.slice(0, 31 - suffix.length) + suffix;
+  }
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+function addSheet(workbook: ExcelJS.Workbook, table: Table, name: string): void {
+  const sheet = workbook.addWorksheet(name);
   sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
   for (const row of table.rows) {
     const added = sheet.addRow([]);
@@ -111,7 +141,6 @@ export async function writeXlsx(table: Table): Promise<Buffer> {
     sheet.getColumn(i + 1).width = Math.min(60, Math.max(10, longest + 2));
   });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
