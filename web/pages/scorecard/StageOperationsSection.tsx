@@ -1,5 +1,7 @@
-// The operational layer as a section of the stage page, for those who may read the scorecard.
-import { Title } from '@mantine/core';
+// The operational layer as a section of the stage page, for those who may read the scorecard,
+// with the way to the stage's four layers and key drivers.
+import { Group, Title } from '@mantine/core';
+import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../permissions.ts';
 import { useSession } from '../../session.tsx';
@@ -11,9 +13,14 @@ export function StageOperationsSection({ stageKey }: { stageKey: string }) {
   if (!can(user.role, 'scorecard.read')) return null;
   return (
     <>
-      <Title order={2} size="h4" mt="md" mb="xs">
-        {t('scorecard.operationsSection')}
-      </Title>
+      <Group justify="space-between" mt="md" mb="xs" gap="xs">
+        <Title order={2} size="h4">
+          {t('scorecard.operationsSection')}
+        </Title>
+        <AnchorLink to={`/scorecard/stages/${encodeURIComponent(stageKey)}`} size="sm">
+          {t('scorecard.layers.allLayersOfStage')}
+        </AnchorLink>
+      </Group>
       <StageOperations stageKey={stageKey} />
     </>
   );
