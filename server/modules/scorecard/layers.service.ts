@@ -6,6 +6,7 @@ import type { Ctx } from '../../context.ts';
 import { unknownReference } from '../../http/errors.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { fromMinorUnits } from '../../lib/money.ts';
+import { periodIndex, periodStart } from '../../lib/periods.ts';
 import { AMBER_BAND, type OperationsScorecardOut } from '../../../shared/api/scorecard.ts';
 import {
   EMPLOYEE_METRICS,
@@ -52,7 +53,9 @@ export async function loadLayerSources(
   const filter = { stage: q.stage, segment: q.segment, managerId: q.managerId };
   const instants = [...periods.map((p) => p.from), periods.at(-1)!.to];
   const days = [...periods.map((p) => p.firstDay), periods.at(-1)!.nextDay];
-  const next = periodsOf({ period: q.period, from: toDate }, timeZone, now).periods[0]!.nextDay;
+  // The end of the period after the window (retention looks one period ahead); plain date
+  // arithmetic, since a window ending with the current period has no later one to ask periodsOf.
+  const next = periodStart(periodIndex(toDate, q.period) + 1, q.period);
   const [satisfaction, invites, money, operations, employees] = await Promise.all([
     stageSatisfaction(ctx, { ...filter, bounds: instants }),
     stageResponseRates(ctx, { ...filter, bounds: instants }),

@@ -247,4 +247,18 @@ describe.each(testDialects())('the layered scorecard on %s', (dialect) => {
     const res = await api('GET', '/api/v1/scorecard?stage=nowhere');
     expect(res.statusCode).toBe(404);
   });
+
+  it('answers the default window, which ends with the current period (the page opens on it)', async () => {
+    // The clock is in April 2026: six months up to April. April's one answer so far is C's 0 at
+    // 00:30 on April 1st Moscow time → −100; March had 50.
+    const s = await scorecard('');
+    expect(s.periods).toEqual(['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04']);
+    expect(pick(metric(s, 'satisfaction', 'nps'))).toMatchObject({
+      value: -100,
+      previous: 50,
+      n: 1,
+    });
+    const q = await scorecard('period=quarter');
+    expect(q.periods).toEqual(['2026-Q1', '2026-Q2']);
+  });
 });
