@@ -62,8 +62,12 @@ export const getLayeredScorecard = (q: ScorecardFilter & { stage?: string }) =>
 export const getDrill = (query: Record<string, string>, cursor?: string) =>
   api.get<DrillOut>(`/api/v1/scorecard/records${queryString({ ...query, cursor })}`);
 
-export const getDrivers = (q: { stage: string; target: DriverTarget }) =>
-  api.get<DriversOut>(`/api/v1/scorecard/drivers${queryString({ ...q })}`);
+export const getDrivers = (q: {
+  stage: string;
+  target: DriverTarget;
+  from?: string;
+  to?: string;
+}) => api.get<DriversOut>(`/api/v1/scorecard/drivers${queryString({ ...q })}`);
 
 export const getArbiter = (q: { from: string; to: string }) =>
   api.get<ArbiterOut>(`/api/v1/arbiter${queryString({ ...q })}`);

@@ -24,6 +24,7 @@ import {
 } from '../../api/scorecard-layers.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { num, percent } from '../economics/format.ts';
+import { periodLabel, shiftPeriods } from '../economics/periods.ts';
 import { DriverScatter } from './DriverScatter.tsx';
 import { formatP, formatR, splitDrivers } from './drivers.ts';
 import { metricName } from './layer-format.ts';
@@ -116,13 +117,18 @@ function NotEnoughData({ drivers }: { drivers: readonly DriverOut[] }) {
   );
 }
 
-export function KeyDrivers({ stage }: { stage: string }) {
+/** Months the drivers look back from the page window's end: enough for ≥ 8 points per driver. */
+const DRIVER_MONTHS = 24;
+
+/** `to`: the first day after the page's window; the drivers use the 24 months before it. */
+export function KeyDrivers({ stage, to }: { stage: string; to: string }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const [target, setTarget] = useState<DriverTarget>('nps');
   const data = useQuery({
-    queryKey: ['scorecard', 'drivers', stage, target],
-    queryFn: () => getDrivers({ stage, target }),
+    queryKey: ['scorecard', 'drivers', stage, target, to],
+    queryFn: () =>
+      getDrivers({ stage, target, from: shiftPeriods(to, 'month', -DRIVER_MONTHS), to }),
   });
   const targetName = (key: string) => metricName({ metric: key, name: null, nameEn: null }, t, lng);
   const d = data.data;
@@ -165,6 +171,8 @@ export function KeyDrivers({ stage }: { stage: string }) {
           <Card withBorder radius="md" padding="sm">
             <Text size="xs" c="dimmed" mb={4}>
               {t('scorecard.drivers.summary', {
+                from: periodLabel(d.from, 'month', t, lng, true),
+                to: periodLabel(shiftPeriods(d.to, 'month', -1), 'month', t, lng, true),
                 periods: d.periods,
                 r2: d.r2 === null ? '—' : percent(d.r2, lng),
               })}

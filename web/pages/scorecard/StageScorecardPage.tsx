@@ -69,7 +69,7 @@ export function StageScorecardPage() {
       )}
       {stage && (
         <Card withBorder radius="md" padding="md" mt="lg">
-          <KeyDrivers stage={stage.key} />
+          <KeyDrivers stage={stage.key} to={params.filter.to} />
         </Card>
       )}
     </Stack>

@@ -144,17 +144,17 @@ describe('targets, names and periods', () => {
 
 describe('the window in the URL', () => {
   const today = new Date('2026-12-03T08:00:00Z');
-  it('defaults to six months (four quarters) up to the current one', () => {
+  it('defaults to six months (four quarters) ending with the last full one', () => {
     expect(readWindow({}, today)).toMatchObject({
       period: 'month',
-      end: '2026-12-01',
+      end: '2026-11-01',
       length: 6,
-      from: '2026-07-01',
-      to: '2027-01-01',
+      from: '2026-06-01',
+      to: '2026-12-01',
     });
     expect(readWindow({ period: 'quarter' }, today)).toMatchObject({
-      from: '2026-01-01',
-      to: '2027-01-01',
+      from: '2025-10-01',
+      to: '2026-10-01',
       length: 4,
     });
   });
@@ -163,7 +163,7 @@ describe('the window in the URL', () => {
     const w = readWindow({ period: 'month', from: '2026-06-01', to: '2026-12-01' }, today);
     expect(w).toMatchObject({ end: '2026-11-01', length: 6 });
     const off = readWindow({ period: 'quarter', from: '2026-02-01', to: '2026-12-01' }, today);
-    expect(off).toMatchObject({ from: '2026-01-01', length: 4 });
+    expect(off).toMatchObject({ from: '2025-10-01', length: 4 });
     expect(readWindow({ from: '2020-01-01', to: '2026-01-01' }, today).length).toBe(6);
   });
 

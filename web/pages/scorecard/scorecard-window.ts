@@ -46,7 +46,10 @@ export function windowOf(period: ScorecardPeriod, end: string, length: number): 
   };
 }
 
-/** The window the URL names, or the default: the last `DEFAULT_LENGTH` periods up to now. */
+/**
+ * The window the URL names, or the default: `DEFAULT_LENGTH` periods ending with the last full
+ * one (the current period is a choice away; early in a month it has little to say).
+ */
 export function readWindow(params: Record<string, string>, today = new Date()): ScorecardWindow {
   const period: ScorecardPeriod = params.period === 'quarter' ? 'quarter' : 'month';
   const { from, to } = params;
@@ -55,7 +58,8 @@ export function readWindow(params: Record<string, string>, today = new Date()): 
     if (length >= 1 && length <= MAX_PERIODS)
       return windowOf(period, shiftPeriods(to, period, -1), length);
   }
-  return windowOf(period, periodStart(today, period), DEFAULT_LENGTH[period]);
+  const lastFull = shiftPeriods(periodStart(today, period), period, -1);
+  return windowOf(period, lastFull, DEFAULT_LENGTH[period]);
 }
 
 /** The same window's end in another unit (the period holding it), with that unit's default length. */
