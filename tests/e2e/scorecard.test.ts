@@ -159,6 +159,9 @@ describe('the layered scorecard', () => {
     expect(words(await page.getByRole('heading', { level: 1 }).textContent())).toBe(
       'NPS — Доставка, ноябрь 2026 г.',
     );
+    expect(await page.getByRole('link', { name: '← К слоёному пирогу' }).getAttribute('href')).toBe(
+      `/scorecard?${WINDOW}`,
+    );
     expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
   }, 60_000);
 

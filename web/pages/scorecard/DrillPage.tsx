@@ -15,6 +15,7 @@ import { useQueryParams } from '../../router.tsx';
 import { useEconomicsSettings } from '../economics/useEconomicsSettings.ts';
 import { DrillTable } from './DrillTable.tsx';
 import { metricName, periodName } from './layer-format.ts';
+import { windowEndingWith, windowParams } from './scorecard-window.ts';
 
 const KPI_PREFIX = 'kpi:';
 const DRILL_PARAMS = ['stage', 'metric', 'period', 'segment', 'managerId'] as const;
@@ -43,7 +44,13 @@ export function DrillPage() {
   const first = rows.data?.pages[0];
   const items = rows.data?.pages.flatMap((p) => p.items) ?? [];
   const name = metricName({ metric, name: kpi?.name ?? null, nameEn: kpi?.nameEn ?? null }, t, lng);
-  const back = `/scorecard${queryString({ segment: query.segment, managerId: query.managerId })}`;
+  // Back to the scorecard whose last period is this one, with the same client filters.
+  const shown = windowEndingWith(query.period ?? '');
+  const back = `/scorecard${queryString({
+    ...(shown ? windowParams(shown) : {}),
+    segment: query.segment,
+    managerId: query.managerId,
+  })}`;
   return (
     <Stack gap="sm">
       <PageHeader

@@ -16,7 +16,7 @@ import {
   metricName,
   periodName,
 } from './layer-format.ts';
-import { readMonthWindow, readWindow, switchPeriod } from './scorecard-window.ts';
+import { readMonthWindow, readWindow, switchPeriod, windowEndingWith } from './scorecard-window.ts';
 import { sparkPaths } from './Sparkline.tsx';
 
 const catalogues = mergeCatalogues(
@@ -170,6 +170,12 @@ describe('the window in the URL', () => {
   it('switching to quarters keeps the quarter holding the last month', () => {
     const w = readWindow({ from: '2026-06-01', to: '2026-09-01' }, today);
     expect(switchPeriod(w, 'quarter')).toMatchObject({ from: '2025-10-01', to: '2026-10-01' });
+  });
+
+  it('goes back from a drill-down to the window ending with its period', () => {
+    expect(windowEndingWith('2026-11')).toMatchObject({ from: '2026-06-01', to: '2026-12-01' });
+    expect(windowEndingWith('2026-Q3')).toMatchObject({ from: '2025-10-01', to: '2026-10-01' });
+    expect(windowEndingWith('2026-13')).toBeNull();
   });
 
   it("the arbiter's default is the last full month", () => {

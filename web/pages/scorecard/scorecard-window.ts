@@ -93,3 +93,15 @@ export function readMonthWindow(params: Record<string, string>, today = new Date
   }
   return windowOf('month', shiftPeriods(periodStart(today, 'month'), 'month', -1), 1);
 }
+
+/** The default-length window ending with a period the API names (2026-11, 2026-Q3), or null. */
+export function windowEndingWith(label: string): ScorecardWindow | null {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (quarter) {
+    const month = String((Number(quarter[2]) - 1) * 3 + 1).padStart(2, '0');
+    return windowOf('quarter', `${quarter[1]}-${month}-01`, DEFAULT_LENGTH.quarter);
+  }
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(label))
+    return windowOf('month', `${label}-01`, DEFAULT_LENGTH.month);
+  return null;
+}
