@@ -246,5 +246,22 @@ describe.each(testDialects())('the layered scorecard on %s', (dialect) => {
     expect(pick(metric(q, 'satisfaction', 'nps'))).toMatchObject({ value: 28.6, n: 7 });
     const res = await api('GET', '/api/v1/scorecard?stage=nowhere');
     expect(res.statusCode).toBe(404);
+    const nobody = await api(
+      'GET',
+      '/api/v1/scorecard?managerId=01a206ea-dd6a-7001-8c1b-5f588a061bc6',
+    );
+    expect(nobody.statusCode).toBe(404);
+    expect(nobody.json().invalidParams[0].name).toBe('query.managerId');
+  });
+
+  it('answers the default window, which ends after the current month', async () => {
+    const s = await scorecard('');
+    // Six months up to April (the clock's month): November … April.
+    expect(s.periods).toEqual(['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04']);
+    expect(metric(s, 'transactional', 'revenue').series.at(-1)).toEqual({
+      period: '2026-04',
+      value: 5000,
+      n: 1,
+    });
   });
 });
