@@ -25,6 +25,7 @@ import * as m0021 from './0021_pulses.ts';
 import * as m0022 from './0022_kpis.ts';
 import * as m0023 from './0023_case_reply_today.ts';
 import * as m0024 from './0024_two_factor_and_reset.ts';
+import * as m0025 from './0025_arbiter.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '0022_kpis': m0022,
   '0023_case_reply_today': m0023,
   '0024_two_factor_and_reset': m0024,
+  '0025_arbiter': m0025,
 };

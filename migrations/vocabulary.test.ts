@@ -46,6 +46,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   pulses_status_check: v.PULSE_STATUSES,
   pulses_language_check: v.LANGUAGES,
   kpis_direction_check: v.TARGET_DIRECTIONS,
+  arbiter_rules_fires_when_check: v.ARBITER_RULE_WHEN,
 };
 /** CHECKs that are not value lists of text. */
 const NOT_LISTS = new Set([

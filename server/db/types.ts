@@ -61,6 +61,7 @@ import type {
 } from './tables/client-notifications.ts';
 import type { StagesTable, StageTargetsTable } from './tables/stages.ts';
 import type { KpisTable, KpiValuesTable } from './tables/scorecard.ts';
+import type { ArbiterReportsTable, ArbiterRulesTable } from './tables/arbiter.ts';
 
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
@@ -75,10 +76,13 @@ export type * from './tables/employees.ts';
 export type * from './tables/stages.ts';
 export type * from './tables/pulse.ts';
 export type * from './tables/scorecard.ts';
+export type * from './tables/arbiter.ts';
 
 export interface DB {
   kpis: KpisTable;
   kpi_values: KpiValuesTable;
+  arbiter_rules: ArbiterRulesTable;
+  arbiter_reports: ArbiterReportsTable;
   reminder_snoozes: ReminderSnoozesTable;
   recovery_codes: RecoveryCodesTable;
   login_challenges: LoginChallengesTable;

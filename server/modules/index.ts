@@ -18,6 +18,8 @@ import { employeesModule } from './employees/index.ts';
 import { stagesModule } from './stages/index.ts';
 import { pulseModule } from './pulse/index.ts';
 import { scorecardModule } from './scorecard/index.ts';
+import { arbiterModule } from './arbiter/index.ts';
+import { reportsModule } from './reports/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
@@ -38,4 +40,6 @@ export const modules: ModuleDef[] = [
   pulseModule,
   economicsModule,
   scorecardModule,
+  arbiterModule,
+  reportsModule,
 ];

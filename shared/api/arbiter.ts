@@ -4,7 +4,8 @@
 // each explains (Shapley decomposition over at most 8 drivers). The arbiter ranks the stages by
 // revenue at risk, each with its evidence and a suggested action from an editable rule table.
 import { z } from 'zod';
-import { SCORECARD_LAYERS, layerMetricOut } from './scorecard-layers.ts';
+import { ARBITER_RULE_WHEN } from '../domain/vocabulary.ts';
+import { SCORECARD_LAYERS, layerMetricOut, scorecardQuery } from './scorecard-layers.ts';
 
 export const DRIVER_TARGETS = ['nps', 'csat', 'retention'] as const;
 export type DriverTarget = (typeof DRIVER_TARGETS)[number];
@@ -143,7 +144,7 @@ export type ArbiterOut = z.infer<typeof arbiterOut>;
 // --- Suggestion rules ------------------------------------------------------------------------
 
 /** When a rule fires: the metric is the stage's top driver, or red/amber against its target. */
-export const RULE_WHEN = ['top_driver', 'red', 'off_target'] as const;
+export const RULE_WHEN = ARBITER_RULE_WHEN;
 export const arbiterRuleIn = z.object({
   /** A metric key (cases.ack_minutes, kpi:on_time_delivery) or a family prefix ending in "*" (calls.*). */
   metric: z.string().trim().min(1).max(80),
@@ -160,3 +161,10 @@ export const arbiterRulesOut = z.object({
   rules: z.array(arbiterRuleOut),
 });
 export type ArbiterRulesOut = z.infer<typeof arbiterRulesOut>;
+
+// --- Reports ---------------------------------------------------------------------------------
+
+/** The report's language (headings, metric names, number format); default the organisation's. */
+const reportLang = { lang: z.enum(['ru', 'en']).optional() };
+export const scorecardReportQuery = scorecardQuery.extend(reportLang);
+export const arbiterReportQuery = arbiterQuery.extend(reportLang);

@@ -112,8 +112,8 @@ export const scorecardOut = z.object({
   amberBand: z.number(),
   /** The periods of the window, oldest first; `value` is the last one's, `previous` the one before. */
   periods: z.array(z.string()),
+  /** The segment the client layers are narrowed to (the manager filter is not echoed: an id). */
   segment: z.string().nullable(),
-  managerId: z.string().nullable(),
   stages: z.array(scorecardStageOut),
 });
 export type ScorecardOut = z.infer<typeof scorecardOut>;

@@ -166,3 +166,6 @@ export type EconomicsPeriod = (typeof ECONOMICS_PERIODS)[number];
 /** Whether a stage's metric is better higher (NPS, CSAT) or lower (CES, time to resolve). */
 export const TARGET_DIRECTIONS = ['up', 'down'] as const;
 export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];
+/** When an arbiter suggestion rule fires (migration 0025). */
+export const ARBITER_RULE_WHEN = ['top_driver', 'red', 'off_target'] as const;
+export type ArbiterRuleWhen = (typeof ARBITER_RULE_WHEN)[number];

@@ -38,6 +38,8 @@ export interface IdFieldTarget {
    * rows of the answer the query-string check looks at (the default is `items`).
    */
   itemsOf?: (body: any) => unknown[];
+  /** For a GET that answers a file (PDF, XLSX): the rows found in its bytes. */
+  itemsOfFile?: (bytes: Buffer) => Promise<unknown[]>;
 }
 
 export type IdFieldFixtures = Record<
@@ -151,8 +153,11 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
     email: employeeEmail,
     externalId: `tab-${tag}`,
   });
+  // The stage before the records that name it: the scorecard's filters need A's rows on it.
+  const stage = await post('/api/v1/stages', { key: `stage-${tag}`, ownerId: user.id });
   const feedback = await post('/api/v1/feedback', {
     clientId: client.id,
+    stage: stage.key,
     contactId: contact.id,
     text: `Отзыв ${tag}`,
     // A detractor: the rules open a case, and the acknowledgement is filed under it too.
@@ -179,8 +184,8 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
     date: '2026-11-20',
     amount: 1234.5,
     managerId: user.id,
+    stage: stage.key,
   });
-  const stage = await post('/api/v1/stages', { key: `stage-${tag}`, ownerId: user.id });
   return {
     client: client.id,
     contact: contact.id,

@@ -149,7 +149,7 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** `attachment; filename="name.csv"` — callers pass ASCII names (letters, digits, - and _). */
-export function attachment(baseName: string, format: ExportFormat): string {
+export function attachment(baseName: string, format: ExportFormat | 'pdf'): string {
   const safe = baseName.replace(/[^A-Za-z0-9_-]+/g, '-');
   return `attachment; filename="${safe}.${format}"`;
 }

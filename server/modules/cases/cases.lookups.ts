@@ -40,3 +40,19 @@ export async function listOpenCasesOwnedBy(
   const open = [...OPEN_CASE_STATUSES];
   return (await repo.listCases(s.db, s.orgId, { ownerId, status: open, limit })).slice(0, limit);
 }
+
+/** Open cases of each journey stage: how many, and the oldest few of each (the arbiter). */
+export async function openCasesByStage(
+  s: OrgScope,
+  perStage: number,
+): Promise<Map<string, { total: number; oldest: CasesTable[] }>> {
+  const rows = await repo.listOpenStageCases(s.db, s.orgId, [...OPEN_CASE_STATUSES]);
+  const out = new Map<string, { total: number; oldest: CasesTable[] }>();
+  for (const row of rows) {
+    const entry = out.get(row.stage!) ?? { total: 0, oldest: [] };
+    entry.total += 1;
+    if (entry.oldest.length < perStage) entry.oldest.push(row);
+    out.set(row.stage!, entry);
+  }
+  return out;
+}

@@ -265,3 +265,20 @@ export async function listStatusEventsOfWindow(
     .orderBy('id')
     .execute();
 }
+
+/** Open cases that name a stage, oldest first (the arbiter counts and samples them per stage). */
+export async function listOpenStageCases(
+  db: DbOrTrx,
+  orgId: string,
+  statuses: string[],
+): Promise<CasesTable[]> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('stage', 'is not', null)
+    .where('status', 'in', statuses as CasesTable['status'][])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

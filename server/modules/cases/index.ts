@@ -13,6 +13,7 @@ export {
   listCasesOfClient,
   listEventsOfCase,
   listOpenCasesOwnedBy,
+  openCasesByStage,
 } from './cases.lookups.ts';
 export { caseRuleFor, type CaseRule } from './rules.ts';
 export { caseOpenAt, listCaseFacts, type CaseFact } from './case-facts.ts';

@@ -12,8 +12,14 @@ import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 
 export { listTransactions, getTransaction } from './economics.service.ts';
 export { transactionsTarget } from './transactions-import.ts';
-export { stageEconomics, type StageMoney } from './stage-figures.ts';
+export {
+  clientRevenueIn,
+  stageBuyersIn,
+  stageEconomics,
+  type StageMoney,
+} from './stage-figures.ts';
 export { presentTransaction } from './economics.routes.ts';
+export { baseCurrencyOf } from './settings.service.ts';
 export { splitRevenueChange, type LeverInputs, type LeverSplit } from './levers.ts';
 
 // Sales files come through the imports pipeline; imports (a lower layer) cannot import economics.

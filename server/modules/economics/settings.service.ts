@@ -76,3 +76,8 @@ export async function putEconomicsSettings(
     return next;
   });
 }
+
+/** The organisation's base currency (ISO 4217): what every amount is in. */
+export async function baseCurrencyOf(ctx: Ctx): Promise<string> {
+  return (await settingsOf(ctx)).baseCurrency;
+}

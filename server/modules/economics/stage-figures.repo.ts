@@ -102,3 +102,40 @@ function clientsOf(db: DbOrTrx, orgId: string, q: StageFilter) {
   if (q.managerId !== undefined) clients = clients.where('c.manager_id', '=', q.managerId);
   return clients;
 }
+
+/** Per client: revenue (sales − refunds, minor units) and sales dated in [from, to) (dates). */
+export async function clientRevenue(db: DbOrTrx, orgId: string, from: string, to: string) {
+  const rows = await db
+    .selectFrom('transactions as t')
+    .select([
+      't.client_id',
+      sql<number>`sum(case when t.kind = 'sale' then t.amount_minor else -t.amount_minor end)`.as(
+        'revenue',
+      ),
+      sql<number>`sum(case when t.kind = 'sale' then 1 else 0 end)`.as('sales'),
+    ])
+    .where('t.org_id', '=', orgId)
+    .where('t.date', '>=', from)
+    .where('t.date', '<', to)
+    .groupBy('t.client_id')
+    .execute();
+  return rows.map((r) => ({
+    clientId: String(r.client_id),
+    revenueMinor: Number(r.revenue),
+    sales: Number(r.sales),
+  }));
+}
+
+/** (stage, client) pairs with a transaction of the stage dated in [from, to). */
+export async function stageBuyers(db: DbOrTrx, orgId: string, from: string, to: string) {
+  const rows = await db
+    .selectFrom('transactions as t')
+    .select(['t.stage', 't.client_id'])
+    .distinct()
+    .where('t.org_id', '=', orgId)
+    .where('t.stage', 'is not', null)
+    .where('t.date', '>=', from)
+    .where('t.date', '<', to)
+    .execute();
+  return rows.map((r) => ({ stage: r.stage!, clientId: String(r.client_id) }));
+}

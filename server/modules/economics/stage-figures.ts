@@ -2,7 +2,7 @@
 // period, the stage's transactions (those tagged with its key) — revenue, paying clients, ARPPU,
 // on-time share of its sales due in the period — and retention: the share of the period's paying
 // clients who buy again (any stage) in the next period, once that period has ended.
-import type { Ctx } from '../../context.ts';
+import type { Ctx, OrgScope } from '../../context.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import * as repo from './stage-figures.repo.ts';
 
@@ -66,3 +66,13 @@ export async function stageEconomics(
   for (const r of due) Object.assign(cell(r.stage, r.bucket), { due: r.due, onTime: r.onTime });
   return out;
 }
+
+/** Per client, revenue and sales dated in [from, to) (dates) — the arbiter's ARPPU per client. */
+export async function clientRevenueIn(s: OrgScope, from: string, to: string) {
+  const rows = await repo.clientRevenue(s.db, s.orgId, from, to);
+  return new Map(rows.map((r) => [r.clientId, r]));
+}
+
+/** (stage, client) pairs with a transaction of the stage dated in [from, to). */
+export const stageBuyersIn = (s: OrgScope, from: string, to: string) =>
+  repo.stageBuyers(s.db, s.orgId, from, to);

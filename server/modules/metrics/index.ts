@@ -3,6 +3,13 @@ export { metricsModule } from './metrics.module.ts';
 export { getSatisfactionOverview, getSatisfactionReport } from './metrics.service.ts';
 export { stageSatisfaction, type StageSatisfaction } from './stage-satisfaction.ts';
 export {
+  negativeTextsIn,
+  npsAnswersIn,
+  stageSpeakersIn,
+  type NegativeText,
+  type NpsAnswer,
+} from './arbiter-facts.ts';
+export {
   computeCes,
   computeCsat,
   computeNps,

@@ -21,6 +21,7 @@ export {
   findOrgUser,
   findOrgUsers,
   listActiveAdminsOf,
+  listOrgIds,
   orgOf,
   orgTimeZone,
   pruneExpiredSessions,

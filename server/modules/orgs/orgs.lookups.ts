@@ -38,3 +38,8 @@ export async function listActiveAdminsOf(s: OrgScope): Promise<UsersTable[]> {
 export async function pruneExpiredSessions(db: DbOrTrx, nowIso: string): Promise<number> {
   return repo.deleteExpiredSessions(db, nowIso);
 }
+
+/** Every organisation's id, for instance-wide schedules that work per organisation. */
+export async function listOrgIds(db: DbOrTrx): Promise<string[]> {
+  return repo.listOrgIds(db);
+}

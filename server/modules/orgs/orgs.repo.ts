@@ -283,3 +283,8 @@ export async function listActiveAdmins(db: DbOrTrx, orgId: string): Promise<User
     .where('disabled_at', 'is', null)
     .execute();
 }
+
+/** Every organisation's id (instance-wide schedules, e.g. the arbiter's monthly refresh). */
+export async function listOrgIds(db: DbOrTrx): Promise<string[]> {
+  return (await db.selectFrom('orgs').select('id').orderBy('id').execute()).map((r) => r.id);
+}

@@ -5,7 +5,7 @@ import type { ArbiterOut } from '../../../shared/api/arbiter.ts';
 import { t } from '../../i18n/catalogue.ts';
 import { dayBefore, formatDateTime, formatDay, formatMoney, formatShare } from './format.ts';
 import { drawArbiterStage } from './arbiter-sections.ts';
-import { stageName } from './metric-names.ts';
+import { stageName } from '../../i18n/metric-names.ts';
 import { sectionHeading } from './pdf-blocks.ts';
 import { hbar } from './pdf-charts.ts';
 import {

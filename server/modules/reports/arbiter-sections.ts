@@ -19,7 +19,7 @@ import {
   formatP,
   formatShare,
 } from './format.ts';
-import { metricName, stageName } from './metric-names.ts';
+import { metricName, stageName } from '../../i18n/metric-names.ts';
 import { metricTable } from './metric-table.ts';
 import { sectionHeading, stageHeading, stageHeadingHeight } from './pdf-blocks.ts';
 import { hbar } from './pdf-charts.ts';

@@ -7,7 +7,7 @@ import type { Language } from '../../../shared/domain/vocabulary.ts';
 import { t } from '../../i18n/catalogue.ts';
 import { writeXlsxBook, type Table } from '../../lib/tabular/write-table.ts';
 import { instantDay } from './format.ts';
-import { metricName, stageName } from './metric-names.ts';
+import { metricName, stageName } from '../../i18n/metric-names.ts';
 import type { ReportOptions } from './pdf-doc.ts';
 
 const byRank = (data: ArbiterOut) => [...data.stages].sort((a, b) => a.rank - b.rank);

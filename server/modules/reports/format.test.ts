@@ -15,7 +15,7 @@ import {
   formatMetricValue,
   formatP,
 } from './format.ts';
-import { metricName, stageName } from './metric-names.ts';
+import { metricName, stageName } from '../../i18n/metric-names.ts';
 
 const NB = '\u00a0';
 

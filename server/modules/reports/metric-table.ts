@@ -4,7 +4,7 @@ import type { LayerMetricOut } from '../../../shared/api/scorecard-layers.ts';
 import type { Language } from '../../../shared/domain/vocabulary.ts';
 import { t } from '../../i18n/catalogue.ts';
 import { formatCount, formatMetricValue } from './format.ts';
-import { metricName } from './metric-names.ts';
+import { metricName } from '../../i18n/metric-names.ts';
 import { sparkline, statusDot } from './pdf-charts.ts';
 import type { PdfCell, PdfColumn, PdfTable } from './pdf-table.ts';
 

@@ -243,7 +243,6 @@ export const scorecard: ScorecardOut = {
   amberBand: 0.1,
   periods: PERIODS,
   segment: null,
-  managerId: null,
   stages: [checkout, delivery, returns],
 };
 

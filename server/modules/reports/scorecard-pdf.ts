@@ -17,7 +17,7 @@ import {
   stageHeadingHeight,
   statusLegend,
 } from './pdf-blocks.ts';
-import { stageName } from './metric-names.ts';
+import { stageName } from '../../i18n/metric-names.ts';
 import {
   COLORS,
   contentBottom,
@@ -52,7 +52,6 @@ function headerLines(data: ScorecardOut, opts: ReportOptions, timeZone: string):
     lines.push(t(lang, 'reports.scorecard.periods', { last, previous }));
   }
   if (data.segment) lines.push(t(lang, 'reports.segment', { name: data.segment }));
-  if (data.managerId) lines.push(t(lang, 'reports.manager', { name: data.managerId }));
   lines.push(
     t(lang, 'reports.generated', { at: formatDateTime(opts.generatedAt, lang, timeZone) }),
   );

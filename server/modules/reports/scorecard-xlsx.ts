@@ -15,7 +15,7 @@ import {
   type Table,
   type TypedNumber,
 } from '../../lib/tabular/write-table.ts';
-import { metricName, stageName } from './metric-names.ts';
+import { metricName, stageName } from '../../i18n/metric-names.ts';
 import type { ReportOptions } from './pdf-doc.ts';
 
 /** How a metric's numbers are typed in the sheet, by its unit. */

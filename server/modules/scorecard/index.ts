@@ -8,6 +8,10 @@ import { mergeStageKpiValues, stageHasKpiValues } from './kpis.service.ts';
 import { registerScorecardRoutes } from './scorecard.routes.ts';
 
 export { getOperationsScorecard } from './operations.service.ts';
+export { getScorecard, loadLayerSources, stageLayers } from './layers.service.ts';
+export { keyDrivers } from './drivers.ts';
+export { monthsBack } from './drivers.service.ts';
+export { periodsOf } from './periods.ts';
 export { targetStatus } from './status.ts';
 
 // KPI files come through the imports pipeline; imports (a lower layer) cannot import scorecard.

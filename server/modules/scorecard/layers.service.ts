@@ -6,7 +6,6 @@ import type { Ctx } from '../../context.ts';
 import { unknownReference } from '../../http/errors.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { fromMinorUnits } from '../../lib/money.ts';
-import { periodIndex, periodStart } from '../../lib/periods.ts';
 import { AMBER_BAND, type OperationsScorecardOut } from '../../../shared/api/scorecard.ts';
 import {
   EMPLOYEE_METRICS,
@@ -20,13 +19,13 @@ import {
 import { localParts } from '../cases/index.ts';
 import { stageEconomics, type StageMoney } from '../economics/index.ts';
 import { stageSatisfaction, type StageSatisfaction } from '../metrics/index.ts';
-import { orgTimeZone } from '../orgs/index.ts';
+import { findOrgUser, orgTimeZone } from '../orgs/index.ts';
 import { employeeScorecard } from '../pulse/index.ts';
 import { listStageTargets, type StageTargetsView } from '../stages/index.ts';
 import { stageResponseRates, type InviteCount } from '../surveys/index.ts';
 import { layerMetric, round, share, type DrillFilter, type Figure } from './layer-metric.ts';
 import { getOperationsScorecard } from './operations.service.ts';
-import { periodsOf, type Period } from './periods.ts';
+import { monthsAfter, periodsOf, type Period } from './periods.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -53,9 +52,8 @@ export async function loadLayerSources(
   const filter = { stage: q.stage, segment: q.segment, managerId: q.managerId };
   const instants = [...periods.map((p) => p.from), periods.at(-1)!.to];
   const days = [...periods.map((p) => p.firstDay), periods.at(-1)!.nextDay];
-  // The end of the period after the window (retention looks one period ahead); plain date
-  // arithmetic, since a window ending with the current period has no later one to ask periodsOf.
-  const next = periodStart(periodIndex(toDate, q.period) + 1, q.period);
+  // The day after the period that follows the window (retention looks one period ahead).
+  const next = monthsAfter(toDate, q.period === 'quarter' ? 3 : 1);
   const [satisfaction, invites, money, operations, employees] = await Promise.all([
     stageSatisfaction(ctx, { ...filter, bounds: instants }),
     stageResponseRates(ctx, { ...filter, bounds: instants }),
@@ -253,6 +251,7 @@ export async function getScorecard(ctx: Ctx, q: ScorecardQuery): Promise<Scoreca
   const all = await listStageTargets(ctx);
   const stages = q.stage === undefined ? all : all.filter((s) => s.key === q.stage);
   if (q.stage !== undefined && stages.length === 0) throw unknownReference('query.stage', 'stage');
+  await assertManagerOfOrg(ctx, q.managerId);
   const { fromDate, toDate, timeZone, sources } = await loadLayerSources(ctx, q, stages);
   const filter = { segment: q.segment, managerId: q.managerId };
   return {
@@ -263,7 +262,6 @@ export async function getScorecard(ctx: Ctx, q: ScorecardQuery): Promise<Scoreca
     amberBand: AMBER_BAND,
     periods: sources.periods.slice(1).map((p) => p.label),
     segment: q.segment ?? null,
-    managerId: q.managerId ?? null,
     stages: stages.map((stage) => ({
       key: stage.key,
       nameRu: stage.nameRu,
@@ -271,4 +269,10 @@ export async function getScorecard(ctx: Ctx, q: ScorecardQuery): Promise<Scoreca
       layers: stageLayers(stage, sources, filter),
     })),
   };
+}
+
+/** A manager filter names a person of this organisation, or the request is a 404. */
+export async function assertManagerOfOrg(ctx: Ctx, managerId: string | undefined): Promise<void> {
+  if (managerId !== undefined && !(await findOrgUser(ctx, managerId)))
+    throw unknownReference('query.managerId', 'user');
 }

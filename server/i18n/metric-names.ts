@@ -1,8 +1,8 @@
 // Display names of the stages and metrics the reports print. Built-in keys read from the server catalogue
 // (reports.metrics.*); a KPI (`kpi:<key>`) carries its own name and English name in the data.
 // A key neither built in nor named (a metric added later) prints as its key, never as nothing.
-import type { Language } from '../../../shared/domain/vocabulary.ts';
-import { t, type TextKey } from '../../i18n/catalogue.ts';
+import type { Language } from '../../shared/domain/vocabulary.ts';
+import { t, type TextKey } from './catalogue.ts';
 
 const BUILT_IN: Readonly<Record<string, TextKey>> = {
   nps: 'reports.metrics.nps',

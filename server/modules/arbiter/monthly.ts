@@ -1,0 +1,48 @@
+// The worker's part (issue 16: "refreshed by the worker after each period closes"): every hour,
+// each organisation whose last full month has no report computed after that month ended gets one.
+// A round does nothing once every organisation is up to date.
+import { z } from 'zod';
+import type { Ctx } from '../../context.ts';
+import type { Deps } from '../../deps.ts';
+import { defineJob } from '../../jobs/queue.ts';
+import { listOrgIds, orgTimeZone } from '../orgs/index.ts';
+import * as repo from './arbiter.repo.ts';
+import { refreshArbiter } from './arbiter.service.ts';
+import { arbiterWindow } from './window.ts';
+
+export const ARBITER_MONTHLY_JOB = 'arbiter.monthly';
+
+/** Refreshes every organisation whose last full month is not reported yet; returns how many. */
+export async function refreshClosedMonths(deps: Deps): Promise<number> {
+  let refreshed = 0;
+  for (const orgId of await listOrgIds(deps.db)) {
+    const ctx: Ctx = {
+      db: deps.db,
+      log: deps.log,
+      clock: deps.clock,
+      jobs: deps.jobs,
+      config: deps.config,
+      orgId,
+      actor: { type: 'system', id: null, orgId, role: 'admin' },
+    };
+    const w = arbiterWindow({}, await orgTimeZone(ctx), deps.clock.now());
+    const stored = await repo.findReport(deps.db, orgId, w.from, w.to);
+    if (stored && stored.computed_at >= w.toInstant) continue;
+    await refreshArbiter(ctx, {});
+    refreshed += 1;
+  }
+  return refreshed;
+}
+
+export function arbiterJobs(deps: Deps) {
+  return [
+    defineJob({
+      name: ARBITER_MONTHLY_JOB,
+      payload: z.object({}),
+      handler: async (job) => {
+        const refreshed = await refreshClosedMonths(deps);
+        if (refreshed) job.log.info({ refreshed }, 'arbiter reports refreshed');
+      },
+    }),
+  ];
+}
