@@ -1,11 +1,10 @@
-// The layered scorecard in the browser (issue 16). Seeded through the API: two stages, twelve
-// months of NPS answers (December 2025 … November 2026, ten a month, promoters and passives only)
-// and a process KPI «Доставка вовремя», June … November sales. At «доставка» the promoters follow
-// the KPI (a planted driver); at «склад» they do not. Window June … November 2026, so the values
-// are November's:
+// The layered scorecard in the browser (issue 16), on the data of scorecard-seed.ts. Window
+// June … November 2026, so the values are November's:
 //   NPS «доставка»: 7 promoters of 10 → 70 (target ≥ 50: green); October 3 of 10 → 30, so ▲ 40.
 //   Revenue «доставка»: A 300 + B 200 = 500 ₽ (target ≥ 1000, 500 short > 100: red), n = 2.
 //   KPI «Доставка вовремя»: 92 against 95 (3 short ≤ 9.5: amber).
+// Key drivers over the 24 months before December 2026: at «доставка» the KPI first and
+// significant; at «склад» no significant driver.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,21 +16,11 @@ import {
   type ApiCall,
   type Harness,
 } from './harness.ts';
+import { seedScorecard } from './scorecard-seed.ts';
 
 const PHONE = { width: 390, height: 844 };
 const SHOTS = process.env.UI_SHOTS ?? SCREENSHOTS;
 const WINDOW = 'period=month&from=2026-06-01&to=2026-12-01';
-const MONTHS = Array.from({ length: 12 }, (_, i) => {
-  const m = 2025 * 12 + 11 + i; // 2025-12 … 2026-11
-  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-});
-/** «доставка»: the KPI each month and the promoters of ten answers, rising with it. */
-const ON_TIME = [82, 90, 85, 93, 88, 80, 95, 84, 91, 87, 83, 92];
-const PROMOTERS = [2, 6, 4, 8, 5, 1, 9, 3, 7, 5, 3, 7];
-/** «склад»: a KPI and promoters unrelated to each other (r ≈ −0.07). */
-const WAREHOUSE_KPI = [90, 91, 89, 92, 90, 88, 91, 90, 89, 92, 90, 91];
-const WAREHOUSE_PROMOTERS = [5, 5, 4, 6, 3, 5, 6, 4, 6, 3, 5, 4];
-
 let harness: Harness;
 let api: ApiCall;
 
@@ -39,82 +28,10 @@ const words = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 const overflowOf = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-async function seed() {
-  const stage = await api('POST', '/api/v1/stages', {
-    key: 'доставка',
-    nameRu: 'Доставка',
-    nameEn: 'Delivery',
-    targets: [
-      { metric: 'nps', target: 50, direction: 'up' },
-      { metric: 'revenue', target: 1000, direction: 'up' },
-    ],
-  });
-  expect(stage.status).toBe(201);
-  const warehouse = await api('POST', '/api/v1/stages', {
-    key: 'склад',
-    nameRu: 'Склад',
-    nameEn: 'Warehouse',
-  });
-  expect(warehouse.status).toBe(201);
-  const kpi = await api('PUT', '/api/v1/kpis/on_time_delivery', {
-    name: 'Доставка вовремя',
-    nameEn: 'On-time delivery',
-    unit: '%',
-    direction: 'up',
-    target: 95,
-  });
-  expect(kpi.status).toBe(201);
-  const values = MONTHS.flatMap((period, i) => [
-    { stage: 'доставка', period, value: ON_TIME[i]! },
-    { stage: 'склад', period, value: WAREHOUSE_KPI[i]! },
-  ]);
-  expect((await api('PUT', '/api/v1/kpis/on_time_delivery/values', { values })).status).toBe(200);
-  const items = MONTHS.flatMap((month, i) =>
-    (
-      [
-        ['доставка', PROMOTERS[i]!],
-        ['склад', WAREHOUSE_PROMOTERS[i]!],
-      ] as const
-    ).flatMap(([stageKey, promoters]) =>
-      Array.from({ length: 10 }, (_, k) => ({
-        client: { name: `ООО Клиент ${k}` },
-        stage: stageKey,
-        score: { type: 'nps', value: k < promoters ? 9 + (k % 2) : 7 + (k % 2) },
-        text: k === 0 ? `Отзыв за ${month}` : undefined,
-        receivedAt: `${month}-${String(2 + k).padStart(2, '0')}T10:00:00Z`,
-      })),
-    ),
-  );
-  const fb = await api<{ results: Array<{ status: string }> }>('POST', '/api/v1/feedback/batch', {
-    items,
-  });
-  expect(fb.status).toBeLessThan(300);
-  // Sales of «доставка», June … November: A 300 and B 200 a month.
-  const sales = MONTHS.slice(6).flatMap((month, i) =>
-    [
-      ['A', 300],
-      ['B', 200],
-    ].map(([name, amount]) => ({
-      externalId: `SC-${i}-${name}`,
-      client: { externalId: `crm-${name}`, name: `ООО «${name}»` },
-      kind: 'sale',
-      stage: 'доставка',
-      date: `${month}-10`,
-      amount,
-    })),
-  );
-  const tx = await api<{ results: Array<{ status: string }> }>(
-    'POST',
-    '/api/v1/transactions/batch',
-    { items: sales },
-  );
-  expect(tx.json.results.map((r) => r.status)).toEqual(Array(12).fill('created'));
-}
-
 beforeAll(async () => {
   harness = await startHarness();
   api = await apiClientFor(harness, 'admin'); // stages with targets are an admin's
-  await seed();
+  await seedScorecard(api);
 }, 90_000);
 
 afterAll(async () => harness?.stop());

@@ -72,7 +72,7 @@ export const getDrivers = (q: {
 export const getArbiter = (q: { from: string; to: string }) =>
   api.get<ArbiterOut>(`/api/v1/arbiter${queryString({ ...q })}`);
 export const refreshArbiter = (q: { from: string; to: string }) =>
-  api.post<unknown>(`/api/v1/arbiter/refresh${queryString({ ...q })}`, q);
+  api.post<ArbiterOut>(`/api/v1/arbiter/refresh${queryString({ ...q })}`);
 
 export type ReportName = 'scorecard' | 'arbiter';
 export type ReportFormat = 'pdf' | 'xlsx';

@@ -90,7 +90,11 @@ export function ArbiterPage() {
       )}
       <ErrorAlert error={data.error} />
       {data.isPending && <Loader size="sm" />}
-      {data.data && stages.length === 0 && <Text c="dimmed">{t('arbiter.empty')}</Text>}
+      {data.data && stages.length === 0 && (
+        <Text c="dimmed" data-testid="arbiter-empty">
+          {t('arbiter.empty')}
+        </Text>
+      )}
       {stages.map((s) => (
         <ArbiterStageCard key={s.stage} s={s} largest={largest} churn={data.data!.churnByGroup} />
       ))}

@@ -26,8 +26,14 @@ import { splitDrivers, formatR } from '../scorecard/drivers.ts';
 import { metricName } from '../scorecard/layer-format.ts';
 import { LayerMetricRow } from '../scorecard/LayerMetricRow.tsx';
 
+/** A case's opening day, short ("10 нояб."). */
+const formatDate = (iso: string, lng: string) =>
+  new Intl.DateTimeFormat(lng, { day: 'numeric', month: 'short' }).format(new Date(iso));
+
 /** How many drivers and worst metrics a card shows. */
 const TOP = 3;
+/** The metrics come over the drivers' 24 months; their sparklines show the last year. */
+const SPARK_MONTHS = 12;
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -69,7 +75,9 @@ export function ArbiterStageCard({
 }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const width = largest > 0 ? Math.max((s.revenueAtRisk / largest) * 100, 0.5) : 0;
+  // A visible sliver for any money at risk; nothing for none.
+  const width =
+    largest > 0 && s.revenueAtRisk > 0 ? Math.max((s.revenueAtRisk / largest) * 100, 0.5) : 0;
   const drivers = splitDrivers(s.drivers).ranked.slice(0, TOP);
   const suggestion =
     s.suggestion && (lng.startsWith('en') ? s.suggestion.textEn : s.suggestion.textRu);
@@ -153,7 +161,14 @@ export function ArbiterStageCard({
                 {t('arbiter.noMetrics')}
               </Text>
             ) : (
-              s.metrics.slice(0, TOP).map((m) => <LayerMetricRow key={m.metric} m={m} />)
+              s.metrics
+                .slice(0, TOP)
+                .map((m) => (
+                  <LayerMetricRow
+                    key={m.metric}
+                    m={{ ...m, series: m.series.slice(-SPARK_MONTHS) }}
+                  />
+                ))
             )}
           </Section>
         </Stack>
@@ -199,7 +214,7 @@ export function ArbiterStageCard({
                     style={{ textTransform: 'none', cursor: 'pointer' }}
                     data-testid="open-case"
                   >
-                    {c.clientName ?? t('arbiter.caseWithoutClient')} ·{' '}
+                    {c.clientName ?? t('arbiter.caseOpened', { at: formatDate(c.openedAt, lng) })} ·{' '}
                     {t(`cases.status.${c.status}`, { defaultValue: c.status })}
                   </Badge>
                 ))}
