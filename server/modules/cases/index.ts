@@ -14,6 +14,7 @@ export {
   listEventsOfCase,
   listOpenCasesOwnedBy,
   openCasesByStage,
+  orgHolidays,
 } from './cases.lookups.ts';
 export { caseRuleFor, type CaseRule } from './rules.ts';
 export { caseOpenAt, listCaseFacts, type CaseFact } from './case-facts.ts';
