@@ -13,6 +13,12 @@ import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 export { listTransactions, getTransaction } from './economics.service.ts';
 export { transactionsTarget } from './transactions-import.ts';
 export { stageEconomics, type StageMoney } from './stage-figures.ts';
+export {
+  listStageDocuments,
+  listStageRetention,
+  type StageDocument,
+  type StageRetention,
+} from './stage-records.ts';
 export { presentTransaction } from './economics.routes.ts';
 export { splitRevenueChange, type LeverInputs, type LeverSplit } from './levers.ts';
 

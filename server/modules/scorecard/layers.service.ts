@@ -19,7 +19,7 @@ import {
 import { localParts } from '../cases/index.ts';
 import { stageEconomics, type StageMoney } from '../economics/index.ts';
 import { stageSatisfaction, type StageSatisfaction } from '../metrics/index.ts';
-import { orgTimeZone } from '../orgs/index.ts';
+import { findOrgUser, orgTimeZone } from '../orgs/index.ts';
 import { employeeScorecard } from '../pulse/index.ts';
 import { listStageTargets, type StageTargetsView } from '../stages/index.ts';
 import { stageResponseRates, type InviteCount } from '../surveys/index.ts';
@@ -250,6 +250,9 @@ export async function getScorecard(ctx: Ctx, q: ScorecardQuery): Promise<Scoreca
   const all = await listStageTargets(ctx);
   const stages = q.stage === undefined ? all : all.filter((s) => s.key === q.stage);
   if (q.stage !== undefined && stages.length === 0) throw unknownReference('query.stage', 'stage');
+  // Like the economics filters: a manager of no one here is refused, never answered as empty.
+  if (q.managerId !== undefined && !(await findOrgUser(ctx, q.managerId)))
+    throw unknownReference('query.managerId', 'user');
   const { fromDate, toDate, timeZone, sources } = await loadLayerSources(ctx, q, stages);
   const filter = { segment: q.segment, managerId: q.managerId };
   return {
