@@ -179,6 +179,8 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
     date: '2026-11-20',
     amount: 1234.5,
     managerId: user.id,
+    // A stage key every seeded organisation has, so a query naming it is B's own (the scorecard).
+    stage: 'seeded',
   });
   const stage = await post('/api/v1/stages', { key: `stage-${tag}`, ownerId: user.id });
   return {

@@ -77,3 +77,9 @@ export function periodsOf(
   }
   return { fromDate: `${monthLabel(from)}-01`, toDate: `${monthLabel(to)}-01`, periods };
 }
+
+/** The period boundary `count` periods after the boundary date `date` (YYYY-MM-01). */
+export function boundaryAfter(date: string, unit: ScorecardPeriod, count = 1): string {
+  const month = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + count * MONTHS[unit];
+  return `${monthLabel(month)}-01`;
+}

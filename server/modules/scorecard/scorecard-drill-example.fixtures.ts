@@ -220,6 +220,6 @@ export function drillExample(dialect: Dialect) {
     caseRefs,
     managerId: () => managerId,
     ok,
-    app: () => t.app,
+    testApp: () => t,
   };
 }

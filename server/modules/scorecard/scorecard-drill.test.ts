@@ -1,7 +1,7 @@
 // GET /api/v1/scorecard/records against a hand-made example of every kind of row, on both
 // dialects (docs/scorecard.md "Drill-down"); the example is scorecard-drill-example.fixtures.ts.
 import { describe, expect, it } from 'vitest';
-import { call } from '../../../tests/support/app.ts';
+import { call, createTestOrg } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
 import type { DrillRowOut, ScorecardOut } from '../../../shared/api/scorecard-layers.ts';
 import { drillExample } from './scorecard-drill-example.fixtures.ts';
@@ -10,9 +10,30 @@ import { drillAll } from './scorecard-drill.fixtures.ts';
 const enc = encodeURIComponent;
 const DELIVERY = enc('доставка');
 const STORE = enc('склад');
+const METRICS = [
+  'nps',
+  'csat',
+  'ces',
+  'response_rate',
+  'revenue',
+  'arppu',
+  'on_time_share',
+  'retention',
+  'cases.ack_minutes',
+  'cases.resolve_minutes',
+  'cases.reopen_rate',
+  'cases.sla_breach_share',
+  'cases.backlog',
+  'calls.answered_share',
+  'calls.missed_share',
+  'calls.avg_wait_seconds',
+  'calls.callback_within_target_share',
+  'kpi:on_time_delivery',
+  'enps',
+];
 
 describe.each(testDialects())('the scorecard drill-down on %s', (dialect) => {
-  const { get, caseRefs, managerId, ok, app } = drillExample(dialect);
+  const { get, caseRefs, managerId, ok, testApp } = drillExample(dialect);
 
   const rows = async (stage: string, metric: string, period: string, extra = '', limit = 100) =>
     drillAll(
@@ -220,10 +241,51 @@ describe.each(testDialects())('the scorecard drill-down on %s', (dialect) => {
       'query.cursor',
     ]);
     const viewer = await ok('POST', '/api/v1/api-keys', { name: 'v', role: 'viewer' });
-    const asViewer = await call(app(), viewer.secret, {
+    const asViewer = await call(testApp().app, viewer.secret, {
       method: 'GET',
       url: `/api/v1/scorecard/records?stage=${STORE}&metric=nps&period=2026-03`,
     });
     expect(asViewer.statusCode).toBe(403);
+  });
+
+  it("gives another organisation nothing of this one's rows by stage key, KPI key or manager", async () => {
+    const t = testApp();
+    const other = await createTestOrg(t.deps, 'Другая');
+    const asOther = (url: string) => call(t.app, other.apiKey, { method: 'GET', url });
+    const link = (stage: string, metric: string, period: string) =>
+      `/api/v1/scorecard/records?stage=${stage}&metric=${enc(metric)}&period=${period}`;
+    // The same stage keys do not exist there yet: 404, as for any unknown stage.
+    expect((await asOther(link(DELIVERY, 'nps', '2026-03'))).statusCode).toBe(404);
+    for (const key of ['доставка', 'склад'])
+      expect(
+        (
+          await call(t.app, other.apiKey, {
+            method: 'POST',
+            url: '/api/v1/stages',
+            payload: { key },
+          })
+        ).statusCode,
+      ).toBe(201);
+    // What this organisation's drill-downs show, every id and reference of it, must not appear.
+    const needles = new Set<string>([managerId(), ...Object.values(caseRefs)]);
+    let own = 0;
+    for (const stage of [DELIVERY, STORE])
+      for (const metric of METRICS)
+        for (const period of ['2026-02', '2026-03', '2026-Q1']) {
+          const mine = await rows(stage, metric, period);
+          own += mine.first.total;
+          for (const i of mine.items)
+            for (const v of [i.id, i.ref, i.clientId]) if (v && v.length > 8) needles.add(v);
+          const res = await asOther(link(stage, metric, period));
+          const label = `${stage} ${metric} ${period}`;
+          if (metric.startsWith('kpi:')) expect(res.statusCode, label).toBe(422);
+          else expect(res.json(), label).toMatchObject({ total: 0, items: [], nextCursor: null });
+          for (const n of needles) expect(res.body, label).not.toContain(n);
+        }
+    expect(own).toBeGreaterThan(40);
+    // This organisation's manager names no one there.
+    const res = await asOther(`${link(DELIVERY, 'nps', '2026-03')}&managerId=${managerId()}`);
+    expect([res.statusCode, res.json().invalidParams[0].name]).toEqual([404, 'query.managerId']);
+    expect(res.body).not.toContain('ООО');
   });
 });

@@ -246,5 +246,9 @@ describe.each(testDialects())('the layered scorecard on %s', (dialect) => {
     expect(pick(metric(q, 'satisfaction', 'nps'))).toMatchObject({ value: 28.6, n: 7 });
     const res = await api('GET', '/api/v1/scorecard?stage=nowhere');
     expect(res.statusCode).toBe(404);
+    // The default window ends with the current period (April): its retention is not measured.
+    const current = await scorecard('');
+    expect(current.periods.at(-1)).toBe('2026-04');
+    expect(metric(current, 'transactional', 'retention').series.at(-1)).toMatchObject({ n: null });
   });
 });

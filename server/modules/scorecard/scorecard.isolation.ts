@@ -1,5 +1,6 @@
 import { call } from '../../../tests/support/app.ts';
-import type { IsolationFixtures } from '../../../tests/support/isolation.ts';
+import type { IdFieldFixtures, IsolationFixtures } from '../../../tests/support/isolation.ts';
+import type { ScorecardOut } from '../../../shared/api/scorecard-layers.ts';
 
 let made = 0;
 /** A KPI of A's with a value on one of A's stages; its key is fresh, so B has no KPI by it. */
@@ -35,4 +36,17 @@ export const isolationFixtures: IsolationFixtures = {
       bodies: { PUT: { values: [{ stage, period: '2026-01', value: 1 }] } },
     };
   },
+};
+
+// managerId in the query: the seeded sale of A's client (managed by A's user) at the stage
+// `seeded` on 2026-11-20 is what A's own filter finds; B naming A's user gets a 404.
+export const idFieldFixtures: IdFieldFixtures = {
+  'GET /api/v1/scorecard': async () => ({
+    url: '/api/v1/scorecard?from=2026-11-01&to=2026-12-01&stage=seeded',
+    itemsOf: (body: Partial<ScorecardOut>) =>
+      (body.stages ?? []).flatMap((s) => s.layers.transactional.filter((m) => m.n !== null)),
+  }),
+  'GET /api/v1/scorecard/records': async () => ({
+    url: '/api/v1/scorecard/records?stage=seeded&metric=revenue&period=2026-11',
+  }),
 };
