@@ -12,6 +12,8 @@ import { types } from './_portable.ts';
 
 const KINDS_BEFORE = MESSAGE_KINDS_0023;
 const KINDS_AFTER = [...KINDS_BEFORE, 'password_reset'];
+/** The message kinds after this migration: the next one that adds a kind starts from them. */
+export const MESSAGE_KINDS_0024 = KINDS_AFTER;
 
 export async function up(db: Kysely<any>): Promise<void> {
   const t = types(db);

@@ -4,6 +4,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { KeyCursor } from '../lib/paging.ts';
 
-export function before(column: string, cursor: KeyCursor): RawBuilder<boolean> {
-  return sql<boolean>`(${sql.ref(column)}, ${sql.ref('id')}) < (${cursor.at}, ${cursor.id})`;
+/** `idColumn` is qualified (`f.id`) when the query joins another table with an id. */
+export function before(column: string, cursor: KeyCursor, idColumn = 'id'): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.ref(column)}, ${sql.ref(idColumn)}) < (${cursor.at}, ${cursor.id})`;
 }

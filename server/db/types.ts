@@ -62,6 +62,7 @@ import type {
 import type { StagesTable, StageTargetsTable } from './tables/stages.ts';
 import type { KpisTable, KpiValuesTable } from './tables/scorecard.ts';
 import type { ArbiterReportsTable, ArbiterRulesTable } from './tables/arbiter.ts';
+import type { ReportRecipientsTable } from './tables/reports.ts';
 
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
@@ -77,12 +78,14 @@ export type * from './tables/stages.ts';
 export type * from './tables/pulse.ts';
 export type * from './tables/scorecard.ts';
 export type * from './tables/arbiter.ts';
+export type * from './tables/reports.ts';
 
 export interface DB {
   kpis: KpisTable;
   kpi_values: KpiValuesTable;
   arbiter_rules: ArbiterRulesTable;
   arbiter_reports: ArbiterReportsTable;
+  report_recipients: ReportRecipientsTable;
   reminder_snoozes: ReminderSnoozesTable;
   recovery_codes: RecoveryCodesTable;
   login_challenges: LoginChallengesTable;

@@ -27,6 +27,7 @@ export const TEMPLATE_VARIABLES: Record<MessageKind, string[]> = {
   pulse_invite: ['name', 'orgName', 'question', 'pulseUrl', 'scoreLinks'],
   reply: ['name', 'ref', 'text', 'statusUrl', 'orgName', 'senderName'],
   password_reset: ['name', 'orgName', 'resetUrl', 'validMinutes'],
+  monthly_report: ['name', 'orgName', 'month', 'summary', 'reportUrl'],
 };
 
 /** The built-in texts of each kind and language, from the catalogue (texts/mail.ts). */

@@ -72,3 +72,15 @@ export function toKeyPage<T extends { id: string }>(
     nextCursor: rows.length > limit && last ? encodeKeyCursor(atOf(last), last.id) : null,
   };
 }
+
+/** A page asked of a list ordered newest first on (date, id): after `before`, at most `limit`. */
+export interface KeyPageQuery {
+  before?: KeyCursor;
+  limit: number;
+}
+
+/** Rows of one page, fetched with limit + 1 (toKeyPage), and how many rows all pages hold. */
+export interface CountedRows<T> {
+  total: number;
+  rows: T[];
+}

@@ -168,3 +168,11 @@ export type ArbiterRulesOut = z.infer<typeof arbiterRulesOut>;
 const reportLang = { lang: z.enum(['ru', 'en']).optional() };
 export const scorecardReportQuery = scorecardQuery.extend(reportLang);
 export const arbiterReportQuery = arbiterQuery.extend(reportLang);
+
+/** The people who get the monthly report e-mail (users of the organisation). */
+export const putReportRecipientsBody = z.object({ userIds: z.array(z.uuid()).max(200) });
+export const reportRecipientsOut = z.object({
+  recipients: z.array(
+    z.object({ userId: z.string(), name: z.string(), email: z.string(), language: z.string() }),
+  ),
+});

@@ -81,6 +81,8 @@ export const MESSAGE_KINDS = [
   /** A person's free-text reply to the client from the case page (issue 21): transactional. */
   'reply',
   'password_reset',
+  /** The monthly scorecard and arbiter summary to the chosen people (issue 16). */
+  'monthly_report',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const MESSAGE_STATUSES = ['queued', 'sent', 'failed', 'not_sent'] as const;

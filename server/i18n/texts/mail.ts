@@ -45,6 +45,10 @@ const ru = {
       subject: 'Обращение {{ref}}',
       body: 'Здравствуйте, {{name}}!\n\n{{text}}\n\n{{senderName}}\n{{orgName}}\n\nСтатус обращения: {{statusUrl}}\nЧтобы ответить, просто ответьте на это письмо.',
     },
+    monthly_report: {
+      subject: '{{orgName}}: отчёт арбитра и слоёный пирог за {{month}}',
+      body: 'Здравствуйте, {{name}}!\n\nИтоги за {{month}} — этапы, которые больше всего тянут удовлетворённость вниз:\n\n{{summary}}\n\nПолный отчёт (PDF и XLSX — на странице): {{reportUrl}}\n\n{{orgName}}',
+    },
     password_reset: {
       subject: 'Сброс пароля ClientLoop',
       body: 'Здравствуйте, {{name}}!\n\nКто-то (надеемся, вы) попросил сбросить пароль вашей учётной записи ClientLoop.\nЗадать новый пароль: {{resetUrl}}\nСсылка действует {{validMinutes}} минут и только один раз.\n\nЕсли вы не просили сброс, просто удалите это письмо: пароль останется прежним.\n\n{{orgName}}',
@@ -110,6 +114,10 @@ const en: typeof ru = {
     reply: {
       subject: 'Your request {{ref}}',
       body: 'Hello {{name}},\n\n{{text}}\n\n{{senderName}}\n{{orgName}}\n\nRequest status: {{statusUrl}}\nTo answer, just reply to this e-mail.',
+    },
+    monthly_report: {
+      subject: '{{orgName}}: arbiter report and layered scorecard for {{month}}',
+      body: 'Hello {{name}},\n\nThe results of {{month}} — the stages that drag satisfaction down most:\n\n{{summary}}\n\nThe full report (PDF and XLSX on the page): {{reportUrl}}\n\n{{orgName}}',
     },
     password_reset: {
       subject: 'ClientLoop password reset',

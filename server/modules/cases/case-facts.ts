@@ -11,6 +11,10 @@ import { businessMinutesBetween, DEFAULT_CALENDAR, type BusinessCalendar } from 
 
 export interface CaseFact {
   id: string;
+  /** What people see and say (the scorecard's drill-down lists it). */
+  publicRef: string;
+  title: string;
+  clientId: string | null;
   stage: string | null;
   openedAt: string;
   /** The first move by a person (the automatic acknowledgement mail does not count). */
@@ -28,15 +32,21 @@ export interface CaseFact {
 
 const OPEN = new Set<string>(OPEN_CASE_STATUSES);
 
-/** True when the case was open (opened, not resolved or closed) at `at`. */
-export function caseOpenAt(c: CaseFact, at: string): boolean {
-  if (c.openedAt >= at) return false;
+/** The case's status just before `at`; null when it was not opened yet. */
+export function caseStatusAt(c: CaseFact, at: string): CaseStatus | null {
+  if (c.openedAt >= at) return null;
   let status: CaseStatus = 'new';
   for (const s of c.statuses) {
     if (s.at >= at) break;
     status = s.status;
   }
-  return OPEN.has(status);
+  return status;
+}
+
+/** True when the case was open (opened, not resolved or closed) at `at`. */
+export function caseOpenAt(c: CaseFact, at: string): boolean {
+  const status = caseStatusAt(c, at);
+  return status !== null && OPEN.has(status);
 }
 
 /** The facts of every case a window [from, to) (ISO instants) can say anything about. */
@@ -66,6 +76,9 @@ export async function listCaseFacts(
       at === null ? null : businessMinutesBetween(opened, new Date(at), cal);
     return {
       id: c.id,
+      publicRef: c.public_ref,
+      title: c.title,
+      clientId: c.client_id,
       stage: c.stage,
       openedAt: iso(c.created_at),
       firstRespondedAt: isoOrNull(c.first_responded_at),

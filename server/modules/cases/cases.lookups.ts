@@ -56,3 +56,9 @@ export async function openCasesByStage(
   }
   return out;
 }
+
+/** Holidays (YYYY-MM-DD) of the organisation's default SLA policy: its working calendar. */
+export async function orgHolidays(s: OrgScope): Promise<string[]> {
+  const policy = await repo.findDefaultPolicy(s.db, s.orgId);
+  return policy ? (JSON.parse(policy.holidays) as string[]) : [];
+}

@@ -282,3 +282,16 @@ export async function listOpenStageCases(
     .orderBy('id')
     .execute();
 }
+
+/** The organisation's default SLA policy, if it has one. */
+export async function findDefaultPolicy(
+  db: DbOrTrx,
+  orgId: string,
+): Promise<SlaPoliciesTable | undefined> {
+  return db
+    .selectFrom('sla_policies')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('is_default', '=', 1)
+    .executeTakeFirst();
+}

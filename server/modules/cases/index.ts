@@ -14,9 +14,10 @@ export {
   listEventsOfCase,
   listOpenCasesOwnedBy,
   openCasesByStage,
+  orgHolidays,
 } from './cases.lookups.ts';
 export { caseRuleFor, type CaseRule } from './rules.ts';
-export { caseOpenAt, listCaseFacts, type CaseFact } from './case-facts.ts';
+export { caseOpenAt, caseStatusAt, listCaseFacts, type CaseFact } from './case-facts.ts';
 export { localParts, zonedTimeToInstant } from './sla.ts';
 export { presentCase } from './cases.routes.ts';
 export { emitCaseEvent } from './case-events.ts';

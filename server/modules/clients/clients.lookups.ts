@@ -45,5 +45,14 @@ export async function clientEconomicsFieldsWhere(
 
 /** The ids among `ids` that name clients of the organisation (a batch checks them at once). */
 export async function existingClientIds(s: OrgScope, ids: readonly string[]): Promise<Set<string>> {
-  return new Set(await repo.existingClientIds(s.db, s.orgId, ids));
+  return new Set((await repo.clientNamesByIds(s.db, s.orgId, ids)).map((r) => r.id));
+}
+
+/** The names of the organisation's clients among `ids`, by id (others are left out). */
+export async function clientNames(
+  s: OrgScope,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await repo.clientNamesByIds(s.db, s.orgId, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -231,20 +231,20 @@ export async function economicsFieldsWhere(
   return q.orderBy('id').execute();
 }
 
-/** Which of `ids` are clients of the organisation. */
-export async function existingClientIds(
+/** The clients of the organisation among `ids`, with their names. */
+export async function clientNamesByIds(
   db: DbOrTrx,
   orgId: string,
   ids: readonly string[],
-): Promise<string[]> {
-  const rows = await selectByKeys(
+): Promise<Array<{ id: string; name: string }>> {
+  return selectByKeys(
     db,
     'id',
     ids,
-    (keys) => db.selectFrom('clients').select('id').where('org_id', '=', orgId).where(keys),
+    (keys) =>
+      db.selectFrom('clients').select(['id', 'name']).where('org_id', '=', orgId).where(keys),
     'uuid',
   );
-  return rows.map((r) => r.id);
 }
 
 /** When each of `contactIds` unsubscribed (contacts on the list only). */

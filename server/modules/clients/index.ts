@@ -23,6 +23,7 @@ export {
   clientEconomicsFields,
   clientEconomicsFieldsWhere,
   clientIdsWhere,
+  clientNames,
   existingClientIds,
   type ClientEconomicsFields,
 } from './clients.lookups.ts';

@@ -18,6 +18,12 @@ export {
   stageEconomics,
   type StageMoney,
 } from './stage-figures.ts';
+export {
+  listStageDocuments,
+  listStageRetention,
+  type StageDocument,
+  type StageRetention,
+} from './stage-records.ts';
 export { presentTransaction } from './economics.routes.ts';
 export { baseCurrencyOf } from './settings.service.ts';
 export { splitRevenueChange, type LeverInputs, type LeverSplit } from './levers.ts';

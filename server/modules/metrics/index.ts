@@ -16,3 +16,4 @@ export {
   computeSatisfaction,
   type ScoreCount,
 } from './satisfaction.ts';
+export { listStageScoreRecords, type StageScoreRecord } from './stage-records.ts';

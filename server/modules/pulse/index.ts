@@ -3,6 +3,7 @@
 // employee layer of the scorecard, and the early-tenure pulse of new hires (hourly schedule).
 import type { ModuleDef } from '../module.ts';
 export { employeeScorecard } from './pulse-results.ts';
+export { stageEnpsCounts, type EnpsCounts } from './enps-counts.ts';
 import { EARLY_TENURE_JOB, pulseJobs } from './early-tenure.ts';
 import { registerPulsePages } from './pulse-page.ts';
 import { registerPulseRoutes } from './pulse.routes.ts';

@@ -168,6 +168,19 @@ describe.each(testDialects())('eNPS anonymity on %s', (dialect) => {
         responses.push((await api('GET', `${url}?period=${period}`)).json());
     for (const stage of ['delivery', 'sales'])
       responses.push((await api('GET', `/api/v1/scorecard/employees?stage=${stage}`)).json());
+    // The scorecard's drill-down: score counts of a shown team, nothing but the total of a hidden one.
+    for (const [stage, items] of [
+      ['delivery', 0],
+      ['sales', 11],
+    ] as const) {
+      const drill = await api(
+        'GET',
+        `/api/v1/scorecard/records?stage=${stage}&metric=enps&period=2026-03`,
+      );
+      expect(drill.statusCode, drill.body).toBe(200);
+      expect(drill.json().items).toHaveLength(items);
+      responses.push(drill.json());
+    }
     const keys = new Set<string>();
     const strings = new Set<string>();
     walk(responses, keys, strings);

@@ -8,7 +8,26 @@ export type { ReportOptions } from './pdf-doc.ts';
 export { renderScorecardPdf } from './scorecard-pdf.ts';
 export { renderScorecardXlsx } from './scorecard-xlsx.ts';
 
+import { z } from 'zod';
+import { defineJob } from '../../jobs/queue.ts';
 import type { ModuleDef } from '../module.ts';
+import { MONTHLY_REPORT_JOB, sendMonthlyReports } from './monthly-report.ts';
 import { registerReportRoutes } from './reports.routes.ts';
 
-export const reportsModule: ModuleDef = { name: 'reports', routes: registerReportRoutes };
+export { sendMonthlyReports } from './monthly-report.ts';
+
+export const reportsModule: ModuleDef = {
+  name: 'reports',
+  routes: registerReportRoutes,
+  jobs: (deps) => [
+    defineJob({
+      name: MONTHLY_REPORT_JOB,
+      payload: z.object({}),
+      handler: async (job) => {
+        const queued = await sendMonthlyReports(deps);
+        if (queued) job.log.info({ queued }, 'monthly reports queued');
+      },
+    }),
+  ],
+  schedules: [{ name: MONTHLY_REPORT_JOB, everyMs: 3_600_000 }],
+};

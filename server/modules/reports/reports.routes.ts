@@ -15,6 +15,7 @@ import { getScorecard } from '../scorecard/index.ts';
 import { renderArbiterPdf } from './arbiter-pdf.ts';
 import { renderArbiterXlsx } from './arbiter-xlsx.ts';
 import type { ReportOptions } from './pdf-doc.ts';
+import { getReportRecipients, putReportRecipients } from './recipients.service.ts';
 import { renderScorecardPdf } from './scorecard-pdf.ts';
 import { renderScorecardXlsx } from './scorecard-xlsx.ts';
 
@@ -43,6 +44,29 @@ function send(reply: FastifyReply, bytes: Buffer, format: Format, name: string) 
 export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reports'];
+  r.get(
+    '/api/v1/reports/recipients',
+    {
+      schema: {
+        tags,
+        summary: 'Who gets the monthly report e-mail (first working day of each month)',
+        response: { 200: api.reportRecipientsOut },
+      },
+    },
+    async (req) => getReportRecipients(ctxOf(deps, req)),
+  );
+  r.put(
+    '/api/v1/reports/recipients',
+    {
+      schema: {
+        tags,
+        summary: 'Chooses who gets the monthly report (managers and admins); [] sends it to nobody',
+        body: api.putReportRecipientsBody,
+        response: { 200: api.reportRecipientsOut },
+      },
+    },
+    async (req) => putReportRecipients(ctxOf(deps, req), req.body.userIds),
+  );
   for (const format of ['pdf', 'xlsx'] as const) {
     r.get(
       `/api/v1/reports/scorecard.${format}`,

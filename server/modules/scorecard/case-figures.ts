@@ -9,7 +9,7 @@
 //                          the share not resolved by it (or marked breached by the SLA timer)
 //   cases.backlog          cases open at the end of the period (at now for the current period)
 import type { CaseMetricKey } from './metric-keys.ts';
-import { caseOpenAt, type CaseFact } from '../cases/index.ts';
+import { caseOpenAt, caseStatusAt, type CaseFact } from '../cases/index.ts';
 
 export interface Figure {
   value: number | null;
@@ -50,33 +50,82 @@ function reopenedAfter(c: CaseFact, after: string): boolean {
   return false;
 }
 
+/** One case counted by a metric: when it counted, what it gave and a word for it. */
+export interface CaseMember {
+  fact: CaseFact;
+  at: string;
+  /** Minutes (the medians), 1 or 0 (the shares), null (the backlog). */
+  value: number | null;
+  label: string;
+}
+
+/**
+ * The cases each metric counts in the period — what caseFigures computes from and what the
+ * drill-down lists; null for the backlog of a period that has not begun.
+ */
+export function caseMembers(
+  facts: readonly CaseFact[],
+  period: { from: string; to: string },
+  now: string,
+): Record<CaseMetricKey, CaseMember[] | null> {
+  const { from, to } = period;
+  const reopen: CaseMember[] = [];
+  for (const c of facts) {
+    const first = c.statuses.find((s) => s.status === 'resolved' && within(s.at, from, to));
+    if (!first) continue;
+    const again = reopenedAfter(c, first.at);
+    reopen.push({
+      fact: c,
+      at: first.at,
+      value: again ? 1 : 0,
+      label: again ? 'reopened' : 'stayed_resolved',
+    });
+  }
+  const due = facts.filter((c) => within(c.dueAt, from, to) && c.dueAt! <= now);
+  const end = to < now ? to : now;
+  return {
+    'cases.ack_minutes': facts
+      .filter((c) => within(c.firstRespondedAt, from, to))
+      .map((c) => ({ fact: c, at: c.firstRespondedAt!, value: c.ackMinutes!, label: 'responded' })),
+    'cases.resolve_minutes': facts
+      .filter((c) => within(c.resolvedAt, from, to))
+      .map((c) => ({ fact: c, at: c.resolvedAt!, value: c.resolveMinutes!, label: 'resolved' })),
+    'cases.reopen_rate': reopen,
+    'cases.sla_breach_share': due.map((c) => {
+      const breached =
+        c.breachedAt !== null || caseOpenAt(c, new Date(Date.parse(c.dueAt!) + 1).toISOString());
+      return {
+        fact: c,
+        at: c.dueAt!,
+        value: breached ? 1 : 0,
+        label: breached ? 'breached' : 'met',
+      };
+    }),
+    'cases.backlog':
+      from < now
+        ? facts
+            .filter((c) => caseOpenAt(c, end))
+            .map((c) => ({ fact: c, at: c.openedAt, value: null, label: caseStatusAt(c, end)! }))
+        : null,
+  };
+}
+
 export function caseFigures(
   facts: readonly CaseFact[],
   period: { from: string; to: string },
   now: string,
 ): Record<CaseMetricKey, Figure> {
-  const { from, to } = period;
-  const acknowledged = facts.filter((c) => within(c.firstRespondedAt, from, to));
-  const resolved = facts.filter((c) => within(c.resolvedAt, from, to));
-  let resolvedInPeriod = 0;
-  let reopened = 0;
-  for (const c of facts) {
-    const first = c.statuses.find((s) => s.status === 'resolved' && within(s.at, from, to));
-    if (!first) continue;
-    resolvedInPeriod += 1;
-    if (reopenedAfter(c, first.at)) reopened += 1;
-  }
-  const due = facts.filter((c) => within(c.dueAt, from, to) && c.dueAt! <= now);
-  const breached = due.filter(
-    (c) => c.breachedAt !== null || caseOpenAt(c, new Date(Date.parse(c.dueAt!) + 1).toISOString()),
-  );
-  const end = to < now ? to : now;
-  const backlog = from < now ? facts.filter((c) => caseOpenAt(c, end)).length : null;
+  const m = caseMembers(facts, period, now);
+  const ones = (members: CaseMember[]) => members.filter((x) => x.value === 1).length;
+  const backlog = m['cases.backlog']?.length ?? null;
   return {
-    'cases.ack_minutes': medianFigure(acknowledged.map((c) => c.ackMinutes!)),
-    'cases.resolve_minutes': medianFigure(resolved.map((c) => c.resolveMinutes!)),
-    'cases.reopen_rate': share(reopened, resolvedInPeriod),
-    'cases.sla_breach_share': share(breached.length, due.length),
+    'cases.ack_minutes': medianFigure(m['cases.ack_minutes']!.map((x) => x.value!)),
+    'cases.resolve_minutes': medianFigure(m['cases.resolve_minutes']!.map((x) => x.value!)),
+    'cases.reopen_rate': share(ones(m['cases.reopen_rate']!), m['cases.reopen_rate']!.length),
+    'cases.sla_breach_share': share(
+      ones(m['cases.sla_breach_share']!),
+      m['cases.sla_breach_share']!.length,
+    ),
     'cases.backlog': { value: backlog, n: backlog },
   };
 }

@@ -25,7 +25,7 @@ import { listStageTargets, type StageTargetsView } from '../stages/index.ts';
 import { stageResponseRates, type InviteCount } from '../surveys/index.ts';
 import { layerMetric, round, share, type DrillFilter, type Figure } from './layer-metric.ts';
 import { getOperationsScorecard } from './operations.service.ts';
-import { monthsAfter, periodsOf, type Period } from './periods.ts';
+import { boundaryAfter, periodsOf, type Period } from './periods.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -52,8 +52,9 @@ export async function loadLayerSources(
   const filter = { stage: q.stage, segment: q.segment, managerId: q.managerId };
   const instants = [...periods.map((p) => p.from), periods.at(-1)!.to];
   const days = [...periods.map((p) => p.firstDay), periods.at(-1)!.nextDay];
-  // The day after the period that follows the window (retention looks one period ahead).
-  const next = monthsAfter(toDate, q.period === 'quarter' ? 3 : 1);
+  // The end of the period after the window (retention of the last period needs it); not through
+  // periodsOf, whose default end would be the window's own end when it is the current period.
+  const next = boundaryAfter(toDate, q.period);
   const [satisfaction, invites, money, operations, employees] = await Promise.all([
     stageSatisfaction(ctx, { ...filter, bounds: instants }),
     stageResponseRates(ctx, { ...filter, bounds: instants }),

@@ -78,8 +78,8 @@ export function periodsOf(
   return { fromDate: `${monthLabel(from)}-01`, toDate: `${monthLabel(to)}-01`, periods };
 }
 
-/** The first day `months` months after a first-of-month date (YYYY-MM-01). */
-export function monthsAfter(day: string, months: number): string {
-  const m = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 + months;
-  return `${monthLabel(m)}-01`;
+/** The period boundary `count` periods after the boundary date `date` (YYYY-MM-01). */
+export function boundaryAfter(date: string, unit: ScorecardPeriod, count = 1): string {
+  const month = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + count * MONTHS[unit];
+  return `${monthLabel(month)}-01`;
 }

@@ -263,5 +263,9 @@ describe.each(testDialects())('the layered scorecard on %s', (dialect) => {
       value: 5000,
       n: 1,
     });
+    // The default window ends with the current period (April): its retention is not measured.
+    const current = await scorecard('');
+    expect(current.periods.at(-1)).toBe('2026-04');
+    expect(metric(current, 'transactional', 'retention').series.at(-1)).toMatchObject({ n: null });
   });
 });

@@ -40,28 +40,18 @@ export const isolationFixtures: IsolationFixtures = {
   },
 };
 
-/** The window from November 2026 to the end of the current month: the seeded rows are in it. */
-function seededWindow(): string {
-  const now = new Date();
-  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
-  return `from=2026-11-01&to=${next.toISOString().slice(0, 10)}`;
-}
+const WINDOW = 'from=2026-11-01&to=2026-12-01';
 
-/** Every counted point of the satisfaction and transactional layers (the client-filtered ones). */
-const clientRows = (body: ScorecardOut) =>
-  body.stages
-    .flatMap((s) => [...s.layers.satisfaction, ...s.layers.transactional])
-    .flatMap((m) => m.series)
-    .filter((p) => p.n !== null && p.n > 0);
-
-// managerId narrows the scorecard to a manager's clients: A's manager shows B nothing of A's.
+// managerId in the query: the seeded sale of A's client (managed by A's user) at the stage
+// `seeded` on 2026-11-20 is what A's own filter finds; B naming A's user gets a 404.
 export const idFieldFixtures: IdFieldFixtures = {
   'GET /api/v1/scorecard': async () => ({
-    url: `/api/v1/scorecard?${seededWindow()}`,
-    itemsOf: clientRows,
+    url: `/api/v1/scorecard?${WINDOW}&stage=seeded`,
+    itemsOf: (body: Partial<ScorecardOut>) =>
+      (body.stages ?? []).flatMap((s) => s.layers.transactional.filter((m) => m.n !== null)),
   }),
   'GET /api/v1/reports/scorecard.xlsx': async () => ({
-    url: `/api/v1/reports/scorecard.xlsx?${seededWindow()}`,
+    url: `/api/v1/reports/scorecard.xlsx?${WINDOW}&stage=seeded`,
     // The numbers of the satisfaction and transactional sheets (the first two).
     itemsOfFile: async (bytes) => {
       const book = new ExcelJS.Workbook();
@@ -77,7 +67,7 @@ export const idFieldFixtures: IdFieldFixtures = {
     },
   }),
   'GET /api/v1/reports/scorecard.pdf': async () => ({
-    url: `/api/v1/reports/scorecard.pdf?${seededWindow()}&lang=ru`,
+    url: `/api/v1/reports/scorecard.pdf?${WINDOW}&stage=seeded&lang=ru`,
     // The seeded sale of 1 234,50 shows as the stage's revenue only to its manager's filter.
     itemsOfFile: async (bytes) => {
       const text = (await new PDFParse({ data: bytes }).getText()).text.replace(
@@ -86,5 +76,8 @@ export const idFieldFixtures: IdFieldFixtures = {
       );
       return text.match(/1 ?234,50/g) ?? [];
     },
+  }),
+  'GET /api/v1/scorecard/records': async () => ({
+    url: '/api/v1/scorecard/records?stage=seeded&metric=revenue&period=2026-11',
   }),
 };

@@ -8,6 +8,7 @@ import { ctxOf } from '../../http/auth.ts';
 import { registerKpiRoutes } from './kpis.routes.ts';
 import * as arbiterApi from '../../../shared/api/arbiter.ts';
 import { getDrivers } from './drivers.service.ts';
+import { getScorecardRecords } from './drill.service.ts';
 import { getScorecard } from './layers.service.ts';
 import { getOperationsScorecard } from './operations.service.ts';
 
@@ -42,6 +43,22 @@ export function registerScorecardRoutes(app: FastifyInstance, deps: Deps): void 
       },
     },
     async (req) => getDrivers(ctxOf(deps, req), req.query),
+  );
+  r.get(
+    '/api/v1/scorecard/records',
+    {
+      schema: {
+        tags: ['scorecard'],
+        summary:
+          'The rows behind one scorecard number (analyst and up): its drill link — stage, ' +
+          'metric, period, segment, managerId — gives exactly the feedback, invitations, ' +
+          'transactions, clients, cases, calls, KPI values or eNPS score counts the number ' +
+          'counts, newest first, with the count over all pages (docs/scorecard.md)',
+        querystring: layers.drillQuery,
+        response: { 200: layers.drillOut },
+      },
+    },
+    async (req) => getScorecardRecords(ctxOf(deps, req), req.query),
   );
   r.get(
     '/api/v1/scorecard/operations',

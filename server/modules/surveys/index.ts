@@ -7,6 +7,7 @@ import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 
 export { presentSurvey } from './surveys.routes.ts';
 export { stageResponseRates, type InviteCount } from './response-rates.ts';
+export { listStageInvites, type StageInvite } from './stage-invites.ts';
 
 // Stage keys on surveys follow a merge, and a stage still on one is not deleted (ADR 012).
 stagesMerged.subscribe('surveys.surveys', (s, e) => rewriteStageKey(s.db, 'surveys', s.orgId, e));

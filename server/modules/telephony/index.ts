@@ -12,6 +12,7 @@ export {
   missedCallsWithoutCallback,
 } from './telephony.service.ts';
 export { presentCall } from './telephony.routes.ts';
+export { listStageCalls, type StageCall } from './stage-calls.ts';
 export { normalisePhone } from './phone.ts';
 
 // Stage keys on calls follow a merge, and a stage still on one is not deleted (ADR 012).

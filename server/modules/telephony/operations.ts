@@ -32,6 +32,21 @@ export function percentile(values: number[], p: number): number | null {
 }
 
 /**
+ * How a missed call was called back: within the target, late, not at all once the target has
+ * passed, or `pending` — still inside its window at `now`, so it has not failed yet.
+ */
+export function callbackOutcome(
+  call: Pick<CallForMetrics, 'started_at' | 'callback_at'>,
+  opts: { targetMinutes: number; now: Date },
+): 'within_target' | 'late' | 'not_called_back' | 'pending' {
+  const target = opts.targetMinutes * MINUTE;
+  const started = Date.parse(call.started_at);
+  if (call.callback_at)
+    return Date.parse(call.callback_at) - started <= target ? 'within_target' : 'late';
+  return started + target <= opts.now.getTime() ? 'not_called_back' : 'pending';
+}
+
+/**
  * Groups sorted by key. A missed call still inside its call-back window at `now` is left out of
  * callbackWithinTargetShare: it has not failed yet.
  */
@@ -45,7 +60,6 @@ export function aggregateOperations(
     const key = keyOf(call, groupBy);
     groups.set(key, [...(groups.get(key) ?? []), call]);
   }
-  const target = opts.targetMinutes * MINUTE;
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, group]) => {
@@ -55,12 +69,9 @@ export function aggregateOperations(
       const callbackMinutes = missed
         .filter((c) => c.callback_at)
         .map((c) => (Date.parse(c.callback_at!) - Date.parse(c.started_at)) / MINUTE);
-      const decided = missed.filter(
-        (c) => c.callback_at || Date.parse(c.started_at) + target <= opts.now.getTime(),
-      );
-      const inTime = decided.filter(
-        (c) => c.callback_at && Date.parse(c.callback_at) - Date.parse(c.started_at) <= target,
-      );
+      const outcomes = missed.map((c) => callbackOutcome(c, opts));
+      const decided = outcomes.filter((o) => o !== 'pending');
+      const inTime = outcomes.filter((o) => o === 'within_target');
       return {
         key,
         calls: group.length,

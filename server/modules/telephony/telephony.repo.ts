@@ -2,6 +2,8 @@
 import { selectByKeys } from '../../db/select-by-keys.ts';
 import type { CallSettingsTable, CallsTable, DbOrTrx } from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
+import { before } from '../../db/keyset.ts';
+import type { CountedRows, KeyPageQuery } from '../../lib/paging.ts';
 
 /** Small enough for SQLite's bound-variable limit with every column of a call. */
 const CHUNK = 200;
@@ -191,4 +193,39 @@ export async function listContactPhones(db: DbOrTrx, orgId: string) {
 
 export async function listUserEmails(db: DbOrTrx, orgId: string) {
   return db.selectFrom('users').select(['id', 'email']).where('org_id', '=', orgId).execute();
+}
+
+/**
+ * The calls of one stage started in [from, to), newest first, a page at a time, with their
+ * count — the calls the stage's group of listCallsBetween holds. Telephony groups calls without
+ * a stage under the key `none`, so a stage of that key holds them too.
+ */
+export async function listStageCalls(
+  db: DbOrTrx,
+  orgId: string,
+  q: { stage: string; from: string; to: string } & KeyPageQuery,
+): Promise<CountedRows<CallsTable>> {
+  const of = () => {
+    const query = db
+      .selectFrom('calls')
+      .where('org_id', '=', orgId)
+      .where('started_at', '>=', q.from)
+      .where('started_at', '<', q.to);
+    return q.stage === 'none'
+      ? query.where((eb) => eb.or([eb('stage', '=', q.stage), eb('stage', 'is', null)]))
+      : query.where('stage', '=', q.stage);
+  };
+  let page = of().selectAll();
+  if (q.before) page = page.where(before('started_at', q.before));
+  const [rows, count] = await Promise.all([
+    page
+      .orderBy('started_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(q.limit + 1)
+      .execute(),
+    of()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { total: Number(count.n), rows };
 }
