@@ -79,7 +79,32 @@ describe('the layered scorecard', () => {
     expect(await page.getByRole('link', { name: '← К слоёному пирогу' }).getAttribute('href')).toBe(
       `/scorecard?${WINDOW}`,
     );
-    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+    // The ten November answers behind the 70: seven promoters, three passives.
+    await page.getByTestId('drill-total').waitFor(WAIT);
+    expect(words(await page.getByTestId('drill-total').textContent())).toBe(
+      'Всего 10 записей — из них посчитано значение',
+    );
+    const rows = page.getByTestId('drill-row');
+    expect(await rows.count()).toBe(10);
+    const labels = (await rows.locator('td:nth-child(5)').allTextContents()).map(words);
+    expect(labels.filter((l) => l === 'промоутер')).toHaveLength(7);
+    expect(labels.filter((l) => l === 'нейтрал')).toHaveLength(3);
+    await page.screenshot({ path: `${SHOTS}/drill-1280.png`, fullPage: true });
+
+    // Back on the grid, revenue's rows are the two November sales.
+    await page.goBack();
+    await revenue.getByTestId('metric-value').click();
+    await page.getByTestId('drill-total').waitFor(WAIT);
+    expect(words(await page.getByTestId('drill-total').textContent())).toBe(
+      'Всего 2 записи — из них посчитано значение',
+    );
+    const amounts = (
+      await page.getByTestId('drill-row').locator('td:nth-child(4)').allTextContents()
+    )
+      .map(words)
+      .sort();
+    expect(amounts).toEqual(['200 ₽', '300 ₽']);
+    expect(errors).toEqual([]);
   }, 60_000);
 
   it('stacks the layers on a phone without sideways scrolling', async () => {

@@ -1,55 +1,24 @@
-// The rows behind one scorecard value, with the columns their kind has: feedback (ref, date,
-// client, score, label, text), transactions (amount), cases, calls, KPI values, invitations,
-// clients; eNPS only as score → how many answers (individual answers are never listed).
+// The rows behind one scorecard value, with the columns their kind has (drill-columns.ts):
+// feedback (ref, date, client, score, label, text), transactions (amount, product), cases,
+// calls, KPI values, invitations, clients; eNPS only as score → how many answers (individual
+// answers are never listed). A table on a wide screen, a card per row on a phone.
 import { Box, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DrillKind, DrillRowOut, MetricUnit } from '../../api/scorecard-layers.ts';
+import type { DrillKind, DrillRowOut } from '../../api/scorecard-layers.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
+import { ClientLink } from '../../components/ClientLink.tsx';
 import { formatDateTime } from '../../format.ts';
 import { calendarDate } from '../economics/format.ts';
-import { formatValue } from './layer-format.ts';
+import { columnHeading, drillColumns, drillUnit, REF_PAGE, type Column } from './drill-columns.ts';
+import { formatValue, periodName } from './layer-format.ts';
 
-type Column = 'ref' | 'date' | 'client' | 'value' | 'label' | 'text' | 'count';
-
-const COLUMNS: Record<DrillKind, readonly Column[]> = {
-  feedback: ['ref', 'date', 'client', 'value', 'label', 'text'],
-  transactions: ['ref', 'date', 'client', 'value', 'label'],
-  cases: ['ref', 'date', 'client', 'value', 'label'],
-  calls: ['date', 'client', 'value', 'label'],
-  kpi_values: ['date', 'value', 'label'],
-  invites: ['date', 'client', 'label'],
-  clients: ['client', 'value', 'label'],
-  enps_counts: ['value', 'count'],
-};
-
-/** What the value column holds for each kind (its heading). */
-const VALUE_HEADING: Record<DrillKind, string> = {
-  feedback: 'score',
-  transactions: 'amount',
-  cases: 'value',
-  calls: 'value',
-  kpi_values: 'value',
-  invites: 'value',
-  clients: 'value',
-  enps_counts: 'score',
-};
-
-/** Where a row's reference leads, for the kinds that have a page. */
-const REF_PAGE: Partial<Record<DrillKind, string>> = { feedback: '/feedback', cases: '/cases' };
-
-/** The value's unit: amounts are money, case times minutes, waiting seconds; scores bare. */
-export function drillUnit(kind: DrillKind, metric: string): MetricUnit | null {
-  if (kind === 'transactions') return 'money';
-  if (metric.endsWith('_minutes')) return 'minutes';
-  if (metric.endsWith('_seconds')) return 'seconds';
-  return null;
-}
-
-function shownDate(at: string | null, lng: string): string {
+function shownDate(at: string | null, kind: DrillKind, t: TFunction, lng: string): string {
   if (!at) return '—';
+  // A KPI value is a month's: its first day names the month.
+  if (kind === 'kpi_values') return periodName(at.slice(0, 7), t, lng);
   return /^\d{4}-\d\d-\d\d$/.test(at) ? calendarDate(at, lng) : (formatDateTime(at, lng) ?? at);
 }
 
@@ -74,14 +43,16 @@ function cell(
       );
     }
     case 'date':
-      return shownDate(row.at, lng);
+      return shownDate(row.at, kind, t, lng);
     case 'client':
-      return row.clientId ? (
+      if (!row.clientId) return row.clientName ?? '—';
+      // Rows that carry only the id (cases, calls) get the name from the client's own page data.
+      return row.clientName ? (
         <AnchorLink to={`/clients/${row.clientId}`} size="sm">
-          {row.clientName ?? '…'}
+          {row.clientName}
         </AnchorLink>
       ) : (
-        (row.clientName ?? '—')
+        <ClientLink clientId={row.clientId} />
       );
     case 'value': {
       const unit = drillUnit(kind, shown.metric);
@@ -93,9 +64,11 @@ function cell(
       );
     }
     case 'label':
-      return row.label
-        ? t(`scorecard.drill.labels.${row.label}`, { defaultValue: row.label })
-        : '—';
+      if (!row.label) return '—';
+      // Words of the drill-down, else a case status (the backlog's rows), else the word itself.
+      return t(`scorecard.drill.labels.${row.label}`, {
+        defaultValue: t(`cases.status.${row.label}`, { defaultValue: row.label }),
+      });
     case 'text':
       return row.text ? (
         <Text size="sm" lineClamp={3} style={{ overflowWrap: 'anywhere' }}>
@@ -122,9 +95,8 @@ export function DrillTable({
 }) {
   const { t, i18n } = useTranslation();
   const phone = useMediaQuery('(max-width: 48em)');
-  const columns = COLUMNS[kind];
-  const heading = (c: Column) =>
-    t(`scorecard.drill.columns.${c === 'value' ? VALUE_HEADING[kind] : c}`);
+  const columns = drillColumns(kind, metric);
+  const heading = (c: Column) => t(`scorecard.drill.columns.${columnHeading(kind, c)}`);
   const show = (c: Column, row: DrillRowOut) =>
     cell(c, row, kind, { metric, unitLabel }, t, i18n.language);
   // On a phone each row is a small card (fields one under another, nothing to scroll sideways);
