@@ -78,15 +78,18 @@ export function DrillPage() {
               {t('scorecard.drill.enpsNote')}
             </Alert>
           )}
-          {items.length > 0 ? (
+          {first.kind === 'enps_counts' && items.length === 0 && first.total > 0 && (
+            <Text c="dimmed" data-testid="enps-hidden">
+              {t('scorecard.drill.enpsHidden')}
+            </Text>
+          )}
+          {items.length > 0 && (
             <DrillTable
               kind={first.kind}
               rows={items}
               metric={metric}
               unitLabel={kpi?.unit ?? null}
             />
-          ) : (
-            <Text c="dimmed">{t('scorecard.drill.empty')}</Text>
           )}
         </>
       )}

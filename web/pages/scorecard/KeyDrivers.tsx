@@ -24,7 +24,7 @@ import {
 } from '../../api/scorecard-layers.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { num, percent } from '../economics/format.ts';
-import { periodLabel, shiftPeriods } from '../economics/periods.ts';
+import { shiftPeriods } from '../economics/periods.ts';
 import { DriverScatter } from './DriverScatter.tsx';
 import { formatP, formatR, splitDrivers } from './drivers.ts';
 import { metricName } from './layer-format.ts';
@@ -117,6 +117,12 @@ function NotEnoughData({ drivers }: { drivers: readonly DriverOut[] }) {
   );
 }
 
+/** "дек. 2024 г." / "Dec 2024": a month with its whole year (a two-digit one reads as a day). */
+const shortMonth = (day: string, lng: string) =>
+  new Intl.DateTimeFormat(lng, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+
 /** Months the drivers look back from the page window's end: enough for ≥ 8 points per driver. */
 const DRIVER_MONTHS = 24;
 
@@ -171,8 +177,8 @@ export function KeyDrivers({ stage, to }: { stage: string; to: string }) {
           <Card withBorder radius="md" padding="sm">
             <Text size="xs" c="dimmed" mb={4}>
               {t('scorecard.drivers.summary', {
-                from: periodLabel(d.from, 'month', t, lng, true),
-                to: periodLabel(shiftPeriods(d.to, 'month', -1), 'month', t, lng, true),
+                from: shortMonth(d.from, lng),
+                to: shortMonth(shiftPeriods(d.to, 'month', -1), lng),
                 periods: d.periods,
                 r2: d.r2 === null ? '—' : percent(d.r2, lng),
               })}
