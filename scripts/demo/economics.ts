@@ -4,6 +4,7 @@
 // often, pay later, sometimes not at all, and some of them leave. Plus monthly marketing spend
 // and the clients' estimated annual budgets (share of wallet).
 // Everything goes through the economics services, as an ERP export would through the API.
+import { STAGES } from './data.ts';
 import { inTransaction, type Ctx } from '../../server/context.ts';
 import { updateClient } from '../../server/modules/clients/clients.service.ts';
 import { resolveClient } from '../../server/modules/clients/index.ts';
@@ -83,7 +84,10 @@ export async function loadEconomicsDemo(
           : due + (1 + Math.floor(rand() * b.lateDays * 2)) * DAY;
         const neverPaid = rand() < b.unpaid;
         const externalId = `РН-${iso(date).slice(0, 4)}-${String(seq).padStart(5, '0')}`;
+        // The journey stage the document belongs to (the scorecard's transactional layer).
+        const stage = STAGES[seq % STAGES.length];
         items.push({
+          stage,
           externalId,
           client: { externalId: client.externalId, name: client.name },
           kind: 'sale',
@@ -105,6 +109,7 @@ export async function loadEconomicsDemo(
             externalId: `${externalId}-В`,
             client: { externalId: client.externalId, name: client.name },
             kind: 'refund',
+            stage,
             date: iso(refundAt),
             amount: refund,
             cost: Math.round(refund * 0.6 * 100) / 100,
