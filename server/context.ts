@@ -30,6 +30,15 @@ export function ctxFor(deps: Deps, actor: Actor, log: Logger = deps.log): Ctx {
   };
 }
 
+/**
+ * The context of scheduled work for one organisation (a worker round, a digest, a monthly
+ * report): no person stands behind it, so the actor is the system with the admin's reach.
+ * `db` may be a transaction the caller opened.
+ */
+export function systemCtx(deps: Deps, orgId: string, db: DbOrTrx = deps.db): Ctx {
+  return { ...ctxFor(deps, { type: 'system', id: null, orgId, role: 'admin' }), db };
+}
+
 /** True when ctx.db is already a transaction (the caller's work joins it). */
 export function isInTransaction(ctx: Pick<Ctx, 'db'>): boolean {
   return 'isTransaction' in ctx.db && ctx.db.isTransaction;

@@ -2,7 +2,7 @@
 // each organisation whose last full month has no report computed after that month ended gets one.
 // A round does nothing once every organisation is up to date.
 import { z } from 'zod';
-import type { Ctx } from '../../context.ts';
+import { systemCtx, type Ctx } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { defineJob } from '../../jobs/queue.ts';
 import { listOrgIds, orgTimeZone } from '../orgs/index.ts';
@@ -16,15 +16,7 @@ export const ARBITER_MONTHLY_JOB = 'arbiter.monthly';
 export async function refreshClosedMonths(deps: Deps): Promise<number> {
   let refreshed = 0;
   for (const orgId of await listOrgIds(deps.db)) {
-    const ctx: Ctx = {
-      db: deps.db,
-      log: deps.log,
-      clock: deps.clock,
-      jobs: deps.jobs,
-      config: deps.config,
-      orgId,
-      actor: { type: 'system', id: null, orgId, role: 'admin' },
-    };
+    const ctx = systemCtx(deps, orgId);
     const w = arbiterWindow({}, await orgTimeZone(ctx), deps.clock.now());
     const stored = await repo.findReport(deps.db, orgId, w.from, w.to);
     if (stored && stored.computed_at >= w.toInstant) continue;

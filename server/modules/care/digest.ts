@@ -3,7 +3,7 @@
 // schedule runs hourly; the dedupe key digest:<userId>:<local date> makes it once a day, and
 // nothing is sent before DIGEST_HOUR local time so it arrives with the working day.
 import { z } from 'zod';
-import type { Ctx } from '../../context.ts';
+import { systemCtx, type Ctx } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { defineJob } from '../../jobs/queue.ts';
 import { t } from '../../i18n/catalogue.ts';
@@ -40,15 +40,7 @@ export async function sendDigests(deps: Deps): Promise<number> {
   for (const { orgId, managerId, clientIds } of await managersOfClients(deps.db)) {
     const user = await findOrgUser({ db: deps.db, orgId }, managerId);
     if (!user || user.disabled_at || (user.role !== 'manager' && user.role !== 'admin')) continue;
-    const ctx: Ctx = {
-      db: deps.db,
-      log: deps.log,
-      clock: deps.clock,
-      jobs: deps.jobs,
-      config: deps.config,
-      orgId,
-      actor: { type: 'system', id: null, orgId, role: 'admin' },
-    };
+    const ctx = systemCtx(deps, orgId);
     const mine = new Set(clientIds);
     const items = (
       await reminders(ctx, { days: DIGEST_DAYS, silentDays: 60, timeZone: DIGEST_TIME_ZONE })

@@ -4,7 +4,7 @@
 // organisation's early-tenure pulse, created on first need. Once per employee: the invitation is
 // unique per pulse and employee. The schedule runs hourly; each round only invites who is new.
 import { z } from 'zod';
-import type { Ctx } from '../../context.ts';
+import { systemCtx, type Ctx } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import type { PulsesTable } from '../../db/types.ts';
 import { defineJob } from '../../jobs/queue.ts';
@@ -55,15 +55,7 @@ export async function sendEarlyTenurePulses(deps: Deps): Promise<number> {
   for (const orgId of candidates) {
     const today = localDay(now, await orgTimeZone({ db: deps.db, orgId }));
     queued += await deps.db.transaction().execute(async (trx) => {
-      const tx: Ctx = {
-        db: trx,
-        log: deps.log,
-        clock: deps.clock,
-        jobs: deps.jobs,
-        config: deps.config,
-        orgId,
-        actor: { type: 'system', id: null, orgId, role: 'admin' },
-      };
+      const tx = systemCtx(deps, orgId, trx);
       const people = await activeEmployeesOf(tx, {
         hiredFrom: addDays(today, -(EARLY_TENURE_DAYS - 1)),
         hiredTo: addDays(today, -EARLY_TENURE_FROM_DAY),

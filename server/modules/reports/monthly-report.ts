@@ -4,7 +4,7 @@
 // stages with the most revenue at risk and what to do — and a link to the page with the PDF and
 // XLSX. The outbox's dedupe key (month × person) sends it once even when the hourly job runs
 // again or the server was down that morning (it then goes out the next hour it runs).
-import type { Ctx } from '../../context.ts';
+import { systemCtx, type Ctx } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { inTransaction } from '../../context.ts';
 import { publicUrl } from '../../lib/public-urls.ts';
@@ -82,15 +82,7 @@ function summaryOf(report: ArbiterOut, lang: 'ru' | 'en', currency: string): str
 
 /** Queues the month's report for one organisation when its day has come; returns how many. */
 async function sendFor(deps: Deps, orgId: string): Promise<number> {
-  const ctx: Ctx = {
-    db: deps.db,
-    log: deps.log,
-    clock: deps.clock,
-    jobs: deps.jobs,
-    config: deps.config,
-    orgId,
-    actor: { type: 'system', id: null, orgId, role: 'admin' },
-  };
+  const ctx = systemCtx(deps, orgId);
   const now = deps.clock.now();
   const local = localParts(now.getTime(), await orgTimeZone(ctx));
   const today = `${local.year}-${pad(local.month)}-${pad(local.day)}`;
