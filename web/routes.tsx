@@ -81,6 +81,10 @@ const StageScorecardPage = lazyPage(
 );
 const DrillPage = lazyPage(() => import('./pages/scorecard/DrillPage.tsx'), 'DrillPage');
 const ArbiterPage = lazyPage(() => import('./pages/arbiter/ArbiterPage.tsx'), 'ArbiterPage');
+const ArbiterSettingsPage = lazyPage(
+  () => import('./pages/arbiter/ArbiterSettingsPage.tsx'),
+  'ArbiterSettingsPage',
+);
 const OperationsPage = lazyPage(
   () => import('./pages/scorecard/OperationsPage.tsx'),
   'OperationsPage',
@@ -111,6 +115,7 @@ const PAGES: Record<string, ComponentType> = {
   '/scorecard/stages/:key': StageScorecardPage,
   '/scorecard/records': DrillPage,
   '/arbiter': ArbiterPage,
+  '/arbiter/settings': ArbiterSettingsPage,
   '/scorecard/operations': OperationsPage,
   '/scorecard/kpis': KpisPage,
   '/care': CareInboxPage,

@@ -2,6 +2,8 @@
 // shared/api/scorecard-layers.ts and shared/api/arbiter.ts (types only: zod stays out of the bundle).
 import type {
   ArbiterOut,
+  ArbiterRuleIn,
+  ArbiterRulesOut,
   ArbiterStageOut,
   DriverOut,
   DriversOut,
@@ -23,6 +25,8 @@ import { queryString } from './clients.ts';
 
 export type {
   ArbiterOut,
+  ArbiterRuleIn,
+  ArbiterRulesOut,
   ArbiterStageOut,
   DrillKind,
   DrillOut,
@@ -73,6 +77,23 @@ export const getArbiter = (q: { from: string; to: string }) =>
   api.get<ArbiterOut>(`/api/v1/arbiter${queryString({ ...q })}`);
 export const refreshArbiter = (q: { from: string; to: string }) =>
   api.post<ArbiterOut>(`/api/v1/arbiter/refresh${queryString({ ...q })}`);
+
+/** The rule table behind the arbiter's suggestions; an empty list goes back to the built-in one. */
+export const getArbiterRules = () => api.get<ArbiterRulesOut>('/api/v1/arbiter/rules');
+export const putArbiterRules = (rules: ArbiterRuleIn[]) =>
+  api.put<ArbiterRulesOut>('/api/v1/arbiter/rules', { rules });
+
+export interface ReportRecipient {
+  userId: string;
+  name: string;
+  email: string;
+  language: string;
+}
+/** Who gets the monthly report e-mail on the first working day. */
+export const getReportRecipients = () =>
+  api.get<{ recipients: ReportRecipient[] }>('/api/v1/reports/recipients');
+export const putReportRecipients = (userIds: string[]) =>
+  api.put<{ recipients: ReportRecipient[] }>('/api/v1/reports/recipients', { userIds });
 
 export type ReportName = 'scorecard' | 'arbiter';
 export type ReportFormat = 'pdf' | 'xlsx';

@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorKey } from '../../api/client.ts';
 import { getArbiter, refreshArbiter, reportUrl } from '../../api/scorecard-layers.ts';
+import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -50,10 +51,15 @@ export function ArbiterPage() {
         title={t('arbiter.title')}
         intro={t('arbiter.intro')}
         action={
-          <ExportButtons
-            formats={['pdf', 'xlsx'] as const}
-            urlFor={(format) => reportUrl('arbiter', format, { ...query, lang: lng })}
-          />
+          <Group gap="sm" wrap="wrap">
+            <ExportButtons
+              formats={['pdf', 'xlsx'] as const}
+              urlFor={(format) => reportUrl('arbiter', format, { ...query, lang: lng })}
+            />
+            <AnchorLink to="/arbiter/settings" size="sm" data-testid="arbiter-settings-link">
+              {t('arbiter.settings.link')}
+            </AnchorLink>
+          </Group>
         }
       />
       <Group gap="sm" align="flex-end" wrap="wrap">
