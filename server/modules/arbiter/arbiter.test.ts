@@ -125,6 +125,8 @@ describe.each(testDialects())('the arbiter on %s', (dialect) => {
     // Every detractor opened a case.
     expect(delivery.openCasesTotal).toBe(6);
     expect(delivery.openCases).toHaveLength(5);
+    // Each shown case names its client (the detractor who opened it).
+    for (const c of delivery.openCases) expect(c.clientName).toMatch(/^ООО Клиент \d+$/);
     // Three texts of the stage, never the longest outburst.
     expect(delivery.examples).toHaveLength(3);
     expect(delivery.examples.every((e) => TEXTS.slice(0, 5).includes(e.text))).toBe(true);

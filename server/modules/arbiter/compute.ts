@@ -7,6 +7,7 @@ import type { Ctx } from '../../context.ts';
 import { metricName } from '../../i18n/metric-names.ts';
 import type { ArbiterOut, ArbiterStageOut } from '../../../shared/api/arbiter.ts';
 import { openCasesByStage } from '../cases/index.ts';
+import { clientNames } from '../clients/index.ts';
 import { clientRevenueIn, stageBuyersIn } from '../economics/index.ts';
 import { fromMinorUnits } from '../../lib/money.ts';
 import { negativeTextsIn, npsAnswersIn, stageSpeakersIn } from '../metrics/index.ts';
@@ -43,6 +44,11 @@ export async function computeArbiter(
       ),
     ]);
   const churn = churnByGroup(prevAnswers, prevRevenue, revenue);
+  // The shown cases' clients, by name (one lookup for every stage's few cases).
+  const names = await clientNames(
+    ctx,
+    [...cases.values()].flatMap((e) => e.oldest.flatMap((c) => (c.client_id ? [c.client_id] : []))),
+  );
   const clientsOf = new Map<string, Set<string>>();
   for (const { stage, clientId } of [...speakers, ...buyers]) {
     const set = clientsOf.get(stage) ?? new Set<string>();
@@ -90,7 +96,7 @@ export async function computeArbiter(
         priority: c.priority,
         openedAt: new Date(c.created_at).toISOString(),
         dueAt: c.due_at ? new Date(c.due_at).toISOString() : null,
-        clientName: null,
+        clientName: (c.client_id && names.get(c.client_id)) ?? null,
       })),
       openCasesTotal: open?.total ?? 0,
       initiatives: [],
