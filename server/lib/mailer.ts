@@ -10,6 +10,14 @@ export interface OutgoingMail {
   messageId: string;
   headers?: Record<string, string>;
   inReplyTo?: string;
+  /** Files that go with the mail (the monthly report's PDF). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
 }
 
 export interface Mailer {
@@ -46,6 +54,7 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
         text: mail.text,
         messageId: mail.messageId,
         headers: mail.headers,
+        ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
         ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo, references: mail.inReplyTo } : {}),
       });
       return { accepted: info.accepted.length > 0, response: String(info.response ?? '') };

@@ -47,7 +47,7 @@ const ru = {
     },
     monthly_report: {
       subject: '{{orgName}}: отчёт арбитра и слоёный пирог за {{month}}',
-      body: 'Здравствуйте, {{name}}!\n\nИтоги за {{month}} — этапы, которые больше всего тянут удовлетворённость вниз:\n\n{{summary}}\n\nПолный отчёт (PDF и XLSX — на странице): {{reportUrl}}\n\n{{orgName}}',
+      body: 'Здравствуйте, {{name}}!\n\nИтоги за {{month}} — этапы, которые больше всего тянут удовлетворённость вниз:\n\n{{summary}}\n\nОтчёт арбитра — во вложении (PDF); слоёный пирог, XLSX и подробности — на странице: {{reportUrl}}\n\n{{orgName}}',
     },
     password_reset: {
       subject: 'Сброс пароля ClientLoop',
@@ -117,7 +117,7 @@ const en: typeof ru = {
     },
     monthly_report: {
       subject: '{{orgName}}: arbiter report and layered scorecard for {{month}}',
-      body: 'Hello {{name}},\n\nThe results of {{month}} — the stages that drag satisfaction down most:\n\n{{summary}}\n\nThe full report (PDF and XLSX on the page): {{reportUrl}}\n\n{{orgName}}',
+      body: 'Hello {{name}},\n\nThe results of {{month}} — the stages that drag satisfaction down most:\n\n{{summary}}\n\nThe arbiter report is attached (PDF); the layered scorecard, XLSX and the details are on the page: {{reportUrl}}\n\n{{orgName}}',
     },
     password_reset: {
       subject: 'ClientLoop password reset',

@@ -19,6 +19,7 @@ export {
   listSentMessagesOfClient,
 } from './messaging.lookups.ts';
 export { messageSent, type MessageSent, type SentCtx } from './message-sent.ts';
+export { attachFilesTo, type AttachmentRequest } from './message-attachments.ts';
 
 // The password reset mail (issue 19): orgs stores the token, the outbox carries the link.
 passwordResetRequested.subscribe('messaging.password_reset', async (ctx, e) => {

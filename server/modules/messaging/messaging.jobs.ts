@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineJob } from '../../jobs/queue.ts';
+import { attachmentsOf } from './message-attachments.ts';
 import { messageSent } from './message-sent.ts';
 import * as repo from './messaging.repo.ts';
 import { SEND_JOB } from './messaging.service.ts';
@@ -64,7 +65,15 @@ export function messagingJobs(deps: Deps) {
             ? await repo.lastSentOfCase(deps.db, job.orgId, msg.case_id, msg.to_address, msg.id)
             : undefined;
         try {
+          const attachments = await attachmentsOf(deps, {
+            orgId: job.orgId,
+            messageId: msg.id,
+            kind: msg.kind,
+            language: msg.language,
+            dedupeKey: msg.dedupe_key,
+          });
           await deps.mailer.send({
+            attachments,
             inReplyTo,
             to: msg.to_address,
             subject: msg.subject,

@@ -11,10 +11,14 @@ export { renderScorecardXlsx } from './scorecard-xlsx.ts';
 import { z } from 'zod';
 import { defineJob } from '../../jobs/queue.ts';
 import type { ModuleDef } from '../module.ts';
-import { MONTHLY_REPORT_JOB, sendMonthlyReports } from './monthly-report.ts';
+import { attachFilesTo } from '../messaging/index.ts';
+import { MONTHLY_REPORT_JOB, monthlyReportFiles, sendMonthlyReports } from './monthly-report.ts';
 import { registerReportRoutes } from './reports.routes.ts';
 
 export { sendMonthlyReports } from './monthly-report.ts';
+
+// The monthly report e-mail carries the arbiter report of its month as a PDF.
+attachFilesTo('monthly_report', monthlyReportFiles);
 
 export const reportsModule: ModuleDef = {
   name: 'reports',

@@ -6,6 +6,7 @@ import { fixedClock } from '../../lib/clock.ts';
 import { call, createTestApp, createTestOrg, type TestApp } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
 import { startTestSmtp, type TestSmtp } from '../../../tests/support/smtp.ts';
+import { readPdf } from './pdf-text.fixtures.ts';
 import { testWorker } from '../../../tests/support/worker.ts';
 import { firstWorkingDay, MONTHLY_REPORT_JOB } from './monthly-report.ts';
 
@@ -142,6 +143,15 @@ describe.each(testDialects())('the monthly report on %s', (dialect) => {
     expect(plain(ru.text)).toContain('1. Доставка — под риском 1 000,00 RUB, доля критиков 100 %');
     expect(ru.text).toContain('https://cx.example.ru/arbiter?from=2026-12-01&to=2027-01-01');
     expect(en.text).toContain('1. Delivery —');
+    // The arbiter report of December rides along as a PDF, in the reader's language.
+    expect(ru.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['arbitr-2026-12.pdf', 'application/pdf'],
+    ]);
+    const pdf = await readPdf(ru.attachments[0]!.content);
+    expect(pdf.text).toContain('Отчёт арбитра: выручка под риском по этапам');
+    expect(pdf.text).toContain('1. Доставка 1 000,00 RUB');
+    expect(en.attachments[0]?.filename).toBe('arbiter-2026-12.pdf');
+    expect((await readPdf(en.attachments[0]!.content)).text).toContain('1. Delivery');
     clock.set('2027-01-11T12:00:00Z');
     expect(await sent()).toHaveLength(2);
   });

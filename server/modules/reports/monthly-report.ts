@@ -12,9 +12,12 @@ import type { ArbiterOut } from '../../../shared/api/arbiter.ts';
 import { getArbiter } from '../arbiter/index.ts';
 import { localParts, orgHolidays } from '../cases/index.ts';
 import { baseCurrencyOf } from '../economics/index.ts';
-import { queueMessages } from '../messaging/index.ts';
+import { queueMessages, type AttachmentRequest } from '../messaging/index.ts';
+import type { MailAttachment } from '../../lib/mailer.ts';
 import { findOrgUsers, orgTimeZone } from '../orgs/index.ts';
+import { renderArbiterPdf } from './arbiter-pdf.ts';
 import { formatMoney, formatShare } from './format.ts';
+import { reportOptionsOf } from './report-options.ts';
 import * as repo from './recipients.repo.ts';
 
 export const MONTHLY_REPORT_JOB = 'reports.monthly';
@@ -122,6 +125,33 @@ async function sendFor(deps: Deps, orgId: string): Promise<number> {
         )
       ).length,
   );
+}
+
+const KEY = /:monthly_report:(\d{4})-(\d{2})-01:/;
+
+/**
+ * The arbiter report of the message's month as a PDF, made when the mail goes out (the month is
+ * in the key it was queued under). The stored report of that window is read, so the attachment
+ * says what the summary in the text says.
+ */
+export async function monthlyReportFiles(
+  deps: Deps,
+  message: AttachmentRequest,
+): Promise<MailAttachment[]> {
+  const key = KEY.exec(message.dedupeKey);
+  if (!key) return [];
+  const [year, month] = [Number(key[1]), Number(key[2])];
+  const next = month === 12 ? [year + 1, 1] : [year, month + 1];
+  const ctx = systemCtx(deps, message.orgId);
+  const report = await getArbiter(ctx, {
+    from: `${year}-${pad(month)}-01`,
+    to: `${next[0]}-${pad(next[1]!)}-01`,
+  });
+  const pdf = await renderArbiterPdf(report, await reportOptionsOf(ctx, message.language));
+  const name = message.language === 'ru' ? 'arbitr' : 'arbiter';
+  return [
+    { filename: `${name}-${year}-${pad(month)}.pdf`, content: pdf, contentType: 'application/pdf' },
+  ];
 }
 
 export async function sendMonthlyReports(deps: Deps): Promise<number> {

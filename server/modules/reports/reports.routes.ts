@@ -4,34 +4,20 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as api from '../../../shared/api/arbiter.ts';
-import type { Ctx } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import { attachment, CONTENT_TYPES } from '../../lib/tabular/write-table.ts';
 import { getArbiter } from '../arbiter/index.ts';
-import { baseCurrencyOf } from '../economics/index.ts';
-import { orgOf } from '../orgs/index.ts';
 import { getScorecard } from '../scorecard/index.ts';
 import { renderArbiterPdf } from './arbiter-pdf.ts';
 import { renderArbiterXlsx } from './arbiter-xlsx.ts';
-import type { ReportOptions } from './pdf-doc.ts';
+import { reportOptionsOf as optionsOf } from './report-options.ts';
 import { getReportRecipients, putReportRecipients } from './recipients.service.ts';
 import { renderScorecardPdf } from './scorecard-pdf.ts';
 import { renderScorecardXlsx } from './scorecard-xlsx.ts';
 
 type Format = 'pdf' | 'xlsx';
 const TYPES: Record<Format, string> = { pdf: 'application/pdf', xlsx: CONTENT_TYPES.xlsx };
-
-async function optionsOf(ctx: Ctx, lang: 'ru' | 'en' | undefined): Promise<ReportOptions> {
-  const org = await orgOf(ctx);
-  return {
-    lang: lang ?? org.default_language,
-    orgName: org.name,
-    generatedAt: ctx.clock.now(),
-    currency: await baseCurrencyOf(ctx),
-    timeZone: org.time_zone ?? 'UTC',
-  };
-}
 
 function send(reply: FastifyReply, bytes: Buffer, format: Format, name: string) {
   return reply
