@@ -173,12 +173,27 @@ describe.each(testDialects())('the arbiter on %s', (dialect) => {
     expect(back.json().builtIn).toBe(true);
   });
 
-  it('is computed by the worker once the month has closed, and only once', async () => {
+  it('is computed by the worker once the month has closed, and again only after late data', async () => {
     clock.set('2026-12-01T09:00:00Z');
     expect(await refreshClosedMonths(t.deps)).toBeGreaterThanOrEqual(1);
     expect(await refreshClosedMonths(t.deps)).toBe(0);
     const stored = await arbiter('?from=2026-11-01&to=2026-12-01');
     expect(stored.computedAt).toBe('2026-12-01T09:00:00.000Z');
+    // Late data: feedback of November stored on 2 December → the next round computes again, once.
+    clock.set('2026-12-02T10:00:00Z');
+    const late = await client();
+    await nps(late, 3, '2026-11-20T10:00:00Z', 'оплата');
+    expect(await refreshClosedMonths(t.deps)).toBe(1);
+    expect(await refreshClosedMonths(t.deps)).toBe(0);
+    const again = await arbiter('?from=2026-11-01&to=2026-12-01');
+    expect(again.computedAt).toBe('2026-12-02T10:00:00.000Z');
+    // A sale dated in November, written later, does the same; October's does not.
+    clock.set('2026-12-03T10:00:00Z');
+    await sale(late, '2026-10-30', 500, 'оплата');
+    expect(await refreshClosedMonths(t.deps)).toBe(0);
+    await sale(late, '2026-11-30', 500, 'оплата');
+    expect(await refreshClosedMonths(t.deps)).toBe(1);
+    expect(await refreshClosedMonths(t.deps)).toBe(0);
     clock.set('2026-11-15T09:00:00Z');
   });
 

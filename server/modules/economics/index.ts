@@ -14,6 +14,7 @@ export { listTransactions, getTransaction } from './economics.service.ts';
 export { transactionsTarget } from './transactions-import.ts';
 export {
   clientRevenueIn,
+  transactionsChangedIn,
   stageBuyersIn,
   stageEconomics,
   type StageMoney,

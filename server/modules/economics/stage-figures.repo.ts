@@ -139,3 +139,23 @@ export async function stageBuyers(db: DbOrTrx, orgId: string, from: string, to: 
     .execute();
   return rows.map((r) => ({ stage: r.stage!, clientId: String(r.client_id) }));
 }
+
+/** True when a transaction dated in [from, to) was written or changed after `since`. */
+export async function transactionsChangedSince(
+  db: DbOrTrx,
+  orgId: string,
+  from: string,
+  to: string,
+  since: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('transactions')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('date', '>=', from)
+    .where('date', '<', to)
+    .where('updated_at', '>', since)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

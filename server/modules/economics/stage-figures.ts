@@ -76,3 +76,7 @@ export async function clientRevenueIn(s: OrgScope, from: string, to: string) {
 /** (stage, client) pairs with a transaction of the stage dated in [from, to). */
 export const stageBuyersIn = (s: OrgScope, from: string, to: string) =>
   repo.stageBuyers(s.db, s.orgId, from, to);
+
+/** Whether a transaction dated in [from, to) was written or changed after `since` (an instant). */
+export const transactionsChangedIn = (s: OrgScope, from: string, to: string, since: string) =>
+  repo.transactionsChangedSince(s.db, s.orgId, from, to, since);

@@ -17,3 +17,7 @@ export const stageSpeakersIn = (s: OrgScope, from: string, to: string) =>
 /** Negative texts of every stage in [from, to), newest first, at most `limit` in all. */
 export const negativeTextsIn = (s: OrgScope, from: string, to: string, limit = 5000) =>
   repo.negativeTexts(s.db, s.orgId, { from, to, limit });
+
+/** Whether feedback received in [from, to) arrived after `since` (the report is out of date). */
+export const feedbackArrivedSince = (s: OrgScope, from: string, to: string, since: string) =>
+  repo.feedbackStoredSince(s.db, s.orgId, from, to, since);

@@ -86,3 +86,23 @@ export async function negativeTexts(
     receivedAt: new Date(r.received_at).toISOString(),
   }));
 }
+
+/** True when a record received in [from, to) (instants) was stored after `since` (late data). */
+export async function feedbackStoredSince(
+  db: DbOrTrx,
+  orgId: string,
+  from: string,
+  to: string,
+  since: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('feedback')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('received_at', '>=', from)
+    .where('received_at', '<', to)
+    .where('created_at', '>', since)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

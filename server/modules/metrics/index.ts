@@ -5,6 +5,7 @@ export { stageSatisfaction, type StageSatisfaction } from './stage-satisfaction.
 export {
   negativeTextsIn,
   npsAnswersIn,
+  feedbackArrivedSince,
   stageSpeakersIn,
   type NegativeText,
   type NpsAnswer,
