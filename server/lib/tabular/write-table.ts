@@ -1,16 +1,22 @@
 // A table → CSV or XLSX bytes, for exports. CSV starts with a BOM so Excel reads UTF-8; the
 // Russian dialect is what Excel-ru opens with a double click (';' between fields, a decimal
 // comma), the English one is plain RFC 4180 (',' and a decimal point). Text that a spreadsheet
-// would run as a formula (= + - @ at the start) is written with a leading apostrophe in CSV and
-// as a plain string in XLSX. Numbers stay numbers in XLSX, formatted by their column's type.
+// would run as a formula (= + - @, tab or CR at the start: OWASP's CSV injection list) gets a
+// leading apostrophe in both formats, and in XLSX is also a plain string cell, never a formula
+// (the apostrophe keeps it text if someone edits the cell and presses Enter). Numbers stay
+// numbers, formatted by their column's type; dates and instants are date cells in XLSX.
 import ExcelJS from 'exceljs';
 
-/** `number`: written as it is, in Excel's General format (a p-value, a correlation). */
-export type ColumnType = 'text' | 'integer' | 'decimal' | 'number' | 'money' | 'percent' | 'date';
+/**
+ * `number`: written as it is, in Excel's General format (a p-value, a correlation).
+ * `date`: YYYY-MM-DD; `datetime`: an ISO-8601 instant, written in UTC (XLSX: a date cell).
+ */
+export type ColumnType =
+  'text' | 'integer' | 'decimal' | 'number' | 'money' | 'percent' | 'date' | 'datetime';
 /** A number with its own type (a table whose rows mix money, counts and shares). */
 export interface TypedNumber {
   value: number | null;
-  type: Exclude<ColumnType, 'text' | 'date'>;
+  type: Exclude<ColumnType, 'text' | 'date' | 'datetime'>;
 }
 export type Cell = string | number | null | TypedNumber;
 export interface TableColumn {
@@ -28,13 +34,24 @@ export type ExportFormat = 'csv' | 'xlsx';
 
 const CSV = { ru: { separator: ';', decimal: ',' }, en: { separator: ',', decimal: '.' } };
 const FORMULA_START = /^[=+\-@\t\r]/;
-const DECIMALS: Record<Exclude<ColumnType, 'text' | 'date'>, number | undefined> = {
+const DECIMALS: Record<TypedNumber['type'], number | undefined> = {
   integer: 0,
   money: 2,
   decimal: undefined,
   number: undefined,
   percent: undefined,
 };
+
+/** Text a spreadsheet would take for a formula, defused with a leading apostrophe. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** An ISO instant as `YYYY-MM-DD HH:MM:SS` UTC (CSV), or as is when it does not parse. */
+function csvInstant(value: string): string {
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? value : new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
 
 function resolve(
   cell: Cell,
@@ -66,7 +83,8 @@ export function writeCsv(table: Table, dialect: CsvDialect): Buffer {
           const { value, type } = resolve(row[i] ?? null, column);
           if (value === null) return '';
           if (typeof value === 'number') return csvNumber(value, type, decimal);
-          return FORMULA_START.test(value) ? `'${value}` : value;
+          if (type === 'datetime') return neutraliseFormula(csvInstant(value));
+          return neutraliseFormula(value);
         }),
       ),
     );
@@ -82,6 +100,7 @@ const NUM_FMT: Record<ColumnType, string | undefined> = {
   money: '#,##0.00',
   percent: '0.0%',
   date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm:ss',
 };
 
 /** One table → a workbook of one sheet. */
@@ -123,9 +142,11 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table, name: string): void 
       const cell = added.getCell(i + 1);
       if (type === 'date' && typeof value === 'string' && /^\d{4}-\d\d-\d\d$/.test(value)) {
         cell.value = new Date(`${value}T00:00:00Z`);
+      } else if (type === 'datetime' && typeof value === 'string' && !isNaN(Date.parse(value))) {
+        cell.value = new Date(Date.parse(value));
       } else {
         // A string is always a string value: exceljs never turns '=…' text into a formula.
-        cell.value = value;
+        cell.value = typeof value === 'string' ? neutraliseFormula(value) : value;
       }
       const fmt = NUM_FMT[type];
       if (fmt && typeof cell.value !== 'string') cell.numFmt = fmt;
