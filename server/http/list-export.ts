@@ -5,11 +5,15 @@
 // and the role check exactly those of the list; between pages the event loop serves others.
 import type { FastifyReply } from 'fastify';
 import type { ExportOptions } from '../../shared/api/list-export.ts';
+import type { Language } from '../../shared/domain/vocabulary.ts';
+import { t, type TextKey } from '../i18n/catalogue.ts';
 import {
   attachment,
   CONTENT_TYPES,
   writeCsv,
   writeXlsx,
+  type Cell,
+  type ColumnType,
   type Table,
 } from '../lib/tabular/write-table.ts';
 import { AppError } from './errors.ts';
@@ -18,6 +22,13 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null | undefined;
 }
+
+/** The OpenAPI description every list export shares. */
+export const EXPORT_DESCRIPTION =
+  'Every row the filters match, in the order of the list. CSV: UTF-8 with BOM; lang=ru ";" and ' +
+  'a decimal comma (Excel-ru), lang=en "," and a decimal point. XLSX: typed cells (numbers, ' +
+  'dates). Text starting with = + - @ tab or CR gets a leading apostrophe (formula injection). ' +
+  'Headers in `lang`. More than EXPORT_MAX_ROWS (100 000) rows → 422 too_many_rows.';
 
 /** The largest page the list endpoints give; an export reads pages of this size. */
 export const EXPORT_PAGE_SIZE = 200;
@@ -61,4 +72,34 @@ export async function sendTable(
     .header('content-disposition', attachment(baseName, q.format))
     .header('cache-control', 'no-store')
     .send(bytes);
+}
+
+/** One column of a list export: its header is `listExports.<list>.<key>` in the asked language. */
+export interface ExportColumn<T> {
+  key: string;
+  type: ColumnType;
+  value: (row: T) => Cell;
+}
+
+export type ExportedList =
+  'feedback' | 'cases' | 'clients' | 'employees' | 'transactions' | 'records';
+
+/** The rows of a list as a table with translated headers. */
+export function listTable<T>(
+  lang: Language,
+  list: ExportedList,
+  columns: readonly ExportColumn<T>[],
+  rows: readonly T[],
+): Table {
+  const word = (key: string) => t(lang, `listExports.${list}.${key}` as TextKey);
+  return {
+    name: word('sheet'),
+    columns: columns.map((c) => ({ header: word(c.key), type: c.type })),
+    rows: rows.map((row) => columns.map((c) => c.value(row))),
+  };
+}
+
+/** `<list>-<YYYY-MM-DD>`: the file's name, dated by the organisation's clock. */
+export function exportName(list: string, now: Date): string {
+  return `${list}-${now.toISOString().slice(0, 10)}`;
 }

@@ -47,8 +47,11 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** An ISO instant as `YYYY-MM-DD HH:MM:SS` UTC (CSV), or as is when it does not parse. */
+const DAY_ONLY = /^\d{4}-\d\d-\d\d$/;
+
+/** An ISO instant as `YYYY-MM-DD HH:MM:SS` UTC (CSV); a bare day, or what does not parse, as is. */
 function csvInstant(value: string): string {
+  if (DAY_ONLY.test(value)) return value;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? value : new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
@@ -140,8 +143,11 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table, name: string): void 
       const { value, type } = resolve(row[i] ?? null, column);
       if (value === null) return;
       const cell = added.getCell(i + 1);
-      if (type === 'date' && typeof value === 'string' && /^\d{4}-\d\d-\d\d$/.test(value)) {
+      const day = typeof value === 'string' && DAY_ONLY.test(value);
+      if ((type === 'date' || type === 'datetime') && day) {
+        // A datetime column may hold bare days (the scorecard's records): a date cell of the day.
         cell.value = new Date(`${value}T00:00:00Z`);
+        cell.numFmt = NUM_FMT.date!;
       } else if (type === 'datetime' && typeof value === 'string' && !isNaN(Date.parse(value))) {
         cell.value = new Date(Date.parse(value));
       } else {
@@ -149,7 +155,7 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table, name: string): void 
         cell.value = typeof value === 'string' ? neutraliseFormula(value) : value;
       }
       const fmt = NUM_FMT[type];
-      if (fmt && typeof cell.value !== 'string') cell.numFmt = fmt;
+      if (fmt && typeof cell.value !== 'string' && !day) cell.numFmt = fmt;
     });
   }
   table.columns.forEach((column, i) => {
