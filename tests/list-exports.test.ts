@@ -43,7 +43,8 @@ describe.each(testDialects())('list exports on %s', (dialect) => {
     t = await createTestApp({
       dialect,
       clock: fixedClock('2026-12-04T10:00:00Z'),
-      env: { EXPORT_MAX_ROWS: String(MAX_ROWS) },
+      // The rate limit has its own suite (list-exports-limits.test.ts); this one asks often.
+      env: { EXPORT_MAX_ROWS: String(MAX_ROWS), EXPORT_RATE_PER_MINUTE: '1000' },
     });
     a = await createTestOrg(t.deps, 'Альфа');
     b = await createTestOrg(t.deps, 'Бета');

@@ -3,9 +3,10 @@
 // (lib/tabular/write-table.ts, which neutralises formula-like text) → an attachment.
 // Reading page by page through the service keeps the rows, their order, the organisation scope
 // and the role check exactly those of the list; between pages the event loop serves others.
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ExportOptions } from '../../shared/api/list-export.ts';
 import type { Language } from '../../shared/domain/vocabulary.ts';
+import type { Deps } from '../deps.ts';
 import { t, type TextKey } from '../i18n/catalogue.ts';
 import {
   attachment,
@@ -29,6 +30,21 @@ export const EXPORT_DESCRIPTION =
   'a decimal comma (Excel-ru), lang=en "," and a decimal point. XLSX: typed cells (numbers, ' +
   'dates). Text starting with = + - @ tab or CR gets a leading apostrophe (formula injection). ' +
   'Headers in `lang`. More than EXPORT_MAX_ROWS (100 000) rows → 422 too_many_rows.';
+
+/**
+ * Route options of every list export: a file reads a whole list, so each organisation may ask
+ * for EXPORT_RATE_PER_MINUTE files of one list a minute (counted per organisation, not per
+ * address: the people of one office share an address). The authentication hook runs first.
+ */
+export function exportRouteConfig(deps: Deps) {
+  return {
+    rateLimit: {
+      max: deps.config.exports.perMinute,
+      timeWindow: 60_000,
+      keyGenerator: (req: FastifyRequest) => req.actor?.orgId ?? req.ip,
+    },
+  };
+}
 
 /** The largest page the list endpoints give; an export reads pages of this size. */
 export const EXPORT_PAGE_SIZE = 200;

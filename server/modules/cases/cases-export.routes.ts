@@ -8,6 +8,7 @@ import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import {
   EXPORT_DESCRIPTION,
+  exportRouteConfig,
   EXPORT_PAGE_SIZE,
   exportName,
   listTable,
@@ -40,6 +41,7 @@ export function registerCasesExport(app: FastifyInstance, deps: Deps): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/cases/export',
     {
+      config: exportRouteConfig(deps),
       schema: {
         tags: ['cases'],
         summary: 'The case list (filters as GET /api/v1/cases) as one CSV or XLSX file',

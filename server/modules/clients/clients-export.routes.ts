@@ -8,6 +8,7 @@ import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import {
   EXPORT_DESCRIPTION,
+  exportRouteConfig,
   EXPORT_PAGE_SIZE,
   exportName,
   listTable,
@@ -37,6 +38,7 @@ export function registerClientsExport(app: FastifyInstance, deps: Deps): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/clients/export',
     {
+      config: exportRouteConfig(deps),
       schema: {
         tags: ['clients'],
         summary: 'The client list (filters as GET /api/v1/clients) as one CSV or XLSX file',

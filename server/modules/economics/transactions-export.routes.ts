@@ -9,6 +9,7 @@ import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import {
   EXPORT_DESCRIPTION,
+  exportRouteConfig,
   EXPORT_PAGE_SIZE,
   exportName,
   listTable,
@@ -39,6 +40,7 @@ export function registerTransactionsExport(app: FastifyInstance, deps: Deps): vo
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/transactions/export',
     {
+      config: exportRouteConfig(deps),
       schema: {
         tags: ['economics'],
         summary:

@@ -8,6 +8,7 @@ import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import {
   EXPORT_DESCRIPTION,
+  exportRouteConfig,
   EXPORT_PAGE_SIZE,
   exportName,
   listTable,
@@ -37,6 +38,7 @@ export function registerEmployeesExport(app: FastifyInstance, deps: Deps): void 
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/employees/export',
     {
+      config: exportRouteConfig(deps),
       schema: {
         tags: ['employees'],
         summary: 'The employee list (filters as GET /api/v1/employees) as one CSV or XLSX file',

@@ -9,6 +9,7 @@ import { ctxOf } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import {
   EXPORT_DESCRIPTION,
+  exportRouteConfig,
   EXPORT_PAGE_SIZE,
   exportName,
   listTable,
@@ -41,6 +42,7 @@ export function registerFeedbackExport(app: FastifyInstance, deps: Deps): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/feedback/export',
     {
+      config: exportRouteConfig(deps),
       schema: {
         tags: ['feedback'],
         summary: 'The feedback list (filters as GET /api/v1/feedback) as one CSV or XLSX file',

@@ -9,6 +9,7 @@ import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import {
   EXPORT_DESCRIPTION,
+  exportRouteConfig,
   exportName,
   listTable,
   readAllPages,
@@ -36,6 +37,7 @@ export function registerRecordsExport(app: FastifyInstance, deps: Deps): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/scorecard/records/export',
     {
+      config: exportRouteConfig(deps),
       schema: {
         tags: ['scorecard'],
         summary:
