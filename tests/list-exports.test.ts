@@ -210,6 +210,29 @@ describe.each(testDialects())('list exports on %s', (dialect) => {
     expect(await listIds(t, a.apiKey, '/api/v1/feedback')).toHaveLength(6);
   });
 
+  it('answers each role as its list does: a viewer may export lists but not the scorecard rows', async () => {
+    const created = await call(t.app, a.apiKey, {
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      payload: { name: 'viewer', role: 'viewer' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const viewer = created.json().secret as string;
+    for (const [list, filter] of LISTS()) {
+      const q = filter.replace('доставка', encodeURIComponent('доставка'));
+      const listed = await get(`${list}?${q}`, viewer);
+      const exported = await get(`${list}/export?${q}`, viewer);
+      expect(exported.statusCode, `${list}?${filter}`).toBe(listed.statusCode);
+    }
+    const records = await get(
+      `/api/v1/scorecard/records/export?stage=${encodeURIComponent('доставка')}&metric=revenue&period=2026-11`,
+      viewer,
+    );
+    expect(records.statusCode).toBe(403);
+    expect(records.json().code).toBe('forbidden');
+    expect((await get('/api/v1/clients/export?segment=vip', viewer)).statusCode).toBe(200);
+  });
+
   it("answers another organisation's ids in a filter as the list does, never with its rows", async () => {
     for (const [list, field, id] of [
       ['/api/v1/feedback', 'clientId', other.clients[0]],
