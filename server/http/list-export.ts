@@ -11,12 +11,11 @@ import { t, type TextKey } from '../i18n/catalogue.ts';
 import {
   attachment,
   CONTENT_TYPES,
-  writeCsv,
-  writeXlsx,
   type Cell,
   type ColumnType,
   type Table,
 } from '../lib/tabular/write-table.ts';
+import { writeTableFile } from '../lib/tabular/write-off-thread.ts';
 import { AppError } from './errors.ts';
 
 export interface Page<T> {
@@ -82,7 +81,8 @@ export async function sendTable(
   q: ExportOptions,
   baseName: string,
 ) {
-  const bytes = q.format === 'csv' ? writeCsv(table, q.lang) : await writeXlsx(table);
+  // Large files are written on a worker thread: the event loop keeps serving meanwhile.
+  const bytes = await writeTableFile(table, q.format, q.lang);
   return reply
     .type(CONTENT_TYPES[q.format])
     .header('content-disposition', attachment(baseName, q.format))

@@ -6,6 +6,7 @@
 // (the apostrophe keeps it text if someone edits the cell and presses Enter). Numbers stay
 // numbers, formatted by their column's type; dates and instants are date cells in XLSX.
 import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 
 /**
  * `number`: written as it is, in Excel's General format (a p-value, a correlation).
@@ -108,7 +109,7 @@ const NUM_FMT: Record<ColumnType, string | undefined> = {
 
 /** One table → a workbook of one sheet. */
 export async function writeXlsx(table: Table): Promise<Buffer> {
-  return writeXlsxBook([table]);
+  return writeXlsxStreamed(table);
 }
 
 /**
@@ -134,40 +135,87 @@ function sheetName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
-function addSheet(workbook: ExcelJS.Workbook, table: Table, name: string): void {
-  const sheet = workbook.addWorksheet(name);
-  sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
-  for (const row of table.rows) {
-    const added = sheet.addRow([]);
-    table.columns.forEach((column, i) => {
-      const { value, type } = resolve(row[i] ?? null, column);
-      if (value === null) return;
-      const cell = added.getCell(i + 1);
-      const day = typeof value === 'string' && DAY_ONLY.test(value);
-      if ((type === 'date' || type === 'datetime') && day) {
-        // A datetime column may hold bare days (the scorecard's records): a date cell of the day.
-        cell.value = new Date(`${value}T00:00:00Z`);
-        cell.numFmt = NUM_FMT.date!;
-      } else if (type === 'datetime' && typeof value === 'string' && !isNaN(Date.parse(value))) {
-        cell.value = new Date(Date.parse(value));
-      } else {
-        // A string is always a string value: exceljs never turns '=…' text into a formula.
-        cell.value = typeof value === 'string' ? neutraliseFormula(value) : value;
-      }
-      const fmt = NUM_FMT[type];
-      if (fmt && typeof cell.value !== 'string' && !day) cell.numFmt = fmt;
-    });
+/** A cell's value and number format as exceljs takes them (null: leave the cell empty). */
+function xlsxCell(
+  cell: Cell,
+  column: TableColumn,
+): { value: ExcelJS.CellValue; numFmt?: string } | null {
+  const { value, type } = resolve(cell, column);
+  if (value === null) return null;
+  if (typeof value === 'string') {
+    // A datetime column may hold bare days (the scorecard's records): a date cell of the day.
+    if ((type === 'date' || type === 'datetime') && DAY_ONLY.test(value))
+      return { value: new Date(`${value}T00:00:00Z`), numFmt: NUM_FMT.date };
+    if (type === 'datetime' && !Number.isNaN(Date.parse(value)))
+      return { value: new Date(Date.parse(value)), numFmt: NUM_FMT.datetime };
+    // A string is always a string value: exceljs never turns '=…' text into a formula.
+    return { value: neutraliseFormula(value) };
   }
-  table.columns.forEach((column, i) => {
+  return { value, numFmt: NUM_FMT[type] };
+}
+
+/** Column widths from the header and the first 200 rows, between 10 and 60 characters. */
+function widthsOf(table: Table): number[] {
+  return table.columns.map((column, i) => {
     const longest = Math.max(
       column.header.length,
       ...table.rows
         .slice(0, 200)
         .map((r) => String(resolve(r[i] ?? null, column).value ?? '').length),
     );
-    sheet.getColumn(i + 1).width = Math.min(60, Math.max(10, longest + 2));
+    return Math.min(60, Math.max(10, longest + 2));
   });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+function fillRow(row: ExcelJS.Row, cells: readonly Cell[], columns: readonly TableColumn[]) {
+  columns.forEach((column, i) => {
+    const out = xlsxCell(cells[i] ?? null, column);
+    if (!out) return;
+    const cell = row.getCell(i + 1);
+    cell.value = out.value;
+    if (out.numFmt) cell.numFmt = out.numFmt;
+  });
+}
+
+function addSheet(workbook: ExcelJS.Workbook, table: Table, name: string): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
+  for (const row of table.rows) fillRow(sheet.addRow([]), row, table.columns);
+  widthsOf(table).forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+}
+
+/**
+ * One table → a workbook of one sheet, written row by row with exceljs' streaming writer: each
+ * row is committed as it is added, so a 100 000-row list export needs a few hundred MB and
+ * seconds, where the in-memory workbook needs gigabytes and most of a minute.
+ */
+async function writeXlsxStreamed(table: Table): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise((resolve, reject) => out.on('end', resolve).on('error', reject));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(sheetName(table.name, new Set()), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  // Widths before the first row: the streaming writer writes the columns with it.
+  sheet.columns = widthsOf(table).map((width) => ({ width }));
+  const header = sheet.addRow(table.columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.commit();
+  for (const row of table.rows) {
+    const added = sheet.addRow([]);
+    fillRow(added, row, table.columns);
+    added.commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+  await done;
+  return Buffer.concat(chunks);
 }
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
