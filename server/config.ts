@@ -2,6 +2,7 @@
 // variable and the rule, never the value (values may be secrets).
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { MAX_EXPORT_ROWS } from '../shared/api/list-export.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -48,6 +49,9 @@ const envSchema = z.object({
     .max(24 * 90)
     .default(24 * 14),
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  // The most rows one list export may hold (shared/api/list-export.ts MAX_EXPORT_ROWS is the cap).
+  EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(MAX_EXPORT_ROWS).default(MAX_EXPORT_ROWS),
+  EXPORT_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   TRUST_PROXY: bool.default(false),
   TEXT_PROVIDER_URL: z.url().optional(),
   // host or host:port, comma-separated; see security.outboundAllowedHosts below.
@@ -103,6 +107,11 @@ export interface Config {
     outboundAllowedHosts: readonly string[];
   };
   readonly jobs: { pollMs: number };
+  /**
+   * List exports (GET /api/v1/<list>/export): above maxRows rows → 422 too_many_rows; more than
+   * perMinute files of one list per organisation a minute → 429 rate_limited.
+   */
+  readonly exports: { maxRows: number; perMinute: number };
   /** Optional OpenAI-compatible endpoint for text analysis; the offline model is the fallback. */
   readonly text: { providerUrl?: string };
   readonly logLevel: Env['LOG_LEVEL'];
@@ -173,6 +182,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       outboundAllowedHosts: e.OUTBOUND_ALLOWED_HOSTS,
     },
     jobs: { pollMs: e.JOBS_POLL_MS },
+    exports: { maxRows: e.EXPORT_MAX_ROWS, perMinute: e.EXPORT_RATE_PER_MINUTE },
     text: { providerUrl: e.TEXT_PROVIDER_URL },
     logLevel: e.LOG_LEVEL,
   };

@@ -4,6 +4,7 @@
 // placeholders, as it does for the interface texts in shared/i18n.
 import type { Language } from '../../shared/domain/vocabulary.ts';
 import { exportTexts } from './texts/exports.ts';
+import { listExportTexts } from './texts/list-exports.ts';
 import { mailTexts } from './texts/mail.ts';
 import { publicPageTexts } from './texts/public-pages.ts';
 import { unsubscribeTexts } from './texts/unsubscribe.ts';
@@ -15,6 +16,7 @@ const ru = {
   ...pulseTexts.ru,
   ...mailTexts.ru,
   ...exportTexts.ru,
+  ...listExportTexts.ru,
   ...unsubscribeTexts.ru,
   ...reportTexts.ru,
 };
@@ -23,6 +25,7 @@ const en: typeof ru = {
   ...pulseTexts.en,
   ...mailTexts.en,
   ...exportTexts.en,
+  ...listExportTexts.en,
   ...unsubscribeTexts.en,
   ...reportTexts.en,
 };

@@ -28,6 +28,8 @@ export const ERROR_STATUS = {
   unprocessable: 422,
   currency_mismatch: 422,
   invalid_code: 422,
+  /** An export would hold more rows than one file may (issue 16): narrow the filters. */
+  too_many_rows: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

@@ -221,3 +221,16 @@ export function leaksIn(body: string, needles: readonly string[]): string[] {
   const lower = body.toLowerCase();
   return needles.filter((n) => lower.includes(n.toLowerCase()));
 }
+
+/**
+ * The data lines of a CSV list export (GET /api/v1/<list>/export, CSV by default): the rows of
+ * a file for `itemsOfFile` (a line per row; the header line is left out).
+ */
+export async function csvExportRows(bytes: Buffer): Promise<string[]> {
+  return bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean)
+    .slice(1);
+}

@@ -61,6 +61,23 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(code, response.status, problem?.invalidParams ?? [], problem?.requestId);
 }
 
+/**
+ * A file the server makes (a list export): fetched rather than followed as a link, so a refusal
+ * (422 too_many_rows, 403 …) arrives as a translated ApiError instead of a saved error file.
+ */
+export async function downloadFile(path: string): Promise<{ blob: Blob; fileName: string }> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError('network', 0);
+  }
+  if (!response.ok) throw await toApiError(response);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'export';
+  return { blob: await response.blob(), fileName };
+}
+
 /** The i18n key to show for any error; the server's English text is never shown. */
 export function errorKey(error: unknown): string {
   return `errors.${error instanceof ApiError ? error.code : 'unknown'}`;

@@ -60,7 +60,13 @@ describe('writeXlsx', () => {
       3,
     ]);
     // Text that looks like a formula stays text: nothing is evaluated when the file is opened.
-    expect(values(3)).toEqual(['=HYPERLINK("x")', new Date('2026-02-01T00:00:00Z'), -100, null, 0]);
+    expect(values(3)).toEqual([
+      '\'=HYPERLINK("x")',
+      new Date('2026-02-01T00:00:00Z'),
+      -100,
+      null,
+      0,
+    ]);
     expect(values(4)).toEqual(['Итого', null, 7, 1, null]);
     expect(sheet.getRow(2).getCell(3).numFmt).toBe('#,##0.00');
     expect(sheet.getRow(2).getCell(4).numFmt).toBe('0.0%');
@@ -109,5 +115,49 @@ describe('attachment', () => {
       'attachment; filename="transactions-2026.csv"',
     );
     expect(attachment('a"b/c d', 'xlsx')).toBe('attachment; filename="a-b-c-d.xlsx"');
+  });
+});
+
+describe('formula-like text', () => {
+  const risky = ['=1+1', '+1', '-2', '@SUM(A1)', '\tx', '\rx'];
+  const plain = ['1', 'a=b', 'Иван -2', ''];
+
+  it('gets a leading apostrophe in CSV and XLSX, stays a string cell; numbers stay numbers', async () => {
+    const t: Table = {
+      name: 'x',
+      columns: [
+        { header: 'text', type: 'text' },
+        { header: 'n', type: 'integer' },
+      ],
+      rows: [...risky, ...plain].map((s) => [s || null, -2]),
+    };
+    const lines = writeCsv(t, 'en').toString('utf8').slice(1).split('\r\n');
+    expect(lines.slice(1, 5)).toEqual(["'=1+1,-2", "'+1,-2", "'-2,-2", "'@SUM(A1),-2"]);
+    expect(lines[5]).toBe("'\tx,-2");
+    expect(lines.slice(7, 10)).toEqual(['1,-2', 'a=b,-2', 'Иван -2,-2']);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writeXlsx(t)) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    risky.forEach((s, i) => {
+      // XML reads a CR back as LF; what matters is the apostrophe in front.
+      expect(sheet.getRow(i + 2).getCell(1).value).toBe(`'${s.replace('\r', '\n')}`);
+      expect(sheet.getRow(i + 2).getCell(1).type).toBe(ExcelJS.ValueType.String);
+      expect(sheet.getRow(i + 2).getCell(2).value).toBe(-2);
+    });
+    expect(sheet.getRow(risky.length + 2).getCell(1).value).toBe('1');
+  });
+
+  it('writes instants as UTC date-times: text in CSV, date cells in XLSX', async () => {
+    const t: Table = {
+      name: 'x',
+      columns: [{ header: 'at', type: 'datetime' }],
+      rows: [['2026-03-01T10:20:30.000+03:00']],
+    };
+    expect(writeCsv(t, 'ru').toString('utf8')).toBe('\uFEFFat\r\n2026-03-01 07:20:30\r\n');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writeXlsx(t)) as unknown as ArrayBuffer);
+    const cell = book.worksheets[0]!.getRow(2).getCell(1);
+    expect(cell.value).toEqual(new Date('2026-03-01T07:20:30Z'));
+    expect(cell.numFmt).toBe('yyyy-mm-dd hh:mm:ss');
   });
 });

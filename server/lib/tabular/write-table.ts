@@ -1,16 +1,23 @@
 // A table → CSV or XLSX bytes, for exports. CSV starts with a BOM so Excel reads UTF-8; the
 // Russian dialect is what Excel-ru opens with a double click (';' between fields, a decimal
 // comma), the English one is plain RFC 4180 (',' and a decimal point). Text that a spreadsheet
-// would run as a formula (= + - @ at the start) is written with a leading apostrophe in CSV and
-// as a plain string in XLSX. Numbers stay numbers in XLSX, formatted by their column's type.
+// would run as a formula (= + - @, tab or CR at the start: OWASP's CSV injection list) gets a
+// leading apostrophe in both formats, and in XLSX is also a plain string cell, never a formula
+// (the apostrophe keeps it text if someone edits the cell and presses Enter). Numbers stay
+// numbers, formatted by their column's type; dates and instants are date cells in XLSX.
 import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 
-/** `number`: written as it is, in Excel's General format (a p-value, a correlation). */
-export type ColumnType = 'text' | 'integer' | 'decimal' | 'number' | 'money' | 'percent' | 'date';
+/**
+ * `number`: written as it is, in Excel's General format (a p-value, a correlation).
+ * `date`: YYYY-MM-DD; `datetime`: an ISO-8601 instant, written in UTC (XLSX: a date cell).
+ */
+export type ColumnType =
+  'text' | 'integer' | 'decimal' | 'number' | 'money' | 'percent' | 'date' | 'datetime';
 /** A number with its own type (a table whose rows mix money, counts and shares). */
 export interface TypedNumber {
   value: number | null;
-  type: Exclude<ColumnType, 'text' | 'date'>;
+  type: Exclude<ColumnType, 'text' | 'date' | 'datetime'>;
 }
 export type Cell = string | number | null | TypedNumber;
 export interface TableColumn {
@@ -28,13 +35,27 @@ export type ExportFormat = 'csv' | 'xlsx';
 
 const CSV = { ru: { separator: ';', decimal: ',' }, en: { separator: ',', decimal: '.' } };
 const FORMULA_START = /^[=+\-@\t\r]/;
-const DECIMALS: Record<Exclude<ColumnType, 'text' | 'date'>, number | undefined> = {
+const DECIMALS: Record<TypedNumber['type'], number | undefined> = {
   integer: 0,
   money: 2,
   decimal: undefined,
   number: undefined,
   percent: undefined,
 };
+
+/** Text a spreadsheet would take for a formula, defused with a leading apostrophe. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+const DAY_ONLY = /^\d{4}-\d\d-\d\d$/;
+
+/** An ISO instant as `YYYY-MM-DD HH:MM:SS` UTC (CSV); a bare day, or what does not parse, as is. */
+function csvInstant(value: string): string {
+  if (DAY_ONLY.test(value)) return value;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? value : new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
 
 function resolve(
   cell: Cell,
@@ -66,7 +87,8 @@ export function writeCsv(table: Table, dialect: CsvDialect): Buffer {
           const { value, type } = resolve(row[i] ?? null, column);
           if (value === null) return '';
           if (typeof value === 'number') return csvNumber(value, type, decimal);
-          return FORMULA_START.test(value) ? `'${value}` : value;
+          if (type === 'datetime') return neutraliseFormula(csvInstant(value));
+          return neutraliseFormula(value);
         }),
       ),
     );
@@ -82,11 +104,12 @@ const NUM_FMT: Record<ColumnType, string | undefined> = {
   money: '#,##0.00',
   percent: '0.0%',
   date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm:ss',
 };
 
 /** One table → a workbook of one sheet. */
 export async function writeXlsx(table: Table): Promise<Buffer> {
-  return writeXlsxBook([table]);
+  return writeXlsxStreamed(table);
 }
 
 /**
@@ -112,35 +135,87 @@ function sheetName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
-function addSheet(workbook: ExcelJS.Workbook, table: Table, name: string): void {
-  const sheet = workbook.addWorksheet(name);
-  sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
-  for (const row of table.rows) {
-    const added = sheet.addRow([]);
-    table.columns.forEach((column, i) => {
-      const { value, type } = resolve(row[i] ?? null, column);
-      if (value === null) return;
-      const cell = added.getCell(i + 1);
-      if (type === 'date' && typeof value === 'string' && /^\d{4}-\d\d-\d\d$/.test(value)) {
-        cell.value = new Date(`${value}T00:00:00Z`);
-      } else {
-        // A string is always a string value: exceljs never turns '=…' text into a formula.
-        cell.value = value;
-      }
-      const fmt = NUM_FMT[type];
-      if (fmt && typeof cell.value !== 'string') cell.numFmt = fmt;
-    });
+/** A cell's value and number format as exceljs takes them (null: leave the cell empty). */
+function xlsxCell(
+  cell: Cell,
+  column: TableColumn,
+): { value: ExcelJS.CellValue; numFmt?: string } | null {
+  const { value, type } = resolve(cell, column);
+  if (value === null) return null;
+  if (typeof value === 'string') {
+    // A datetime column may hold bare days (the scorecard's records): a date cell of the day.
+    if ((type === 'date' || type === 'datetime') && DAY_ONLY.test(value))
+      return { value: new Date(`${value}T00:00:00Z`), numFmt: NUM_FMT.date };
+    if (type === 'datetime' && !Number.isNaN(Date.parse(value)))
+      return { value: new Date(Date.parse(value)), numFmt: NUM_FMT.datetime };
+    // A string is always a string value: exceljs never turns '=…' text into a formula.
+    return { value: neutraliseFormula(value) };
   }
-  table.columns.forEach((column, i) => {
+  return { value, numFmt: NUM_FMT[type] };
+}
+
+/** Column widths from the header and the first 200 rows, between 10 and 60 characters. */
+function widthsOf(table: Table): number[] {
+  return table.columns.map((column, i) => {
     const longest = Math.max(
       column.header.length,
       ...table.rows
         .slice(0, 200)
         .map((r) => String(resolve(r[i] ?? null, column).value ?? '').length),
     );
-    sheet.getColumn(i + 1).width = Math.min(60, Math.max(10, longest + 2));
+    return Math.min(60, Math.max(10, longest + 2));
   });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+function fillRow(row: ExcelJS.Row, cells: readonly Cell[], columns: readonly TableColumn[]) {
+  columns.forEach((column, i) => {
+    const out = xlsxCell(cells[i] ?? null, column);
+    if (!out) return;
+    const cell = row.getCell(i + 1);
+    cell.value = out.value;
+    if (out.numFmt) cell.numFmt = out.numFmt;
+  });
+}
+
+function addSheet(workbook: ExcelJS.Workbook, table: Table, name: string): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
+  for (const row of table.rows) fillRow(sheet.addRow([]), row, table.columns);
+  widthsOf(table).forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+}
+
+/**
+ * One table → a workbook of one sheet, written row by row with exceljs' streaming writer: each
+ * row is committed as it is added, so a 100 000-row list export needs a few hundred MB and
+ * seconds, where the in-memory workbook needs gigabytes and most of a minute.
+ */
+async function writeXlsxStreamed(table: Table): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise((resolve, reject) => out.on('end', resolve).on('error', reject));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(sheetName(table.name, new Set()), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  // Widths before the first row: the streaming writer writes the columns with it.
+  sheet.columns = widthsOf(table).map((width) => ({ width }));
+  const header = sheet.addRow(table.columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.commit();
+  for (const row of table.rows) {
+    const added = sheet.addRow([]);
+    fillRow(added, row, table.columns);
+    added.commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+  await done;
+  return Buffer.concat(chunks);
 }
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {

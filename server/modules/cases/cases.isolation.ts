@@ -1,5 +1,9 @@
 import { call } from '../../../tests/support/app.ts';
-import type { IdFieldFixtures, IsolationFixtures } from '../../../tests/support/isolation.ts';
+import {
+  type IdFieldFixtures,
+  type IsolationFixtures,
+  csvExportRows,
+} from '../../../tests/support/isolation.ts';
 
 async function caseOf(
   t: Parameters<IsolationFixtures[string]>[0],
@@ -42,6 +46,10 @@ export const idFieldFixtures: IdFieldFixtures = {
     body: { title: 'Чужой id', type: 'request' },
   }),
   'GET /api/v1/cases': async () => ({ url: '/api/v1/cases' }),
+  'GET /api/v1/cases/export': async () => ({
+    url: '/api/v1/cases/export',
+    itemsOfFile: csvExportRows,
+  }),
   'PATCH /api/v1/cases/:id': async (_t, _b, own) => ({
     url: `/api/v1/cases/${own.case}`,
     body: { priority: 'high' },

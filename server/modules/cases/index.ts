@@ -1,6 +1,7 @@
 // The cases module's public surface.
 import type { ModuleDef } from '../module.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
+import { registerCasesExport } from './cases-export.routes.ts';
 import { caseJobs } from './escalation.ts';
 import { statusMessageJobs } from './status-message.ts';
 import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
@@ -32,7 +33,10 @@ stageDeleting.subscribe('cases.cases', async (s, e) => {
 
 export const casesModule: ModuleDef = {
   name: 'cases',
-  routes: registerCaseRoutes,
+  routes: (app, deps) => {
+    registerCaseRoutes(app, deps);
+    registerCasesExport(app, deps);
+  },
   jobs: (deps) => [...caseJobs(deps), ...statusMessageJobs(deps)],
   schedules: [{ name: 'cases.sla.sweep', everyMs: 60_000 }],
 };

@@ -1,5 +1,9 @@
 import { call } from '../../../tests/support/app.ts';
-import type { IdFieldFixtures, IsolationFixtures } from '../../../tests/support/isolation.ts';
+import {
+  type IdFieldFixtures,
+  type IsolationFixtures,
+  csvExportRows,
+} from '../../../tests/support/isolation.ts';
 
 async function clientOf(
   t: Parameters<IsolationFixtures[string]>[0],
@@ -45,6 +49,10 @@ export const isolationFixtures: IsolationFixtures = {
 export const idFieldFixtures: IdFieldFixtures = {
   'POST /api/v1/clients': async () => ({ url: '/api/v1/clients', body: { name: 'ООО Бета' } }),
   'GET /api/v1/clients': async () => ({ url: '/api/v1/clients' }),
+  'GET /api/v1/clients/export': async () => ({
+    url: '/api/v1/clients/export',
+    itemsOfFile: csvExportRows,
+  }),
   'PATCH /api/v1/clients/:id': async (_t, _b, own) => ({
     url: `/api/v1/clients/${own.client}`,
     body: { segment: 'B' },

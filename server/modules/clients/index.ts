@@ -1,6 +1,7 @@
 // The clients module's public surface.
 import type { ModuleDef } from '../module.ts';
 import { registerClientRoutes } from './clients.routes.ts';
+import { registerClientsExport } from './clients-export.routes.ts';
 
 export {
   findClient,
@@ -35,4 +36,10 @@ export {
 export type { ClientInput, ContactInput, ContactRole } from './clients.service.ts';
 export { presentClient, presentContact } from './clients.routes.ts';
 
-export const clientsModule: ModuleDef = { name: 'clients', routes: registerClientRoutes };
+export const clientsModule: ModuleDef = {
+  name: 'clients',
+  routes: (app, deps) => {
+    registerClientRoutes(app, deps);
+    registerClientsExport(app, deps);
+  },
+};

@@ -1,5 +1,9 @@
 import { call } from '../../../tests/support/app.ts';
-import type { IdFieldFixtures, IsolationFixtures } from '../../../tests/support/isolation.ts';
+import {
+  type IdFieldFixtures,
+  type IsolationFixtures,
+  csvExportRows,
+} from '../../../tests/support/isolation.ts';
 
 let seq = 0;
 const nextExternalId = () => {
@@ -61,6 +65,10 @@ export const idFieldFixtures: IdFieldFixtures = {
     },
   }),
   'GET /api/v1/transactions': async () => ({ url: '/api/v1/transactions' }),
+  'GET /api/v1/transactions/export': async () => ({
+    url: '/api/v1/transactions/export',
+    itemsOfFile: csvExportRows,
+  }),
   // managerId of A (or of nobody) → 404; B's own manager → B's figures. The summary is a report,
   // so the check looks at its series (one row per month of the window, whatever the data).
   'GET /api/v1/economics/summary': async () => ({

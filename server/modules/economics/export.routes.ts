@@ -1,6 +1,6 @@
 // Economics tables as CSV or XLSX files: parse (shared/api/economics-export.ts) → the same
 // services as the JSON reports → a table (export-tables.ts) → bytes (lib/tabular/write-table.ts).
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParam } from '../../../shared/api/orgs.ts';
 import * as api from '../../../shared/api/economics-export.ts';
@@ -10,14 +10,7 @@ import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import { notFound } from '../../http/errors.ts';
 import { assertCan } from '../../lib/permissions.ts';
-import {
-  attachment,
-  CONTENT_TYPES,
-  writeCsv,
-  writeXlsx,
-  type ExportFormat,
-  type Table,
-} from '../../lib/tabular/write-table.ts';
+import { sendTable } from '../../http/list-export.ts';
 import { findClient } from '../clients/index.ts';
 import { listTransactions } from './economics.service.ts';
 import {
@@ -36,20 +29,6 @@ const file = {
     'A file: CSV (UTF-8 with BOM; lang=ru: ";" between fields and a decimal comma, for Excel-ru; ' +
     'lang=en: "," and a decimal point) or XLSX (typed cells). Headers are in `lang`.',
 };
-
-async function sendTable(
-  reply: FastifyReply,
-  table: Table,
-  q: { format: ExportFormat; lang: 'ru' | 'en' },
-  baseName: string,
-) {
-  const bytes = q.format === 'csv' ? writeCsv(table, q.lang) : await writeXlsx(table);
-  return reply
-    .type(CONTENT_TYPES[q.format])
-    .header('content-disposition', attachment(baseName, q.format))
-    .header('cache-control', 'no-store')
-    .send(bytes);
-}
 
 async function formulaWindow(
   ctx: Ctx,

@@ -5,6 +5,7 @@ import type { ModuleDef } from '../module.ts';
 import { feedbackRecorded } from '../feedback/index.ts';
 import { registerImportTarget } from '../imports/index.ts';
 import { registerEconomicsRoutes } from './economics.routes.ts';
+import { registerTransactionsExport } from './transactions-export.routes.ts';
 import { recordFeedbackActivity } from './rollups.service.ts';
 import { transactionsTarget } from './transactions-import.ts';
 import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
@@ -44,4 +45,10 @@ stageDeleting.subscribe('economics.transactions', async (s, e) => {
   if (await stageKeyUsed(s.db, 'transactions', s.orgId, e.key)) throw stageInUse(e.key);
 });
 
-export const economicsModule: ModuleDef = { name: 'economics', routes: registerEconomicsRoutes };
+export const economicsModule: ModuleDef = {
+  name: 'economics',
+  routes: (app, deps) => {
+    registerEconomicsRoutes(app, deps);
+    registerTransactionsExport(app, deps);
+  },
+};

@@ -2,6 +2,7 @@
 // Loop modules match calls and meetings to employees through the lookups.
 import type { ModuleDef } from '../module.ts';
 import { registerEmployeeRoutes } from './employees.routes.ts';
+import { registerEmployeesExport } from './employees-export.routes.ts';
 import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
 import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 
@@ -24,4 +25,10 @@ export {
 export { newEmployeeRow, patchedColumns } from './employees.service.ts';
 export { activeEmployeesOf, orgsWithHiresBetween, type RosterRow } from './roster.lookups.ts';
 
-export const employeesModule: ModuleDef = { name: 'employees', routes: registerEmployeeRoutes };
+export const employeesModule: ModuleDef = {
+  name: 'employees',
+  routes: (app, deps) => {
+    registerEmployeeRoutes(app, deps);
+    registerEmployeesExport(app, deps);
+  },
+};

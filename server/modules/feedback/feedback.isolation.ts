@@ -1,5 +1,9 @@
 import { call } from '../../../tests/support/app.ts';
-import type { IdFieldFixtures, IsolationFixtures } from '../../../tests/support/isolation.ts';
+import {
+  type IdFieldFixtures,
+  type IsolationFixtures,
+  csvExportRows,
+} from '../../../tests/support/isolation.ts';
 
 export const isolationFixtures: IsolationFixtures = {
   '/api/v1/feedback/:id': async (t, a) => {
@@ -15,4 +19,8 @@ export const isolationFixtures: IsolationFixtures = {
 export const idFieldFixtures: IdFieldFixtures = {
   'POST /api/v1/feedback': async () => ({ url: '/api/v1/feedback', body: { text: 'Чужой id' } }),
   'GET /api/v1/feedback': async () => ({ url: '/api/v1/feedback' }),
+  'GET /api/v1/feedback/export': async () => ({
+    url: '/api/v1/feedback/export',
+    itemsOfFile: csvExportRows,
+  }),
 };

@@ -3,6 +3,7 @@ import { messageSent } from '../messaging/index.ts';
 import type { ModuleDef } from '../module.ts';
 import { onMessageSent } from './feedback.effects.ts';
 import { registerFeedbackRoutes } from './feedback.routes.ts';
+import { registerFeedbackExport } from './feedback-export.routes.ts';
 import { registerIntakeMetrics } from './intake-metrics.ts';
 import { registerRatingPage } from './rating-page.ts';
 import { registerStatusPage } from './status-page.ts';
@@ -39,7 +40,10 @@ stageDeleting.subscribe('feedback.feedback', async (s, e) => {
 
 export const feedbackModule: ModuleDef = {
   name: 'feedback',
-  routes: registerFeedbackRoutes,
+  routes: (app, deps) => {
+    registerFeedbackRoutes(app, deps);
+    registerFeedbackExport(app, deps);
+  },
   publicRoutes: async (app, deps) => {
     registerStatusPage(app, deps);
     await registerRatingPage(app, deps);

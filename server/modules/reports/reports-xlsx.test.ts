@@ -16,6 +16,8 @@ const opts = {
   timeZone: 'Europe/Moscow',
 };
 const FORMULA = '=HYPERLINK("http://x")';
+/** How the writer defuses it (lib/tabular/write-table.ts): an apostrophe, in a string cell. */
+const DEFUSED = `'${FORMULA}`;
 
 async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -119,7 +121,7 @@ describe('renderScorecardXlsx', () => {
     ]);
   });
 
-  it('English sheet and metric names; a formula-like stage name stays text', async () => {
+  it('English sheet and metric names; a formula-like stage name is defused text', async () => {
     const stages = [{ ...scorecard.stages[0]!, nameEn: FORMULA }];
     const book = await load(
       await renderScorecardXlsx({ ...scorecard, stages }, { ...opts, lang: 'en' }),
@@ -133,7 +135,7 @@ describe('renderScorecardXlsx', () => {
     const sheet = book.getWorksheet('Satisfaction')!;
     expect(sheet.getRow(2).getCell(2).value).toBe('NPS');
     expect(sheet.getRow(3).getCell(2).value).toBe('CSAT (share of 4–5)');
-    expectPlainText(sheet.getRow(2).getCell(1), FORMULA);
+    expectPlainText(sheet.getRow(2).getCell(1), DEFUSED);
   });
 });
 
@@ -173,9 +175,9 @@ describe('renderArbiterXlsx', () => {
         0.094,
         null,
       ],
-      [3, FORMULA, 0, 'доля критиков × выручка этапа', 0, 0, null, null],
+      [3, DEFUSED, 0, 'доля критиков × выручка этапа', 0, 0, null, null],
     ]);
-    expectPlainText(stages.getRow(4).getCell(2), FORMULA);
+    expectPlainText(stages.getRow(4).getCell(2), DEFUSED);
     expect(stages.getRow(2).getCell(7).numFmt).toBe('0.0%');
 
     const drivers = rows(book.getWorksheet('Факторы')!);

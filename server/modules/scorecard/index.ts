@@ -6,6 +6,7 @@ import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 import { kpisTarget } from './kpis-import.ts';
 import { mergeStageKpiValues, stageHasKpiValues } from './kpis.service.ts';
 import { registerScorecardRoutes } from './scorecard.routes.ts';
+import { registerRecordsExport } from './records-export.routes.ts';
 
 export { getOperationsScorecard } from './operations.service.ts';
 export { getScorecard, loadLayerSources, stageLayers } from './layers.service.ts';
@@ -23,4 +24,10 @@ stageDeleting.subscribe('scorecard.kpi_values', async (s, e) => {
   if (await stageHasKpiValues(s, e.key)) throw stageInUse(e.key);
 });
 
-export const scorecardModule: ModuleDef = { name: 'scorecard', routes: registerScorecardRoutes };
+export const scorecardModule: ModuleDef = {
+  name: 'scorecard',
+  routes: (app, deps) => {
+    registerScorecardRoutes(app, deps);
+    registerRecordsExport(app, deps);
+  },
+};

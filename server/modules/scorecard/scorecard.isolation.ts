@@ -1,7 +1,11 @@
 import { call } from '../../../tests/support/app.ts';
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
-import type { IdFieldFixtures, IsolationFixtures } from '../../../tests/support/isolation.ts';
+import {
+  type IdFieldFixtures,
+  type IsolationFixtures,
+  csvExportRows,
+} from '../../../tests/support/isolation.ts';
 import type { ScorecardOut } from '../../../shared/api/scorecard-layers.ts';
 
 let made = 0;
@@ -79,5 +83,9 @@ export const idFieldFixtures: IdFieldFixtures = {
   }),
   'GET /api/v1/scorecard/records': async () => ({
     url: '/api/v1/scorecard/records?stage=seeded&metric=revenue&period=2026-11',
+  }),
+  'GET /api/v1/scorecard/records/export': async () => ({
+    url: '/api/v1/scorecard/records/export?stage=seeded&metric=revenue&period=2026-11',
+    itemsOfFile: csvExportRows,
   }),
 };

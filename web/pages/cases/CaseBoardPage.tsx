@@ -44,6 +44,7 @@ import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ClientLink } from '../../components/ClientLink.tsx';
 import { DueBadge } from '../../components/DueBadge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ListExportButtons } from '../../components/ListExportButtons.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { onLinkClick } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
@@ -166,6 +167,10 @@ export function CaseBoardPage() {
           )
         }
       />
+      {/* The board shows the working set; the file holds every case of the organisation. */}
+      <Group justify="flex-end" mb="sm">
+        <ListExportButtons list="cases" params={{}} />
+      </Group>
       <ErrorAlert error={cases.error} />
       {cases.isPending && <Loader size="sm" />}
       {cases.data &&

@@ -20,6 +20,7 @@ import { useUsers } from '../../components/useUsers.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ListExportButtons } from '../../components/ListExportButtons.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { setQueryParams, useQueryParams } from '../../router.tsx';
 
@@ -115,6 +116,9 @@ export function ClientsPage() {
           ]}
         />
       </SimpleGrid>
+      <Group justify="flex-end" mb="sm">
+        <ListExportButtons list="clients" params={filter} />
+      </Group>
       <ErrorAlert error={clients.error} />
       {items.length > 0 && (
         <Table.ScrollContainer minWidth={760}>

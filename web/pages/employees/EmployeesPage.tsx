@@ -23,6 +23,7 @@ import {
 } from '../../api/employees.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ListExportButtons } from '../../components/ListExportButtons.tsx';
 import { can } from '../../permissions.ts';
 import { navigate, setQueryParams, useQueryParams } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
@@ -107,6 +108,9 @@ export function EmployeesPage() {
           ]}
         />
       </SimpleGrid>
+      <Group justify="flex-end" mb="sm">
+        <ListExportButtons list="employees" params={filter} />
+      </Group>
       <ErrorAlert error={employees.error} />
       {items.length > 0 && (
         <Table.ScrollContainer minWidth={1040}>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { CHANNELS, listFeedback, type FeedbackFilter } from '../../api/feedback.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FeedbackCard } from '../../components/FeedbackCard.tsx';
+import { ListExportButtons } from '../../components/ListExportButtons.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { setQueryParams, useQueryParams } from '../../router.tsx';
 import { canWriteData } from '../../components/access.ts';
@@ -101,6 +102,9 @@ export function FeedbackListPage() {
         />
         <TextFilters sentiment={params.sentiment} topic={params.topic} onChange={update} />
       </SimpleGrid>
+      <Group justify="flex-end" mb="sm">
+        <ListExportButtons list="feedback" params={{ ...filter }} />
+      </Group>
       <ErrorAlert error={feedback.error} />
       <Stack gap="sm">
         {items.map((item) => (

@@ -10,6 +10,7 @@ import { getDrill } from '../../api/scorecard-layers.ts';
 import { listStages, stageName } from '../../api/stages.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ListExportButtons } from '../../components/ListExportButtons.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useQueryParams } from '../../router.tsx';
 import { useEconomicsSettings } from '../economics/useEconomicsSettings.ts';
@@ -65,6 +66,11 @@ export function DrillPage() {
         <Text size="sm" c="dimmed">
           {t('scorecard.drill.filtered')}
         </Text>
+      )}
+      {query.stage && query.metric && query.period && (
+        <Group justify="flex-end">
+          <ListExportButtons list="scorecard/records" params={query} />
+        </Group>
       )}
       <ErrorAlert error={rows.error} />
       {rows.isLoading && <Loader size="sm" />}
