@@ -28,6 +28,8 @@ export const ERROR_STATUS = {
   unprocessable: 422,
   currency_mismatch: 422,
   invalid_code: 422,
+  /** Portfolio weights: negative, or an axis that does not sum to 100 (issue 17). */
+  invalid_weights: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

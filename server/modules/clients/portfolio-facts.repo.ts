@@ -1,0 +1,31 @@
+// SQL of the client facts the portfolio scores stand on (issue 17): every client with its
+// segment, manager, budget and strategic fit, and the contacts that carry a decision-maker or
+// influencer role. orgId first.
+import type { DbOrTrx } from '../../db/types.ts';
+
+export async function portfolioClients(db: DbOrTrx, orgId: string) {
+  return db
+    .selectFrom('clients')
+    .select([
+      'id',
+      'segment',
+      'manager_id',
+      'estimated_annual_budget_minor',
+      'strategic_fit',
+      'created_at',
+    ])
+    .where('org_id', '=', orgId)
+    .execute();
+}
+
+/** Contacts whose roles (a JSON array as text) name a decision maker or an influencer. */
+export async function keyContacts(db: DbOrTrx, orgId: string) {
+  return db
+    .selectFrom('contacts')
+    .select(['id', 'client_id', 'roles'])
+    .where('org_id', '=', orgId)
+    .where((eb) =>
+      eb.or([eb('roles', 'like', '%"decision_maker"%'), eb('roles', 'like', '%"influencer"%')]),
+    )
+    .execute();
+}
