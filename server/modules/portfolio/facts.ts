@@ -8,10 +8,6 @@ import { contactsTouchedIn, latestNpsAnswersBefore } from '../metrics/index.ts';
 import { orgTimeZone } from '../orgs/index.ts';
 import type { Facts } from './inputs.ts';
 
-export type { ClientMoney } from '../economics/index.ts';
-export type { KeyContact, PortfolioClient } from '../clients/index.ts';
-export type { LatestNpsAnswer } from '../metrics/index.ts';
-
 /** Coverage counts a decision maker or influencer touched in these last months (METRICS.md). */
 export const TOUCH_MONTHS = 6;
 

@@ -1,7 +1,9 @@
 // Each client's raw inputs (pure; docs/portfolio.md): from its money facts (economics), its
 // fields (clients), its contacts' roles and its feedback (metrics). An input the client does not
 // have is null, and its weight goes to the axis's other inputs (scores.ts).
-import type { ClientMoney, KeyContact, LatestNpsAnswer, PortfolioClient } from './facts.ts';
+import type { KeyContact, PortfolioClient } from '../clients/index.ts';
+import type { ClientMoney } from '../economics/index.ts';
+import type { LatestNpsAnswer } from '../metrics/index.ts';
 import type { Raw } from './scores.ts';
 
 export interface Facts {
