@@ -81,6 +81,14 @@ const StageScorecardPage = lazyPage(
 );
 const DrillPage = lazyPage(() => import('./pages/scorecard/DrillPage.tsx'), 'DrillPage');
 const ArbiterPage = lazyPage(() => import('./pages/arbiter/ArbiterPage.tsx'), 'ArbiterPage');
+const PortfolioPage = lazyPage(
+  () => import('./pages/portfolio/PortfolioPage.tsx'),
+  'PortfolioPage',
+);
+const PortfolioSettingsPage = lazyPage(
+  () => import('./pages/portfolio/PortfolioSettingsPage.tsx'),
+  'PortfolioSettingsPage',
+);
 const OperationsPage = lazyPage(
   () => import('./pages/scorecard/OperationsPage.tsx'),
   'OperationsPage',
@@ -113,6 +121,8 @@ const PAGES: Record<string, ComponentType> = {
   '/arbiter': ArbiterPage,
   '/scorecard/operations': OperationsPage,
   '/scorecard/kpis': KpisPage,
+  '/portfolio': PortfolioPage,
+  '/portfolio/settings': PortfolioSettingsPage,
   '/care': CareInboxPage,
   '/requirements': RequirementSearchPage,
   '/economics/formula': ProfitFormulaPage,
