@@ -2,6 +2,7 @@
 // organisation's clients, its weight (and the weight after missing inputs' weights were shared)
 // and the points it adds; the points sum to the score.
 import { Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { BreakdownItem } from '../../api/portfolio.ts';
 import { money, num, percent } from '../economics/format.ts';
@@ -18,6 +19,8 @@ export function rawValue(
   switch (input) {
     case 'revenue':
       return money(raw, lng, 0);
+    case 'coverage':
+      return percent(raw / 100, lng);
     case 'marginRate':
     case 'shareOfWallet':
     case 'paymentDiscipline':
@@ -43,16 +46,26 @@ export function BreakdownTable({
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const years = (value: string) => t('portfolio.years', { value });
+  // On a phone the five columns fit with short headings and tighter cells (no sideways scroll).
+  const phone = useMediaQuery('(max-width: 30em)', false, { getInitialValueInEffect: false });
+  const head = (key: string) => t(`portfolio.breakdown.${phone ? `short.${key}` : key}`);
   return (
     <Table.ScrollContainer minWidth={0}>
-      <Table striped withTableBorder fz="sm" data-testid={testId}>
+      <Table
+        striped
+        withTableBorder
+        fz={phone ? 'xs' : 'sm'}
+        horizontalSpacing={phone ? 6 : 'sm'}
+        layout="fixed"
+        data-testid={testId}
+      >
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('portfolio.breakdown.input')}</Table.Th>
-            <Table.Th ta="right">{t('portfolio.breakdown.raw')}</Table.Th>
-            <Table.Th ta="right">{t('portfolio.breakdown.percentile')}</Table.Th>
-            <Table.Th ta="right">{t('portfolio.breakdown.weight')}</Table.Th>
-            <Table.Th ta="right">{t('portfolio.breakdown.points')}</Table.Th>
+            <Table.Th w={phone ? '34%' : '36%'}>{t('portfolio.breakdown.input')}</Table.Th>
+            <Table.Th ta="right">{head('raw')}</Table.Th>
+            <Table.Th ta="right">{head('percentile')}</Table.Th>
+            <Table.Th ta="right">{head('weight')}</Table.Th>
+            <Table.Th ta="right">{head('points')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
