@@ -41,8 +41,8 @@ export function MovesDiagram({ moves }: { moves: MovesOut['moves'] }) {
             viewBox="0 0 10 10"
             refX="9"
             refY="5"
-            markerWidth="5"
-            markerHeight="5"
+            markerWidth="7"
+            markerHeight="7"
             orient="auto-start-reverse"
           >
             <path d="M 0 0 L 10 5 L 0 10 z" fill="var(--mantine-color-blue-7)" />

@@ -36,16 +36,18 @@ export function PortfolioFilters({ value }: { value: PortfolioFilter }) {
         value={segment}
         onChange={(e) => setSegment(e.currentTarget.value)}
       />
-      <NativeSelect
-        name="managerId"
-        label={t('portfolio.filters.manager')}
-        value={value.managerId ?? ''}
-        onChange={(e) => setQueryParams({ ...query, managerId: e.currentTarget.value })}
-        data={[
-          { value: '', label: t('portfolio.filters.anyManager') },
-          ...users.map((u) => ({ value: u.id, label: u.name })),
-        ]}
-      />
+      {users.length > 0 && (
+        <NativeSelect
+          name="managerId"
+          label={t('portfolio.filters.manager')}
+          value={value.managerId ?? ''}
+          onChange={(e) => setQueryParams({ ...query, managerId: e.currentTarget.value })}
+          data={[
+            { value: '', label: t('portfolio.filters.anyManager') },
+            ...users.map((u) => ({ value: u.id, label: u.name })),
+          ]}
+        />
+      )}
       <TextInput
         type="date"
         name="asOf"
