@@ -5,25 +5,14 @@ import { Badge, Button, Group, Loader, NativeSelect, Paper, Stack, Text } from '
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { getMoves, listSnapshots, takeSnapshot, type SnapshotHead } from '../../api/portfolio.ts';
+import { getMoves, listSnapshots, takeSnapshot } from '../../api/portfolio.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { can } from '../../permissions.ts';
 import { setQueryParams, useQueryParams } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
-import { cellColor, cellShort, portfolioErrorKey, score } from './cells.ts';
+import { cellColor, cellShort, defaultPair, portfolioErrorKey, score } from './cells.ts';
 import { MovesDiagram } from './MovesDiagram.tsx';
 import { PortfolioError } from './PortfolioError.tsx';
-
-const isQuarter = (period: string) => period.includes('Q');
-
-/** The newest snapshot and the one before it of the same kind. */
-export function defaultPair(snapshots: SnapshotHead[]): { from?: string; to?: string } {
-  const sorted = [...snapshots].sort((a, b) => (a.asOf < b.asOf ? 1 : -1));
-  const to = sorted[0]?.period;
-  if (!to) return {};
-  const from = sorted.find((s) => s.period !== to && isQuarter(s.period) === isQuarter(to));
-  return { from: from?.period, to };
-}
 
 export function MovesView() {
   const { t, i18n } = useTranslation();

@@ -2,7 +2,7 @@
 // score sits inside its cell, and the translated problem a portfolio request may answer with.
 import type { TFunction } from 'i18next';
 import { ApiError, errorKey } from '../../api/client.ts';
-import type { PortfolioCell, PortfolioLevel } from '../../api/portfolio.ts';
+import type { PortfolioCell, PortfolioLevel, SnapshotHead } from '../../api/portfolio.ts';
 import { PORTFOLIO_LEVELS } from '../../../shared/domain/vocabulary.ts';
 
 export { PORTFOLIO_LEVELS };
@@ -76,3 +76,14 @@ export function portfolioErrorKey(error: unknown): string {
 
 export const score = (value: number, lng: string) =>
   new Intl.NumberFormat(lng, { maximumFractionDigits: 1 }).format(value);
+
+const isQuarter = (period: string) => period.includes('Q');
+
+/** The moves view's default: the newest snapshot and the one before it of the same kind. */
+export function defaultPair(snapshots: readonly SnapshotHead[]): { from?: string; to?: string } {
+  const sorted = [...snapshots].sort((a, b) => (a.asOf < b.asOf ? 1 : -1));
+  const to = sorted[0]?.period;
+  if (!to) return {};
+  const from = sorted.find((s) => s.period !== to && isQuarter(s.period) === isQuarter(to));
+  return { from: from?.period, to };
+}
