@@ -33,6 +33,7 @@ export async function upsertSettings(
     weights: null,
     computed_at: null,
     scores_as_of: null,
+    totals: null,
     ...set,
   };
   await db
