@@ -74,6 +74,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('portfolio_scores')
     .columns(['org_id', 'cell_a', 'cell_r', 'attractiveness', 'relationship', 'client_id'])
     .execute();
+  // The same order within a segment and within a manager's clients (the matrix's filters).
+  await db.schema
+    .createIndex('portfolio_scores_segment_order_idx')
+    .on('portfolio_scores')
+    .columns(['org_id', 'segment', 'attractiveness', 'relationship', 'client_id'])
+    .execute();
+  await db.schema
+    .createIndex('portfolio_scores_manager_order_idx')
+    .on('portfolio_scores')
+    .columns(['org_id', 'manager_id', 'attractiveness', 'relationship', 'client_id'])
+    .execute();
   await db.schema
     .createTable('portfolio_snapshots')
     .addColumn('org_id', t.id, (c) => c.notNull().references('orgs.id').onDelete('cascade'))
@@ -102,6 +113,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('portfolio_snapshot_rows').execute();
   await db.schema.dropTable('portfolio_snapshots').execute();
+  await db.schema.dropIndex('portfolio_scores_manager_order_idx').execute();
+  await db.schema.dropIndex('portfolio_scores_segment_order_idx').execute();
   await db.schema.dropIndex('portfolio_scores_cell_order_idx').execute();
   await db.schema.dropIndex('portfolio_scores_order_idx').execute();
   await db.schema.dropTable('portfolio_scores').execute();

@@ -200,7 +200,7 @@ function livePage(
       (a, b) =>
         b.attractiveness - a.attractiveness ||
         b.relationship - a.relationship ||
-        (a.clientId < b.clientId ? -1 : 1),
+        (a.clientId < b.clientId ? 1 : -1),
     )
     .slice(offset, offset + limit);
   return { asOf, computedAt: ctx.clock.now().toISOString(), totals: totalsOf(inFilter), rows };
