@@ -21,6 +21,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     /** When portfolio_scores were last computed for the organisation; null = never. */
     .addColumn('computed_at', t.time)
     .addColumn('scores_as_of', 'text')
+    /** JSON: clients and revenue per cell — of all clients, per segment, per manager — as of the
+     * same computation, so the matrix reads nine numbers instead of grouping 50 000 rows. */
+    .addColumn('totals', 'text')
     .addColumn('updated_at', t.time, (c) => c.notNull())
     .execute();
   await db.schema
@@ -67,6 +70,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['org_id', 'attractiveness', 'relationship', 'client_id'])
     .execute();
   await db.schema
+    .createIndex('portfolio_scores_cell_order_idx')
+    .on('portfolio_scores')
+    .columns(['org_id', 'cell_a', 'cell_r', 'attractiveness', 'relationship', 'client_id'])
+    .execute();
+  // The same order within a segment and within a manager's clients (the matrix's filters).
+  await db.schema
+    .createIndex('portfolio_scores_segment_order_idx')
+    .on('portfolio_scores')
+    .columns(['org_id', 'segment', 'attractiveness', 'relationship', 'client_id'])
+    .execute();
+  await db.schema
+    .createIndex('portfolio_scores_manager_order_idx')
+    .on('portfolio_scores')
+    .columns(['org_id', 'manager_id', 'attractiveness', 'relationship', 'client_id'])
+    .execute();
+  await db.schema
     .createTable('portfolio_snapshots')
     .addColumn('org_id', t.id, (c) => c.notNull().references('orgs.id').onDelete('cascade'))
     /** 2026-Q2 or 2026-05 (server/modules/scorecard/periods.ts labels). */
@@ -94,6 +113,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('portfolio_snapshot_rows').execute();
   await db.schema.dropTable('portfolio_snapshots').execute();
+  await db.schema.dropIndex('portfolio_scores_manager_order_idx').execute();
+  await db.schema.dropIndex('portfolio_scores_segment_order_idx').execute();
+  await db.schema.dropIndex('portfolio_scores_cell_order_idx').execute();
   await db.schema.dropIndex('portfolio_scores_order_idx').execute();
   await db.schema.dropTable('portfolio_scores').execute();
   await db.schema.dropTable('portfolio_strategies').execute();

@@ -106,7 +106,7 @@ export const portfolioQuery = z.object({
   /** Only the clients of this cell (the counts per cell still cover every filtered client). */
   attractiveness: level.optional(),
   relationship: level.optional(),
-  /** Clients per page, ordered by attractiveness, then relationship, descending. */
+  /** Clients per page, ordered by attractiveness, then relationship, then id, descending. */
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   cursor: z.string().max(200).optional(),
 });

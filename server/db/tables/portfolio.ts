@@ -6,6 +6,7 @@ export interface PortfolioSettingsTable {
   weights: string | null;
   computed_at: string | null;
   scores_as_of: string | null;
+  totals: string | null;
   updated_at: string;
 }
 

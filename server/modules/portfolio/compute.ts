@@ -59,7 +59,14 @@ const ORDER = [...INPUTS_OF.attractiveness, ...INPUTS_OF.relationship];
 
 /** Raw values and percentiles as stored: two arrays in input order. */
 export const packBreakdown = (raw: Raw, pct: Raw) =>
-  JSON.stringify({ r: ORDER.map((i) => raw[i]), p: ORDER.map((i) => pct[i]) });
+  JSON.stringify({
+    r: ORDER.map((i) => short(raw[i], 4)),
+    p: ORDER.map((i) => short(pct[i], 6)),
+  });
+
+/** Rounded for storage (the breakdown shows raw values to 4 and percentiles to 2 decimals). */
+const short = (x: number | null, digits: number) =>
+  x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits;
 
 export function unpackBreakdown(text: string): { raw: Raw; pct: Raw } {
   const { r, p } = JSON.parse(text) as { r: (number | null)[]; p: (number | null)[] };

@@ -33,6 +33,7 @@ export async function upsertSettings(
     weights: null,
     computed_at: null,
     scores_as_of: null,
+    totals: null,
     ...set,
   };
   await db
@@ -108,7 +109,10 @@ export async function cellTotals(db: DbOrTrx, orgId: string, f: ScoreFilter) {
   }));
 }
 
-/** One page ordered by attractiveness, relationship (descending), client id; offset paging. */
+/**
+ * One page ordered by attractiveness, relationship, client id, all descending — one direction, so
+ * an index on (…, attractiveness, relationship, client_id) read backwards serves it unsorted.
+ */
 export async function scorePage(
   db: DbOrTrx,
   orgId: string,
@@ -120,7 +124,7 @@ export async function scorePage(
     .selectAll()
     .orderBy('attractiveness', 'desc')
     .orderBy('relationship', 'desc')
-    .orderBy('client_id')
+    .orderBy('client_id', 'desc')
     .offset(offset)
     .limit(limit)
     .execute();

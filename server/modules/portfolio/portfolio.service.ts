@@ -25,6 +25,7 @@ import {
 import { todayOf } from './facts.ts';
 import * as repo from './portfolio.repo.ts';
 import { cellKey, strategiesOf } from './strategies.ts';
+import { storedTotalsFor, storedTotalsOf, totalsOf, type StoredTotals } from './totals.ts';
 import { weightsOf } from './weights.ts';
 
 /** Recomputes and stores the organisation's current scores as of today. */
@@ -53,6 +54,7 @@ export async function refreshScores(ctx: Ctx): Promise<{ computedAt: string; cli
     await repo.upsertSettings(tx.db, tx.orgId, {
       computed_at: computedAt,
       scores_as_of: asOf,
+      totals: JSON.stringify(storedTotalsOf(scored)),
       updated_at: computedAt,
     });
   });
@@ -83,12 +85,6 @@ interface Row {
   raw: Scored['raw'];
   pct: Scored['pct'];
 }
-type Totals = {
-  cellA: PortfolioLevel;
-  cellR: PortfolioLevel;
-  clients: number;
-  revenueMinor: number;
-};
 
 export async function getPortfolio(ctx: Ctx, q: PortfolioQuery): Promise<PortfolioOut> {
   assertCan(ctx.actor, 'data.read');
@@ -164,10 +160,11 @@ async function storedPage(ctx: Ctx, filter: repo.ScoreFilter, offset: number, li
     await refreshScores(ctx);
     settings = await repo.findSettings(ctx.db, ctx.orgId);
   }
-  const [totals, rows] = await Promise.all([
-    repo.cellTotals(ctx.db, ctx.orgId, filter),
-    repo.scorePage(ctx.db, ctx.orgId, filter, offset, limit),
-  ]);
+  const stored = settings!.totals
+    ? storedTotalsFor(JSON.parse(settings!.totals) as StoredTotals, filter)
+    : undefined;
+  const totals = stored ?? (await repo.cellTotals(ctx.db, ctx.orgId, filter));
+  const rows = await repo.scorePage(ctx.db, ctx.orgId, filter, offset, limit);
   return {
     asOf: settings!.scores_as_of!,
     computedAt: settings!.computed_at!,
@@ -197,22 +194,14 @@ function livePage(
       (f.segment === undefined || s.segment === f.segment) &&
       (f.managerId === undefined || s.managerId === f.managerId),
   );
-  const totals = new Map<string, Totals>();
-  for (const s of inFilter) {
-    const k = cellKey(s.cellA, s.cellR);
-    const t = totals.get(k) ?? { cellA: s.cellA, cellR: s.cellR, clients: 0, revenueMinor: 0 };
-    t.clients += 1;
-    t.revenueMinor += s.revenueMinor;
-    totals.set(k, t);
-  }
   const rows = inFilter
     .filter((s) => (!f.cellA || s.cellA === f.cellA) && (!f.cellR || s.cellR === f.cellR))
     .sort(
       (a, b) =>
         b.attractiveness - a.attractiveness ||
         b.relationship - a.relationship ||
-        (a.clientId < b.clientId ? -1 : 1),
+        (a.clientId < b.clientId ? 1 : -1),
     )
     .slice(offset, offset + limit);
-  return { asOf, computedAt: ctx.clock.now().toISOString(), totals: [...totals.values()], rows };
+  return { asOf, computedAt: ctx.clock.now().toISOString(), totals: totalsOf(inFilter), rows };
 }

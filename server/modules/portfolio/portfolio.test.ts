@@ -41,7 +41,11 @@ import {
   type TestOrg,
 } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
-import type { PortfolioOut, WeightsPreviewOut } from '../../../shared/api/portfolio.ts';
+import {
+  portfolioOut,
+  type PortfolioOut,
+  type WeightsPreviewOut,
+} from '../../../shared/api/portfolio.ts';
 import { seedFive, type Name } from './portfolio.fixtures.ts';
 
 const EXPECTED: Record<Name, [number, number, string, string]> = {
@@ -76,6 +80,8 @@ describe.each(testDialects())('the portfolio on %s', (dialect) => {
     const res = await api('GET', '/api/v1/portfolio');
     expect(res.statusCode, res.body).toBe(200);
     const out = res.json() as PortfolioOut;
+    // The route skips the zod encode: its answer must match the schema by itself.
+    expect(portfolioOut.strict().parse(out)).toEqual(out);
     expect(out.asOf).toBe('2026-11-15');
     expect(out.total).toBe(5);
     const got = Object.fromEntries(
