@@ -81,7 +81,7 @@ export function MovesView() {
           </Button>
         )}
       </Group>
-      <PortfolioError error={moves.error} />
+      <PortfolioError error={moves.error} moves />
       {moves.isFetching && <Loader size="sm" />}
       {moves.data && found.length === 0 && (
         <Text c="dimmed" data-testid="moves-empty">

@@ -1,7 +1,8 @@
 // The matrix's pure geometry: where a score sits in its cell, bubble sizes, the moves' default
 // pair of snapshots.
 import { describe, expect, it } from 'vitest';
-import { bubbleSize, defaultPair, withinBand } from './cells.ts';
+import { ApiError } from '../../api/client.ts';
+import { bubbleSize, defaultPair, portfolioErrorKey, withinBand } from './cells.ts';
 
 describe('withinBand', () => {
   it('places a score inside its level band (low < 33.3 ≤ medium < 66.7 ≤ high)', () => {
@@ -42,5 +43,16 @@ describe('defaultPair', () => {
       to: '2026-Q3',
     });
     expect(defaultPair([])).toEqual({});
+  });
+});
+
+describe('portfolioErrorKey', () => {
+  it('says which snapshot is missing only for the moves, and names a bad asOf', () => {
+    const notFound = new ApiError('not_found', 404);
+    expect(portfolioErrorKey(notFound, true)).toBe('portfolio.errors.noSnapshot');
+    expect(portfolioErrorKey(notFound)).toBe('errors.not_found');
+    const asOf = new ApiError('validation_failed', 400, [{ name: 'query.asOf', reason: 'future' }]);
+    expect(portfolioErrorKey(asOf)).toBe('portfolio.errors.asOf');
+    expect(portfolioErrorKey(new Error('x'))).toBe('errors.unknown');
   });
 });

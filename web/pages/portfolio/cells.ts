@@ -63,13 +63,16 @@ export function cellShort(t: TFunction, c: PortfolioCell): string {
   });
 }
 
-/** The i18n key of a portfolio request's failure: the module's own words where it has them. */
-export function portfolioErrorKey(error: unknown): string {
+/**
+ * The i18n key of a portfolio request's failure: the module's own words where it has them (a 404
+ * of the moves is a missing snapshot; elsewhere it stays the generic "not found").
+ */
+export function portfolioErrorKey(error: unknown, moves = false): string {
   if (error instanceof ApiError) {
     const names = error.invalidParams.map((p) => p.name);
     if (names.includes('query.asOf')) return 'portfolio.errors.asOf';
     if (names.includes('body.period')) return 'portfolio.errors.periodOpen';
-    if (error.code === 'not_found') return 'portfolio.errors.noSnapshot';
+    if (moves && error.code === 'not_found') return 'portfolio.errors.noSnapshot';
   }
   return errorKey(error);
 }
