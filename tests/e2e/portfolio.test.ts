@@ -50,6 +50,8 @@ describe('the portfolio matrix', () => {
     expect(matrix.total).toBe(8);
     const { page, errors } = await openSignedIn(harness, undefined, '/portfolio');
     await page.getByTestId('portfolio-grid').waitFor(WAIT);
+    // The analytics menu has the entry.
+    expect(await page.locator('nav a[href="/portfolio"]').count()).toBe(1);
     for (const c of matrix.cells) {
       const count = page.getByTestId(`cell-${c.attractiveness}-${c.relationship}`);
       expect(words(await count.getByTestId('cell-count').textContent())).toMatch(
@@ -168,6 +170,25 @@ describe('the portfolio matrix', () => {
       .waitFor(WAIT);
     await page.screenshot({ path: `${SHOTS}/portfolio-settings-1280.png`, fullPage: true });
     expect(errors).toEqual([]);
+  }, 60_000);
+});
+
+describe('the portfolio’s own words', () => {
+  it('explains a future "as of" day and speaks English', async () => {
+    const { page } = await openSignedIn(harness, undefined, '/portfolio?asOf=2999-01-01');
+    // The 400 is expected here, so the console's "failed to load resource" is not checked.
+    await page.getByTestId('error-alert').waitFor(WAIT);
+    expect(words(await page.getByTestId('error-alert').textContent())).toBe(
+      'Дата должна быть в формате ГГГГ-ММ-ДД и не позже сегодняшнего дня.',
+    );
+    await page.goto(`${harness.baseUrl}/portfolio`);
+    await page.getByTestId('portfolio-grid').waitFor(WAIT);
+    await page.getByTestId('lang-switch').getByText('EN').click();
+    await page.getByRole('heading', { name: 'Client portfolio' }).waitFor(WAIT);
+    expect(words(await page.getByTestId('portfolio-grid').textContent())).toContain(
+      'Relationship →',
+    );
+    await page.screenshot({ path: `${SHOTS}/portfolio-en-1280.png`, fullPage: true });
   }, 60_000);
 });
 
