@@ -3,7 +3,7 @@
 // its clients with the cell's strategy; a client's card shows its cell, both scores and their
 // breakdowns (the points add up to the score); the moves between the two seeded quarters list
 // exactly the API's moves (with «Рывок»); the weights page previews the clients a change would
-// move; on a phone the grid is a list by cell and nothing is wider than the screen.
+// move and saving moves them; an edited strategy shows in the matrix; on a phone the grid is a list by cell and nothing is wider than the screen.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MovesOut, PortfolioOut, WeightsPreviewOut } from '../../shared/api/portfolio.ts';
@@ -156,6 +156,7 @@ describe('the portfolio matrix', () => {
     const preview = (
       await api<WeightsPreviewOut>('POST', '/api/v1/portfolio/weights/preview', changed)
     ).json;
+    expect(preview.changes).toBeGreaterThan(0); // a fit-heavy axis moves «Бета» up
     const { page, errors } = await openSignedIn(harness, undefined, '/portfolio/settings');
     const form = page.getByTestId('weights-form');
     await form.waitFor(WAIT);
@@ -169,7 +170,32 @@ describe('the portfolio matrix', () => {
       .getByText(preview.changes ? `ячейку сменят: ${preview.changes}` : 'ни один')
       .waitFor(WAIT);
     await page.screenshot({ path: `${SHOTS}/portfolio-settings-1280.png`, fullPage: true });
+
+    // Saving rescores: the previewed clients are in their new cells.
+    await page.getByTestId('weights-save').click();
+    await page.getByText('Веса сохранены, оценки пересчитаны').waitFor(WAIT);
+    const after = (await api<PortfolioOut>('GET', '/api/v1/portfolio?limit=1000')).json;
+    for (const moved of preview.clients)
+      expect(after.clients.find((c) => c.clientId === moved.clientId)?.cell).toEqual(moved.to);
+
+    // A cell's strategy edited here shows in the matrix.
+    const card = page.getByTestId('strategy-high-high');
+    await card.locator('textarea[name=textRu]').fill('Встреча с ЛПР раз в квартал.');
+    await card.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByText('Стратегия ячейки сохранена').waitFor(WAIT);
+    await page.getByRole('link', { name: '← К матрице' }).click();
+    await page
+      .getByTestId('cell-high-high')
+      .getByText('Встреча с ЛПР раз в квартал.')
+      .waitFor(WAIT);
     expect(errors).toEqual([]);
+
+    // Back to the defaults for the other tests.
+    const defaults = await api('PUT', '/api/v1/portfolio/weights', {
+      ...changed,
+      attractiveness: { revenue: 40, marginRate: 25, revenueGrowth: 20, strategicFit: 15 },
+    });
+    expect(defaults.status).toBe(200);
   }, 60_000);
 });
 
