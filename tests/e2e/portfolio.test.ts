@@ -3,7 +3,8 @@
 // its clients with the cell's strategy; a client's card shows its cell, both scores and their
 // breakdowns (the points add up to the score); the moves between the two seeded quarters list
 // exactly the API's moves (with «Рывок»); the weights page previews the clients a change would
-// move and saving moves them; an edited strategy shows in the matrix; on a phone the grid is a list by cell and nothing is wider than the screen.
+// move and saving moves them; an edited strategy shows in the matrix; on a phone the grid is a
+// list by cell and nothing is wider than the screen.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MovesOut, PortfolioOut, WeightsPreviewOut } from '../../shared/api/portfolio.ts';
