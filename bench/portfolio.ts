@@ -231,7 +231,7 @@ async function benchOne(label: string, databaseUrl: string) {
     'matrix, first page (100 clients) and the nine cells': ['/api/v1/portfolio'],
     'matrix, one segment': ['/api/v1/portfolio?segment=segment-2'],
     'matrix, one cell': ['/api/v1/portfolio?attractiveness=high&relationship=low'],
-    'matrix, page 50 (offset 5 000)': [
+    'matrix, page 51 (offset 5 000)': [
       `/api/v1/portfolio?cursor=${Buffer.from('o:5000').toString('base64url')}`,
     ],
     'matrix, 1 000 clients a page': ['/api/v1/portfolio?limit=1000'],

@@ -130,15 +130,6 @@ export async function scorePage(
     .execute();
 }
 
-/** Every current score (the weights preview). */
-export async function allScores(db: DbOrTrx, orgId: string) {
-  return db
-    .selectFrom('portfolio_scores')
-    .select(['client_id', 'cell_a', 'cell_r'])
-    .where('org_id', '=', orgId)
-    .execute();
-}
-
 export async function findSnapshot(
   db: DbOrTrx,
   orgId: string,

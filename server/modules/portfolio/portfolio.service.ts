@@ -62,6 +62,11 @@ export async function refreshScores(ctx: Ctx): Promise<{ computedAt: string; cli
 }
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** YYYY-MM-DD naming a real day (Date.parse alone takes 2026-02-30 for 2 March). */
+function isCalendarDay(d: string): boolean {
+  const t = DATE_RE.test(d) ? Date.parse(`${d}T00:00:00Z`) : NaN;
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+}
 const badQuery = (name: string, reason: string) =>
   new AppError('validation_failed', `query.${name}: ${reason}`, {
     invalidParams: [{ name: `query.${name}`, reason }],
@@ -91,7 +96,7 @@ export async function getPortfolio(ctx: Ctx, q: PortfolioQuery): Promise<Portfol
   if (q.managerId !== undefined && !(await findOrgUser(ctx, q.managerId)))
     throw unknownReference('query.managerId', 'user');
   const today = await todayOf(ctx);
-  if (q.asOf !== undefined && (!DATE_RE.test(q.asOf) || Number.isNaN(Date.parse(q.asOf))))
+  if (q.asOf !== undefined && !isCalendarDay(q.asOf))
     throw badQuery('asOf', 'a calendar date YYYY-MM-DD');
   if (q.asOf !== undefined && q.asOf > today) throw badQuery('asOf', 'must not be in the future');
   const offset = offsetOf(q.cursor);

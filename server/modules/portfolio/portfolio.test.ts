@@ -243,7 +243,13 @@ describe.each(testDialects())('the portfolio on %s', (dialect) => {
   });
 
   it('answers bad query parameters with 4xx problems', async () => {
-    for (const q of ['asOf=2026-13-01', 'asOf=yesterday', 'asOf=2027-01-01', 'cursor=nonsense']) {
+    for (const q of [
+      'asOf=2026-13-01',
+      'asOf=2026-02-30',
+      'asOf=yesterday',
+      'asOf=2027-01-01',
+      'cursor=nonsense',
+    ]) {
       const res = await api('GET', `/api/v1/portfolio?${q}`);
       expect(res.statusCode, q).toBe(400);
       expect(res.json().code).toBe('validation_failed');

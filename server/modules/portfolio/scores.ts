@@ -106,7 +106,7 @@ export function scoreClient(raw: Raw, pct: Raw, weights: PortfolioWeights): Clie
   return { attractiveness: a, relationship: r, cellA: levelOf(a), cellR: levelOf(r) };
 }
 
-/** null when the weights are fine; else what is wrong, per axis (an axis must sum to 100). */
+/** What is wrong with the weights (nothing: they are fine): negatives, an axis not at 100. */
 export function weightProblems(weights: PortfolioWeights): { name: string; reason: string }[] {
   const problems: { name: string; reason: string }[] = [];
   for (const axis of ['attractiveness', 'relationship'] as const) {
