@@ -47,6 +47,8 @@ const EXPECTED: Record<string, readonly string[]> = {
   pulses_language_check: v.LANGUAGES,
   kpis_direction_check: v.TARGET_DIRECTIONS,
   arbiter_rules_fires_when_check: v.ARBITER_RULE_WHEN,
+  portfolio_strategies_attractiveness_check: v.PORTFOLIO_LEVELS,
+  portfolio_strategies_relationship_check: v.PORTFOLIO_LEVELS,
 };
 /** CHECKs that are not value lists of text. */
 const NOT_LISTS = new Set([

@@ -97,6 +97,33 @@ async function expectPulses(db: ReturnType<typeof createDb>['db']) {
   expect(Math.max(...perMonth.values())).toBeLessThan(5);
 }
 
+/** Roles on the contacts, current scores for every client, two quarters of snapshots with moves. */
+async function expectPortfolio(db: ReturnType<typeof createDb>['db']) {
+  const roles = await db.selectFrom('contacts').select('roles').execute();
+  expect(roles.filter((r) => String(r.roles).includes('decision_maker')).length).toBeGreaterThan(
+    10,
+  );
+  expect(await db.selectFrom('portfolio_scores').select('client_id').execute()).toHaveLength(48);
+  const snapshots = await db.selectFrom('portfolio_snapshots').select('period').execute();
+  expect(snapshots.map((s) => s.period).sort()).toHaveLength(2);
+  expect(snapshots.every((s) => /^\d{4}-Q[1-4]$/.test(s.period))).toBe(true);
+  const rows = await db
+    .selectFrom('portfolio_snapshot_rows')
+    .select(['period', 'client_id', 'cell_a', 'cell_r'])
+    .execute();
+  const [older, newer] = snapshots.map((s) => s.period).sort();
+  const before = new Map(
+    rows.filter((r) => r.period === older).map((r) => [r.client_id, `${r.cell_a}|${r.cell_r}`]),
+  );
+  const moved = rows.filter(
+    (r) =>
+      r.period === newer &&
+      before.has(r.client_id) &&
+      before.get(r.client_id) !== `${r.cell_a}|${r.cell_r}`,
+  );
+  expect(moved.length).toBeGreaterThan(0);
+}
+
 const created: string[] = [];
 
 async function admin(sql: string) {
@@ -160,6 +187,7 @@ describe.each(testDialects())('npm run demo on %s', (dialect) => {
       await expectMoneyFollowsFeedback(h.db);
       await expectEmployeesAndCalls(h.db);
       await expectPulses(h.db);
+      await expectPortfolio(h.db);
     } finally {
       await h.close();
     }

@@ -55,6 +55,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     requires: 'scorecard.read',
   },
   { path: '/arbiter', labelKey: 'arbiter.nav', group: 'analytics', requires: 'scorecard.read' },
+  { path: '/portfolio', labelKey: 'portfolio.nav', group: 'analytics', requires: 'data.read' },
   {
     path: '/scorecard/operations',
     labelKey: 'scorecard.operationsNav',

@@ -85,6 +85,14 @@ const ArbiterSettingsPage = lazyPage(
   () => import('./pages/arbiter/ArbiterSettingsPage.tsx'),
   'ArbiterSettingsPage',
 );
+const PortfolioPage = lazyPage(
+  () => import('./pages/portfolio/PortfolioPage.tsx'),
+  'PortfolioPage',
+);
+const PortfolioSettingsPage = lazyPage(
+  () => import('./pages/portfolio/PortfolioSettingsPage.tsx'),
+  'PortfolioSettingsPage',
+);
 const OperationsPage = lazyPage(
   () => import('./pages/scorecard/OperationsPage.tsx'),
   'OperationsPage',
@@ -118,6 +126,8 @@ const PAGES: Record<string, ComponentType> = {
   '/arbiter/settings': ArbiterSettingsPage,
   '/scorecard/operations': OperationsPage,
   '/scorecard/kpis': KpisPage,
+  '/portfolio': PortfolioPage,
+  '/portfolio/settings': PortfolioSettingsPage,
   '/care': CareInboxPage,
   '/requirements': RequirementSearchPage,
   '/economics/formula': ProfitFormulaPage,

@@ -5,7 +5,8 @@
 // employees on the five stages and three months of calls that name them (employees.ts); the
 // journey stages with ru/en names, owners and targets (stages.ts); six months of anonymous eNPS
 // pulse answers per team, one team below 5 answers (pulses.ts); half a year of
-// process KPIs per stage (kpis.ts).
+// process KPIs per stage (kpis.ts); the contacts' roles, strategic fit and two quarters of
+// portfolio snapshots (portfolio.ts).
 import { loadConfig } from '../../server/config.ts';
 import { ctxFor, type Ctx } from '../../server/context.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
@@ -21,6 +22,7 @@ import { loadEmployeesDemo } from './employees.ts';
 import { loadStagesDemo } from './stages.ts';
 import { loadPulsesDemo } from './pulses.ts';
 import { loadKpisDemo } from './kpis.ts';
+import { loadPortfolioDemo } from './portfolio.ts';
 import { dispositions, MORE_CLIENTS } from './more-clients.ts';
 
 const ALL_CLIENTS = [...CLIENTS, ...MORE_CLIENTS];
@@ -152,12 +154,14 @@ async function main() {
   const staff = await loadEmployeesDemo(ctx, seeded(20261204), new Date(now));
   const pulses = await loadPulsesDemo(deps, ctx, clock, seeded(20261205), new Date(now));
   const kpiValues = await loadKpisDemo(ctx, seeded(20261215), new Date(now));
+  const portfolio = await loadPortfolioDemo(ctx, ALL_CLIENTS, seeded(20261217), new Date(now));
   await deps.dbHandle.close();
   process.stdout.write(
     [
       `Demo organisation «${DEMO_ORG}» loaded: ${ALL_CLIENTS.length} clients, ${count} feedback records, ${caseIds.length} cases (${resolved} resolved), ${money.transactions} transactions and ${money.months} months of marketing spend; ${stages} journey stages with owners.`,
       `Employees: ${staff.employees} (${staff.recent} hired in the last 45 days); calls: ${staff.calls}, ${staff.linkedCalls} of them linked to an employee.`,
       `eNPS: ${pulses.pulses} monthly pulses, ${pulses.answers} anonymous answers; process KPIs: ${kpiValues} values.`,
+      `Portfolio: ${portfolio.roles} contact roles, snapshots ${portfolio.snapshots.join(' and ')}, ${portfolio.moves} clients moved cell between them.`,
       `Sign in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`,
       `API key: ${created.apiKey!.secret}`,
       '',

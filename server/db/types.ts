@@ -62,6 +62,13 @@ import type {
 import type { StagesTable, StageTargetsTable } from './tables/stages.ts';
 import type { KpisTable, KpiValuesTable } from './tables/scorecard.ts';
 import type { ArbiterReportsTable, ArbiterRulesTable } from './tables/arbiter.ts';
+import type {
+  PortfolioScoresTable,
+  PortfolioSettingsTable,
+  PortfolioSnapshotRowsTable,
+  PortfolioSnapshotsTable,
+  PortfolioStrategiesTable,
+} from './tables/portfolio.ts';
 import type { ReportRecipientsTable } from './tables/reports.ts';
 
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
@@ -78,6 +85,7 @@ export type * from './tables/stages.ts';
 export type * from './tables/pulse.ts';
 export type * from './tables/scorecard.ts';
 export type * from './tables/arbiter.ts';
+export type * from './tables/portfolio.ts';
 export type * from './tables/reports.ts';
 
 export interface DB {
@@ -85,6 +93,11 @@ export interface DB {
   kpi_values: KpiValuesTable;
   arbiter_rules: ArbiterRulesTable;
   arbiter_reports: ArbiterReportsTable;
+  portfolio_settings: PortfolioSettingsTable;
+  portfolio_strategies: PortfolioStrategiesTable;
+  portfolio_scores: PortfolioScoresTable;
+  portfolio_snapshots: PortfolioSnapshotsTable;
+  portfolio_snapshot_rows: PortfolioSnapshotRowsTable;
   report_recipients: ReportRecipientsTable;
   reminder_snoozes: ReminderSnoozesTable;
   recovery_codes: RecoveryCodesTable;

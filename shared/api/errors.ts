@@ -30,6 +30,8 @@ export const ERROR_STATUS = {
   invalid_code: 422,
   /** An export would hold more rows than one file may (issue 16): narrow the filters. */
   too_many_rows: 422,
+  /** Portfolio weights: negative, or an axis that does not sum to 100 (issue 17). */
+  invalid_weights: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

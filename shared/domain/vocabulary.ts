@@ -171,3 +171,6 @@ export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];
 /** When an arbiter suggestion rule fires (migration 0025). */
 export const ARBITER_RULE_WHEN = ['top_driver', 'red', 'off_target'] as const;
 export type ArbiterRuleWhen = (typeof ARBITER_RULE_WHEN)[number];
+/** The levels of each axis of the portfolio matrix (migration 0028). */
+export const PORTFOLIO_LEVELS = ['low', 'medium', 'high'] as const;
+export type PortfolioLevel = (typeof PORTFOLIO_LEVELS)[number];

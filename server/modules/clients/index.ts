@@ -29,6 +29,12 @@ export {
   type ClientEconomicsFields,
 } from './clients.lookups.ts';
 export {
+  keyContactsOf,
+  portfolioClients,
+  type KeyContact,
+  type PortfolioClient,
+} from './portfolio-facts.ts';
+export {
   unsubscribeContact,
   unsubscribedContactIds,
   type ContactView,

@@ -27,6 +27,8 @@ export {
   type StageRetention,
 } from './stage-records.ts';
 export { presentTransaction } from './economics.routes.ts';
+export { clientMoneyAsOf, type ClientMoney } from './portfolio-facts.ts';
+export { monthsBefore } from './client-figures.ts';
 export { baseCurrencyOf } from './settings.service.ts';
 export { splitRevenueChange, type LeverInputs, type LeverSplit } from './levers.ts';
 

@@ -11,6 +11,11 @@ export {
   type NpsAnswer,
 } from './arbiter-facts.ts';
 export {
+  contactsTouchedIn,
+  latestNpsAnswersBefore,
+  type LatestNpsAnswer,
+} from './portfolio-facts.ts';
+export {
   computeCes,
   computeCsat,
   computeNps,

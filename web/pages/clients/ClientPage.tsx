@@ -39,8 +39,19 @@ import { ClientDatesTab } from '../care/ClientDatesTab.tsx';
 import { ClientRequirementsTab } from '../care/ClientRequirementsTab.tsx';
 import { ClientTimelineTab } from '../care/ClientTimelineTab.tsx';
 import { ClientEconomicsTab } from '../economics/ClientEconomicsTab.tsx';
+import { ClientPortfolioTab } from '../portfolio/ClientPortfolioTab.tsx';
 
-const TABS = ['overview', 'contacts', 'dates', 'requirements', 'economics', 'timeline'] as const;
+const TABS = [
+  'overview',
+  'contacts',
+  'dates',
+  'requirements',
+  'economics',
+  'portfolio',
+  'timeline',
+] as const;
+/** Tabs whose label lives in their own module's catalogue rather than care.tabs. */
+const TAB_LABELS: Record<string, string> = { portfolio: 'portfolio.tab' };
 
 export function ClientPage() {
   const { t } = useTranslation();
@@ -117,7 +128,7 @@ export function ClientPage() {
         <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
           {TABS.map((key) => (
             <Tabs.Tab key={key} value={key}>
-              {t(`care.tabs.${key}`)}
+              {t(TAB_LABELS[key] ?? `care.tabs.${key}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -204,6 +215,9 @@ export function ClientPage() {
         </Tabs.Panel>
         <Tabs.Panel value="economics" pt="md">
           <ClientEconomicsTab clientId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="portfolio" pt="md">
+          <ClientPortfolioTab client={c} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md">
           <ClientTimelineTab clientId={id} writable={writable} />
