@@ -63,6 +63,7 @@ import type { StagesTable, StageTargetsTable } from './tables/stages.ts';
 import type { KpisTable, KpiValuesTable } from './tables/scorecard.ts';
 import type { ArbiterReportsTable, ArbiterRulesTable } from './tables/arbiter.ts';
 import type { ReportRecipientsTable } from './tables/reports.ts';
+import type { FeedbackScoreMonthsTable, FeedbackScoreZonesTable } from './tables/rollups.ts';
 
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
@@ -86,6 +87,8 @@ export interface DB {
   arbiter_rules: ArbiterRulesTable;
   arbiter_reports: ArbiterReportsTable;
   report_recipients: ReportRecipientsTable;
+  feedback_score_months: FeedbackScoreMonthsTable;
+  feedback_score_zones: FeedbackScoreZonesTable;
   reminder_snoozes: ReminderSnoozesTable;
   recovery_codes: RecoveryCodesTable;
   login_challenges: LoginChallengesTable;

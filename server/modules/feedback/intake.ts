@@ -3,6 +3,7 @@
 // statements, and followed by one acknowledgement and one webhook write per group. Only what is
 // per record by nature (resolving a named client or contact, opening a case) runs per record.
 import { feedbackRecorded } from './feedback-recorded.ts';
+import { recordScoreMonths } from './score-months.ts';
 import type { Ctx } from '../../context.ts';
 import type {
   ContactsTable,
@@ -166,6 +167,10 @@ async function recordForOneOrg(
     created.map((c) => c.row),
   );
   await repo.insertIdempotencyKeys(db, keys);
+  await recordScoreMonths(
+    { db, orgId },
+    created.map((c) => c.row),
+  );
   await feedbackRecorded.emit(
     { db, orgId },
     { records: created.map((c) => ({ clientId: c.row.client_id, receivedAt: c.row.received_at })) },
