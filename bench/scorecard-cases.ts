@@ -1,11 +1,17 @@
 // The cases of bench/scorecard.ts's data set: opened through the 24 months; 85 % resolved (10 %
 // of those reopened and resolved again), 60 % of the resolved closed later; due 2 days after.
 import { newId } from '../server/lib/ids.ts';
-import { CASES, chunked, END_MS, iso, START_MS, type Deps } from './scorecard-data.ts';
+import type { DB } from '../server/db/types.ts';
+
+export const iso = (ms: number) => new Date(ms).toISOString();
+/** The 24 months of the data set as instants: 2024-12-01 … 2026-12-01 00:00 in Moscow. */
+export const START_MS = Date.parse('2024-11-30T21:00:00Z');
+export const END_MS = Date.parse('2026-11-30T21:00:00Z');
+const CASES = Number(process.env.BENCH_CASES ?? 300_000);
 
 /** Cases with their status events (the operational layer reads both). */
 export async function generateCases(
-  deps: Deps,
+  chunked: (table: keyof DB, rows: unknown[]) => Promise<void>,
   orgId: string,
   { r, stage, client }: { r: () => number; stage: () => string; client: () => string },
 ) {
@@ -81,13 +87,13 @@ export async function generateCases(
         created_at: iso(at),
       });
     if (batch.length === 1000) {
-      await chunked(deps, 'cases', batch);
-      await chunked(deps, 'case_events', events);
+      await chunked('cases', batch);
+      await chunked('case_events', events);
       batch = [];
       events = [];
     }
   }
-  if (batch.length) await chunked(deps, 'cases', batch);
-  if (events.length) await chunked(deps, 'case_events', events);
+  if (batch.length) await chunked('cases', batch);
+  if (events.length) await chunked('case_events', events);
   console.log(`  cases ${CASES}: ${((Date.now() - t1) / 1000).toFixed(0)} s`);
 }

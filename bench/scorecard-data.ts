@@ -9,11 +9,10 @@ import { createDeps } from '../server/deps.ts';
 import { newId } from '../server/lib/ids.ts';
 import { createLogger } from '../server/lib/logger.ts';
 import { createOrganisation } from '../server/modules/orgs/index.ts';
-import { generateCases } from './scorecard-cases.ts';
+import { END_MS, generateCases, iso, START_MS } from './scorecard-cases.ts';
 import { rebuildBenchRollups } from './scorecard-rollups.ts';
 
 const FEEDBACK = Number(process.env.BENCH_FEEDBACK ?? 1_000_000);
-export const CASES = Number(process.env.BENCH_CASES ?? 300_000);
 const TX = Number(process.env.BENCH_TX ?? 1_000_000);
 const CALLS = Number(process.env.BENCH_CALLS ?? 100_000);
 const CLIENTS = 20_000;
@@ -39,10 +38,6 @@ export function seeded(seed: number) {
 const pad = (n: number) => String(n).padStart(2, '0');
 const monthDate = (m: number, day: number) =>
   `${Math.floor(m / 12)}-${pad((m % 12) + 1)}-${pad(day)}`;
-export const iso = (ms: number) => new Date(ms).toISOString();
-/** A random instant of the 24 months (UTC; Moscow is 3 hours ahead, so a few land a month off). */
-export const START_MS = Date.parse('2024-11-30T21:00:00Z');
-export const END_MS = Date.parse('2026-11-30T21:00:00Z');
 
 export async function openDeps(databaseUrl: string) {
   const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
@@ -171,7 +166,7 @@ export async function generate(deps: Deps) {
   if (batch.length) await chunked(deps, 'feedback', batch);
   batch = [];
   console.log(`  feedback ${FEEDBACK}: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  await generateCases(deps, orgId, { r, stage, client });
+  await generateCases((table, rows) => chunked(deps, table, rows), orgId, { r, stage, client });
   // Transactions: sales (3 % refunds) of random clients, 80 % with a stage, 70 % due in 14 days.
   const t2 = Date.now();
   for (let i = 0; i < TX; i++) {

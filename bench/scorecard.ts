@@ -23,6 +23,8 @@ const CALLS = Number(process.env.BENCH_CALLS ?? 100_000);
 const SQLITE = process.env.BENCH_SQLITE !== '0';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+/** The arbiter's stored report is cheap: its lines may take more requests than the scorecard's. */
+const ARBITER_REQUESTS = Number(process.env.BENCH_ARBITER_REQUESTS ?? REQUESTS);
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
 const FRESH = process.env.BENCH_FRESH === '1';
 const DIR = process.env.BENCH_DIR ?? '/tmp/cl-scorecard-bench';
@@ -145,7 +147,8 @@ async function benchOne(label: string, databaseUrl: string) {
       computeSeconds[name] = +((performance.now() - c0) / 1000).toFixed(2);
       console.log(`${label} ${name}: computed in ${computeSeconds[name]} s`);
     }
-    timings[name] = await timeEndpoint(base, key, url, options[name]);
+    const opts = name.startsWith('arbiter') ? { requests: ARBITER_REQUESTS } : options[name];
+    timings[name] = await timeEndpoint(base, key, url, opts);
     console.log(`${label} ${name}: p50 ${timings[name]!.p50} ms, p95 ${timings[name]!.p95} ms`);
   }
   await app.close();

@@ -162,15 +162,10 @@ async function recordForOneOrg(
   // with their case_id, no update afterwards.
   await insertPendingParties({ db }, pending);
   await openRuleCases(created);
-  await repo.insertFeedbackRows(
-    db,
-    created.map((c) => c.row),
-  );
+  const rows = created.map((c) => c.row);
+  await repo.insertFeedbackRows(db, rows);
   await repo.insertIdempotencyKeys(db, keys);
-  await recordScoreMonths(
-    { db, orgId },
-    created.map((c) => c.row),
-  );
+  await recordScoreMonths({ db, orgId }, rows);
   await feedbackRecorded.emit(
     { db, orgId },
     { records: created.map((c) => ({ clientId: c.row.client_id, receivedAt: c.row.received_at })) },
