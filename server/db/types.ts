@@ -70,6 +70,7 @@ import type {
   PortfolioStrategiesTable,
 } from './tables/portfolio.ts';
 import type { ReportRecipientsTable } from './tables/reports.ts';
+import type { FeedbackScoreMonthsTable, FeedbackScoreZonesTable } from './tables/rollups.ts';
 
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
@@ -99,6 +100,8 @@ export interface DB {
   portfolio_snapshots: PortfolioSnapshotsTable;
   portfolio_snapshot_rows: PortfolioSnapshotRowsTable;
   report_recipients: ReportRecipientsTable;
+  feedback_score_months: FeedbackScoreMonthsTable;
+  feedback_score_zones: FeedbackScoreZonesTable;
   reminder_snoozes: ReminderSnoozesTable;
   recovery_codes: RecoveryCodesTable;
   login_challenges: LoginChallengesTable;

@@ -95,9 +95,35 @@ export function isValidTimeZone(timeZone: string): boolean {
 const pad = (n: number) => String(n).padStart(2, '0');
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
+/**
+ * Memo of the pure day computations below, which the business-minute loops repeat for every day
+ * of every case (the scorecard computes them for each case of a window: formatToParts is the cost,
+ * docs/BENCHMARKS.md, issue 16). Keyed by the time zone or the calendar object and the local date;
+ * emptied when large, so a long-running process does not grow it without bound.
+ */
+const MEMO_LIMIT = 50_000;
+const nextDays = new Map<string, { at: number; parts: LocalParts }>();
+const dayIntervals = new WeakMap<BusinessCalendar, Map<string, Array<[number, number]>>>();
+const dateKey = (p: LocalParts) => `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+
 /** The working intervals [open, close) of the local day `p` under `cal`, as instants, in order. */
 function workingIntervals(p: LocalParts, cal: BusinessCalendar): Array<[number, number]> {
-  const date = `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+  const date = dateKey(p);
+  let memo = dayIntervals.get(cal);
+  if (!memo) dayIntervals.set(cal, (memo = new Map()));
+  const known = memo.get(date);
+  if (known) return known;
+  if (memo.size > MEMO_LIMIT) memo.clear();
+  const intervals = computeWorkingIntervals(p, date, cal);
+  memo.set(date, intervals);
+  return intervals;
+}
+
+function computeWorkingIntervals(
+  p: LocalParts,
+  date: string,
+  cal: BusinessCalendar,
+): Array<[number, number]> {
   if (cal.holidays.includes(date)) return [];
   const at = (minutes: number) =>
     zonedTimeToInstant(
@@ -111,6 +137,18 @@ function workingIntervals(p: LocalParts, cal: BusinessCalendar): Array<[number, 
   return [...(cal.hours?.[String(p.weekday) as '1'] ?? [])]
     .sort((a, b) => toMinutes(a[0]) - toMinutes(b[0]))
     .map(([from, to]): [number, number] => [at(toMinutes(from)), at(toMinutes(to))]);
+}
+
+/** The next local day of `p`: its midnight as an instant and its local parts at that midnight. */
+function nextLocalDay(p: LocalParts, timeZone: string): { at: number; parts: LocalParts } {
+  const key = `${timeZone}|${dateKey(p)}`;
+  const known = nextDays.get(key);
+  if (known) return known;
+  if (nextDays.size > MEMO_LIMIT) nextDays.clear();
+  const at = nextLocalMidnight(p, timeZone);
+  const day = { at, parts: localParts(at, timeZone) };
+  nextDays.set(key, day);
+  return day;
 }
 
 /** Midnight of the local day after `p` (noon + 1 day avoids DST edge cases, then back to 00:00). */
@@ -127,8 +165,8 @@ export function addBusinessMinutes(start: Date, minutes: number, cal: BusinessCa
   if (!cal.hours || minutes <= 0) return new Date(start.getTime() + Math.max(0, minutes) * 60_000);
   let remaining = minutes;
   let cursor = start.getTime();
+  let p = localParts(cursor, cal.timeZone);
   for (let day = 0; day < 800; day++) {
-    const p = localParts(cursor, cal.timeZone);
     for (const [open, close] of workingIntervals(p, cal)) {
       if (cursor >= close) continue;
       const begin = Math.max(cursor, open);
@@ -137,7 +175,7 @@ export function addBusinessMinutes(start: Date, minutes: number, cal: BusinessCa
       remaining -= available;
       cursor = close;
     }
-    cursor = nextLocalMidnight(p, cal.timeZone);
+    ({ at: cursor, parts: p } = nextLocalDay(p, cal.timeZone));
   }
   throw new Error('the business calendar has no working time in the next 800 days');
 }
@@ -153,11 +191,11 @@ export function businessMinutesBetween(start: Date, end: Date, cal: BusinessCale
   if (b <= a) return 0;
   if (!cal.hours) return (b - a) / 60_000;
   let total = 0;
+  let p = localParts(a, cal.timeZone);
   for (let cursor = a; cursor < b;) {
-    const p = localParts(cursor, cal.timeZone);
     for (const [open, close] of workingIntervals(p, cal))
       total += Math.max(0, Math.min(close, b) - Math.max(open, a));
-    cursor = nextLocalMidnight(p, cal.timeZone);
+    ({ at: cursor, parts: p } = nextLocalDay(p, cal.timeZone));
   }
   return total / 60_000;
 }

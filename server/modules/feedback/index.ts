@@ -9,6 +9,8 @@ import { registerRatingPage } from './rating-page.ts';
 import { registerStatusPage } from './status-page.ts';
 import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
 import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
+import { orgTimeZoneChanged } from '../orgs/index.ts';
+import { mergeScoreMonths, rebuildScoreMonths } from './score-months.ts';
 
 export {
   recordFeedback,
@@ -20,6 +22,7 @@ export {
 } from './feedback.service.ts';
 export { presentFeedback } from './feedback.routes.ts';
 export { feedbackRecorded, type FeedbackRecorded } from './feedback-recorded.ts';
+export { rebuildScoreMonths, scoreMonthsOf, type ScoreMonthRow } from './score-months.ts';
 export {
   clientFeedbackDates,
   findFeedbackRecord,
@@ -31,9 +34,12 @@ export {
 messageSent.subscribe('feedback.acknowledged', onMessageSent);
 
 // Stage keys on feedback follow a merge, and a stage still on one is not deleted (ADR 012).
-stagesMerged.subscribe('feedback.feedback', (s, e) =>
-  rewriteStageKey(s.db, 'feedback', s.orgId, e),
-);
+stagesMerged.subscribe('feedback.feedback', async (s, e) => {
+  await rewriteStageKey(s.db, 'feedback', s.orgId, e);
+  await mergeScoreMonths(s, e);
+});
+// The score rollup counts months of the organisation's zone: a new zone counts them again.
+orgTimeZoneChanged.subscribe('feedback.score_months', (s) => rebuildScoreMonths(s));
 stageDeleting.subscribe('feedback.feedback', async (s, e) => {
   if (await stageKeyUsed(s.db, 'feedback', s.orgId, e.key)) throw stageInUse(e.key);
 });

@@ -3,6 +3,7 @@
 // statements, and followed by one acknowledgement and one webhook write per group. Only what is
 // per record by nature (resolving a named client or contact, opening a case) runs per record.
 import { feedbackRecorded } from './feedback-recorded.ts';
+import { recordScoreMonths } from './score-months.ts';
 import type { Ctx } from '../../context.ts';
 import type {
   ContactsTable,
@@ -161,11 +162,10 @@ async function recordForOneOrg(
   // with their case_id, no update afterwards.
   await insertPendingParties({ db }, pending);
   await openRuleCases(created);
-  await repo.insertFeedbackRows(
-    db,
-    created.map((c) => c.row),
-  );
+  const rows = created.map((c) => c.row);
+  await repo.insertFeedbackRows(db, rows);
   await repo.insertIdempotencyKeys(db, keys);
+  await recordScoreMonths({ db, orgId }, rows);
   await feedbackRecorded.emit(
     { db, orgId },
     { records: created.map((c) => ({ clientId: c.row.client_id, receivedAt: c.row.received_at })) },

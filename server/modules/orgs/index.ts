@@ -27,3 +27,4 @@ export {
   pruneExpiredSessions,
 } from './orgs.lookups.ts';
 export { orgsModule } from './orgs.module.ts';
+export { orgTimeZoneChanged, type OrgTimeZoneChanged } from './time-zone-changed.ts';

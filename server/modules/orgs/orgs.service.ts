@@ -11,6 +11,7 @@ import { recordAudit } from './audit.ts';
 import { apiKeyPrefix, generateApiKeySecret } from './auth.service.ts';
 import * as repo from './orgs.repo.ts';
 import { zoneOrRefuse } from './time-zone.ts';
+import { orgTimeZoneChanged } from './time-zone-changed.ts';
 
 export async function getOrganisation(ctx: Ctx) {
   assertCan(ctx.actor, 'org.read');
@@ -34,6 +35,7 @@ export async function updateOrganisation(
     // The default owner of routed cases must be a person of this organisation (404 otherwise).
     if (owner && !(await repo.findUser(tx.db, tx.orgId, owner)))
       throw unknownReference('body.defaultCaseOwnerId', 'user');
+    const before = zone !== undefined ? (await repo.getOrg(tx.db, tx.orgId)).time_zone : undefined;
     await repo.updateOrg(tx.db, tx.orgId, {
       ...(owner !== undefined ? { default_case_owner_id: owner } : {}),
       ...(patch.name !== undefined ? { name: patch.name } : {}),
@@ -43,6 +45,8 @@ export async function updateOrganisation(
         ? { require_two_factor: patch.requireTwoFactor ? 1 : 0 }
         : {}),
     });
+    if (zone !== undefined && zone !== (before ?? 'UTC'))
+      await orgTimeZoneChanged.emit(tx, { from: before ?? 'UTC', to: zone });
     await recordAudit(
       tx,
       'org.updated',

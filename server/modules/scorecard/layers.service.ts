@@ -56,7 +56,11 @@ export async function loadLayerSources(
   // periodsOf, whose default end would be the window's own end when it is the current period.
   const next = boundaryAfter(toDate, q.period);
   const [satisfaction, invites, money, operations, employees] = await Promise.all([
-    stageSatisfaction(ctx, { ...filter, bounds: instants }),
+    stageSatisfaction(ctx, {
+      ...filter,
+      bounds: instants,
+      months: { timeZone, periods: periods.map((p) => p.months) },
+    }),
     stageResponseRates(ctx, { ...filter, bounds: instants }),
     stageEconomics(ctx, { ...filter, bounds: days, next, today }),
     getOperationsScorecard(ctx, {

@@ -1,0 +1,200 @@
+// npm run bench:scorecard — the layered scorecard and the arbiter at 1 000 000 feedback records,
+// 300 000 cases and 1 000 000 transactions (issue 16): an organisation in Moscow with 8 journey
+// stages, 20 000 clients (5 segments, a quarter of them with a manager) and 24 months of data
+// (2024-12 … 2026-11), loaded with multi-row inserts (not through the API), the economics rollups
+// rebuilt as a bulk load must, the scorecard rollups rebuilt likewise. Then over real HTTP, in
+// process: p50/p95 of BENCH_REQUESTS sequential requests after 5 warm-up for each scorecard
+// window, the arbiter's stored report, and the scorecard after one new feedback record each time.
+// SQLite (BENCH_SQLITE=0 skips it) on a file kept in BENCH_DIR (default /tmp/cl-scorecard-bench):
+// the second run finds it and skips the load; PostgreSQL with BENCH_PG=1, in the database
+// cl_scorecard_bench, kept too (BENCH_FRESH=1 loads both again). BENCH_FEEDBACK, BENCH_CASES,
+// BENCH_TX scale the data; BENCH_ONLY=<regular expression> times only the matching lines.
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { buildApp } from '../server/app.ts';
+import { generate, KEY, openDeps, type Deps } from './scorecard-data.ts';
+
+const FEEDBACK = Number(process.env.BENCH_FEEDBACK ?? 1_000_000);
+const CASES = Number(process.env.BENCH_CASES ?? 300_000);
+const TX = Number(process.env.BENCH_TX ?? 1_000_000);
+const CALLS = Number(process.env.BENCH_CALLS ?? 100_000);
+const SQLITE = process.env.BENCH_SQLITE !== '0';
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+/** The arbiter's stored report is cheap: its lines may take more requests than the scorecard's. */
+const ARBITER_REQUESTS = Number(process.env.BENCH_ARBITER_REQUESTS ?? REQUESTS);
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
+const FRESH = process.env.BENCH_FRESH === '1';
+const DIR = process.env.BENCH_DIR ?? '/tmp/cl-scorecard-bench';
+const PG_BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PG_NAME = 'cl_scorecard_bench';
+
+/** The data set of a previous run, when there is one (the bench org, a fresh admin key). */
+async function reuse(deps: Deps) {
+  const org = await deps.db
+    .selectFrom('orgs')
+    .select('id')
+    .where('name', '=', 'Бенчмарк карты')
+    .executeTakeFirst();
+  if (!org) return undefined;
+  const done = await deps.db
+    .selectFrom('kpi_values')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', org.id)
+    .executeTakeFirstOrThrow();
+  if (Number(done.n) === 0) return undefined; // an interrupted load
+  const admin = await deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('org_id', '=', org.id)
+    .executeTakeFirstOrThrow();
+  const client = await deps.db
+    .selectFrom('clients')
+    .select('id')
+    .where('org_id', '=', org.id)
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return { orgId: org.id, managerId: admin.id, clientId: client.id };
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+async function timeEndpoint(
+  base: string,
+  key: string,
+  url: string,
+  opts: { requests?: number; before?: () => Promise<void> } = {},
+) {
+  const times: number[] = [];
+  const requests = opts.requests ?? REQUESTS;
+  for (let i = 0; i < requests + WARMUP; i++) {
+    await opts.before?.();
+    const t0 = performance.now();
+    const res = await fetch(`${base}${url}`, { headers: { authorization: `Bearer ${key}` } });
+    await res.text();
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+    if (i >= WARMUP) times.push(performance.now() - t0);
+  }
+  return { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1) };
+}
+
+async function benchOne(label: string, databaseUrl: string) {
+  const deps = await openDeps(databaseUrl);
+  const t0 = Date.now();
+  let data = FRESH ? undefined : await reuse(deps);
+  let loadSeconds: number | null = null;
+  if (!data) {
+    console.log(`${label}: loading the data set (minutes)…`);
+    data = await generate(deps);
+    loadSeconds = (Date.now() - t0) / 1000;
+  } else console.log(`${label}: reusing the data set in ${databaseUrl}`);
+  const key = KEY;
+  const app = await buildApp(deps, { serveWeb: false });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const endpoints: Record<string, string> = {
+    'scorecard, 12 months by month': '/api/v1/scorecard?period=month&from=2025-12-01&to=2026-12-01',
+    'scorecard, one quarter': '/api/v1/scorecard?period=quarter&from=2026-07-01&to=2026-10-01',
+    'scorecard, 4 quarters by quarter':
+      '/api/v1/scorecard?period=quarter&from=2025-10-01&to=2026-10-01',
+    'scorecard, 12 months, one segment':
+      '/api/v1/scorecard?period=month&from=2025-12-01&to=2026-12-01&segment=segment-1',
+    'scorecard, 12 months, one manager': `/api/v1/scorecard?period=month&from=2025-12-01&to=2026-12-01&managerId=${data.managerId}`,
+    'scorecard, 12 months, one stage':
+      '/api/v1/scorecard?period=month&from=2025-12-01&to=2026-12-01&stage=support',
+    'arbiter, stored report (last month)': '/api/v1/arbiter?from=2026-11-01&to=2026-12-01',
+    'arbiter, stored report (a quarter)': '/api/v1/arbiter?from=2026-09-01&to=2026-12-01',
+  };
+  let fresh = 0;
+  const newFeedback = async () => {
+    const res = await fetch(`${base}/api/v1/feedback`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        clientId: data.clientId,
+        stage: 'support',
+        score: { type: 'nps', value: fresh++ % 11 },
+        receivedAt: '2026-11-20T10:00:00.000Z',
+      }),
+    });
+    if (res.status >= 300) throw new Error(`feedback answered ${res.status}: ${await res.text()}`);
+  };
+  const options: Record<string, Parameters<typeof timeEndpoint>[3]> = {};
+  endpoints['scorecard, 12 months, after a new feedback each time'] =
+    endpoints['scorecard, 12 months by month']!;
+  options['scorecard, 12 months, after a new feedback each time'] = {
+    before: newFeedback,
+    requests: Math.min(REQUESTS, 20),
+  };
+  const timings: Record<string, { p50: number; p95: number }> = {};
+  // The arbiter's reports are computed once (POST …/refresh, timed) and then read.
+  const computeSeconds: Record<string, number> = {};
+  for (const [name, url] of Object.entries(endpoints)) {
+    if (ONLY && !ONLY.test(name)) continue;
+    if (name.startsWith('arbiter')) {
+      const c0 = performance.now();
+      const res = await fetch(`${base}${url.replace('/arbiter?', '/arbiter/refresh?')}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({}),
+      });
+      if (res.status !== 200)
+        throw new Error(`refresh answered ${res.status}: ${await res.text()}`);
+      computeSeconds[name] = +((performance.now() - c0) / 1000).toFixed(2);
+      console.log(`${label} ${name}: computed in ${computeSeconds[name]} s`);
+    }
+    const opts = name.startsWith('arbiter') ? { requests: ARBITER_REQUESTS } : options[name];
+    timings[name] = await timeEndpoint(base, key, url, opts);
+    console.log(`${label} ${name}: p50 ${timings[name]!.p50} ms, p95 ${timings[name]!.p95} ms`);
+  }
+  await app.close();
+  await deps.db.destroy();
+  return { loadSeconds, timings, arbiterComputeSeconds: computeSeconds };
+}
+
+async function pgDatabase(): Promise<string> {
+  const c = new pg.Client({ connectionString: PG_BASE });
+  await c.connect();
+  try {
+    const has = await c.query('select 1 from pg_database where datname = $1', [PG_NAME]);
+    if (has.rowCount && FRESH) await c.query(`drop database ${PG_NAME} with (force)`);
+    if (!has.rowCount || FRESH) await c.query(`create database ${PG_NAME}`);
+  } finally {
+    await c.end();
+  }
+  return PG_BASE.replace(/\/[^/]*$/, `/${PG_NAME}`);
+}
+
+const results: Record<string, unknown> = {
+  at: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverageAtStart: loadavg().map((x) => +x.toFixed(2)),
+  },
+  settings: {
+    feedback: FEEDBACK,
+    cases: CASES,
+    transactions: TX,
+    calls: CALLS,
+    requests: REQUESTS,
+  },
+};
+if (SQLITE) {
+  mkdirSync(DIR, { recursive: true });
+  const file = join(DIR, 'bench.db');
+  if (FRESH) for (const f of ['', '-wal', '-shm']) if (existsSync(file + f)) rmSync(file + f);
+  results.sqlite = await benchOne('sqlite', `sqlite:${file}`);
+}
+if (process.env.BENCH_PG === '1') results.postgres = await benchOne('postgres', await pgDatabase());
+results.loadAverageAtEnd = loadavg().map((x) => +x.toFixed(2));
+mkdirSync('bench/results', { recursive: true });
+const out = `bench/results/scorecard-${Date.now()}.json`;
+writeFileSync(out, JSON.stringify(results, null, 2));
+console.log(`written ${out}`);

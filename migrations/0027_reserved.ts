@@ -1,6 +1,0 @@
-// Placeholder for migration 0027, written by another branch in parallel; drop at merge.
-import type { Kysely } from 'kysely';
-
-export async function up(_db: Kysely<any>): Promise<void> {}
-
-export async function down(_db: Kysely<any>): Promise<void> {}

@@ -1,0 +1,135 @@
+// The feedback score rollup (issue 16, ADR 013): how many records of each stage, score type and
+// score arrived in each month of the organisation's time zone. Written in the intake transaction
+// with the records (nothing to reconcile after a crash), rebuilt when the time zone changes and
+// by the migration; the scorecard's satisfaction layer reads it for windows of whole months
+// instead of scanning the records. A month is counted by the same boundary instants the
+// scorecard's periods use (zonedTimeToInstant of the 1st, 00:00), so both paths agree.
+import type { OrgScope } from '../../context.ts';
+import type { FeedbackTable } from '../../db/types.ts';
+import { localParts, zonedTimeToInstant } from '../cases/index.ts';
+import { orgTimeZone } from '../orgs/index.ts';
+import * as repo from './score-months.repo.ts';
+
+export type { ScoreMonthRow } from './score-months.repo.ts';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const label = (m: number) => `${Math.floor(m / 12)}-${pad((m % 12) + 1)}`;
+const monthIndex = (month: string) =>
+  Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+
+/** Start instants (ms) of months in a zone, remembered: the intake asks for few of them. */
+const starts = new Map<string, number>();
+function monthStart(m: number, timeZone: string): number {
+  const key = `${timeZone}|${m}`;
+  let at = starts.get(key);
+  if (at === undefined) {
+    if (starts.size > 10_000) starts.clear();
+    at = zonedTimeToInstant(Math.floor(m / 12), (m % 12) + 1, 1, 0, 0, timeZone);
+    starts.set(key, at);
+  }
+  return at;
+}
+
+/** The month (YYYY-MM) of the zone the instant falls in: [start of M, start of M + 1). */
+export function monthOfInstant(instant: string, timeZone: string): string {
+  const t = Date.parse(instant);
+  const p = localParts(t, timeZone);
+  let m = p.year * 12 + p.month - 1;
+  // A zone whose midnight of the 1st does not exist (a DST jump at 00:00) starts its month at
+  // another instant; the boundaries decide, as they do for the scorecard.
+  if (t < monthStart(m, timeZone)) m -= 1;
+  else if (t >= monthStart(m + 1, timeZone)) m += 1;
+  return label(m);
+}
+
+const counted = (r: Pick<FeedbackTable, 'stage' | 'score_type' | 'score_value'>) =>
+  r.stage !== null &&
+  r.score_value !== null &&
+  r.score_type !== null &&
+  repo.ROLLUP_SCORE_TYPES.includes(r.score_type);
+
+/** Adds new records to the rollup (inside the transaction that inserts them). */
+export async function recordScoreMonths(
+  s: OrgScope,
+  rows: readonly Pick<FeedbackTable, 'stage' | 'score_type' | 'score_value' | 'received_at'>[],
+): Promise<void> {
+  const scored = rows.filter(counted);
+  if (scored.length === 0) return;
+  let zone = await repo.findZone(s.db, s.orgId);
+  if (zone === undefined) {
+    // No rollup yet: the organisation has no records it counts (the migration made a zone row
+    // for every organisation that existed), so the empty rollup is right in its zone.
+    zone = await orgTimeZone(s);
+    await repo.saveZone(s.db, s.orgId, zone);
+  }
+  const sums = new Map<string, repo.ScoreMonthRow>();
+  for (const r of scored) {
+    const month = monthOfInstant(new Date(r.received_at).toISOString(), zone);
+    const key = `${month}|${r.stage}|${r.score_type}|${r.score_value}`;
+    const row = sums.get(key);
+    if (row) row.count += 1;
+    else
+      sums.set(key, {
+        month,
+        stage: r.stage!,
+        scoreType: r.score_type!,
+        score: r.score_value!,
+        count: 1,
+      });
+  }
+  await repo.addScoreMonths(s.db, s.orgId, [...sums.values()]);
+}
+
+/** Months per rebuild scan: the bucket expression grows with them. */
+const SPAN = 36;
+/** Rows per insert: six parameters each, under SQLite's limit. */
+const CHUNK = 2_000;
+
+/**
+ * Counts the organisation's records again, in its current time zone: after the zone changed,
+ * after a bulk load that wrote rows directly (the benchmark), or as a repair.
+ */
+export async function rebuildScoreMonths(s: OrgScope): Promise<void> {
+  const zone = await orgTimeZone(s);
+  await repo.clearScoreMonths(s.db, s.orgId);
+  await repo.saveZone(s.db, s.orgId, zone);
+  const range = await repo.receivedRange(s.db, s.orgId);
+  if (!range) return;
+  const first = monthIndex(monthOfInstant(range.first, zone));
+  const last = monthIndex(monthOfInstant(range.last, zone));
+  for (let from = first; from <= last; from += SPAN) {
+    const months = Array.from({ length: Math.min(SPAN, last - from + 1) }, (_, i) => from + i);
+    const bounds = [...months, months.at(-1)! + 1].map((m) =>
+      new Date(monthStart(m, zone)).toISOString(),
+    );
+    const rows = (await repo.countByBucket(s.db, s.orgId, bounds)).map((r) => ({
+      month: label(months[r.bucket]!),
+      stage: r.stage,
+      scoreType: r.scoreType,
+      score: r.score,
+      count: r.count,
+    }));
+    for (let i = 0; i < rows.length; i += CHUNK)
+      await repo.addScoreMonths(s.db, s.orgId, rows.slice(i, i + CHUNK));
+  }
+}
+
+/**
+ * The rollup's counts of months [fromMonth, toMonth) counted in `timeZone`; null when the rollup
+ * was counted in another zone (or not at all), and the caller must read the records.
+ */
+export async function scoreMonthsOf(
+  s: OrgScope,
+  q: { fromMonth: string; toMonth: string; timeZone: string; stage?: string },
+): Promise<repo.ScoreMonthRow[] | null> {
+  if ((await repo.findZone(s.db, s.orgId)) !== q.timeZone) return null;
+  return repo.listScoreMonths(s.db, s.orgId, q);
+}
+
+/** A merge of stages moves the counts of one key onto the other (ADR 012). */
+export async function mergeScoreMonths(
+  s: OrgScope,
+  e: { fromKey: string; intoKey: string },
+): Promise<void> {
+  await repo.moveStage(s.db, s.orgId, e.fromKey, e.intoKey);
+}
