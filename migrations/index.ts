@@ -27,6 +27,7 @@ import * as m0023 from './0023_case_reply_today.ts';
 import * as m0024 from './0024_two_factor_and_reset.ts';
 import * as m0025 from './0025_arbiter.ts';
 import * as m0026 from './0026_monthly_report.ts';
+import * as m0029 from './0029_opportunities.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '0024_two_factor_and_reset': m0024,
   '0025_arbiter': m0025,
   '0026_monthly_report': m0026,
+  '0029_opportunities': m0029,
 };

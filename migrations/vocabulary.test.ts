@@ -47,6 +47,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   pulses_language_check: v.LANGUAGES,
   kpis_direction_check: v.TARGET_DIRECTIONS,
   arbiter_rules_fires_when_check: v.ARBITER_RULE_WHEN,
+  opportunities_stage_check: v.OPPORTUNITY_STAGES,
 };
 /** CHECKs that are not value lists of text. */
 const NOT_LISTS = new Set([
@@ -55,6 +56,7 @@ const NOT_LISTS = new Set([
   'transactions_cost_check',
   'marketing_spend_amount_check',
   'pulse_answers_score_check',
+  'opportunities_value_check',
 ]);
 
 /** Constraint name → the quoted values of its CHECK, from the tables' CREATE statements. */

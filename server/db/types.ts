@@ -63,6 +63,7 @@ import type { StagesTable, StageTargetsTable } from './tables/stages.ts';
 import type { KpisTable, KpiValuesTable } from './tables/scorecard.ts';
 import type { ArbiterReportsTable, ArbiterRulesTable } from './tables/arbiter.ts';
 import type { ReportRecipientsTable } from './tables/reports.ts';
+import type { OpportunitiesTable, OpportunityTransactionsTable } from './tables/opportunities.ts';
 
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
@@ -79,6 +80,7 @@ export type * from './tables/pulse.ts';
 export type * from './tables/scorecard.ts';
 export type * from './tables/arbiter.ts';
 export type * from './tables/reports.ts';
+export type * from './tables/opportunities.ts';
 
 export interface DB {
   kpis: KpisTable;
@@ -86,6 +88,8 @@ export interface DB {
   arbiter_rules: ArbiterRulesTable;
   arbiter_reports: ArbiterReportsTable;
   report_recipients: ReportRecipientsTable;
+  opportunities: OpportunitiesTable;
+  opportunity_transactions: OpportunityTransactionsTable;
   reminder_snoozes: ReminderSnoozesTable;
   recovery_codes: RecoveryCodesTable;
   login_challenges: LoginChallengesTable;

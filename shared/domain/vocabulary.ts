@@ -171,3 +171,11 @@ export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];
 /** When an arbiter suggestion rule fires (migration 0025). */
 export const ARBITER_RULE_WHEN = ['top_driver', 'red', 'off_target'] as const;
 export type ArbiterRuleWhen = (typeof ARBITER_RULE_WHEN)[number];
+
+// Opportunities (migration 0029)
+/** idea → offered → won | lost (lost may be reopened as an idea); server/modules/opportunities/stages.ts. */
+export const OPPORTUNITY_STAGES = ['idea', 'offered', 'won', 'lost'] as const;
+export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
+/** The roles NPS is split by: a contact's roles, or `none` for a contact without one. */
+export const NPS_ROLE_GROUPS = ['decision_maker', 'influencer', 'user', 'payer', 'none'] as const;
+export type NpsRoleGroup = (typeof NPS_ROLE_GROUPS)[number];
