@@ -27,6 +27,8 @@ import * as m0023 from './0023_case_reply_today.ts';
 import * as m0024 from './0024_two_factor_and_reset.ts';
 import * as m0025 from './0025_arbiter.ts';
 import * as m0026 from './0026_monthly_report.ts';
+import * as m0027 from './0027_reserved.ts';
+import * as m0028 from './0028_reserved.ts';
 import * as m0029 from './0029_opportunities.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -56,5 +58,7 @@ export const migrations: Record<string, Migration> = {
   '0024_two_factor_and_reset': m0024,
   '0025_arbiter': m0025,
   '0026_monthly_report': m0026,
+  '0027_reserved': m0027,
+  '0028_reserved': m0028,
   '0029_opportunities': m0029,
 };
