@@ -20,6 +20,7 @@ import { pulseModule } from './pulse/index.ts';
 import { scorecardModule } from './scorecard/index.ts';
 import { arbiterModule } from './arbiter/index.ts';
 import { reportsModule } from './reports/index.ts';
+import { opportunitiesModule } from './opportunities/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
@@ -42,4 +43,5 @@ export const modules: ModuleDef[] = [
   scorecardModule,
   arbiterModule,
   reportsModule,
+  opportunitiesModule,
 ];

@@ -25,6 +25,7 @@ export {
   type StageRetention,
 } from './stage-records.ts';
 export { presentTransaction } from './economics.routes.ts';
+export { productSpendIn, productsBoughtBy, type ProductSpend } from './product-spend.ts';
 export { baseCurrencyOf } from './settings.service.ts';
 export { splitRevenueChange, type LeverInputs, type LeverSplit } from './levers.ts';
 
