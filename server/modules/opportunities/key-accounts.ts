@@ -33,8 +33,5 @@ export async function topClients(s: OrgScope & { now: Date }): Promise<Set<strin
   const fields = await clientEconomicsFieldsWhere(s, {});
   const w = last12Months(s.now);
   const revenue = await clientRevenueIn(s, w.from, w.to);
-  return selectTopClients(
-    fields,
-    new Map([...revenue].map(([id, r]) => [id, r.revenueMinor])),
-  );
+  return selectTopClients(fields, new Map([...revenue].map(([id, r]) => [id, r.revenueMinor])));
 }

@@ -32,8 +32,7 @@ export async function listOpportunitiesOf(db: DbOrTrx, orgId: string, clientId: 
   const open = (s: string) => (s === 'idea' || s === 'offered' ? 0 : 1);
   return rows.sort(
     (a, b) =>
-      open(a.stage) - open(b.stage) ||
-      (a.due_date ?? '9999').localeCompare(b.due_date ?? '9999'),
+      open(a.stage) - open(b.stage) || (a.due_date ?? '9999').localeCompare(b.due_date ?? '9999'),
   );
 }
 
@@ -80,7 +79,8 @@ export async function linkedTransactions(
     .where('opportunity_id', 'in', [...opportunityIds])
     .orderBy('transaction_id')
     .execute();
-  for (const r of rows) out.set(r.opportunity_id, [...(out.get(r.opportunity_id) ?? []), r.transaction_id]);
+  for (const r of rows)
+    out.set(r.opportunity_id, [...(out.get(r.opportunity_id) ?? []), r.transaction_id]);
   return out;
 }
 

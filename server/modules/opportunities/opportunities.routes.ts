@@ -88,7 +88,8 @@ export function registerOpportunityRoutes(app: FastifyInstance, deps: Deps): voi
   r.get(
     '/api/v1/opportunities/:id',
     { schema: { tags, params: idParam, response: { 200: api.opportunityOut } } },
-    async (req) => presentOpportunity(await service.getOpportunity(ctxOf(deps, req), req.params.id)),
+    async (req) =>
+      presentOpportunity(await service.getOpportunity(ctxOf(deps, req), req.params.id)),
   );
 
   r.patch(

@@ -116,9 +116,13 @@ export async function updateOpportunity(
     const row = await getRow(tx, id);
     const stage = patch.stage ?? row.stage;
     if (!canMove(row.stage, stage))
-      throw new AppError('invalid_transition', `An opportunity cannot go from ${row.stage} to ${stage}`, {
-        invalidParams: [{ name: 'body.stage', reason: `not allowed from ${row.stage}` }],
-      });
+      throw new AppError(
+        'invalid_transition',
+        `An opportunity cannot go from ${row.stage} to ${stage}`,
+        {
+          invalidParams: [{ name: 'body.stage', reason: `not allowed from ${row.stage}` }],
+        },
+      );
     await assertOwner(tx, patch.ownerId);
     if (patch.transactionIds !== undefined) {
       await assertClientTransactions(tx, row.client_id, patch.transactionIds);

@@ -124,9 +124,13 @@ describe.each(testDialects())('opportunities on %s', (dialect) => {
       ownerId: '01a206ea-dd6a-7001-8c1b-5f588a061bc6',
     });
     expect([owner.statusCode, owner.json().code]).toEqual([404, 'not_found']);
-    const nobody = await api('POST', '/api/v1/clients/01a206ea-dd6a-7001-8c1b-5f588a061bc6/opportunities', {
-      product: 'X',
-    });
+    const nobody = await api(
+      'POST',
+      '/api/v1/clients/01a206ea-dd6a-7001-8c1b-5f588a061bc6/opportunities',
+      {
+        product: 'X',
+      },
+    );
     expect(nobody.statusCode).toBe(404);
     expect((await api('GET', url)).json().items).toEqual([]);
   });

@@ -26,7 +26,11 @@ export const segmentPeers: PeerGroupSource = {
   async peersOf(s, client) {
     if (!client.segment) return { kind: 'segment', label: null, clientIds: [] };
     const ids = await clientIdsWhere(s, { segment: client.segment });
-    return { kind: 'segment', label: client.segment, clientIds: ids.filter((id) => id !== client.id) };
+    return {
+      kind: 'segment',
+      label: client.segment,
+      clientIds: ids.filter((id) => id !== client.id),
+    };
   },
 };
 

@@ -14,7 +14,9 @@ import { suggestProducts } from './suggestions.ts';
 /** The 12 months before today (UTC dates): [today − 12 months, today + 1 day). */
 export function last12Months(now: Date): { from: string; to: string } {
   const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
-  const from = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate() + 1));
+  const from = new Date(
+    Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate() + 1),
+  );
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return { from: day(from), to: day(to) };
 }

@@ -142,7 +142,11 @@ describe.each(testDialects())('suggested opportunities on %s', (dialect) => {
     registerPeerGroup({
       name: 'test.cell',
       priority: 10,
-      peersOf: async () => ({ kind: 'portfolio_cell', label: 'high/low', clientIds: [ids.P4!, ids.Q!] }),
+      peersOf: async () => ({
+        kind: 'portfolio_cell',
+        label: 'high/low',
+        clientIds: [ids.P4!, ids.Q!],
+      }),
     });
     try {
       const cell = (await api('GET', `/api/v1/clients/${ids.A}/opportunities/suggested`)).json();
