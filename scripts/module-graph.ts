@@ -8,7 +8,7 @@ const DOC = 'docs/architecture.md';
 const BEGIN = '<!-- module-graph:begin (npm run docs:graph) -->';
 const END = '<!-- module-graph:end -->';
 const LAYERS: [string, string[]][] = [
-  ['analytics', ['reports', 'arbiter', 'scorecard', 'economics', 'metrics']],
+  ['analytics', ['opportunities', 'reports', 'arbiter', 'scorecard', 'economics', 'metrics']],
   [
     'loop',
     [

@@ -122,22 +122,6 @@ export async function getContact(db: DbOrTrx, orgId: string, id: string): Promis
   return row;
 }
 
-/** The organisation's contacts among `ids`. */
-export async function listContactsByIds(
-  db: DbOrTrx,
-  orgId: string,
-  ids: readonly string[],
-): Promise<ContactsTable[]> {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('contacts')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', 'in', [...ids])
-    .orderBy('id')
-    .execute();
-}
-
 /** The oldest contact with this e-mail (e-mails are stored lower-cased). */
 export async function findContactByEmail(
   db: DbOrTrx,

@@ -8,6 +8,7 @@ import { assertCan } from '../../lib/permissions.ts';
 import { CONTACT_ROLES } from '../../../shared/domain/vocabulary.ts';
 import { recordAudit } from '../orgs/index.ts';
 import * as repo from './clients.repo.ts';
+import { listContactsByIds } from './contacts-bulk.repo.ts';
 import { withSubscription, type ContactView } from './subscriptions.service.ts';
 
 export interface ContactInput {
@@ -132,7 +133,7 @@ export async function changeContactRoles(
   assertCan(ctx.actor, 'data.write');
   const ids = [...new Set(input.contactIds)];
   return inTransaction(ctx, async (tx) => {
-    const rows = await repo.listContactsByIds(tx.db, tx.orgId, ids);
+    const rows = await listContactsByIds(tx.db, tx.orgId, ids);
     if (rows.length !== ids.length) throw unknownReference('body.contactIds', 'contact');
     const now = tx.clock.now().toISOString();
     const changed: string[] = [];
@@ -152,6 +153,6 @@ export async function changeContactRoles(
       add: input.add,
       remove: input.remove,
     });
-    return withSubscription(tx, await repo.listContactsByIds(tx.db, tx.orgId, ids));
+    return withSubscription(tx, await listContactsByIds(tx.db, tx.orgId, ids));
   });
 }
