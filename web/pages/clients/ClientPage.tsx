@@ -39,8 +39,17 @@ import { ClientDatesTab } from '../care/ClientDatesTab.tsx';
 import { ClientRequirementsTab } from '../care/ClientRequirementsTab.tsx';
 import { ClientTimelineTab } from '../care/ClientTimelineTab.tsx';
 import { ClientEconomicsTab } from '../economics/ClientEconomicsTab.tsx';
+import { ClientOpportunitiesTab } from '../opportunities/ClientOpportunitiesTab.tsx';
 
-const TABS = ['overview', 'contacts', 'dates', 'requirements', 'economics', 'timeline'] as const;
+const TABS = [
+  'overview',
+  'contacts',
+  'dates',
+  'requirements',
+  'economics',
+  'opportunities',
+  'timeline',
+] as const;
 
 export function ClientPage() {
   const { t } = useTranslation();
@@ -204,6 +213,9 @@ export function ClientPage() {
         </Tabs.Panel>
         <Tabs.Panel value="economics" pt="md">
           <ClientEconomicsTab clientId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="opportunities" pt="md">
+          <ClientOpportunitiesTab clientId={id} writable={writable} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md">
           <ClientTimelineTab clientId={id} writable={writable} />
