@@ -1,0 +1,86 @@
+// Opportunities in the browser (issue 17): open a client card, open the Opportunities tab, see
+// the suggestion from a similar client, add an opportunity by hand and move it to "offered" —
+// on a phone (390 px, nothing wider than the screen) and a desktop.
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiClientFor,
+  openSignedIn,
+  SCREENSHOTS,
+  startHarness,
+  WAIT,
+  type ApiCall,
+  type Harness,
+} from './harness.ts';
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+
+let harness: Harness;
+let api: ApiCall;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  api = await apiClientFor(harness);
+}, 60_000);
+afterEach(() => harness.closePages());
+afterAll(async () => harness?.stop());
+
+const overflowOf = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+describe('opportunities on the client card', () => {
+  it.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ])('opens the tab and adds an opportunity on a %s', async (name, viewport) => {
+    const segment = `Розница ${name}`;
+    const client = await api<{ id: string }>('POST', '/api/v1/clients', {
+      name: `ООО «Альфа» ${name}`,
+      segment,
+    });
+    const peer = await api<{ id: string }>('POST', '/api/v1/clients', {
+      name: `ООО «Бета» ${name}`,
+      segment,
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    const sale = await api('POST', '/api/v1/transactions', {
+      externalId: `doc-${name}`,
+      clientId: peer.json.id,
+      kind: 'sale',
+      date: today,
+      amount: 42000,
+      product: 'Сервисный контракт',
+    });
+    expect(sale.status).toBe(201);
+
+    const { page, errors } = await openSignedIn(harness, viewport, `/clients/${client.json.id}`);
+    await page.getByRole('tab', { name: 'Возможности' }).click();
+    await expect.poll(() => page.url()).toContain('tab=opportunities');
+    const suggestion = page.getByTestId('suggestion');
+    await suggestion.first().waitFor(WAIT);
+    expect(await suggestion.first().textContent()).toContain('Сервисный контракт');
+
+    await page.getByTestId('opportunity-add').click();
+    await page.getByLabel('Продукт или услуга').fill('Обучение персонала');
+    await page.getByLabel('Оценка, ₽').fill('150000');
+    await page.getByRole('button', { name: 'Добавить', exact: true }).click();
+    const card = page.getByTestId('opportunity').filter({ hasText: 'Обучение персонала' });
+    await card.waitFor(WAIT);
+    expect(await card.textContent()).toContain('Идея');
+
+    await card.getByRole('button', { name: 'Перевести в: Предложено' }).click();
+    await expect.poll(async () => card.textContent(), WAIT).toContain('Предложено');
+
+    const list = await api<{ items: { product: string; stage: string; value: number }[] }>(
+      'GET',
+      `/api/v1/clients/${client.json.id}/opportunities`,
+    );
+    expect(list.json.items).toMatchObject([
+      { product: 'Обучение персонала', stage: 'offered', value: 150000 },
+    ]);
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/opportunities-${name}.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
