@@ -37,6 +37,9 @@ export async function clientCoverage(
   return { clientId, since: coverageCutoff(ctx.clock.now()).toISOString(), ...coverage };
 }
 
+const MANY = 500;
+const NO_CONTACTS = computeCoverage([], new Map(), new Date(0));
+
 /**
  * A reminder per key account (key-accounts.ts) with no decision-maker contact, or whose decision
  * makers had no touch in six months.
@@ -46,12 +49,22 @@ export async function decisionMakerReminders(ctx: Ctx, limit: number): Promise<R
     ...(await keyAccountSelector().select({ db: ctx.db, orgId: ctx.orgId, now: ctx.clock.now() })),
   ].sort();
   if (keys.length === 0) return [];
-  const coverage = await coverageOfClients(ctx, keys);
-  const names = await reads.clientNames(ctx.db, ctx.orgId, keys);
+  // Many key accounts: read all contacts once rather than bind thousands of ids (SQLite's limit).
+  const coverage = await coverageOfClients(ctx, keys.length > MANY ? undefined : keys);
+  const due = keys
+    .map((id) => ({ id, c: coverage.get(id) ?? NO_CONTACTS }))
+    .filter((x) => x.c.decisionMaker !== 'touched')
+    .slice(0, limit);
+  // Names through the organisation's own clients: a selector's stray id is dropped here.
+  const names = await reads.clientNames(
+    ctx.db,
+    ctx.orgId,
+    due.map((x) => x.id),
+  );
   const out: ReminderOut[] = [];
-  for (const id of keys) {
-    const c = coverage.get(id);
-    if (!c || !names.has(id) || c.decisionMaker === 'touched') continue;
+  for (const { id, c } of due) {
+    const name = names.get(id);
+    if (name === undefined) continue;
     const lastTouch = c.contacts
       .filter((x) => x.roles.includes('decision_maker') && x.lastTouchAt)
       .map((x) => x.lastTouchAt!)
@@ -60,15 +73,14 @@ export async function decisionMakerReminders(ctx: Ctx, limit: number): Promise<R
     out.push({
       kind: c.decisionMaker === 'missing' ? 'decision_maker_missing' : 'decision_maker_silent',
       clientId: id,
-      clientName: names.get(id)!,
-      title: names.get(id)!,
+      clientName: name,
+      title: name,
       at: lastTouch ?? null,
       daysUntil: null,
       ref: { type: 'client', id },
       link: `/clients/${id}?tab=contacts`,
       coverage: { decisionMaker: c.decisionMaker, influencer: c.influencer },
     });
-    if (out.length >= limit) break;
   }
   return out;
 }
