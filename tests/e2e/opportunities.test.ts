@@ -83,4 +83,36 @@ describe('opportunities on the client card', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/opportunities-${name}.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
+
+  it('gives two contacts the decision-maker role at once, on a phone', async () => {
+    const client = await api<{ id: string }>('POST', '/api/v1/clients', { name: 'ООО «Роли»' });
+    const contact = async (name: string) =>
+      (await api<{ id: string }>('POST', `/api/v1/clients/${client.json.id}/contacts`, { name }))
+        .json.id;
+    const ids = [await contact('Иван Петров'), await contact('Ольга Смирнова')];
+    const { page, errors } = await openSignedIn(
+      harness,
+      PHONE,
+      `/clients/${client.json.id}?tab=contacts`,
+    );
+    const bulk = page.getByTestId('bulk-roles');
+    await bulk.waitFor(WAIT);
+    await bulk.getByLabel('Контакты').click();
+    await page.getByRole('option', { name: 'Иван Петров' }).click();
+    await page.getByRole('option', { name: 'Ольга Смирнова' }).click();
+    await page.keyboard.press('Escape'); // the list stays open for more choices
+    await bulk.getByLabel('Роль').click();
+    await page.getByRole('option', { name: 'Принимает решения' }).click();
+    await bulk.getByRole('button', { name: 'Добавить роль' }).click();
+    await expect
+      .poll(async () => {
+        const roles = [];
+        for (const id of ids)
+          roles.push((await api<{ roles: string[] }>('GET', `/api/v1/contacts/${id}`)).json.roles);
+        return roles;
+      }, WAIT)
+      .toEqual([['decision_maker'], ['decision_maker']]);
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+  });
 });

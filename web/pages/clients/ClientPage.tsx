@@ -33,6 +33,7 @@ import { useSession } from '../../session.tsx';
 import { AddContactModal } from './AddContactModal.tsx';
 import { ContactList } from './ContactList.tsx';
 import { ContactPreferencesModal } from './ContactPreferencesModal.tsx';
+import { ContactRolesBulk } from './ContactRolesBulk.tsx';
 import { ResubscribeModal } from './ResubscribeModal.tsx';
 import { ClientCardOverview } from '../care/ClientCardOverview.tsx';
 import { ClientDatesTab } from '../care/ClientDatesTab.tsx';
@@ -201,6 +202,12 @@ export function ClientPage() {
                 contacts={contacts.data.items}
                 onEditPreferences={writable ? setEditingContact : undefined}
                 onResubscribe={can(user.role, 'org.manage') ? setResubscribing : undefined}
+              />
+            )}
+            {writable && contacts.data && contacts.data.items.length > 1 && (
+              <ContactRolesBulk
+                contacts={contacts.data.items}
+                onChanged={() => void queryClient.invalidateQueries({ queryKey: ['contacts', id] })}
               />
             )}
           </section>
