@@ -1,6 +1,7 @@
-// Opportunities in the browser (issue 17): open a client card, open the Opportunities tab, see
-// the suggestion from a similar client, add an opportunity by hand and move it to "offered" —
-// on a phone (390 px, nothing wider than the screen) and a desktop.
+// Opportunities and decision makers in the browser (issue 17): open a client card, open the
+// Opportunities tab, see the suggestion from a similar client, add an opportunity by hand and
+// move it to "offered" — on a phone (390 px, nothing wider than the screen) and a desktop; roles
+// of two contacts at once; the care inbox's decision-maker reminder with its role coverage.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -113,6 +114,28 @@ describe('opportunities on the client card', () => {
       }, WAIT)
       .toEqual([['decision_maker'], ['decision_maker']]);
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('the care inbox reminds about a key client without a decision maker, with its role coverage', async () => {
+    const client = await api<{ id: string }>('POST', '/api/v1/clients', {
+      name: 'ООО «Ключевой»',
+      strategicFit: 90,
+    });
+    await api('POST', `/api/v1/clients/${client.json.id}/contacts`, {
+      name: 'Анна',
+      roles: ['influencer'],
+    });
+    const { page, errors } = await openSignedIn(harness, PHONE, '/care');
+    const group = page.getByTestId('reminders-decision_maker_missing');
+    await group.waitFor(WAIT);
+    const row = group.getByTestId('reminder').filter({ hasText: 'ООО «Ключевой»' });
+    const badges = row.getByTestId('coverage');
+    await expect.poll(async () => badges.textContent(), WAIT).toContain('ЛПР: нет');
+    // The influencer is a contact, never touched: silent.
+    expect(await badges.textContent()).toContain('Влияющий: молчит 6 мес.');
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/care-coverage-phone.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
 });
