@@ -18,14 +18,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     /** Minor units (kopecks) of `currency`, ≥ 0; null when nobody estimated it yet. */
     .addColumn('value_minor', t.money)
     .addColumn('currency', 'text', (c) => c.notNull())
-    .addColumn('stage', 'text', (c) => c.notNull())
+    // Not `stage`: that name means a journey stage key on every table that has it (ADR 012).
+    .addColumn('sales_stage', 'text', (c) => c.notNull())
     .addColumn('owner_id', t.id, (c) => c.references('users.id').onDelete('set null'))
     /** YYYY-MM-DD. */
     .addColumn('due_date', 'text')
     .addColumn('note', 'text')
     .addColumn('created_at', t.time, (c) => c.notNull())
     .addColumn('updated_at', t.time, (c) => c.notNull())
-    .addCheckConstraint('opportunities_stage_check', sql.raw(oneOf('stage', [...STAGES_0029])))
+    .addCheckConstraint(
+      'opportunities_sales_stage_check',
+      sql.raw(oneOf('sales_stage', [...STAGES_0029])),
+    )
     .addCheckConstraint('opportunities_value_check', sql.raw('value_minor >= 0'))
     .execute();
   await db.schema

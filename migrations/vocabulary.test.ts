@@ -47,7 +47,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   pulses_language_check: v.LANGUAGES,
   kpis_direction_check: v.TARGET_DIRECTIONS,
   arbiter_rules_fires_when_check: v.ARBITER_RULE_WHEN,
-  opportunities_stage_check: v.OPPORTUNITY_STAGES,
+  opportunities_sales_stage_check: v.OPPORTUNITY_STAGES,
 };
 /** CHECKs that are not value lists of text. */
 const NOT_LISTS = new Set([

@@ -11,7 +11,8 @@ export interface OpportunitiesTable {
   /** Minor units of `currency`, ≥ 0; null when not estimated. */
   value_minor: number | null;
   currency: string;
-  stage: OpportunityStage;
+  /** idea | offered | won | lost (not `stage`, the journey-stage column name, ADR 012). */
+  sales_stage: OpportunityStage;
   owner_id: string | null;
   /** YYYY-MM-DD. */
   due_date: string | null;

@@ -32,7 +32,8 @@ export async function listOpportunitiesOf(db: DbOrTrx, orgId: string, clientId: 
   const open = (s: string) => (s === 'idea' || s === 'offered' ? 0 : 1);
   return rows.sort(
     (a, b) =>
-      open(a.stage) - open(b.stage) || (a.due_date ?? '9999').localeCompare(b.due_date ?? '9999'),
+      open(a.sales_stage) - open(b.sales_stage) ||
+      (a.due_date ?? '9999').localeCompare(b.due_date ?? '9999'),
   );
 }
 

@@ -76,7 +76,7 @@ export async function addOpportunity(
       product: input.product,
       value_minor: minorOf(input.value) ?? null,
       currency: input.currency ?? (await baseCurrencyOf(tx)),
-      stage: input.stage,
+      sales_stage: input.stage,
       owner_id: input.ownerId ?? null,
       due_date: input.dueDate ?? null,
       note: input.note ?? null,
@@ -114,13 +114,13 @@ export async function updateOpportunity(
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
     const row = await getRow(tx, id);
-    const stage = patch.stage ?? row.stage;
-    if (!canMove(row.stage, stage))
+    const stage = patch.stage ?? row.sales_stage;
+    if (!canMove(row.sales_stage, stage))
       throw new AppError(
         'invalid_transition',
-        `An opportunity cannot go from ${row.stage} to ${stage}`,
+        `An opportunity cannot go from ${row.sales_stage} to ${stage}`,
         {
-          invalidParams: [{ name: 'body.stage', reason: `not allowed from ${row.stage}` }],
+          invalidParams: [{ name: 'body.stage', reason: `not allowed from ${row.sales_stage}` }],
         },
       );
     await assertOwner(tx, patch.ownerId);
@@ -136,7 +136,7 @@ export async function updateOpportunity(
       ...(patch.product !== undefined ? { product: patch.product } : {}),
       ...(value !== undefined ? { value_minor: value } : {}),
       ...(patch.currency !== undefined ? { currency: patch.currency } : {}),
-      ...(patch.stage !== undefined ? { stage: patch.stage } : {}),
+      ...(patch.stage !== undefined ? { sales_stage: patch.stage } : {}),
       ...(patch.ownerId !== undefined ? { owner_id: patch.ownerId } : {}),
       ...(patch.dueDate !== undefined ? { due_date: patch.dueDate } : {}),
       ...(patch.note !== undefined ? { note: patch.note } : {}),
@@ -149,7 +149,7 @@ export async function updateOpportunity(
       tx,
       'opportunity.updated',
       { type: 'opportunity', id },
-      { fields: Object.keys(patch), ...(patch.stage ? { from: row.stage, to: stage } : {}) },
+      { fields: Object.keys(patch), ...(patch.stage ? { from: row.sales_stage, to: stage } : {}) },
     );
     return getOpportunity(tx, id);
   });
@@ -166,5 +166,5 @@ export async function deleteOpportunity(ctx: Ctx, id: string): Promise<void> {
 /** Products on the client's open or won opportunities: not suggested again. */
 export async function plannedProducts(ctx: Ctx, clientId: string): Promise<string[]> {
   const rows = await repo.listOpportunitiesOf(ctx.db, ctx.orgId, clientId);
-  return rows.filter((r) => r.stage !== 'lost').map((r) => r.product);
+  return rows.filter((r) => r.sales_stage !== 'lost').map((r) => r.product);
 }
