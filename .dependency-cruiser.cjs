@@ -35,6 +35,7 @@ const ANALYTICS = [
   'strategy',
   'competencies',
   'reports',
+  'opportunities',
 ];
 const mods = (names) => `^server/modules/(${names.join('|')})/`;
 const PLATFORM = [

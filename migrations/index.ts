@@ -29,6 +29,7 @@ import * as m0025 from './0025_arbiter.ts';
 import * as m0026 from './0026_monthly_report.ts';
 import * as m0027 from './0027_feedback_score_months.ts';
 import * as m0028 from './0028_portfolio.ts';
+import * as m0029 from './0029_opportunities.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '0026_monthly_report': m0026,
   '0027_feedback_score_months': m0027,
   '0028_portfolio': m0028,
+  '0029_opportunities': m0029,
 };

@@ -8,7 +8,10 @@ const DOC = 'docs/architecture.md';
 const BEGIN = '<!-- module-graph:begin (npm run docs:graph) -->';
 const END = '<!-- module-graph:end -->';
 const LAYERS: [string, string[]][] = [
-  ['analytics', ['reports', 'portfolio', 'arbiter', 'scorecard', 'economics', 'metrics']],
+  [
+    'analytics',
+    ['portfolio', 'opportunities', 'reports', 'arbiter', 'scorecard', 'economics', 'metrics'],
+  ],
   [
     'loop',
     [

@@ -71,6 +71,7 @@ import type {
 } from './tables/portfolio.ts';
 import type { ReportRecipientsTable } from './tables/reports.ts';
 import type { FeedbackScoreMonthsTable, FeedbackScoreZonesTable } from './tables/rollups.ts';
+import type { OpportunitiesTable, OpportunityTransactionsTable } from './tables/opportunities.ts';
 
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
@@ -88,6 +89,7 @@ export type * from './tables/scorecard.ts';
 export type * from './tables/arbiter.ts';
 export type * from './tables/portfolio.ts';
 export type * from './tables/reports.ts';
+export type * from './tables/opportunities.ts';
 
 export interface DB {
   kpis: KpisTable;
@@ -102,6 +104,8 @@ export interface DB {
   report_recipients: ReportRecipientsTable;
   feedback_score_months: FeedbackScoreMonthsTable;
   feedback_score_zones: FeedbackScoreZonesTable;
+  opportunities: OpportunitiesTable;
+  opportunity_transactions: OpportunityTransactionsTable;
   reminder_snoozes: ReminderSnoozesTable;
   recovery_codes: RecoveryCodesTable;
   login_challenges: LoginChallengesTable;

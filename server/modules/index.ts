@@ -21,6 +21,7 @@ import { scorecardModule } from './scorecard/index.ts';
 import { arbiterModule } from './arbiter/index.ts';
 import { reportsModule } from './reports/index.ts';
 import { portfolioModule } from './portfolio/index.ts';
+import { opportunitiesModule } from './opportunities/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
@@ -44,4 +45,5 @@ export const modules: ModuleDef[] = [
   arbiterModule,
   reportsModule,
   portfolioModule,
+  opportunitiesModule,
 ];

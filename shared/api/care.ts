@@ -62,7 +62,33 @@ export const reminderKind = z.enum([
   'assigned_case',
   /** "Assigned to me": an active special requirement of a stage the person owns (C4). */
   'stage_requirement',
+  /** A key account (high attractiveness) without a decision-maker contact (C9, issue 17). */
+  'decision_maker_missing',
+  /** A key account whose decision makers had no touch in six months (C9, issue 17). */
+  'decision_maker_silent',
 ]);
+/** Whether a role is among the client's contacts and touched in the last six months. */
+export const roleCoverage = z.enum(['touched', 'silent', 'missing']);
+export const coverageSummary = z.object({
+  decisionMaker: roleCoverage,
+  influencer: roleCoverage,
+});
+export const clientCoverageOut = coverageSummary.extend({
+  clientId: z.string(),
+  /** Touches on or after this time count (six months back). */
+  since: z.string(),
+  /** Both roles touched. */
+  covered: z.boolean(),
+  contacts: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      roles: z.array(z.string()),
+      lastTouchAt: z.string().nullable(),
+    }),
+  ),
+});
+export type ClientCoverageOut = z.infer<typeof clientCoverageOut>;
 export const remindersQuery = z.object({
   days: z.coerce.number().int().min(0).max(366).default(14),
   silentDays: z.coerce.number().int().min(1).max(3650).default(60),
@@ -84,6 +110,8 @@ export const reminderOut = z.object({
   }),
   /** UI path to open. */
   link: z.string(),
+  /** The client's decision-maker and influencer coverage (the inbox shows it per row). */
+  coverage: coverageSummary.optional(),
 });
 export type ReminderOut = z.infer<typeof reminderOut>;
 

@@ -128,6 +128,20 @@ export const updateContactBody = z
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required' });
 
+/** Roles of many contacts at once (issue 17): all ids of the organisation, else 404 and nothing changes. */
+export const contactRolesBody = z
+  .object({
+    contactIds: z.array(z.uuid()).min(1).max(500),
+    add: z.array(contactRole).max(4).default([]),
+    remove: z.array(contactRole).max(4).default([]),
+  })
+  .refine((b) => b.add.length + b.remove.length > 0, {
+    message: 'add or remove at least one role',
+  })
+  .refine((b) => !b.add.some((r) => b.remove.includes(r)), {
+    message: 'a role cannot be both added and removed',
+  });
+
 export const contactOut = z.object({
   id: z.string(),
   clientId: z.string(),

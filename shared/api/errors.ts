@@ -27,6 +27,10 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   unprocessable: 422,
   currency_mismatch: 422,
+  /** A won opportunity names a transaction of another client (issue 17). */
+  transaction_not_of_client: 422,
+  /** Transactions linked to an opportunity that is not won (issue 17). */
+  transactions_need_won: 422,
   invalid_code: 422,
   /** An export would hold more rows than one file may (issue 16): narrow the filters. */
   too_many_rows: 422,

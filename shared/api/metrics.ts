@@ -56,6 +56,32 @@ export const satisfactionOut = z.object({
 });
 export type SatisfactionOut = z.infer<typeof satisfactionOut>;
 
+/** NPS by the answering contact's role (issue 17): every answer in each role its contact has. */
+export const npsByRoleQuery = z.object({
+  /** Inclusive; defaults to the first day of the month eleven months ago. */
+  from: isoInstant.optional(),
+  /** Exclusive; defaults to now. */
+  to: isoInstant.optional(),
+});
+export const npsByRoleOut = z.object({
+  from: z.string(),
+  to: z.string(),
+  roles: z.array(
+    z.object({
+      role: z.enum(['decision_maker', 'influencer', 'user', 'payer', 'none']),
+      value: z.number().nullable(),
+      responses: z.number().int(),
+      promoters: z.number().int(),
+      passives: z.number().int(),
+      detractors: z.number().int(),
+      marginOfError: z.number().nullable(),
+    }),
+  ),
+  /** Answers without a known contact: in no role. */
+  unattributed: z.number().int(),
+});
+export type NpsByRoleOut = z.infer<typeof npsByRoleOut>;
+
 export const metricSummaryOut = z.object({
   value: z.number().nullable(),
   responses: z.number().int(),

@@ -174,3 +174,11 @@ export type ArbiterRuleWhen = (typeof ARBITER_RULE_WHEN)[number];
 /** The levels of each axis of the portfolio matrix (migration 0028). */
 export const PORTFOLIO_LEVELS = ['low', 'medium', 'high'] as const;
 export type PortfolioLevel = (typeof PORTFOLIO_LEVELS)[number];
+
+// Opportunities (migration 0029)
+/** idea → offered → won | lost (lost may be reopened as an idea); server/modules/opportunities/stages.ts. */
+export const OPPORTUNITY_STAGES = ['idea', 'offered', 'won', 'lost'] as const;
+export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
+/** The roles NPS is split by: a contact's roles, or `none` for a contact without one. */
+export const NPS_ROLE_GROUPS = ['decision_maker', 'influencer', 'user', 'payer', 'none'] as const;
+export type NpsRoleGroup = (typeof NPS_ROLE_GROUPS)[number];

@@ -88,6 +88,7 @@ const KIND_OF_FIELD: Record<string, Kind> = {
   caseId: 'case',
   feedbackId: 'feedback',
   messageId: 'message',
+  transactionId: 'transaction',
 };
 
 /** Fields whose name means something else on one path: an employee's manager is an employee. */
@@ -116,6 +117,8 @@ export interface ForeignIds {
   feedback: string;
   message: string;
   stage: string;
+  /** A sale of `client`. */
+  transaction: string;
   /** Every id, public reference and e-mail address above: none may appear in B's answers. */
   needles: string[];
 }
@@ -196,6 +199,7 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
     feedback: feedback.id,
     message,
     stage: stage.id,
+    transaction: sale.id,
     needles: [
       client.id,
       contact.id,

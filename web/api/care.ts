@@ -37,6 +37,8 @@ export const REMINDER_KINDS: readonly ReminderOut['kind'][] = [
   'sla_risk',
   'missed_call',
   'silent_client',
+  'decision_maker_missing',
+  'decision_maker_silent',
 ];
 
 const id = (value: string) => encodeURIComponent(value);

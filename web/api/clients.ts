@@ -44,6 +44,12 @@ export const createContact = (clientId: string, body: z.input<typeof createConta
   api.post<ContactOut>(`/api/v1/clients/${id(clientId)}/contacts`, body);
 export const updateContact = (contactId: string, body: z.input<typeof updateContactBody>) =>
   api.patch<ContactOut>(`/api/v1/contacts/${id(contactId)}`, body);
+/** Roles of many contacts at once (issue 17): all or nothing. */
+export const changeContactRoles = (body: {
+  contactIds: string[];
+  add?: ContactOut['roles'];
+  remove?: ContactOut['roles'];
+}) => api.post<{ items: ContactOut[] }>('/api/v1/contacts/roles', body);
 /** Takes a contact off the unsubscribe list, at the contact's request (admins only). */
 export const resubscribeContact = (contactId: string) =>
   api.post<ContactOut>(`/api/v1/contacts/${id(contactId)}/resubscribe`, {});

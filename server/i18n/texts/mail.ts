@@ -68,6 +68,8 @@ const ru = {
       missed_call: 'Пропущенный звонок',
       assigned_case: 'Назначенное вам обращение',
       stage_requirement: 'Особое требование вашего этапа',
+      decision_maker_missing: 'Нет контакта с ЛПР',
+      decision_maker_silent: 'ЛПР молчит полгода',
     },
   },
 };
@@ -138,6 +140,8 @@ const en: typeof ru = {
       missed_call: 'Missed call',
       assigned_case: 'Case assigned to you',
       stage_requirement: 'Special requirement of your stage',
+      decision_maker_missing: 'No decision-maker contact',
+      decision_maker_silent: 'Decision maker silent for 6 months',
     },
   },
 };

@@ -62,6 +62,7 @@ export const isolationFixtures: IsolationFixtures = {
     bodies: { POST: { text: 'Чужая заметка' } },
   }),
   '/api/v1/clients/:id/timeline': async (t, a) => ({ params: { id: await clientOf(t, a.apiKey) } }),
+  '/api/v1/clients/:id/coverage': async (t, a) => ({ params: { id: await clientOf(t, a.apiKey) } }),
 };
 
 export const idFieldFixtures: IdFieldFixtures = {

@@ -9,6 +9,7 @@ import { listFeedbackOfClient } from '../feedback/index.ts';
 import { listSentMessagesOfClient } from '../messaging/index.ts';
 import { missedCallsWithoutCallback } from '../telephony/index.ts';
 import { assignedToMe } from './assigned.ts';
+import { coverageOfClients, decisionMakerReminders } from './coverage.service.ts';
 import { nextOccurrence } from './occurrence.ts';
 import * as repo from './care.repo.ts';
 import * as reads from './reminders.repo.ts';
@@ -129,7 +130,17 @@ export async function reminders(
       link: '/calls',
     });
   }
-  return items;
+
+  items.push(...(await decisionMakerReminders(ctx, PER_KIND_LIMIT)));
+  // Each row shows its client's role coverage (issue 17): one read for all the rows' clients.
+  const clientIds = [...new Set(items.map((i) => i.clientId).filter(Boolean))];
+  const coverage = await coverageOfClients(ctx, clientIds);
+  return items.map((i) => {
+    const c = coverage.get(i.clientId);
+    return i.coverage || !c
+      ? i
+      : { ...i, coverage: { decisionMaker: c.decisionMaker, influencer: c.influencer } };
+  });
 }
 
 // ---- timeline ----

@@ -3,11 +3,20 @@ import type { ModuleDef } from '../module.ts';
 import { registerCasePageRoute } from './case-page.routes.ts';
 import { registerCareRoutes } from './care.routes.ts';
 import { registerTodayRoutes } from './today.routes.ts';
+import { registerCoverageRoutes } from './coverage.routes.ts';
 import { careJobs, DIGEST_JOB } from './digest.ts';
 import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
 import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 
 export { activeRequirementsFor } from './care.service.ts';
+export {
+  registerKeyAccounts,
+  unregisterKeyAccounts,
+  type KeyAccountScope,
+  type KeyAccountSelector,
+} from './key-accounts.ts';
+export { coverageOfClients } from './coverage.service.ts';
+export type { ClientCoverage, RoleCoverage } from './coverage.ts';
 
 // Stage keys on requirements follow a merge, and a stage still on one is not deleted (ADR 012).
 stagesMerged.subscribe('care.requirements', (s, e) =>
@@ -23,6 +32,7 @@ export const careModule: ModuleDef = {
     registerCareRoutes(app, deps);
     registerCasePageRoute(app, deps);
     registerTodayRoutes(app, deps);
+    registerCoverageRoutes(app, deps);
   },
   jobs: careJobs,
   // Hourly; the job itself sends each manager one digest per local day.

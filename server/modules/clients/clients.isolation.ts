@@ -47,6 +47,12 @@ export const isolationFixtures: IsolationFixtures = {
 };
 
 export const idFieldFixtures: IdFieldFixtures = {
+  // Bulk roles: one of A's contacts (or an unknown id) → 404 and no contact of B changes either.
+  'POST /api/v1/contacts/roles': async (_t, _b, own) => ({
+    url: '/api/v1/contacts/roles',
+    body: { add: ['decision_maker'] },
+    readBack: `/api/v1/contacts/${own.contact}`,
+  }),
   'POST /api/v1/clients': async () => ({ url: '/api/v1/clients', body: { name: 'ООО Бета' } }),
   'GET /api/v1/clients': async () => ({ url: '/api/v1/clients' }),
   'GET /api/v1/clients/export': async () => ({

@@ -144,6 +144,21 @@ export function registerClientRoutes(app: FastifyInstance, deps: Deps): void {
       presentContact(await contacts.updateContact(ctxOf(deps, req), req.params.id, req.body)),
   );
   r.post(
+    '/api/v1/contacts/roles',
+    {
+      schema: {
+        tags,
+        summary:
+          'Add and remove roles on many contacts at once; one id not of this organisation → 404, nothing changed',
+        body: api.contactRolesBody,
+        response: { 200: z.object({ items: z.array(api.contactOut) }) },
+      },
+    },
+    async (req) => ({
+      items: (await contacts.changeContactRoles(ctxOf(deps, req), req.body)).map(presentContact),
+    }),
+  );
+  r.post(
     '/api/v1/contacts/:id/resubscribe',
     {
       schema: {

@@ -3,9 +3,12 @@
 import { inTransaction, type Ctx } from '../../context.ts';
 import type { ContactRole, ContactsTable, Language, PreferredChannel } from '../../db/types.ts';
 import { newId } from '../../lib/ids.ts';
+import { unknownReference } from '../../http/errors.ts';
 import { assertCan } from '../../lib/permissions.ts';
+import { CONTACT_ROLES } from '../../../shared/domain/vocabulary.ts';
 import { recordAudit } from '../orgs/index.ts';
 import * as repo from './clients.repo.ts';
+import { listContactsByIds } from './contacts-bulk.repo.ts';
 import { withSubscription, type ContactView } from './subscriptions.service.ts';
 
 export interface ContactInput {
@@ -116,5 +119,40 @@ export async function updateContact(ctx: Ctx, id: string, patch: ContactPatch) {
     );
     const [view] = await withSubscription(tx, [await repo.getContact(tx.db, tx.orgId, id)]);
     return view!;
+  });
+}
+
+/**
+ * Adds and removes roles on many contacts at once (issue 17), all or nothing: one id that is not
+ * a contact of the organisation → 404 and no contact changes. Roles keep the vocabulary's order.
+ */
+export async function changeContactRoles(
+  ctx: Ctx,
+  input: { contactIds: string[]; add: ContactRole[]; remove: ContactRole[] },
+): Promise<ContactView[]> {
+  assertCan(ctx.actor, 'data.write');
+  const ids = [...new Set(input.contactIds)];
+  return inTransaction(ctx, async (tx) => {
+    const rows = await listContactsByIds(tx.db, tx.orgId, ids);
+    if (rows.length !== ids.length) throw unknownReference('body.contactIds', 'contact');
+    const now = tx.clock.now().toISOString();
+    const changed: string[] = [];
+    for (const row of rows) {
+      const before = JSON.parse(row.roles) as ContactRole[];
+      const wanted = new Set([...before, ...input.add].filter((r) => !input.remove.includes(r)));
+      const roles = CONTACT_ROLES.filter((r) => wanted.has(r));
+      if (JSON.stringify(roles) === JSON.stringify(before)) continue;
+      await repo.updateContact(tx.db, tx.orgId, row.id, {
+        roles: JSON.stringify(roles),
+        updated_at: now,
+      });
+      changed.push(row.id);
+    }
+    await recordAudit(tx, 'contact.roles_changed', undefined, {
+      contactIds: changed,
+      add: input.add,
+      remove: input.remove,
+    });
+    return withSubscription(tx, await listContactsByIds(tx.db, tx.orgId, ids));
   });
 }

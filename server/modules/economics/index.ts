@@ -29,6 +29,7 @@ export {
 export { presentTransaction } from './economics.routes.ts';
 export { clientMoneyAsOf, type ClientMoney } from './portfolio-facts.ts';
 export { monthsBefore } from './client-figures.ts';
+export { productSpendIn, productsBoughtBy, type ProductSpend } from './product-spend.ts';
 export { baseCurrencyOf } from './settings.service.ts';
 export { splitRevenueChange, type LeverInputs, type LeverSplit } from './levers.ts';
 

@@ -5,8 +5,9 @@ import { z } from 'zod';
 import * as api from '../../../shared/api/metrics.ts';
 import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
-import { presentOverview, presentReport } from './metrics.present.ts';
+import { presentOverview, presentReport, round1 } from './metrics.present.ts';
 import * as metrics from './metrics.service.ts';
+import { npsByRole } from './nps-roles.ts';
 
 const problem = z.object({ code: z.string(), detail: z.string() }).passthrough();
 
@@ -26,6 +27,34 @@ export function registerMetricsRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => presentReport(await metrics.getSatisfactionReport(ctxOf(deps, req), req.query)),
+  );
+
+  r.get(
+    '/api/v1/metrics/nps-by-role',
+    {
+      schema: {
+        tags,
+        summary:
+          "NPS over [from, to) by the answering contact's role (decision maker, influencer, user, payer, none)",
+        querystring: api.npsByRoleQuery,
+        response: { 200: api.npsByRoleOut, 400: problem },
+      },
+    },
+    async (req) => {
+      const r = await npsByRole(ctxOf(deps, req), req.query);
+      return {
+        ...r,
+        roles: r.roles.map((g) => ({
+          role: g.role,
+          value: round1(g.value),
+          responses: g.responses,
+          promoters: g.promoters,
+          passives: g.passives,
+          detractors: g.detractors,
+          marginOfError: round1(g.marginOfError),
+        })),
+      };
+    },
   );
 
   r.get(

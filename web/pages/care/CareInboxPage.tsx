@@ -12,13 +12,46 @@ import { setQueryParams, useQueryParams } from '../../router.tsx';
 
 const DAY_CHOICES = ['7', '14', '30', '90'];
 
+const COVERAGE_LOOK = {
+  touched: { color: 'green', mark: '✓' },
+  silent: { color: 'orange', mark: '…' },
+  missing: { color: 'red', mark: '✕' },
+} as const;
+
+/** Decision maker and influencer: among the contacts and touched in 6 months (issue 17). */
+function CoverageBadges({ coverage }: { coverage: NonNullable<ReminderOut['coverage']> }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} wrap="wrap" aria-label={t('care.coverage.label')} data-testid="coverage">
+      {(['decisionMaker', 'influencer'] as const).map((role) => {
+        const state = coverage[role];
+        const text = `${t(`care.coverage.${role}`)}: ${t(`care.coverage.${state}`)}`;
+        return (
+          <Badge
+            key={role}
+            size="sm"
+            variant="outline"
+            color={COVERAGE_LOOK[state].color}
+            style={{ textTransform: 'none' }}
+            title={text}
+            data-state={state}
+          >
+            <span aria-hidden="true">{COVERAGE_LOOK[state].mark} </span>
+            {text}
+          </Badge>
+        );
+      })}
+    </Group>
+  );
+}
+
 function ReminderCard({ item }: { item: ReminderOut }) {
   const { t, i18n } = useTranslation();
   let when: string | undefined;
   if (item.kind === 'upcoming_date')
     when =
       item.daysUntil === 0 ? t('care.today') : t('care.inDays', { count: item.daysUntil ?? 0 });
-  else if (item.kind === 'silent_client')
+  else if (item.kind === 'silent_client' || item.kind === 'decision_maker_silent')
     when = item.at
       ? t('care.silentSince', { date: formatDateTime(item.at, i18n.language) })
       : t('care.neverHeard');
@@ -29,7 +62,7 @@ function ReminderCard({ item }: { item: ReminderOut }) {
         {item.title}
       </AnchorLink>
       <Group gap="xs" mt={4} wrap="wrap">
-        {item.kind !== 'silent_client' && item.clientId && (
+        {item.title !== item.clientName && item.clientId && (
           <AnchorLink to={`/clients/${item.clientId}`} size="sm" c="dimmed">
             {item.clientName}
           </AnchorLink>
@@ -44,6 +77,7 @@ function ReminderCard({ item }: { item: ReminderOut }) {
           </Badge>
         )}
       </Group>
+      {item.coverage && <CoverageBadges coverage={item.coverage} />}
     </Card>
   );
 }

@@ -33,6 +33,7 @@ import { useSession } from '../../session.tsx';
 import { AddContactModal } from './AddContactModal.tsx';
 import { ContactList } from './ContactList.tsx';
 import { ContactPreferencesModal } from './ContactPreferencesModal.tsx';
+import { ContactRolesBulk } from './ContactRolesBulk.tsx';
 import { ResubscribeModal } from './ResubscribeModal.tsx';
 import { ClientCardOverview } from '../care/ClientCardOverview.tsx';
 import { ClientDatesTab } from '../care/ClientDatesTab.tsx';
@@ -40,6 +41,7 @@ import { ClientRequirementsTab } from '../care/ClientRequirementsTab.tsx';
 import { ClientTimelineTab } from '../care/ClientTimelineTab.tsx';
 import { ClientEconomicsTab } from '../economics/ClientEconomicsTab.tsx';
 import { ClientPortfolioTab } from '../portfolio/ClientPortfolioTab.tsx';
+import { ClientOpportunitiesTab } from '../opportunities/ClientOpportunitiesTab.tsx';
 
 const TABS = [
   'overview',
@@ -48,6 +50,7 @@ const TABS = [
   'requirements',
   'economics',
   'portfolio',
+  'opportunities',
   'timeline',
 ] as const;
 /** Tabs whose label lives in their own module's catalogue rather than care.tabs. */
@@ -205,6 +208,12 @@ export function ClientPage() {
                 onResubscribe={can(user.role, 'org.manage') ? setResubscribing : undefined}
               />
             )}
+            {writable && contacts.data && contacts.data.items.length > 1 && (
+              <ContactRolesBulk
+                contacts={contacts.data.items}
+                onChanged={() => void queryClient.invalidateQueries({ queryKey: ['contacts', id] })}
+              />
+            )}
           </section>
         </Tabs.Panel>
         <Tabs.Panel value="dates" pt="md">
@@ -218,6 +227,9 @@ export function ClientPage() {
         </Tabs.Panel>
         <Tabs.Panel value="portfolio" pt="md">
           <ClientPortfolioTab client={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="opportunities" pt="md">
+          <ClientOpportunitiesTab clientId={id} writable={writable} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md">
           <ClientTimelineTab clientId={id} writable={writable} />
