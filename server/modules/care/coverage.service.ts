@@ -6,7 +6,7 @@ import type { ReminderOut } from '../../../shared/api/care.ts';
 import { findClient } from '../clients/index.ts';
 import { computeCoverage, coverageCutoff, parseRoles, type ClientCoverage } from './coverage.ts';
 import * as repo from './coverage.repo.ts';
-import { keyAccountSelector } from './key-accounts.ts';
+import { selectKeyAccounts } from './key-accounts.ts';
 import * as reads from './reminders.repo.ts';
 
 /** Coverage of the given clients (every client with a contact when undefined), by client id. */
@@ -46,7 +46,7 @@ const NO_CONTACTS = computeCoverage([], new Map(), new Date(0));
  */
 export async function decisionMakerReminders(ctx: Ctx, limit: number): Promise<ReminderOut[]> {
   const keys = [
-    ...(await keyAccountSelector().select({ db: ctx.db, orgId: ctx.orgId, now: ctx.clock.now() })),
+    ...(await selectKeyAccounts({ db: ctx.db, orgId: ctx.orgId, now: ctx.clock.now() })),
   ].sort();
   if (keys.length === 0) return [];
   // Many key accounts: read all contacts once rather than bind thousands of ids (SQLite's limit).

@@ -11,6 +11,7 @@ import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 export { activeRequirementsFor } from './care.service.ts';
 export {
   registerKeyAccounts,
+  selectKeyAccounts,
   unregisterKeyAccounts,
   type KeyAccountScope,
   type KeyAccountSelector,

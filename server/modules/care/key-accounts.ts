@@ -10,7 +10,8 @@ export type KeyAccountScope = OrgScope & { now: Date };
 export interface KeyAccountSelector {
   name: string;
   priority: number;
-  select(s: KeyAccountScope): Promise<Set<string>>;
+  /** null: no opinion for this organisation (e.g. its matrix is not computed yet) — ask the next. */
+  select(s: KeyAccountScope): Promise<Set<string> | null>;
 }
 
 const fallback: KeyAccountSelector = {
@@ -34,6 +35,11 @@ export function unregisterKeyAccounts(name: string): void {
   if (name !== fallback.name) selectors.delete(name);
 }
 
-export function keyAccountSelector(): KeyAccountSelector {
-  return [...selectors.values()].sort((a, b) => b.priority - a.priority)[0]!;
+/** The key accounts by the highest-priority selector that has an answer for the organisation. */
+export async function selectKeyAccounts(s: KeyAccountScope): Promise<Set<string>> {
+  for (const selector of [...selectors.values()].sort((a, b) => b.priority - a.priority)) {
+    const chosen = await selector.select(s);
+    if (chosen) return chosen;
+  }
+  return new Set();
 }

@@ -17,7 +17,8 @@ export interface PeerGroup {
 export interface PeerGroupSource {
   name: string;
   priority: number;
-  peersOf(s: OrgScope, client: { id: string; segment: string | null }): Promise<PeerGroup>;
+  /** null: no group for this client here (e.g. not placed in the matrix yet) — ask the next. */
+  peersOf(s: OrgScope, client: { id: string; segment: string | null }): Promise<PeerGroup | null>;
 }
 
 export const segmentPeers: PeerGroupSource = {
@@ -46,6 +47,14 @@ export function unregisterPeerGroup(name: string): void {
   if (name !== segmentPeers.name) sources.delete(name);
 }
 
-export function currentPeerGroup(): PeerGroupSource {
-  return [...sources.values()].sort((a, b) => b.priority - a.priority)[0]!;
+/** The client's peers by the highest-priority source that has a group for it. */
+export async function peersOf(
+  s: OrgScope,
+  client: { id: string; segment: string | null },
+): Promise<PeerGroup> {
+  for (const source of [...sources.values()].sort((a, b) => b.priority - a.priority)) {
+    const group = await source.peersOf(s, client);
+    if (group) return group;
+  }
+  return { kind: 'segment', label: null, clientIds: [] };
 }

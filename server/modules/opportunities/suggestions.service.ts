@@ -8,7 +8,7 @@ import type { SuggestionsOut } from '../../../shared/api/opportunities.ts';
 import { findClient } from '../clients/index.ts';
 import { baseCurrencyOf, productsBoughtBy, productSpendIn } from '../economics/index.ts';
 import { plannedProducts } from './opportunities.service.ts';
-import { currentPeerGroup } from './peer-group.ts';
+import { peersOf } from './peer-group.ts';
 import { suggestProducts } from './suggestions.ts';
 
 /** The 12 months before today (UTC dates): [today − 12 months, today + 1 day). */
@@ -29,7 +29,7 @@ export async function suggestedOpportunities(
   assertCan(ctx.actor, 'data.read');
   const client = await findClient(ctx, clientId);
   if (!client) throw notFound('Client');
-  const group = await currentPeerGroup().peersOf(ctx, { id: client.id, segment: client.segment });
+  const group = await peersOf(ctx, { id: client.id, segment: client.segment });
   const window = last12Months(ctx.clock.now());
   const spend = await productSpendIn(ctx, { ...window, clientIds: group.clientIds });
   const items = suggestProducts({

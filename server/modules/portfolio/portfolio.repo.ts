@@ -182,3 +182,38 @@ export async function snapshotRows(
     .where('period', '=', period)
     .execute();
 }
+
+/** Clients whose stored attractiveness is high; null when the organisation has no scores yet. */
+export async function highAttractivenessIds(db: DbOrTrx, orgId: string): Promise<string[] | null> {
+  const rows = await db
+    .selectFrom('portfolio_scores')
+    .select(['client_id', 'cell_a'])
+    .where('org_id', '=', orgId)
+    .execute();
+  if (rows.length === 0) return null;
+  return rows.filter((r) => r.cell_a === 'high').map((r) => r.client_id);
+}
+
+/** The client's stored cell and the other clients of it; null when the client has no score. */
+export async function cellPeers(
+  db: DbOrTrx,
+  orgId: string,
+  clientId: string,
+): Promise<{ cellA: string; cellR: string; clientIds: string[] } | null> {
+  const own = await db
+    .selectFrom('portfolio_scores')
+    .select(['cell_a', 'cell_r'])
+    .where('org_id', '=', orgId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+  if (!own) return null;
+  const rows = await db
+    .selectFrom('portfolio_scores')
+    .select('client_id')
+    .where('org_id', '=', orgId)
+    .where('cell_a', '=', own.cell_a)
+    .where('cell_r', '=', own.cell_r)
+    .where('client_id', '!=', clientId)
+    .execute();
+  return { cellA: own.cell_a, cellR: own.cell_r, clientIds: rows.map((r) => r.client_id) };
+}

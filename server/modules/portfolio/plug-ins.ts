@@ -1,0 +1,34 @@
+// The matrix plugged into the modules that asked for it (issue 17): the care module's
+// decision-maker reminders go to the high-attractiveness clients, and the opportunities module's
+// "similar clients" are the other clients of the same cell. Both read the stored scores (refreshed
+// by the worker); an organisation or a client the matrix has not placed yet falls back to the
+// lower-priority choice (strategic fit and revenue; the segment).
+import { registerKeyAccounts } from '../care/index.ts';
+import { registerPeerGroup } from '../opportunities/index.ts';
+import * as repo from './portfolio.repo.ts';
+
+export const PORTFOLIO_PRIORITY = 10;
+
+export function plugPortfolioIn(): void {
+  registerKeyAccounts({
+    name: 'portfolio.high-attractiveness',
+    priority: PORTFOLIO_PRIORITY,
+    async select(s) {
+      const ids = await repo.highAttractivenessIds(s.db, s.orgId);
+      return ids ? new Set(ids) : null;
+    },
+  });
+  registerPeerGroup({
+    name: 'portfolio.cell',
+    priority: PORTFOLIO_PRIORITY,
+    async peersOf(s, client) {
+      const cell = await repo.cellPeers(s.db, s.orgId, client.id);
+      if (!cell) return null;
+      return {
+        kind: 'portfolio_cell',
+        label: `${cell.cellA}/${cell.cellR}`,
+        clientIds: cell.clientIds,
+      };
+    },
+  });
+}
