@@ -158,6 +158,8 @@ describe.each(testDialects())('stages on first sight and merged on %s', (dialect
         'calls',
         'cases',
         'feedback',
+        // The scorecard's rollup of scores per stage × month (migration 0027).
+        'feedback_score_months',
         'kpi_values',
         'requirements',
         'surveys',
