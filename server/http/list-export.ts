@@ -3,9 +3,12 @@
 // (lib/tabular/write-table.ts, which neutralises formula-like text) → an attachment.
 // Reading page by page through the service keeps the rows, their order, the organisation scope
 // and the role check exactly those of the list; between pages the event loop serves others.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import type { ExportOptions } from '../../shared/api/list-export.ts';
 import type { Language } from '../../shared/domain/vocabulary.ts';
+import type { Ctx } from '../context.ts';
 import type { Deps } from '../deps.ts';
 import { t, type TextKey } from '../i18n/catalogue.ts';
 import {
@@ -16,6 +19,7 @@ import {
   type Table,
 } from '../lib/tabular/write-table.ts';
 import { writeTableFile } from '../lib/tabular/write-off-thread.ts';
+import { ctxOf } from './auth.ts';
 import { AppError } from './errors.ts';
 
 export interface Page<T> {
@@ -118,4 +122,49 @@ export function listTable<T>(
 /** `<list>-<YYYY-MM-DD>`: the file's name, dated by the organisation's clock. */
 export function exportName(list: string, now: Date): string {
   return `${list}-${now.toISOString().slice(0, 10)}`;
+}
+
+/** One list's export route: what a module says; registerListExport does the rest. */
+export interface ListExportRoute<Q extends ExportOptions, T> {
+  url: string;
+  tag: string;
+  summary: string;
+  querystring: z.ZodType<Q>;
+  list: ExportedList;
+  columns: readonly ExportColumn<T>[];
+  /** One page of the list through its own service, presented as the list shows it. */
+  readPage: (ctx: Ctx, q: Q, cursor: string | undefined, limit: number) => Promise<Page<T>>;
+  /** The file's name before its date (default: the list's name). */
+  fileName?: (q: Q) => string;
+}
+
+/** GET <url>: the whole filtered list as one CSV or XLSX file (rate-limited per organisation). */
+export function registerListExport<Q extends ExportOptions, T>(
+  app: FastifyInstance,
+  deps: Deps,
+  route: ListExportRoute<Q, T>,
+): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    route.url,
+    {
+      config: exportRouteConfig(deps),
+      schema: {
+        tags: [route.tag],
+        summary: route.summary,
+        description: EXPORT_DESCRIPTION,
+        querystring: route.querystring,
+      },
+    },
+    async (req, reply) => {
+      const q = req.query as Q;
+      const ctx = ctxOf(deps, req);
+      const rows = await readAllPages(
+        (cursor) => route.readPage(ctx, q, cursor, EXPORT_PAGE_SIZE),
+        deps.config.exports.maxRows,
+      );
+      const table = listTable(q.lang, route.list, route.columns, rows);
+      const name = exportName(route.fileName?.(q) ?? route.list, ctx.clock.now());
+      return sendTable(reply, table, q, name);
+    },
+  );
 }

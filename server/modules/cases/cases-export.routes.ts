@@ -1,21 +1,10 @@
 // GET /api/v1/cases/export (issue 16): the case list, every page of it with the list's filters,
 // as CSV or XLSX (server/http/list-export.ts).
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CaseOut } from '../../../shared/api/cases.ts';
 import { casesExportQuery } from '../../../shared/api/list-export.ts';
 import type { Deps } from '../../deps.ts';
-import { ctxOf } from '../../http/auth.ts';
-import {
-  EXPORT_DESCRIPTION,
-  exportRouteConfig,
-  EXPORT_PAGE_SIZE,
-  exportName,
-  listTable,
-  readAllPages,
-  sendTable,
-  type ExportColumn,
-} from '../../http/list-export.ts';
+import { registerListExport, type ExportColumn } from '../../http/list-export.ts';
 import { presentCase } from './cases.routes.ts';
 import * as cases from './cases.service.ts';
 
@@ -38,33 +27,19 @@ export const CASE_COLUMNS: readonly ExportColumn<CaseOut>[] = [
 ];
 
 export function registerCasesExport(app: FastifyInstance, deps: Deps): void {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/v1/cases/export',
-    {
-      config: exportRouteConfig(deps),
-      schema: {
-        tags: ['cases'],
-        summary: 'The case list (filters as GET /api/v1/cases) as one CSV or XLSX file',
-        description: EXPORT_DESCRIPTION,
-        querystring: casesExportQuery,
-      },
+  registerListExport(app, deps, {
+    url: '/api/v1/cases/export',
+    tag: 'cases',
+    summary: 'The case list (filters as GET /api/v1/cases) as one CSV or XLSX file',
+    querystring: casesExportQuery,
+    list: 'cases',
+    columns: CASE_COLUMNS,
+    readPage: async (ctx, q, cursor, limit) => {
+      const page = await cases.listCases(ctx, { ...q, open: q.open === 'true', cursor, limit });
+      return {
+        items: page.items.map((c) => presentCase(c, deps.config)),
+        nextCursor: page.nextCursor,
+      };
     },
-    async (req, reply) => {
-      const q = req.query;
-      const ctx = ctxOf(deps, req);
-      const rows = await readAllPages(
-        (cursor) =>
-          cases.listCases(ctx, {
-            ...q,
-            open: q.open === 'true',
-            cursor,
-            limit: EXPORT_PAGE_SIZE,
-          }),
-        deps.config.exports.maxRows,
-      );
-      const out = rows.map((c) => presentCase(c, deps.config));
-      const table = listTable(q.lang, 'cases', CASE_COLUMNS, out);
-      return sendTable(reply, table, q, exportName('cases', ctx.clock.now()));
-    },
-  );
+  });
 }

@@ -1,21 +1,10 @@
 // GET /api/v1/clients/export (issue 16): the client list, every page of it with the list's
 // filters, as CSV or XLSX (server/http/list-export.ts).
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ClientOut } from '../../../shared/api/clients.ts';
 import { clientsExportQuery } from '../../../shared/api/list-export.ts';
 import type { Deps } from '../../deps.ts';
-import { ctxOf } from '../../http/auth.ts';
-import {
-  EXPORT_DESCRIPTION,
-  exportRouteConfig,
-  EXPORT_PAGE_SIZE,
-  exportName,
-  listTable,
-  readAllPages,
-  sendTable,
-  type ExportColumn,
-} from '../../http/list-export.ts';
+import { registerListExport, type ExportColumn } from '../../http/list-export.ts';
 import { presentClient } from './clients.routes.ts';
 import * as clients from './clients.service.ts';
 
@@ -35,26 +24,16 @@ export const CLIENT_COLUMNS: readonly ExportColumn<ClientOut>[] = [
 ];
 
 export function registerClientsExport(app: FastifyInstance, deps: Deps): void {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/v1/clients/export',
-    {
-      config: exportRouteConfig(deps),
-      schema: {
-        tags: ['clients'],
-        summary: 'The client list (filters as GET /api/v1/clients) as one CSV or XLSX file',
-        description: EXPORT_DESCRIPTION,
-        querystring: clientsExportQuery,
-      },
+  registerListExport(app, deps, {
+    url: '/api/v1/clients/export',
+    tag: 'clients',
+    summary: 'The client list (filters as GET /api/v1/clients) as one CSV or XLSX file',
+    querystring: clientsExportQuery,
+    list: 'clients',
+    columns: CLIENT_COLUMNS,
+    readPage: async (ctx, q, cursor, limit) => {
+      const page = await clients.listClients(ctx, { ...q, cursor, limit });
+      return { items: page.items.map(presentClient), nextCursor: page.nextCursor };
     },
-    async (req, reply) => {
-      const q = req.query;
-      const ctx = ctxOf(deps, req);
-      const rows = await readAllPages(
-        (cursor) => clients.listClients(ctx, { ...q, cursor, limit: EXPORT_PAGE_SIZE }),
-        deps.config.exports.maxRows,
-      );
-      const table = listTable(q.lang, 'clients', CLIENT_COLUMNS, rows.map(presentClient));
-      return sendTable(reply, table, q, exportName('clients', ctx.clock.now()));
-    },
-  );
+  });
 }

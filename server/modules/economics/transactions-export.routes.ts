@@ -2,21 +2,10 @@
 // list's filters, as CSV or XLSX (server/http/list-export.ts). Amounts as the list gives them
 // (a refund's amount is positive, its kind says refund), in the base currency.
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { TransactionOut } from '../../../shared/api/economics.ts';
 import { transactionsListExportQuery } from '../../../shared/api/list-export.ts';
 import type { Deps } from '../../deps.ts';
-import { ctxOf } from '../../http/auth.ts';
-import {
-  EXPORT_DESCRIPTION,
-  exportRouteConfig,
-  EXPORT_PAGE_SIZE,
-  exportName,
-  listTable,
-  readAllPages,
-  sendTable,
-  type ExportColumn,
-} from '../../http/list-export.ts';
+import { registerListExport, type ExportColumn } from '../../http/list-export.ts';
 import { presentTransaction } from './economics.routes.ts';
 import { listTransactions } from './economics.service.ts';
 
@@ -37,28 +26,16 @@ export const TRANSACTION_COLUMNS: readonly ExportColumn<TransactionOut>[] = [
 ];
 
 export function registerTransactionsExport(app: FastifyInstance, deps: Deps): void {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/v1/transactions/export',
-    {
-      config: exportRouteConfig(deps),
-      schema: {
-        tags: ['economics'],
-        summary:
-          'The transaction list (filters as GET /api/v1/transactions) as one CSV or XLSX file',
-        description: EXPORT_DESCRIPTION,
-        querystring: transactionsListExportQuery,
-      },
+  registerListExport(app, deps, {
+    url: '/api/v1/transactions/export',
+    tag: 'economics',
+    summary: 'The transaction list (filters as GET /api/v1/transactions) as one CSV or XLSX file',
+    querystring: transactionsListExportQuery,
+    list: 'transactions',
+    columns: TRANSACTION_COLUMNS,
+    readPage: async (ctx, q, cursor, limit) => {
+      const page = await listTransactions(ctx, { ...q, cursor, limit });
+      return { items: page.items.map(presentTransaction), nextCursor: page.nextCursor };
     },
-    async (req, reply) => {
-      const q = req.query;
-      const ctx = ctxOf(deps, req);
-      const rows = await readAllPages(
-        (cursor) => listTransactions(ctx, { ...q, cursor, limit: EXPORT_PAGE_SIZE }),
-        deps.config.exports.maxRows,
-      );
-      const out = rows.map(presentTransaction);
-      const table = listTable(q.lang, 'transactions', TRANSACTION_COLUMNS, out);
-      return sendTable(reply, table, q, exportName('transactions', ctx.clock.now()));
-    },
-  );
+  });
 }

@@ -1,21 +1,10 @@
 // GET /api/v1/employees/export (issue 16): the employee list, every page of it with the list's
 // filters, as CSV or XLSX (server/http/list-export.ts).
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { EmployeeOut } from '../../../shared/api/employees.ts';
 import { employeesExportQuery } from '../../../shared/api/list-export.ts';
 import type { Deps } from '../../deps.ts';
-import { ctxOf } from '../../http/auth.ts';
-import {
-  EXPORT_DESCRIPTION,
-  exportRouteConfig,
-  EXPORT_PAGE_SIZE,
-  exportName,
-  listTable,
-  readAllPages,
-  sendTable,
-  type ExportColumn,
-} from '../../http/list-export.ts';
+import { registerListExport, type ExportColumn } from '../../http/list-export.ts';
 import { employeeViews } from './employee-views.ts';
 import { presentEmployee } from './employees.routes.ts';
 import * as employees from './employees.service.ts';
@@ -35,28 +24,18 @@ export const EMPLOYEE_COLUMNS: readonly ExportColumn<EmployeeOut>[] = [
 ];
 
 export function registerEmployeesExport(app: FastifyInstance, deps: Deps): void {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/v1/employees/export',
-    {
-      config: exportRouteConfig(deps),
-      schema: {
-        tags: ['employees'],
-        summary: 'The employee list (filters as GET /api/v1/employees) as one CSV or XLSX file',
-        description: EXPORT_DESCRIPTION,
-        querystring: employeesExportQuery,
-      },
+  registerListExport(app, deps, {
+    url: '/api/v1/employees/export',
+    tag: 'employees',
+    summary: 'The employee list (filters as GET /api/v1/employees) as one CSV or XLSX file',
+    querystring: employeesExportQuery,
+    list: 'employees',
+    columns: EMPLOYEE_COLUMNS,
+    readPage: async (ctx, q, cursor, limit) => {
+      const page = await employees.listEmployees(ctx, { ...q, cursor, limit });
+      // The manager's and the login's names, a page at a time, as the list shows them.
+      const views = await employeeViews(ctx, page.items);
+      return { items: views.map(presentEmployee), nextCursor: page.nextCursor };
     },
-    async (req, reply) => {
-      const q = req.query;
-      const ctx = ctxOf(deps, req);
-      const rows = await readAllPages(async (cursor) => {
-        const page = await employees.listEmployees(ctx, { ...q, cursor, limit: EXPORT_PAGE_SIZE });
-        // The manager's and the login's names, a page at a time, as the list shows them.
-        const views = await employeeViews(ctx, page.items);
-        return { items: views.map(presentEmployee), nextCursor: page.nextCursor };
-      }, deps.config.exports.maxRows);
-      const table = listTable(q.lang, 'employees', EMPLOYEE_COLUMNS, rows);
-      return sendTable(reply, table, q, exportName('employees', ctx.clock.now()));
-    },
-  );
+  });
 }

@@ -1,22 +1,11 @@
 // GET /api/v1/feedback/export (issue 16): the feedback list, every page of it with the list's
 // filters, as CSV or XLSX (server/http/list-export.ts).
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeedbackOut } from '../../../shared/api/feedback.ts';
 import { feedbackExportQuery } from '../../../shared/api/list-export.ts';
 import type { Deps } from '../../deps.ts';
-import { ctxOf } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
-import {
-  EXPORT_DESCRIPTION,
-  exportRouteConfig,
-  EXPORT_PAGE_SIZE,
-  exportName,
-  listTable,
-  readAllPages,
-  sendTable,
-  type ExportColumn,
-} from '../../http/list-export.ts';
+import { registerListExport, type ExportColumn } from '../../http/list-export.ts';
 import { presentFeedback } from './feedback.routes.ts';
 import * as feedback from './feedback.service.ts';
 
@@ -39,32 +28,24 @@ export const FEEDBACK_COLUMNS: readonly ExportColumn<FeedbackOut>[] = [
 ];
 
 export function registerFeedbackExport(app: FastifyInstance, deps: Deps): void {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/v1/feedback/export',
-    {
-      config: exportRouteConfig(deps),
-      schema: {
-        tags: ['feedback'],
-        summary: 'The feedback list (filters as GET /api/v1/feedback) as one CSV or XLSX file',
-        description: EXPORT_DESCRIPTION,
-        querystring: feedbackExportQuery,
-      },
-    },
-    async (req, reply) => {
-      const q = req.query;
+  registerListExport(app, deps, {
+    url: '/api/v1/feedback/export',
+    tag: 'feedback',
+    summary: 'The feedback list (filters as GET /api/v1/feedback) as one CSV or XLSX file',
+    querystring: feedbackExportQuery,
+    list: 'feedback',
+    columns: FEEDBACK_COLUMNS,
+    readPage: async (ctx, q, cursor, limit) => {
       if (q.from && q.to && new Date(q.from) >= new Date(q.to)) {
         throw new AppError('validation_failed', 'from must be before to', {
           invalidParams: [{ name: 'query.from', reason: 'must be before to' }],
         });
       }
-      const ctx = ctxOf(deps, req);
-      const rows = await readAllPages(
-        (cursor) => feedback.listFeedback(ctx, { ...q, cursor, limit: EXPORT_PAGE_SIZE }),
-        deps.config.exports.maxRows,
-      );
-      const out = rows.map((f) => presentFeedback(f, deps.config));
-      const table = listTable(q.lang, 'feedback', FEEDBACK_COLUMNS, out);
-      return sendTable(reply, table, q, exportName('feedback', ctx.clock.now()));
+      const page = await feedback.listFeedback(ctx, { ...q, cursor, limit });
+      return {
+        items: page.items.map((f) => presentFeedback(f, deps.config)),
+        nextCursor: page.nextCursor,
+      };
     },
-  );
+  });
 }

@@ -2,24 +2,13 @@
 // drill-down list, GET /api/v1/scorecard/records), every page, as CSV or XLSX
 // (server/http/list-export.ts). eNPS rows stay score counts: no individual answer is listed.
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { drillExportQuery } from '../../../shared/api/list-export.ts';
 import type { DrillRowOut } from '../../../shared/api/scorecard-layers.ts';
 import type { Deps } from '../../deps.ts';
-import { ctxOf } from '../../http/auth.ts';
-import {
-  EXPORT_DESCRIPTION,
-  exportRouteConfig,
-  exportName,
-  listTable,
-  readAllPages,
-  sendTable,
-  type ExportColumn,
-} from '../../http/list-export.ts';
+import { registerListExport, type ExportColumn } from '../../http/list-export.ts';
 import { getScorecardRecords } from './drill.service.ts';
 
 /** The drill-down's largest page. */
-const PAGE = 500;
 
 export const RECORD_COLUMNS: readonly ExportColumn<DrillRowOut>[] = [
   { key: 'at', type: 'datetime', value: (r) => r.at },
@@ -34,29 +23,16 @@ export const RECORD_COLUMNS: readonly ExportColumn<DrillRowOut>[] = [
 ];
 
 export function registerRecordsExport(app: FastifyInstance, deps: Deps): void {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/v1/scorecard/records/export',
-    {
-      config: exportRouteConfig(deps),
-      schema: {
-        tags: ['scorecard'],
-        summary:
-          'The rows behind one scorecard number (query as GET /api/v1/scorecard/records) as ' +
-          'one CSV or XLSX file (analyst and up)',
-        description: EXPORT_DESCRIPTION,
-        querystring: drillExportQuery,
-      },
-    },
-    async (req, reply) => {
-      const q = req.query;
-      const ctx = ctxOf(deps, req);
-      const rows = await readAllPages(
-        (cursor) => getScorecardRecords(ctx, { ...q, cursor, limit: PAGE }),
-        deps.config.exports.maxRows,
-      );
-      const table = listTable(q.lang, 'records', RECORD_COLUMNS, rows);
-      const name = exportName(`records-${q.metric}-${q.period}`, ctx.clock.now());
-      return sendTable(reply, table, q, name);
-    },
-  );
+  registerListExport(app, deps, {
+    url: '/api/v1/scorecard/records/export',
+    tag: 'scorecard',
+    summary:
+      'The rows behind one scorecard number (query as GET /api/v1/scorecard/records) as ' +
+      'one CSV or XLSX file (analyst and up)',
+    querystring: drillExportQuery,
+    list: 'records',
+    columns: RECORD_COLUMNS,
+    readPage: (ctx, q, cursor, limit) => getScorecardRecords(ctx, { ...q, cursor, limit }),
+    fileName: (q) => `records-${q.metric}-${q.period}`,
+  });
 }
