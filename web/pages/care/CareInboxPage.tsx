@@ -104,6 +104,7 @@ function PlaybookDone({ item }: { item: ReminderOut }) {
         size="xs"
         variant="light"
         mt="xs"
+        style={{ alignSelf: 'flex-start' }}
         loading={done.isPending}
         onClick={() => done.mutate()}
         data-testid="reminder-done"
