@@ -49,6 +49,8 @@ const EXPECTED: Record<string, readonly string[]> = {
   arbiter_rules_fires_when_check: v.ARBITER_RULE_WHEN,
   portfolio_strategies_attractiveness_check: v.PORTFOLIO_LEVELS,
   portfolio_strategies_relationship_check: v.PORTFOLIO_LEVELS,
+  portfolio_playbook_actions_attractiveness_check: v.PORTFOLIO_LEVELS,
+  portfolio_playbook_actions_relationship_check: v.PORTFOLIO_LEVELS,
   opportunities_sales_stage_check: v.OPPORTUNITY_STAGES,
 };
 /** CHECKs that are not value lists of text. */
@@ -59,6 +61,7 @@ const NOT_LISTS = new Set([
   'marketing_spend_amount_check',
   'pulse_answers_score_check',
   'opportunities_value_check',
+  'portfolio_playbook_actions_every_days_check',
 ]);
 
 /** Constraint name → the quoted values of its CHECK, from the tables' CREATE statements. */

@@ -68,6 +68,8 @@ import type {
   PortfolioSnapshotRowsTable,
   PortfolioSnapshotsTable,
   PortfolioStrategiesTable,
+  PortfolioPlaybookActionsTable,
+  PortfolioPlaybookDoneTable,
 } from './tables/portfolio.ts';
 import type { ReportRecipientsTable } from './tables/reports.ts';
 import type { FeedbackScoreMonthsTable, FeedbackScoreZonesTable } from './tables/rollups.ts';
@@ -101,6 +103,8 @@ export interface DB {
   portfolio_scores: PortfolioScoresTable;
   portfolio_snapshots: PortfolioSnapshotsTable;
   portfolio_snapshot_rows: PortfolioSnapshotRowsTable;
+  portfolio_playbook_actions: PortfolioPlaybookActionsTable;
+  portfolio_playbook_done: PortfolioPlaybookDoneTable;
   report_recipients: ReportRecipientsTable;
   feedback_score_months: FeedbackScoreMonthsTable;
   feedback_score_zones: FeedbackScoreZonesTable;

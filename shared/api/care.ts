@@ -66,6 +66,8 @@ export const reminderKind = z.enum([
   'decision_maker_missing',
   /** A key account whose decision makers had no touch in six months (C9, issue 17). */
   'decision_maker_silent',
+  /** An action of the playbook of the client's portfolio cell, due again (issue 17). */
+  'playbook_action',
 ]);
 /** Whether a role is among the client's contacts and touched in the last six months. */
 export const roleCoverage = z.enum(['touched', 'silent', 'missing']);
@@ -95,6 +97,8 @@ export const remindersQuery = z.object({
   timeZone: z.string().max(64).refine(isTimeZone, 'an IANA time zone').default('Europe/Moscow'),
   /** "true": only what is the signed-in person's — their open cases, their stages' requirements. */
   mine: z.enum(['true', 'false']).optional(),
+  /** The reader's language, for titles kept in both (playbook actions); default ru. */
+  lang: z.enum(['ru', 'en']).optional(),
 });
 export const reminderOut = z.object({
   kind: reminderKind,
@@ -105,7 +109,7 @@ export const reminderOut = z.object({
   at: z.string().nullable(),
   daysUntil: z.number().nullable(),
   ref: z.object({
-    type: z.enum(['date', 'client', 'feedback', 'case', 'call', 'requirement']),
+    type: z.enum(['date', 'client', 'feedback', 'case', 'call', 'requirement', 'playbook_action']),
     id: z.string(),
   }),
   /** UI path to open. */

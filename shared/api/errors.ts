@@ -36,6 +36,8 @@ export const ERROR_STATUS = {
   too_many_rows: 422,
   /** Portfolio weights: negative, or an axis that does not sum to 100 (issue 17). */
   invalid_weights: 422,
+  /** A cell playbook with a bad action: a title empty or too long, everyDays outside 1–3650 (issue 17). */
+  invalid_playbook: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

@@ -194,3 +194,52 @@ export const movesOut = z.object({
   moves: z.array(z.object({ clientId: z.uuid(), name: z.string(), from: place, to: place })),
 });
 export type MovesOut = z.infer<typeof movesOut>;
+
+// ---- care playbooks per cell (docs/portfolio.md "Playbooks") ----
+
+/**
+ * One action of a cell's playbook as sent. Kept loose here so the service answers a bad value
+ * with 422 invalid_playbook naming the field; `id` keeps an existing action (and when it was done).
+ */
+export const playbookActionIn = z.object({
+  id: z.uuid().optional(),
+  titleRu: z.string(),
+  titleEn: z.string(),
+  everyDays: z.number(),
+});
+export const putPlaybookBody = z.object({ actions: z.array(playbookActionIn) });
+export type PutPlaybookBody = z.infer<typeof putPlaybookBody>;
+export const playbookActionOut = z.object({
+  id: z.string(),
+  titleRu: z.string(),
+  titleEn: z.string(),
+  /** Due again this many days after it was last done for a client. */
+  everyDays: z.number().int(),
+});
+export type PlaybookActionOut = z.infer<typeof playbookActionOut>;
+export const playbookOut = z.object({
+  attractiveness: level,
+  relationship: level,
+  actions: z.array(playbookActionOut),
+});
+export type PlaybookOut = z.infer<typeof playbookOut>;
+export const playbooksOut = z.object({ playbooks: z.array(playbookOut) });
+export const playbookParams = strategyParams;
+/** An action's state for one client. */
+export const playbookActionStateOut = playbookActionOut.extend({
+  /** When it was last marked done for the client; null: never. */
+  lastDoneAt: z.string().nullable(),
+  /** When it is due again; null: due now (never done). */
+  nextAt: z.string().nullable(),
+  /** Never done, or last done `everyDays` or more ago: the care inbox lists it. */
+  due: z.boolean(),
+});
+export type PlaybookActionStateOut = z.infer<typeof playbookActionStateOut>;
+export const clientPlaybookOut = z.object({
+  /** The client's cell by the stored scores; null until the matrix has placed the client. */
+  cell: portfolioCell.nullable(),
+  actions: z.array(playbookActionStateOut),
+});
+export type ClientPlaybookOut = z.infer<typeof clientPlaybookOut>;
+export const clientPlaybookParams = z.object({ clientId: z.uuid() });
+export const playbookDoneParams = z.object({ clientId: z.uuid(), actionId: z.uuid() });

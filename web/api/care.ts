@@ -39,12 +39,18 @@ export const REMINDER_KINDS: readonly ReminderOut['kind'][] = [
   'silent_client',
   'decision_maker_missing',
   'decision_maker_silent',
+  'playbook_action',
 ];
 
 const id = (value: string) => encodeURIComponent(value);
 
-export const listReminders = (q: { days: number; silentDays?: number; mine?: 'true' }) =>
-  api.get<{ items: ReminderOut[] }>(`/api/v1/reminders${queryString(q)}`);
+export const listReminders = (q: {
+  days: number;
+  silentDays?: number;
+  mine?: 'true';
+  /** The language of titles kept in both (playbook actions). */
+  lang?: 'ru' | 'en';
+}) => api.get<{ items: ReminderOut[] }>(`/api/v1/reminders${queryString(q)}`);
 
 export const listClientsFiltered = (q: {
   q?: string;

@@ -2,12 +2,16 @@
 // of the bundle).
 import type {
   BreakdownItem,
+  ClientPlaybookOut,
   MovesOut,
   PortfolioCell,
   PortfolioClientOut,
   PortfolioOut,
   PortfolioWeights,
   PortfolioWeightsOut,
+  PlaybookActionStateOut,
+  PlaybookOut,
+  PutPlaybookBody,
   SnapshotOut,
   StrategyOut,
   WeightsPreviewOut,
@@ -18,6 +22,7 @@ import { queryString } from './clients.ts';
 
 export type {
   BreakdownItem,
+  ClientPlaybookOut,
   MovesOut,
   PortfolioCell,
   PortfolioClientOut,
@@ -25,6 +30,9 @@ export type {
   PortfolioOut,
   PortfolioWeights,
   PortfolioWeightsOut,
+  PlaybookActionStateOut,
+  PlaybookOut,
+  PutPlaybookBody,
   StrategyOut,
   WeightsPreviewOut,
 };
@@ -61,6 +69,19 @@ export const putStrategy = (cell: PortfolioCell, texts: { textRu: string; textEn
   api.put<StrategyOut>(
     `/api/v1/portfolio/strategies/${cell.attractiveness}/${cell.relationship}`,
     texts,
+  );
+export const getPlaybooks = () =>
+  api.get<{ playbooks: PlaybookOut[] }>('/api/v1/portfolio/playbooks');
+export const putPlaybook = (cell: PortfolioCell, body: PutPlaybookBody) =>
+  api.put<PlaybookOut>(
+    `/api/v1/portfolio/playbooks/${cell.attractiveness}/${cell.relationship}`,
+    body,
+  );
+export const getClientPlaybook = (clientId: string) =>
+  api.get<ClientPlaybookOut>(`/api/v1/portfolio/clients/${encodeURIComponent(clientId)}/playbook`);
+export const markPlaybookDone = (clientId: string, actionId: string) =>
+  api.post<PlaybookActionStateOut>(
+    `/api/v1/portfolio/clients/${encodeURIComponent(clientId)}/playbook/${encodeURIComponent(actionId)}/done`,
   );
 
 /**

@@ -1,4 +1,4 @@
-// Tables of the portfolio module (migration 0028).
+// Tables of the portfolio module (migrations 0028, 0030).
 import type { PortfolioLevel } from '../../../shared/domain/vocabulary.ts';
 
 export interface PortfolioSettingsTable {
@@ -49,4 +49,27 @@ export interface PortfolioSnapshotRowsTable {
   relationship: number;
   cell_a: PortfolioLevel;
   cell_r: PortfolioLevel;
+}
+
+/** One action of a cell's care playbook (migration 0030). */
+export interface PortfolioPlaybookActionsTable {
+  id: string;
+  org_id: string;
+  attractiveness: PortfolioLevel;
+  relationship: PortfolioLevel;
+  position: number;
+  title_ru: string;
+  title_en: string;
+  every_days: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** When a playbook action was last done for a client (migration 0030). */
+export interface PortfolioPlaybookDoneTable {
+  org_id: string;
+  client_id: string;
+  action_id: string;
+  done_at: string;
+  done_by: string | null;
 }

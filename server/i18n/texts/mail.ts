@@ -70,6 +70,7 @@ const ru = {
       stage_requirement: 'Особое требование вашего этапа',
       decision_maker_missing: 'Нет контакта с ЛПР',
       decision_maker_silent: 'ЛПР молчит полгода',
+      playbook_action: 'Действие плана ячейки портфеля',
     },
   },
 };
@@ -142,6 +143,7 @@ const en: typeof ru = {
       stage_requirement: 'Special requirement of your stage',
       decision_maker_missing: 'No decision-maker contact',
       decision_maker_silent: 'Decision maker silent for 6 months',
+      playbook_action: 'Portfolio playbook action',
     },
   },
 };

@@ -11,6 +11,7 @@ import { missedCallsWithoutCallback } from '../telephony/index.ts';
 import { assignedToMe } from './assigned.ts';
 import { coverageOfClients, decisionMakerReminders } from './coverage.service.ts';
 import { nextOccurrence } from './occurrence.ts';
+import { remindersFromSources } from './reminder-sources.ts';
 import * as repo from './care.repo.ts';
 import * as reads from './reminders.repo.ts';
 
@@ -28,7 +29,13 @@ const isoOf = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 
 export async function reminders(
   ctx: Ctx,
-  q: { days: number; silentDays: number; timeZone: string; mine?: 'true' | 'false' },
+  q: {
+    days: number;
+    silentDays: number;
+    timeZone: string;
+    mine?: 'true' | 'false';
+    lang?: 'ru' | 'en';
+  },
 ): Promise<ReminderOut[]> {
   assertCan(ctx.actor, 'data.read');
   if (q.mine === 'true') return assignedToMe(ctx);
@@ -132,6 +139,16 @@ export async function reminders(
   }
 
   items.push(...(await decisionMakerReminders(ctx, PER_KIND_LIMIT)));
+  // Reminders of the modules above care (e.g. the portfolio's cell playbooks).
+  items.push(
+    ...(await remindersFromSources({
+      db: ctx.db,
+      orgId: ctx.orgId,
+      now,
+      lang: q.lang ?? 'ru',
+      limit: PER_KIND_LIMIT,
+    })),
+  );
   // Each row shows its client's role coverage (issue 17): one read for all the rows' clients.
   const clientIds = [...new Set(items.map((i) => i.clientId).filter(Boolean))];
   const coverage = await coverageOfClients(ctx, clientIds);

@@ -43,7 +43,12 @@ export async function sendDigests(deps: Deps): Promise<number> {
     const ctx = systemCtx(deps, orgId);
     const mine = new Set(clientIds);
     const items = (
-      await reminders(ctx, { days: DIGEST_DAYS, silentDays: 60, timeZone: DIGEST_TIME_ZONE })
+      await reminders(ctx, {
+        days: DIGEST_DAYS,
+        silentDays: 60,
+        timeZone: DIGEST_TIME_ZONE,
+        lang: user.language,
+      })
     ).filter((i) => mine.has(i.clientId));
     if (items.length === 0) continue;
     const id = await deps.db.transaction().execute((trx) =>

@@ -16,6 +16,12 @@ export {
   type KeyAccountScope,
   type KeyAccountSelector,
 } from './key-accounts.ts';
+export {
+  registerReminderSource,
+  unregisterReminderSource,
+  type ReminderSource,
+  type ReminderSourceScope,
+} from './reminder-sources.ts';
 export { coverageOfClients } from './coverage.service.ts';
 export type { ClientCoverage, RoleCoverage } from './coverage.ts';
 

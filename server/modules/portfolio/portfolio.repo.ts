@@ -1,5 +1,5 @@
-// The only file of the portfolio module with SQL: settings (weights), strategies per cell, the
-// current scores and the period snapshots. orgId first, always.
+// SQL of the portfolio module: settings (weights), strategies per cell, the current scores and
+// the period snapshots (the cell playbooks are in playbooks.repo.ts). orgId first, always.
 import { sql } from 'kysely';
 import { insertRows } from '../../db/bulk.ts';
 import type {

@@ -1,5 +1,5 @@
 // HTTP of the client portfolio (issue 17): the matrix, weights and their preview, strategies per
-// cell, snapshots and moves between them.
+// cell and their care playbooks, snapshots and moves between them.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import { getPortfolio, refreshScores } from './portfolio.service.ts';
 import { getMoves, listSnapshots, takeSnapshot } from './snapshots.ts';
+import { clientPlaybook, getPlaybooks, markPlaybookDone, putPlaybook } from './playbooks.ts';
 import { getStrategies, putStrategy } from './strategies.ts';
 import { getWeights, previewWeights, putWeights } from './weights.ts';
 
@@ -107,6 +108,59 @@ export function registerPortfolioRoutes(app: FastifyInstance, deps: Deps): void 
       },
     },
     async (req) => putStrategy(ctxOf(deps, req), req.params, req.body),
+  );
+  r.get(
+    '/api/v1/portfolio/playbooks',
+    {
+      schema: {
+        tags,
+        summary: 'The care playbook of each of the nine cells (empty until edited)',
+        response: { 200: api.playbooksOut },
+      },
+    },
+    async (req) => getPlaybooks(ctxOf(deps, req)),
+  );
+  r.put(
+    '/api/v1/portfolio/playbooks/:attractiveness/:relationship',
+    {
+      schema: {
+        tags,
+        summary:
+          "Replaces a cell's care playbook (managers and admins): up to 20 actions, each with " +
+          'both titles and everyDays 1–3650, else 422 invalid_playbook; an action sent with its ' +
+          'id keeps when it was done; an id not of this cell → 404',
+        params: api.playbookParams,
+        body: api.putPlaybookBody,
+        response: { 200: api.playbookOut },
+      },
+    },
+    async (req) => putPlaybook(ctxOf(deps, req), req.params, req.body),
+  );
+  r.get(
+    '/api/v1/portfolio/clients/:clientId/playbook',
+    {
+      schema: {
+        tags,
+        summary: "The playbook of the client's cell with each action's state (due, done, next)",
+        params: api.clientPlaybookParams,
+        response: { 200: api.clientPlaybookOut },
+      },
+    },
+    async (req) => clientPlaybook(ctxOf(deps, req), req.params.clientId),
+  );
+  r.post(
+    '/api/v1/portfolio/clients/:clientId/playbook/:actionId/done',
+    {
+      schema: {
+        tags,
+        summary:
+          'Marks a playbook action done for the client now: its care reminder comes back ' +
+          'everyDays later',
+        params: api.playbookDoneParams,
+        response: { 200: api.playbookActionStateOut },
+      },
+    },
+    async (req) => markPlaybookDone(ctxOf(deps, req), req.params.clientId, req.params.actionId),
   );
   r.get(
     '/api/v1/portfolio/snapshots',

@@ -1,12 +1,14 @@
 // The care inbox: a manager's list for today, grouped by kind, over a chosen number of days.
 // Cards rather than a table, so it reads on a phone.
-import { Badge, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { listReminders, REMINDER_KINDS, type ReminderOut } from '../../api/care.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { markPlaybookDone } from '../../api/portfolio.ts';
 import { formatDateTime } from '../../format.ts';
 import { setQueryParams, useQueryParams } from '../../router.tsx';
 
@@ -78,19 +80,51 @@ function ReminderCard({ item }: { item: ReminderOut }) {
         )}
       </Group>
       {item.coverage && <CoverageBadges coverage={item.coverage} />}
+      {item.kind === 'playbook_action' && <PlaybookDone item={item} />}
     </Card>
   );
 }
 
-export function CareInboxPage() {
+/** A playbook action is done per client: marked, it leaves the inbox until it is due again. */
+function PlaybookDone({ item }: { item: ReminderOut }) {
   const { t } = useTranslation();
+  const client = useQueryClient();
+  const done = useMutation({
+    mutationFn: () => markPlaybookDone(item.clientId, item.ref.id),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['reminders'] });
+      await client.invalidateQueries({ queryKey: ['portfolio', 'client-playbook'] });
+      notifications.show({ color: 'green', message: t('care.markedDone') });
+    },
+  });
+  return (
+    <>
+      <ErrorAlert error={done.error} />
+      <Button
+        size="xs"
+        variant="light"
+        mt="xs"
+        style={{ alignSelf: 'flex-start' }}
+        loading={done.isPending}
+        onClick={() => done.mutate()}
+        data-testid="reminder-done"
+      >
+        {t('care.markDone')}
+      </Button>
+    </>
+  );
+}
+
+export function CareInboxPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language.startsWith('en') ? ('en' as const) : ('ru' as const);
   const params = useQueryParams();
   const days = DAY_CHOICES.includes(params.days ?? '') ? Number(params.days) : 14;
   // "Assigned to me": the person's own cases and the special requirements of their stages.
   const mine = params.view === 'mine';
   const reminders = useQuery({
-    queryKey: ['reminders', days, mine],
-    queryFn: () => listReminders({ days, ...(mine ? { mine: 'true' as const } : {}) }),
+    queryKey: ['reminders', days, mine, lang],
+    queryFn: () => listReminders({ days, lang, ...(mine ? { mine: 'true' as const } : {}) }),
   });
   const items = reminders.data?.items ?? [];
 

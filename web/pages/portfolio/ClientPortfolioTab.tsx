@@ -1,5 +1,5 @@
 // The client card's "Portfolio" tab: the client's cell and strategy, both scores and what each is
-// made of (BreakdownTable). Read from the matrix endpoint (api/portfolio.ts findPortfolioClient).
+// made of (BreakdownTable), and the playbook of its cell (ClientPlaybook). Read from the matrix endpoint (api/portfolio.ts findPortfolioClient).
 import { Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { findPortfolioClient } from '../../api/portfolio.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { useEconomicsSettings } from '../economics/useEconomicsSettings.ts';
 import { BreakdownTable } from './BreakdownTable.tsx';
+import { ClientPlaybook } from './ClientPlaybook.tsx';
 import { cellColor, cellName, score } from './cells.ts';
 import { PortfolioError } from './PortfolioError.tsx';
 
@@ -72,6 +73,7 @@ export function ClientPortfolioTab({ client }: { client: ClientOut }) {
               </Card>
             ))}
           </SimpleGrid>
+          <ClientPlaybook clientId={client.id} />
           {(['attractiveness', 'relationship'] as const).map((axis) => (
             <section key={axis}>
               <Title order={2} size="h5" mb="xs">

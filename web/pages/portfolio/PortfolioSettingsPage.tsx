@@ -1,11 +1,12 @@
 // /portfolio/settings, linked from the matrix: the weights of the score inputs (admins only, the
-// server's rule) and the strategy of each cell (managers and admins).
+// server's rule), the strategy of each cell and its care playbook (managers and admins).
 import { Divider, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { can } from '../../permissions.ts';
 import { useSession } from '../../session.tsx';
+import { PlaybooksForm } from './PlaybooksForm.tsx';
 import { StrategiesForm } from './StrategiesForm.tsx';
 import { WeightsForm } from './WeightsForm.tsx';
 
@@ -27,6 +28,8 @@ export function PortfolioSettingsPage() {
       )}
       <Divider />
       <StrategiesForm writable={can(user.role, 'data.write')} />
+      <Divider />
+      <PlaybooksForm writable={can(user.role, 'data.write')} />
     </Stack>
   );
 }

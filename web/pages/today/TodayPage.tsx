@@ -148,7 +148,11 @@ export function TodayPage() {
                 <TodayReminderCard
                   key={`${r.kind}:${r.ref.id}`}
                   item={r}
-                  onSnooze={() => snooze.mutate(r.ref)}
+                  onSnooze={() =>
+                    // Today lists dates and missed calls only; playbook actions stay in the care inbox.
+                    r.ref.type !== 'playbook_action' &&
+                    snooze.mutate({ type: r.ref.type, id: r.ref.id })
+                  }
                 />
               ))}
             </Section>
