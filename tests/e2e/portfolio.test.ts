@@ -3,9 +3,8 @@
 // its clients with the cell's strategy; a client's card shows its cell, both scores and their
 // breakdowns (the points add up to the score); the moves between the two seeded quarters list
 // exactly the API's moves (with «Рывок»); the weights page previews the clients a change would
-// move and saving moves them; an edited strategy shows in the matrix; a playbook action added to
-// the fullest cell reminds about exactly its clients in the care inbox, and done leaves the inbox
-// and shows on the card; on a phone the grid is a list by cell and nothing is wider than the screen.
+// move and saving moves them; an edited strategy shows in the matrix; on a phone the grid is a
+// list by cell and nothing is wider than the screen. Cell playbooks: portfolio-playbook.test.ts.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MovesOut, PortfolioOut, WeightsPreviewOut } from '../../shared/api/portfolio.ts';
@@ -199,65 +198,6 @@ describe('the portfolio matrix', () => {
     });
     expect(defaults.status).toBe(200);
   }, 60_000);
-});
-
-describe('a cell’s care playbook', () => {
-  it('is edited on the settings page and reminds about the cell’s clients in the care inbox', async () => {
-    const cell = fullestCell();
-    const clients = matrix.clients.filter(
-      (c) =>
-        c.cell.attractiveness === cell.attractiveness && c.cell.relationship === cell.relationship,
-    );
-    const { page, errors } = await openSignedIn(harness, undefined, '/portfolio/settings');
-    const card = page.getByTestId(`playbook-${cell.attractiveness}-${cell.relationship}`);
-    await card.waitFor(WAIT);
-    await card.getByRole('button', { name: 'Добавить действие' }).click();
-    const action = card.getByTestId('playbook-action').last();
-    await action.locator('input[name=titleRu]').fill('Встреча с ЛПР');
-    await action.locator('input[name=titleEn]').fill('Meet the decision maker');
-    await action.locator('input[name=everyDays]').fill('90');
-    await card.getByTestId('playbook-save').click();
-    await page.getByText('План ячейки сохранён').waitFor(WAIT);
-
-    // The care inbox: one reminder per client of the cell, none for the others.
-    await page.goto(`${harness.baseUrl}/care`);
-    const group = page.getByTestId('reminders-playbook_action');
-    await group.getByTestId('reminder').first().waitFor(WAIT);
-    const rows = group.getByTestId('reminder');
-    expect(await rows.count()).toBe(clients.length);
-    const texts = (await rows.allTextContents()).map(words);
-    for (const c of clients) expect(texts.some((x) => x.includes(c.name))).toBe(true);
-    expect(texts.every((x) => x.startsWith('Встреча с ЛПР'))).toBe(true);
-    await page.screenshot({ path: `${SHOTS}/portfolio-playbook-care-1280.png`, fullPage: true });
-
-    // Done for one client: it leaves the inbox; its card says when it is next due.
-    const first = rows.first();
-    const doneName = clients.find((c) => texts[0]!.includes(c.name))!.name;
-    await first.getByTestId('reminder-done').click();
-    await page.getByText('Отмечено как выполненное').waitFor(WAIT);
-    await page.waitForFunction(
-      (n) =>
-        document.querySelectorAll(
-          '[data-testid="reminders-playbook_action"] [data-testid="reminder"]',
-        ).length === n,
-      clients.length - 1,
-      WAIT,
-    );
-    const doneId = clients.find((c) => c.name === doneName)!.clientId;
-    await page.goto(`${harness.baseUrl}/clients/${doneId}?tab=portfolio`);
-    const state = page.getByTestId('client-playbook').getByTestId('playbook-state');
-    await state.first().waitFor(WAIT);
-    expect(words(await state.first().textContent())).toMatch(/выполнено .*следующее/);
-    expect(errors).toEqual([]);
-
-    // Back to no playbook for the other tests.
-    const cleared = await api(
-      'PUT',
-      `/api/v1/portfolio/playbooks/${cell.attractiveness}/${cell.relationship}`,
-      { actions: [] },
-    );
-    expect(cleared.status).toBe(200);
-  }, 90_000);
 });
 
 describe('the portfolio’s own words', () => {

@@ -179,7 +179,10 @@ export function CareInboxPage() {
               </Group>
               <Stack gap="xs">
                 {group.map((item) => (
-                  <ReminderCard key={`${item.ref.type}:${item.ref.id}:${item.kind}`} item={item} />
+                  <ReminderCard
+                    key={`${item.ref.type}:${item.ref.id}:${item.kind}:${item.clientId}`}
+                    item={item}
+                  />
                 ))}
               </Stack>
             </section>
