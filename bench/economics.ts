@@ -17,12 +17,11 @@ import { buildApp } from '../server/app.ts';
 import { createDeps } from '../server/deps.ts';
 import { newId } from '../server/lib/ids.ts';
 import { createLogger } from '../server/lib/logger.ts';
-import { createOrganisation } from '../server/modules/orgs/index.ts';
 import {
   rebuildTransactionRollups,
   recordFeedbackActivity,
 } from '../server/modules/economics/rollups.service.ts';
-import { dropBenchDatabases, freshPgDatabase } from './lib.ts';
+import { createBenchOrg, dropBenchDatabases, freshPgDatabase } from './lib.ts';
 
 const TX = Number(process.env.BENCH_TX ?? 1_000_000);
 const SQLITE = process.env.BENCH_SQLITE !== '0';
@@ -48,13 +47,7 @@ async function load(databaseUrl: string) {
   const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
   const deps = createDeps(config, { log: createLogger('silent') });
   await migrateToLatest(deps.db);
-  const org = await deps.db.transaction().execute((trx) =>
-    createOrganisation(trx, deps.clock, {
-      name: 'Бенчмарк',
-      admin: { email: 'bench@example.com', name: 'Bench', password: 'correct-horse-battery' },
-      apiKey: { role: 'admin' },
-    }),
-  );
+  const org = await createBenchOrg(deps);
   const orgId = org.orgId;
   const r = seeded(14);
   const now = new Date().toISOString();

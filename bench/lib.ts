@@ -4,6 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import type { Deps } from '../server/deps.ts';
+import { createOrganisation } from '../server/modules/orgs/index.ts';
 
 const PG_BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const madeDatabases: string[] = [];
@@ -136,3 +138,18 @@ export function combineSlices(slices: readonly LoadResult[]): LoadResult {
 }
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** The organisation a bench writes its data set into, with an admin and an admin API key. */
+export function createBenchOrg(
+  deps: Deps,
+  opts: { name?: string; timeZone?: string; apiKeySecret?: string } = {},
+) {
+  return deps.db.transaction().execute((trx) =>
+    createOrganisation(trx, deps.clock, {
+      name: opts.name ?? 'Бенчмарк',
+      ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
+      admin: { email: 'bench@example.com', name: 'Bench', password: 'correct-horse-battery' },
+      apiKey: { role: 'admin', ...(opts.apiKeySecret ? { secret: opts.apiKeySecret } : {}) },
+    }),
+  );
+}

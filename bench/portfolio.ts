@@ -18,9 +18,8 @@ import type { Ctx } from '../server/context.ts';
 import { createDeps } from '../server/deps.ts';
 import { newId } from '../server/lib/ids.ts';
 import { createLogger } from '../server/lib/logger.ts';
-import { createOrganisation } from '../server/modules/orgs/index.ts';
 import { refreshScores, takeSnapshot } from '../server/modules/portfolio/index.ts';
-import { dropBenchDatabases, freshPgDatabase } from './lib.ts';
+import { createBenchOrg, dropBenchDatabases, freshPgDatabase } from './lib.ts';
 
 const SQLITE = process.env.BENCH_SQLITE !== '0';
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50_000);
@@ -47,13 +46,7 @@ async function load(databaseUrl: string) {
   const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
   const deps = createDeps(config, { log: createLogger('silent') });
   await migrateToLatest(deps.db);
-  const org = await deps.db.transaction().execute((trx) =>
-    createOrganisation(trx, deps.clock, {
-      name: 'Бенчмарк',
-      admin: { email: 'bench@example.com', name: 'Bench', password: 'correct-horse-battery' },
-      apiKey: { role: 'admin' },
-    }),
-  );
+  const org = await createBenchOrg(deps);
   const orgId = org.orgId;
   const r = seeded(17);
   const now = new Date().toISOString();

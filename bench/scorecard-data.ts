@@ -8,7 +8,7 @@ import type { DB } from '../server/db/types.ts';
 import { createDeps } from '../server/deps.ts';
 import { newId } from '../server/lib/ids.ts';
 import { createLogger } from '../server/lib/logger.ts';
-import { createOrganisation } from '../server/modules/orgs/index.ts';
+import { createBenchOrg } from './lib.ts';
 import { END_MS, generateCases, iso, START_MS } from './scorecard-cases.ts';
 import { rebuildBenchRollups } from './scorecard-rollups.ts';
 
@@ -53,17 +53,12 @@ export async function chunked<T>(deps: Deps, table: keyof DB, rows: T[]) {
 }
 
 /** Writes the whole data set; returns the org and its admin key. */
-
-/** Writes the whole data set; returns the org and its admin key. */
 export async function generate(deps: Deps) {
-  const org = await deps.db.transaction().execute((trx) =>
-    createOrganisation(trx, deps.clock, {
-      name: 'Бенчмарк карты',
-      timeZone: 'Europe/Moscow',
-      admin: { email: 'bench@example.com', name: 'Bench', password: 'correct-horse-battery' },
-      apiKey: { role: 'admin', secret: KEY },
-    }),
-  );
+  const org = await createBenchOrg(deps, {
+    name: 'Бенчмарк карты',
+    timeZone: 'Europe/Moscow',
+    apiKeySecret: KEY,
+  });
   const orgId = org.orgId;
   const admin = await deps.db
     .selectFrom('users')
