@@ -38,16 +38,19 @@ export async function buildTeam(t: TestApp, org: TestOrg, tag: string): Promise<
       }),
       `user ${name}`,
     );
-    const login = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email, password: 'long-enough-pass' },
-    });
-    const headers = { cookie: cookieOf(login), 'x-csrf-token': login.json().csrfToken };
+    // Signed in afresh for each call: tests move the clock past a session's lifetime.
+    const signIn = async () => {
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password: 'long-enough-pass' },
+      });
+      return { cookie: cookieOf(login), 'x-csrf-token': login.json().csrfToken as string };
+    };
     users[name] = {
       id: user.id,
-      as: (method, url, payload) =>
-        t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) }),
+      as: async (method, url, payload) =>
+        t.app.inject({ method, url, headers: await signIn(), ...(payload ? { payload } : {}) }),
     };
   }
   const comp = {} as Team['comp'];
