@@ -34,7 +34,6 @@ const ANALYTICS = [
   'portfolio',
   'backlog',
   'strategy',
-  'competencies',
   'reports',
   'opportunities',
 ];
