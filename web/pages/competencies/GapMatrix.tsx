@@ -67,8 +67,8 @@ export function GapMatrix() {
         />
         {g && (
           <Text size="sm" data-testid="gap-coverage">
-            {t('competencies.gaps.coverage')}: <b>{percent(g.coverage)}</b> ({g.pairs}{' '}
-            {t('competencies.gaps.pairs')})
+            {t('competencies.gaps.coverage')}: <b>{percent(g.coverage)}</b> (
+            {t('competencies.gaps.pairs', { count: g.pairs })})
           </Text>
         )}
       </Group>
