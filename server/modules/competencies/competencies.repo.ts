@@ -129,7 +129,8 @@ export async function assessmentsOf(
   orgId: string,
   employeeIds?: readonly string[],
 ): Promise<CompetencyAssessmentsTable[]> {
+  if (employeeIds && employeeIds.length === 0) return [];
   let q = db.selectFrom('competency_assessments').selectAll().where('org_id', '=', orgId);
-  if (employeeIds) q = q.where('employee_id', 'in', employeeIds.length ? [...employeeIds] : ['']);
+  if (employeeIds) q = q.where('employee_id', 'in', [...employeeIds]);
   return q.orderBy('assessed_at', 'desc').orderBy('id', 'desc').execute();
 }

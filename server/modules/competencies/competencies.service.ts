@@ -125,7 +125,7 @@ export async function putModel(ctx: Ctx, body: PutModelBody): Promise<ModelsOut>
       'body.levels',
     );
     await repo.replaceTargets(tx.db, tx.orgId, body.position, levels);
-    await recordAudit(tx, 'competency_model.updated', { type: 'position', id: body.position });
+    await recordAudit(tx, 'competency_model.updated', undefined, { position: body.position });
   });
   return getModels(ctx);
 }

@@ -29,10 +29,11 @@ export async function listTrainingItems(
     limit: number;
   },
 ): Promise<TrainingItemsTable[]> {
+  if (f.ids && f.ids.length === 0) return [];
   let q = db.selectFrom('training_items').selectAll().where('org_id', '=', orgId);
   if (f.employeeId) q = q.where('employee_id', '=', f.employeeId);
   if (f.status) q = q.where('status', '=', f.status);
-  if (f.ids) q = q.where('id', 'in', f.ids.length ? [...f.ids] : ['']);
+  if (f.ids) q = q.where('id', 'in', [...f.ids]);
   if (f.afterId) q = q.where('id', '>', f.afterId);
   return q
     .orderBy('id')

@@ -11,6 +11,8 @@ import {
 } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
 import { readXlsx } from '../../../tests/support/list-exports.ts';
+import { systemCtx } from '../../context.ts';
+import { trainingItemsByIds } from './index.ts';
 
 describe.each(testDialects())('training and onboarding on %s', (dialect) => {
   let t: TestApp;
@@ -26,6 +28,13 @@ describe.each(testDialects())('training and onboarding on %s', (dialect) => {
     org = await createTestOrg(t.deps, 'Ромашка');
   });
   afterAll(async () => t?.close());
+
+  it('answers empty lists as empty (no empty IN lists reach PostgreSQL)', async () => {
+    expect((await api('GET', '/api/v1/onboarding/checklists')).json()).toEqual({ items: [] });
+    const gaps = await api('GET', '/api/v1/competencies/gaps?stage=nobody');
+    expect(gaps.json()).toMatchObject({ people: [], pairs: 0, coverage: null });
+    expect(await trainingItemsByIds(systemCtx(t.deps, org.orgId), [])).toEqual([]);
+  });
 
   it('creates a training item from a gap with one click, changes it and exports the plan', async () => {
     const comp = (
@@ -84,6 +93,20 @@ describe.each(testDialects())('training and onboarding on %s', (dialect) => {
       'ID',
     ]);
     expect(rows.slice(1).map((r) => r[3])).toEqual(['Эмпатия', 'Наставник: разбор звонков']);
+    // The strategy map's read: by ids, another organisation's ids simply not found.
+    const other = await createTestOrg(t.deps, 'Чужая');
+    const refs = await trainingItemsByIds(systemCtx(t.deps, org.orgId), [id, id]);
+    expect(refs).toEqual([
+      {
+        id,
+        title: 'Эмпатия',
+        kind: 'mentoring',
+        status: 'in_progress',
+        dueDate: '2026-06-30',
+        employee: { id: anna.id, name: 'Анна' },
+      },
+    ]);
+    expect(await trainingItemsByIds(systemCtx(t.deps, other.orgId), [id])).toEqual([]);
     expect((await api('DELETE', `/api/v1/training-items/${id}`)).statusCode).toBe(204);
     expect((await api('GET', `/api/v1/training-items/${id}`)).statusCode).toBe(404);
     const viewer = (await api('POST', '/api/v1/api-keys', { name: 'v', role: 'viewer' })).json();

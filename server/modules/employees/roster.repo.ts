@@ -50,6 +50,7 @@ export async function teamRows(
     withLeft?: boolean;
   },
 ): Promise<TeamRow[]> {
+  if (f.ids && f.ids.length === 0) return []; // (an empty IN list; '' is no uuid on PostgreSQL)
   let q = db
     .selectFrom('employees')
     .select(['id', 'name', 'position', 'stage_key', 'manager_id', 'user_id', 'hire_date', 'status'])
@@ -57,7 +58,7 @@ export async function teamRows(
   if (!f.withLeft) q = q.where('status', '!=', 'left');
   if (f.stage !== undefined) q = q.where('stage_key', '=', f.stage);
   if (f.managerId !== undefined) q = q.where('manager_id', '=', f.managerId);
-  if (f.ids) q = q.where('id', 'in', f.ids.length ? [...f.ids] : ['']);
+  if (f.ids) q = q.where('id', 'in', [...f.ids]);
   if (f.userId !== undefined) q = q.where('user_id', '=', f.userId);
   return q.orderBy('name').orderBy('id').execute();
 }
