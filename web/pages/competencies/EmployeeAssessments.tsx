@@ -36,11 +36,21 @@ export function EmployeeAssessments() {
     enabled: !!employeeId,
   });
   const [levels, setLevels] = useState<Record<string, number | ''>>({});
+  // Who may give which kind (the server checks it too): one's own employee record → self;
+  // anyone else's → manager (admins, managers) or a 360 answer (anonymous).
+  const own = people.data?.items.find((e) => e.id === employeeId)?.user?.id === user.id;
+  const kinds = own
+    ? (['self'] as const)
+    : canWrite
+      ? (['manager', 'peer'] as const)
+      : (['peer'] as const);
+  const [picked, setKind] = useState<'self' | 'manager' | 'peer'>('manager');
+  const kind = (kinds as readonly string[]).includes(picked) ? picked : kinds[0];
   const save = useMutation({
     mutationFn: () =>
       assess(
         employeeId!,
-        'manager',
+        kind,
         Object.fromEntries(
           Object.entries(levels).filter((e): e is [string, number] => typeof e[1] === 'number'),
         ),
@@ -76,7 +86,7 @@ export function EmployeeAssessments() {
               <Table.Tr>
                 <Table.Th>{t('competencies.person.competency')}</Table.Th>
                 <Table.Th>{t('competencies.person.level')}</Table.Th>
-                {canWrite && <Table.Th>{t('competencies.person.assess')}</Table.Th>}
+                <Table.Th>{t('competencies.person.assess')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -92,7 +102,7 @@ export function EmployeeAssessments() {
                       </Text>
                     )}
                   </Table.Td>
-                  {canWrite && (
+                  {
                     <Table.Td>
                       <NumberInput
                         w={80}
@@ -107,21 +117,29 @@ export function EmployeeAssessments() {
                         }
                       />
                     </Table.Td>
-                  )}
+                  }
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       )}
-      {canWrite && cells.length > 0 && (
-        <Group>
+      {cells.length > 0 && (
+        <Group align="flex-end" wrap="wrap">
+          <Select
+            label={t('competencies.person.kind')}
+            data={kinds.map((k) => ({ value: k, label: t(`competencies.source.${k}`) }))}
+            value={kind}
+            onChange={(v) => v && setKind(v as typeof picked)}
+            w={200}
+            data-testid="assess-kind"
+          />
           <Button
             onClick={() => save.mutate()}
             loading={save.isPending}
             disabled={!Object.values(levels).some((v) => typeof v === 'number')}
           >
-            {t('competencies.person.saveManager')}
+            {t('competencies.person.save')}
           </Button>
         </Group>
       )}
