@@ -83,6 +83,10 @@ describe('competencies', () => {
     await page.getByTestId('person-pick').click();
     await page.getByRole('option', { name: 'Анна Кузнецова' }).click();
     await page.getByTestId('training-plan').waitFor(WAIT);
+    // An admin assesses someone else's record as their manager or with a 360 answer.
+    await page.getByTestId('assess-kind').click();
+    expect(await page.getByRole('option').allTextContents()).toEqual(['руководитель', '360']);
+    await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       PHONE.width,
     );

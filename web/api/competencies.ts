@@ -65,8 +65,14 @@ export const updateTrainingItem = (
   itemId: string,
   body: Partial<Pick<TrainingItemOut, 'status' | 'kind' | 'title' | 'dueDate'>>,
 ) => api.patch<TrainingItemOut>(`/api/v1/training-items/${id(itemId)}`, body);
-export const trainingSuggestions = () =>
-  api.get<TrainingSuggestionsOut>('/api/v1/scorecard/training-suggestions');
+/** Suggestions of the last whole month (its first day to the first day of this month). */
+export const trainingSuggestions = (today = new Date()) => {
+  const day = (y: number, m: number) => new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+  const [y, m] = [today.getFullYear(), today.getMonth()];
+  return api.get<TrainingSuggestionsOut>(
+    `/api/v1/scorecard/training-suggestions${q({ period: 'month', from: day(y, m - 1), to: day(y, m) })}`,
+  );
+};
 export const getTemplate = () =>
   api.get<{ items: { id: string; titleRu: string; titleEn: string }[] }>(
     '/api/v1/onboarding/template',

@@ -17,7 +17,7 @@ export function Suggestions() {
   const queryClient = useQueryClient();
   const data = useQuery({
     queryKey: ['competencies', 'suggestions'],
-    queryFn: trainingSuggestions,
+    queryFn: () => trainingSuggestions(),
   });
   const [done, setDone] = useState<Set<string>>(new Set());
   const plan = useMutation({
