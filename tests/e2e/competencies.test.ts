@@ -91,6 +91,15 @@ describe('competencies', () => {
       PHONE.width,
     );
     await page.screenshot({ path: `${SCREENSHOTS}/competencies-person-390.png`, fullPage: true });
+    for (const tab of ['suggestions', 'model', 'onboarding']) {
+      await page.getByTestId(`tab-${tab}`).click();
+      await page.waitForLoadState('networkidle');
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        tab,
+      ).toBeLessThanOrEqual(PHONE.width);
+      await page.screenshot({ path: `${SCREENSHOTS}/competencies-${tab}-390.png`, fullPage: true });
+    }
     expect(errors).toEqual([]);
   });
 });
