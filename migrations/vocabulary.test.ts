@@ -52,6 +52,9 @@ const EXPECTED: Record<string, readonly string[]> = {
   portfolio_playbook_actions_attractiveness_check: v.PORTFOLIO_LEVELS,
   portfolio_playbook_actions_relationship_check: v.PORTFOLIO_LEVELS,
   opportunities_sales_stage_check: v.OPPORTUNITY_STAGES,
+  competency_assessments_kind_check: v.ASSESSMENT_KINDS,
+  training_items_kind_check: v.TRAINING_KINDS,
+  training_items_status_check: v.TRAINING_STATUSES,
 };
 /** CHECKs that are not value lists of text. */
 const NOT_LISTS = new Set([
@@ -62,6 +65,9 @@ const NOT_LISTS = new Set([
   'pulse_answers_score_check',
   'opportunities_value_check',
   'portfolio_playbook_actions_every_days_check',
+  'competency_targets_level_check',
+  'competency_assessments_level_check',
+  'competency_settings_threshold_check',
 ]);
 
 /** Constraint name → the quoted values of its CHECK, from the tables' CREATE statements. */

@@ -15,6 +15,7 @@ const LAYERS: [string, string[]][] = [
   [
     'loop',
     [
+      'competencies',
       'pulse',
       'care',
       'text',

@@ -22,6 +22,7 @@ import { arbiterModule } from './arbiter/index.ts';
 import { reportsModule } from './reports/index.ts';
 import { portfolioModule } from './portfolio/index.ts';
 import { opportunitiesModule } from './opportunities/index.ts';
+import { competenciesModule } from './competencies/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
@@ -40,6 +41,7 @@ export const modules: ModuleDef[] = [
   textModule,
   careModule,
   pulseModule,
+  competenciesModule,
   economicsModule,
   scorecardModule,
   arbiterModule,

@@ -2,6 +2,7 @@
 // filters (without cursor and limit) plus `format` and `lang`, and answers the whole filtered list.
 // CSV is UTF-8 with a BOM; lang=ru writes ';' and a decimal comma (what Excel-ru opens with a
 // double click), lang=en RFC 4180 ',' and a decimal point. XLSX cells are typed (numbers, dates).
+import { listTrainingItemsQuery } from './competencies.ts';
 import { z } from 'zod';
 import { LANGUAGES } from '../domain/vocabulary.ts';
 import { listCasesQuery } from './cases.ts';
@@ -22,6 +23,7 @@ export const LIST_EXPORTS = [
   'employees',
   'transactions',
   'scorecard/records',
+  'training-items',
 ] as const;
 export type ListExport = (typeof LIST_EXPORTS)[number];
 
@@ -39,4 +41,5 @@ export const clientsExportQuery = listClientsQuery.omit(paging).extend(exportOpt
 export const employeesExportQuery = listEmployeesQuery.omit(paging).extend(exportOptions);
 export const transactionsListExportQuery = listTransactionsQuery.omit(paging).extend(exportOptions);
 export const drillExportQuery = drillQuery.omit(paging).extend(exportOptions);
+export const trainingItemsExportQuery = listTrainingItemsQuery.omit(paging).extend(exportOptions);
 export type ExportOptions = { format: (typeof EXPORT_FORMATS)[number]; lang: 'ru' | 'en' };

@@ -54,6 +54,16 @@ const ru = {
       createdAt: 'Создан (UTC)',
       id: 'ID',
     },
+    training: {
+      sheet: 'План обучения',
+      employee: 'Сотрудник',
+      competency: 'Компетенция',
+      kind: 'Вид',
+      title: 'Название',
+      dueDate: 'Срок',
+      status: 'Статус',
+      id: 'ID',
+    },
     employees: {
       sheet: 'Сотрудники',
       name: 'ФИО',
@@ -150,6 +160,16 @@ const en: typeof ru = {
       estimatedAnnualBudget: 'Estimated annual budget',
       strategicFit: 'Strategic fit',
       createdAt: 'Created (UTC)',
+      id: 'ID',
+    },
+    training: {
+      sheet: 'Training plan',
+      employee: 'Employee',
+      competency: 'Competency',
+      kind: 'Kind',
+      title: 'Title',
+      dueDate: 'Due date',
+      status: 'Status',
       id: 'ID',
     },
     employees: {
