@@ -52,6 +52,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   portfolio_playbook_actions_attractiveness_check: v.PORTFOLIO_LEVELS,
   portfolio_playbook_actions_relationship_check: v.PORTFOLIO_LEVELS,
   opportunities_sales_stage_check: v.OPPORTUNITY_STAGES,
+  initiatives_status_check: v.INITIATIVE_STATUSES,
 };
 /** CHECKs that are not value lists of text. */
 const NOT_LISTS = new Set([
@@ -61,6 +62,8 @@ const NOT_LISTS = new Set([
   'marketing_spend_amount_check',
   'pulse_answers_score_check',
   'opportunities_value_check',
+  'initiatives_value_check',
+  'initiatives_effort_check',
   'portfolio_playbook_actions_every_days_check',
 ]);
 
