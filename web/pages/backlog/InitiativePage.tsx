@@ -199,7 +199,7 @@ export function InitiativePage() {
                   label={t('backlog.fields.value')}
                   min={1}
                   max={10}
-                  w={130}
+                  w={150}
                   value={value}
                   onChange={setValue}
                   readOnly={!canEdit}
@@ -208,7 +208,7 @@ export function InitiativePage() {
                   label={t('backlog.fields.effort')}
                   min={1}
                   max={10}
-                  w={130}
+                  w={150}
                   value={effort}
                   onChange={setEffort}
                   readOnly={!canEdit}
