@@ -23,6 +23,7 @@ import { loadStagesDemo } from './stages.ts';
 import { loadPulsesDemo } from './pulses.ts';
 import { loadKpisDemo } from './kpis.ts';
 import { loadPortfolioDemo } from './portfolio.ts';
+import { loadBacklogDemo } from './backlog.ts';
 import { dispositions, MORE_CLIENTS } from './more-clients.ts';
 
 const ALL_CLIENTS = [...CLIENTS, ...MORE_CLIENTS];
@@ -155,6 +156,7 @@ async function main() {
   const pulses = await loadPulsesDemo(deps, ctx, clock, seeded(20261205), new Date(now));
   const kpiValues = await loadKpisDemo(ctx, seeded(20261215), new Date(now));
   const portfolio = await loadPortfolioDemo(ctx, ALL_CLIENTS, seeded(20261217), new Date(now));
+  const backlog = await loadBacklogDemo(ctx, clock, new Date(now));
   await deps.dbHandle.close();
   process.stdout.write(
     [
@@ -162,6 +164,7 @@ async function main() {
       `Employees: ${staff.employees} (${staff.recent} hired in the last 45 days); calls: ${staff.calls}, ${staff.linkedCalls} of them linked to an employee.`,
       `eNPS: ${pulses.pulses} monthly pulses, ${pulses.answers} anonymous answers; process KPIs: ${kpiValues} values.`,
       `Portfolio: ${portfolio.roles} contact roles, snapshots ${portfolio.snapshots.join(' and ')}, ${portfolio.moves} clients moved cell between them.`,
+      `Improvement backlog: ${backlog.initiatives} initiatives (${backlog.done} done with public notes), ${backlog.linked} feedback records linked.`,
       `Sign in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`,
       `API key: ${created.apiKey!.secret}`,
       '',
