@@ -149,4 +149,25 @@ describe('the improvement backlog', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/initiative-390.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
+  it('opens a new initiative prefilled from an arbiter suggestion link', async () => {
+    const title = 'Сократить время подтверждения доставки';
+    const { page, errors } = await openSignedIn(
+      harness,
+      DESKTOP,
+      `/backlog?new=1&stage=${encodeURIComponent('доставка')}&title=${encodeURIComponent(title)}`,
+    );
+    const input = page.getByTestId('initiative-title');
+    await input.waitFor(WAIT);
+    expect(await input.inputValue()).toBe(title);
+    await page.getByTestId('initiative-save').click();
+    await page.getByTestId('initiative-status').waitFor(WAIT);
+    const list = await api<{ items: { title: string; stage: string; status: string }[] }>(
+      'GET',
+      '/api/v1/initiatives?status=idea',
+    );
+    expect(list.json.items).toContainEqual(
+      expect.objectContaining({ title, stage: 'доставка', status: 'idea' }),
+    );
+    expect(errors).toEqual([]);
+  });
 });

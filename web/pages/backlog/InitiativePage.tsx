@@ -6,9 +6,8 @@ import {
   Button,
   Card,
   Group,
-  List,
+  NativeSelect,
   NumberInput,
-  SimpleGrid,
   Stack,
   Text,
   TextInput,
@@ -32,79 +31,9 @@ import { formatDateTime, formatMoney } from '../../format.ts';
 import { navigate, useRouteParams } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { STATUS_COLORS } from './BacklogPage.tsx';
-
-function Links({ d }: { d: InitiativeDetailOut }) {
-  const { t } = useTranslation();
-  const none = (
-    <Text size="sm" c="dimmed">
-      {t('backlog.detail.none')}
-    </Text>
-  );
-  return (
-    <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
-      <Card withBorder padding="sm">
-        <Title order={3} size="h5" mb="xs">
-          {t('backlog.detail.feedback')} ({d.feedback.length})
-        </Title>
-        {d.feedback.length === 0 ? (
-          none
-        ) : (
-          <Stack gap={6} data-testid="linked-feedback">
-            {d.feedback.map((f) => (
-              <div key={f.id}>
-                <AnchorLink to={`/feedback/${f.id}`} size="sm">
-                  {f.publicRef}
-                </AnchorLink>{' '}
-                {f.clientName && (
-                  <Text span size="xs" c="dimmed">
-                    {f.clientName}
-                  </Text>
-                )}
-                {f.text && (
-                  <Text size="sm" lineClamp={3}>
-                    «{f.text}»
-                  </Text>
-                )}
-              </div>
-            ))}
-          </Stack>
-        )}
-      </Card>
-      <Card withBorder padding="sm">
-        <Title order={3} size="h5" mb="xs">
-          {t('backlog.detail.clients')}
-        </Title>
-        {d.clients.length === 0 ? (
-          none
-        ) : (
-          <List size="sm">
-            {d.clients.map((c) => (
-              <List.Item key={c.id}>
-                <AnchorLink to={`/clients/${c.id}`}>{c.name}</AnchorLink>
-              </List.Item>
-            ))}
-          </List>
-        )}
-      </Card>
-      <Card withBorder padding="sm">
-        <Title order={3} size="h5" mb="xs">
-          {t('backlog.detail.cases')}
-        </Title>
-        {d.cases.length === 0 ? (
-          none
-        ) : (
-          <List size="sm">
-            {d.cases.map((c) => (
-              <List.Item key={c.id}>
-                <AnchorLink to={`/cases/${c.id}`}>{c.publicRef}</AnchorLink> {c.title}
-              </List.Item>
-            ))}
-          </List>
-        )}
-      </Card>
-    </SimpleGrid>
-  );
-}
+import { Links } from './InitiativeLinks.tsx';
+import { useUsers } from '../../components/useUsers.ts';
+import { listStages, stageName } from '../../api/stages.ts';
 
 export function InitiativePage() {
   const { t, i18n } = useTranslation();
@@ -118,12 +47,18 @@ export function InitiativePage() {
   const [value, setValue] = useState<number | string>('');
   const [effort, setEffort] = useState<number | string>('');
   const [due, setDue] = useState('');
+  const [owner, setOwner] = useState('');
+  const [stage, setStage] = useState('');
+  const users = useUsers();
+  const stages = useQuery({ queryKey: ['stages'], queryFn: listStages });
   useEffect(() => {
     if (!d) return;
     setNote(d.publicNote ?? '');
     setValue(d.valueSource === 'manual' ? (d.value ?? '') : '');
     setEffort(d.effort ?? '');
     setDue(d.dueDate ?? '');
+    setOwner(d.ownerId ?? '');
+    setStage(d.stage ?? '');
   }, [d?.id, d?.updatedAt]);
   const save = useMutation({
     mutationFn: (patch: InitiativePatch) => updateInitiative(id!, patch),
@@ -220,6 +155,32 @@ export function InitiativePage() {
                   onChange={(e) => setDue(e.currentTarget.value)}
                   readOnly={!canEdit}
                 />
+                <NativeSelect
+                  label={t('backlog.fields.owner')}
+                  value={owner}
+                  onChange={(e) => setOwner(e.currentTarget.value)}
+                  disabled={!canEdit}
+                  data={[
+                    { value: '', label: '—' },
+                    ...users.map((u) => ({ value: u.id, label: u.name })),
+                    ...(owner && !users.some((u) => u.id === owner)
+                      ? [{ value: owner, label: owner }]
+                      : []),
+                  ]}
+                />
+                <NativeSelect
+                  label={t('backlog.fields.stage')}
+                  value={stage}
+                  onChange={(e) => setStage(e.currentTarget.value)}
+                  disabled={!canEdit}
+                  data={[
+                    { value: '', label: '—' },
+                    ...(stages.data?.items ?? []).map((s) => ({
+                      value: s.key,
+                      label: stageName(s, i18n.language),
+                    })),
+                  ]}
+                />
                 {canEdit && (
                   <Button
                     onClick={() =>
@@ -228,6 +189,8 @@ export function InitiativePage() {
                         value: num(value),
                         effort: num(effort),
                         dueDate: due || null,
+                        ownerId: owner || null,
+                        stage: stage || null,
                       })
                     }
                     loading={save.isPending}
