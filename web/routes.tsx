@@ -97,6 +97,11 @@ const PortfolioSettingsPage = lazyPage(
   () => import('./pages/portfolio/PortfolioSettingsPage.tsx'),
   'PortfolioSettingsPage',
 );
+const BacklogPage = lazyPage(() => import('./pages/backlog/BacklogPage.tsx'), 'BacklogPage');
+const InitiativePage = lazyPage(
+  () => import('./pages/backlog/InitiativePage.tsx'),
+  'InitiativePage',
+);
 const OperationsPage = lazyPage(
   () => import('./pages/scorecard/OperationsPage.tsx'),
   'OperationsPage',
@@ -132,6 +137,8 @@ const PAGES: Record<string, ComponentType> = {
   '/scorecard/operations': OperationsPage,
   '/scorecard/kpis': KpisPage,
   '/portfolio': PortfolioPage,
+  '/backlog': BacklogPage,
+  '/backlog/:id': InitiativePage,
   '/portfolio/settings': PortfolioSettingsPage,
   '/care': CareInboxPage,
   '/requirements': RequirementSearchPage,

@@ -24,6 +24,7 @@ import { loadPulsesDemo } from './pulses.ts';
 import { loadKpisDemo } from './kpis.ts';
 import { loadPortfolioDemo } from './portfolio.ts';
 import { loadCompetenciesDemo } from './competencies.ts';
+import { loadBacklogDemo } from './backlog.ts';
 import { dispositions, MORE_CLIENTS } from './more-clients.ts';
 
 const ALL_CLIENTS = [...CLIENTS, ...MORE_CLIENTS];
@@ -157,6 +158,7 @@ async function main() {
   const kpiValues = await loadKpisDemo(ctx, seeded(20261215), new Date(now));
   const portfolio = await loadPortfolioDemo(ctx, ALL_CLIENTS, seeded(20261217), new Date(now));
   const skills = await loadCompetenciesDemo(ctx, seeded(20261218), new Date(now));
+  const backlog = await loadBacklogDemo(ctx, clock, new Date(now));
   await deps.dbHandle.close();
   process.stdout.write(
     [
@@ -165,6 +167,7 @@ async function main() {
       `eNPS: ${pulses.pulses} monthly pulses, ${pulses.answers} anonymous answers; process KPIs: ${kpiValues} values.`,
       `Portfolio: ${portfolio.roles} contact roles, snapshots ${portfolio.snapshots.join(' and ')}, ${portfolio.moves} clients moved cell between them.`,
       `Competencies: ${skills.assessed} support employees assessed, ${skills.training} training items, one onboarding checklist.`,
+      `Improvement backlog: ${backlog.initiatives} initiatives (${backlog.done} done with public notes), ${backlog.linked} feedback records linked.`,
       `Sign in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`,
       `API key: ${created.apiKey!.secret}`,
       '',

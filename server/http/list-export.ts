@@ -102,7 +102,14 @@ export interface ExportColumn<T> {
 }
 
 export type ExportedList =
-  'feedback' | 'cases' | 'clients' | 'employees' | 'transactions' | 'records' | 'training';
+  | 'feedback'
+  | 'cases'
+  | 'clients'
+  | 'employees'
+  | 'transactions'
+  | 'records'
+  | 'training'
+  | 'initiatives';
 
 /** The rows of a list as a table with translated headers. */
 export function listTable<T>(

@@ -23,6 +23,7 @@ import { reportsModule } from './reports/index.ts';
 import { portfolioModule } from './portfolio/index.ts';
 import { opportunitiesModule } from './opportunities/index.ts';
 import { competenciesModule } from './competencies/index.ts';
+import { backlogModule } from './backlog/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
@@ -48,4 +49,5 @@ export const modules: ModuleDef[] = [
   reportsModule,
   portfolioModule,
   opportunitiesModule,
+  backlogModule,
 ];
