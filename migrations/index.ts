@@ -34,6 +34,7 @@ import * as m0030 from './0030_portfolio_playbooks.ts';
 import * as m0031 from './0031_placeholder.ts';
 import * as m0032 from './0032_placeholder.ts';
 import * as m0033 from './0033_placeholder.ts';
+import * as m0034 from './0034_case_rollup.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -69,4 +70,5 @@ export const migrations: Record<string, Migration> = {
   '0031_placeholder': m0031,
   '0032_placeholder': m0032,
   '0033_placeholder': m0033,
+  '0034_case_rollup': m0034,
 };
