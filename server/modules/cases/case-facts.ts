@@ -6,7 +6,7 @@ import type { OrgScope } from '../../context.ts';
 import type { CaseEventsTable, CasesTable, CaseStatus, SlaPoliciesTable } from '../../db/types.ts';
 import { OPEN_CASE_STATUSES } from '../../../shared/domain/vocabulary.ts';
 import * as repo from './cases.repo.ts';
-import * as rollupRepo from './case-rollup.repo.ts';
+import * as factsRepo from './case-facts.repo.ts';
 import { calendarOf } from './sla-policies.ts';
 import { businessMinutesBetween, DEFAULT_CALENDAR, type BusinessCalendar } from './sla.ts';
 
@@ -67,8 +67,8 @@ export async function listCaseFacts(
 export async function caseFactsOf(s: OrgScope, ids: readonly string[]): Promise<CaseFact[]> {
   if (ids.length === 0) return [];
   const [cases, events, policies] = await Promise.all([
-    rollupRepo.listCasesByIds(s.db, s.orgId, ids),
-    rollupRepo.listStatusEventsOf(s.db, s.orgId, ids),
+    factsRepo.listCasesByIds(s.db, s.orgId, ids),
+    factsRepo.listStatusEventsOf(s.db, s.orgId, ids),
     repo.listPolicies(s.db, s.orgId),
   ]);
   return factsOf(cases, events, policies);

@@ -2,7 +2,7 @@
 // of each (stage, period, metric) with its dirty flag, and the zone the periods were counted in.
 // orgId first.
 import { sql } from 'kysely';
-import type { CaseEventsTable, CasesTable, DbOrTrx } from '../../db/types.ts';
+import type { DbOrTrx } from '../../db/types.ts';
 import { OPEN_CASE_STATUSES } from '../../../shared/domain/vocabulary.ts';
 import type { RollupMember } from './case-rollup.ts';
 
@@ -10,37 +10,6 @@ export interface FigureKey {
   stage: string;
   period: string;
   metric: string;
-}
-
-/** The given cases of the organisation (the case rollup's writers). */
-export async function listCasesByIds(
-  db: DbOrTrx,
-  orgId: string,
-  ids: readonly string[],
-): Promise<CasesTable[]> {
-  return db
-    .selectFrom('cases')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', 'in', ids)
-    .execute();
-}
-
-/** The status changes of the given cases, oldest first. */
-export async function listStatusEventsOf(
-  db: DbOrTrx,
-  orgId: string,
-  ids: readonly string[],
-): Promise<Pick<CaseEventsTable, 'case_id' | 'to_status' | 'created_at'>[]> {
-  return db
-    .selectFrom('case_events')
-    .select(['case_id', 'to_status', 'created_at'])
-    .where('org_id', '=', orgId)
-    .where('kind', '=', 'status')
-    .where('case_id', 'in', ids)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
 }
 
 /** A page of the organisation's case ids, in id order, after `after` (the rebuild). */

@@ -27,6 +27,7 @@ export { presentCase } from './cases.routes.ts';
 export {
   caseRollupFigures,
   rebuildCaseRollup,
+  sweepCaseRollup,
   type CaseRollupFigures,
   type RollupPeriod,
 } from './case-rollup.service.ts';

@@ -10,8 +10,7 @@ import { ctxFor, type Ctx } from '../../context.ts';
 import { fixedClock } from '../../lib/clock.ts';
 import { call, createTestApp, createTestOrg, type TestApp } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
-import { caseRollupFigures, listCaseFacts } from '../cases/index.ts';
-import { sweepCaseRollup } from '../cases/case-rollup.service.ts';
+import { caseRollupFigures, listCaseFacts, sweepCaseRollup } from '../cases/index.ts';
 import { orgTimeZone } from '../orgs/index.ts';
 import { caseFigures } from './case-figures.ts';
 import { CASE_METRIC_KEYS } from './metric-keys.ts';
@@ -35,6 +34,7 @@ const caseArb = fc.record({
   at: fc.oneof(fc.constantFrom(...EDGES), fc.constantFrom(...RECENT), minute),
   moves: fc.array(fc.integer({ min: 10, max: 20 * 24 * 60 }), { maxLength: 5 }),
 });
+type CaseSpec = { stage: number; at: number; moves: number[] };
 const WINDOWS = [
   { period: 'month' as const, from: '2026-01-01', to: '2026-06-01' },
   { period: 'quarter' as const, from: '2026-01-01', to: '2026-07-01' },
@@ -49,7 +49,7 @@ describe.each(testDialects())('the case rollup on %s', (dialect) => {
   });
   afterAll(async () => t?.close());
 
-  async function world(cases: fc.RecordValue<typeof caseArb>[], now: number) {
+  async function world(cases: CaseSpec[], now: number) {
     clock.set(new Date(FIRST - 86_400_000));
     const org = await createTestOrg(t.deps, 'Свёртка случаев');
     const api = async (method: 'POST' | 'PATCH', url: string, payload: object) => {
