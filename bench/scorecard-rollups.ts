@@ -1,5 +1,5 @@
 // The rollups a bulk load must rebuild after writing rows directly (bench/scorecard.ts): the
-// economics ones (ADR 011), feedback's score months (ADR 013) and the case rollup (ADR 014).
+// economics ones (ADR 011), feedback's score months (ADR 013) and the case rollup (ADR 015).
 import type { OrgScope } from '../server/context.ts';
 import { rebuildTransactionRollups } from '../server/modules/economics/rollups.service.ts';
 import { rebuildScoreMonths } from '../server/modules/feedback/index.ts';

@@ -1,4 +1,4 @@
-// The scorecard's case rollup (issue 16, ADR 014): what each case counts for in each month and
+// The scorecard's case rollup (issue 16, ADR 015): what each case counts for in each month and
 // quarter of the organisation's time zone (case_rollup_members, rewritten in the transaction that
 // changes the case), the figure of every (stage, period, metric) computed from them
 // (case_rollup_figures; `dirty` until the worker recomputes it, a reader computes a dirty one

@@ -15,7 +15,7 @@ export interface FeedbackScoreZonesTable {
   time_zone: string;
 }
 
-/** What one case counts for in one period (migration 0034, ADR 014). */
+/** What one case counts for in one period (migration 0034, ADR 015). */
 export interface CaseRollupMembersTable {
   org_id: string;
   case_id: string;

@@ -68,7 +68,7 @@ export async function emitCaseEvent(
     })
     .execute();
   // Every change the scorecard's case metrics see comes with one of these events (the row is
-  // updated before it): the rollup follows in the same transaction (ADR 014).
+  // updated before it): the rollup follows in the same transaction (ADR 015).
   if (ROLLUP_KINDS.has(e.kind)) await syncCaseRollup(tx, [c.id]);
   if (e.kind === 'opened' || e.timelineOnly) return;
   await emitWebhookEvent(tx, 'case.updated', {

@@ -1,4 +1,4 @@
-// SQL of case facts by id (the case rollup's writers, ADR 014). orgId first.
+// SQL of case facts by id (the case rollup's writers, ADR 015). orgId first.
 import type { CaseEventsTable, CasesTable, DbOrTrx } from '../../db/types.ts';
 
 /** The given cases of the organisation (the case rollup's writers). */

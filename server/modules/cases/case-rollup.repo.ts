@@ -1,4 +1,4 @@
-// SQL of the case rollup (migration 0034, ADR 014): the pieces each case counts for, the figure
+// SQL of the case rollup (migration 0034, ADR 015): the pieces each case counts for, the figure
 // of each (stage, period, metric) with its dirty flag, and the zone the periods were counted in.
 // orgId first.
 import { sql } from 'kysely';

@@ -1,4 +1,4 @@
-// The case rollup (issue 16, ADR 014): the scorecard's case metrics per stage, month and quarter,
+// The case rollup (issue 16, ADR 015): the scorecard's case metrics per stage, month and quarter,
 // kept in the transaction that changes a case (syncCaseRollup, called by the repo's writers) and
 // read without touching the cases (caseRollupFigures). A write replaces the case's pieces
 // (case-rollup.ts) and marks the figures they belong to dirty; the worker computes dirty figures

@@ -1,5 +1,5 @@
 // What one case counts for in the scorecard's case metrics, per month and quarter of the
-// organisation's zone (ADR 014). Pure: the same definitions as the scorecard's live computation
+// organisation's zone (ADR 015). Pure: the same definitions as the scorecard's live computation
 // (scorecard/case-figures.ts, docs/scorecard.md), cut into pieces that only change when the case
 // does, so they can be kept in the transaction that changes it:
 //   ack      the case's business minutes to the first response, in the period of that response

@@ -40,7 +40,7 @@ stagesMerged.subscribe('cases.cases', async (s, e) => {
   await rewriteStageKey(s.db, 'cases', s.orgId, e);
   await mergeCaseRollup(s, e);
 });
-// The rollup's months follow the organisation's time zone (ADR 014).
+// The rollup's months follow the organisation's time zone (ADR 015).
 orgTimeZoneChanged.subscribe('cases.rollup', (s) => rebuildCaseRollup(s));
 stageDeleting.subscribe('cases.cases', async (s, e) => {
   if (await stageKeyUsed(s.db, 'cases', s.orgId, e.key)) throw stageInUse(e.key);

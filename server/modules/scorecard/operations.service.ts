@@ -166,7 +166,7 @@ const ROLLUP_OF: Record<CaseMetricKey, keyof CaseRollupFigures> = {
 };
 
 /**
- * The case figures of (stage, period i): from the cases module's rollup (ADR 014), or from the
+ * The case figures of (stage, period i): from the cases module's rollup (ADR 015), or from the
  * cases themselves while the rollup is counted in another time zone.
  */
 async function caseFiguresPerStage(

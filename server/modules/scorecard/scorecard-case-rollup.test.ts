@@ -1,4 +1,4 @@
-// Issue 16 / ADR 014: the scorecard's case metrics read from the cases module's rollup give what
+// Issue 16 / ADR 015: the scorecard's case metrics read from the cases module's rollup give what
 // the cases themselves give (caseFigures over listCaseFacts) — random cases opened, answered,
 // resolved, reopened and closed around Moscow's month boundaries, windows by month and by quarter
 // ending before, at and after now, on both dialects — whether the figures are still dirty (the
