@@ -13,15 +13,16 @@ export interface FigureKey {
 }
 
 /** A page of the organisation's case ids, in id order, after `after` (the rebuild). */
-export async function caseIdsAfter(db: DbOrTrx, orgId: string, after: string, limit: number) {
-  const rows = await db
-    .selectFrom('cases')
-    .select('id')
-    .where('org_id', '=', orgId)
-    .where('id', '>', after)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+export async function caseIdsAfter(
+  db: DbOrTrx,
+  orgId: string,
+  after: string | null,
+  limit: number,
+) {
+  let q = db.selectFrom('cases').select('id').where('org_id', '=', orgId);
+  // Ids are uuid on PostgreSQL: no text below every id to start from.
+  if (after !== null) q = q.where('id', '>', after);
+  const rows = await q.orderBy('id').limit(limit).execute();
   return rows.map((r) => r.id);
 }
 

@@ -53,7 +53,7 @@ const REBUILD_STEP = 500;
 export async function rebuildCaseRollup(s: OrgScope): Promise<void> {
   await repo.clearRollup(s.db, s.orgId);
   await repo.saveZone(s.db, s.orgId, await orgTimeZone(s));
-  let after = '';
+  let after: string | null = null;
   for (;;) {
     const ids = await repo.caseIdsAfter(s.db, s.orgId, after, REBUILD_STEP);
     if (ids.length === 0) break;
