@@ -19,7 +19,7 @@ import { stageResponseRates } from '../server/modules/surveys/index.ts';
 import { openDeps } from './scorecard-data.ts';
 
 const DIR = process.env.BENCH_DIR ?? '/tmp/cl-scorecard-bench';
-const URL = process.env.BENCH_PG_URL ?? `file:${join(DIR, 'bench.db')}`;
+const URL = process.env.BENCH_PG_URL ?? `sqlite:${join(DIR, 'bench.db')}`;
 const RUNS = Number(process.env.BENCH_REQUESTS ?? 5);
 
 const deps = await openDeps(URL);

@@ -222,7 +222,7 @@ export async function markStageDirty(db: DbOrTrx, orgId: string, stage: string):
           'stage',
           'period',
           'metric',
-          sql`null`.as('value'),
+          sql<number>`0`.as('value'),
           sql`0`.as('n'),
           sql`1`.as('dirty'),
         ])
