@@ -138,6 +138,16 @@ export async function someDirty(db: DbOrTrx, limit: number) {
     .execute();
 }
 
+/** The organisation's dirty figures (the rebuild computes them at once). */
+export async function dirtyOfOrg(db: DbOrTrx, orgId: string): Promise<FigureKey[]> {
+  return db
+    .selectFrom('case_rollup_figures')
+    .select(['stage', 'period', 'metric'])
+    .where('org_id', '=', orgId)
+    .where('dirty', '=', 1)
+    .execute();
+}
+
 /** Claims a dirty figure (on PostgreSQL this waits for a writer marking it); false if clean. */
 export async function claimDirty(db: DbOrTrx, orgId: string, k: FigureKey): Promise<boolean> {
   const r = await db

@@ -60,6 +60,16 @@ export async function rebuildCaseRollup(s: OrgScope): Promise<void> {
     await syncCaseRollup(s, ids);
     after = ids.at(-1)!;
   }
+  // Every figure computed now, not left to the worker: a reader would compute them all itself.
+  for (const k of await repo.dirtyOfOrg(s.db, s.orgId)) {
+    if (!(await repo.claimDirty(s.db, s.orgId, k))) continue;
+    await repo.saveFigure(
+      s.db,
+      s.orgId,
+      k,
+      stored(k.metric, await repo.memberValues(s.db, s.orgId, k)),
+    );
+  }
 }
 
 /** A merge moved cases onto `intoKey`: their pieces follow, the stage's figures are dirty. */
