@@ -33,6 +33,8 @@ import * as m0029 from './0029_opportunities.ts';
 import * as m0030 from './0030_portfolio_playbooks.ts';
 import * as m0031 from './0031_backlog.ts';
 import * as m0032 from './0032_competencies.ts';
+import * as m0033 from './0033_placeholder.ts';
+import * as m0034 from './0034_case_rollup.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -67,4 +69,6 @@ export const migrations: Record<string, Migration> = {
   '0030_portfolio_playbooks': m0030,
   '0031_backlog': m0031,
   '0032_competencies': m0032,
+  '0033_placeholder': m0033,
+  '0034_case_rollup': m0034,
 };

@@ -72,7 +72,13 @@ import type {
   PortfolioPlaybookDoneTable,
 } from './tables/portfolio.ts';
 import type { ReportRecipientsTable } from './tables/reports.ts';
-import type { FeedbackScoreMonthsTable, FeedbackScoreZonesTable } from './tables/rollups.ts';
+import type {
+  CaseRollupFiguresTable,
+  CaseRollupMembersTable,
+  CaseRollupZonesTable,
+  FeedbackScoreMonthsTable,
+  FeedbackScoreZonesTable,
+} from './tables/rollups.ts';
 import type { OpportunitiesTable, OpportunityTransactionsTable } from './tables/opportunities.ts';
 import type {
   CompetenciesTable,
@@ -135,6 +141,9 @@ export interface DB {
   report_recipients: ReportRecipientsTable;
   feedback_score_months: FeedbackScoreMonthsTable;
   feedback_score_zones: FeedbackScoreZonesTable;
+  case_rollup_members: CaseRollupMembersTable;
+  case_rollup_figures: CaseRollupFiguresTable;
+  case_rollup_zones: CaseRollupZonesTable;
   opportunities: OpportunitiesTable;
   opportunity_transactions: OpportunityTransactionsTable;
   initiatives: InitiativesTable;

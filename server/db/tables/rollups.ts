@@ -14,3 +14,32 @@ export interface FeedbackScoreZonesTable {
   org_id: string;
   time_zone: string;
 }
+
+/** What one case counts for in one period (migration 0034, ADR 015). */
+export interface CaseRollupMembersTable {
+  org_id: string;
+  case_id: string;
+  stage: string;
+  /** YYYY-MM or YYYY-Qn in case_rollup_zones.time_zone. */
+  period: string;
+  /** ack | resolve | reopen | sla | backlog (server/modules/cases/case-rollup.ts). */
+  metric: string;
+  value: number;
+}
+
+/** A figure of the members of one (stage, period, metric); `dirty` until computed again. */
+export interface CaseRollupFiguresTable {
+  org_id: string;
+  stage: string;
+  period: string;
+  metric: string;
+  /** The median (ack, resolve), the count of ones (reopen, sla), the sum (backlog). */
+  value: number | null;
+  n: number;
+  dirty: number;
+}
+
+export interface CaseRollupZonesTable {
+  org_id: string;
+  time_zone: string;
+}

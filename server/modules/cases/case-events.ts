@@ -3,6 +3,7 @@ import type { Ctx } from '../../context.ts';
 import type { CasesTable, CaseStatus } from '../../db/types.ts';
 import { newId } from '../../lib/ids.ts';
 import { emitWebhookEvent } from '../webhooks/index.ts';
+import { syncCaseRollup } from './case-rollup.service.ts';
 
 export interface CaseEventInput {
   kind:
@@ -37,6 +38,14 @@ export function caseWebhookData(c: CasesTable) {
   };
 }
 
+const ROLLUP_KINDS = new Set<CaseEventInput['kind']>([
+  'opened',
+  'status',
+  'sla_breached',
+  'client_reply',
+  'reply_sent',
+]);
+
 export async function emitCaseEvent(
   tx: Pick<Ctx, 'db' | 'orgId' | 'clock' | 'jobs' | 'actor'>,
   c: CasesTable,
@@ -58,6 +67,9 @@ export async function emitCaseEvent(
       created_at: now.toISOString(),
     })
     .execute();
+  // Every change the scorecard's case metrics see comes with one of these events (the row is
+  // updated before it): the rollup follows in the same transaction (ADR 015).
+  if (ROLLUP_KINDS.has(e.kind)) await syncCaseRollup(tx, [c.id]);
   if (e.kind === 'opened' || e.timelineOnly) return;
   await emitWebhookEvent(tx, 'case.updated', {
     case: caseWebhookData(c),

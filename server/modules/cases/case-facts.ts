@@ -3,9 +3,10 @@
 // calendar its SLA due times were computed with (its policy's hours and holidays; the built-in
 // calendar when it had none). No role check: the caller (the scorecard service) has checked.
 import type { OrgScope } from '../../context.ts';
-import type { CaseStatus, SlaPoliciesTable } from '../../db/types.ts';
+import type { CaseEventsTable, CasesTable, CaseStatus, SlaPoliciesTable } from '../../db/types.ts';
 import { OPEN_CASE_STATUSES } from '../../../shared/domain/vocabulary.ts';
 import * as repo from './cases.repo.ts';
+import * as factsRepo from './case-facts.repo.ts';
 import { calendarOf } from './sla-policies.ts';
 import { businessMinutesBetween, DEFAULT_CALENDAR, type BusinessCalendar } from './sla.ts';
 
@@ -59,6 +60,27 @@ export async function listCaseFacts(
     repo.listStatusEventsOfWindow(s.db, s.orgId, window.from, window.to),
     repo.listPolicies(s.db, s.orgId),
   ]);
+  return factsOf(cases, events, policies);
+}
+
+/** The facts of the given cases of the organisation (the rollup's writers). */
+export async function caseFactsOf(s: OrgScope, ids: readonly string[]): Promise<CaseFact[]> {
+  if (ids.length === 0) return [];
+  const [cases, events, policies] = await Promise.all([
+    factsRepo.listCasesByIds(s.db, s.orgId, ids),
+    factsRepo.listStatusEventsOf(s.db, s.orgId, ids),
+    repo.listPolicies(s.db, s.orgId),
+  ]);
+  return factsOf(cases, events, policies);
+}
+
+type StatusEvent = Pick<CaseEventsTable, 'case_id' | 'to_status' | 'created_at'>;
+
+function factsOf(
+  cases: readonly CasesTable[],
+  events: readonly StatusEvent[],
+  policies: readonly SlaPoliciesTable[],
+): CaseFact[] {
   const calendars = new Map<string, BusinessCalendar>(
     policies.map((p: SlaPoliciesTable) => [p.id, calendarOf(p)]),
   );

@@ -6,6 +6,8 @@ import { caseJobs } from './escalation.ts';
 import { statusMessageJobs } from './status-message.ts';
 import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
 import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
+import { orgTimeZoneChanged } from '../orgs/index.ts';
+import { caseRollupSweeps, mergeCaseRollup, rebuildCaseRollup } from './case-rollup.service.ts';
 
 export { acknowledgeCase, getCase, openCaseForFeedback } from './cases.service.ts';
 export {
@@ -20,13 +22,26 @@ export {
 export { caseRuleFor, type CaseRule } from './rules.ts';
 export { caseOpenAt, caseStatusAt, listCaseFacts, type CaseFact } from './case-facts.ts';
 export { localParts, zonedTimeToInstant } from './sla.ts';
+export { monthIndex, monthLabel, monthOfInstant, monthStart } from './zone-months.ts';
 export { presentCase } from './cases.routes.ts';
+export {
+  caseRollupFigures,
+  rebuildCaseRollup,
+  sweepCaseRollup,
+  type CaseRollupFigures,
+  type RollupPeriod,
+} from './case-rollup.service.ts';
 export { emitCaseEvent } from './case-events.ts';
 export { recordClientReply } from './client-reply.ts';
 export { allowedNext } from './status-machine.ts';
 
 // Stage keys on cases follow a merge, and a stage still on one is not deleted (ADR 012).
-stagesMerged.subscribe('cases.cases', (s, e) => rewriteStageKey(s.db, 'cases', s.orgId, e));
+stagesMerged.subscribe('cases.cases', async (s, e) => {
+  await rewriteStageKey(s.db, 'cases', s.orgId, e);
+  await mergeCaseRollup(s, e);
+});
+// The rollup's months follow the organisation's time zone (ADR 015).
+orgTimeZoneChanged.subscribe('cases.rollup', (s) => rebuildCaseRollup(s));
 stageDeleting.subscribe('cases.cases', async (s, e) => {
   if (await stageKeyUsed(s.db, 'cases', s.orgId, e.key)) throw stageInUse(e.key);
 });
@@ -39,4 +54,5 @@ export const casesModule: ModuleDef = {
   },
   jobs: (deps) => [...caseJobs(deps), ...statusMessageJobs(deps)],
   schedules: [{ name: 'cases.sla.sweep', everyMs: 60_000 }],
+  sweeps: caseRollupSweeps,
 };

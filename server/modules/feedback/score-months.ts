@@ -6,41 +6,11 @@
 // scorecard's periods use (zonedTimeToInstant of the 1st, 00:00), so both paths agree.
 import type { OrgScope } from '../../context.ts';
 import type { FeedbackTable } from '../../db/types.ts';
-import { localParts, zonedTimeToInstant } from '../cases/index.ts';
+import { monthIndex, monthLabel as label, monthOfInstant, monthStart } from '../cases/index.ts';
 import { orgTimeZone } from '../orgs/index.ts';
 import * as repo from './score-months.repo.ts';
 
 export type { ScoreMonthRow } from './score-months.repo.ts';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const label = (m: number) => `${Math.floor(m / 12)}-${pad((m % 12) + 1)}`;
-const monthIndex = (month: string) =>
-  Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-
-/** Start instants (ms) of months in a zone, remembered: the intake asks for few of them. */
-const starts = new Map<string, number>();
-function monthStart(m: number, timeZone: string): number {
-  const key = `${timeZone}|${m}`;
-  let at = starts.get(key);
-  if (at === undefined) {
-    if (starts.size > 10_000) starts.clear();
-    at = zonedTimeToInstant(Math.floor(m / 12), (m % 12) + 1, 1, 0, 0, timeZone);
-    starts.set(key, at);
-  }
-  return at;
-}
-
-/** The month (YYYY-MM) of the zone the instant falls in: [start of M, start of M + 1). */
-export function monthOfInstant(instant: string, timeZone: string): string {
-  const t = Date.parse(instant);
-  const p = localParts(t, timeZone);
-  let m = p.year * 12 + p.month - 1;
-  // A zone whose midnight of the 1st does not exist (a DST jump at 00:00) starts its month at
-  // another instant; the boundaries decide, as they do for the scorecard.
-  if (t < monthStart(m, timeZone)) m -= 1;
-  else if (t >= monthStart(m + 1, timeZone)) m += 1;
-  return label(m);
-}
 
 const counted = (r: Pick<FeedbackTable, 'stage' | 'score_type' | 'score_value'>) =>
   r.stage !== null &&

@@ -14,12 +14,22 @@ import {
   type OperationsScorecardOut,
   type OperationsScorecardQuery,
 } from '../../../shared/api/scorecard.ts';
-import { listCaseFacts, type CaseFact } from '../cases/index.ts';
+import {
+  caseRollupFigures,
+  listCaseFacts,
+  type CaseFact,
+  type CaseRollupFigures,
+} from '../cases/index.ts';
 import { orgTimeZone } from '../orgs/index.ts';
 import { listStageTargets, type StageTargetsView } from '../stages/index.ts';
 import { getOperationsMetrics } from '../telephony/index.ts';
 import { caseFigures, type Figure } from './case-figures.ts';
-import { CALL_METRIC_KEYS, CASE_METRIC_KEYS, type CallMetricKey } from './metric-keys.ts';
+import {
+  CALL_METRIC_KEYS,
+  CASE_METRIC_KEYS,
+  type CallMetricKey,
+  type CaseMetricKey,
+} from './metric-keys.ts';
 import { periodsOf, type Period } from './periods.ts';
 import * as repo from './scorecard.repo.ts';
 import { targetStatus } from './status.ts';
@@ -93,8 +103,9 @@ export async function getOperationsScorecard(
   const stages = q.stage === undefined ? allStages : allStages.filter((s) => s.key === q.stage);
   if (q.stage !== undefined && stages.length === 0) throw unknownReference('query.stage', 'stage');
   const window = { from: periods[0]!.from, to: periods.at(-1)!.to };
-  const [facts, kpis, values, calls] = await Promise.all([
-    listCaseFacts(ctx, window),
+  const nowIso = now.toISOString();
+  const [cases, kpis, values, calls] = await Promise.all([
+    caseFiguresPerStage(ctx, periods, window, nowIso, timeZone),
     repo.listKpis(ctx.db, ctx.orgId),
     repo.listValues(ctx.db, ctx.orgId, {
       stage: q.stage,
@@ -103,7 +114,6 @@ export async function getOperationsScorecard(
     }),
     callsPerPeriod(ctx, periods),
   ]);
-  const nowIso = now.toISOString();
   return {
     period: q.period,
     from: fromDate,
@@ -111,21 +121,20 @@ export async function getOperationsScorecard(
     timeZone,
     amberBand: AMBER_BAND,
     stages: stages.map((stage) => {
-      const ofStage = facts.filter((c: CaseFact) => c.stage === stage.key);
       const valuesOfStage = values.filter((v) => v.stage === stage.key);
       return {
         key: stage.key,
         nameRu: stage.nameRu,
         nameEn: stage.nameEn,
         periods: periods.map((p, i): OperationsPeriodOut => {
-          const cases = caseFigures(ofStage, p, nowIso);
+          const figures = cases(stage.key, i);
           const call = calls[i]!.get(stage.key);
           const inPeriod = valuesOfStage.filter((v) => p.months.includes(v.period));
           return {
             period: p.label,
             from: p.from,
             to: p.to,
-            cases: CASE_METRIC_KEYS.map((m) => rated(stage, m, cases[m], CASE_METRICS[m])),
+            cases: CASE_METRIC_KEYS.map((m) => rated(stage, m, figures[m], CASE_METRICS[m])),
             calls: CALL_METRIC_KEYS.map((m) =>
               rated(
                 stage,
@@ -146,6 +155,45 @@ export async function getOperationsScorecard(
       };
     }),
   };
+}
+
+const ROLLUP_OF: Record<CaseMetricKey, keyof CaseRollupFigures> = {
+  'cases.ack_minutes': 'ack',
+  'cases.resolve_minutes': 'resolve',
+  'cases.reopen_rate': 'reopen',
+  'cases.sla_breach_share': 'sla',
+  'cases.backlog': 'backlog',
+};
+
+/**
+ * The case figures of (stage, period i): from the cases module's rollup (ADR 015), or from the
+ * cases themselves while the rollup is counted in another time zone.
+ */
+async function caseFiguresPerStage(
+  ctx: Ctx,
+  periods: Period[],
+  window: { from: string; to: string },
+  now: string,
+  timeZone: string,
+): Promise<(stage: string, i: number) => Record<CaseMetricKey, Figure>> {
+  const rollup = await caseRollupFigures(ctx, { periods, now, timeZone });
+  if (rollup) {
+    return (stage, i) => {
+      const row = rollup.get(stage)?.[i];
+      if (!row) return caseFigures([], periods[i]!, now);
+      return Object.fromEntries(CASE_METRIC_KEYS.map((m) => [m, row[ROLLUP_OF[m]]])) as Record<
+        CaseMetricKey,
+        Figure
+      >;
+    };
+  }
+  const facts = await listCaseFacts(ctx, window);
+  return (stage, i) =>
+    caseFigures(
+      facts.filter((c: CaseFact) => c.stage === stage),
+      periods[i]!,
+      now,
+    );
 }
 
 /** Telephony's per-stage phone metrics, one aggregation per period (in order). */

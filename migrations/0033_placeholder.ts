@@ -1,0 +1,3 @@
+// Placeholder — dropped at merge (another branch owns this number).
+export async function up(): Promise<void> {}
+export async function down(): Promise<void> {}
