@@ -1,10 +1,13 @@
 // The rollups a bulk load must rebuild after writing rows directly (bench/scorecard.ts): the
-// economics ones (ADR 011) and feedback's score months (ADR 013).
+// economics ones (ADR 011), the scorecard's stage money (ADR 014) and feedback's score months
+// (ADR 013).
 import type { OrgScope } from '../server/context.ts';
+import { rebuildStageMoney } from '../server/modules/economics/index.ts';
 import { rebuildTransactionRollups } from '../server/modules/economics/rollups.service.ts';
 import { rebuildScoreMonths } from '../server/modules/feedback/index.ts';
 
 export async function rebuildBenchRollups(s: OrgScope): Promise<void> {
   await rebuildTransactionRollups(s);
+  await rebuildStageMoney(s);
   await rebuildScoreMonths(s);
 }

@@ -2,7 +2,8 @@
 // stageEconomics, ADR 014) on the data set bench/scorecard.ts left: a 12-month window by month
 // (13 periods, as the scorecard asks), a 4-quarter window, with a segment, a manager and a stage
 // filter. BENCH_DIR (SQLite file bench.db) or BENCH_PG=1 with BENCH_PG_NAME; BENCH_REQUESTS;
-// BENCH_SCAN=1 times the scan of the transactions instead (the figures before the rollup).
+// BENCH_SCAN=1 times the scan of the transactions instead (the figures before the rollup);
+// BENCH_CHECK=1 then compares both once per window.
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { systemCtx } from '../server/context.ts';
@@ -76,4 +77,10 @@ for (const [name, q] of Object.entries(cases)) {
   const p = (x: number) => times[Math.min(times.length - 1, Math.ceil(x * times.length) - 1)]!;
   console.log(`${name}: p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms`);
 }
+if (process.env.BENCH_CHECK === '1')
+  for (const [name, q] of Object.entries(cases)) {
+    const a = JSON.stringify([...(await stageEconomics(ctx, q))].sort());
+    const b = JSON.stringify([...(await scanStageEconomics(ctx, q))].sort());
+    console.log(`${name}: rollup ${a === b ? 'equals' : 'DIFFERS FROM'} the scan`);
+  }
 await deps.db.destroy();

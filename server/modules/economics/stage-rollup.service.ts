@@ -127,4 +127,5 @@ export async function rebuildStageMoney(s: OrgScope): Promise<void> {
   await rebuild.fillMembers(s.db, s.orgId);
   await rebuild.fillBuys(s.db, s.orgId);
   await rebuild.fillGroups(s.db, s.orgId);
+  await rebuild.analyseGroups(s.db);
 }
