@@ -3,13 +3,16 @@
 // (13 periods, as the scorecard asks), a 4-quarter window, with a segment, a manager and a stage
 // filter. BENCH_DIR (SQLite file bench.db) or BENCH_PG=1 with BENCH_PG_NAME; BENCH_REQUESTS;
 // BENCH_SCAN=1 times the scan of the transactions instead (the figures before the rollup);
-// BENCH_CHECK=1 then compares both once per window.
+// BENCH_CHECK=1 then compares both once per window; BENCH_WRITE=1 times what the rollup adds
+// to a batch of 1000 new documents (rolled back).
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { systemCtx } from '../server/context.ts';
 import { stageEconomics } from '../server/modules/economics/index.ts';
 import { scanStageEconomics } from '../server/modules/economics/stage-figures.ts';
-import { openDeps } from './scorecard-data.ts';
+import { applyTransactionChanges } from '../server/modules/economics/rollups.service.ts';
+import { applyStageChanges } from '../server/modules/economics/stage-rollup.service.ts';
+import { openDeps, seeded, STAGES } from './scorecard-data.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20);
 const PG_BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -76,6 +79,47 @@ for (const [name, q] of Object.entries(cases)) {
   times.sort((a, b) => a - b);
   const p = (x: number) => times[Math.min(times.length - 1, Math.ceil(x * times.length) - 1)]!;
   console.log(`${name}: p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms`);
+}
+if (process.env.BENCH_WRITE === '1') {
+  // What the rollup adds to a write: 1000 new documents of random clients (one batch), rolled back.
+  const clients = (
+    await deps.db.selectFrom('clients').select('id').where('org_id', '=', org.id).execute()
+  ).map((c) => c.id);
+  const r = seeded(7);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const times: number[] = [];
+  const whole: number[] = [];
+  for (let round = 0; round < 12; round++) {
+    const changes = Array.from({ length: 1000 }, () => {
+      const date = `2026-${String(1 + Math.floor(r() * 11)).padStart(2, '0')}-1${Math.floor(r() * 9)}`;
+      return {
+        after: {
+          client_id: pick(clients),
+          kind: 'sale' as const,
+          date,
+          amount_minor: 1000,
+          cost_minor: null,
+          stage: r() < 0.8 ? pick(STAGES) : null,
+          due_date: r() < 0.7 ? date : null,
+          paid_at: r() < 0.5 ? date : null,
+        },
+      };
+    });
+    const t1 = performance.now();
+    await deps.db
+      .transaction()
+      .execute(async (db) => {
+        if (round % 2) await applyStageChanges({ db, orgId: org.id }, changes);
+        else await applyTransactionChanges({ db, orgId: org.id }, changes);
+        if (round > 1) (round % 2 ? times : whole).push(performance.now() - t1);
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[2]!.toFixed(1);
+  console.log(
+    `a 1000-document batch: stage money ${median(times)} ms, all rollups ${median(whole)} ms`,
+  );
 }
 if (process.env.BENCH_CHECK === '1')
   for (const [name, q] of Object.entries(cases)) {

@@ -88,11 +88,11 @@ export async function membersAt(db: DbOrTrx, orgId: string, cells: readonly BuyK
       ...(await db
         .selectFrom('economics_stage_members')
         .select(['client_id', 'span', 'period', 'stage', ...MEMBER_SUMS])
-        .where('org_id', '=', orgId)
         .where((eb) =>
           eb.or(
             part.map((c) =>
               eb.and([
+                eb('org_id', '=', orgId),
                 eb('client_id', '=', c.client_id),
                 eb('span', '=', c.span),
                 eb('period', '=', c.period),
@@ -113,11 +113,11 @@ export async function buysAt(db: DbOrTrx, orgId: string, cells: readonly BuyKey[
       ...(await db
         .selectFrom('economics_client_buys')
         .select(['client_id', 'span', 'period', 'sales'])
-        .where('org_id', '=', orgId)
         .where((eb) =>
           eb.or(
             part.map((c) =>
               eb.and([
+                eb('org_id', '=', orgId),
                 eb('client_id', '=', c.client_id),
                 eb('span', '=', c.span),
                 eb('period', '=', c.period),
