@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestOrg, type TestApp } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
 import { systemCtx } from '../../context.ts';
+import { findClient, patchClientRecord } from '../clients/index.ts';
 import { economicsApp } from './economics.fixtures.ts';
 import { periodStart } from './periods.ts';
 import { scanStageEconomics, stageEconomics } from './stage-figures.ts';
@@ -256,5 +257,13 @@ describe.each(testDialects())('stage-money rollup on %s', (dialect) => {
     await api('PATCH', `/api/v1/clients/${clients[1]}`, { segment: 'B' });
     expect((await stageEconomics(ctx, { ...q, segment: 'A' })).get('a')).toBeUndefined();
     expect((await stageEconomics(ctx, q)).get('a')![0]!.revenueMinor).toBe(16000);
+    // The import's path back to segment A (patchClientRecord) brings its part back.
+    const row = (await findClient(ctx, clients[1]!))!;
+    await t.deps.db
+      .transaction()
+      .execute((db) => patchClientRecord({ ...ctx, db }, row, { segment: 'A' }));
+    expect((await stageEconomics(ctx, { ...q, segment: 'A' })).get('a')![0]!.revenueMinor).toBe(
+      3000,
+    );
   });
 });
