@@ -39,6 +39,8 @@ export interface BuyKey {
 
 export const memberKey = (k: MemberKey) => `${k.client_id}|${k.span}|${k.period}|${k.stage}`;
 export const buyKey = (k: BuyKey) => `${k.client_id}|${k.span}|${k.period}`;
+const byKey = (a: [string, unknown], b: [string, unknown]) =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 const zero = (): MemberSums => ({ revenue_minor: 0, documents: 0, sales: 0, due: 0, on_time: 0 });
 
 export class StageDelta {
@@ -78,13 +80,20 @@ export class StageDelta {
     }
   }
 
-  /** The changes left once parts that cancel out are dropped. */
+  /**
+   * The changes left once parts that cancel out are dropped, in key order: concurrent writers
+   * then lock the rows they share in the same order (no deadlock on PostgreSQL).
+   */
   changed() {
     return {
-      members: [...this.members.values()].filter(
-        (m) => m.revenue_minor || m.documents || m.sales || m.due || m.on_time,
-      ),
-      buys: [...this.buys.values()].filter((b) => b.sales !== 0),
+      members: [...this.members]
+        .sort(byKey)
+        .map(([, m]) => m)
+        .filter((m) => m.revenue_minor || m.documents || m.sales || m.due || m.on_time),
+      buys: [...this.buys]
+        .sort(byKey)
+        .map(([, b]) => b)
+        .filter((b) => b.sales !== 0),
     };
   }
 }
@@ -127,10 +136,14 @@ export class GroupDelta {
     g.on_time += sign * (s.on_time ?? 0);
   }
 
+  /** Non-zero rows in key order (see StageDelta.changed). */
   rows() {
-    return [...this.map.values()].filter(
-      (g) => g.revenue_minor || g.documents || g.paying || g.retained || g.due || g.on_time,
-    );
+    return [...this.map]
+      .sort(byKey)
+      .map(([, g]) => g)
+      .filter(
+        (g) => g.revenue_minor || g.documents || g.paying || g.retained || g.due || g.on_time,
+      );
   }
 }
 
