@@ -2,6 +2,7 @@
 // rows, the lookups a change needs, the grouped read of the scorecard, and the set-based rebuild.
 // orgId first.
 import { sql } from 'kysely';
+import { dialectOf } from '../../db/create-db.ts';
 import type { DbOrTrx } from '../../db/types.ts';
 import type { BuyKey, GroupKey, GroupSums, MemberKey, MemberSums } from './stage-rollup-deltas.ts';
 
@@ -80,55 +81,67 @@ export async function addGroups(
       .execute();
 }
 
-/** Member rows (every stage) of the (client, span, period) cells. */
-export async function membersAt(db: DbOrTrx, orgId: string, cells: readonly BuyKey[]) {
-  const out: (MemberKey & MemberSums)[] = [];
-  for (const part of chunks(cells, 300))
-    out.push(
-      ...(await db
-        .selectFrom('economics_stage_members')
-        .select(['client_id', 'span', 'period', 'stage', ...MEMBER_SUMS])
-        .where((eb) =>
-          eb.or(
-            part.map((c) =>
-              eb.and([
-                eb('org_id', '=', orgId),
-                eb('client_id', '=', c.client_id),
-                eb('span', '=', c.span),
-                eb('period', '=', c.period),
-              ]),
-            ),
-          ),
-        )
-        .execute()),
+/**
+ * Rows of `table` at the (client, span, period) cells: on PostgreSQL one query with the cells as
+ * three array parameters (an OR chain of 1000 cells took ≈ 175 ms there), on SQLite OR chains
+ * of 300 cells, each branch on the primary key.
+ */
+async function rowsAt<T>(
+  db: DbOrTrx,
+  table: 'economics_stage_members' | 'economics_client_buys',
+  columns: readonly string[],
+  orgId: string,
+  cells: readonly BuyKey[],
+): Promise<T[]> {
+  const unique = [...new Map(cells.map((c) => [`${c.client_id}|${c.span}|${c.period}`, c]))];
+  const list = unique.map(([, c]) => c);
+  if (list.length === 0) return [];
+  const cols = sql.join(columns.map((c) => sql.ref(`t.${c}`)));
+  if (dialectOf(db) === 'postgres') {
+    const ids = list.map((c) => c.client_id);
+    const spans = list.map((c) => c.span);
+    const periods = list.map((c) => c.period);
+    // Each cell probed through the primary key whatever the statistics say: OFFSET 0 keeps the
+    // lateral subquery from being flattened into a join the planner could make a scan.
+    const res = await sql<T>`select t.* from
+      unnest(${ids}::uuid[], ${spans}::int[], ${periods}::int[]) as k(c, s, p)
+      cross join lateral (select ${cols} from ${sql.table(table)} t
+        where t.org_id = ${orgId} and t.client_id = k.c and t.span = k.s and t.period = k.p
+        offset 0) t`.execute(db);
+    return res.rows;
+  }
+  const out: T[] = [];
+  for (const part of chunks(list, 300)) {
+    const branches = part.map(
+      (c) =>
+        sql`(t.org_id = ${orgId} and t.client_id = ${c.client_id} and t.span = ${c.span} and t.period = ${c.period})`,
     );
+    const res = await sql<T>`select ${cols} from ${sql.table(table)} t
+      where ${sql.join(branches, sql` or `)}`.execute(db);
+    out.push(...res.rows);
+  }
   return out;
 }
 
+/** Member rows (every stage) of the (client, span, period) cells. */
+export const membersAt = (db: DbOrTrx, orgId: string, cells: readonly BuyKey[]) =>
+  rowsAt<MemberKey & MemberSums>(
+    db,
+    'economics_stage_members',
+    ['client_id', 'span', 'period', 'stage', ...MEMBER_SUMS],
+    orgId,
+    cells,
+  );
+
 /** Buy rows of the (client, span, period) cells (cells without one are left out). */
-export async function buysAt(db: DbOrTrx, orgId: string, cells: readonly BuyKey[]) {
-  const out: (BuyKey & { sales: number })[] = [];
-  for (const part of chunks(cells, 300))
-    out.push(
-      ...(await db
-        .selectFrom('economics_client_buys')
-        .select(['client_id', 'span', 'period', 'sales'])
-        .where((eb) =>
-          eb.or(
-            part.map((c) =>
-              eb.and([
-                eb('org_id', '=', orgId),
-                eb('client_id', '=', c.client_id),
-                eb('span', '=', c.span),
-                eb('period', '=', c.period),
-              ]),
-            ),
-          ),
-        )
-        .execute()),
-    );
-  return out;
-}
+export const buysAt = (db: DbOrTrx, orgId: string, cells: readonly BuyKey[]) =>
+  rowsAt<BuyKey & { sales: number }>(
+    db,
+    'economics_client_buys',
+    ['client_id', 'span', 'period', 'sales'],
+    orgId,
+    cells,
+  );
 
 /** Every member and buy row of the clients (a client moving to another group). */
 export async function clientRows(db: DbOrTrx, orgId: string, clientIds: readonly string[]) {
