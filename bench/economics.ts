@@ -21,6 +21,7 @@ import {
   rebuildTransactionRollups,
   recordFeedbackActivity,
 } from '../server/modules/economics/rollups.service.ts';
+import { rebuildStageMoney } from '../server/modules/economics/index.ts';
 import { createBenchOrg, dropBenchDatabases, freshPgDatabase } from './lib.ts';
 
 const TX = Number(process.env.BENCH_TX ?? 1_000_000);
@@ -117,6 +118,7 @@ async function load(databaseUrl: string) {
   const loaded = Date.now();
   await deps.db.transaction().execute(async (db) => {
     await rebuildTransactionRollups({ db, orgId });
+    await rebuildStageMoney({ db, orgId });
     // Feedback months: about a third of the clients spoke in a given quarter.
     const records = clientIds.flatMap((id) =>
       Array.from({ length: 4 }, () => ({

@@ -1,12 +1,15 @@
 // The rollups a bulk load must rebuild after writing rows directly (bench/scorecard.ts): the
-// economics ones (ADR 011), feedback's score months (ADR 013) and the case rollup (ADR 015).
+// economics ones (ADR 011), the scorecard's stage money (ADR 014), feedback's score months
+// (ADR 013) and the case rollup (ADR 015).
 import type { OrgScope } from '../server/context.ts';
+import { rebuildStageMoney } from '../server/modules/economics/index.ts';
 import { rebuildTransactionRollups } from '../server/modules/economics/rollups.service.ts';
 import { rebuildScoreMonths } from '../server/modules/feedback/index.ts';
 import { rebuildCaseRollup } from '../server/modules/cases/index.ts';
 
 export async function rebuildBenchRollups(s: OrgScope): Promise<void> {
   await rebuildTransactionRollups(s);
+  await rebuildStageMoney(s);
   await rebuildScoreMonths(s);
   await rebuildCaseRollup(s);
 }

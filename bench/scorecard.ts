@@ -7,7 +7,7 @@
 // window, the arbiter's stored report, and the scorecard after one new feedback record each time.
 // SQLite (BENCH_SQLITE=0 skips it) on a file kept in BENCH_DIR (default /tmp/cl-scorecard-bench):
 // the second run finds it and skips the load; PostgreSQL with BENCH_PG=1, in the database
-// cl_scorecard_bench, kept too (BENCH_FRESH=1 loads both again). BENCH_FEEDBACK, BENCH_CASES,
+// cl_scorecard_bench (BENCH_PG_NAME), kept too (BENCH_FRESH=1 loads both again). BENCH_FEEDBACK, BENCH_CASES,
 // BENCH_TX scale the data; BENCH_ONLY=<regular expression> times only the matching lines.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -29,7 +29,7 @@ const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undef
 const FRESH = process.env.BENCH_FRESH === '1';
 const DIR = process.env.BENCH_DIR ?? '/tmp/cl-scorecard-bench';
 const PG_BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const PG_NAME = 'cl_scorecard_bench';
+const PG_NAME = process.env.BENCH_PG_NAME ?? 'cl_scorecard_bench';
 
 /** The data set of a previous run, when there is one (the bench org, a fresh admin key). */
 async function reuse(deps: Deps) {

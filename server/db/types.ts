@@ -55,6 +55,11 @@ import type {
   TransactionsTable,
 } from './tables/economics.ts';
 import type {
+  EconomicsClientBuysTable,
+  EconomicsStageGroupsTable,
+  EconomicsStageMembersTable,
+} from './tables/stage-money.ts';
+import type {
   CaseStatusNoticesTable,
   ContactUnsubscribesTable,
   ReminderSnoozesTable,
@@ -171,6 +176,9 @@ export interface DB {
   economics_due_months: EconomicsDueMonthsTable;
   economics_clients: EconomicsClientsTable;
   economics_versions: EconomicsVersionsTable;
+  economics_stage_members: EconomicsStageMembersTable;
+  economics_client_buys: EconomicsClientBuysTable;
+  economics_stage_groups: EconomicsStageGroupsTable;
   text_topics: TextTopicsTable;
   text_corrections: TextCorrectionsTable;
   calls: CallsTable;

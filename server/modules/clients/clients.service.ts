@@ -15,6 +15,7 @@ import { assertCan } from '../../lib/permissions.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import { economicsColumns, type ClientEconomicsInput } from './client-economics.ts';
 import * as repo from './clients.repo.ts';
+import { emitRegrouped, groupOf } from './client-groups.ts';
 import { foldForSearch } from '../../../shared/domain/search-fold.ts';
 import { INN_PATTERN } from '../../../shared/api/clients.ts';
 
@@ -190,6 +191,8 @@ export async function updateClient(ctx: Ctx, id: string, patch: ClientPatch) {
       updated_at: tx.clock.now().toISOString(),
     });
     await recordAudit(tx, 'client.updated', { type: 'client', id }, { fields: Object.keys(patch) });
-    return repo.getClient(tx.db, tx.orgId, id);
+    const updated = await repo.getClient(tx.db, tx.orgId, id);
+    await emitRegrouped(tx, id, groupOf(current), groupOf(updated));
+    return updated;
   });
 }

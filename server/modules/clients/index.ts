@@ -39,6 +39,12 @@ export {
   unsubscribedContactIds,
   type ContactView,
 } from './subscriptions.service.ts';
+export {
+  clientGroupsOf,
+  clientsRegrouped,
+  type ClientGroup,
+  type ClientsRegrouped,
+} from './client-groups.ts';
 export type { ClientInput, ContactInput, ContactRole } from './clients.service.ts';
 export { presentClient, presentContact } from './clients.routes.ts';
 

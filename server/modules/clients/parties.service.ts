@@ -5,6 +5,7 @@ import type { Ctx } from '../../context.ts';
 import type { ClientsTable, ContactsTable } from '../../db/types.ts';
 import { unknownReference } from '../../http/errors.ts';
 import * as repo from './clients.repo.ts';
+import { emitRegrouped, groupOf } from './client-groups.ts';
 import {
   insertNewClient,
   newClientRow,
@@ -147,6 +148,7 @@ export async function patchClientRecord(
     search_text,
     updated_at,
   });
+  await emitRegrouped(ctx, current.id, groupOf(current), groupOf(next));
   return next;
 }
 

@@ -7,11 +7,14 @@ import { registerImportTarget } from '../imports/index.ts';
 import { registerEconomicsRoutes } from './economics.routes.ts';
 import { registerTransactionsExport } from './transactions-export.routes.ts';
 import { recordFeedbackActivity } from './rollups.service.ts';
+import { mergeStageMoney, moveClients } from './stage-rollup.service.ts';
+import { clientsRegrouped } from '../clients/index.ts';
 import { transactionsTarget } from './transactions-import.ts';
 import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
 import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 
 export { listTransactions, getTransaction } from './economics.service.ts';
+export { rebuildStageMoney } from './stage-rollup.service.ts';
 export { transactionsTarget } from './transactions-import.ts';
 export {
   clientRevenueIn,
@@ -44,6 +47,10 @@ feedbackRecorded.subscribe('economics.activity', (scope, e) =>
 stagesMerged.subscribe('economics.transactions', (s, e) =>
   rewriteStageKey(s.db, 'transactions', s.orgId, e),
 );
+// The stage-money rollup (ADR 014) follows: a merge after the keys above are rewritten, a client
+// moved to another segment or manager.
+stagesMerged.subscribe('economics.stage_money', mergeStageMoney);
+clientsRegrouped.subscribe('economics.stage_money', moveClients);
 stageDeleting.subscribe('economics.transactions', async (s, e) => {
   if (await stageKeyUsed(s.db, 'transactions', s.orgId, e.key)) throw stageInUse(e.key);
 });

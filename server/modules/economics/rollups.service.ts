@@ -1,4 +1,4 @@
-// Keeps the economics rollups (ADR 011) exact inside the transaction that changes a transaction
+// Keeps the economics rollups (ADR 011; the stage money of ADR 014 too) exact inside the transaction that changes a transaction
 // or records feedback: month and due sums by increments, and each client's month sets. No role
 // checks: callers are the economics use-cases and the feedback hook, which have checked.
 import type { OrgScope } from '../../context.ts';
@@ -7,16 +7,21 @@ import { decodeMonths, encodeMonths } from './month-set.ts';
 import { periodStart } from './periods.ts';
 import { monthOf, RollupDelta, type RollupTx } from './rollup-deltas.ts';
 import * as repo from './rollups.repo.ts';
+import type { StageTx } from './stage-rollup-deltas.ts';
+import { applyStageChanges } from './stage-rollup.service.ts';
 
+/** A transaction's columns the economics and stage-money rollups read. */
+type Tx = RollupTx & StageTx;
 export interface TxChange {
-  before?: RollupTx;
-  after?: RollupTx;
+  before?: Tx;
+  after?: Tx;
 }
 
 const nonZero = (sums: Record<string, number>) => Object.values(sums).some((v) => v !== 0);
 
 /** Applies inserts (after only), updates (both) and deletes (before only) to the rollups. */
 export async function applyTransactionChanges(s: OrgScope, changes: readonly TxChange[]) {
+  await applyStageChanges(s, changes);
   const delta = new RollupDelta();
   const added = new Map<string, Set<number>>();
   const maybeGone: { clientId: string; month: number }[] = [];

@@ -159,6 +159,9 @@ describe.each(testDialects())('stages on first sight and merged on %s', (dialect
       [
         'calls',
         'cases',
+        // The scorecard's stage-money rollup (migration 0035, ADR 014).
+        'economics_stage_groups',
+        'economics_stage_members',
         'feedback',
         // The scorecard's rollup of scores per stage × month (migration 0027).
         'feedback_score_months',
