@@ -36,6 +36,7 @@ import * as m0032 from './0032_competencies.ts';
 import * as m0033 from './0033_placeholder.ts';
 import * as m0034 from './0034_case_rollup.ts';
 import * as m0035 from './0035_stage_money_rollup.ts';
+import * as m0036 from './0036_call_rollup.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -73,4 +74,5 @@ export const migrations: Record<string, Migration> = {
   '0033_placeholder': m0033,
   '0034_case_rollup': m0034,
   '0035_stage_money_rollup': m0035,
+  '0036_call_rollup': m0036,
 };

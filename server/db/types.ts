@@ -37,7 +37,12 @@ import type {
   RequirementsTable,
   RequirementVersionsTable,
 } from './tables/client-care.ts';
-import type { CallSettingsTable, CallsTable } from './tables/telephony.ts';
+import type {
+  CallRollupsTable,
+  CallRollupZonesTable,
+  CallSettingsTable,
+  CallsTable,
+} from './tables/telephony.ts';
 import type { EmployeesTable } from './tables/employees.ts';
 import type {
   PulseAnswersTable,
@@ -183,6 +188,8 @@ export interface DB {
   text_corrections: TextCorrectionsTable;
   calls: CallsTable;
   call_settings: CallSettingsTable;
+  call_rollups: CallRollupsTable;
+  call_rollup_zones: CallRollupZonesTable;
   important_dates: ImportantDatesTable;
   requirements: RequirementsTable;
   requirement_versions: RequirementVersionsTable;

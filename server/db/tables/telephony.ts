@@ -33,3 +33,29 @@ export interface CallSettingsTable {
   callback_target_minutes: number;
   updated_at: string;
 }
+
+/** The phone-line rollup (migration 0036, ADR 016): sums per org, period and stage key. */
+export interface CallRollupsTable {
+  org_id: string;
+  /** YYYY-MM or YYYY-Qn in call_rollup_zones.time_zone. */
+  period: string;
+  /** The call's stage, or `none`. */
+  stage: string;
+  calls: number;
+  answered: number;
+  inbound: number;
+  missed: number;
+  wait_sum: number;
+  /** Missed calls called back within the target (call_rollup_zones.target_minutes). */
+  within_target: number;
+  /** Missed calls with a call-back, and without one (some may still be pending at read). */
+  missed_linked: number;
+  missed_open: number;
+}
+
+/** The zone and call-back target the rollup was counted with. */
+export interface CallRollupZonesTable {
+  org_id: string;
+  time_zone: string;
+  target_minutes: number;
+}

@@ -22,7 +22,11 @@ import {
 } from '../cases/index.ts';
 import { orgTimeZone } from '../orgs/index.ts';
 import { listStageTargets, type StageTargetsView } from '../stages/index.ts';
-import { getOperationsMetrics } from '../telephony/index.ts';
+import {
+  getOperationsMetrics,
+  phoneMetricsByPeriod,
+  type PhoneFigures,
+} from '../telephony/index.ts';
 import { caseFigures, type Figure } from './case-figures.ts';
 import {
   CALL_METRIC_KEYS,
@@ -34,8 +38,8 @@ import { periodsOf, type Period } from './periods.ts';
 import * as repo from './scorecard.repo.ts';
 import { targetStatus } from './status.ts';
 
-type CallGroup = Awaited<ReturnType<typeof getOperationsMetrics>>['groups'][number];
-const CALL_FIELD: Record<CallMetricKey, keyof CallGroup> = {
+type CallGroup = PhoneFigures;
+const CALL_FIELD: Record<CallMetricKey, Exclude<keyof CallGroup, 'calls'>> = {
   'calls.answered_share': 'answeredShare',
   'calls.missed_share': 'missedShare',
   'calls.avg_wait_seconds': 'avgWaitSeconds',
@@ -112,7 +116,7 @@ export async function getOperationsScorecard(
       from: periods[0]!.months[0],
       to: toDate.slice(0, 7),
     }),
-    callsPerPeriod(ctx, periods),
+    callsPerPeriod(ctx, periods, timeZone),
   ]);
   return {
     period: q.period,
@@ -139,7 +143,7 @@ export async function getOperationsScorecard(
               rated(
                 stage,
                 m,
-                { value: (call?.[CALL_FIELD[m]] as number | null) ?? null, n: call?.calls ?? 0 },
+                { value: call?.[CALL_FIELD[m]] ?? null, n: call?.calls ?? 0 },
                 CALL_METRICS[m],
               ),
             ),
@@ -196,8 +200,17 @@ async function caseFiguresPerStage(
     );
 }
 
-/** Telephony's per-stage phone metrics, one aggregation per period (in order). */
-async function callsPerPeriod(ctx: Ctx, periods: Period[]): Promise<Map<string, CallGroup>[]> {
+/**
+ * Telephony's per-stage phone metrics per period (in order): from its rollup in one read (ADR
+ * 016), else (a rollup of another zone) one aggregation of the calls per period.
+ */
+async function callsPerPeriod(
+  ctx: Ctx,
+  periods: Period[],
+  timeZone: string,
+): Promise<Map<string, CallGroup>[]> {
+  const rolled = await phoneMetricsByPeriod(ctx, { timeZone, periods });
+  if (rolled) return rolled;
   const out: Map<string, CallGroup>[] = [];
   for (const p of periods) {
     const { groups } = await getOperationsMetrics(ctx, {

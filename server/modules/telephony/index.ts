@@ -4,6 +4,8 @@ import type { ModuleDef } from '../module.ts';
 import { registerTelephonyRoutes } from './telephony.routes.ts';
 import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
 import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
+import { orgTimeZoneChanged } from '../orgs/index.ts';
+import { mergeCallRollup, rebuildCallRollup } from './call-rollup.ts';
 
 export {
   getCallbackTargetMinutes,
@@ -11,12 +13,18 @@ export {
   listClientCalls,
   missedCallsWithoutCallback,
 } from './telephony.service.ts';
+export { phoneMetricsByPeriod, rebuildCallRollup, type PhoneFigures } from './call-rollup.ts';
 export { presentCall } from './telephony.routes.ts';
 export { listStageCalls, type StageCall } from './stage-calls.ts';
 export { normalisePhone } from './phone.ts';
 
 // Stage keys on calls follow a merge, and a stage still on one is not deleted (ADR 012).
-stagesMerged.subscribe('telephony.calls', (s, e) => rewriteStageKey(s.db, 'calls', s.orgId, e));
+stagesMerged.subscribe('telephony.calls', async (s, e) => {
+  await rewriteStageKey(s.db, 'calls', s.orgId, e);
+  await mergeCallRollup(s, e);
+});
+// The phone rollup counts periods of the organisation's zone: a new zone counts them again.
+orgTimeZoneChanged.subscribe('telephony.call_rollups', (s) => rebuildCallRollup(s));
 stageDeleting.subscribe('telephony.calls', async (s, e) => {
   if (await stageKeyUsed(s.db, 'calls', s.orgId, e.key)) throw stageInUse(e.key);
 });

@@ -19,8 +19,8 @@ function keyOf(call: CallForMetrics, groupBy: OperationsGroupBy): string {
   return (groupBy === 'stage' ? call.stage : call.employee) ?? 'none';
 }
 
-const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
-const share = (part: number, whole: number) => (whole === 0 ? null : round(part / whole, 4));
+export const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+export const share = (part: number, whole: number) => (whole === 0 ? null : round(part / whole, 4));
 const mean = (xs: number[]) =>
   xs.length === 0 ? null : round(xs.reduce((s, x) => s + x, 0) / xs.length, 2);
 
@@ -58,7 +58,9 @@ export function aggregateOperations(
   const groups = new Map<string, CallForMetrics[]>();
   for (const call of calls) {
     const key = keyOf(call, groupBy);
-    groups.set(key, [...(groups.get(key) ?? []), call]);
+    const group = groups.get(key);
+    if (group) group.push(call);
+    else groups.set(key, [call]);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))

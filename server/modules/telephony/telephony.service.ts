@@ -27,6 +27,7 @@ import {
   type ColumnMapping,
 } from './call-rows.ts';
 import { aggregateOperations } from './operations.ts';
+import { rebuildCallRollup, recordCallChanges } from './call-rollup.ts';
 import { normalisePhone } from './phone.ts';
 import * as repo from './telephony.repo.ts';
 
@@ -79,13 +80,23 @@ async function storeCalls(
     for (const call of await repo.listCallsOfPhones(tx.db, tx.orgId, phones))
       byPhone.set(call.client_phone!, [...(byPhone.get(call.client_phone!) ?? []), call]);
     const createdById = new Map(created.map((c) => [c.id, c]));
+    const relinked: { removed: CallsTable[]; added: CallsTable[] } = { removed: [], added: [] };
     for (const group of byPhone.values()) {
+      const byId = new Map(group.map((c) => [c.id, c]));
       for (const link of linkCallbacks(group)) {
         await repo.setCallback(tx.db, tx.orgId, link.id, link);
         const mine = createdById.get(link.id);
         if (mine) Object.assign(mine, link);
+        else {
+          relinked.removed.push(byId.get(link.id)!);
+          relinked.added.push({ ...byId.get(link.id)!, ...link });
+        }
       }
     }
+    await recordCallChanges(tx, {
+      removed: relinked.removed,
+      added: [...created, ...relinked.added],
+    });
     return { created, existing };
   });
 }
@@ -233,12 +244,16 @@ export async function getCallbackTargetMinutes(ctx: Ctx): Promise<number> {
   );
 }
 
+/** The rollup counts call-backs within the target: a new target counts them again. */
 export async function setCallbackTargetMinutes(ctx: Ctx, minutes: number): Promise<number> {
   assertCan(ctx.actor, 'org.manage');
-  await repo.upsertSettings(ctx.db, {
-    org_id: ctx.orgId,
-    callback_target_minutes: minutes,
-    updated_at: ctx.clock.now().toISOString(),
+  await inTransaction(ctx, async (tx) => {
+    await repo.upsertSettings(tx.db, {
+      org_id: tx.orgId,
+      callback_target_minutes: minutes,
+      updated_at: tx.clock.now().toISOString(),
+    });
+    await rebuildCallRollup(tx);
   });
   return minutes;
 }
