@@ -52,6 +52,10 @@ const EXPECTED: Record<string, readonly string[]> = {
   portfolio_playbook_actions_attractiveness_check: v.PORTFOLIO_LEVELS,
   portfolio_playbook_actions_relationship_check: v.PORTFOLIO_LEVELS,
   opportunities_sales_stage_check: v.OPPORTUNITY_STAGES,
+  strategy_goals_perspective_check: v.STRATEGY_PERSPECTIVES,
+  strategy_kpis_direction_check: v.TARGET_DIRECTIONS,
+  strategy_kpis_source_check: v.STRATEGY_KPI_SOURCES,
+  strategy_goal_items_kind_check: v.STRATEGY_ITEM_KINDS,
 };
 /** CHECKs that are not value lists of text. */
 const NOT_LISTS = new Set([
@@ -62,6 +66,9 @@ const NOT_LISTS = new Set([
   'pulse_answers_score_check',
   'opportunities_value_check',
   'portfolio_playbook_actions_every_days_check',
+  'strategy_goals_owner_check',
+  'strategy_arrows_self_check',
+  'strategy_kpis_binding_check',
 ]);
 
 /** Constraint name → the quoted values of its CHECK, from the tables' CREATE statements. */

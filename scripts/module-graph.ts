@@ -10,7 +10,16 @@ const END = '<!-- module-graph:end -->';
 const LAYERS: [string, string[]][] = [
   [
     'analytics',
-    ['portfolio', 'opportunities', 'reports', 'arbiter', 'scorecard', 'economics', 'metrics'],
+    [
+      'strategy',
+      'portfolio',
+      'opportunities',
+      'reports',
+      'arbiter',
+      'scorecard',
+      'economics',
+      'metrics',
+    ],
   ],
   [
     'loop',

@@ -74,6 +74,13 @@ import type {
 import type { ReportRecipientsTable } from './tables/reports.ts';
 import type { FeedbackScoreMonthsTable, FeedbackScoreZonesTable } from './tables/rollups.ts';
 import type { OpportunitiesTable, OpportunityTransactionsTable } from './tables/opportunities.ts';
+import type {
+  StrategyArrowsTable,
+  StrategyGoalItemsTable,
+  StrategyGoalsTable,
+  StrategyKpisTable,
+  StrategyKpiValuesTable,
+} from './tables/strategy.ts';
 
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
@@ -92,6 +99,7 @@ export type * from './tables/arbiter.ts';
 export type * from './tables/portfolio.ts';
 export type * from './tables/reports.ts';
 export type * from './tables/opportunities.ts';
+export type * from './tables/strategy.ts';
 
 export interface DB {
   kpis: KpisTable;
@@ -110,6 +118,11 @@ export interface DB {
   feedback_score_zones: FeedbackScoreZonesTable;
   opportunities: OpportunitiesTable;
   opportunity_transactions: OpportunityTransactionsTable;
+  strategy_goals: StrategyGoalsTable;
+  strategy_arrows: StrategyArrowsTable;
+  strategy_kpis: StrategyKpisTable;
+  strategy_kpi_values: StrategyKpiValuesTable;
+  strategy_goal_items: StrategyGoalItemsTable;
   reminder_snoozes: ReminderSnoozesTable;
   recovery_codes: RecoveryCodesTable;
   login_challenges: LoginChallengesTable;

@@ -102,7 +102,7 @@ export interface ExportColumn<T> {
 }
 
 export type ExportedList =
-  'feedback' | 'cases' | 'clients' | 'employees' | 'transactions' | 'records';
+  'feedback' | 'cases' | 'clients' | 'employees' | 'transactions' | 'records' | 'strategy';
 
 /** The rows of a list as a table with translated headers. */
 export function listTable<T>(

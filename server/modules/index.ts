@@ -22,6 +22,7 @@ import { arbiterModule } from './arbiter/index.ts';
 import { reportsModule } from './reports/index.ts';
 import { portfolioModule } from './portfolio/index.ts';
 import { opportunitiesModule } from './opportunities/index.ts';
+import { strategyModule } from './strategy/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
@@ -46,4 +47,5 @@ export const modules: ModuleDef[] = [
   reportsModule,
   portfolioModule,
   opportunitiesModule,
+  strategyModule,
 ];

@@ -22,6 +22,7 @@ export const LIST_EXPORTS = [
   'employees',
   'transactions',
   'scorecard/records',
+  'strategy/kpis',
 ] as const;
 export type ListExport = (typeof LIST_EXPORTS)[number];
 
@@ -39,4 +40,6 @@ export const clientsExportQuery = listClientsQuery.omit(paging).extend(exportOpt
 export const employeesExportQuery = listEmployeesQuery.omit(paging).extend(exportOptions);
 export const transactionsListExportQuery = listTransactionsQuery.omit(paging).extend(exportOptions);
 export const drillExportQuery = drillQuery.omit(paging).extend(exportOptions);
+/** The strategy map's KPIs (issue 18): no filters, the whole map. */
+export const strategyKpisExportQuery = z.object(exportOptions);
 export type ExportOptions = { format: (typeof EXPORT_FORMATS)[number]; lang: 'ru' | 'en' };
