@@ -21,18 +21,15 @@ const calendarDate = z
 const title = z.string().trim().min(1).max(300);
 const description = z.string().trim().max(4000);
 
-/** Who answers for a goal: an employee (with or without a login) or a user — at most one. */
-export const goalOwnerIn = z.object({
-  employeeId: z.uuid().optional(),
-  userId: z.uuid().optional(),
-});
-
 export const goalIn = z.object({
   perspective,
   /** One text, in the organisation's language. */
   title,
   description: description.nullable().optional(),
-  owner: goalOwnerIn.nullable().optional(),
+  /** The owner when a user (a person with a login). A goal has one owner: this or employeeId. */
+  ownerId: z.uuid().nullable().optional(),
+  /** The owner when an employee (with or without a login). */
+  employeeId: z.uuid().nullable().optional(),
   dueDate: calendarDate.nullable().optional(),
 });
 export type GoalIn = z.infer<typeof goalIn>;

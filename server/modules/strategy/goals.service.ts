@@ -21,17 +21,22 @@ export async function goalRow(ctx: Ctx, id: string): Promise<StrategyGoalsTable>
   return row;
 }
 
-async function ownerColumns(ctx: Ctx, owner: GoalIn['owner']) {
-  if (owner === undefined) return {};
-  if (owner?.employeeId && owner.userId)
-    throw new AppError('validation_failed', 'A goal has one owner: an employee or a user', {
-      invalidParams: [{ name: 'body.owner', reason: 'employeeId or userId, not both' }],
+/** The owner columns a body sets: one owner, a user (ownerId) or an employee (employeeId). */
+async function ownerColumns(ctx: Ctx, input: Pick<GoalPatch, 'ownerId' | 'employeeId'>) {
+  const { ownerId, employeeId } = input;
+  if (ownerId && employeeId)
+    throw new AppError('validation_failed', 'A goal has one owner: a user or an employee', {
+      invalidParams: [{ name: 'body.employeeId', reason: 'ownerId or employeeId, not both' }],
     });
-  if (owner?.employeeId && !(await findEmployeeOf(ctx, owner.employeeId)))
-    throw unknownReference('body.owner.employeeId', 'employee');
-  if (owner?.userId && !(await findOrgUser(ctx, owner.userId)))
-    throw unknownReference('body.owner.userId', 'user');
-  return { owner_employee_id: owner?.employeeId ?? null, owner_user_id: owner?.userId ?? null };
+  if (employeeId && !(await findEmployeeOf(ctx, employeeId)))
+    throw unknownReference('body.employeeId', 'employee');
+  if (ownerId && !(await findOrgUser(ctx, ownerId))) throw unknownReference('body.ownerId', 'user');
+  if (ownerId) return { owner_user_id: ownerId, owner_employee_id: null };
+  if (employeeId) return { owner_employee_id: employeeId, owner_user_id: null };
+  return {
+    ...(ownerId === null ? { owner_user_id: null } : {}),
+    ...(employeeId === null ? { owner_employee_id: null } : {}),
+  };
 }
 
 export async function createGoal(ctx: Ctx, input: GoalIn): Promise<StrategyGoalsTable> {
@@ -46,7 +51,7 @@ export async function createGoal(ctx: Ctx, input: GoalIn): Promise<StrategyGoals
       description: input.description ?? null,
       owner_employee_id: null,
       owner_user_id: null,
-      ...(await ownerColumns(tx, input.owner ?? null)),
+      ...(await ownerColumns(tx, input)),
       due_date: input.dueDate ?? null,
       created_at: now,
       updated_at: now,
@@ -71,7 +76,7 @@ export async function updateGoal(ctx: Ctx, id: string, patch: GoalPatch) {
       ...(patch.title !== undefined ? { title: patch.title } : {}),
       ...(patch.description !== undefined ? { description: patch.description } : {}),
       ...(patch.dueDate !== undefined ? { due_date: patch.dueDate } : {}),
-      ...(await ownerColumns(tx, patch.owner)),
+      ...(await ownerColumns(tx, patch)),
       updated_at: tx.clock.now().toISOString(),
     });
     await recordAudit(
