@@ -93,6 +93,7 @@ const PortfolioSettingsPage = lazyPage(
   () => import('./pages/portfolio/PortfolioSettingsPage.tsx'),
   'PortfolioSettingsPage',
 );
+const StrategyPage = lazyPage(() => import('./pages/strategy/StrategyPage.tsx'), 'StrategyPage');
 const OperationsPage = lazyPage(
   () => import('./pages/scorecard/OperationsPage.tsx'),
   'OperationsPage',
@@ -128,6 +129,7 @@ const PAGES: Record<string, ComponentType> = {
   '/scorecard/kpis': KpisPage,
   '/portfolio': PortfolioPage,
   '/portfolio/settings': PortfolioSettingsPage,
+  '/strategy': StrategyPage,
   '/care': CareInboxPage,
   '/requirements': RequirementSearchPage,
   '/economics/formula': ProfitFormulaPage,
