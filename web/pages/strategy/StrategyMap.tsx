@@ -2,10 +2,19 @@
 // financial on top; goal boxes with their KPIs (value / target, a status dot); cause → effect
 // arrows. Wider than a phone it scrolls sideways inside its frame; a phone gets two columns.
 import { Box } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { KpiOut, MapGoalOut, StrategyMapOut } from '../../api/strategy.ts';
 import { formatFigure, statusColor } from './format.ts';
-import { arrowPath, BAND_LABEL, clip, layoutMap, PAD, type Box as GoalBox } from './layout.ts';
+import {
+  arrowPath,
+  BAND_LABEL,
+  clip,
+  fitPerRow,
+  layoutMap,
+  PAD,
+  type Box as GoalBox,
+} from './layout.ts';
 
 const BAND_FILL = {
   financial: '#f3f0ff',
@@ -16,6 +25,7 @@ const BAND_FILL = {
 
 export interface MapProps {
   map: StrategyMapOut;
+  /** Boxes per row before the frame is measured. */
   perRow: number;
   unitOf: (kpi: KpiOut) => string | undefined;
   onGoal: (goal: MapGoalOut) => void;
@@ -104,9 +114,13 @@ function GoalCard({
 
 export function StrategyMap({ map, perRow, unitOf, onGoal, onKpi }: MapProps) {
   const { t } = useTranslation();
-  const layout = layoutMap(map, perRow);
+  // The frame's width decides how many boxes share a row; the bands fill it.
+  const { ref, width } = useElementSize();
+  const inner = Math.floor(width) - 2;
+  const layout = inner > 0 ? layoutMap(map, fitPerRow(inner), inner) : layoutMap(map, perRow);
   return (
     <Box
+      ref={ref}
       style={{
         overflowX: 'auto',
         border: '1px solid var(--mantine-color-gray-3)',

@@ -33,11 +33,15 @@ export interface Layout {
 export const boxHeight = (g: MapGoalOut) =>
   10 + TITLE_H + (g.owner || g.dueDate ? OWNER_H : 0) + Math.max(1, g.kpis.length) * KPI_H + 6;
 
-export function layoutMap(map: StrategyMapOut, perRow: number): Layout {
+/** Boxes that fit side by side in `width` pixels (at least one). */
+export const fitPerRow = (width: number) =>
+  Math.max(1, Math.floor((width - 2 * PAD + GAP) / (BOX_W + GAP)));
+
+export function layoutMap(map: StrategyMapOut, perRow: number, minWidth = 0): Layout {
   const top = [...map.perspectives].reverse(); // financial first, drawn at the top
   const counts = top.map((p) => map.goals.filter((g) => g.perspective === p).length);
   const columns = Math.max(1, Math.min(perRow, Math.max(...counts, 1)));
-  const width = PAD * 2 + columns * BOX_W + (columns - 1) * GAP;
+  const width = Math.max(minWidth, PAD * 2 + columns * BOX_W + (columns - 1) * GAP);
   const bands: Band[] = [];
   const boxes = new Map<string, Box>();
   let y = 0;
