@@ -82,7 +82,13 @@ export async function loadStrategyDemo(
         relationship: 'high',
       }),
     ],
-    [retention, bound('Удержание клиентов заказа', 0.8, 'scorecard.retention', { stage: 'заказ' })],
+    [
+      retention,
+      bound('Удержание клиентов заказа', 0.6, 'scorecard.retention', {
+        stage: 'заказ',
+        window: 'month_before_last',
+      }),
+    ],
     [
       onTime,
       {

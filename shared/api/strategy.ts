@@ -40,13 +40,16 @@ export type GoalPatch = z.infer<typeof goalPatch>;
 
 /**
  * The window a bound KPI reads, in the organisation's time zone: the last closed month or
- * quarter, or the running one (docs/strategy.md).
+ * quarter, the running one, or the one before the last closed (retention of a period is known
+ * only once the period after it has closed; docs/strategy.md).
  */
 export const BINDING_WINDOWS = [
   'last_month',
   'current_month',
+  'month_before_last',
   'last_quarter',
   'current_quarter',
+  'quarter_before_last',
 ] as const;
 export const bindingWindow = z.enum(BINDING_WINDOWS);
 export type BindingWindow = z.infer<typeof bindingWindow>;

@@ -161,8 +161,10 @@ describe.each(testDialects())('the strategy map on %s', (dialect) => {
     expect(metrics.windows).toEqual([
       'last_month',
       'current_month',
+      'month_before_last',
       'last_quarter',
       'current_quarter',
+      'quarter_before_last',
     ]);
   });
 

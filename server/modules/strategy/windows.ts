@@ -11,12 +11,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const dayOf = (month: number) => `${Math.floor(month / 12)}-${pad((month % 12) + 1)}-01`;
 
 export function windowOf(window: BindingWindow, timeZone: string, now: Date): WindowOut {
-  const period = window.endsWith('quarter') ? 'quarter' : 'month';
+  const period = window.includes('quarter') ? 'quarter' : 'month';
   const step = STEP[period];
   const local = localParts(now.getTime(), timeZone);
   const month = local.year * 12 + local.month - 1;
   const current = month - (month % step);
-  const from = window.startsWith('last') ? current - step : current;
+  const back = window.startsWith('current') ? 0 : window.startsWith('last') ? 1 : 2;
+  const from = current - back * step;
   const q = { period, from: dayOf(from), to: dayOf(from + step) } as const;
   const [p] = periodsOf(q, timeZone, now).periods;
   return {
