@@ -9,10 +9,12 @@ import { formatFigure, statusColor } from './format.ts';
 import {
   arrowPath,
   BAND_LABEL,
+  blocked,
   clip,
   fitPerRow,
   layoutMap,
   PAD,
+  sidePath,
   type Box as GoalBox,
 } from './layout.ts';
 
@@ -69,7 +71,7 @@ function GoalCard({
         style={{ cursor: 'pointer' }}
         onClick={() => onGoal(g)}
       >
-        {clip(g.title, 30)}
+        {clip(g.title, 27)}
       </text>
       {sub && (
         <text x={box.x + 10} y={box.y + 40} fontSize={11} fill="#868e96">
@@ -83,9 +85,11 @@ function GoalCard({
       )}
       {g.kpis.map((k, i) => {
         const y = kpiTop + i * 19;
-        const figure = `${formatFigure(k.current.value, unitOf(k), lng, k.unit)}${
-          k.target !== null ? ` / ${formatFigure(k.target, unitOf(k), lng)}` : ''
+        const figure = `${formatFigure(k.current.value, unitOf(k), lng, k.unit, true)}${
+          k.target !== null ? ` / ${formatFigure(k.target, unitOf(k), lng, null, true)}` : ''
         }`;
+        // About 6.5 px a character at 11.5 px: the name gets what the figure leaves.
+        const nameChars = Math.max(6, Math.floor((box.w - 44) / 6.5) - figure.length);
         return (
           <g
             key={k.id}
@@ -99,10 +103,10 @@ function GoalCard({
             <rect x={box.x + 4} y={y} width={box.w - 8} height={18} fill="transparent" />
             <circle cx={box.x + 14} cy={y + 9} r={5} fill={statusColor(k.status)} />
             <text x={box.x + 24} y={y + 13} fontSize={11.5} fill="#343a40">
-              {clip(k.name, 18)}
+              {clip(k.name, nameChars)}
             </text>
             <text x={box.x + box.w - 10} y={y + 13} fontSize={11.5} textAnchor="end" fill="#212529">
-              {clip(figure, 22)}
+              {figure}
             </text>
             <title>{`${k.name}: ${figure}${k.current.window ? ` (${k.current.window.label})` : ''}`}</title>
           </g>
@@ -158,14 +162,18 @@ export function StrategyMap({ map, perRow, unitOf, onGoal, onKpi }: MapProps) {
             </text>
           </g>
         ))}
-        {map.arrows.map((a) => {
+        {map.arrows.map((a, i) => {
           const cause = layout.boxes.get(a.causeGoalId);
           const effect = layout.boxes.get(a.effectGoalId);
           if (!cause || !effect) return null;
           return (
             <path
               key={`${a.causeGoalId}-${a.effectGoalId}`}
-              d={arrowPath(cause, effect)}
+              d={
+                blocked(layout.boxes.values(), cause, effect)
+                  ? sidePath(cause, effect, i % 4)
+                  : arrowPath(cause, effect)
+              }
               fill="none"
               stroke="#495057"
               strokeWidth={1.6}

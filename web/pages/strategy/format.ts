@@ -18,9 +18,15 @@ export function formatFigure(
   registryUnit: string | undefined,
   lng: string,
   unit: string | null = null,
+  /** Large figures as «2,2 млн» (the map's boxes are narrow). */
+  compact = false,
 ): string {
   if (value === null) return '—';
   const locale = lng.startsWith('ru') ? 'ru-RU' : 'en-GB';
+  if (compact && Math.abs(value) >= 100_000) {
+    const text = value.toLocaleString(locale, { notation: 'compact', maximumFractionDigits: 1 });
+    return unit ? `${text} ${unit}` : text;
+  }
   if (registryUnit === 'share')
     return `${(value * 100).toLocaleString(locale, { maximumFractionDigits: 1 })} %`;
   const digits = registryUnit === 'money' ? 0 : 1;

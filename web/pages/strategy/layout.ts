@@ -71,6 +71,28 @@ export function layoutMap(map: StrategyMapOut, perRow: number, minWidth = 0): La
   return { width, height: y, bands, boxes };
 }
 
+/** True when another box stands on the straight way between the two boxes' centres. */
+export function blocked(boxes: Iterable<Box>, cause: Box, effect: Box): boolean {
+  const [top, bottom] = cause.y < effect.y ? [cause, effect] : [effect, cause];
+  const x1 = cause.x + cause.w / 2;
+  const x2 = effect.x + effect.w / 2;
+  for (const b of boxes) {
+    if (b === cause || b === effect || b.y <= top.y || b.y >= bottom.y) continue;
+    const t = (b.y + b.h / 2 - top.y) / (bottom.y - top.y);
+    const x = top === cause ? x1 + (x2 - x1) * t : x2 + (x1 - x2) * t;
+    if (x > b.x && x < b.x + b.w) return true;
+  }
+  return false;
+}
+
+/** Around the right of the boxes in between, from the cause's right edge to the effect's. */
+export function sidePath(cause: Box, effect: Box, lane: number): string {
+  const x = Math.max(cause.x + cause.w, effect.x + effect.w) + 14 + lane * 8;
+  const [y1, y2] = [cause.y + cause.h / 2, effect.y + effect.h / 2];
+  const [a, b] = [cause.x + cause.w, effect.x + effect.w + 2];
+  return `M ${a} ${y1} C ${x} ${y1}, ${x} ${y2}, ${b} ${y2}`;
+}
+
 /** A cubic path from the cause's facing edge to the effect's (bottom → top when it lies above). */
 export function arrowPath(cause: Box, effect: Box): string {
   const cx = cause.x + cause.w / 2;
