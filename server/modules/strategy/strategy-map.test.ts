@@ -255,4 +255,23 @@ describe.each(testDialects())('the strategy map on %s', (dialect) => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
   });
+  it('follows a merge of the bound stage, and keeps a bound stage from being deleted', async () => {
+    const from = (await api('POST', '/api/v1/stages', { key: 'склад' })).json();
+    const into = (await api('POST', '/api/v1/stages', { key: 'логистика' })).json();
+    const g = await goal('processes', 'Склад');
+    const kpi = (
+      await api('POST', `/api/v1/strategy/goals/${g}/kpis`, {
+        name: 'NPS склада',
+        direction: 'up',
+        binding: { metric: 'satisfaction.nps', params: { stage: 'склад' } },
+      })
+    ).json();
+    const refused = await api('DELETE', `/api/v1/stages/${from.id}`);
+    expect([refused.statusCode, refused.json().code]).toEqual([409, 'stage_in_use']);
+    expect(
+      (await api('POST', `/api/v1/stages/${from.id}/merge`, { intoId: into.id })).statusCode,
+    ).toBe(200);
+    const after = (await api('GET', `/api/v1/strategy/kpis/${kpi.id}`)).json();
+    expect(after.binding.params).toEqual({ stage: 'логистика', window: 'last_month' });
+  });
 });
