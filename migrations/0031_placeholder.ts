@@ -1,5 +1,4 @@
-// Placeholder for migration 0031, taken by a branch developed in parallel (issue 18); this empty
-// file keeps the numbering of 0033_strategy valid on this branch. Drop it at merge.
+// Placeholder for 0031, which another branch (the backlog) takes; dropped when the branches merge.
 import type { Kysely } from 'kysely';
 
 export async function up(_db: Kysely<any>): Promise<void> {}

@@ -32,7 +32,7 @@ import * as m0028 from './0028_portfolio.ts';
 import * as m0029 from './0029_opportunities.ts';
 import * as m0030 from './0030_portfolio_playbooks.ts';
 import * as m0031 from './0031_placeholder.ts';
-import * as m0032 from './0032_placeholder.ts';
+import * as m0032 from './0032_competencies.ts';
 import * as m0033 from './0033_strategy.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -67,6 +67,6 @@ export const migrations: Record<string, Migration> = {
   '0029_opportunities': m0029,
   '0030_portfolio_playbooks': m0030,
   '0031_placeholder': m0031,
-  '0032_placeholder': m0032,
+  '0032_competencies': m0032,
   '0033_strategy': m0033,
 };

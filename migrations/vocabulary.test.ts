@@ -56,6 +56,9 @@ const EXPECTED: Record<string, readonly string[]> = {
   strategy_kpis_direction_check: v.TARGET_DIRECTIONS,
   strategy_kpis_source_check: v.STRATEGY_KPI_SOURCES,
   strategy_goal_items_kind_check: v.STRATEGY_ITEM_KINDS,
+  competency_assessments_kind_check: v.ASSESSMENT_KINDS,
+  training_items_kind_check: v.TRAINING_KINDS,
+  training_items_status_check: v.TRAINING_STATUSES,
 };
 /** CHECKs that are not value lists of text. */
 const NOT_LISTS = new Set([
@@ -69,6 +72,9 @@ const NOT_LISTS = new Set([
   'strategy_goals_owner_check',
   'strategy_arrows_self_check',
   'strategy_kpis_binding_check',
+  'competency_targets_level_check',
+  'competency_assessments_level_check',
+  'competency_settings_threshold_check',
 ]);
 
 /** Constraint name → the quoted values of its CHECK, from the tables' CREATE statements. */

@@ -24,6 +24,7 @@ const LAYERS: [string, string[]][] = [
   [
     'loop',
     [
+      'competencies',
       'pulse',
       'care',
       'text',

@@ -97,6 +97,20 @@ async function expectPulses(db: ReturnType<typeof createDb>['db']) {
   expect(Math.max(...perMonth.values())).toBeLessThan(5);
 }
 
+/** A competency model with assessments, a gap, training items and one onboarding checklist. */
+async function expectCompetencies(db: ReturnType<typeof createDb>['db']) {
+  expect(await db.selectFrom('competencies').select('id').execute()).toHaveLength(3);
+  const manager = await db
+    .selectFrom('competency_assessments')
+    .select(['level', 'kind'])
+    .where('kind', '=', 'manager')
+    .execute();
+  expect(manager.length).toBeGreaterThan(5);
+  expect(manager.some((a) => a.level <= 2)).toBe(true);
+  expect(await db.selectFrom('training_items').select('id').execute()).toHaveLength(2);
+  expect(await db.selectFrom('onboarding_checklists').select('id').execute()).toHaveLength(1);
+}
+
 /** Roles on the contacts, current scores for every client, two quarters of snapshots with moves. */
 async function expectPortfolio(db: ReturnType<typeof createDb>['db']) {
   const roles = await db.selectFrom('contacts').select('roles').execute();
@@ -206,6 +220,7 @@ describe.each(testDialects())('npm run demo on %s', (dialect) => {
       await expectPulses(h.db);
       await expectPortfolio(h.db);
       await expectStrategy(h.db);
+      await expectCompetencies(h.db);
     } finally {
       await h.close();
     }

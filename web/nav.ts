@@ -30,6 +30,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/clients', labelKey: 'clients.nav' },
   { path: '/employees', labelKey: 'employees.nav', requires: 'data.read' },
   { path: '/pulses', labelKey: 'pulse.nav', requires: 'data.read' },
+  { path: '/competencies', labelKey: 'competencies.nav', requires: 'data.read' },
   { path: '/dashboard', labelKey: 'dashboard.nav' },
   { path: '/inbound', labelKey: 'inbound.nav', requires: 'data.read' },
   { path: '/surveys', labelKey: 'surveys.nav', requires: 'data.read' },

@@ -41,6 +41,10 @@ const FeedbackListPage = lazyPage(
 const InboundPage = lazyPage(() => import('./pages/inbound/InboundPage.tsx'), 'InboundPage');
 const SurveysPage = lazyPage(() => import('./pages/surveys/SurveysPage.tsx'), 'SurveysPage');
 const PulsesPage = lazyPage(() => import('./pages/pulse/PulsesPage.tsx'), 'PulsesPage');
+const CompetenciesPage = lazyPage(
+  () => import('./pages/competencies/CompetenciesPage.tsx'),
+  'CompetenciesPage',
+);
 const ImportsPage = lazyPage(() => import('./pages/imports/ImportsPage.tsx'), 'ImportsPage');
 const CallsPage = lazyPage(() => import('./pages/telephony/CallsPage.tsx'), 'CallsPage');
 const CareInboxPage = lazyPage(() => import('./pages/care/CareInboxPage.tsx'), 'CareInboxPage');
@@ -116,6 +120,7 @@ const PAGES: Record<string, ComponentType> = {
   '/inbound': InboundPage,
   '/surveys': SurveysPage,
   '/pulses': PulsesPage,
+  '/competencies': CompetenciesPage,
   '/imports': ImportsPage,
   '/calls': CallsPage,
   '/stages': StagesPage,

@@ -24,6 +24,7 @@ import { loadPulsesDemo } from './pulses.ts';
 import { loadKpisDemo } from './kpis.ts';
 import { loadPortfolioDemo } from './portfolio.ts';
 import { loadStrategyDemo } from './strategy.ts';
+import { loadCompetenciesDemo } from './competencies.ts';
 import { dispositions, MORE_CLIENTS } from './more-clients.ts';
 
 const ALL_CLIENTS = [...CLIENTS, ...MORE_CLIENTS];
@@ -167,6 +168,7 @@ async function main() {
     { orlov: idOf('orlov@clientloop.local'), kuznetsova: idOf('kuznetsova@clientloop.local') },
     new Date(now),
   );
+  const skills = await loadCompetenciesDemo(ctx, seeded(20261218), new Date(now));
   await deps.dbHandle.close();
   process.stdout.write(
     [
@@ -175,6 +177,7 @@ async function main() {
       `eNPS: ${pulses.pulses} monthly pulses, ${pulses.answers} anonymous answers; process KPIs: ${kpiValues} values.`,
       `Portfolio: ${portfolio.roles} contact roles, snapshots ${portfolio.snapshots.join(' and ')}, ${portfolio.moves} clients moved cell between them.`,
       `Strategy map: ${strategy.goals} goals, ${strategy.arrows} arrows, ${strategy.kpis} KPIs (one manual).`,
+      `Competencies: ${skills.assessed} support employees assessed, ${skills.training} training items, one onboarding checklist.`,
       `Sign in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`,
       `API key: ${created.apiKey!.secret}`,
       '',

@@ -81,6 +81,16 @@ import type {
   StrategyKpisTable,
   StrategyKpiValuesTable,
 } from './tables/strategy.ts';
+import type {
+  CompetenciesTable,
+  CompetencyAssessmentsTable,
+  CompetencySettingsTable,
+  CompetencyTargetsTable,
+  OnboardingChecklistItemsTable,
+  OnboardingChecklistsTable,
+  OnboardingTemplateItemsTable,
+  TrainingItemsTable,
+} from './tables/competencies.ts';
 
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
@@ -100,8 +110,17 @@ export type * from './tables/portfolio.ts';
 export type * from './tables/reports.ts';
 export type * from './tables/opportunities.ts';
 export type * from './tables/strategy.ts';
+export type * from './tables/competencies.ts';
 
 export interface DB {
+  competencies: CompetenciesTable;
+  competency_targets: CompetencyTargetsTable;
+  competency_assessments: CompetencyAssessmentsTable;
+  competency_settings: CompetencySettingsTable;
+  training_items: TrainingItemsTable;
+  onboarding_template_items: OnboardingTemplateItemsTable;
+  onboarding_checklists: OnboardingChecklistsTable;
+  onboarding_checklist_items: OnboardingChecklistItemsTable;
   kpis: KpisTable;
   kpi_values: KpiValuesTable;
   arbiter_rules: ArbiterRulesTable;

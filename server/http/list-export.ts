@@ -102,7 +102,14 @@ export interface ExportColumn<T> {
 }
 
 export type ExportedList =
-  'feedback' | 'cases' | 'clients' | 'employees' | 'transactions' | 'records' | 'strategy';
+  | 'feedback'
+  | 'cases'
+  | 'clients'
+  | 'employees'
+  | 'transactions'
+  | 'records'
+  | 'strategy'
+  | 'training';
 
 /** The rows of a list as a table with translated headers. */
 export function listTable<T>(

@@ -23,6 +23,7 @@ const BUILT_IN: Readonly<Record<string, TextKey>> = {
   'calls.avg_wait_seconds': 'reports.metrics.calls_avg_wait_seconds',
   'calls.callback_within_target_share': 'reports.metrics.calls_callback_within_target_share',
   enps: 'reports.metrics.enps',
+  competency_coverage: 'reports.metrics.competency_coverage',
 };
 
 /** The keys with a name in the catalogue (for tests and for whoever adds a metric). */

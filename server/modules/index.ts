@@ -23,6 +23,7 @@ import { reportsModule } from './reports/index.ts';
 import { portfolioModule } from './portfolio/index.ts';
 import { opportunitiesModule } from './opportunities/index.ts';
 import { strategyModule } from './strategy/index.ts';
+import { competenciesModule } from './competencies/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
@@ -41,6 +42,7 @@ export const modules: ModuleDef[] = [
   textModule,
   careModule,
   pulseModule,
+  competenciesModule,
   economicsModule,
   scorecardModule,
   arbiterModule,

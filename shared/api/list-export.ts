@@ -2,6 +2,7 @@
 // filters (without cursor and limit) plus `format` and `lang`, and answers the whole filtered list.
 // CSV is UTF-8 with a BOM; lang=ru writes ';' and a decimal comma (what Excel-ru opens with a
 // double click), lang=en RFC 4180 ',' and a decimal point. XLSX cells are typed (numbers, dates).
+import { listTrainingItemsQuery } from './competencies.ts';
 import { z } from 'zod';
 import { LANGUAGES } from '../domain/vocabulary.ts';
 import { listCasesQuery } from './cases.ts';
@@ -23,6 +24,7 @@ export const LIST_EXPORTS = [
   'transactions',
   'scorecard/records',
   'strategy/kpis',
+  'training-items',
 ] as const;
 export type ListExport = (typeof LIST_EXPORTS)[number];
 
@@ -42,4 +44,5 @@ export const transactionsListExportQuery = listTransactionsQuery.omit(paging).ex
 export const drillExportQuery = drillQuery.omit(paging).extend(exportOptions);
 /** The strategy map's KPIs (issue 18): no filters, the whole map. */
 export const strategyKpisExportQuery = z.object(exportOptions);
+export const trainingItemsExportQuery = listTrainingItemsQuery.omit(paging).extend(exportOptions);
 export type ExportOptions = { format: (typeof EXPORT_FORMATS)[number]; lang: 'ru' | 'en' };

@@ -27,7 +27,11 @@ export const TRANSACTIONAL_METRICS = {
   on_time_share: 'up',
   retention: 'up',
 } as const;
-export const EMPLOYEE_METRICS = { enps: 'up' } as const;
+/**
+ * competency_coverage (issue 18): share of (person × competency) pairs of the stage's employees at
+ * or above their position's target, as of each period's end (docs/competencies.md); no drill-down.
+ */
+export const EMPLOYEE_METRICS = { enps: 'up', competency_coverage: 'up' } as const;
 /** A process KPI appears in the scorecard and the drivers as `kpi:<its key>`. */
 export const KPI_PREFIX = 'kpi:';
 

@@ -196,3 +196,12 @@ export type StrategyItemKind = (typeof STRATEGY_ITEM_KINDS)[number];
 /** The roles NPS is split by: a contact's roles, or `none` for a contact without one. */
 export const NPS_ROLE_GROUPS = ['decision_maker', 'influencer', 'user', 'payer', 'none'] as const;
 export type NpsRoleGroup = (typeof NPS_ROLE_GROUPS)[number];
+
+// Competencies and training (migration 0032)
+/** Who assessed: the employee, their manager, or a peer (a 360 answer, anonymous). */
+export const ASSESSMENT_KINDS = ['self', 'manager', 'peer'] as const;
+export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
+export const TRAINING_KINDS = ['course', 'mentoring', 'on_the_job'] as const;
+export type TrainingKind = (typeof TRAINING_KINDS)[number];
+export const TRAINING_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
+export type TrainingStatus = (typeof TRAINING_STATUSES)[number];

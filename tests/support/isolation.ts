@@ -89,6 +89,7 @@ const KIND_OF_FIELD: Record<string, Kind> = {
   feedbackId: 'feedback',
   messageId: 'message',
   transactionId: 'transaction',
+  competencyId: 'competency',
 };
 
 /** Fields whose name means something else on one path: an employee's manager is an employee. */
@@ -119,6 +120,9 @@ export interface ForeignIds {
   stage: string;
   /** A sale of `client`. */
   transaction: string;
+  /** A competency, and a training item of `employee` in it. */
+  competency: string;
+  trainingItem: string;
   /** Every id, public reference and e-mail address above: none may appear in B's answers. */
   needles: string[];
 }
@@ -190,6 +194,15 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
     // A stage key every seeded organisation has, so a query naming it is B's own (the scorecard).
     stage: 'seeded',
   });
+  const competency = await post('/api/v1/competencies', {
+    nameRu: `Компетенция ${tag}`,
+    nameEn: `Competency ${tag}`,
+  });
+  const trainingItem = await post('/api/v1/training-items', {
+    employeeId: employee.id,
+    competencyId: competency.id,
+    title: `Course ${tag}`,
+  });
   return {
     client: client.id,
     contact: contact.id,
@@ -200,6 +213,8 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
     message,
     stage: stage.id,
     transaction: sale.id,
+    competency: competency.id,
+    trainingItem: trainingItem.id,
     needles: [
       client.id,
       contact.id,
@@ -211,6 +226,8 @@ export async function seedResources(t: TestApp, org: TestOrg): Promise<ForeignId
       message,
       sale.id,
       stage.id,
+      competency.id,
+      trainingItem.id,
       feedback.publicRef,
       byHand.publicRef,
       userEmail,

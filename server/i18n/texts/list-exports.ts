@@ -69,6 +69,16 @@ const ru = {
       status: 'Статус',
       dueDate: 'Срок',
     },
+    training: {
+      sheet: 'План обучения',
+      employee: 'Сотрудник',
+      competency: 'Компетенция',
+      kind: 'Вид',
+      title: 'Название',
+      dueDate: 'Срок',
+      status: 'Статус',
+      id: 'ID',
+    },
     employees: {
       sheet: 'Сотрудники',
       name: 'ФИО',
@@ -181,6 +191,16 @@ const en: typeof ru = {
       direction: 'Direction',
       status: 'Status',
       dueDate: 'Due date',
+    },
+    training: {
+      sheet: 'Training plan',
+      employee: 'Employee',
+      competency: 'Competency',
+      kind: 'Kind',
+      title: 'Title',
+      dueDate: 'Due date',
+      status: 'Status',
+      id: 'ID',
     },
     employees: {
       sheet: 'Employees',

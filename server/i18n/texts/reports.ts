@@ -119,6 +119,7 @@ const ru = {
       calls_avg_wait_seconds: 'Среднее ожидание',
       calls_callback_within_target_share: 'Перезвонили вовремя',
       enps: 'eNPS команды',
+      competency_coverage: 'Покрытие компетенций',
     },
   },
 };
@@ -239,6 +240,7 @@ const en: typeof ru = {
       calls_avg_wait_seconds: 'Mean wait',
       calls_callback_within_target_share: 'Called back in time',
       enps: 'Team eNPS',
+      competency_coverage: 'Competency coverage',
     },
   },
 };

@@ -18,6 +18,7 @@ import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import { derivedKeys } from './employee-keys.ts';
 import * as repo from './employees.repo.ts';
 import { ensureStageKeys } from '../stages/index.ts';
+import { employeeCreated } from './employee-events.ts';
 
 /** Deeper than any real organisation chart: a longer walk means the data already holds a cycle. */
 const MAX_CHAIN = 10_000;
@@ -120,6 +121,7 @@ export async function createEmployee(ctx: Ctx, input: CreateEmployeeBody): Promi
       await repo.insertEmployee(tx.db, row);
       await ensureStageKeys(tx, [row.stage_key]); // a team on first sight is a stage (ADR 012)
       await recordAudit(tx, 'employee.created', { type: 'employee', id: row.id });
+      await employeeCreated.emit(tx, { employee: row });
       return row;
     }),
   );

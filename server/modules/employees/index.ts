@@ -23,7 +23,14 @@ export {
   patchEmployeeRecord,
 } from './employees.lookups.ts';
 export { newEmployeeRow, patchedColumns } from './employees.service.ts';
-export { activeEmployeesOf, orgsWithHiresBetween, type RosterRow } from './roster.lookups.ts';
+export {
+  activeEmployeesOf,
+  orgsWithHiresBetween,
+  teamOf,
+  type RosterRow,
+  type TeamRow,
+} from './roster.lookups.ts';
+export { employeeCreated, type EmployeeCreated } from './employee-events.ts';
 
 export const employeesModule: ModuleDef = {
   name: 'employees',

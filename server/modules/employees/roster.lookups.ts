@@ -21,3 +21,22 @@ export async function orgsWithHiresBetween(
 ): Promise<string[]> {
   return repo.orgsWithHires(s.db, from, to);
 }
+
+export type { TeamRow } from './roster.repo.ts';
+
+/**
+ * Employees who have not left (active or on leave), of one stage, one manager's direct reports,
+ * some ids or one login (`withLeft`: those who left too); ordered by name. For the competencies module's gaps.
+ */
+export async function teamOf(
+  s: OrgScope,
+  f: {
+    stage?: string;
+    managerId?: string;
+    ids?: readonly string[];
+    userId?: string;
+    withLeft?: boolean;
+  } = {},
+): Promise<repo.TeamRow[]> {
+  return repo.teamRows(s.db, s.orgId, f);
+}

@@ -32,3 +32,33 @@ export async function orgsWithHires(db: DbOrTrx, from: string, to: string): Prom
     .execute();
   return rows.map((r) => r.org_id);
 }
+
+export type TeamRow = Pick<
+  EmployeesTable,
+  'id' | 'name' | 'position' | 'stage_key' | 'manager_id' | 'user_id' | 'hire_date' | 'status'
+>;
+
+/** Employees not gone (active or on leave), narrowed to a stage, a manager's reports or ids. */
+export async function teamRows(
+  db: DbOrTrx,
+  orgId: string,
+  f: {
+    stage?: string;
+    managerId?: string;
+    ids?: readonly string[];
+    userId?: string;
+    withLeft?: boolean;
+  },
+): Promise<TeamRow[]> {
+  if (f.ids && f.ids.length === 0) return []; // (an empty IN list; '' is no uuid on PostgreSQL)
+  let q = db
+    .selectFrom('employees')
+    .select(['id', 'name', 'position', 'stage_key', 'manager_id', 'user_id', 'hire_date', 'status'])
+    .where('org_id', '=', orgId);
+  if (!f.withLeft) q = q.where('status', '!=', 'left');
+  if (f.stage !== undefined) q = q.where('stage_key', '=', f.stage);
+  if (f.managerId !== undefined) q = q.where('manager_id', '=', f.managerId);
+  if (f.ids) q = q.where('id', 'in', [...f.ids]);
+  if (f.userId !== undefined) q = q.where('user_id', '=', f.userId);
+  return q.orderBy('name').orderBy('id').execute();
+}

@@ -20,11 +20,11 @@ import { localParts } from '../cases/index.ts';
 import { stageEconomics, type StageMoney } from '../economics/index.ts';
 import { stageSatisfaction, type StageSatisfaction } from '../metrics/index.ts';
 import { findOrgUser, orgTimeZone } from '../orgs/index.ts';
-import { employeeScorecard } from '../pulse/index.ts';
 import { listStageTargets, type StageTargetsView } from '../stages/index.ts';
 import { stageResponseRates, type InviteCount } from '../surveys/index.ts';
 import { layerMetric, round, share, type DrillFilter, type Figure } from './layer-metric.ts';
 import { getOperationsScorecard } from './operations.service.ts';
+import { loadEmployeeSources, type EmployeeSources } from './employee-layer.ts';
 import { boundaryAfter, periodsOf, type Period } from './periods.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -36,7 +36,7 @@ export interface LayerSources {
   invites: Map<string, InviteCount[]>;
   money: Map<string, StageMoney[]>;
   operations: OperationsScorecardOut;
-  enps: Map<string, Figure[]>;
+  employees: EmployeeSources;
 }
 
 export async function loadLayerSources(
@@ -69,27 +69,13 @@ export async function loadLayerSources(
       to: toDate,
       stage: q.stage,
     }),
-    employeeScorecard(ctx, {
-      period: q.period,
-      from: periods[0]!.firstDay,
-      to: toDate,
-      stage: q.stage,
-    }),
+    loadEmployeeSources(ctx, q, periods, toDate, stages),
   ]);
-  const enps = new Map<string, Figure[]>();
-  for (const stage of stages)
-    enps.set(
-      stage.key,
-      periods.map((p) => {
-        const cell = employees.items.find((c) => c.stage === stage.key && c.period === p.label);
-        return { value: cell?.enps ?? null, n: cell ? cell.answers : null };
-      }),
-    );
   return {
     fromDate,
     toDate,
     timeZone,
-    sources: { periods, satisfaction, invites, money, operations, enps },
+    sources: { periods, satisfaction, invites, money, operations, employees },
   };
 }
 
@@ -188,14 +174,20 @@ export function stageLayers(stage: StageTargetsView, s: LayerSources, f: DrillFi
     ),
   ];
   const operational = operationalLayer(stage, s, f);
+  const none = per(undefined, () => ({ value: null, n: null }));
   const employee = [
-    m(
-      'enps',
-      'employee',
-      'points',
-      EMPLOYEE_METRICS.enps,
-      s.enps.get(stage.key) ?? per(undefined, () => ({ value: null, n: null })),
-    ),
+    m('enps', 'employee', 'points', EMPLOYEE_METRICS.enps, s.employees.enps.get(stage.key) ?? none),
+    // No drill-down (employee-layer.ts): the link is null, never a list of assessments.
+    {
+      ...m(
+        'competency_coverage',
+        'employee',
+        'share',
+        EMPLOYEE_METRICS.competency_coverage,
+        s.employees.coverage.get(stage.key) ?? none,
+      ),
+      drill: null,
+    },
   ];
   return { satisfaction, transactional, operational, employee };
 }

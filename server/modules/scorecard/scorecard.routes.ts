@@ -11,6 +11,8 @@ import { getDrivers } from './drivers.service.ts';
 import { getScorecardRecords } from './drill.service.ts';
 import { getScorecard } from './layers.service.ts';
 import { getOperationsScorecard } from './operations.service.ts';
+import * as training from '../../../shared/api/scorecard-training.ts';
+import { trainingSuggestions } from './training-suggestions.ts';
 
 export function registerScorecardRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -73,6 +75,21 @@ export function registerScorecardRoutes(app: FastifyInstance, deps: Deps): void 
       },
     },
     async (req) => getOperationsScorecard(ctxOf(deps, req), req.query),
+  );
+  r.get(
+    '/api/v1/scorecard/training-suggestions',
+    {
+      schema: {
+        tags: ['scorecard'],
+        summary:
+          "Training suggestions (analyst and up): a stage's satisfaction or operational metric " +
+          "is red in the window's last period and people of the stage fall short in a " +
+          'competency linked to it (docs/competencies.md)',
+        querystring: training.trainingSuggestionsQuery,
+        response: { 200: training.trainingSuggestionsOut },
+      },
+    },
+    async (req) => trainingSuggestions(ctxOf(deps, req), req.query),
   );
   registerKpiRoutes(app, deps);
 }

@@ -226,19 +226,37 @@ describe.each(testDialects())('the strategy map on %s', (dialect) => {
     });
     expect(foreign.statusCode).toBe(404);
 
-    const item = '01a206ea-dd6a-7001-8c1b-5f588a061bc7';
-    expect(
-      (await api('PUT', `/api/v1/strategy/goals/${g}/items/training/${item}`)).statusCode,
-    ).toBe(204);
-    expect(
-      (await api('PUT', `/api/v1/strategy/goals/${g}/items/training/${item}`)).statusCode,
-    ).toBe(204);
-    expect((await api('PUT', `/api/v1/strategy/goals/${g}/items/course/${item}`)).statusCode).toBe(
-      400,
-    );
+    // A training item of the competencies module; another organisation's is not linkable.
+    const item = (
+      await api('POST', '/api/v1/training-items', {
+        employeeId: employee.id,
+        title: 'Курс «Наставник»',
+        kind: 'course',
+        dueDate: '2027-03-01',
+      })
+    ).json().id;
+    const theirs = (
+      await other('POST', '/api/v1/training-items', {
+        employeeId: foreignEmployee.id,
+        title: 'Чужой курс',
+      })
+    ).json().id;
+    const link = (id: string, kind = 'training') =>
+      api('PUT', `/api/v1/strategy/goals/${g}/items/${kind}/${id}`);
+    expect((await link(theirs)).statusCode).toBe(404);
+    expect((await link('01a206ea-dd6a-7001-8c1b-5f588a061bc7')).statusCode).toBe(404);
+    expect((await link(item)).statusCode).toBe(204);
+    expect((await link(item)).statusCode).toBe(204);
+    expect((await link(item, 'course')).statusCode).toBe(400);
     const map = (await api('GET', '/api/v1/strategy/map')).json();
     expect(map.goals.find((x: { id: string }) => x.id === g).items).toEqual([
-      { kind: 'training', itemId: item, title: null, status: null, dueDate: null },
+      {
+        kind: 'training',
+        itemId: item,
+        title: 'Курс «Наставник» (Иванова Анна)',
+        status: 'planned',
+        dueDate: '2027-03-01',
+      },
     ]);
     expect(
       (await api('DELETE', `/api/v1/strategy/goals/${g}/items/training/${item}`)).statusCode,
