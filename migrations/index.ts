@@ -31,7 +31,7 @@ import * as m0027 from './0027_feedback_score_months.ts';
 import * as m0028 from './0028_portfolio.ts';
 import * as m0029 from './0029_opportunities.ts';
 import * as m0030 from './0030_portfolio_playbooks.ts';
-import * as m0031 from './0031_placeholder.ts';
+import * as m0031 from './0031_backlog.ts';
 import * as m0032 from './0032_competencies.ts';
 import * as m0033 from './0033_strategy.ts';
 
@@ -66,7 +66,7 @@ export const migrations: Record<string, Migration> = {
   '0028_portfolio': m0028,
   '0029_opportunities': m0029,
   '0030_portfolio_playbooks': m0030,
-  '0031_placeholder': m0031,
+  '0031_backlog': m0031,
   '0032_competencies': m0032,
   '0033_strategy': m0033,
 };

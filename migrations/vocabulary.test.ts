@@ -59,6 +59,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   competency_assessments_kind_check: v.ASSESSMENT_KINDS,
   training_items_kind_check: v.TRAINING_KINDS,
   training_items_status_check: v.TRAINING_STATUSES,
+  initiatives_status_check: v.INITIATIVE_STATUSES,
 };
 /** CHECKs that are not value lists of text. */
 const NOT_LISTS = new Set([
@@ -68,6 +69,8 @@ const NOT_LISTS = new Set([
   'marketing_spend_amount_check',
   'pulse_answers_score_check',
   'opportunities_value_check',
+  'initiatives_value_check',
+  'initiatives_effort_check',
   'portfolio_playbook_actions_every_days_check',
   'strategy_goals_owner_check',
   'strategy_arrows_self_check',

@@ -16,6 +16,7 @@ const LAYERS: [string, string[]][] = [
       'opportunities',
       'reports',
       'arbiter',
+      'backlog',
       'scorecard',
       'economics',
       'metrics',

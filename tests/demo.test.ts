@@ -155,6 +155,22 @@ async function expectStrategy(db: ReturnType<typeof createDb>['db']) {
   expect(await db.selectFrom('strategy_kpi_values').select('value').execute()).toHaveLength(2);
 }
 
+/** The backlog: initiatives on the demo's stages, two done with public notes and linked records. */
+async function expectBacklog(db: ReturnType<typeof createDb>['db']) {
+  const rows = await db
+    .selectFrom('initiatives')
+    .select(['status', 'public_note', 'stage'])
+    .execute();
+  expect(rows.length).toBeGreaterThanOrEqual(5);
+  expect(rows.every((r) => STAGES.includes(r.stage!))).toBe(true);
+  const done = rows.filter((r) => r.status === 'done');
+  expect(done).toHaveLength(2);
+  expect(done.every((r) => r.public_note)).toBe(true);
+  expect(
+    (await db.selectFrom('initiative_feedback').select('feedback_id').execute()).length,
+  ).toBeGreaterThan(5);
+}
+
 const created: string[] = [];
 
 async function admin(sql: string) {
@@ -221,6 +237,7 @@ describe.each(testDialects())('npm run demo on %s', (dialect) => {
       await expectPortfolio(h.db);
       await expectStrategy(h.db);
       await expectCompetencies(h.db);
+      await expectBacklog(h.db);
     } finally {
       await h.close();
     }

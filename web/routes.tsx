@@ -98,6 +98,11 @@ const PortfolioSettingsPage = lazyPage(
   'PortfolioSettingsPage',
 );
 const StrategyPage = lazyPage(() => import('./pages/strategy/StrategyPage.tsx'), 'StrategyPage');
+const BacklogPage = lazyPage(() => import('./pages/backlog/BacklogPage.tsx'), 'BacklogPage');
+const InitiativePage = lazyPage(
+  () => import('./pages/backlog/InitiativePage.tsx'),
+  'InitiativePage',
+);
 const OperationsPage = lazyPage(
   () => import('./pages/scorecard/OperationsPage.tsx'),
   'OperationsPage',
@@ -133,6 +138,8 @@ const PAGES: Record<string, ComponentType> = {
   '/scorecard/operations': OperationsPage,
   '/scorecard/kpis': KpisPage,
   '/portfolio': PortfolioPage,
+  '/backlog': BacklogPage,
+  '/backlog/:id': InitiativePage,
   '/portfolio/settings': PortfolioSettingsPage,
   '/strategy': StrategyPage,
   '/care': CareInboxPage,

@@ -25,6 +25,7 @@ import { loadKpisDemo } from './kpis.ts';
 import { loadPortfolioDemo } from './portfolio.ts';
 import { loadStrategyDemo } from './strategy.ts';
 import { loadCompetenciesDemo } from './competencies.ts';
+import { loadBacklogDemo } from './backlog.ts';
 import { dispositions, MORE_CLIENTS } from './more-clients.ts';
 
 const ALL_CLIENTS = [...CLIENTS, ...MORE_CLIENTS];
@@ -169,6 +170,7 @@ async function main() {
     new Date(now),
   );
   const skills = await loadCompetenciesDemo(ctx, seeded(20261218), new Date(now));
+  const backlog = await loadBacklogDemo(ctx, clock, new Date(now));
   await deps.dbHandle.close();
   process.stdout.write(
     [
@@ -178,6 +180,7 @@ async function main() {
       `Portfolio: ${portfolio.roles} contact roles, snapshots ${portfolio.snapshots.join(' and ')}, ${portfolio.moves} clients moved cell between them.`,
       `Strategy map: ${strategy.goals} goals, ${strategy.arrows} arrows, ${strategy.kpis} KPIs (one manual).`,
       `Competencies: ${skills.assessed} support employees assessed, ${skills.training} training items, one onboarding checklist.`,
+      `Improvement backlog: ${backlog.initiatives} initiatives (${backlog.done} done with public notes), ${backlog.linked} feedback records linked.`,
       `Sign in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`,
       `API key: ${created.apiKey!.secret}`,
       '',

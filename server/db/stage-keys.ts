@@ -10,6 +10,7 @@ const STAGE_COLUMNS = {
   requirements: 'stage',
   transactions: 'stage',
   surveys: 'stage',
+  initiatives: 'stage',
   employees: 'stage_key',
   pulse_invitations: 'stage_key',
   pulse_links: 'stage_key',

@@ -91,6 +91,13 @@ import type {
   OnboardingTemplateItemsTable,
   TrainingItemsTable,
 } from './tables/competencies.ts';
+import type {
+  InitiativeCasesTable,
+  InitiativeClientsTable,
+  InitiativeFeedbackTable,
+  InitiativeNoticesTable,
+  InitiativesTable,
+} from './tables/backlog.ts';
 
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
@@ -111,6 +118,7 @@ export type * from './tables/reports.ts';
 export type * from './tables/opportunities.ts';
 export type * from './tables/strategy.ts';
 export type * from './tables/competencies.ts';
+export type * from './tables/backlog.ts';
 
 export interface DB {
   competencies: CompetenciesTable;
@@ -142,6 +150,11 @@ export interface DB {
   strategy_kpis: StrategyKpisTable;
   strategy_kpi_values: StrategyKpiValuesTable;
   strategy_goal_items: StrategyGoalItemsTable;
+  initiatives: InitiativesTable;
+  initiative_feedback: InitiativeFeedbackTable;
+  initiative_clients: InitiativeClientsTable;
+  initiative_cases: InitiativeCasesTable;
+  initiative_notices: InitiativeNoticesTable;
   reminder_snoozes: ReminderSnoozesTable;
   recovery_codes: RecoveryCodesTable;
   login_challenges: LoginChallengesTable;

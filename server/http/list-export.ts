@@ -109,7 +109,8 @@ export type ExportedList =
   | 'transactions'
   | 'records'
   | 'strategy'
-  | 'training';
+  | 'training'
+  | 'initiatives';
 
 /** The rows of a list as a table with translated headers. */
 export function listTable<T>(

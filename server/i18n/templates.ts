@@ -28,6 +28,16 @@ export const TEMPLATE_VARIABLES: Record<MessageKind, string[]> = {
   reply: ['name', 'ref', 'text', 'statusUrl', 'orgName', 'senderName'],
   password_reset: ['name', 'orgName', 'resetUrl', 'validMinutes'],
   monthly_report: ['name', 'orgName', 'month', 'summary', 'reportUrl'],
+  you_said_we_did: [
+    'name',
+    'orgName',
+    'ref',
+    'quote',
+    'title',
+    'note',
+    'statusUrl',
+    'unsubscribeUrl',
+  ],
 };
 
 /** The built-in texts of each kind and language, from the catalogue (texts/mail.ts). */

@@ -24,6 +24,7 @@ import { portfolioModule } from './portfolio/index.ts';
 import { opportunitiesModule } from './opportunities/index.ts';
 import { strategyModule } from './strategy/index.ts';
 import { competenciesModule } from './competencies/index.ts';
+import { backlogModule } from './backlog/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
@@ -50,4 +51,5 @@ export const modules: ModuleDef[] = [
   portfolioModule,
   opportunitiesModule,
   strategyModule,
+  backlogModule,
 ];

@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   stage_in_use: 409,
   /** The action would tell a client, and the case has no contact e-mail to tell (issue 21). */
   cannot_notify: 409,
+  /** A done initiative is history (on-time share, messages sent): re-open it, never delete it. */
+  initiative_done: 409,
   two_factor_enabled: 409,
   two_factor_not_set_up: 409,
   payload_too_large: 413,
@@ -44,6 +46,8 @@ export const ERROR_STATUS = {
   invalid_binding: 422,
   /** Values entered on a strategy KPI that follows a live metric (issue 18). */
   kpi_is_bound: 409,
+  /** A journey stage key the organisation does not have (issue 18: an initiative's stage). */
+  unknown_stage: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

@@ -12,6 +12,7 @@ import { listTransactionsQuery } from './economics.ts';
 import { listEmployeesQuery } from './employees.ts';
 import { listFeedbackQuery } from './feedback.ts';
 import { drillQuery } from './scorecard-layers.ts';
+import { listInitiativesQuery } from './backlog.ts';
 
 /** Above this many rows an export answers 422 too_many_rows (EXPORT_MAX_ROWS may lower it). */
 export const MAX_EXPORT_ROWS = 100_000;
@@ -25,6 +26,7 @@ export const LIST_EXPORTS = [
   'scorecard/records',
   'strategy/kpis',
   'training-items',
+  'initiatives',
 ] as const;
 export type ListExport = (typeof LIST_EXPORTS)[number];
 
@@ -41,6 +43,7 @@ export const casesExportQuery = listCasesQuery.omit(paging).extend(exportOptions
 export const clientsExportQuery = listClientsQuery.omit(paging).extend(exportOptions);
 export const employeesExportQuery = listEmployeesQuery.omit(paging).extend(exportOptions);
 export const transactionsListExportQuery = listTransactionsQuery.omit(paging).extend(exportOptions);
+export const initiativesExportQuery = listInitiativesQuery.omit(paging).extend(exportOptions);
 export const drillExportQuery = drillQuery.omit(paging).extend(exportOptions);
 /** The strategy map's KPIs (issue 18): no filters, the whole map. */
 export const strategyKpisExportQuery = z.object(exportOptions);

@@ -2,7 +2,12 @@
 import { z } from 'zod';
 import { DELIVERY_STATUSES } from '../domain/vocabulary.ts';
 
-export const WEBHOOK_EVENTS = ['feedback.created', 'case.updated', 'case.resolved'] as const;
+export const WEBHOOK_EVENTS = [
+  'feedback.created',
+  'case.updated',
+  'case.resolved',
+  'initiative.done',
+] as const;
 export const webhookEvent = z.enum(WEBHOOK_EVENTS);
 export type WebhookEvent = z.infer<typeof webhookEvent>;
 

@@ -83,6 +83,8 @@ export const MESSAGE_KINDS = [
   'password_reset',
   /** The monthly scorecard and arbiter summary to the chosen people (issue 16). */
   'monthly_report',
+  /** "You said, we did" (issue 18): an initiative answering the contact's feedback is done. */
+  'you_said_we_did',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const MESSAGE_STATUSES = ['queued', 'sent', 'failed', 'not_sent'] as const;
@@ -94,6 +96,7 @@ export const CLIENT_MESSAGE_KINDS = [
   'closing',
   'followup',
   'survey_invite',
+  'you_said_we_did',
 ] as const satisfies readonly MessageKind[];
 /**
  * What an unsubscribed contact no longer gets: every message we start. The acknowledgement of a
@@ -104,6 +107,7 @@ export const SUPPRESSIBLE_MESSAGE_KINDS = [
   'closing',
   'followup',
   'survey_invite',
+  'you_said_we_did',
 ] as const satisfies readonly MessageKind[];
 /** One scope for now: all client notifications (the list leaves room for finer ones). */
 export const UNSUBSCRIBE_SCOPES = ['all'] as const;
@@ -205,3 +209,10 @@ export const TRAINING_KINDS = ['course', 'mentoring', 'on_the_job'] as const;
 export type TrainingKind = (typeof TRAINING_KINDS)[number];
 export const TRAINING_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 export type TrainingStatus = (typeof TRAINING_STATUSES)[number];
+// Improvement backlog (migration 0031)
+/** idea → planned → in_progress → done | dropped; server/modules/backlog/transitions.ts. */
+export const INITIATIVE_STATUSES = ['idea', 'planned', 'in_progress', 'done', 'dropped'] as const;
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+/** The four quadrants of value × effort (METRICS.md "Improvement backlog"). */
+export const QUADRANTS = ['quick_win', 'big_bet', 'fill_in', 'money_pit'] as const;
+export type Quadrant = (typeof QUADRANTS)[number];

@@ -18,6 +18,7 @@ export const WEBHOOK_EVENTS: readonly WebhookEvent[] = [
   'feedback.created',
   'case.updated',
   'case.resolved',
+  'initiative.done',
 ];
 
 const id = (value: string) => encodeURIComponent(value);

@@ -49,6 +49,10 @@ const ru = {
       subject: '{{orgName}}: отчёт арбитра и слоёный пирог за {{month}}',
       body: 'Здравствуйте, {{name}}!\n\nИтоги за {{month}} — этапы, которые больше всего тянут удовлетворённость вниз:\n\n{{summary}}\n\nОтчёт арбитра — во вложении (PDF); слоёный пирог, XLSX и подробности — на странице: {{reportUrl}}\n\n{{orgName}}',
     },
+    you_said_we_did: {
+      subject: 'Вы сказали — мы сделали: {{title}}',
+      body: 'Здравствуйте, {{name}}!\n\nВы писали нам ({{ref}}):\n\n«{{quote}}»\n\nСпасибо — мы это сделали: {{title}}.\n{{note}}\n\nПодробнее: {{statusUrl}}\n\n{{orgName}}\n\n—\nОтписаться от уведомлений: {{unsubscribeUrl}}',
+    },
     password_reset: {
       subject: 'Сброс пароля ClientLoop',
       body: 'Здравствуйте, {{name}}!\n\nКто-то (надеемся, вы) попросил сбросить пароль вашей учётной записи ClientLoop.\nЗадать новый пароль: {{resetUrl}}\nСсылка действует {{validMinutes}} минут и только один раз.\n\nЕсли вы не просили сброс, просто удалите это письмо: пароль останется прежним.\n\n{{orgName}}',
@@ -121,6 +125,10 @@ const en: typeof ru = {
     monthly_report: {
       subject: '{{orgName}}: arbiter report and layered scorecard for {{month}}',
       body: 'Hello {{name}},\n\nThe results of {{month}} — the stages that drag satisfaction down most:\n\n{{summary}}\n\nThe arbiter report is attached (PDF); the layered scorecard, XLSX and the details are on the page: {{reportUrl}}\n\n{{orgName}}',
+    },
+    you_said_we_did: {
+      subject: 'You said, we did: {{title}}',
+      body: 'Hello {{name}},\n\nYou wrote to us ({{ref}}):\n\n"{{quote}}"\n\nThank you: we did it — {{title}}.\n{{note}}\n\nMore: {{statusUrl}}\n\n{{orgName}}\n\n—\nUnsubscribe from these notifications: {{unsubscribeUrl}}',
     },
     password_reset: {
       subject: 'ClientLoop password reset',

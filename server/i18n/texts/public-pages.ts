@@ -20,6 +20,7 @@ const ru = {
       closed: 'Закрыто',
     },
     resolution: 'Решение',
+    youSaid: 'Вы сказали — мы сделали',
     rateTitle: 'Оцените решение',
     rateQuestion:
       'Насколько вы довольны тем, как решено ваше обращение? (1 — совсем недоволен, 5 — полностью доволен)',
@@ -74,6 +75,7 @@ const en: typeof ru = {
       closed: 'Closed',
     },
     resolution: 'Resolution',
+    youSaid: 'You said, we did',
     rateTitle: 'Rate the resolution',
     rateQuestion:
       'How satisfied are you with how your request was resolved? (1 — not at all, 5 — completely)',

@@ -13,6 +13,7 @@ import type {
   ArbiterRuleIn,
   ArbiterRulesOut,
 } from '../../../shared/api/arbiter.ts';
+import { initiativesByStage } from '../backlog/index.ts';
 import { orgTimeZone, recordAudit } from '../orgs/index.ts';
 import * as repo from './arbiter.repo.ts';
 import { computeArbiter } from './compute.ts';
@@ -54,8 +55,24 @@ export async function getArbiter(ctx: Ctx, q: ArbiterQuery): Promise<ArbiterOut>
   assertCan(ctx.actor, 'scorecard.read');
   const w = arbiterWindow(q, await orgTimeZone(ctx), ctx.clock.now());
   const stored = await repo.findReport(ctx.db, ctx.orgId, w.from, w.to);
-  if (stored) return JSON.parse(stored.body) as ArbiterOut;
+  if (stored) return withCurrentInitiatives(ctx, JSON.parse(stored.body) as ArbiterOut);
   return refreshArbiter(ctx, q);
+}
+
+/** A stored report shows the stages' initiatives as they are now, not as they were then. */
+async function withCurrentInitiatives(ctx: Ctx, report: ArbiterOut): Promise<ArbiterOut> {
+  const byStage = await initiativesByStage(ctx);
+  return {
+    ...report,
+    stages: report.stages.map((s) => ({
+      ...s,
+      initiatives: (byStage.get(s.stage) ?? []).map((i) => ({
+        id: i.id,
+        title: i.title,
+        status: i.status,
+      })),
+    })),
+  };
 }
 
 export async function getArbiterRules(ctx: Ctx): Promise<ArbiterRulesOut> {

@@ -30,7 +30,7 @@ describe.each(testDialects())('the arbiter on %s', (dialect) => {
   let t: TestApp;
   let org: TestOrg;
   const clock = fixedClock('2026-11-15T09:00:00Z');
-  const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+  const api = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) =>
     call(t.app, org.apiKey, { method, url, ...(payload ? { payload } : {}) });
   let n = 0;
 
@@ -195,6 +195,24 @@ describe.each(testDialects())('the arbiter on %s', (dialect) => {
     expect(await refreshClosedMonths(t.deps)).toBe(1);
     expect(await refreshClosedMonths(t.deps)).toBe(0);
     clock.set('2026-11-15T09:00:00Z');
+  });
+
+  it('lists the initiatives of each stage from the backlog, not the dropped ones, even on a stored report', async () => {
+    const before = await arbiter();
+    const post = async (title: string, stage: string) =>
+      (await api('POST', '/api/v1/initiatives', { title, stage })).json().id as string;
+    const kept = await post('Курьеры в тот же день', 'доставка');
+    const dropped = await post('Дроны', 'доставка');
+    await api('PATCH', `/api/v1/initiatives/${dropped}`, { status: 'dropped' });
+    await api('PATCH', `/api/v1/initiatives/${kept}`, { status: 'planned' });
+    // The stored report (same computedAt) shows the initiatives as they are now.
+    const after = await arbiter();
+    expect(after.computedAt).toBe(before.computedAt);
+    const byStage = Object.fromEntries(after.stages.map((s) => [s.stage, s.initiatives]));
+    expect(byStage['доставка']).toEqual([
+      { id: kept, title: 'Курьеры в тот же день', status: 'planned' },
+    ]);
+    expect(byStage['склад']).toEqual([]);
   });
 
   it('refuses a window off the month boundaries', async () => {

@@ -1,11 +1,12 @@
 // Computes the arbiter report for a window (issue 16; METRICS.md "The arbiter report";
 // docs/scorecard.md): stages ranked by revenue at risk, each with its key drivers of NPS over the
 // 24 months up to the window's end, the metrics furthest off target in the window's last month,
-// three representative negative texts, open cases, linked initiatives (none until the backlog
-// exists) and the first suggestion rule that fires.
+// three representative negative texts, open cases, the stage's initiatives that are not dropped
+// (the backlog) and the first suggestion rule that fires.
 import type { Ctx } from '../../context.ts';
 import { metricName } from '../../i18n/metric-names.ts';
 import type { ArbiterOut, ArbiterStageOut } from '../../../shared/api/arbiter.ts';
+import { initiativesByStage } from '../backlog/index.ts';
 import { openCasesByStage } from '../cases/index.ts';
 import { clientNames } from '../clients/index.ts';
 import { clientRevenueIn, stageBuyersIn } from '../economics/index.ts';
@@ -27,6 +28,7 @@ export async function computeArbiter(
   rules: readonly Rule[],
 ): Promise<ArbiterOut> {
   const stages = await listStageTargets(ctx);
+  const initiatives = await initiativesByStage(ctx);
   const [prevAnswers, answers, prevRevenue, revenue, speakers, buyers, texts, cases, layers] =
     await Promise.all([
       npsAnswersIn(ctx, w.previous.fromInstant, w.fromInstant),
@@ -99,7 +101,11 @@ export async function computeArbiter(
         clientName: (c.client_id && names.get(c.client_id)) ?? null,
       })),
       openCasesTotal: open?.total ?? 0,
-      initiatives: [],
+      initiatives: (initiatives.get(stage.key) ?? []).map((i) => ({
+        id: i.id,
+        title: i.title,
+        status: i.status,
+      })),
       suggestion: suggest(rules, stage, drivers, metrics, nameOf),
     };
     return {

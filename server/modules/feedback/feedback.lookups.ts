@@ -11,6 +11,14 @@ export async function findFeedbackRecord(
   return repo.findFeedback(s.db, s.orgId, feedbackId);
 }
 
+/** The organisation's records among `ids`; another organisation's or unknown ids are left out. */
+export async function findFeedbackRecords(
+  s: OrgScope,
+  ids: readonly string[],
+): Promise<FeedbackTable[]> {
+  return ids.length ? repo.findFeedbackByIds(s.db, s.orgId, [...new Set(ids)]) : [];
+}
+
 /** A client's most recent records, newest first, at most `limit`. */
 export async function listFeedbackOfClient(
   s: OrgScope,

@@ -22,10 +22,12 @@ export {
 } from './feedback.service.ts';
 export { presentFeedback } from './feedback.routes.ts';
 export { feedbackRecorded, type FeedbackRecorded } from './feedback-recorded.ts';
+export { registerStatusNotes, type StatusNote, type StatusNotesSource } from './status-notes.ts';
 export { rebuildScoreMonths, scoreMonthsOf, type ScoreMonthRow } from './score-months.ts';
 export {
   clientFeedbackDates,
   findFeedbackRecord,
+  findFeedbackRecords,
   latestNpsByClient,
   listFeedbackOfClient,
 } from './feedback.lookups.ts';

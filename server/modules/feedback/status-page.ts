@@ -10,6 +10,7 @@ import { statusPath } from '../../lib/public-urls.ts';
 import { findCaseByRef } from '../cases/index.ts';
 import { findContact } from '../clients/index.ts';
 import { findFeedbackByPublicRef } from './feedback.repo.ts';
+import { statusNotesFor } from './status-notes.ts';
 
 const params = z.object({ ref: z.string().max(40) });
 const query = z.object({
@@ -89,10 +90,20 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
           ? html`<p><strong>${t(lang, 'status.resolution')}:</strong> ${found.kase.resolution}</p>`
           : html``;
       const stateText = t(lang, `status.state.${state}`);
+      const notes = found.feedback
+        ? await statusNotesFor({ db: deps.db, orgId: found.orgId }, found.feedback.id)
+        : [];
+      const youSaid = notes.length
+        ? html`<h2>${t(lang, 'status.youSaid')}</h2>
+            ${notes.map(
+              (n) =>
+                html`<p><strong>${n.title}</strong>${n.note ? html`<br />${n.note}` : html``}</p>`,
+            )}`
+        : html``;
       const body = html`<h1>${t(lang, 'status.statusTitle')}</h1>
         <p>${t(lang, 'status.reference')}: <strong>${ref}</strong></p>
         <p>${t(lang, 'status.statusLabel')}: <span class="badge">${stateText}</span></p>
-        ${resolution}
+        ${resolution} ${youSaid}
         <p class="muted">${t(lang, 'status.received')}: ${received} UTC</p>`;
       return send(
         reply,

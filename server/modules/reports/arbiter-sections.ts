@@ -1,6 +1,7 @@
 // One stage of the arbiter report: revenue at risk and its method, the stage's clients and
 // revenue, the key drivers (r, n, p, importance as a bar), the metrics furthest off target, three
 // typical feedback texts, open cases, initiatives and the suggested action.
+import { INITIATIVE_STATUSES, type InitiativeStatus } from '../../../shared/domain/vocabulary.ts';
 import type { ArbiterStageOut, DriverOut } from '../../../shared/api/arbiter.ts';
 import {
   CASE_STATUSES,
@@ -218,7 +219,12 @@ export function drawArbiterStage(
         if (s.initiatives.length === 0) {
           paragraph(doc, t(lang, 'reports.arbiter.noInitiatives'), 'italic', 8, COLORS.muted);
         }
-        for (const i of s.initiatives) paragraph(doc, `•  ${i.title} (${i.status})`, 'regular', 8);
+        for (const i of s.initiatives) {
+          const status = INITIATIVE_STATUSES.includes(i.status as InitiativeStatus)
+            ? t(lang, `reports.arbiter.initiativeStatus.${i.status as InitiativeStatus}`)
+            : i.status;
+          paragraph(doc, `•  ${i.title} (${status})`, 'regular', 8);
+        }
       },
     ],
     [t(lang, 'reports.arbiter.suggestion'), () => suggestion(doc, s, lang)],

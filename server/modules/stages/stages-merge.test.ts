@@ -99,6 +99,8 @@ describe.each(testDialects())('stages on first sight and merged on %s', (dialect
         values: [{ stage, period: '2026-11', value: 90 }],
       }),
     );
+    // An improvement initiative names an existing stage too (issue 18).
+    ok(await api('POST', '/api/v1/initiatives', { title: 'Курьеры вовремя', stage }));
   }
 
   it('adds an unknown key on every write path, once', async () => {
@@ -160,6 +162,8 @@ describe.each(testDialects())('stages on first sight and merged on %s', (dialect
         'feedback',
         // The scorecard's rollup of scores per stage × month (migration 0027).
         'feedback_score_months',
+        // Improvement initiatives (migration 0031).
+        'initiatives',
         'kpi_values',
         'requirements',
         'surveys',

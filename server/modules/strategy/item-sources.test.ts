@@ -1,7 +1,7 @@
 // The contract a module's lookup meets once wired into item-sources.ts (issue 18): an id the
 // lookup does not return for the caller's organisation is a 404 and nothing is linked; an id it
 // returns is linked and shown with its title, status and due date. A stand-in lookup plays the
-// backlog here (one initiative of organisation A), so the rule is tested before the backlog exists.
+// backlog here (one initiative of organisation A); strategy-map.test.ts links real ones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, createTestOrg, type TestApp } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
@@ -16,6 +16,7 @@ describe.each(testDialects())('items under goals through a wired source on %s', 
   let api: (method: string, url: string, key?: string) => Promise<any>;
   let a: string;
   let b: string;
+  const wired = ITEM_SOURCES.initiative;
   beforeAll(async () => {
     t = await createTestApp({ dialect, clock: fixedClock('2026-12-10T09:00:00.000Z') });
     const orgA = await createTestOrg(t.deps, 'A');
@@ -38,7 +39,7 @@ describe.each(testDialects())('items under goals through a wired source on %s', 
     api = (method, url, key = a) => call(t.app, key, { method: method as 'GET', url });
   });
   afterAll(async () => {
-    delete ITEM_SOURCES.initiative;
+    ITEM_SOURCES.initiative = wired;
     await t?.close();
   });
 

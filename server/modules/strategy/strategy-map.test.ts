@@ -248,6 +248,12 @@ describe.each(testDialects())('the strategy map on %s', (dialect) => {
     expect((await link(item)).statusCode).toBe(204);
     expect((await link(item)).statusCode).toBe(204);
     expect((await link(item, 'course')).statusCode).toBe(400);
+    // A backlog initiative: the organisation's own links, another organisation's is a 404.
+    const initiative = (await api('POST', '/api/v1/initiatives', { title: 'Наставники' })).json();
+    const foreignInitiative = (await other('POST', '/api/v1/initiatives', { title: 'x' })).json();
+    expect((await link(foreignInitiative.id, 'initiative')).statusCode).toBe(404);
+    expect((await link(initiative.id, 'initiative')).statusCode).toBe(204);
+    await api('DELETE', `/api/v1/strategy/goals/${g}/items/initiative/${initiative.id}`);
     const map = (await api('GET', '/api/v1/strategy/map')).json();
     expect(map.goals.find((x: { id: string }) => x.id === g).items).toEqual([
       {

@@ -44,11 +44,17 @@ export const isolationFixtures: IsolationFixtures = {
   },
   '/api/v1/strategy/goals/:id/items/:kind/:itemId': async (t, a) => {
     const id = await goalOf(t, a.apiKey);
+    const item = await call(t.app, a.apiKey, {
+      method: 'POST',
+      url: '/api/v1/initiatives',
+      payload: { title: 'Курьеры с терминалами' },
+    });
+    const itemId = (item.json().id as string | undefined) ?? ITEM;
     await call(t.app, a.apiKey, {
       method: 'PUT',
-      url: `/api/v1/strategy/goals/${id}/items/initiative/${ITEM}`,
+      url: `/api/v1/strategy/goals/${id}/items/initiative/${itemId}`,
     });
-    return { params: { id, kind: 'initiative', itemId: ITEM } };
+    return { params: { id, kind: 'initiative', itemId } };
   },
   '/api/v1/strategy/goals/:id/kpis': async (t, a) => ({
     params: { id: await goalOf(t, a.apiKey) },

@@ -126,6 +126,13 @@ export function ArbiterStageCard({
             {t('arbiter.suggestion')}
           </Text>
           <Text size="sm">{suggestion}</Text>
+          <AnchorLink
+            size="xs"
+            to={`/backlog?new=1&stage=${encodeURIComponent(s.stage)}&title=${encodeURIComponent(suggestion.slice(0, 300))}`}
+            data-testid="suggestion-initiative"
+          >
+            {t('backlog.fromSuggestion')} →
+          </AnchorLink>
         </Box>
       ) : (
         <Text size="xs" c="dimmed" mt="sm">
@@ -230,9 +237,9 @@ export function ArbiterStageCard({
               <List size="sm">
                 {s.initiatives.map((i) => (
                   <List.Item key={i.id}>
-                    {i.title}{' '}
+                    <AnchorLink to={`/backlog/${i.id}`}>{i.title}</AnchorLink>{' '}
                     <Text span size="xs" c="dimmed">
-                      {t(`arbiter.initiativeStatus.${i.status}`, { defaultValue: i.status })}
+                      {t(`backlog.status.${i.status}`, { defaultValue: i.status })}
                     </Text>
                   </List.Item>
                 ))}

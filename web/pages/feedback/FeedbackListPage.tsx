@@ -1,6 +1,15 @@
 // All feedback, newest first, filtered by channel, stage, "has a case", a date range, sentiment and topic. The
 // filters live in the query string, so a filtered list can be bookmarked and shared.
-import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -16,12 +25,17 @@ import { useSession } from '../../session.tsx';
 import { dayEnd, dayStart } from './filters.ts';
 import { LogInteractionModal } from './LogInteractionModal.tsx';
 import { TextFilters } from '../text/TextFilters.tsx';
+import { NewInitiativeModal } from '../backlog/NewInitiativeModal.tsx';
 
 export function FeedbackListPage() {
   const { t } = useTranslation();
   const params = useQueryParams();
   const { user } = useSession();
   const [logging, setLogging] = useState(false);
+  // Records picked for a new improvement initiative (issue 18).
+  const [picked, setPicked] = useState<string[]>([]);
+  const [creating, setCreating] = useState(false);
+  const canWrite = canWriteData(user.role);
   const [stage, setStage] = useState(params.stage ?? '');
   const [debouncedStage] = useDebouncedValue(stage.trim(), 400);
   const update = (patch: Record<string, string | undefined>) =>
@@ -55,14 +69,35 @@ export function FeedbackListPage() {
         title={t('feedback.title')}
         intro={t('feedback.intro')}
         action={
-          canWriteData(user.role) && (
-            <Button onClick={() => setLogging(true)} data-testid="log-interaction">
-              {t('feedback.log.button')}
-            </Button>
+          canWrite && (
+            <Group gap="xs">
+              {picked.length > 0 && (
+                <Button
+                  variant="light"
+                  onClick={() => setCreating(true)}
+                  data-testid="create-initiative"
+                >
+                  {t('backlog.createFromSelected', { count: picked.length })}
+                </Button>
+              )}
+              <Button onClick={() => setLogging(true)} data-testid="log-interaction">
+                {t('feedback.log.button')}
+              </Button>
+            </Group>
           )
         }
       />
       {logging && <LogInteractionModal opened onClose={() => setLogging(false)} />}
+      {creating && (
+        <NewInitiativeModal
+          feedbackIds={picked}
+          initialStage={items.find((i) => i.id === picked[0])?.stage ?? ''}
+          onClose={() => {
+            setCreating(false);
+            setPicked([]);
+          }}
+        />
+      )}
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4, lg: 7 }} spacing="sm" mb="md">
         <NativeSelect
           label={t('feedback.filters.channel')}
@@ -107,9 +142,27 @@ export function FeedbackListPage() {
       </Group>
       <ErrorAlert error={feedback.error} />
       <Stack gap="sm">
-        {items.map((item) => (
-          <FeedbackCard key={item.id} item={item} />
-        ))}
+        {items.map((item) =>
+          canWrite ? (
+            <Group key={item.id} gap="xs" wrap="nowrap" align="flex-start">
+              <Checkbox
+                mt="sm"
+                aria-label={t('backlog.selectRow')}
+                checked={picked.includes(item.id)}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked;
+                  setPicked((p) => (on ? [...p, item.id] : p.filter((x) => x !== item.id)));
+                }}
+                data-testid="select-feedback"
+              />
+              <div style={{ flex: 1, minWidth: 0 }}>
+                <FeedbackCard item={item} />
+              </div>
+            </Group>
+          ) : (
+            <FeedbackCard key={item.id} item={item} />
+          ),
+        )}
       </Stack>
       {feedback.data && items.length === 0 && <Text c="dimmed">{t('feedback.empty')}</Text>}
       {feedback.hasNextPage && (
