@@ -33,7 +33,7 @@ import * as m0029 from './0029_opportunities.ts';
 import * as m0030 from './0030_portfolio_playbooks.ts';
 import * as m0031 from './0031_backlog.ts';
 import * as m0032 from './0032_competencies.ts';
-import * as m0033 from './0033_placeholder.ts';
+import * as m0033 from './0033_strategy.ts';
 import * as m0034 from './0034_case_rollup.ts';
 import * as m0035 from './0035_stage_money_rollup.ts';
 import * as m0036 from './0036_call_rollup.ts';
@@ -71,7 +71,7 @@ export const migrations: Record<string, Migration> = {
   '0030_portfolio_playbooks': m0030,
   '0031_backlog': m0031,
   '0032_competencies': m0032,
-  '0033_placeholder': m0033,
+  '0033_strategy': m0033,
   '0034_case_rollup': m0034,
   '0035_stage_money_rollup': m0035,
   '0036_call_rollup': m0036,

@@ -11,6 +11,7 @@ const LAYERS: [string, string[]][] = [
   [
     'analytics',
     [
+      'strategy',
       'portfolio',
       'opportunities',
       'reports',

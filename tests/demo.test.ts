@@ -138,6 +138,23 @@ async function expectPortfolio(db: ReturnType<typeof createDb>['db']) {
   expect(moved.length).toBeGreaterThan(0);
 }
 
+/** A strategy map (issue 18): 4–8 goals in every perspective, arrows, bound KPIs and a manual one. */
+async function expectStrategy(db: ReturnType<typeof createDb>['db']) {
+  const goals = await db.selectFrom('strategy_goals').select(['id', 'perspective']).execute();
+  expect(goals.length).toBeGreaterThanOrEqual(4);
+  expect(goals.length).toBeLessThanOrEqual(8);
+  expect(new Set(goals.map((g) => g.perspective)).size).toBe(4);
+  expect(
+    (await db.selectFrom('strategy_arrows').select('org_id').execute()).length,
+  ).toBeGreaterThan(3);
+  const kpis = await db.selectFrom('strategy_kpis').select(['source', 'metric_key']).execute();
+  expect(kpis.filter((k) => k.source === 'manual')).toHaveLength(1);
+  expect(new Set(kpis.map((k) => k.metric_key?.split('.')[0]))).toEqual(
+    new Set([undefined, 'economics', 'satisfaction', 'portfolio', 'scorecard', 'pulse']),
+  );
+  expect(await db.selectFrom('strategy_kpi_values').select('value').execute()).toHaveLength(2);
+}
+
 /** The backlog: initiatives on the demo's stages, two done with public notes and linked records. */
 async function expectBacklog(db: ReturnType<typeof createDb>['db']) {
   const rows = await db
@@ -218,6 +235,7 @@ describe.each(testDialects())('npm run demo on %s', (dialect) => {
       await expectEmployeesAndCalls(h.db);
       await expectPulses(h.db);
       await expectPortfolio(h.db);
+      await expectStrategy(h.db);
       await expectCompetencies(h.db);
       await expectBacklog(h.db);
     } finally {

@@ -57,6 +57,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   },
   { path: '/arbiter', labelKey: 'arbiter.nav', group: 'analytics', requires: 'scorecard.read' },
   { path: '/portfolio', labelKey: 'portfolio.nav', group: 'analytics', requires: 'data.read' },
+  { path: '/strategy', labelKey: 'strategy.nav', group: 'analytics', requires: 'data.read' },
   { path: '/backlog', labelKey: 'backlog.nav', group: 'analytics', requires: 'data.read' },
   {
     path: '/scorecard/operations',

@@ -97,6 +97,7 @@ const PortfolioSettingsPage = lazyPage(
   () => import('./pages/portfolio/PortfolioSettingsPage.tsx'),
   'PortfolioSettingsPage',
 );
+const StrategyPage = lazyPage(() => import('./pages/strategy/StrategyPage.tsx'), 'StrategyPage');
 const BacklogPage = lazyPage(() => import('./pages/backlog/BacklogPage.tsx'), 'BacklogPage');
 const InitiativePage = lazyPage(
   () => import('./pages/backlog/InitiativePage.tsx'),
@@ -140,6 +141,7 @@ const PAGES: Record<string, ComponentType> = {
   '/backlog': BacklogPage,
   '/backlog/:id': InitiativePage,
   '/portfolio/settings': PortfolioSettingsPage,
+  '/strategy': StrategyPage,
   '/care': CareInboxPage,
   '/requirements': RequirementSearchPage,
   '/economics/formula': ProfitFormulaPage,

@@ -6,7 +6,7 @@
 // journey stages with ru/en names, owners and targets (stages.ts); six months of anonymous eNPS
 // pulse answers per team, one team below 5 answers (pulses.ts); half a year of
 // process KPIs per stage (kpis.ts); the contacts' roles, strategic fit and two quarters of
-// portfolio snapshots (portfolio.ts).
+// portfolio snapshots (portfolio.ts); a strategy map whose KPIs follow those figures (strategy.ts).
 import { loadConfig } from '../../server/config.ts';
 import { ctxFor, type Ctx } from '../../server/context.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
@@ -23,6 +23,7 @@ import { loadStagesDemo } from './stages.ts';
 import { loadPulsesDemo } from './pulses.ts';
 import { loadKpisDemo } from './kpis.ts';
 import { loadPortfolioDemo } from './portfolio.ts';
+import { loadStrategyDemo } from './strategy.ts';
 import { loadCompetenciesDemo } from './competencies.ts';
 import { loadBacklogDemo } from './backlog.ts';
 import { dispositions, MORE_CLIENTS } from './more-clients.ts';
@@ -157,6 +158,17 @@ async function main() {
   const pulses = await loadPulsesDemo(deps, ctx, clock, seeded(20261205), new Date(now));
   const kpiValues = await loadKpisDemo(ctx, seeded(20261215), new Date(now));
   const portfolio = await loadPortfolioDemo(ctx, ALL_CLIENTS, seeded(20261217), new Date(now));
+  const people = await deps.db
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('org_id', '=', created.orgId)
+    .execute();
+  const idOf = (email: string) => people.find((p) => p.email === email)!.id;
+  const strategy = await loadStrategyDemo(
+    ctx,
+    { orlov: idOf('orlov@clientloop.local'), kuznetsova: idOf('kuznetsova@clientloop.local') },
+    new Date(now),
+  );
   const skills = await loadCompetenciesDemo(ctx, seeded(20261218), new Date(now));
   const backlog = await loadBacklogDemo(ctx, clock, new Date(now));
   await deps.dbHandle.close();
@@ -166,6 +178,7 @@ async function main() {
       `Employees: ${staff.employees} (${staff.recent} hired in the last 45 days); calls: ${staff.calls}, ${staff.linkedCalls} of them linked to an employee.`,
       `eNPS: ${pulses.pulses} monthly pulses, ${pulses.answers} anonymous answers; process KPIs: ${kpiValues} values.`,
       `Portfolio: ${portfolio.roles} contact roles, snapshots ${portfolio.snapshots.join(' and ')}, ${portfolio.moves} clients moved cell between them.`,
+      `Strategy map: ${strategy.goals} goals, ${strategy.arrows} arrows, ${strategy.kpis} KPIs (one manual).`,
       `Competencies: ${skills.assessed} support employees assessed, ${skills.training} training items, one onboarding checklist.`,
       `Improvement backlog: ${backlog.initiatives} initiatives (${backlog.done} done with public notes), ${backlog.linked} feedback records linked.`,
       `Sign in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`,

@@ -91,6 +91,13 @@ import type {
 } from './tables/rollups.ts';
 import type { OpportunitiesTable, OpportunityTransactionsTable } from './tables/opportunities.ts';
 import type {
+  StrategyArrowsTable,
+  StrategyGoalItemsTable,
+  StrategyGoalsTable,
+  StrategyKpisTable,
+  StrategyKpiValuesTable,
+} from './tables/strategy.ts';
+import type {
   CompetenciesTable,
   CompetencyAssessmentsTable,
   CompetencySettingsTable,
@@ -125,6 +132,7 @@ export type * from './tables/arbiter.ts';
 export type * from './tables/portfolio.ts';
 export type * from './tables/reports.ts';
 export type * from './tables/opportunities.ts';
+export type * from './tables/strategy.ts';
 export type * from './tables/competencies.ts';
 export type * from './tables/backlog.ts';
 
@@ -156,6 +164,11 @@ export interface DB {
   case_rollup_zones: CaseRollupZonesTable;
   opportunities: OpportunitiesTable;
   opportunity_transactions: OpportunityTransactionsTable;
+  strategy_goals: StrategyGoalsTable;
+  strategy_arrows: StrategyArrowsTable;
+  strategy_kpis: StrategyKpisTable;
+  strategy_kpi_values: StrategyKpiValuesTable;
+  strategy_goal_items: StrategyGoalItemsTable;
   initiatives: InitiativesTable;
   initiative_feedback: InitiativeFeedbackTable;
   initiative_clients: InitiativeClientsTable;

@@ -108,6 +108,7 @@ export type ExportedList =
   | 'employees'
   | 'transactions'
   | 'records'
+  | 'strategy'
   | 'training'
   | 'initiatives';
 

@@ -22,6 +22,7 @@ import { arbiterModule } from './arbiter/index.ts';
 import { reportsModule } from './reports/index.ts';
 import { portfolioModule } from './portfolio/index.ts';
 import { opportunitiesModule } from './opportunities/index.ts';
+import { strategyModule } from './strategy/index.ts';
 import { competenciesModule } from './competencies/index.ts';
 import { backlogModule } from './backlog/index.ts';
 
@@ -49,5 +50,6 @@ export const modules: ModuleDef[] = [
   reportsModule,
   portfolioModule,
   opportunitiesModule,
+  strategyModule,
   backlogModule,
 ];

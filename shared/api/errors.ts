@@ -40,6 +40,12 @@ export const ERROR_STATUS = {
   invalid_weights: 422,
   /** A cell playbook with a bad action: a title empty or too long, everyDays outside 1–3650 (issue 17). */
   invalid_playbook: 422,
+  /** A strategy arrow from a goal to itself, or one that would close a cycle (issue 18). */
+  invalid_arrow: 422,
+  /** A strategy KPI bound to an unknown metric or without a parameter it needs (issue 18). */
+  invalid_binding: 422,
+  /** Values entered on a strategy KPI that follows a live metric (issue 18). */
+  kpi_is_bound: 409,
   /** A journey stage key the organisation does not have (issue 18: an initiative's stage). */
   unknown_stage: 422,
   rate_limited: 429,

@@ -24,6 +24,7 @@ export const LIST_EXPORTS = [
   'employees',
   'transactions',
   'scorecard/records',
+  'strategy/kpis',
   'training-items',
   'initiatives',
 ] as const;
@@ -44,5 +45,7 @@ export const employeesExportQuery = listEmployeesQuery.omit(paging).extend(expor
 export const transactionsListExportQuery = listTransactionsQuery.omit(paging).extend(exportOptions);
 export const initiativesExportQuery = listInitiativesQuery.omit(paging).extend(exportOptions);
 export const drillExportQuery = drillQuery.omit(paging).extend(exportOptions);
+/** The strategy map's KPIs (issue 18): no filters, the whole map. */
+export const strategyKpisExportQuery = z.object(exportOptions);
 export const trainingItemsExportQuery = listTrainingItemsQuery.omit(paging).extend(exportOptions);
 export type ExportOptions = { format: (typeof EXPORT_FORMATS)[number]; lang: 'ru' | 'en' };

@@ -183,6 +183,20 @@ export type PortfolioLevel = (typeof PORTFOLIO_LEVELS)[number];
 /** idea → offered → won | lost (lost may be reopened as an idea); server/modules/opportunities/stages.ts. */
 export const OPPORTUNITY_STAGES = ['idea', 'offered', 'won', 'lost'] as const;
 export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
+/** The four perspectives of the strategy map, bottom to top of the drawing (migration 0033). */
+export const STRATEGY_PERSPECTIVES = [
+  'financial',
+  'clients',
+  'processes',
+  'learning_growth',
+] as const;
+export type StrategyPerspective = (typeof STRATEGY_PERSPECTIVES)[number];
+/** A strategy KPI's values: entered by people, or read from a live metric (migration 0033). */
+export const STRATEGY_KPI_SOURCES = ['manual', 'bound'] as const;
+export type StrategyKpiSource = (typeof STRATEGY_KPI_SOURCES)[number];
+/** What hangs under a strategic goal: backlog initiatives, training plan items (migration 0033). */
+export const STRATEGY_ITEM_KINDS = ['initiative', 'training'] as const;
+export type StrategyItemKind = (typeof STRATEGY_ITEM_KINDS)[number];
 /** The roles NPS is split by: a contact's roles, or `none` for a contact without one. */
 export const NPS_ROLE_GROUPS = ['decision_maker', 'influencer', 'user', 'payer', 'none'] as const;
 export type NpsRoleGroup = (typeof NPS_ROLE_GROUPS)[number];

@@ -34,6 +34,7 @@ export { clientMoneyAsOf, type ClientMoney } from './portfolio-facts.ts';
 export { monthsBefore } from './client-figures.ts';
 export { productSpendIn, productsBoughtBy, type ProductSpend } from './product-spend.ts';
 export { baseCurrencyOf } from './settings.service.ts';
+export { economicsSummary } from './summary.service.ts';
 export { splitRevenueChange, type LeverInputs, type LeverSplit } from './levers.ts';
 
 // Sales files come through the imports pipeline; imports (a lower layer) cannot import economics.

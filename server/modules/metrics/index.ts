@@ -1,6 +1,7 @@
 // The metrics module's public surface: other modules import only from here.
 export { metricsModule } from './metrics.module.ts';
 export { getSatisfactionOverview, getSatisfactionReport } from './metrics.service.ts';
+export { presentReport } from './metrics.present.ts';
 export { stageSatisfaction, type StageSatisfaction } from './stage-satisfaction.ts';
 export {
   negativeTextsIn,
