@@ -157,8 +157,13 @@ describe.each(testDialects())('stages on first sight and merged on %s', (dialect
     const tables = await stageTables();
     expect(tables).toEqual(
       [
+        // Telephony's call rollup (migration 0036, ADR 016).
+        'call_rollups',
         'calls',
         'cases',
+        // The scorecard's case rollup (migration 0034, ADR 015).
+        'case_rollup_figures',
+        'case_rollup_members',
         // The scorecard's stage-money rollup (migration 0035, ADR 014).
         'economics_stage_groups',
         'economics_stage_members',
