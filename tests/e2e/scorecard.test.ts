@@ -73,9 +73,10 @@ describe('the layered scorecard', () => {
       metric: 'nps',
       period: '2026-11',
     });
-    expect(words(await page.getByRole('heading', { level: 1 }).textContent())).toBe(
-      'NPS — Доставка, ноябрь 2026 г.',
-    );
+    // The stage's name arrives with the stage list, after the page's first paint.
+    await expect
+      .poll(async () => words(await page.getByRole('heading', { level: 1 }).textContent()))
+      .toBe('NPS — Доставка, ноябрь 2026 г.');
     expect(await page.getByRole('link', { name: '← К слоёному пирогу' }).getAttribute('href')).toBe(
       `/scorecard?${WINDOW}`,
     );

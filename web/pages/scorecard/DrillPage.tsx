@@ -57,7 +57,8 @@ export function DrillPage() {
       <PageHeader
         title={t('scorecard.drill.title', {
           metric: name,
-          stage: stage ? stageName(stage, lng) : (query.stage ?? ''),
+          // Never the raw key while the names are on their way; the key only for an unknown stage.
+          stage: stage ? stageName(stage, lng) : stages.isPending ? '…' : (query.stage ?? ''),
           period: periodName(query.period ?? '', t, lng),
         })}
         action={<AnchorLink to={back}>{t('scorecard.drill.back')}</AnchorLink>}
