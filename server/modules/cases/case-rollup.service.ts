@@ -10,7 +10,7 @@ import type { OrgScope } from '../../context.ts';
 import type { Sweep } from '../module.ts';
 import { orgTimeZone } from '../orgs/index.ts';
 import { caseFactsOf } from './case-facts.ts';
-import { caseRollupMembers, type RollupMetric } from './case-rollup.ts';
+import { caseRollupMembers, median, type RollupMetric } from './case-rollup.ts';
 import * as repo from './case-rollup.repo.ts';
 
 /** The zone the organisation's rollup is counted in (made on first use, as the migration does). */
@@ -95,14 +95,6 @@ export interface CaseFigure {
 export type CaseRollupFigures = Record<RollupMetric, CaseFigure>;
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-/** The median (the mean of the two middle values for an even count); null for none. */
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 /** What a figure row keeps: the median, the count of ones, or the sum of the backlog changes. */
 function stored(metric: string, values: readonly number[]): { value: number | null; n: number } {

@@ -26,8 +26,8 @@ export interface RollupMember {
 
 const OPEN = new Set<string>(OPEN_CASE_STATUSES);
 
-/** True when the case went from resolved back to work after `after` (as case-figures.ts). */
-function reopenedAfter(c: CaseFact, after: string): boolean {
+/** True when the case went from resolved back to work after `after`. */
+export function reopenedAfter(c: CaseFact, after: string): boolean {
   let previous: string = 'new';
   for (const s of c.statuses) {
     if (s.at > after && previous === 'resolved' && s.status !== 'closed' && s.status !== 'resolved')
@@ -35,6 +35,14 @@ function reopenedAfter(c: CaseFact, after: string): boolean {
     previous = s.status;
   }
   return false;
+}
+
+/** The median (the mean of the two middle values for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 /** Every piece the case counts for; none for a case without a stage. */

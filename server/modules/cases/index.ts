@@ -21,8 +21,16 @@ export {
 } from './cases.lookups.ts';
 export { caseRuleFor, type CaseRule } from './rules.ts';
 export { caseOpenAt, caseStatusAt, listCaseFacts, type CaseFact } from './case-facts.ts';
+export { median, reopenedAfter } from './case-rollup.ts';
 export { localParts, zonedTimeToInstant } from './sla.ts';
-export { monthIndex, monthLabel, monthOfInstant, monthStart } from './zone-months.ts';
+export {
+  monthIndex,
+  monthIndexOf,
+  monthLabel,
+  monthOfInstant,
+  monthStart,
+  quarterLabel,
+} from './zone-months.ts';
 export { presentCase } from './cases.routes.ts';
 export {
   caseRollupFigures,

@@ -9,7 +9,7 @@
 //                          the share not resolved by it (or marked breached by the SLA timer)
 //   cases.backlog          cases open at the end of the period (at now for the current period)
 import type { CaseMetricKey } from './metric-keys.ts';
-import { caseOpenAt, caseStatusAt, type CaseFact } from '../cases/index.ts';
+import { caseOpenAt, caseStatusAt, median, reopenedAfter, type CaseFact } from '../cases/index.ts';
 
 export interface Figure {
   value: number | null;
@@ -17,14 +17,6 @@ export interface Figure {
 }
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-/** The median (the mean of the two middle values for an even count); null for none. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 const within = (at: string | null, from: string, to: string) =>
   at !== null && at >= from && at < to;
@@ -38,17 +30,6 @@ const medianFigure = (values: number[]): Figure => {
   const m = median(values);
   return { value: m === null ? null : round(m, 2), n: values.length };
 };
-
-/** True when the case went from resolved back to work after `after`. */
-function reopenedAfter(c: CaseFact, after: string): boolean {
-  let previous: string = 'new';
-  for (const s of c.statuses) {
-    if (s.at > after && previous === 'resolved' && s.status !== 'closed' && s.status !== 'resolved')
-      return true;
-    previous = s.status;
-  }
-  return false;
-}
 
 /** One case counted by a metric: when it counted, what it gave and a word for it. */
 export interface CaseMember {

@@ -9,7 +9,7 @@
 import type { Ctx, OrgScope } from '../../context.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { DEFAULT_CALLBACK_TARGET_MINUTES } from '../../../shared/api/telephony.ts';
-import { localParts, zonedTimeToInstant } from '../cases/index.ts';
+import { monthIndexOf, monthLabel, quarterLabel } from '../cases/index.ts';
 import { orgTimeZone } from '../orgs/index.ts';
 import { isMissed } from './callbacks.ts';
 import { round, share } from './operations.ts';
@@ -17,30 +17,10 @@ import * as repo from './call-rollup.repo.ts';
 import { findSettings } from './telephony.repo.ts';
 
 const MINUTE = 60_000;
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Start instants (ms) of months in a zone, remembered: writes ask for few of them. */
-const starts = new Map<string, number>();
-function monthStart(m: number, timeZone: string): number {
-  const key = `${timeZone}|${m}`;
-  let at = starts.get(key);
-  if (at === undefined) {
-    if (starts.size > 10_000) starts.clear();
-    at = zonedTimeToInstant(Math.floor(m / 12), (m % 12) + 1, 1, 0, 0, timeZone);
-    starts.set(key, at);
-  }
-  return at;
-}
-
 /** The month and quarter labels of the zone an instant falls in, by the scorecard's boundaries. */
 export function periodsOfInstant(instant: string, timeZone: string): [string, string] {
-  const t = Date.parse(instant);
-  const p = localParts(t, timeZone);
-  let m = p.year * 12 + p.month - 1;
-  if (t < monthStart(m, timeZone)) m -= 1;
-  else if (t >= monthStart(m + 1, timeZone)) m += 1;
-  const year = Math.floor(m / 12);
-  return [`${year}-${pad((m % 12) + 1)}`, `${year}-Q${Math.floor((m % 12) / 3) + 1}`];
+  const m = monthIndexOf(Date.parse(instant), timeZone);
+  return [monthLabel(m), quarterLabel(m)];
 }
 
 export interface RollupCall {
