@@ -11,7 +11,15 @@ export interface ScoreGroupRow extends ScoreMonthRow {
   manager: string;
 }
 
-const KEY = ['org_id', 'segment', 'manager', 'month', 'stage', 'score_type', 'score_value'] as const;
+const KEY = [
+  'org_id',
+  'segment',
+  'manager',
+  'month',
+  'stage',
+  'score_type',
+  'score_value',
+] as const;
 
 /** Adds counts (negative to take away), one statement for all the rows. */
 export async function addScoreGroups(
@@ -55,13 +63,7 @@ export async function sumScoreGroups(
 ): Promise<ScoreMonthRow[]> {
   let query = db
     .selectFrom('feedback_score_groups')
-    .select([
-      'month',
-      'stage',
-      'score_type',
-      'score_value',
-      (eb) => eb.fn.sum<number>('n').as('n'),
-    ])
+    .select(['month', 'stage', 'score_type', 'score_value', (eb) => eb.fn.sum<number>('n').as('n')])
     .where('org_id', '=', orgId)
     .where('month', '>=', q.fromMonth)
     .where('month', '<', q.toMonth)

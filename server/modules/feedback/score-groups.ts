@@ -102,7 +102,11 @@ export async function regroupScoreGroups(s: OrgScope, e: ClientsRegrouped): Prom
   const ids = [...byClient.keys()];
   const deltas: repo.ScoreGroupRow[] = [];
   for (let i = 0; i < ids.length; i += READ_CHUNK)
-    for (const r of await repo.scoredRecordsOfClients(s.db, s.orgId, ids.slice(i, i + READ_CHUNK))) {
+    for (const r of await repo.scoredRecordsOfClients(
+      s.db,
+      s.orgId,
+      ids.slice(i, i + READ_CHUNK),
+    )) {
       const change = byClient.get(r.clientId)!;
       const base = {
         month: monthOfInstant(r.receivedAt, zone),

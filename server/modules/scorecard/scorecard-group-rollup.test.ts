@@ -134,9 +134,7 @@ describe.each(testDialects())('the satisfaction rollup per client group on %s', 
       for (const f of filters) {
         const rolled = await stageSatisfaction(ctx, { ...f, bounds, months });
         const scanned = await stageSatisfaction(ctx, { ...f, bounds });
-        expect(Object.fromEntries(rolled), JSON.stringify(f)).toEqual(
-          Object.fromEntries(scanned),
-        );
+        expect(Object.fromEntries(rolled), JSON.stringify(f)).toEqual(Object.fromEntries(scanned));
         const all = periods.flatMap((p) => p.months);
         const q = { ...f, fromMonth: all[0]!, toMonth: '2026-12', timeZone };
         expect(await scoreGroupsOf(ctx, q)).not.toBeNull();
