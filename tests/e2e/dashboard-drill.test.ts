@@ -70,9 +70,7 @@ describe('dashboard drill-down', () => {
       await page.screenshot({ path: `${SCREENSHOTS}/dashboard-drill-${name}.png`, fullPage: true });
       await clickBar(page, 'chart-stage', 'доставка');
       await page.waitForURL(/\/feedback\?/, WAIT);
-      await expect
-        .poll(() => page.getByTestId('drill-count').textContent(), WAIT)
-        .toContain('3');
+      await expect.poll(() => page.getByTestId('drill-count').textContent(), WAIT).toContain('3');
       const cards = page.getByTestId('feedback-card');
       await expect.poll(() => cards.count(), WAIT).toBe(3);
       for (const text of ['Ответ nps 2', 'Ответ nps 9', 'Ответ nps 10'])
