@@ -28,7 +28,8 @@ export const apiKeyAccessFields = {
 /** Filters of the audit log (and its export). Dates are whole UTC days, `to` included. */
 const auditFilters = {
   action: z.string().trim().min(1).max(64).optional(),
-  actorId: z.uuid().optional(),
+  /** A person's or a key's id (who acted). */
+  actor: z.uuid().optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 };
@@ -43,5 +44,3 @@ export const auditExportQuery = z.object({
   format: z.enum(EXPORT_FORMATS).default('csv'),
   lang: z.enum(LANGUAGES).default('ru'),
 });
-
-export const resetTwoFactorOut = z.object({ userId: z.string(), twoFactor: z.literal(false) });

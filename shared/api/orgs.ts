@@ -42,6 +42,8 @@ export const userOut = z.object({
   createdAt: z.string(),
   /** Two-factor sign-in is on (issue 19). */
   twoFactor: z.boolean(),
+  /** An admin reset this person's second factor: they must set it up again (issue 19). */
+  mustSetUpTwoFactor: z.boolean(),
 });
 export type UserOut = z.infer<typeof userOut>;
 

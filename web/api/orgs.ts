@@ -16,6 +16,7 @@ import type {
   UserOut,
 } from '../../shared/api/orgs.ts';
 import { api, setCsrfToken } from './client.ts';
+import { queryString } from './clients.ts';
 import { rememberSession } from './session-hint.ts';
 
 export type PublicConfig = z.infer<typeof publicConfigOut>;
@@ -65,7 +66,14 @@ export const createApiKey = (body: z.input<typeof createApiKeyBody>) =>
 export const revokeApiKey = (id: string) =>
   api.delete<ApiKeyOut>(`/api/v1/api-keys/${encodeURIComponent(id)}`);
 
-export const listAudit = (cursor?: string) =>
-  api.get<Page<AuditEntry>>(
-    `/api/v1/audit?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-  );
+/** Filters of the audit log (and its export): action, actor id, UTC days from–to. */
+export interface AuditFilters {
+  action?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+}
+export const listAudit = (filters: AuditFilters, cursor?: string) =>
+  api.get<Page<AuditEntry>>(`/api/v1/audit${queryString({ ...filters, limit: 50, cursor })}`);
+export const listAuditActions = () =>
+  api.get<{ items: string[] }>('/api/v1/audit/actions').then((r) => r.items);

@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 function toFilter(q: AuditFilters): repo.AuditFilter {
   return {
     action: q.action,
-    actorId: q.actorId,
+    actorId: q.actor,
     fromIso: q.from ? `${q.from}T00:00:00.000Z` : undefined,
     // `to` is a whole day, included: up to the start of the next one.
     untilIso: q.to

@@ -93,9 +93,27 @@ describe.each(testDialects())('audit log on %s', (dialect) => {
     const adminId = byAction.get('auth.login')!.actorId as string;
     const byActor = await call(t.app, org.apiKey, {
       method: 'GET',
-      url: `/api/v1/audit?actorId=${adminId}`,
+      url: `/api/v1/audit?actor=${adminId}`,
     });
     expect(byActor.json().items.map((a: { action: string }) => a.action)).toEqual(['auth.login']);
+    // Another organisation filtering by this organisation's actor sees nothing of it.
+    const other = await createTestOrg(t.deps, 'other');
+    const foreign = await call(t.app, other.apiKey, {
+      method: 'GET',
+      url: `/api/v1/audit?actor=${adminId}`,
+    });
+    expect(foreign.statusCode).toBe(200);
+    expect(foreign.json().items).toEqual([]);
+    const foreignFile = await call(t.app, other.apiKey, {
+      method: 'GET',
+      url: `/api/v1/audit/export?format=csv&actor=${adminId}`,
+    });
+    expect(
+      foreignFile.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/),
+    ).toHaveLength(1);
     const actions = await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/audit/actions' });
     expect(actions.json().items).toContain('list.exported');
     const bad = await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/audit?from=june' });

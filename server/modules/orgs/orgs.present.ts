@@ -13,6 +13,7 @@ export const presentUser = (u: UsersTable): UserOut => ({
   lastLoginAt: u.last_login_at,
   createdAt: u.created_at,
   twoFactor: Boolean(u.totp_enabled_at),
+  mustSetUpTwoFactor: Boolean(u.totp_reset_at) && !u.totp_enabled_at,
 });
 
 export const presentOrg = (o: OrgsTable): OrgOut => ({

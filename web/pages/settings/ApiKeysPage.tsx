@@ -13,6 +13,17 @@ import { SecretOnceModal } from './SecretOnceModal.tsx';
 
 const KEYS_KEY = ['api-keys'] as const;
 
+const statusWords = {
+  active: 'apiKeys.active',
+  revoked: 'apiKeys.revoked',
+  expired: 'access.expiry.expired',
+} as const;
+function statusOf(key: ApiKeyOut): keyof typeof statusWords {
+  if (key.revokedAt) return 'revoked';
+  if (key.expiresAt && Date.parse(key.expiresAt) <= Date.now()) return 'expired';
+  return 'active';
+}
+
 export function ApiKeysPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
@@ -43,13 +54,15 @@ export function ApiKeysPage() {
       />
       <ErrorAlert error={keys.error} />
       {keys.data && keys.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={900}>
           <Table striped verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('apiKeys.name')}</Table.Th>
                 <Table.Th>{t('apiKeys.prefix')}</Table.Th>
                 <Table.Th>{t('roles.label')}</Table.Th>
+                <Table.Th>{t('access.scopes.label')}</Table.Th>
+                <Table.Th>{t('access.expiry.column')}</Table.Th>
                 <Table.Th>{t('apiKeys.createdAt')}</Table.Th>
                 <Table.Th>{t('apiKeys.lastUsed')}</Table.Th>
                 <Table.Th>{t('apiKeys.status')}</Table.Th>
@@ -66,11 +79,23 @@ export function ApiKeysPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>{t(`roles.${key.role}`)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} data-testid="api-key-scopes">
+                      {key.scopes.map((s) => (
+                        <Badge key={s} size="sm" variant="outline" color="gray">
+                          {t(`access.scopes.${s}`)}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="api-key-expiry">
+                    {key.expiresAt ? date(key.expiresAt) : t('access.expiry.never')}
+                  </Table.Td>
                   <Table.Td>{date(key.createdAt)}</Table.Td>
                   <Table.Td>{date(key.lastUsedAt)}</Table.Td>
                   <Table.Td>
-                    <Badge color={key.revokedAt ? 'gray' : 'green'} variant="light">
-                      {t(key.revokedAt ? 'apiKeys.revoked' : 'apiKeys.active')}
+                    <Badge color={statusOf(key) === 'active' ? 'green' : 'gray'} variant="light">
+                      {t(statusWords[statusOf(key)])}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
