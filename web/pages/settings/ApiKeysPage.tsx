@@ -54,7 +54,7 @@ export function ApiKeysPage() {
       />
       <ErrorAlert error={keys.error} />
       {keys.data && keys.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={900}>
+        <Table.ScrollContainer minWidth={860}>
           <Table striped verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -80,25 +80,25 @@ export function ApiKeysPage() {
                   </Table.Td>
                   <Table.Td>{t(`roles.${key.role}`)}</Table.Td>
                   <Table.Td>
-                    <Group gap={4} data-testid="api-key-scopes">
+                    <Stack gap={0} data-testid="api-key-scopes">
                       {key.scopes.map((s) => (
-                        <Badge key={s} size="sm" variant="outline" color="gray">
+                        <Text key={s} size="xs" style={{ whiteSpace: 'nowrap' }}>
                           {t(`access.scopes.${s}`)}
-                        </Badge>
+                        </Text>
                       ))}
-                    </Group>
+                    </Stack>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="api-key-expiry">
                     {key.expiresAt ? date(key.expiresAt) : t('access.expiry.never')}
                   </Table.Td>
                   <Table.Td>{date(key.createdAt)}</Table.Td>
                   <Table.Td>{date(key.lastUsedAt)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 110 }}>
                     <Badge color={statusOf(key) === 'active' ? 'green' : 'gray'} variant="light">
                       {t(statusWords[statusOf(key)])}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {!key.revokedAt && (
                       <Button
                         size="compact-xs"

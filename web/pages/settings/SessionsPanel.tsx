@@ -15,6 +15,7 @@ import {
 } from '../../api/security.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../format.ts';
+import { describeUserAgent } from '../../user-agent.ts';
 
 const SESSIONS_KEY = ['me', 'sessions'] as const;
 
@@ -39,6 +40,7 @@ export function SessionsPanel() {
   const when = (iso: string) => formatDateTime(iso, i18n.language);
   const items = sessions.data ?? [];
   const unknown = t('access.sessions.unknown');
+  const agent = (s: MySession) => (s.userAgent ? describeUserAgent(s.userAgent) : unknown);
 
   const action = (s: MySession) =>
     s.current ? (
@@ -63,10 +65,10 @@ export function SessionsPanel() {
       {items.map((s) => (
         <Card key={s.id} withBorder padding="xs" radius="sm" data-testid="session-row">
           <Group justify="space-between" wrap="nowrap" align="flex-start">
-            <Text size="sm" fw={600} style={{ wordBreak: 'break-word' }}>
-              {s.userAgent ?? unknown}
+            <Text size="sm" fw={600} title={s.userAgent ?? undefined}>
+              {agent(s)}
             </Text>
-            {action(s)}
+            <div style={{ flexShrink: 0 }}>{action(s)}</div>
           </Group>
           <Text size="xs" c="dimmed">
             {s.ip ?? unknown} · {t('access.sessions.lastSeen')}: {when(s.lastSeenAt)}
@@ -92,13 +94,11 @@ export function SessionsPanel() {
       <Table.Tbody>
         {items.map((s) => (
           <Table.Tr key={s.id} data-testid="session-row">
-            <Table.Td style={{ maxWidth: 360, wordBreak: 'break-word' }}>
-              {s.userAgent ?? unknown}
-            </Table.Td>
+            <Table.Td title={s.userAgent ?? undefined}>{agent(s)}</Table.Td>
             <Table.Td>{s.ip ?? unknown}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(s.createdAt)}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(s.lastSeenAt)}</Table.Td>
-            <Table.Td>{action(s)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{action(s)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
