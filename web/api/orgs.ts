@@ -16,7 +16,6 @@ import type {
   UserOut,
 } from '../../shared/api/orgs.ts';
 import { api, setCsrfToken } from './client.ts';
-import { queryString } from './clients.ts';
 import { rememberSession } from './session-hint.ts';
 
 export type PublicConfig = z.infer<typeof publicConfigOut>;
@@ -73,7 +72,11 @@ export interface AuditFilters {
   from?: string;
   to?: string;
 }
-export const listAudit = (filters: AuditFilters, cursor?: string) =>
-  api.get<Page<AuditEntry>>(`/api/v1/audit${queryString({ ...filters, limit: 50, cursor })}`);
+export function listAudit(filters: AuditFilters, cursor?: string) {
+  const search = new URLSearchParams({ limit: '50' });
+  for (const [key, value] of Object.entries({ ...filters, cursor }))
+    if (value) search.set(key, value);
+  return api.get<Page<AuditEntry>>(`/api/v1/audit?${search}`);
+}
 export const listAuditActions = () =>
   api.get<{ items: string[] }>('/api/v1/audit/actions').then((r) => r.items);
