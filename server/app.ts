@@ -23,7 +23,7 @@ import { lazyChild } from './lib/logger.ts';
 import type { Logger } from 'pino';
 import { modules } from './modules/index.ts';
 import { APP_VERSION } from './lib/version.ts';
-import { authenticate } from './modules/orgs/index.ts';
+import { authenticate, authorizeScope } from './modules/orgs/index.ts';
 import { runWithRequestMeta } from './lib/request-meta.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../dist/web', import.meta.url));
@@ -109,6 +109,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   for (const m of modules) await m.publicRoutes?.(app, deps);
   await app.register(async (scope) => {
     scope.addHook('onRequest', authenticate(deps));
+    scope.addHook('preHandler', authorizeScope());
     for (const m of modules) await m.routes?.(scope, deps);
   });
 

@@ -1,6 +1,8 @@
 // Authentication for /api/v1: a Bearer API key, or the session cookie from the UI login.
 // Cookie sessions must also send X-CSRF-Token on every unsafe request (synchroniser token).
-// API keys are held to the scope their route needs (api-scopes.ts) here, for every route.
+// API keys are held to the scope their route needs (api-scopes.ts) by `authorizeScope`, a
+// preHandler of the same scope: after the body is parsed and validated (so malformed input is a
+// 400 for every caller, as tests/bad-input.test.ts requires), before any handler runs.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { sessionCookieName } from '../../http/auth.ts';
@@ -26,7 +28,6 @@ export function authenticate(deps: Deps) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
       const actor = match ? await authenticateApiKey(deps, match[1]!) : undefined;
       if (!actor) throw new AppError('unauthorized', 'The API key is missing, wrong or revoked');
-      assertKeyScope(actor, request.method, request.routeOptions.url ?? request.url);
       return bind(request, actor);
     }
     const token = request.cookies[sessionCookieName(deps)];
@@ -42,6 +43,14 @@ export function authenticate(deps: Deps) {
       }
     }
     bind(request, session.actor);
+  };
+}
+
+/** preHandler for the authenticated scope: an API key without the route's scope is a 403. */
+export function authorizeScope() {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    if (request.actor)
+      assertKeyScope(request.actor, request.method, request.routeOptions.url ?? request.url);
   };
 }
 

@@ -18,7 +18,7 @@ export {
   type PasswordResetRequested,
   type ResetCtx,
 } from './password-reset.service.ts';
-export { authenticate } from './authenticate.ts';
+export { authenticate, authorizeScope } from './authenticate.ts';
 export {
   findOrgUser,
   findOrgUsers,

@@ -10,12 +10,28 @@ import { ROUTE_SCOPES, scopeOfRoute } from './api-scopes.ts';
 
 const PUBLIC = /^\/api\/v1\/(auth\/|setup$)/;
 
-/** One route per scope; a request with an empty body reaches validation (400) only past the gate. */
-const SAMPLES: Record<ApiScope, { method: 'GET' | 'POST'; url: string; passes: number }> = {
+/**
+ * One route per scope, each with a request that passes validation, so only the scope decides:
+ * past the gate a read answers 200, a write 201, and a delete of an id that exists nowhere 404.
+ */
+const SAMPLES: Record<ApiScope, { method: string; url: string; body?: object; passes: number }> = {
   read: { method: 'GET', url: '/api/v1/clients', passes: 200 },
-  'write-feedback': { method: 'POST', url: '/api/v1/feedback', passes: 400 },
-  'write-transactions': { method: 'POST', url: '/api/v1/transactions', passes: 400 },
-  write: { method: 'POST', url: '/api/v1/clients', passes: 400 },
+  'write-feedback': {
+    method: 'POST',
+    url: '/api/v1/feedback',
+    body: { channel: 'api', score: { type: 'nps', value: 9 }, text: 'Спасибо' },
+    passes: 201,
+  },
+  'write-transactions': {
+    method: 'DELETE',
+    url: '/api/v1/transactions/01950000-0000-7000-8000-000000000099',
+    passes: 404,
+  },
+  write: {
+    method: 'DELETE',
+    url: '/api/v1/dates/01950000-0000-7000-8000-000000000099',
+    passes: 404,
+  },
   admin: { method: 'GET', url: '/api/v1/audit', passes: 200 },
 };
 
@@ -59,9 +75,9 @@ describe.each(testDialects())('API key scopes on %s', (dialect) => {
       expect(key.scopes).toEqual([scope]);
       for (const [routeScope, sample] of Object.entries(SAMPLES)) {
         const res = await call(t.app, key.secret, {
-          method: sample.method,
+          method: sample.method as 'GET',
           url: sample.url,
-          ...(sample.method === 'POST' ? { payload: {} } : {}),
+          ...(sample.body ? { payload: sample.body } : {}),
         });
         const label = `${scope} key on ${sample.method} ${sample.url}`;
         if (routeScope === scope) expect(res.statusCode, label).toBe(sample.passes);
@@ -73,6 +89,11 @@ describe.each(testDialects())('API key scopes on %s', (dialect) => {
       // Personal routes are never for keys, whatever their scopes.
       const me = await call(t.app, key.secret, { method: 'GET', url: '/api/v1/me/sessions' });
       expect(me.json().code).toBe('insufficient_scope');
+      // Refused writes wrote nothing: feedback exists only from the write-feedback key.
+      const feedback = await call(t.app, org.apiKey, { method: 'GET', url: '/api/v1/feedback' });
+      expect(feedback.json().items).toHaveLength(
+        API_SCOPES.indexOf(scope) >= API_SCOPES.indexOf('write-feedback') ? 1 : 0,
+      );
     }
   });
 
