@@ -60,6 +60,19 @@ describe('sessions and scoped API keys in the browser', () => {
     expect(await audit.first().textContent()).toContain('127.0.0.1');
     await desk.page.screenshot({ path: `${SCREENSHOTS}/audit-filtered-desktop.png` });
     expect(desk.errors).toEqual([]);
+
+    const small = await signedIn(PHONE);
+    await small.page.goto(`${harness.baseUrl}/settings/audit`);
+    await small.page.getByTestId('audit-filters').waitFor(WAIT);
+    await small.page.locator('select[name=action]').selectOption('auth.login');
+    await expect.poll(() => small.page.getByTestId('audit-row').count(), WAIT).toBe(3);
+    await small.page.screenshot({
+      path: `${SCREENSHOTS}/audit-filtered-phone.png`,
+      fullPage: true,
+    });
+    expect(
+      await small.page.evaluate(() => document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(390);
   }, 90_000);
 
   it('creates a key with scopes and an expiry; the list shows them and the key keeps to them', async () => {
