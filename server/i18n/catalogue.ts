@@ -10,6 +10,7 @@ import { publicPageTexts } from './texts/public-pages.ts';
 import { unsubscribeTexts } from './texts/unsubscribe.ts';
 import { pulseTexts } from './texts/pulse.ts';
 import { reportTexts } from './texts/reports.ts';
+import { privacyTexts } from './texts/privacy.ts';
 
 const ru = {
   ...publicPageTexts.ru,
@@ -19,6 +20,7 @@ const ru = {
   ...listExportTexts.ru,
   ...unsubscribeTexts.ru,
   ...reportTexts.ru,
+  ...privacyTexts.ru,
 };
 const en: typeof ru = {
   ...publicPageTexts.en,
@@ -28,6 +30,7 @@ const en: typeof ru = {
   ...listExportTexts.en,
   ...unsubscribeTexts.en,
   ...reportTexts.en,
+  ...privacyTexts.en,
 };
 
 export type TextTree = { readonly [key: string]: string | TextTree };

@@ -11,6 +11,11 @@ import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
 import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 import { orgTimeZoneChanged } from '../orgs/index.ts';
 import { mergeScoreMonths, rebuildScoreMonths } from './score-months.ts';
+import { clientDeleting, contactErasing, contactExporting } from '../clients/index.ts';
+import { caseDeleting } from '../cases/index.ts';
+import { detachCase, eraseFeedback, exportFeedback, refuseClientWithFeedback } from './privacy.ts';
+import { registerFeedbackPrivacyRoutes } from './privacy.routes.ts';
+import { retentionSweeps } from './retention.ts';
 
 export {
   recordFeedback,
@@ -21,7 +26,13 @@ export {
   type RecordResult,
 } from './feedback.service.ts';
 export { presentFeedback } from './feedback.routes.ts';
-export { feedbackRecorded, type FeedbackRecorded } from './feedback-recorded.ts';
+export {
+  feedbackDeleted,
+  feedbackRecorded,
+  type FeedbackDeleted,
+  type FeedbackRecorded,
+} from './feedback-recorded.ts';
+export { retentionCutoff, sweepRetention } from './retention.ts';
 export { registerStatusNotes, type StatusNote, type StatusNotesSource } from './status-notes.ts';
 export { rebuildScoreMonths, scoreMonthsOf, type ScoreMonthRow } from './score-months.ts';
 export {
@@ -46,12 +57,21 @@ stageDeleting.subscribe('feedback.feedback', async (s, e) => {
   if (await stageKeyUsed(s.db, 'feedback', s.orgId, e.key)) throw stageInUse(e.key);
 });
 
+// Data-subject rights (issue 19): a contact's records in its export, their texts erased with it;
+// a client with records is not deleted; a deleted case leaves its record without the link.
+contactExporting.subscribe('feedback.feedback', exportFeedback);
+contactErasing.subscribe('feedback.feedback', eraseFeedback);
+clientDeleting.subscribe('feedback.feedback', (s, e) => refuseClientWithFeedback(s, e.clientId));
+caseDeleting.subscribe('feedback.case_id', (s, e) => detachCase(s, e.caseId));
+
 export const feedbackModule: ModuleDef = {
   name: 'feedback',
   routes: (app, deps) => {
     registerFeedbackRoutes(app, deps);
     registerFeedbackExport(app, deps);
+    registerFeedbackPrivacyRoutes(app, deps);
   },
+  sweeps: retentionSweeps,
   publicRoutes: async (app, deps) => {
     registerStatusPage(app, deps);
     await registerRatingPage(app, deps);
