@@ -9,6 +9,7 @@ import { notFound } from '../../http/errors.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import type { ContactErasing, ContactExporting } from '../clients/index.ts';
 import { clientInUse } from '../clients/index.ts';
+import { eraseMessagesAbout } from '../messaging/index.ts';
 import { recordAudit } from '../orgs/index.ts';
 import { syncCaseRollup } from './case-rollup.service.ts';
 import { createHook } from '../../lib/hook.ts';
@@ -76,6 +77,7 @@ export async function eraseCases(s: Ctx, e: ContactErasing): Promise<void> {
   const cases = await casesOfContact(s, e.contactId);
   if (cases.length === 0) return;
   const ids = cases.map((c) => c.id);
+  await eraseMessagesAbout(s, { caseIds: ids });
   for (const c of cases)
     if (c.title !== c.public_ref || c.resolution !== null)
       await s.db

@@ -9,6 +9,7 @@ import { assertCan } from '../../lib/permissions.ts';
 import type { ContactErasing, ContactExporting } from '../clients/index.ts';
 import { clientInUse } from '../clients/index.ts';
 import { detachFeedbackFromCases } from '../cases/index.ts';
+import { eraseMessagesAbout } from '../messaging/index.ts';
 import { recordAudit } from '../orgs/index.ts';
 import { feedbackDeleted } from './feedback-recorded.ts';
 import { recordScoreMonths } from './score-months.ts';
@@ -46,6 +47,13 @@ export async function exportFeedback(s: OrgScope, e: ContactExporting): Promise<
 
 /** Texts and the raw request of the contact's records go; the analysis stays (an aggregate). */
 export async function eraseFeedback(s: Ctx, e: ContactErasing): Promise<void> {
+  const ids = await s.db
+    .selectFrom('feedback')
+    .select('id')
+    .where('org_id', '=', s.orgId)
+    .where('contact_id', '=', e.contactId)
+    .execute();
+  await eraseMessagesAbout(s, { feedbackIds: ids.map((r) => r.id) });
   const res = await s.db
     .updateTable('feedback')
     .set({ text: null, raw: null })

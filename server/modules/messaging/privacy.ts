@@ -55,3 +55,29 @@ export async function eraseMessages(s: Ctx, e: ContactErasing): Promise<void> {
     .execute();
   e.counts['messages'] = ids.length;
 }
+
+/**
+ * Messages about records of an erased contact (a new-case mail to its owner quotes the text):
+ * their subject and text go; called by the modules that own those records (above messaging).
+ */
+export async function eraseMessagesAbout(
+  s: OrgScope,
+  about: { feedbackIds?: readonly string[]; caseIds?: readonly string[] },
+): Promise<number> {
+  const f = about.feedbackIds ?? [];
+  const c = about.caseIds ?? [];
+  if (f.length + c.length === 0) return 0;
+  const res = await s.db
+    .updateTable('messages')
+    .set({ subject: '', body_text: '' })
+    .where('org_id', '=', s.orgId)
+    .where((w) =>
+      w.or([
+        ...(f.length ? [w('feedback_id', 'in', [...f])] : []),
+        ...(c.length ? [w('case_id', 'in', [...c])] : []),
+      ]),
+    )
+    .where((w) => w.or([w('subject', '<>', ''), w('body_text', '<>', '')]))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
