@@ -92,7 +92,11 @@ describe.each(testDialects())('contact export and erasure on %s', (dialect) => {
     const after = await Promise.all(FIGURES.map(async (u) => (await api('GET', u)).json()));
     expect(after).toEqual(before);
     expect(
-      after[0].groups.map((g: { key: string; value: number }) => [g.key, g.value, g.responses]),
+      after[0].groups.map((g: { key: string; value: number; responses: number }) => [
+        g.key,
+        g.value,
+        g.responses,
+      ]),
     ).toEqual([
       ['2026-09', -100, 1],
       ['2026-10', 100, 2],
