@@ -8,7 +8,7 @@ type Lang = 'ru' | 'en';
 
 const TABLE_STYLE = raw(
   `<style>main{max-width:60rem}table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}` +
-    `th,td{border:1px solid #dee2e6;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}` +
+    `th,td{border:1px solid #dee2e6;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}td{white-space:pre-wrap}` +
     `th{background:#f1f3f5;width:30%;font-weight:600}h2{font-size:1.1rem;margin:1.5rem 0 .25rem}</style>`,
 );
 

@@ -26,6 +26,10 @@ export interface ContactExport {
   language: ContactsTable['language'];
 }
 
+/** Sections in the order a person reads them; a module's new section goes last. */
+const ORDER = ['feedback', 'cases', 'messages', 'inbound', 'calls', 'survey_invitations'];
+const rank = (key: string) => (ORDER.includes(key) ? ORDER.indexOf(key) : ORDER.length);
+
 const subjectOf = (c: ContactsTable): ContactSubject => ({
   contactId: c.id,
   clientId: c.client_id,
@@ -75,7 +79,7 @@ export async function exportContact(
         inn: client.inn ?? null,
         createdAt: client.created_at,
       },
-      sections: event.sections,
+      sections: [...event.sections].sort((a, b) => rank(a.key) - rank(b.key)),
     };
   });
 }

@@ -22,7 +22,7 @@ function ContactName({ contact }: { contact: ContactOut }) {
   const { t } = useTranslation();
   if (!contact.erasedAt) return <>{contact.name}</>;
   return (
-    <Group gap={4} wrap="nowrap" component="span">
+    <Group gap={4}>
       <Text span c="dimmed" fs="italic">
         {t('privacy.erasedName')}
       </Text>
@@ -58,7 +58,8 @@ function Subscription({
   onResubscribe?: (contact: ContactOut) => void;
 }) {
   const { t, i18n } = useTranslation();
-  if (!contact.unsubscribedAt) return null;
+  // An erased contact is never written to again: its badge says so, nothing to re-subscribe.
+  if (!contact.unsubscribedAt || contact.erasedAt) return null;
   const date = formatDateTime(contact.unsubscribedAt, i18n.language) ?? '';
   return (
     <Group gap={4} wrap="nowrap">
@@ -150,7 +151,7 @@ function ContactCards({ contacts, onEditPreferences, onResubscribe, onData }: Pr
         return (
           <Card key={contact.id} withBorder padding="sm" radius="sm" data-testid="contact-card">
             <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+              <Text component="div" fw={600} style={{ overflowWrap: 'anywhere' }}>
                 <ContactName contact={contact} />
               </Text>
               <Group gap={0} wrap="nowrap">
