@@ -10,6 +10,7 @@ import { assertCan } from '../../lib/permissions.ts';
 import type { ContactErasing, ContactExporting } from '../clients/index.ts';
 import { clientInUse } from '../clients/index.ts';
 import { eraseMessagesAbout } from '../messaging/index.ts';
+import { eraseCaseDeliveries } from '../webhooks/index.ts';
 import { recordAudit } from '../orgs/index.ts';
 import { syncCaseRollup } from './case-rollup.service.ts';
 import { createHook } from '../../lib/hook.ts';
@@ -78,6 +79,7 @@ export async function eraseCases(s: Ctx, e: ContactErasing): Promise<void> {
   if (cases.length === 0) return;
   const ids = cases.map((c) => c.id);
   await eraseMessagesAbout(s, { caseIds: ids });
+  await eraseCaseDeliveries(s, ids);
   for (const c of cases)
     if (c.title !== c.public_ref || c.resolution !== null)
       await s.db

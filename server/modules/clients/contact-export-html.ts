@@ -1,7 +1,7 @@
 // A contact's data export as one readable, self-contained HTML page (issue 19): the contact, its
 // client and each module's section as a table per record, in ru or en. Every value is escaped.
 import { html, publicPage, raw, type Raw } from '../../http/html.ts';
-import { t } from '../../i18n/catalogue.ts';
+import { SERVER_TEXTS, t, type TextTree } from '../../i18n/catalogue.ts';
 import type { ContactExport } from './contact-rights.service.ts';
 
 type Lang = 'ru' | 'en';
@@ -12,15 +12,32 @@ const TABLE_STYLE = raw(
     `th{background:#f1f3f5;width:30%;font-weight:600}h2{font-size:1.1rem;margin:1.5rem 0 .25rem}</style>`,
 );
 
+/** A field's words in the page's language; an unknown field (a new module's) shows its key. */
+function label(lang: Lang, key: string): string {
+  const fields = (SERVER_TEXTS[lang]['privacy'] as TextTree)['fields'] as TextTree;
+  const word = fields[key];
+  return typeof word === 'string' ? word : key;
+}
+
 function valueText(v: unknown): string {
-  if (v === null || v === undefined) return '—';
+  if (v === null || v === undefined || v === '') return '—';
+  if (Array.isArray(v))
+    return v
+      .map((x) =>
+        x !== null && typeof x === 'object'
+          ? Object.values(x)
+              .filter((y) => y !== null && y !== '')
+              .join(' · ')
+          : String(x),
+      )
+      .join('\n');
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
 
 function recordTable(lang: Lang, item: Record<string, unknown>): Raw {
   const rows = Object.entries(item).map(
-    ([k, v]) => html`<tr><th scope="row">${k}</th><td>${valueText(v)}</td></tr>`,
+    ([k, v]) => html`<tr><th scope="row">${label(lang, k)}</th><td>${valueText(v)}</td></tr>`,
   );
   return html`<table><thead><tr><th>${t(lang, 'privacy.field')}</th><th>${t(lang, 'privacy.value')}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }

@@ -7,7 +7,16 @@ import { testDialects } from '../../../tests/support/db.ts';
 import { fixedClock } from '../../lib/clock.ts';
 import { buildWorld, IVAN } from './contact-rights.fixtures.ts';
 
-const SECRETS = [IVAN.name, IVAN.email, '9125550102', ...IVAN.texts, IVAN.note, IVAN.reply];
+const RESOLUTION = 'Вернули Ивану 5000 ₽ на карту 4276 0000 1111 2222';
+const SECRETS = [
+  IVAN.name,
+  IVAN.email,
+  '9125550102',
+  ...IVAN.texts,
+  IVAN.note,
+  IVAN.reply,
+  RESOLUTION,
+];
 
 /** Every row of every table of this test's database, as text. */
 async function everything(t: TestApp): Promise<Map<string, string>> {
@@ -46,6 +55,28 @@ describe.each(testDialects())('contact export and erasure on %s', (dialect) => {
     const api = (method: string, url: string, payload?: unknown) =>
       call(t.app, org.apiKey, { method: method as 'GET', url, payload: payload as object });
     const w = await buildWorld(t.app, org.apiKey);
+    // A webhook subscribed to case events (stored directly: its URL is never called here), so a
+    // delivery carries the case's resolution text.
+    const at = '2026-11-15T10:00:00.000Z';
+    await t.deps.db
+      .insertInto('webhooks')
+      .values({
+        id: '01900000-0000-7000-8000-000000000001',
+        org_id: org.orgId,
+        url: 'https://hooks.example.com/in',
+        secret: 'whsec_test',
+        events: JSON.stringify(['case.updated', 'case.resolved']),
+        active: 1,
+        allowed_host: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    const resolved = await api('PATCH', `/api/v1/cases/${w.caseId}`, {
+      status: 'resolved',
+      resolution: RESOLUTION,
+    });
+    expect(resolved.statusCode, resolved.body).toBe(200);
 
     const exported = await api('GET', `/api/v1/contacts/${w.contactId}/export`);
     expect(exported.statusCode).toBe(200);
