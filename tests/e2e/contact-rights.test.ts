@@ -106,4 +106,24 @@ describe('a contact’s data in the browser', () => {
     expect(after.json.score.value).toBe(8);
     expect(errors).toEqual([]);
   });
+
+  it('sets the retention of texts on the organisation page, on a phone', async () => {
+    const { page, errors } = await openSignedIn(harness, PHONE, '/settings/organisation');
+    const panel = page.getByTestId('retention-panel');
+    await panel.getByText('Срок хранения текстов').waitFor(WAIT);
+    await panel.locator('input[name=textMonths]').fill('24');
+    await panel.getByRole('button', { name: 'Сохранить' }).click();
+    await expect
+      .poll(
+        async () =>
+          (await api<{ textMonths: number | null }>('GET', '/api/v1/settings/retention')).json
+            .textMonths,
+        WAIT,
+      )
+      .toBe(24);
+    await panel.scrollIntoViewIfNeeded();
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/retention-390.png` });
+    expect(errors).toEqual([]);
+  });
 });
