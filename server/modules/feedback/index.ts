@@ -15,7 +15,7 @@ import { clientDeleting, contactErasing, contactExporting } from '../clients/ind
 import { caseDeleting } from '../cases/index.ts';
 import { detachCase, eraseFeedback, exportFeedback, refuseClientWithFeedback } from './privacy.ts';
 import { registerFeedbackPrivacyRoutes } from './privacy.routes.ts';
-import { retentionSweeps } from './retention.ts';
+import { retentionJobs, retentionSchedules } from './retention.ts';
 
 export {
   recordFeedback,
@@ -71,7 +71,8 @@ export const feedbackModule: ModuleDef = {
     registerFeedbackExport(app, deps);
     registerFeedbackPrivacyRoutes(app, deps);
   },
-  sweeps: retentionSweeps,
+  jobs: retentionJobs,
+  schedules: retentionSchedules,
   publicRoutes: async (app, deps) => {
     registerStatusPage(app, deps);
     await registerRatingPage(app, deps);

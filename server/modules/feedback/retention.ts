@@ -1,11 +1,15 @@
 // Retention of free texts per organisation (issue 19): feedback texts (and the raw request) and
-// case reply texts older than N months are anonymised by the worker's `feedback.retention` sweep;
-// scores, stages and times stay, so every rollup reads the same. Off (null) by default.
+// case reply texts older than N months are anonymised by the worker's hourly `feedback.retention`
+// job (a schedule, not a sweep: finding nothing left to do costs a scan of the old records, too
+// much for every worker round); scores, stages and times stay, so every rollup reads the same.
+// Off (null) by default.
 import { sql } from 'kysely';
 import { inTransaction, systemCtx, type Ctx, type OrgScope } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { assertCan } from '../../lib/permissions.ts';
-import type { Sweep } from '../module.ts';
+import { z } from 'zod';
+import { defineJob, type JobDefinition } from '../../jobs/queue.ts';
+import type { Schedule } from '../module.ts';
 import { anonymiseCaseRepliesBefore } from '../cases/index.ts';
 import { recordAudit } from '../orgs/index.ts';
 
@@ -100,6 +104,20 @@ export async function sweepRetention(deps: Deps, limit = RETENTION_BATCH): Promi
   return done;
 }
 
-export function retentionSweeps(deps: Deps): Sweep[] {
-  return [{ name: 'feedback.retention', run: () => sweepRetention(deps) }];
+export const RETENTION_JOB = 'feedback.retention';
+export const retentionSchedules: Schedule[] = [{ name: RETENTION_JOB, everyMs: 3_600_000 }];
+
+/** The hourly job: batches until nothing older than the period is left. */
+export function retentionJobs(deps: Deps): JobDefinition[] {
+  return [
+    defineJob({
+      name: RETENTION_JOB,
+      payload: z.object({}),
+      handler: async (job) => {
+        let total = 0;
+        for (let n = await sweepRetention(deps); n > 0; n = await sweepRetention(deps)) total += n;
+        job.log.info({ anonymised: total }, 'retention applied');
+      },
+    }),
+  ];
 }
