@@ -39,6 +39,7 @@ import * as m0035 from './0035_stage_money_rollup.ts';
 import * as m0036 from './0036_call_rollup.ts';
 import * as m0037 from './0037_feedback_score_groups.ts';
 import * as m0038 from './0038_sessions_scopes_audit.ts';
+import * as m0039 from './0039_data_subject_rights.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -79,4 +80,5 @@ export const migrations: Record<string, Migration> = {
   '0036_call_rollup': m0036,
   '0037_feedback_score_groups': m0037,
   '0038_sessions_scopes_audit': m0038,
+  '0039_data_subject_rights': m0039,
 };

@@ -115,6 +115,7 @@ import type {
   InitiativeNoticesTable,
   InitiativesTable,
 } from './tables/backlog.ts';
+import type { RetentionSettingsTable } from './tables/privacy.ts';
 
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
@@ -136,8 +137,10 @@ export type * from './tables/opportunities.ts';
 export type * from './tables/strategy.ts';
 export type * from './tables/competencies.ts';
 export type * from './tables/backlog.ts';
+export type * from './tables/privacy.ts';
 
 export interface DB {
+  retention_settings: RetentionSettingsTable;
   competencies: CompetenciesTable;
   competency_targets: CompetencyTargetsTable;
   competency_assessments: CompetencyAssessmentsTable;

@@ -11,6 +11,7 @@ import { publicPageTexts } from './texts/public-pages.ts';
 import { unsubscribeTexts } from './texts/unsubscribe.ts';
 import { pulseTexts } from './texts/pulse.ts';
 import { reportTexts } from './texts/reports.ts';
+import { privacyTexts } from './texts/privacy.ts';
 
 const ru = {
   ...publicPageTexts.ru,
@@ -20,6 +21,7 @@ const ru = {
   listExports: { ...listExportTexts.ru.listExports, ...auditExportTexts.ru.listExports },
   ...unsubscribeTexts.ru,
   ...reportTexts.ru,
+  ...privacyTexts.ru,
 };
 const en: typeof ru = {
   ...publicPageTexts.en,
@@ -29,6 +31,7 @@ const en: typeof ru = {
   listExports: { ...listExportTexts.en.listExports, ...auditExportTexts.en.listExports },
   ...unsubscribeTexts.en,
   ...reportTexts.en,
+  ...privacyTexts.en,
 };
 
 export type TextTree = { readonly [key: string]: string | TextTree };

@@ -156,6 +156,8 @@ export const contactOut = z.object({
   preferredTime: z.string().nullable(),
   /** When the contact unsubscribed from client notifications (the link in our e-mails); null: subscribed. */
   unsubscribedAt: z.string().nullable(),
+  /** When the contact was erased (issue 19): personal fields and texts gone, never mailed again. */
+  erasedAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type ContactOut = z.infer<typeof contactOut>;

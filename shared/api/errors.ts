@@ -56,6 +56,10 @@ export const ERROR_STATUS = {
   kpi_is_bound: 409,
   /** A journey stage key the organisation does not have (issue 18: an initiative's stage). */
   unknown_stage: 422,
+  /** Issue 19: an erased contact is never changed, resubscribed or written to again. */
+  contact_erased: 409,
+  /** Issue 19: a client with records (feedback, cases, transactions, calls) is not deleted. */
+  client_in_use: 409,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

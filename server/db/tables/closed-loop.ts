@@ -76,6 +76,8 @@ export interface ContactsTable {
   preferences?: string | null;
   preferred_channel?: PreferredChannel | null;
   preferred_time?: string | null;
+  /** When the contact was erased (migration 0039): personal fields and texts gone, never mailed. */
+  erased_at?: string | null;
 }
 
 export interface SurveysTable {

@@ -5,6 +5,12 @@ import { registerCareRoutes } from './care.routes.ts';
 import { registerTodayRoutes } from './today.routes.ts';
 import { registerCoverageRoutes } from './coverage.routes.ts';
 import { careJobs, DIGEST_JOB } from './digest.ts';
+import { contactErasing, contactExporting } from '../clients/index.ts';
+import { eraseDates, exportDates } from './privacy.ts';
+
+// Data-subject rights (issue 19): a contact's important dates in its export, deleted on erasure.
+contactExporting.subscribe('care.important_dates', exportDates);
+contactErasing.subscribe('care.important_dates', eraseDates);
 import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
 import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 

@@ -8,6 +8,9 @@ import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
 import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 import { orgTimeZoneChanged } from '../orgs/index.ts';
 import { caseRollupSweeps, mergeCaseRollup, rebuildCaseRollup } from './case-rollup.service.ts';
+import { clientDeleting, contactErasing, contactExporting } from '../clients/index.ts';
+import { eraseCases, exportCases, refuseClientWithCases } from './privacy.ts';
+import { registerCasePrivacyRoutes } from './privacy.routes.ts';
 
 export { acknowledgeCase, getCase, openCaseForFeedback } from './cases.service.ts';
 export {
@@ -42,6 +45,12 @@ export {
 export { emitCaseEvent } from './case-events.ts';
 export { recordClientReply } from './client-reply.ts';
 export { allowedNext } from './status-machine.ts';
+export { anonymiseCaseRepliesBefore, caseDeleting, detachFeedbackFromCases } from './privacy.ts';
+
+// Data-subject rights (issue 19): a contact's cases in its export and erased with it.
+contactExporting.subscribe('cases.cases', exportCases);
+contactErasing.subscribe('cases.cases', eraseCases);
+clientDeleting.subscribe('cases.cases', (s, e) => refuseClientWithCases(s, e.clientId));
 
 // Stage keys on cases follow a merge, and a stage still on one is not deleted (ADR 012).
 stagesMerged.subscribe('cases.cases', async (s, e) => {
@@ -59,6 +68,7 @@ export const casesModule: ModuleDef = {
   routes: (app, deps) => {
     registerCaseRoutes(app, deps);
     registerCasesExport(app, deps);
+    registerCasePrivacyRoutes(app, deps);
   },
   jobs: (deps) => [...caseJobs(deps), ...statusMessageJobs(deps)],
   schedules: [{ name: 'cases.sla.sweep', everyMs: 60_000 }],

@@ -35,6 +35,26 @@ export const isolationFixtures: IsolationFixtures = {
     });
     return { params: { id: contact.json().id }, bodies: { PATCH: { name: 'Взломано' } } };
   },
+  // Issue 19: B can neither export nor erase A's contact (DELETE /contacts/:id and
+  // /clients/:id use the fixtures above, read back through their GET).
+  '/api/v1/contacts/:id/export': async (t, a) => {
+    const clientId = await clientOf(t, a.apiKey);
+    const contact = await call(t.app, a.apiKey, {
+      method: 'POST',
+      url: `/api/v1/clients/${clientId}/contacts`,
+      payload: { name: 'Нина', email: 'nina@alpha.ru' },
+    });
+    return { params: { id: contact.json().id } };
+  },
+  '/api/v1/contacts/:id/erase': async (t, a) => {
+    const clientId = await clientOf(t, a.apiKey);
+    const contact = await call(t.app, a.apiKey, {
+      method: 'POST',
+      url: `/api/v1/clients/${clientId}/contacts`,
+      payload: { name: 'Олег', email: 'oleg@alpha.ru' },
+    });
+    return { params: { id: contact.json().id } };
+  },
   '/api/v1/contacts/:id/resubscribe': async (t, a) => {
     const clientId = await clientOf(t, a.apiKey);
     const contact = await call(t.app, a.apiKey, {

@@ -42,6 +42,7 @@ export const presentContact = (c: ContactsTable | ContactView): api.ContactOut =
   preferredChannel: c.preferred_channel ?? null,
   preferredTime: c.preferred_time ?? null,
   unsubscribedAt: 'unsubscribed_at' in c ? c.unsubscribed_at : null,
+  erasedAt: c.erased_at ?? null,
   createdAt: c.created_at,
 });
 

@@ -8,6 +8,7 @@ import { assertCan } from '../../lib/permissions.ts';
 import { CONTACT_ROLES } from '../../../shared/domain/vocabulary.ts';
 import { recordAudit } from '../orgs/index.ts';
 import * as repo from './clients.repo.ts';
+import { contactErased } from './contact-events.ts';
 import { listContactsByIds } from './contacts-bulk.repo.ts';
 import { withSubscription, type ContactView } from './subscriptions.service.ts';
 
@@ -97,7 +98,7 @@ export interface ContactPatch {
 export async function updateContact(ctx: Ctx, id: string, patch: ContactPatch) {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
-    await repo.getContact(tx.db, tx.orgId, id);
+    if ((await repo.getContact(tx.db, tx.orgId, id)).erased_at) throw contactErased();
     await repo.updateContact(tx.db, tx.orgId, id, {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.email !== undefined ? { email: patch.email?.toLowerCase() ?? null } : {}),

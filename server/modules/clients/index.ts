@@ -2,6 +2,7 @@
 import type { ModuleDef } from '../module.ts';
 import { registerClientRoutes } from './clients.routes.ts';
 import { registerClientsExport } from './clients-export.routes.ts';
+import { registerContactRightsRoutes } from './contact-rights.routes.ts';
 
 export {
   findClient,
@@ -45,6 +46,18 @@ export {
   type ClientGroup,
   type ClientsRegrouped,
 } from './client-groups.ts';
+export {
+  clientDeleting,
+  clientInUse,
+  contactErased,
+  contactErasing,
+  contactExporting,
+  type ClientDeleting,
+  type ContactErasing,
+  type ContactExporting,
+  type ContactSubject,
+  type ExportSection,
+} from './contact-events.ts';
 export type { ClientInput, ContactInput, ContactRole } from './clients.service.ts';
 export { presentClient, presentContact } from './clients.routes.ts';
 
@@ -53,5 +66,6 @@ export const clientsModule: ModuleDef = {
   routes: (app, deps) => {
     registerClientRoutes(app, deps);
     registerClientsExport(app, deps);
+    registerContactRightsRoutes(app, deps);
   },
 };

@@ -10,6 +10,15 @@ import { newId } from '../../lib/ids.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { recordAudit } from '../orgs/index.ts';
 import * as repo from './clients.repo.ts';
+import { contactErased } from './contact-events.ts';
+import { erasedAt } from './contact-rights.repo.ts';
+
+/** On the list, or erased (issue 19: an erased contact is never written to again). */
+async function offList(s: OrgScope, ids: readonly string[]): Promise<Map<string, string>> {
+  const at = await repo.unsubscribedAt(s.db, s.orgId, ids);
+  for (const [id, when] of await erasedAt(s.db, s.orgId, ids)) if (!at.has(id)) at.set(id, when);
+  return at;
+}
 
 /** A contact with the time it unsubscribed (null: it gets every message). */
 export type ContactView = ContactsTable & { unsubscribed_at: string | null };
@@ -19,9 +28,8 @@ export async function withSubscription(
   s: OrgScope,
   rows: readonly ContactsTable[],
 ): Promise<ContactView[]> {
-  const at = await repo.unsubscribedAt(
-    s.db,
-    s.orgId,
+  const at = await offList(
+    s,
     rows.map((r) => r.id),
   );
   return rows.map((r) => ({ ...r, unsubscribed_at: at.get(r.id) ?? null }));
@@ -32,7 +40,7 @@ export async function unsubscribedContactIds(
   s: OrgScope,
   contactIds: readonly string[],
 ): Promise<Set<string>> {
-  return new Set((await repo.unsubscribedAt(s.db, s.orgId, contactIds)).keys());
+  return new Set((await offList(s, contactIds)).keys());
 }
 
 /**
@@ -66,6 +74,7 @@ export async function resubscribeContact(ctx: Ctx, contactId: string): Promise<C
   assertCan(ctx.actor, 'org.manage');
   return inTransaction(ctx, async (tx) => {
     const contact = await repo.getContact(tx.db, tx.orgId, contactId);
+    if (contact.erased_at) throw contactErased();
     const removed = await repo.deleteUnsubscribes(tx.db, tx.orgId, contactId);
     if (removed > 0)
       await recordAudit(tx, 'contact.resubscribed', { type: 'contact', id: contactId });

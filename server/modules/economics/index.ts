@@ -2,13 +2,13 @@
 // profit formula and its levers, one client's economics, what satisfaction is worth, settings
 // and the rollups behind them (issue 14, ADR 011).
 import type { ModuleDef } from '../module.ts';
-import { feedbackRecorded } from '../feedback/index.ts';
+import { feedbackDeleted, feedbackRecorded } from '../feedback/index.ts';
 import { registerImportTarget } from '../imports/index.ts';
 import { registerEconomicsRoutes } from './economics.routes.ts';
 import { registerTransactionsExport } from './transactions-export.routes.ts';
-import { recordFeedbackActivity } from './rollups.service.ts';
+import { recordFeedbackActivity, removeFeedbackActivity } from './rollups.service.ts';
 import { mergeStageMoney, moveClients } from './stage-rollup.service.ts';
-import { clientsRegrouped } from '../clients/index.ts';
+import { clientDeleting, clientInUse, clientsRegrouped } from '../clients/index.ts';
 import { transactionsTarget } from './transactions-import.ts';
 import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
 import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
@@ -43,6 +43,20 @@ registerImportTarget(transactionsTarget);
 feedbackRecorded.subscribe('economics.activity', (scope, e) =>
   recordFeedbackActivity(scope, e.records),
 );
+// Issue 19: a deleted record takes its month back; a client with transactions is not deleted.
+feedbackDeleted.subscribe('economics.activity', (scope, e) =>
+  removeFeedbackActivity(scope, e.records),
+);
+clientDeleting.subscribe('economics.transactions', async (s, e) => {
+  const row = await s.db
+    .selectFrom('transactions')
+    .select('id')
+    .where('org_id', '=', s.orgId)
+    .where('client_id', '=', e.clientId)
+    .limit(1)
+    .executeTakeFirst();
+  if (row) throw clientInUse('transactions');
+});
 
 // Stage keys on transactions follow a merge, and a stage still on one is not deleted (ADR 012).
 stagesMerged.subscribe('economics.transactions', (s, e) =>

@@ -84,6 +84,21 @@ export async function recordFeedbackActivity(
   await updateClientSets(s, 'feedback_months', added, new Map());
 }
 
+/** Records deleted (issue 19): a month goes when the client has no other record in it. */
+export async function removeFeedbackActivity(
+  s: OrgScope,
+  records: readonly { clientId: string | null; receivedAt: string; monthStillSpoken: boolean }[],
+): Promise<void> {
+  const removed = new Map<string, number[]>();
+  for (const r of records) {
+    if (!r.clientId || r.monthStillSpoken) continue;
+    const list = removed.get(r.clientId) ?? [];
+    list.push(monthOf(new Date(r.receivedAt).toISOString().slice(0, 10)));
+    removed.set(r.clientId, list);
+  }
+  await updateClientSets(s, 'feedback_months', new Map(), removed);
+}
+
 async function updateClientSets(
   s: OrgScope,
   column: 'sale_months' | 'feedback_months',

@@ -9,3 +9,16 @@ export interface FeedbackRecorded {
 }
 
 export const feedbackRecorded = createHook<OrgScope, FeedbackRecorded>('feedback.recorded');
+
+export interface FeedbackDeleted {
+  records: readonly {
+    id: string;
+    clientId: string | null;
+    receivedAt: string;
+    /** The client has another record in the same UTC calendar month. */
+    monthStillSpoken: boolean;
+  }[];
+}
+
+/** Records an admin deleted (issue 19), emitted in the deleting transaction before the rows go. */
+export const feedbackDeleted = createHook<OrgScope, FeedbackDeleted>('feedback.deleted');

@@ -13,6 +13,11 @@ import { clientsRegrouped } from '../clients/index.ts';
 import { orgTimeZoneChanged } from '../orgs/index.ts';
 import { mergeScoreGroups, rebuildScoreGroups, regroupScoreGroups } from './score-groups.ts';
 import { mergeScoreMonths, rebuildScoreMonths } from './score-months.ts';
+import { clientDeleting, contactErasing, contactExporting } from '../clients/index.ts';
+import { caseDeleting } from '../cases/index.ts';
+import { detachCase, eraseFeedback, exportFeedback, refuseClientWithFeedback } from './privacy.ts';
+import { registerFeedbackPrivacyRoutes } from './privacy.routes.ts';
+import { retentionJobs, retentionSchedules } from './retention.ts';
 
 export {
   recordFeedback,
@@ -23,7 +28,13 @@ export {
   type RecordResult,
 } from './feedback.service.ts';
 export { presentFeedback } from './feedback.routes.ts';
-export { feedbackRecorded, type FeedbackRecorded } from './feedback-recorded.ts';
+export {
+  feedbackDeleted,
+  feedbackRecorded,
+  type FeedbackDeleted,
+  type FeedbackRecorded,
+} from './feedback-recorded.ts';
+export { retentionCutoff, sweepRetention } from './retention.ts';
 export { registerStatusNotes, type StatusNote, type StatusNotesSource } from './status-notes.ts';
 export { rebuildScoreMonths, scoreMonthsOf, type ScoreMonthRow } from './score-months.ts';
 export { rebuildScoreGroups, scoreGroupsOf } from './score-groups.ts';
@@ -56,12 +67,22 @@ stageDeleting.subscribe('feedback.feedback', async (s, e) => {
   if (await stageKeyUsed(s.db, 'feedback', s.orgId, e.key)) throw stageInUse(e.key);
 });
 
+// Data-subject rights (issue 19): a contact's records in its export, their texts erased with it;
+// a client with records is not deleted; a deleted case leaves its record without the link.
+contactExporting.subscribe('feedback.feedback', exportFeedback);
+contactErasing.subscribe('feedback.feedback', eraseFeedback);
+clientDeleting.subscribe('feedback.feedback', (s, e) => refuseClientWithFeedback(s, e.clientId));
+caseDeleting.subscribe('feedback.case_id', (s, e) => detachCase(s, e.caseId));
+
 export const feedbackModule: ModuleDef = {
   name: 'feedback',
   routes: (app, deps) => {
     registerFeedbackRoutes(app, deps);
     registerFeedbackExport(app, deps);
+    registerFeedbackPrivacyRoutes(app, deps);
   },
+  jobs: retentionJobs,
+  schedules: retentionSchedules,
   publicRoutes: async (app, deps) => {
     registerStatusPage(app, deps);
     await registerRatingPage(app, deps);

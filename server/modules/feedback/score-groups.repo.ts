@@ -48,6 +48,15 @@ export async function addScoreGroups(
     .execute();
 }
 
+/** Rows whose count came back to 0 (records deleted), so the rollup equals a fresh count. */
+export async function dropEmptyScoreGroups(db: DbOrTrx, orgId: string): Promise<void> {
+  await db
+    .deleteFrom('feedback_score_groups')
+    .where('org_id', '=', orgId)
+    .where('n', '=', 0)
+    .execute();
+}
+
 export async function clearScoreGroups(db: DbOrTrx, orgId: string): Promise<void> {
   await db.deleteFrom('feedback_score_groups').where('org_id', '=', orgId).execute();
 }

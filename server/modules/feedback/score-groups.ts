@@ -37,12 +37,14 @@ const addAll = async (s: OrgScope, rows: readonly repo.ScoreGroupRow[]) => {
 
 /**
  * Adds new records (already filtered to the counted ones) in `zone`, the rollup's zone: inside
- * the transaction that inserts them, after the monthly counts.
+ * the transaction that inserts them, after the monthly counts; `sign` -1 takes deleted records
+ * out of their client's current group (where a regroup has moved them).
  */
 export async function recordScoreGroups(
   s: OrgScope,
   zone: string,
   rows: readonly Scored[],
+  sign: 1 | -1 = 1,
 ): Promise<void> {
   const ids = rows.flatMap((r) => (r.client_id ? [r.client_id] : []));
   const groups = ids.length > 0 ? await clientGroupsOf(s, ids) : new Map();
@@ -58,11 +60,12 @@ export async function recordScoreGroups(
           stage: r.stage!,
           scoreType: r.score_type as ScoreMonthRow['scoreType'],
           score: r.score_value!,
-          count: 1,
+          count: sign,
         };
       }),
     ),
   );
+  if (sign < 0) await repo.dropEmptyScoreGroups(s.db, s.orgId);
 }
 
 /** Months per rebuild scan: the bucket expression grows with them. */

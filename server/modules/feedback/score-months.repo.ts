@@ -60,6 +60,15 @@ export async function addScoreMonths(
     .execute();
 }
 
+/** Rows whose count came back to 0 (records deleted), so the rollup equals a fresh count. */
+export async function dropEmptyScoreMonths(db: DbOrTrx, orgId: string): Promise<void> {
+  await db
+    .deleteFrom('feedback_score_months')
+    .where('org_id', '=', orgId)
+    .where('n', '=', 0)
+    .execute();
+}
+
 export async function clearScoreMonths(db: DbOrTrx, orgId: string): Promise<void> {
   await db.deleteFrom('feedback_score_months').where('org_id', '=', orgId).execute();
 }

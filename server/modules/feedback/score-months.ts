@@ -19,13 +19,17 @@ const counted = (r: Pick<FeedbackTable, 'stage' | 'score_type' | 'score_value'>)
   r.score_type !== null &&
   repo.ROLLUP_SCORE_TYPES.includes(r.score_type);
 
-/** Adds new records to the rollup (inside the transaction that inserts them). */
+/**
+ * Adds new records to the rollup (inside the transaction that inserts them); `sign` -1 takes
+ * deleted records back out (issue 19).
+ */
 export async function recordScoreMonths(
   s: OrgScope,
   rows: readonly Pick<
     FeedbackTable,
     'client_id' | 'stage' | 'score_type' | 'score_value' | 'received_at'
   >[],
+  sign: 1 | -1 = 1,
 ): Promise<void> {
   const scored = rows.filter(counted);
   if (scored.length === 0) return;
@@ -41,18 +45,19 @@ export async function recordScoreMonths(
     const month = monthOfInstant(new Date(r.received_at).toISOString(), zone);
     const key = `${month}|${r.stage}|${r.score_type}|${r.score_value}`;
     const row = sums.get(key);
-    if (row) row.count += 1;
+    if (row) row.count += sign;
     else
       sums.set(key, {
         month,
         stage: r.stage!,
         scoreType: r.score_type!,
         score: r.score_value!,
-        count: 1,
+        count: sign,
       });
   }
   await repo.addScoreMonths(s.db, s.orgId, [...sums.values()]);
-  await recordScoreGroups(s, zone, scored);
+  if (sign < 0) await repo.dropEmptyScoreMonths(s.db, s.orgId);
+  await recordScoreGroups(s, zone, scored, sign);
 }
 
 /** Months per rebuild scan: the bucket expression grows with them. */

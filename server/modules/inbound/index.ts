@@ -2,6 +2,14 @@
 import type { ModuleDef } from '../module.ts';
 import { registerInboundRoutes } from './inbound.routes.ts';
 import { startReceiver } from './smtp-receiver.ts';
+import { contactErasing, contactExporting } from '../clients/index.ts';
+import { caseDeleting } from '../cases/index.ts';
+import { detachCase, eraseInbound, exportInbound } from './privacy.ts';
+
+// Data-subject rights (issue 19): mail from a contact in its export and erased with it.
+contactExporting.subscribe('inbound.messages', exportInbound);
+contactErasing.subscribe('inbound.messages', eraseInbound);
+caseDeleting.subscribe('inbound.case_id', (s, e) => detachCase(s, e.caseId));
 
 export { startReceiver, type RunningReceiver } from './smtp-receiver.ts';
 

@@ -5,6 +5,13 @@ import { queueMessage } from './messaging.service.ts';
 import { messagingJobs } from './messaging.jobs.ts';
 import { registerMessagingRoutes } from './messaging.routes.ts';
 import { registerUnsubscribePage } from './unsubscribe-page.ts';
+import { contactErasing, contactExporting } from '../clients/index.ts';
+import { eraseMessages, exportMessages } from './privacy.ts';
+export { eraseMessagesAbout } from './privacy.ts';
+
+// Data-subject rights (issue 19): messages to a contact in its export, erased with it.
+contactExporting.subscribe('messaging.messages', exportMessages);
+contactErasing.subscribe('messaging.messages', eraseMessages);
 
 export {
   queueMessage,

@@ -1,5 +1,6 @@
 // Sends one queued message over SMTP. At-least-once: a message already marked sent is skipped,
 // and its Message-ID is stable so a resend after a crash is recognisable downstream.
+import { ERASED_ERROR } from './privacy.ts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
@@ -31,6 +32,7 @@ export function messagingJobs(deps: Deps) {
         const msg = await repo.findMessage(deps.db, job.orgId, messageId);
         if (!msg) throw new AppError('not_found', 'message not found');
         if (msg.status === 'sent') return;
+        if (msg.status === 'not_sent' && msg.last_error === ERASED_ERROR) return;
         const scope = { db: deps.db, orgId: job.orgId, config: deps.config };
         const item = { kind: msg.kind, contactId: msg.contact_id };
         // The contact may have unsubscribed since the message was queued, and a status message

@@ -2,8 +2,8 @@
 // what the scan of the records gives — on random records around Moscow's month boundaries, by
 // month and by quarter, on both dialects — and stays right when the organisation's time zone
 // changes (counted again in the new zone; a rollup of another zone is never read) and when two
-// stages are merged. Feedback records are never edited or deleted (no such path exists), so no
-// other write can move a count.
+// stages are merged. Feedback records are never edited; an admin's deletion (issue 19) takes its
+// count back (feedback/feedback-deletion.test.ts holds that to a fresh recount).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ctxFor, type Ctx } from '../../context.ts';

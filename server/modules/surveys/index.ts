@@ -2,6 +2,12 @@
 import type { ModuleDef } from '../module.ts';
 import { registerSurveyPages } from './survey-page.ts';
 import { registerSurveyRoutes } from './surveys.routes.ts';
+import { contactErasing, contactExporting } from '../clients/index.ts';
+import { eraseInvites, exportInvites } from './privacy.ts';
+
+// Data-subject rights (issue 19): a contact's invitations in its export; erasure expires them.
+contactExporting.subscribe('surveys.invites', exportInvites);
+contactErasing.subscribe('surveys.invites', eraseInvites);
 import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
 import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 

@@ -6,6 +6,13 @@ import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
 import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
 import { orgTimeZoneChanged } from '../orgs/index.ts';
 import { mergeCallRollup, rebuildCallRollup } from './call-rollup.ts';
+import { clientDeleting, contactErasing, contactExporting } from '../clients/index.ts';
+import { eraseCalls, exportCalls, refuseClientWithCalls } from './privacy.ts';
+
+// Data-subject rights (issue 19): a contact's calls in its export, its phone erased from them.
+contactExporting.subscribe('telephony.calls', exportCalls);
+contactErasing.subscribe('telephony.calls', eraseCalls);
+clientDeleting.subscribe('telephony.calls', (s, e) => refuseClientWithCalls(s, e.clientId));
 
 export {
   getCallbackTargetMinutes,

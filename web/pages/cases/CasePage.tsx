@@ -40,6 +40,7 @@ import { useUsers } from '../../components/useUsers.ts';
 import { formatDateTime } from '../../format.ts';
 import { useRouteParams } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
+import { RecordDeleteButton } from '../../components/RecordDeleteButtons.tsx';
 import { CaseReplyForm } from './CaseReplyForm.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { ResolveCaseForm } from './ResolveCaseForm.tsx';
@@ -107,9 +108,12 @@ export function CasePage() {
             {c.publicRef}
           </Text>
         </Group>
-        <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }} data-testid="case-title">
-          {c.title}
-        </Title>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }} data-testid="case-title">
+            {c.title}
+          </Title>
+          <RecordDeleteButton kind="case" id={c.id} />
+        </Group>
       </div>
       <ErrorAlert error={update.error} />
 

@@ -35,6 +35,8 @@ import { ContactList } from './ContactList.tsx';
 import { ContactPreferencesModal } from './ContactPreferencesModal.tsx';
 import { ContactRolesBulk } from './ContactRolesBulk.tsx';
 import { ResubscribeModal } from './ResubscribeModal.tsx';
+import { ContactDataModal } from './ContactDataModal.tsx';
+import { ClientDeleteButton } from './ClientDeleteButton.tsx';
 import { ClientCardOverview } from '../care/ClientCardOverview.tsx';
 import { ClientDatesTab } from '../care/ClientDatesTab.tsx';
 import { ClientRequirementsTab } from '../care/ClientRequirementsTab.tsx';
@@ -75,6 +77,8 @@ export function ClientPage() {
   const [adding, setAdding] = useState(false);
   const [editingContact, setEditingContact] = useState<ContactOut | null>(null);
   const [resubscribing, setResubscribing] = useState<ContactOut | null>(null);
+  const [dataOf, setDataOf] = useState<ContactOut | null>(null);
+  const admin = can(user.role, 'org.manage');
   const query = useQueryParams();
   const tab = (TABS as readonly string[]).includes(query.tab ?? '') ? query.tab! : 'overview';
 
@@ -120,6 +124,7 @@ export function ClientPage() {
             >
               {t('cases.new.button')}
             </Button>
+            {admin && <ClientDeleteButton client={c} />}
           </Group>
         )}
       </Group>
@@ -205,7 +210,8 @@ export function ClientPage() {
               <ContactList
                 contacts={contacts.data.items}
                 onEditPreferences={writable ? setEditingContact : undefined}
-                onResubscribe={can(user.role, 'org.manage') ? setResubscribing : undefined}
+                onResubscribe={admin ? setResubscribing : undefined}
+                onData={admin ? setDataOf : undefined}
               />
             )}
             {writable && contacts.data && contacts.data.items.length > 1 && (
@@ -255,6 +261,16 @@ export function ClientPage() {
             color: 'green',
             message: t('clients.contacts.resubscribed', { name: contact.name }),
           });
+        }}
+      />
+      <ContactDataModal
+        contact={dataOf}
+        onClose={() => setDataOf(null)}
+        onChanged={(deleted) => {
+          setDataOf(null);
+          void queryClient.invalidateQueries({ queryKey: ['contacts', id] });
+          const message = t(deleted ? 'privacy.deleteContactDone' : 'privacy.erasedDone');
+          notifications.show({ color: 'green', message });
         }}
       />
       <AddContactModal

@@ -13,6 +13,41 @@ interface Props {
   onEditPreferences?: (contact: ContactOut) => void;
   /** Present for admins: opens the re-subscribe dialog for an unsubscribed contact. */
   onResubscribe?: (contact: ContactOut) => void;
+  /** Present for admins: opens the contact's data dialog (export, erase, delete; issue 19). */
+  onData?: (contact: ContactOut) => void;
+}
+
+/** The name, or "Erased contact" with a badge once the personal data is gone. */
+function ContactName({ contact }: { contact: ContactOut }) {
+  const { t } = useTranslation();
+  if (!contact.erasedAt) return <>{contact.name}</>;
+  return (
+    <Group gap={4}>
+      <Text span c="dimmed" fs="italic">
+        {t('privacy.erasedName')}
+      </Text>
+      <Badge size="sm" color="gray" variant="light" style={{ textTransform: 'none' }}>
+        {t('privacy.erased')}
+      </Badge>
+    </Group>
+  );
+}
+
+function DataButton({ contact, onData }: { contact: ContactOut; onData?: Props['onData'] }) {
+  const { t } = useTranslation();
+  if (!onData) return null;
+  return (
+    <Button
+      size="compact-xs"
+      variant="subtle"
+      color="gray"
+      mt={2}
+      onClick={() => onData(contact)}
+      data-testid="contact-data"
+    >
+      {t('privacy.data')}
+    </Button>
+  );
 }
 
 function Subscription({
@@ -23,7 +58,8 @@ function Subscription({
   onResubscribe?: (contact: ContactOut) => void;
 }) {
   const { t, i18n } = useTranslation();
-  if (!contact.unsubscribedAt) return null;
+  // An erased contact is never written to again: its badge says so, nothing to re-subscribe.
+  if (!contact.unsubscribedAt || contact.erasedAt) return null;
   const date = formatDateTime(contact.unsubscribedAt, i18n.language) ?? '';
   return (
     <Group gap={4} wrap="nowrap">
@@ -97,7 +133,7 @@ function PreferencesButton({
   );
 }
 
-function ContactCards({ contacts, onEditPreferences, onResubscribe }: Props) {
+function ContactCards({ contacts, onEditPreferences, onResubscribe, onData }: Props) {
   const { t } = useTranslation();
   const preferencesLine = usePreferencesLine();
   const field = (label: string, value: string) => (
@@ -115,10 +151,15 @@ function ContactCards({ contacts, onEditPreferences, onResubscribe }: Props) {
         return (
           <Card key={contact.id} withBorder padding="sm" radius="sm" data-testid="contact-card">
             <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-                {contact.name}
+              <Text component="div" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                <ContactName contact={contact} />
               </Text>
-              <PreferencesButton contact={contact} onEdit={onEditPreferences} />
+              <Group gap={0} wrap="nowrap">
+                {!contact.erasedAt && (
+                  <PreferencesButton contact={contact} onEdit={onEditPreferences} />
+                )}
+                <DataButton contact={contact} onData={onData} />
+              </Group>
             </Group>
             <Stack gap={2} mt={4}>
               {field(t('clients.contacts.email'), contact.email ?? '—')}
@@ -141,7 +182,7 @@ function ContactCards({ contacts, onEditPreferences, onResubscribe }: Props) {
   );
 }
 
-function ContactTable({ contacts, onEditPreferences, onResubscribe }: Props) {
+function ContactTable({ contacts, onEditPreferences, onResubscribe, onData }: Props) {
   const { t } = useTranslation();
   const preferencesLine = usePreferencesLine();
   return (
@@ -160,9 +201,14 @@ function ContactTable({ contacts, onEditPreferences, onResubscribe }: Props) {
           {contacts.map((contact) => (
             <Table.Tr key={contact.id} data-testid="contact-row">
               <Table.Td>
-                {contact.name}
+                <ContactName contact={contact} />
                 {/* Under the name, not in the last column: on a narrow tablet the table still scrolls sideways. */}
-                <PreferencesButton contact={contact} onEdit={onEditPreferences} block />
+                <Group gap={0}>
+                  {!contact.erasedAt && (
+                    <PreferencesButton contact={contact} onEdit={onEditPreferences} block />
+                  )}
+                  <DataButton contact={contact} onData={onData} />
+                </Group>
               </Table.Td>
               <Table.Td>
                 {contact.email ?? '—'}

@@ -19,6 +19,7 @@ import { AnalysisCorrection } from '../text/AnalysisCorrection.tsx';
 import { SentimentBadge, TopicChips } from '../text/SentimentBadges.tsx';
 import { canWriteData } from '../../components/access.ts';
 import { useSession } from '../../session.tsx';
+import { RecordDeleteButton } from '../../components/RecordDeleteButtons.tsx';
 
 export function FeedbackDetailPage() {
   const { t, i18n } = useTranslation();
@@ -39,7 +40,10 @@ export function FeedbackDetailPage() {
 
   return (
     <>
-      <PageHeader title={t('feedback.detailTitle', { ref: item?.publicRef ?? '' })} />
+      <PageHeader
+        title={t('feedback.detailTitle', { ref: item?.publicRef ?? '' })}
+        action={item && <RecordDeleteButton kind="feedback" id={item.id} />}
+      />
       <ErrorAlert error={feedback.error} />
       {feedback.isPending && <Loader size="sm" />}
       {item && (

@@ -23,6 +23,7 @@ import { LANGUAGES, type Language } from '../../i18n.ts';
 import { can } from '../../permissions.ts';
 import { useSession, useUpdateSessionOrg } from '../../session.tsx';
 import { timeZoneOptions } from '../../time-zones.ts';
+import { RetentionPanel } from './RetentionPanel.tsx';
 
 export function OrganisationPage() {
   const { t, i18n } = useTranslation();
@@ -143,6 +144,7 @@ export function OrganisationPage() {
           </form>
         </Paper>
       )}
+      {org.data && <RetentionPanel editable={editable} />}
     </>
   );
 }
