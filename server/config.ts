@@ -39,6 +39,7 @@ const envSchema = z.object({
   CLIENTLOOP_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   CLIENTLOOP_ORG_NAME: z.string().min(1).max(200).default('ClientLoop'),
   CLIENTLOOP_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  SETUP_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(60),
@@ -74,6 +75,7 @@ const SECRET_VARS = [
   'SMTP_URL',
   'CLIENTLOOP_ADMIN_PASSWORD',
   'CLIENTLOOP_API_KEY',
+  'SETUP_TOKEN',
 ] as const;
 
 export type Env = z.infer<typeof envSchema>;
@@ -105,6 +107,8 @@ export interface Config {
      * The text provider on one of these hosts is not checked at all (the operator chose it).
      */
     outboundAllowedHosts: readonly string[];
+    /** First-run set-up token beyond loopback (SETUP_TOKEN); made and logged at start when unset. */
+    setupToken?: string;
   };
   readonly jobs: { pollMs: number };
   /**
@@ -180,6 +184,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       publicRatePerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE,
       sessionTtlHours: e.SESSION_TTL_HOURS,
       outboundAllowedHosts: e.OUTBOUND_ALLOWED_HOSTS,
+      setupToken: e.SETUP_TOKEN,
     },
     jobs: { pollMs: e.JOBS_POLL_MS },
     exports: { maxRows: e.EXPORT_MAX_ROWS, perMinute: e.EXPORT_RATE_PER_MINUTE },

@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   csrf_failed: 403,
   forbidden: 403,
   two_factor_required: 403,
+  /** First-run set-up beyond loopback without the one-time set-up token (issue 19). */
+  setup_token_invalid: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
