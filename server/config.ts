@@ -43,6 +43,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  OPEN_SURVEY_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  OPEN_SURVEY_MAX_PER_ADDRESS_HOUR: z.coerce.number().int().min(1).default(30),
+  OPEN_SURVEY_MAX_PER_DAY: z.coerce.number().int().min(1).default(1000),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -107,6 +110,11 @@ export interface Config {
      * The text provider on one of these hosts is not checked at all (the operator chose it).
      */
     outboundAllowedHosts: readonly string[];
+    /**
+     * Open survey links (OPEN_SURVEY_*): one answer per device per link within cooldownSeconds,
+     * at most perAddressHour per address and link an hour, perLinkDay per link a day.
+     */
+    openSurvey: { cooldownSeconds: number; perAddressHour: number; perLinkDay: number };
     /** First-run set-up token beyond loopback (SETUP_TOKEN); made and logged at start when unset. */
     setupToken?: string;
   };
@@ -185,6 +193,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       sessionTtlHours: e.SESSION_TTL_HOURS,
       outboundAllowedHosts: e.OUTBOUND_ALLOWED_HOSTS,
       setupToken: e.SETUP_TOKEN,
+      openSurvey: {
+        cooldownSeconds: e.OPEN_SURVEY_COOLDOWN_SECONDS,
+        perAddressHour: e.OPEN_SURVEY_MAX_PER_ADDRESS_HOUR,
+        perLinkDay: e.OPEN_SURVEY_MAX_PER_DAY,
+      },
     },
     jobs: { pollMs: e.JOBS_POLL_MS },
     exports: { maxRows: e.EXPORT_MAX_ROWS, perMinute: e.EXPORT_RATE_PER_MINUTE },

@@ -31,6 +31,7 @@ import type {
 } from './tables/closed-loop.ts';
 import type { InboundAddressesTable, InboundMessagesTable } from './tables/inbound-mail.ts';
 import type { TextCorrectionsTable, TextTopicsTable } from './tables/text-analytics.ts';
+import type { SurveyOpenAnswersTable } from './tables/trust.ts';
 import type {
   ClientNotesTable,
   ImportantDatesTable,
@@ -135,6 +136,7 @@ export type * from './tables/opportunities.ts';
 export type * from './tables/strategy.ts';
 export type * from './tables/competencies.ts';
 export type * from './tables/backlog.ts';
+export type * from './tables/trust.ts';
 
 export interface DB {
   competencies: CompetenciesTable;
@@ -220,6 +222,7 @@ export interface DB {
   contacts: ContactsTable;
   surveys: SurveysTable;
   survey_invites: SurveyInvitesTable;
+  survey_open_answers: SurveyOpenAnswersTable;
   feedback: FeedbackTable;
   idempotency_keys: IdempotencyKeysTable;
   sla_policies: SlaPoliciesTable;
