@@ -1,6 +1,9 @@
 // Issue 19, the review's remaining findings. Open survey links remember who answered (hashed
-// device and address) for the cooldown and the caps.
-import type { Kysely } from 'kysely';
+// device and address) for the cooldown and the caps. Status-page links get a keyed tag
+// (server/lib/status-link.ts): the instance key 'status_link_key', and the references that
+// existed before, whose untagged links keep working.
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import { types } from './_portable.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -19,8 +22,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('survey_open_answers')
     .columns(['org_id', 'survey_id', 'answered_at'])
     .execute();
+
+  await db.schema
+    .createTable('legacy_status_refs')
+    .addColumn('ref', 'text', (c) => c.primaryKey().notNull())
+    .execute();
+  await sql`insert into legacy_status_refs (ref)
+    select public_ref from feedback union select public_ref from cases`.execute(db);
+  const at = new Date().toISOString();
+  await sql`insert into instance_settings (key, value, updated_at)
+    values ('status_link_key', ${randomBytes(32).toString('hex')}, ${at})`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`delete from instance_settings where key = 'status_link_key'`.execute(db);
+  await db.schema.dropTable('legacy_status_refs').execute();
   await db.schema.dropTable('survey_open_answers').execute();
 }

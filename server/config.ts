@@ -43,6 +43,18 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  // Keys of status-page links (server/lib/status-link.ts); `stored` = the instance key.
+  STATUS_LINK_KEYS: z
+    .string()
+    .max(2000)
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.union([z.literal('stored'), z.string().min(32, 'keys of ≥ 32 characters')]))),
   OPEN_SURVEY_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
   OPEN_SURVEY_MAX_PER_ADDRESS_HOUR: z.coerce.number().int().min(1).default(30),
   OPEN_SURVEY_MAX_PER_DAY: z.coerce.number().int().min(1).default(1000),
@@ -79,6 +91,7 @@ const SECRET_VARS = [
   'CLIENTLOOP_ADMIN_PASSWORD',
   'CLIENTLOOP_API_KEY',
   'SETUP_TOKEN',
+  'STATUS_LINK_KEYS',
 ] as const;
 
 export type Env = z.infer<typeof envSchema>;
@@ -115,6 +128,8 @@ export interface Config {
      * at most perAddressHour per address and link an hour, perLinkDay per link a day.
      */
     openSurvey: { cooldownSeconds: number; perAddressHour: number; perLinkDay: number };
+    /** STATUS_LINK_KEYS: the first signs status links, all open them; empty = the stored key. */
+    statusLinkKeys: readonly string[];
     /** First-run set-up token beyond loopback (SETUP_TOKEN); made and logged at start when unset. */
     setupToken?: string;
   };
@@ -193,6 +208,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       sessionTtlHours: e.SESSION_TTL_HOURS,
       outboundAllowedHosts: e.OUTBOUND_ALLOWED_HOSTS,
       setupToken: e.SETUP_TOKEN,
+      statusLinkKeys: e.STATUS_LINK_KEYS,
       openSurvey: {
         cooldownSeconds: e.OPEN_SURVEY_COOLDOWN_SECONDS,
         perAddressHour: e.OPEN_SURVEY_MAX_PER_ADDRESS_HOUR,

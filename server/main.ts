@@ -8,6 +8,7 @@ import { createDeps, type Deps } from './deps.ts';
 import { allJobs, allSweeps, schedules } from './modules/registry.ts';
 import { modules } from './modules/index.ts';
 import { bootstrapFromConfig } from './modules/orgs/index.ts';
+import { loadStatusLinkKeys } from './lib/status-link.ts';
 import { createWorker, type Worker } from './worker.ts';
 
 export interface Running {
@@ -27,6 +28,7 @@ export async function startClientLoop(
     const applied = await migrateToLatest(deps.db);
     if (applied.length) deps.log.info({ applied }, 'migrations applied');
   }
+  await loadStatusLinkKeys(deps);
   await bootstrapFromConfig(deps);
   // SQLite file databases: WAL checkpoints on a thread of their own, off the event loop (ADR 006).
   const checkpointer = startWalCheckpointer(deps.dbHandle, { log: deps.log });

@@ -31,7 +31,7 @@ import type {
 } from './tables/closed-loop.ts';
 import type { InboundAddressesTable, InboundMessagesTable } from './tables/inbound-mail.ts';
 import type { TextCorrectionsTable, TextTopicsTable } from './tables/text-analytics.ts';
-import type { SurveyOpenAnswersTable } from './tables/trust.ts';
+import type { LegacyStatusRefsTable, SurveyOpenAnswersTable } from './tables/trust.ts';
 import type {
   ClientNotesTable,
   ImportantDatesTable,
@@ -223,6 +223,7 @@ export interface DB {
   surveys: SurveysTable;
   survey_invites: SurveyInvitesTable;
   survey_open_answers: SurveyOpenAnswersTable;
+  legacy_status_refs: LegacyStatusRefsTable;
   feedback: FeedbackTable;
   idempotency_keys: IdempotencyKeysTable;
   sla_policies: SlaPoliciesTable;

@@ -13,3 +13,8 @@ export interface SurveyOpenAnswersTable {
   address_hash: string;
   answered_at: string;
 }
+
+/** References that existed before status links were tagged: their bare links keep working. */
+export interface LegacyStatusRefsTable {
+  ref: string;
+}
