@@ -34,6 +34,18 @@ const envSchema = z.object({
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default('ClientLoop <noreply@localhost>'),
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  INBOUND_SMTP_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
+  INBOUND_SMTP_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024 * 1024),
+  INBOUND_SMTP_MAX_CLIENTS: z.coerce.number().int().min(1).default(50),
+  INBOUND_SMTP_MAX_CLIENTS_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
   SERVICES: services.default(['web', 'worker']),
   CLIENTLOOP_ADMIN_EMAIL: z.email().optional(),
   CLIENTLOOP_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -106,7 +118,16 @@ export interface Config {
     trustProxy: boolean;
   };
   readonly db: { url: string; dialect: 'sqlite' | 'postgres'; autoMigrate: boolean };
-  readonly mail: { smtpUrl?: string; from: string; inboundPort?: number };
+  readonly mail: {
+    smtpUrl?: string;
+    from: string;
+    inboundPort?: number;
+    /** The SMTP receiver's bounds (INBOUND_SMTP_MAX_*): message size, memory, connections. */
+    maxBytes: number;
+    maxBufferedBytes: number;
+    maxClients: number;
+    maxClientsPerAddress: number;
+  };
   readonly services: ReadonlyArray<'web' | 'worker'>;
   readonly bootstrap: {
     adminEmail?: string;
@@ -195,7 +216,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       dialect: e.DATABASE_URL.startsWith('sqlite:') ? 'sqlite' : 'postgres',
       autoMigrate: e.DB_AUTO_MIGRATE,
     },
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, inboundPort: e.INBOUND_SMTP_PORT },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      inboundPort: e.INBOUND_SMTP_PORT,
+      maxBytes: e.INBOUND_SMTP_MAX_MESSAGE_BYTES,
+      maxBufferedBytes: e.INBOUND_SMTP_MAX_BUFFERED_BYTES,
+      maxClients: e.INBOUND_SMTP_MAX_CLIENTS,
+      maxClientsPerAddress: e.INBOUND_SMTP_MAX_CLIENTS_PER_ADDRESS,
+    },
     services: e.SERVICES,
     bootstrap: {
       adminEmail: e.CLIENTLOOP_ADMIN_EMAIL?.toLowerCase(),
