@@ -81,6 +81,9 @@ const envSchema = z.object({
   EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(MAX_EXPORT_ROWS).default(MAX_EXPORT_ROWS),
   EXPORT_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   TRUST_PROXY: bool.default(false),
+  // /metrics and /docs (issue 19): see security.metricsToken and security.docsEnabled below.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  DOCS_ENABLED: bool.optional(),
   TEXT_PROVIDER_URL: z.url().optional(),
   // host or host:port, comma-separated; see security.outboundAllowedHosts below.
   OUTBOUND_ALLOWED_HOSTS: z
@@ -104,6 +107,7 @@ const SECRET_VARS = [
   'CLIENTLOOP_API_KEY',
   'SETUP_TOKEN',
   'STATUS_LINK_KEYS',
+  'METRICS_TOKEN',
 ] as const;
 
 export type Env = z.infer<typeof envSchema>;
@@ -149,6 +153,14 @@ export interface Config {
      * at most perAddressHour per address and link an hour, perLinkDay per link a day.
      */
     openSurvey: { cooldownSeconds: number; perAddressHour: number; perLinkDay: number };
+    /**
+     * /metrics: with METRICS_TOKEN, only with `Authorization: Bearer <token>`; without it, open
+     * in development and test and off (404) in production.
+     */
+    metricsToken?: string;
+    metricsOpen: boolean;
+    /** /docs (Swagger UI and the OpenAPI JSON): DOCS_ENABLED, by default off in production. */
+    docsEnabled: boolean;
     /** STATUS_LINK_KEYS: the first signs status links, all open them; empty = the stored key. */
     statusLinkKeys: readonly string[];
     /** First-run set-up token beyond loopback (SETUP_TOKEN); made and logged at start when unset. */
@@ -238,6 +250,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       outboundAllowedHosts: e.OUTBOUND_ALLOWED_HOSTS,
       setupToken: e.SETUP_TOKEN,
       statusLinkKeys: e.STATUS_LINK_KEYS,
+      metricsToken: e.METRICS_TOKEN,
+      metricsOpen: e.NODE_ENV !== 'production',
+      docsEnabled: e.DOCS_ENABLED ?? e.NODE_ENV !== 'production',
       openSurvey: {
         cooldownSeconds: e.OPEN_SURVEY_COOLDOWN_SECONDS,
         perAddressHour: e.OPEN_SURVEY_MAX_PER_ADDRESS_HOUR,
