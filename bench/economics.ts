@@ -11,6 +11,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../server/config.ts';
 import { insertRows } from '../server/db/bulk.ts';
+import { loadStatusLinkKeys } from '../server/lib/status-link.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import type { TransactionsTable } from '../server/db/types.ts';
 import { buildApp } from '../server/app.ts';
@@ -48,6 +49,7 @@ async function load(databaseUrl: string) {
   const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
   const deps = createDeps(config, { log: createLogger('silent') });
   await migrateToLatest(deps.db);
+  await loadStatusLinkKeys(deps);
   const org = await createBenchOrg(deps);
   const orgId = org.orgId;
   const r = seeded(14);

@@ -3,6 +3,7 @@
 // values, written with multi-row inserts (not through the API), the rollups rebuilt after.
 import { loadConfig } from '../server/config.ts';
 import { insertRows } from '../server/db/bulk.ts';
+import { loadStatusLinkKeys } from '../server/lib/status-link.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import type { DB } from '../server/db/types.ts';
 import { createDeps } from '../server/deps.ts';
@@ -43,6 +44,7 @@ export async function openDeps(databaseUrl: string) {
   const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
   const deps = createDeps(config, { log: createLogger('silent') });
   await migrateToLatest(deps.db);
+  await loadStatusLinkKeys(deps);
   return deps;
 }
 

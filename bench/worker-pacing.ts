@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { loadConfig } from '../server/config.ts';
 import { createDb } from '../server/db/create-db.ts';
+import { loadStatusLinkKeys } from '../server/lib/status-link.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { createDeps, type Deps } from '../server/deps.ts';
 import { defineJob } from '../server/jobs/queue.ts';
@@ -101,7 +102,9 @@ async function withDeps(run: (deps: Deps) => Promise<void>): Promise<void> {
   try {
     await migrateToLatest(handle.db);
     const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', JOBS_POLL_MS: '1000' });
-    await run(createDeps(config, { dbHandle: handle, log: createLogger('silent') }));
+    const deps = createDeps(config, { dbHandle: handle, log: createLogger('silent') });
+    await loadStatusLinkKeys(deps);
+    await run(deps);
   } finally {
     await handle.close();
     rmSync(dir, { recursive: true, force: true });

@@ -99,7 +99,12 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
         headers: { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) },
       }),
   });
-  await registerOpenApi(app, deps.config.http.publicUrl, APP_VERSION);
+  await registerOpenApi(
+    app,
+    deps.config.http.publicUrl,
+    APP_VERSION,
+    deps.config.security.docsEnabled,
+  );
   registerOps(
     app,
     deps,

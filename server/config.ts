@@ -34,14 +34,42 @@ const envSchema = z.object({
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default('ClientLoop <noreply@localhost>'),
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  INBOUND_SMTP_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
+  INBOUND_SMTP_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024 * 1024),
+  INBOUND_SMTP_MAX_CLIENTS: z.coerce.number().int().min(1).default(50),
+  INBOUND_SMTP_MAX_CLIENTS_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
   SERVICES: services.default(['web', 'worker']),
   CLIENTLOOP_ADMIN_EMAIL: z.email().optional(),
   CLIENTLOOP_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   CLIENTLOOP_ORG_NAME: z.string().min(1).max(200).default('ClientLoop'),
   CLIENTLOOP_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  SETUP_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  // Keys of status-page links (server/lib/status-link.ts); `stored` = the instance key.
+  STATUS_LINK_KEYS: z
+    .string()
+    .max(2000)
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.union([z.literal('stored'), z.string().min(32, 'keys of ≥ 32 characters')]))),
+  OPEN_SURVEY_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  OPEN_SURVEY_MAX_PER_ADDRESS_HOUR: z.coerce.number().int().min(1).default(30),
+  OPEN_SURVEY_MAX_PER_DAY: z.coerce.number().int().min(1).default(1000),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -60,6 +88,9 @@ const envSchema = z.object({
   EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(MAX_EXPORT_ROWS).default(MAX_EXPORT_ROWS),
   EXPORT_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   TRUST_PROXY: bool.default(false),
+  // /metrics and /docs (issue 19): see security.metricsToken and security.docsEnabled below.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  DOCS_ENABLED: bool.optional(),
   TEXT_PROVIDER_URL: z.url().optional(),
   // host or host:port, comma-separated; see security.outboundAllowedHosts below.
   OUTBOUND_ALLOWED_HOSTS: z
@@ -81,6 +112,9 @@ const SECRET_VARS = [
   'SMTP_URL',
   'CLIENTLOOP_ADMIN_PASSWORD',
   'CLIENTLOOP_API_KEY',
+  'SETUP_TOKEN',
+  'STATUS_LINK_KEYS',
+  'METRICS_TOKEN',
 ] as const;
 
 export type Env = z.infer<typeof envSchema>;
@@ -95,7 +129,16 @@ export interface Config {
     trustProxy: boolean;
   };
   readonly db: { url: string; dialect: 'sqlite' | 'postgres'; autoMigrate: boolean };
-  readonly mail: { smtpUrl?: string; from: string; inboundPort?: number };
+  readonly mail: {
+    smtpUrl?: string;
+    from: string;
+    inboundPort?: number;
+    /** The SMTP receiver's bounds (INBOUND_SMTP_MAX_*): message size, memory, connections. */
+    maxBytes: number;
+    maxBufferedBytes: number;
+    maxClients: number;
+    maxClientsPerAddress: number;
+  };
   readonly services: ReadonlyArray<'web' | 'worker'>;
   readonly bootstrap: {
     adminEmail?: string;
@@ -114,6 +157,23 @@ export interface Config {
      * The text provider on one of these hosts is not checked at all (the operator chose it).
      */
     outboundAllowedHosts: readonly string[];
+    /**
+     * Open survey links (OPEN_SURVEY_*): one answer per device per link within cooldownSeconds,
+     * at most perAddressHour per address and link an hour, perLinkDay per link a day.
+     */
+    openSurvey: { cooldownSeconds: number; perAddressHour: number; perLinkDay: number };
+    /**
+     * /metrics: with METRICS_TOKEN, only with `Authorization: Bearer <token>`; without it, open
+     * in development and test and off (404) in production.
+     */
+    metricsToken?: string;
+    metricsOpen: boolean;
+    /** /docs (Swagger UI and the OpenAPI JSON): DOCS_ENABLED, by default off in production. */
+    docsEnabled: boolean;
+    /** STATUS_LINK_KEYS: the first signs status links, all open them; empty = the stored key. */
+    statusLinkKeys: readonly string[];
+    /** First-run set-up token beyond loopback (SETUP_TOKEN); made and logged at start when unset. */
+    setupToken?: string;
   };
   readonly jobs: { pollMs: number };
   /**
@@ -177,7 +237,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       dialect: e.DATABASE_URL.startsWith('sqlite:') ? 'sqlite' : 'postgres',
       autoMigrate: e.DB_AUTO_MIGRATE,
     },
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, inboundPort: e.INBOUND_SMTP_PORT },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      inboundPort: e.INBOUND_SMTP_PORT,
+      maxBytes: e.INBOUND_SMTP_MAX_MESSAGE_BYTES,
+      maxBufferedBytes: e.INBOUND_SMTP_MAX_BUFFERED_BYTES,
+      maxClients: e.INBOUND_SMTP_MAX_CLIENTS,
+      maxClientsPerAddress: e.INBOUND_SMTP_MAX_CLIENTS_PER_ADDRESS,
+    },
     services: e.SERVICES,
     bootstrap: {
       adminEmail: e.CLIENTLOOP_ADMIN_EMAIL?.toLowerCase(),
@@ -190,6 +258,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       sessionTtlHours: e.SESSION_TTL_HOURS,
       sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
       outboundAllowedHosts: e.OUTBOUND_ALLOWED_HOSTS,
+      setupToken: e.SETUP_TOKEN,
+      statusLinkKeys: e.STATUS_LINK_KEYS,
+      metricsToken: e.METRICS_TOKEN,
+      metricsOpen: e.NODE_ENV !== 'production',
+      docsEnabled: e.DOCS_ENABLED ?? e.NODE_ENV !== 'production',
+      openSurvey: {
+        cooldownSeconds: e.OPEN_SURVEY_COOLDOWN_SECONDS,
+        perAddressHour: e.OPEN_SURVEY_MAX_PER_ADDRESS_HOUR,
+        perLinkDay: e.OPEN_SURVEY_MAX_PER_DAY,
+      },
     },
     jobs: { pollMs: e.JOBS_POLL_MS },
     exports: { maxRows: e.EXPORT_MAX_ROWS, perMinute: e.EXPORT_RATE_PER_MINUTE },

@@ -4,10 +4,12 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { startWalCheckpointer } from './db/checkpointer.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { refuseSuperuser } from './db/superuser.ts';
 import { createDeps, type Deps } from './deps.ts';
 import { allJobs, allSweeps, schedules } from './modules/registry.ts';
 import { modules } from './modules/index.ts';
 import { bootstrapFromConfig } from './modules/orgs/index.ts';
+import { loadStatusLinkKeys } from './lib/status-link.ts';
 import { createWorker, type Worker } from './worker.ts';
 
 export interface Running {
@@ -23,10 +25,17 @@ export async function startClientLoop(
   overrides: Parameters<typeof createDeps>[1] = {},
 ): Promise<Running> {
   const deps = createDeps(config, overrides);
+  try {
+    await refuseSuperuser(config, deps.dbHandle);
+  } catch (err) {
+    if (!overrides.dbHandle) await deps.dbHandle.close();
+    throw err;
+  }
   if (config.db.autoMigrate) {
     const applied = await migrateToLatest(deps.db);
     if (applied.length) deps.log.info({ applied }, 'migrations applied');
   }
+  await loadStatusLinkKeys(deps);
   await bootstrapFromConfig(deps);
   // SQLite file databases: WAL checkpoints on a thread of their own, off the event loop (ADR 006).
   const checkpointer = startWalCheckpointer(deps.dbHandle, { log: deps.log });

@@ -72,7 +72,8 @@ export function App() {
       </Center>
     );
   }
-  if (config.data?.setupRequired) return <SetupPage onSignedIn={signedIn} />;
+  if (config.data?.setupRequired)
+    return <SetupPage onSignedIn={signedIn} tokenRequired={config.data.setupTokenRequired} />;
   // The e-mailed reset link works whether or not someone is signed in on this browser.
   if (path === '/reset-password') return <ResetPasswordPage />;
   if (session.data === null)

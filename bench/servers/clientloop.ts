@@ -17,6 +17,8 @@ const dir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
 const running = await startClientLoop(
   loadConfig({
     ...process.env,
+    // The bench database role is the trust-auth superuser `postgres`, refused in production mode.
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
     DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${join(dir, 'bench.db')}`,
     PORT: '0',
     LOG_LEVEL: 'warn',

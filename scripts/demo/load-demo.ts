@@ -9,6 +9,7 @@
 // portfolio snapshots (portfolio.ts); a strategy map whose KPIs follow those figures (strategy.ts).
 import { loadConfig } from '../../server/config.ts';
 import { ctxFor, type Ctx } from '../../server/context.ts';
+import { loadStatusLinkKeys } from '../../server/lib/status-link.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { createDeps } from '../../server/deps.ts';
 import { fixedClock } from '../../server/lib/clock.ts';
@@ -47,6 +48,7 @@ async function main() {
   const clock = fixedClock(new Date());
   const deps = createDeps(config, { clock, log: createLogger('warn') });
   await migrateToLatest(deps.db);
+  await loadStatusLinkKeys(deps);
   const existing = await deps.db
     .selectFrom('orgs')
     .select('id')

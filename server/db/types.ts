@@ -31,6 +31,7 @@ import type {
 } from './tables/closed-loop.ts';
 import type { InboundAddressesTable, InboundMessagesTable } from './tables/inbound-mail.ts';
 import type { TextCorrectionsTable, TextTopicsTable } from './tables/text-analytics.ts';
+import type { LegacyStatusRefsTable, SurveyOpenAnswersTable } from './tables/trust.ts';
 import type {
   ClientNotesTable,
   ImportantDatesTable,
@@ -138,6 +139,7 @@ export type * from './tables/strategy.ts';
 export type * from './tables/competencies.ts';
 export type * from './tables/backlog.ts';
 export type * from './tables/privacy.ts';
+export type * from './tables/trust.ts';
 
 export interface DB {
   retention_settings: RetentionSettingsTable;
@@ -225,6 +227,8 @@ export interface DB {
   contacts: ContactsTable;
   surveys: SurveysTable;
   survey_invites: SurveyInvitesTable;
+  survey_open_answers: SurveyOpenAnswersTable;
+  legacy_status_refs: LegacyStatusRefsTable;
   feedback: FeedbackTable;
   idempotency_keys: IdempotencyKeysTable;
   sla_policies: SlaPoliciesTable;

@@ -4,11 +4,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { notFound } from './errors.ts';
 
 export async function registerOpenApi(
   app: FastifyInstance,
   publicUrl: string,
   version: string,
+  /** DOCS_ENABLED (issue 19): off, /docs and /docs/json answer 404; the document is still built. */
+  docsEnabled = true,
 ): Promise<void> {
   await app.register(swagger, {
     openapi: {
@@ -30,5 +33,11 @@ export async function registerOpenApi(
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    uiHooks: {
+      onRequest: (_req, _reply, done) => done(docsEnabled ? undefined : notFound('Route')),
+    },
+  });
 }

@@ -1,4 +1,6 @@
 // Operations endpoints: liveness, readiness, Prometheus metrics, and request metrics.
+import { AppError, notFound } from './errors.ts';
+import { safeEqual } from '../lib/crypto.ts';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { isMigrated } from '../db/migrate.ts';
@@ -74,8 +76,20 @@ export function registerOps(
 
   app.get(
     '/metrics',
-    { schema: { tags: ['operations'], summary: 'Prometheus metrics', hide: false } },
-    async (_req, reply) => {
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Prometheus metrics (Bearer METRICS_TOKEN when set; without it off in production)',
+        hide: false,
+      },
+    },
+    async (req, reply) => {
+      const { metricsToken, metricsOpen } = deps.config.security;
+      if (metricsToken) {
+        const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+        if (!safeEqual(given, metricsToken))
+          throw new AppError('unauthorized', 'The metrics need the METRICS_TOKEN bearer token');
+      } else if (!metricsOpen) throw notFound('Route');
       reply.type(registry.contentType);
       return registry.metrics();
     },

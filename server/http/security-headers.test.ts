@@ -22,7 +22,7 @@ describe.each(testDialects())('security headers on %s', (dialect) => {
     });
     const refused = await call(t.app, 'wrong-key', { method: 'GET', url: '/api/v1/feedback' });
     const missing = await t.app.inject({ url: '/api/v1/no-such-thing' });
-    const page = await t.app.inject({ url: `/status/${created.json().publicRef}` });
+    const page = await t.app.inject({ url: new URL(created.json().statusUrl).pathname });
     expect([created.statusCode, refused.statusCode, missing.statusCode, page.statusCode]).toEqual([
       201, 401, 404, 200,
     ]);

@@ -14,7 +14,7 @@ import { createCipheriv, type Cipher } from 'node:crypto';
 import { randomInto } from './ids.ts';
 
 // No 0/O, 1/I: references are read aloud on the phone and typed from paper.
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const CHAR_VALUE = new Map([...ALPHABET].map((c, i) => [c, i]));
 
 export const PUBLIC_REF_RE = /^CL-[A-HJ-NP-Z2-9]{10}$/;

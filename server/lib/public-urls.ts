@@ -3,7 +3,9 @@
 // code), unsubscribe links, and app pages named in staff mail (escalations, digest). PUBLIC_URL has no trailing slash
 // (config.ts strips it). The paths are also what the public routes are registered under.
 
-/** The part of Config these need; Config itself fits. */
+import { statusLinkOf } from './status-link.ts';
+
+/** The part of Config these need; Config itself fits (status links need its loaded keys). */
 export interface PublicUrlConfig {
   http: { publicUrl: string };
 }
@@ -28,9 +30,11 @@ export const pulseTeamPath = (token: string) => `/p/t/${token}`;
 export const publicUrl = (config: PublicUrlConfig, path: string) =>
   `${config.http.publicUrl}${path}`;
 
+/** The status page of a reference, with the link's tag (status-link.ts: ≥ 96 bits). */
 export const statusUrl = (config: PublicUrlConfig, ref: string) =>
-  publicUrl(config, statusPath(ref));
-export const rateUrl = (config: PublicUrlConfig, ref: string) => publicUrl(config, ratePath(ref));
+  publicUrl(config, statusPath(statusLinkOf(config, ref)));
+export const rateUrl = (config: PublicUrlConfig, ref: string) =>
+  publicUrl(config, ratePath(statusLinkOf(config, ref)));
 export const surveyInviteUrl = (config: PublicUrlConfig, token: string) =>
   publicUrl(config, surveyInvitePath(token));
 export const surveyOpenUrl = (config: PublicUrlConfig, openToken: string) =>

@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   two_factor_required: 403,
   /** The API key lacks the scope the route needs (server/modules/orgs/api-scopes.ts). */
   insufficient_scope: 403,
+  /** First-run set-up beyond loopback without the one-time set-up token (issue 19). */
+  setup_token_invalid: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,

@@ -29,6 +29,8 @@ export const setupBody = z.object({
   language: language.default('ru'),
   /** The organisation's time zone; UTC when not given. */
   timeZone: timeZone.optional(),
+  /** The one-time set-up token from the server log (or SETUP_TOKEN) when not on loopback. */
+  setupToken: z.string().trim().min(1).max(200).optional(),
 });
 
 export const userOut = z.object({
@@ -130,6 +132,8 @@ export type AuditOut = z.infer<typeof auditOut>;
 
 export const publicConfigOut = z.object({
   setupRequired: z.boolean(),
+  /** First-run set-up needs the set-up token (the instance listens beyond loopback). */
+  setupTokenRequired: z.boolean(),
   languages: z.array(language),
   version: z.string(),
 });

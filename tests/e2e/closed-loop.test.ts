@@ -120,7 +120,13 @@ describe('closed loop in the UI', () => {
       await noJs.close();
     }
     const newest = await api<{
-      items: { caseId: string | null; publicRef: string; channel: string; text: string }[];
+      items: {
+        caseId: string | null;
+        publicRef: string;
+        statusUrl: string;
+        channel: string;
+        text: string;
+      }[];
     }>('GET', '/api/v1/feedback?limit=1');
     const recorded = { json: newest.json.items[0]! };
     expect(recorded.json).toMatchObject({ channel: 'survey', text: COMPLAINT });
@@ -159,7 +165,7 @@ describe('closed loop in the UI', () => {
       (subject) => subject === `Обращение ${recorded.json.publicRef} решено`,
     );
     expect(closing!.text).toContain(RESOLUTION);
-    expect(closing!.text).toContain(`/status/${recorded.json.publicRef}/rate`); // the follow-up rating was asked for
+    expect(closing!.text).toContain(`${new URL(recorded.json.statusUrl).pathname}/rate`); // the follow-up rating was asked for
     await page
       .getByTestId('case-timeline')
       .getByText('Письмо «Закрытие обращения»', { exact: false })

@@ -8,6 +8,7 @@ import { createDeps, type Deps } from '../../server/deps.ts';
 import type { Dialect } from '../../server/db/create-db.ts';
 import type { Clock } from '../../server/lib/clock.ts';
 import { createLogger } from '../../server/lib/logger.ts';
+import { loadStatusLinkKeys } from '../../server/lib/status-link.ts';
 import { createOrganisation } from '../../server/modules/orgs/index.ts';
 import { createTestDb, type TestDb } from './db.ts';
 
@@ -36,6 +37,7 @@ export async function createTestApp(opts: {
     clock: opts.clock,
     log: createLogger('silent'),
   });
+  await loadStatusLinkKeys(deps);
   // As in production (server/main.ts): a SQLite file checkpoints its WAL on a thread of its own.
   const checkpointer = startWalCheckpointer(deps.dbHandle, { log: deps.log });
   const app = await buildApp(deps, { serveWeb: false });

@@ -11,7 +11,14 @@ import { currentLanguage, LANGUAGES, type Language } from '../i18n.ts';
 
 const MIN_PASSWORD = 8;
 
-export function SetupPage({ onSignedIn }: { onSignedIn: (session: SessionOut) => void }) {
+export function SetupPage({
+  onSignedIn,
+  tokenRequired,
+}: {
+  onSignedIn: (session: SessionOut) => void;
+  /** The instance listens beyond loopback: the one-time token from the server log is asked. */
+  tokenRequired: boolean;
+}) {
   const { t } = useTranslation();
   const [form, setForm] = useState({
     orgName: '',
@@ -19,9 +26,10 @@ export function SetupPage({ onSignedIn }: { onSignedIn: (session: SessionOut) =>
     email: '',
     password: '',
     language: currentLanguage() as Language,
+    setupToken: '',
   });
   const create = useMutation({ mutationFn: setUp, onSuccess: onSignedIn });
-  const field = (key: keyof typeof form) => ({
+  const field = (key: Exclude<keyof typeof form, 'language'>) => ({
     name: key,
     value: form[key],
     onChange: (e: { currentTarget: { value: string } }) =>
@@ -31,7 +39,8 @@ export function SetupPage({ onSignedIn }: { onSignedIn: (session: SessionOut) =>
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    create.mutate(form);
+    const { setupToken, ...rest } = form;
+    create.mutate(tokenRequired ? { ...rest, setupToken: setupToken.trim() } : rest);
   }
 
   return (
@@ -61,6 +70,17 @@ export function SetupPage({ onSignedIn }: { onSignedIn: (session: SessionOut) =>
             autoComplete="new-password"
             {...field('password')}
           />
+          {tokenRequired && (
+            <TextInput
+              label={t('setup.token')}
+              description={t('setup.tokenHint')}
+              required
+              maxLength={200}
+              autoComplete="off"
+              spellCheck={false}
+              {...field('setupToken')}
+            />
+          )}
           <div>
             <Text size="sm" fw={500} mb={4} id="setup-language">
               {t('setup.language')}

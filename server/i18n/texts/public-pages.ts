@@ -43,6 +43,14 @@ const ru = {
     errorComment: 'Комментарий слишком длинный — сократите его до 5000 знаков.',
     badRequestTitle: 'Ошибка в запросе',
     badRequest: 'Откройте ссылку из письма ещё раз.',
+    cooldownTitle: 'Ответ уже получен',
+    cooldown:
+      'С этого устройства только что ответили на этот опрос. Спасибо! Ответить ещё раз можно через несколько минут.',
+    addressCapTitle: 'Слишком много ответов',
+    addressCap:
+      'Из вашей сети пришло слишком много ответов на этот опрос за последний час. Попробуйте позже.',
+    linkCapTitle: 'Опрос на сегодня заполнен',
+    linkCap: 'Эта ссылка приняла все ответы, которые принимает за день. Попробуйте завтра.',
     tooManyTitle: 'Слишком много запросов',
     tooMany: 'Попробуйте ещё раз через минуту.',
     failedTitle: 'Что-то пошло не так',
@@ -98,6 +106,14 @@ const en: typeof ru = {
     errorComment: 'The comment is too long — please keep it under 5000 characters.',
     badRequestTitle: 'Bad request',
     badRequest: 'Please open the link from your e-mail again.',
+    cooldownTitle: 'Answer already received',
+    cooldown:
+      'This survey was just answered from this device. Thank you! You can answer again in a few minutes.',
+    addressCapTitle: 'Too many answers',
+    addressCap:
+      'Too many answers to this survey came from your network in the last hour. Please try again later.',
+    linkCapTitle: 'The survey is full for today',
+    linkCap: 'This link has taken all the answers it takes in a day. Please try again tomorrow.',
     tooManyTitle: 'Too many requests',
     tooMany: 'Please try again in a minute.',
     failedTitle: 'Something went wrong',

@@ -8,6 +8,9 @@ import { startTestSmtp, type TestSmtp } from '../../../tests/support/smtp.ts';
 import { testWorker } from '../../../tests/support/worker.ts';
 import { fixedClock } from '../../lib/clock.ts';
 
+/** The path of a record's status page: its tagged link from the API (issue 19). */
+const statusOf = (r: { statusUrl: string }) => new URL(r.statusUrl).pathname;
+
 describe.each(testDialects())('the closed loop on %s', (dialect) => {
   let t: TestApp;
   let smtp: TestSmtp;
@@ -78,7 +81,7 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
     expect(ack!.to).toMatchObject({ text: 'ivan@example.ru' });
     expect(ack!.subject).toContain('Мы получили ваш отзыв');
     expect(ack!.subject).toContain(record.publicRef);
-    expect(ack!.text).toContain(`https://cx.example.ru/status/${record.publicRef}`);
+    expect(ack!.text).toContain(record.statusUrl);
     expect(ack!.text).toContain('Ромашка');
 
     const stored = (
@@ -98,7 +101,7 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
     expect(kase.dueAt).toBe('2026-11-25T07:00:00.000Z');
     expect(kase.firstResponseDueAt).toBe('2026-11-23T11:00:00.000Z');
 
-    const status = await t.app.inject({ method: 'GET', url: `/status/${record.publicRef}` });
+    const status = await t.app.inject({ method: 'GET', url: statusOf(record) });
     expect(status.statusCode).toBe(200);
     expect(status.headers['content-type']).toMatch(/text\/html/);
     expect(status.body).toContain('Принято в работу');
@@ -133,8 +136,8 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
     const closing = mails[2]!;
     expect(closing.subject).toBe(`Обращение ${record.publicRef} решено`);
     expect(closing.text).toContain('вернули стоимость доставки');
-    expect(closing.text).toContain(`/status/${record.publicRef}/rate`);
-    const after = await t.app.inject({ method: 'GET', url: `/status/${record.publicRef}` });
+    expect(closing.text).toContain(`${statusOf(record)}/rate`);
+    const after = await t.app.inject({ method: 'GET', url: statusOf(record) });
     expect(after.body).toContain('Решено');
 
     const events = (
@@ -161,7 +164,7 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
     // The link in the e-mail (followed by the client or by a mail scanner) only preselects.
     const page = await t.app.inject({
       method: 'GET',
-      url: `/status/${record.publicRef}/rate?score=5`,
+      url: `${statusOf(record)}/rate?score=5`,
     });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('value="5" required checked');
@@ -169,7 +172,7 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
     const rate = (score: string) =>
       t.app.inject({
         method: 'POST',
-        url: `/status/${record.publicRef}/rate`,
+        url: `${statusOf(record)}/rate`,
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         payload: `score=${score}`,
       });
@@ -196,7 +199,7 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
     const [mail] = await smtp.waitFor(1);
     expect(mail!.subject).toBe(`We received your feedback — ${res.json().publicRef}`);
     expect(mail!.text).toContain('Hello Jane');
-    const page = await t.app.inject({ method: 'GET', url: `/status/${res.json().publicRef}` });
+    const page = await t.app.inject({ method: 'GET', url: statusOf(res.json()) });
     expect(page.body).toContain('lang="en"');
   });
 

@@ -293,3 +293,13 @@ export async function clientNpsAnswers(db: DbOrTrx, orgId: string, from: string,
     .orderBy('id')
     .execute();
 }
+
+/** A reference that existed before status links were tagged (migration 0040). */
+export async function isLegacyStatusRef(db: DbOrTrx, ref: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('legacy_status_refs')
+    .select('ref')
+    .where('ref', '=', ref)
+    .executeTakeFirst();
+  return row !== undefined;
+}

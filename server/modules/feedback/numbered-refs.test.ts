@@ -15,8 +15,14 @@ describe.each(testDialects())('numbered references on %s', (dialect) => {
   let t: TestApp;
   afterEach(async () => t?.close());
 
+  // A bare reference, or the tagged link the API answered (statusUrl, issue 19).
   const statusOf = async (ref: string) =>
-    (await t.app.inject({ method: 'GET', url: `/status/${ref}` })).statusCode;
+    (
+      await t.app.inject({
+        method: 'GET',
+        url: ref.startsWith('http') ? new URL(ref).pathname : `/status/${ref}`,
+      })
+    ).statusCode;
 
   it('numbers records consecutively and gives each a reference its status page answers to', async () => {
     t = await createTestApp({ dialect });
@@ -88,9 +94,11 @@ describe.each(testDialects())('numbered references on %s', (dialect) => {
       expect(after[0]!.last).toBe(String(NUMBER_BLOCK + 300));
     }
     // What the API answered is what is stored, and the status page knows it.
-    const single = singles[0]!.json() as { id: string; publicRef: string };
+    const single = singles[0]!.json() as { id: string; publicRef: string; statusUrl: string };
     expect(rows.find((r) => r.id === single.id)!.public_ref).toBe(single.publicRef);
-    expect(await statusOf(single.publicRef)).toBe(200);
+    expect(await statusOf(single.statusUrl)).toBe(200);
+    // A new record's bare reference (50 bits) opens nothing: only the tagged link does.
+    expect(await statusOf(single.publicRef)).toBe(404);
     // A reference one character off names no record.
     const other = single.publicRef.slice(0, -1) + (single.publicRef.endsWith('A') ? 'B' : 'A');
     expect(await statusOf(other)).toBe(404);
@@ -132,9 +140,9 @@ describe.each(testDialects())('numbered references on %s', (dialect) => {
         url: '/api/v1/feedback',
         payload: { text: 'Новый' },
       })
-    ).json() as { id: string; publicRef: string };
+    ).json() as { id: string; publicRef: string; statusUrl: string };
     expect(fresh.publicRef).not.toBe('CL-PLDREF2345');
-    expect(await statusOf(fresh.publicRef)).toBe(200);
+    expect(await statusOf(fresh.statusUrl)).toBe(200);
 
     // Undone, the column holds the references people were given, old and new.
     await migrateDownThrough(db, '0009_numbered_refs');
@@ -147,6 +155,8 @@ describe.each(testDialects())('numbered references on %s', (dialect) => {
       { id: fresh.id, public_ref: fresh.publicRef },
     ]);
     await migrateToLatest(db);
+    // Migrated again (0040 too), both existed before links were tagged: their bare links work.
     expect(await statusOf(fresh.publicRef)).toBe(200);
+    expect(await statusOf('CL-PLDREF2345')).toBe(200);
   });
 });

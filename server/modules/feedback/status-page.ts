@@ -5,11 +5,11 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { html, pickLanguage, publicPage } from '../../http/html.ts';
 import { t } from '../../i18n/catalogue.ts';
-import { PUBLIC_REF_RE } from '../../lib/public-ref.ts';
+import { parseStatusLink } from '../../lib/status-link.ts';
 import { statusPath } from '../../lib/public-urls.ts';
 import { findCaseByRef } from '../cases/index.ts';
 import { findContact } from '../clients/index.ts';
-import { findFeedbackByPublicRef } from './feedback.repo.ts';
+import { findFeedbackByPublicRef, isLegacyStatusRef } from './feedback.repo.ts';
 import { statusNotesFor } from './status-notes.ts';
 
 const params = z.object({ ref: z.string().max(40) });
@@ -18,15 +18,22 @@ const query = z.object({
   score: z.coerce.number().int().min(1).max(5).optional(),
 });
 
-export async function lookUp(deps: Deps, ref: string) {
-  if (!PUBLIC_REF_RE.test(ref)) return undefined;
+/**
+ * What a status link opens: a tagged link (≥ 96 bits, status-link.ts), or a bare reference of a
+ * record that existed before links were tagged. `ref` is the short reference to show.
+ */
+export async function lookUp(deps: Deps, link: string) {
+  const parsed = parseStatusLink(deps.config, link);
+  if (!parsed) return undefined;
+  const { ref } = parsed;
+  if (parsed.legacy && !(await isLegacyStatusRef(deps.db, ref))) return undefined;
   const feedback = await findFeedbackByPublicRef(deps.db, ref);
   const kase = await findCaseByRef(deps.db, ref);
   if (!feedback && !kase) return undefined;
   const orgId = (feedback?.org_id ?? kase?.org_id)!;
   const contactId = feedback?.contact_id ?? kase?.contact_id ?? null;
   const contact = contactId ? await findContact({ db: deps.db, orgId }, contactId) : undefined;
-  return { feedback, kase, orgId, contact };
+  return { ref, feedback, kase, orgId, contact };
 }
 
 export function send(reply: FastifyReply, status: number, body: string) {
@@ -101,7 +108,7 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
             )}`
         : html``;
       const body = html`<h1>${t(lang, 'status.statusTitle')}</h1>
-        <p>${t(lang, 'status.reference')}: <strong>${ref}</strong></p>
+        <p>${t(lang, 'status.reference')}: <strong>${found.ref}</strong></p>
         <p>${t(lang, 'status.statusLabel')}: <span class="badge">${stateText}</span></p>
         ${resolution} ${youSaid}
         <p class="muted">${t(lang, 'status.received')}: ${received} UTC</p>`;
@@ -110,7 +117,7 @@ export function registerStatusPage(app: FastifyInstance, deps: Deps): void {
         200,
         publicPage({
           lang,
-          title: `${t(lang, 'status.statusTitle')} ${ref}`,
+          title: `${t(lang, 'status.statusTitle')} ${found.ref}`,
           langLinks: links,
           body,
         }),

@@ -20,7 +20,15 @@ export const inboundModule: ModuleDef = {
   start: async (deps) => {
     const port = deps.config.mail.inboundPort;
     if (port === undefined) return async () => undefined;
-    const receiver = await startReceiver(deps, { port, host: deps.config.http.host });
+    const { maxBytes, maxBufferedBytes, maxClients, maxClientsPerAddress } = deps.config.mail;
+    const receiver = await startReceiver(deps, {
+      port,
+      host: deps.config.http.host,
+      maxBytes,
+      maxBufferedBytes,
+      maxClients,
+      maxClientsPerAddress,
+    });
     return receiver.stop;
   },
 };

@@ -1,5 +1,8 @@
 // The built-in SMTP receiver (INBOUND_SMTP_PORT): refuses recipients that name no organisation,
-// rate-limits senders, refuses oversized mail, and hands each message to the intake. Every
+// rate-limits senders, refuses oversized mail, and hands each message to the intake. It runs in the
+// web process, so its memory is bounded (issue 19): at most maxClients connections, and
+// maxClientsPerAddress from one address (421), and at most maxBufferedBytes of message data held
+// at once across all connections, until each message is stored (452 past it: try again later). Every
 // handler answers through its callback — nothing thrown here may take the process down; a
 // failure to store answers 451 so the sending server retries rather than losing the message.
 import type { AddressInfo } from 'node:net';
@@ -17,14 +20,24 @@ export interface ReceiverOptions {
   maxBytes?: number;
   /** Messages per minute per remote address and per sender, with a burst of the same size. */
   perMinute?: number;
+  /** Connections at once, in all and from one address. */
+  maxClients?: number;
+  maxClientsPerAddress?: number;
+  /** Message data held in memory at once across connections (received, not yet stored). */
+  maxBufferedBytes?: number;
 }
 
 export interface RunningReceiver {
   port: number;
+  /** Message data held right now (tests wait on it). */
+  bufferedBytes(): number;
   stop(): Promise<void>;
 }
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_MAX_CLIENTS = 50;
+export const DEFAULT_MAX_CLIENTS_PER_ADDRESS = 5;
 const DEFAULT_PER_MINUTE = 30;
 
 const smtpError = (code: number, message: string) =>
@@ -93,6 +106,11 @@ export async function startReceiver(deps: Deps, opts: ReceiverOptions): Promise<
   const perMinute = opts.perMinute ?? DEFAULT_PER_MINUTE;
   const buckets = createTokenBuckets({ capacity: perMinute, refillPerMinute: perMinute });
   const log = deps.log.child({ component: 'inbound-smtp' });
+  const perAddress = opts.maxClientsPerAddress ?? DEFAULT_MAX_CLIENTS_PER_ADDRESS;
+  const budget = opts.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
+  const connections = new Map<string, number>();
+  const counted = new Set<string>();
+  let buffered = 0;
 
   const server = new SMTPServer({
     banner: 'ClientLoop',
@@ -102,8 +120,25 @@ export async function startReceiver(deps: Deps, opts: ReceiverOptions): Promise<
     disabledCommands: ['AUTH'],
     size: maxBytes,
     rejectOversized: true,
-    maxClients: 200,
+    maxClients: opts.maxClients ?? DEFAULT_MAX_CLIENTS,
     closeTimeout: 5_000,
+    onConnect(session, callback) {
+      const address = session.remoteAddress;
+      const open = connections.get(address) ?? 0;
+      if (open >= perAddress) {
+        log.warn('inbound SMTP connection refused: too many from one address');
+        return callback(smtpError(421, '4.7.0 Too many connections from your address'));
+      }
+      connections.set(address, open + 1);
+      counted.add(session.id);
+      callback();
+    },
+    onClose(session) {
+      if (!counted.delete(session.id)) return;
+      const left = (connections.get(session.remoteAddress) ?? 1) - 1;
+      if (left > 0) connections.set(session.remoteAddress, left);
+      else connections.delete(session.remoteAddress);
+    },
     onMailFrom(address, session, callback) {
       const sender = address.address.toLowerCase();
       if (!buckets.take(`ip:${session.remoteAddress}`) || !buckets.take(`from:${sender}`)) {
@@ -126,18 +161,46 @@ export async function startReceiver(deps: Deps, opts: ReceiverOptions): Promise<
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       let size = 0;
+      let held = 0;
+      let overBudget = false;
+      const release = () => {
+        buffered -= held;
+        held = 0;
+      };
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size <= maxBytes) chunks.push(chunk);
+        if (size > maxBytes || overBudget) return;
+        if (buffered + chunk.length > budget) {
+          // Too much mail in memory at once: drop this one's data, the sender retries later.
+          overBudget = true;
+          chunks.length = 0;
+          release();
+          return;
+        }
+        buffered += chunk.length;
+        held += chunk.length;
+        chunks.push(chunk);
       });
-      stream.on('error', () =>
-        callback(smtpError(451, '4.3.0 Temporary failure, try again later')),
-      );
+      stream.on('error', () => {
+        release();
+        callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
+      });
       stream.on('end', () => {
-        if (stream.sizeExceeded) return callback(smtpError(552, '5.3.4 Message too big'));
+        if (stream.sizeExceeded) {
+          release();
+          return callback(smtpError(552, '5.3.4 Message too big'));
+        }
+        if (overBudget) {
+          log.warn('inbound mail deferred: receiver memory budget reached');
+          return callback(smtpError(452, '4.3.1 Insufficient system storage, try again later'));
+        }
         deliver(deps, session, Buffer.concat(chunks)).then(
-          () => callback(null, 'Message accepted'),
+          () => {
+            release();
+            callback(null, 'Message accepted');
+          },
           (err: unknown) => {
+            release();
             log.error({ err }, 'inbound mail could not be stored');
             callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
           },
@@ -156,5 +219,9 @@ export async function startReceiver(deps: Deps, opts: ReceiverOptions): Promise<
   });
   const port = (server.server.address() as AddressInfo).port;
   log.info({ port }, 'inbound SMTP receiver listening');
-  return { port, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port,
+    bufferedBytes: () => buffered,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

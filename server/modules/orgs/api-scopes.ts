@@ -31,6 +31,10 @@ export const ROUTE_SCOPES: readonly Row[] = [
   ['/api/v1/portfolio/weights', 'admin', 'admin'],
   ['/api/v1/competencies/settings', 'read', 'admin'],
   ['/api/v1/contacts/:id/resubscribe', 'read', 'admin'],
+  // Data-subject rights and retention: personal data leaves or goes only with an admin scope.
+  ['/api/v1/contacts/:id/export', 'admin', 'admin'],
+  ['/api/v1/contacts/:id/erase', 'admin', 'admin'],
+  ['/api/v1/settings/retention', 'read', 'admin'],
   // What clients say: feedback intake.
   ['/api/v1/feedback', 'read', 'write-feedback'],
   // Money: transactions and marketing spend.

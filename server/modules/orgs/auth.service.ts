@@ -26,6 +26,7 @@ import {
   type LoginResult,
   type SystemDeps,
 } from './session-start.ts';
+import { checkSetupToken } from './setup-token.ts';
 import { createChallenge, type LoginChallenge } from './two-factor-login.ts';
 
 export { FAILED_LOGIN_WINDOW_MS, MAX_FAILED_LOGINS, type LoginResult, type SystemDeps };
@@ -131,6 +132,7 @@ export async function setupInstance(
     password: string;
     language: Language;
     timeZone?: string;
+    setupToken?: string;
   },
 ) {
   const created = await sys.db.transaction().execute(async (trx) => {
@@ -142,6 +144,7 @@ export async function setupInstance(
     );
     if (!claimed || (await repo.countOrgs(trx)) > 0)
       throw new AppError('already_set_up', 'This instance is already set up');
+    await checkSetupToken(sys, trx, input.setupToken);
     return createOrganisation(trx, sys.clock, {
       name: input.orgName,
       language: input.language,

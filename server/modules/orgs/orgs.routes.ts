@@ -13,6 +13,7 @@ import { APP_VERSION } from '../../lib/version.ts';
 import * as auth from './auth.service.ts';
 import { presentApiKey, presentOrg, presentUser } from './orgs.present.ts';
 import * as orgs from './orgs.service.ts';
+import { setupTokenRequired } from './setup-token.ts';
 
 const problem = z.object({ code: z.string(), detail: z.string() }).passthrough();
 
@@ -97,6 +98,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async () => ({
       setupRequired: await auth.isSetupRequired(deps.db),
+      setupTokenRequired: setupTokenRequired(deps.config),
       languages: ['ru' as const, 'en' as const],
       version: APP_VERSION,
     }),
@@ -110,7 +112,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ['auth'],
         summary: 'First-run set-up: create the organisation and its admin (once)',
         body: api.setupBody,
-        response: { 201: api.sessionOut, 409: problem },
+        response: { 201: api.sessionOut, 403: problem, 409: problem },
       },
     },
     async (request, reply) => {

@@ -140,7 +140,8 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
   });
 
   it('takes any number of anonymous answers on the open link, in the language the browser asks for', async () => {
-    await setup();
+    // The open link's cooldown per device is tested in open-link-limits.test.ts.
+    await setup({ OPEN_SURVEY_COOLDOWN_SECONDS: '0' });
     const s = await survey('nps', { stage: 'onboarding' });
     const open = pathOf(s.openUrl);
     const page = await kit.t.app.inject({

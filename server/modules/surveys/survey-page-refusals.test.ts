@@ -119,7 +119,7 @@ describe.each(testDialects())('the public survey pages on %s', (dialect) => {
   });
 
   it('limits the rate of public answers with a 429 page, and the JSON API still refuses forms', async () => {
-    await setup({ RATE_LIMIT_PUBLIC_PER_MINUTE: '2' });
+    await setup({ RATE_LIMIT_PUBLIC_PER_MINUTE: '2', OPEN_SURVEY_COOLDOWN_SECONDS: '0' });
     const s = await survey('nps');
     const open = pathOf(s.openUrl);
     const codes = [];

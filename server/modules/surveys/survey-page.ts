@@ -18,6 +18,7 @@ import {
 } from '../../http/html.ts';
 import { t } from '../../i18n/catalogue.ts';
 import { surveyInvitePath, surveyOpenPath } from '../../lib/public-urls.ts';
+import { claimOpenAnswer, deviceOf, sendOpenRefusal, type OpenRefusal } from './open-link-guard.ts';
 import { parseScore, scoresOf } from './survey-links.ts';
 import {
   findInviteTarget,
@@ -55,7 +56,14 @@ function send(reply: FastifyReply, status: number, page: string) {
 
 /** The one-message pages; each has a title and a text in the catalogue (survey.<name>Title, …). */
 type PageMessage =
-  'tooMany' | 'badRequest' | 'failed' | 'notFound' | 'already' | 'closed' | 'thanks';
+  | 'tooMany'
+  | 'badRequest'
+  | 'failed'
+  | 'notFound'
+  | 'already'
+  | 'closed'
+  | 'thanks'
+  | OpenRefusal['refused'];
 
 function message(
   reply: FastifyReply,
@@ -241,6 +249,8 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
 
     let answer: { score: number; comment?: string };
     if (method === 'GET') {
+      // The open page gives the visitor a device cookie: the cooldown counts devices, not offices.
+      if (target.kind === 'open') deviceOf(req, reply);
       if (queryScore === undefined) return form(200, {});
       const score = parseScore(survey.metric, queryScore);
       if (score === undefined) return form(400, { error: t(lang, 'survey.errorScore') });
@@ -262,6 +272,13 @@ export async function registerSurveyPages(app: FastifyInstance, deps: Deps): Pro
           error: t(lang, 'survey.errorComment'),
         });
       answer = { score, comment: comment || undefined };
+    }
+    if (target.kind === 'open') {
+      const claim = await claimOpenAnswer(deps, survey, deviceOf(req), req.ip);
+      if ('refused' in claim)
+        return sendOpenRefusal(req, reply, claim, () =>
+          message(reply, 429, lang, claim.refused, langLinks),
+        );
     }
     const outcome = await recordAnswer(deps, req.log as never, target, answer);
     return outcome === 'already'

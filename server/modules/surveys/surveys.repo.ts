@@ -1,5 +1,10 @@
 // The only file of the surveys module with SQL.
-import type { DbOrTrx, SurveyInvitesTable, SurveysTable } from '../../db/types.ts';
+import type {
+  DbOrTrx,
+  SurveyInvitesTable,
+  SurveyOpenAnswersTable,
+  SurveysTable,
+} from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
 import { BUCKET, periodBucket } from '../../db/period-bucket.ts';
 
@@ -161,4 +166,47 @@ export async function countStageInvitesByPeriod(
     sent: Number(r.sent),
     answered: Number(r.answered),
   }));
+}
+
+// Open-link answers (open-link-guard.ts): claims of the last day, oldest first.
+export async function insertOpenAnswer(db: DbOrTrx, row: SurveyOpenAnswersTable): Promise<void> {
+  await db.insertInto('survey_open_answers').values(row).execute();
+}
+
+export async function openAnswersSince(
+  db: DbOrTrx,
+  orgId: string,
+  surveyId: string,
+  since: string,
+) {
+  return db
+    .selectFrom('survey_open_answers')
+    .select(['id', 'device_hash', 'address_hash', 'answered_at'])
+    .where('org_id', '=', orgId)
+    .where('survey_id', '=', surveyId)
+    .where('answered_at', '>', since)
+    .orderBy('answered_at')
+    .execute();
+}
+
+export async function forgetOpenAnswers(
+  db: DbOrTrx,
+  orgId: string,
+  surveyId: string,
+  before: string,
+): Promise<void> {
+  await db
+    .deleteFrom('survey_open_answers')
+    .where('org_id', '=', orgId)
+    .where('survey_id', '=', surveyId)
+    .where('answered_at', '<=', before)
+    .execute();
+}
+
+export async function deleteOpenAnswer(db: DbOrTrx, orgId: string, id: string): Promise<void> {
+  await db
+    .deleteFrom('survey_open_answers')
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }

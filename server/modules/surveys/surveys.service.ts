@@ -206,7 +206,8 @@ export async function listInvites(
   surveyId: string,
   q: { cursor?: string; limit: number },
 ) {
-  assertCan(ctx.actor, 'data.read');
+  // The personal links answer as the client: only those who may send them see them (issue 19).
+  assertCan(ctx.actor, 'data.write');
   await repo.getSurvey(ctx.db, ctx.orgId, surveyId);
   const page = toPage(
     await repo.listInvites(ctx.db, ctx.orgId, surveyId, {

@@ -150,6 +150,13 @@ describe.each(testDialects())('the surveys API on %s', (dialect) => {
         )
       ).statusCode,
     ).toBe(403);
+    // The personal links answer as the client: a viewer may not list them (issue 19).
+    await api('POST', `/api/v1/surveys/${survey.id}/invites`, {
+      contactIds: [await contact('Ольга')],
+    });
+    const links = await api('GET', `/api/v1/surveys/${survey.id}/invites`, undefined, viewer);
+    expect(links.statusCode).toBe(403);
+    expect(links.body).not.toContain('/s/');
   });
 
   it('creates one unguessable personal link per contact and lists them, answered or not', async () => {

@@ -143,7 +143,8 @@ export async function listDeliveries(
   webhookId: string,
   page: { cursor?: string; limit: number },
 ) {
-  assertCan(ctx.actor, 'data.read');
+  // Delivery logs hold every event's payload: admins only, as the webhooks (issue 19).
+  assertCan(ctx.actor, 'org.manage');
   await repo.getWebhook(ctx.db, ctx.orgId, webhookId);
   const rows = await repo.listDeliveries(
     ctx.db,

@@ -191,7 +191,14 @@ describe.each(testDialects())('webhooks API on %s', (dialect) => {
     const id = (await create({ url: PUBLIC_URL, events: ['feedback.created'] })).json().id;
     const ctx = ctxFor(t.deps, { type: 'system', id: null, orgId: org.orgId, role: 'admin' });
     for (const n of [1, 2, 3]) await emitWebhookEvent(ctx, 'feedback.created', { n });
-    const first = await call(t.app, viewerKey, {
+    // Delivery logs carry every payload: a viewer is refused (issue 19), an admin reads them.
+    const refused = await call(t.app, viewerKey, {
+      method: 'GET',
+      url: `/api/v1/webhooks/${id}/deliveries?limit=2`,
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('forbidden');
+    const first = await call(t.app, org.apiKey, {
       method: 'GET',
       url: `/api/v1/webhooks/${id}/deliveries?limit=2`,
     });
@@ -205,7 +212,7 @@ describe.each(testDialects())('webhooks API on %s', (dialect) => {
       event: 'feedback.created',
       webhookId: id,
     });
-    const second = await call(t.app, viewerKey, {
+    const second = await call(t.app, org.apiKey, {
       method: 'GET',
       url: `/api/v1/webhooks/${id}/deliveries?limit=2&cursor=${first.json().nextCursor}`,
     });
@@ -215,7 +222,7 @@ describe.each(testDialects())('webhooks API on %s', (dialect) => {
     expect(second.json().nextCursor).toBeNull();
   });
 
-  it('lets only admins manage webhooks, and anyone who reads data see deliveries', async () => {
+  it('lets only admins manage webhooks and read their delivery logs', async () => {
     const id = (await create({ url: PUBLIC_URL, events: ['case.updated'] })).json().id;
     expect(
       (await create({ url: PUBLIC_URL, events: ['case.updated'] }, viewerKey)).statusCode,
@@ -230,7 +237,7 @@ describe.each(testDialects())('webhooks API on %s', (dialect) => {
     expect(
       (await call(t.app, viewerKey, { method: 'GET', url: `/api/v1/webhooks/${id}/deliveries` }))
         .statusCode,
-    ).toBe(200);
+    ).toBe(403);
   });
 
   it('refuses to retry a delivery that has not failed', async () => {

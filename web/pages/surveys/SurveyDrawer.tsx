@@ -55,7 +55,8 @@ export function SurveyDrawer({
   const invites = useQuery({
     queryKey: invitesKey,
     queryFn: () => listInvites(survey!.id),
-    enabled: survey !== null,
+    // Personal links answer as the client: viewers get no list of them (403, issue 19).
+    enabled: survey !== null && canWrite,
   });
   const toggle = useMutation({
     mutationFn: (s: SurveyOut) =>
@@ -190,9 +191,11 @@ export function SurveyDrawer({
           )}
           <ErrorAlert error={toggle.error} />
 
-          <Title order={3} size="h4">
-            {t('surveys.invites.title')}
-          </Title>
+          {canWrite && (
+            <Title order={3} size="h4">
+              {t('surveys.invites.title')}
+            </Title>
+          )}
           {!canWrite ? null : survey.status === 'active' ? (
             <InvitePanel
               surveyId={survey.id}
