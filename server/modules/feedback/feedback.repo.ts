@@ -1,4 +1,4 @@
-// The only file of the feedback module with SQL.
+// SQL of the feedback records (the list's filters are in feedback-list.repo.ts).
 import { insertRows } from '../../db/bulk.ts';
 import type {
   DbOrTrx,
@@ -13,7 +13,6 @@ import { selectByKeys } from '../../db/select-by-keys.ts';
 import { dialectOf } from '../../db/create-db.ts';
 import { refCipher, refKeyOf } from '../../lib/public-ref.ts';
 import { sql } from 'kysely';
-import { before } from '../../db/keyset.ts';
 import type { KeyCursor } from '../../lib/paging.ts';
 
 /** Multi-row insert (intake groups and batches); every row carries its own org_id. */
@@ -158,81 +157,6 @@ async function takePgNumbers(
   return { numbers: block.numbers.splice(0, count), key: block.key };
 }
 
-export interface FeedbackFilter {
-  clientId?: string;
-  sentiment?: SentimentLabel;
-  /** A topic key; topics are a JSON array of keys, matched as a quoted element. */
-  topic?: string;
-  channel?: string;
-  stage?: string;
-  hasCase?: boolean;
-  /** A score of this type within [min, max] (the satisfaction charts' condition). */
-  score?: { type: ScoreType; min: number; max: number };
-  segment?: string;
-  noStage?: boolean;
-  noSegment?: boolean;
-  from?: string;
-  to?: string;
-}
-
-/** The records a filter matches, as the satisfaction metrics count them (metrics.repo.ts). */
-function filtered(db: DbOrTrx, orgId: string, f: FeedbackFilter) {
-  let q = db.selectFrom('feedback').where('org_id', '=', orgId);
-  if (f.clientId) q = q.where('client_id', '=', f.clientId);
-  if (f.channel) q = q.where('channel', '=', f.channel as FeedbackTable['channel']);
-  if (f.stage) q = q.where('stage', '=', f.stage);
-  if (f.noStage) q = q.where('stage', 'is', null);
-  if (f.sentiment) q = q.where('sentiment_label', '=', f.sentiment);
-  if (f.topic) q = q.where(likeContains('topics', JSON.stringify(f.topic), { asText: true }));
-  if (f.hasCase !== undefined) q = q.where('case_id', f.hasCase ? 'is not' : 'is', null);
-  if (f.score)
-    q = q
-      .where('score_type', '=', f.score.type)
-      .where('score_value', '>=', f.score.min)
-      .where('score_value', '<=', f.score.max);
-  const ofSegment = (segment: string | null) =>
-    db
-      .selectFrom('clients as c')
-      .select('c.id')
-      .where('c.org_id', '=', orgId)
-      .where('c.segment', segment === null ? 'is' : '=', segment);
-  if (f.segment) q = q.where('client_id', 'in', ofSegment(f.segment));
-  if (f.noSegment)
-    q = q.where((eb) =>
-      eb.or([eb('client_id', 'is', null), eb('client_id', 'in', ofSegment(null))]),
-    );
-  if (f.from) q = q.where('received_at', '>=', f.from);
-  if (f.to) q = q.where('received_at', '<', f.to);
-  return q;
-}
-
-/** Newest received first (ties by id); pages on (received_at, id). */
-export async function listFeedback(
-  db: DbOrTrx,
-  orgId: string,
-  f: FeedbackFilter & { before?: KeyCursor; limit: number },
-): Promise<FeedbackTable[]> {
-  let q = filtered(db, orgId, f).selectAll();
-  if (f.before) q = q.where(before('received_at', f.before));
-  return q
-    .orderBy('received_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(f.limit + 1)
-    .execute();
-}
-
-/** How many records the filter matches. */
-export async function countFeedback(
-  db: DbOrTrx,
-  orgId: string,
-  f: FeedbackFilter,
-): Promise<number> {
-  const row = await filtered(db, orgId, f)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** First acceptance by the mail server wins; later retries do not move the time. */
 export async function markAcknowledged(
   db: DbOrTrx,
@@ -303,3 +227,5 @@ export async function isLegacyStatusRef(db: DbOrTrx, ref: string): Promise<boole
     .executeTakeFirst();
   return row !== undefined;
 }
+
+export { countFeedback, listFeedback, type FeedbackFilter } from './feedback-list.repo.ts';
