@@ -65,6 +65,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'validation_failed',
   FST_ERR_INVALID_URL: 'bad_request',
   FST_ERR_BAD_URL: 'bad_request',
+  FST_ERR_MAX_PARAM_LENGTH: 'bad_request',
   FST_ERR_ASYNC_CONSTRAINT: 'bad_request',
   FST_ERR_CSRF_INVALID_TOKEN: 'csrf_failed',
 };
@@ -132,6 +133,23 @@ export function sendProblem(
     .status(app.status)
     .type('application/problem+json; charset=utf-8')
     .send(problemOf(app, String(request.id), request.url.split('?')[0]));
+}
+
+/** Errors the router finds before any route (Fastify's `frameworkErrors`): a problem too. */
+export function sendFrameworkError(
+  err: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  reply.header('x-request-id', request.id);
+  const code = (err as { code?: string })?.code;
+  const app =
+    code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new AppError('bad_request', 'A path parameter is too long')
+      : code === 'FST_ERR_BAD_URL'
+        ? new AppError('bad_request', 'The path is not validly percent-encoded')
+        : toAppError(err).app;
+  return sendProblem(reply, request, app);
 }
 
 /** Answers a request no route matched, or returns undefined to fall through to the 404 problem. */

@@ -1,0 +1,213 @@
+// JSON Schema (as zod renders a route's schema) → a fast-check arbitrary of mostly plausible
+// values with hostile ones mixed in at every node: boundary lengths and numbers, wrong types,
+// Unicode edge cases, missing and extra properties, and — for every id-like field — the ids of
+// another organisation, of the caller's own organisation and of nothing at all.
+import fc from 'fast-check';
+import { z } from 'zod';
+import { BAD_DATES, BOUNDARY_NUMBERS, EMAILS, hostileString, URLS, wrongType } from './values.ts';
+
+export type JsonSchema = Record<string, any>;
+
+export interface GenContext {
+  /** Ids the requests may name: another organisation's, the caller's own, unknown ones. */
+  ids: readonly string[];
+  /** Other strings worth naming in a path or a string field (public references, stage keys). */
+  words: readonly string[];
+}
+
+/** A zod schema (or a plain JSON schema) as JSON Schema; undefined when there is none. */
+export function jsonSchemaOf(schema: unknown): JsonSchema | undefined {
+  if (!schema || typeof schema !== 'object') return undefined;
+  if (!('_zod' in schema)) return schema as JsonSchema;
+  return z.toJSONSchema(schema as z.ZodType, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchema;
+}
+
+const MAX_DEPTH = 6;
+
+function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
+  let s = schema;
+  for (let i = 0; i < 8 && typeof s.$ref === 'string'; i += 1) {
+    const path = (s.$ref as string).replace(/^#\/?/, '').split('/').filter(Boolean);
+    s = path.reduce<any>((node, key) => node?.[key], root) ?? {};
+  }
+  return s;
+}
+
+const idLike = (name: string | undefined) => !!name && /(^id$|Ids?$)/.test(name);
+
+/** Values of one schema node; `name` is the property's name, which says when it holds an id. */
+export function valueArb(
+  schema: JsonSchema,
+  ctx: GenContext,
+  root: JsonSchema = schema,
+  name?: string,
+  depth = 0,
+): fc.Arbitrary<unknown> {
+  const s = resolve(schema, root);
+  if (depth > MAX_DEPTH) return wrongType();
+  return fc.oneof(
+    { weight: 7, arbitrary: plausible(s, ctx, root, name, depth) },
+    { weight: 1, arbitrary: wrongType() },
+    { weight: 1, arbitrary: hostileString() },
+    { weight: 1, arbitrary: fc.constantFrom<unknown>(...BOUNDARY_NUMBERS) },
+  );
+}
+
+function plausible(
+  s: JsonSchema,
+  ctx: GenContext,
+  root: JsonSchema,
+  name: string | undefined,
+  depth: number,
+): fc.Arbitrary<unknown> {
+  if ('const' in s) return fc.constant(s.const);
+  if (Array.isArray(s.enum) && s.enum.length) return fc.constantFrom(...s.enum);
+  for (const key of ['anyOf', 'oneOf'] as const)
+    if (Array.isArray(s[key]) && s[key].length)
+      return fc.oneof(...s[key].map((sub: JsonSchema) => valueArb(sub, ctx, root, name, depth)));
+  if (Array.isArray(s.allOf) && s.allOf.length) return allOfArb(s, ctx, root, name, depth);
+  const type = Array.isArray(s.type) ? s.type[0] : s.type;
+  switch (type) {
+    case 'string':
+      return stringArb(s, ctx, name);
+    case 'integer':
+    case 'number':
+      return numberArb(s, type === 'integer');
+    case 'boolean':
+      return fc.boolean();
+    case 'null':
+      return fc.constant(null);
+    case 'array':
+      return arrayArb(s, ctx, root, name, depth);
+    case 'object':
+      return objectArb(s, ctx, root, depth);
+    default:
+      if (s.properties) return objectArb(s, ctx, root, depth);
+      return fc.oneof(
+        fc.jsonValue({ maxDepth: 2 }),
+        idLike(name) ? fc.constantFrom(...ctx.ids) : hostileString(),
+      );
+  }
+}
+
+function allOfArb(
+  s: JsonSchema,
+  ctx: GenContext,
+  root: JsonSchema,
+  name: string | undefined,
+  depth: number,
+): fc.Arbitrary<unknown> {
+  const parts = (s.allOf as JsonSchema[]).map((p) => resolve(p, root));
+  if (parts.every((p) => p.properties || p.type === 'object')) {
+    const merged: JsonSchema = { type: 'object', properties: {}, required: [] };
+    for (const p of parts) {
+      Object.assign(merged.properties, p.properties ?? {});
+      merged.required.push(...(p.required ?? []));
+    }
+    return objectArb(merged, ctx, root, depth);
+  }
+  return valueArb(parts[0]!, ctx, root, name, depth + 1);
+}
+
+function stringArb(s: JsonSchema, ctx: GenContext, name?: string): fc.Arbitrary<unknown> {
+  const min: number = s.minLength ?? 0;
+  const max: number = s.maxLength ?? 200;
+  const boundary = [min > 0 ? 'x'.repeat(min - 1) : '', 'x'.repeat(Math.min(max, 100_000))];
+  if (max < 100_000) boundary.push('я'.repeat(max + 1));
+  const options: fc.Arbitrary<unknown>[] = [
+    fc.string({ minLength: min, maxLength: Math.min(max, 40), unit: 'grapheme' }),
+    fc.constantFrom(...boundary),
+  ];
+  const format = String(s.format ?? '');
+  if (format === 'uuid' || idLike(name)) options.push(fc.constantFrom(...ctx.ids), fc.uuid());
+  if (format === 'email') options.push(fc.constantFrom(...EMAILS), fc.emailAddress());
+  if (format === 'uri' || format === 'url' || /url$/i.test(name ?? ''))
+    options.push(fc.constantFrom(...URLS));
+  if (format.startsWith('date') || /(date|at|from|to|asOf|period)$/i.test(name ?? ''))
+    options.push(
+      fc.constantFrom(...BAD_DATES),
+      fc
+        .date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+        .map((d) => (format === 'date-time' ? d.toISOString() : d.toISOString().slice(0, 10))),
+    );
+  if (typeof s.pattern === 'string') {
+    try {
+      options.push(fc.stringMatching(new RegExp(s.pattern)));
+    } catch {
+      // A pattern fast-check cannot generate from: the other strings still reach it.
+    }
+  }
+  if (ctx.words.length) options.push(fc.constantFrom(...ctx.words));
+  return fc.oneof(...options);
+}
+
+function numberArb(s: JsonSchema, integer: boolean): fc.Arbitrary<unknown> {
+  const lo = typeof s.minimum === 'number' ? s.minimum : (s.exclusiveMinimum ?? -1e9);
+  const hi = typeof s.maximum === 'number' ? s.maximum : (s.exclusiveMaximum ?? 1e9);
+  const min = Math.max(lo, -Number.MAX_SAFE_INTEGER);
+  const max = Math.min(hi, Number.MAX_SAFE_INTEGER);
+  const edges = [lo, hi, lo - 1, hi + 1, lo - 0.5, hi + 0.5].filter(Number.isFinite);
+  return fc.oneof(
+    integer
+      ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) })
+      : fc.double({ min, max, noNaN: true, noDefaultInfinity: true }),
+    fc.constantFrom(...edges),
+  );
+}
+
+function arrayArb(
+  s: JsonSchema,
+  ctx: GenContext,
+  root: JsonSchema,
+  name: string | undefined,
+  depth: number,
+): fc.Arbitrary<unknown> {
+  const item = s.items
+    ? valueArb(s.items, ctx, root, name, depth + 1)
+    : fc.jsonValue({ maxDepth: 1 });
+  const min: number = s.minItems ?? 0;
+  const max: number | undefined = s.maxItems;
+  const options: fc.Arbitrary<unknown>[] = [
+    fc.array(item, { minLength: min, maxLength: Math.max(min, Math.min(max ?? 4, 4)) }),
+  ];
+  // One past the cap (a batch of 1001), the same item repeated: cheap to make, costly to accept.
+  if (max !== undefined && max < 20_000)
+    options.push(item.map((v) => Array.from({ length: max + 1 }, () => v)));
+  if (min > 0) options.push(fc.constant([]));
+  return fc.oneof(...options);
+}
+
+function objectArb(
+  s: JsonSchema,
+  ctx: GenContext,
+  root: JsonSchema,
+  depth: number,
+): fc.Arbitrary<unknown> {
+  const props = Object.entries((s.properties ?? {}) as Record<string, JsonSchema>);
+  const required = new Set<string>(s.required ?? []);
+  const fields = props.map(([key, sub]) =>
+    fc.tuple(
+      fc.constant(key),
+      valueArb(sub, ctx, root, key, depth + 1),
+      // A required field is left out now and then, an optional one half the time.
+      fc.integer({ min: 0, max: 9 }).map((n) => (required.has(key) ? n > 0 : n >= 5)),
+    ),
+  );
+  const extra = fc.option(
+    fc.tuple(
+      fc.constantFrom('__proto__', 'constructor', 'orgId', 'id', 'role', 'unexpected'),
+      fc.jsonValue({ maxDepth: 1 }),
+    ),
+    { freq: 5 },
+  );
+  return fc.tuple(fc.tuple(...fields), extra).map(([entries, more]) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value, present] of entries) if (present) out[key] = value;
+    // defineProperty: a "__proto__" key must be an own property, as JSON.parse makes it.
+    if (more) Object.defineProperty(out, more[0], { value: more[1], enumerable: true });
+    return out;
+  });
+}
