@@ -15,6 +15,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Deps } from './deps.ts';
 import { registerAuthDecorators } from './http/auth.ts';
 import { AppError, registerErrorHandling, sendFrameworkError } from './http/errors.ts';
+import { registerNulGuard } from './http/nul-guard.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerOps } from './http/ops.ts';
@@ -93,6 +94,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   const serveWeb = opts.serveWeb ?? existsSync(WEB_DIST);
   registerErrorHandling(app, serveWeb ? spaIndexFallback : undefined);
   registerAuthDecorators(app);
+  registerNulGuard(app);
   await app.register(cookie);
   registerSecurityHeaders(app, deps.config.http.publicUrl.startsWith('https://'));
   await app.register(rateLimit, {

@@ -101,7 +101,9 @@ function toAppError(err: unknown): { app: AppError; unexpected: boolean } {
   }
   // PostgreSQL input errors that slipped past validation (bad uuid, out-of-range) are still bad input.
   const pgCode = (err as { code?: string })?.code;
-  if (pgCode === '22P02' || pgCode === '22003' || pgCode === '22007' || pgCode === '22008') {
+  // 22021/22P05: a character the database cannot store (data from a file that the NUL guard
+  // of requests never saw).
+  if (['22P02', '22003', '22007', '22008', '22021', '22P05'].includes(pgCode ?? '')) {
     return {
       app: new AppError('bad_request', 'A value in the request is not valid'),
       unexpected: false,

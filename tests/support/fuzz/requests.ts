@@ -32,7 +32,7 @@ function pathValueArb(p: RoutePlan['params'][number], ctx: GenContext): fc.Arbit
   return fc.oneof(
     {
       weight: 8,
-      arbitrary: valueArb(p.schema, ctx, p.root, p.name).map((v) => pctEncode(asText(v))),
+      arbitrary: bothArb(p.schema, ctx, p.root, p.name).map((v) => pctEncode(asText(v))),
     },
     { weight: 1, arbitrary: fc.constantFrom(...RAW_URL_PIECES) },
   );
@@ -42,7 +42,7 @@ function queryArb(schema: JsonSchema | undefined, ctx: GenContext): fc.Arbitrary
   const props = Object.entries((schema?.properties ?? {}) as Record<string, JsonSchema>);
   const known = props.map(([name, sub]) =>
     fc.option(
-      valueArb(sub, ctx, schema!, name).map((v) =>
+      bothArb(sub, ctx, schema!, name).map((v) =>
         (Array.isArray(v) ? v : [v]).map((item) => `${pctEncode(name)}=${pctEncode(asText(item))}`),
       ),
       { freq: 2 },
@@ -64,8 +64,16 @@ function queryArb(schema: JsonSchema | undefined, ctx: GenContext): fc.Arbitrary
 
 type Body = { payload?: string | Buffer; contentType?: string };
 
+/** Half the values the schema accepts (to reach the services), half of any form. */
+function bothArb(schema: JsonSchema, ctx: GenContext, root: JsonSchema, name?: string) {
+  return fc.oneof(
+    valueArb(schema, { ...ctx, valid: true }, root, name),
+    valueArb(schema, ctx, root, name),
+  );
+}
+
 function jsonBodyArb(schema: JsonSchema | undefined, ctx: GenContext): fc.Arbitrary<Body> {
-  const json = schema ? valueArb(schema, ctx, schema) : fc.oneof(wrongType(), fc.jsonValue());
+  const json = schema ? bothArb(schema, ctx, schema) : fc.oneof(wrongType(), fc.jsonValue());
   return fc.oneof(
     {
       weight: 12,

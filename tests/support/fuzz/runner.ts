@@ -22,6 +22,8 @@ export interface FuzzOptions {
   fingerprint: Fingerprint;
   seed?: number;
   numRuns?: number;
+  /** Answers counted by status class ('2xx', '4xx' …), to see how deep the requests reach. */
+  tally?: Record<string, number>;
 }
 
 /** A stable per-route seed, so adding a route does not reshuffle the others' cases. */
@@ -78,6 +80,10 @@ export async function fuzzRoute(
     const res = await app.inject(req as InjectOptions);
     const after = await opts.fingerprint();
     last = after;
+    if (opts.tally) {
+      const cls = `${String(res.statusCode)[0]}xx`;
+      opts.tally[cls] = (opts.tally[cls] ?? 0) + 1;
+    }
     const wrong = verdict(plan, res, before !== after);
     if (wrong) throw new Error(`${wrong}\n    request: ${describeRequest(req)}`);
   });

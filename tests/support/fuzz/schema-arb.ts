@@ -4,7 +4,15 @@
 // another organisation, of the caller's own organisation and of nothing at all.
 import fc from 'fast-check';
 import { z } from 'zod';
-import { BAD_DATES, BOUNDARY_NUMBERS, EMAILS, hostileString, URLS, wrongType } from './values.ts';
+import {
+  BAD_DATES,
+  BOUNDARY_NUMBERS,
+  EMAILS,
+  HOSTILE_STRINGS,
+  hostileString,
+  URLS,
+  wrongType,
+} from './values.ts';
 
 export type JsonSchema = Record<string, any>;
 
@@ -13,6 +21,11 @@ export interface GenContext {
   ids: readonly string[];
   /** Other strings worth naming in a path or a string field (public references, stage keys). */
   words: readonly string[];
+  /**
+   * Only values the schema accepts (hostile in content, not in form), so the request gets past
+   * validation into the services and the database; otherwise any node may be of the wrong form.
+   */
+  valid?: boolean;
 }
 
 /** A zod schema (or a plain JSON schema) as JSON Schema; undefined when there is none. */
@@ -48,8 +61,9 @@ export function valueArb(
 ): fc.Arbitrary<unknown> {
   const s = resolve(schema, root);
   if (depth > MAX_DEPTH) return wrongType();
+  if (ctx.valid) return plausible(s, ctx, root, name, depth);
   return fc.oneof(
-    { weight: 7, arbitrary: plausible(s, ctx, root, name, depth) },
+    { weight: 12, arbitrary: plausible(s, ctx, root, name, depth) },
     { weight: 1, arbitrary: wrongType() },
     { weight: 1, arbitrary: hostileString() },
     { weight: 1, arbitrary: fc.constantFrom<unknown>(...BOUNDARY_NUMBERS) },
@@ -75,7 +89,7 @@ function plausible(
       return stringArb(s, ctx, name);
     case 'integer':
     case 'number':
-      return numberArb(s, type === 'integer');
+      return numberArb(s, type === 'integer', ctx.valid);
     case 'boolean':
       return fc.boolean();
     case 'null':
@@ -117,10 +131,12 @@ function stringArb(s: JsonSchema, ctx: GenContext, name?: string): fc.Arbitrary<
   const max: number = s.maxLength ?? 200;
   const boundary = [min > 0 ? 'x'.repeat(min - 1) : '', 'x'.repeat(Math.min(max, 100_000))];
   if (max < 100_000) boundary.push('я'.repeat(max + 1));
+  const fits = HOSTILE_STRINGS.filter((h) => h.length >= min && h.length <= max);
   const options: fc.Arbitrary<unknown>[] = [
     fc.string({ minLength: min, maxLength: Math.min(max, 40), unit: 'grapheme' }),
-    fc.constantFrom(...boundary),
+    fc.constantFrom(...(ctx.valid ? boundary.slice(1, 2) : boundary)),
   ];
+  if (fits.length) options.push(fc.constantFrom(...fits));
   const format = String(s.format ?? '');
   if (format === 'uuid' || idLike(name)) options.push(fc.constantFrom(...ctx.ids), fc.uuid());
   if (format === 'email') options.push(fc.constantFrom(...EMAILS), fc.emailAddress());
@@ -128,7 +144,7 @@ function stringArb(s: JsonSchema, ctx: GenContext, name?: string): fc.Arbitrary<
     options.push(fc.constantFrom(...URLS));
   if (format.startsWith('date') || /(date|at|from|to|asOf|period)$/i.test(name ?? ''))
     options.push(
-      fc.constantFrom(...BAD_DATES),
+      fc.constantFrom(...(ctx.valid ? ['2026-11-20'] : BAD_DATES)),
       fc
         .date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
         .map((d) => (format === 'date-time' ? d.toISOString() : d.toISOString().slice(0, 10))),
@@ -144,12 +160,14 @@ function stringArb(s: JsonSchema, ctx: GenContext, name?: string): fc.Arbitrary<
   return fc.oneof(...options);
 }
 
-function numberArb(s: JsonSchema, integer: boolean): fc.Arbitrary<unknown> {
+function numberArb(s: JsonSchema, integer: boolean, valid = false): fc.Arbitrary<unknown> {
   const lo = typeof s.minimum === 'number' ? s.minimum : (s.exclusiveMinimum ?? -1e9);
   const hi = typeof s.maximum === 'number' ? s.maximum : (s.exclusiveMaximum ?? 1e9);
   const min = Math.max(lo, -Number.MAX_SAFE_INTEGER);
   const max = Math.min(hi, Number.MAX_SAFE_INTEGER);
-  const edges = [lo, hi, lo - 1, hi + 1, lo - 0.5, hi + 0.5].filter(Number.isFinite);
+  const edges = (valid ? [min, max] : [lo, hi, lo - 1, hi + 1, lo - 0.5, hi + 0.5]).filter(
+    Number.isFinite,
+  );
   return fc.oneof(
     integer
       ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) })
@@ -174,9 +192,9 @@ function arrayArb(
     fc.array(item, { minLength: min, maxLength: Math.max(min, Math.min(max ?? 4, 4)) }),
   ];
   // One past the cap (a batch of 1001), the same item repeated: cheap to make, costly to accept.
-  if (max !== undefined && max < 20_000)
+  if (max !== undefined && max < 20_000 && !ctx.valid)
     options.push(item.map((v) => Array.from({ length: max + 1 }, () => v)));
-  if (min > 0) options.push(fc.constant([]));
+  if (min > 0 && !ctx.valid) options.push(fc.constant([]));
   return fc.oneof(...options);
 }
 
@@ -193,16 +211,20 @@ function objectArb(
       fc.constant(key),
       valueArb(sub, ctx, root, key, depth + 1),
       // A required field is left out now and then, an optional one half the time.
-      fc.integer({ min: 0, max: 9 }).map((n) => (required.has(key) ? n > 0 : n >= 5)),
+      fc
+        .integer({ min: 0, max: 19 })
+        .map((n) => (required.has(key) ? n > 0 || !!ctx.valid : n >= 10)),
     ),
   );
-  const extra = fc.option(
-    fc.tuple(
-      fc.constantFrom('__proto__', 'constructor', 'orgId', 'id', 'role', 'unexpected'),
-      fc.jsonValue({ maxDepth: 1 }),
-    ),
-    { freq: 5 },
-  );
+  const extra = ctx.valid
+    ? fc.constant(null)
+    : fc.option(
+        fc.tuple(
+          fc.constantFrom('__proto__', 'constructor', 'orgId', 'id', 'role', 'unexpected'),
+          fc.jsonValue({ maxDepth: 1 }),
+        ),
+        { freq: 5 },
+      );
   return fc.tuple(fc.tuple(...fields), extra).map(([entries, more]) => {
     const out: Record<string, unknown> = {};
     for (const [key, value, present] of entries) if (present) out[key] = value;
