@@ -28,7 +28,8 @@ export interface Credentials {
 const asText = (v: unknown): string =>
   typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v);
 
-function pathValueArb(p: RoutePlan['params'][number], ctx: GenContext): fc.Arbitrary<string> {
+function pathValueArb(p: RoutePlan['params'][number], context: GenContext): fc.Arbitrary<string> {
+  const ctx = { ...context, inUrl: true };
   return fc.oneof(
     {
       weight: 8,
@@ -38,7 +39,8 @@ function pathValueArb(p: RoutePlan['params'][number], ctx: GenContext): fc.Arbit
   );
 }
 
-function queryArb(schema: JsonSchema | undefined, ctx: GenContext): fc.Arbitrary<string> {
+function queryArb(schema: JsonSchema | undefined, context: GenContext): fc.Arbitrary<string> {
+  const ctx = { ...context, inUrl: true };
   const props = Object.entries((schema?.properties ?? {}) as Record<string, JsonSchema>);
   const known = props.map(([name, sub]) =>
     fc.option(
@@ -52,7 +54,7 @@ function queryArb(schema: JsonSchema | undefined, ctx: GenContext): fc.Arbitrary
     fc
       .tuple(
         fc.constantFrom('limit', 'cursor', 'lang', 'orgId', '__proto__', 'x[y]', 'a'.repeat(300)),
-        fc.oneof(hostileString().map(pctEncode), fc.constantFrom(...RAW_URL_PIECES)),
+        fc.oneof(hostileString(false).map(pctEncode), fc.constantFrom(...RAW_URL_PIECES)),
       )
       .map(([k, v]) => [`${pctEncode(k)}=${v}`]),
     { freq: 3 },

@@ -26,6 +26,8 @@ export interface GenContext {
    * validation into the services and the database; otherwise any node may be of the wrong form.
    */
   valid?: boolean;
+  /** The value goes into a URL: no string longer than a few KiB. */
+  inUrl?: boolean;
 }
 
 /** A zod schema (or a plain JSON schema) as JSON Schema; undefined when there is none. */
@@ -65,7 +67,7 @@ export function valueArb(
   return fc.oneof(
     { weight: 12, arbitrary: plausible(s, ctx, root, name, depth) },
     { weight: 1, arbitrary: wrongType() },
-    { weight: 1, arbitrary: hostileString() },
+    { weight: 1, arbitrary: hostileString(!ctx.inUrl) },
     { weight: 1, arbitrary: fc.constantFrom<unknown>(...BOUNDARY_NUMBERS) },
   );
 }
@@ -102,7 +104,7 @@ function plausible(
       if (s.properties) return objectArb(s, ctx, root, depth);
       return fc.oneof(
         fc.jsonValue({ maxDepth: 2 }),
-        idLike(name) ? fc.constantFrom(...ctx.ids) : hostileString(),
+        idLike(name) ? fc.constantFrom(...ctx.ids) : hostileString(!ctx.inUrl),
       );
   }
 }
@@ -129,8 +131,9 @@ function allOfArb(
 function stringArb(s: JsonSchema, ctx: GenContext, name?: string): fc.Arbitrary<unknown> {
   const min: number = s.minLength ?? 0;
   const max: number = s.maxLength ?? 200;
-  const boundary = [min > 0 ? 'x'.repeat(min - 1) : '', 'x'.repeat(Math.min(max, 100_000))];
-  if (max < 100_000) boundary.push('я'.repeat(max + 1));
+  const cap = ctx.inUrl ? 2000 : 100_000;
+  const boundary = [min > 0 ? 'x'.repeat(min - 1) : '', 'x'.repeat(Math.min(max, cap))];
+  if (max < cap) boundary.push('я'.repeat(max + 1));
   const fits = HOSTILE_STRINGS.filter((h) => h.length >= min && h.length <= max);
   const options: fc.Arbitrary<unknown>[] = [
     fc.string({ minLength: min, maxLength: Math.min(max, 40), unit: 'grapheme' }),

@@ -131,10 +131,11 @@ export const wrongType = (): fc.Arbitrary<unknown> =>
     [[[[[[[[[[[]]]]]]]]]]],
   );
 
-export const hostileString = (): fc.Arbitrary<string> =>
+/** `huge`: also HUGE_STRING (not in a URL: Node refuses a request line over 16 KiB itself). */
+export const hostileString = (huge = true): fc.Arbitrary<string> =>
   fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
-    { weight: 1, arbitrary: fc.constant(HUGE_STRING) },
+    { weight: huge ? 1 : 0, arbitrary: fc.constant(HUGE_STRING) },
     { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
     {
       weight: 2,
