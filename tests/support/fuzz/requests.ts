@@ -39,26 +39,42 @@ function pathValueArb(p: RoutePlan['params'][number], context: GenContext): fc.A
   );
 }
 
-function queryArb(schema: JsonSchema | undefined, context: GenContext): fc.Arbitrary<string> {
-  const ctx = { ...context, inUrl: true };
+/** Half the query strings the schema accepts (to reach the services), half of any form. */
+function queryArb(schema: JsonSchema | undefined, ctx: GenContext): fc.Arbitrary<string> {
+  return fc.oneof(
+    queryOf(schema, { ...ctx, inUrl: true, valid: true }),
+    queryOf(schema, { ...ctx, inUrl: true }),
+  );
+}
+
+function queryOf(schema: JsonSchema | undefined, ctx: GenContext): fc.Arbitrary<string> {
   const props = Object.entries((schema?.properties ?? {}) as Record<string, JsonSchema>);
-  const known = props.map(([name, sub]) =>
-    fc.option(
-      bothArb(sub, ctx, schema!, name).map((v) =>
-        (Array.isArray(v) ? v : [v]).map((item) => `${pctEncode(name)}=${pctEncode(asText(item))}`),
-      ),
-      { freq: 2 },
-    ),
-  );
-  const extra = fc.option(
-    fc
-      .tuple(
-        fc.constantFrom('limit', 'cursor', 'lang', 'orgId', '__proto__', 'x[y]', 'a'.repeat(300)),
-        fc.oneof(hostileString(false).map(pctEncode), fc.constantFrom(...RAW_URL_PIECES)),
-      )
-      .map(([k, v]) => [`${pctEncode(k)}=${v}`]),
-    { freq: 3 },
-  );
+  const required = new Set<string>(schema?.required ?? []);
+  const known = props.map(([name, sub]) => {
+    const pairs = valueArb(sub, ctx, schema!, name).map((v) =>
+      (Array.isArray(v) ? v : [v]).map((item) => `${pctEncode(name)}=${pctEncode(asText(item))}`),
+    );
+    return ctx.valid && required.has(name) ? pairs : fc.option(pairs, { freq: 2 });
+  });
+  const extra = ctx.valid
+    ? fc.constant(null)
+    : fc.option(
+        fc
+          .tuple(
+            fc.constantFrom(
+              'limit',
+              'cursor',
+              'lang',
+              'orgId',
+              '__proto__',
+              'x[y]',
+              'a'.repeat(300),
+            ),
+            fc.oneof(hostileString(false).map(pctEncode), fc.constantFrom(...RAW_URL_PIECES)),
+          )
+          .map(([k, v]) => [`${pctEncode(k)}=${v}`]),
+        { freq: 3 },
+      );
   return fc
     .tuple(fc.tuple(...known), extra)
     .map(([pairs, more]) => [...pairs, more].flatMap((p) => p ?? []).join('&'));

@@ -12,7 +12,7 @@ import type { GenContext } from './schema-arb.ts';
 
 /** CI: a fixed seed and a bounded number of runs; FUZZ_SEED / FUZZ_RUNS for a longer hunt. */
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 19);
-export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 8);
+export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 
 export type Fingerprint = () => Promise<string>;
 
@@ -84,6 +84,8 @@ export async function fuzzRoute(
       const cls = `${String(res.statusCode)[0]}xx`;
       opts.tally[cls] = (opts.tally[cls] ?? 0) + 1;
     }
+    if (process.env.FUZZ_DEBUG && res.statusCode >= 400)
+      console.log(res.statusCode, res.body.slice(0, 300));
     const wrong = verdict(plan, res, before !== after);
     if (wrong) throw new Error(`${wrong}\n    request: ${describeRequest(req)}`);
   });

@@ -67,7 +67,7 @@ export function valueArb(
   return fc.oneof(
     { weight: 12, arbitrary: plausible(s, ctx, root, name, depth) },
     { weight: 1, arbitrary: wrongType() },
-    { weight: 1, arbitrary: hostileString(!ctx.inUrl) },
+    { weight: 1, arbitrary: hostileString(!ctx.inUrl && depth <= 2) },
     { weight: 1, arbitrary: fc.constantFrom<unknown>(...BOUNDARY_NUMBERS) },
   );
 }
@@ -104,7 +104,7 @@ function plausible(
       if (s.properties) return objectArb(s, ctx, root, depth);
       return fc.oneof(
         fc.jsonValue({ maxDepth: 2 }),
-        idLike(name) ? fc.constantFrom(...ctx.ids) : hostileString(!ctx.inUrl),
+        idLike(name) ? fc.constantFrom(...ctx.ids) : hostileString(!ctx.inUrl && depth <= 2),
       );
   }
 }
@@ -134,19 +134,31 @@ function stringArb(s: JsonSchema, ctx: GenContext, name?: string): fc.Arbitrary<
   const cap = ctx.inUrl ? 2000 : 100_000;
   const boundary = [min > 0 ? 'x'.repeat(min - 1) : '', 'x'.repeat(Math.min(max, cap))];
   if (max < cap) boundary.push('я'.repeat(max + 1));
-  const fits = HOSTILE_STRINGS.filter((h) => h.length >= min && h.length <= max);
-  const options: fc.Arbitrary<unknown>[] = [
-    fc.string({ minLength: min, maxLength: Math.min(max, 40), unit: 'grapheme' }),
+  // Valid ones are not blank (most text is trimmed) and hold no NUL (refused on every route).
+  const fits = HOSTILE_STRINGS.filter(
+    (h) =>
+      h.length >= min &&
+      h.length <= max &&
+      !(ctx.valid && (h.includes('\u0000') || (min > 0 && h.trim() === ''))),
+  );
+  const free: fc.Arbitrary<unknown>[] = [
+    fc
+      .string({ minLength: min, maxLength: Math.min(max, 40), unit: 'grapheme' })
+      .filter((v) => !ctx.valid || min === 0 || v.trim().length >= min),
     fc.constantFrom(...(ctx.valid ? boundary.slice(1, 2) : boundary)),
   ];
-  if (fits.length) options.push(fc.constantFrom(...fits));
+  if (fits.length) free.push(fc.constantFrom(...fits), fc.constantFrom(...fits));
+  if (ctx.words.length) free.push(fc.constantFrom(...ctx.words));
+  // A field with a format or a pattern gets values of that form when they are to be valid.
+  const formed: fc.Arbitrary<unknown>[] = [];
   const format = String(s.format ?? '');
-  if (format === 'uuid' || idLike(name)) options.push(fc.constantFrom(...ctx.ids), fc.uuid());
-  if (format === 'email') options.push(fc.constantFrom(...EMAILS), fc.emailAddress());
+  if (format === 'uuid' || idLike(name))
+    formed.push(fc.constantFrom(...ctx.ids), fc.uuid({ version: [4, 7] }));
+  if (format === 'email') formed.push(fc.constantFrom(...EMAILS), fc.emailAddress());
   if (format === 'uri' || format === 'url' || /url$/i.test(name ?? ''))
-    options.push(fc.constantFrom(...URLS));
+    formed.push(fc.constantFrom(...URLS));
   if (format.startsWith('date') || /(date|at|from|to|asOf|period)$/i.test(name ?? ''))
-    options.push(
+    formed.push(
       fc.constantFrom(...(ctx.valid ? ['2026-11-20'] : BAD_DATES)),
       fc
         .date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
@@ -154,12 +166,13 @@ function stringArb(s: JsonSchema, ctx: GenContext, name?: string): fc.Arbitrary<
     );
   if (typeof s.pattern === 'string') {
     try {
-      options.push(fc.stringMatching(new RegExp(s.pattern)));
+      formed.push(fc.stringMatching(new RegExp(s.pattern)));
     } catch {
       // A pattern fast-check cannot generate from: the other strings still reach it.
     }
   }
-  if (ctx.words.length) options.push(fc.constantFrom(...ctx.words));
+  const options =
+    ctx.valid && (format || s.pattern) && formed.length ? formed : [...free, ...formed];
   return fc.oneof(...options);
 }
 
@@ -171,10 +184,12 @@ function numberArb(s: JsonSchema, integer: boolean, valid = false): fc.Arbitrary
   const edges = (valid ? [min, max] : [lo, hi, lo - 1, hi + 1, lo - 0.5, hi + 0.5]).filter(
     Number.isFinite,
   );
+  const ints = fc.integer({ min: Math.ceil(min), max: Math.floor(max) });
+  const smallLo = Math.min(Math.max(Math.ceil(min), 0), Math.floor(max));
   return fc.oneof(
-    integer
-      ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) })
-      : fc.double({ min, max, noNaN: true, noDefaultInfinity: true }),
+    integer ? ints : fc.oneof(ints, fc.double({ min, max, noNaN: true, noDefaultInfinity: true })),
+    // Small values: most fields mean counts, scores, money or days.
+    fc.integer({ min: smallLo, max: Math.max(smallLo, Math.min(Math.floor(max), 10)) }),
     fc.constantFrom(...edges),
   );
 }
@@ -196,7 +211,12 @@ function arrayArb(
   ];
   // One past the cap (a batch of 1001), the same item repeated: cheap to make, costly to accept.
   if (max !== undefined && max < 20_000 && !ctx.valid)
-    options.push(item.map((v) => Array.from({ length: max + 1 }, () => v)));
+    options.push(
+      // Small, valid items (no huge strings): the cap is what is tried, not the memory.
+      valueArb(s.items ?? {}, { ...ctx, valid: true, inUrl: true }, root, name, depth + 1).map(
+        (v) => Array.from({ length: max + 1 }, () => v),
+      ),
+    );
   if (min > 0 && !ctx.valid) options.push(fc.constant([]));
   return fc.oneof(...options);
 }
@@ -213,10 +233,11 @@ function objectArb(
     fc.tuple(
       fc.constant(key),
       valueArb(sub, ctx, root, key, depth + 1),
-      // A required field is left out now and then, an optional one half the time.
+      // A required field is left out now and then, an optional one half the time (a quarter
+      // when valid: fewer refinements the schema does not show, such as an INN's digits).
       fc
         .integer({ min: 0, max: 19 })
-        .map((n) => (required.has(key) ? n > 0 || !!ctx.valid : n >= 10)),
+        .map((n) => (required.has(key) ? n > 0 || !!ctx.valid : n >= (ctx.valid ? 15 : 10))),
     ),
   );
   const extra = ctx.valid
