@@ -83,7 +83,7 @@ describe.each(testDialects())('requests the fuzz suite found, on %s', (dialect) 
     expect(clean.statusCode).toBe(201);
   });
 
-  it('answers a NUL in a public form with the page, not a 500', async () => {
+  it('refuses a NUL in a public form with its 400 page, before any lookup', async () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/s/o/unknown-token',
