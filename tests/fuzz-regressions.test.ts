@@ -83,6 +83,30 @@ describe.each(testDialects())('requests the fuzz suite found, on %s', (dialect) 
     expect(clean.statusCode).toBe(201);
   });
 
+  it('refuses an impossible date in the profit-formula export with 400, not a RangeError 500', async () => {
+    // Found as: GET …/profit-formula?aFrom=2026-11-20&aTo=7935-64-87&… → 500 on both dialects.
+    const res = await call(t.app, org.apiKey, {
+      method: 'GET',
+      url: '/api/v1/economics/export/profit-formula?aFrom=2026-11-20&aTo=7935-64-87&bFrom=2026-11-20&bTo=1961-02-21&period=year&lang=en',
+    });
+    expectProblem(res, 400, 'validation_failed');
+    expect(res.json().invalidParams).toEqual([
+      { name: 'querystring.aTo', reason: 'not a calendar date' },
+    ]);
+  });
+
+  it('answers a time-zone offset PostgreSQL cannot hold with a 4xx, not a 500', async () => {
+    // Found as: POST /api/v1/text/reanalyse {"to":"0245-11-05T05:36:59-16:27"} → 500 on
+    // PostgreSQL (22009: offsets beyond ±15:59); SQLite compares the text and queues nothing.
+    const res = await call(t.app, org.apiKey, {
+      method: 'POST',
+      url: '/api/v1/text/reanalyse',
+      payload: { to: '0245-11-05T05:36:59-16:27' },
+    });
+    if (dialect === 'postgres') expectProblem(res, 400, 'bad_request');
+    else expect(res.statusCode).toBe(202);
+  });
+
   it('refuses a NUL in a public form with its 400 page, before any lookup', async () => {
     const res = await t.app.inject({
       method: 'POST',

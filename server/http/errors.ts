@@ -103,7 +103,8 @@ function toAppError(err: unknown): { app: AppError; unexpected: boolean } {
   const pgCode = (err as { code?: string })?.code;
   // 22021/22P05: a character the database cannot store (data from a file that the NUL guard
   // of requests never saw).
-  if (['22P02', '22003', '22007', '22008', '22021', '22P05'].includes(pgCode ?? '')) {
+  // 22009: a time-zone offset beyond ±15:59, which ISO 8601 and zod allow (found by the fuzz suite).
+  if (['22P02', '22003', '22007', '22008', '22009', '22021', '22P05'].includes(pgCode ?? '')) {
     return {
       app: new AppError('bad_request', 'A value in the request is not valid'),
       unexpected: false,
