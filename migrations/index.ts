@@ -37,6 +37,8 @@ import * as m0033 from './0033_strategy.ts';
 import * as m0034 from './0034_case_rollup.ts';
 import * as m0035 from './0035_stage_money_rollup.ts';
 import * as m0036 from './0036_call_rollup.ts';
+import * as m0037 from './0037_feedback_score_groups.ts';
+import * as m0038 from './0038_sessions_scopes_audit.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -75,4 +77,6 @@ export const migrations: Record<string, Migration> = {
   '0034_case_rollup': m0034,
   '0035_stage_money_rollup': m0035,
   '0036_call_rollup': m0036,
+  '0037_feedback_score_groups': m0037,
+  '0038_sessions_scopes_audit': m0038,
 };

@@ -24,7 +24,8 @@ import { lazyChild } from './lib/logger.ts';
 import type { Logger } from 'pino';
 import { modules } from './modules/index.ts';
 import { APP_VERSION } from './lib/version.ts';
-import { authenticate } from './modules/orgs/index.ts';
+import { authenticate, authorizeScope } from './modules/orgs/index.ts';
+import { runWithRequestMeta } from './lib/request-meta.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../dist/web', import.meta.url));
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -88,7 +89,8 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
 
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    done();
+    // The address and user agent the audit log and the session list record (lib/request-meta.ts).
+    runWithRequestMeta(request, done);
   });
 
   const serveWeb = opts.serveWeb ?? existsSync(WEB_DIST);
@@ -114,6 +116,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   for (const m of modules) await m.publicRoutes?.(app, deps);
   await app.register(async (scope) => {
     scope.addHook('onRequest', authenticate(deps));
+    scope.addHook('preHandler', authorizeScope());
     for (const m of modules) await m.routes?.(scope, deps);
   });
 

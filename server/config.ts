@@ -48,6 +48,13 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(24 * 14),
+  // A session unused this long ends (issue 19); 1 minute to 7 days, default 8 hours.
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 7)
+    .default(60 * 8),
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   // The most rows one list export may hold (shared/api/list-export.ts MAX_EXPORT_ROWS is the cap).
   EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(MAX_EXPORT_ROWS).default(MAX_EXPORT_ROWS),
@@ -99,6 +106,8 @@ export interface Config {
   readonly security: {
     publicRatePerMinute: number;
     sessionTtlHours: number;
+    /** A session not used for this long ends (SESSION_IDLE_MINUTES). */
+    sessionIdleMinutes: number;
     /**
      * The operator's exceptions to the SSRF guard (OUTBOUND_ALLOWED_HOSTS): a webhook to one of
      * these hosts may reach a private address; loopback, link-local and metadata stay refused.
@@ -179,6 +188,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     security: {
       publicRatePerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE,
       sessionTtlHours: e.SESSION_TTL_HOURS,
+      sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
       outboundAllowedHosts: e.OUTBOUND_ALLOWED_HOSTS,
     },
     jobs: { pollMs: e.JOBS_POLL_MS },

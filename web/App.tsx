@@ -89,7 +89,8 @@ export function App() {
     );
   }
   // The organisation requires a second factor this person lacks: set it up before anything else.
-  if (session.data.org.requireTwoFactor && !session.data.user.twoFactor)
+  const mustEnrol = session.data.org.requireTwoFactor || session.data.user.mustSetUpTwoFactor;
+  if (mustEnrol && !session.data.user.twoFactor)
     return (
       <SessionContext.Provider value={session.data}>
         <EnrolmentGate onSignOut={() => void signOut()} />

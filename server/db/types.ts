@@ -86,6 +86,7 @@ import type {
   CaseRollupFiguresTable,
   CaseRollupMembersTable,
   CaseRollupZonesTable,
+  FeedbackScoreGroupsTable,
   FeedbackScoreMonthsTable,
   FeedbackScoreZonesTable,
 } from './tables/rollups.ts';
@@ -158,6 +159,7 @@ export interface DB {
   portfolio_playbook_done: PortfolioPlaybookDoneTable;
   report_recipients: ReportRecipientsTable;
   feedback_score_months: FeedbackScoreMonthsTable;
+  feedback_score_groups: FeedbackScoreGroupsTable;
   feedback_score_zones: FeedbackScoreZonesTable;
   case_rollup_members: CaseRollupMembersTable;
   case_rollup_figures: CaseRollupFiguresTable;

@@ -16,6 +16,17 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'cl_session';
 
+/**
+ * The session cookie's name: with the `__Host-` prefix when the cookie is Secure (an https
+ * PUBLIC_URL), so the browser refuses it unless set by this host over https with path=/ and no
+ * Domain; plain on http (dev, tests on loopback), where a prefixed cookie would be refused.
+ */
+export function sessionCookieName(deps: Deps): string {
+  return isSecure(deps) ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
+
+const isSecure = (deps: Deps) => deps.config.http.publicUrl.startsWith('https://');
+
 export function registerAuthDecorators(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
 }
@@ -31,7 +42,7 @@ export function sessionCookieOptions(deps: Deps, expiresAt?: string) {
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: deps.config.http.publicUrl.startsWith('https://'),
+    secure: isSecure(deps),
     ...(expiresAt ? { expires: new Date(expiresAt) } : {}),
   };
 }

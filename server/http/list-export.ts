@@ -19,6 +19,7 @@ import {
   type Table,
 } from '../lib/tabular/write-table.ts';
 import { writeTableFile } from '../lib/tabular/write-off-thread.ts';
+import { createHook } from '../lib/hook.ts';
 import { ctxOf } from './auth.ts';
 import { AppError } from './errors.ts';
 
@@ -110,7 +111,16 @@ export type ExportedList =
   | 'records'
   | 'strategy'
   | 'training'
-  | 'initiatives';
+  | 'initiatives'
+  | 'audit';
+
+/**
+ * Emitted after every list export is read (issue 19), with the caller's context: the orgs module
+ * records it in the audit log. Before the file is sent, so an export that cannot be audited fails.
+ */
+export const listExported = createHook<Ctx, { list: ExportedList; format: string; rows: number }>(
+  'http.list_exported',
+);
 
 /** The rows of a list as a table with translated headers. */
 export function listTable<T>(
@@ -170,6 +180,7 @@ export function registerListExport<Q extends ExportOptions, T>(
         (cursor) => route.readPage(ctx, q, cursor, EXPORT_PAGE_SIZE),
         deps.config.exports.maxRows,
       );
+      await listExported.emit(ctx, { list: route.list, format: q.format, rows: rows.length });
       const table = listTable(q.lang, route.list, route.columns, rows);
       const name = exportName(route.fileName?.(q) ?? route.list, ctx.clock.now());
       return sendTable(reply, table, q, name);

@@ -4,6 +4,7 @@
 // placeholders, as it does for the interface texts in shared/i18n.
 import type { Language } from '../../shared/domain/vocabulary.ts';
 import { exportTexts } from './texts/exports.ts';
+import { auditExportTexts } from './texts/audit-export.ts';
 import { listExportTexts } from './texts/list-exports.ts';
 import { mailTexts } from './texts/mail.ts';
 import { publicPageTexts } from './texts/public-pages.ts';
@@ -16,7 +17,7 @@ const ru = {
   ...pulseTexts.ru,
   ...mailTexts.ru,
   ...exportTexts.ru,
-  ...listExportTexts.ru,
+  listExports: { ...listExportTexts.ru.listExports, ...auditExportTexts.ru.listExports },
   ...unsubscribeTexts.ru,
   ...reportTexts.ru,
 };
@@ -25,7 +26,7 @@ const en: typeof ru = {
   ...pulseTexts.en,
   ...mailTexts.en,
   ...exportTexts.en,
-  ...listExportTexts.en,
+  listExports: { ...listExportTexts.en.listExports, ...auditExportTexts.en.listExports },
   ...unsubscribeTexts.en,
   ...reportTexts.en,
 };

@@ -7,9 +7,15 @@ export const ERROR_STATUS = {
   unauthorized: 401,
   invalid_credentials: 401,
   challenge_invalid: 401,
+  /** An API key past its expiry (issue 19). */
+  api_key_expired: 401,
+  /** An API key whose creator was demoted below it or disabled (issue 19). */
+  api_key_exceeds_creator: 401,
   csrf_failed: 403,
   forbidden: 403,
   two_factor_required: 403,
+  /** The API key lacks the scope the route needs (server/modules/orgs/api-scopes.ts). */
+  insufficient_scope: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
@@ -34,6 +40,8 @@ export const ERROR_STATUS = {
   /** Transactions linked to an opportunity that is not won (issue 17). */
   transactions_need_won: 422,
   invalid_code: 422,
+  /** An API key asked with a scope its role may not hold (issue 19). */
+  scope_beyond_role: 422,
   /** An export would hold more rows than one file may (issue 16): narrow the filters. */
   too_many_rows: 422,
   /** Portfolio weights: negative, or an axis that does not sum to 100 (issue 17). */

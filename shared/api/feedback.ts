@@ -95,11 +95,25 @@ export const listFeedbackQuery = z.object({
   hasCase: z.enum(['true', 'false']).optional(),
   sentiment: z.enum(SENTIMENT_LABELS).optional(),
   topic: z.string().trim().min(1).max(100).optional(),
+  /** Only records with a score of this type (within its scale): a satisfaction chart's records. */
+  scoreType: z.enum(['nps', 'csat', 'ces']).optional(),
+  /** Only records of clients of this segment. */
+  segment: z.string().trim().min(1).max(100).optional(),
+  /** 'true': only records without a stage (the charts' «not set» stage). */
+  noStage: z.enum(['true']).optional(),
+  /** 'true': only records without a client or of a client without a segment. */
+  noSegment: z.enum(['true']).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
+  /** Exclusive. */
   to: z.iso.datetime({ offset: true }).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+export type ListFeedbackQuery = z.infer<typeof listFeedbackQuery>;
+
+/** How many records a list's filters match (the drill-down's check against its chart). */
+export const feedbackCountOut = z.object({ count: z.number().int() });
 
 export const batchOut = z.object({
   results: z.array(

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { canonicalTimeZone, isTimeZone } from '../domain/time-zone.ts';
 import { ACTOR_TYPES, LANGUAGES, ROLES } from '../domain/vocabulary.ts';
+import { apiKeyAccessFields, apiScope } from './access.ts';
 
 export const role = z.enum(ROLES);
 export const language = z.enum(LANGUAGES);
@@ -41,6 +42,8 @@ export const userOut = z.object({
   createdAt: z.string(),
   /** Two-factor sign-in is on (issue 19). */
   twoFactor: z.boolean(),
+  /** An admin reset this person's second factor: they must set it up again (issue 19). */
+  mustSetUpTwoFactor: z.boolean(),
 });
 export type UserOut = z.infer<typeof userOut>;
 
@@ -100,11 +103,14 @@ export const apiKeyOut = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  scopes: z.array(apiScope),
+  expiresAt: z.string().nullable(),
 });
 export type ApiKeyOut = z.infer<typeof apiKeyOut>;
 export const createApiKeyBody = z.object({
   name: z.string().trim().min(1).max(100),
   role: role.default('manager'),
+  ...apiKeyAccessFields,
 });
 export const createdApiKeyOut = apiKeyOut.extend({ secret: z.string() });
 
@@ -115,8 +121,12 @@ export const auditOut = z.object({
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
   createdAt: z.string(),
 });
+export type AuditOut = z.infer<typeof auditOut>;
 
 export const publicConfigOut = z.object({
   setupRequired: z.boolean(),

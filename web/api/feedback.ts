@@ -15,11 +15,19 @@ export interface FeedbackFilter {
   channel?: string;
   stage?: string;
   hasCase?: 'true' | 'false';
+  scoreType?: string;
+  segment?: string;
+  noStage?: 'true';
+  noSegment?: 'true';
   from?: string;
   to?: string;
   cursor?: string;
   limit?: number;
 }
+
+/** How many records the filters match (without paging). */
+export const countFeedback = (filter: Omit<FeedbackFilter, 'cursor' | 'limit'>) =>
+  api.get<{ count: number }>(`/api/v1/feedback/count${queryString(filter)}`);
 
 export const listFeedback = (filter: FeedbackFilter = {}) =>
   api.get<Page<FeedbackOut>>(`/api/v1/feedback${queryString({ limit: 50, ...filter })}`);

@@ -65,7 +65,18 @@ export const createApiKey = (body: z.input<typeof createApiKeyBody>) =>
 export const revokeApiKey = (id: string) =>
   api.delete<ApiKeyOut>(`/api/v1/api-keys/${encodeURIComponent(id)}`);
 
-export const listAudit = (cursor?: string) =>
-  api.get<Page<AuditEntry>>(
-    `/api/v1/audit?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-  );
+/** Filters of the audit log (and its export): action, actor id, UTC days from–to. */
+export interface AuditFilters {
+  action?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+}
+export function listAudit(filters: AuditFilters, cursor?: string) {
+  const search = new URLSearchParams({ limit: '50' });
+  for (const [key, value] of Object.entries({ ...filters, cursor }))
+    if (value) search.set(key, value);
+  return api.get<Page<AuditEntry>>(`/api/v1/audit?${search}`);
+}
+export const listAuditActions = () =>
+  api.get<{ items: string[] }>('/api/v1/audit/actions').then((r) => r.items);

@@ -6,11 +6,12 @@ import type {
   TwoFactorSetupOut,
   TwoFactorStatusOut,
 } from '../../shared/api/security.ts';
+import type { SessionOut as MySession } from '../../shared/api/access.ts';
 import type { SessionOut } from '../../shared/api/orgs.ts';
 import { api, setCsrfToken } from './client.ts';
 import { rememberSession } from './session-hint.ts';
 
-export type { LoginChallengeOut, TwoFactorSetupOut, TwoFactorStatusOut };
+export type { LoginChallengeOut, MySession, TwoFactorSetupOut, TwoFactorStatusOut };
 export type RecoveryCodes = z.infer<typeof recoveryCodesOut>;
 
 function keepCsrf(session: SessionOut): SessionOut {
@@ -41,3 +42,16 @@ export const enableTwoFactor = (code: string) =>
   api.post<RecoveryCodes>('/api/v1/me/2fa/enable', { code });
 export const disableTwoFactor = (body: { password: string; code: string }) =>
   api.post<void>('/api/v1/me/2fa/disable', body);
+
+// Sessions of the signed-in person and an admin's 2FA reset (issue 19; shared/api/access.ts).
+export const listMySessions = () =>
+  api.get<{ items: MySession[] }>('/api/v1/me/sessions').then((r) => r.items);
+export const revokeMySession = (id: string) =>
+  api.delete<void>(`/api/v1/me/sessions/${encodeURIComponent(id)}`);
+export async function signOutEverywhere(): Promise<void> {
+  await api.post<void>('/api/v1/me/sessions/sign-out-everywhere');
+  rememberSession(false);
+  setCsrfToken(undefined);
+}
+export const resetTwoFactorOf = (userId: string) =>
+  api.post<unknown>(`/api/v1/users/${encodeURIComponent(userId)}/2fa/reset`);

@@ -23,9 +23,15 @@ echarts.registerLocale('RU', langRU as unknown as Parameters<typeof echarts.regi
 
 export type ChartOption = echarts.EChartsCoreOption;
 
-export function useEChart(option: ChartOption, language: string) {
+/** What a click on a bar or point reports: the index of its category. */
+export type ChartClick = (dataIndex: number) => void;
+
+export function useEChart(option: ChartOption, language: string, onClick?: ChartClick) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  // The latest handler, so a new closure never needs the chart to be made again.
+  const click = useRef(onClick);
+  click.current = onClick;
   useEffect(() => {
     if (!ref.current) return;
     const instance = echarts.init(ref.current, null, {
@@ -33,6 +39,9 @@ export function useEChart(option: ChartOption, language: string) {
       locale: language === 'ru' ? 'RU' : 'EN',
     });
     chart.current = instance;
+    instance.on('click', (p) => {
+      if (typeof p.dataIndex === 'number') click.current?.(p.dataIndex);
+    });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(ref.current);
     return () => {

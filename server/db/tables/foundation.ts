@@ -33,6 +33,8 @@ export interface UsersTable {
   totp_enabled_at?: string | null;
   /** The 30-second step of the last code accepted: a code is never accepted twice. */
   totp_last_step?: number | null;
+  /** Migration 0038: an admin reset the second factor; the person must set it up again. */
+  totp_reset_at?: string | null;
 }
 
 export interface SessionsTable {
@@ -43,6 +45,9 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+  last_seen_at: string | null;
+  ip: string | null;
+  user_agent: string | null;
 }
 
 export interface ApiKeysTable {
@@ -56,6 +61,9 @@ export interface ApiKeysTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** Space-separated API scopes (shared/domain/api-scopes.ts). */
+  scopes: string;
+  expires_at: string | null;
 }
 
 export interface JobsTable {
@@ -85,6 +93,9 @@ export interface AuditLogTable {
   target_id: string | null;
   details: string | null;
   created_at: string;
+  /** Migration 0038: the caller's address and user agent, when a request caused the entry. */
+  ip?: string | null;
+  user_agent?: string | null;
 }
 
 export interface InstanceSettingsTable {

@@ -10,6 +10,16 @@ export interface FeedbackScoreMonthsTable {
   n: number;
 }
 
+/**
+ * The same counts per client group (migration 0037, ADR 017): the segment and manager of the
+ * record's client ('' for none, and for a record without a client), so a scorecard narrowed to
+ * a segment or a manager reads them instead of the records.
+ */
+export interface FeedbackScoreGroupsTable extends FeedbackScoreMonthsTable {
+  segment: string;
+  manager: string;
+}
+
 export interface FeedbackScoreZonesTable {
   org_id: string;
   time_zone: string;

@@ -120,6 +120,29 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: Deps): void {
   );
 
   r.get(
+    '/api/v1/feedback/count',
+    {
+      schema: {
+        tags,
+        summary: 'How many records the list filters match',
+        description:
+          'The same filters as GET /api/v1/feedback (without paging). A dashboard bar links to ' +
+          'the list of exactly the records it counts; this says how many there are.',
+        querystring: api.listFeedbackQuery.omit({ cursor: true, limit: true }),
+        response: { 200: api.feedbackCountOut },
+      },
+    },
+    async (req) => {
+      if (req.query.from && req.query.to && new Date(req.query.from) >= new Date(req.query.to)) {
+        throw new AppError('validation_failed', 'from must be before to', {
+          invalidParams: [{ name: 'query.from', reason: 'must be before to' }],
+        });
+      }
+      return { count: await feedback.countFeedback(ctxOf(deps, req), req.query) };
+    },
+  );
+
+  r.get(
     '/api/v1/feedback/:id',
     { schema: { tags, params: idParam, response: { 200: api.feedbackOut } } },
     async (req) =>

@@ -9,7 +9,12 @@ import { sha256 } from '../../lib/crypto.ts';
 import { decodeKeyCursor, toKeyPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { stableStringify } from '../../lib/stable-json.ts';
-import { feedbackIn, type FeedbackIn } from '../../../shared/api/feedback.ts';
+import {
+  feedbackIn,
+  SCORE_RANGES,
+  type FeedbackIn,
+  type ListFeedbackQuery,
+} from '../../../shared/api/feedback.ts';
 import * as repo from './feedback.repo.ts';
 import { groupCommitFor } from './group-commit.ts';
 import {
@@ -132,33 +137,44 @@ export async function getFeedback(ctx: Ctx, id: string): Promise<FeedbackTable> 
   return repo.getFeedback(ctx.db, ctx.orgId, id);
 }
 
-export async function listFeedback(
-  ctx: Ctx,
-  q: {
-    clientId?: string;
-    channel?: string;
-    stage?: string;
-    hasCase?: 'true' | 'false';
-    sentiment?: SentimentLabel;
-    topic?: string;
-    from?: string;
-    to?: string;
-    cursor?: string;
-    limit: number;
-  },
-) {
-  assertCan(ctx.actor, 'data.read');
-  const rows = await repo.listFeedback(ctx.db, ctx.orgId, {
+/** The list's filters as the query string gives them (shared/api/feedback.ts). */
+export type FeedbackListQuery = Omit<ListFeedbackQuery, 'cursor' | 'limit' | 'hasCase'> & {
+  hasCase?: 'true' | 'false';
+};
+
+function filterOf(q: FeedbackListQuery): repo.FeedbackFilter {
+  const range = q.scoreType ? SCORE_RANGES[q.scoreType] : undefined;
+  return {
     clientId: q.clientId,
     channel: q.channel,
     stage: q.stage,
     sentiment: q.sentiment,
     topic: q.topic,
     hasCase: q.hasCase === undefined ? undefined : q.hasCase === 'true',
+    score: q.scoreType ? { type: q.scoreType, min: range![0], max: range![1] } : undefined,
+    segment: q.segment,
+    noStage: q.noStage === 'true',
+    noSegment: q.noSegment === 'true',
     from: q.from ? new Date(q.from).toISOString() : undefined,
     to: q.to ? new Date(q.to).toISOString() : undefined,
+  };
+}
+
+export async function listFeedback(
+  ctx: Ctx,
+  q: FeedbackListQuery & { cursor?: string; limit: number },
+) {
+  assertCan(ctx.actor, 'data.read');
+  const rows = await repo.listFeedback(ctx.db, ctx.orgId, {
+    ...filterOf(q),
     before: decodeKeyCursor(q.cursor),
     limit: q.limit,
   });
   return toKeyPage(rows, q.limit, (r) => r.received_at);
+}
+
+/** How many records the list's filters match: what a chart's bar counted, said beside its list. */
+export async function countFeedback(ctx: Ctx, q: FeedbackListQuery): Promise<number> {
+  assertCan(ctx.actor, 'data.read');
+  return repo.countFeedback(ctx.db, ctx.orgId, filterOf(q));
 }

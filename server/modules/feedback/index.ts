@@ -9,7 +9,9 @@ import { registerRatingPage } from './rating-page.ts';
 import { registerStatusPage } from './status-page.ts';
 import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
 import { stageDeleting, stageInUse, stagesMerged } from '../stages/index.ts';
+import { clientsRegrouped } from '../clients/index.ts';
 import { orgTimeZoneChanged } from '../orgs/index.ts';
+import { mergeScoreGroups, rebuildScoreGroups, regroupScoreGroups } from './score-groups.ts';
 import { mergeScoreMonths, rebuildScoreMonths } from './score-months.ts';
 
 export {
@@ -24,6 +26,7 @@ export { presentFeedback } from './feedback.routes.ts';
 export { feedbackRecorded, type FeedbackRecorded } from './feedback-recorded.ts';
 export { registerStatusNotes, type StatusNote, type StatusNotesSource } from './status-notes.ts';
 export { rebuildScoreMonths, scoreMonthsOf, type ScoreMonthRow } from './score-months.ts';
+export { rebuildScoreGroups, scoreGroupsOf } from './score-groups.ts';
 export {
   clientFeedbackDates,
   findFeedbackRecord,
@@ -39,9 +42,16 @@ messageSent.subscribe('feedback.acknowledged', onMessageSent);
 stagesMerged.subscribe('feedback.feedback', async (s, e) => {
   await rewriteStageKey(s.db, 'feedback', s.orgId, e);
   await mergeScoreMonths(s, e);
+  await mergeScoreGroups(s, e);
 });
-// The score rollup counts months of the organisation's zone: a new zone counts them again.
-orgTimeZoneChanged.subscribe('feedback.score_months', (s) => rebuildScoreMonths(s));
+// The score rollups count months of the organisation's zone: a new zone counts them again (the
+// groups after the months, which save the zone they are counted in).
+orgTimeZoneChanged.subscribe('feedback.score_months', async (s) => {
+  await rebuildScoreMonths(s);
+  await rebuildScoreGroups(s);
+});
+// The counts per client group follow a client to its new segment or manager (ADR 017).
+clientsRegrouped.subscribe('feedback.score_groups', regroupScoreGroups);
 stageDeleting.subscribe('feedback.feedback', async (s, e) => {
   if (await stageKeyUsed(s.db, 'feedback', s.orgId, e.key)) throw stageInUse(e.key);
 });

@@ -8,6 +8,7 @@ import type { OrgScope } from '../../context.ts';
 import type { FeedbackTable } from '../../db/types.ts';
 import { monthIndex, monthLabel as label, monthOfInstant, monthStart } from '../cases/index.ts';
 import { orgTimeZone } from '../orgs/index.ts';
+import { recordScoreGroups } from './score-groups.ts';
 import * as repo from './score-months.repo.ts';
 
 export type { ScoreMonthRow } from './score-months.repo.ts';
@@ -21,7 +22,10 @@ const counted = (r: Pick<FeedbackTable, 'stage' | 'score_type' | 'score_value'>)
 /** Adds new records to the rollup (inside the transaction that inserts them). */
 export async function recordScoreMonths(
   s: OrgScope,
-  rows: readonly Pick<FeedbackTable, 'stage' | 'score_type' | 'score_value' | 'received_at'>[],
+  rows: readonly Pick<
+    FeedbackTable,
+    'client_id' | 'stage' | 'score_type' | 'score_value' | 'received_at'
+  >[],
 ): Promise<void> {
   const scored = rows.filter(counted);
   if (scored.length === 0) return;
@@ -48,6 +52,7 @@ export async function recordScoreMonths(
       });
   }
   await repo.addScoreMonths(s.db, s.orgId, [...sums.values()]);
+  await recordScoreGroups(s, zone, scored);
 }
 
 /** Months per rebuild scan: the bucket expression grows with them. */

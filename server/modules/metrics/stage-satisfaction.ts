@@ -4,7 +4,7 @@
 import type { Ctx } from '../../context.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import type { ScoreType } from '../../db/types.ts';
-import { scoreMonthsOf } from '../feedback/index.ts';
+import { scoreGroupsOf, scoreMonthsOf } from '../feedback/index.ts';
 import * as repo from './metrics.repo.ts';
 import {
   computeSatisfaction,
@@ -20,24 +20,29 @@ export interface StageSatisfactionQuery extends repo.ClientFilter {
   stage?: string;
   /**
    * When the periods are whole months of the organisation's zone: each period's months
-   * (YYYY-MM) and the zone. The counts then come from feedback's monthly rollup (ADR 013), if
-   * it was counted in that zone and no segment or manager narrows the clients.
+   * (YYYY-MM) and the zone. The counts then come from feedback's monthly rollup (ADR 013), or
+   * its split by client group when a segment or manager narrows the clients (ADR 017), if it
+   * was counted in that zone.
    */
   months?: { timeZone: string; periods: readonly (readonly string[])[] };
 }
 
 /** The grouped counts from the rollup, bucketed like the scan's; null when it cannot answer. */
 async function fromRollup(ctx: Ctx, q: StageSatisfactionQuery) {
-  if (!q.months || q.segment !== undefined || q.managerId !== undefined) return null;
+  if (!q.months) return null;
   const bucketOf = new Map<string, number>();
   q.months.periods.forEach((months, i) => months.forEach((m) => bucketOf.set(m, i)));
   const all = q.months.periods.flat();
-  const rows = await scoreMonthsOf(ctx, {
+  const window = {
     fromMonth: all[0]!,
     toMonth: nextMonth(all.at(-1)!),
     timeZone: q.months.timeZone,
     stage: q.stage,
-  });
+  };
+  const rows =
+    q.segment === undefined && q.managerId === undefined
+      ? await scoreMonthsOf(ctx, window)
+      : await scoreGroupsOf(ctx, { ...window, segment: q.segment, managerId: q.managerId });
   if (rows === null) return null;
   const counts = new Map<
     string,

@@ -31,10 +31,23 @@ export function cachedKey(db: object, hash: string, nowMs: number): Actor | unde
   return hit.actor;
 }
 
-export function rememberKey(db: object, hash: string, actor: Actor, nowMs: number): void {
+export function rememberKey(
+  db: object,
+  hash: string,
+  actor: Actor,
+  nowMs: number,
+  expiresAt?: string | null,
+): void {
   const entries = entriesOf(db);
   if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-  entries.set(hash, { actor, until: nowMs + TTL_MS });
+  // Never past the key's expiry: an expired key is read again and refused.
+  const until = Math.min(nowMs + TTL_MS, expiresAt ? Date.parse(expiresAt) : Infinity);
+  entries.set(hash, { actor, until });
+}
+
+/** Forgets revoked keys (or keys whose creator changed) everywhere in this process. */
+export function forgetKeys(keyIds: readonly string[]): void {
+  for (const id of keyIds) forgetKey(id);
 }
 
 /** Forgets a revoked key everywhere in this process (the revoking transaction's db handle is not the cache's). */

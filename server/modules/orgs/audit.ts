@@ -1,8 +1,13 @@
 import type { Ctx } from '../../context.ts';
 import { newId } from '../../lib/ids.ts';
+import { requestMeta } from '../../lib/request-meta.ts';
 import { insertAudit } from './orgs.repo.ts';
 
-/** Appends to the organisation's audit log, in the caller's transaction. Never put secrets in details. */
+/**
+ * Appends to the organisation's audit log, in the caller's transaction, with the address and user
+ * agent of the request that caused it (none from the worker or the CLI). Never put secrets in
+ * details.
+ */
 export async function recordAudit(
   ctx: Pick<Ctx, 'db' | 'clock' | 'orgId' | 'actor'>,
   action: string,
@@ -10,6 +15,7 @@ export async function recordAudit(
   details?: Record<string, unknown>,
 ): Promise<void> {
   const now = ctx.clock.now();
+  const meta = requestMeta();
   await insertAudit(ctx.db, {
     id: newId(now.getTime()),
     org_id: ctx.orgId,
@@ -20,5 +26,7 @@ export async function recordAudit(
     target_id: target?.id ?? null,
     details: details ? JSON.stringify(details) : null,
     created_at: now.toISOString(),
+    ip: meta.ip,
+    user_agent: meta.userAgent,
   });
 }

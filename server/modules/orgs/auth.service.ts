@@ -13,8 +13,8 @@ import {
   verifyPassword,
 } from '../../lib/crypto.ts';
 import { newId } from '../../lib/ids.ts';
+import { scopesOfRole } from '../../../shared/domain/api-scopes.ts';
 import type { Actor } from '../../lib/permissions.ts';
-import { cachedKey, rememberKey } from './api-key-cache.ts';
 import { recordAudit } from './audit.ts';
 import * as credentials from './credentials.repo.ts';
 import * as repo from './orgs.repo.ts';
@@ -99,6 +99,8 @@ export async function createOrganisation(
       created_at: at,
       last_used_at: null,
       revoked_at: null,
+      scopes: scopesOfRole(input.apiKey.role ?? 'admin').join(' '),
+      expires_at: null,
     });
     result.apiKey = { id, secret };
   }
@@ -203,43 +205,4 @@ export async function logout(db: DbOrTrx, token: string): Promise<void> {
   await repo.deleteSessionByTokenHash(db, sha256(token));
 }
 
-export interface SessionActor {
-  actor: Actor;
-  csrfToken: string;
-  /** The organisation requires two-factor sign-in and this person has not switched it on yet. */
-  enrolmentRequired: boolean;
-}
-
-export async function authenticateSession(
-  db: DbOrTrx,
-  clock: Clock,
-  token: string,
-): Promise<SessionActor | undefined> {
-  const s = await repo.findSessionWithUser(db, sha256(token));
-  if (!s || s.disabledAt || s.expiresAt <= clock.now().toISOString()) return undefined;
-  return {
-    actor: { type: 'user', id: s.userId, orgId: s.orgId, role: s.role },
-    csrfToken: s.csrfToken,
-    enrolmentRequired: Number(s.requireTwoFactor) === 1 && !s.totpEnabledAt,
-  };
-}
-
-export async function authenticateApiKey(
-  db: DbOrTrx,
-  clock: Clock,
-  secret: string,
-): Promise<Actor | undefined> {
-  const hash = sha256(secret);
-  const now = clock.now();
-  const cached = cachedKey(db, hash, now.getTime());
-  if (cached) return cached;
-  const key = await repo.findActiveApiKeyByHash(db, hash);
-  if (!key) return undefined;
-  // last_used_at at minute resolution is enough and keeps intake from writing on every request.
-  if (!key.last_used_at || now.getTime() - Date.parse(key.last_used_at) > 60_000) {
-    await repo.touchApiKey(db, key.id, now.toISOString());
-  }
-  const actor: Actor = { type: 'api_key', id: key.id, orgId: key.org_id, role: key.role };
-  rememberKey(db, hash, actor, now.getTime());
-  return actor;
-}
+export { authenticateApiKey, authenticateSession, type SessionActor } from './access.ts';

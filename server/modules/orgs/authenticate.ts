@@ -1,12 +1,16 @@
 // Authentication for /api/v1: a Bearer API key, or the session cookie from the UI login.
 // Cookie sessions must also send X-CSRF-Token on every unsafe request (synchroniser token).
+// API keys are held to the scope their route needs (api-scopes.ts) by `authorizeScope`, a
+// preHandler of the same scope: after the body is parsed and validated (so malformed input is a
+// 400 for every caller, as tests/bad-input.test.ts requires), before any handler runs.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
-import { SESSION_COOKIE } from '../../http/auth.ts';
+import { sessionCookieName } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { safeEqual } from '../../lib/crypto.ts';
 import type { Actor } from '../../lib/permissions.ts';
-import { authenticateApiKey, authenticateSession } from './auth.service.ts';
+import { authenticateApiKey, authenticateSession } from './access.ts';
+import { assertKeyScope } from './api-scopes.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** What a session may reach while its organisation waits for the person to enrol in 2FA. */
@@ -22,12 +26,12 @@ export function authenticate(deps: Deps) {
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      const actor = match ? await authenticateApiKey(deps.db, deps.clock, match[1]!) : undefined;
+      const actor = match ? await authenticateApiKey(deps, match[1]!) : undefined;
       if (!actor) throw new AppError('unauthorized', 'The API key is missing, wrong or revoked');
       return bind(request, actor);
     }
-    const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await authenticateSession(deps.db, deps.clock, token) : undefined;
+    const token = request.cookies[sessionCookieName(deps)];
+    const session = token ? await authenticateSession(deps, token) : undefined;
     if (!session) throw new AppError('unauthorized', 'Sign in or send an API key');
     // The organisation requires a second factor this person has not set up: enrolment only.
     if (session.enrolmentRequired && !ENROLMENT_ROUTES.has(request.routeOptions.url ?? ''))
@@ -39,6 +43,14 @@ export function authenticate(deps: Deps) {
       }
     }
     bind(request, session.actor);
+  };
+}
+
+/** preHandler for the authenticated scope: an API key without the route's scope is a 403. */
+export function authorizeScope() {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    if (request.actor)
+      assertKeyScope(request.actor, request.method, request.routeOptions.url ?? request.url);
   };
 }
 

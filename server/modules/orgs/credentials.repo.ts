@@ -32,7 +32,7 @@ export async function setTotp(
     .execute();
 }
 
-/** Switches two-factor sign-in on, keeping the step of the code that did it. */
+/** Switches two-factor sign-in on (ending an admin's reset), keeping the step of the code that did it. */
 export async function markTotpEnabled(
   db: DbOrTrx,
   orgId: string,
@@ -41,7 +41,7 @@ export async function markTotpEnabled(
 ): Promise<void> {
   await db
     .updateTable('users')
-    .set({ totp_enabled_at: at })
+    .set({ totp_enabled_at: at, totp_reset_at: null })
     .where('org_id', '=', orgId)
     .where('id', '=', userId)
     .execute();
@@ -228,4 +228,14 @@ export async function countFailedLogins(
     .where('created_at', '>=', sinceIso)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** An admin's reset: no secret, no accepted step, and set-up required again from `at`. */
+export async function resetTotp(db: DbOrTrx, orgId: string, userId: string, at: string) {
+  await db
+    .updateTable('users')
+    .set({ totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null, totp_reset_at: at })
+    .where('org_id', '=', orgId)
+    .where('id', '=', userId)
+    .execute();
 }

@@ -139,6 +139,6 @@ describe.each(testDialects())('bad input on 2FA and password reset on %s', (dial
       headers: { authorization: `Bearer ${org.apiKey}` },
     });
     expect(byKey.statusCode).toBe(403);
-    expect(byKey.json().code).toBe('forbidden');
+    expect(byKey.json().code).toBe('insufficient_scope');
   });
 });

@@ -1,4 +1,5 @@
 import type { ModuleDef } from '../module.ts';
+import { registerAccessRoutes } from './access.routes.ts';
 import { registerAuthRoutes, registerOrgRoutes } from './orgs.routes.ts';
 import { registerTwoFactorAuthRoutes, registerTwoFactorRoutes } from './two-factor.routes.ts';
 
@@ -11,5 +12,6 @@ export const orgsModule: ModuleDef = {
   routes: (app, deps) => {
     registerOrgRoutes(app, deps);
     registerTwoFactorRoutes(app, deps);
+    registerAccessRoutes(app, deps);
   },
 };

@@ -156,28 +156,6 @@ export async function insertSession(db: DbOrTrx, session: SessionsTable): Promis
   await db.insertInto('sessions').values(session).execute();
 }
 
-export async function findSessionWithUser(db: DbOrTrx, tokenHash: string) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', (j) =>
-      j.onRef('users.id', '=', 'sessions.user_id').onRef('users.org_id', '=', 'sessions.org_id'),
-    )
-    .innerJoin('orgs', 'orgs.id', 'sessions.org_id')
-    .select([
-      'sessions.id as sessionId',
-      'sessions.org_id as orgId',
-      'sessions.csrf_token as csrfToken',
-      'sessions.expires_at as expiresAt',
-      'users.id as userId',
-      'users.role as role',
-      'users.disabled_at as disabledAt',
-      'users.totp_enabled_at as totpEnabledAt',
-      'orgs.require_two_factor as requireTwoFactor',
-    ])
-    .where('sessions.token_hash', '=', tokenHash)
-    .executeTakeFirst();
-}
-
 export async function deleteSessionByTokenHash(db: DbOrTrx, tokenHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
@@ -201,18 +179,6 @@ export async function deleteExpiredSessions(db: DbOrTrx, nowIso: string): Promis
 
 export async function insertApiKey(db: DbOrTrx, key: ApiKeysTable): Promise<void> {
   await db.insertInto('api_keys').values(key).execute();
-}
-
-export async function findActiveApiKeyByHash(
-  db: DbOrTrx,
-  keyHash: string,
-): Promise<ApiKeysTable | undefined> {
-  return db
-    .selectFrom('api_keys')
-    .selectAll()
-    .where('key_hash', '=', keyHash)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
 }
 
 export async function listApiKeys(db: DbOrTrx, orgId: string): Promise<ApiKeysTable[]> {
@@ -256,21 +222,6 @@ export async function touchApiKey(db: DbOrTrx, id: string, at: string): Promise<
 
 export async function insertAudit(db: DbOrTrx, entry: AuditLogTable): Promise<void> {
   await db.insertInto('audit_log').values(entry).execute();
-}
-
-export async function listAudit(
-  db: DbOrTrx,
-  orgId: string,
-  cursor: KeyCursor | undefined,
-  limit: number,
-): Promise<AuditLogTable[]> {
-  let q = db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId);
-  if (cursor) q = q.where(before('created_at', cursor));
-  return q
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
 }
 
 /** Active admins of an organisation (escalation recipients when a case has no owner). */

@@ -5,13 +5,13 @@ import { z } from 'zod';
 import * as api from '../../../shared/api/orgs.ts';
 import { loginChallengeOut } from '../../../shared/api/security.ts';
 import type { Deps } from '../../deps.ts';
-import { ctxOf, SESSION_COOKIE, sessionCookieOptions } from '../../http/auth.ts';
+import { ctxOf, sessionCookieName, sessionCookieOptions } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { ctxFor } from '../../context.ts';
 import { pageQuery } from '../../lib/paging.ts';
 import { APP_VERSION } from '../../lib/version.ts';
 import * as auth from './auth.service.ts';
-import { presentApiKey, presentAudit, presentOrg, presentUser } from './orgs.present.ts';
+import { presentApiKey, presentOrg, presentUser } from './orgs.present.ts';
 import * as orgs from './orgs.service.ts';
 
 const problem = z.object({ code: z.string(), detail: z.string() }).passthrough();
@@ -49,7 +49,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const result = await auth.login(deps, { ...request.body, ip: request.ip });
       if ('challenge' in result) return { twoFactorRequired: true as const, ...result };
-      reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(deps, result.expiresAt));
+      reply.setCookie(
+        sessionCookieName(deps),
+        result.token,
+        sessionCookieOptions(deps, result.expiresAt),
+      );
       return sessionBody(result.orgId, result.userId, result.csrfToken);
     },
   );
@@ -58,9 +62,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/auth/logout',
     { schema: { tags: ['auth'], summary: 'Sign out (ends this session)' } },
     async (request, reply) => {
-      const token = request.cookies[SESSION_COOKIE];
+      const token = request.cookies[sessionCookieName(deps)];
       if (token) await auth.logout(deps.db, token);
-      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps));
+      reply.clearCookie(sessionCookieName(deps), sessionCookieOptions(deps));
       return reply.status(204).send();
     },
   );
@@ -75,10 +79,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const token = request.cookies[SESSION_COOKIE];
-      const session = token
-        ? await auth.authenticateSession(deps.db, deps.clock, token)
-        : undefined;
+      const token = request.cookies[sessionCookieName(deps)];
+      const session = token ? await auth.authenticateSession(deps, token) : undefined;
       if (!session?.actor.id) throw new AppError('unauthorized', 'Not signed in');
       return sessionBody(session.actor.orgId, session.actor.id, session.csrfToken);
     },
@@ -113,7 +115,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => {
       const result = await auth.setupInstance(deps, request.body);
-      reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(deps, result.expiresAt));
+      reply.setCookie(
+        sessionCookieName(deps),
+        result.token,
+        sessionCookieOptions(deps, result.expiresAt),
+      );
       return reply
         .status(201)
         .send(await sessionBody(result.orgId, result.userId, result.csrfToken));
@@ -230,21 +236,5 @@ export function registerOrgRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => presentApiKey(await orgs.revokeApiKey(ctxOf(deps, req), req.params.id)),
-  );
-
-  r.get(
-    '/api/v1/audit',
-    {
-      schema: {
-        tags,
-        summary: 'Audit log, newest first',
-        querystring: pageQuery,
-        response: { 200: api.page(api.auditOut) },
-      },
-    },
-    async (req) => {
-      const page = await orgs.listAuditLog(ctxOf(deps, req), req.query);
-      return { items: page.items.map(presentAudit), nextCursor: page.nextCursor };
-    },
   );
 }

@@ -1,12 +1,19 @@
 // Use-cases for an organisation's settings, people and API keys. Roles are checked here.
+import {
+  API_SCOPES,
+  roleAllowsScope,
+  scopesOfRole,
+  type ApiScope,
+} from '../../../shared/domain/api-scopes.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import type { Language, Role } from '../../db/types.ts';
 import { AppError, forbidden, unknownReference } from '../../http/errors.ts';
 import { hashPassword, sha256, verifyPassword } from '../../lib/crypto.ts';
 import { newId } from '../../lib/ids.ts';
-import { decodeCursor, decodeKeyCursor, toKeyPage, toPage } from '../../lib/paging.ts';
+import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan, ROLE_RANK } from '../../lib/permissions.ts';
-import { forgetKey } from './api-key-cache.ts';
+import { listKeyIdsCreatedBy } from './access.repo.ts';
+import { forgetKey, forgetKeys } from './api-key-cache.ts';
 import { recordAudit } from './audit.ts';
 import { apiKeyPrefix, generateApiKeySecret } from './auth.service.ts';
 import * as repo from './orgs.repo.ts';
@@ -127,7 +134,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UserPatch) {
       });
   }
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
-  return inTransaction(ctx, async (tx) => {
+  const updated = await inTransaction(ctx, async (tx) => {
     const user = await repo.getUser(tx.db, tx.orgId, id);
     const losesAdmin =
       user.role === 'admin' && ((patch.role && patch.role !== 'admin') || patch.disabled === true);
@@ -147,8 +154,23 @@ export async function updateUser(ctx: Ctx, id: string, input: UserPatch) {
     if (patch.disabled || patch.role || passwordHash)
       await repo.deleteUserSessions(tx.db, tx.orgId, id);
     await recordAudit(tx, 'user.updated', { type: 'user', id }, { fields: Object.keys(patch) });
+    if (patch.role !== undefined && patch.role !== user.role)
+      await recordAudit(
+        tx,
+        'user.role_changed',
+        { type: 'user', id },
+        {
+          from: user.role,
+          to: patch.role,
+        },
+      );
     return repo.getUser(tx.db, tx.orgId, id);
   });
+  // A demoted or disabled person's keys are read again at their next use (and refused when they
+  // now exceed the person): this process forgets them at once, others within the cache's TTL.
+  if (patch.role !== undefined || patch.disabled)
+    forgetKeys(await listKeyIdsCreatedBy(ctx.db, ctx.orgId, id));
+  return updated;
 }
 
 export async function listApiKeys(ctx: Ctx) {
@@ -156,11 +178,32 @@ export async function listApiKeys(ctx: Ctx) {
   return repo.listApiKeys(ctx.db, ctx.orgId);
 }
 
-/** Creates a key and returns its secret, which is never shown again (only its hash is kept). */
-export async function createApiKey(ctx: Ctx, input: { name: string; role: Role }) {
+/**
+ * Creates a key and returns its secret, which is never shown again (only its hash is kept). Its
+ * scopes default to all its role allows; a scope beyond the role is a 422, a past expiry too.
+ */
+export async function createApiKey(
+  ctx: Ctx,
+  input: { name: string; role: Role; scopes?: ApiScope[]; expiresAt?: string | null },
+) {
   assertCan(ctx.actor, 'api_keys.manage');
   if (ROLE_RANK[input.role] > ROLE_RANK[ctx.actor.role])
     throw forbidden('A key may not have more rights than its creator');
+  const scopes = input.scopes ? [...new Set(input.scopes)] : scopesOfRole(input.role);
+  const beyond = scopes.filter((s) => !roleAllowsScope(input.role, s));
+  if (beyond.length > 0)
+    throw new AppError(
+      'scope_beyond_role',
+      `Role ${input.role} may not hold ${beyond.join(', ')}`,
+      {
+        invalidParams: [{ name: 'body.scopes', reason: `beyond role ${input.role}` }],
+      },
+    );
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt).toISOString() : null;
+  if (expiresAt && expiresAt <= ctx.clock.now().toISOString())
+    throw new AppError('unprocessable', 'The expiry must be in the future', {
+      invalidParams: [{ name: 'body.expiresAt', reason: 'in the past' }],
+    });
   const secret = generateApiKeySecret();
   return inTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
@@ -176,8 +219,15 @@ export async function createApiKey(ctx: Ctx, input: { name: string; role: Role }
       created_at: now.toISOString(),
       last_used_at: null,
       revoked_at: null,
+      scopes: API_SCOPES.filter((s) => scopes.includes(s)).join(' '),
+      expires_at: expiresAt,
     });
-    await recordAudit(tx, 'api_key.created', { type: 'api_key', id }, { role: input.role });
+    await recordAudit(
+      tx,
+      'api_key.created',
+      { type: 'api_key', id },
+      { role: input.role, scopes, expiresAt },
+    );
     return { key: await repo.getApiKey(tx.db, tx.orgId, id), secret };
   });
 }
@@ -193,10 +243,4 @@ export async function revokeApiKey(ctx: Ctx, id: string) {
   // After the commit, so a request racing the revocation cannot re-cache the key as active.
   forgetKey(id);
   return revoked;
-}
-
-export async function listAuditLog(ctx: Ctx, page: { cursor?: string; limit: number }) {
-  assertCan(ctx.actor, 'audit.read');
-  const rows = await repo.listAudit(ctx.db, ctx.orgId, decodeKeyCursor(page.cursor), page.limit);
-  return toKeyPage(rows, page.limit, (r) => r.created_at);
 }

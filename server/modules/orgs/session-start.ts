@@ -8,6 +8,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { randomToken, sha256 } from '../../lib/crypto.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../lib/permissions.ts';
+import { sessionOrigin } from './access.ts';
 import { recordAudit } from './audit.ts';
 import * as credentials from './credentials.repo.ts';
 import * as repo from './orgs.repo.ts';
@@ -48,6 +49,8 @@ export async function startSession(sys: SystemDeps, user: UsersTable): Promise<L
       csrf_token: csrfToken,
       created_at: now.toISOString(),
       expires_at: expiresAt,
+      last_seen_at: now.toISOString(),
+      ...sessionOrigin(),
     });
     await repo.updateUser(trx, user.org_id, user.id, { last_login_at: now.toISOString() });
     const actor: Actor = { type: 'user', id: user.id, orgId: user.org_id, role: user.role };

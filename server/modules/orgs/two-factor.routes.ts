@@ -6,7 +6,7 @@ import { z } from 'zod';
 import * as api from '../../../shared/api/security.ts';
 import { sessionOut } from '../../../shared/api/orgs.ts';
 import type { Deps } from '../../deps.ts';
-import { ctxOf, SESSION_COOKIE, sessionCookieOptions } from '../../http/auth.ts';
+import { ctxOf, sessionCookieName, sessionCookieOptions } from '../../http/auth.ts';
 import { sessionBodyOf } from './orgs.routes.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.ts';
 import { completeChallenge } from './two-factor-login.ts';
@@ -35,7 +35,11 @@ export function registerTwoFactorAuthRoutes(app: FastifyInstance, deps: Deps): v
     },
     async (request, reply) => {
       const result = await completeChallenge(deps, { ...request.body, ip: request.ip });
-      reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(deps, result.expiresAt));
+      reply.setCookie(
+        sessionCookieName(deps),
+        result.token,
+        sessionCookieOptions(deps, result.expiresAt),
+      );
       return sessionBodyOf(deps, result.orgId, result.userId, result.csrfToken);
     },
   );

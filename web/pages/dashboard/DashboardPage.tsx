@@ -18,10 +18,12 @@ import {
   METRICS,
   type SatisfactionGroupBy,
   type SatisfactionMetric,
+  type SatisfactionOut,
 } from '../../api/metrics.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { setQueryParams, useQueryParams } from '../../router.tsx';
+import { navigate, setQueryParams, useQueryParams } from '../../router.tsx';
+import { satisfactionDrill } from '../../../shared/domain/satisfaction-drill.ts';
 import { DimensionChart, MonthChart } from './charts.tsx';
 import { TextTrendsChart } from './TextTrendsChart.tsx';
 
@@ -79,6 +81,18 @@ function OverviewCard({
   );
 }
 
+/**
+ * Opens the feedback list on exactly the records one chart group counts (issue 21); the window's
+ * instants go as fromAt/toAt, beside the list's own day filters.
+ */
+function openRecords(out: SatisfactionOut, key: string) {
+  const drill = satisfactionDrill(out, key);
+  if (!drill) return;
+  const { from, to, ...rest } = drill;
+  const params = new URLSearchParams({ ...rest, fromAt: from, toAt: to });
+  navigate(`/feedback?${params}`);
+}
+
 export function DashboardPage() {
   const { t } = useTranslation();
   const params = useQueryParams();
@@ -129,7 +143,16 @@ export function DashboardPage() {
         />
       </Group>
       <ErrorAlert error={byMonth.error ?? dimensions.error} />
-      {byMonth.data && <MonthChart data={byMonth.data} metric={metric} />}
+      <Text size="xs" c="dimmed">
+        {t('dashboard.drillHint')}
+      </Text>
+      {byMonth.data && (
+        <MonthChart
+          data={byMonth.data}
+          metric={metric}
+          onPick={(key) => openRecords(byMonth.data, key)}
+        />
+      )}
       <TextTrendsChart from={from} />
       {dimensions.data && (
         <SimpleGrid cols={{ base: 1, md: 3 }}>
@@ -139,6 +162,7 @@ export function DashboardPage() {
               data={data}
               metric={metric}
               dimension={DIMENSIONS[i]!}
+              onPick={(key) => openRecords(data, key)}
             />
           ))}
         </SimpleGrid>

@@ -12,9 +12,12 @@ const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10
 export function MonthChart({
   data,
   metric,
+  onPick,
 }: {
   data: SatisfactionOut;
   metric: SatisfactionMetric;
+  /** A month's bar or point was clicked: its group key (YYYY-MM). */
+  onPick?: (key: string) => void;
 }) {
   const { t, i18n } = useTranslation();
   const option = useMemo<ChartOption>(() => {
@@ -68,6 +71,7 @@ export function MonthChart({
       option={option}
       testId="chart-month"
       height={300}
+      onClick={onPick && ((i) => data.groups[i] && onPick(data.groups[i].key))}
     />
   );
 }
@@ -76,10 +80,13 @@ export function DimensionChart({
   data,
   metric,
   dimension,
+  onPick,
 }: {
   data: SatisfactionOut;
   metric: SatisfactionMetric;
   dimension: 'stage' | 'channel' | 'segment';
+  /** A bar was clicked: its group key ("none" when not set). */
+  onPick?: (key: string) => void;
 }) {
   const { t } = useTranslation();
   const groups = useMemo(() => data.groups.filter((g) => g.responses > 0), [data]);
@@ -134,6 +141,7 @@ export function DimensionChart({
       option={option}
       testId={`chart-${dimension}`}
       height={Math.max(160, groups.length * 36 + 40)}
+      onClick={onPick && ((i) => groups[i] && onPick(groups[i].key))}
     />
   );
 }

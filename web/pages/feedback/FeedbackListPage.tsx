@@ -24,6 +24,7 @@ import { canWriteData } from '../../components/access.ts';
 import { useSession } from '../../session.tsx';
 import { dayEnd, dayStart } from './filters.ts';
 import { LogInteractionModal } from './LogInteractionModal.tsx';
+import { DRILL_PARAMS, DrillBanner, isDrill } from './DrillBanner.tsx';
 import { TextFilters } from '../text/TextFilters.tsx';
 import { NewInitiativeModal } from '../backlog/NewInitiativeModal.tsx';
 
@@ -52,9 +53,15 @@ export function FeedbackListPage() {
     channel: params.channel,
     stage: params.stage,
     hasCase: params.hasCase === 'true' || params.hasCase === 'false' ? params.hasCase : undefined,
-    from: dayStart(params.from),
-    to: dayEnd(params.to),
+    // A drill-down from a chart (DrillBanner) names the records it counted exactly.
+    scoreType: params.scoreType || undefined,
+    segment: params.segment || undefined,
+    noStage: params.noStage === 'true' ? 'true' : undefined,
+    noSegment: params.noSegment === 'true' ? 'true' : undefined,
+    from: params.fromAt || dayStart(params.from),
+    to: params.toAt || dayEnd(params.to),
   };
+  const drilled = isDrill(params);
   const feedback = useInfiniteQuery({
     queryKey: ['feedback', 'list', filter],
     queryFn: ({ pageParam }) => listFeedback({ ...filter, cursor: pageParam }),
@@ -137,6 +144,21 @@ export function FeedbackListPage() {
         />
         <TextFilters sentiment={params.sentiment} topic={params.topic} onChange={update} />
       </SimpleGrid>
+      {drilled && (
+        <DrillBanner
+          filter={filter}
+          onClear={() => {
+            setStage('');
+            setQueryParams(
+              Object.fromEntries(
+                Object.entries(params).filter(
+                  ([k]) => !DRILL_PARAMS.includes(k) && k !== 'stage' && k !== 'channel',
+                ),
+              ),
+            );
+          }}
+        />
+      )}
       <Group justify="flex-end" mb="sm">
         <ListExportButtons list="feedback" params={{ ...filter }} />
       </Group>

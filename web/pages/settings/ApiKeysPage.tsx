@@ -1,5 +1,7 @@
-// API keys: list, create (the secret is shown once) and revoke after a confirmation.
-import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+// API keys: list (with scopes and expiry; cards on a phone), create (the secret is shown once)
+// and revoke after a confirmation.
+import { Badge, Button, Card, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,10 +15,22 @@ import { SecretOnceModal } from './SecretOnceModal.tsx';
 
 const KEYS_KEY = ['api-keys'] as const;
 
+const statusWords = {
+  active: 'apiKeys.active',
+  revoked: 'apiKeys.revoked',
+  expired: 'access.expiry.expired',
+} as const;
+function statusOf(key: ApiKeyOut): keyof typeof statusWords {
+  if (key.revokedAt) return 'revoked';
+  if (key.expiresAt && Date.parse(key.expiresAt) <= Date.now()) return 'expired';
+  return 'active';
+}
+
 export function ApiKeysPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const keys = useQuery({ queryKey: KEYS_KEY, queryFn: listApiKeys });
+  const phone = useMediaQuery('(max-width: 48em)');
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [revoking, setRevoking] = useState<ApiKeyOut | null>(null);
@@ -33,6 +47,27 @@ export function ApiKeysPage() {
     },
   });
   const date = (iso: string | null) => formatDateTime(iso, i18n.language) ?? t('common.never');
+  // The last day a key works, in UTC as it was chosen.
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(iso),
+    );
+
+  const status = (key: ApiKeyOut) => (
+    <Badge
+      color={statusOf(key) === 'active' ? 'green' : 'gray'}
+      variant="light"
+      style={{ minWidth: 'max-content' }}
+    >
+      {t(statusWords[statusOf(key)])}
+    </Badge>
+  );
+  const revokeButton = (key: ApiKeyOut) =>
+    !key.revokedAt && (
+      <Button size="compact-xs" variant="light" color="red" onClick={() => setRevoking(key)}>
+        {t('apiKeys.revoke')}
+      </Button>
+    );
 
   return (
     <>
@@ -42,14 +77,45 @@ export function ApiKeysPage() {
         action={<Button onClick={() => setCreating(true)}>{t('apiKeys.create')}</Button>}
       />
       <ErrorAlert error={keys.error} />
-      {keys.data && keys.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
+      {phone && keys.data && keys.data.items.length > 0 && (
+        <Stack gap="xs">
+          {keys.data.items.map((key) => (
+            <Card key={key.id} withBorder padding="xs" radius="sm" data-testid="api-key-row">
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <div>
+                  <Text size="sm" fw={600}>
+                    {key.name}
+                  </Text>
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {key.prefix}… · {t(`roles.${key.role}`)}
+                  </Text>
+                </div>
+                {status(key)}
+              </Group>
+              <Text size="xs" mt={4} data-testid="api-key-scopes">
+                {key.scopes.map((s) => t(`access.scopes.${s}`)).join(', ')}
+              </Text>
+              <Group justify="space-between" mt={4}>
+                <Text size="xs" c="dimmed" data-testid="api-key-expiry">
+                  {t('access.expiry.column')}:{' '}
+                  {key.expiresAt ? day(key.expiresAt) : t('access.expiry.never')}
+                </Text>
+                {revokeButton(key)}
+              </Group>
+            </Card>
+          ))}
+        </Stack>
+      )}
+      {!phone && keys.data && keys.data.items.length > 0 && (
+        <Table.ScrollContainer minWidth={860}>
           <Table striped verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('apiKeys.name')}</Table.Th>
                 <Table.Th>{t('apiKeys.prefix')}</Table.Th>
                 <Table.Th>{t('roles.label')}</Table.Th>
+                <Table.Th>{t('access.scopes.label')}</Table.Th>
+                <Table.Th>{t('access.expiry.column')}</Table.Th>
                 <Table.Th>{t('apiKeys.createdAt')}</Table.Th>
                 <Table.Th>{t('apiKeys.lastUsed')}</Table.Th>
                 <Table.Th>{t('apiKeys.status')}</Table.Th>
@@ -66,25 +132,22 @@ export function ApiKeysPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>{t(`roles.${key.role}`)}</Table.Td>
+                  <Table.Td>
+                    <Stack gap={0} data-testid="api-key-scopes">
+                      {key.scopes.map((s) => (
+                        <Text key={s} size="xs" style={{ whiteSpace: 'nowrap' }}>
+                          {t(`access.scopes.${s}`)}
+                        </Text>
+                      ))}
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td data-testid="api-key-expiry">
+                    {key.expiresAt ? day(key.expiresAt) : t('access.expiry.never')}
+                  </Table.Td>
                   <Table.Td>{date(key.createdAt)}</Table.Td>
                   <Table.Td>{date(key.lastUsedAt)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={key.revokedAt ? 'gray' : 'green'} variant="light">
-                      {t(key.revokedAt ? 'apiKeys.revoked' : 'apiKeys.active')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {!key.revokedAt && (
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        color="red"
-                        onClick={() => setRevoking(key)}
-                      >
-                        {t('apiKeys.revoke')}
-                      </Button>
-                    )}
-                  </Table.Td>
+                  <Table.Td>{status(key)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{revokeButton(key)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

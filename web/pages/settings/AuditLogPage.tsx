@@ -1,17 +1,19 @@
-// Audit log, newest first, fifty at a time; "load more" follows the server's cursor. Every entry
+// Audit log, newest first, fifty at a time; "load more" follows the server's cursor. Filters
+// (action, who, UTC days) and the export of what they show sit above the list. Every entry
 // is said in words — the action, who did it (a person by name), what it touched (with a link
 // where there is a page) — never the stored codes or ids. On a phone the rows become cards.
 import { Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listAudit, type AuditEntry } from '../../api/orgs.ts';
+import { listAudit, type AuditEntry, type AuditFilters } from '../../api/orgs.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useUsers } from '../../components/useUsers.ts';
 import { formatDateTime } from '../../format.ts';
+import { AuditFiltersBar } from './AuditFilters.tsx';
 
 /** Pages an audit target can be opened on. */
 const PAGE_OF: Record<string, (id: string) => string> = {
@@ -52,9 +54,10 @@ export function AuditLogPage() {
   const { t, i18n } = useTranslation();
   const phone = useMediaQuery('(max-width: 48em)');
   const words = useAuditWords();
+  const [filters, setFilters] = useState<AuditFilters>({});
   const audit = useInfiniteQuery({
-    queryKey: ['audit'],
-    queryFn: ({ pageParam }) => listAudit(pageParam),
+    queryKey: ['audit', filters],
+    queryFn: ({ pageParam }) => listAudit(filters, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -70,6 +73,7 @@ export function AuditLogPage() {
           </Text>
           <Text size="xs" c="dimmed">
             {when(e)} · {words.actor(e)}
+            {e.ip ? ` · ${e.ip}` : ''}
           </Text>
           <Text size="sm" component="div">
             {words.target(e)}
@@ -86,6 +90,7 @@ export function AuditLogPage() {
           <Table.Th>{t('audit.action')}</Table.Th>
           <Table.Th>{t('audit.actor')}</Table.Th>
           <Table.Th>{t('audit.target')}</Table.Th>
+          <Table.Th>{t('access.auditFilters.ip')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -95,6 +100,7 @@ export function AuditLogPage() {
             <Table.Td>{words.action(e)}</Table.Td>
             <Table.Td>{words.actor(e)}</Table.Td>
             <Table.Td>{words.target(e)}</Table.Td>
+            <Table.Td title={e.userAgent ?? undefined}>{e.ip ?? '—'}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -104,6 +110,7 @@ export function AuditLogPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} intro={t('audit.intro')} />
+      <AuditFiltersBar value={filters} onChange={setFilters} />
       <ErrorAlert error={audit.error} />
       {entries.length > 0 && (phone ? cards : table)}
       {audit.isSuccess && entries.length === 0 && <Text c="dimmed">{t('audit.empty')}</Text>}

@@ -1,11 +1,13 @@
 // The organisation's people. Admins add people, change roles and disable or re-enable them;
-// the server refuses to leave the organisation without an active admin (code `conflict`).
-import { Badge, Button, NativeSelect, Table, Text } from '@mantine/core';
+// the server refuses to leave the organisation without an active admin (code `conflict`). They
+// may reset another person's two-factor sign-in (a lost phone; issue 19).
+import { Badge, Button, Group, Modal, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listUsers, updateUser, type UserOut } from '../../api/orgs.ts';
+import { resetTwoFactorOf } from '../../api/security.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -29,6 +31,19 @@ export function PeoplePage() {
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: USERS_KEY });
       notifications.show({ color: 'green', message: t('people.updated', { name: saved.name }) });
+    },
+  });
+
+  const [resetting, setResetting] = useState<UserOut | null>(null);
+  const reset = useMutation({
+    mutationFn: (person: UserOut) => resetTwoFactorOf(person.id).then(() => person),
+    onSuccess: (person) => {
+      setResetting(null);
+      void queryClient.invalidateQueries({ queryKey: USERS_KEY });
+      notifications.show({
+        color: 'green',
+        message: t('access.twoFactorReset.done', { name: person.name }),
+      });
     },
   });
 
@@ -70,15 +85,29 @@ export function PeoplePage() {
       <Table.Td>{formatDateTime(person.lastLoginAt, i18n.language) ?? t('common.never')}</Table.Td>
       {manage && (
         <Table.Td>
-          <Button
-            size="compact-xs"
-            variant="light"
-            color={person.disabled ? 'green' : 'red'}
-            disabled={update.isPending}
-            onClick={() => update.mutate({ id: person.id, patch: { disabled: !person.disabled } })}
-          >
-            {t(person.disabled ? 'people.enable' : 'people.disable')}
-          </Button>
+          <Group gap={6} wrap="nowrap">
+            <Button
+              size="compact-xs"
+              variant="light"
+              color={person.disabled ? 'green' : 'red'}
+              disabled={update.isPending}
+              onClick={() =>
+                update.mutate({ id: person.id, patch: { disabled: !person.disabled } })
+              }
+            >
+              {t(person.disabled ? 'people.enable' : 'people.disable')}
+            </Button>
+            {person.twoFactor && person.id !== me.id && (
+              <Button
+                size="compact-xs"
+                variant="light"
+                color="orange"
+                onClick={() => setResetting(person)}
+              >
+                {t('access.twoFactorReset.action')}
+              </Button>
+            )}
+          </Group>
         </Table.Td>
       )}
     </Table.Tr>
@@ -109,6 +138,31 @@ export function PeoplePage() {
         </Table.ScrollContainer>
       )}
       {users.data?.items.length === 0 && <Text c="dimmed">{t('people.empty')}</Text>}
+      <Modal
+        opened={resetting !== null}
+        onClose={() => {
+          reset.reset();
+          setResetting(null);
+        }}
+        title={t('access.twoFactorReset.title')}
+      >
+        <Stack gap="sm">
+          <Text>{t('access.twoFactorReset.text', { name: resetting?.name ?? '' })}</Text>
+          <ErrorAlert error={reset.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setResetting(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="orange"
+              loading={reset.isPending}
+              onClick={() => resetting && reset.mutate(resetting)}
+            >
+              {t('access.twoFactorReset.action')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <AddPersonModal
         opened={adding}
         onClose={() => setAdding(false)}

@@ -1,7 +1,8 @@
-// Security of the signed-in person's own sign-in: two-factor sign-in (issue 19).
+// Security of the signed-in person's own sign-in: two-factor sign-in and sessions (issue 19).
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useSession, useSetSession } from '../../session.tsx';
+import { SessionsPanel } from './SessionsPanel.tsx';
 import { TwoFactorPanel } from './TwoFactorPanel.tsx';
 
 export function SecurityPage() {
@@ -16,6 +17,7 @@ export function SecurityPage() {
           setSession({ ...session, user: { ...session.user, twoFactor: enabled } })
         }
       />
+      <SessionsPanel />
     </>
   );
 }
