@@ -39,6 +39,8 @@ export const BODYLESS = new Set([
   'POST /api/v1/portfolio/clients/:clientId/playbook/:actionId/done',
   'PUT /api/v1/strategy/goals/:id/effects/:effectId',
   'PUT /api/v1/strategy/goals/:id/items/:kind/:itemId',
+  'POST /api/v1/me/sessions/sign-out-everywhere',
+  'POST /api/v1/users/:id/2fa/reset',
 ]);
 
 /** Routes whose body is a raw file (server/http/file-upload.ts). */
