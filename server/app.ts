@@ -14,7 +14,8 @@ import Fastify, {
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
 import { registerAuthDecorators } from './http/auth.ts';
-import { AppError, registerErrorHandling } from './http/errors.ts';
+import { AppError, registerErrorHandling, sendFrameworkError } from './http/errors.ts';
+import { registerNulGuard } from './http/nul-guard.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerOps } from './http/ops.ts';
@@ -32,9 +33,10 @@ const REQUEST_ID = /^[\w.:-]{1,64}$/;
 export interface RouteEntry {
   method: string;
   url: string;
-  /** The route's zod schemas for the body and the query string, when it has them. */
+  /** The route's zod schemas for the body, the query string and the path, when it has them. */
   body?: unknown;
   querystring?: unknown;
+  params?: unknown;
 }
 
 declare module 'fastify' {
@@ -63,6 +65,9 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
     bodyLimit: deps.config.http.bodyLimit,
     trustProxy: deps.config.http.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    // A bad percent-escape or an over-long path parameter is found by the router, before any
+    // route: answer it as a problem too, not with Fastify's own JSON (found by tests/fuzz.test.ts).
+    frameworkErrors: (err, request, reply) => sendFrameworkError(err, request, reply),
   });
   // Every route, for the generic isolation and bad-input tests (a route nobody covers fails them).
   const routeCatalog: RouteEntry[] = [];
@@ -73,6 +78,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
         url: route.url,
         body: route.schema?.body,
         querystring: route.schema?.querystring,
+        params: route.schema?.params,
       });
   });
   app.decorate('routeCatalog', routeCatalog);
@@ -90,6 +96,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   const serveWeb = opts.serveWeb ?? existsSync(WEB_DIST);
   registerErrorHandling(app, serveWeb ? spaIndexFallback : undefined);
   registerAuthDecorators(app);
+  registerNulGuard(app);
   await app.register(cookie);
   registerSecurityHeaders(app, deps.config.http.publicUrl.startsWith('https://'));
   await app.register(rateLimit, {

@@ -65,6 +65,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'validation_failed',
   FST_ERR_INVALID_URL: 'bad_request',
   FST_ERR_BAD_URL: 'bad_request',
+  FST_ERR_MAX_PARAM_LENGTH: 'bad_request',
   FST_ERR_ASYNC_CONSTRAINT: 'bad_request',
   FST_ERR_CSRF_INVALID_TOKEN: 'csrf_failed',
 };
@@ -100,7 +101,10 @@ function toAppError(err: unknown): { app: AppError; unexpected: boolean } {
   }
   // PostgreSQL input errors that slipped past validation (bad uuid, out-of-range) are still bad input.
   const pgCode = (err as { code?: string })?.code;
-  if (pgCode === '22P02' || pgCode === '22003' || pgCode === '22007' || pgCode === '22008') {
+  // 22021/22P05: a character the database cannot store (data from a file that the NUL guard
+  // of requests never saw).
+  // 22009: a time-zone offset beyond ±15:59, which ISO 8601 and zod allow (found by the fuzz suite).
+  if (['22P02', '22003', '22007', '22008', '22009', '22021', '22P05'].includes(pgCode ?? '')) {
     return {
       app: new AppError('bad_request', 'A value in the request is not valid'),
       unexpected: false,
@@ -132,6 +136,23 @@ export function sendProblem(
     .status(app.status)
     .type('application/problem+json; charset=utf-8')
     .send(problemOf(app, String(request.id), request.url.split('?')[0]));
+}
+
+/** Errors the router finds before any route (Fastify's `frameworkErrors`): a problem too. */
+export function sendFrameworkError(
+  err: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  reply.header('x-request-id', request.id);
+  const code = (err as { code?: string })?.code;
+  const app =
+    code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new AppError('bad_request', 'A path parameter is too long')
+      : code === 'FST_ERR_BAD_URL'
+        ? new AppError('bad_request', 'The path is not validly percent-encoded')
+        : toAppError(err).app;
+  return sendProblem(reply, request, app);
 }
 
 /** Answers a request no route matched, or returns undefined to fall through to the 404 problem. */

@@ -6,7 +6,15 @@ import { LANGUAGES } from '../domain/vocabulary.ts';
 import { SUMMARY_PERIODS } from './economics-figures.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
-const queryDate = z.string().regex(/^\d{4}-\d\d-\d\d$/, 'YYYY-MM-DD');
+// A calendar date: the profit formula computes a year back from `aTo`/`bTo`, and 2026-64-87 was
+// a 500 (RangeError: Invalid time value; found by tests/fuzz.test.ts).
+const queryDate = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\d$/, 'YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'not a calendar date');
 const exportOptions = {
   format: z.enum(EXPORT_FORMATS).default('xlsx'),
   /** Language of the headers and words; also the CSV dialect. */
