@@ -10,6 +10,7 @@ import { orgTimeZoneChanged } from '../orgs/index.ts';
 import { caseRollupSweeps, mergeCaseRollup, rebuildCaseRollup } from './case-rollup.service.ts';
 
 export { acknowledgeCase, getCase, openCaseForFeedback } from './cases.service.ts';
+export { openCasesForFeedback, type CaseRequest } from './open-cases.ts';
 export {
   findCaseByRef,
   findCaseInOrg,

@@ -5,6 +5,8 @@ import { registerClientsExport } from './clients-export.routes.ts';
 
 export {
   findClient,
+  findClients,
+  findClientsByExternalIds,
   findClientByKey,
   findClientContactByName,
   findContact,
@@ -17,6 +19,7 @@ export {
   patchClientRecord,
   patchContactRecord,
   resolveClient,
+  resolveClientOfGroup,
   resolveContact,
   type PendingParties,
 } from './parties.service.ts';
