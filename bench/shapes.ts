@@ -16,7 +16,7 @@ function rand(n: number, salt: number): number {
   x ^= x >>> 13;
   x = Math.imul(x, 3266489909) >>> 0;
   x ^= x >>> 16;
-  return x / 2 ** 32;
+  return (x >>> 0) / 2 ** 32;
 }
 
 const TEXTS_RU = [
