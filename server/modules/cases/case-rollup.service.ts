@@ -46,8 +46,10 @@ export async function syncNewCasesRollup(
   events: readonly CaseEventsTable[],
   policies: readonly SlaPoliciesTable[],
 ): Promise<void> {
-  if (cases.length === 0) return;
-  await writeMembers(s, factsOf(cases, events, policies), await zoneOf(s), []);
+  // The zone row is made on first use, as syncCaseRollup does, even when no case has a stage.
+  const zone = await zoneOf(s);
+  const staged = cases.filter((c) => c.stage !== null);
+  if (staged.length > 0) await writeMembers(s, factsOf(staged, events, policies), zone, []);
 }
 
 /** Inserts the cases' pieces and marks what they and `before` counted for dirty. */

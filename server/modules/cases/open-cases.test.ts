@@ -132,6 +132,7 @@ describe.each(testDialects())('set-based case opening on %s', (dialect) => {
     tables.jobs = await all('jobs');
     tables.case_rollup_members = await all('case_rollup_members', 'case_id');
     tables.case_rollup_figures = await all('case_rollup_figures', 'period');
+    tables.case_rollup_zones = await all('case_rollup_zones', 'org_id');
     const out: Record<string, string[]> = {};
     delete tables.users; // their e-mails and passwords differ between the two organisations
     for (const [table, rows] of Object.entries(tables))
@@ -248,6 +249,7 @@ describe.each(testDialects())('set-based case opening on %s', (dialect) => {
       'jobs',
       'case_rollup_members',
       'case_rollup_figures',
+      'case_rollup_zones',
     ])
       expect(a[table], table).toEqual(b[table]);
     // The owners' mails: the same people, subjects and variables, but for the case's own id.
