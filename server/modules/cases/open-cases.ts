@@ -13,7 +13,7 @@ import { newCaseRow, ruleCase, slaTimerJob } from './case-rows.ts';
 import * as repo from './cases.repo.ts';
 import { assignmentMail, routeCases } from './routing.ts';
 import type { CaseRule } from './rules.ts';
-import { dueTimesUnder, policyFor } from './sla-policies.ts';
+import { dueTimesUnder, policyFor, type DueTimes } from './sla-policies.ts';
 
 export interface CaseRequest {
   /** The record's caller (the case's events name its actor), on the group's transaction. */
@@ -44,11 +44,21 @@ export async function openCasesForFeedback(
   const cases: CasesTable[] = [];
   const events: CaseEventsTable[] = [];
   const opened: OpenedCase[] = [];
+  // Due times walk the business calendar: cases of one policy opened in the same millisecond
+  // (most of a group) share them.
+  const dueTimes = new Map<string, DueTimes>();
+  const dueAt = (priority: CaseRule['priority'], now: Date) => {
+    const policy = policyFor(policies, priority);
+    const key = `${policy?.id ?? ''}|${now.getTime()}`;
+    let due = dueTimes.get(key);
+    if (!due) dueTimes.set(key, (due = dueTimesUnder(policy, now)));
+    return due;
+  };
   requests.forEach(({ ctx, feedback, rule }, i) => {
     const { owner, clientName } = routes[i]!;
     const input = ruleCase(feedback, rule, owner?.id ?? null);
     const now = ctx.clock.now();
-    const row = newCaseRow(ctx, input, dueTimesUnder(policyFor(policies, rule.priority), now), now);
+    const row = newCaseRow(ctx, input, dueAt(rule.priority, now), now);
     cases.push(row);
     events.push(caseEventRow(ctx, row, { kind: 'opened', toStatus: 'new', body: input.openedBy }));
     const mails: QueueMessageInput[] = [];

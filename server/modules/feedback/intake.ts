@@ -1,7 +1,8 @@
 // The set-based core of intake: many records (one request's batch, or the requests of one group
 // commit) are checked for duplicates with one query per kind of key, inserted with multi-row
-// statements, and followed by one acknowledgement and one webhook write per group. Only what is
-// per record by nature (resolving a named client or contact, opening a case) runs per record.
+// statements, and followed by one acknowledgement and one webhook write per group. Clients and
+// contacts are matched per group (intake-parties.ts) and cases opened per group (cases'
+// open-cases.ts, issue 20); only a client or contact named by its id is looked up per record.
 import { feedbackRecorded } from './feedback-recorded.ts';
 import { recordScoreMonths } from './score-months.ts';
 import type { Ctx } from '../../context.ts';
