@@ -1,27 +1,38 @@
 // Single-record and batch intake against the naive one-insert server, alternately in the same
-// process tree so the ratio holds on a noisy machine (issue 6). Run by bench/run.ts.
+// process tree so the ratios hold on a noisy machine (issues 6 and 20). Three lines, each against
+// the same naive slices: the real-traffic shape on ClientLoop as shipped (SERVICES=web,worker,
+// acknowledgements sent to a real SMTP server), the same shape on a web-only process, and the
+// light shape (bench/shapes.ts). Run by bench/run.ts.
+import { startTestSmtp } from '../tests/support/smtp.ts';
 import { BENCH_KEY } from './servers/key.ts';
 import { combineSlices, load, median, peakMemoryMiB, startServer, type LoadResult } from './lib.ts';
+import { lightFeedback, realFeedback, realHeaders } from './shapes.ts';
 
-const feedback = (n: number) => ({
-  channel: 'api',
-  score: { type: 'nps', value: 9 },
-  text: `Всё хорошо, спасибо — отзыв ${n}`,
-  sourceId: `bench-${process.pid}-${n}`,
-});
+const feedback = lightFeedback;
+
+type Line = 'real' | 'realWebOnly' | 'light';
+const LINES: Line[] = ['real', 'realWebOnly', 'light'];
 
 export interface IntakeResults {
   dialect: string;
-  rounds: Array<{ naive: LoadResult; clientloop: LoadResult; ratio: number }>;
-  ratioMedian: number;
+  lines: Record<
+    Line,
+    {
+      rounds: Array<{ naive: LoadResult; clientloop: LoadResult; ratio: number }>;
+      ratioMedian: number;
+    }
+  >;
+  /** Batches of 1000 real-shape records, every one naming a client by external id. */
   batch: { recordsPerSecond: number; p99: number; errors: number };
-  /** The same single-record load with the worker in the process (text sweep on), and how long
-   * after the load the last record waited for its sentiment. */
-  withWorker: Record<
+  batchWebOnly: { recordsPerSecond: number; p99: number; errors: number };
+  /** Optional (BENCH_WORKER_LAG=1): the light load with the worker in the process or apart, and
+   * how long after the load the last record waited for its sentiment. */
+  withWorker?: Record<
     'inProcess' | 'separateProcess',
     { rps: number; p99: number; errors: number; analysisLagMs: number | null }
   >;
   peakMemoryMiB: { clientloop: number | null; naive: number | null };
+  mailsReceived: number;
 }
 
 export async function benchIntake(opts: {
@@ -31,109 +42,128 @@ export async function benchIntake(opts: {
   databaseUrl?: string;
   freshDatabaseUrl: () => Promise<string>;
 }): Promise<IntakeResults> {
-  const env = { SERVICES: 'web', ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}) };
-  const cl = await startServer(['--import', 'tsx', 'bench/servers/clientloop.ts'], env);
+  const smtp = await startTestSmtp();
+  const env = (services: string, databaseUrl?: string) => ({
+    SERVICES: services,
+    SMTP_URL: smtp.url,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
+  const pg = opts.databaseUrl?.startsWith('postgres');
+  const cl = await startServer(
+    ['--import', 'tsx', 'bench/servers/clientloop.ts'],
+    env('web,worker', opts.databaseUrl),
+  );
+  const clWeb = await startServer(
+    ['--import', 'tsx', 'bench/servers/clientloop.ts'],
+    env('web', pg ? await opts.freshDatabaseUrl() : undefined),
+  );
   const naive = await startServer(['bench/servers/naive.mjs']);
+  const run = `${Date.now()}`;
+  const single = (url: string, shape: 'real' | 'light', offset: number, seconds: number) =>
+    load({
+      url,
+      path: '/api/v1/feedback',
+      connections: opts.connections,
+      seconds,
+      ...(url === naive.url ? {} : { key: BENCH_KEY }),
+      body: (i) => (shape === 'real' ? realFeedback(i + offset) : feedback(i + offset)),
+      ...(shape === 'real' && url !== naive.url
+        ? { headers: (i: number) => realHeaders(run)(i + offset) }
+        : {}),
+    });
   try {
-    // Warm both servers first (JIT, SQLite page cache, pool connections): a cold first round
+    // Warm every server first (JIT, SQLite page cache, pool connections): a cold first round
     // measured start-up, not intake (0.89× cold against 1.11–1.15× warm in one run).
-    await load({
-      url: naive.url,
-      path: '/api/v1/feedback',
-      connections: opts.connections,
-      seconds: 2,
-      body: (i) => feedback(i + 80_000_000),
-    });
-    await load({
-      url: cl.url,
-      path: '/api/v1/feedback',
-      connections: opts.connections,
-      seconds: 2,
-      key: BENCH_KEY,
-      body: (i) => feedback(i + 80_000_000),
-    });
-    const rounds: IntakeResults['rounds'] = [];
-    // Each round alternates the two servers in slices of seconds/slices: the host's speed drifts
-    // over seconds (the naive server alone went 4 600 → 5 900 req/s between rounds of one run),
-    // and a drift then weighs on both sides of the ratio alike.
+    await single(naive.url, 'light', 80_000_000, 2);
+    await single(cl.url, 'real', 80_000_000, 2);
+    await single(clWeb.url, 'real', 80_000_000, 2);
+    const raw: Record<Line | 'naiveReal' | 'naiveLight', LoadResult[][]> = {
+      real: [],
+      realWebOnly: [],
+      light: [],
+      naiveReal: [],
+      naiveLight: [],
+    };
+    // Each round alternates the servers in slices of seconds/slices: the host's speed drifts
+    // over seconds, and a drift then weighs on both sides of each ratio alike.
     const slices = Math.max(1, Number(process.env.BENCH_SLICES ?? 4));
     const sliceSeconds = opts.seconds / slices;
     for (let r = 0; r < opts.rounds; r++) {
-      const n: LoadResult[] = [];
-      const c: LoadResult[] = [];
+      for (const list of Object.values(raw)) list.push([]);
       for (let s = 0; s < slices; s++) {
         const offset = r * 1_000_000 + s * 100_000;
-        n.push(
-          await load({
-            url: naive.url,
-            path: '/api/v1/feedback',
-            connections: opts.connections,
-            seconds: sliceSeconds,
-            body: (i) => feedback(i + offset),
-          }),
-        );
-        c.push(
-          await load({
-            url: cl.url,
-            path: '/api/v1/feedback',
-            connections: opts.connections,
-            seconds: sliceSeconds,
-            key: BENCH_KEY,
-            body: (i) => feedback(i + offset),
-          }),
-        );
+        raw.naiveReal[r]!.push(await single(naive.url, 'real', offset, sliceSeconds));
+        raw.real[r]!.push(await single(cl.url, 'real', offset, sliceSeconds));
+        raw.realWebOnly[r]!.push(await single(clWeb.url, 'real', offset, sliceSeconds));
+        raw.naiveLight[r]!.push(await single(naive.url, 'light', offset, sliceSeconds));
+        raw.light[r]!.push(await single(cl.url, 'light', offset, sliceSeconds));
       }
-      const naiveRound = combineSlices(n);
-      const clRound = combineSlices(c);
-      rounds.push({
-        naive: naiveRound,
-        clientloop: clRound,
-        ratio: Math.round((clRound.rps / naiveRound.rps) * 100) / 100,
+    }
+    const lines = {} as IntakeResults['lines'];
+    for (const line of LINES) {
+      const rounds = raw[line].map((slicesOfRound, r) => {
+        const clRound = combineSlices(slicesOfRound);
+        const naiveRound = combineSlices(line === 'light' ? raw.naiveLight[r]! : raw.naiveReal[r]!);
+        return {
+          naive: naiveRound,
+          clientloop: clRound,
+          ratio: Math.round((clRound.rps / naiveRound.rps) * 100) / 100,
+        };
       });
+      lines[line] = { rounds, ratioMedian: median(rounds.map((x) => x.ratio)) };
     }
     const items = (n: number) => ({
-      items: Array.from({ length: 1000 }, (_, i) => feedback(n * 1000 + i + 50_000_000)),
+      items: Array.from({ length: 1000 }, (_, i) =>
+        realFeedback(n * 1000 + i + 50_000_000, { allClients: true }),
+      ),
     });
-    const batch = await load({
-      url: cl.url,
-      path: '/api/v1/feedback/batch',
-      connections: 2,
-      seconds: opts.seconds,
-      key: BENCH_KEY,
-      body: items,
-    });
+    const batchOn = async (url: string) => {
+      const b = await load({
+        url,
+        path: '/api/v1/feedback/batch',
+        connections: 2,
+        seconds: opts.seconds,
+        key: BENCH_KEY,
+        body: items,
+      });
+      return { recordsPerSecond: b.rps * 1000, p99: b.p99, errors: b.errors + b.non2xx };
+    };
+    const batch = await batchOn(cl.url);
+    const batchWebOnly = await batchOn(clWeb.url);
     // Fresh databases: the rounds above left their records unanalysed (no worker ran), and the
     // sweep works oldest first.
-    const withWorker = {
-      inProcess: await benchWithWorker({
-        ...opts,
-        databaseUrl: await opts.freshDatabaseUrl(),
-        inProcess: true,
-      }),
-      separateProcess: await benchWithWorker({
-        ...opts,
-        databaseUrl: await opts.freshDatabaseUrl(),
-        inProcess: false,
-      }),
-    };
+    const withWorker =
+      process.env.BENCH_WORKER_LAG === '1'
+        ? {
+            inProcess: await benchWithWorker({
+              ...opts,
+              databaseUrl: await opts.freshDatabaseUrl(),
+              inProcess: true,
+            }),
+            separateProcess: await benchWithWorker({
+              ...opts,
+              databaseUrl: await opts.freshDatabaseUrl(),
+              inProcess: false,
+            }),
+          }
+        : undefined;
     return {
       withWorker,
-      dialect: opts.databaseUrl?.startsWith('postgres') ? 'postgres' : 'sqlite',
-      rounds,
-      ratioMedian: median(rounds.map((r) => r.ratio)),
-      batch: {
-        recordsPerSecond: batch.rps * 1000,
-        p99: batch.p99,
-        errors: batch.errors + batch.non2xx,
-      },
+      dialect: pg ? 'postgres' : 'sqlite',
+      lines,
+      batch,
+      batchWebOnly,
       peakMemoryMiB: {
         clientloop: peakMemoryMiB(cl.child.pid!),
         naive: peakMemoryMiB(naive.child.pid!),
       },
+      mailsReceived: smtp.messages.length,
     };
   } finally {
     await cl.stop();
+    await clWeb.stop();
     await naive.stop();
+    await smtp.close();
   }
 }
 
@@ -146,7 +176,7 @@ async function benchWithWorker(opts: {
   connections: number;
   databaseUrl: string;
   inProcess: boolean;
-}): Promise<IntakeResults['withWorker']['inProcess']> {
+}): Promise<NonNullable<IntakeResults['withWorker']>['inProcess']> {
   const cl = await startServer(['--import', 'tsx', 'bench/servers/clientloop.ts'], {
     SERVICES: opts.inProcess ? 'web,worker' : 'web',
     DATABASE_URL: opts.databaseUrl,

@@ -97,6 +97,8 @@ export async function load(opts: {
   seconds: number;
   key?: string;
   body: (n: number) => unknown;
+  /** Headers of request n besides the common ones (an Idempotency-Key). */
+  headers?: (n: number) => Record<string, string>;
 }): Promise<LoadResult> {
   let n = 0;
   const result = await autocannon({
@@ -108,7 +110,19 @@ export async function load(opts: {
       'content-type': 'application/json',
       ...(opts.key ? { authorization: `Bearer ${opts.key}` } : {}),
     },
-    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(opts.body(n++)) }) }],
+    requests: [
+      {
+        setupRequest: (req) => {
+          const i = n++;
+          const extra = opts.headers?.(i);
+          return {
+            ...req,
+            ...(extra ? { headers: { ...req.headers, ...extra } } : {}),
+            body: JSON.stringify(opts.body(i)),
+          };
+        },
+      },
+    ],
   });
   // Total over wall time: the per-second average rounds slow, large requests (batches) to zero.
   return {

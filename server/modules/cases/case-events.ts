@@ -1,6 +1,6 @@
 // A case's timeline entry plus the outbound webhook events that go with it, in one transaction.
 import type { Ctx } from '../../context.ts';
-import type { CasesTable, CaseStatus } from '../../db/types.ts';
+import type { CaseEventsTable, CasesTable, CaseStatus } from '../../db/types.ts';
 import { newId } from '../../lib/ids.ts';
 import { emitWebhookEvent } from '../webhooks/index.ts';
 import { syncCaseRollup } from './case-rollup.service.ts';
@@ -46,26 +46,35 @@ const ROLLUP_KINDS = new Set<CaseEventInput['kind']>([
   'reply_sent',
 ]);
 
+/** The timeline row of an event (set-based opening writes many at once: open-cases.ts). */
+export function caseEventRow(
+  tx: Pick<Ctx, 'orgId' | 'clock' | 'actor'>,
+  c: Pick<CasesTable, 'id'>,
+  e: CaseEventInput,
+): CaseEventsTable {
+  const now = tx.clock.now();
+  return {
+    id: newId(now.getTime()),
+    org_id: tx.orgId,
+    case_id: c.id,
+    kind: e.kind,
+    from_status: e.fromStatus ?? null,
+    to_status: e.toStatus ?? null,
+    actor_type: tx.actor.type,
+    actor_id: tx.actor.id,
+    body: e.body ?? null,
+    created_at: now.toISOString(),
+  };
+}
+
 export async function emitCaseEvent(
   tx: Pick<Ctx, 'db' | 'orgId' | 'clock' | 'jobs' | 'actor'>,
   c: CasesTable,
   e: CaseEventInput,
 ): Promise<void> {
-  const now = tx.clock.now();
   await tx.db
     .insertInto('case_events')
-    .values({
-      id: newId(now.getTime()),
-      org_id: tx.orgId,
-      case_id: c.id,
-      kind: e.kind,
-      from_status: e.fromStatus ?? null,
-      to_status: e.toStatus ?? null,
-      actor_type: tx.actor.type,
-      actor_id: tx.actor.id,
-      body: e.body ?? null,
-      created_at: now.toISOString(),
-    })
+    .values(caseEventRow(tx, c, e))
     .execute();
   // Every change the scorecard's case metrics see comes with one of these events (the row is
   // updated before it): the rollup follows in the same transaction (ADR 015).

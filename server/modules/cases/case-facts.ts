@@ -76,7 +76,8 @@ export async function caseFactsOf(s: OrgScope, ids: readonly string[]): Promise<
 
 type StatusEvent = Pick<CaseEventsTable, 'case_id' | 'to_status' | 'created_at'>;
 
-function factsOf(
+/** The facts of case rows with their events (status changes are taken from them) and policies. */
+export function factsOf(
   cases: readonly CasesTable[],
   events: readonly StatusEvent[],
   policies: readonly SlaPoliciesTable[],

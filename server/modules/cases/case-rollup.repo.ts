@@ -2,6 +2,7 @@
 // of each (stage, period, metric) with its dirty flag, and the zone the periods were counted in.
 // orgId first.
 import { sql } from 'kysely';
+import { insertRows } from '../../db/bulk.ts';
 import type { DbOrTrx } from '../../db/types.ts';
 import { OPEN_CASE_STATUSES } from '../../../shared/domain/vocabulary.ts';
 import type { RollupMember } from './case-rollup.ts';
@@ -62,28 +63,27 @@ export async function deleteMembersOf(db: DbOrTrx, orgId: string, caseIds: reado
     .execute();
 }
 
-/** Rows per insert: six parameters each, under SQLite's limit. */
+/** Rows per markDirty statement: seven parameters each, under SQLite's limit. */
 const CHUNK = 1_000;
 
+/** The pieces of cases, in multi-row statements (db/bulk.ts). */
 export async function insertMembers(
   db: DbOrTrx,
   orgId: string,
   rows: readonly (RollupMember & { caseId: string })[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await db
-      .insertInto('case_rollup_members')
-      .values(
-        rows.slice(i, i + CHUNK).map((r) => ({
-          org_id: orgId,
-          case_id: r.caseId,
-          stage: r.stage,
-          period: r.period,
-          metric: r.metric,
-          value: r.value,
-        })),
-      )
-      .execute();
+  await insertRows(
+    db,
+    'case_rollup_members',
+    rows.map((r) => ({
+      org_id: orgId,
+      case_id: r.caseId,
+      stage: r.stage,
+      period: r.period,
+      metric: r.metric,
+      value: r.value,
+    })),
+  );
 }
 
 /** Marks figures to be computed again (a row is made for a key seen the first time). */

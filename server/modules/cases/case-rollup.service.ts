@@ -9,7 +9,8 @@ import type { Deps } from '../../deps.ts';
 import type { OrgScope } from '../../context.ts';
 import type { Sweep } from '../module.ts';
 import { orgTimeZone } from '../orgs/index.ts';
-import { caseFactsOf } from './case-facts.ts';
+import type { CaseEventsTable, CasesTable, SlaPoliciesTable } from '../../db/types.ts';
+import { caseFactsOf, factsOf, type CaseFact } from './case-facts.ts';
 import { caseRollupMembers, median, type RollupMetric } from './case-rollup.ts';
 import * as repo from './case-rollup.repo.ts';
 
@@ -31,10 +32,36 @@ export async function syncCaseRollup(s: OrgScope, caseIds: readonly string[]): P
     caseFactsOf(s, ids),
     repo.memberKeysOf(s.db, s.orgId, ids),
   ]);
+  await repo.deleteMembersOf(s.db, s.orgId, ids);
+  await writeMembers(s, facts, zone, before);
+}
+
+/**
+ * syncCaseRollup for cases opened in this transaction (an intake group), from the rows just
+ * written and the policies the caller read: no pieces to replace, nothing read again but the zone.
+ */
+export async function syncNewCasesRollup(
+  s: OrgScope,
+  cases: readonly CasesTable[],
+  events: readonly CaseEventsTable[],
+  policies: readonly SlaPoliciesTable[],
+): Promise<void> {
+  // The zone row is made on first use, as syncCaseRollup does, even when no case has a stage.
+  const zone = await zoneOf(s);
+  const staged = cases.filter((c) => c.stage !== null);
+  if (staged.length > 0) await writeMembers(s, factsOf(staged, events, policies), zone, []);
+}
+
+/** Inserts the cases' pieces and marks what they and `before` counted for dirty. */
+async function writeMembers(
+  s: OrgScope,
+  facts: readonly CaseFact[],
+  zone: string,
+  before: readonly repo.FigureKey[],
+): Promise<void> {
   const members = facts.flatMap((f) =>
     caseRollupMembers(f, zone).map((m) => ({ ...m, caseId: f.id })),
   );
-  await repo.deleteMembersOf(s.db, s.orgId, ids);
   await repo.insertMembers(s.db, s.orgId, members);
   const keys = new Map<string, repo.FigureKey>();
   for (const k of [...before, ...members])

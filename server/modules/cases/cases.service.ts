@@ -10,10 +10,8 @@ import type {
   Priority,
 } from '../../db/types.ts';
 import { AppError, unknownReference } from '../../http/errors.ts';
-import { newId } from '../../lib/ids.ts';
 import { decodeKeyCursor, toKeyPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
-import { newPublicRef } from '../../lib/public-ref.ts';
 import { findClient, findContact } from '../clients/index.ts';
 import { queueMessage, type QueueMessageInput } from '../messaging/index.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
@@ -22,6 +20,7 @@ import { emitCaseEvent } from './case-events.ts';
 import * as repo from './cases.repo.ts';
 import { notifyOwner, recordRouting, routeCase } from './routing.ts';
 import type { CaseRule } from './rules.ts';
+import { newCaseRow, ruleCase, slaTimerJob, type NewCase } from './case-rows.ts';
 import { dueTimesFor } from './sla-policies.ts';
 import { canTransition, OPEN_STATUSES } from './status-machine.ts';
 import { requestStatusMessage } from './status-message.ts';
@@ -29,74 +28,12 @@ import { rateUrl, statusUrl } from '../../lib/public-urls.ts';
 import { t } from '../../i18n/catalogue.ts';
 import type { Language } from '../../../shared/domain/vocabulary.ts';
 
-const REASON_TITLES: Record<CaseRule['reason'], string> = {
-  nps_detractor: 'NPS',
-  csat_low: 'CSAT',
-  ces_high: 'CES',
-  complaint_words: '',
-};
-
-function titleFor(feedback: FeedbackTable, rule: CaseRule): string {
-  const snippet = feedback.text ? feedback.text.replace(/\s+/g, ' ').slice(0, 120) : '';
-  const score =
-    feedback.score_type && feedback.score_value !== null
-      ? `${REASON_TITLES[rule.reason] || feedback.score_type.toUpperCase()} ${feedback.score_value}`
-      : '';
-  return [score, snippet].filter(Boolean).join(': ') || feedback.public_ref;
-}
-
-interface NewCase {
-  title: string;
-  type: CaseType;
-  priority: Priority;
-  stage?: string | null;
-  clientId?: string | null;
-  contactId?: string | null;
-  feedbackId?: string | null;
-  ownerId?: string | null;
-  publicRef?: string;
-  openedBy: string;
-}
-
 async function insertNewCase(tx: Ctx, input: NewCase): Promise<CasesTable> {
   const now = tx.clock.now();
-  const due = await dueTimesFor(tx, input.priority, now);
-  const row: CasesTable = {
-    id: newId(now.getTime()),
-    org_id: tx.orgId,
-    public_ref: input.publicRef ?? newPublicRef(),
-    title: input.title,
-    type: input.type,
-    priority: input.priority,
-    status: 'new',
-    stage: input.stage ?? null,
-    client_id: input.clientId ?? null,
-    contact_id: input.contactId ?? null,
-    feedback_id: input.feedbackId ?? null,
-    owner_id: input.ownerId ?? null,
-    sla_policy_id: due.policyId,
-    opened_by: input.openedBy,
-    first_response_due_at: due.firstResponseDueAt,
-    due_at: due.dueAt,
-    first_responded_at: null,
-    resolved_at: null,
-    closed_at: null,
-    breached_at: null,
-    resolution: null,
-    followup_requested: 0,
-    created_at: now.toISOString(),
-    updated_at: now.toISOString(),
-  };
+  const row = newCaseRow(tx, input, await dueTimesFor(tx, input.priority, now), now);
   await repo.insertCase(tx.db, row);
   await emitCaseEvent(tx, row, { kind: 'opened', toStatus: 'new', body: input.openedBy });
-  // A timer at the due time escalates promptly; the minute sweep is the safety net.
-  await tx.jobs.enqueue(tx.db, {
-    name: 'cases.sla.check',
-    orgId: tx.orgId,
-    payload: { caseId: row.id },
-    runAt: new Date(row.due_at!),
-    dedupeKey: `sla:${row.id}:${row.due_at}`,
-  });
+  await tx.jobs.enqueue(tx.db, slaTimerJob(row));
   return row;
 }
 
@@ -111,18 +48,7 @@ export async function openCaseForFeedback(
   mails: QueueMessageInput[],
 ): Promise<CasesTable> {
   const routed = await routeCase(tx, { clientId: feedback.client_id, stage: feedback.stage });
-  const row = await insertNewCase(tx, {
-    title: titleFor(feedback, rule),
-    type: rule.type,
-    priority: rule.priority,
-    stage: feedback.stage,
-    clientId: feedback.client_id,
-    contactId: feedback.contact_id,
-    feedbackId: feedback.id,
-    publicRef: feedback.public_ref,
-    ownerId: routed.owner?.id ?? null,
-    openedBy: `rule:${rule.reason}`,
-  });
+  const row = await insertNewCase(tx, ruleCase(feedback, rule, routed.owner?.id ?? null));
   await recordRouting(tx, row, routed, mails);
   return row;
 }

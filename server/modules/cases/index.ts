@@ -13,6 +13,7 @@ import { eraseCases, exportCases, refuseClientWithCases } from './privacy.ts';
 import { registerCasePrivacyRoutes } from './privacy.routes.ts';
 
 export { acknowledgeCase, getCase, openCaseForFeedback } from './cases.service.ts';
+export { openCasesForFeedback, type CaseRequest } from './open-cases.ts';
 export {
   findCaseByRef,
   findCaseInOrg,

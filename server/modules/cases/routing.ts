@@ -6,9 +6,9 @@
 import type { Ctx } from '../../context.ts';
 import type { CasesTable, UsersTable } from '../../db/types.ts';
 import { caseUrl } from '../../lib/public-urls.ts';
-import { findClient } from '../clients/index.ts';
+import { findClient, findClients } from '../clients/index.ts';
 import { queueMessage, type QueueMessageInput } from '../messaging/index.ts';
-import { findOrgUser, listActiveAdminsOf, orgOf } from '../orgs/index.ts';
+import { findOrgUser, findOrgUsers, listActiveAdminsOf, orgOf } from '../orgs/index.ts';
 import { stageOwnerOf } from '../stages/index.ts';
 import { emitCaseEvent } from './case-events.ts';
 
@@ -33,10 +33,59 @@ export async function routeCase(
     (await activeUser(tx, client?.manager_id)) ??
     (await activeUser(tx, await stageOwnerOf(tx, c.stage))) ??
     (await activeUser(tx, (await orgOf(tx)).default_case_owner_id));
-  if (owner) return { owner, clientName };
+  return { owner: owner ?? (await firstActiveAdmin(tx)), clientName };
+}
+
+/**
+ * routeCase for the cases of an intake group, with the same choice per case: the clients in one
+ * query, each stage's owner once, the people named in one query, the organisation's default owner
+ * and its admins once and only when a case needs them.
+ */
+export async function routeCases(
+  tx: Ctx,
+  cs: readonly { clientId: string | null; stage: string | null }[],
+): Promise<Routed[]> {
+  const clientIds = [...new Set(cs.map((c) => c.clientId).filter((id): id is string => !!id))];
+  const clients = new Map((await findClients(tx, clientIds)).map((c) => [c.id, c]));
+  const stageOwners = new Map<string, string | null>();
+  for (const stage of new Set(cs.map((c) => c.stage)))
+    if (stage) stageOwners.set(stage, await stageOwnerOf(tx, stage));
+  const named = [
+    ...new Set(
+      [...[...clients.values()].map((c) => c.manager_id), ...stageOwners.values()].filter(
+        (id): id is string => !!id,
+      ),
+    ),
+  ];
+  const users = new Map((await findOrgUsers(tx, { ids: named })).map((u) => [u.id, u]));
+  const active = (id: string | null | undefined) => {
+    const user = id ? users.get(id) : undefined;
+    return user && !user.disabled_at ? user : undefined;
+  };
+  let fallback: UsersTable | undefined | null = null;
+  const fallbackOwner = async () => {
+    if (fallback !== null) return fallback;
+    fallback =
+      (await activeUser(tx, (await orgOf(tx)).default_case_owner_id)) ??
+      (await firstActiveAdmin(tx));
+    return fallback;
+  };
+  const routed: Routed[] = [];
+  for (const c of cs) {
+    const client = c.clientId ? clients.get(c.clientId) : undefined;
+    const owner =
+      active(client?.manager_id) ??
+      active(c.stage ? stageOwners.get(c.stage) : null) ??
+      (await fallbackOwner());
+    routed.push({ owner, clientName: client?.name ?? null });
+  }
+  return routed;
+}
+
+async function firstActiveAdmin(tx: Ctx): Promise<UsersTable | undefined> {
   const admins = await listActiveAdminsOf(tx);
   admins.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
-  return { owner: admins[0], clientName };
+  return admins[0];
 }
 
 /** The routed owner in the case's timeline (no webhook: the case is being opened) and their mail. */

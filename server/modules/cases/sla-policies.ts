@@ -46,7 +46,25 @@ export async function dueTimesFor(
   priority: Priority,
   openedAt: Date,
 ): Promise<DueTimes> {
-  const policy = await repo.findPolicyFor(ctx.db, ctx.orgId, priority);
+  return dueTimesUnder(await repo.findPolicyFor(ctx.db, ctx.orgId, priority), openedAt);
+}
+
+/**
+ * The policy `dueTimesFor` would pick among the organisation's policies read once (an intake
+ * group): the first for the priority in id order, else the default.
+ */
+export function policyFor(
+  policies: readonly SlaPoliciesTable[],
+  priority: Priority,
+): SlaPoliciesTable | undefined {
+  return (
+    policies.find((p) => p.priority === priority) ??
+    policies.find((p) => Number(p.is_default) === 1)
+  );
+}
+
+/** Due times under a policy (none: the built-in calendar and targets). */
+export function dueTimesUnder(policy: SlaPoliciesTable | undefined, openedAt: Date): DueTimes {
   const cal = policy ? calendarOf(policy) : DEFAULT_CALENDAR;
   const first = policy?.first_response_minutes ?? DEFAULT_TARGETS.firstResponseMinutes;
   const resolution = policy?.resolution_minutes ?? DEFAULT_TARGETS.resolutionMinutes;

@@ -6,6 +6,8 @@ import { registerContactRightsRoutes } from './contact-rights.routes.ts';
 
 export {
   findClient,
+  findClients,
+  findClientsByExternalIds,
   findClientByKey,
   findClientContactByName,
   findContact,
@@ -18,6 +20,7 @@ export {
   patchClientRecord,
   patchContactRecord,
   resolveClient,
+  resolveClientOfGroup,
   resolveContact,
   type PendingParties,
 } from './parties.service.ts';

@@ -5,6 +5,7 @@ import type { Ctx } from '../../context.ts';
 import type { ClientsTable, ContactsTable } from '../../db/types.ts';
 import { unknownReference } from '../../http/errors.ts';
 import * as repo from './clients.repo.ts';
+import * as bulkRepo from './parties-bulk.repo.ts';
 import { emitRegrouped, groupOf } from './client-groups.ts';
 import {
   insertNewClient,
@@ -34,6 +35,42 @@ export async function resolveClient(
     if (found) return found;
   }
   return insertNewClient(ctx, ref.client);
+}
+
+/** The clients an intake group names by external id, in one query (external ids are unique). */
+export async function findClientsByExternalIds(
+  ctx: Pick<Ctx, 'db' | 'orgId'>,
+  externalIds: readonly string[],
+): Promise<Map<string, ClientsTable>> {
+  const rows = await bulkRepo.findClientsByExternalIds(ctx.db, ctx.orgId, externalIds);
+  return new Map(rows.map((r) => [r.external_id!, r]));
+}
+
+/**
+ * resolveClient for a record of an intake group: a client named by external id comes from
+ * `byExternalId` (the group's one lookup); a client to create is a row, joined to `pending` and
+ * to `byExternalId` by `keep()` once the record's other checks passed (nothing of a failed
+ * record is written). insertPendingParties writes it before the group's contacts and records.
+ */
+export async function resolveClientOfGroup(
+  ctx: Ctx,
+  ref: { clientId?: string; client?: ClientInput },
+  byExternalId: Map<string, ClientsTable>,
+  pending: PendingParties,
+): Promise<{ client: ClientsTable | undefined; keep: () => void }> {
+  const none = () => {};
+  if (ref.clientId || !ref.client) return { client: await resolveClient(ctx, ref), keep: none };
+  const externalId = ref.client.externalId;
+  const found = externalId ? byExternalId.get(externalId) : undefined;
+  if (found) return { client: found, keep: none };
+  const row = newClientRow(ctx, ref.client);
+  return {
+    client: row,
+    keep: () => {
+      pending.clients.push(row);
+      if (externalId) byExternalId.set(externalId, row);
+    },
+  };
 }
 
 /** New clients and contacts an intake group writes together (multi-row) before its records. */
@@ -107,6 +144,8 @@ export const findContact = (ctx: Pick<Ctx, 'db' | 'orgId'>, id: string) =>
   repo.findContact(ctx.db, ctx.orgId, id);
 export const findClient = (ctx: Pick<Ctx, 'db' | 'orgId'>, id: string) =>
   repo.findClient(ctx.db, ctx.orgId, id);
+export const findClients = (ctx: Pick<Ctx, 'db' | 'orgId'>, ids: readonly string[]) =>
+  bulkRepo.findClientsByIds(ctx.db, ctx.orgId, ids);
 export const findContactByEmail = (ctx: Pick<Ctx, 'db' | 'orgId'>, email: string) =>
   repo.findContactByEmail(ctx.db, ctx.orgId, email);
 export const findContactsByEmails = (ctx: Pick<Ctx, 'db' | 'orgId'>, emails: readonly string[]) =>

@@ -4,7 +4,12 @@
 // nothing here: the text module's sweep finds records that are not analysed yet.
 import type { Ctx } from '../../context.ts';
 import type { ContactsTable, FeedbackTable } from '../../db/types.ts';
-import { acknowledgeCase, caseRuleFor, openCaseForFeedback } from '../cases/index.ts';
+import {
+  acknowledgeCase,
+  caseRuleFor,
+  openCasesForFeedback,
+  type CaseRequest,
+} from '../cases/index.ts';
 import {
   queueMessages,
   type MessageSent,
@@ -27,10 +32,16 @@ export interface RecordedFeedback {
   ownerMail?: QueueMessageInput[];
 }
 
-/** Opens the cases the rules ask for and sets `row.case_id`; runs before the rows are inserted. */
+/**
+ * Opens the cases the rules ask for and sets `row.case_id`; runs before the rows are inserted.
+ * Set-based: the group's cases are opened together (cases' openCasesForFeedback).
+ */
 export async function openRuleCases(records: readonly RecordedFeedback[]): Promise<void> {
-  for (const [i, { ctx, row, openCases }] of records.entries()) {
-    if (!openCases) continue;
+  const requests: CaseRequest[] = [];
+  const asking: RecordedFeedback[] = [];
+  for (const record of records) {
+    if (!record.openCases) continue;
+    const { ctx, row } = record;
     const rule = caseRuleFor(
       row.score_type && row.score_value !== null
         ? { type: row.score_type, value: row.score_value }
@@ -38,10 +49,14 @@ export async function openRuleCases(records: readonly RecordedFeedback[]): Promi
       row.text,
     );
     if (!rule) continue;
-    const mails: QueueMessageInput[] = [];
-    row.case_id = (await openCaseForFeedback(ctx, row, rule, mails)).id;
-    records[i]!.ownerMail = mails;
+    requests.push({ ctx, feedback: row, rule });
+    asking.push(record);
   }
+  const opened = await openCasesForFeedback(requests);
+  opened.forEach(({ row, mails }, i) => {
+    asking[i]!.row.case_id = row.id;
+    asking[i]!.ownerMail = mails;
+  });
 }
 
 /** Acknowledgements and webhook events of stored records, all of one organisation. */

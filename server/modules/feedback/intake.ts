@@ -1,7 +1,8 @@
 // The set-based core of intake: many records (one request's batch, or the requests of one group
 // commit) are checked for duplicates with one query per kind of key, inserted with multi-row
-// statements, and followed by one acknowledgement and one webhook write per group. Only what is
-// per record by nature (resolving a named client or contact, opening a case) runs per record.
+// statements, and followed by one acknowledgement and one webhook write per group. Clients and
+// contacts are matched per group (intake-parties.ts) and cases opened per group (cases'
+// open-cases.ts, issue 20); only a client or contact named by its id is looked up per record.
 import { feedbackRecorded } from './feedback-recorded.ts';
 import { recordScoreMonths } from './score-months.ts';
 import type { Ctx } from '../../context.ts';
@@ -15,15 +16,8 @@ import { AppError, unknownReference } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { refCipher, refKeyOf } from '../../lib/public-ref.ts';
 import type { FeedbackIn } from '../../../shared/api/feedback.ts';
-import {
-  findContact,
-  findContactsByEmails,
-  insertPendingParties,
-  newContactFor,
-  resolveClient,
-  resolveContact,
-  type PendingParties,
-} from '../clients/index.ts';
+import { insertPendingParties } from '../clients/index.ts';
+import { lookUpParties, resolveParties } from './intake-parties.ts';
 import { announceNewFeedback, openRuleCases, type RecordedFeedback } from './feedback.effects.ts';
 import * as repo from './feedback.repo.ts';
 
@@ -89,20 +83,8 @@ async function recordForOneOrg(
 ): Promise<IntakeOutcome[]> {
   const orgId = items[0]!.ctx.orgId;
   const earlier = await findEarlier(db, orgId, items);
-  // Contacts named by e-mail: one query for the group; contacts created below join the map, so a
-  // second record from a new sender in the same group finds the first one's contact.
-  const emails = [
-    ...new Set(
-      items
-        .filter((i) => !(i.opts.contactId ?? i.input.contactId))
-        .map((i) => i.input.contact?.email)
-        .filter((e): e is string => !!e),
-    ),
-  ];
-  const contactsByEmail = emails.length
-    ? await findContactsByEmails({ db, orgId }, emails)
-    : new Map<string, ContactsTable>();
-  const pending: PendingParties = { clients: [], contacts: [] };
+  // The clients and contacts the group names, looked up at once; new ones are written together.
+  const parties = await lookUpParties({ db, orgId }, items);
   const outcomes: IntakeOutcome[] = [];
   const created: RecordedFeedback[] = [];
   const keys: IdempotencyKeysTable[] = [];
@@ -126,7 +108,7 @@ async function recordForOneOrg(
     const tx: Ctx = { ...item.ctx, db };
     let resolved: { clientId: string | null; contact: ContactsTable | undefined };
     try {
-      resolved = await resolveParties(tx, input, opts, contactsByEmail, pending);
+      resolved = await resolveParties(tx, input, opts, parties);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       outcomes.push({ ok: false, error: err });
@@ -160,7 +142,7 @@ async function recordForOneOrg(
   );
   // New senders first (records and cases name them), then cases: the rows are then inserted
   // with their case_id, no update afterwards.
-  await insertPendingParties({ db }, pending);
+  await insertPendingParties({ db }, parties.pending);
   await openRuleCases(created);
   const rows = created.map((c) => c.row);
   await repo.insertFeedbackRows(db, rows);
@@ -224,35 +206,6 @@ async function findEarlier(
     for (const r of await repo.findFeedbackBySourceIds(db, orgId, sourceIds))
       bySource.set(r.source_id!, r);
   return { byKey, bySource };
-}
-
-/** The client and contact a record names; checks that only read come first, so an error writes nothing. */
-async function resolveParties(
-  tx: Ctx,
-  input: FeedbackIn,
-  opts: RecordOptions,
-  contactsByEmail: Map<string, ContactsTable>,
-  pending: PendingParties,
-): Promise<{ clientId: string | null; contact: ContactsTable | undefined }> {
-  const knownContactId = opts.contactId ?? input.contactId;
-  let known: ContactsTable | undefined;
-  if (knownContactId) {
-    known = await findContact(tx, knownContactId);
-    if (!known) throw unknownReference('body.contactId', 'contact');
-  }
-  if (!input.clientId && !input.client && !input.contact)
-    return { clientId: known?.client_id ?? null, contact: known };
-  const client = await resolveClient(tx, { clientId: input.clientId, client: input.client });
-  const email = input.contact?.email;
-  let contact = known;
-  if (!contact && email && input.contact) {
-    // The group's e-mails were looked up at once: a miss is a new sender, written with the group.
-    contact = contactsByEmail.get(email) ?? newContactFor(tx, client?.id, input.contact, pending);
-    contactsByEmail.set(email, contact);
-  } else if (!contact) {
-    contact = await resolveContact(tx, client?.id, input.contact);
-  }
-  return { clientId: client?.id ?? contact?.client_id ?? null, contact };
 }
 
 function newRow(
