@@ -100,11 +100,13 @@ describe('sentiment', () => {
 });
 
 describe('the trained model', () => {
-  it('reaches ≥ 85% sentiment and ≥ 99% language accuracy on the held-out test split', () => {
+  // 90.7 % before issue 22 removed the 36 lexicon entries and rules that matched only evaluation
+  // texts; 76.3 % is the honest figure (docs/BENCHMARKS.md). The floor guards against regressions.
+  it('reaches ≥ 75% sentiment and ≥ 99% language accuracy on the held-out test split', () => {
     const test = loadMainSet().filter((i) => i.split === 'test');
     expect(test.length).toBeGreaterThanOrEqual(75);
     const e = evaluate(test);
-    expect(e.sentimentAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(e.sentimentAccuracy).toBeGreaterThanOrEqual(0.75);
     expect(e.languageAccuracy).toBeGreaterThanOrEqual(0.99);
   });
 
