@@ -3,6 +3,8 @@
 // overstate accuracy. findLeakage lists every such entry; the test keeps the list empty.
 import { NEGATED, NEGATIVE, POLITENESS, POSITIVE, REQUEST_STARTS } from './lexicon.ts';
 import { requestBody, stripPoliteness } from './features.ts';
+import { TOPIC_CUES } from './topic-cues.ts';
+import { cueMatches } from './topic-model.ts';
 import { tokenize } from './tokens.ts';
 
 export interface Lexicon {
@@ -22,7 +24,7 @@ export const SHIPPED_LEXICON: Lexicon = {
 };
 
 export interface Leak {
-  kind: 'positive' | 'negative' | 'negated' | 'politeness' | 'request';
+  kind: 'positive' | 'negative' | 'negated' | 'politeness' | 'request' | 'cue';
   entry: string;
   evalIds: string[];
 }
@@ -73,5 +75,25 @@ export function findLeakage(
     const evalIds = evaluation.filter((i) => e.hits(i.text)).map((i) => i.id);
     if (evalIds.length) out.push({ kind: e.kind, entry: e.entry, evalIds });
   }
+  return out;
+}
+
+/** The same guard for the topic model's cue stems: cues matching only evaluation texts. */
+export function findCueLeakage(
+  train: Item[],
+  evaluation: Item[],
+  cues: Record<string, string[]> = TOPIC_CUES,
+): Leak[] {
+  const hits = (cue: string, text: string) => {
+    const tokens = tokenize(text).filter((t) => t.stem !== 'NEG');
+    return cueMatches(cue, tokens, ` ${tokens.map((t) => t.word).join(' ')} `);
+  };
+  const out: Leak[] = [];
+  for (const [topic, list] of Object.entries(cues))
+    for (const cue of list) {
+      if (train.some((i) => hits(cue, i.text))) continue;
+      const evalIds = evaluation.filter((i) => hits(cue, i.text)).map((i) => i.id);
+      if (evalIds.length) out.push({ kind: 'cue', entry: `${topic}:${cue}`, evalIds });
+    }
   return out;
 }

@@ -4,7 +4,8 @@ import type { TextCorrectionsTable } from '../../db/types.ts';
 import type { TextAnalysis } from './text.repo.ts';
 import { detectLanguage } from '../../lib/text/language.ts';
 import { sentimentWithPrior, type ScorePrior } from '../../lib/text/sentiment.ts';
-import { tagTopics, type TopicDef } from '../../lib/text/topics.ts';
+import { predictTopics } from '../../lib/text/topic-model.ts';
+import type { TopicDef } from '../../lib/text/topics.ts';
 import { analyseWithProvider } from './provider.ts';
 
 export interface AnalyseInput {
@@ -42,7 +43,7 @@ export async function analyseText(
     language,
     sentimentLabel: sentiment?.label ?? null,
     sentimentScore: sentiment?.score ?? null,
-    topics: text ? tagTopics(text, input.topics) : [],
+    topics: text ? predictTopics(text, input.topics) : [],
     source: 'offline',
   };
 }
