@@ -37,6 +37,10 @@ import * as m0033 from './0033_strategy.ts';
 import * as m0034 from './0034_case_rollup.ts';
 import * as m0035 from './0035_stage_money_rollup.ts';
 import * as m0036 from './0036_call_rollup.ts';
+import * as m0037 from './0037_placeholder.ts';
+import * as m0038 from './0038_placeholder.ts';
+import * as m0039 from './0039_placeholder.ts';
+import * as m0040 from './0040_placeholder.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -75,4 +79,8 @@ export const migrations: Record<string, Migration> = {
   '0034_case_rollup': m0034,
   '0035_stage_money_rollup': m0035,
   '0036_call_rollup': m0036,
+  '0037_placeholder': m0037,
+  '0038_placeholder': m0038,
+  '0039_placeholder': m0039,
+  '0040_placeholder': m0040,
 };

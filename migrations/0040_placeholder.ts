@@ -1,0 +1,6 @@
+// Placeholder so migration numbers stay without gaps on this branch — drop at merge.
+import type { Kysely } from 'kysely';
+
+export async function up(_db: Kysely<any>): Promise<void> {}
+
+export async function down(_db: Kysely<any>): Promise<void> {}
