@@ -23,6 +23,7 @@ const NOTHING: TextAnalysis = {
   sentimentLabel: null,
   sentimentScore: null,
   topics: [],
+  topicSentiments: null,
 };
 
 export function textSweeps(deps: Deps): Sweep[] {

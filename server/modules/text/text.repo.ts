@@ -81,7 +81,14 @@ export async function listFeedbackIdsWithText(
 export async function listAnalysedSince(db: DbOrTrx, orgId: string, from: string, limit: number) {
   return db
     .selectFrom('feedback')
-    .select(['received_at', 'sentiment_label', 'topics'])
+    .select([
+      'received_at',
+      'sentiment_label',
+      'topics',
+      'topic_sentiments',
+      'score_type',
+      'score_value',
+    ])
     .where('org_id', '=', orgId)
     .where('received_at', '>=', from)
     .where('sentiment_label', 'is not', null)
@@ -170,6 +177,7 @@ export interface AnalysisWrite {
   sentimentLabel: FeedbackTable['sentiment_label'];
   sentimentScore: number | null;
   topics: string[];
+  topicSentiments: TextAnalysis['topicSentiments'];
 }
 
 export async function writeAnalysis(
@@ -184,6 +192,7 @@ export async function writeAnalysis(
       sentiment_label: w.sentimentLabel,
       sentiment_score: w.sentimentScore,
       topics: JSON.stringify(w.topics),
+      topic_sentiments: jsonOrNull(w.topicSentiments),
       analysed_at: analysedAt,
     })
     .where('org_id', '=', w.orgId)
@@ -207,7 +216,11 @@ export interface TextAnalysis {
   sentimentLabel: 'positive' | 'neutral' | 'negative' | null;
   sentimentScore: number | null;
   topics: string[];
+  /** Each topic's own sentiment when the text mixes them (aspects.ts); null = the record's. */
+  topicSentiments: Record<string, 'positive' | 'neutral' | 'negative'> | null;
 }
+
+const jsonOrNull = (v: object | null) => (v ? JSON.stringify(v) : null);
 
 /** A person's correction; the sweep writes through writeAnalysis. The record itself never changes. */
 export async function setTextAnalysis(
@@ -223,6 +236,7 @@ export async function setTextAnalysis(
       sentiment_label: a.sentimentLabel,
       sentiment_score: a.sentimentScore,
       topics: JSON.stringify(a.topics),
+      topic_sentiments: jsonOrNull(a.topicSentiments),
     })
     .where('org_id', '=', orgId)
     .where('id', '=', id)
