@@ -1,5 +1,6 @@
 // Storage of the text module: topic taxonomies, corrections and the analysis sweep. Every query is
 // scoped by org_id, except the sweep's pick of pending records across organisations.
+import { sql } from 'kysely';
 import type { Dialect } from '../../db/create-db.ts';
 import type {
   DbOrTrx,
@@ -198,6 +199,32 @@ export async function writeAnalysis(
     .where('org_id', '=', w.orgId)
     .where('id', '=', w.id)
     .execute();
+}
+
+/** A round's results in one statement on PostgreSQL (one round trip instead of one per record:
+ * docs/BENCHMARKS.md, issue 22); on SQLite, in-process, one update each. */
+export async function writeAnalyses(
+  db: DbOrTrx,
+  dialect: Dialect,
+  writes: AnalysisWrite[],
+  analysedAt: string,
+): Promise<void> {
+  if (!writes.length) return;
+  if (dialect !== 'postgres') {
+    for (const w of writes) await writeAnalysis(db, w, analysedAt);
+    return;
+  }
+  const col = <T>(f: (w: AnalysisWrite) => T) => writes.map(f);
+  await sql`update feedback as f set
+      language = v.language, sentiment_label = v.sentiment_label,
+      sentiment_score = v.sentiment_score, topics = v.topics::jsonb,
+      topic_sentiments = v.topic_sentiments, analysed_at = ${analysedAt}
+    from unnest(${col((w) => w.orgId)}::uuid[], ${col((w) => w.id)}::uuid[],
+      ${col((w) => w.language)}::text[], ${col((w) => w.sentimentLabel)}::text[],
+      ${col((w) => w.sentimentScore)}::real[], ${col((w) => JSON.stringify(w.topics))}::text[],
+      ${col((w) => jsonOrNull(w.topicSentiments))}::text[])
+      as v(org_id, id, language, sentiment_label, sentiment_score, topics, topic_sentiments)
+    where f.org_id = v.org_id and f.id = v.id`.execute(db);
 }
 
 /** Marks records pending again (re-analysis on demand, legacy text.analyse jobs). */
