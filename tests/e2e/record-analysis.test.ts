@@ -60,6 +60,15 @@ describe('the record view of text analysis', () => {
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
     ).toBeLessThanOrEqual(0);
+
+    // The dashboard counts the disagreement under its text charts.
+    await page.goto(`${harness.baseUrl}/dashboard`);
+    await page
+      .getByTestId('disagreement-count')
+      .getByText('Score and text disagree: 1')
+      .waitFor(WAIT);
+    await page.getByTestId('disagreement-count').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/record-analysis-dashboard-phone.png` });
     expect(errors).toEqual([]);
   }, 60_000);
 });
