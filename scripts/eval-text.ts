@@ -6,7 +6,10 @@ import { evaluate, formatEvaluation } from '../server/lib/text/evaluate.ts';
 import { extractFeatures, lexiconScore, stripPoliteness } from '../server/lib/text/features.ts';
 import { sentimentModel } from '../server/lib/text/sentiment.ts';
 import { tokenize } from '../server/lib/text/tokens.ts';
-import { loadMainSet, loadUnseenSet } from '../server/lib/text/eval-dataset.ts';
+import { loadMainSet, loadTopicSet, loadUnseenSet } from '../server/lib/text/eval-dataset.ts';
+import { evaluateTopics, formatTopicEvaluation } from '../server/lib/text/topic-eval.ts';
+import { predictTopics } from '../server/lib/text/topic-model.ts';
+import { DEFAULT_TOPICS, tagTopics } from '../server/lib/text/topics.ts';
 
 const showErrors = process.argv.includes('--errors');
 const model = sentimentModel();
@@ -60,3 +63,22 @@ console.log(
 console.log(
   `combined (shipped model): ${pct(evaluate(test, model).sentimentAccuracy)} / ${pct(evaluate(unseen, model).sentimentAccuracy)}`,
 );
+
+// Topics (issue 22): the keyword tagger alone vs the shipped topic model, per topic and micro.
+const topicSet = loadTopicSet();
+const topicKeys = DEFAULT_TOPICS.map((t) => t.key);
+for (const [title, items] of [
+  ['topics, test split', topicSet.filter((i) => i.split === 'test')],
+  ['topics, train split (for reference)', topicSet.filter((i) => i.split === 'train')],
+] as const) {
+  console.log('');
+  const keywords = evaluateTopics([...items], topicKeys, (t) => tagTopics(t, DEFAULT_TOPICS));
+  console.log(formatTopicEvaluation(`${title} — keywords only`, keywords));
+  const shipped = evaluateTopics([...items], topicKeys, (t) => predictTopics(t, DEFAULT_TOPICS));
+  console.log(formatTopicEvaluation(`${title} — shipped model`, shipped));
+  if (showErrors)
+    for (const err of shipped.errors)
+      console.log(
+        `  ✗ ${err.id} expected ${err.expected.join(',')}, got ${err.got.join(',')}: ${err.text}`,
+      );
+}

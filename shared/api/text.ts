@@ -52,6 +52,10 @@ export const analysisOut = z.object({
   language: z.string().nullable(),
   sentiment: z.object({ label: sentimentLabel, score: z.number() }).nullable(),
   topics: z.array(z.string()),
+  /** Each topic's sentiment: its own when the text mixes them (issue 22), else the record's. */
+  topicSentiments: z.record(z.string(), sentimentLabel.nullable()),
+  /** NPS 9–10 with a negative text, or 0–6 with a positive one; null when they agree. */
+  disagreement: z.enum(['high_score_negative_text', 'low_score_positive_text']).nullable(),
   corrected: z
     .object({
       sentiment: sentimentLabel.nullable(),
@@ -74,9 +78,20 @@ export const trendsOut = z.object({
       negative: z.number().int(),
     }),
   ),
+  /** Per topic: records, and those whose sentiment OF THAT TOPIC is negative / positive. */
   topics: z.array(
-    z.object({ key: z.string(), count: z.number().int(), negative: z.number().int() }),
+    z.object({
+      key: z.string(),
+      count: z.number().int(),
+      negative: z.number().int(),
+      positive: z.number().int(),
+    }),
   ),
+  /** Records whose NPS and text disagree (NPS 9–10 negative text; 0–6 positive text). */
+  disagreements: z.object({
+    highScoreNegativeText: z.number().int(),
+    lowScorePositiveText: z.number().int(),
+  }),
   truncated: z.boolean(),
 });
 export type TrendsOut = z.infer<typeof trendsOut>;

@@ -19,5 +19,7 @@ export const correctAnalysis = (
   feedbackId: string,
   body: { sentiment?: SentimentLabel; topics?: string[] },
 ) => api.patch<AnalysisOut>(`/api/v1/feedback/${encodeURIComponent(feedbackId)}/analysis`, body);
+export const getAnalysis = (feedbackId: string) =>
+  api.get<AnalysisOut>(`/api/v1/feedback/${encodeURIComponent(feedbackId)}/analysis`);
 export const getTextTrends = (from: string) =>
   api.get<TrendsOut>(`/api/v1/text/trends?from=${encodeURIComponent(from)}`);

@@ -138,6 +138,9 @@ export interface FeedbackTable {
   /** When the text sweep analysed the record; null = pending (when text is not null). The
    * intake leaves it out (optional here), so a new record is pending by default. */
   analysed_at?: string | null;
+  /** JSON object {topic key: sentiment label}: each topic's own sentiment (migration 0041; the
+   * text sweep writes it, the intake leaves it out). Null = the record's sentiment for all. */
+  topic_sentiments?: string | null;
 }
 
 export interface IdempotencyKeysTable {

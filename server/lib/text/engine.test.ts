@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadMainSet, loadUnseenSet } from './eval-dataset.ts';
+import { loadMainSet, loadTrainSupplement, loadUnseenSet } from './eval-dataset.ts';
 import { train } from './classifier.ts';
 import { evaluate } from './evaluate.ts';
 import { extractFeatures } from './features.ts';
@@ -100,11 +100,13 @@ describe('sentiment', () => {
 });
 
 describe('the trained model', () => {
-  it('reaches ≥ 85% sentiment and ≥ 99% language accuracy on the held-out test split', () => {
+  // 90.7 % before issue 22 removed the 36 lexicon entries and rules that matched only evaluation
+  // texts; 76.3 % is the honest figure (docs/BENCHMARKS.md). The floor guards against regressions.
+  it('reaches ≥ 75% sentiment and ≥ 99% language accuracy on the held-out test split', () => {
     const test = loadMainSet().filter((i) => i.split === 'test');
     expect(test.length).toBeGreaterThanOrEqual(75);
     const e = evaluate(test);
-    expect(e.sentimentAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(e.sentimentAccuracy).toBeGreaterThanOrEqual(0.75);
     expect(e.languageAccuracy).toBeGreaterThanOrEqual(0.99);
   });
 
@@ -113,9 +115,10 @@ describe('the trained model', () => {
   });
 
   it('is the committed output of scripts/train-text.ts (training is deterministic)', () => {
-    const examples = loadMainSet()
-      .filter((i) => i.split === 'train')
-      .map((i) => ({ features: extractFeatures(i.text), label: i.sentiment }));
+    const examples = [
+      ...loadMainSet().filter((i) => i.split === 'train'),
+      ...loadTrainSupplement(),
+    ].map((i) => ({ features: extractFeatures(i.text), label: i.sentiment }));
     const retrained = train(examples, MODEL_VERSION, { epochs: 40, learningRate: 0.2, l2: 0.001 });
     expect(retrained).toEqual(sentimentModel());
   });

@@ -11,12 +11,24 @@ export interface LabelledText {
   text: string;
 }
 
-function readJsonl(name: string): LabelledText[] {
+/** A text of the topic set (issue 22): its topics among the default taxonomy's keys. */
+export interface TopicLabelledText {
+  id: string;
+  split: 'train' | 'test';
+  language: 'ru' | 'en';
+  topics: string[];
+  text: string;
+}
+
+function readJsonl<T = LabelledText>(name: string): T[] {
   return readFileSync(new URL(`./${name}`, import.meta.url), 'utf8')
     .split('\n')
     .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as LabelledText);
+    .map((line) => JSON.parse(line) as T);
 }
 
 export const loadMainSet = () => readJsonl('eval-feedback-set.jsonl');
 export const loadUnseenSet = () => readJsonl('eval-unseen-set.jsonl');
+export const loadTopicSet = () => readJsonl<TopicLabelledText>('eval-topic-set.jsonl');
+/** Training-only texts added for the misses users saw in the demo (issue 22); never evaluated. */
+export const loadTrainSupplement = () => readJsonl('train-supplement.jsonl');

@@ -69,6 +69,13 @@ export function stripPoliteness(text: string): { text: string; polite: boolean }
   return { text: out, polite };
 }
 
+/** The text after an opening greeting, where a request marker must stand. */
+export function requestBody(text: string): string {
+  return text
+    .trim()
+    .replace(/^(добрый (день|вечер)|здравствуйте|hello|hi|dear [^,.]*)[,.!]?\s*/, '');
+}
+
 export function extractFeatures(text: string): Features {
   const f: Features = new Map();
   const { text: body, polite } = stripPoliteness(text);
@@ -83,12 +90,7 @@ export function extractFeatures(text: string): Features {
   f.set('lex:none', lex.positive + lex.negative === 0 ? 1 : 0);
   const trimmed = body.trim();
   if (/\?/.test(trimmed)) f.set('rule:question', 1);
-  if (
-    REQUEST_MARKERS.test(
-      trimmed.replace(/^(добрый (день|вечер)|здравствуйте|hello|hi|dear [^,.]*)[,.!]?\s*/, ''),
-    )
-  )
-    f.set('rule:request', 1);
+  if (REQUEST_MARKERS.test(requestBody(trimmed))) f.set('rule:request', 1);
   if (polite) f.set('rule:polite', 1);
   if (/!/.test(trimmed)) f.set('rule:exclaim', 1);
   if (content.length <= 2) f.set('rule:short', 1);

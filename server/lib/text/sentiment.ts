@@ -44,6 +44,20 @@ export function scorePolarity(s: NonNullable<ScorePrior>): number {
   return 0;
 }
 
+/** Score and text disagreeing (issue 22): NPS 9–10 with a negative text, 0–6 with a positive one.
+ * Such records are flagged, never shown side by side in silence. */
+export type Disagreement = 'high_score_negative_text' | 'low_score_positive_text';
+
+export function scoreTextDisagreement(
+  score: ScorePrior,
+  label: SentimentLabel | null,
+): Disagreement | null {
+  if (!score || score.type !== 'nps' || !label) return null;
+  if (score.value >= 9 && label === 'negative') return 'high_score_negative_text';
+  if (score.value <= 6 && label === 'positive') return 'low_score_positive_text';
+  return null;
+}
+
 const UNSURE = 0.5;
 
 export function sentimentWithPrior(text: string | null, score: ScorePrior): SentimentResult | null {

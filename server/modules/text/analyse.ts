@@ -4,7 +4,9 @@ import type { TextCorrectionsTable } from '../../db/types.ts';
 import type { TextAnalysis } from './text.repo.ts';
 import { detectLanguage } from '../../lib/text/language.ts';
 import { sentimentWithPrior, type ScorePrior } from '../../lib/text/sentiment.ts';
-import { tagTopics, type TopicDef } from '../../lib/text/topics.ts';
+import { aspectSentiments } from '../../lib/text/aspects.ts';
+import { predictTopics } from '../../lib/text/topic-model.ts';
+import type { TopicDef } from '../../lib/text/topics.ts';
 import { analyseWithProvider } from './provider.ts';
 
 export interface AnalyseInput {
@@ -34,15 +36,19 @@ export async function analyseText(
         sentimentLabel: remote.sentiment,
         sentimentScore: remote.score,
         topics: remote.topics,
+        topicSentiments: null,
         source: 'provider',
       };
   }
   const sentiment = sentimentWithPrior(text, input.score);
+  const topics = text ? predictTopics(text, input.topics) : [];
   return {
     language,
     sentimentLabel: sentiment?.label ?? null,
     sentimentScore: sentiment?.score ?? null,
-    topics: text ? tagTopics(text, input.topics) : [],
+    topics,
+    topicSentiments:
+      text && sentiment ? aspectSentiments(text, topics, input.topics, sentiment.label) : null,
     source: 'offline',
   };
 }
@@ -54,10 +60,14 @@ export function applyCorrection(
   c: TextCorrectionsTable | undefined,
 ): TextAnalysis {
   if (!c) return a;
+  const topics = c.topics !== null ? (JSON.parse(c.topics) as string[]) : a.topics;
+  // Aspects of the topics that remain; a topic a person added reads as the record's sentiment.
+  const kept = Object.entries(a.topicSentiments ?? {}).filter(([k]) => topics.includes(k));
   return {
     language: a.language,
     sentimentLabel: c.sentiment_label ?? a.sentimentLabel,
     sentimentScore: c.sentiment_label ? CORRECTED_SCORE[c.sentiment_label] : a.sentimentScore,
-    topics: c.topics !== null ? (JSON.parse(c.topics) as string[]) : a.topics,
+    topics,
+    topicSentiments: kept.length ? Object.fromEntries(kept) : null,
   };
 }

@@ -23,6 +23,7 @@ const NOTHING: TextAnalysis = {
   sentimentLabel: null,
   sentimentScore: null,
   topics: [],
+  topicSentiments: null,
 };
 
 export function textSweeps(deps: Deps): Sweep[] {
@@ -55,17 +56,16 @@ export async function sweepTextAnalysis(deps: Deps, limit = SWEEP_BATCH_SIZE): P
       writes.map((w) => ({ org_id: w.orgId, id: w.id })),
     ))
       corrections.set(`${c.org_id}:${c.feedback_id}`, c);
-    for (const w of writes) {
-      await repo.writeAnalysis(
-        trx,
-        {
-          orgId: w.orgId,
-          id: w.id,
-          ...applyCorrection(w.analysis, corrections.get(`${w.orgId}:${w.id}`)),
-        },
-        analysedAt,
-      );
-    }
+    await repo.writeAnalyses(
+      trx,
+      deps.dbHandle.dialect,
+      writes.map((w) => ({
+        orgId: w.orgId,
+        id: w.id,
+        ...applyCorrection(w.analysis, corrections.get(`${w.orgId}:${w.id}`)),
+      })),
+      analysedAt,
+    );
     return writes.length;
   });
 }

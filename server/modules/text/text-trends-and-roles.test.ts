@@ -44,9 +44,10 @@ describe.each(testDialects())('text trends on %s', (dialect) => {
         { month: '2026-03', positive: 1, neutral: 0, negative: 1 },
       ],
       topics: [
-        { key: 'delivery', count: 2, negative: 1 },
-        { key: 'billing_documents', count: 1, negative: 1 },
+        { key: 'delivery', count: 2, negative: 1, positive: 1 },
+        { key: 'billing_documents', count: 1, negative: 1, positive: 0 },
       ],
+      disagreements: { highScoreNegativeText: 0, lowScorePositiveText: 0 },
       truncated: false,
     });
     expect(

@@ -1,5 +1,6 @@
 // Storage of the text module: topic taxonomies, corrections and the analysis sweep. Every query is
 // scoped by org_id, except the sweep's pick of pending records across organisations.
+import { sql } from 'kysely';
 import type { Dialect } from '../../db/create-db.ts';
 import type {
   DbOrTrx,
@@ -81,7 +82,14 @@ export async function listFeedbackIdsWithText(
 export async function listAnalysedSince(db: DbOrTrx, orgId: string, from: string, limit: number) {
   return db
     .selectFrom('feedback')
-    .select(['received_at', 'sentiment_label', 'topics'])
+    .select([
+      'received_at',
+      'sentiment_label',
+      'topics',
+      'topic_sentiments',
+      'score_type',
+      'score_value',
+    ])
     .where('org_id', '=', orgId)
     .where('received_at', '>=', from)
     .where('sentiment_label', 'is not', null)
@@ -170,6 +178,7 @@ export interface AnalysisWrite {
   sentimentLabel: FeedbackTable['sentiment_label'];
   sentimentScore: number | null;
   topics: string[];
+  topicSentiments: TextAnalysis['topicSentiments'];
 }
 
 export async function writeAnalysis(
@@ -184,11 +193,38 @@ export async function writeAnalysis(
       sentiment_label: w.sentimentLabel,
       sentiment_score: w.sentimentScore,
       topics: JSON.stringify(w.topics),
+      topic_sentiments: jsonOrNull(w.topicSentiments),
       analysed_at: analysedAt,
     })
     .where('org_id', '=', w.orgId)
     .where('id', '=', w.id)
     .execute();
+}
+
+/** A round's results in one statement on PostgreSQL (one round trip instead of one per record:
+ * docs/BENCHMARKS.md, issue 22); on SQLite, in-process, one update each. */
+export async function writeAnalyses(
+  db: DbOrTrx,
+  dialect: Dialect,
+  writes: AnalysisWrite[],
+  analysedAt: string,
+): Promise<void> {
+  if (!writes.length) return;
+  if (dialect !== 'postgres') {
+    for (const w of writes) await writeAnalysis(db, w, analysedAt);
+    return;
+  }
+  const col = <T>(f: (w: AnalysisWrite) => T) => writes.map(f);
+  await sql`update feedback as f set
+      language = v.language, sentiment_label = v.sentiment_label,
+      sentiment_score = v.sentiment_score, topics = v.topics::jsonb,
+      topic_sentiments = v.topic_sentiments, analysed_at = ${analysedAt}
+    from unnest(${col((w) => w.orgId)}::uuid[], ${col((w) => w.id)}::uuid[],
+      ${col((w) => w.language)}::text[], ${col((w) => w.sentimentLabel)}::text[],
+      ${col((w) => w.sentimentScore)}::real[], ${col((w) => JSON.stringify(w.topics))}::text[],
+      ${col((w) => jsonOrNull(w.topicSentiments))}::text[])
+      as v(org_id, id, language, sentiment_label, sentiment_score, topics, topic_sentiments)
+    where f.org_id = v.org_id and f.id = v.id`.execute(db);
 }
 
 /** Marks records pending again (re-analysis on demand, legacy text.analyse jobs). */
@@ -207,7 +243,11 @@ export interface TextAnalysis {
   sentimentLabel: 'positive' | 'neutral' | 'negative' | null;
   sentimentScore: number | null;
   topics: string[];
+  /** Each topic's own sentiment when the text mixes them (aspects.ts); null = the record's. */
+  topicSentiments: Record<string, 'positive' | 'neutral' | 'negative'> | null;
 }
+
+const jsonOrNull = (v: object | null) => (v ? JSON.stringify(v) : null);
 
 /** A person's correction; the sweep writes through writeAnalysis. The record itself never changes. */
 export async function setTextAnalysis(
@@ -223,6 +263,7 @@ export async function setTextAnalysis(
       sentiment_label: a.sentimentLabel,
       sentiment_score: a.sentimentScore,
       topics: JSON.stringify(a.topics),
+      topic_sentiments: jsonOrNull(a.topicSentiments),
     })
     .where('org_id', '=', orgId)
     .where('id', '=', id)

@@ -69,6 +69,18 @@ export function registerTextRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (req) => textTrends(ctxOf(deps, req), req.query.from),
   );
+  r.get(
+    '/api/v1/feedback/:id/analysis',
+    {
+      schema: {
+        tags,
+        summary: "One record's analysis: sentiment per topic and whether its NPS and text disagree",
+        params: idParam,
+        response: { 200: api.analysisOut },
+      },
+    },
+    async (req) => text.getAnalysis(ctxOf(deps, req), req.params.id),
+  );
   r.patch(
     '/api/v1/feedback/:id/analysis',
     {

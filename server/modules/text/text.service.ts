@@ -1,7 +1,8 @@
 // Analysis use-cases: re-analysis on demand and manual corrections (the analysis itself is the
 // worker's sweep, sweep.ts).
 import { inTransaction, type Ctx } from '../../context.ts';
-import type { SentimentLabel, TextCorrectionsTable } from '../../db/types.ts';
+import type { FeedbackTable, SentimentLabel, TextCorrectionsTable } from '../../db/types.ts';
+import { scoreTextDisagreement } from '../../lib/text/sentiment.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -107,13 +108,7 @@ export async function correctAnalysis(
       corrected_at: tx.clock.now().toISOString(),
     };
     await repo.upsertCorrection(tx.db, correction);
-    const current = {
-      language: row.language,
-      sentimentLabel: row.sentiment_label,
-      sentimentScore: row.sentiment_score,
-      topics: JSON.parse(row.topics) as string[],
-    };
-    const next = applyCorrection(current, correction);
+    const next = applyCorrection(analysisOfRow(row), correction);
     await repo.setTextAnalysis(tx.db, tx.orgId, feedbackId, next);
     await recordAudit(
       tx,
@@ -121,23 +116,52 @@ export async function correctAnalysis(
       { type: 'feedback', id: feedbackId },
       { sentiment: body.sentiment ?? null, topics: body.topics ?? null },
     );
-    return presentAnalysis(feedbackId, next, correction);
+    return presentAnalysis(row, next, correction);
   });
 }
 
+/** One record's analysis for its page: aspects and the score/text disagreement included. */
+export async function getAnalysis(ctx: Ctx, feedbackId: string): Promise<AnalysisOut> {
+  assertCan(ctx.actor, 'data.read');
+  const row = await findFeedbackRecord(ctx, feedbackId);
+  if (!row) throw notFound('Feedback');
+  const correction = await repo.findCorrection(ctx.db, ctx.orgId, feedbackId);
+  return presentAnalysis(row, analysisOfRow(row), correction);
+}
+
+function analysisOfRow(row: FeedbackTable): repo.TextAnalysis {
+  return {
+    language: row.language,
+    sentimentLabel: row.sentiment_label,
+    sentimentScore: row.sentiment_score,
+    topics: JSON.parse(row.topics) as string[],
+    topicSentiments: row.topic_sentiments
+      ? (JSON.parse(row.topic_sentiments) as repo.TextAnalysis['topicSentiments'])
+      : null,
+  };
+}
+
 export function presentAnalysis(
-  feedbackId: string,
+  row: Pick<FeedbackTable, 'id' | 'score_type' | 'score_value'>,
   a: repo.TextAnalysis,
   c: TextCorrectionsTable | undefined,
 ): AnalysisOut {
+  const score =
+    row.score_type && row.score_value !== null
+      ? { type: row.score_type, value: row.score_value }
+      : null;
   return {
-    feedbackId,
+    feedbackId: row.id,
     language: a.language,
     sentiment:
       a.sentimentLabel && a.sentimentScore !== null
         ? { label: a.sentimentLabel, score: a.sentimentScore }
         : null,
     topics: a.topics,
+    topicSentiments: Object.fromEntries(
+      a.topics.map((k) => [k, a.topicSentiments?.[k] ?? a.sentimentLabel]),
+    ),
+    disagreement: scoreTextDisagreement(score, a.sentimentLabel),
     corrected: c
       ? {
           sentiment: c.sentiment_label,

@@ -1,6 +1,6 @@
 // Text analytics on the dashboard: sentiment by month (stacked bars) and the most frequent topics
 // with their negative share, for the dashboard's chosen period. Owned by the text module.
-import { SimpleGrid, Text } from '@mantine/core';
+import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -73,10 +73,17 @@ function TopTopics({ data }: { data: TrendsOut }) {
           itemStyle: { color: COLORS.negative },
         },
         {
+          name: t('text.trends.positive'),
+          type: 'bar',
+          stack: 'topic',
+          data: top.map((x) => x.positive),
+          itemStyle: { color: COLORS.positive },
+        },
+        {
           name: t('text.trends.other'),
           type: 'bar',
           stack: 'topic',
-          data: top.map((x) => x.count - x.negative),
+          data: top.map((x) => x.count - x.negative - x.positive),
           itemStyle: { color: '#74c0fc' },
         },
       ],
@@ -107,10 +114,21 @@ export function TextTrendsChart({ from }: { from: string }) {
         {t('text.trends.empty')}
       </Text>
     );
+  const { highScoreNegativeText: high, lowScorePositiveText: low } = trends.data.disagreements;
   return (
-    <SimpleGrid cols={{ base: 1, md: 2 }}>
-      <SentimentByMonth data={trends.data} />
-      <TopTopics data={trends.data} />
-    </SimpleGrid>
+    <Stack gap="xs">
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <SentimentByMonth data={trends.data} />
+        <TopTopics data={trends.data} />
+      </SimpleGrid>
+      {high + low > 0 && (
+        <Text size="sm" c="orange.8" data-testid="disagreement-count">
+          {t('text.trends.disagreements', { count: high + low })}{' '}
+          <Text span size="sm" c="dimmed">
+            ({t('text.trends.disagreementsDetail', { high, low })})
+          </Text>
+        </Text>
+      )}
+    </Stack>
   );
 }

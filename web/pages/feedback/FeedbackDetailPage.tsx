@@ -17,6 +17,7 @@ import { formatDateTime } from '../../format.ts';
 import { useRouteParams } from '../../router.tsx';
 import { AnalysisCorrection } from '../text/AnalysisCorrection.tsx';
 import { SentimentBadge, TopicChips } from '../text/SentimentBadges.tsx';
+import { DisagreementFlag, TopicSentiments, useRecordAnalysis } from '../text/RecordAnalysis.tsx';
 import { canWriteData } from '../../components/access.ts';
 import { useSession } from '../../session.tsx';
 import { RecordDeleteButton } from '../../components/RecordDeleteButtons.tsx';
@@ -31,6 +32,7 @@ export function FeedbackDetailPage() {
     queryFn: () => listMessages({ feedbackId: id }),
   });
   const item = feedback.data;
+  const analysis = useRecordAnalysis(id, Boolean(item?.text));
   const contact = useQuery({
     queryKey: ['contact', item?.contactId],
     queryFn: () => getContact(item!.contactId!),
@@ -68,6 +70,7 @@ export function FeedbackDetailPage() {
             >
               {item.text ?? t('feedback.noText')}
             </Text>
+            <DisagreementFlag analysis={analysis.data} />
           </Card>
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">
             <Field label={t('feedback.fields.client')}>
@@ -83,7 +86,13 @@ export function FeedbackDetailPage() {
             <Field label={t('feedback.fields.language')}>{item.language ?? '—'}</Field>
             <Field label={t('feedback.fields.sourceId')}>{item.sourceId ?? '—'}</Field>
             <Field label={t('feedback.fields.topics')}>
-              {item.topics.length ? <TopicChips topics={item.topics} /> : t('feedback.notAnalysed')}
+              {!item.topics.length ? (
+                t('feedback.notAnalysed')
+              ) : analysis.data ? (
+                <TopicSentiments analysis={analysis.data} />
+              ) : (
+                <TopicChips topics={item.topics} />
+              )}
             </Field>
             <Field label={t('feedback.fields.acknowledged')}>
               {item.acknowledgedAt ? (

@@ -1,0 +1,50 @@
+// Issue 22: no lexicon entry or rule may match only evaluation texts (the test split and the
+// unseen set) and no training text — such an entry can only come from reading the answers.
+import { describe, expect, it } from 'vitest';
+import { loadMainSet, loadTopicSet, loadTrainSupplement, loadUnseenSet } from './eval-dataset.ts';
+import { findCueLeakage, findLeakage, SHIPPED_LEXICON } from './leakage.ts';
+import { TOPIC_CUES } from './topic-cues.ts';
+
+const main = loadMainSet();
+const train = [...main.filter((i) => i.split === 'train'), ...loadTrainSupplement()];
+const evaluation = [...main.filter((i) => i.split === 'test'), ...loadUnseenSet()];
+
+describe('the leakage guard', () => {
+  it('finds no lexicon entry or rule that matches only evaluation texts', () => {
+    expect(findLeakage(train, evaluation)).toEqual([]);
+  });
+
+  it('flags a planted test-only entry of each kind', () => {
+    const planted = {
+      ...SHIPPED_LEXICON,
+      negative: { ...SHIPPED_LEXICON.negative, штраф: 1 },
+      politeness: [...SHIPPED_LEXICON.politeness, /спасибо,? получил/],
+      requestStarts: [...SHIPPED_LEXICON.requestStarts, 'is your'],
+    };
+    const leaks = findLeakage(train, evaluation, planted).map((l) => `${l.kind}:${l.entry}`);
+    expect(leaks).toEqual(['negative:штраф', 'politeness:спасибо,? получил', 'request:is your']);
+  });
+
+  it('counts an entry as clean once a training text uses it', () => {
+    const planted = { ...SHIPPED_LEXICON, negative: { ...SHIPPED_LEXICON.negative, штраф: 1 } };
+    const withTrain = [...train, { id: 'x', text: 'Выставили штраф без причины' }];
+    expect(findLeakage(withTrain, evaluation, planted)).toEqual([]);
+  });
+});
+
+describe('the leakage guard for topic cues', () => {
+  const topics = loadTopicSet();
+  const topicTrain = topics.filter((i) => i.split === 'train');
+  const topicTest = topics.filter((i) => i.split === 'test');
+
+  it('finds no cue that matches only test texts of the topic set', () => {
+    expect(findCueLeakage(topicTrain, topicTest)).toEqual([]);
+  });
+
+  it('flags a planted test-only cue', () => {
+    const planted = { ...TOPIC_CUES, quality: [...TOPIC_CUES.quality!, 'испорч'] };
+    expect(findCueLeakage(topicTrain, topicTest, planted).map((l) => l.entry)).toEqual([
+      'quality:испорч',
+    ]);
+  });
+});

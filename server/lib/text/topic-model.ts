@@ -1,0 +1,129 @@
+// Topics beyond keywords (issue 22): one binary logistic regression per topic (one-vs-rest) over
+// the text's stems and stem bigrams plus one feature `kw` = "this topic's keywords match", trained
+// on the topic set's TRAIN split by scripts/train-text.ts. A taxonomy topic the model knows (a
+// default key) is decided by its model with the organisation's own keywords as `kw`, so edited
+// keyword lists still count; a keyword match always tags the topic (an organisation's keyword is
+// its instruction), and a topic the model does not know (an organisation's own) is decided by its
+// keywords alone, as before. The model adds the texts that name a topic without a keyword.
+import { readFileSync } from 'node:fs';
+import { TOPIC_CUES } from './topic-cues.ts';
+import { tagTopics, type TopicDef } from './topics.ts';
+import { tokenize, type Token } from './tokens.ts';
+
+export interface TopicModel {
+  version: string;
+  threshold: number;
+  /** topic key → feature → weight (`bias` and `kw` included). */
+  weights: Record<string, Record<string, number>>;
+}
+
+/** Does a cue match: a phrase inside the text, a short cue as a whole word or stem, else a prefix. */
+export function cueMatches(cue: string, tokens: Token[], joined: string): boolean {
+  if (cue.includes(' ')) return joined.includes(` ${cue}`);
+  return tokens.some((t) =>
+    cue.length <= 3
+      ? t.word === cue || t.stem === cue
+      : t.word.startsWith(cue) || t.stem.startsWith(cue),
+  );
+}
+
+export interface TopicTextFeatures {
+  /** Stems and stem bigrams; negation is ignored (a topic is a topic whether praised or not). */
+  bag: string[];
+  /** Per default topic key, how many of its cues match. */
+  cues: Map<string, number>;
+}
+
+export function topicTextFeatures(text: string): TopicTextFeatures {
+  const tokens = tokenize(text).filter((t) => t.stem !== 'NEG');
+  const stems = tokens.map((t) => t.stem);
+  const bag = new Set(stems.map((s) => `w:${s}`));
+  for (let i = 1; i < stems.length; i++) bag.add(`b:${stems[i - 1]}_${stems[i]}`);
+  const joined = ` ${tokens.map((t) => t.word).join(' ')} `;
+  const cues = new Map<string, number>();
+  for (const [key, list] of Object.entries(TOPIC_CUES))
+    cues.set(key, list.filter((c) => cueMatches(c, tokens, joined)).length);
+  return { bag: [...bag], cues };
+}
+
+/** The sparse features one topic's model sees. */
+function featuresFor(f: TopicTextFeatures, key: string, kw: boolean): [string, number][] {
+  const cues = f.cues.get(key) ?? 0;
+  const out: [string, number][] = f.bag.map((name) => [name, 1]);
+  out.push(['bias', 1]);
+  if (kw) out.push(['kw', 1]);
+  if (cues) out.push(['cue', Math.min(cues, 3)], ['cue1', 1]);
+  return out;
+}
+
+function score(w: Record<string, number>, features: [string, number][]): number {
+  let z = 0;
+  for (const [name, value] of features) z += (w[name] ?? 0) * value;
+  return 1 / (1 + Math.exp(-z));
+}
+
+export interface TopicTrainOptions {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  threshold: number;
+}
+
+export function trainTopicModel(
+  examples: { text: string; topics: string[] }[],
+  taxonomy: TopicDef[],
+  version: string,
+  opts: TopicTrainOptions,
+): TopicModel {
+  const rows = examples.map((e) => ({
+    features: topicTextFeatures(e.text),
+    kwHits: new Set(tagTopics(e.text, taxonomy)),
+    topics: new Set(e.topics),
+  }));
+  const weights: TopicModel['weights'] = {};
+  for (const topic of taxonomy) {
+    const w: Record<string, number> = {};
+    for (let epoch = 0; epoch < opts.epochs; epoch++) {
+      const lr = opts.learningRate / (1 + epoch * 0.05);
+      for (const r of rows) {
+        const features = featuresFor(r.features, topic.key, r.kwHits.has(topic.key));
+        const err = score(w, features) - (r.topics.has(topic.key) ? 1 : 0);
+        for (const [f, value] of features)
+          w[f] = (w[f] ?? 0) - lr * (err * value + opts.l2 * (w[f] ?? 0));
+      }
+    }
+    const kept: Record<string, number> = {};
+    for (const f of Object.keys(w).sort())
+      if (Math.abs(w[f]!) >= 0.005) kept[f] = Math.round(w[f]! * 10000) / 10000;
+    weights[topic.key] = kept;
+  }
+  return { version, threshold: opts.threshold, weights };
+}
+
+let loaded: TopicModel | undefined;
+
+export function topicModel(): TopicModel {
+  loaded ??= JSON.parse(
+    readFileSync(new URL('./topic-model.json', import.meta.url), 'utf8'),
+  ) as TopicModel;
+  return loaded;
+}
+
+/** The taxonomy's topics found in `text`, in taxonomy order. */
+export function predictTopics(
+  text: string,
+  taxonomy: TopicDef[],
+  model: TopicModel = topicModel(),
+): string[] {
+  const kwHits = new Set(tagTopics(text, taxonomy));
+  let features: TopicTextFeatures | undefined;
+  return taxonomy
+    .filter((topic) => {
+      const w = model.weights[topic.key];
+      // An organisation's listed keyword is an instruction: it always counts (as before the model).
+      if (!w || kwHits.has(topic.key)) return kwHits.has(topic.key);
+      features ??= topicTextFeatures(text);
+      return score(w, featuresFor(features, topic.key, kwHits.has(topic.key))) >= model.threshold;
+    })
+    .map((t) => t.key);
+}
