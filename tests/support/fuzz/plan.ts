@@ -41,6 +41,7 @@ export const BODYLESS = new Set([
   'PUT /api/v1/strategy/goals/:id/items/:kind/:itemId',
   'POST /api/v1/me/sessions/sign-out-everywhere',
   'POST /api/v1/users/:id/2fa/reset',
+  'POST /api/v1/contacts/:id/erase',
 ]);
 
 /** Routes whose body is a raw file (server/http/file-upload.ts). */
