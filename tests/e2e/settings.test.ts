@@ -79,7 +79,8 @@ describe('settings pages for an admin', () => {
     const name = page.locator('input[name=name]');
     await expect.poll(() => name.inputValue(), WAIT).toBe(ORG_NAME);
     await name.fill('АО «Василёк»');
-    await page.getByRole('button', { name: 'Сохранить' }).click();
+    // The page has more than one form (retention too): save the one holding the name.
+    await page.locator('form', { has: name }).getByRole('button', { name: 'Сохранить' }).click();
     await expect.poll(() => page.getByTestId('org-name').textContent(), WAIT).toBe('АО «Василёк»');
     expect(errors).toEqual([]);
   });

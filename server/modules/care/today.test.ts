@@ -18,7 +18,8 @@ describe.each(testDialects())('the Today page on %s', (dialect) => {
 
   async function setup() {
     const clock = fixedClock('2026-11-23T07:00:00.000Z'); // 10:00 in Moscow, a Monday
-    t = await createTestApp({ dialect, clock });
+    // 14 hours pass in the test; sessions must not end unused in between (SESSION_IDLE_MINUTES).
+    t = await createTestApp({ dialect, clock, env: { SESSION_IDLE_MINUTES: '1440' } });
     const org = await createTestOrg(t.deps, 'Ромашка');
     const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
       call(t.app, org.apiKey, { method, url, ...(payload ? { payload } : {}) });

@@ -122,6 +122,8 @@ describe.each(testDialects())('set-based case opening on %s', (dialect) => {
       String(v)
         .replace(UUID, (id) => labels.get(id) ?? '?')
         .replace(/CL-[A-Z0-9]{10}/g, (ref) => labels.get(ref) ?? ref)
+        // A status link's tag signs its reference (issue 19), so it differs with the reference.
+        .replace(/(\/status\/[^\s"]*?)-[A-Z0-9]{20}\b/g, '$1-tag')
         .replace(/\.org[ab]@/g, '.org@')
         .replace(/admin\d+\.\d+@/g, 'admin@')
         .replace(/unsubscribe\/[\w-]+/g, 'unsubscribe/token')

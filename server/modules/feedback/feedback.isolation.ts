@@ -19,6 +19,11 @@ export const isolationFixtures: IsolationFixtures = {
 export const idFieldFixtures: IdFieldFixtures = {
   'POST /api/v1/feedback': async () => ({ url: '/api/v1/feedback', body: { text: 'Чужой id' } }),
   'GET /api/v1/feedback': async () => ({ url: '/api/v1/feedback' }),
+  // The count of a filter: as many placeholder rows as it says, so 0 is an empty list.
+  'GET /api/v1/feedback/count': async () => ({
+    url: '/api/v1/feedback/count',
+    itemsOf: (body: { count: number }) => Array.from({ length: body.count }, () => 'row'),
+  }),
   'GET /api/v1/feedback/export': async () => ({
     url: '/api/v1/feedback/export',
     itemsOfFile: csvExportRows,

@@ -168,7 +168,9 @@ describe.each(testDialects())('stages on first sight and merged on %s', (dialect
         'economics_stage_groups',
         'economics_stage_members',
         'feedback',
-        // The scorecard's rollup of scores per stage × month (migration 0027).
+        // The scorecard's rollup of scores per stage × month (migration 0027) and its split by
+        // client group (migration 0037).
+        'feedback_score_groups',
         'feedback_score_months',
         // Improvement initiatives (migration 0031).
         'initiatives',
