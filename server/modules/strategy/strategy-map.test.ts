@@ -197,8 +197,7 @@ describe.each(testDialects())('the strategy map on %s', (dialect) => {
         { perspective: 'clients', title: 'x' },
         key,
       );
-      // A key of a role below admin has no admin scope (issue 19): refused before the service.
-      expect([write.statusCode, write.json().code]).toEqual([403, 'insufficient_scope']);
+      expect([write.statusCode, write.json().code]).toEqual([403, 'insufficient_scope']); // issue 19
       const patch = await api('PATCH', `/api/v1/strategy/goals/${g}`, { title: 'y' }, key);
       expect(patch.statusCode).toBe(403);
     }
