@@ -74,7 +74,8 @@ describe('client economics fields and the organisation time zone in the browser'
     await zone.click();
     await zone.fill('samara');
     await page.getByRole('option', { name: /^Europe\/Samara \(UTC\+04:00\)$/ }).click();
-    await page.getByRole('button', { name: 'Сохранить' }).click();
+    // The organisation form's own button (the retention panel has one too).
+    await page.locator('form', { has: zone }).getByRole('button', { name: 'Сохранить' }).click();
     await expect
       .poll(async () => (await api<{ timeZone: string }>('GET', '/api/v1/org')).json.timeZone, WAIT)
       .toBe('Europe/Samara');
