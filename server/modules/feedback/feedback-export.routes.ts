@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify';
 import type { FeedbackOut } from '../../../shared/api/feedback.ts';
 import { feedbackExportQuery } from '../../../shared/api/list-export.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError } from '../../http/errors.ts';
 import { registerListExport, type ExportColumn } from '../../http/list-export.ts';
 import { presentFeedback } from './feedback.routes.ts';
 import * as feedback from './feedback.service.ts';
@@ -36,11 +35,6 @@ export function registerFeedbackExport(app: FastifyInstance, deps: Deps): void {
     list: 'feedback',
     columns: FEEDBACK_COLUMNS,
     readPage: async (ctx, q, cursor, limit) => {
-      if (q.from && q.to && new Date(q.from) >= new Date(q.to)) {
-        throw new AppError('validation_failed', 'from must be before to', {
-          invalidParams: [{ name: 'query.from', reason: 'must be before to' }],
-        });
-      }
       const page = await feedback.listFeedback(ctx, { ...q, cursor, limit });
       return {
         items: page.items.map((f) => presentFeedback(f, deps.config)),

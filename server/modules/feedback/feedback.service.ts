@@ -142,7 +142,12 @@ export type FeedbackListQuery = Omit<ListFeedbackQuery, 'cursor' | 'limit' | 'ha
   hasCase?: 'true' | 'false';
 };
 
+/** The list's filters for the repo; a window that ends before it starts is refused (400). */
 function filterOf(q: FeedbackListQuery): repo.FeedbackFilter {
+  if (q.from && q.to && new Date(q.from) >= new Date(q.to))
+    throw new AppError('validation_failed', 'from must be before to', {
+      invalidParams: [{ name: 'query.from', reason: 'must be before to' }],
+    });
   const range = q.scoreType ? SCORE_RANGES[q.scoreType] : undefined;
   return {
     clientId: q.clientId,
