@@ -75,7 +75,7 @@ async function rewrite(
   where: ReturnType<typeof sql> | undefined,
   f: (row: Record<string, string>) => Record<string, string | null>,
 ): Promise<void> {
-  for (let after: string | undefined; ; ) {
+  for (let after: string | undefined; ;) {
     const { rows } = await sql<Record<string, string>>`
       select ${sql.join([sql.ref('id'), ...columns.map((c) => sql.ref(c))])} from ${sql.table(table)}
       where 1 = 1 ${where ? sql`and ${where}` : sql``}

@@ -37,7 +37,7 @@ export async function loadSecretKeys(deps: {
   let resealed = 0;
   for (const { table, column, purpose } of SEALED_COLUMNS) {
     // Only values another key sealed; the scan stays in the database.
-    for (let after: string | undefined; ; ) {
+    for (let after: string | undefined; ;) {
       const rows = await sql<{ id: string; value: string }>`
         select id, ${sql.ref(column)} as value from ${sql.table(table)}
         where ${sql.ref(column)} is not null and substr(${sql.ref(column)}, 1, 12) <> ${`s2.${first}.`}

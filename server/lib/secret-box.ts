@@ -28,7 +28,11 @@ interface Key {
 /** A key's id (8 hex characters, no secret) and its AES key, both derived from the raw key. */
 export function deriveKey(raw: Buffer): Key {
   return {
-    id: createHash('sha256').update('clientloop secrets key id\0').update(raw).digest('hex').slice(0, 8),
+    id: createHash('sha256')
+      .update('clientloop secrets key id\0')
+      .update(raw)
+      .digest('hex')
+      .slice(0, 8),
     aes: createHmac('sha256', raw).update('clientloop secrets enc v2').digest(),
   };
 }
@@ -60,6 +64,11 @@ export function secretKeys(deps: { config: Config; db: DbOrTrx }): Promise<reado
     ring.catch(() => rings.delete(deps.config));
   }
   return ring;
+}
+
+/** Forgets a Config's keys, as a restart would (after a test replaced the stored key). */
+export function forgetSecretKeys(config: Config): void {
+  rings.delete(config);
 }
 
 export function sealWith(keys: readonly Key[], purpose: SecretPurpose, plaintext: string): string {
