@@ -24,6 +24,19 @@ const databaseUrl = z
     message: 'must be sqlite:<path> or postgres://…',
   });
 
+// A comma-separated key list: keys of ≥ 32 characters, or `stored` (the instance key).
+const keyList = z
+  .string()
+  .max(2000)
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.union([z.literal('stored'), z.string().min(32, 'keys of ≥ 32 characters')])));
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -56,17 +69,9 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   // Keys of status-page links (server/lib/status-link.ts); `stored` = the instance key.
-  STATUS_LINK_KEYS: z
-    .string()
-    .max(2000)
-    .default('')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((k) => k.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.union([z.literal('stored'), z.string().min(32, 'keys of ≥ 32 characters')]))),
+  STATUS_LINK_KEYS: keyList,
+  // Keys that seal secrets at rest (server/lib/secret-box.ts); `stored` = the instance key.
+  SECRETS_KEYS: keyList,
   OPEN_SURVEY_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
   OPEN_SURVEY_MAX_PER_ADDRESS_HOUR: z.coerce.number().int().min(1).default(30),
   OPEN_SURVEY_MAX_PER_DAY: z.coerce.number().int().min(1).default(1000),
@@ -114,6 +119,7 @@ const SECRET_VARS = [
   'CLIENTLOOP_API_KEY',
   'SETUP_TOKEN',
   'STATUS_LINK_KEYS',
+  'SECRETS_KEYS',
   'METRICS_TOKEN',
 ] as const;
 
@@ -172,6 +178,8 @@ export interface Config {
     docsEnabled: boolean;
     /** STATUS_LINK_KEYS: the first signs status links, all open them; empty = the stored key. */
     statusLinkKeys: readonly string[];
+    /** SECRETS_KEYS (server/lib/secret-box.ts): first seals, all open; empty = the stored key. */
+    secretsKeys: readonly string[];
     /** First-run set-up token beyond loopback (SETUP_TOKEN); made and logged at start when unset. */
     setupToken?: string;
   };
@@ -260,6 +268,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       outboundAllowedHosts: e.OUTBOUND_ALLOWED_HOSTS,
       setupToken: e.SETUP_TOKEN,
       statusLinkKeys: e.STATUS_LINK_KEYS,
+      secretsKeys: e.SECRETS_KEYS,
       metricsToken: e.METRICS_TOKEN,
       metricsOpen: e.NODE_ENV !== 'production',
       docsEnabled: e.DOCS_ENABLED ?? e.NODE_ENV !== 'production',

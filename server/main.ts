@@ -10,6 +10,7 @@ import { allJobs, allSweeps, schedules } from './modules/registry.ts';
 import { modules } from './modules/index.ts';
 import { bootstrapFromConfig } from './modules/orgs/index.ts';
 import { loadStatusLinkKeys } from './lib/status-link.ts';
+import { loadSecretKeys } from './lib/secret-box-start.ts';
 import { createWorker, type Worker } from './worker.ts';
 
 export interface Running {
@@ -36,6 +37,7 @@ export async function startClientLoop(
     if (applied.length) deps.log.info({ applied }, 'migrations applied');
   }
   await loadStatusLinkKeys(deps);
+  await loadSecretKeys(deps);
   await bootstrapFromConfig(deps);
   // SQLite file databases: WAL checkpoints on a thread of their own, off the event loop (ADR 006).
   const checkpointer = startWalCheckpointer(deps.dbHandle, { log: deps.log });

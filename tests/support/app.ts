@@ -9,6 +9,7 @@ import type { Dialect } from '../../server/db/create-db.ts';
 import type { Clock } from '../../server/lib/clock.ts';
 import { createLogger } from '../../server/lib/logger.ts';
 import { loadStatusLinkKeys } from '../../server/lib/status-link.ts';
+import { loadSecretKeys } from '../../server/lib/secret-box-start.ts';
 import { createOrganisation } from '../../server/modules/orgs/index.ts';
 import { createTestDb, type TestDb } from './db.ts';
 
@@ -38,6 +39,7 @@ export async function createTestApp(opts: {
     log: createLogger('silent'),
   });
   await loadStatusLinkKeys(deps);
+  await loadSecretKeys(deps);
   // As in production (server/main.ts): a SQLite file checkpoints its WAL on a thread of its own.
   const checkpointer = startWalCheckpointer(deps.dbHandle, { log: deps.log });
   const app = await buildApp(deps, { serveWeb: false });

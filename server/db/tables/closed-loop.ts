@@ -101,7 +101,10 @@ export interface SurveyInvitesTable {
   org_id: string;
   survey_id: string;
   contact_id: string;
-  token: string;
+  /** SHA-256 of the link's token, what the public page looks up (migration 0042). */
+  token_hash: string;
+  /** The token sealed (server/lib/secret-box.ts), for the invitation list's copy link. */
+  token_enc: string | null;
   feedback_id: string | null;
   answered_at: string | null;
   expires_at: string | null;
@@ -262,7 +265,10 @@ export interface WebhooksTable {
   id: string;
   org_id: string;
   url: string;
-  secret: string;
+  /** The signing secret, sealed (server/lib/secret-box.ts; migration 0042). */
+  secret_enc: string;
+  /** Its masked start (`whsec_abcd…`), to tell secrets apart in a list. */
+  secret_prefix: string;
   /** JSON array of event names */
   events: string;
   active: number;

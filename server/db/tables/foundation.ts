@@ -27,7 +27,7 @@ export interface UsersTable {
   disabled_at: string | null;
   last_login_at: string | null;
   created_at: string;
-  /** Migration 0024 (optional on insert): the TOTP secret, AES-GCM under the instance key. */
+  /** Migration 0024 (optional on insert): the TOTP secret, sealed (server/lib/secret-box.ts). */
   totp_secret_enc?: string | null;
   /** When two-factor sign-in was switched on; null while only set up (or off). */
   totp_enabled_at?: string | null;

@@ -7,6 +7,7 @@ import { AppError } from '../../http/errors.ts';
 import { defineJob } from '../../jobs/queue.ts';
 import { attachmentsOf } from './message-attachments.ts';
 import { messageSent } from './message-sent.ts';
+import { carriesSecretLink, sentCopyOf } from './secret-links.ts';
 import * as repo from './messaging.repo.ts';
 import { SEND_JOB } from './messaging.service.ts';
 import {
@@ -103,8 +104,13 @@ export function messagingJobs(deps: Deps) {
             attempts: job.attempt,
             last_error: null,
             provider_message_id: `<${msg.id}@clientloop>`,
-            // The reset link is a secret whose hash alone is kept: the sent copy drops it.
-            ...(msg.kind === 'password_reset' ? { body_text: REDACTED } : {}),
+            // Secret links (reset, personal survey and pulse links; their hash alone is kept):
+            // the sent copy drops them (secret-links.ts).
+            ...(msg.kind === 'password_reset'
+              ? { body_text: REDACTED }
+              : carriesSecretLink(msg.kind)
+                ? { body_text: sentCopyOf(msg.kind, msg.body_text) }
+                : {}),
           });
           const ctx = {
             db: trx,

@@ -7,6 +7,7 @@ import type { MessagesTable } from '../../db/types.ts';
 import type { Deps } from '../../deps.ts';
 import { ctxOf } from '../../http/auth.ts';
 import * as messaging from './messaging.service.ts';
+import { shownCopyOf } from './secret-links.ts';
 
 export const presentMessage = (m: MessagesTable): api.MessageOut => ({
   id: m.id,
@@ -15,7 +16,7 @@ export const presentMessage = (m: MessagesTable): api.MessageOut => ({
   to: m.to_address,
   language: m.language,
   subject: m.subject,
-  body: m.body_text,
+  body: shownCopyOf(m.kind, m.body_text),
   status: m.status,
   attempts: m.attempts,
   lastError: m.last_error,

@@ -2,6 +2,7 @@
 // queued) to a contact in its export; on erasure their address, subject and text go and anything
 // still queued is never sent.
 import type { Ctx, OrgScope } from '../../context.ts';
+import { shownCopyOf } from './secret-links.ts';
 import type { ContactErasing, ContactExporting, ContactSubject } from '../clients/index.ts';
 
 export const ERASED_ERROR = 'the contact was erased';
@@ -28,7 +29,7 @@ export async function exportMessages(s: OrgScope, e: ContactExporting): Promise<
       to: m.to_address,
       language: m.language,
       subject: m.subject,
-      text: m.body_text,
+      text: shownCopyOf(m.kind, m.body_text),
       status: m.status,
       sentAt: m.sent_at,
       createdAt: m.created_at,

@@ -8,16 +8,6 @@ import type {
   RecoveryCodesTable,
 } from '../../db/types.ts';
 
-export async function readTotpKey(db: DbOrTrx): Promise<string> {
-  const row = await db
-    .selectFrom('instance_settings')
-    .select('value')
-    .where('key', '=', 'totp_key')
-    .executeTakeFirst();
-  if (!row) throw new Error('instance setting totp_key is missing: run the migrations');
-  return row.value;
-}
-
 export async function setTotp(
   db: DbOrTrx,
   orgId: string,

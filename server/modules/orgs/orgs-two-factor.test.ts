@@ -72,7 +72,7 @@ describe.each(testDialects())('two-factor sign-in on %s', (dialect) => {
       .selectAll()
       .where('email', '=', org.adminEmail)
       .executeTakeFirstOrThrow();
-    expect(row.totp_secret_enc).toMatch(/^v1\./);
+    expect(row.totp_secret_enc).toMatch(/^s2\./);
     expect(row.totp_secret_enc).not.toContain(secret);
 
     const current = codeAt(secret, clock.now());

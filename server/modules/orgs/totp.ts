@@ -1,42 +1,10 @@
-// TOTP (RFC 6238: SHA-1, 6 digits, 30-second steps) through the otpauth library, and the secret's
-// encryption at rest: AES-256-GCM with a random IV under a key derived from the instance secret
-// 'totp_key' (migration 0024), so a copy of the users table alone does not give anyone's codes.
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+// TOTP (RFC 6238: SHA-1, 6 digits, 30-second steps) through the otpauth library. The secret is
+// sealed at rest (server/lib/secret-box.ts, purpose totp_secret; migration 0042).
 import { Secret, TOTP } from 'otpauth';
 import { randomToken, sha256 } from '../../lib/crypto.ts';
 
 export const TOTP_PERIOD_S = 30;
 const ISSUER = 'ClientLoop';
-
-function keyOf(instanceSecretHex: string): Buffer {
-  return createHmac('sha256', Buffer.from(instanceSecretHex, 'hex'))
-    .update('clientloop totp enc')
-    .digest();
-}
-
-/** `v1.<iv>.<ciphertext>.<tag>`, base64url parts. */
-export function encryptSecret(instanceSecretHex: string, base32: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', keyOf(instanceSecretHex), iv);
-  const ct = Buffer.concat([cipher.update(base32, 'utf8'), cipher.final()]);
-  return ['v1', iv, ct, cipher.getAuthTag()]
-    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
-    .join('.');
-}
-
-export function decryptSecret(instanceSecretHex: string, stored: string): string {
-  const [version, iv, ct, tag] = stored.split('.');
-  if (version !== 'v1' || !iv || !ct || !tag) throw new Error('unknown TOTP secret format');
-  const decipher = createDecipheriv(
-    'aes-256-gcm',
-    keyOf(instanceSecretHex),
-    Buffer.from(iv, 'base64url'),
-  );
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString(
-    'utf8',
-  );
-}
 
 export function newSecret(): string {
   return new Secret({ size: 20 }).base32;

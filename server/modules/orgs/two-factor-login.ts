@@ -12,7 +12,8 @@ import { recordAudit } from './audit.ts';
 import { refuseWhenLocked, startSession, type SystemDeps } from './session-start.ts';
 import * as credentials from './credentials.repo.ts';
 import * as repo from './orgs.repo.ts';
-import { decryptSecret, recoveryHash, stepOfCode } from './totp.ts';
+import { open } from '../../lib/secret-box.ts';
+import { recoveryHash, stepOfCode } from './totp.ts';
 
 export const CHALLENGE_TTL_MS = 5 * 60_000;
 export const MAX_CHALLENGE_FAILURES = 5;
@@ -46,12 +47,12 @@ const refused = () =>
 
 /** Checks a TOTP code against a person's secret and takes its time step (replay refused). */
 export async function acceptCode(
-  sys: Pick<SystemDeps, 'db' | 'clock'>,
+  sys: Pick<SystemDeps, 'db' | 'clock' | 'config'>,
   user: UsersTable,
   code: string,
 ): Promise<boolean> {
   if (!user.totp_secret_enc) return false;
-  const secret = decryptSecret(await credentials.readTotpKey(sys.db), user.totp_secret_enc);
+  const secret = await open(sys, 'totp_secret', user.totp_secret_enc);
   const step = stepOfCode(secret, code, sys.clock.now());
   if (step === undefined) return false;
   return credentials.claimTotpStep(sys.db, user.org_id, user.id, step);

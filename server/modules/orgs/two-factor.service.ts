@@ -12,7 +12,8 @@ import { recordAudit } from './audit.ts';
 import * as credentials from './credentials.repo.ts';
 import * as repo from './orgs.repo.ts';
 import { acceptCode } from './two-factor-login.ts';
-import { encryptSecret, newRecoveryCodes, otpauthUri, recoveryHash, newSecret } from './totp.ts';
+import { seal } from '../../lib/secret-box.ts';
+import { newRecoveryCodes, otpauthUri, recoveryHash, newSecret } from './totp.ts';
 
 async function me(ctx: Ctx) {
   if (ctx.actor.type !== 'user' || !ctx.actor.id)
@@ -46,9 +47,8 @@ export async function setupTwoFactor(ctx: Ctx) {
       'Two-factor sign-in is already on; switch it off first',
     );
   const secret = newSecret();
-  const key = await credentials.readTotpKey(ctx.db);
   await credentials.setTotp(ctx.db, ctx.orgId, user.id, {
-    totp_secret_enc: encryptSecret(key, secret),
+    totp_secret_enc: await seal(ctx, 'totp_secret', secret),
     totp_enabled_at: null,
   });
   const uri = otpauthUri(secret, user.email);

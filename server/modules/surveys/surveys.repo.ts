@@ -6,6 +6,7 @@ import type {
   SurveysTable,
 } from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
+import { sha256 } from '../../lib/crypto.ts';
 import { BUCKET, periodBucket } from '../../db/period-bucket.ts';
 
 export async function insertSurvey(db: DbOrTrx, row: SurveysTable): Promise<void> {
@@ -116,7 +117,12 @@ export async function findInviteByToken(
   db: DbOrTrx,
   token: string,
 ): Promise<SurveyInvitesTable | undefined> {
-  return db.selectFrom('survey_invites').selectAll().where('token', '=', token).executeTakeFirst();
+  // Only the token's SHA-256 is kept (issue 19, migration 0042).
+  return db
+    .selectFrom('survey_invites')
+    .selectAll()
+    .where('token_hash', '=', sha256(token))
+    .executeTakeFirst();
 }
 
 /**

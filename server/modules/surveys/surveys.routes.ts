@@ -23,7 +23,7 @@ export const presentSurvey = (s: SurveysTable, config: PublicUrlConfig): api.Sur
 });
 
 export const presentInvite = (
-  { invite, contact }: surveys.InviteView,
+  { invite, contact, token }: surveys.InviteView,
   config: PublicUrlConfig,
 ): api.InviteOut => ({
   id: invite.id,
@@ -31,7 +31,7 @@ export const presentInvite = (
   contactId: invite.contact_id,
   contactName: contact?.name ?? null,
   contactEmail: contact?.email ?? null,
-  url: surveyInviteUrl(config, invite.token),
+  url: surveyInviteUrl(config, token),
   feedbackId: invite.feedback_id,
   answeredAt: invite.answered_at,
   expiresAt: invite.expires_at,

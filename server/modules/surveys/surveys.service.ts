@@ -4,7 +4,8 @@ import QRCode from 'qrcode';
 import { inTransaction, type Ctx } from '../../context.ts';
 import type { ContactsTable, SurveyInvitesTable, SurveysTable } from '../../db/types.ts';
 import { AppError } from '../../http/errors.ts';
-import { randomToken } from '../../lib/crypto.ts';
+import { randomToken, sha256 } from '../../lib/crypto.ts';
+import { open, seal } from '../../lib/secret-box.ts';
 import { newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
@@ -110,6 +111,8 @@ export async function surveyQrSvg(ctx: Ctx, id: string): Promise<string> {
 export interface InviteView {
   invite: SurveyInvitesTable;
   contact: ContactsTable | undefined;
+  /** The link's token: kept as SHA-256 (lookup) and sealed (this list), never in plain. */
+  token: string;
 }
 
 /**
@@ -140,30 +143,36 @@ export async function createInvites(
       });
     }
     const now = tx.clock.now();
-    const items: InviteView[] = contacts.map((contact) => ({
-      contact,
-      invite: {
-        id: newId(now.getTime()),
-        org_id: tx.orgId,
-        survey_id: survey.id,
-        contact_id: contact!.id,
-        token: randomToken(32),
-        feedback_id: null,
-        answered_at: null,
-        expires_at: null,
-        created_at: now.toISOString(),
-      },
-    }));
+    const items: InviteView[] = [];
+    for (const contact of contacts) {
+      const token = randomToken(32);
+      items.push({
+        contact,
+        token,
+        invite: {
+          id: newId(now.getTime()),
+          org_id: tx.orgId,
+          survey_id: survey.id,
+          contact_id: contact!.id,
+          token_hash: sha256(token),
+          token_enc: await seal(tx, 'survey_invite', token),
+          feedback_id: null,
+          answered_at: null,
+          expires_at: null,
+          created_at: now.toISOString(),
+        },
+      });
+    }
     await repo.insertInvites(
       tx.db,
       items.map((i) => i.invite),
     );
     let queued = 0;
     if (input.send) {
-      for (const { invite, contact } of items) {
+      for (const { invite, contact, token } of items) {
         if (!contact?.email) continue;
         // Not queued for a contact on the unsubscribe list (the outbox skips it).
-        if (await queueInviteMail(tx, survey, invite, contact)) queued += 1;
+        if (await queueInviteMail(tx, survey, invite, token, contact)) queued += 1;
       }
     }
     await recordAudit(
@@ -180,10 +189,11 @@ async function queueInviteMail(
   tx: Ctx,
   survey: SurveysTable,
   invite: SurveyInvitesTable,
+  token: string,
   contact: ContactsTable,
 ): Promise<boolean> {
   const lang = contact.language;
-  const url = surveyInviteUrl(tx.config, invite.token);
+  const url = surveyInviteUrl(tx.config, token);
   const id = await queueMessage(tx, {
     kind: 'survey_invite',
     to: contact.email!,
@@ -217,12 +227,15 @@ export async function listInvites(
     q.limit,
   );
   const contacts = new Map<string, ContactsTable | undefined>();
+  const items: InviteView[] = [];
   for (const invite of page.items) {
     if (!contacts.has(invite.contact_id))
       contacts.set(invite.contact_id, await findContact(ctx, invite.contact_id));
+    const token = invite.token_enc ? await open(ctx, 'survey_invite', invite.token_enc) : '';
+    items.push({ invite, contact: contacts.get(invite.contact_id), token });
   }
   return {
-    items: page.items.map((invite) => ({ invite, contact: contacts.get(invite.contact_id) })),
+    items,
     nextCursor: page.nextCursor,
   };
 }

@@ -8,6 +8,7 @@ import { defineJob, type JobContext, type JobDefinition } from '../../jobs/queue
 import { DELIVER_JOB, DELIVERY_MAX_ATTEMPTS } from './emit-event.ts';
 import type { WebhookNetwork } from '../../lib/net/network.ts';
 import { webhookHeaders } from './signature.ts';
+import { open } from '../../lib/secret-box.ts';
 import { checkOutboundTarget } from '../../lib/net/ssrf-guard.ts';
 import * as repo from './webhooks.repo.ts';
 import { webhookPolicy } from './webhooks.service.ts';
@@ -67,7 +68,12 @@ export async function deliverWebhook(
   const result = await net.post({
     url: target.url,
     address: target.address,
-    headers: webhookHeaders(webhook.secret, delivery.event_id, deps.clock.now(), body),
+    headers: webhookHeaders(
+      await open(deps, 'webhook_secret', webhook.secret_enc),
+      delivery.event_id,
+      deps.clock.now(),
+      body,
+    ),
     body,
     timeoutMs: DELIVERY_TIMEOUT_MS,
   });

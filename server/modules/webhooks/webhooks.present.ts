@@ -2,7 +2,6 @@
 // here (only a masked prefix); the route that creates a webhook adds it once.
 import type { WebhookDeliveriesTable, WebhooksTable } from '../../db/types.ts';
 import type { DeliveryOut, WebhookEvent, WebhookOut } from '../../../shared/api/webhooks.ts';
-import { maskWebhookSecret } from './signature.ts';
 
 export const presentWebhook = (w: WebhooksTable): WebhookOut => ({
   id: w.id,
@@ -11,7 +10,7 @@ export const presentWebhook = (w: WebhooksTable): WebhookOut => ({
   active: w.active === 1,
   // Per-webhook exceptions are gone (issue 19); the field stays for API compatibility.
   allowedHost: null,
-  secretPrefix: maskWebhookSecret(w.secret),
+  secretPrefix: w.secret_prefix,
   createdAt: w.created_at,
   updatedAt: w.updated_at,
 });

@@ -9,7 +9,8 @@ import type { WebhookEvent } from '../../../shared/api/webhooks.ts';
 import { recordAudit } from '../orgs/index.ts';
 import { enqueueDelivery } from './emit-event.ts';
 import { systemNetwork, type WebhookNetwork } from '../../lib/net/network.ts';
-import { generateWebhookSecret } from './signature.ts';
+import { generateWebhookSecret, maskWebhookSecret } from './signature.ts';
+import { seal } from '../../lib/secret-box.ts';
 import { checkOutboundTarget, type OutboundPolicy } from '../../lib/net/ssrf-guard.ts';
 import * as repo from './webhooks.repo.ts';
 
@@ -84,7 +85,9 @@ export async function createWebhook(
     await repo.insertWebhook(tx.db, tx.orgId, {
       id,
       url: input.url,
-      secret,
+      // Sealed at rest (issue 19): the plaintext is in this response only.
+      secret_enc: await seal(tx, 'webhook_secret', secret),
+      secret_prefix: maskWebhookSecret(secret),
       events: JSON.stringify(input.events),
       active: 1,
       allowed_host: null,
