@@ -43,11 +43,9 @@ export class Deployment {
     this.live.set(name, await startClientLoopProcess(name, { ...this.env, SERVICES: services }));
   }
 
-  /** The first process alone (it bootstraps the organisation), then the others together. */
+  /** All together: one of them bootstraps the organisation (the others find it made). */
   async startAll(): Promise<void> {
-    const [first, ...rest] = Object.keys(this.roles);
-    await this.start(first!);
-    await Promise.all(rest.map((n) => this.start(n)));
+    await Promise.all(Object.keys(this.roles).map((n) => this.start(n)));
   }
 
   webUrls(): string[] {
