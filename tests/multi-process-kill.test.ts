@@ -22,6 +22,8 @@ import {
 import { startTestSmtp, type TestSmtp } from './support/smtp.ts';
 
 const TOTAL = 600;
+/** Work still due this long after the traffic (or a kill) is stuck; generous for a busy machine. */
+const QUIET_MS = 180_000;
 const ROLES = {
   postgres: { web1: 'web', web2: 'web', worker: 'worker' },
   sqlite: { web1: 'web', worker: 'worker' },
@@ -60,9 +62,9 @@ describe.each(testDialects())('many processes killed at random points (%s)', (di
   });
 
   afterEach(async () => {
-    await deployment.stopAll();
-    await smtp.close();
-    await testDb.drop();
+    await deployment?.stopAll();
+    await smtp?.close();
+    await testDb?.drop();
   });
 
   /** What is still to do: due jobs (queued or claimed), queued mails. */
@@ -183,7 +185,7 @@ describe.each(testDialects())('many processes killed at random points (%s)', (di
 
   it(
     'keeps every acknowledged record, case, mail and timer exactly once',
-    { timeout: 300_000 },
+    { timeout: 600_000 },
     async () => {
       const seed = Number(process.env.KILL_TEST_SEED ?? Math.floor(Math.random() * 2 ** 31));
       console.info(`multi-process kill test (${dialect}): KILL_TEST_SEED=${seed}`);
@@ -207,7 +209,7 @@ describe.each(testDialects())('many processes killed at random points (%s)', (di
         killAt,
       });
       mark('traffic answered');
-      expect(await waitUntilQuiet(pending, 60_000)).toBeUndefined();
+      expect(await waitUntilQuiet(pending, QUIET_MS)).toBeUndefined();
       mark('quiet');
       expect(await intakeProblems(traffic)).toEqual([]);
       expect(await jobProblems()).toEqual([]);
@@ -229,7 +231,7 @@ describe.each(testDialects())('many processes killed at random points (%s)', (di
         await new Promise((r) => setTimeout(r, 5));
       mark('killing the worker among escalations');
       await deployment.killAndRestart('worker');
-      expect(await waitUntilQuiet(pending, 60_000)).toBeUndefined();
+      expect(await waitUntilQuiet(pending, QUIET_MS)).toBeUndefined();
       mark('escalated');
       const kills = deployment.kills.map((k) => ({ ...k, at: k.at - t0 }));
       process.stderr.write(`${dialect} kills ${JSON.stringify(kills)}\n`);
