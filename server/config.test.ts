@@ -39,6 +39,12 @@ describe('loadConfig', () => {
     expect(message).not.toContain('hunter2');
   });
 
+  it('keeps a claimed job a minute by default; JOBS_LEASE_MS shortens it, not below a second', () => {
+    expect(loadConfig({}).jobs.leaseMs).toBe(60_000);
+    expect(loadConfig({ JOBS_LEASE_MS: '2000' }).jobs.leaseMs).toBe(2_000);
+    expect(() => loadConfig({ JOBS_LEASE_MS: '500' })).toThrow(/JOBS_LEASE_MS/);
+  });
+
   it('requires the bootstrap e-mail and password together', () => {
     expect(() => loadConfig({ CLIENTLOOP_ADMIN_EMAIL: 'a@example.com' })).toThrow(/set together/);
   });

@@ -66,7 +66,7 @@ export function createWorker(
   const registry = new Map(jobs.map((j) => [j.name, j]));
   const workerId = `${hostname()}:${process.pid}:${newId().slice(-8)}`;
   const batchSize = opts.batchSize ?? 20;
-  const leaseMs = opts.leaseMs ?? 60_000;
+  const leaseMs = opts.leaseMs ?? deps.config.jobs.leaseMs;
   const lastBucket = new Map<string, number>();
   let running = false;
   let loop: Promise<void> | undefined;

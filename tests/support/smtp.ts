@@ -8,6 +8,8 @@ export interface TestSmtp {
   url: string;
   port: number;
   messages: ParsedMail[];
+  /** When each of `messages` began to arrive (Date.now()), in the same order. */
+  receivedAt: number[];
   /** While > 0, each incoming message is refused with a 451 and the counter drops by one. */
   refuseNext: number;
   waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
@@ -23,12 +25,14 @@ export const recipientsOf = (mail: ParsedMail): (string | undefined)[] =>
  * disturbed by the mails people of the organisation get, such as a case owner's).
  */
 export async function startTestSmtp(opts: { recipient?: string } = {}): Promise<TestSmtp> {
-  const state = { messages: [] as ParsedMail[], refuseNext: 0 };
+  const state = { messages: [] as ParsedMail[], receivedAt: [] as number[], refuseNext: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
+      // The mail's arrival is when its data begins: its sender was alive then.
+      const arrivedAt = Date.now();
       if (state.refuseNext > 0) {
         state.refuseNext -= 1;
         stream.resume();
@@ -39,13 +43,17 @@ export async function startTestSmtp(opts: { recipient?: string } = {}): Promise<
       }
       simpleParser(stream)
         .then((mail) => {
-          if (!opts.recipient || recipientsOf(mail).includes(opts.recipient))
+          if (!opts.recipient || recipientsOf(mail).includes(opts.recipient)) {
             state.messages.push(mail);
+            state.receivedAt.push(arrivedAt);
+          }
           callback();
         })
         .catch(callback);
     },
   });
+  // A sender killed mid-conversation resets its connection: not the test's failure.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
@@ -53,6 +61,9 @@ export async function startTestSmtp(opts: { recipient?: string } = {}): Promise<
     port,
     get messages() {
       return state.messages;
+    },
+    get receivedAt() {
+      return state.receivedAt;
     },
     get refuseNext() {
       return state.refuseNext;
