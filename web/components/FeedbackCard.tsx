@@ -37,7 +37,7 @@ export function FeedbackCard({
             </Badge>
           )}
         </Group>
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" component="time" dateTime={item.receivedAt}>
           {formatDateTime(item.receivedAt, i18n.language)}
         </Text>
       </Group>
