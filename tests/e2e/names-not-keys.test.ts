@@ -82,6 +82,15 @@ describe('names, not keys', () => {
       expect(errors).toEqual([]);
     }, 60_000);
 
+    it(`names the stage on the dashboard's by-stage chart (${name})`, async () => {
+      const { page, errors } = await openSignedIn(harness, viewport, '/dashboard');
+      const chart = page.getByTestId('chart-stage');
+      await chart.scrollIntoViewIfNeeded();
+      await chart.locator('text', { hasText: 'Оплата по' }).first().waitFor(WAIT);
+      expect(await chart.locator('text', { hasText: KEY }).count()).toBe(0);
+      expect(errors).toEqual([]);
+    }, 60_000);
+
     it(`reads a stage's targets in words and units (${name})`, async () => {
       const { page, errors } = await openSignedIn(harness, viewport, '/stages');
       const targets = page.getByTestId('stage-targets').first();
