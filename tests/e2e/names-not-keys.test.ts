@@ -2,7 +2,8 @@
 // shown as its key, on the feedback list, the record and the case; a stage's targets read as
 // "Время до первого ответа (медиана) ≤ 4 ч 0 мин", not "cases.ack_minutes ≤ 240"; the Today
 // page says why the last message did not go out in words, not the server's English error; and a
-// long list of reminders shows eight with «Показать все» instead of a page-long column.
+// long list of reminders shows eight with «Показать все» instead of a page-long column; the
+// inbound page warns that its address receives nothing while the receiver is off.
 // At 1280 and 390 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recurringDateInDays } from '../support/dates.ts';
@@ -122,6 +123,12 @@ describe('names, not keys', () => {
       await page.getByRole('button', { name: 'Показать все (10)' }).click();
       await expect.poll(() => reminders.count(), WAIT).toBe(10);
       await page.screenshot({ path: `${SCREENSHOTS}/today-folded-${name}.png`, fullPage: true });
+      // The inbound page hands out its address with a warning while the receiver is off.
+      await page.goto(`${harness.baseUrl}/inbound`);
+      await page.getByTestId('inbound-address').waitFor(WAIT);
+      expect(await page.getByTestId('inbound-receiver-off').innerText()).toContain(
+        'Приём почты выключен',
+      );
       expect(errors).toEqual([]);
     }, 60_000);
   }
