@@ -9,7 +9,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '../server/db/create-db.ts';
 import { PG_URL, testDialects } from './support/db.ts';
-import { STAGES } from '../scripts/demo/data.ts';
+import { DEMO_ADMIN, STAGES } from '../scripts/demo/data.ts';
 
 const exec = promisify(execFile);
 
@@ -231,6 +231,17 @@ describe.each(testDialects())('npm run demo on %s', (dialect) => {
       expect(cases.length).toBeGreaterThan(50);
       expect(cases.some((c) => c.status === 'resolved')).toBe(true);
       expect(cases.some((c) => c.status !== 'resolved')).toBe(true);
+      // Nothing in the case histories happened after the load (issue 21: a recent case was
+      // worked "in the future"), and the demo admin has open cases of their own for Today.
+      const events = await h.db.selectFrom('case_events').select('created_at').execute();
+      const loadedAt = Date.now();
+      expect(events.filter((e) => new Date(e.created_at).getTime() > loadedAt)).toEqual([]);
+      const me = await h.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', DEMO_ADMIN.email)
+        .executeTakeFirstOrThrow();
+      expect(cases.filter((c) => c.owner_id === me.id && c.status !== 'resolved')).toHaveLength(4);
       await expectMoneyFollowsFeedback(h.db);
       await expectEmployeesAndCalls(h.db);
       await expectPulses(h.db);

@@ -140,14 +140,20 @@ async function main() {
 
   // Older cases are resolved; recent ones stay open at various stages of work.
   let resolved = 0;
+  const stillOpen: string[] = [];
   for (const c of caseIds) {
     const age = (now - c.at) / 86_400_000;
-    clock.set(new Date(c.at + 3_600_000 * (2 + Math.floor(rand() * 30))));
+    // Worked a few hours after it opened, but never later than now (no events from the future).
+    const workedAt = c.at + 3_600_000 * (2 + Math.floor(rand() * 30));
+    clock.set(new Date(Math.min(workedAt, now - 60_000)));
     if (age > 14 && rand() < 0.92) {
       await updateCase(ctx, c.id, { status: 'in_progress' });
       await updateCase(ctx, c.id, { status: 'resolved', resolution: pick(RESOLUTIONS) });
       resolved += 1;
-    } else if (rand() < 0.5) {
+      continue;
+    }
+    stillOpen.push(c.id);
+    if (rand() < 0.5) {
       await updateCase(ctx, c.id, {
         status: 'in_progress',
         note: 'Связались с клиентом, уточняем детали.',
@@ -155,6 +161,8 @@ async function main() {
     }
   }
   clock.set(new Date(now));
+  // The demo admin also works cases, so their "Сегодня" page has some of its own (issue 21).
+  for (const id of stillOpen.slice(-4)) await updateCase(ctx, id, { ownerId: created.userId! });
   const money = await loadEconomicsDemo(ctx, economics, rand, new Date(now));
   const staff = await loadEmployeesDemo(ctx, seeded(20261204), new Date(now));
   const pulses = await loadPulsesDemo(deps, ctx, clock, seeded(20261205), new Date(now));

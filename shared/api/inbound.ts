@@ -6,6 +6,8 @@ export const inboundAddressOut = z.object({
   /** Give this address to clients (or forward a support mailbox to it). */
   address: z.string(),
   token: z.string(),
+  /** Whether the built-in receiver is running (INBOUND_SMTP_PORT set): mail to the address arrives. */
+  receiving: z.boolean(),
 });
 export type InboundAddressOut = z.infer<typeof inboundAddressOut>;
 

@@ -7,6 +7,7 @@ import { formatDateTime } from '../format.ts';
 import { AnchorLink } from './AnchorLink.tsx';
 import { ClientLink } from './ClientLink.tsx';
 import { ScoreBadge } from './ScoreBadge.tsx';
+import { useStageLabel } from './useStageLabel.ts';
 import { SentimentBadge, TopicChips } from '../pages/text/SentimentBadges.tsx';
 
 export function FeedbackCard({
@@ -17,6 +18,7 @@ export function FeedbackCard({
   showClient?: boolean;
 }) {
   const { t, i18n } = useTranslation();
+  const stageLabel = useStageLabel();
   return (
     <Card withBorder padding="sm" radius="md" data-testid="feedback-card">
       <Group gap="xs" justify="space-between">
@@ -28,7 +30,7 @@ export function FeedbackCard({
           </Badge>
           {item.stage && (
             <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
-              {item.stage}
+              {stageLabel(item.stage)}
             </Badge>
           )}
           {item.caseId && (
@@ -37,7 +39,7 @@ export function FeedbackCard({
             </Badge>
           )}
         </Group>
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" component="time" dateTime={item.receivedAt}>
           {formatDateTime(item.receivedAt, i18n.language)}
         </Text>
       </Group>

@@ -12,7 +12,9 @@ import * as repo from './inbound.repo.ts';
 import { sourceIdOf } from './mail-intake.ts';
 import { inboundAddressOf, newInboundToken } from './mail-rules.ts';
 
-export async function getInboundAddress(ctx: Ctx): Promise<{ address: string; token: string }> {
+export async function getInboundAddress(
+  ctx: Ctx,
+): Promise<{ address: string; token: string; receiving: boolean }> {
   assertCan(ctx.actor, 'data.read');
   let row = await repo.findAddress(ctx.db, ctx.orgId);
   if (!row) {
@@ -24,7 +26,12 @@ export async function getInboundAddress(ctx: Ctx): Promise<{ address: string; to
     });
     row = await repo.findAddress(ctx.db, ctx.orgId);
   }
-  return { address: inboundAddressOf(row!.token, ctx.config.http.publicUrl), token: row!.token };
+  return {
+    address: inboundAddressOf(row!.token, ctx.config.http.publicUrl),
+    token: row!.token,
+    // The built-in receiver runs only with INBOUND_SMTP_PORT set; the page says so when it does not.
+    receiving: ctx.config.mail.inboundPort !== undefined,
+  };
 }
 
 export async function listQuarantine(ctx: Ctx, q: { cursor?: string; limit: number }) {

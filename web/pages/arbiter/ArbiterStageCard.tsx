@@ -25,6 +25,7 @@ import { money, percent } from '../economics/format.ts';
 import { splitDrivers, formatR } from '../scorecard/drivers.ts';
 import { metricName } from '../scorecard/layer-format.ts';
 import { LayerMetricRow } from '../scorecard/LayerMetricRow.tsx';
+import { useTopicLabel } from '../text/useTopics.ts';
 
 /** A case's opening day, short ("10 нояб."). */
 const formatDate = (iso: string, lng: string) =>
@@ -74,6 +75,7 @@ export function ArbiterStageCard({
   churn: ArbiterOut['churnByGroup'];
 }) {
   const { t, i18n } = useTranslation();
+  const topicLabel = useTopicLabel();
   const lng = i18n.language;
   // A visible sliver for any money at risk; nothing for none.
   const width =
@@ -197,7 +199,7 @@ export function ArbiterStageCard({
                       {e.ref}
                     </AnchorLink>
                     {e.score !== null && ` · ${t('arbiter.score', { score: e.score })}`}
-                    {e.topic && ` · ${e.topic}`} · {formatDateTime(e.receivedAt, lng)}
+                    {e.topic && ` · ${topicLabel(e.topic)}`} · {formatDateTime(e.receivedAt, lng)}
                   </Text>
                 </Blockquote>
               ))}

@@ -21,6 +21,7 @@ import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { setQueryParams, useQueryParams } from '../../router.tsx';
+import { useStageLabel } from '../../components/useStageLabel.ts';
 
 const LIMIT = 100;
 const STATUSES = ['all', 'active', 'retired'] as const;
@@ -28,6 +29,7 @@ type StatusChoice = (typeof STATUSES)[number];
 
 function RequirementHit({ item }: { item: RequirementSearchHit }) {
   const { t } = useTranslation();
+  const stageLabel = useStageLabel();
   return (
     <Card withBorder padding="sm" radius="sm" data-testid="requirement-hit">
       <Group justify="space-between" gap="xs" wrap="wrap" mb={4}>
@@ -57,7 +59,7 @@ function RequirementHit({ item }: { item: RequirementSearchHit }) {
         )}
         {item.stage && (
           <Badge variant="outline" color="gray" style={{ textTransform: 'none', maxWidth: '100%' }}>
-            {item.stage}
+            {stageLabel(item.stage)}
           </Badge>
         )}
         <Text size="xs" c="dimmed">

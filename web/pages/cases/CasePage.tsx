@@ -45,11 +45,13 @@ import { CaseReplyForm } from './CaseReplyForm.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { ResolveCaseForm } from './ResolveCaseForm.tsx';
 import { CaseRequirements } from '../care/RequirementList.tsx';
+import { useStageLabel } from '../../components/useStageLabel.ts';
 
 type Patch = Parameters<typeof updateCase>[1];
 
 export function CasePage() {
   const { t, i18n } = useTranslation();
+  const stageLabel = useStageLabel();
   const { id = '' } = useRouteParams();
   const { user } = useSession();
   const queryClient = useQueryClient();
@@ -191,7 +193,7 @@ export function CasePage() {
           )}
         </Field>
         <Field label={t('cases.fields.type')}>{t(`cases.types.${c.type}`)}</Field>
-        <Field label={t('cases.fields.stage')}>{c.stage ?? '—'}</Field>
+        <Field label={t('cases.fields.stage')}>{c.stage ? stageLabel(c.stage) : '—'}</Field>
         <Field label={t('cases.fields.dueAt')}>{date(c.dueAt)}</Field>
         <Field label={t('cases.fields.firstResponseDueAt')}>{date(c.firstResponseDueAt)}</Field>
         <Field label={t('cases.fields.createdAt')}>{date(c.createdAt)}</Field>

@@ -1,28 +1,18 @@
 // Clients, searched by name (any alphabet: the server matches Cyrillic case-insensitively) and
 // filtered by segment, status, manager and a minimum strategic fit. Filters live in the query
 // string.
-import {
-  Badge,
-  Button,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLIENT_STATUSES, listClientsFiltered } from '../../api/care.ts';
 import { useUsers } from '../../components/useUsers.ts';
-import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ListExportButtons } from '../../components/ListExportButtons.tsx';
-import { formatDateTime, formatMoney } from '../../format.ts';
 import { setQueryParams, useQueryParams } from '../../router.tsx';
+import { ClientRows } from './ClientRows.tsx';
 
 /** Thresholds offered by the strategic-fit filter (the API takes any 0–100). */
 const FIT_THRESHOLDS = [25, 50, 75, 90];
@@ -120,54 +110,7 @@ export function ClientsPage() {
         <ListExportButtons list="clients" params={filter} />
       </Group>
       <ErrorAlert error={clients.error} />
-      {items.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('clients.name')}</Table.Th>
-                <Table.Th>{t('clients.segment')}</Table.Th>
-                <Table.Th>{t('clients.kind')}</Table.Th>
-                <Table.Th>{t('care.card.status')}</Table.Th>
-                <Table.Th>{t('clients.economics.budget')}</Table.Th>
-                <Table.Th>{t('clients.economics.strategicFit')}</Table.Th>
-                <Table.Th>{t('clients.externalId')}</Table.Th>
-                <Table.Th>{t('clients.createdAt')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((client) => (
-                <Table.Tr key={client.id} data-testid="client-row">
-                  <Table.Td>
-                    <AnchorLink to={`/clients/${client.id}`} size="sm" fw={500}>
-                      {client.name}
-                    </AnchorLink>
-                  </Table.Td>
-                  <Table.Td>
-                    {client.segment && (
-                      <Badge variant="light" style={{ textTransform: 'none' }}>
-                        {client.segment}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{t(`clients.kinds.${client.kind}`)}</Table.Td>
-                  <Table.Td>{t(`care.card.statuses.${client.status}`)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {formatMoney(client.estimatedAnnualBudget, i18n.language)}
-                  </Table.Td>
-                  <Table.Td>{client.strategicFit ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace">
-                      {client.externalId ?? '—'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(client.createdAt, i18n.language)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      {items.length > 0 && <ClientRows items={items} />}
       {clients.data && items.length === 0 && <Text c="dimmed">{t('clients.empty')}</Text>}
       {clients.hasNextPage && (
         <Group justify="center" mt="md">

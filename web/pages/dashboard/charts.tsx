@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { SatisfactionMetric, SatisfactionOut } from '../../api/metrics.ts';
 import { ChartCard } from '../../components/ChartCard.tsx';
 import type { ChartOption } from '../../components/useEChart.ts';
+import { useStageLabel } from '../../components/useStageLabel.ts';
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
@@ -90,20 +91,24 @@ export function DimensionChart({
 }) {
   const { t } = useTranslation();
   const groups = useMemo(() => data.groups.filter((g) => g.responses > 0), [data]);
+  // Stages by their names (the key is what the records store), as the Stages page names them.
+  const stageLabel = useStageLabel();
+  const stageNames = groups.map((g) => (dimension === 'stage' ? stageLabel(g.key) : g.key));
+  const namesKey = stageNames.join('\n');
   const option = useMemo<ChartOption>(() => {
-    const label = (key: string) =>
+    const label = (key: string, i: number) =>
       key === 'none'
         ? t('dashboard.notSet')
         : dimension === 'channel'
           ? t(`feedback.channels.${key}`, { defaultValue: key })
-          : key;
+          : stageNames[i]!;
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', ...(metric === 'nps' ? { min: -100, max: 100 } : {}) },
       yAxis: {
         type: 'category',
-        data: groups.map((g) => label(g.key)),
+        data: groups.map((g, i) => label(g.key, i)),
         axisLabel: { width: 110, overflow: 'truncate' },
       },
       series: [
@@ -116,7 +121,8 @@ export function DimensionChart({
         },
       ],
     };
-  }, [groups, metric, t, dimension]);
+    // stageNames is read through namesKey (a new array every render).
+  }, [groups, metric, t, dimension, namesKey]);
   if (groups.length === 0) {
     return (
       <Card withBorder radius="md" padding="sm">

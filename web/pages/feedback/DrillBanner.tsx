@@ -5,6 +5,7 @@ import { Alert, Badge, Button, Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { countFeedback, type FeedbackFilter } from '../../api/feedback.ts';
+import { useStageLabel } from '../../components/useStageLabel.ts';
 import { formatDateTime } from '../../format.ts';
 
 /** The URL parameters a drill-down sets; the list's own filters are left as they are. */
@@ -21,6 +22,7 @@ export function DrillBanner({
   onClear: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const stageLabel = useStageLabel();
   const count = useQuery({
     queryKey: ['feedback', 'count', filter],
     queryFn: () => countFeedback(filter),
@@ -28,7 +30,7 @@ export function DrillBanner({
   const chips = [
     filter.scoreType &&
       t('feedback.drill.scoreType', { type: t(`dashboard.metrics.${filter.scoreType}`) }),
-    filter.stage && t('feedback.drill.stage', { stage: filter.stage }),
+    filter.stage && t('feedback.drill.stage', { stage: stageLabel(filter.stage) }),
     filter.noStage && t('feedback.drill.noStage'),
     filter.segment && t('feedback.drill.segment', { segment: filter.segment }),
     filter.noSegment && t('feedback.drill.noSegment'),

@@ -13,6 +13,7 @@ import { Field } from '../../components/Field.tsx';
 import { MessageList } from '../../components/MessageList.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ScoreBadge } from '../../components/ScoreBadge.tsx';
+import { useStageLabel } from '../../components/useStageLabel.ts';
 import { formatDateTime } from '../../format.ts';
 import { useRouteParams } from '../../router.tsx';
 import { AnalysisCorrection } from '../text/AnalysisCorrection.tsx';
@@ -24,6 +25,7 @@ import { RecordDeleteButton } from '../../components/RecordDeleteButtons.tsx';
 
 export function FeedbackDetailPage() {
   const { t, i18n } = useTranslation();
+  const stageLabel = useStageLabel();
   const { id = '' } = useRouteParams();
   const { user } = useSession();
   const feedback = useQuery({ queryKey: ['feedback', id], queryFn: () => getFeedback(id) });
@@ -81,7 +83,9 @@ export function FeedbackDetailPage() {
                 ? `${contact.data.name}${contact.data.email ? ` <${contact.data.email}>` : ''}`
                 : '—'}
             </Field>
-            <Field label={t('feedback.fields.stage')}>{item.stage ?? '—'}</Field>
+            <Field label={t('feedback.fields.stage')}>
+              {item.stage ? stageLabel(item.stage) : '—'}
+            </Field>
             <Field label={t('feedback.fields.receivedAt')}>{date(item.receivedAt)}</Field>
             <Field label={t('feedback.fields.language')}>{item.language ?? '—'}</Field>
             <Field label={t('feedback.fields.sourceId')}>{item.sourceId ?? '—'}</Field>

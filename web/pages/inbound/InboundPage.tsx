@@ -1,6 +1,17 @@
 // E-mail in: the organisation's inbound address (to copy), and the quarantine of mail from unknown
 // senders with accept / discard. Cards rather than a table, so it reads on a phone.
-import { Button, Card, Code, CopyButton, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Code,
+  CopyButton,
+  Group,
+  Loader,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +40,11 @@ function AddressCard() {
       </Title>
       <ErrorAlert error={address.error} />
       {address.isPending && <Loader size="sm" />}
+      {address.data && !address.data.receiving && (
+        <Alert color="yellow" mb="sm" data-testid="inbound-receiver-off">
+          {t('inbound.receiverOff')}
+        </Alert>
+      )}
       {address.data && (
         <Group gap="sm" wrap="wrap" align="center">
           <Code

@@ -1,7 +1,8 @@
 // The organisation's people. Admins add people, change roles and disable or re-enable them;
 // the server refuses to leave the organisation without an active admin (code `conflict`). They
 // may reset another person's two-factor sign-in (a lost phone; issue 19).
-import { Badge, Button, Group, Modal, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -24,6 +25,7 @@ export function PeoplePage() {
   const [adding, setAdding] = useState(false);
   const users = useQuery({ queryKey: USERS_KEY, queryFn: () => listUsers() });
   const manage = can(me.role, 'users.manage');
+  const phone = useMediaQuery('(max-width: 48em)');
 
   const update = useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: { role?: Role; disabled?: boolean } }) =>
@@ -47,9 +49,10 @@ export function PeoplePage() {
     },
   });
 
-  const row = (person: UserOut) => (
-    <Table.Tr key={person.id} data-testid="person-row">
-      <Table.Td>
+  // The parts of one person's line, laid out as a table row or, on a phone, as a card.
+  const parts = (person: UserOut) => ({
+    name: (
+      <>
         <Text size="sm" fw={500}>
           {person.name}
         </Text>
@@ -58,60 +61,87 @@ export function PeoplePage() {
             {t('people.you')}
           </Text>
         )}
-      </Table.Td>
-      <Table.Td>{person.email}</Table.Td>
-      <Table.Td>
-        {manage ? (
-          <NativeSelect
-            size="xs"
-            miw={150}
-            aria-label={`${t('roles.label')}: ${person.name}`}
-            value={person.role}
-            disabled={update.isPending}
-            onChange={(e) =>
-              update.mutate({ id: person.id, patch: { role: e.currentTarget.value as Role } })
-            }
-            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          />
-        ) : (
-          t(`roles.${person.role}`)
+      </>
+    ),
+    role: manage ? (
+      <NativeSelect
+        size="xs"
+        miw={150}
+        aria-label={`${t('roles.label')}: ${person.name}`}
+        value={person.role}
+        disabled={update.isPending}
+        onChange={(e) =>
+          update.mutate({ id: person.id, patch: { role: e.currentTarget.value as Role } })
+        }
+        data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+      />
+    ) : (
+      t(`roles.${person.role}`)
+    ),
+    status: (
+      <Badge color={person.disabled ? 'gray' : 'green'} variant="light">
+        {t(person.disabled ? 'people.disabled' : 'people.active')}
+      </Badge>
+    ),
+    lastLogin: formatDateTime(person.lastLoginAt, i18n.language) ?? t('common.never'),
+    actions: manage && (
+      <Group gap={6} wrap="wrap">
+        <Button
+          size="compact-xs"
+          variant="light"
+          color={person.disabled ? 'green' : 'red'}
+          disabled={update.isPending}
+          onClick={() => update.mutate({ id: person.id, patch: { disabled: !person.disabled } })}
+        >
+          {t(person.disabled ? 'people.enable' : 'people.disable')}
+        </Button>
+        {person.twoFactor && person.id !== me.id && (
+          <Button
+            size="compact-xs"
+            variant="light"
+            color="orange"
+            onClick={() => setResetting(person)}
+          >
+            {t('access.twoFactorReset.action')}
+          </Button>
         )}
-      </Table.Td>
-      <Table.Td>
-        <Badge color={person.disabled ? 'gray' : 'green'} variant="light">
-          {t(person.disabled ? 'people.disabled' : 'people.active')}
-        </Badge>
-      </Table.Td>
-      <Table.Td>{formatDateTime(person.lastLoginAt, i18n.language) ?? t('common.never')}</Table.Td>
-      {manage && (
-        <Table.Td>
-          <Group gap={6} wrap="nowrap">
-            <Button
-              size="compact-xs"
-              variant="light"
-              color={person.disabled ? 'green' : 'red'}
-              disabled={update.isPending}
-              onClick={() =>
-                update.mutate({ id: person.id, patch: { disabled: !person.disabled } })
-              }
-            >
-              {t(person.disabled ? 'people.enable' : 'people.disable')}
-            </Button>
-            {person.twoFactor && person.id !== me.id && (
-              <Button
-                size="compact-xs"
-                variant="light"
-                color="orange"
-                onClick={() => setResetting(person)}
-              >
-                {t('access.twoFactorReset.action')}
-              </Button>
-            )}
-          </Group>
-        </Table.Td>
-      )}
-    </Table.Tr>
-  );
+      </Group>
+    ),
+  });
+
+  const row = (person: UserOut) => {
+    const p = parts(person);
+    return (
+      <Table.Tr key={person.id} data-testid="person-row">
+        <Table.Td>{p.name}</Table.Td>
+        <Table.Td>{person.email}</Table.Td>
+        <Table.Td>{p.role}</Table.Td>
+        <Table.Td>{p.status}</Table.Td>
+        <Table.Td>{p.lastLogin}</Table.Td>
+        {manage && <Table.Td>{p.actions}</Table.Td>}
+      </Table.Tr>
+    );
+  };
+
+  // On a phone the table would scroll sideways and hide the actions: one card per person.
+  const card = (person: UserOut) => {
+    const p = parts(person);
+    return (
+      <Card key={person.id} withBorder padding="xs" radius="sm" data-testid="person-row">
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <div style={{ minWidth: 0 }}>{p.name}</div>
+          {p.status}
+        </Group>
+        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          {person.email} · {t('people.lastLogin')}: {p.lastLogin}
+        </Text>
+        <Group gap="xs" mt={6} wrap="wrap">
+          {p.role}
+          {p.actions}
+        </Group>
+      </Card>
+    );
+  };
 
   return (
     <>
@@ -120,7 +150,8 @@ export function PeoplePage() {
         action={manage && <Button onClick={() => setAdding(true)}>{t('people.add')}</Button>}
       />
       <ErrorAlert error={users.error ?? update.error} />
-      {users.data && (
+      {users.data && phone && <Stack gap="xs">{users.data.items.map(card)}</Stack>}
+      {users.data && !phone && (
         <Table.ScrollContainer minWidth={640}>
           <Table striped highlightOnHover verticalSpacing="xs">
             <Table.Thead>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallOut } from '../../api/telephony.ts';
 import { ClientLink } from '../../components/ClientLink.tsx';
 import { formatDateTime } from '../../format.ts';
+import { useStageLabel } from '../../components/useStageLabel.ts';
 
 export function formatSeconds(seconds: number): string {
   const m = Math.floor(seconds / 60);
@@ -13,6 +14,7 @@ export function formatSeconds(seconds: number): string {
 
 export function CallCard({ call }: { call: CallOut }) {
   const { t, i18n } = useTranslation();
+  const stageLabel = useStageLabel();
   const missed = call.direction === 'in' && !call.answered;
   return (
     <Card withBorder radius="md" padding="sm" data-testid="call-card">
@@ -42,7 +44,7 @@ export function CallCard({ call }: { call: CallOut }) {
           wait: formatSeconds(call.waitSeconds),
           duration: formatSeconds(call.durationSeconds),
         })}
-        {call.stage ? ` · ${call.stage}` : ''}
+        {call.stage ? ` · ${stageLabel(call.stage)}` : ''}
       </Text>
       {call.clientId && <ClientLink clientId={call.clientId} />}
       {missed && (

@@ -1,21 +1,28 @@
 // "Сегодня" (issue 21): the start page of a care manager — my open cases by SLA risk, reminders
 // due today, detractors and negative records without a case, each with its action in place
 // (resolve, hand over, snooze, open); an admin also sees the set-up health of mail in and out.
-import { Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateCase } from '../../api/cases.ts';
 import { getToday, snoozeItem, type SnoozeRef, type TodayOut } from '../../api/today.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { messageFailureReason } from '../../components/message-reason.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useUsers } from '../../components/useUsers.ts';
 import { formatDateTime } from '../../format.ts';
 import { useSession } from '../../session.tsx';
 import { TodayCaseCard, TodayRecordCard, TodayReminderCard } from './TodayCards.tsx';
 
-function Section(props: { title: string; count: number; empty: string; children: ReactNode }) {
+/** How many cards a section shows before «show all» (a long list of old reminders hides the rest). */
+const FIRST = 8;
+
+function Section(props: { title: string; count: number; empty: string; children: ReactNode[] }) {
+  const { t } = useTranslation();
+  const [all, setAll] = useState(false);
+  const shown = all ? props.children : props.children.slice(0, FIRST);
   return (
     <Stack gap="xs">
       <Group gap="xs">
@@ -29,7 +36,17 @@ function Section(props: { title: string; count: number; empty: string; children:
           {props.empty}
         </Text>
       ) : (
-        props.children
+        shown
+      )}
+      {!all && props.children.length > FIRST && (
+        <Button
+          variant="subtle"
+          size="xs"
+          onClick={() => setAll(true)}
+          data-testid="today-show-all"
+        >
+          {t('today.showAll', { count: props.children.length })}
+        </Button>
       )}
     </Stack>
   );
@@ -63,7 +80,7 @@ function Health({ health }: { health: NonNullable<TodayOut['health']> }) {
           t('today.health.lastError'),
           !err,
           err
-            ? `${formatDateTime(err.at, i18n.language)} · ${t(`templates.kinds.${err.kind}`)} · ${err.error}`
+            ? `${formatDateTime(err.at, i18n.language)} · ${t(`templates.kinds.${err.kind}`)} · ${messageFailureReason({ status: 'failed', lastError: err.error }, t)}`
             : t('today.health.noError'),
         )}
         {line(
