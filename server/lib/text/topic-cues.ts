@@ -88,10 +88,10 @@ export const TOPIC_CUES: Record<string, string[]> = {
         'onlin|search|camera|down',
     ),
     ...list(
-      'пароль|страниц|загруж|кнопк|синхрониз|глюк|верси|фильтр|форма|ошибк|меню|api|' +
-        'интуитив|password|page|load|respond on|sync|glitch|version|filter|form|portal|' +
-        'upload|menu|navigat|intuitiv|tool|войти|log in|тормоз|buggy|bug|checkout|error|' +
-        'зависа|падает|приложени|account',
+      'пароль|страниц|загруж|кнопк|синхрониз|глюк|верси|фильтр|форма|меню|api|интуитив|' +
+        'password|page|load|respond on|sync|glitch|version|filter|form|portal|upload|menu|' +
+        'navigat|intuitiv|tool|войти|log in|тормоз|buggy|bug|checkout|зависа|падает|' +
+        'приложени|account',
     ),
   ],
   onboarding: [
