@@ -27,6 +27,8 @@ import { createBenchOrg, dropBenchDatabases, freshPgDatabase } from './lib.ts';
 const N = Number(process.env.BENCH_TEXT_N ?? 20_000);
 const PHASE = process.env.BENCH_TEXT_PHASE ?? 'all';
 const ROUND = Number(process.env.BENCH_TEXT_ROUND ?? 0) || undefined;
+/** Stop a sweep after this many seconds (a shared machine: the bench lock is held ≤ 15 min). */
+const BUDGET_MS = Number(process.env.BENCH_TEXT_SECONDS ?? 0) * 1000 || Infinity;
 const POOL = [...loadMainSet(), ...loadUnseenSet(), ...loadTopicSet()].map((i) => i.text);
 const load = () => execSync('cat /proc/loadavg').toString().trim().split(' ').slice(0, 3).join(' ');
 const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
@@ -49,7 +51,7 @@ console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.ve
 console.log(`texts: ${POOL.length} eval texts combined (see header); N = ${N}, phase ${PHASE}`);
 
 // 1. The engine alone, no database.
-if (PHASE !== 'load') {
+if (PHASE !== 'load' && process.env.BENCH_TEXT_ENGINE !== '0') {
   const n = Math.min(N, 20_000);
   const started = performance.now();
   for (let i = 0; i < n; i++)
@@ -114,16 +116,29 @@ async function sweepOn(label: string, url: string) {
     const rounds: number[] = [];
     const started = performance.now();
     let total = 0;
+    let report = started + 60_000;
     for (;;) {
       const t0 = performance.now();
       const n = await sweepTextAnalysis(deps, ROUND);
       if (!n) break;
       rounds.push(performance.now() - t0);
       total += n;
+      if (t0 >= report) {
+        console.log(`  … ${total} records, ${rate(total, t0 - started)}/s, load ${load()}`);
+        report += 60_000;
+      }
+      if (t0 - started >= BUDGET_MS) break;
     }
     const ms = performance.now() - started;
     rounds.sort((a, b) => a - b);
     const r = rate(total, ms);
+    const left = await deps.db
+      .selectFrom('feedback')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('analysed_at', 'is', null)
+      .where('text', 'is not', null)
+      .executeTakeFirstOrThrow();
+    console.log(`  table: ${left.n} records still pending after this run`);
     console.log(
       `sweep ${label.padEnd(10)} ${r} records/s over ${total} records in ${(ms / 1000).toFixed(0)} s, round: median ${rounds[rounds.length >> 1]?.toFixed(0)} ms, max ${rounds[rounds.length - 1]?.toFixed(0)} ms; 1 000 000 records ≈ ${(1_000_000 / r / 60).toFixed(1)} min; load ${load()}`,
     );
