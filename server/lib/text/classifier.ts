@@ -11,10 +11,18 @@ export interface SentimentModel {
   weights: Record<string, [number, number, number]>;
 }
 
+// The weights as a Map, built once per model: lookups in a JSON object of ~1 800 keys are slower.
+const compiled = new WeakMap<SentimentModel, Map<string, [number, number, number]>>();
+
 export function predictProbabilities(model: SentimentModel, f: Features): [number, number, number] {
+  let weights = compiled.get(model);
+  if (!weights) {
+    weights = new Map(Object.entries(model.weights));
+    compiled.set(model, weights);
+  }
   const z: [number, number, number] = [0, 0, 0];
   for (const [name, value] of f) {
-    const w = model.weights[name];
+    const w = weights.get(name);
     if (!w) continue;
     z[0] += w[0] * value;
     z[1] += w[1] * value;

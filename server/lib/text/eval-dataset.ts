@@ -32,3 +32,6 @@ export const loadUnseenSet = () => readJsonl('eval-unseen-set.jsonl');
 export const loadTopicSet = () => readJsonl<TopicLabelledText>('eval-topic-set.jsonl');
 /** Training-only texts added for the misses users saw in the demo (issue 22); never evaluated. */
 export const loadTrainSupplement = () => readJsonl('train-supplement.jsonl');
+/** Training-only topic texts of general vocabulary per topic (issue 22); never evaluated. */
+export const loadTopicTrainSupplement = () =>
+  readJsonl<TopicLabelledText>('topic-train-supplement.jsonl');

@@ -19,12 +19,26 @@ const POS = byLengthDesc(POSITIVE);
 const NEG = byLengthDesc(NEGATIVE);
 const NEGD = byLengthDesc(NEGATED);
 
-function lookup(table: [string, number][], t: Token): number {
+function scan(table: [string, number][], t: Token): number {
   for (const [key, weight] of table) {
     if (key.length <= 2 ? t.word === key : t.word.startsWith(key) || t.stem.startsWith(key))
       return weight;
   }
   return 0;
+}
+
+// A word's three lexicon weights depend on the word alone (its stem is a function of it): cached
+// per word, bounded, so the sweep scans the ~230 entries once per distinct word, not per token.
+const weights = new Map<string, [number, number, number]>();
+
+function lookup(table: [string, number][], t: Token): number {
+  let w = weights.get(t.word);
+  if (!w) {
+    if (weights.size >= 100_000) weights.clear();
+    w = [scan(POS, t), scan(NEG, t), scan(NEGD, t)];
+    weights.set(t.word, w);
+  }
+  return table === POS ? w[0] : table === NEG ? w[1] : w[2];
 }
 
 export interface LexiconScore {

@@ -90,7 +90,17 @@ export function stemEn(input: string): string {
 /** No word of either language is longer; a longer "word" (hostile or a pasted hash) is cut. */
 export const MAX_WORD_LENGTH = 40;
 
+// Feedback repeats its words: the sweep stems the same few thousand again and again, so stems are
+// cached per word (bounded: the cache is dropped when full, words are ≤ 64 characters).
+const cache = new Map<string, string>();
+
 export function stem(token: string): string {
-  const word = token.length > MAX_WORD_LENGTH ? token.slice(0, MAX_WORD_LENGTH) : token;
-  return /[а-яё]/.test(word) ? stemRu(word) : stemEn(word);
+  let out = cache.get(token);
+  if (out === undefined) {
+    const word = token.length > MAX_WORD_LENGTH ? token.slice(0, MAX_WORD_LENGTH) : token;
+    out = /[а-яё]/.test(word) ? stemRu(word) : stemEn(word);
+    if (cache.size >= 100_000) cache.clear();
+    cache.set(token, out);
+  }
+  return out;
 }

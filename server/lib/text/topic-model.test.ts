@@ -1,6 +1,6 @@
 // The topic model (issue 22): deterministic training, per-organisation taxonomies, measured floor.
 import { describe, expect, it } from 'vitest';
-import { loadTopicSet } from './eval-dataset.ts';
+import { loadTopicSet, loadTopicTrainSupplement } from './eval-dataset.ts';
 import { classifySentiment } from './sentiment.ts';
 import { evaluateTopics } from './topic-eval.ts';
 import { predictTopics, topicModel, trainTopicModel } from './topic-model.ts';
@@ -12,7 +12,10 @@ const keys = DEFAULT_TOPICS.map((t) => t.key);
 
 describe('topic model', () => {
   it('is the committed output of scripts/train-text.ts', () => {
-    const train = loadTopicSet().filter((i) => i.split === 'train');
+    const train = [
+      ...loadTopicSet().filter((i) => i.split === 'train'),
+      ...loadTopicTrainSupplement(),
+    ];
     expect(trainTopicModel(train, DEFAULT_TOPICS, MODEL_VERSION, TOPIC_TRAIN_OPTIONS)).toEqual(
       topicModel(),
     );
@@ -32,11 +35,11 @@ describe('topic model', () => {
   });
 
   it('micro-F1 on the test split beats the keyword tagger it replaces', () => {
-    // Measured, not tuned: 0.679 (keywords alone 0.589); issue 22 asks 0.80 — not met, see
-    // docs/BENCHMARKS.md. This floor only catches regressions.
+    // Measured: 0.729 (keywords alone 0.589; 0.679 before the supplement); issue 22 asks 0.80 —
+    // not met, see docs/BENCHMARKS.md. This floor only catches regressions.
     const test = loadTopicSet().filter((i) => i.split === 'test');
     const e = evaluateTopics(test, keys, (t) => predictTopics(t, DEFAULT_TOPICS));
-    expect(e.micro.f1).toBeGreaterThanOrEqual(0.66);
+    expect(e.micro.f1).toBeGreaterThanOrEqual(0.7);
     expect(e.micro.f1).toBeGreaterThan(
       evaluateTopics(test, keys, (t) => tagTopics(t, DEFAULT_TOPICS)).micro.f1,
     );
@@ -69,10 +72,10 @@ describe('topic model', () => {
 });
 
 describe('the misses users saw in the demo (issue 22)', () => {
-  it('"испорчена" is negative and about delivery', () => {
+  it('"испорчена" is negative and about delivery and quality', () => {
     const text = 'Груз пришёл с повреждённой упаковкой, часть товара испорчена.';
     expect(classifySentiment(text).label).toBe('negative');
-    expect(predictTopics(text, DEFAULT_TOPICS)).toContain('delivery');
+    expect(predictTopics(text, DEFAULT_TOPICS)).toEqual(['delivery', 'quality']);
   });
   it('"решаются за минуты" is positive, about staff and communication', () => {
     const text = 'Менеджер всегда на связи, вопросы решаются за минуты.';

@@ -234,27 +234,60 @@ function stemmed(word: string): string {
   return s.length >= 3 ? s : word;
 }
 
+const wordMatches = (ks: string, w: string, s: string) =>
+  ks.length <= 3 ? s === ks || w === ks : s.startsWith(ks) || w.startsWith(ks);
+
+/** One taxonomy's keywords, ready to match: one-word keywords are answered per word (cached, the
+ * sweep sees the same words again and again), phrases position by position. */
+interface Matcher {
+  single: { topic: number; stem: string }[];
+  phrases: { topic: number; stems: string[] }[];
+  byWord: Map<string, number[]>;
+}
+
+const matchers = new WeakMap<TopicDef[], Matcher>();
+
+function matcherOf(topics: TopicDef[]): Matcher {
+  let m = matchers.get(topics);
+  if (!m) {
+    m = { single: [], phrases: [], byWord: new Map() };
+    for (const [topic, def] of topics.entries())
+      for (const keyword of def.keywords) {
+        const stems = compile(keyword).stems;
+        if (stems.length === 1) m.single.push({ topic, stem: stems[0]! });
+        else if (stems.length > 1) m.phrases.push({ topic, stems });
+      }
+    matchers.set(topics, m);
+  }
+  return m;
+}
+
 export function tagTopics(text: string, topics: TopicDef[]): string[] {
+  const m = matcherOf(topics);
   const ws = words(text).filter((w) => /\p{L}/u.test(w));
   const stems = ws.map((w) => stemmed(w));
-  const found: string[] = [];
-  for (const topic of topics) {
-    const hit = topic.keywords.some((keyword) => {
-      const k = compile(keyword).stems;
-      if (k.length === 0) return false;
-      return stems.some((_, i) =>
-        k.every((ks, j) => {
+  const hit = new Set<number>();
+  ws.forEach((w, i) => {
+    let found = m.byWord.get(w);
+    if (!found) {
+      found = [];
+      for (const k of m.single) if (wordMatches(k.stem, w, stems[i]!)) found.push(k.topic);
+      if (m.byWord.size >= 20_000) m.byWord.clear();
+      m.byWord.set(w, found);
+    }
+    for (const t of found) hit.add(t);
+  });
+  for (const p of m.phrases)
+    if (
+      !hit.has(p.topic) &&
+      stems.some((_, i) =>
+        p.stems.every((ks, j) => {
           const w = ws[i + j];
           const s = stems[i + j];
-          return (
-            w !== undefined &&
-            s !== undefined &&
-            (ks.length <= 3 ? s === ks || w === ks : s.startsWith(ks) || w.startsWith(ks))
-          );
+          return w !== undefined && s !== undefined && wordMatches(ks, w, s);
         }),
-      );
-    });
-    if (hit) found.push(topic.key);
-  }
-  return found;
+      )
+    )
+      hit.add(p.topic);
+  return topics.filter((_, i) => hit.has(i)).map((t) => t.key);
 }

@@ -181,28 +181,8 @@ export interface AnalysisWrite {
   topicSentiments: TextAnalysis['topicSentiments'];
 }
 
-export async function writeAnalysis(
-  db: DbOrTrx,
-  w: AnalysisWrite,
-  analysedAt: string,
-): Promise<void> {
-  await db
-    .updateTable('feedback')
-    .set({
-      language: w.language,
-      sentiment_label: w.sentimentLabel,
-      sentiment_score: w.sentimentScore,
-      topics: JSON.stringify(w.topics),
-      topic_sentiments: jsonOrNull(w.topicSentiments),
-      analysed_at: analysedAt,
-    })
-    .where('org_id', '=', w.orgId)
-    .where('id', '=', w.id)
-    .execute();
-}
-
-/** A round's results in one statement on PostgreSQL (one round trip instead of one per record:
- * docs/BENCHMARKS.md, issue 22); on SQLite, in-process, one update each. */
+/** A round's results in one statement (one round trip, one prepared statement instead of one per
+ * record: docs/BENCHMARKS.md, issue 22): PostgreSQL joins unnest(…) arrays, SQLite json_each(?). */
 export async function writeAnalyses(
   db: DbOrTrx,
   dialect: Dialect,
@@ -211,7 +191,24 @@ export async function writeAnalyses(
 ): Promise<void> {
   if (!writes.length) return;
   if (dialect !== 'postgres') {
-    for (const w of writes) await writeAnalysis(db, w, analysedAt);
+    const rows = JSON.stringify(
+      writes.map((w) => [
+        w.orgId,
+        w.id,
+        w.language,
+        w.sentimentLabel,
+        w.sentimentScore,
+        JSON.stringify(w.topics),
+        jsonOrNull(w.topicSentiments),
+      ]),
+    );
+    await sql`update feedback set
+        language = json_extract(v.value, '$[2]'), sentiment_label = json_extract(v.value, '$[3]'),
+        sentiment_score = json_extract(v.value, '$[4]'), topics = json_extract(v.value, '$[5]'),
+        topic_sentiments = json_extract(v.value, '$[6]'), analysed_at = ${analysedAt}
+      from json_each(${rows}) as v
+      where feedback.org_id = json_extract(v.value, '$[0]')
+        and feedback.id = json_extract(v.value, '$[1]')`.execute(db);
     return;
   }
   const col = <T>(f: (w: AnalysisWrite) => T) => writes.map(f);
@@ -249,7 +246,7 @@ export interface TextAnalysis {
 
 const jsonOrNull = (v: object | null) => (v ? JSON.stringify(v) : null);
 
-/** A person's correction; the sweep writes through writeAnalysis. The record itself never changes. */
+/** A person's correction; the sweep writes through writeAnalyses. The record itself never changes. */
 export async function setTextAnalysis(
   db: DbOrTrx,
   orgId: string,
