@@ -42,6 +42,8 @@ import * as m0038 from './0038_sessions_scopes_audit.ts';
 import * as m0039 from './0039_data_subject_rights.ts';
 import * as m0040 from './0040_trust_findings.ts';
 import * as m0041 from './0041_topic_sentiments.ts';
+import * as m0042 from './0042_placeholder.ts';
+import * as m0043 from './0043_survey_invite_groups.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -85,4 +87,6 @@ export const migrations: Record<string, Migration> = {
   '0039_data_subject_rights': m0039,
   '0040_trust_findings': m0040,
   '0041_topic_sentiments': m0041,
+  '0042_placeholder': m0042,
+  '0043_survey_invite_groups': m0043,
 };
