@@ -43,6 +43,7 @@ import * as m0039 from './0039_data_subject_rights.ts';
 import * as m0040 from './0040_trust_findings.ts';
 import * as m0041 from './0041_topic_sentiments.ts';
 import * as m0042 from './0042_secrets_at_rest.ts';
+import * as m0043 from './0043_survey_invite_groups.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -87,4 +88,5 @@ export const migrations: Record<string, Migration> = {
   '0040_trust_findings': m0040,
   '0041_topic_sentiments': m0041,
   '0042_secrets_at_rest': m0042,
+  '0043_survey_invite_groups': m0043,
 };

@@ -90,6 +90,8 @@ import type {
   FeedbackScoreGroupsTable,
   FeedbackScoreMonthsTable,
   FeedbackScoreZonesTable,
+  SurveyInviteGroupsTable,
+  SurveyInviteZonesTable,
 } from './tables/rollups.ts';
 import type { OpportunitiesTable, OpportunityTransactionsTable } from './tables/opportunities.ts';
 import type {
@@ -166,6 +168,8 @@ export interface DB {
   feedback_score_months: FeedbackScoreMonthsTable;
   feedback_score_groups: FeedbackScoreGroupsTable;
   feedback_score_zones: FeedbackScoreZonesTable;
+  survey_invite_groups: SurveyInviteGroupsTable;
+  survey_invite_zones: SurveyInviteZonesTable;
   case_rollup_members: CaseRollupMembersTable;
   case_rollup_figures: CaseRollupFiguresTable;
   case_rollup_zones: CaseRollupZonesTable;

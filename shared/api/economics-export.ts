@@ -1,9 +1,11 @@
 // Economics tables as files (issue 14): the profit formula of two windows, the NPS groups and one
 // client's transactions, as CSV (BOM; ru: ';' and a decimal comma for Excel-ru, en: RFC 4180) or
-// XLSX. Column headers are in `lang`. No segment / manager filters: the pages export what they show.
+// XLSX. Column headers are in `lang`. The profit formula and the NPS groups take the filters of
+// their JSON reports (segment, managerId, stage) and refuse what those refuse: a managerId of no
+// person of the organisation is the same 404 not_found, never a file of other figures.
 import { z } from 'zod';
 import { LANGUAGES } from '../domain/vocabulary.ts';
-import { SUMMARY_PERIODS } from './economics-figures.ts';
+import { economicsFilters, SUMMARY_PERIODS } from './economics-figures.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 // A calendar date: the profit formula computes a year back from `aTo`/`bTo`, and 2026-64-87 was
@@ -27,6 +29,7 @@ export const profitFormulaExportQuery = z.object({
   bFrom: queryDate,
   bTo: queryDate,
   period: z.enum(SUMMARY_PERIODS).default('month'),
+  ...economicsFilters,
   ...exportOptions,
 });
 export type ProfitFormulaExportQuery = z.infer<typeof profitFormulaExportQuery>;
@@ -35,6 +38,7 @@ export const bySatisfactionExportQuery = z.object({
   from: queryDate,
   to: queryDate,
   period: z.enum(SUMMARY_PERIODS).default('month'),
+  ...economicsFilters,
   ...exportOptions,
 });
 export type BySatisfactionExportQuery = z.infer<typeof bySatisfactionExportQuery>;

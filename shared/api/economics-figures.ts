@@ -6,7 +6,7 @@ import { ECONOMICS_PERIODS } from '../domain/vocabulary.ts';
 import { queryDate } from './economics.ts';
 
 /** Filters every economics endpoint takes besides the window. */
-const economicsFilters = {
+export const economicsFilters = {
   segment: z.string().trim().min(1).max(200).optional(),
   /** The clients' manager (clients.managerId). */
   managerId: z.uuid().optional(),

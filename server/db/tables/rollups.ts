@@ -53,3 +53,25 @@ export interface CaseRollupZonesTable {
   org_id: string;
   time_zone: string;
 }
+
+/**
+ * Personal survey invitations per client group (migration 0043): sent and answered per month of
+ * their sending (in survey_invite_zones.time_zone) and the survey's stage, split by the segment
+ * and manager of the contact's client ('' for none), so a scorecard narrowed to a segment or a
+ * manager reads its response rate from them instead of the invitations.
+ */
+export interface SurveyInviteGroupsTable {
+  org_id: string;
+  segment: string;
+  manager: string;
+  /** YYYY-MM of created_at in survey_invite_zones.time_zone. */
+  month: string;
+  stage: string;
+  sent: number;
+  answered: number;
+}
+
+export interface SurveyInviteZonesTable {
+  org_id: string;
+  time_zone: string;
+}

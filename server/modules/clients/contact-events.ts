@@ -43,6 +43,16 @@ export interface ContactErasing extends ContactSubject {
  */
 export const contactErasing = createHook<Ctx, ContactErasing>('clients.contactErasing');
 
+export interface ContactDeleting {
+  contactId: string;
+}
+
+/**
+ * A contact (already erased) is about to be deleted with the rows that cascade from it: a module
+ * whose counts include those rows takes them out, in this transaction.
+ */
+export const contactDeleting = createHook<OrgScope, ContactDeleting>('clients.contactDeleting');
+
 export interface ClientDeleting {
   clientId: string;
 }

@@ -10,6 +10,7 @@ import * as repo from './clients.repo.ts';
 import * as rights from './contact-rights.repo.ts';
 import {
   clientDeleting,
+  contactDeleting,
   contactErasing,
   contactExporting,
   type ContactSubject,
@@ -117,6 +118,7 @@ export async function deleteContact(ctx: Ctx, id: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const contact = await repo.getContact(tx.db, tx.orgId, id);
     if (!contact.erased_at) await eraseIn(tx, contact);
+    await contactDeleting.emit(tx, { contactId: id });
     await rights.deleteContact(tx.db, tx.orgId, id);
     await recordAudit(tx, 'contact.deleted', { type: 'contact', id });
   });
@@ -134,6 +136,7 @@ export async function deleteClient(ctx: Ctx, id: string): Promise<void> {
     for (const contactId of await rights.contactIdsOfClient(tx.db, tx.orgId, id)) {
       const contact = await repo.getContact(tx.db, tx.orgId, contactId);
       if (!contact.erased_at) await eraseIn(tx, contact);
+      await contactDeleting.emit(tx, { contactId });
     }
     await rights.deleteClient(tx.db, tx.orgId, id);
     await recordAudit(tx, 'client.deleted', { type: 'client', id });

@@ -52,10 +52,12 @@ export {
 export {
   clientDeleting,
   clientInUse,
+  contactDeleting,
   contactErased,
   contactErasing,
   contactExporting,
   type ClientDeleting,
+  type ContactDeleting,
   type ContactErasing,
   type ContactExporting,
   type ContactSubject,

@@ -83,4 +83,13 @@ export const idFieldFixtures: IdFieldFixtures = {
     url: '/api/v1/economics/by-satisfaction?from=2026-11-01&to=2026-12-01',
     itemsOf: (body: { groups?: unknown[] }) => body.groups ?? [],
   }),
+  // Their files take the same filters (issue 16): A's managerId is the reports' 404 for B.
+  'GET /api/v1/economics/export/profit-formula': async () => ({
+    url: '/api/v1/economics/export/profit-formula?aFrom=2026-10-01&aTo=2026-11-01&bFrom=2026-11-01&bTo=2026-12-01&format=csv',
+    itemsOfFile: csvExportRows,
+  }),
+  'GET /api/v1/economics/export/by-satisfaction': async () => ({
+    url: '/api/v1/economics/export/by-satisfaction?from=2026-11-01&to=2026-12-01&format=csv',
+    itemsOfFile: csvExportRows,
+  }),
 };

@@ -30,19 +30,22 @@ const file = {
     'lang=en: "," and a decimal point) or XLSX (typed cells). Headers are in `lang`.',
 };
 
+type Filters = Pick<api.ProfitFormulaExportQuery, 'segment' | 'managerId' | 'stage'>;
+
 async function formulaWindow(
   ctx: Ctx,
   from: string,
   to: string,
   period: (typeof SUMMARY_PERIODS)[number],
+  filters: Filters,
 ) {
   const d = new Date(`${to}T00:00:00Z`);
   const yearFrom = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), 1))
     .toISOString()
     .slice(0, 10);
   const [figures, lastYear] = await Promise.all([
-    economicsSummary(ctx, { from, to, period }),
-    economicsSummary(ctx, { from: yearFrom, to, period: 'month' }),
+    economicsSummary(ctx, { from, to, period, ...filters }),
+    economicsSummary(ctx, { from: yearFrom, to, period: 'month', ...filters }),
   ]);
   return { from, to, figures, lastYear } satisfies FormulaWindow;
 }
@@ -57,16 +60,18 @@ export function registerExportRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags,
         summary: 'The profit formula of windows A and B with the change, as CSV or XLSX',
-        description: `${file.description} Windows as in GET /api/v1/economics/summary; LTV is the margin of the 12 months ending with the window per client who paid in them.`,
+        description: `${file.description} Windows as in GET /api/v1/economics/summary; LTV is the margin of the 12 months ending with the window per client who paid in them. Filters (segment, managerId, stage) and their refusals as the summary's.`,
         querystring: api.profitFormulaExportQuery,
       },
     },
     async (req, reply) => {
       const ctx = ctxOf(deps, req);
       const q = req.query;
-      // One after the other: a refusal of A (400) is answered before B is read.
-      const a = await formulaWindow(ctx, q.aFrom, q.aTo, q.period);
-      const b = await formulaWindow(ctx, q.bFrom, q.bTo, q.period);
+      const filters = { segment: q.segment, managerId: q.managerId, stage: q.stage };
+      // One after the other: a refusal of A (400, or 404 for a managerId of no person of the
+      // organisation, as the JSON summary) is answered before B is read.
+      const a = await formulaWindow(ctx, q.aFrom, q.aTo, q.period, filters);
+      const b = await formulaWindow(ctx, q.bFrom, q.bTo, q.period, filters);
       const levers = await economicsLevers(ctx, q);
       const { appnLabel } = await settingsOf(ctx);
       const table = formulaTable(q.lang, a, b, levers, appnLabel);
@@ -80,7 +85,7 @@ export function registerExportRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags,
         summary: 'Figures by NPS group with their 95 % intervals, as CSV or XLSX',
-        description: `${file.description} The rows of GET /api/v1/economics/by-satisfaction, then the promoter − detractor differences.`,
+        description: `${file.description} The rows of GET /api/v1/economics/by-satisfaction, then the promoter − detractor differences. Filters and their refusals as that report's.`,
         querystring: api.bySatisfactionExportQuery,
       },
     },

@@ -61,7 +61,11 @@ export async function loadLayerSources(
       bounds: instants,
       months: { timeZone, periods: periods.map((p) => p.months) },
     }),
-    stageResponseRates(ctx, { ...filter, bounds: instants }),
+    stageResponseRates(ctx, {
+      ...filter,
+      bounds: instants,
+      months: { timeZone, periods: periods.map((p) => p.months) },
+    }),
     stageEconomics(ctx, { ...filter, bounds: days, next, today }),
     getOperationsScorecard(ctx, {
       period: q.period,

@@ -19,6 +19,7 @@ import type { Actor } from '../../lib/permissions.ts';
 import { findContact } from '../clients/index.ts';
 import { recordFeedback } from '../feedback/index.ts';
 import { TOKEN_RE } from './survey-links.ts';
+import { recordInviteAnswered } from './invite-groups.ts';
 import * as repo from './surveys.repo.ts';
 
 export type SurveyTarget =
@@ -88,14 +89,19 @@ export async function recordAnswer(
   );
   // Outside the intake transaction on purpose: if this update is lost, the next visit replays
   // the source id, finds the same record and marks the invitation then.
+  // The first answer also counts in the response rate per client group, in the same
+  // transaction as the mark (ADR 018).
   if (invite)
-    await repo.markInviteAnswered(
-      deps.db,
-      survey.org_id,
-      invite.id,
-      result.record.id,
-      deps.clock.now().toISOString(),
-    );
+    await deps.db.transaction().execute(async (db) => {
+      const first = await repo.markInviteAnswered(
+        db,
+        survey.org_id,
+        invite.id,
+        result.record.id,
+        deps.clock.now().toISOString(),
+      );
+      if (first) await recordInviteAnswered({ db, orgId: survey.org_id }, invite.id);
+    });
   if (result.created) deps.jobs.notify();
   return result.created ? 'recorded' : 'already';
 }

@@ -90,14 +90,15 @@ export async function markInviteAnswered(
   id: string,
   feedbackId: string,
   at: string,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const res = await db
     .updateTable('survey_invites')
     .set({ feedback_id: feedbackId, answered_at: at })
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .where('feedback_id', 'is', null)
-    .execute();
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
 }
 
 // Public pages find their survey by an unguessable token before any organisation is known,

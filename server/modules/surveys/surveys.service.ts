@@ -21,6 +21,7 @@ import { recordAudit } from '../orgs/index.ts';
 import { scoreLinesOf } from './survey-links.ts';
 import { surveyInviteUrl, surveyOpenUrl } from '../../lib/public-urls.ts';
 import { ensureStageKeys } from '../stages/index.ts';
+import { countInvitesOf, recordInvitesSent } from './invite-groups.ts';
 import * as repo from './surveys.repo.ts';
 
 export interface NewSurvey {
@@ -92,7 +93,11 @@ export async function updateSurvey(
       changes.comment_prompt = JSON.stringify(patch.commentPrompt);
     if (patch.stage !== undefined) changes.stage = patch.stage;
     if (patch.status !== undefined) changes.status = patch.status;
+    // Its invitations leave the old stage's response rate counts for the new one's (ADR 018).
+    const restaged = changes.stage !== undefined && changes.stage !== current.stage;
+    if (restaged) await countInvitesOf(tx, { surveyId: id }, -1);
     await repo.updateSurvey(tx.db, tx.orgId, id, changes);
+    if (restaged) await countInvitesOf(tx, { surveyId: id }, 1);
     await ensureStageKeys(tx, [changes.stage]);
     await recordAudit(tx, 'survey.updated', { type: 'survey', id }, { fields: Object.keys(patch) });
     return { ...current, ...changes };
@@ -166,6 +171,10 @@ export async function createInvites(
     await repo.insertInvites(
       tx.db,
       items.map((i) => i.invite),
+    );
+    await recordInvitesSent(
+      tx,
+      items.map((i) => i.invite.id),
     );
     let queued = 0;
     if (input.send) {
