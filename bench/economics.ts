@@ -6,7 +6,19 @@
 // SQLite (BENCH_SQLITE=0 skips it); PostgreSQL with BENCH_PG=1. BENCH_TX and BENCH_CLIENTS scale
 // the data; BENCH_ONLY=<regular expression> times only the endpoints whose name matches it (and the
 // batch only if it matches "batch"); BENCH_SENDERS (default 1, then 4) is how many batch senders run at once.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+// BENCH_DATA=<folder> keeps the loaded data set: the first run loads it once into a template (the
+// SQLite file in that folder, a PostgreSQL database cl_econ_tpl_<TX>_<CLIENTS>) and every run,
+// that one too, times a fresh copy of it, so runs start from the same rows; BENCH_LOAD_ONLY=1
+// stops after loading (build it under nice, time under flock).
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../server/config.ts';
@@ -23,7 +35,13 @@ import {
   recordFeedbackActivity,
 } from '../server/modules/economics/rollups.service.ts';
 import { rebuildStageMoney } from '../server/modules/economics/index.ts';
-import { createBenchOrg, dropBenchDatabases, freshPgDatabase } from './lib.ts';
+import {
+  createBenchOrg,
+  dropBenchDatabases,
+  freshPgDatabase,
+  pgDatabaseExists,
+  pgDatabaseFrom,
+} from './lib.ts';
 
 const TX = Number(process.env.BENCH_TX ?? 1_000_000);
 const SQLITE = process.env.BENCH_SQLITE !== '0';
@@ -33,6 +51,9 @@ const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undef
 const SENDERS = (process.env.BENCH_SENDERS ?? '1,4').split(',').map(Number);
 const FIRST_MONTH = 2023 * 12 + 11; // 2023-12 … 2026-11: 36 months
 const MONTHS = 36;
+const DATA = process.env.BENCH_DATA;
+const LOAD_ONLY = process.env.BENCH_LOAD_ONLY === '1';
+const RUN = Date.now().toString(36); // document numbers unique to this run (a kept data set)
 
 function seeded(seed: number) {
   return () => {
@@ -45,7 +66,7 @@ const monthDate = (m: number, day: number) =>
 const plusDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-async function load(databaseUrl: string) {
+async function loadRows(databaseUrl: string) {
   const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
   const deps = createDeps(config, { log: createLogger('silent') });
   await migrateToLatest(deps.db);
@@ -166,8 +187,52 @@ async function timeEndpoint(
   return { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1) };
 }
 
-async function benchOne(label: string, databaseUrl: string) {
-  const data = await load(databaseUrl);
+interface Kept {
+  orgId: string;
+  apiKey: string;
+  clientIds: string[];
+  loadSeconds: number;
+  rollupSeconds: number;
+}
+
+/** The data set: loaded into `databaseUrl`, or (BENCH_DATA) a copy of the kept one. */
+async function load(label: string, databaseUrl: () => Promise<string>) {
+  if (!DATA) return loadRows(await databaseUrl());
+  mkdirSync(DATA, { recursive: true });
+  const name = `economics-${TX}-${CLIENTS}`;
+  const meta = join(DATA, `${name}-${label}.json`);
+  const template = label === 'sqlite' ? join(DATA, `${name}.db`) : `cl_econ_tpl_${TX}_${CLIENTS}`;
+  const kept =
+    existsSync(meta) &&
+    (label === 'sqlite' ? existsSync(template) : await pgDatabaseExists(template));
+  if (!kept) {
+    if (label === 'sqlite')
+      for (const end of ['', '-wal', '-shm']) rmSync(template + end, { force: true });
+    const data = await loadRows(
+      label === 'sqlite' ? `sqlite:${template}` : await pgDatabaseFrom(template),
+    );
+    await data.deps.db.destroy();
+    const { deps: _d, ...rest } = data;
+    writeFileSync(meta, JSON.stringify(rest));
+  }
+  if (LOAD_ONLY) return undefined;
+  const saved = JSON.parse(readFileSync(meta, 'utf8')) as Kept;
+  let copy: string;
+  if (label === 'sqlite') {
+    copy = join(DATA, `run-${RUN}.db`);
+    copyFileSync(template, copy);
+    copy = `sqlite:${copy}`;
+  } else copy = await freshPgDatabase('cl_econ', template);
+  const config = loadConfig({ DATABASE_URL: copy, LOG_LEVEL: 'silent' });
+  const deps = createDeps(config, { log: createLogger('silent') });
+  await migrateToLatest(deps.db);
+  await loadStatusLinkKeys(deps);
+  return { deps, ...saved };
+}
+
+async function benchOne(label: string, databaseUrl: () => Promise<string>) {
+  const data = await load(label, databaseUrl);
+  if (!data) return { loaded: true };
   const app = await buildApp(data.deps, { serveWeb: false });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const key = data.apiKey;
@@ -199,8 +264,8 @@ async function benchOne(label: string, databaseUrl: string) {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
       body: JSON.stringify({
-        externalId: `FRESH-${fresh}`,
-        client: { externalId: `FRESH-${fresh++}`, name: 'Новый клиент' },
+        externalId: `FRESH-${RUN}-${fresh}`,
+        client: { externalId: `FRESH-${RUN}-${fresh++}`, name: 'Новый клиент' },
         kind: 'sale',
         date: '2026-11-20',
         amount: 1000,
@@ -229,7 +294,7 @@ async function benchOne(label: string, databaseUrl: string) {
   let doc = 0;
   const sendBatch = async () => {
     const items = Array.from({ length: 1000 }, () => ({
-      externalId: `N-${doc++}`,
+      externalId: `N-${RUN}-${doc++}`,
       clientId: client(),
       kind: 'sale',
       date: '2026-11-15',
@@ -259,6 +324,9 @@ async function benchOne(label: string, databaseUrl: string) {
   }
   await app.close();
   await data.deps.db.destroy();
+  if (DATA && label === 'sqlite')
+    for (const end of ['', '-wal', '-shm'])
+      rmSync(join(DATA, `run-${RUN}.db${end}`), { force: true });
   return {
     transactions: TX,
     clients: CLIENTS,
@@ -280,12 +348,11 @@ const results: Record<string, unknown> = {
   settings: { transactions: TX, clients: CLIENTS, requests: REQUESTS },
 };
 if (SQLITE)
-  results.sqlite = await benchOne(
-    'sqlite',
-    `sqlite:${join(mkdtempSync(join(tmpdir(), 'cl-econ-')), 'bench.db')}`,
+  results.sqlite = await benchOne('sqlite', async () =>
+    join(mkdtempSync(join(tmpdir(), 'cl-econ-')), 'bench.db').replace(/^/, 'sqlite:'),
   );
 if (process.env.BENCH_PG === '1') {
-  results.postgres = await benchOne('postgres', await freshPgDatabase('cl_econ'));
+  results.postgres = await benchOne('postgres', () => freshPgDatabase('cl_econ'));
   await dropBenchDatabases();
 }
 mkdirSync('bench/results', { recursive: true });
