@@ -6,141 +6,21 @@
 // SQLite (BENCH_SQLITE=0 skips it); PostgreSQL with BENCH_PG=1. BENCH_TX and BENCH_CLIENTS scale
 // the data; BENCH_ONLY=<regular expression> times only the endpoints whose name matches it (and the
 // batch only if it matches "batch"); BENCH_SENDERS (default 1, then 4) is how many batch senders run at once.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+// BENCH_DATA=<folder> keeps the loaded data set: the first run loads it once into a template (the
+// SQLite file in that folder, a PostgreSQL database cl_econ_tpl_<TX>_<CLIENTS>) and every run,
+// that one too, times a fresh copy of it, so runs start from the same rows; BENCH_LOAD_ONLY=1
+// stops after loading (build it under nice, time under flock).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../server/config.ts';
-import { insertRows } from '../server/db/bulk.ts';
-import { loadStatusLinkKeys } from '../server/lib/status-link.ts';
-import { migrateToLatest } from '../server/db/migrate.ts';
-import type { TransactionsTable } from '../server/db/types.ts';
 import { buildApp } from '../server/app.ts';
-import { createDeps } from '../server/deps.ts';
-import { newId } from '../server/lib/ids.ts';
-import { createLogger } from '../server/lib/logger.ts';
-import {
-  rebuildTransactionRollups,
-  recordFeedbackActivity,
-} from '../server/modules/economics/rollups.service.ts';
-import { rebuildStageMoney } from '../server/modules/economics/index.ts';
-import { createBenchOrg, dropBenchDatabases, freshPgDatabase } from './lib.ts';
+import { CLIENTS, DATA, load, RUN, seeded, TX } from './economics-data.ts';
+import { dropBenchDatabases, freshPgDatabase } from './lib.ts';
 
-const TX = Number(process.env.BENCH_TX ?? 1_000_000);
 const SQLITE = process.env.BENCH_SQLITE !== '0';
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
 const SENDERS = (process.env.BENCH_SENDERS ?? '1,4').split(',').map(Number);
-const FIRST_MONTH = 2023 * 12 + 11; // 2023-12 … 2026-11: 36 months
-const MONTHS = 36;
-
-function seeded(seed: number) {
-  return () => {
-    seed = (seed * 48271) % 2147483647;
-    return seed / 2147483647;
-  };
-}
-const monthDate = (m: number, day: number) =>
-  `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-const plusDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-async function load(databaseUrl: string) {
-  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
-  const deps = createDeps(config, { log: createLogger('silent') });
-  await migrateToLatest(deps.db);
-  await loadStatusLinkKeys(deps);
-  const org = await createBenchOrg(deps);
-  const orgId = org.orgId;
-  const r = seeded(14);
-  const now = new Date().toISOString();
-  const clientIds: string[] = [];
-  const started = Date.now();
-  for (let i = 0; i < CLIENTS; i += 1000) {
-    const rows = Array.from({ length: Math.min(1000, CLIENTS - i) }, (_, k) => {
-      const id = newId();
-      clientIds.push(id);
-      return {
-        id,
-        org_id: orgId,
-        name: `Клиент ${i + k}`,
-        kind: 'company' as const,
-        external_id: `B-${i + k}`,
-        segment: `segment-${(i + k) % 5}`,
-        search_text: `клиент ${i + k}`,
-        created_at: now,
-        updated_at: now,
-      };
-    });
-    await insertRows(deps.db, 'clients', rows);
-  }
-  // Each client: a start month, a purchase rate, a chance to stop buying; ~TX documents in all.
-  const perClient = TX / CLIENTS;
-  let written = 0;
-  let batch: TransactionsTable[] = [];
-  const flush = async () => {
-    await deps.db.transaction().execute((trx) => insertRows(trx, 'transactions', batch));
-    batch = [];
-  };
-  for (let c = 0; c < CLIENTS && written < TX; c++) {
-    const start = FIRST_MONTH + Math.floor(r() * 12);
-    const stop = r() < 0.3 ? start + Math.floor(r() * MONTHS) : FIRST_MONTH + MONTHS;
-    const count = c === CLIENTS - 1 ? TX - written : Math.round(perClient * (0.5 + r()));
-    for (let k = 0; k < count && written < TX; k++) {
-      const month =
-        start + Math.floor(r() * Math.max(1, Math.min(stop, FIRST_MONTH + MONTHS) - start));
-      const date = monthDate(month, 1 + Math.floor(r() * 28));
-      const refund = r() < 0.03;
-      const amount = 100_00 + Math.floor(r() * 50_000_00);
-      const due = !refund && r() < 0.7 ? plusDays(date, 14) : null;
-      batch.push({
-        id: newId(),
-        org_id: orgId,
-        client_id: clientIds[c]!,
-        external_id: `T-${written}`,
-        kind: refund ? 'refund' : 'sale',
-        date,
-        amount_minor: refund ? Math.floor(amount / 10) : amount,
-        cost_minor: r() < 0.8 ? Math.floor(amount * 0.6) : null,
-        currency: 'RUB',
-        exchange_rate: null,
-        product: null,
-        stage: null,
-        due_date: due,
-        paid_at: due && r() < 0.85 ? plusDays(date, Math.floor(r() * 30)) : null,
-        manager_id: null,
-        created_at: now,
-        updated_at: now,
-      });
-      written += 1;
-      if (batch.length === 1000) await flush();
-    }
-  }
-  if (batch.length) await flush();
-  const loaded = Date.now();
-  await deps.db.transaction().execute(async (db) => {
-    await rebuildTransactionRollups({ db, orgId });
-    await rebuildStageMoney({ db, orgId });
-    // Feedback months: about a third of the clients spoke in a given quarter.
-    const records = clientIds.flatMap((id) =>
-      Array.from({ length: 4 }, () => ({
-        clientId: id,
-        receivedAt: `${monthDate(FIRST_MONTH + Math.floor(r() * MONTHS), 10)}T10:00:00.000Z`,
-      })),
-    );
-    for (let i = 0; i < records.length; i += 2000)
-      await recordFeedbackActivity({ db, orgId }, records.slice(i, i + 2000));
-  });
-  const rolled = Date.now();
-  return {
-    deps,
-    orgId,
-    apiKey: org.apiKey!.secret,
-    clientIds,
-    loadSeconds: (loaded - started) / 1000,
-    rollupSeconds: (rolled - loaded) / 1000,
-  };
-}
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -166,8 +46,9 @@ async function timeEndpoint(
   return { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1) };
 }
 
-async function benchOne(label: string, databaseUrl: string) {
-  const data = await load(databaseUrl);
+async function benchOne(label: string, databaseUrl: () => Promise<string>) {
+  const data = await load(label, databaseUrl);
+  if (!data) return { loaded: true };
   const app = await buildApp(data.deps, { serveWeb: false });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const key = data.apiKey;
@@ -199,8 +80,8 @@ async function benchOne(label: string, databaseUrl: string) {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
       body: JSON.stringify({
-        externalId: `FRESH-${fresh}`,
-        client: { externalId: `FRESH-${fresh++}`, name: 'Новый клиент' },
+        externalId: `FRESH-${RUN}-${fresh}`,
+        client: { externalId: `FRESH-${RUN}-${fresh++}`, name: 'Новый клиент' },
         kind: 'sale',
         date: '2026-11-20',
         amount: 1000,
@@ -229,7 +110,7 @@ async function benchOne(label: string, databaseUrl: string) {
   let doc = 0;
   const sendBatch = async () => {
     const items = Array.from({ length: 1000 }, () => ({
-      externalId: `N-${doc++}`,
+      externalId: `N-${RUN}-${doc++}`,
       clientId: client(),
       kind: 'sale',
       date: '2026-11-15',
@@ -259,6 +140,9 @@ async function benchOne(label: string, databaseUrl: string) {
   }
   await app.close();
   await data.deps.db.destroy();
+  if (DATA && label === 'sqlite')
+    for (const end of ['', '-wal', '-shm'])
+      rmSync(join(DATA, `run-${RUN}.db${end}`), { force: true });
   return {
     transactions: TX,
     clients: CLIENTS,
@@ -280,12 +164,11 @@ const results: Record<string, unknown> = {
   settings: { transactions: TX, clients: CLIENTS, requests: REQUESTS },
 };
 if (SQLITE)
-  results.sqlite = await benchOne(
-    'sqlite',
-    `sqlite:${join(mkdtempSync(join(tmpdir(), 'cl-econ-')), 'bench.db')}`,
+  results.sqlite = await benchOne('sqlite', async () =>
+    join(mkdtempSync(join(tmpdir(), 'cl-econ-')), 'bench.db').replace(/^/, 'sqlite:'),
   );
 if (process.env.BENCH_PG === '1') {
-  results.postgres = await benchOne('postgres', await freshPgDatabase('cl_econ'));
+  results.postgres = await benchOne('postgres', () => freshPgDatabase('cl_econ'));
   await dropBenchDatabases();
 }
 mkdirSync('bench/results', { recursive: true });

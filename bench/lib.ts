@@ -20,11 +20,32 @@ async function onPgAdmin(statement: string): Promise<void> {
   }
 }
 
-/** A new empty PostgreSQL database next to BENCH_PG_URL's, dropped by dropBenchDatabases(). */
-export async function freshPgDatabase(prefix: string): Promise<string> {
+/**
+ * A new PostgreSQL database next to BENCH_PG_URL's, empty or a copy of `template`, dropped by
+ * dropBenchDatabases().
+ */
+export async function freshPgDatabase(prefix: string, template?: string): Promise<string> {
   const name = `${prefix}_${Date.now()}_${madeDatabases.length}`;
-  await onPgAdmin(`create database ${name}`);
+  await onPgAdmin(`create database ${name}${template ? ` template ${template}` : ''}`);
   madeDatabases.push(name);
+  return PG_BASE.replace(/\/[^/]*$/, `/${name}`);
+}
+
+/** Whether a database of that name exists on BENCH_PG_URL's server. */
+export async function pgDatabaseExists(name: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: PG_BASE });
+  await c.connect();
+  try {
+    return (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  } finally {
+    await c.end();
+  }
+}
+
+/** A new empty database of that name, kept (a bench's data set template); its URL. */
+export async function pgDatabaseFrom(name: string): Promise<string> {
+  await onPgAdmin(`drop database if exists ${name} with (force)`);
+  await onPgAdmin(`create database ${name}`);
   return PG_BASE.replace(/\/[^/]*$/, `/${name}`);
 }
 

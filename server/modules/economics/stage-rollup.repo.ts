@@ -18,6 +18,47 @@ const increment = (table: string, columns: readonly string[]) =>
     columns.map((c) => [c, sql`${sql.ref(`${table}.${c}`)} + excluded.${sql.ref(c)}`]),
   );
 
+/**
+ * On PostgreSQL, the upsert of `rows` as one statement whatever their number: the columns go as
+ * one array parameter each (`insert … select … from unnest(…)`), in the rows' order (key order:
+ * StageDelta.changed), instead of 500-row VALUES lists built by the query builder — a batch of
+ * 1000 sales of random clients writes 2000 buy rows (a month's and a quarter's).
+ */
+async function pgUpsert<R>(
+  db: DbOrTrx,
+  orgId: string,
+  table: string,
+  keys: readonly (readonly [string, string])[],
+  sums: readonly (readonly [string, string])[],
+  rows: readonly Record<string, unknown>[],
+  returning: readonly string[],
+): Promise<R[]> {
+  const columns = [...keys, ...sums];
+  const arrays = columns.map(([c, type]) => sql`${rows.map((r) => r[c])}::${sql.raw(type)}[]`);
+  const names = sql.join(columns.map(([c]) => sql.ref(c)));
+  const res = await sql<R>`insert into ${sql.table(table)} (org_id, ${names})
+    select ${orgId}, * from unnest(${sql.join(arrays)})
+    on conflict (org_id, ${sql.join(keys.map(([c]) => sql.ref(c)))}) do update set ${sql.join(
+      sums.map(([c]) => sql`${sql.ref(c)} = ${sql.ref(`${table}.${c}`)} + excluded.${sql.ref(c)}`),
+    )}
+    returning ${sql.join(returning.map((c) => sql.ref(c)))}`.execute(db);
+  return res.rows;
+}
+
+const MEMBER_KEYS = [
+  ['client_id', 'uuid'],
+  ['span', 'int'],
+  ['period', 'int'],
+  ['stage', 'text'],
+] as const;
+const MEMBER_TYPES = [
+  ['revenue_minor', 'bigint'],
+  ['documents', 'int'],
+  ['sales', 'int'],
+  ['due', 'int'],
+  ['on_time', 'int'],
+] as const;
+
 /** Adds the deltas to member rows; returns each row's sales after the change. */
 export async function addMembers(
   db: DbOrTrx,
@@ -25,19 +66,32 @@ export async function addMembers(
   rows: readonly (MemberKey & MemberSums)[],
 ): Promise<(MemberKey & { sales: number })[]> {
   const out: (MemberKey & { sales: number })[] = [];
-  for (const part of chunks(rows))
+  if (dialectOf(db) === 'postgres' && rows.length > 0)
     out.push(
-      ...(await db
-        .insertInto('economics_stage_members')
-        .values(part.map((r) => ({ org_id: orgId, ...r })))
-        .onConflict((oc) =>
-          oc
-            .columns(['org_id', 'client_id', 'span', 'period', 'stage'])
-            .doUpdateSet(increment('economics_stage_members', MEMBER_SUMS)),
-        )
-        .returning(['client_id', 'span', 'period', 'stage', 'sales'])
-        .execute()),
+      ...(await pgUpsert<MemberKey & { sales: number }>(
+        db,
+        orgId,
+        'economics_stage_members',
+        MEMBER_KEYS,
+        MEMBER_TYPES,
+        rows as unknown as Record<string, unknown>[],
+        ['client_id', 'span', 'period', 'stage', 'sales'],
+      )),
     );
+  else
+    for (const part of chunks(rows))
+      out.push(
+        ...(await db
+          .insertInto('economics_stage_members')
+          .values(part.map((r) => ({ org_id: orgId, ...r })))
+          .onConflict((oc) =>
+            oc
+              .columns(['org_id', 'client_id', 'span', 'period', 'stage'])
+              .doUpdateSet(increment('economics_stage_members', MEMBER_SUMS)),
+          )
+          .returning(['client_id', 'span', 'period', 'stage', 'sales'])
+          .execute()),
+      );
   return out.map((r) => ({ ...r, client_id: String(r.client_id), sales: Number(r.sales) }));
 }
 
@@ -48,19 +102,32 @@ export async function addBuys(
   rows: readonly (BuyKey & { sales: number })[],
 ): Promise<(BuyKey & { sales: number })[]> {
   const out: (BuyKey & { sales: number })[] = [];
-  for (const part of chunks(rows))
+  if (dialectOf(db) === 'postgres' && rows.length > 0)
     out.push(
-      ...(await db
-        .insertInto('economics_client_buys')
-        .values(part.map((r) => ({ org_id: orgId, ...r })))
-        .onConflict((oc) =>
-          oc
-            .columns(['org_id', 'client_id', 'span', 'period'])
-            .doUpdateSet(increment('economics_client_buys', ['sales'])),
-        )
-        .returning(['client_id', 'span', 'period', 'sales'])
-        .execute()),
+      ...(await pgUpsert<BuyKey & { sales: number }>(
+        db,
+        orgId,
+        'economics_client_buys',
+        MEMBER_KEYS.slice(0, 3),
+        [['sales', 'int']],
+        rows as unknown as Record<string, unknown>[],
+        ['client_id', 'span', 'period', 'sales'],
+      )),
     );
+  else
+    for (const part of chunks(rows))
+      out.push(
+        ...(await db
+          .insertInto('economics_client_buys')
+          .values(part.map((r) => ({ org_id: orgId, ...r })))
+          .onConflict((oc) =>
+            oc
+              .columns(['org_id', 'client_id', 'span', 'period'])
+              .doUpdateSet(increment('economics_client_buys', ['sales'])),
+          )
+          .returning(['client_id', 'span', 'period', 'sales'])
+          .execute()),
+      );
   return out.map((r) => ({ ...r, client_id: String(r.client_id), sales: Number(r.sales) }));
 }
 
