@@ -178,9 +178,8 @@ export interface Config {
     metricsOpen: boolean;
     /** /docs (Swagger UI and the OpenAPI JSON): DOCS_ENABLED, by default off in production. */
     docsEnabled: boolean;
-    /** STATUS_LINK_KEYS: the first signs status links, all open them; empty = the stored key. */
+    /** STATUS_LINK_KEYS, SECRETS_KEYS (lib/secret-box.ts): first signs/seals, all open; empty = stored key. */
     statusLinkKeys: readonly string[];
-    /** SECRETS_KEYS (server/lib/secret-box.ts): first seals, all open; empty = the stored key. */
     secretsKeys: readonly string[];
     /** First-run set-up token beyond loopback (SETUP_TOKEN); made and logged at start when unset. */
     setupToken?: string;

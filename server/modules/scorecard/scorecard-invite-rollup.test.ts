@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx, type Ctx } from '../../context.ts';
 import { fixedClock } from '../../lib/clock.ts';
 import { surveyInvitePath } from '../../lib/public-urls.ts';
+import { open as openSecret } from '../../lib/secret-box.ts';
 import { call, createTestApp, createTestOrg, type TestApp } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
 import { orgTimeZone } from '../orgs/index.ts';
@@ -131,7 +132,7 @@ describe.each(testDialects())('the invitation rollup per client group on %s', (d
   async function answer(orgId: string, pick: number) {
     const open = await t.deps.db
       .selectFrom('survey_invites')
-      .select('token')
+      .select('token_enc')
       .where('org_id', '=', orgId)
       .where('answered_at', 'is', null)
       .orderBy('id')
@@ -139,7 +140,9 @@ describe.each(testDialects())('the invitation rollup per client group on %s', (d
     if (open.length === 0) return;
     const res = await t.app.inject({
       method: 'POST',
-      url: surveyInvitePath(open[pick % open.length]!.token),
+      url: surveyInvitePath(
+        await openSecret(t.deps, 'survey_invite', open[pick % open.length]!.token_enc!),
+      ),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: `score=${pick % 11}`,
     });
