@@ -72,8 +72,12 @@ export async function clientRollups(
   );
 }
 
-/** Moves the organisation's client-sets version on by one and returns the new number. */
-async function nextClientSetsVersion(db: DbOrTrx, orgId: string): Promise<number> {
+/**
+ * Moves the organisation's client-sets version on by one and returns the new number. The row
+ * stays locked to the end of the transaction, so a writer that calls this before reading the
+ * sets reads what the previous writer committed (PostgreSQL; SQLite has one writer anyway).
+ */
+export async function nextClientSetsVersion(db: DbOrTrx, orgId: string): Promise<number> {
   const row = await db
     .insertInto('economics_versions')
     .values({ org_id: orgId, client_sets: 1 })
@@ -87,13 +91,13 @@ async function nextClientSetsVersion(db: DbOrTrx, orgId: string): Promise<number
   return Number(row.client_sets);
 }
 
-/** Writes client sets, each stamped with the version this change moves the organisation to. */
+/** Writes client sets, each stamped with the version from nextClientSetsVersion. */
 export async function saveClientRollups(
   db: DbOrTrx,
   rows: readonly Omit<EconomicsClientsTable, 'version'>[],
+  version: number,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const version = await nextClientSetsVersion(db, rows[0]!.org_id);
   await db
     .insertInto('economics_clients')
     .values(rows.map((r) => ({ ...r, version })))

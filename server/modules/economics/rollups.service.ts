@@ -107,6 +107,10 @@ async function updateClientSets(
 ): Promise<void> {
   const ids = [...new Set([...added.keys(), ...removed.keys()])];
   if (ids.length === 0) return;
+  // The version row is locked first: a concurrent batch that adds another month to the same
+  // client waits here and then reads this one's sets, instead of overwriting them with its own
+  // stale read (the merge is read-modify-write in JS).
+  const version = await repo.nextClientSetsVersion(s.db, s.orgId);
   const current = new Map(
     (await repo.clientRollups(s.db, s.orgId, ids)).map((r) => [r.client_id, r]),
   );
@@ -125,7 +129,7 @@ async function updateClientSets(
     if (current.has(id) && text === row[column]) continue;
     changed.push({ ...row, [column]: text });
   }
-  await repo.saveClientRollups(s.db, changed);
+  await repo.saveClientRollups(s.db, changed, version);
 }
 
 /**
