@@ -11,6 +11,7 @@ import { findOrgUser, listActiveAdminsOf } from '../orgs/index.ts';
 import { emitCaseEvent } from './case-events.ts';
 import * as repo from './cases.repo.ts';
 import { OPEN_STATUSES } from './status-machine.ts';
+import { caseMailWords } from './case-mail-words.ts';
 import { caseUrl } from '../../lib/public-urls.ts';
 
 export async function escalateIfBreached(
@@ -47,6 +48,7 @@ export async function escalateIfBreached(
     const owner = c.owner_id ? await findOrgUser({ db: trx, orgId }, c.owner_id) : undefined;
     const recipients =
       owner && !owner.disabled_at ? [owner] : await listActiveAdminsOf({ db: trx, orgId });
+    const words = await caseMailWords(tx, [c.stage]);
     for (const user of recipients) {
       await queueMessage(tx, {
         kind: 'escalation',
@@ -56,7 +58,7 @@ export async function escalateIfBreached(
           name: user.name,
           ref: c.public_ref,
           title: c.title,
-          dueAt: c.due_at,
+          dueAt: words.due(c.due_at, user.language),
           caseUrl: caseUrl(deps.config, c.id),
         },
         caseId: c.id,

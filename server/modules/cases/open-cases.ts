@@ -11,6 +11,7 @@ import { caseEventRow } from './case-events.ts';
 import { syncNewCasesRollup } from './case-rollup.service.ts';
 import { newCaseRow, ruleCase, slaTimerJob } from './case-rows.ts';
 import * as repo from './cases.repo.ts';
+import { caseMailWords } from './case-mail-words.ts';
 import { assignmentMail, routeCases } from './routing.ts';
 import type { CaseRule } from './rules.ts';
 import { dueTimesUnder, policyFor, type DueTimes } from './sla-policies.ts';
@@ -34,12 +35,16 @@ export async function openCasesForFeedback(
 ): Promise<OpenedCase[]> {
   if (requests.length === 0) return [];
   const tx = requests[0]!.ctx;
-  const [routes, policies] = await Promise.all([
+  const [routes, policies, words] = await Promise.all([
     routeCases(
       tx,
       requests.map((r) => ({ clientId: r.feedback.client_id, stage: r.feedback.stage })),
     ),
     repo.listPolicies(tx.db, tx.orgId),
+    caseMailWords(
+      tx,
+      requests.map((r) => r.feedback.stage),
+    ),
   ]);
   const cases: CasesTable[] = [];
   const events: CaseEventsTable[] = [];
@@ -64,7 +69,7 @@ export async function openCasesForFeedback(
     const mails: QueueMessageInput[] = [];
     if (owner) {
       events.push(caseEventRow(ctx, row, { kind: 'assigned', body: owner.id }));
-      mails.push(assignmentMail(ctx, row, owner, clientName));
+      mails.push(assignmentMail(ctx, row, owner, clientName, words));
     }
     opened.push({ row, mails });
   });

@@ -97,7 +97,14 @@ describe.each(testDialects())('case routing on %s', (dialect) => {
     expect(to(maria.email)!.text).toContain('Клиент: ООО Альфа');
     expect(to(maria.email)!.text).toContain(`https://cx.example.ru/cases/${byManager.id}`);
     expect(to(stan.email)!.subject).toBe(`Case ${byStage.publicRef} is assigned to you`);
-    expect(to(stan.email)!.text).toContain('Stage: доставка');
+    // Names, not keys: the stage in the reader's language, the due time as a person reads it.
+    expect(to(stan.email)!.text).toContain('Stage: Delivery');
+    expect(to(stan.email)!.text).toMatch(/: \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2} UTC\n/);
+    expect(to(maria.email)!.text).toContain('Этап: доставка');
+    expect(to(maria.email)!.text).toMatch(
+      /Срок решения: \d{1,2} [а-я]+ \d{4} г\. в \d{2}:\d{2} UTC/,
+    );
+    for (const m of mails) expect(m.text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
     expect(to(dina.email)!.subject).toContain(byDefault.publicRef);
     expect(to(org.adminEmail)!.subject).toContain(byAdmin.publicRef);
     expect(mails).toHaveLength(4);

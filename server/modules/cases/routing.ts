@@ -11,6 +11,7 @@ import { queueMessage, type QueueMessageInput } from '../messaging/index.ts';
 import { findOrgUser, findOrgUsers, listActiveAdminsOf, orgOf } from '../orgs/index.ts';
 import { stageOwnerOf } from '../stages/index.ts';
 import { emitCaseEvent } from './case-events.ts';
+import { caseMailWords, type CaseMailWords } from './case-mail-words.ts';
 
 export interface Routed {
   owner: UsersTable | undefined;
@@ -97,7 +98,7 @@ export async function recordRouting(
 ): Promise<void> {
   if (!owner) return;
   await emitCaseEvent(tx, c, { kind: 'assigned', body: owner.id, timelineOnly: true });
-  mails.push(assignmentMail(tx, c, owner, clientName));
+  mails.push(assignmentMail(tx, c, owner, clientName, await caseMailWords(tx, [c.stage])));
 }
 
 /** Mails the case's new owner, in the caller's transaction (one message per case and owner). */
@@ -107,7 +108,8 @@ export async function notifyOwner(
   owner: UsersTable,
   clientName: string | null,
 ): Promise<void> {
-  await queueMessage(tx, assignmentMail(tx, c, owner, clientName));
+  const words = await caseMailWords(tx, [c.stage]);
+  await queueMessage(tx, assignmentMail(tx, c, owner, clientName, words));
 }
 
 /** The case_assigned message to the owner, in their language. */
@@ -116,7 +118,9 @@ export function assignmentMail(
   c: CasesTable,
   owner: UsersTable,
   clientName: string | null,
+  words: CaseMailWords,
 ): QueueMessageInput {
+  const language = owner.language;
   return {
     kind: 'case_assigned',
     to: owner.email,
@@ -125,9 +129,9 @@ export function assignmentMail(
       name: owner.name,
       ref: c.public_ref,
       title: c.title,
-      stage: c.stage ?? '—',
+      stage: words.stage(c.stage, language),
       clientName: clientName ?? '—',
-      dueAt: c.due_at ?? '—',
+      dueAt: words.due(c.due_at, language),
       caseUrl: caseUrl(tx.config, c.id),
     },
     caseId: c.id,

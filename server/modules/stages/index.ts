@@ -9,6 +9,7 @@ export {
   listStageTargets,
   stageInUse,
   stageKeysOwnedBy,
+  stageNamesOf,
   stageOwnerOf,
   unknownStageKeys,
   type StageTargetsView,

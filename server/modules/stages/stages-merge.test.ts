@@ -45,6 +45,7 @@ describe.each(testDialects())('stages on first sight and merged on %s', (dialect
     return Number(row.n);
   }
 
+  let contactSeq = 0;
   /** One record with `stage` through each write path that sets one. */
   async function writeEverywhere(api: Awaited<ReturnType<typeof setup>>['api'], stage: string) {
     const ok = <R extends { statusCode: number; body: string }>(res: R) => {
@@ -91,7 +92,17 @@ describe.each(testDialects())('stages on first sight and merged on %s', (dialect
         stage,
       }),
     );
-    ok(await api('POST', '/api/v1/surveys', { name: 'После доставки', metric: 'nps', stage }));
+    const survey = ok(
+      await api('POST', '/api/v1/surveys', { name: 'После доставки', metric: 'nps', stage }),
+    ).json();
+    // An invitation counts in the survey's stage × client group (migration 0043).
+    const contact = ok(
+      await api('POST', `/api/v1/clients/${client.id}/contacts`, {
+        name: 'Анна',
+        email: `anna-${++contactSeq}@alfa.example.ru`,
+      }),
+    ).json();
+    ok(await api('POST', `/api/v1/surveys/${survey.id}/invites`, { contactIds: [contact.id] }));
     // A process KPI's value names an existing stage (it never creates one).
     ok(await api('PUT', '/api/v1/kpis/delivery.on_time', { name: 'Вовремя', direction: 'up' }));
     ok(
@@ -176,6 +187,8 @@ describe.each(testDialects())('stages on first sight and merged on %s', (dialect
         'initiatives',
         'kpi_values',
         'requirements',
+        // Invitations sent and answered per stage × client group (migration 0043, ADR 018).
+        'survey_invite_groups',
         'surveys',
         'transactions',
       ].sort(),

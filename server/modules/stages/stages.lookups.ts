@@ -55,6 +55,15 @@ export async function stageKeysOwnedBy(s: OrgScope, userId: string): Promise<str
 export const stageInUse = (key: string) =>
   new AppError('stage_in_use', `Records still carry the stage «${key}»; merge it instead`);
 
+/** Stage key → its name in ru and en, for the keys that name a stage (mails say names, not keys). */
+export async function stageNamesOf(
+  s: OrgScope,
+  keys: readonly string[],
+): Promise<Map<string, { ru: string; en: string }>> {
+  const rows = await repo.namesOfKeys(s.db, s.orgId, [...new Set(keys)]);
+  return new Map(rows.map((r) => [r.key, { ru: r.name_ru, en: r.name_en }]));
+}
+
 /** The keys among `keys` that name no stage of the organisation (in the order given). */
 export async function unknownStageKeys(s: OrgScope, keys: readonly string[]): Promise<string[]> {
   const wanted = [...new Set(keys)];

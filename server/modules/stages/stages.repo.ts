@@ -92,6 +92,17 @@ export async function maxPosition(db: DbOrTrx, orgId: string): Promise<number> {
 }
 
 /** The keys among `keys` that name a stage of the organisation: one query (IN chunks on SQLite). */
+/** The names of the stages among `keys` (keys no stage has are absent). */
+export async function namesOfKeys(db: DbOrTrx, orgId: string, keys: readonly string[]) {
+  return selectByKeys(db, 'key', keys, (cond) =>
+    db
+      .selectFrom('stages')
+      .select(['key', 'name_ru', 'name_en'])
+      .where('org_id', '=', orgId)
+      .where(cond),
+  );
+}
+
 export async function existingKeys(
   db: DbOrTrx,
   orgId: string,
