@@ -76,8 +76,12 @@ describe('names, not keys', () => {
       for (const path of [`/feedback/${feedbackId}`, `/cases/${caseId}`]) {
         await page.goto(`${harness.baseUrl}${path}`);
         await page.getByText(NAME, { exact: true }).first().waitFor(WAIT);
-        // No field shows the bare key (the owner's assignment e-mail quoted below still does).
+        // No field shows the bare key, nor does the owner's assignment e-mail quoted on the
+        // page, which gives the due time as a person reads it, not an ISO string.
         expect(await page.getByText(KEY, { exact: true }).count()).toBe(0);
+        const text = await page.locator('body').innerText();
+        expect(text).not.toContain(KEY);
+        expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
       }
       await page.screenshot({ path: `${SCREENSHOTS}/case-stage-${name}.png`, fullPage: true });
       expect(errors).toEqual([]);
