@@ -48,7 +48,8 @@ export async function escalateIfBreached(
     const owner = c.owner_id ? await findOrgUser({ db: trx, orgId }, c.owner_id) : undefined;
     const recipients =
       owner && !owner.disabled_at ? [owner] : await listActiveAdminsOf({ db: trx, orgId });
-    const words = await caseMailWords(tx, [c.stage]);
+    // The escalation mail names no stage: only the due time needs the organisation's zone.
+    const words = await caseMailWords(tx, []);
     for (const user of recipients) {
       await queueMessage(tx, {
         kind: 'escalation',
