@@ -91,6 +91,9 @@ const envSchema = z.object({
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   // How long a claimed job is a worker's; a killed worker's jobs are taken over after it.
   JOBS_LEASE_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+  // Most jobs one worker round claims and runs at once: more mails per round (bench/mail-drain.ts),
+  // but a round must finish well inside JOBS_LEASE_MS (50 mails over 5 SMTP connections).
+  JOBS_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(50),
   // The most rows one list export may hold (shared/api/list-export.ts MAX_EXPORT_ROWS is the cap).
   EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(MAX_EXPORT_ROWS).default(MAX_EXPORT_ROWS),
   EXPORT_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -185,7 +188,7 @@ export interface Config {
     setupToken?: string;
   };
   /** Worker polling and leases: a killed worker's claimed jobs run again after leaseMs. */
-  readonly jobs: { pollMs: number; leaseMs: number };
+  readonly jobs: { pollMs: number; leaseMs: number; batchSize: number };
   /**
    * List exports (GET /api/v1/<list>/export): above maxRows rows → 422 too_many_rows; more than
    * perMinute files of one list per organisation a minute → 429 rate_limited.
@@ -280,7 +283,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         perLinkDay: e.OPEN_SURVEY_MAX_PER_DAY,
       },
     },
-    jobs: { pollMs: e.JOBS_POLL_MS, leaseMs: e.JOBS_LEASE_MS },
+    jobs: { pollMs: e.JOBS_POLL_MS, leaseMs: e.JOBS_LEASE_MS, batchSize: e.JOBS_BATCH_SIZE },
     exports: { maxRows: e.EXPORT_MAX_ROWS, perMinute: e.EXPORT_RATE_PER_MINUTE },
     text: { providerUrl: e.TEXT_PROVIDER_URL },
     logLevel: e.LOG_LEVEL,
