@@ -82,17 +82,11 @@ const envSchema = z.object({
     .max(24 * 90)
     .default(24 * 14),
   // A session unused this long ends (issue 19); 1 minute to 7 days, default 8 hours.
-  SESSION_IDLE_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(60 * 24 * 7)
-    .default(60 * 8),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(10_080).default(480),
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   // How long a claimed job is a worker's; a killed worker's jobs are taken over after it.
   JOBS_LEASE_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
-  // Most jobs one worker round claims and runs at once: more mails per round (bench/mail-drain.ts),
-  // but a round must finish well inside JOBS_LEASE_MS (50 mails over 5 SMTP connections).
+  // Jobs per worker round; a round must end well inside JOBS_LEASE_MS (bench/mail-drain.ts).
   JOBS_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(50),
   // The most rows one list export may hold (shared/api/list-export.ts MAX_EXPORT_ROWS is the cap).
   EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(MAX_EXPORT_ROWS).default(MAX_EXPORT_ROWS),
