@@ -23,6 +23,7 @@ import type {
   ImportsTable,
   MessageTemplatesTable,
   MessagesTable,
+  ResolutionCodesTable,
   SlaPoliciesTable,
   SurveyInvitesTable,
   SurveysTable,
@@ -236,6 +237,7 @@ export interface DB {
   feedback: FeedbackTable;
   idempotency_keys: IdempotencyKeysTable;
   sla_policies: SlaPoliciesTable;
+  resolution_codes: ResolutionCodesTable;
   cases: CasesTable;
   case_events: CaseEventsTable;
   message_templates: MessageTemplatesTable;

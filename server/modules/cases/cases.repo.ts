@@ -11,6 +11,8 @@ import { notFound } from '../../http/errors.ts';
 import { before } from '../../db/keyset.ts';
 import type { KeyCursor } from '../../lib/paging.ts';
 import { OPEN_CASE_STATUSES } from '../../../shared/domain/vocabulary.ts';
+import { NO_RESOLUTION_CODE } from '../../../shared/domain/resolution-codes.ts';
+import { hasTag } from './case-tags.ts';
 
 export async function insertCase(db: DbOrTrx, row: CasesTable): Promise<void> {
   await db.insertInto('cases').values(row).execute();
@@ -33,6 +35,17 @@ export async function getCase(db: DbOrTrx, orgId: string, id: string): Promise<C
   const row = await findCase(db, orgId, id);
   if (!row) throw notFound('Case');
   return row;
+}
+
+/** The cases of this organisation among `ids` (another organisation's are simply not found). */
+export async function findCases(db: DbOrTrx, orgId: string, ids: string[]): Promise<CasesTable[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
 }
 
 export async function findCaseByPublicRef(
@@ -62,6 +75,10 @@ export interface CaseFilter {
   clientId?: string;
   stage?: string;
   resolvedFrom?: string;
+  resolvedTo?: string;
+  /** A code's key, or NO_RESOLUTION_CODE: resolved cases without a code. */
+  resolutionCode?: string;
+  tag?: string;
   before?: KeyCursor;
   limit: number;
 }
@@ -74,6 +91,11 @@ export async function listCases(db: DbOrTrx, orgId: string, f: CaseFilter): Prom
   if (f.clientId) q = q.where('client_id', '=', f.clientId);
   if (f.stage !== undefined) q = q.where('stage', '=', f.stage);
   if (f.resolvedFrom) q = q.where('resolved_at', '>=', f.resolvedFrom);
+  if (f.resolvedTo) q = q.where('resolved_at', '<', f.resolvedTo);
+  if (f.resolutionCode === NO_RESOLUTION_CODE)
+    q = q.where('resolution_code', 'is', null).where('resolved_at', 'is not', null);
+  else if (f.resolutionCode) q = q.where('resolution_code', '=', f.resolutionCode);
+  if (f.tag) q = q.where(hasTag(f.tag));
   if (f.before) q = q.where(before('created_at', f.before));
   return q
     .orderBy('created_at', 'desc')
