@@ -192,6 +192,7 @@ describe('closed loop in the UI', () => {
     await api('PATCH', `/api/v1/cases/${caseId}`, {
       status: 'resolved',
       resolution: 'Решено по телефону',
+      resolutionCode: 'explained',
     });
     await api('PATCH', `/api/v1/cases/${caseId}`, { status: 'closed' });
     await page.getByRole('button', { name: 'Взять в работу' }).click();

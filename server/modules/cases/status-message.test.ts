@@ -133,7 +133,7 @@ describe.each(testDialects())('client status messages on %s', (dialect) => {
     smtp.refuseNext = 1; // the status message is refused once and waits for its retry
     await patch({ status: 'in_progress' });
     await worker.drain();
-    await patch({ status: 'resolved', resolution: 'Готово.' });
+    await patch({ status: 'resolved', resolution: 'Готово.', resolutionCode: 'fixed' });
     await worker.drain();
     // Past the back-off of the retry.
     (t.deps.clock as ReturnType<typeof fixedClock>).advance(HOUR);

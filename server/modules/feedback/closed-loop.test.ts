@@ -124,6 +124,7 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
       url: `/api/v1/cases/${record.caseId}`,
       payload: {
         status: 'resolved',
+        resolutionCode: 'fixed',
         resolution: 'Курьер наказан, доставку ускорили, вернули стоимость доставки.',
         followup: true,
       },
