@@ -23,13 +23,13 @@ import type {
   ImportsTable,
   MessageTemplatesTable,
   MessagesTable,
-  ResolutionCodesTable,
   SlaPoliciesTable,
   SurveyInvitesTable,
   SurveysTable,
   WebhookDeliveriesTable,
   WebhooksTable,
 } from './tables/closed-loop.ts';
+import type { ResolutionCodesTable } from './tables/case-closing.ts';
 import type { InboundAddressesTable, InboundMessagesTable } from './tables/inbound-mail.ts';
 import type { TextCorrectionsTable, TextTopicsTable } from './tables/text-analytics.ts';
 import type { LegacyStatusRefsTable, SurveyOpenAnswersTable } from './tables/trust.ts';
@@ -124,6 +124,7 @@ import type { RetentionSettingsTable } from './tables/privacy.ts';
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
 export type * from './tables/closed-loop.ts';
+export type * from './tables/case-closing.ts';
 export type * from './tables/inbound-mail.ts';
 export type * from './tables/text-analytics.ts';
 export type * from './tables/client-care.ts';

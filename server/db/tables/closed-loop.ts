@@ -202,18 +202,6 @@ export interface CasesTable {
   updated_at: string;
 }
 
-/** Why cases get closed, per organisation (migration 0044); cases name a code by `key`. */
-export interface ResolutionCodesTable {
-  id: string;
-  org_id: string;
-  key: string;
-  name_ru: string;
-  name_en: string;
-  position: number;
-  retired_at: string | null;
-  created_at: string;
-}
-
 export interface CaseEventsTable {
   id: string;
   org_id: string;

@@ -8,7 +8,7 @@ import type { CasesTable } from '../../db/types.ts';
 import { unknownReference } from '../../http/errors.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { recordAudit } from '../orgs/index.ts';
-import * as repo from './cases.repo.ts';
+import { findCases } from './case-closing.repo.ts';
 import { updateCase, type CasePatch } from './cases.service.ts';
 
 export type BulkAction =
@@ -38,7 +38,7 @@ export async function bulkUpdateCases(ctx: Ctx, input: BulkAction): Promise<Case
   assertCan(ctx.actor, 'data.write');
   const ids = [...new Set(input.ids)];
   return inTransaction(ctx, async (tx) => {
-    const found = await repo.findCases(tx.db, tx.orgId, ids);
+    const found = await findCases(tx.db, tx.orgId, ids);
     if (found.length !== ids.length) throw unknownReference('body.ids', 'case');
     const notify = input.action === 'resolve' ? input.notifyClients === true : true;
     const patch = patchOf(input);

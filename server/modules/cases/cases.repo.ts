@@ -11,8 +11,7 @@ import { notFound } from '../../http/errors.ts';
 import { before } from '../../db/keyset.ts';
 import type { KeyCursor } from '../../lib/paging.ts';
 import { OPEN_CASE_STATUSES } from '../../../shared/domain/vocabulary.ts';
-import { NO_RESOLUTION_CODE } from '../../../shared/domain/resolution-codes.ts';
-import { hasTag } from './case-tags.ts';
+import { whereClosing, type ClosingFilter } from './case-closing.repo.ts';
 
 export async function insertCase(db: DbOrTrx, row: CasesTable): Promise<void> {
   await db.insertInto('cases').values(row).execute();
@@ -37,17 +36,6 @@ export async function getCase(db: DbOrTrx, orgId: string, id: string): Promise<C
   return row;
 }
 
-/** The cases of this organisation among `ids` (another organisation's are simply not found). */
-export async function findCases(db: DbOrTrx, orgId: string, ids: string[]): Promise<CasesTable[]> {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('cases')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', 'in', ids)
-    .execute();
-}
-
 export async function findCaseByPublicRef(
   db: DbOrTrx,
   publicRef: string,
@@ -69,16 +57,12 @@ export async function updateCase(
     .execute();
 }
 
-export interface CaseFilter {
+export interface CaseFilter extends ClosingFilter {
   status?: CaseStatus[];
   ownerId?: string;
   clientId?: string;
   stage?: string;
   resolvedFrom?: string;
-  resolvedTo?: string;
-  /** A code's key, or NO_RESOLUTION_CODE: resolved cases without a code. */
-  resolutionCode?: string;
-  tag?: string;
   before?: KeyCursor;
   limit: number;
 }
@@ -91,11 +75,7 @@ export async function listCases(db: DbOrTrx, orgId: string, f: CaseFilter): Prom
   if (f.clientId) q = q.where('client_id', '=', f.clientId);
   if (f.stage !== undefined) q = q.where('stage', '=', f.stage);
   if (f.resolvedFrom) q = q.where('resolved_at', '>=', f.resolvedFrom);
-  if (f.resolvedTo) q = q.where('resolved_at', '<', f.resolvedTo);
-  if (f.resolutionCode === NO_RESOLUTION_CODE)
-    q = q.where('resolution_code', 'is', null).where('resolved_at', 'is not', null);
-  else if (f.resolutionCode) q = q.where('resolution_code', '=', f.resolutionCode);
-  if (f.tag) q = q.where(hasTag(f.tag));
+  q = whereClosing(q, f);
   if (f.before) q = q.where(before('created_at', f.before));
   return q
     .orderBy('created_at', 'desc')

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/domain/resolution-codes.ts';
 import type { Language } from '../../../shared/domain/vocabulary.ts';
 import { recordAudit } from '../orgs/index.ts';
-import * as repo from './resolution-codes.repo.ts';
+import * as repo from './case-closing.repo.ts';
 
 function defaultRows(orgId: string, at: string): ResolutionCodesTable[] {
   return DEFAULT_RESOLUTION_CODES.map((code, i) => ({

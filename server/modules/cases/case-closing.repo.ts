@@ -1,5 +1,40 @@
-// SQL of the resolution codes (issue 21) and of the count of resolved cases by code.
-import type { CaseStatus, DbOrTrx, ResolutionCodesTable } from '../../db/types.ts';
+// SQL of closing cases (issue 21): resolution codes, the count of resolved cases by code, the
+// list filters by code and tag, and the cases of a bulk action.
+import type { SelectQueryBuilder } from 'kysely';
+import type { CasesTable, CaseStatus, DB, DbOrTrx, ResolutionCodesTable } from '../../db/types.ts';
+import { NO_RESOLUTION_CODE } from '../../../shared/domain/resolution-codes.ts';
+import { hasTag } from './case-tags.ts';
+
+/** The cases of this organisation among `ids` (another organisation's are simply not found). */
+export async function findCases(db: DbOrTrx, orgId: string, ids: string[]): Promise<CasesTable[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export interface ClosingFilter {
+  resolvedTo?: string;
+  /** A code's key, or NO_RESOLUTION_CODE: resolved cases without a code. */
+  resolutionCode?: string;
+  tag?: string;
+}
+
+/** The case list's issue-21 filters on a query of `cases`. */
+export function whereClosing<O>(
+  q: SelectQueryBuilder<DB, 'cases', O>,
+  f: ClosingFilter,
+): SelectQueryBuilder<DB, 'cases', O> {
+  if (f.resolvedTo) q = q.where('resolved_at', '<', f.resolvedTo);
+  if (f.resolutionCode === NO_RESOLUTION_CODE)
+    q = q.where('resolution_code', 'is', null).where('resolved_at', 'is not', null);
+  else if (f.resolutionCode) q = q.where('resolution_code', '=', f.resolutionCode);
+  if (f.tag) q = q.where(hasTag(f.tag));
+  return q;
+}
 
 export async function listCodes(db: DbOrTrx, orgId: string): Promise<ResolutionCodesTable[]> {
   return db
