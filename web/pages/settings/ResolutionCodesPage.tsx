@@ -2,7 +2,7 @@
 // renames a code in both languages, moves it up or down, retires it (no longer offered, still on
 // the cases resolved with it) or brings it back, and adds new ones. One card per code, so the
 // page reads the same at 390 px as on a desktop.
-import { Badge, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -52,22 +52,20 @@ function CodeCard({
           </Badge>
         )}
       </Group>
-      <Group grow align="flex-end" wrap="wrap" gap="xs">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
         <TextInput
           label={t('closing.settings.nameRu')}
           value={nameRu}
           readOnly={!manage}
           onChange={(e) => setNameRu(e.currentTarget.value)}
-          miw={200}
         />
         <TextInput
           label={t('closing.settings.nameEn')}
           value={nameEn}
           readOnly={!manage}
           onChange={(e) => setNameEn(e.currentTarget.value)}
-          miw={200}
         />
-      </Group>
+      </SimpleGrid>
       {manage && (
         <Group gap="xs" mt="sm">
           <Button
@@ -164,22 +162,20 @@ export function ResolutionCodesPage() {
               add.mutate({ nameRu: nameRu.trim(), nameEn: nameEn.trim() });
             }}
           >
-            <Group grow align="flex-end" wrap="wrap" gap="xs">
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
               <TextInput
                 name="nameRu"
                 label={t('closing.settings.nameRu')}
                 value={nameRu}
                 onChange={(e) => setNameRu(e.currentTarget.value)}
-                miw={200}
               />
               <TextInput
                 name="nameEn"
                 label={t('closing.settings.nameEn')}
                 value={nameEn}
                 onChange={(e) => setNameEn(e.currentTarget.value)}
-                miw={200}
               />
-            </Group>
+            </SimpleGrid>
             <Group mt="sm">
               <Button
                 type="submit"
