@@ -104,7 +104,10 @@ describe.each(testDialects())('client status messages on %s', (dialect) => {
     const closing = `Обращение ${publicRef} решено`;
     await move('in_progress');
     clock.advance(5 * HOUR);
-    await move('resolved', { resolution: 'Вернули деньги за доставку.' });
+    await move('resolved', {
+      resolution: 'Вернули деньги за доставку.',
+      resolutionCode: 'compensation',
+    });
     expect((await subjects()).slice(-1)).toEqual([closing]);
 
     clock.advance(5 * HOUR);

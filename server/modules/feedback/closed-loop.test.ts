@@ -152,6 +152,7 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
       'status:acknowledged',
       'status:in_progress',
       'status:resolved',
+      'resolution_code:',
     ]);
 
     const ratings = async () =>
