@@ -92,6 +92,20 @@ describe('bulk actions on the case board', () => {
         fullPage: true,
       });
 
+      // The third case gets a tag in bulk: shown on its card, and the board filters by it.
+      const third = cases[2]!.title;
+      await select(page, [third]);
+      await bar.getByText('Метка', { exact: true }).click();
+      await bar.locator('input[name=bulkTag]').fill(`Срочно ${name}`);
+      await bar.getByRole('button', { name: 'Применить' }).click();
+      await bar.waitFor({ state: 'detached', ...WAIT });
+      const card = page.getByTestId('board-card').filter({ hasText: third });
+      await card.getByText(`срочно ${name}`).waitFor(WAIT);
+      await page.getByTestId('board-tag-filter').selectOption({ label: `срочно ${name}` });
+      await expect.poll(() => page.getByTestId('board-card').count(), WAIT).toBe(1);
+      await page.screenshot({ path: `${SCREENSHOTS}/case-bulk-tag-${name}.png` });
+      await page.getByTestId('board-tag-filter').selectOption({ index: 0 });
+
       // The case page names the code in words, in its fields and its history.
       await page.getByRole('link', { name: titles[0] }).first().click();
       await expect
