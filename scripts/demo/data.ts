@@ -189,3 +189,5 @@ export const RESOLUTIONS = [
   'Провели беседу с водителем, закрепили за вами другой экипаж.',
   'Документы отправлены курьером, копии — на почту.',
 ];
+/** The resolution code of each demo resolution above (issue 21), same order. */
+export const RESOLUTION_CODES = ['compensation', 'fixed', 'fixed', 'explained'];

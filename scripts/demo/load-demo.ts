@@ -17,7 +17,15 @@ import { createLogger } from '../../server/lib/logger.ts';
 import { createOrganisation } from '../../server/modules/orgs/index.ts';
 import { recordFeedback } from '../../server/modules/feedback/index.ts';
 import { updateCase } from '../../server/modules/cases/cases.service.ts';
-import { CLIENTS, DEMO_ADMIN, DEMO_ORG, RESOLUTIONS, STAGES, TEXTS } from './data.ts';
+import {
+  CLIENTS,
+  DEMO_ADMIN,
+  DEMO_ORG,
+  RESOLUTION_CODES,
+  RESOLUTIONS,
+  STAGES,
+  TEXTS,
+} from './data.ts';
 import { loadEconomicsDemo, type EconomicsClient } from './economics.ts';
 import { loadEmployeesDemo } from './employees.ts';
 import { loadStagesDemo } from './stages.ts';
@@ -148,7 +156,12 @@ async function main() {
     clock.set(new Date(Math.min(workedAt, now - 60_000)));
     if (age > 14 && rand() < 0.92) {
       await updateCase(ctx, c.id, { status: 'in_progress' });
-      await updateCase(ctx, c.id, { status: 'resolved', resolution: pick(RESOLUTIONS) });
+      const which = Math.floor(rand() * RESOLUTIONS.length);
+      await updateCase(ctx, c.id, {
+        status: 'resolved',
+        resolution: RESOLUTIONS[which],
+        resolutionCode: RESOLUTION_CODES[which],
+      });
       resolved += 1;
       continue;
     }
