@@ -39,7 +39,8 @@ function filtered(db: DbOrTrx, orgId: string, f: FeedbackFilter) {
       .where('score_type', '=', f.score.type)
       .where('score_value', '>=', f.score.min)
       .where('score_value', '<=', f.score.max);
-  const clientsOf = () => db.selectFrom('clients as c').select('c.id').where('c.org_id', '=', orgId);
+  const clientsOf = () =>
+    db.selectFrom('clients as c').select('c.id').where('c.org_id', '=', orgId);
   const ofSegment = (segment: string | null) =>
     clientsOf().where('c.segment', segment === null ? 'is' : '=', segment);
   if (f.segment || f.managerId) {
