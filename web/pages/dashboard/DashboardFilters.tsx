@@ -1,7 +1,7 @@
 // The dashboard's filters (issue 21): a preset period or a custom range of calendar days, and the
 // clients' segment and manager, one client, the stage and the channel. Everything goes to the
 // query string (dashboard-params.ts), so a filtered dashboard can be shared or bookmarked.
-import { Button, Group, NativeSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Button, NativeSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -55,7 +55,7 @@ export function DashboardFilters({ value }: { value: DashboardParams }) {
         ]}
       />
       {custom && (
-        <Group grow gap="xs" wrap="nowrap">
+        <>
           <TextInput
             type="date"
             name="from"
@@ -76,7 +76,7 @@ export function DashboardFilters({ value }: { value: DashboardParams }) {
               e.currentTarget.value && go({ ...value, toDay: e.currentTarget.value })
             }
           />
-        </Group>
+        </>
       )}
       <TextInput
         name="segment"
