@@ -40,7 +40,7 @@ export function DashboardFilters({ value }: { value: DashboardParams }) {
   const custom = value.period === CUSTOM;
   const any = (label: string) => ({ value: '', label });
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" data-testid="dashboard-filters">
+    <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" data-testid="dashboard-filters">
       <NativeSelect
         name="period"
         label={t('dashboard.period')}
