@@ -93,9 +93,15 @@ export async function countScoresByGroup(
   if (q.clientId !== undefined) query = query.where('f.client_id', '=', q.clientId);
   if (q.channel !== undefined)
     query = query.where('f.channel', '=', q.channel as FeedbackTable['channel']);
-  // The client's group is read from the joined (same-organisation) client row.
-  if (q.segment !== undefined) query = query.where('c.segment', '=', q.segment);
-  if (q.managerId !== undefined) query = query.where('c.manager_id', '=', q.managerId);
+  // The group's clients first, then their records by (org_id, client_id, received_at): a
+  // segment's records are read, not the window's (docs/BENCHMARKS.md, issue 21).
+  if (q.segment !== undefined || q.managerId !== undefined)
+    query = query.where('f.client_id', 'in', (eb) => {
+      let clients = eb.selectFrom('clients as g').select('g.id').where('g.org_id', '=', orgId);
+      if (q.segment !== undefined) clients = clients.where('g.segment', '=', q.segment);
+      if (q.managerId !== undefined) clients = clients.where('g.manager_id', '=', q.managerId);
+      return clients;
+    });
   const rows = await query.execute();
   return rows.map((r) => ({
     groupKey: r.group_key,
