@@ -1,7 +1,9 @@
 // What the demo's clients write, by language and by the band of the score they gave (issue 21: a
 // detractor's record never reads "Great support team"). Every text is read the same way by the
 // product's own text analysis (server/lib/text): positive texts positive, negative ones negative,
-// neutral ones neutral; tests/demo-coherence.test.ts checks this on the loaded database.
+// neutral ones neutral; tests/demo.test.ts checks this on the loaded database (tests/support/demo-coherence.ts).
+import { scorePolarity } from '../../server/lib/text/sentiment.ts';
+
 export type Band = 'positive' | 'neutral' | 'negative';
 
 export const TEXTS: Record<'ru' | 'en', Record<Band, readonly string[]>> = {
@@ -65,15 +67,8 @@ export const DISAGREEMENTS: ReadonlyArray<{ nps: number; text: string }> = [
   { nps: 2, text: 'Спасибо, всё отлично, рекомендую.' },
 ];
 
-/** The band of a score: NPS 9–10 / CSAT 4–5 / CES 1–2 positive, NPS 0–6 / CSAT 1–2 / CES 5–7 negative. */
+/** The band of a score, as the product reads it (NPS 9–10 / CSAT 4–5 / CES 1–3 positive). */
 export function bandOf(metric: 'nps' | 'csat' | 'ces', value: number): Band {
-  const bad =
-    (metric === 'nps' && value <= 6) ||
-    (metric === 'csat' && value <= 2) ||
-    (metric === 'ces' && value >= 5);
-  const good =
-    (metric === 'nps' && value >= 9) ||
-    (metric === 'csat' && value >= 4) ||
-    (metric === 'ces' && value <= 2);
-  return bad ? 'negative' : good ? 'positive' : 'neutral';
+  const polarity = scorePolarity({ type: metric, value });
+  return polarity > 0 ? 'positive' : polarity < 0 ? 'negative' : 'neutral';
 }
