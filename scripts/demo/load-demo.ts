@@ -107,8 +107,15 @@ async function main() {
   }));
   const worked = await workDemoCases(deps, created.orgId, clock, seeded(20261222), now);
   // The demo admin also works cases, so their "Сегодня" page has some of its own (issue 21).
+  // She takes them herself, so the audit log names her rather than "System".
+  const admin = ctxFor(deps, {
+    type: 'user',
+    id: created.userId!,
+    orgId: created.orgId,
+    role: 'admin',
+  });
   for (const id of worked.onTimeOpen.slice(-4))
-    await updateCase(ctx, id, { ownerId: created.userId! });
+    await updateCase(admin, id, { ownerId: created.userId! });
   const care = await loadCareDemo(ctx, clock, parties, now);
   const money = await loadEconomicsDemo(ctx, economics, rand, new Date(now));
   const staff = await loadEmployeesDemo(ctx, seeded(20261204), new Date(now));

@@ -168,7 +168,7 @@ export function TemplatesPage() {
       <Badge
         variant="light"
         color={tpl.custom ? 'violet' : 'gray'}
-        style={{ textTransform: 'none' }}
+        style={{ textTransform: 'none', flexShrink: 0, overflow: 'visible' }}
       >
         {t(tpl.custom ? 'templates.custom' : 'templates.builtIn')}
       </Badge>
