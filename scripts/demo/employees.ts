@@ -2,7 +2,8 @@
 // reporting to the head of the order desk), hire dates from years back to the last 45 days,
 // three of them linked to logins (one more has the admin's e-mail, so the link is suggested);
 // then three months of calls, each naming the employee who took it as a PBX writes it (a
-// personnel number, a full name or an e-mail), so the calls point at employees.
+// personnel number, a full name or an e-mail), so the calls point at employees; three in four
+// missed calls are called back from the same number, the rest stay on the missed list.
 import type { Ctx } from '../../server/context.ts';
 import {
   createEmployee,

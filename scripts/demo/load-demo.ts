@@ -1,12 +1,16 @@
 // npm run demo: loads a realistic Russian demo organisation into DATABASE_URL (default SQLite):
-// clients with contacts and roles, a year of feedback from several channels, and cases — open,
-// in progress and resolved — opened by the same rules as real intake; then three years of
-// transactions consistent with that feedback, and monthly marketing spend (economics.ts); 40
-// employees on the five stages and three months of calls that name them (employees.ts); the
-// journey stages with ru/en names, owners and targets (stages.ts); six months of anonymous eNPS
-// pulse answers per team, one team below 5 answers (pulses.ts); half a year of
-// process KPIs per stage (kpis.ts); the contacts' roles, strategic fit and two quarters of
-// portfolio snapshots (portfolio.ts); a strategy map whose KPIs follow those figures (strategy.ts).
+// clients with contacts, roles and account managers (parties.ts), two SLA policies, nine surveys
+// (surveys.ts), a year of feedback whose texts match their scores (feedback.ts, texts.ts), and
+// cases opened by the same rules as real intake and worked by their owners — most open ones
+// within SLA, two at risk, two overdue (cases.ts); client requirements and important dates
+// (care.ts); then three years of transactions consistent with that feedback, and monthly
+// marketing spend (economics.ts); 40 employees on the five stages and three months of calls that
+// name them, missed calls mostly called back (employees.ts); the journey stages with ru/en names,
+// owners and targets (stages.ts); six months of anonymous eNPS pulse answers per team, one team
+// below 5 answers (pulses.ts); half a year of process KPIs per stage (kpis.ts); the contacts'
+// roles, strategic fit and two quarters of portfolio snapshots (portfolio.ts); a strategy map
+// whose KPIs follow those figures (strategy.ts). Nothing is dated after the load (issue 21;
+// tests/demo.test.ts checks the whole on both databases).
 import { loadConfig } from '../../server/config.ts';
 import { ctxFor, type Ctx } from '../../server/context.ts';
 import { loadStatusLinkKeys } from '../../server/lib/status-link.ts';
