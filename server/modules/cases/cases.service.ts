@@ -70,7 +70,8 @@ export async function openCase(
       throw unknownReference('body.contactId', 'contact');
     await ensureStageKeys(tx, [input.stage]);
     const row = await insertNewCase(tx, { ...input, openedBy: tx.actor.type });
-    await recordAudit(tx, 'case.opened', { type: 'case', id: row.id });
+    // The case's reference in the details, so the audit log names it ("CL-…") and links to it.
+    await recordAudit(tx, 'case.opened', { type: 'case', id: row.id }, { ref: row.public_ref });
     return row;
   });
 }
@@ -183,7 +184,12 @@ export async function updateCase(
     if (patch.note) await emitCaseEvent(tx, next, { kind: 'note', body: patch.note });
     if (set.status === 'resolved' && opts.notify !== false) await sendClosingMessage(tx, next);
     if (set.status) await requestStatusMessage(tx, next);
-    await recordAudit(tx, 'case.updated', { type: 'case', id }, { fields: Object.keys(patch) });
+    await recordAudit(
+      tx,
+      'case.updated',
+      { type: 'case', id },
+      { ref: current.public_ref, fields: Object.keys(patch) },
+    );
     return next;
   });
 }
