@@ -1,6 +1,7 @@
 // eNPS pulses (issue 15): the list, a "new pulse" dialog and the selected pulse's team links and
 // results per team and period. Answers are anonymous; the page never shows an individual one.
-import { Badge, Button, Table, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { can } from '../../permissions.ts';
 import { useSession } from '../../session.tsx';
 import { NewPulseModal, PULSES_KEY } from './NewPulseModal.tsx';
 import { PulseResults } from './PulseResults.tsx';
+import type { PulseOut } from '../../api/pulse.ts';
 
 export function PulsesPage() {
   const { t, i18n } = useTranslation();
@@ -23,10 +25,25 @@ export function PulsesPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = pulses.data?.items.find((p) => p.id === selectedId) ?? pulses.data?.items[0];
+  const phone = useMediaQuery('(max-width: 48em)');
   const toggle = useMutation({
     mutationFn: (p: { id: string; status: 'open' | 'closed' }) => setPulseStatus(p.id, p.status),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: PULSES_KEY }),
   });
+
+  const statusBadge = (p: PulseOut) => (
+    <Badge
+      color={p.status === 'open' ? 'teal' : 'gray'}
+      variant="light"
+      // The whole word, never "ИД…": a badge keeps its width.
+      style={{ flexShrink: 0, overflow: 'visible', ...(canManage ? { cursor: 'pointer' } : {}) }}
+      onClick={() =>
+        canManage && toggle.mutate({ id: p.id, status: p.status === 'open' ? 'closed' : 'open' })
+      }
+    >
+      {t(`pulse.status.${p.status}`)}
+    </Badge>
+  );
 
   return (
     <>
@@ -41,48 +58,45 @@ export function PulsesPage() {
           {notice}
         </Text>
       )}
-      {pulses.data && pulses.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={340}>
-          <Table striped highlightOnHover verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('pulse.name')}</Table.Th>
-                <Table.Th>{t('pulse.invited')}</Table.Th>
-                <Table.Th>{t('pulse.statusLabel')}</Table.Th>
-                <Table.Th>{t('pulse.createdAt')}</Table.Th>
+      {pulses.data && pulses.data.items.length > 0 && phone && (
+        // On a phone each pulse is a card: the status and the date never scroll out of sight.
+        <Stack gap="xs">
+          {pulses.data.items.map((p) => (
+            <Card key={p.id} withBorder padding="sm" data-testid="pulse-row">
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <PulseName pulse={p} onSelect={setSelectedId} />
+                {statusBadge(p)}
+              </Group>
+              <Text size="sm" c="dimmed" mt={4}>
+                {t('pulse.invited')}: {answeredOf(p)} · {formatDateTime(p.createdAt, i18n.language)}
+              </Text>
+            </Card>
+          ))}
+        </Stack>
+      )}
+      {pulses.data && pulses.data.items.length > 0 && !phone && (
+        <Table striped highlightOnHover verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('pulse.name')}</Table.Th>
+              <Table.Th>{t('pulse.invited')}</Table.Th>
+              <Table.Th>{t('pulse.statusLabel')}</Table.Th>
+              <Table.Th>{t('pulse.createdAt')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {pulses.data.items.map((p) => (
+              <Table.Tr key={p.id} data-testid="pulse-row">
+                <Table.Td>
+                  <PulseName pulse={p} onSelect={setSelectedId} />
+                </Table.Td>
+                <Table.Td>{answeredOf(p)}</Table.Td>
+                <Table.Td>{statusBadge(p)}</Table.Td>
+                <Table.Td>{formatDateTime(p.createdAt, i18n.language)}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {pulses.data.items.map((p) => (
-                <Table.Tr key={p.id} data-testid="pulse-row">
-                  <Table.Td>
-                    <UnstyledButton onClick={() => setSelectedId(p.id)} fw={500} c="blue.8">
-                      {p.kind === 'early_tenure' ? t('pulse.earlyTenure') : p.name}
-                    </UnstyledButton>
-                  </Table.Td>
-                  <Table.Td>
-                    {p.teams.reduce((n, x) => n + x.answered, 0)} /{' '}
-                    {p.teams.reduce((n, x) => n + x.invited, 0)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge
-                      color={p.status === 'open' ? 'teal' : 'gray'}
-                      variant="light"
-                      style={canManage ? { cursor: 'pointer' } : undefined}
-                      onClick={() =>
-                        canManage &&
-                        toggle.mutate({ id: p.id, status: p.status === 'open' ? 'closed' : 'open' })
-                      }
-                    >
-                      {t(`pulse.status.${p.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(p.createdAt, i18n.language)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
       {pulses.data?.items.length === 0 && <Text c="dimmed">{t('pulse.empty')}</Text>}
       {selected && <PulseResults pulse={selected} />}
@@ -96,5 +110,17 @@ export function PulsesPage() {
         }}
       />
     </>
+  );
+}
+
+const answeredOf = (p: PulseOut) =>
+  `${p.teams.reduce((n, x) => n + x.answered, 0)} / ${p.teams.reduce((n, x) => n + x.invited, 0)}`;
+
+function PulseName({ pulse, onSelect }: { pulse: PulseOut; onSelect: (id: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <UnstyledButton onClick={() => onSelect(pulse.id)} fw={500} c="blue.8">
+      {pulse.kind === 'early_tenure' ? t('pulse.earlyTenure') : pulse.name}
+    </UnstyledButton>
   );
 }
