@@ -19,6 +19,16 @@ export interface TopicModel {
   thresholds?: Record<string, number>;
   /** topic key → feature → weight (`bias` and `kw` included). */
   weights: Record<string, Record<string, number>>;
+  /** Extra features of the text, chosen with the training options (absent: stems and bigrams). */
+  features?: TopicFeatureOptions;
+}
+
+/** Features beyond stems and stem bigrams that generalise across word forms and new words. */
+export interface TopicFeatureOptions {
+  /** Add `p:<first n letters of the stem>` for longer stems (испорч-ен / испорт-ил share "испор"). */
+  prefix?: number;
+  /** Add `g:<n letters>` character n-grams of each stem (with `^`/`$` at its ends). */
+  grams?: number;
 }
 
 const wordCue = (cue: string, t: Token) =>
@@ -60,11 +70,23 @@ export interface TopicTextFeatures {
   cues: Map<string, number>;
 }
 
-export function topicTextFeatures(text: string): TopicTextFeatures {
+function addWordForms(bag: Set<string>, stems: string[], opts: TopicFeatureOptions) {
+  for (const s of stems) {
+    if (opts.prefix && s.length > opts.prefix) bag.add(`p:${s.slice(0, opts.prefix)}`);
+    if (opts.grams && s.length >= opts.grams) {
+      const padded = `^${s}$`;
+      for (let i = 0; i + opts.grams <= padded.length; i++)
+        bag.add(`g:${padded.slice(i, i + opts.grams)}`);
+    }
+  }
+}
+
+export function topicTextFeatures(text: string, opts: TopicFeatureOptions = {}): TopicTextFeatures {
   const tokens = tokenize(text).filter((t) => t.stem !== 'NEG');
   const stems = tokens.map((t) => t.stem);
   const bag = new Set(stems.map((s) => `w:${s}`));
   for (let i = 1; i < stems.length; i++) bag.add(`b:${stems[i - 1]}_${stems[i]}`);
+  if (opts.prefix || opts.grams) addWordForms(bag, stems, opts);
   const matched = new Set<number>();
   for (const t of tokens) for (const i of cuesOfToken(t)) matched.add(i);
   const cues = new Map<string, number>();
@@ -99,6 +121,7 @@ export interface TopicTrainOptions {
   l2: number;
   threshold: number;
   thresholds?: Record<string, number>;
+  features?: TopicFeatureOptions;
 }
 
 export function trainTopicModel(
@@ -108,7 +131,7 @@ export function trainTopicModel(
   opts: TopicTrainOptions,
 ): TopicModel {
   const rows = examples.map((e) => ({
-    features: topicTextFeatures(e.text),
+    features: topicTextFeatures(e.text, opts.features),
     kwHits: new Set(tagTopics(e.text, taxonomy)),
     topics: new Set(e.topics),
   }));
@@ -134,6 +157,7 @@ export function trainTopicModel(
     threshold: opts.threshold,
     ...(opts.thresholds ? { thresholds: opts.thresholds } : {}),
     weights,
+    ...(opts.features ? { features: opts.features } : {}),
   };
 }
 
@@ -177,7 +201,7 @@ export function topicScores(
   model: TopicModel = topicModel(),
 ): Record<string, number> {
   const kwHits = new Set(tagTopics(text, taxonomy));
-  const features = topicTextFeatures(text);
+  const features = topicTextFeatures(text, model.features);
   const out: Record<string, number> = {};
   for (const topic of taxonomy) {
     const w = weightsOf(model, topic.key);
@@ -199,7 +223,7 @@ export function predictTopics(
       const w = weightsOf(model, topic.key);
       // An organisation's listed keyword is an instruction: it always counts (as before the model).
       if (!w || kwHits.has(topic.key)) return kwHits.has(topic.key);
-      features ??= topicTextFeatures(text);
+      features ??= topicTextFeatures(text, model.features);
       const threshold = model.thresholds?.[topic.key] ?? model.threshold;
       return probability(w, features, topic.key, false) >= threshold;
     })
