@@ -38,7 +38,7 @@ export const TOPIC_CUES: Record<string, string[]> = {
     ...list(
       'снял|сняли|списан|дважды|кэшбэк|кешбэк|перевод|платеж|неустойк|автопродлен|начисл|' +
         'задолженн|баланс|лицев|закрывающ|сверк|инвойс|налог|ндс|рассрочк|транзакц|бумаг|' +
-        'debit|credited|transfer|cashback|renew|unpaid|overdue|balance|tax|paperwork|deposit|' +
+        'debit|credited|transfer|cashback|renew|overdue|balance|tax|paperwork|deposit|' +
         'withdraw|instal|chargeback|transaction|twice',
     ),
     ...list('выплат|payout|paid out|залог|сертификат|waybill|показани|meter reading|lease'),
@@ -127,7 +127,7 @@ export const TOPIC_CUES: Record<string, string[]> = {
         'patience|attentive|caring|crew|guy|lady|gentleman|worker|condescend|pushy|' +
         'shortchang|drunk|insult|honest|helpful|experienced|incompetent|clueless|grumpy|' +
         'welcoming|hospitabl|respectful|disrespect|dismissive|patroni|attitude|behav|host|' +
-        'advisor|assistant|consultant|porter|steward|flight attendant|security guard',
+        'advisor|assistant|consultant|porter|steward|flight attendant',
     ),
     ...list(
       'монтажник|installer|бортпроводник|cabin crew|проводник|conductor|руководител|ветеринар|vet|провизор|билетер|usher|агент|estate agent|repairman|thoughtful',
