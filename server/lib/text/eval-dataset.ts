@@ -32,6 +32,11 @@ export const loadUnseenSet = () => readJsonl('eval-unseen-set.jsonl');
 export const loadTopicSet = () => readJsonl<TopicLabelledText>('eval-topic-set.jsonl');
 /** Training-only texts added for the misses users saw in the demo (issue 22); never evaluated. */
 export const loadTrainSupplement = () => readJsonl('train-supplement.jsonl');
-/** Training-only topic texts of general vocabulary per topic (issue 22); never evaluated. */
-export const loadTopicTrainSupplement = () =>
-  readJsonl<TopicLabelledText>('topic-train-supplement.jsonl');
+/**
+ * Training-only topic texts of general vocabulary per topic (issue 22); never evaluated. The
+ * second file was written in a later session, again without reading the test split.
+ */
+export const loadTopicTrainSupplement = () => [
+  ...readJsonl<TopicLabelledText>('topic-train-supplement.jsonl'),
+  ...readJsonl<TopicLabelledText>('topic-train-supplement-2.jsonl'),
+];

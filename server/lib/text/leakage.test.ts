@@ -8,7 +8,7 @@ import {
   loadTrainSupplement,
   loadUnseenSet,
 } from './eval-dataset.ts';
-import { findCueLeakage, findLeakage, SHIPPED_LEXICON } from './leakage.ts';
+import { findCueLeakage, findLeakage, findNearCopies, SHIPPED_LEXICON } from './leakage.ts';
 import { TOPIC_CUES } from './topic-cues.ts';
 import { tokenize } from './tokens.ts';
 
@@ -61,5 +61,21 @@ describe('the leakage guard for topic cues', () => {
     expect(findCueLeakage(topicTrain, topicTest, planted).map((l) => l.entry)).toEqual([
       `quality:${testOnly}`,
     ]);
+  });
+
+  // The hand-written supplements (never the labelled split itself, whose design is fixed) must not
+  // hold a copy or near copy of a test text: 13 did by chance (short, common phrasings) and were
+  // removed in issue 22's third session.
+  it('finds no supplement text that copies a test text', () => {
+    expect(findNearCopies(loadTopicTrainSupplement(), topicTest)).toEqual([]);
+  });
+
+  it('flags a planted near copy of a test text', () => {
+    const copied = topicTest.find((i) => i.text.split(' ').length >= 4)!;
+    const planted = [
+      ...loadTopicTrainSupplement(),
+      { id: 'planted', text: `${copied.text.toUpperCase()}!!` },
+    ];
+    expect(findNearCopies(planted, topicTest)).toEqual(['planted']);
   });
 });

@@ -97,3 +97,36 @@ export function findCueLeakage(
     }
   return out;
 }
+
+const wordSet = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  );
+
+/**
+ * Training texts that copy an evaluation text: the same words, or nearly (word-set Jaccard at or
+ * above `similarity`). A hand-written training supplement must not contain one, even by chance
+ * (short texts like "Нормально" do coincide): the model would be scored on a text it learnt.
+ * Returns the training ids (never the evaluation text, which whoever runs this should not read).
+ */
+export function findNearCopies(
+  train: { id: string; text: string }[],
+  evaluation: { id: string; text: string }[],
+  similarity = 0.6,
+): string[] {
+  const evalSets = evaluation.map((e) => wordSet(e.text));
+  return train
+    .filter((t) => {
+      const a = wordSet(t.text);
+      return evalSets.some((b) => {
+        let shared = 0;
+        for (const w of a) if (b.has(w)) shared++;
+        return shared / (a.size + b.size - shared) >= similarity;
+      });
+    })
+    .map((t) => t.id);
+}

@@ -2,7 +2,9 @@
 // an organisation would list ("привезли", "дозвониться", "crushed"). They feed the topic model
 // as one feature per topic (`cue`); a cue matches a word or its stem by prefix, like the lexicon.
 // Like the lexicon, every cue must match some TRAINING text (leakage.test.ts). The second list of
-// each topic is general vocabulary added with the train-only supplement (topic-train-supplement).
+// each topic is general vocabulary added with the train-only supplement (topic-train-supplement),
+// the third list the vocabulary of the second supplement (topic-train-supplement-2, issue 22's
+// third session): everyday words for each topic, written without reading the test split.
 const list = (s: string) => s.split('|');
 
 export const TOPIC_CUES: Record<string, string[]> = {
@@ -17,6 +19,14 @@ export const TOPIC_CUES: Record<string, string[]> = {
         'сортировоч|адрес|получили|transit|track|delay|pickup|truck|address|package|' +
         'shipment',
     ),
+    ...list(
+      'везли|привоз|прилет|прибыл|доехал|доехат|фура|перевозчик|контейнер|паллет|границ|' +
+        'таможн|багаж|подъезд|под дверью|в руки|вручи|недовоз|недовлож|позже|раньше срока|' +
+        'в срок|логистик|маршрут|рейс|комплектац|пересорт|недостач|van|carrier|container|' +
+        'pallet|border|luggage|baggage|doorstep|porch|on time|behind schedule|turned up|' +
+        'got here|reached|landed|freight|consignment|logistic|shipped|post office|' +
+        'missing item|wrong address|received',
+    ),
   ],
   billing_documents: [
     ...list(
@@ -25,6 +35,13 @@ export const TOPIC_CUES: Record<string, string[]> = {
         'paid|receipt|contract|statement|money|fine|vat|accounting',
     ),
     ...list('квитанц|double charg|возвра|копия договора|copy of the invoice|signed document'),
+    ...list(
+      'снял|сняли|списан|дважды|кэшбэк|кешбэк|перевод|платеж|неустойк|автопродлен|начисл|' +
+        'задолженн|баланс|лицев|закрывающ|сверк|инвойс|налог|ндс|рассрочк|транзакц|бумаг|' +
+        'debit|credited|transfer|cashback|renew|overdue|balance|tax|paperwork|deposit|' +
+        'withdraw|instal|chargeback|transaction|twice',
+    ),
+    ...list('выплат|payout|paid out|залог|сертификат|waybill|показани|meter reading|lease'),
   ],
   quality: [
     ...list(
@@ -41,6 +58,16 @@ export const TOPIC_CUES: Record<string, string[]> = {
         'протек|течет|грязн|пятн|на совесть|damag|broke|spoil|stale|tore|torn|faulty|' +
         'workmanship|poor|stopped working|solid|sour|salty|bitter|tasteless',
     ),
+    ...list(
+      'просел|пузыр|жестк|по шву|развод|крив|неровн|мят|кисл|нагрева|выключа|заеда|оторва|' +
+        'завя|отклеи|перепута|плотн|поцарап|отколот|гудит|сгор|болит|полос|прогорк|черств|' +
+        'жирн|пресн|недовар|недожар|пересуш|липк|рассыпа|погнут|деформ|лопн|выгор|катышк|' +
+        'растяну|размок|протух|тухл|сгни|заплесн|вздул|искрит|барахл|sag|bubbl|tough|seam|' +
+        'uneven|bruis|jam|snap|wilt|unglu|mixed up|neat|hum|burn|squeal|bland|soak|greasy|' +
+        'undercook|overcook|bent|warp|shatter|fade|stretch|flicker|spark|malfunction|worn|' +
+        'fray|mushy|watery|sloppy|shoddy|botch|cheaply made|lukewarm|dry',
+    ),
+    ...list('хрип|crackl|порез|подделк|fake|влажн|damp|ниже заявлен|advertised'),
   ],
   communication: [
     ...list(
@@ -52,6 +79,13 @@ export const TOPIC_CUES: Record<string, string[]> = {
       'перезвон|обращени|заявк|трубк|предупред|на связи|колл-центр|hold|get through|' +
         'inform|ticket|unanswer|told us|responsive',
     ),
+    ...list(
+      'занято|линии|музык|сбросил|связал|сообщил|в курсе|шаблон|переключ|горяч|пишу|' +
+        'написал|откликн|обратной связи|уведомил|известил|оповещ|достуча|автоответчик|' +
+        'недозвон|тишин|busy|get hold|got back|get back|hear back|heard back|posted|' +
+        'transferred|canned|told|voicemail|callback|message|whatsapp|contact|ghost|' +
+        'black hole|reply',
+    ),
   ],
   price: [
     ...list(
@@ -60,6 +94,12 @@ export const TOPIC_CUES: Record<string, string[]> = {
         'half as much|charg',
     ),
     ...list('тариф|завыш|fee|overpa|дорож|subscription|deal'),
+    ...list(
+      'льгот|смет|бюджет|наценк|накрут|промокод|ценник|доплат|копейк|разор|грабеж|кусают|' +
+        'обдиралов|по карману|за свои деньги|окуп|выгод|бесплатн|платн|прайс|расценк|perk|' +
+        'estimate|budget|surcharge|markup|promo|full price|overpriced|worth|penny|ripoff|' +
+        'bargain|rates',
+    ),
   ],
   staff: [
     ...list(
@@ -79,6 +119,19 @@ export const TOPIC_CUES: Record<string, string[]> = {
         'knowledgeabl|competent|profession|продав|персонал|специалист|salesperson|' +
         'personnel|specialist|team member|manager|unprofessional',
     ),
+    ...list(
+      'улыб|хамств|хамск|накрича|кричал|нахами|грубиян|грубил|терпел|терпени|внимательн|' +
+        'заботлив|слаженн|бригад|девушк|парень|женщин|мужчин|работник|невнимат|навязыв|впари|' +
+        'обсчита|пьян|некомпетент|опытн|знающ|толков|учтив|тактичн|бестактн|высокомер|' +
+        'надменн|снисходит|пренебреж|доброжелат|улыбчив|чутк|smile|greet|shout|yell|patient|' +
+        'patience|attentive|caring|crew|guy|lady|gentleman|worker|condescend|pushy|' +
+        'shortchang|drunk|insult|honest|helpful|experienced|incompetent|clueless|grumpy|' +
+        'welcoming|hospitabl|respectful|disrespect|dismissive|patroni|attitude|behav|host|' +
+        'advisor|assistant|consultant|porter|steward|flight attendant',
+    ),
+    ...list(
+      'монтажник|installer|бортпроводник|cabin crew|проводник|conductor|руководител|ветеринар|vet|провизор|билетер|usher|агент|estate agent|repairman|thoughtful',
+    ),
   ],
   product: [
     ...list(
@@ -93,6 +146,12 @@ export const TOPIC_CUES: Record<string, string[]> = {
         'navigat|intuitiv|tool|войти|log in|тормоз|buggy|bug|checkout|зависа|падает|' +
         'приложени|account',
     ),
+    ...list(
+      'релиз|скачат|выгруз|белый экран|недоступ|пуш|корзин|виджет|смс|код подтвержд|' +
+        'терминал|банкомат|мобильн|логин|авторизац|баг|release|download|blank screen|offline|' +
+        'cart|dark mode|widget|verification code|sms|terminal|atm|mobile|crm|sign in|loading|' +
+        'lag|laggy|push message',
+    ),
   ],
   onboarding: [
     ...list(
@@ -101,5 +160,13 @@ export const TOPIC_CUES: Record<string, string[]> = {
         'class|getting started|guid|doc|access|signing up',
     ),
     ...list('перенос данных|tutorial|вводн|new users|implement|обучени|session'),
+    ...list(
+      'разобрат|с чего начать|переход|перенест|учетк|учетную запись|скомкан|первичн|' +
+        'регистрац|памятк|пошагов|новых пользоват|первый вход|первого вход|запустил|освоит|' +
+        'освоени|адаптац|туториал|видеоурок|figure out|where to begin|moving over|' +
+        'walked us through|permission|first login|up and running|newcomer|beginner|new hire|' +
+        'registration|basics|learning curve|walkthrough|kickoff',
+    ),
+    ...list('подсказ|hints|signed up'),
   ],
 };

@@ -34,12 +34,13 @@ describe('topic model', () => {
       );
   });
 
-  it('micro-F1 on the test split beats the keyword tagger it replaces', () => {
-    // Measured: 0.729 (keywords alone 0.589; 0.679 before the supplement); issue 22 asks 0.80 —
-    // not met, see docs/BENCHMARKS.md. This floor only catches regressions.
+  it('meets issue 22 on the test split: micro-F1 ≥ 0.80, every default topic recall ≥ 0.6', () => {
+    // Measured: 0.813 (keywords alone 0.589; 0.729 before the second supplement), lowest recall
+    // product 0.625 — see docs/BENCHMARKS.md for how (training texts only, the test read twice).
     const test = loadTopicSet().filter((i) => i.split === 'test');
     const e = evaluateTopics(test, keys, (t) => predictTopics(t, DEFAULT_TOPICS));
-    expect(e.micro.f1).toBeGreaterThanOrEqual(0.7);
+    expect(e.micro.f1).toBeGreaterThanOrEqual(0.8);
+    for (const t of e.perTopic) expect({ [t.topic]: t.recall >= 0.6 }).toEqual({ [t.topic]: true });
     expect(e.micro.f1).toBeGreaterThan(
       evaluateTopics(test, keys, (t) => tagTopics(t, DEFAULT_TOPICS)).micro.f1,
     );

@@ -19,6 +19,16 @@ export interface TopicModel {
   thresholds?: Record<string, number>;
   /** topic key → feature → weight (`bias` and `kw` included). */
   weights: Record<string, Record<string, number>>;
+  /** Extra features of the text, chosen with the training options (absent: stems and bigrams). */
+  features?: TopicFeatureOptions;
+}
+
+/** Features beyond stems and stem bigrams that generalise across word forms and new words. */
+export interface TopicFeatureOptions {
+  /** Add `p:<first n letters of the stem>` for longer stems (испорч-ен / испорт-ил share "испор"). */
+  prefix?: number;
+  /** Add `g:<n letters>` character n-grams of each stem (with `^`/`$` at its ends). */
+  grams?: number;
 }
 
 const wordCue = (cue: string, t: Token) =>
@@ -37,17 +47,30 @@ export function cueMatches(cue: string, tokens: Token[], joined: string): boolea
 const SINGLE = Object.entries(TOPIC_CUES).flatMap(([key, list]) =>
   list.filter((c) => !c.includes(' ')).map((cue) => ({ key, cue })),
 );
+// A phrase matches at a word start and its first word ends at a space, so a text can only hold it
+// when one of its words is that first word: ~90 phrases are checked only then.
 const PHRASES = Object.entries(TOPIC_CUES).flatMap(([key, list]) =>
-  list.filter((c) => c.includes(' ')).map((cue) => ({ key, cue })),
+  list.filter((c) => c.includes(' ')).map((cue) => ({ key, cue, first: cue.split(' ')[0]! })),
 );
 const cueCache = new Map<string, number[]>();
+// A cue can only match a word or stem that starts with the cue's first two letters, so a new word
+// is checked against the cues of its own two buckets, not all ~900 (every cue has ≥ 2 letters).
+const byOpening = new Map<string, number[]>();
+SINGLE.forEach(({ cue }, i) => {
+  const bucket = byOpening.get(cue.slice(0, 2)) ?? [];
+  bucket.push(i);
+  byOpening.set(cue.slice(0, 2), bucket);
+});
 
 function cuesOfToken(t: Token): number[] {
   let hits = cueCache.get(t.word);
   if (!hits) {
     if (cueCache.size > 50_000) cueCache.clear();
-    hits = [];
-    for (let i = 0; i < SINGLE.length; i++) if (wordCue(SINGLE[i]!.cue, t)) hits.push(i);
+    const candidates = new Set([
+      ...(byOpening.get(t.word.slice(0, 2)) ?? []),
+      ...(byOpening.get(t.stem.slice(0, 2)) ?? []),
+    ]);
+    hits = [...candidates].filter((i) => wordCue(SINGLE[i]!.cue, t)).sort((a, b) => a - b);
     cueCache.set(t.word, hits);
   }
   return hits;
@@ -60,19 +83,32 @@ export interface TopicTextFeatures {
   cues: Map<string, number>;
 }
 
-export function topicTextFeatures(text: string): TopicTextFeatures {
+function addWordForms(bag: Set<string>, stems: string[], opts: TopicFeatureOptions) {
+  for (const s of stems) {
+    if (opts.prefix && s.length > opts.prefix) bag.add(`p:${s.slice(0, opts.prefix)}`);
+    if (opts.grams && s.length >= opts.grams) {
+      const padded = `^${s}$`;
+      for (let i = 0; i + opts.grams <= padded.length; i++)
+        bag.add(`g:${padded.slice(i, i + opts.grams)}`);
+    }
+  }
+}
+
+export function topicTextFeatures(text: string, opts: TopicFeatureOptions = {}): TopicTextFeatures {
   const tokens = tokenize(text).filter((t) => t.stem !== 'NEG');
   const stems = tokens.map((t) => t.stem);
   const bag = new Set(stems.map((s) => `w:${s}`));
   for (let i = 1; i < stems.length; i++) bag.add(`b:${stems[i - 1]}_${stems[i]}`);
+  if (opts.prefix || opts.grams) addWordForms(bag, stems, opts);
   const matched = new Set<number>();
   for (const t of tokens) for (const i of cuesOfToken(t)) matched.add(i);
   const cues = new Map<string, number>();
   for (const i of matched) cues.set(SINGLE[i]!.key, (cues.get(SINGLE[i]!.key) ?? 0) + 1);
   if (PHRASES.length) {
+    const present = new Set(tokens.map((t) => t.word));
     const joined = ` ${tokens.map((t) => t.word).join(' ')} `;
-    for (const { key, cue } of PHRASES)
-      if (joined.includes(` ${cue}`)) cues.set(key, (cues.get(key) ?? 0) + 1);
+    for (const { key, cue, first } of PHRASES)
+      if (present.has(first) && joined.includes(` ${cue}`)) cues.set(key, (cues.get(key) ?? 0) + 1);
   }
   return { bag: [...bag], cues };
 }
@@ -99,6 +135,7 @@ export interface TopicTrainOptions {
   l2: number;
   threshold: number;
   thresholds?: Record<string, number>;
+  features?: TopicFeatureOptions;
 }
 
 export function trainTopicModel(
@@ -108,7 +145,7 @@ export function trainTopicModel(
   opts: TopicTrainOptions,
 ): TopicModel {
   const rows = examples.map((e) => ({
-    features: topicTextFeatures(e.text),
+    features: topicTextFeatures(e.text, opts.features),
     kwHits: new Set(tagTopics(e.text, taxonomy)),
     topics: new Set(e.topics),
   }));
@@ -134,6 +171,7 @@ export function trainTopicModel(
     threshold: opts.threshold,
     ...(opts.thresholds ? { thresholds: opts.thresholds } : {}),
     weights,
+    ...(opts.features ? { features: opts.features } : {}),
   };
 }
 
@@ -146,27 +184,60 @@ export function topicModel(): TopicModel {
   return loaded;
 }
 
-// Prediction reads weights from Maps built once per model (a model's JSON object has thousands of
-// keys; Map lookups are several times faster), summed in featuresFor's order, so the result is
-// the same number training's `score` gives.
-const compiledModels = new WeakMap<TopicModel, Map<string, Map<string, number>>>();
+// Prediction reads weights from one Map built once per model: feature → its weight in every
+// topic (a model's JSON has ~60 000 weights; one lookup per feature instead of one per topic),
+// summed in featuresFor's order (bag, bias, kw, cues), so the result is the same number
+// training's `score` gives (a topic without the feature adds 0, as `w[name] ?? 0` does).
+interface CompiledModel {
+  index: Map<string, number>;
+  bag: Map<string, Float64Array>;
+  named: { bias: number; kw: number; cue: number; cue1: number }[];
+}
+const compiledModels = new WeakMap<TopicModel, CompiledModel>();
 
-function weightsOf(model: TopicModel, key: string): Map<string, number> | undefined {
+function compiled(model: TopicModel): CompiledModel {
   let c = compiledModels.get(model);
-  if (!c) {
-    c = new Map(Object.entries(model.weights).map(([k, w]) => [k, new Map(Object.entries(w))]));
-    compiledModels.set(model, c);
+  if (c) return c;
+  const keys = Object.keys(model.weights);
+  c = { index: new Map(keys.map((k, i) => [k, i])), bag: new Map(), named: [] };
+  for (const [i, key] of keys.entries()) {
+    const w = model.weights[key]!;
+    c.named.push({ bias: w.bias ?? 0, kw: w.kw ?? 0, cue: w.cue ?? 0, cue1: w.cue1 ?? 0 });
+    for (const [name, weight] of Object.entries(w)) {
+      if (!name.includes(':')) continue;
+      let v = c.bag.get(name);
+      if (!v) c.bag.set(name, (v = new Float64Array(keys.length)));
+      v[i] = weight;
+    }
   }
-  return c.get(key);
+  compiledModels.set(model, c);
+  return c;
 }
 
-function probability(w: Map<string, number>, f: TopicTextFeatures, key: string, kw: boolean) {
-  let z = 0;
-  for (const name of f.bag) z += w.get(name) ?? 0;
-  z += w.get('bias') ?? 0;
-  if (kw) z += w.get('kw') ?? 0;
+/** Per topic of the model, the sum of its weights over the text's bag, in the bag's order. */
+function bagSums(c: CompiledModel, f: TopicTextFeatures): Float64Array {
+  const sums = new Float64Array(c.named.length);
+  for (const name of f.bag) {
+    const v = c.bag.get(name);
+    if (v) for (let i = 0; i < v.length; i++) sums[i] = sums[i]! + v[i]!;
+  }
+  return sums;
+}
+
+function probability(
+  c: CompiledModel,
+  i: number,
+  sums: Float64Array,
+  f: TopicTextFeatures,
+  key: string,
+  kw: boolean,
+) {
+  const w = c.named[i]!;
+  let z = sums[i]!;
+  z += w.bias;
+  if (kw) z += w.kw;
   const cues = f.cues.get(key) ?? 0;
-  if (cues) z += (w.get('cue') ?? 0) * Math.min(cues, 3) + (w.get('cue1') ?? 0);
+  if (cues) z += w.cue * Math.min(cues, 3) + w.cue1;
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -177,11 +248,14 @@ export function topicScores(
   model: TopicModel = topicModel(),
 ): Record<string, number> {
   const kwHits = new Set(tagTopics(text, taxonomy));
-  const features = topicTextFeatures(text);
+  const features = topicTextFeatures(text, model.features);
+  const c = compiled(model);
+  const sums = bagSums(c, features);
   const out: Record<string, number> = {};
   for (const topic of taxonomy) {
-    const w = weightsOf(model, topic.key);
-    if (w) out[topic.key] = probability(w, features, topic.key, kwHits.has(topic.key));
+    const i = c.index.get(topic.key);
+    if (i !== undefined)
+      out[topic.key] = probability(c, i, sums, features, topic.key, kwHits.has(topic.key));
   }
   return out;
 }
@@ -193,15 +267,18 @@ export function predictTopics(
   model: TopicModel = topicModel(),
 ): string[] {
   const kwHits = new Set(tagTopics(text, taxonomy));
+  const c = compiled(model);
   let features: TopicTextFeatures | undefined;
+  let sums: Float64Array | undefined;
   return taxonomy
     .filter((topic) => {
-      const w = weightsOf(model, topic.key);
+      const i = c.index.get(topic.key);
       // An organisation's listed keyword is an instruction: it always counts (as before the model).
-      if (!w || kwHits.has(topic.key)) return kwHits.has(topic.key);
-      features ??= topicTextFeatures(text);
+      if (i === undefined || kwHits.has(topic.key)) return kwHits.has(topic.key);
+      features ??= topicTextFeatures(text, model.features);
+      sums ??= bagSums(c, features);
       const threshold = model.thresholds?.[topic.key] ?? model.threshold;
-      return probability(w, features, topic.key, false) >= threshold;
+      return probability(c, i, sums, features, topic.key, false) >= threshold;
     })
     .map((t) => t.key);
 }
