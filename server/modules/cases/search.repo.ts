@@ -1,13 +1,13 @@
 // SQL of the global search over cases (issue 21). orgId first, always.
+import { sql } from 'kysely';
 import type { CasesTable, DbOrTrx } from '../../db/types.ts';
 
-/** Cases whose reference starts with `prefix` (CL-…, upper case): a range of the unique index. */
-export async function casesByRefPrefix(
-  db: DbOrTrx,
-  orgId: string,
-  prefix: string,
-  limit: number,
-): Promise<CasesTable[]> {
+/**
+ * Cases whose reference starts with `prefix` (CL-…, upper case): a range of the unique index on
+ * public_ref. The organisation is compared as an expression (org_id || '') so no planner takes
+ * an org_id index instead and walks all of the organisation's cases (SQLite did, before ANALYZE).
+ */
+export function casesByRefPrefixQuery(db: DbOrTrx, orgId: string, prefix: string, limit: number) {
   return (
     db
       .selectFrom('cases')
@@ -15,11 +15,19 @@ export async function casesByRefPrefix(
       .where('public_ref', '>=', prefix)
       // '[' follows 'Z' in ASCII, and references hold only A–Z and 2–9 after "CL-".
       .where('public_ref', '<', `${prefix}[`)
-      .where('org_id', '=', orgId)
+      .where(sql<string>`${sql.ref('org_id')} || ''`, '=', orgId)
       .orderBy('public_ref')
       .limit(limit)
-      .execute()
   );
+}
+
+export async function casesByRefPrefix(
+  db: DbOrTrx,
+  orgId: string,
+  prefix: string,
+  limit: number,
+): Promise<CasesTable[]> {
+  return casesByRefPrefixQuery(db, orgId, prefix, limit).execute();
 }
 
 /** The organisation's `window` newest cases, newest first (cases_org_created_idx, reversed). */

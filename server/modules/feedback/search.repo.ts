@@ -11,7 +11,7 @@ export interface RecentText {
 /**
  * Of the organisation's `window` newest records, those with a text, newest first. The window
  * counts every record (scores without a comment too), so the read is bounded whatever the
- * texts: a reverse range of feedback_org_received_idx, no sort (search-plan.test.ts).
+ * texts: a reverse range of feedback_org_received_idx, no sort in SQL (search-plan.test.ts).
  */
 export function recentTextsQuery(db: DbOrTrx, orgId: string, window: number) {
   const newest = db
@@ -20,11 +20,7 @@ export function recentTextsQuery(db: DbOrTrx, orgId: string, window: number) {
     .where('org_id', '=', orgId)
     .orderBy('received_at', 'desc')
     .limit(window);
-  return db
-    .selectFrom(newest.as('recent'))
-    .selectAll()
-    .where('text', 'is not', null)
-    .orderBy('received_at', 'desc');
+  return db.selectFrom(newest.as('recent')).selectAll().where('text', 'is not', null);
 }
 
 export async function recentTexts(
@@ -32,5 +28,9 @@ export async function recentTexts(
   orgId: string,
   window: number,
 ): Promise<RecentText[]> {
-  return (await recentTextsQuery(db, orgId, window).execute()) as RecentText[];
+  const rows = (await recentTextsQuery(db, orgId, window).execute()) as RecentText[];
+  // SQL keeps no order through a subquery; ≤ `window` rows are sorted here, newest first.
+  return rows.sort((x, y) =>
+    x.received_at < y.received_at ? 1 : x.received_at > y.received_at ? -1 : 0,
+  );
 }
