@@ -46,7 +46,9 @@ import { DueBadge } from '../../components/DueBadge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ListExportButtons } from '../../components/ListExportButtons.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { onLinkClick } from '../../router.tsx';
+import { onLinkClick, setQueryParams, useQueryParams } from '../../router.tsx';
+import { SavedViews } from '../../components/search/SavedViews.tsx';
+import { BOARD_FILTERS, BoardFilters, boardFilter } from './BoardFilters.tsx';
 import { useSession } from '../../session.tsx';
 
 function BoardCard({ item }: { item: CaseOut }) {
@@ -148,8 +150,9 @@ export function CaseBoardPage() {
     queryFn: () => loadBoard(),
     refetchInterval: 60_000,
   });
-  const byStatus = (status: CaseStatus) =>
-    (cases.data ?? []).filter((c) => c.status === status).sort(byRisk);
+  const params = useQueryParams();
+  const shown = (cases.data ?? []).filter(boardFilter(params, user.id));
+  const byStatus = (status: CaseStatus) => shown.filter((c) => c.status === status).sort(byRisk);
   const columns = BOARD_STATUSES.map((status) => (
     <Column key={status} status={status} items={byStatus(status)} stacked={Boolean(phone)} />
   ));
@@ -167,8 +170,15 @@ export function CaseBoardPage() {
           )
         }
       />
+      <BoardFilters params={params} />
       {/* The board shows the working set; the file holds every case of the organisation. */}
-      <Group justify="flex-end" mb="sm">
+      <Group justify="space-between" mb="sm" gap="xs">
+        <SavedViews
+          list="cases"
+          known={BOARD_FILTERS}
+          params={params}
+          onApply={(filters) => setQueryParams(filters)}
+        />
         <ListExportButtons list="cases" params={{}} />
       </Group>
       <ErrorAlert error={cases.error} />
