@@ -150,9 +150,33 @@ describe('saved views', () => {
       await page.getByText('retiredFilter', { exact: false }).waitFor(WAIT);
 
       await page.getByTestId('lang-switch').getByText('EN').click();
-      await page.getByTestId('saved-views-menu').click();
-      await page.getByRole('menuitem', { name: `Почта без обращения ${name}` }).waitFor(WAIT);
+      await page.getByRole('button', { name: 'Saved views ▾' }).click();
+      await page
+        .getByRole('menuitem', { name: `Почта без обращения ${name}` })
+        .waitFor({ state: 'visible', ...WAIT });
       await page.screenshot({ path: `${SCREENSHOTS}/saved-views-${name}-en.png` });
+      expect(errors).toEqual([]);
+    });
+
+  for (const [name, viewport] of VIEWPORTS)
+    it(`keeps the case board's new filters in a view (${name})`, async () => {
+      const { page, errors } = await openSignedIn(harness, viewport, '/cases?priority=normal');
+      await expect.poll(() => page.getByTestId('board-card').count(), WAIT).toBeGreaterThan(0);
+      await page.getByTestId('saved-view-save').click();
+      await page.getByTestId('saved-view-name').fill(`Обычные ${name}`);
+      await page.getByRole('button', { name: 'Сохранить вид' }).last().click();
+      await expect.poll(() => page.getByTestId('saved-view-name').count(), WAIT).toBe(0);
+      await page.goto(`${harness.baseUrl}/cases?priority=urgent`);
+      await expect.poll(() => page.getByTestId('board-card').count(), WAIT).toBe(0);
+      await page.reload();
+      await page.getByTestId('saved-views-menu').click();
+      await page.getByRole('menuitem', { name: `Обычные ${name}` }).click();
+      await expect
+        .poll(() => new URL(page.url()).searchParams.toString(), WAIT)
+        .toBe('priority=normal');
+      await expect.poll(() => page.getByTestId('board-card').count(), WAIT).toBeGreaterThan(0);
+      await expect.poll(() => page.getByTestId('board-priority').inputValue(), WAIT).toBe('normal');
+      await page.screenshot({ path: `${SCREENSHOTS}/saved-views-board-${name}-ru.png` });
       expect(errors).toEqual([]);
     });
 });
