@@ -4,7 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, createTestOrg, type TestApp } from '../../../tests/support/app.ts';
 import { testDialects } from '../../../tests/support/db.ts';
-import { cookieOf } from '../orgs/orgs.fixtures.ts';
+
+/** The session cookie (name=value) a login response sets. */
+function cookieOf(res: { headers: Record<string, unknown> }): string {
+  const raw = res.headers['set-cookie'];
+  return String(Array.isArray(raw) ? raw[0] : raw).split(';')[0]!;
+}
 
 interface Person {
   cookie: string;

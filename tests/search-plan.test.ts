@@ -2,9 +2,9 @@
 // through their date index, newest first, with no sort step: their cost is the window's, not
 // the table's (docs/search.md gives the figures at 1 000 000 records). SQLite's plan, checked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../../tests/support/db.ts';
-import { recentTextsQuery } from '../feedback/search.repo.ts';
-import { casesByRefPrefixQuery } from '../cases/search.repo.ts';
+import { createTestDb, type TestDb } from './support/db.ts';
+import { recentTextsQuery } from '../server/modules/feedback/search.repo.ts';
+import { casesByRefPrefixQuery } from '../server/modules/cases/search.repo.ts';
 
 describe('search query plans on sqlite', () => {
   let db: TestDb;
