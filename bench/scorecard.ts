@@ -83,6 +83,23 @@ async function timeEndpoint(
   return { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1) };
 }
 
+function satisfactionEndpoints(data: { managerId: string; clientId: string }) {
+  const year =
+    '/api/v1/metrics/satisfaction?metric=nps&from=2025-12-01&to=2026-12-01&compare=previous';
+  return {
+    'satisfaction, 12 months': year,
+    'satisfaction, 12 months by month': `${year}&groupBy=month`,
+    'satisfaction, 12 months, one segment': `${year}&segment=segment-1`,
+    'satisfaction, 12 months, one segment + stage': `${year}&segment=segment-1&stage=support`,
+    'satisfaction, 12 months, one manager': `${year}&managerId=${data.managerId}`,
+    'satisfaction, 12 months, one manager + stage': `${year}&managerId=${data.managerId}&stage=support`,
+    'satisfaction, 12 months, one client': `${year}&clientId=${data.clientId}`,
+    'satisfaction, 12 months, one channel': `${year}&channel=api`,
+    'satisfaction, 10 days, one segment':
+      '/api/v1/metrics/satisfaction?metric=nps&from=2026-11-01&to=2026-11-11&compare=previous&segment=segment-1',
+  } as Record<string, string>;
+}
+
 async function benchOne(label: string, databaseUrl: string) {
   const deps = await openDeps(databaseUrl);
   const t0 = Date.now();
@@ -106,6 +123,9 @@ async function benchOne(label: string, databaseUrl: string) {
     'scorecard, 12 months, one manager': `/api/v1/scorecard?period=month&from=2025-12-01&to=2026-12-01&managerId=${data.managerId}`,
     'scorecard, 12 months, one stage':
       '/api/v1/scorecard?period=month&from=2025-12-01&to=2026-12-01&stage=support',
+    // Issue 21: the dashboard's report (with the previous period) under each filter; "+ stage"
+    // over whole months reads the client-group counts (ADR 017), the rest scan (BENCHMARKS.md).
+    ...satisfactionEndpoints(data),
     'arbiter, stored report (last month)': '/api/v1/arbiter?from=2026-11-01&to=2026-12-01',
     'arbiter, stored report (a quarter)': '/api/v1/arbiter?from=2026-09-01&to=2026-12-01',
   };

@@ -82,15 +82,12 @@ const envSchema = z.object({
     .max(24 * 90)
     .default(24 * 14),
   // A session unused this long ends (issue 19); 1 minute to 7 days, default 8 hours.
-  SESSION_IDLE_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(60 * 24 * 7)
-    .default(60 * 8),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(10_080).default(480),
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   // How long a claimed job is a worker's; a killed worker's jobs are taken over after it.
   JOBS_LEASE_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+  // Jobs per worker round; a round must end well inside JOBS_LEASE_MS (bench/mail-drain.ts).
+  JOBS_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(50),
   // The most rows one list export may hold (shared/api/list-export.ts MAX_EXPORT_ROWS is the cap).
   EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(MAX_EXPORT_ROWS).default(MAX_EXPORT_ROWS),
   EXPORT_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -185,7 +182,7 @@ export interface Config {
     setupToken?: string;
   };
   /** Worker polling and leases: a killed worker's claimed jobs run again after leaseMs. */
-  readonly jobs: { pollMs: number; leaseMs: number };
+  readonly jobs: { pollMs: number; leaseMs: number; batchSize: number };
   /**
    * List exports (GET /api/v1/<list>/export): above maxRows rows → 422 too_many_rows; more than
    * perMinute files of one list per organisation a minute → 429 rate_limited.
@@ -280,7 +277,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         perLinkDay: e.OPEN_SURVEY_MAX_PER_DAY,
       },
     },
-    jobs: { pollMs: e.JOBS_POLL_MS, leaseMs: e.JOBS_LEASE_MS },
+    jobs: { pollMs: e.JOBS_POLL_MS, leaseMs: e.JOBS_LEASE_MS, batchSize: e.JOBS_BATCH_SIZE },
     exports: { maxRows: e.EXPORT_MAX_ROWS, perMinute: e.EXPORT_RATE_PER_MINUTE },
     text: { providerUrl: e.TEXT_PROVIDER_URL },
     logLevel: e.LOG_LEVEL,

@@ -2,7 +2,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db, DbOrTrx } from './db/types.ts';
-import { relaxedTransaction, walSyncFor } from './db/wal-sync.ts';
+import { durableWrite } from './db/wal-sync.ts';
 import type { Deps } from './deps.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import type { Clock } from './lib/clock.ts';
@@ -62,10 +62,5 @@ export type OrgScope = Pick<Ctx, 'db' | 'orgId'>;
  */
 export async function durableTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
   if (isInTransaction(ctx)) return fn(ctx);
-  const db = ctx.db as Db;
-  const wal = walSyncFor(db);
-  if (!wal) return inTransaction(ctx, fn);
-  const out = await relaxedTransaction(db, (trx) => fn({ ...ctx, db: trx }));
-  await wal.sync();
-  return out;
+  return durableWrite(ctx.db as Db, (trx) => fn({ ...ctx, db: trx }));
 }

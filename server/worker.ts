@@ -1,6 +1,7 @@
 // The job loop: claim due jobs → run their handlers → complete, or retry with back-off.
 // Several workers may run (PostgreSQL); a crashed worker's leases expire and are taken over.
 import { hostname } from 'node:os';
+import { durableWrite } from './db/wal-sync.ts';
 import type { Deps } from './deps.ts';
 import { AppError } from './http/errors.ts';
 import type { ClaimedJob, JobDefinition } from './jobs/queue.ts';
@@ -65,13 +66,14 @@ export function createWorker(
 ): Worker {
   const registry = new Map(jobs.map((j) => [j.name, j]));
   const workerId = `${hostname()}:${process.pid}:${newId().slice(-8)}`;
-  const batchSize = opts.batchSize ?? 20;
+  const batchSize = opts.batchSize ?? deps.config.jobs.batchSize;
   const leaseMs = opts.leaseMs ?? deps.config.jobs.leaseMs;
   const lastBucket = new Map<string, number>();
   let running = false;
   let loop: Promise<void> | undefined;
 
-  async function runJob(job: ClaimedJob): Promise<void> {
+  /** Runs one job; true when it succeeded (the round marks it done with the others). */
+  async function runJob(job: ClaimedJob): Promise<boolean> {
     const log = deps.log.child({
       jobId: job.id,
       job: job.name,
@@ -84,14 +86,15 @@ export function createWorker(
       const payload = def.payload.parse(JSON.parse(job.payload));
       const started = performance.now();
       await def.handler({ jobId: job.id, orgId: job.org_id, attempt: job.attempts, log }, payload);
-      await deps.jobs.complete(deps.db, job.id);
       log.debug({ durationMs: Math.round(performance.now() - started) }, 'job done');
+      return true;
     } catch (err) {
       const permanent =
         (err instanceof AppError && PERMANENT.has(err.code)) || (err as Error)?.name === 'ZodError';
       const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       const outcome = await deps.jobs.fail(deps.db, job, message, permanent);
       log.warn({ outcome, error: message }, 'job failed');
+      return false;
     }
   }
 
@@ -124,7 +127,13 @@ export function createWorker(
   async function runJobs(): Promise<number> {
     await enqueueDueSchedules();
     const claimed = await deps.jobs.claim(deps.db, workerId, batchSize, leaseMs);
-    await Promise.all(claimed.map(runJob));
+    const succeeded = await Promise.all(claimed.map(runJob));
+    // One commit for the round's completions, its fsync off the event loop (durableWrite): a
+    // commit per job cost every request of a web,worker process an fsync stall per mail. A crash
+    // before it runs the round's jobs again, as a crash before a single completion did: jobs are
+    // at-least-once and their handlers skip work already done (a sent mail is not sent again).
+    const done = claimed.filter((_, i) => succeeded[i]).map((job) => job.id);
+    if (done.length > 0) await durableWrite(deps.db, (trx) => deps.jobs.completeMany(trx, done));
     return claimed.length;
   }
 

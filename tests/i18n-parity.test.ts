@@ -2,6 +2,7 @@
 // nothing empty, and a translated message for every error code the server can send.
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../shared/api/errors.ts';
+import { MESSAGE_KINDS, MESSAGE_STATUSES } from '../shared/domain/vocabulary.ts';
 import en from '../shared/i18n/en.json';
 import { mergeCatalogues } from '../shared/i18n/merge.ts';
 import ru from '../shared/i18n/ru.json';
@@ -68,6 +69,16 @@ describe('interface translations', () => {
     for (const [lng, catalogue] of Object.entries(catalogues)) {
       const empty = [...catalogue].filter(([, text]) => text.trim() === '').map(([key]) => key);
       expect(empty, lng).toEqual([]);
+    }
+  });
+
+  it('names every message kind and status in both languages (the message lists show them)', () => {
+    for (const [lng, catalogue] of Object.entries(catalogues)) {
+      const missing = [
+        ...MESSAGE_KINDS.map((kind) => `templates.kinds.${kind}`),
+        ...MESSAGE_STATUSES.map((status) => `templates.messageStatus.${status}`),
+      ].filter((key) => !catalogue.has(key));
+      expect(missing, lng).toEqual([]);
     }
   });
 

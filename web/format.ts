@@ -28,3 +28,22 @@ export function formatMoney(amount: number | null | undefined, lng: string): str
     maximumFractionDigits: 2,
   }).format(amount);
 }
+
+/**
+ * A period label of the API in words: "2026-12" → "декабрь 2026" / "December 2026", "2026-Q4" →
+ * "4 кв. 2026" / "Q4 2026"; anything else (a year) as it is. Never a raw "2026-12" on a page.
+ */
+export function formatPeriod(
+  label: string,
+  lng: string,
+  t: (key: string, vars: Record<string, unknown>) => string,
+): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (quarter) return t('economics.quarter', { quarter: quarter[2], year: quarter[1] });
+  const month = /^(\d{4})-(\d{2})$/.exec(label);
+  if (!month) return label;
+  const d = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
+  // The month's own name (nominative in Russian: "декабрь", not "декабря") and the year.
+  const name = new Intl.DateTimeFormat(lng, { month: 'long', timeZone: 'UTC' }).format(d);
+  return `${name} ${month[1]}`;
+}

@@ -107,6 +107,12 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   },
   { path: '/settings/sla', labelKey: 'sla.nav', group: 'settings', descriptionKey: 'sla.card' },
   {
+    path: '/settings/resolution-codes',
+    labelKey: 'closing.nav',
+    group: 'settings',
+    descriptionKey: 'closing.card',
+  },
+  {
     path: '/settings/webhooks',
     labelKey: 'webhooks.nav',
     group: 'settings',

@@ -63,6 +63,10 @@ const SlaPoliciesPage = lazyPage(
   () => import('./pages/settings/SlaPoliciesPage.tsx'),
   'SlaPoliciesPage',
 );
+const ResolutionCodesPage = lazyPage(
+  () => import('./pages/settings/ResolutionCodesPage.tsx'),
+  'ResolutionCodesPage',
+);
 const SecurityPage = lazyPage(() => import('./pages/settings/SecurityPage.tsx'), 'SecurityPage');
 const TemplatesPage = lazyPage(() => import('./pages/settings/TemplatesPage.tsx'), 'TemplatesPage');
 const WebhooksPage = lazyPage(() => import('./pages/settings/WebhooksPage.tsx'), 'WebhooksPage');
@@ -148,6 +152,7 @@ const PAGES: Record<string, ComponentType> = {
   '/economics/loyalty': LoyaltyPage,
   '/settings/templates': TemplatesPage,
   '/settings/sla': SlaPoliciesPage,
+  '/settings/resolution-codes': ResolutionCodesPage,
   '/settings/webhooks': WebhooksPage,
   '/settings/topics': TopicsPage,
   '/settings/organisation': OrganisationPage,

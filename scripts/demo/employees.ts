@@ -2,7 +2,8 @@
 // reporting to the head of the order desk), hire dates from years back to the last 45 days,
 // three of them linked to logins (one more has the admin's e-mail, so the link is suggested);
 // then three months of calls, each naming the employee who took it as a PBX writes it (a
-// personnel number, a full name or an e-mail), so the calls point at employees.
+// personnel number, a full name or an e-mail), so the calls point at employees; three in four
+// missed calls are called back from the same number, the rest stay on the missed list.
 import type { Ctx } from '../../server/context.ts';
 import {
   createEmployee,
@@ -56,7 +57,13 @@ export async function loadEmployeesDemo(
   ctx: Ctx,
   rand: () => number,
   now: Date,
-): Promise<{ employees: number; recent: number; calls: number; linkedCalls: number }> {
+): Promise<{
+  employees: number;
+  recent: number;
+  calls: number;
+  callbacks: number;
+  linkedCalls: number;
+}> {
   const people: {
     id: string;
     name: string;
@@ -113,6 +120,7 @@ export async function loadEmployeesDemo(
   // Calls are taken on the phone-facing stages; the PBX writes the number, the name or the e-mail.
   const takers = people.filter((p) => ['заказ', 'поддержка', 'оплата'].includes(p.stage));
   let linkedCalls = 0;
+  let callbacks = 0;
   for (let c = 0; c < CALLS; c++) {
     const taker = takers[Math.floor(rand() * takers.length)]!;
     const how = rand();
@@ -120,18 +128,38 @@ export async function loadEmployeesDemo(
       how < 0.5 ? taker.number : how < 0.85 || !taker.email ? taker.name : taker.email;
     const answered = rand() > 0.12;
     const at = now.getTime() - Math.floor(rand() * 90 * DAY) - Math.floor(rand() * 9) * 3_600_000;
+    const direction = rand() < 0.75 ? 'in' : 'out';
+    const phone = `+7 495 ${String(100 + Math.floor(rand() * 800))}-${String(10 + (c % 80)).padStart(2, '0')}-00`;
     const { call } = await recordCall(ctx, {
       externalId: `demo-call-${c}`,
       startedAt: new Date(at).toISOString(),
-      direction: rand() < 0.75 ? 'in' : 'out',
+      direction,
       waitSeconds: Math.floor(rand() * (answered ? 90 : 240)),
       answered,
       durationSeconds: answered ? 30 + Math.floor(rand() * 600) : 0,
       employee,
-      phone: `+7 495 ${String(100 + Math.floor(rand() * 800))}-${String(10 + (c % 80)).padStart(2, '0')}-00`,
+      phone,
       stage: taker.stage,
     });
     if (call.employee_id) linkedCalls += 1;
+    // Most missed calls are called back (issue 21): the same number dialled out 10 min to 6 h
+    // later, never after the load; the rest stay on the missed list.
+    const backAt = at + 600_000 + Math.floor(rand() * 6 * 3_600_000);
+    if (direction === 'in' && !answered && rand() < 0.75 && backAt < now.getTime()) {
+      const { call: back } = await recordCall(ctx, {
+        externalId: `demo-call-${c}-back`,
+        startedAt: new Date(backAt).toISOString(),
+        direction: 'out',
+        waitSeconds: 0,
+        answered: true,
+        durationSeconds: 60 + Math.floor(rand() * 300),
+        employee,
+        phone,
+        stage: taker.stage,
+      });
+      callbacks += 1;
+      if (back.employee_id) linkedCalls += 1;
+    }
   }
-  return { employees: people.length, recent, calls: CALLS, linkedCalls };
+  return { employees: people.length, recent, calls: CALLS + callbacks, callbacks, linkedCalls };
 }

@@ -1,12 +1,16 @@
 // npm run demo: loads a realistic Russian demo organisation into DATABASE_URL (default SQLite):
-// clients with contacts and roles, a year of feedback from several channels, and cases — open,
-// in progress and resolved — opened by the same rules as real intake; then three years of
-// transactions consistent with that feedback, and monthly marketing spend (economics.ts); 40
-// employees on the five stages and three months of calls that name them (employees.ts); the
-// journey stages with ru/en names, owners and targets (stages.ts); six months of anonymous eNPS
-// pulse answers per team, one team below 5 answers (pulses.ts); half a year of
-// process KPIs per stage (kpis.ts); the contacts' roles, strategic fit and two quarters of
-// portfolio snapshots (portfolio.ts); a strategy map whose KPIs follow those figures (strategy.ts).
+// clients with contacts, roles and account managers (parties.ts), two SLA policies, nine surveys
+// (surveys.ts), a year of feedback whose texts match their scores (feedback.ts, texts.ts), and
+// cases opened by the same rules as real intake and worked by their owners — most open ones
+// within SLA, two at risk, two overdue (cases.ts); client requirements and important dates
+// (care.ts); then three years of transactions consistent with that feedback, and monthly
+// marketing spend (economics.ts); 40 employees on the five stages and three months of calls that
+// name them, missed calls mostly called back (employees.ts); the journey stages with ru/en names,
+// owners and targets (stages.ts); six months of anonymous eNPS pulse answers per team, one team
+// below 5 answers (pulses.ts); half a year of process KPIs per stage (kpis.ts); the contacts'
+// roles, strategic fit and two quarters of portfolio snapshots (portfolio.ts); a strategy map
+// whose KPIs follow those figures (strategy.ts). Nothing is dated after the load (issue 21;
+// tests/demo.test.ts checks the whole on both databases).
 import { loadConfig } from '../../server/config.ts';
 import { ctxFor, type Ctx } from '../../server/context.ts';
 import { loadStatusLinkKeys } from '../../server/lib/status-link.ts';
@@ -15,9 +19,13 @@ import { createDeps } from '../../server/deps.ts';
 import { fixedClock } from '../../server/lib/clock.ts';
 import { createLogger } from '../../server/lib/logger.ts';
 import { createOrganisation } from '../../server/modules/orgs/index.ts';
-import { recordFeedback } from '../../server/modules/feedback/index.ts';
 import { updateCase } from '../../server/modules/cases/cases.service.ts';
-import { CLIENTS, DEMO_ADMIN, DEMO_ORG, RESOLUTIONS, STAGES, TEXTS } from './data.ts';
+import { CLIENTS, DEMO_ADMIN, DEMO_ORG } from './data.ts';
+import { loadSlaPoliciesDemo, workDemoCases } from './cases.ts';
+import { loadCareDemo } from './care.ts';
+import { loadFeedbackDemo } from './feedback.ts';
+import { loadPartiesDemo } from './parties.ts';
+import { loadSurveysDemo } from './surveys.ts';
 import { loadEconomicsDemo, type EconomicsClient } from './economics.ts';
 import { loadEmployeesDemo } from './employees.ts';
 import { loadStagesDemo } from './stages.ts';
@@ -30,7 +38,6 @@ import { loadBacklogDemo } from './backlog.ts';
 import { dispositions, MORE_CLIENTS } from './more-clients.ts';
 
 const ALL_CLIENTS = [...CLIENTS, ...MORE_CLIENTS];
-const FEEDBACK_RECORDS = 600;
 
 /** Mulberry32: a small seeded generator, so the demo is the same on every machine. */
 function seeded(seed: number) {
@@ -45,7 +52,9 @@ function seeded(seed: number) {
 
 async function main() {
   const config = loadConfig({ ...process.env, SMTP_URL: '', LOG_LEVEL: 'warn' });
-  const clock = fixedClock(new Date());
+  const now = Date.now();
+  // The organisation, its people and settings date from before the year of feedback.
+  const clock = fixedClock(new Date(now - 370 * 86_400_000));
   const deps = createDeps(config, { clock, log: createLogger('warn') });
   await migrateToLatest(deps.db);
   await loadStatusLinkKeys(deps);
@@ -59,7 +68,6 @@ async function main() {
     await deps.dbHandle.close();
     return;
   }
-  const now = Date.now();
   const created = await deps.db.transaction().execute((trx) =>
     createOrganisation(trx, clock, {
       name: DEMO_ORG,
@@ -69,100 +77,50 @@ async function main() {
     }),
   );
   const ctx: Ctx = ctxFor(deps, { type: 'system', id: null, orgId: created.orgId, role: 'admin' });
-  // Stages and their owners first, so the cases below are routed to them (issue 15).
+  const userIdOf = async (email: string) =>
+    (
+      await deps.db
+        .selectFrom('users')
+        .select('id')
+        .where('org_id', '=', created.orgId)
+        .where('email', '=', email)
+        .executeTakeFirstOrThrow()
+    ).id;
+  // Stages and their owners, the SLA policies, the clients with their managers and the surveys
+  // first, so the cases below are routed and timed as real intake would (issues 15, 21).
   const stages = await loadStagesDemo(ctx, created.userId!);
+  const policies = await loadSlaPoliciesDemo(ctx, new Date(now));
+  const parties = await loadPartiesDemo(ctx, ALL_CLIENTS, userIdOf);
+  const log = createLogger('warn');
+  const surveys = await loadSurveysDemo(deps, ctx, clock, log, seeded(20261221), now);
   const rand = seeded(20261123);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
-  let count = 0;
-  const caseIds: Array<{ id: string; at: number }> = [];
   const moods = dispositions(ALL_CLIENTS.length, seeded(20261203));
+  const feedback = await loadFeedbackDemo(ctx, clock, rand, {
+    clients: ALL_CLIENTS,
+    parties,
+    moods,
+    surveys,
+    now,
+  });
   const economics: EconomicsClient[] = ALL_CLIENTS.map((c, i) => ({
     externalId: `demo-${i}`,
     name: c.name,
     segment: c.segment,
     disposition: moods[i]!,
-    nps: [],
+    nps: feedback.nps[i]!,
   }));
-
-  for (let i = 0; i < FEEDBACK_RECORDS; i++) {
-    const index = Math.floor(rand() * ALL_CLIENTS.length);
-    const client = ALL_CLIENTS[index]!;
-    const contact = pick(client.contacts);
-    // The last 40 records fall in the past ten days, so the inbox has fresh work.
-    const ageDays = i >= FEEDBACK_RECORDS - 40 ? Math.floor(rand() * 10) : Math.floor(rand() * 360);
-    const at = now - ageDays * 86_400_000 - Math.floor(rand() * 8) * 3_600_000;
-    clock.set(new Date(at));
-    const metric = pick(['nps', 'nps', 'csat', 'ces'] as const);
-    // A slow improvement over the year, so the NPS trend has a story; each client leans its way.
-    const mood = rand() + (360 - ageDays) / 900 + moods[index]! * 0.3;
-    const value =
-      metric === 'nps'
-        ? Math.min(10, Math.max(0, Math.round(mood * 11 - 0.5)))
-        : metric === 'csat'
-          ? Math.min(5, Math.max(1, Math.round(mood * 5)))
-          : Math.min(7, Math.max(1, Math.round(8 - mood * 7)));
-    const bad =
-      (metric === 'nps' && value <= 6) ||
-      (metric === 'csat' && value <= 2) ||
-      (metric === 'ces' && value >= 5);
-    const good =
-      (metric === 'nps' && value >= 9) ||
-      (metric === 'csat' && value >= 4) ||
-      (metric === 'ces' && value <= 2);
-    const english = contact.language === 'en';
-    const text = english
-      ? pick(TEXTS.english)
-      : rand() < 0.2
-        ? undefined
-        : pick(bad ? TEXTS.negative : good ? TEXTS.positive : TEXTS.neutral);
-    const result = await recordFeedback(
-      ctx,
-      {
-        channel: pick(['survey', 'survey', 'email', 'api', 'phone', 'manual'] as const),
-        client: {
-          externalId: `demo-${index}`,
-          name: client.name,
-          segment: client.segment,
-        },
-        contact: { email: contact.email, name: contact.name, language: contact.language ?? 'ru' },
-        stage: pick(STAGES),
-        score: { type: metric, value },
-        ...(text ? { text } : {}),
-        receivedAt: new Date(at).toISOString(),
-        sourceId: `demo-${i}`,
-      },
-      { skipAcknowledgement: true },
-    );
-    count += 1;
-    if (metric === 'nps') economics[index]!.nps.push({ at, value });
-    if (result.record.case_id) caseIds.push({ id: result.record.case_id, at });
-  }
-
-  // Older cases are resolved; recent ones stay open at various stages of work.
-  let resolved = 0;
-  const stillOpen: string[] = [];
-  for (const c of caseIds) {
-    const age = (now - c.at) / 86_400_000;
-    // Worked a few hours after it opened, but never later than now (no events from the future).
-    const workedAt = c.at + 3_600_000 * (2 + Math.floor(rand() * 30));
-    clock.set(new Date(Math.min(workedAt, now - 60_000)));
-    if (age > 14 && rand() < 0.92) {
-      await updateCase(ctx, c.id, { status: 'in_progress' });
-      await updateCase(ctx, c.id, { status: 'resolved', resolution: pick(RESOLUTIONS) });
-      resolved += 1;
-      continue;
-    }
-    stillOpen.push(c.id);
-    if (rand() < 0.5) {
-      await updateCase(ctx, c.id, {
-        status: 'in_progress',
-        note: 'Связались с клиентом, уточняем детали.',
-      });
-    }
-  }
-  clock.set(new Date(now));
+  const worked = await workDemoCases(deps, created.orgId, clock, seeded(20261222), now);
   // The demo admin also works cases, so their "Сегодня" page has some of its own (issue 21).
-  for (const id of stillOpen.slice(-4)) await updateCase(ctx, id, { ownerId: created.userId! });
+  // She takes them herself, so the audit log names her rather than "System".
+  const admin = ctxFor(deps, {
+    type: 'user',
+    id: created.userId!,
+    orgId: created.orgId,
+    role: 'admin',
+  });
+  for (const id of worked.onTimeOpen.slice(-4))
+    await updateCase(admin, id, { ownerId: created.userId! });
+  const care = await loadCareDemo(ctx, clock, parties, now);
   const money = await loadEconomicsDemo(ctx, economics, rand, new Date(now));
   const staff = await loadEmployeesDemo(ctx, seeded(20261204), new Date(now));
   const pulses = await loadPulsesDemo(deps, ctx, clock, seeded(20261205), new Date(now));
@@ -184,8 +142,9 @@ async function main() {
   await deps.dbHandle.close();
   process.stdout.write(
     [
-      `Demo organisation «${DEMO_ORG}» loaded: ${ALL_CLIENTS.length} clients, ${count} feedback records, ${caseIds.length} cases (${resolved} resolved), ${money.transactions} transactions and ${money.months} months of marketing spend; ${stages} journey stages with owners.`,
-      `Employees: ${staff.employees} (${staff.recent} hired in the last 45 days); calls: ${staff.calls}, ${staff.linkedCalls} of them linked to an employee.`,
+      `Demo organisation «${DEMO_ORG}» loaded: ${ALL_CLIENTS.length} clients, ${feedback.count} feedback records, ${worked.resolved + worked.open} cases (${worked.resolved} resolved, ${worked.resolvedLate} of them late; ${worked.open} open, ${worked.overdue} overdue), ${money.transactions} transactions and ${money.months} months of marketing spend; ${stages} journey stages with owners, ${policies} SLA policies.`,
+      `Surveys: ${surveys.counts().surveys}, ${surveys.counts().invites} invitations, ${surveys.counts().answers} answered; ${care.requirements} client requirements and ${care.dates} important dates.`,
+      `Employees: ${staff.employees} (${staff.recent} hired in the last 45 days); calls: ${staff.calls}, ${staff.linkedCalls} of them linked to an employee, ${staff.callbacks} call-backs of missed calls.`,
       `eNPS: ${pulses.pulses} monthly pulses, ${pulses.answers} anonymous answers; process KPIs: ${kpiValues} values.`,
       `Portfolio: ${portfolio.roles} contact roles, snapshots ${portfolio.snapshots.join(' and ')}, ${portfolio.moves} clients moved cell between them.`,
       `Strategy map: ${strategy.goals} goals, ${strategy.arrows} arrows, ${strategy.kpis} KPIs (one manual).`,

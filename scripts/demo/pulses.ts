@@ -39,9 +39,10 @@ export async function loadPulsesDemo(
   for (let back = 5; back >= 0; back--) {
     const start = monthStart(back);
     clock.set(start);
-    const label = start.toISOString().slice(0, 7);
+    // Named in words ("Пульс: декабрь 2026"), never "2026-12" (issue 21).
+    const month = new Intl.DateTimeFormat('ru', { month: 'long', timeZone: 'UTC' }).format(start);
     const { pulse } = await createPulse(ctx, {
-      name: `Пульс ${label}`,
+      name: `Пульс: ${month} ${start.getUTCFullYear()}`,
       language: 'ru',
       send: false,
     });

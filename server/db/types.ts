@@ -29,6 +29,7 @@ import type {
   WebhookDeliveriesTable,
   WebhooksTable,
 } from './tables/closed-loop.ts';
+import type { ResolutionCodesTable } from './tables/case-closing.ts';
 import type { InboundAddressesTable, InboundMessagesTable } from './tables/inbound-mail.ts';
 import type { TextCorrectionsTable, TextTopicsTable } from './tables/text-analytics.ts';
 import type { LegacyStatusRefsTable, SurveyOpenAnswersTable } from './tables/trust.ts';
@@ -124,6 +125,7 @@ import type { RetentionSettingsTable } from './tables/privacy.ts';
 // The single import point: each area's row types live in tables/, grouped as the migrations introduce them.
 export type * from './tables/foundation.ts';
 export type * from './tables/closed-loop.ts';
+export type * from './tables/case-closing.ts';
 export type * from './tables/inbound-mail.ts';
 export type * from './tables/text-analytics.ts';
 export type * from './tables/client-care.ts';
@@ -239,6 +241,7 @@ export interface DB {
   feedback: FeedbackTable;
   idempotency_keys: IdempotencyKeysTable;
   sla_policies: SlaPoliciesTable;
+  resolution_codes: ResolutionCodesTable;
   cases: CasesTable;
   case_events: CaseEventsTable;
   message_templates: MessageTemplatesTable;

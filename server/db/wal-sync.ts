@@ -98,3 +98,22 @@ export async function relaxedTransaction<DB, T>(
     }
   });
 }
+
+/**
+ * A transaction that is on disk when this resolves, without holding the event loop for the fsync:
+ * on a SQLite file it commits with synchronous=NORMAL and the WAL is fdatasync'ed on the thread
+ * pool (writers committing meanwhile share the next sync); on PostgreSQL and in memory it is a
+ * plain transaction. The worker's bookkeeping uses it (a job round's completions, a sent mail):
+ * with synchronous=FULL each of those commits stalled every request of a web,worker process for
+ * an fsync — two per mail (bench/mail-drain.ts, issue 20).
+ */
+export async function durableWrite<DB, T>(
+  db: Kysely<DB>,
+  work: (trx: Kysely<DB>) => Promise<T>,
+): Promise<T> {
+  const wal = walSyncFor(db);
+  if (!wal) return db.transaction().execute(work);
+  const out = await relaxedTransaction(db, work);
+  await wal.sync();
+  return out;
+}

@@ -6,6 +6,7 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createDeps } from '../deps.ts';
 import { createLogger } from '../lib/logger.ts';
+import { fixedClock } from '../lib/clock.ts';
 
 describe.each(testDialects())('operations endpoints on %s', (dialect) => {
   let t: TestApp | undefined;
@@ -32,6 +33,31 @@ describe.each(testDialects())('operations endpoints on %s', (dialect) => {
     const ui = await t.app.inject({ url: '/docs/' });
     expect(ui.statusCode).toBe(200);
     expect(ui.body).toMatch(/swagger/i);
+  });
+
+  it('reports the job backlog: due jobs, how long the oldest due one has waited, jobs failed for good', async () => {
+    const clock = fixedClock('2026-12-06T10:00:00.000Z');
+    t = await createTestApp({ dialect, clock });
+    const { db, jobs } = t.deps;
+    const minutesAgo = (m: number) => new Date(clock.now().getTime() - m * 60_000);
+    const gauge = async (name: string) => {
+      const body = (await t!.app.inject({ url: '/metrics' })).body;
+      return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(body)?.[1]);
+    };
+    expect(await gauge('clientloop_jobs_due')).toBe(0);
+    expect(await gauge('clientloop_jobs_due_oldest_seconds')).toBe(0);
+    await jobs.enqueue(db, { name: 'x.a', orgId: null, payload: {}, runAt: minutesAgo(10) });
+    await jobs.enqueue(db, { name: 'x.b', orgId: null, payload: {}, runAt: minutesAgo(2) });
+    await jobs.enqueue(db, { name: 'x.c', orgId: null, payload: {}, runAt: minutesAgo(-5) });
+    const failed = await jobs.enqueue(db, { name: 'x.d', orgId: null, payload: {} });
+    await db.updateTable('jobs').set({ status: 'failed' }).where('id', '=', failed!).execute();
+    // x.a and x.b are due (x.c runs in 5 minutes, x.d is no longer queued); x.a has waited 10 min.
+    expect(await gauge('clientloop_jobs_due')).toBe(2);
+    expect(await gauge('clientloop_jobs_due_oldest_seconds')).toBe(600);
+    expect(await gauge('clientloop_jobs_failed')).toBe(1);
+    clock.advance(6 * 60_000);
+    expect(await gauge('clientloop_jobs_due')).toBe(3);
+    expect(await gauge('clientloop_jobs_due_oldest_seconds')).toBe(960);
   });
 
   it('is not ready until the database is migrated', async () => {

@@ -6,6 +6,7 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 import { isMigrated } from '../db/migrate.ts';
 import { pingDb } from '../db/create-db.ts';
 import type { Deps } from '../deps.ts';
+import { registerQueueMetrics } from '../jobs/queue-metrics.ts';
 
 /** Adds a module's Prometheus series to the registry; read at scrape time, never per request. */
 export type MetricsContributor = (registry: Registry, deps: Deps) => void;
@@ -55,6 +56,7 @@ export function registerOps(
     done();
   });
 
+  registerQueueMetrics(registry, deps);
   for (const contribute of contributors) contribute(registry, deps);
   app.get('/health', { schema: { tags: ['operations'], summary: 'Liveness' } }, async () => ({
     status: 'ok',

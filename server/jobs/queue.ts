@@ -135,6 +135,18 @@ export class JobQueue {
       .execute();
   }
 
+  /** Marks a worker round's finished jobs done in one statement per 500 (one commit). */
+  async completeMany(db: DbOrTrx, ids: readonly string[]): Promise<void> {
+    const finishedAt = this.clock.now().toISOString();
+    for (let i = 0; i < ids.length; i += 500) {
+      await db
+        .updateTable('jobs')
+        .set({ status: 'done', finished_at: finishedAt, locked_until: null, last_error: null })
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+    }
+  }
+
   /** Records a failure: retried with exponential back-off, or failed for good. */
   async fail(
     db: DbOrTrx,

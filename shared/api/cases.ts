@@ -28,6 +28,9 @@ export const caseOut = z.object({
   closedAt: z.string().nullable(),
   breachedAt: z.string().nullable(),
   resolution: z.string().nullable(),
+  /** The resolution code's key; GET /api/v1/cases/resolution-codes gives its names. */
+  resolutionCode: z.string().nullable(),
+  tags: z.array(z.string()),
   followupRequested: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -70,7 +73,11 @@ export const updateCaseBody = z
     ownerId: z.uuid().nullable(),
     priority,
     resolution: z.string().trim().min(1).max(10_000),
+    /** With status resolved: one of the organisation's active codes (required once it has one). */
+    resolutionCode: z.string().min(1).max(64),
     followup: z.boolean(),
+    /** Tags added to the case (1–40 letters, digits, spaces, hyphens; at most 10 on a case). */
+    addTags: z.array(z.string().max(100)).min(1).max(10),
     note: z.string().trim().min(1).max(10_000),
   })
   .partial()
@@ -90,6 +97,12 @@ export const listCasesQuery = z.object({
   stage: z.string().max(100).optional(),
   /** Only cases resolved at or after this time (the board shows recent resolutions only). */
   resolvedFrom: z.iso.datetime({ offset: true }).optional(),
+  /** Only cases resolved before this time (the count by resolution code's drill-down). */
+  resolvedTo: z.iso.datetime({ offset: true }).optional(),
+  /** Only cases with this resolution code (its key; `none`: resolved without a code). */
+  resolutionCode: z.string().max(64).optional(),
+  /** Only cases carrying this tag. */
+  tag: z.string().max(100).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

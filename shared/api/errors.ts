@@ -58,6 +58,12 @@ export const ERROR_STATUS = {
   kpi_is_bound: 409,
   /** A journey stage key the organisation does not have (issue 18: an initiative's stage). */
   unknown_stage: 422,
+  /** Issue 21: resolving a case needs one of the organisation's active resolution codes. */
+  resolution_code_required: 422,
+  unknown_resolution_code: 422,
+  resolution_code_retired: 422,
+  /** Issue 21: a case tag of 1–40 letters, digits, spaces or hyphens, at most 10 per case. */
+  invalid_tag: 422,
   /** Issue 19: an erased contact is never changed, resubscribed or written to again. */
   contact_erased: 409,
   /** Issue 19: a client with records (feedback, cases, transactions, calls) is not deleted. */

@@ -99,6 +99,8 @@ export const listFeedbackQuery = z.object({
   scoreType: z.enum(['nps', 'csat', 'ces']).optional(),
   /** Only records of clients of this segment. */
   segment: z.string().trim().min(1).max(100).optional(),
+  /** Only records of clients whose manager is this person (404 when no one of the organisation). */
+  managerId: z.uuid().optional(),
   /** 'true': only records without a stage (the charts' «not set» stage). */
   noStage: z.enum(['true']).optional(),
   /** 'true': only records without a client or of a client without a segment. */

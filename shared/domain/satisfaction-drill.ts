@@ -14,6 +14,17 @@ export interface SatisfactionDrill {
   segment?: string;
   noSegment?: 'true';
   channel?: string;
+  managerId?: string;
+  clientId?: string;
+}
+
+/** The report's filters (issue 21), carried into every drill-down so it lists what was counted. */
+export interface SatisfactionDrillFilters {
+  stage?: string;
+  segment?: string;
+  managerId?: string;
+  clientId?: string;
+  channel?: string;
 }
 
 const monthStartUtc = (year: number, month: number) =>
@@ -21,14 +32,27 @@ const monthStartUtc = (year: number, month: number) =>
 
 /**
  * The records behind one group of a satisfaction report: the report's window (a month group's
- * calendar month in UTC, as the report groups them, cut to the window) and the group's key as a
- * filter ("none" = not set). Null for groupings the list cannot filter by (client).
+ * calendar month in UTC, as the report groups them, cut to the window), the report's filters and
+ * the group's key as a filter ("none" = not set). Null for a group the list cannot filter by
+ * (records without a client).
  */
 export function satisfactionDrill(
-  out: { metric: SatisfactionMetric; from: string; to: string; groupBy: string | null },
+  out: {
+    metric: SatisfactionMetric;
+    from: string;
+    to: string;
+    groupBy: string | null;
+    filters?: SatisfactionDrillFilters;
+  },
   key: string,
 ): SatisfactionDrill | null {
-  const drill: SatisfactionDrill = { scoreType: out.metric, from: out.from, to: out.to };
+  const given = Object.entries(out.filters ?? {}).filter(([, v]) => typeof v === 'string');
+  const drill: SatisfactionDrill = {
+    scoreType: out.metric,
+    from: out.from,
+    to: out.to,
+    ...(Object.fromEntries(given) as SatisfactionDrillFilters),
+  };
   switch (out.groupBy) {
     case null:
       return drill;
@@ -46,6 +70,8 @@ export function satisfactionDrill(
       return key === 'none' ? { ...drill, noSegment: 'true' } : { ...drill, segment: key };
     case 'channel':
       return { ...drill, channel: key };
+    case 'client':
+      return key === 'none' ? null : { ...drill, clientId: key };
     default:
       return null;
   }

@@ -35,6 +35,7 @@ beforeAll(async () => {
     const done = await api('PATCH', `/api/v1/cases/${res.json.id}`, {
       status: 'resolved',
       resolution: 'Решено',
+      resolutionCode: 'fixed',
     });
     expect(done.status).toBe(200);
   }

@@ -156,6 +156,7 @@ describe('closed loop in the UI', () => {
       .getByText('Статус: Подтверждено → В работе', { exact: false })
       .waitFor(WAIT);
     await page.getByTestId('case-actions').getByRole('button', { name: 'Решить' }).click();
+    await page.locator('select[name=resolutionCode]').selectOption({ label: 'Компенсация' });
     await page.locator('textarea[name=resolution]').fill(RESOLUTION);
     await page.getByRole('button', { name: 'Решить и уведомить клиента' }).click();
     await page.getByTestId('case-resolution').getByText(RESOLUTION).waitFor(WAIT);
@@ -192,6 +193,7 @@ describe('closed loop in the UI', () => {
     await api('PATCH', `/api/v1/cases/${caseId}`, {
       status: 'resolved',
       resolution: 'Решено по телефону',
+      resolutionCode: 'explained',
     });
     await api('PATCH', `/api/v1/cases/${caseId}`, { status: 'closed' });
     await page.getByRole('button', { name: 'Взять в работу' }).click();

@@ -56,6 +56,12 @@ describe('process KPIs in the browser', () => {
     };
     await enter('80');
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    // The month in words in the reader's language ("декабрь 2026"), never "2026-12" (issue 21).
+    const values = (await page.getByTestId('kpi-values').innerText()).toLowerCase();
+    expect(values).not.toMatch(/\b\d{4}-\d{2}\b/);
+    const now = new Date();
+    const month = new Intl.DateTimeFormat('ru', { month: 'long', timeZone: 'UTC' }).format(now);
+    expect(values).toContain(`${month} ${now.getUTCFullYear()}`);
     await page.screenshot({ path: `${SCREENSHOTS}/kpis-phone.png`, fullPage: true });
 
     // The stage page: 80 against 95 (higher is better) is 15 short, beyond 9.5 → red.

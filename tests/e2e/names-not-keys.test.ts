@@ -23,6 +23,7 @@ let harness: Harness;
 let api: ApiCall;
 let feedbackId: string;
 let caseId: string;
+let clientId: string;
 
 beforeAll(async () => {
   harness = await startHarness();
@@ -48,6 +49,15 @@ beforeAll(async () => {
   });
   expect(made.status).toBe(201);
   feedbackId = made.json.id;
+  clientId = client.json.id;
+  // A requirement on the stage: the client card and the case list it, by the stage's name.
+  const requirement = await api('POST', `/api/v1/clients/${clientId}/requirements`, {
+    category: 'documents',
+    text: 'Счета — только с печатью',
+    source: 'meeting',
+    stage: KEY,
+  });
+  expect(requirement.status).toBe(201);
   caseId = made.json.caseId;
   expect(caseId).toBeTruthy();
   const timeZone = (await api<{ timeZone: string }>('GET', '/api/v1/org')).json.timeZone;
@@ -73,7 +83,7 @@ describe('names, not keys', () => {
       const card = page.getByTestId('feedback-card').filter({ hasText: 'Счёт выставили дважды' });
       await card.getByText(NAME).waitFor(WAIT);
       expect(await card.innerText()).not.toContain(KEY);
-      for (const path of [`/feedback/${feedbackId}`, `/cases/${caseId}`]) {
+      for (const path of [`/feedback/${feedbackId}`, `/cases/${caseId}`, `/clients/${clientId}`]) {
         await page.goto(`${harness.baseUrl}${path}`);
         await page.getByText(NAME, { exact: true }).first().waitFor(WAIT);
         // No field shows the bare key, nor does the owner's assignment e-mail quoted on the

@@ -76,7 +76,7 @@ describe('the layered scorecard', () => {
     // The stage's name arrives with the stage list, after the page's first paint.
     await expect
       .poll(async () => words(await page.getByRole('heading', { level: 1 }).textContent()))
-      .toBe('NPS — Доставка, ноябрь 2026 г.');
+      .toBe('NPS — Доставка, ноябрь 2026');
     expect(await page.getByRole('link', { name: '← К слоёному пирогу' }).getAttribute('href')).toBe(
       `/scorecard?${WINDOW}`,
     );

@@ -56,6 +56,7 @@ describe('the Today page in the browser', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/today-desktop.png`, fullPage: true });
 
     await card.getByRole('button', { name: 'Решить', exact: true }).click();
+    await card.locator('select[name=resolutionCode]').selectOption({ label: 'Решено: исправили' });
     await card.locator('textarea[name=resolution]').fill('Накладную отправили повторно');
     await card.getByRole('button', { name: 'Решить без уведомления' }).click();
     await card.waitFor({ state: 'detached', ...WAIT });
@@ -66,6 +67,7 @@ describe('the Today page in the browser', () => {
     expect(after.json).toMatchObject({
       status: 'resolved',
       resolution: 'Накладную отправили повторно',
+      resolutionCode: 'fixed',
     });
     expect(errors).toEqual([]);
   }, 60_000);

@@ -9,6 +9,11 @@ import type {
   slaPolicyPatch,
   updateCaseBody,
 } from '../../shared/api/cases.ts';
+import type {
+  BulkCasesBody,
+  ResolutionCodeOut,
+  ResolutionCountOut,
+} from '../../shared/api/case-closing.ts';
 import { CASE_TYPES, PRIORITIES } from '../../shared/domain/vocabulary.ts';
 import { api } from './client.ts';
 import { queryString } from './clients.ts';
@@ -40,6 +45,9 @@ export interface CaseFilter {
   clientId?: string;
   stage?: string;
   resolvedFrom?: string;
+  resolvedTo?: string;
+  resolutionCode?: string;
+  tag?: string;
   cursor?: string;
   limit?: number;
 }
@@ -94,3 +102,22 @@ export function byRisk(a: CaseOut, b: CaseOut): number {
   if (diff) return diff;
   return b.createdAt.localeCompare(a.createdAt);
 }
+
+// Issue 21: resolution codes, the count of resolved cases by code, bulk actions.
+export type { ResolutionCodeOut, ResolutionCountOut, BulkCasesBody };
+export const listResolutionCodes = () =>
+  api.get<{ items: ResolutionCodeOut[] }>('/api/v1/cases/resolution-codes');
+export const createResolutionCode = (body: { nameRu: string; nameEn: string }) =>
+  api.post<ResolutionCodeOut>('/api/v1/cases/resolution-codes', body);
+export const updateResolutionCode = (
+  codeId: string,
+  body: { nameRu?: string; nameEn?: string; retired?: boolean },
+) => api.patch<ResolutionCodeOut>(`/api/v1/cases/resolution-codes/${id(codeId)}`, body);
+export const reorderResolutionCodes = (order: string[]) =>
+  api.put<{ items: ResolutionCodeOut[] }>('/api/v1/cases/resolution-codes/order', { order });
+export const resolutionCounts = (from: string, to: string) =>
+  api.get<{ items: ResolutionCountOut[] }>(
+    `/api/v1/cases/resolution-counts${queryString({ from, to })}`,
+  );
+export const bulkCases = (body: BulkCasesBody) =>
+  api.post<{ items: CaseOut[] }>('/api/v1/cases/bulk', body);

@@ -17,6 +17,7 @@ export interface FeedbackFilter {
   hasCase?: 'true' | 'false';
   scoreType?: string;
   segment?: string;
+  managerId?: string;
   noStage?: 'true';
   noSegment?: 'true';
   from?: string;

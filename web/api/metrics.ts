@@ -19,4 +19,9 @@ export const getSatisfaction = (q: {
   from?: string;
   to?: string;
   stage?: string;
+  segment?: string;
+  managerId?: string;
+  clientId?: string;
+  channel?: string;
+  compare?: 'previous';
 }) => api.get<SatisfactionOut>(`/api/v1/metrics/satisfaction${queryString(q)}`);

@@ -193,6 +193,10 @@ export interface CasesTable {
   closed_at: string | null;
   breached_at: string | null;
   resolution: string | null;
+  /** The organisation's resolution code (its key) a resolved case was closed with (issue 21). */
+  resolution_code: string | null;
+  /** A JSON array of lower-case labels (issue 21: bulk tagging, the board's filter). */
+  tags: string;
   followup_requested: number;
   created_at: string;
   updated_at: string;

@@ -37,6 +37,8 @@ const ru = {
       resolvedAt: 'Решено (UTC)',
       breachedAt: 'Срок нарушен (UTC)',
       resolution: 'Решение',
+      resolutionCode: 'Код решения',
+      tags: 'Метки',
       id: 'ID',
     },
     clients: {
@@ -178,6 +180,8 @@ const en: typeof ru = {
       resolvedAt: 'Resolved (UTC)',
       breachedAt: 'Breached (UTC)',
       resolution: 'Resolution',
+      resolutionCode: 'Resolution code',
+      tags: 'Tags',
       id: 'ID',
     },
     clients: {

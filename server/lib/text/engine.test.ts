@@ -90,6 +90,9 @@ describe('sentiment', () => {
   it('uses a survey score only as a prior for empty or unsure text', () => {
     expect(sentimentWithPrior(null, { type: 'nps', value: 2 })?.label).toBe('negative');
     expect(sentimentWithPrior('', { type: 'csat', value: 5 })?.label).toBe('positive');
+    // CES: 1 = very little effort, 7 = very much (the metric's and the case rule's reading).
+    expect(sentimentWithPrior(null, { type: 'ces', value: 7 })?.label).toBe('negative');
+    expect(sentimentWithPrior(null, { type: 'ces', value: 2 })?.label).toBe('positive');
     expect(sentimentWithPrior(null, null)).toBeNull();
     // Clear text wins over a contradicting score.
     expect(

@@ -36,11 +36,14 @@ export function classifySentiment(
 
 export type ScorePrior = { type: 'nps' | 'csat' | 'ces' | string; value: number } | null;
 
-/** -1..1 from a survey answer: NPS 0–10, CSAT 1–5, CES 1–7 (higher = easier). */
+/**
+ * -1..1 from a survey answer: NPS 0–10, CSAT 1–5, CES 1–7 where 1 = very little effort (lower is
+ * better, as the CES metric and the case rule "CES 5 or more opens a complaint" read it).
+ */
 export function scorePolarity(s: NonNullable<ScorePrior>): number {
   if (s.type === 'nps') return s.value >= 9 ? 1 : s.value <= 6 ? -1 : 0;
   if (s.type === 'csat') return s.value >= 4 ? 1 : s.value <= 2 ? -1 : 0;
-  if (s.type === 'ces') return s.value >= 5 ? 1 : s.value <= 3 ? -1 : 0;
+  if (s.type === 'ces') return s.value <= 3 ? 1 : s.value >= 5 ? -1 : 0;
   return 0;
 }
 

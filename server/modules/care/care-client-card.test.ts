@@ -145,6 +145,7 @@ describe.each(testDialects())('client care on %s', (dialect) => {
         await api('PATCH', `/api/v1/cases/${fb.caseId}`, {
           status: 'resolved',
           resolution: 'Заменили товар',
+          resolutionCode: 'fixed',
         })
       ).statusCode,
     ).toBe(200);

@@ -61,7 +61,11 @@ describe.each(testDialects())('the Today page on %s', (dialect) => {
     const urgent = await open('Срочный', 'urgent', maria.id);
     await open('Чужой', 'urgent', other.id);
     const done = await open('Решённый', 'high', maria.id);
-    await api('PATCH', `/api/v1/cases/${done.id}`, { status: 'resolved', resolution: 'ok' });
+    await api('PATCH', `/api/v1/cases/${done.id}`, {
+      status: 'resolved',
+      resolution: 'ok',
+      resolutionCode: 'fixed',
+    });
     // Dates: today (a reminder) and tomorrow (not yet).
     const birthday = (
       await api('POST', `/api/v1/clients/${client.id}/dates`, {
@@ -125,6 +129,7 @@ describe.each(testDialects())('the Today page on %s', (dialect) => {
     const resolved = await maria.as('PATCH', `/api/v1/cases/${urgent.id}`, {
       status: 'resolved',
       resolution: 'Решено по телефону',
+      resolutionCode: 'explained',
     });
     expect(resolved.statusCode).toBe(200);
     const after = (await maria.as('GET', '/api/v1/today')).json();

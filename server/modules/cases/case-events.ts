@@ -14,7 +14,10 @@ export interface CaseEventInput {
     | 'note'
     | 'sla_breached'
     | 'client_reply'
-    | 'reply_sent';
+    | 'reply_sent'
+    /** Issue 21: the resolution code's key (the UI shows its name) and a tag added. */
+    | 'resolution_code'
+    | 'tagged';
   fromStatus?: CaseStatus | null;
   toStatus?: CaseStatus | null;
   body?: string | null;
@@ -35,6 +38,8 @@ export function caseWebhookData(c: CasesTable) {
     dueAt: c.due_at,
     resolvedAt: c.resolved_at,
     resolution: c.resolution,
+    resolutionCode: c.resolution_code,
+    tags: JSON.parse(c.tags) as string[],
   };
 }
 

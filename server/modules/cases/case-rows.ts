@@ -82,6 +82,8 @@ export function newCaseRow(
     closed_at: null,
     breached_at: null,
     resolution: null,
+    resolution_code: null,
+    tags: '[]',
     followup_requested: 0,
     created_at: now.toISOString(),
     updated_at: now.toISOString(),

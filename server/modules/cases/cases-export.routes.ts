@@ -7,8 +7,12 @@ import type { Deps } from '../../deps.ts';
 import { registerListExport, type ExportColumn } from '../../http/list-export.ts';
 import { presentCase } from './cases.routes.ts';
 import * as cases from './cases.service.ts';
+import { codeName, codeNamesByKey } from './resolution-codes.ts';
 
-export const CASE_COLUMNS: readonly ExportColumn<CaseOut>[] = [
+/** A case as exported: the resolution code in the file's language (never its key). */
+type ExportedCase = CaseOut & { resolutionCodeName: string | null };
+
+export const CASE_COLUMNS: readonly ExportColumn<ExportedCase>[] = [
   { key: 'publicRef', type: 'text', value: (c) => c.publicRef },
   { key: 'title', type: 'text', value: (c) => c.title },
   { key: 'type', type: 'text', value: (c) => c.type },
@@ -23,6 +27,8 @@ export const CASE_COLUMNS: readonly ExportColumn<CaseOut>[] = [
   { key: 'resolvedAt', type: 'datetime', value: (c) => c.resolvedAt },
   { key: 'breachedAt', type: 'datetime', value: (c) => c.breachedAt },
   { key: 'resolution', type: 'text', value: (c) => c.resolution },
+  { key: 'resolutionCode', type: 'text', value: (c) => c.resolutionCodeName },
+  { key: 'tags', type: 'text', value: (c) => c.tags.join(', ') },
   { key: 'id', type: 'text', value: (c) => c.id },
 ];
 
@@ -36,8 +42,16 @@ export function registerCasesExport(app: FastifyInstance, deps: Deps): void {
     columns: CASE_COLUMNS,
     readPage: async (ctx, q, cursor, limit) => {
       const page = await cases.listCases(ctx, { ...q, open: q.open === 'true', cursor, limit });
+      const codes = await codeNamesByKey(ctx);
+      const nameOf = (key: string | null) => {
+        const code = key ? codes.get(key) : undefined;
+        return code ? codeName(code, q.lang) : null;
+      };
       return {
-        items: page.items.map((c) => presentCase(c, deps.config)),
+        items: page.items.map((c) => ({
+          ...presentCase(c, deps.config),
+          resolutionCodeName: nameOf(c.resolution_code),
+        })),
         nextCursor: page.nextCursor,
       };
     },

@@ -30,6 +30,14 @@ export const isolationFixtures: IsolationFixtures = {
       bodies: { POST: { text: 'чужой ответ' } },
     };
   },
+  '/api/v1/cases/resolution-codes/:id': async (t, a) => {
+    const res = await call(t.app, a.apiKey, {
+      method: 'POST',
+      url: '/api/v1/cases/resolution-codes',
+      payload: { nameRu: 'Свой код', nameEn: 'Own code' },
+    });
+    return { params: { id: res.json().id }, bodies: { PATCH: { nameRu: 'Взломано' } } };
+  },
   '/api/v1/sla-policies/:id': async (t, a) => {
     const res = await call(t.app, a.apiKey, {
       method: 'POST',
@@ -49,6 +57,12 @@ export const idFieldFixtures: IdFieldFixtures = {
   'GET /api/v1/cases/export': async () => ({
     url: '/api/v1/cases/export',
     itemsOfFile: csvExportRows,
+  }),
+  // Bulk ids themselves: bulk.test.ts (a foreign case in `ids` → 404, nothing written).
+  'POST /api/v1/cases/bulk': async (_t, _b, own) => ({
+    url: '/api/v1/cases/bulk',
+    body: { action: 'assign', ids: [own.case] },
+    readBack: `/api/v1/cases/${own.case}`,
   }),
   'PATCH /api/v1/cases/:id': async (_t, _b, own) => ({
     url: `/api/v1/cases/${own.case}`,

@@ -11,6 +11,7 @@ import { notFound } from '../../http/errors.ts';
 import { before } from '../../db/keyset.ts';
 import type { KeyCursor } from '../../lib/paging.ts';
 import { OPEN_CASE_STATUSES } from '../../../shared/domain/vocabulary.ts';
+import { whereClosing, type ClosingFilter } from './case-closing.repo.ts';
 
 export async function insertCase(db: DbOrTrx, row: CasesTable): Promise<void> {
   await db.insertInto('cases').values(row).execute();
@@ -56,7 +57,7 @@ export async function updateCase(
     .execute();
 }
 
-export interface CaseFilter {
+export interface CaseFilter extends ClosingFilter {
   status?: CaseStatus[];
   ownerId?: string;
   clientId?: string;
@@ -74,6 +75,7 @@ export async function listCases(db: DbOrTrx, orgId: string, f: CaseFilter): Prom
   if (f.clientId) q = q.where('client_id', '=', f.clientId);
   if (f.stage !== undefined) q = q.where('stage', '=', f.stage);
   if (f.resolvedFrom) q = q.where('resolved_at', '>=', f.resolvedFrom);
+  q = whereClosing(q, f);
   if (f.before) q = q.where(before('created_at', f.before));
   return q
     .orderBy('created_at', 'desc')

@@ -35,6 +35,8 @@ export const presentCase = (c: CasesTable, config: PublicUrlConfig): api.CaseOut
   closedAt: c.closed_at,
   breachedAt: c.breached_at,
   resolution: c.resolution,
+  resolutionCode: c.resolution_code,
+  tags: JSON.parse(c.tags) as string[],
   followupRequested: c.followup_requested === 1,
   createdAt: c.created_at,
   updatedAt: c.updated_at,

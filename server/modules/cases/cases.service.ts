@@ -24,6 +24,8 @@ import { newCaseRow, ruleCase, slaTimerJob, type NewCase } from './case-rows.ts'
 import { dueTimesFor } from './sla-policies.ts';
 import { canTransition, OPEN_STATUSES } from './status-machine.ts';
 import { requestStatusMessage } from './status-message.ts';
+import { codeForResolution, codeName, codeNamesByKey } from './resolution-codes.ts';
+import { tagsOf, withTags } from './case-tags.ts';
 import { rateUrl, statusUrl } from '../../lib/public-urls.ts';
 import { t } from '../../i18n/catalogue.ts';
 import type { Language } from '../../../shared/domain/vocabulary.ts';
@@ -68,7 +70,8 @@ export async function openCase(
       throw unknownReference('body.contactId', 'contact');
     await ensureStageKeys(tx, [input.stage]);
     const row = await insertNewCase(tx, { ...input, openedBy: tx.actor.type });
-    await recordAudit(tx, 'case.opened', { type: 'case', id: row.id });
+    // The case's reference in the details, so the audit log names it ("CL-…") and links to it.
+    await recordAudit(tx, 'case.opened', { type: 'case', id: row.id }, { ref: row.public_ref });
     return row;
   });
 }
@@ -101,11 +104,21 @@ export interface CasePatch {
   ownerId?: string | null;
   priority?: Priority;
   resolution?: string;
+  /** The resolution code's key: required when resolving once the organisation has active codes. */
+  resolutionCode?: string;
   followup?: boolean;
   note?: string;
+  /** Tags the case gets (added to its set; issue 21). */
+  addTags?: string[];
 }
 
-export async function updateCase(ctx: Ctx, id: string, patch: CasePatch): Promise<CasesTable> {
+/** `notify: false`: a resolution without the closing message to the client (bulk resolve). */
+export async function updateCase(
+  ctx: Ctx,
+  id: string,
+  patch: CasePatch,
+  opts: { notify?: boolean } = {},
+): Promise<CasesTable> {
   assertCan(ctx.actor, 'data.write');
   return inTransaction(ctx, async (tx) => {
     const current = await repo.getCase(tx.db, tx.orgId, id);
@@ -122,8 +135,20 @@ export async function updateCase(ctx: Ctx, id: string, patch: CasePatch): Promis
       if (!current.first_responded_at && tx.actor.type !== 'system') set.first_responded_at = now;
       if (patch.status === 'resolved') set.resolved_at = now;
       if (patch.status === 'closed') set.closed_at = now;
-      if (patch.status === 'in_progress' && current.status === 'resolved') set.resolved_at = null;
+      if (patch.status === 'in_progress' && current.status === 'resolved') {
+        set.resolved_at = null;
+        set.resolution_code = null;
+      }
     }
+    if (patch.resolutionCode !== undefined && set.status !== 'resolved')
+      throw new AppError('unprocessable', 'A resolution code goes with status resolved', {
+        invalidParams: [{ name: 'body.resolutionCode', reason: 'only when resolving' }],
+      });
+    const code =
+      set.status === 'resolved' ? await codeForResolution(tx, patch.resolutionCode) : null;
+    if (set.status === 'resolved') set.resolution_code = code?.key ?? null;
+    const tags = patch.addTags ? withTags(tagsOf(current), patch.addTags) : undefined;
+    if (tags) set.tags = JSON.stringify(tags);
     const newOwner = patch.ownerId ? await findOrgUser(tx, patch.ownerId) : undefined;
     if (patch.ownerId && !newOwner) throw ownerUnknown();
     if (patch.ownerId !== undefined) set.owner_id = patch.ownerId;
@@ -147,10 +172,24 @@ export async function updateCase(ctx: Ctx, id: string, patch: CasePatch): Promis
     }
     if (patch.priority && patch.priority !== current.priority)
       await emitCaseEvent(tx, next, { kind: 'priority', body: patch.priority });
+    if (code)
+      await emitCaseEvent(tx, next, {
+        kind: 'resolution_code',
+        body: code.key,
+        timelineOnly: true,
+      });
+    for (const tag of tags ?? [])
+      if (!tagsOf(current).includes(tag))
+        await emitCaseEvent(tx, next, { kind: 'tagged', body: tag });
     if (patch.note) await emitCaseEvent(tx, next, { kind: 'note', body: patch.note });
-    if (set.status === 'resolved') await sendClosingMessage(tx, next);
+    if (set.status === 'resolved' && opts.notify !== false) await sendClosingMessage(tx, next);
     if (set.status) await requestStatusMessage(tx, next);
-    await recordAudit(tx, 'case.updated', { type: 'case', id }, { fields: Object.keys(patch) });
+    await recordAudit(
+      tx,
+      'case.updated',
+      { type: 'case', id },
+      { ref: current.public_ref, fields: Object.keys(patch) },
+    );
     return next;
   });
 }
@@ -168,7 +207,7 @@ async function sendClosingMessage(tx: Ctx, c: CasesTable): Promise<void> {
       name: contact.name,
       ref: c.public_ref,
       statusUrl: statusUrl(tx.config, c.public_ref),
-      resolution: c.resolution ?? '',
+      resolution: c.resolution ?? (await resolutionWords(tx, c, contact.language)),
       followupUrl: c.followup_requested
         ? followupLine(contact.language, rateUrl(tx.config, c.public_ref))
         : '',
@@ -180,6 +219,12 @@ async function sendClosingMessage(tx: Ctx, c: CasesTable): Promise<void> {
     // One closing message per resolution (a reopened and re-resolved case gets a new one).
     dedupeKey: `closing:${c.id}:${c.resolved_at}`,
   });
+}
+
+/** Without a written resolution the client reads the code's name in their language. */
+async function resolutionWords(tx: Ctx, c: CasesTable, language: Language): Promise<string> {
+  const code = c.resolution_code ? (await codeNamesByKey(tx)).get(c.resolution_code) : undefined;
+  return code ? codeName(code, language) : '';
 }
 
 function followupLine(language: Language, url: string): string {
@@ -206,6 +251,9 @@ export async function listCases(
     clientId?: string;
     stage?: string;
     resolvedFrom?: string;
+    resolvedTo?: string;
+    resolutionCode?: string;
+    tag?: string;
     cursor?: string;
     limit: number;
   },
@@ -217,6 +265,9 @@ export async function listCases(
     clientId: q.clientId,
     stage: q.stage,
     resolvedFrom: q.resolvedFrom ? new Date(q.resolvedFrom).toISOString() : undefined,
+    resolvedTo: q.resolvedTo ? new Date(q.resolvedTo).toISOString() : undefined,
+    resolutionCode: q.resolutionCode,
+    tag: q.tag,
     before: decodeKeyCursor(q.cursor),
     limit: q.limit,
   });

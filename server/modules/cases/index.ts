@@ -2,6 +2,7 @@
 import type { ModuleDef } from '../module.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { registerCasesExport } from './cases-export.routes.ts';
+import { registerCaseClosingRoutes } from './case-closing.routes.ts';
 import { caseJobs } from './escalation.ts';
 import { statusMessageJobs } from './status-message.ts';
 import { rewriteStageKey, stageKeyUsed } from '../../db/stage-keys.ts';
@@ -70,6 +71,7 @@ export const casesModule: ModuleDef = {
   routes: (app, deps) => {
     registerCaseRoutes(app, deps);
     registerCasesExport(app, deps);
+    registerCaseClosingRoutes(app, deps);
     registerCasePrivacyRoutes(app, deps);
   },
   jobs: (deps) => [...caseJobs(deps), ...statusMessageJobs(deps)],

@@ -64,7 +64,12 @@ export async function sendReply(ctx: Ctx, caseId: string, raw: string): Promise<
     if (!c.first_responded_at && tx.actor.type === 'user')
       await repo.updateCase(tx.db, tx.orgId, c.id, { first_responded_at: at, updated_at: at });
     await emitCaseEvent(tx, c, { kind: 'reply_sent', body: text });
-    await recordAudit(tx, 'case.reply_sent', { type: 'case', id: c.id }, { messageId });
+    await recordAudit(
+      tx,
+      'case.reply_sent',
+      { type: 'case', id: c.id },
+      { ref: c.public_ref, messageId },
+    );
     return { messageId, to: contact.email, language: contact.language };
   });
 }

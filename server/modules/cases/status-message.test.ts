@@ -104,7 +104,10 @@ describe.each(testDialects())('client status messages on %s', (dialect) => {
     const closing = `Обращение ${publicRef} решено`;
     await move('in_progress');
     clock.advance(5 * HOUR);
-    await move('resolved', { resolution: 'Вернули деньги за доставку.' });
+    await move('resolved', {
+      resolution: 'Вернули деньги за доставку.',
+      resolutionCode: 'compensation',
+    });
     expect((await subjects()).slice(-1)).toEqual([closing]);
 
     clock.advance(5 * HOUR);
@@ -133,7 +136,7 @@ describe.each(testDialects())('client status messages on %s', (dialect) => {
     smtp.refuseNext = 1; // the status message is refused once and waits for its retry
     await patch({ status: 'in_progress' });
     await worker.drain();
-    await patch({ status: 'resolved', resolution: 'Готово.' });
+    await patch({ status: 'resolved', resolution: 'Готово.', resolutionCode: 'fixed' });
     await worker.drain();
     // Past the back-off of the retry.
     (t.deps.clock as ReturnType<typeof fixedClock>).advance(HOUR);

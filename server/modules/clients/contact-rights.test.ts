@@ -76,6 +76,7 @@ describe.each(testDialects())('contact export and erasure on %s', (dialect) => {
     const resolved = await api('PATCH', `/api/v1/cases/${w.caseId}`, {
       status: 'resolved',
       resolution: RESOLUTION,
+      resolutionCode: 'fixed',
     });
     expect(resolved.statusCode, resolved.body).toBe(200);
 

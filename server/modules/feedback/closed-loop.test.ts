@@ -124,6 +124,7 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
       url: `/api/v1/cases/${record.caseId}`,
       payload: {
         status: 'resolved',
+        resolutionCode: 'fixed',
         resolution: 'Курьер наказан, доставку ускорили, вернули стоимость доставки.',
         followup: true,
       },
@@ -151,6 +152,7 @@ describe.each(testDialects())('the closed loop on %s', (dialect) => {
       'status:acknowledged',
       'status:in_progress',
       'status:resolved',
+      'resolution_code:',
     ]);
 
     const ratings = async () =>

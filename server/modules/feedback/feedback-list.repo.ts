@@ -16,6 +16,8 @@ export interface FeedbackFilter {
   /** A score of this type within [min, max] (the satisfaction charts' condition). */
   score?: { type: ScoreType; min: number; max: number };
   segment?: string;
+  /** The client's manager (a person of the organisation). */
+  managerId?: string;
   noStage?: boolean;
   noSegment?: boolean;
   from?: string;
@@ -37,13 +39,16 @@ function filtered(db: DbOrTrx, orgId: string, f: FeedbackFilter) {
       .where('score_type', '=', f.score.type)
       .where('score_value', '>=', f.score.min)
       .where('score_value', '<=', f.score.max);
+  const clientsOf = () =>
+    db.selectFrom('clients as c').select('c.id').where('c.org_id', '=', orgId);
   const ofSegment = (segment: string | null) =>
-    db
-      .selectFrom('clients as c')
-      .select('c.id')
-      .where('c.org_id', '=', orgId)
-      .where('c.segment', segment === null ? 'is' : '=', segment);
-  if (f.segment) q = q.where('client_id', 'in', ofSegment(f.segment));
+    clientsOf().where('c.segment', segment === null ? 'is' : '=', segment);
+  if (f.segment || f.managerId) {
+    let group = clientsOf();
+    if (f.segment) group = group.where('c.segment', '=', f.segment);
+    if (f.managerId) group = group.where('c.manager_id', '=', f.managerId);
+    q = q.where('client_id', 'in', group);
+  }
   if (f.noSegment)
     q = q.where((eb) =>
       eb.or([eb('client_id', 'is', null), eb('client_id', 'in', ofSegment(null))]),

@@ -4,7 +4,9 @@
 import { isInTransaction, type Ctx } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Db, FeedbackTable, SentimentLabel } from '../../db/types.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, unknownReference } from '../../http/errors.ts';
+import { findClient } from '../clients/index.ts';
+import { findOrgUser } from '../orgs/index.ts';
 import { sha256 } from '../../lib/crypto.ts';
 import { decodeKeyCursor, toKeyPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
@@ -142,6 +144,17 @@ export type FeedbackListQuery = Omit<ListFeedbackQuery, 'cursor' | 'limit' | 'ha
   hasCase?: 'true' | 'false';
 };
 
+/**
+ * A client or manager filter names this organisation's client or person, or the request is a
+ * 404 (issue 21): another organisation's id answers as one that exists nowhere.
+ */
+async function assertListReferences(ctx: Ctx, q: FeedbackListQuery): Promise<void> {
+  if (q.clientId !== undefined && !(await findClient(ctx, q.clientId)))
+    throw unknownReference('query.clientId', 'client');
+  if (q.managerId !== undefined && !(await findOrgUser(ctx, q.managerId)))
+    throw unknownReference('query.managerId', 'user');
+}
+
 /** The list's filters for the repo; a window that ends before it starts is refused (400). */
 function filterOf(q: FeedbackListQuery): repo.FeedbackFilter {
   if (q.from && q.to && new Date(q.from) >= new Date(q.to))
@@ -158,6 +171,7 @@ function filterOf(q: FeedbackListQuery): repo.FeedbackFilter {
     hasCase: q.hasCase === undefined ? undefined : q.hasCase === 'true',
     score: q.scoreType ? { type: q.scoreType, min: range![0], max: range![1] } : undefined,
     segment: q.segment,
+    managerId: q.managerId,
     noStage: q.noStage === 'true',
     noSegment: q.noSegment === 'true',
     from: q.from ? new Date(q.from).toISOString() : undefined,
@@ -170,6 +184,7 @@ export async function listFeedback(
   q: FeedbackListQuery & { cursor?: string; limit: number },
 ) {
   assertCan(ctx.actor, 'data.read');
+  await assertListReferences(ctx, q);
   const rows = await repo.listFeedback(ctx.db, ctx.orgId, {
     ...filterOf(q),
     before: decodeKeyCursor(q.cursor),
@@ -181,5 +196,6 @@ export async function listFeedback(
 /** How many records the list's filters match: what a chart's bar counted, said beside its list. */
 export async function countFeedback(ctx: Ctx, q: FeedbackListQuery): Promise<number> {
   assertCan(ctx.actor, 'data.read');
+  await assertListReferences(ctx, q);
   return repo.countFeedback(ctx.db, ctx.orgId, filterOf(q));
 }

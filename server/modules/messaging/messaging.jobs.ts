@@ -3,6 +3,7 @@
 import { ERASED_ERROR } from './privacy.ts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
+import { durableWrite } from '../../db/wal-sync.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineJob } from '../../jobs/queue.ts';
 import { attachmentsOf } from './message-attachments.ts';
@@ -97,7 +98,8 @@ export function messagingJobs(deps: Deps) {
           throw err;
         }
         const at = deps.clock.now().toISOString();
-        await deps.db.transaction().execute(async (trx) => {
+        // On disk before the job counts as done, its fsync off the event loop (durableWrite).
+        await durableWrite(deps.db, async (trx) => {
           await repo.updateMessage(trx, job.orgId!, msg.id, {
             status: 'sent',
             sent_at: at,

@@ -102,7 +102,11 @@ describe.each(testDialects())('unsubscribing on %s', (dialect) => {
     clock.advance(5 * HOUR);
     await api('PATCH', `/api/v1/cases/${first.caseId}`, { status: 'waiting_client' });
     clock.advance(5 * HOUR);
-    await api('PATCH', `/api/v1/cases/${first.caseId}`, { status: 'resolved', resolution: 'OK' });
+    await api('PATCH', `/api/v1/cases/${first.caseId}`, {
+      status: 'resolved',
+      resolution: 'OK',
+      resolutionCode: 'fixed',
+    });
     const survey = (await api('POST', '/api/v1/surveys', { name: 'NPS', metric: 'nps' })).json();
     const invited = await api('POST', `/api/v1/surveys/${survey.id}/invites`, {
       contactIds: [first.contactId],

@@ -3,6 +3,7 @@
 import type {
   MetricSummaryOut,
   OverviewOut,
+  SatisfactionChangeOut,
   SatisfactionGroupOut,
   SatisfactionOut,
 } from '../../../shared/api/metrics.ts';
@@ -11,7 +12,8 @@ import type {
   SatisfactionOverview,
   SatisfactionReport,
 } from './metrics.service.ts';
-import type { SatisfactionResult } from './satisfaction.ts';
+import { compareResults, type SatisfactionChange } from './comparison.ts';
+import { computeSatisfaction, type SatisfactionResult } from './satisfaction.ts';
 
 /** One decimal, half away from zero (so −12.25 → −12.3 like 12.25 → 12.3). */
 export function round1(x: number): number;
@@ -46,13 +48,54 @@ export function presentGroup(g: SatisfactionGroup): SatisfactionGroupOut {
   };
 }
 
+function presentChange(c: SatisfactionChange): SatisfactionChangeOut {
+  return {
+    previousValue: round1(c.previousValue),
+    previousResponses: c.previousResponses,
+    value: round1(c.value),
+    responses: c.responses,
+    // p-values keep four decimals: one would hide the 0.05 line.
+    pValue: c.pValue === null ? null : Math.round(c.pValue * 10_000) / 10_000,
+    significant: c.significant,
+  };
+}
+
+/** Filters without the unset ones (the drill-down copies them into a query string). */
+const givenFilters = (f: NonNullable<SatisfactionReport['filters']>) =>
+  Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
+
 export function presentReport(report: SatisfactionReport): SatisfactionOut {
+  const previous = report.previous;
+  // A group compares with the same key before; months have other keys, so they do not.
+  const before = new Map(previous?.groups.map((g) => [g.key, g.result]));
+  const compares = previous !== undefined && report.groupBy !== 'month';
+  const filters = givenFilters(report.filters ?? {});
   return {
     metric: report.metric,
     from: report.from,
     to: report.to,
     groupBy: report.groupBy,
-    groups: report.groups.map(presentGroup),
+    ...(Object.keys(filters).length > 0 ? { filters } : {}),
+    groups: report.groups.map((g) => ({
+      ...presentGroup(g),
+      ...(compares
+        ? {
+            change: presentChange(
+              compareResults(g.result, before.get(g.key) ?? computeSatisfaction(report.metric, [])),
+            ),
+          }
+        : {}),
+    })),
+    ...(previous
+      ? {
+          previous: {
+            from: previous.from,
+            to: previous.to,
+            monthsBack: previous.monthsBack,
+            groups: previous.groups.map(presentGroup),
+          },
+        }
+      : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 // The only file of the metrics module with SQL. It returns histograms — responses counted per
 // (group, score) — and leaves the formulas to satisfaction.ts; every function takes orgId first.
 import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
-import type { DbOrTrx, ScoreType } from '../../db/types.ts';
+import type { DbOrTrx, FeedbackTable, ScoreType } from '../../db/types.ts';
 import { BUCKET, periodBucket } from '../../db/period-bucket.ts';
 
 export type GroupDimension = 'month' | 'stage' | 'segment' | 'channel' | 'client';
@@ -47,17 +47,23 @@ function groupKeyOf(db: DbOrTrx, by: GroupDimension): RawBuilder<string | null> 
   }
 }
 
+/** The dashboard's filters (issue 21): the record's stage, client and channel, the client's group. */
+export interface ReportFilter extends ClientFilter {
+  stage?: string;
+  clientId?: string;
+  channel?: string;
+}
+
 /** Responses of one score type in [from, to), counted per group and score. */
 export async function countScoresByGroup(
   db: DbOrTrx,
   orgId: string,
-  q: {
+  q: ReportFilter & {
     scoreType: ScoreType;
     range: ScoreRange;
     from: string;
     to: string;
     groupBy?: GroupDimension;
-    stage?: string;
   },
 ): Promise<GroupedScoreCount[]> {
   const key = q.groupBy ? groupKeyOf(db, q.groupBy) : sql<null>`null`;
@@ -84,6 +90,18 @@ export async function countScoresByGroup(
     .groupBy('f.score_value');
   if (q.groupBy) query = query.groupBy(key);
   if (q.stage !== undefined) query = query.where('f.stage', '=', q.stage);
+  if (q.clientId !== undefined) query = query.where('f.client_id', '=', q.clientId);
+  if (q.channel !== undefined)
+    query = query.where('f.channel', '=', q.channel as FeedbackTable['channel']);
+  // The group's clients first, then their records by (org_id, client_id, received_at): a
+  // segment's records are read, not the window's (docs/BENCHMARKS.md, issue 21).
+  if (q.segment !== undefined || q.managerId !== undefined)
+    query = query.where('f.client_id', 'in', (eb) => {
+      let clients = eb.selectFrom('clients as g').select('g.id').where('g.org_id', '=', orgId);
+      if (q.segment !== undefined) clients = clients.where('g.segment', '=', q.segment);
+      if (q.managerId !== undefined) clients = clients.where('g.manager_id', '=', q.managerId);
+      return clients;
+    });
   const rows = await query.execute();
   return rows.map((r) => ({
     groupKey: r.group_key,

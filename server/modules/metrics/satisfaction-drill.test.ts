@@ -4,6 +4,8 @@
 // satisfaction report (all, by month, stage, segment, channel) gives a feedback-list filter
 // (satisfactionDrill, the one the UI links with) whose records are exactly `responses` many,
 // of the report's score type, and whose count endpoint says the same. Both dialects.
+// With the dashboard's filters (random segment, the clients' manager, client, channel, stage)
+// the report counts fewer records, and the drill-down, carrying them, lists exactly those.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, createTestOrg, type TestApp } from '../../../tests/support/app.ts';
@@ -33,6 +35,16 @@ const record = fc.record({
     },
   ),
 });
+/** Mostly unset, so a run narrows by one or two filters and still counts something. */
+const rarely = <T>(arb: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
+const filterArb = fc.record({
+  segment: rarely(fc.constantFrom('крупные', 'малые')),
+  manager: rarely(fc.constant(true)),
+  client: rarely(fc.nat(3)),
+  channel: rarely(fc.constantFrom('api', 'email', 'web')),
+  stage: rarely(fc.constantFrom('доставка', 'склад')),
+});
 const windowArb = fc.record({
   from: fc.constantFrom('2026-01-15', '2026-02-01', '2026-02-01T00:00:00.001Z'),
   to: fc.constantFrom('2026-04-01', '2026-03-20T12:00:00Z', '2026-05-01'),
@@ -50,7 +62,8 @@ describe.each(testDialects())('dashboard drill-down on %s', (dialect) => {
       fc.asyncProperty(
         fc.array(record, { minLength: 8, maxLength: 30 }),
         windowArb,
-        async (records, window) => {
+        filterArb,
+        async (records, window, filter) => {
           const org = await createTestOrg(t.deps, 'Дрилл');
           const get = async (url: string) => {
             const res = await call(t.app, org.apiKey, { method: 'GET', url });
@@ -62,12 +75,32 @@ describe.each(testDialects())('dashboard drill-down on %s', (dialect) => {
             expect(res.statusCode, res.body).toBeLessThan(300);
             return res.json();
           };
-          // Client 0 has no segment; 1 and 2 share one; 3 has another.
+          // Client 0 has no segment; 1 and 2 share one; 3 has another. Clients 1 and 3 have
+          // the manager; 0 and 2 none.
+          const manager = await post('/api/v1/users', {
+            email: `m-${org.orgId}@example.com`,
+            name: 'Менеджер',
+            password: 'long-enough-1',
+            role: 'manager',
+          });
           const clients: string[] = [];
-          for (const segment of [null, 'крупные', 'крупные', 'малые'])
+          for (const [i, segment] of [null, 'крупные', 'крупные', 'малые'].entries())
             clients.push(
-              (await post('/api/v1/clients', { name: 'К', ...(segment ? { segment } : {}) })).id,
+              (
+                await post('/api/v1/clients', {
+                  name: 'К',
+                  ...(segment ? { segment } : {}),
+                  ...(i % 2 === 1 ? { managerId: manager.id } : {}),
+                })
+              ).id,
             );
+          const filters = {
+            ...(filter.segment ? { segment: filter.segment } : {}),
+            ...(filter.manager ? { managerId: manager.id } : {}),
+            ...(filter.client !== null ? { clientId: clients[filter.client]! } : {}),
+            ...(filter.channel ? { channel: filter.channel } : {}),
+            ...(filter.stage ? { stage: filter.stage } : {}),
+          };
           for (const r of records) {
             const [min, max] = r.type ? SCALE[r.type as keyof typeof SCALE] : [0, 0];
             await post('/api/v1/feedback', {
@@ -82,15 +115,26 @@ describe.each(testDialects())('dashboard drill-down on %s', (dialect) => {
             });
           }
           for (const metric of ['nps', 'csat', 'ces'] as const)
-            for (const groupBy of [undefined, 'month', 'stage', 'segment', 'channel'] as const) {
+            for (const groupBy of [
+              undefined,
+              'month',
+              'stage',
+              'segment',
+              'channel',
+              'client',
+            ] as const) {
               const qs = new URLSearchParams({
                 metric,
                 from: window.from,
                 to: window.to,
                 ...(groupBy ? { groupBy } : {}),
+                ...filters,
               });
               const out: SatisfactionOut = await get(`/api/v1/metrics/satisfaction?${qs}`);
-              for (const group of out.groups) {
+              // Records without a client are no client's: the list has no filter for them.
+              for (const group of out.groups.filter(
+                (g) => groupBy !== 'client' || g.key !== 'none',
+              )) {
                 const drill = satisfactionDrill(out, group.key);
                 expect(drill).not.toBeNull();
                 const filter = new URLSearchParams(drill as unknown as Record<string, string>);
@@ -104,7 +148,7 @@ describe.each(testDialects())('dashboard drill-down on %s', (dialect) => {
                   listed.push(...page.items);
                   cursor = page.nextCursor;
                 } while (cursor);
-                const what = `${metric} by ${groupBy ?? 'all'}: ${group.key}`;
+                const what = `${metric} by ${groupBy ?? 'all'}: ${group.key} ${qs}`;
                 expect(listed.length, what).toBe(group.responses);
                 expect(count, what).toBe(group.responses);
                 expect(new Set(listed.map((f) => f.id)).size, what).toBe(listed.length);

@@ -23,6 +23,7 @@ export const ROUTE_SCOPES: readonly Row[] = [
   ['/api/v1/webhooks', 'admin', 'admin'],
   ['/api/v1/templates', 'read', 'admin'],
   ['/api/v1/sla-policies', 'read', 'admin'],
+  ['/api/v1/cases/resolution-codes', 'read', 'admin'],
   ['/api/v1/stages', 'read', 'admin'],
   ['/api/v1/pulses', 'read', 'admin'],
   ['/api/v1/strategy', 'read', 'admin'],

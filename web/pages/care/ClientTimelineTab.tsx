@@ -1,4 +1,5 @@
 // Everything about a client, newest first — events and transactions merged — with "add a note".
+import { useResolutionCodes } from '../../components/useResolutionCodes.ts';
 import { Badge, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -54,11 +55,12 @@ export function ClientTimelineTab({ clientId, writable }: { clientId: string; wr
   };
   const users = useUsers();
   const userName = (id: string | null) => users.find((u) => u.id === id)?.name;
+  const codes = useResolutionCodes();
   // Case events carry what happened; they are told in words, not as stored codes.
   const titleOf = (item: TimelineItemOut) => {
     const e = item.caseEvent;
     if (!e) return item.title;
-    const said = caseEventTitle(e, t, userName);
+    const said = caseEventTitle(e, t, userName, codes.nameOf);
     return e.kind === 'note' && e.body
       ? `${e.caseRef}: ${said} — ${e.body}`
       : `${e.caseRef}: ${said}`;

@@ -13,6 +13,7 @@ import {
   type RequirementOut,
 } from '../../api/care.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useStageLabel } from '../../components/useStageLabel.ts';
 import { formatDateTime } from '../../format.ts';
 import { RequirementEditForm } from './RequirementEditForm.tsx';
 
@@ -47,6 +48,7 @@ export function RequirementCard({
   manage?: { onChanged: () => void };
 }) {
   const { t } = useTranslation();
+  const stageLabel = useStageLabel();
   const queryClient = useQueryClient();
   const [showHistory, setShowHistory] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -90,7 +92,7 @@ export function RequirementCard({
         )}
         {item.stage && (
           <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>
-            {item.stage}
+            {stageLabel(item.stage)}
           </Badge>
         )}
         {manage && (

@@ -1,4 +1,5 @@
-// Filters of the case board (issue 21): whose cases (anyone's, mine, nobody's) and priority. They
+// Filters of the case board (issue 21): whose cases (anyone's, mine, nobody's), priority and tag
+// (the tag's select sits beside the export buttons). They
 // live in the query string like every list's, so a saved view can keep them; the board filters
 // the cases it already loaded.
 import { NativeSelect, SimpleGrid } from '@mantine/core';
@@ -6,13 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { PRIORITIES, type CaseOut } from '../../api/cases.ts';
 import { setQueryParams } from '../../router.tsx';
 
-export const BOARD_FILTERS = ['owner', 'priority'];
+export const BOARD_FILTERS = ['owner', 'priority', 'tag'];
 
 export function boardFilter(params: Record<string, string>, userId: string) {
   return (c: CaseOut): boolean => {
     if (params.owner === 'me' && c.ownerId !== userId) return false;
     if (params.owner === 'none' && c.ownerId !== null) return false;
     if (params.priority && c.priority !== params.priority) return false;
+    if (params.tag && !c.tags.includes(params.tag)) return false;
     return true;
   };
 }

@@ -1,17 +1,8 @@
 // Cases as a board with one column per status. On a phone the columns stack (each one a
 // section you scroll past); wider screens show them side by side, scrolling sideways if needed.
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Paper,
-  ScrollArea,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+// Cards can be selected for bulk actions (issue 21) and the board narrowed to one tag; the
+// count of resolved cases by resolution code sits below.
+import { Button, Group, Loader, NativeSelect, ScrollArea, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -23,11 +14,11 @@ import {
   type CaseOut,
   type CaseStatus,
 } from '../../api/cases.ts';
+import { Column, RESOLVED_SHOWN_DAYS } from './BoardColumn.tsx';
+import { BulkBar } from './BulkBar.tsx';
+import { ResolutionCountsPanel } from './ResolutionCountsPanel.tsx';
 
-/** Resolved cases older than this leave the board (the client page and lists still show them). */
-export const RESOLVED_SHOWN_DAYS = 14;
-/** The resolved column shows this many cards until someone asks for all of them. */
-const RESOLVED_COLLAPSED = 10;
+export { RESOLVED_SHOWN_DAYS };
 
 /** Every open case, however many, and the cases resolved in the last RESOLVED_SHOWN_DAYS. */
 async function loadBoard(now = Date.now()): Promise<CaseOut[]> {
@@ -51,96 +42,6 @@ import { SavedViews } from '../../components/search/SavedViews.tsx';
 import { BOARD_FILTERS, BoardFilters, boardFilter } from './BoardFilters.tsx';
 import { useSession } from '../../session.tsx';
 
-function BoardCard({ item }: { item: CaseOut }) {
-  const { t } = useTranslation();
-  return (
-    <Card withBorder padding="xs" radius="sm" data-testid="board-card">
-      <AnchorLink to={`/cases/${item.id}`} size="sm" fw={600}>
-        {item.title}
-      </AnchorLink>
-      <Group gap={6} mt={6}>
-        <DueBadge
-          dueAt={item.dueAt}
-          breachedAt={item.breachedAt}
-          done={item.status === 'resolved'}
-        />
-        <Badge variant="outline" color="gray" size="sm" style={{ textTransform: 'none' }}>
-          {t(`cases.priority.${item.priority}`)}
-        </Badge>
-      </Group>
-      <ClientLink clientId={item.clientId} size="xs" />
-    </Card>
-  );
-}
-
-function Column({
-  status,
-  items,
-  stacked,
-}: {
-  status: CaseStatus;
-  items: CaseOut[];
-  stacked: boolean;
-}) {
-  const { t } = useTranslation();
-  const [expanded, setExpanded] = useState(false);
-  const collapsible = status === 'resolved' && items.length > RESOLVED_COLLAPSED;
-  const shown = collapsible && !expanded ? items.slice(0, RESOLVED_COLLAPSED) : items;
-  return (
-    <Paper
-      withBorder
-      radius="md"
-      p="xs"
-      bg="gray.0"
-      style={stacked ? undefined : { flex: '1 0 190px', minWidth: 190 }}
-      data-testid={`board-column-${status}`}
-      component="section"
-      aria-label={t(`cases.status.${status}`)}
-    >
-      <Group justify="space-between" mb="xs" wrap="nowrap" gap={4}>
-        <Title
-          order={2}
-          size="h6"
-          title={t(`cases.status.${status}`)}
-          style={{
-            minWidth: 0,
-            overflow: 'hidden',
-            textOverflow: 'ellipsis',
-            whiteSpace: 'nowrap',
-          }}
-        >
-          {t(`cases.status.${status}`)}
-        </Title>
-        <Badge variant="light" color="gray">
-          {items.length}
-        </Badge>
-      </Group>
-      {status === 'resolved' && (
-        <Text size="xs" c="dimmed" mb="xs" data-testid="board-resolved-window">
-          {t('cases.board.resolvedWindow', { count: RESOLVED_SHOWN_DAYS })}
-        </Text>
-      )}
-      <Stack gap="xs">
-        {shown.map((item) => (
-          <BoardCard key={item.id} item={item} />
-        ))}
-        {collapsible && (
-          <Button variant="subtle" size="xs" onClick={() => setExpanded(!expanded)}>
-            {expanded
-              ? t('cases.board.collapse')
-              : t('cases.board.showAll', { count: items.length })}
-          </Button>
-        )}
-        {items.length === 0 && (
-          <Text size="xs" c="dimmed">
-            {t('cases.board.emptyColumn')}
-          </Text>
-        )}
-      </Stack>
-    </Paper>
-  );
-}
-
 export function CaseBoardPage() {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -150,11 +51,29 @@ export function CaseBoardPage() {
     queryFn: () => loadBoard(),
     refetchInterval: 60_000,
   });
+  const writable = canWriteData(user.role);
   const params = useQueryParams();
+  // The tag is a board filter like owner and priority: in the query string, kept by saved views.
+  const tag = params.tag ?? '';
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setSelected((old) => {
+      const next = new Set(old);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const tags = [...new Set((cases.data ?? []).flatMap((c) => c.tags))].sort();
   const shown = (cases.data ?? []).filter(boardFilter(params, user.id));
   const byStatus = (status: CaseStatus) => shown.filter((c) => c.status === status).sort(byRisk);
+  const selection = { selected: writable ? selected : undefined, toggle };
   const columns = BOARD_STATUSES.map((status) => (
-    <Column key={status} status={status} items={byStatus(status)} stacked={Boolean(phone)} />
+    <Column
+      key={status}
+      status={status}
+      items={byStatus(status)}
+      stacked={Boolean(phone)}
+      selection={selection}
+    />
   ));
 
   return (
@@ -163,7 +82,7 @@ export function CaseBoardPage() {
         title={t('cases.board.title')}
         intro={t('cases.board.intro')}
         action={
-          canWriteData(user.role) && (
+          writable && (
             <Button component="a" href="/cases/new" onClick={(e) => onLinkClick(e, '/cases/new')}>
               {t('cases.new.button')}
             </Button>
@@ -179,7 +98,20 @@ export function CaseBoardPage() {
           params={params}
           onApply={(filters) => setQueryParams(filters)}
         />
-        <ListExportButtons list="cases" params={{}} />
+        <Group gap="xs">
+          <NativeSelect
+            size="xs"
+            aria-label={t('closing.tags.filter')}
+            value={tag}
+            onChange={(e) => setQueryParams({ ...params, tag: e.currentTarget.value })}
+            data={[
+              { value: '', label: t('closing.tags.all') },
+              ...tags.map((value) => ({ value, label: value })),
+            ]}
+            data-testid="board-tag-filter"
+          />
+          <ListExportButtons list="cases" params={tag ? { tag } : {}} />
+        </Group>
       </Group>
       <ErrorAlert error={cases.error} />
       {cases.isPending && <Loader size="sm" />}
@@ -193,6 +125,8 @@ export function CaseBoardPage() {
             </Group>
           </ScrollArea>
         ))}
+      {selected.size > 0 && <BulkBar ids={[...selected]} onDone={() => setSelected(new Set())} />}
+      <ResolutionCountsPanel />
     </>
   );
 }

@@ -44,6 +44,7 @@ import { RecordDeleteButton } from '../../components/RecordDeleteButtons.tsx';
 import { CaseReplyForm } from './CaseReplyForm.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { ResolveCaseForm } from './ResolveCaseForm.tsx';
+import { CaseCodeAndTags } from './CaseCodeAndTags.tsx';
 import { CaseRequirements } from '../care/RequirementList.tsx';
 import { useStageLabel } from '../../components/useStageLabel.ts';
 
@@ -139,9 +140,7 @@ export function CasePage() {
           canNotify={canNotify}
           pending={update.isPending}
           onCancel={() => setResolving(false)}
-          onSubmit={(resolution, followup) =>
-            update.mutate({ status: 'resolved', resolution, followup })
-          }
+          onSubmit={(resolved) => update.mutate({ status: 'resolved', ...resolved })}
         />
       )}
 
@@ -211,6 +210,7 @@ export function CasePage() {
           </Anchor>
         </Field>
       </SimpleGrid>
+      <CaseCodeAndTags c={c} writable={writable} />
 
       {c.resolution && (
         <Card withBorder radius="md">

@@ -8,6 +8,7 @@ import type { UserOut } from '../../api/orgs.ts';
 import { formatDateTime } from '../../format.ts';
 import { messageFailureReason } from '../../components/message-reason.ts';
 import { caseEventTitle as eventTitle } from './case-event-title.ts';
+import { useResolutionCodes } from '../../components/useResolutionCodes.ts';
 
 type Entry = { at: string; key: string; title: string; body: string | null; color: string };
 
@@ -20,6 +21,8 @@ const EVENT_COLOR: Record<string, string> = {
   sla_breached: 'red',
   client_reply: 'teal',
   reply_sent: 'indigo',
+  resolution_code: 'green',
+  tagged: 'grape',
 };
 
 /** Event bodies that are machine data (a user id, a priority, a rule name) are not shown as text. */
@@ -41,6 +44,7 @@ export function CaseTimeline({
   const { t, i18n } = useTranslation();
   const reason = (m: MessageOut) => messageFailureReason(m, t);
   const userName = (id: string | null) => users.find((u) => u.id === id)?.name;
+  const codes = useResolutionCodes();
   const actor = (e: CaseEvent) =>
     e.actorType === 'user'
       ? userName(e.actorId)
@@ -49,7 +53,7 @@ export function CaseTimeline({
     ...events.map((e) => ({
       at: e.createdAt,
       key: `e-${e.id}`,
-      title: [eventTitle(e, t, userName), actor(e)].filter(Boolean).join(' · '),
+      title: [eventTitle(e, t, userName, codes.nameOf), actor(e)].filter(Boolean).join(' · '),
       body: eventBody(e),
       color: EVENT_COLOR[e.kind] ?? 'gray',
     })),

@@ -1,8 +1,16 @@
-// Resolving a case: the resolution the client will read, the follow-up rating offer, and — when
+// Resolving a case: the resolution code (issue 21), the resolution the client will read, the follow-up rating offer, and — when
 // nobody can be notified (no contact with an e-mail) — a plain warning and a button that says so.
 import { Alert, Button, Card, Checkbox, Group, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ResolutionCodeSelect, useCodeChosen } from './ResolutionCodeSelect.tsx';
+
+export interface Resolution {
+  resolution: string;
+  followup: boolean;
+  /** Undefined when the organisation has no active code. */
+  resolutionCode?: string;
+}
 
 export function ResolveCaseForm({
   canNotify,
@@ -13,11 +21,13 @@ export function ResolveCaseForm({
   canNotify: boolean;
   pending: boolean;
   onCancel: () => void;
-  onSubmit: (resolution: string, followup: boolean) => void;
+  onSubmit: (resolved: Resolution) => void;
 }) {
   const { t } = useTranslation();
   const [resolution, setResolution] = useState('');
   const [followup, setFollowup] = useState(true);
+  const [code, setCode] = useState('');
+  const codeChosen = useCodeChosen(code);
   return (
     <Card
       withBorder
@@ -25,10 +35,15 @@ export function ResolveCaseForm({
       component="form"
       onSubmit={(e) => {
         e.preventDefault();
-        onSubmit(resolution.trim(), canNotify && followup);
+        onSubmit({
+          resolution: resolution.trim(),
+          followup: canNotify && followup,
+          resolutionCode: code || undefined,
+        });
       }}
     >
       <Stack gap="sm">
+        <ResolutionCodeSelect value={code} onChange={setCode} />
         <Textarea
           name="resolution"
           label={t('cases.page.resolution')}
@@ -55,7 +70,12 @@ export function ResolveCaseForm({
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" color="green" loading={pending} disabled={!resolution.trim()}>
+          <Button
+            type="submit"
+            color="green"
+            loading={pending}
+            disabled={!resolution.trim() || !codeChosen}
+          >
             {t(canNotify ? 'cases.page.resolveSubmit' : 'cases.page.resolveSilently')}
           </Button>
         </Group>

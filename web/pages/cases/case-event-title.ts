@@ -7,6 +7,8 @@ export function caseEventTitle(
   e: Pick<CaseEvent, 'kind' | 'fromStatus' | 'toStatus' | 'body'>,
   t: TFunction,
   userName: (id: string | null) => string | undefined,
+  /** A resolution code's name for its key (issue 21); without it the event says only "set". */
+  codeName?: (key: string | null) => string | undefined,
 ): string {
   const status = (s: string | null) => (s ? t(`cases.status.${s}`) : '');
   switch (e.kind) {
@@ -18,6 +20,14 @@ export function caseEventTitle(
         : t('cases.timeline.unassigned');
     case 'priority':
       return t('cases.timeline.priority', { priority: t(`cases.priority.${e.body ?? 'normal'}`) });
+    case 'resolution_code': {
+      const name = codeName?.(e.body);
+      return name
+        ? t('closing.timeline.resolution_code', { name })
+        : t('closing.timeline.resolution_code_plain');
+    }
+    case 'tagged':
+      return t('closing.timeline.tagged', { tag: e.body ?? '' });
     case 'opened':
     case 'note':
     case 'sla_breached':

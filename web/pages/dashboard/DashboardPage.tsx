@@ -1,23 +1,14 @@
-// Satisfaction at a glance: NPS / CSAT / CES for the last 90 days (with the margin of error, so
-// a small sample is not over-read), then the chosen metric by month and by stage, channel and
-// segment for the chosen period.
-import {
-  Card,
-  Group,
-  NativeSelect,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-} from '@mantine/core';
+// Satisfaction for the chosen period and filters (issue 21): NPS / CSAT / CES beside the previous
+// period of equal length (with the margin of error, so a small sample is not over-read), then the
+// chosen metric by month (the previous period overlaid) and by stage, channel and segment. Every
+// chart and every drill-down takes the same filters, all kept in the URL.
+import { SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
-  getOverview,
   getSatisfaction,
   METRICS,
   type SatisfactionGroupBy,
-  type SatisfactionMetric,
   type SatisfactionOut,
 } from '../../api/metrics.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -25,65 +16,20 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { navigate, setQueryParams, useQueryParams } from '../../router.tsx';
 import { satisfactionDrill } from '../../../shared/domain/satisfaction-drill.ts';
 import { DimensionChart, MonthChart } from './charts.tsx';
+import { DashboardFilters } from './DashboardFilters.tsx';
+import { dashboardQuery, readDashboardParams } from './dashboard-params.ts';
+import { HeadlineCards } from './HeadlineCards.tsx';
 import { TextTrendsChart } from './TextTrendsChart.tsx';
 
-const PERIODS = ['3', '6', '12', '24'] as const;
 const DIMENSIONS = [
   'stage',
   'channel',
   'segment',
 ] as const satisfies readonly SatisfactionGroupBy[];
 
-/** The first day of the month `months - 1` months ago, as a calendar date (the API's `from`). */
-function periodStart(months: number): string {
-  const now = new Date();
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1));
-  return start.toISOString().slice(0, 10);
-}
-
-export function formatMetric(metric: SatisfactionMetric, value: number | null): string {
-  if (value === null) return '—';
-  if (metric === 'nps') return String(Math.round(value));
-  if (metric === 'csat') return `${Math.round(value)} %`;
-  return value.toFixed(1);
-}
-
-function OverviewCard({
-  metric,
-  summary,
-}: {
-  metric: SatisfactionMetric;
-  summary: { value: number | null; responses: number; marginOfError: number | null };
-}) {
-  const { t } = useTranslation();
-  return (
-    <Card withBorder radius="md" padding="md" data-testid={`overview-${metric}`}>
-      <Text size="sm" c="dimmed">
-        {t(`dashboard.metrics.${metric}`)}
-      </Text>
-      <Group gap={6} align="baseline">
-        <Text fz={32} fw={700}>
-          {formatMetric(metric, summary.value)}
-        </Text>
-        {summary.marginOfError !== null && (
-          <Text size="sm" c="dimmed">
-            ± {summary.marginOfError.toFixed(1)}
-          </Text>
-        )}
-      </Group>
-      <Text size="xs" c="dimmed">
-        {t('dashboard.responsesCount', { count: summary.responses })}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {t(`dashboard.hints.${metric}`)}
-      </Text>
-    </Card>
-  );
-}
-
 /**
- * Opens the feedback list on exactly the records one chart group counts (issue 21); the window's
- * instants go as fromAt/toAt, beside the list's own day filters.
+ * Opens the feedback list on exactly the records one chart group counts (issue 21), the report's
+ * filters included; the window's instants go as fromAt/toAt, beside the list's own day filters.
  */
 function openRecords(out: SatisfactionOut, key: string) {
   const drill = satisfactionDrill(out, key);
@@ -95,53 +41,35 @@ function openRecords(out: SatisfactionOut, key: string) {
 
 export function DashboardPage() {
   const { t } = useTranslation();
-  const params = useQueryParams();
-  const metric: SatisfactionMetric = METRICS.includes(params.metric as SatisfactionMetric)
-    ? (params.metric as SatisfactionMetric)
-    : 'nps';
-  const period = PERIODS.includes(params.period as (typeof PERIODS)[number])
-    ? params.period!
-    : '12';
-  const from = periodStart(Number(period));
-  const overview = useQuery({ queryKey: ['metrics', 'overview'], queryFn: getOverview });
+  const p = readDashboardParams(useQueryParams());
+  const { metric, from, to, filters } = p;
   const byMonth = useQuery({
-    queryKey: ['metrics', metric, 'month', from],
-    queryFn: () => getSatisfaction({ metric, groupBy: 'month', from }),
+    queryKey: ['metrics', metric, 'month', from, to, filters],
+    queryFn: () =>
+      getSatisfaction({ metric, groupBy: 'month', from, to, compare: 'previous', ...filters }),
   });
   const dimensions = useQuery({
-    queryKey: ['metrics', metric, 'dimensions', from],
+    queryKey: ['metrics', metric, 'dimensions', from, to, filters],
     queryFn: () =>
-      Promise.all(DIMENSIONS.map((groupBy) => getSatisfaction({ metric, groupBy, from }))),
+      Promise.all(
+        DIMENSIONS.map((groupBy) => getSatisfaction({ metric, groupBy, from, to, ...filters })),
+      ),
   });
 
   return (
     <Stack gap="md">
       <PageHeader title={t('dashboard.title')} intro={t('dashboard.intro')} />
-      <ErrorAlert error={overview.error} />
-      {overview.data && (
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          {METRICS.map((m) => (
-            <OverviewCard key={m} metric={m} summary={overview.data[m]} />
-          ))}
-        </SimpleGrid>
-      )}
-      <Group gap="sm" align="flex-end">
-        <SegmentedControl
-          aria-label={t('dashboard.metric')}
-          value={metric}
-          onChange={(value) => setQueryParams({ ...params, metric: value })}
-          data={METRICS.map((m) => ({ value: m, label: t(`dashboard.metrics.${m}`) }))}
-        />
-        <NativeSelect
-          aria-label={t('dashboard.period')}
-          value={period}
-          onChange={(e) => setQueryParams({ ...params, period: e.currentTarget.value })}
-          data={PERIODS.map((p) => ({
-            value: p,
-            label: t('dashboard.lastMonths', { count: Number(p) }),
-          }))}
-        />
-      </Group>
+      <DashboardFilters value={p} />
+      <HeadlineCards params={p} />
+      <SegmentedControl
+        aria-label={t('dashboard.metric')}
+        value={metric}
+        onChange={(value) =>
+          setQueryParams(dashboardQuery({ ...p, metric: value as typeof metric }))
+        }
+        data={METRICS.map((m) => ({ value: m, label: t(`dashboard.metrics.${m}`) }))}
+        style={{ alignSelf: 'flex-start' }}
+      />
       <ErrorAlert error={byMonth.error ?? dimensions.error} />
       <Text size="xs" c="dimmed">
         {t('dashboard.drillHint')}

@@ -10,6 +10,20 @@ import { useStageLabel } from '../../components/useStageLabel.ts';
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
+/** YYYY-MM `back` months before `key`. */
+function monthBefore(key: string, back: number): string {
+  const m = Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7)) - 1 - back;
+  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The previous period's value of each month, aligned to the month as many months later. */
+function previousValues(data: SatisfactionOut): (number | null)[] | null {
+  const back = data.previous?.monthsBack;
+  if (!data.previous || back == null) return null;
+  const byKey = new Map(data.previous.groups.map((g) => [g.key, g.value]));
+  return data.groups.map((g) => round(byKey.get(monthBefore(g.key, back)) ?? null));
+}
+
 export function MonthChart({
   data,
   metric,
@@ -22,6 +36,7 @@ export function MonthChart({
 }) {
   const { t, i18n } = useTranslation();
   const option = useMemo<ChartOption>(() => {
+    const before = previousValues(data);
     const month = new Intl.DateTimeFormat(i18n.language, {
       month: 'short',
       year: '2-digit',
@@ -63,6 +78,19 @@ export function MonthChart({
           data: data.groups.map((g) => round(g.value)),
           itemStyle: { color: '#3f51b5' },
         },
+        // The previous period, month for month (a month of it beside the month as many later).
+        ...(before
+          ? [
+              {
+                name: t('dashboard.compare.previousSeries'),
+                type: 'line' as const,
+                connectNulls: true,
+                data: before,
+                itemStyle: { color: '#9e9e9e' },
+                lineStyle: { type: 'dashed' as const },
+              },
+            ]
+          : []),
       ],
     };
   }, [data, metric, t, i18n.language]);

@@ -6,10 +6,20 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { countFeedback, type FeedbackFilter } from '../../api/feedback.ts';
 import { useStageLabel } from '../../components/useStageLabel.ts';
+import { useUsers } from '../../components/useUsers.ts';
 import { formatDateTime } from '../../format.ts';
 
 /** The URL parameters a drill-down sets; the list's own filters are left as they are. */
-export const DRILL_PARAMS = ['scoreType', 'segment', 'noStage', 'noSegment', 'fromAt', 'toAt'];
+export const DRILL_PARAMS = [
+  'scoreType',
+  'segment',
+  'managerId',
+  'clientId',
+  'noStage',
+  'noSegment',
+  'fromAt',
+  'toAt',
+];
 
 export const isDrill = (params: Record<string, string>) =>
   DRILL_PARAMS.some((p) => params[p] !== undefined && params[p] !== '');
@@ -23,6 +33,7 @@ export function DrillBanner({
 }) {
   const { t, i18n } = useTranslation();
   const stageLabel = useStageLabel();
+  const users = useUsers();
   const count = useQuery({
     queryKey: ['feedback', 'count', filter],
     queryFn: () => countFeedback(filter),
@@ -34,6 +45,11 @@ export function DrillBanner({
     filter.noStage && t('feedback.drill.noStage'),
     filter.segment && t('feedback.drill.segment', { segment: filter.segment }),
     filter.noSegment && t('feedback.drill.noSegment'),
+    filter.managerId &&
+      t('feedback.drill.manager', {
+        name: users.find((u) => u.id === filter.managerId)?.name ?? '…',
+      }),
+    filter.clientId && t('feedback.drill.client'),
     filter.channel &&
       t('feedback.drill.channel', { channel: t(`feedback.channels.${filter.channel}`) }),
     filter.from &&

@@ -69,6 +69,8 @@ export function FeedbackListPage() {
     // A drill-down from a chart (DrillBanner) names the records it counted exactly.
     scoreType: params.scoreType || undefined,
     segment: params.segment || undefined,
+    managerId: params.managerId || undefined,
+    clientId: params.clientId || undefined,
     noStage: params.noStage === 'true' ? 'true' : undefined,
     noSegment: params.noSegment === 'true' ? 'true' : undefined,
     from: params.fromAt || dayStart(params.from),

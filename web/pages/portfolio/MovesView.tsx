@@ -5,6 +5,7 @@ import { Badge, Button, Group, Loader, NativeSelect, Paper, Stack, Text } from '
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { formatPeriod } from '../../format.ts';
 import { getMoves, listSnapshots, takeSnapshot } from '../../api/portfolio.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { can } from '../../permissions.ts';
@@ -45,7 +46,10 @@ export function MovesView() {
   });
   const options = list.map((s) => ({
     value: s.period,
-    label: t('portfolio.moves.snapshotClients', { period: s.period, clients: s.clients }),
+    label: t('portfolio.moves.snapshotClients', {
+      period: formatPeriod(s.period, i18n.language, t),
+      clients: s.clients,
+    }),
   }));
   const found = moves.data?.moves ?? [];
   return (

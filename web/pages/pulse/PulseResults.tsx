@@ -4,13 +4,14 @@ import { Anchor, Badge, Group, SegmentedControl, Stack, Table, Text, Title } fro
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPeriod } from '../../format.ts';
 import { pulseResults, type PulseOut } from '../../api/pulse.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 type Unit = 'month' | 'quarter' | 'year';
 
 export function PulseResults({ pulse }: { pulse: PulseOut }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [period, setPeriod] = useState<Unit>('month');
   const results = useQuery({
     queryKey: ['pulse-results', pulse.id, period],
@@ -62,7 +63,7 @@ export function PulseResults({ pulse }: { pulse: PulseOut }) {
               {cells.map((c) => (
                 <Table.Tr key={`${c.stage}|${c.period}`} data-testid="pulse-cell">
                   <Table.Td>{c.stage ?? t('pulse.noTeam')}</Table.Td>
-                  <Table.Td>{c.period}</Table.Td>
+                  <Table.Td>{formatPeriod(c.period, i18n.language, t)}</Table.Td>
                   <Table.Td>
                     {c.hidden ? (
                       <Badge color="gray" variant="light">

@@ -3,13 +3,14 @@
 import { Badge, Card, SimpleGrid, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { formatPeriod } from '../../format.ts';
 import { stageEnps } from '../../api/pulse.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 const COLOURS = { green: 'teal', amber: 'yellow', red: 'red' } as const;
 
 export function StageEnpsSection({ stageKey }: { stageKey: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const q = useQuery({ queryKey: ['stage-enps', stageKey], queryFn: () => stageEnps(stageKey) });
   const cells = q.data?.items.filter((c) => c.answers > 0) ?? [];
   return (
@@ -23,7 +24,7 @@ export function StageEnpsSection({ stageKey }: { stageKey: string }) {
         {cells.map((c) => (
           <Card key={c.period} withBorder padding="sm">
             <Text size="xs" c="dimmed">
-              {c.period}
+              {formatPeriod(c.period, i18n.language, t)}
             </Text>
             {c.hidden ? (
               <Badge color="gray" variant="light">

@@ -14,6 +14,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPeriod } from '../../format.ts';
 import { listKpiValues, putKpiValues, type KpiOut, type KpiValueIn } from '../../api/scorecard.ts';
 import { listStages, stageName } from '../../api/stages.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -167,7 +168,7 @@ export function KpiValuesForm({ kpis, canWrite }: { kpis: KpiOut[]; canWrite: bo
               const s = nameOf(v.stage);
               return (
                 <Table.Tr key={`${v.stage}-${v.period}`}>
-                  <Table.Td>{v.period}</Table.Td>
+                  <Table.Td>{formatPeriod(v.period, i18n.language, t)}</Table.Td>
                   <Table.Td>{s ? stageName(s, i18n.language) : v.stage}</Table.Td>
                   <Table.Td>{v.value}</Table.Td>
                   <Table.Td>{v.target ?? '—'}</Table.Td>

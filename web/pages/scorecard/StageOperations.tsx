@@ -4,12 +4,13 @@ import { NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, Title } from '
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPeriod } from '../../format.ts';
 import { getOperationsScorecard, type ScorecardPeriod } from '../../api/scorecard.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { MetricTile } from './MetricTile.tsx';
 
 export function StageOperations({ stageKey }: { stageKey: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [unit, setUnit] = useState<ScorecardPeriod>('month');
   const [chosen, setChosen] = useState<string | null>(null);
   const data = useQuery({
@@ -39,7 +40,9 @@ export function StageOperations({ stageKey }: { stageKey: string }) {
           label={t('scorecard.period')}
           value={period?.period}
           onChange={(e) => setChosen(e.currentTarget.value)}
-          data={[...periods].reverse().map((p) => p.period)}
+          data={[...periods]
+            .reverse()
+            .map((p) => ({ value: p.period, label: formatPeriod(p.period, i18n.language, t) }))}
         />
       )}
       <ErrorAlert error={data.error} />

@@ -129,7 +129,9 @@ describe('targets, names and periods', () => {
   });
 
   it('reads the API period labels', () => {
-    expect(periodName('2026-11', tRu, 'ru')).toBe('ноябрь 2026 г.');
+    expect(periodName('2026-11', tRu, 'ru')).toBe('ноябрь 2026');
+    expect(periodName('2026-12', tEn, 'en')).toBe('December 2026');
+    expect(periodName('2026', tEn, 'en')).toBe('2026');
     expect(periodName('2026-Q1', tRu, 'ru')).toBe('1 кв. 2026');
     expect(periodName('2026-Q1', tEn, 'en')).toBe('Q1 2026');
   });

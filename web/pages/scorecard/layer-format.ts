@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import type { LayerMetricOut, MetricUnit } from '../../api/scorecard-layers.ts';
 import { money, num } from '../economics/format.ts';
 import { metricLabelKey } from './format.ts';
+import { formatPeriod } from '../../format.ts';
 
 const DASH = '—';
 
@@ -102,14 +103,7 @@ export function metricName(
 
 /** A period label of the API (2026-03, 2026-Q1) in the reader's language. */
 export function periodName(label: string, t: TFunction, lng: string): string {
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(label);
-  if (quarter) return t('economics.quarter', { quarter: quarter[2], year: quarter[1] });
-  const month = /^(\d{4})-(\d{2})$/.exec(label);
-  if (!month) return label;
-  const d = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
-  return new Intl.DateTimeFormat(lng, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    d,
-  );
+  return formatPeriod(label, lng, t);
 }
 
 /** The traffic light's colour: null status (no value or no target) is grey. */

@@ -2,7 +2,7 @@
 // (action, who, UTC days) and the export of what they show sit above the list. Every entry
 // is said in words — the action, who did it (a person by name), what it touched (with a link
 // where there is a page) — never the stored codes or ids. On a phone the rows become cards.
-import { Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, Card, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -22,27 +22,50 @@ const PAGE_OF: Record<string, (id: string) => string> = {
   feedback: (id) => `/feedback/${id}`,
 };
 
+/** What the entry names its target by, when the server stored it (a case's "CL-…"). */
+function labelOf(e: AuditEntry): string | undefined {
+  const ref = e.details?.ref;
+  return typeof ref === 'string' && ref ? ref : undefined;
+}
+
 function useAuditWords() {
   const { t } = useTranslation();
   const users = useUsers();
   const person = (id: string | null) =>
     users.find((u) => u.id === id)?.name ?? t('audit.formerPerson');
-  const action = (e: AuditEntry) =>
-    t(`audit.actions.${e.action.replace(/\./g, '_')}`, { defaultValue: t('audit.unknownAction') });
+  const pageOf = (e: AuditEntry) =>
+    e.targetType && e.targetId ? PAGE_OF[e.targetType]?.(e.targetId) : undefined;
+  // "Открыто обращение CL-…" / "Case opened: CL-…": the action in words, then the target's
+  // name as a link to its page when both are known (issue 21: never "Обращение открыть").
+  const action = (e: AuditEntry): ReactNode => {
+    const words = t(`audit.actions.${e.action.replace(/\./g, '_')}`, {
+      defaultValue: t('audit.unknownAction'),
+    });
+    const page = pageOf(e);
+    const label = labelOf(e);
+    if (!page || !label) return words;
+    return (
+      <Text size="sm" component="span">
+        {t('audit.actionOn', { action: words })}{' '}
+        <AnchorLink to={page} size="sm" data-testid="audit-target-link">
+          {label}
+        </AnchorLink>
+      </Text>
+    );
+  };
   const actor = (e: AuditEntry) =>
     e.actorType === 'user' ? person(e.actorId) : t(`audit.actorTypes.${e.actorType}`);
+  // The target's kind, a link to its page when it has one: "Обращение CL-…", "Клиент".
   const target = (e: AuditEntry): ReactNode => {
     if (!e.targetType) return t('common.none');
     const kind = t(`audit.targetTypes.${e.targetType}`, { defaultValue: t('audit.target') });
     if (e.targetType === 'user' && e.targetId) return `${kind}: ${person(e.targetId)}`;
-    const page = e.targetId ? PAGE_OF[e.targetType]?.(e.targetId) : undefined;
+    const page = pageOf(e);
+    const label = labelOf(e);
     return page ? (
-      <Group gap={4} wrap="nowrap">
-        <Text size="sm">{kind}</Text>
-        <AnchorLink to={page} size="sm">
-          {t('audit.open')}
-        </AnchorLink>
-      </Group>
+      <AnchorLink to={page} size="sm">
+        {label ? t('audit.targetNamed', { kind, label }) : kind}
+      </AnchorLink>
     ) : (
       kind
     );
@@ -68,7 +91,7 @@ export function AuditLogPage() {
     <Stack gap="xs">
       {entries.map((e) => (
         <Card key={e.id} withBorder padding="xs" radius="sm" data-testid="audit-row">
-          <Text size="sm" fw={600}>
+          <Text size="sm" fw={600} component="div">
             {words.action(e)}
           </Text>
           <Text size="xs" c="dimmed">

@@ -1,8 +1,10 @@
 // Message templates by kind × language. Admins edit the subject and body (the variables each
-// kind offers are listed and can be inserted) or reset a template to the built-in text.
+// kind offers are listed and can be inserted) or reset a template to the built-in text. On a
+// phone the rows become cards, so "Edit" is never scrolled out of sight.
 import {
   Badge,
   Button,
+  Card,
   Code,
   Group,
   Modal,
@@ -12,6 +14,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -153,14 +156,72 @@ export function TemplatesPage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const manage = can(user.role, 'org.manage');
+  const phone = useMediaQuery('(max-width: 48em)');
   const templates = useQuery({ queryKey: TEMPLATES_KEY, queryFn: listTemplates });
   const [editing, setEditing] = useState<MessageTemplate | null>(null);
+
+  // The parts of one template's line, laid out as a table row or, on a phone, as a card.
+  const parts = (tpl: MessageTemplate) => ({
+    kind: t(`templates.kinds.${tpl.kind}`),
+    language: <Code>{tpl.language}</Code>,
+    source: (
+      <Badge
+        variant="light"
+        color={tpl.custom ? 'violet' : 'gray'}
+        style={{ textTransform: 'none', flexShrink: 0, overflow: 'visible' }}
+      >
+        {t(tpl.custom ? 'templates.custom' : 'templates.builtIn')}
+      </Badge>
+    ),
+    edit: manage && (
+      <Button size="compact-xs" variant="light" onClick={() => setEditing(tpl)}>
+        {t('templates.edit')}
+      </Button>
+    ),
+  });
+  const keyOf = (tpl: MessageTemplate) => `${tpl.kind}-${tpl.language}`;
+
+  // On a phone the table would scroll sideways and hide "Edit": one card per template.
+  const card = (tpl: MessageTemplate) => {
+    const p = parts(tpl);
+    return (
+      <Card key={keyOf(tpl)} withBorder padding="xs" radius="sm" data-testid="template-row">
+        <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+          <Text size="sm" fw={600} style={{ minWidth: 0 }}>
+            {p.kind} {p.language}
+          </Text>
+          {p.source}
+        </Group>
+        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          {t('templates.subject')}: {tpl.subject}
+        </Text>
+        {p.edit && <Group mt={6}>{p.edit}</Group>}
+      </Card>
+    );
+  };
+  const row = (tpl: MessageTemplate) => {
+    const p = parts(tpl);
+    return (
+      <Table.Tr key={keyOf(tpl)} data-testid="template-row">
+        <Table.Td>{p.kind}</Table.Td>
+        <Table.Td>{p.language}</Table.Td>
+        <Table.Td>
+          <Text size="sm" lineClamp={1}>
+            {tpl.subject}
+          </Text>
+        </Table.Td>
+        <Table.Td>{p.source}</Table.Td>
+        {manage && <Table.Td>{p.edit}</Table.Td>}
+      </Table.Tr>
+    );
+  };
 
   return (
     <>
       <PageHeader title={t('templates.title')} intro={t('templates.intro')} />
       <ErrorAlert error={templates.error} />
-      {templates.data && (
+      {templates.data && phone && <Stack gap="xs">{templates.data.items.map(card)}</Stack>}
+      {templates.data && !phone && (
         <Table.ScrollContainer minWidth={560}>
           <Table striped verticalSpacing="xs">
             <Table.Thead>
@@ -172,44 +233,14 @@ export function TemplatesPage() {
                 {manage && <Table.Th>{t('common.actions')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
-            <Table.Tbody>
-              {templates.data.items.map((tpl) => (
-                <Table.Tr key={`${tpl.kind}-${tpl.language}`} data-testid="template-row">
-                  <Table.Td>{t(`templates.kinds.${tpl.kind}`)}</Table.Td>
-                  <Table.Td>
-                    <Code>{tpl.language}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={1}>
-                      {tpl.subject}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge
-                      variant="light"
-                      color={tpl.custom ? 'violet' : 'gray'}
-                      style={{ textTransform: 'none' }}
-                    >
-                      {t(tpl.custom ? 'templates.custom' : 'templates.builtIn')}
-                    </Badge>
-                  </Table.Td>
-                  {manage && (
-                    <Table.Td>
-                      <Button size="compact-xs" variant="light" onClick={() => setEditing(tpl)}>
-                        {t('templates.edit')}
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
+            <Table.Tbody>{templates.data.items.map(row)}</Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       )}
       {/* Keyed by template so the form starts from that template's text each time. */}
       {editing && (
         <EditTemplateModal
-          key={`${editing.kind}-${editing.language}`}
+          key={keyOf(editing)}
           template={editing}
           onClose={() => setEditing(null)}
         />

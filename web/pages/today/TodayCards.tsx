@@ -11,7 +11,7 @@ import { DueBadge } from '../../components/DueBadge.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime } from '../../format.ts';
 import { onLinkClick } from '../../router.tsx';
-import { ResolveCaseForm } from '../cases/ResolveCaseForm.tsx';
+import { ResolveCaseForm, type Resolution } from '../cases/ResolveCaseForm.tsx';
 
 export function TodayCaseCard({
   item,
@@ -25,7 +25,7 @@ export function TodayCaseCard({
   users: UserOut[];
   me: string;
   pending: boolean;
-  onResolve: (resolution: string, followup: boolean) => void;
+  onResolve: (resolved: Resolution) => void;
   onAssign: (ownerId: string) => void;
 }) {
   const { t } = useTranslation();

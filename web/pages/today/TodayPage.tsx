@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateCase } from '../../api/cases.ts';
+import type { Resolution } from '../cases/ResolveCaseForm.tsx';
 import { getToday, snoozeItem, type SnoozeRef, type TodayOut } from '../../api/today.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { messageFailureReason } from '../../components/message-reason.ts';
@@ -105,8 +106,8 @@ export function TodayPage() {
     notifications.show({ color: 'green', message });
   };
   const resolve = useMutation({
-    mutationFn: (v: { id: string; resolution: string; followup: boolean }) =>
-      updateCase(v.id, { status: 'resolved', resolution: v.resolution, followup: v.followup }),
+    mutationFn: ({ id, ...resolved }: Resolution & { id: string }) =>
+      updateCase(id, { status: 'resolved', ...resolved }),
     onSuccess: () => refresh(t('today.resolved')),
   });
   const assign = useMutation({
@@ -148,9 +149,7 @@ export function TodayPage() {
                 users={users}
                 me={user.id}
                 pending={resolve.isPending}
-                onResolve={(resolution, followup) =>
-                  resolve.mutate({ id: c.id, resolution, followup })
-                }
+                onResolve={(resolved) => resolve.mutate({ id: c.id, ...resolved })}
                 onAssign={(ownerId) => assign.mutate({ id: c.id, ownerId })}
               />
             ))}
