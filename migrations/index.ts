@@ -45,6 +45,7 @@ import * as m0041 from './0041_topic_sentiments.ts';
 import * as m0042 from './0042_secrets_at_rest.ts';
 import * as m0043 from './0043_survey_invite_groups.ts';
 import * as m0044 from './0044_resolution_codes_and_tags.ts';
+import * as m0045 from './0045_saved_views.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -91,4 +92,5 @@ export const migrations: Record<string, Migration> = {
   '0042_secrets_at_rest': m0042,
   '0043_survey_invite_groups': m0043,
   '0044_resolution_codes_and_tags': m0044,
+  '0045_saved_views': m0045,
 };

@@ -25,6 +25,7 @@ const LAYERS: [string, string[]][] = [
   [
     'loop',
     [
+      'search',
       'competencies',
       'pulse',
       'care',

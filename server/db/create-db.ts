@@ -9,6 +9,7 @@ import pg from 'pg';
 import { PostgresDialectWithStableIntrospection } from './pg-introspection.ts';
 import type { DB } from './types.ts';
 import { registerWalSync, WalSync } from './wal-sync.ts';
+import { foldForSearch } from '../../shared/domain/search-fold.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -76,6 +77,11 @@ export function openSqlite(path: string): Database.Database {
   // indexes (public references, source ids), and re-reading them from the OS cost ~5% of
   // single-record intake (alternating runs: 3 820 vs 4 010 req/s, 239 vs 227 µs per request).
   raw.pragma(`cache_size = ${-SQLITE_CACHE_KIB}`);
+  // SQLite's lower() and LIKE fold only ASCII: searches over columns without a search column
+  // (contact names) fold with the app's own rule (db/like.ts likeFolded; lower() on PostgreSQL).
+  raw.function('cl_fold', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? foldForSearch(text) : text,
+  );
   return raw;
 }
 

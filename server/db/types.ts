@@ -33,6 +33,7 @@ import type { ResolutionCodesTable } from './tables/case-closing.ts';
 import type { InboundAddressesTable, InboundMessagesTable } from './tables/inbound-mail.ts';
 import type { TextCorrectionsTable, TextTopicsTable } from './tables/text-analytics.ts';
 import type { LegacyStatusRefsTable, SurveyOpenAnswersTable } from './tables/trust.ts';
+import type { SavedViewsTable } from './tables/saved-views.ts';
 import type {
   ClientNotesTable,
   ImportantDatesTable,
@@ -144,6 +145,7 @@ export type * from './tables/competencies.ts';
 export type * from './tables/backlog.ts';
 export type * from './tables/privacy.ts';
 export type * from './tables/trust.ts';
+export type * from './tables/saved-views.ts';
 
 export interface DB {
   retention_settings: RetentionSettingsTable;
@@ -234,6 +236,7 @@ export interface DB {
   surveys: SurveysTable;
   survey_invites: SurveyInvitesTable;
   survey_open_answers: SurveyOpenAnswersTable;
+  saved_views: SavedViewsTable;
   legacy_status_refs: LegacyStatusRefsTable;
   feedback: FeedbackTable;
   idempotency_keys: IdempotencyKeysTable;

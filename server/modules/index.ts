@@ -25,6 +25,7 @@ import { opportunitiesModule } from './opportunities/index.ts';
 import { strategyModule } from './strategy/index.ts';
 import { competenciesModule } from './competencies/index.ts';
 import { backlogModule } from './backlog/index.ts';
+import { searchModule } from './search/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
@@ -52,4 +53,5 @@ export const modules: ModuleDef[] = [
   opportunitiesModule,
   strategyModule,
   backlogModule,
+  searchModule,
 ];

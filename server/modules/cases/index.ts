@@ -36,6 +36,7 @@ export {
   monthStart,
   quarterLabel,
 } from './zone-months.ts';
+export { searchCases, SEARCH_RECENT_CASES, type CaseHit } from './search.ts';
 export { presentCase } from './cases.routes.ts';
 export {
   caseRollupFigures,

@@ -63,6 +63,7 @@ export {
   type ContactSubject,
   type ExportSection,
 } from './contact-events.ts';
+export { phoneQueryDigits, searchClients, searchContacts } from './search.ts';
 export type { ClientInput, ContactInput, ContactRole } from './clients.service.ts';
 export { presentClient, presentContact } from './clients.routes.ts';
 

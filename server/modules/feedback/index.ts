@@ -27,6 +27,7 @@ export {
   type RecordOptions,
   type RecordResult,
 } from './feedback.service.ts';
+export { searchFeedback, SEARCH_RECENT_RECORDS, type FeedbackHit } from './search.ts';
 export { presentFeedback } from './feedback.routes.ts';
 export {
   feedbackDeleted,

@@ -18,6 +18,8 @@ export const ROUTE_SCOPES: readonly Row[] = [
   ['/api/v1/api-keys', 'admin', 'admin'],
   ['/api/v1/audit', 'admin', 'admin'],
   ['/api/v1/me', 'none', 'none'],
+  // A person's own saved views of lists (issue 21).
+  ['/api/v1/saved-views', 'none', 'none'],
   ['/api/v1/webhooks', 'admin', 'admin'],
   ['/api/v1/templates', 'read', 'admin'],
   ['/api/v1/sla-policies', 'read', 'admin'],
@@ -64,6 +66,7 @@ export const ROUTE_SCOPES: readonly Row[] = [
   ['/api/v1/reports', 'read', 'write'],
   ['/api/v1/requirements', 'read', 'write'],
   ['/api/v1/scorecard', 'read', 'write'],
+  ['/api/v1/search', 'read', 'read'],
   ['/api/v1/surveys', 'read', 'write'],
   ['/api/v1/text', 'read', 'write'],
   ['/api/v1/today', 'read', 'write'],

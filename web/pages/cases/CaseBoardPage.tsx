@@ -37,7 +37,9 @@ import { DueBadge } from '../../components/DueBadge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ListExportButtons } from '../../components/ListExportButtons.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { onLinkClick } from '../../router.tsx';
+import { onLinkClick, setQueryParams, useQueryParams } from '../../router.tsx';
+import { SavedViews } from '../../components/search/SavedViews.tsx';
+import { BOARD_FILTERS, BoardFilters, boardFilter } from './BoardFilters.tsx';
 import { useSession } from '../../session.tsx';
 
 export function CaseBoardPage() {
@@ -50,7 +52,9 @@ export function CaseBoardPage() {
     refetchInterval: 60_000,
   });
   const writable = canWriteData(user.role);
-  const [tag, setTag] = useState('');
+  const params = useQueryParams();
+  // The tag is a board filter like owner and priority: in the query string, kept by saved views.
+  const tag = params.tag ?? '';
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) =>
     setSelected((old) => {
@@ -59,7 +63,7 @@ export function CaseBoardPage() {
       return next;
     });
   const tags = [...new Set((cases.data ?? []).flatMap((c) => c.tags))].sort();
-  const shown = (cases.data ?? []).filter((c) => !tag || c.tags.includes(tag));
+  const shown = (cases.data ?? []).filter(boardFilter(params, user.id));
   const byStatus = (status: CaseStatus) => shown.filter((c) => c.status === status).sort(byRisk);
   const selection = { selected: writable ? selected : undefined, toggle };
   const columns = BOARD_STATUSES.map((status) => (
@@ -85,20 +89,29 @@ export function CaseBoardPage() {
           )
         }
       />
+      <BoardFilters params={params} />
       {/* The board shows the working set; the file holds every case of the organisation. */}
       <Group justify="space-between" mb="sm" gap="xs">
-        <NativeSelect
-          size="xs"
-          aria-label={t('closing.tags.filter')}
-          value={tag}
-          onChange={(e) => setTag(e.currentTarget.value)}
-          data={[
-            { value: '', label: t('closing.tags.all') },
-            ...tags.map((value) => ({ value, label: value })),
-          ]}
-          data-testid="board-tag-filter"
+        <SavedViews
+          list="cases"
+          known={BOARD_FILTERS}
+          params={params}
+          onApply={(filters) => setQueryParams(filters)}
         />
-        <ListExportButtons list="cases" params={tag ? { tag } : {}} />
+        <Group gap="xs">
+          <NativeSelect
+            size="xs"
+            aria-label={t('closing.tags.filter')}
+            value={tag}
+            onChange={(e) => setQueryParams({ ...params, tag: e.currentTarget.value })}
+            data={[
+              { value: '', label: t('closing.tags.all') },
+              ...tags.map((value) => ({ value, label: value })),
+            ]}
+            data-testid="board-tag-filter"
+          />
+          <ListExportButtons list="cases" params={tag ? { tag } : {}} />
+        </Group>
       </Group>
       <ErrorAlert error={cases.error} />
       {cases.isPending && <Loader size="sm" />}

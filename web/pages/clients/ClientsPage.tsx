@@ -13,6 +13,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ListExportButtons } from '../../components/ListExportButtons.tsx';
 import { setQueryParams, useQueryParams } from '../../router.tsx';
 import { ClientRows } from './ClientRows.tsx';
+import { SavedViews } from '../../components/search/SavedViews.tsx';
+
+const CLIENT_FILTERS = ['q', 'segment', 'status', 'managerId', 'minStrategicFit'];
 
 /** Thresholds offered by the strategic-fit filter (the API takes any 0–100). */
 const FIT_THRESHOLDS = [25, 50, 75, 90];
@@ -106,7 +109,17 @@ export function ClientsPage() {
           ]}
         />
       </SimpleGrid>
-      <Group justify="flex-end" mb="sm">
+      <Group justify="space-between" mb="sm" gap="xs">
+        <SavedViews
+          list="clients"
+          known={CLIENT_FILTERS}
+          params={params}
+          onApply={(filters) => {
+            setQ(filters.q ?? '');
+            setSegment(filters.segment ?? '');
+            setQueryParams(filters);
+          }}
+        />
         <ListExportButtons list="clients" params={filter} />
       </Group>
       <ErrorAlert error={clients.error} />

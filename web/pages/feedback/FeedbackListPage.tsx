@@ -27,6 +27,19 @@ import { LogInteractionModal } from './LogInteractionModal.tsx';
 import { DRILL_PARAMS, DrillBanner, isDrill } from './DrillBanner.tsx';
 import { TextFilters } from '../text/TextFilters.tsx';
 import { NewInitiativeModal } from '../backlog/NewInitiativeModal.tsx';
+import { SavedViews } from '../../components/search/SavedViews.tsx';
+
+/** The list's filters as query-string keys: what a saved view keeps (issue 21). */
+const FEEDBACK_FILTERS = [
+  'channel',
+  'stage',
+  'hasCase',
+  'from',
+  'to',
+  'sentiment',
+  'topic',
+  ...DRILL_PARAMS,
+];
 
 export function FeedbackListPage() {
   const { t } = useTranslation();
@@ -161,7 +174,16 @@ export function FeedbackListPage() {
           }}
         />
       )}
-      <Group justify="flex-end" mb="sm">
+      <Group justify="space-between" mb="sm" gap="xs">
+        <SavedViews
+          list="feedback"
+          known={FEEDBACK_FILTERS}
+          params={params}
+          onApply={(filters) => {
+            setStage(filters.stage ?? '');
+            setQueryParams(filters);
+          }}
+        />
         <ListExportButtons list="feedback" params={{ ...filter }} />
       </Group>
       <ErrorAlert error={feedback.error} />
