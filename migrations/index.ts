@@ -44,6 +44,7 @@ import * as m0040 from './0040_trust_findings.ts';
 import * as m0041 from './0041_topic_sentiments.ts';
 import * as m0042 from './0042_secrets_at_rest.ts';
 import * as m0043 from './0043_survey_invite_groups.ts';
+import * as m0046 from './0046_person_notifications.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -89,4 +90,5 @@ export const migrations: Record<string, Migration> = {
   '0041_topic_sentiments': m0041,
   '0042_secrets_at_rest': m0042,
   '0043_survey_invite_groups': m0043,
+  '0046_person_notifications': m0046,
 };
