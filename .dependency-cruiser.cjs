@@ -22,6 +22,7 @@ const LOOP = [
   'text',
   'pulse',
   'competencies',
+  'notifications',
 ];
 // Analytics modules, present and to come (the issues ahead name them); listed so a new one
 // lands in its layer from its first file.

@@ -34,9 +34,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // The worker's pruning of old read rows, across organisations.
   await db.schema
-    .createIndex('person_notifications_read_idx')
+    .createIndex('person_notifications_age_idx')
     .on('person_notifications')
-    .column('read_at')
+    .column('created_at')
     .execute();
   await db.schema
     .createIndex('person_notifications_case_idx')

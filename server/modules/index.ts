@@ -25,6 +25,7 @@ import { opportunitiesModule } from './opportunities/index.ts';
 import { strategyModule } from './strategy/index.ts';
 import { competenciesModule } from './competencies/index.ts';
 import { backlogModule } from './backlog/index.ts';
+import { notificationsModule } from './notifications/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
@@ -38,6 +39,7 @@ export const modules: ModuleDef[] = [
   webhooksModule,
   surveysModule,
   inboundModule,
+  notificationsModule,
   importsModule,
   telephonyModule,
   textModule,

@@ -17,6 +17,7 @@ import { queueMessage, type QueueMessageInput } from '../messaging/index.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import { ensureStageKeys } from '../stages/index.ts';
 import { emitCaseEvent } from './case-events.ts';
+import { personOf, tellPeople } from './case-notices.ts';
 import * as repo from './cases.repo.ts';
 import { notifyOwner, recordRouting, routeCase } from './routing.ts';
 import type { CaseRule } from './rules.ts';
@@ -68,10 +69,16 @@ export async function openCase(
       throw unknownReference('body.contactId', 'contact');
     await ensureStageKeys(tx, [input.stage]);
     const row = await insertNewCase(tx, { ...input, openedBy: tx.actor.type });
+    // Opened straight onto someone else's desk: they hear about it like a hand-over.
+    if (input.ownerId && input.ownerId !== tx.actor.id)
+      await tellPeople(tx, [assignedNotice(tx, row.id, input.ownerId)]);
     await recordAudit(tx, 'case.opened', { type: 'case', id: row.id });
     return row;
   });
 }
+
+const assignedNotice = (tx: Ctx, caseId: string, userId: string) =>
+  ({ kind: 'case_assigned', caseId, userId, actorId: personOf(tx) }) as const;
 
 const ownerUnknown = () => unknownReference('body.ownerId', 'user');
 
@@ -143,7 +150,10 @@ export async function updateCase(ctx: Ctx, id: string, patch: CasePatch): Promis
     if (patch.ownerId !== undefined && patch.ownerId !== current.owner_id) {
       await emitCaseEvent(tx, next, { kind: 'assigned', body: patch.ownerId });
       // Someone else handed the case over: the new owner hears about it.
-      if (newOwner && newOwner.id !== tx.actor.id) await notifyOwner(tx, next, newOwner, null);
+      if (newOwner && newOwner.id !== tx.actor.id) {
+        await notifyOwner(tx, next, newOwner, null);
+        await tellPeople(tx, [assignedNotice(tx, next.id, newOwner.id)]);
+      }
     }
     if (patch.priority && patch.priority !== current.priority)
       await emitCaseEvent(tx, next, { kind: 'priority', body: patch.priority });
