@@ -25,6 +25,7 @@ const LAYERS: [string, string[]][] = [
   [
     'loop',
     [
+      'notifications',
       'competencies',
       'pulse',
       'care',
