@@ -8,6 +8,7 @@ import { API_DOCS_PATH, NAV_GROUPS, visibleEntries, type NavEntry } from '../nav
 import { onLinkClick, usePath } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 export function AppLayout({ children, onSignOut }: { children: ReactNode; onSignOut: () => void }) {
   const { t } = useTranslation();
@@ -59,6 +60,7 @@ export function AppLayout({ children, onSignOut }: { children: ReactNode; onSign
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <Text size="sm" visibleFrom="sm" truncate="end" maw={200} data-testid="user-name">
               {user.name}
             </Text>
