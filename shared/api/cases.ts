@@ -90,6 +90,12 @@ export const listCasesQuery = z.object({
   stage: z.string().max(100).optional(),
   /** Only cases resolved at or after this time (the board shows recent resolutions only). */
   resolvedFrom: z.iso.datetime({ offset: true }).optional(),
+  /** Windows [from, to) on the resolution, the opening and the SLA breach (the week's drill-downs). */
+  resolvedTo: z.iso.datetime({ offset: true }).optional(),
+  openedFrom: z.iso.datetime({ offset: true }).optional(),
+  openedTo: z.iso.datetime({ offset: true }).optional(),
+  breachedFrom: z.iso.datetime({ offset: true }).optional(),
+  breachedTo: z.iso.datetime({ offset: true }).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

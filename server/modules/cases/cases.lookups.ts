@@ -4,7 +4,7 @@
 import type { OrgScope } from '../../context.ts';
 import type { CaseEventsTable, CasesTable, DbOrTrx } from '../../db/types.ts';
 import * as repo from './cases.repo.ts';
-import { findCasesByIds } from './cases-by-ids.repo.ts';
+import { findCasesByIds } from './case-list.repo.ts';
 import { OPEN_CASE_STATUSES } from '../../../shared/domain/vocabulary.ts';
 
 export async function findCaseInOrg(s: OrgScope, caseId: string): Promise<CasesTable | undefined> {

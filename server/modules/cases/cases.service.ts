@@ -207,6 +207,9 @@ export async function listCaseEvents(ctx: Ctx, id: string) {
   return repo.listEvents(ctx.db, ctx.orgId, id);
 }
 
+/** A query string's instant as the database compares it (UTC ISO). */
+const iso = (at: string | undefined) => (at ? new Date(at).toISOString() : undefined);
+
 export async function listCases(
   ctx: Ctx,
   q: {
@@ -216,6 +219,11 @@ export async function listCases(
     clientId?: string;
     stage?: string;
     resolvedFrom?: string;
+    resolvedTo?: string;
+    openedFrom?: string;
+    openedTo?: string;
+    breachedFrom?: string;
+    breachedTo?: string;
     cursor?: string;
     limit: number;
   },
@@ -226,7 +234,12 @@ export async function listCases(
     ownerId: q.ownerId,
     clientId: q.clientId,
     stage: q.stage,
-    resolvedFrom: q.resolvedFrom ? new Date(q.resolvedFrom).toISOString() : undefined,
+    resolvedFrom: iso(q.resolvedFrom),
+    resolvedTo: iso(q.resolvedTo),
+    openedFrom: iso(q.openedFrom),
+    openedTo: iso(q.openedTo),
+    breachedFrom: iso(q.breachedFrom),
+    breachedTo: iso(q.breachedTo),
     before: decodeKeyCursor(q.cursor),
     limit: q.limit,
   });
