@@ -40,6 +40,12 @@ export interface CaseFilter {
   clientId?: string;
   stage?: string;
   resolvedFrom?: string;
+  /** Windows [from, to) on the resolution, the opening and the SLA breach (drill-down lists). */
+  resolvedTo?: string;
+  openedFrom?: string;
+  openedTo?: string;
+  breachedFrom?: string;
+  breachedTo?: string;
   cursor?: string;
   limit?: number;
 }

@@ -49,7 +49,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { onLinkClick } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 
-function BoardCard({ item }: { item: CaseOut }) {
+export function BoardCard({ item }: { item: CaseOut }) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="xs" radius="sm" data-testid="board-card">

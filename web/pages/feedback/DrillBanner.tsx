@@ -9,7 +9,15 @@ import { useStageLabel } from '../../components/useStageLabel.ts';
 import { formatDateTime } from '../../format.ts';
 
 /** The URL parameters a drill-down sets; the list's own filters are left as they are. */
-export const DRILL_PARAMS = ['scoreType', 'segment', 'noStage', 'noSegment', 'fromAt', 'toAt'];
+export const DRILL_PARAMS = [
+  'scoreType',
+  'scoreMax',
+  'segment',
+  'noStage',
+  'noSegment',
+  'fromAt',
+  'toAt',
+];
 
 export const isDrill = (params: Record<string, string>) =>
   DRILL_PARAMS.some((p) => params[p] !== undefined && params[p] !== '');
@@ -30,6 +38,7 @@ export function DrillBanner({
   const chips = [
     filter.scoreType &&
       t('feedback.drill.scoreType', { type: t(`dashboard.metrics.${filter.scoreType}`) }),
+    filter.scoreMax !== undefined && t('feedback.drill.scoreMax', { max: filter.scoreMax }),
     filter.stage && t('feedback.drill.stage', { stage: stageLabel(filter.stage) }),
     filter.noStage && t('feedback.drill.noStage'),
     filter.segment && t('feedback.drill.segment', { segment: filter.segment }),
