@@ -23,6 +23,7 @@ const LOOP = [
   'pulse',
   'competencies',
   'search',
+  'notifications',
 ];
 // Analytics modules, present and to come (the issues ahead name them); listed so a new one
 // lands in its layer from its first file.

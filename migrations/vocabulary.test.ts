@@ -60,6 +60,8 @@ const EXPECTED: Record<string, readonly string[]> = {
   training_items_kind_check: v.TRAINING_KINDS,
   training_items_status_check: v.TRAINING_STATUSES,
   initiatives_status_check: v.INITIATIVE_STATUSES,
+  person_notifications_kind_check: v.NOTIFICATION_KINDS,
+  notification_mutes_kind_check: v.NOTIFICATION_KINDS,
 };
 /** CHECKs that are not value lists of text. */
 const NOT_LISTS = new Set([

@@ -26,6 +26,7 @@ const LAYERS: [string, string[]][] = [
     'loop',
     [
       'search',
+      'notifications',
       'competencies',
       'pulse',
       'care',

@@ -24,6 +24,7 @@ const DashboardPage = lazyPage(
 const CaseBoardPage = lazyPage(() => import('./pages/cases/CaseBoardPage.tsx'), 'CaseBoardPage');
 const CasePage = lazyPage(() => import('./pages/cases/CasePage.tsx'), 'CasePage');
 const NewCasePage = lazyPage(() => import('./pages/cases/NewCasePage.tsx'), 'NewCasePage');
+const CaseListPage = lazyPage(() => import('./pages/cases/CaseListPage.tsx'), 'CaseListPage');
 const ClientPage = lazyPage(() => import('./pages/clients/ClientPage.tsx'), 'ClientPage');
 const ClientsPage = lazyPage(() => import('./pages/clients/ClientsPage.tsx'), 'ClientsPage');
 const EmployeesPage = lazyPage(
@@ -121,6 +122,7 @@ const PAGES: Record<string, ComponentType> = {
   '/feedback/:id': FeedbackDetailPage,
   '/cases': CaseBoardPage,
   '/cases/new': NewCasePage,
+  '/cases/list': CaseListPage,
   '/cases/:id': CasePage,
   '/clients': ClientsPage,
   '/clients/:id': ClientPage,

@@ -73,6 +73,7 @@ import type {
   ReminderSnoozesTable,
 } from './tables/client-notifications.ts';
 import type { StagesTable, StageTargetsTable } from './tables/stages.ts';
+import type { NotificationMutesTable, PersonNotificationsTable } from './tables/notifications.ts';
 import type { KpisTable, KpiValuesTable } from './tables/scorecard.ts';
 import type { ArbiterReportsTable, ArbiterRulesTable } from './tables/arbiter.ts';
 import type {
@@ -144,6 +145,7 @@ export type * from './tables/strategy.ts';
 export type * from './tables/competencies.ts';
 export type * from './tables/backlog.ts';
 export type * from './tables/privacy.ts';
+export type * from './tables/notifications.ts';
 export type * from './tables/trust.ts';
 export type * from './tables/saved-views.ts';
 
@@ -190,6 +192,8 @@ export interface DB {
   initiative_cases: InitiativeCasesTable;
   initiative_notices: InitiativeNoticesTable;
   reminder_snoozes: ReminderSnoozesTable;
+  person_notifications: PersonNotificationsTable;
+  notification_mutes: NotificationMutesTable;
   recovery_codes: RecoveryCodesTable;
   login_challenges: LoginChallengesTable;
   password_resets: PasswordResetsTable;

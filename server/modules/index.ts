@@ -26,6 +26,7 @@ import { strategyModule } from './strategy/index.ts';
 import { competenciesModule } from './competencies/index.ts';
 import { backlogModule } from './backlog/index.ts';
 import { searchModule } from './search/index.ts';
+import { notificationsModule } from './notifications/index.ts';
 
 export const modules: ModuleDef[] = [
   orgsModule,
@@ -39,6 +40,7 @@ export const modules: ModuleDef[] = [
   webhooksModule,
   surveysModule,
   inboundModule,
+  notificationsModule,
   importsModule,
   telephonyModule,
   textModule,

@@ -4,6 +4,7 @@ import type { Deps } from '../deps.ts';
 import { modules } from './index.ts';
 import type { Schedule, Sweep } from './module.ts';
 import { pruneExpiredSessions } from './orgs/index.ts';
+import { pruneReadNotifications } from './notifications/index.ts';
 import { defineJob, type JobDefinition } from '../jobs/queue.ts';
 import { pruneFinishedJobs } from '../jobs/maintenance.ts';
 
@@ -21,7 +22,8 @@ export function allJobs(deps: Deps): JobDefinition[] {
           deps.db,
           new Date(now.getTime() - 7 * 86_400_000).toISOString(),
         );
-        ctx.log.info({ sessions, jobs }, 'maintenance done');
+        const notifications = await pruneReadNotifications(deps.db, now);
+        ctx.log.info({ sessions, jobs, notifications }, 'maintenance done');
       },
     }),
     ...modules.flatMap((m) => m.jobs?.(deps) ?? []),

@@ -97,12 +97,17 @@ export const listCasesQuery = z.object({
   stage: z.string().max(100).optional(),
   /** Only cases resolved at or after this time (the board shows recent resolutions only). */
   resolvedFrom: z.iso.datetime({ offset: true }).optional(),
-  /** Only cases resolved before this time (the count by resolution code's drill-down). */
+  /** Only cases resolved before this time (drill-downs: the count by resolution code, the week). */
   resolvedTo: z.iso.datetime({ offset: true }).optional(),
   /** Only cases with this resolution code (its key; `none`: resolved without a code). */
   resolutionCode: z.string().max(64).optional(),
   /** Only cases carrying this tag. */
   tag: z.string().max(100).optional(),
+  /** Windows [from, to) on the opening and the SLA breach (the week's drill-downs). */
+  openedFrom: z.iso.datetime({ offset: true }).optional(),
+  openedTo: z.iso.datetime({ offset: true }).optional(),
+  breachedFrom: z.iso.datetime({ offset: true }).optional(),
+  breachedTo: z.iso.datetime({ offset: true }).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -97,6 +97,8 @@ export const listFeedbackQuery = z.object({
   topic: z.string().trim().min(1).max(100).optional(),
   /** Only records with a score of this type (within its scale): a satisfaction chart's records. */
   scoreType: z.enum(['nps', 'csat', 'ces']).optional(),
+  /** With scoreType: only scores up to this one (the NPS detractors: 6). */
+  scoreMax: z.coerce.number().int().min(0).max(10).optional(),
   /** Only records of clients of this segment. */
   segment: z.string().trim().min(1).max(100).optional(),
   /** Only records of clients whose manager is this person (404 when no one of the organisation). */

@@ -14,7 +14,9 @@ export type Action =
   | 'data.read'
   | 'data.write'
   /** The layered scorecard (operational, employee layers): analysts and up, not viewers. */
-  | 'scorecard.read';
+  | 'scorecard.read'
+  /** The CX lead's view of the whole team's week (the Today page's "what moved"): admins. */
+  | 'team.overview';
 
 export const GRANTS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set<Action>([
@@ -27,6 +29,7 @@ export const GRANTS: Record<Role, ReadonlySet<Action>> = {
     'data.read',
     'data.write',
     'scorecard.read',
+    'team.overview',
   ]),
   manager: new Set<Action>(['org.read', 'users.read', 'data.read', 'data.write', 'scorecard.read']),
   analyst: new Set<Action>(['org.read', 'users.read', 'data.read', 'scorecard.read']),

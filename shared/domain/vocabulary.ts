@@ -54,6 +54,9 @@ export const CASE_STATUSES = [
   'closed',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+/** What a person's bell tells them about (issue 21, migration 0046). */
+export const NOTIFICATION_KINDS = ['case_assigned', 'sla_risk', 'client_reply'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** The statuses of a case still being worked on (not resolved, not closed). */
 export const OPEN_CASE_STATUSES = [
   'new',

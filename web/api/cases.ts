@@ -48,6 +48,10 @@ export interface CaseFilter {
   resolvedTo?: string;
   resolutionCode?: string;
   tag?: string;
+  openedFrom?: string;
+  openedTo?: string;
+  breachedFrom?: string;
+  breachedTo?: string;
   cursor?: string;
   limit?: number;
 }

@@ -16,6 +16,8 @@ export interface FeedbackFilter {
   stage?: string;
   hasCase?: 'true' | 'false';
   scoreType?: string;
+  /** With scoreType: scores up to this one (the NPS detractors: 6). */
+  scoreMax?: string;
   segment?: string;
   managerId?: string;
   noStage?: 'true';

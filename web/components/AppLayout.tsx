@@ -9,6 +9,7 @@ import { onLinkClick, usePath } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { GlobalSearch } from './search/GlobalSearch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 export function AppLayout({ children, onSignOut }: { children: ReactNode; onSignOut: () => void }) {
   const { t } = useTranslation();
@@ -61,6 +62,7 @@ export function AppLayout({ children, onSignOut }: { children: ReactNode; onSign
           </Group>
           <Group gap="sm" wrap="nowrap">
             <GlobalSearch />
+            <NotificationBell />
             <Text size="sm" visibleFrom="sm" truncate="end" maw={200} data-testid="user-name">
               {user.name}
             </Text>

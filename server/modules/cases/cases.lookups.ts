@@ -4,10 +4,16 @@
 import type { OrgScope } from '../../context.ts';
 import type { CaseEventsTable, CasesTable, DbOrTrx } from '../../db/types.ts';
 import * as repo from './cases.repo.ts';
+import { findCasesByIds } from './case-list.repo.ts';
 import { OPEN_CASE_STATUSES } from '../../../shared/domain/vocabulary.ts';
 
 export async function findCaseInOrg(s: OrgScope, caseId: string): Promise<CasesTable | undefined> {
   return repo.findCase(s.db, s.orgId, caseId);
+}
+
+/** The cases of the organisation among `ids` (any order; another organisation's ids name none). */
+export async function findCasesInOrg(s: OrgScope, ids: readonly string[]): Promise<CasesTable[]> {
+  return findCasesByIds(s.db, s.orgId, ids);
 }
 
 /** The case a public reference names, in whichever organisation holds it (the status page). */

@@ -8,10 +8,7 @@ import type {
   SlaPoliciesTable,
 } from '../../db/types.ts';
 import { notFound } from '../../http/errors.ts';
-import { before } from '../../db/keyset.ts';
-import type { KeyCursor } from '../../lib/paging.ts';
 import { OPEN_CASE_STATUSES } from '../../../shared/domain/vocabulary.ts';
-import { whereClosing, type ClosingFilter } from './case-closing.repo.ts';
 
 export async function insertCase(db: DbOrTrx, row: CasesTable): Promise<void> {
   await db.insertInto('cases').values(row).execute();
@@ -57,32 +54,7 @@ export async function updateCase(
     .execute();
 }
 
-export interface CaseFilter extends ClosingFilter {
-  status?: CaseStatus[];
-  ownerId?: string;
-  clientId?: string;
-  stage?: string;
-  resolvedFrom?: string;
-  before?: KeyCursor;
-  limit: number;
-}
-
-/** Newest opened first (ties by id); pages on (created_at, id). */
-export async function listCases(db: DbOrTrx, orgId: string, f: CaseFilter): Promise<CasesTable[]> {
-  let q = db.selectFrom('cases').selectAll().where('org_id', '=', orgId);
-  if (f.status?.length) q = q.where('status', 'in', f.status);
-  if (f.ownerId) q = q.where('owner_id', '=', f.ownerId);
-  if (f.clientId) q = q.where('client_id', '=', f.clientId);
-  if (f.stage !== undefined) q = q.where('stage', '=', f.stage);
-  if (f.resolvedFrom) q = q.where('resolved_at', '>=', f.resolvedFrom);
-  q = whereClosing(q, f);
-  if (f.before) q = q.where(before('created_at', f.before));
-  return q
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(f.limit + 1)
-    .execute();
-}
+export { listCases, type CaseFilter } from './case-list.repo.ts';
 
 /** Open cases past their due time that are not yet marked breached (the escalation sweep). */
 export async function listNewlyBreached(

@@ -17,6 +17,7 @@ import { queueMessage, type QueueMessageInput } from '../messaging/index.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import { ensureStageKeys } from '../stages/index.ts';
 import { emitCaseEvent } from './case-events.ts';
+import { personOf, tellPeople } from './case-notices.ts';
 import * as repo from './cases.repo.ts';
 import { notifyOwner, recordRouting, routeCase } from './routing.ts';
 import type { CaseRule } from './rules.ts';
@@ -70,11 +71,17 @@ export async function openCase(
       throw unknownReference('body.contactId', 'contact');
     await ensureStageKeys(tx, [input.stage]);
     const row = await insertNewCase(tx, { ...input, openedBy: tx.actor.type });
+    // Opened straight onto someone else's desk: they hear about it like a hand-over.
+    if (input.ownerId && input.ownerId !== tx.actor.id)
+      await tellPeople(tx, [assignedNotice(tx, row.id, input.ownerId)]);
     // The case's reference in the details, so the audit log names it ("CL-…") and links to it.
     await recordAudit(tx, 'case.opened', { type: 'case', id: row.id }, { ref: row.public_ref });
     return row;
   });
 }
+
+const assignedNotice = (tx: Ctx, caseId: string, userId: string) =>
+  ({ kind: 'case_assigned', caseId, userId, actorId: personOf(tx) }) as const;
 
 const ownerUnknown = () => unknownReference('body.ownerId', 'user');
 
@@ -168,7 +175,10 @@ export async function updateCase(
     if (patch.ownerId !== undefined && patch.ownerId !== current.owner_id) {
       await emitCaseEvent(tx, next, { kind: 'assigned', body: patch.ownerId });
       // Someone else handed the case over: the new owner hears about it.
-      if (newOwner && newOwner.id !== tx.actor.id) await notifyOwner(tx, next, newOwner, null);
+      if (newOwner && newOwner.id !== tx.actor.id) {
+        await notifyOwner(tx, next, newOwner, null);
+        await tellPeople(tx, [assignedNotice(tx, next.id, newOwner.id)]);
+      }
     }
     if (patch.priority && patch.priority !== current.priority)
       await emitCaseEvent(tx, next, { kind: 'priority', body: patch.priority });
@@ -242,6 +252,9 @@ export async function listCaseEvents(ctx: Ctx, id: string) {
   return repo.listEvents(ctx.db, ctx.orgId, id);
 }
 
+/** A query string's instant as the database compares it (UTC ISO). */
+const iso = (at: string | undefined) => (at ? new Date(at).toISOString() : undefined);
+
 export async function listCases(
   ctx: Ctx,
   q: {
@@ -254,6 +267,10 @@ export async function listCases(
     resolvedTo?: string;
     resolutionCode?: string;
     tag?: string;
+    openedFrom?: string;
+    openedTo?: string;
+    breachedFrom?: string;
+    breachedTo?: string;
     cursor?: string;
     limit: number;
   },
@@ -264,10 +281,14 @@ export async function listCases(
     ownerId: q.ownerId,
     clientId: q.clientId,
     stage: q.stage,
-    resolvedFrom: q.resolvedFrom ? new Date(q.resolvedFrom).toISOString() : undefined,
-    resolvedTo: q.resolvedTo ? new Date(q.resolvedTo).toISOString() : undefined,
+    resolvedFrom: iso(q.resolvedFrom),
+    resolvedTo: iso(q.resolvedTo),
     resolutionCode: q.resolutionCode,
     tag: q.tag,
+    openedFrom: iso(q.openedFrom),
+    openedTo: iso(q.openedTo),
+    breachedFrom: iso(q.breachedFrom),
+    breachedTo: iso(q.breachedTo),
     before: decodeKeyCursor(q.cursor),
     limit: q.limit,
   });

@@ -4,6 +4,7 @@ import { inTransaction, type Ctx } from '../../context.ts';
 import type { CasesTable } from '../../db/types.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { emitCaseEvent } from './case-events.ts';
+import { tellPeople } from './case-notices.ts';
 import * as repo from './cases.repo.ts';
 import { requestStatusMessage } from './status-message.ts';
 
@@ -20,6 +21,10 @@ export async function recordClientReply(
       kind: 'client_reply',
       body: `${reply.fromEmail}:\n${reply.body}`,
     });
+    if (current.owner_id)
+      await tellPeople(tx, [
+        { kind: 'client_reply', caseId, userId: current.owner_id, actorId: null },
+      ]);
     if (current.status !== 'waiting_client') return current;
     const at = tx.clock.now().toISOString();
     await repo.updateCase(tx.db, tx.orgId, caseId, { status: 'in_progress', updated_at: at });

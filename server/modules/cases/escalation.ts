@@ -9,6 +9,7 @@ import type { Actor } from '../../lib/permissions.ts';
 import { queueMessage } from '../messaging/index.ts';
 import { findOrgUser, listActiveAdminsOf } from '../orgs/index.ts';
 import { emitCaseEvent } from './case-events.ts';
+import { tellPeople } from './case-notices.ts';
 import * as repo from './cases.repo.ts';
 import { OPEN_STATUSES } from './status-machine.ts';
 import { caseMailWords } from './case-mail-words.ts';
@@ -46,6 +47,9 @@ export async function escalateIfBreached(
     const next: CasesTable = { ...c, breached_at: at, priority };
     await emitCaseEvent(tx, next, { kind: 'sla_breached', body: c.due_at });
     const owner = c.owner_id ? await findOrgUser({ db: trx, orgId }, c.owner_id) : undefined;
+    // The owner's bell too; a case nobody owns reaches the admins by mail only.
+    if (owner && !owner.disabled_at)
+      await tellPeople(tx, [{ kind: 'sla_risk', caseId: c.id, userId: owner.id, actorId: null }]);
     const recipients =
       owner && !owner.disabled_at ? [owner] : await listActiveAdminsOf({ db: trx, orgId });
     // The escalation mail names no stage: only the due time needs the organisation's zone.

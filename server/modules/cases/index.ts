@@ -18,6 +18,7 @@ export { openCasesForFeedback, type CaseRequest } from './open-cases.ts';
 export {
   findCaseByRef,
   findCaseInOrg,
+  findCasesInOrg,
   listCasesOfClient,
   listEventsOfCase,
   listOpenCasesOwnedBy,
@@ -46,6 +47,7 @@ export {
   type RollupPeriod,
 } from './case-rollup.service.ts';
 export { emitCaseEvent } from './case-events.ts';
+export { caseNotices, type CaseNotice } from './case-notices.ts';
 export { recordClientReply } from './client-reply.ts';
 export { allowedNext } from './status-machine.ts';
 export { anonymiseCaseRepliesBefore, caseDeleting, detachFeedbackFromCases } from './privacy.ts';

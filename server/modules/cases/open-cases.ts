@@ -8,6 +8,7 @@ import { insertRows } from '../../db/bulk.ts';
 import type { CaseEventsTable, CasesTable, FeedbackTable } from '../../db/types.ts';
 import type { QueueMessageInput } from '../messaging/index.ts';
 import { caseEventRow } from './case-events.ts';
+import { tellPeople, type CaseNotice } from './case-notices.ts';
 import { syncNewCasesRollup } from './case-rollup.service.ts';
 import { newCaseRow, ruleCase, slaTimerJob } from './case-rows.ts';
 import * as repo from './cases.repo.ts';
@@ -49,6 +50,7 @@ export async function openCasesForFeedback(
   const cases: CasesTable[] = [];
   const events: CaseEventsTable[] = [];
   const opened: OpenedCase[] = [];
+  const notices: CaseNotice[] = [];
   // Due times walk the business calendar: cases of one policy opened in the same millisecond
   // (most of a group) share them.
   const dueTimes = new Map<string, DueTimes>();
@@ -70,6 +72,7 @@ export async function openCasesForFeedback(
     if (owner) {
       events.push(caseEventRow(ctx, row, { kind: 'assigned', body: owner.id }));
       mails.push(assignmentMail(ctx, row, owner, clientName, words));
+      notices.push({ kind: 'case_assigned', caseId: row.id, userId: owner.id, actorId: null });
     }
     opened.push({ row, mails });
   });
@@ -77,5 +80,6 @@ export async function openCasesForFeedback(
   await insertRows(tx.db, 'case_events', events);
   await syncNewCasesRollup(tx, cases, events, policies);
   await tx.jobs.enqueueMany(tx.db, cases.map(slaTimerJob));
+  await tellPeople(tx, notices);
   return opened;
 }

@@ -11,6 +11,7 @@ import { queueMessage, type QueueMessageInput } from '../messaging/index.ts';
 import { findOrgUser, findOrgUsers, listActiveAdminsOf, orgOf } from '../orgs/index.ts';
 import { stageOwnerOf } from '../stages/index.ts';
 import { emitCaseEvent } from './case-events.ts';
+import { tellPeople } from './case-notices.ts';
 import { caseMailWords, type CaseMailWords } from './case-mail-words.ts';
 
 export interface Routed {
@@ -98,6 +99,7 @@ export async function recordRouting(
 ): Promise<void> {
   if (!owner) return;
   await emitCaseEvent(tx, c, { kind: 'assigned', body: owner.id, timelineOnly: true });
+  await tellPeople(tx, [{ kind: 'case_assigned', caseId: c.id, userId: owner.id, actorId: null }]);
   mails.push(assignmentMail(tx, c, owner, clientName, await caseMailWords(tx, [c.stage])));
 }
 

@@ -161,7 +161,12 @@ function filterOf(q: FeedbackListQuery): repo.FeedbackFilter {
     throw new AppError('validation_failed', 'from must be before to', {
       invalidParams: [{ name: 'query.from', reason: 'must be before to' }],
     });
+  if (q.scoreMax !== undefined && !q.scoreType)
+    throw new AppError('validation_failed', 'scoreMax needs scoreType', {
+      invalidParams: [{ name: 'query.scoreMax', reason: 'needs scoreType' }],
+    });
   const range = q.scoreType ? SCORE_RANGES[q.scoreType] : undefined;
+  const max = range && Math.min(range[1], q.scoreMax ?? range[1]);
   return {
     clientId: q.clientId,
     channel: q.channel,
@@ -169,7 +174,7 @@ function filterOf(q: FeedbackListQuery): repo.FeedbackFilter {
     sentiment: q.sentiment,
     topic: q.topic,
     hasCase: q.hasCase === undefined ? undefined : q.hasCase === 'true',
-    score: q.scoreType ? { type: q.scoreType, min: range![0], max: range![1] } : undefined,
+    score: q.scoreType ? { type: q.scoreType, min: range![0], max: max! } : undefined,
     segment: q.segment,
     managerId: q.managerId,
     noStage: q.noStage === 'true',

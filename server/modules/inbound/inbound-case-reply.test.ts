@@ -74,6 +74,24 @@ describe.each(testDialects())('reply from the case on %s', (dialect) => {
     expect(events.filter((e) => e.kind === 'client_reply').map((e) => e.body)).toEqual([
       'ivan@example.ru:\nСпасибо, жду.',
     ]);
+    // The case's owner (routed: the first admin) finds the answer in the bell (issue 21).
+    const login = await kit.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: org.adminEmail, password: org.adminPassword },
+    });
+    const cookie = String([login.headers['set-cookie']].flat()[0]).split(';')[0]!;
+    const bell = (
+      await kit.t.app.inject({
+        method: 'GET',
+        url: '/api/v1/me/notifications',
+        headers: { cookie },
+      })
+    ).json();
+    expect(bell.items.map((i: { kind: string; caseId: string }) => [i.kind, i.caseId])).toEqual([
+      ['client_reply', record.caseId],
+      ['case_assigned', record.caseId],
+    ]);
     const audit = (
       await call(kit.t.app, org.apiKey, { method: 'GET', url: '/api/v1/audit' })
     ).json().items as { action: string; targetId: string }[];

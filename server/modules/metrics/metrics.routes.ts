@@ -8,6 +8,8 @@ import { ctxOf } from '../../http/auth.ts';
 import { presentOverview, presentReport, round1 } from './metrics.present.ts';
 import * as metrics from './metrics.service.ts';
 import { npsByRole } from './nps-roles.ts';
+import { weekMovesOut, weekMovesQuery } from '../../../shared/api/week-moves.ts';
+import { weekMoves } from './week-moves.ts';
 
 const problem = z.object({ code: z.string(), detail: z.string() }).passthrough();
 
@@ -27,6 +29,20 @@ export function registerMetricsRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => presentReport(await metrics.getSatisfactionReport(ctxOf(deps, req), req.query)),
+  );
+
+  r.get(
+    '/api/v1/metrics/week-moves',
+    {
+      schema: {
+        tags,
+        summary:
+          "What moved this week (the CX lead's Today card): NPS, CSAT, detractors, cases, stages and topics against the week before, weeks from Monday in the organisation's zone",
+        querystring: weekMovesQuery,
+        response: { 200: weekMovesOut },
+      },
+    },
+    async (req) => weekMoves(ctxOf(deps, req), req.query.week),
   );
 
   r.get(

@@ -5,6 +5,7 @@ import { textJobs } from './text.jobs.ts';
 import { registerTextRoutes } from './text.routes.ts';
 
 export { MODEL_VERSION } from '../../lib/text/version.ts';
+export { topicCountsIn } from './topic-counts.ts';
 
 export const textModule: ModuleDef = {
   name: 'text',

@@ -98,6 +98,17 @@ export async function listAnalysedSince(db: DbOrTrx, orgId: string, from: string
     .execute();
 }
 
+/** The topics of the records received in [from, to) (JSON arrays of keys). */
+export async function listTopicsIn(db: DbOrTrx, orgId: string, from: string, to: string) {
+  return db
+    .selectFrom('feedback')
+    .select('topics')
+    .where('org_id', '=', orgId)
+    .where('received_at', '>=', from)
+    .where('received_at', '<', to)
+    .execute();
+}
+
 // ---- The sweep: records with text and no analysis yet (feedback_text_pending_idx). ----
 
 export type PendingRecord = Pick<

@@ -42,6 +42,8 @@ export const BODYLESS = new Set([
   'POST /api/v1/me/sessions/sign-out-everywhere',
   'POST /api/v1/users/:id/2fa/reset',
   'POST /api/v1/contacts/:id/erase',
+  'POST /api/v1/me/notifications/:id/read',
+  'POST /api/v1/me/notifications/read-all',
 ]);
 
 /** Routes whose body is a raw file (server/http/file-upload.ts). */

@@ -20,7 +20,16 @@ export interface Selection {
   toggle: (id: string) => void;
 }
 
-function BoardCard({ item, selection }: { item: CaseOut; selection: Selection }) {
+/** Nothing selectable: a card in a plain list (the week's drill-down lists). */
+const NO_SELECTION: Selection = { toggle: () => undefined };
+
+export function BoardCard({
+  item,
+  selection = NO_SELECTION,
+}: {
+  item: CaseOut;
+  selection?: Selection;
+}) {
   const { t } = useTranslation();
   const checked = selection.selected?.has(item.id) ?? false;
   return (

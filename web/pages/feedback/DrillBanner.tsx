@@ -12,6 +12,7 @@ import { formatDateTime } from '../../format.ts';
 /** The URL parameters a drill-down sets; the list's own filters are left as they are. */
 export const DRILL_PARAMS = [
   'scoreType',
+  'scoreMax',
   'segment',
   'managerId',
   'clientId',
@@ -41,6 +42,7 @@ export function DrillBanner({
   const chips = [
     filter.scoreType &&
       t('feedback.drill.scoreType', { type: t(`dashboard.metrics.${filter.scoreType}`) }),
+    filter.scoreMax !== undefined && t('feedback.drill.scoreMax', { max: filter.scoreMax }),
     filter.stage && t('feedback.drill.stage', { stage: stageLabel(filter.stage) }),
     filter.noStage && t('feedback.drill.noStage'),
     filter.segment && t('feedback.drill.segment', { segment: filter.segment }),

@@ -68,6 +68,7 @@ export function FeedbackListPage() {
     hasCase: params.hasCase === 'true' || params.hasCase === 'false' ? params.hasCase : undefined,
     // A drill-down from a chart (DrillBanner) names the records it counted exactly.
     scoreType: params.scoreType || undefined,
+    scoreMax: params.scoreType && params.scoreMax ? params.scoreMax : undefined,
     segment: params.segment || undefined,
     managerId: params.managerId || undefined,
     clientId: params.clientId || undefined,

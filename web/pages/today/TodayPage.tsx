@@ -16,6 +16,8 @@ import { useUsers } from '../../components/useUsers.ts';
 import { formatDateTime } from '../../format.ts';
 import { useSession } from '../../session.tsx';
 import { TodayCaseCard, TodayRecordCard, TodayReminderCard } from './TodayCards.tsx';
+import { WeekMovesCard } from './WeekMovesCard.tsx';
+import { can } from '../../permissions.ts';
 
 /** How many cards a section shows before «show all» (a long list of old reminders hides the rest). */
 const FIRST = 8;
@@ -135,6 +137,7 @@ export function TodayPage() {
       <ErrorAlert error={today.error ?? resolve.error ?? assign.error ?? snooze.error} />
       {today.isPending && <Loader size="sm" />}
       {data?.health && <Health health={data.health} />}
+      {can(user.role, 'team.overview') && <WeekMovesCard />}
       {data && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Section
