@@ -16,6 +16,7 @@ import {
 } from '../server/modules/scorecard/index.ts';
 import { listStageTargets } from '../server/modules/stages/index.ts';
 import { stageResponseRates } from '../server/modules/surveys/index.ts';
+import { phoneMetricsByPeriod } from '../server/modules/telephony/index.ts';
 import { openDeps } from './scorecard-data.ts';
 
 const DIR = process.env.BENCH_DIR ?? '/tmp/cl-scorecard-bench';
@@ -48,6 +49,7 @@ const parts: Record<string, () => Promise<unknown>> = {
   'transactional (stageEconomics)': () =>
     stageEconomics(ctx, { bounds: days, next: '2027-01-01', today }),
   'cases (rollup)': () => caseRollupFigures(ctx, { periods, now: now.toISOString(), timeZone }),
+  'calls (rollup)': () => phoneMetricsByPeriod(ctx, { timeZone, periods }),
   'operations (cases, calls, KPIs)': () =>
     getOperationsScorecard(ctx, { period: 'month', from: periods[0]!.firstDay, to: toDate }),
   'employee (eNPS)': () =>

@@ -100,6 +100,19 @@ export async function markDirty(db: DbOrTrx, orgId: string, keys: readonly Figur
       .execute();
 }
 
+/** Figures computed at once (the rebuild, after clearRollup): clean rows. */
+export async function insertFigures(
+  db: DbOrTrx,
+  orgId: string,
+  rows: readonly (FigureKey & { value: number | null; n: number })[],
+): Promise<void> {
+  await insertRows(
+    db,
+    'case_rollup_figures',
+    rows.map((r) => ({ org_id: orgId, ...r, dirty: 0 })),
+  );
+}
+
 /** The figures of the periods (every metric but the backlog) and every backlog month. */
 export async function listFigures(db: DbOrTrx, orgId: string, periods: readonly string[]) {
   return db

@@ -52,6 +52,12 @@ export async function syncNewCasesRollup(
   if (staged.length > 0) await writeMembers(s, factsOf(staged, events, policies), zone, []);
 }
 
+/** The pieces the cases count for, each with its case. */
+const piecesOf = (facts: readonly CaseFact[], zone: string) =>
+  facts.flatMap((f) => caseRollupMembers(f, zone).map((m) => ({ ...m, caseId: f.id })));
+
+const keyOf = (k: repo.FigureKey) => `${k.stage}|${k.period}|${k.metric}`;
+
 /** Inserts the cases' pieces and marks what they and `before` counted for dirty. */
 async function writeMembers(
   s: OrgScope,
@@ -59,44 +65,52 @@ async function writeMembers(
   zone: string,
   before: readonly repo.FigureKey[],
 ): Promise<void> {
-  const members = facts.flatMap((f) =>
-    caseRollupMembers(f, zone).map((m) => ({ ...m, caseId: f.id })),
-  );
+  const members = piecesOf(facts, zone);
   await repo.insertMembers(s.db, s.orgId, members);
   const keys = new Map<string, repo.FigureKey>();
   for (const k of [...before, ...members])
-    keys.set(`${k.stage}|${k.period}|${k.metric}`, {
-      stage: k.stage,
-      period: k.period,
-      metric: k.metric,
-    });
+    keys.set(keyOf(k), { stage: k.stage, period: k.period, metric: k.metric });
   await repo.markDirty(s.db, s.orgId, [...keys.values()]);
 }
 
 /** Cases per rebuild step. */
 const REBUILD_STEP = 500;
 
-/** Counts every case of the organisation again, in its current time zone. */
+/**
+ * Counts every case of the organisation again, in its current time zone. The pieces are written
+ * step by step, the figures once at the end from the values gathered on the way: marking the
+ * figures dirty at every step (as a case write does) updated each figure row once per step, and
+ * in the one transaction of a migration or bulk load PostgreSQL keeps every version — hundreds of
+ * thousands of dead rows behind about a thousand live ones, which made the rebuild slow down step
+ * after step and every read after it scan them (ADR 019).
+ */
 export async function rebuildCaseRollup(s: OrgScope): Promise<void> {
   await repo.clearRollup(s.db, s.orgId);
-  await repo.saveZone(s.db, s.orgId, await orgTimeZone(s));
+  const zone = await orgTimeZone(s);
+  await repo.saveZone(s.db, s.orgId, zone);
+  const values = new Map<string, { key: repo.FigureKey; values: number[] }>();
   let after: string | null = null;
   for (;;) {
     const ids = await repo.caseIdsAfter(s.db, s.orgId, after, REBUILD_STEP);
     if (ids.length === 0) break;
-    await syncCaseRollup(s, ids);
+    const members = piecesOf(await caseFactsOf(s, ids), zone);
+    await repo.insertMembers(s.db, s.orgId, members);
+    for (const m of members) {
+      const k = keyOf(m);
+      const entry = values.get(k) ?? {
+        key: { stage: m.stage, period: m.period, metric: m.metric },
+        values: [],
+      };
+      entry.values.push(m.value);
+      values.set(k, entry);
+    }
     after = ids.at(-1)!;
   }
-  // Every figure computed now, not left to the worker: a reader would compute them all itself.
-  for (const k of await repo.dirtyOfOrg(s.db, s.orgId)) {
-    if (!(await repo.claimDirty(s.db, s.orgId, k))) continue;
-    await repo.saveFigure(
-      s.db,
-      s.orgId,
-      k,
-      stored(k.metric, await repo.memberValues(s.db, s.orgId, k)),
-    );
-  }
+  await repo.insertFigures(
+    s.db,
+    s.orgId,
+    [...values.values()].map((e) => ({ ...e.key, ...stored(e.key.metric, e.values) })),
+  );
 }
 
 /** A merge moved cases onto `intoKey`: their pieces follow, the stage's figures are dirty. */
