@@ -21,21 +21,31 @@ export function CaseListPage() {
   const from = params[`${which}From`] || undefined;
   const to = params[`${which}To`] || undefined;
   const filter: Omit<CaseFilter, 'cursor'> = { [`${which}From`]: from, [`${which}To`]: to };
+  // Without a window the list would be every case of the organisation: point to the board instead.
+  const windowed = Boolean(from || to);
   const cases = useQuery({
     queryKey: ['cases', 'window', filter],
     queryFn: () => listAllCases(filter),
+    enabled: windowed,
   });
+  const fromText = formatDateTime(from, i18n.language);
+  const toText = formatDateTime(to, i18n.language);
+  const period =
+    fromText && toText
+      ? t('cases.list.period', { from: fromText, to: toText })
+      : fromText
+        ? t('cases.list.since', { from: fromText })
+        : toText
+          ? t('cases.list.until', { to: toText })
+          : t('cases.list.noWindow');
   return (
     <>
       <PageHeader title={t(`cases.list.${which}`)} />
       <Alert color="indigo" variant="light" mb="md" data-testid="case-list-banner">
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Text size="sm">
-            {t('cases.list.period', {
-              from: formatDateTime(from, i18n.language) ?? '…',
-              to: formatDateTime(to, i18n.language) ?? '…',
-            })}
-            {cases.data && (
+            {period}
+            {windowed && cases.data && (
               <Text span fw={600} data-testid="case-list-count">
                 {' · '}
                 {t('cases.list.count', { count: cases.data.length })}
@@ -48,7 +58,7 @@ export function CaseListPage() {
         </Group>
       </Alert>
       <ErrorAlert error={cases.error} />
-      {cases.isPending && <Loader size="sm" />}
+      {windowed && cases.isPending && <Loader size="sm" />}
       {cases.data?.length === 0 && <Text c="dimmed">{t('cases.list.empty')}</Text>}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs">
         {cases.data?.map((c) => (
