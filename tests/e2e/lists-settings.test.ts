@@ -139,7 +139,8 @@ describe('lists, client page and settings', () => {
     await page.getByLabel('Оценка').selectOption('csat');
     await page.getByLabel('Балл').fill('2');
     await page.locator('textarea[name=text]').fill('Клиент недоволен сроками оплаты счёта');
-    await page.getByRole('button', { name: 'Сохранить' }).click();
+    // The dialog's button: the list behind it has "Сохранить вид" (saved views) too.
+    await page.getByRole('dialog').getByRole('button', { name: 'Сохранить', exact: true }).click();
     await page.waitForURL(/\/feedback\/[0-9a-f-]{36}$/, WAIT);
     await page.getByText('Звонок: Клиент недоволен сроками оплаты счёта').first().waitFor(WAIT);
     const newest = await api<{
