@@ -1,11 +1,16 @@
 // Issue 21: in-app notifications for the people of an organisation — a case assigned to me, one
-// of my cases past its SLA, a client's reply on one of my cases — and each person's kinds turned
+// of my cases at risk of its SLA or past it, a client's reply on one of my cases — and each person's kinds turned
 // off. Rows are written in the transaction of the event that causes them (the cases module's
 // hook caseNotices); read ones are pruned by the worker after NOTIFICATION_RETENTION_DAYS.
 import { sql, type Kysely } from 'kysely';
 import { oneOf, types } from './_portable.ts';
 
-export const NOTIFICATION_KINDS_0046 = ['case_assigned', 'sla_risk', 'client_reply'] as const;
+export const NOTIFICATION_KINDS_0046 = [
+  'case_assigned',
+  'sla_risk',
+  'sla_breached',
+  'client_reply',
+] as const;
 
 export async function up(db: Kysely<any>): Promise<void> {
   const t = types(db);

@@ -14,6 +14,8 @@ export const notificationOut = z.object({
   caseTitle: z.string(),
   /** The person who caused it (who handed the case over); null for routing, the timer, a client. */
   actorName: z.string().nullable(),
+  /** The case's resolution due time now (an "at risk" notice says when it is due). */
+  caseDueAt: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });

@@ -55,7 +55,12 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 /** What a person's bell tells them about (issue 21, migration 0046). */
-export const NOTIFICATION_KINDS = ['case_assigned', 'sla_risk', 'client_reply'] as const;
+export const NOTIFICATION_KINDS = [
+  'case_assigned',
+  'sla_risk',
+  'sla_breached',
+  'client_reply',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** The statuses of a case still being worked on (not resolved, not closed). */
 export const OPEN_CASE_STATUSES = [

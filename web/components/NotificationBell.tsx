@@ -51,9 +51,14 @@ function BellGlyph() {
 
 /** The item in words: names and the case's number and title, never an id or a key. */
 export function useNotificationText() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (n: NotificationOut) => {
-    const vars = { ref: n.caseRef, title: n.caseTitle, actor: n.actorName ?? '' };
+    const vars = {
+      ref: n.caseRef,
+      title: n.caseTitle,
+      actor: n.actorName ?? '',
+      when: formatDateTime(n.caseDueAt, i18n.language) ?? '',
+    };
     if (n.kind === 'case_assigned' && n.actorName)
       return t('notifications.text.case_assigned_by', vars);
     return t(`notifications.text.${n.kind}`, vars);

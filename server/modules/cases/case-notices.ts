@@ -1,5 +1,5 @@
 // What the people of an organisation are told about their cases (issue 21): a case assigned to
-// them by someone else or by routing, one of their cases past its SLA, a client's reply on one of
+// them by someone else or by routing, one of their cases at risk of or past its SLA, a client's reply on one of
 // theirs. Cases only announces them through this hook (ADR 008), inside the transaction of the
 // event, so a notification exists exactly when its event committed; the notifications module
 // above writes them. Several at once (an intake group's routed cases) go in one emit.
@@ -14,6 +14,11 @@ export interface CaseNotice {
   userId: string;
   /** The person who caused it; null for routing, the SLA timer or a client's mail. */
   actorId: string | null;
+  /**
+   * Once only: not written when this person already has a notice of this kind on this case made
+   * at or after this moment (a timer job run twice — the queue is at-least-once).
+   */
+  onceSince?: string;
 }
 
 export const caseNotices = createHook<Ctx, readonly CaseNotice[]>('cases.notices');

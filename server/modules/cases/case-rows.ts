@@ -6,6 +6,7 @@ import { newId } from '../../lib/ids.ts';
 import { newPublicRef } from '../../lib/public-ref.ts';
 import type { CaseRule } from './rules.ts';
 import type { DueTimes } from './sla-policies.ts';
+import { slaRiskJob } from './sla-risk.ts';
 
 const REASON_TITLES: Record<CaseRule['reason'], string> = {
   nps_detractor: 'NPS',
@@ -90,8 +91,15 @@ export function newCaseRow(
   };
 }
 
-/** The SLA timer of a case: a job at its due time escalates promptly (the sweep is the net). */
-export function slaTimerJob(row: CasesTable) {
+/**
+ * The SLA timers of a case: a job at its due time escalates promptly (the sweep is the net), and
+ * one before it warns the owner that the deadline is near (sla-risk.ts).
+ */
+export function slaTimerJobs(row: CasesTable) {
+  return [slaTimerJob(row), slaRiskJob(row)];
+}
+
+function slaTimerJob(row: CasesTable) {
   return {
     name: 'cases.sla.check',
     orgId: row.org_id,

@@ -21,7 +21,7 @@ import { personOf, tellPeople } from './case-notices.ts';
 import * as repo from './cases.repo.ts';
 import { notifyOwner, recordRouting, routeCase } from './routing.ts';
 import type { CaseRule } from './rules.ts';
-import { newCaseRow, ruleCase, slaTimerJob, type NewCase } from './case-rows.ts';
+import { newCaseRow, ruleCase, slaTimerJobs, type NewCase } from './case-rows.ts';
 import { dueTimesFor } from './sla-policies.ts';
 import { canTransition, OPEN_STATUSES } from './status-machine.ts';
 import { requestStatusMessage } from './status-message.ts';
@@ -36,7 +36,7 @@ async function insertNewCase(tx: Ctx, input: NewCase): Promise<CasesTable> {
   const row = newCaseRow(tx, input, await dueTimesFor(tx, input.priority, now), now);
   await repo.insertCase(tx.db, row);
   await emitCaseEvent(tx, row, { kind: 'opened', toStatus: 'new', body: input.openedBy });
-  await tx.jobs.enqueue(tx.db, slaTimerJob(row));
+  await tx.jobs.enqueueMany(tx.db, slaTimerJobs(row));
   return row;
 }
 

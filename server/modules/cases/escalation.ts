@@ -12,6 +12,7 @@ import { emitCaseEvent } from './case-events.ts';
 import { tellPeople } from './case-notices.ts';
 import * as repo from './cases.repo.ts';
 import { OPEN_STATUSES } from './status-machine.ts';
+import { slaRiskJobDefinition } from './sla-risk.ts';
 import { caseMailWords } from './case-mail-words.ts';
 import { caseUrl } from '../../lib/public-urls.ts';
 
@@ -49,7 +50,9 @@ export async function escalateIfBreached(
     const owner = c.owner_id ? await findOrgUser({ db: trx, orgId }, c.owner_id) : undefined;
     // The owner's bell too; a case nobody owns reaches the admins by mail only.
     if (owner && !owner.disabled_at)
-      await tellPeople(tx, [{ kind: 'sla_risk', caseId: c.id, userId: owner.id, actorId: null }]);
+      await tellPeople(tx, [
+        { kind: 'sla_breached', caseId: c.id, userId: owner.id, actorId: null },
+      ]);
     const recipients =
       owner && !owner.disabled_at ? [owner] : await listActiveAdminsOf({ db: trx, orgId });
     // The escalation mail names no stage: only the due time needs the organisation's zone.
@@ -76,6 +79,7 @@ export async function escalateIfBreached(
 
 export function caseJobs(deps: Deps) {
   return [
+    slaRiskJobDefinition(deps),
     defineJob({
       name: 'cases.sla.check',
       payload: z.object({ caseId: z.uuid() }),

@@ -10,7 +10,7 @@ import type { QueueMessageInput } from '../messaging/index.ts';
 import { caseEventRow } from './case-events.ts';
 import { tellPeople, type CaseNotice } from './case-notices.ts';
 import { syncNewCasesRollup } from './case-rollup.service.ts';
-import { newCaseRow, ruleCase, slaTimerJob } from './case-rows.ts';
+import { newCaseRow, ruleCase, slaTimerJobs } from './case-rows.ts';
 import * as repo from './cases.repo.ts';
 import { caseMailWords } from './case-mail-words.ts';
 import { assignmentMail, routeCases } from './routing.ts';
@@ -79,7 +79,7 @@ export async function openCasesForFeedback(
   await insertRows(tx.db, 'cases', cases);
   await insertRows(tx.db, 'case_events', events);
   await syncNewCasesRollup(tx, cases, events, policies);
-  await tx.jobs.enqueueMany(tx.db, cases.map(slaTimerJob));
+  await tx.jobs.enqueueMany(tx.db, cases.flatMap(slaTimerJobs));
   await tellPeople(tx, notices);
   return opened;
 }

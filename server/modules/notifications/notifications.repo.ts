@@ -30,6 +30,27 @@ export async function mutedPairs(
   return new Set(rows.map((r) => `${r.user_id}:${r.kind}`));
 }
 
+/** Whether the person has a notice of this kind on this case made at or after `sinceIso`. */
+export async function toldSince(
+  db: DbOrTrx,
+  orgId: string,
+  userId: string,
+  kind: NotificationKind,
+  caseId: string,
+  sinceIso: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('person_notifications')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('case_id', '=', caseId)
+    .where('kind', '=', kind)
+    .where('created_at', '>=', sinceIso)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** A person's newest first; ties (one transaction's rows) by id, so the order never changes. */
 export async function listOfPerson(db: DbOrTrx, orgId: string, userId: string, limit: number) {
   return db

@@ -1,5 +1,5 @@
 // A person's in-app notifications (issue 21). Written by the cases module's caseNotices hook in
-// the transaction of the event (a hand-over, an SLA breach, a client's reply), less the kinds the
+// the transaction of the event (a hand-over, an SLA at risk or breached, a client's reply), less the kinds the
 // person turned off; read, marked read and set only by the person they belong to — every query
 // names the organisation AND the person, so another person's id is simply not found (404).
 import { inTransaction, type Ctx } from '../../context.ts';
@@ -21,12 +21,19 @@ function personOf(ctx: Ctx): string {
   return ctx.actor.id;
 }
 
-/** The hook's handler: one row per notice, less muted kinds, in the event's transaction. */
+/** The hook's handler: one row per notice, less muted kinds and once-only repeats, in the event's transaction. */
 export async function writeNotifications(tx: Ctx, notices: readonly CaseNotice[]): Promise<void> {
   const muted = await repo.mutedPairs(tx.db, tx.orgId, [...new Set(notices.map((n) => n.userId))]);
+  const told = new Set<CaseNotice>();
+  for (const n of notices)
+    if (
+      n.onceSince &&
+      (await repo.toldSince(tx.db, tx.orgId, n.userId, n.kind, n.caseId, n.onceSince))
+    )
+      told.add(n);
   const at = tx.clock.now();
   const rows: PersonNotificationsTable[] = notices
-    .filter((n) => !muted.has(`${n.userId}:${n.kind}`))
+    .filter((n) => !muted.has(`${n.userId}:${n.kind}`) && !told.has(n))
     .map((n) => ({
       id: newId(at.getTime()),
       org_id: tx.orgId,
@@ -68,6 +75,7 @@ export async function listMyNotifications(ctx: Ctx, limit: number): Promise<Noti
           caseRef: c.public_ref,
           caseTitle: c.title,
           actorName: (r.actor_id && nameOf.get(r.actor_id)) || null,
+          caseDueAt: c.due_at === null ? null : new Date(c.due_at).toISOString(),
           createdAt: String(r.created_at),
           readAt: r.read_at === null ? null : String(r.read_at),
         },

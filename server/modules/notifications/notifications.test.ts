@@ -97,14 +97,16 @@ describe.each(testDialects())('notifications on %s', (dialect) => {
     clock.set(new Date(Date.parse(routed.dueAt) + 60_000));
     await worker.drain();
     await worker.drain();
+    // Their risk timers ran late, after the deadline: only the breach is told.
     bell = await maria.bell();
-    expect(bell.items.filter((i) => i.kind === 'sla_risk').map((i) => i.caseId)).toEqual(
+    expect(bell.items.filter((i) => i.kind === 'sla_breached').map((i) => i.caseId)).toEqual(
       expect.arrayContaining([routed.id, kase.id]),
     );
-    expect(bell.items.filter((i) => i.kind === 'sla_risk')).toHaveLength(2);
+    expect(bell.items.filter((i) => i.kind === 'sla_breached')).toHaveLength(2);
+    expect(bell.items.filter((i) => i.kind === 'sla_risk')).toEqual([]);
     // Oleg's own case broke its SLA too: his bell, not Maria's.
     expect((await oleg.bell()).items.map((i) => [i.kind, i.caseId])).toEqual([
-      ['sla_risk', own.id],
+      ['sla_breached', own.id],
     ]);
 
     // A client's reply lands on Maria's case (as the inbound receiver records it).
@@ -131,6 +133,61 @@ describe.each(testDialects())('notifications on %s', (dialect) => {
       marked: 4,
     });
     expect((await maria.bell()).unread).toBe(0);
+  });
+
+  it('warns the owner at three quarters of the case time, once, not for a resolved case; then tells the breach', async () => {
+    const { org, api, person, clock, worker } = await setup();
+    const maria = await person('maria@romashka.example.ru', 'Мария');
+    const oleg = await person('oleg@romashka.example.ru', 'Олег');
+    const open = async (title: string) =>
+      (await oleg.as('POST', '/api/v1/cases', { title, ownerId: maria.id })).json() as {
+        id: string;
+        createdAt: string;
+        dueAt: string;
+      };
+    const kase = await open('Горит');
+    const done = await open('Решено заранее');
+    const solved = await api('PATCH', `/api/v1/cases/${done.id}`, {
+      status: 'resolved',
+      resolution: 'Готово',
+      resolutionCode: 'fixed',
+    });
+    expect(solved.statusCode, solved.body).toBe(200);
+    const opened = Date.parse(kase.createdAt);
+    const due = Date.parse(kase.dueAt);
+    expect(due).toBeGreaterThan(opened);
+    const riskAt = opened + (due - opened) * 0.75;
+    const risks = async () =>
+      (await maria.bell()).items.filter((i) => i.kind === 'sla_risk').map((i) => i.caseId);
+
+    // A minute before three quarters of its time: nothing yet.
+    clock.set(new Date(riskAt - 60_000));
+    await worker.drain();
+    await maria.signIn();
+    expect(await risks()).toEqual([]);
+    // At three quarters: Maria is told, with the due time; the resolved case says nothing.
+    clock.set(new Date(riskAt));
+    await worker.drain();
+    await maria.signIn();
+    const [warning] = (await maria.bell()).items.filter((i) => i.kind === 'sla_risk');
+    expect(warning).toMatchObject({ caseId: kase.id, caseDueAt: new Date(due).toISOString() });
+    // The timer again (the queue is at-least-once) and a drain more: still one warning.
+    await t.deps.jobs.enqueue(t.deps.db, {
+      name: 'cases.sla.risk',
+      orgId: org.orgId,
+      payload: { caseId: kase.id, dueAt: kase.dueAt },
+    });
+    await worker.drain();
+    await worker.drain();
+    expect(await risks()).toEqual([kase.id]);
+
+    // The deadline passes: the breach is its own notice; no second warning.
+    clock.set(new Date(due + 60_000));
+    await worker.drain();
+    await maria.signIn();
+    const kinds = (await maria.bell()).items.filter((i) => i.caseId === kase.id).map((i) => i.kind);
+    expect(kinds).toEqual(['sla_breached', 'sla_risk', 'case_assigned']);
+    expect(await risks()).toEqual([kase.id]);
   });
 
   it('shows a person only their own: another person or organisation gets 404 and changes nothing', async () => {
