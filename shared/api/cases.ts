@@ -73,7 +73,7 @@ export const updateCaseBody = z
     ownerId: z.uuid().nullable(),
     priority,
     resolution: z.string().trim().min(1).max(10_000),
-    /** With status resolved: one of the organisation's active codes (required once it has one). */
+    /** With status resolved: one of the organisation's active codes (the UI always asks; optional here). */
     resolutionCode: z.string().min(1).max(64),
     followup: z.boolean(),
     /** Tags added to the case (1–40 letters, digits, spaces, hyphens; at most 10 on a case). */
