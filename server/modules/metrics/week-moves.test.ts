@@ -87,11 +87,19 @@ describe.each(testDialects())('what moved this week on %s', (dialect) => {
     await open('C2');
     await open('C3');
     clock.set('2026-11-23T08:30:00.000Z');
-    await api('PATCH', `/api/v1/cases/${c1.id}`, { status: 'resolved', resolution: 'ok', resolutionCode: 'fixed' });
+    await api('PATCH', `/api/v1/cases/${c1.id}`, {
+      status: 'resolved',
+      resolution: 'ok',
+      resolutionCode: 'fixed',
+    });
     clock.set('2026-11-23T10:00:00.000Z');
     await worker.drain();
     clock.set('2026-11-24T10:00:00.000Z');
-    await api('PATCH', `/api/v1/cases/${p1.id}`, { status: 'resolved', resolution: 'ok', resolutionCode: 'fixed' });
+    await api('PATCH', `/api/v1/cases/${p1.id}`, {
+      status: 'resolved',
+      resolution: 'ok',
+      resolutionCode: 'fixed',
+    });
     clock.set('2026-11-25T09:00:00.000Z');
 
     const res = await api('GET', '/api/v1/metrics/week-moves');
