@@ -3,7 +3,7 @@
 // answer at «доставка»; clicking the «доставка» bar of the NPS-by-stage chart lists the three
 // NPS answers and says so, at 1280 and at 390 px; «show all» goes back to every record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { clickBar } from './chart-click.ts';
 import {
   apiClientFor,
   openSignedIn,
@@ -40,29 +40,6 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => harness?.stop());
-
-/** Clicks the bar of the category whose axis label reads `label` in the chart `testId`. */
-async function clickBar(page: Page, testId: string, label: string) {
-  const chart = page.getByTestId(testId);
-  await chart.locator('text', { hasText: label }).first().waitFor(WAIT);
-  const labelBox = (await chart.locator('text', { hasText: label }).first().boundingBox())!;
-  const bars = chart.locator('path[fill="#5c6bc0"]');
-  const count = await bars.count();
-  let best: { i: number; d: number } | null = null;
-  for (let i = 0; i < count; i++) {
-    const box = await bars.nth(i).boundingBox();
-    if (!box || box.width < 1) continue;
-    const d = Math.abs(box.y + box.height / 2 - (labelBox.y + labelBox.height / 2));
-    if (!best || d < best.d) best = { i, d };
-  }
-  expect(best).not.toBeNull();
-  // At the bar's centre through the page, not locator.click(): once the pointer is over the
-  // chart, ECharts draws its axis-pointer shadow above the bar, which Playwright's actionability
-  // check reports as intercepting (seen under load). ECharts hit-tests its own shapes, so the
-  // click still reaches the bar.
-  const bar = (await bars.nth(best!.i).boundingBox())!;
-  await page.mouse.click(bar.x + bar.width / 2, bar.y + bar.height / 2);
-}
 
 describe('dashboard drill-down', () => {
   for (const [name, viewport] of [
