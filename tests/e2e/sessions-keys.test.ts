@@ -92,7 +92,8 @@ describe('sessions and scoped API keys in the browser', () => {
     await page.getByRole('button', { name: 'Я сохранил ключ' }).click();
     const row = page.getByTestId('api-key-row').filter({ hasText: 'Сайт' });
     await row.waitFor(WAIT);
-    await page.getByRole('dialog').waitFor({ state: 'detached', ...WAIT });
+    // Both modals (the form and "key created") may still be closing: wait until none is left.
+    await expect.poll(() => page.getByRole('dialog').count(), WAIT).toBe(0);
     expect(await row.getByTestId('api-key-scopes').textContent()).toBe(
       'Чтение данныхОтправка отзывов',
     );
