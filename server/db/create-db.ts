@@ -4,10 +4,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresAdapter, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PostgresDialectWithStableIntrospection } from './pg-introspection.ts';
 import type { DB } from './types.ts';
+import { ImmediateSqliteDialect } from './sqlite-immediate.ts';
 import { registerWalSync, WalSync } from './wal-sync.ts';
 import { foldForSearch } from '../../shared/domain/search-fold.ts';
 
@@ -69,10 +70,13 @@ export function openSqlite(path: string): Database.Database {
   const raw = new Database(path);
   // WAL + synchronous=FULL: a commit is on disk before we answer (ADR 0002). Intake groups
   // commit with NORMAL and fdatasync the WAL off the main thread before answering (wal-sync.ts).
+  // busy_timeout first: switching to WAL, or opening a WAL file whose last writer was killed
+  // (its index must be rebuilt under a lock), waits for another process instead of failing at
+  // start with "database is locked" (seen in the multi-process kill test).
+  raw.pragma('busy_timeout = 5000');
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
-  raw.pragma('busy_timeout = 5000');
   // 64 MiB of page cache instead of SQLite's 2 MiB: intake touches random pages of the unique
   // indexes (public references, source ids), and re-reading them from the OS cost ~5% of
   // single-record intake (alternating runs: 3 820 vs 4 010 req/s, 239 vs 227 µs per request).
@@ -111,7 +115,7 @@ export function createDb(url: string, opts: CreateDbOptions = {}): DbHandle {
     const path = sqlitePathFromUrl(url);
     const raw = openSqlite(path);
     const db = new Kysely<DB>({
-      dialect: new SqliteDialect({ database: withStatementCache(raw) }),
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }),
     });
     const walSync = path === ':memory:' ? undefined : new WalSync(`${path}-wal`);
     if (walSync) registerWalSync(db, walSync);
