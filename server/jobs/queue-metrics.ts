@@ -5,7 +5,7 @@ import { Gauge, type Registry } from 'prom-client';
 import type { Deps } from '../deps.ts';
 
 export function registerQueueMetrics(registry: Registry, deps: Deps): void {
-  const dueNow = async () => {
+  const readDue = async () => {
     const now = deps.clock.now();
     const row = await deps.db
       .selectFrom('jobs')
@@ -19,6 +19,13 @@ export function registerQueueMetrics(registry: Registry, deps: Deps): void {
       ageSeconds: oldest === undefined ? 0 : Math.max(0, (now.getTime() - oldest) / 1000),
     };
   };
+  // Both due gauges are collected together in one scrape: they share the query in flight
+  // instead of reading the queue twice (nothing is kept once it has answered).
+  let inFlight: ReturnType<typeof readDue> | undefined;
+  const dueNow = () =>
+    (inFlight ??= readDue().finally(() => {
+      inFlight = undefined;
+    }));
   new Gauge({
     name: 'clientloop_jobs_due',
     help: 'Queued jobs whose time has come (mail, webhooks, SLA timers, reports), all processes',
