@@ -1,5 +1,5 @@
-// The introspector retries a catalogue read that lost a race with a dropped schema (42P01),
-// and only that: other errors, and a race that does not end, still fail.
+// The introspector retries a catalogue read that lost a race with a dropped schema (42P01) or a
+// column renamed in another schema (42703), and only those: other errors, and a race that does not end, still fail.
 import { describe, expect, it } from 'vitest';
 import { RetryingIntrospector } from './pg-introspection.ts';
 
@@ -22,6 +22,16 @@ describe('RetryingIntrospector', () => {
     const tables = await new RetryingIntrospector(f.inner as never).getTables();
     expect(tables).toHaveLength(1);
     expect(f.calls()).toBe(3);
+  });
+
+  it('reads again after a column of another schema was renamed meanwhile', async () => {
+    const renamed = () =>
+      Object.assign(new Error('column "secret" of relation "webhooks" does not exist'), {
+        code: '42703',
+      });
+    const f = flaky(1, renamed);
+    expect(await new RetryingIntrospector(f.inner as never).getTables()).toHaveLength(1);
+    expect(f.calls()).toBe(2);
   });
 
   it('gives up after five attempts, and never retries other errors', async () => {

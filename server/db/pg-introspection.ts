@@ -2,7 +2,10 @@
 // pg_get_serial_sequence('schema.table', …) on each. A schema dropped meanwhile by another
 // process — a parallel test file, another tenant's tooling — makes that call fail with 42P01
 // ("relation … does not exist") although nothing of ours is missing; the migrator's table check
-// then fails a migration at random. The catalogue read is retried: the race lasts one DROP.
+// then fails a migration at random. A column renamed meanwhile in another schema (a migration
+// running there: 0042 renames webhooks.secret) fails the same call with 42703 ("column … of
+// relation … does not exist", seen in CI). The catalogue read is retried: the race lasts one
+// DROP or ALTER.
 import {
   PostgresDialect,
   type DatabaseIntrospector,
@@ -10,7 +13,8 @@ import {
   type Kysely,
 } from 'kysely';
 
-const UNDEFINED_TABLE = '42P01';
+/** undefined_table, undefined_column: another schema's object vanished between catalogue reads. */
+const RACE_CODES = new Set(['42P01', '42703']);
 const ATTEMPTS = 5;
 
 async function retried<T>(read: () => Promise<T>): Promise<T> {
@@ -18,7 +22,7 @@ async function retried<T>(read: () => Promise<T>): Promise<T> {
     try {
       return await read();
     } catch (err) {
-      if ((err as { code?: string }).code !== UNDEFINED_TABLE || attempt >= ATTEMPTS) throw err;
+      if (!RACE_CODES.has((err as { code?: string }).code ?? '') || attempt >= ATTEMPTS) throw err;
     }
   }
 }
