@@ -90,6 +90,8 @@ import type {
   CaseRollupFiguresTable,
   CaseRollupMembersTable,
   CaseRollupZonesTable,
+  FeedbackReportDaysTable,
+  FeedbackReportMonthsTable,
   FeedbackScoreGroupsTable,
   FeedbackScoreMonthsTable,
   FeedbackScoreZonesTable,
@@ -174,6 +176,8 @@ export interface DB {
   feedback_score_months: FeedbackScoreMonthsTable;
   feedback_score_groups: FeedbackScoreGroupsTable;
   feedback_score_zones: FeedbackScoreZonesTable;
+  feedback_report_months: FeedbackReportMonthsTable;
+  feedback_report_days: FeedbackReportDaysTable;
   survey_invite_groups: SurveyInviteGroupsTable;
   survey_invite_zones: SurveyInviteZonesTable;
   case_rollup_members: CaseRollupMembersTable;

@@ -1,0 +1,301 @@
+// SQL of the satisfaction report's counts (migration 0048, ADR 020): records per score type and
+// score, per month of the rollup's zone (with the client's segment) and per day of it (without),
+// both split by UTC month, stage ('' for none) and channel.
+import { sql } from 'kysely';
+import type { DbOrTrx, ScoreType } from '../../db/types.ts';
+import { BUCKET, periodBucket } from '../../db/period-bucket.ts';
+import { ROLLUP_SCORE_TYPES } from './score-months.repo.ts';
+
+export interface ReportCountKey {
+  utcMonth: string;
+  stage: string;
+  channel: string;
+  scoreType: ScoreType;
+  score: number;
+  count: number;
+}
+export interface ReportMonthRow extends ReportCountKey {
+  month: string;
+  segment: string;
+}
+export interface ReportDayRow extends ReportCountKey {
+  day: string;
+}
+
+const MONTH_KEY = [
+  'org_id',
+  'month',
+  'utc_month',
+  'stage',
+  'channel',
+  'segment',
+  'score_type',
+  'score_value',
+] as const;
+const DAY_KEY = [
+  'org_id',
+  'day',
+  'utc_month',
+  'stage',
+  'channel',
+  'score_type',
+  'score_value',
+] as const;
+/** Rows per insert: nine parameters each, under SQLite's limit. */
+const CHUNK = 1_000;
+
+const common = (orgId: string, r: ReportCountKey) => ({
+  org_id: orgId,
+  utc_month: r.utcMonth,
+  stage: r.stage,
+  channel: r.channel,
+  score_type: r.scoreType,
+  score_value: r.score,
+  n: r.count,
+});
+
+/** Adds counts (negative to take away). */
+export async function addReportMonths(
+  db: DbOrTrx,
+  orgId: string,
+  rows: readonly ReportMonthRow[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await db
+      .insertInto('feedback_report_months')
+      .values(
+        rows
+          .slice(i, i + CHUNK)
+          .map((r) => ({ ...common(orgId, r), month: r.month, segment: r.segment })),
+      )
+      .onConflict((oc) =>
+        oc.columns([...MONTH_KEY]).doUpdateSet({ n: sql`feedback_report_months.n + excluded.n` }),
+      )
+      .execute();
+}
+
+export async function addReportDays(
+  db: DbOrTrx,
+  orgId: string,
+  rows: readonly ReportDayRow[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await db
+      .insertInto('feedback_report_days')
+      .values(rows.slice(i, i + CHUNK).map((r) => ({ ...common(orgId, r), day: r.day })))
+      .onConflict((oc) =>
+        oc.columns([...DAY_KEY]).doUpdateSet({ n: sql`feedback_report_days.n + excluded.n` }),
+      )
+      .execute();
+}
+
+/** Rows whose count came back to 0, so the counts equal a fresh count. */
+export async function dropEmptyReportCounts(db: DbOrTrx, orgId: string): Promise<void> {
+  await db
+    .deleteFrom('feedback_report_months')
+    .where('org_id', '=', orgId)
+    .where('n', '=', 0)
+    .execute();
+  await db
+    .deleteFrom('feedback_report_days')
+    .where('org_id', '=', orgId)
+    .where('n', '=', 0)
+    .execute();
+}
+
+export async function clearReportCounts(db: DbOrTrx, orgId: string): Promise<void> {
+  await db.deleteFrom('feedback_report_months').where('org_id', '=', orgId).execute();
+  await db.deleteFrom('feedback_report_days').where('org_id', '=', orgId).execute();
+}
+
+export type ReportCountsGroup = 'month' | 'stage' | 'channel' | 'segment';
+
+export interface ReportCountsQuery {
+  scoreTypes: readonly ScoreType[];
+  groupBy?: ReportCountsGroup;
+  stage?: string;
+  channel?: string;
+  segment?: string;
+}
+
+export interface SummedCount {
+  scoreType: ScoreType;
+  key: string | null;
+  score: number;
+  count: number;
+}
+
+const GROUP_COLUMN = { month: 'utc_month', stage: 'stage', channel: 'channel', segment: 'segment' };
+
+/**
+ * Counts of months [from, to) (table `months`, YYYY-MM) or days [from, to) (`days`, YYYY-MM-DD),
+ * summed per score type, score and the group's column in SQL. The days have no segment.
+ */
+export async function sumReportCounts(
+  db: DbOrTrx,
+  orgId: string,
+  range: { table: 'months' | 'days'; from: string; to: string },
+  q: ReportCountsQuery,
+): Promise<SummedCount[]> {
+  const col = range.table === 'months' ? 'month' : 'day';
+  const key = q.groupBy ? sql.ref(GROUP_COLUMN[q.groupBy]) : sql<null>`null`;
+  let query = db
+    .selectFrom(range.table === 'months' ? 'feedback_report_months' : 'feedback_report_days')
+    .select([
+      'score_type',
+      'score_value',
+      key.as('group_key'),
+      (eb) => eb.fn.sum<number>('n').as('n'),
+    ])
+    .where('org_id', '=', orgId)
+    .where(col, '>=', range.from)
+    .where(col, '<', range.to)
+    .where('score_type', 'in', q.scoreTypes)
+    .groupBy(['score_type', 'score_value']);
+  if (q.groupBy) query = query.groupBy(sql.ref(GROUP_COLUMN[q.groupBy]));
+  if (q.stage !== undefined) query = query.where('stage', '=', q.stage);
+  if (q.channel !== undefined) query = query.where('channel', '=', q.channel);
+  if (q.segment !== undefined) query = query.where(sql.ref('segment'), '=', q.segment);
+  const rows = await query.execute();
+  return rows
+    .map((r) => {
+      const k = r.group_key as string | null;
+      return {
+        scoreType: r.score_type as ScoreType,
+        // '' is "no stage" / "no segment": the scan's null.
+        key: k === '' ? null : k,
+        score: Number(r.score_value),
+        count: Number(r.n),
+      };
+    })
+    .filter((r) => r.count !== 0);
+}
+
+/** The records the counts hold: a score of the three scales (any stage, any client). */
+export function countedRecords(db: DbOrTrx, orgId: string) {
+  return db
+    .selectFrom('feedback as f')
+    .leftJoin('clients as c', (j) => j.onRef('c.id', '=', 'f.client_id').on('c.org_id', '=', orgId))
+    .where('f.org_id', '=', orgId)
+    .where('f.score_type', 'in', ROLLUP_SCORE_TYPES)
+    .where('f.score_value', 'is not', null);
+}
+
+/** Counts per (stage, channel, segment, type, score, bucket) between boundary instants. */
+export async function countReportByBucket(db: DbOrTrx, orgId: string, bounds: readonly string[]) {
+  const stage = sql<string>`coalesce(f.stage, '')`;
+  const segment = sql<string>`coalesce(c.segment, '')`;
+  const rows = await countedRecords(db, orgId)
+    .select([
+      stage.as('stage'),
+      'f.channel',
+      segment.as('segment'),
+      'f.score_type',
+      'f.score_value',
+      periodBucket('f.received_at', bounds).as('bucket'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .where('f.received_at', '>=', bounds[0]!)
+    .where('f.received_at', '<', bounds.at(-1)!)
+    .groupBy([stage, 'f.channel', segment, 'f.score_type', 'f.score_value', BUCKET])
+    .execute();
+  return rows.map((r) => ({
+    stage: r.stage,
+    channel: r.channel as string,
+    segment: r.segment,
+    scoreType: r.score_type as ScoreType,
+    score: Number(r.score_value),
+    bucket: Number(r.bucket),
+    count: Number(r.n),
+  }));
+}
+
+/** The range of receipt instants of the counted records (null when none). */
+export async function countedRange(db: DbOrTrx, orgId: string) {
+  const row = await countedRecords(db, orgId)
+    .select([
+      (eb) => eb.fn.min('f.received_at').as('first'),
+      (eb) => eb.fn.max('f.received_at').as('last'),
+    ])
+    .executeTakeFirst();
+  if (!row || row.first === null || row.last === null) return null;
+  return { first: Date.parse(String(iso(row.first))), last: Date.parse(String(iso(row.last))) };
+}
+const iso = (t: string | Date) => new Date(t).toISOString();
+
+/** The counted records of some clients (moving them between segments): a row each. */
+export async function reportRecordsOfClients(
+  db: DbOrTrx,
+  orgId: string,
+  clientIds: readonly string[],
+) {
+  if (clientIds.length === 0) return [];
+  const rows = await countedRecords(db, orgId)
+    .select([
+      'f.client_id',
+      'f.stage',
+      'f.channel',
+      'f.score_type',
+      'f.score_value',
+      'f.received_at',
+    ])
+    .where('f.client_id', 'in', clientIds)
+    .execute();
+  return rows.map((r) => ({
+    clientId: r.client_id!,
+    stage: r.stage,
+    channel: r.channel as string,
+    scoreType: r.score_type as ScoreType,
+    score: Number(r.score_value),
+    receivedAt: Date.parse(iso(r.received_at)),
+  }));
+}
+
+/** Rows of stage `fromKey` moved onto `intoKey` (a merge of stages), both tables. */
+export async function moveReportStage(
+  db: DbOrTrx,
+  orgId: string,
+  fromKey: string,
+  intoKey: string,
+): Promise<void> {
+  const months = await db
+    .selectFrom('feedback_report_months')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('stage', '=', fromKey)
+    .execute();
+  const days = await db
+    .selectFrom('feedback_report_days')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('stage', '=', fromKey)
+    .execute();
+  await db
+    .deleteFrom('feedback_report_months')
+    .where('org_id', '=', orgId)
+    .where('stage', '=', fromKey)
+    .execute();
+  await db
+    .deleteFrom('feedback_report_days')
+    .where('org_id', '=', orgId)
+    .where('stage', '=', fromKey)
+    .execute();
+  const base = (r: (typeof days)[number] | (typeof months)[number]) => ({
+    utcMonth: r.utc_month,
+    stage: intoKey,
+    channel: r.channel,
+    scoreType: r.score_type as ScoreType,
+    score: Number(r.score_value),
+    count: Number(r.n),
+  });
+  await addReportMonths(
+    db,
+    orgId,
+    months.map((r) => ({ ...base(r), month: r.month, segment: r.segment })),
+  );
+  await addReportDays(
+    db,
+    orgId,
+    days.map((r) => ({ ...base(r), day: r.day })),
+  );
+}
