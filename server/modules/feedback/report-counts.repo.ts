@@ -210,7 +210,7 @@ export async function countReportByBucket(db: DbOrTrx, orgId: string, bounds: re
   }));
 }
 
-/** The range of receipt instants of the counted records (null when none). */
+/** The range of receipt instants (ms) of the counted records (null when none). */
 export async function countedRange(db: DbOrTrx, orgId: string) {
   const row = await countedRecords(db, orgId)
     .select([
@@ -219,9 +219,8 @@ export async function countedRange(db: DbOrTrx, orgId: string) {
     ])
     .executeTakeFirst();
   if (!row || row.first === null || row.last === null) return null;
-  return { first: Date.parse(String(iso(row.first))), last: Date.parse(String(iso(row.last))) };
+  return { first: new Date(row.first).getTime(), last: new Date(row.last).getTime() };
 }
-const iso = (t: string | Date) => new Date(t).toISOString();
 
 /** The counted records of some clients (moving them between segments): a row each. */
 export async function reportRecordsOfClients(
@@ -247,7 +246,7 @@ export async function reportRecordsOfClients(
     channel: r.channel as string,
     scoreType: r.score_type as ScoreType,
     score: Number(r.score_value),
-    receivedAt: Date.parse(iso(r.received_at)),
+    receivedAt: new Date(r.received_at).getTime(),
   }));
 }
 
