@@ -1,6 +1,6 @@
 // The satisfaction report's counts (issue 20, ADR 020): records per score type and score, per
 // month and per day of the organisation's zone, split by the UTC month (the report's month
-// groups), stage, channel and — per month — the client's segment. Kept by the intake, deletion,
+// groups), stage, channel and — per month, in a second table — the client's segment. Kept by the intake, deletion,
 // regroup, stage-merge and time-zone hooks beside feedback_score_months; filled here from the
 // records that exist.
 import type { Kysely } from 'kysely';
@@ -9,29 +9,36 @@ import { types } from './_portable.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
   const t = types(db);
-  await db.schema
-    .createTable('feedback_report_months')
-    .addColumn('org_id', t.id, (c) => c.notNull().references('orgs.id').onDelete('cascade'))
-    .addColumn('month', 'text', (c) => c.notNull())
-    .addColumn('utc_month', 'text', (c) => c.notNull())
-    .addColumn('stage', 'text', (c) => c.notNull())
-    .addColumn('channel', 'text', (c) => c.notNull())
-    .addColumn('segment', 'text', (c) => c.notNull())
-    .addColumn('score_type', 'text', (c) => c.notNull())
-    .addColumn('score_value', 'integer', (c) => c.notNull())
-    .addColumn('n', 'integer', (c) => c.notNull())
-    // A window's months are one range of the key.
-    .addPrimaryKeyConstraint('feedback_report_months_pk', [
-      'org_id',
-      'month',
-      'utc_month',
-      'stage',
-      'channel',
-      'segment',
-      'score_type',
-      'score_value',
-    ])
-    .execute();
+  // Per zone month: without the segment (what most reports read), and with it.
+  for (const [table, segment] of [
+    ['feedback_report_months', false],
+    ['feedback_report_segments', true],
+  ] as const) {
+    let create = db.schema
+      .createTable(table)
+      .addColumn('org_id', t.id, (c) => c.notNull().references('orgs.id').onDelete('cascade'))
+      .addColumn('month', 'text', (c) => c.notNull())
+      .addColumn('utc_month', 'text', (c) => c.notNull())
+      .addColumn('stage', 'text', (c) => c.notNull())
+      .addColumn('channel', 'text', (c) => c.notNull());
+    if (segment) create = create.addColumn('segment', 'text', (c) => c.notNull());
+    await create
+      .addColumn('score_type', 'text', (c) => c.notNull())
+      .addColumn('score_value', 'integer', (c) => c.notNull())
+      .addColumn('n', 'integer', (c) => c.notNull())
+      // A window's months are one range of the key.
+      .addPrimaryKeyConstraint(`${table}_pk`, <never[]>[
+        'org_id',
+        'month',
+        'utc_month',
+        'stage',
+        'channel',
+        ...(segment ? ['segment'] : []),
+        'score_type',
+        'score_value',
+      ])
+      .execute();
+  }
   await db.schema
     .createTable('feedback_report_days')
     .addColumn('org_id', t.id, (c) => c.notNull().references('orgs.id').onDelete('cascade'))
@@ -58,5 +65,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('feedback_report_days').execute();
+  await db.schema.dropTable('feedback_report_segments').execute();
   await db.schema.dropTable('feedback_report_months').execute();
 }

@@ -92,6 +92,7 @@ import type {
   CaseRollupZonesTable,
   FeedbackReportDaysTable,
   FeedbackReportMonthsTable,
+  FeedbackReportSegmentsTable,
   FeedbackScoreGroupsTable,
   FeedbackScoreMonthsTable,
   FeedbackScoreZonesTable,
@@ -177,6 +178,7 @@ export interface DB {
   feedback_score_groups: FeedbackScoreGroupsTable;
   feedback_score_zones: FeedbackScoreZonesTable;
   feedback_report_months: FeedbackReportMonthsTable;
+  feedback_report_segments: FeedbackReportSegmentsTable;
   feedback_report_days: FeedbackReportDaysTable;
   survey_invite_groups: SurveyInviteGroupsTable;
   survey_invite_zones: SurveyInviteZonesTable;

@@ -23,7 +23,7 @@ export interface FeedbackScoreGroupsTable extends FeedbackScoreMonthsTable {
 /**
  * The satisfaction report's counts (migration 0048, ADR 020): records of a score type and score
  * per month of the organisation's zone (feedback_score_zones) and UTC month (the report's month
- * groups), stage ('' for none), channel and client segment ('' for none).
+ * groups), stage ('' for none) and channel.
  */
 export interface FeedbackReportMonthsTable {
   org_id: string;
@@ -31,10 +31,14 @@ export interface FeedbackReportMonthsTable {
   utc_month: string;
   stage: string;
   channel: string;
-  segment: string;
   score_type: string;
   score_value: number;
   n: number;
+}
+
+/** The same split by the client's segment ('' for none). */
+export interface FeedbackReportSegmentsTable extends FeedbackReportMonthsTable {
+  segment: string;
 }
 
 /** The same per day of the zone (YYYY-MM-DD) and UTC month, without the segment. */

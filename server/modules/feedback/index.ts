@@ -45,6 +45,7 @@ export {
   reportCountsOf,
   type ReportCountsGroup,
   type ReportCountsQuery,
+  type ReportTable,
   type SummedCount,
 } from './report-counts.ts';
 export {

@@ -1,6 +1,6 @@
 // SQL of the satisfaction report's counts (migration 0048, ADR 020): records per score type and
-// score, per month of the rollup's zone (with the client's segment) and per day of it (without),
-// both split by UTC month, stage ('' for none) and channel.
+// score, per month of the rollup's zone (without and with the client's segment) and per day of
+// it, all split by UTC month, stage ('' for none) and channel.
 import { sql } from 'kysely';
 import type { DbOrTrx, ScoreType } from '../../db/types.ts';
 import { BUCKET, periodBucket } from '../../db/period-bucket.ts';
@@ -14,98 +14,62 @@ export interface ReportCountKey {
   score: number;
   count: number;
 }
-export interface ReportMonthRow extends ReportCountKey {
-  month: string;
-  segment: string;
-}
-export interface ReportDayRow extends ReportCountKey {
-  day: string;
-}
 
-const MONTH_KEY = [
-  'org_id',
-  'month',
-  'utc_month',
-  'stage',
-  'channel',
-  'segment',
-  'score_type',
-  'score_value',
-] as const;
-const DAY_KEY = [
-  'org_id',
-  'day',
-  'utc_month',
-  'stage',
-  'channel',
-  'score_type',
-  'score_value',
-] as const;
+/** The three tables: months, months by segment, days. */
+export type ReportTable = 'months' | 'segments' | 'days';
+const TABLES = {
+  months: 'feedback_report_months',
+  segments: 'feedback_report_segments',
+  days: 'feedback_report_days',
+} as const;
+const TAIL = ['utc_month', 'stage', 'channel', 'score_type', 'score_value'] as const;
+const KEYS = {
+  months: ['org_id', 'month', ...TAIL],
+  segments: ['org_id', 'month', 'segment', ...TAIL],
+  days: ['org_id', 'day', ...TAIL],
+} as const;
 /** Rows per insert: nine parameters each, under SQLite's limit. */
 const CHUNK = 1_000;
 
-const common = (orgId: string, r: ReportCountKey) => ({
-  org_id: orgId,
-  utc_month: r.utcMonth,
-  stage: r.stage,
-  channel: r.channel,
-  score_type: r.scoreType,
-  score_value: r.score,
-  n: r.count,
-});
-
-/** Adds counts (negative to take away). */
-export async function addReportMonths(
+/** Adds counts (negative to take away) to one table; `month` / `segment` / `day` as it has them. */
+export async function addReportRows(
   db: DbOrTrx,
   orgId: string,
-  rows: readonly ReportMonthRow[],
+  table: ReportTable,
+  rows: readonly (ReportCountKey & { month?: string; segment?: string; day?: string })[],
 ): Promise<void> {
+  const name = TABLES[table];
   for (let i = 0; i < rows.length; i += CHUNK)
     await db
-      .insertInto('feedback_report_months')
+      .insertInto(name)
       .values(
-        rows
-          .slice(i, i + CHUNK)
-          .map((r) => ({ ...common(orgId, r), month: r.month, segment: r.segment })),
+        rows.slice(i, i + CHUNK).map((r) => ({
+          org_id: orgId,
+          ...(table === 'days' ? { day: r.day! } : { month: r.month! }),
+          ...(table === 'segments' ? { segment: r.segment! } : {}),
+          utc_month: r.utcMonth,
+          stage: r.stage,
+          channel: r.channel,
+          score_type: r.scoreType,
+          score_value: r.score,
+          n: r.count,
+        })) as never,
       )
       .onConflict((oc) =>
-        oc.columns([...MONTH_KEY]).doUpdateSet({ n: sql`feedback_report_months.n + excluded.n` }),
-      )
-      .execute();
-}
-
-export async function addReportDays(
-  db: DbOrTrx,
-  orgId: string,
-  rows: readonly ReportDayRow[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await db
-      .insertInto('feedback_report_days')
-      .values(rows.slice(i, i + CHUNK).map((r) => ({ ...common(orgId, r), day: r.day })))
-      .onConflict((oc) =>
-        oc.columns([...DAY_KEY]).doUpdateSet({ n: sql`feedback_report_days.n + excluded.n` }),
+        oc.columns([...KEYS[table]] as never).doUpdateSet({ n: sql.raw(`${name}.n + excluded.n`) }),
       )
       .execute();
 }
 
 /** Rows whose count came back to 0, so the counts equal a fresh count. */
 export async function dropEmptyReportCounts(db: DbOrTrx, orgId: string): Promise<void> {
-  await db
-    .deleteFrom('feedback_report_months')
-    .where('org_id', '=', orgId)
-    .where('n', '=', 0)
-    .execute();
-  await db
-    .deleteFrom('feedback_report_days')
-    .where('org_id', '=', orgId)
-    .where('n', '=', 0)
-    .execute();
+  for (const name of Object.values(TABLES))
+    await db.deleteFrom(name).where('org_id', '=', orgId).where('n', '=', 0).execute();
 }
 
 export async function clearReportCounts(db: DbOrTrx, orgId: string): Promise<void> {
-  await db.deleteFrom('feedback_report_months').where('org_id', '=', orgId).execute();
-  await db.deleteFrom('feedback_report_days').where('org_id', '=', orgId).execute();
+  for (const name of Object.values(TABLES))
+    await db.deleteFrom(name).where('org_id', '=', orgId).execute();
 }
 
 export type ReportCountsGroup = 'month' | 'stage' | 'channel' | 'segment';
@@ -128,19 +92,20 @@ export interface SummedCount {
 const GROUP_COLUMN = { month: 'utc_month', stage: 'stage', channel: 'channel', segment: 'segment' };
 
 /**
- * Counts of months [from, to) (table `months`, YYYY-MM) or days [from, to) (`days`, YYYY-MM-DD),
- * summed per score type, score and the group's column in SQL. The days have no segment.
+ * Counts of months [from, to) (YYYY-MM, tables `months` and `segments`) or days [from, to)
+ * (YYYY-MM-DD, `days`), summed per score type, score and the group's column in SQL. Only the
+ * `segments` table has the segment.
  */
 export async function sumReportCounts(
   db: DbOrTrx,
   orgId: string,
-  range: { table: 'months' | 'days'; from: string; to: string },
+  range: { table: ReportTable; from: string; to: string },
   q: ReportCountsQuery,
 ): Promise<SummedCount[]> {
-  const col = range.table === 'months' ? 'month' : 'day';
+  const col = range.table === 'days' ? 'day' : 'month';
   const key = q.groupBy ? sql.ref(GROUP_COLUMN[q.groupBy]) : sql<null>`null`;
   let query = db
-    .selectFrom(range.table === 'months' ? 'feedback_report_months' : 'feedback_report_days')
+    .selectFrom(TABLES[range.table] as 'feedback_report_segments')
     .select([
       'score_type',
       'score_value',
@@ -148,8 +113,8 @@ export async function sumReportCounts(
       (eb) => eb.fn.sum<number>('n').as('n'),
     ])
     .where('org_id', '=', orgId)
-    .where(col, '>=', range.from)
-    .where(col, '<', range.to)
+    .where(sql.ref(col), '>=', range.from)
+    .where(sql.ref(col), '<', range.to)
     .where('score_type', 'in', q.scoreTypes)
     .groupBy(['score_type', 'score_value']);
   if (q.groupBy) query = query.groupBy(sql.ref(GROUP_COLUMN[q.groupBy]));
@@ -250,51 +215,37 @@ export async function reportRecordsOfClients(
   }));
 }
 
-/** Rows of stage `fromKey` moved onto `intoKey` (a merge of stages), both tables. */
+/** Rows of stage `fromKey` moved onto `intoKey` (a merge of stages), in the three tables. */
 export async function moveReportStage(
   db: DbOrTrx,
   orgId: string,
   fromKey: string,
   intoKey: string,
 ): Promise<void> {
-  const months = await db
-    .selectFrom('feedback_report_months')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('stage', '=', fromKey)
-    .execute();
-  const days = await db
-    .selectFrom('feedback_report_days')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('stage', '=', fromKey)
-    .execute();
-  await db
-    .deleteFrom('feedback_report_months')
-    .where('org_id', '=', orgId)
-    .where('stage', '=', fromKey)
-    .execute();
-  await db
-    .deleteFrom('feedback_report_days')
-    .where('org_id', '=', orgId)
-    .where('stage', '=', fromKey)
-    .execute();
-  const base = (r: (typeof days)[number] | (typeof months)[number]) => ({
-    utcMonth: r.utc_month,
-    stage: intoKey,
-    channel: r.channel,
-    scoreType: r.score_type as ScoreType,
-    score: Number(r.score_value),
-    count: Number(r.n),
-  });
-  await addReportMonths(
-    db,
-    orgId,
-    months.map((r) => ({ ...base(r), month: r.month, segment: r.segment })),
-  );
-  await addReportDays(
-    db,
-    orgId,
-    days.map((r) => ({ ...base(r), day: r.day })),
-  );
+  for (const table of Object.keys(TABLES) as ReportTable[]) {
+    const name = TABLES[table] as 'feedback_report_segments';
+    const rows = (await db
+      .selectFrom(name)
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('stage', '=', fromKey)
+      .execute()) as unknown as Array<Record<string, string | number>>;
+    await db.deleteFrom(name).where('org_id', '=', orgId).where('stage', '=', fromKey).execute();
+    await addReportRows(
+      db,
+      orgId,
+      table,
+      rows.map((r) => ({
+        month: r.month as string,
+        segment: r.segment as string,
+        day: r.day as string,
+        utcMonth: r.utc_month as string,
+        stage: intoKey,
+        channel: r.channel as string,
+        scoreType: r.score_type as ScoreType,
+        score: Number(r.score_value),
+        count: Number(r.n),
+      })),
+    );
+  }
 }

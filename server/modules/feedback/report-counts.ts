@@ -1,5 +1,5 @@
 // The satisfaction report's counts (issue 20, ADR 020): records per score type and score, per
-// month of the rollup's zone (with the client's segment) and per day of it, split by the UTC
+// month of the rollup's zone (without and with the client's segment) and per day of it, by the UTC
 // month the report groups months by, the stage and the channel. Kept in the same transactions as
 // the score months (ADR 013) — intake, deletion, a client's new segment, a stage merge, a new
 // zone — so the dashboard reads a few thousand counts instead of a year of records.
@@ -11,7 +11,12 @@ import * as repo from './report-counts.repo.ts';
 import { findZone, ROLLUP_SCORE_TYPES, saveZone } from './score-months.repo.ts';
 import { dayLabel, dayOf, dayStart, monthOfDay, utcMonthOf } from './zone-days.ts';
 
-export type { ReportCountsGroup, ReportCountsQuery, SummedCount } from './report-counts.repo.ts';
+export type {
+  ReportCountsGroup,
+  ReportCountsQuery,
+  ReportTable,
+  SummedCount,
+} from './report-counts.repo.ts';
 
 type Recorded = Pick<
   FeedbackTable,
@@ -31,10 +36,16 @@ interface Fact {
   count: number;
 }
 
-/** Month and day rows of some records, summed per key; rows summing to 0 left out. */
-async function addFacts(s: OrgScope, zone: string, facts: readonly Fact[]): Promise<void> {
-  const months = new Map<string, repo.ReportMonthRow>();
-  const days = new Map<string, repo.ReportDayRow>();
+type Row = repo.ReportCountKey & { month?: string; segment?: string; day?: string };
+
+/** The rows of some records in `tables`, summed per key; rows summing to 0 left out. */
+async function addFacts(
+  s: OrgScope,
+  zone: string,
+  facts: readonly Fact[],
+  tables: readonly repo.ReportTable[] = ['months', 'segments', 'days'],
+): Promise<void> {
+  const sums = new Map<repo.ReportTable, Map<string, Row>>(tables.map((t) => [t, new Map()]));
   for (const f of facts) {
     const d = dayOf(f.at, zone);
     const base = {
@@ -46,27 +57,28 @@ async function addFacts(s: OrgScope, zone: string, facts: readonly Fact[]): Prom
       count: f.count,
     };
     const tail = `${base.utcMonth}|${base.stage}|${base.channel}|${base.scoreType}|${base.score}`;
-    const month = { ...base, month: monthOfDay(d), segment: f.segment ?? '' };
-    const mk = `${month.month}|${month.segment}|${tail}`;
-    const m = months.get(mk);
-    if (m) m.count += f.count;
-    else months.set(mk, month);
-    const day = { ...base, day: dayLabel(d) };
-    const dk = `${day.day}|${tail}`;
-    const e = days.get(dk);
-    if (e) e.count += f.count;
-    else days.set(dk, day);
+    const rows: Record<repo.ReportTable, [string, Row]> = {
+      months: [`${monthOfDay(d)}|${tail}`, { ...base, month: monthOfDay(d) }],
+      segments: [
+        `${monthOfDay(d)}|${f.segment ?? ''}|${tail}`,
+        { ...base, month: monthOfDay(d), segment: f.segment ?? '' },
+      ],
+      days: [`${dayLabel(d)}|${tail}`, { ...base, day: dayLabel(d) }],
+    };
+    for (const [table, map] of sums) {
+      const [key, row] = rows[table];
+      const had = map.get(key);
+      if (had) had.count += f.count;
+      else map.set(key, row);
+    }
   }
-  await repo.addReportMonths(
-    s.db,
-    s.orgId,
-    [...months.values()].filter((r) => r.count !== 0),
-  );
-  await repo.addReportDays(
-    s.db,
-    s.orgId,
-    [...days.values()].filter((r) => r.count !== 0),
-  );
+  for (const [table, map] of sums)
+    await repo.addReportRows(
+      s.db,
+      s.orgId,
+      table,
+      [...map.values()].filter((r) => r.count !== 0),
+    );
 }
 
 /**
@@ -156,7 +168,7 @@ function utcMonthStartAfter(t: number): number {
 const REBUILD_ABOVE = 5_000;
 const READ_CHUNK = 500;
 
-/** clients.regrouped: a client's records leave its old segment's monthly counts for its new one's. */
+/** clients.regrouped: a client's records leave its old segment's counts for its new one's. */
 export async function regroupReportCounts(s: OrgScope, e: ClientsRegrouped): Promise<void> {
   const zone = await findZone(s.db, s.orgId);
   const moved = e.changes.filter((c) => c.before.segment !== c.after.segment);
@@ -184,33 +196,8 @@ export async function regroupReportCounts(s: OrgScope, e: ClientsRegrouped): Pro
         { ...base, segment: c.after.segment, count: 1 },
       );
     }
-  await addFactsMonthsOnly(s, zone, facts);
-}
-
-/** A segment move changes no day row (days have no segment): months only. */
-async function addFactsMonthsOnly(s: OrgScope, zone: string, facts: readonly Fact[]) {
-  const months = new Map<string, repo.ReportMonthRow>();
-  for (const f of facts) {
-    const r = {
-      month: monthOfDay(dayOf(f.at, zone)),
-      segment: f.segment ?? '',
-      utcMonth: utcMonthOf(f.at),
-      stage: f.stage ?? '',
-      channel: f.channel,
-      scoreType: f.scoreType,
-      score: f.score,
-      count: f.count,
-    };
-    const key = `${r.month}|${r.segment}|${r.utcMonth}|${r.stage}|${r.channel}|${r.scoreType}|${r.score}`;
-    const m = months.get(key);
-    if (m) m.count += f.count;
-    else months.set(key, r);
-  }
-  await repo.addReportMonths(
-    s.db,
-    s.orgId,
-    [...months.values()].filter((r) => r.count !== 0),
-  );
+  // Days and months without the segment do not change.
+  await addFacts(s, zone, facts, ['segments']);
   await repo.dropEmptyReportCounts(s.db, s.orgId);
 }
 
@@ -226,7 +213,7 @@ export async function mergeReportCounts(s: OrgScope, e: { fromKey: string; intoK
 export async function reportCountsOf(
   s: OrgScope,
   timeZone: string,
-  range: { table: 'months' | 'days'; from: string; to: string },
+  range: { table: repo.ReportTable; from: string; to: string },
   q: repo.ReportCountsQuery,
 ): Promise<repo.SummedCount[] | null> {
   if ((await findZone(s.db, s.orgId)) !== timeZone) return null;

@@ -72,7 +72,7 @@ describe.each(testDialects())('the report counts by hand on %s', (dialect) => {
       ['2026-04-01', '2026-04', 0, 1],
     ]);
     const months = await t.deps.db
-      .selectFrom('feedback_report_months')
+      .selectFrom('feedback_report_segments')
       .select(['month', 'segment', 'score_value'])
       .where('org_id', '=', orgId)
       .execute();

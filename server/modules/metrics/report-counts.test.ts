@@ -187,16 +187,13 @@ describe.each(testDialects())('the satisfaction report counts on %s', (dialect) 
   const rowsOf = async (orgId: string) => {
     const months = await t.deps.db
       .selectFrom('feedback_report_months')
-      .select([
-        'month',
-        'utc_month',
-        'stage',
-        'channel',
-        'segment',
-        'score_type',
-        'score_value',
-        'n',
-      ])
+      .select(['month', 'utc_month', 'stage', 'channel', 'score_type', 'score_value', 'n'])
+      .where('org_id', '=', orgId)
+      .execute();
+    const segments = await t.deps.db
+      .selectFrom('feedback_report_segments')
+      .select(['month', 'segment', 'utc_month', 'stage', 'channel', 'score_type', 'score_value'])
+      .select('n')
       .where('org_id', '=', orgId)
       .execute();
     const days = await t.deps.db
@@ -204,7 +201,7 @@ describe.each(testDialects())('the satisfaction report counts on %s', (dialect) 
       .select(['day', 'utc_month', 'stage', 'channel', 'score_type', 'score_value', 'n'])
       .where('org_id', '=', orgId)
       .execute();
-    return [...months, ...days]
+    return [...months, ...segments, ...days]
       .map((r) => JSON.stringify({ ...r, score_value: Number(r.score_value), n: Number(r.n) }))
       .sort();
   };

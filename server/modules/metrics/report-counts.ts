@@ -4,8 +4,8 @@
 // partial days at either end (a window of instants, like the overview's last 90 days) are
 // scanned from the records — at most two days of them — so every window is exact.
 // Not answered here (the caller scans): a client or manager filter, grouping by client, a window
-// without a whole day. A segment (filter or grouping) reads the months; its partial months'
-// days are scanned, the daily counts having no segment.
+// without a whole day. A segment (filter or grouping) reads the months by segment; its partial
+// months' days are scanned, the daily counts having no segment.
 import type { Ctx } from '../../context.ts';
 import type { ScoreType } from '../../db/types.ts';
 import { monthLabel } from '../cases/index.ts';
@@ -18,6 +18,7 @@ import {
   monthIndexOfDay,
   reportCountsOf,
   type ReportCountsGroup,
+  type ReportTable,
 } from '../feedback/index.ts';
 import * as repo from './metrics.repo.ts';
 import type { Window } from './period.ts';
@@ -81,7 +82,7 @@ export async function countScoresFromCounts(
     segment: q.segment,
   };
   const out: TypedScoreCount[] = [];
-  const addCounts = async (table: 'months' | 'days', from: string, to: string) => {
+  const addCounts = async (table: ReportTable, from: string, to: string) => {
     const rows = await reportCountsOf(ctx, timeZone, { table, from, to }, counts);
     if (rows === null) return false;
     for (const r of rows)
@@ -94,7 +95,8 @@ export async function countScoresFromCounts(
       });
     return true;
   };
-  if (pieces.months && !(await addCounts('months', pieces.months.from, pieces.months.to)))
+  const monthTable = bySegment ? 'segments' : 'months';
+  if (pieces.months && !(await addCounts(monthTable, pieces.months.from, pieces.months.to)))
     return null;
   const scans = [...pieces.instants];
   for (const d of pieces.days) {
