@@ -38,6 +38,8 @@ describe.each(testDialects())('the report counts by hand on %s', (dialect) => {
         nps(3, '2026-02-28T21:00:00Z', { clientId: b, stage: 'support', channel: 'email' }),
         // Moscow 1 Mar 03:00, no client, no stage: March in both.
         nps(9, '2026-03-01T00:00:00Z', {}),
+        // Moscow 1 Mar 13:00, no client, no stage.
+        nps(8, '2026-03-01T10:00:00Z', {}),
         nps(7, '2026-03-15T12:00:00Z', { clientId: a, stage: 'support' }),
       ],
     });
@@ -67,6 +69,7 @@ describe.each(testDialects())('the report counts by hand on %s', (dialect) => {
     ).toEqual([
       ['2026-02-28', '2026-02', 10, 1],
       ['2026-03-01', '2026-02', 3, 1],
+      ['2026-03-01', '2026-03', 8, 1],
       ['2026-03-01', '2026-03', 9, 1],
       ['2026-03-15', '2026-03', 7, 1],
       ['2026-04-01', '2026-04', 0, 1],
@@ -78,6 +81,7 @@ describe.each(testDialects())('the report counts by hand on %s', (dialect) => {
       .execute();
     expect(months.map((m) => [m.month, m.segment, Number(m.score_value)]).sort()).toEqual([
       ['2026-02', 'A', 10],
+      ['2026-03', '', 8],
       ['2026-03', '', 9],
       ['2026-03', 'A', 7],
       ['2026-03', 'B', 3],
@@ -87,38 +91,39 @@ describe.each(testDialects())('the report counts by hand on %s', (dialect) => {
 
   it('answers the dashboard over Moscow months, against the month before', async () => {
     const march = 'from=2026-03-01&to=2026-04-01&compare=previous';
-    // March in Moscow: 3 (UTC February), 9 and 7 (UTC March). February: 10.
+    // March in Moscow: 3 (UTC February), 9, 8 and 7 (UTC March). February: 10.
     const byMonth = await report(`${march}&groupBy=month`);
-    // 2026-02: one detractor → −100; 2026-03: a promoter and a passive → (1 − 0) / 2 = 50.
+    // 2026-02: one detractor → −100; 2026-03: a promoter, two passives → 100 / 3 = 33.3.
     expect(figures(byMonth.groups)).toEqual([
       ['2026-02', -100, 1],
-      ['2026-03', 50, 2],
+      ['2026-03', 33.3, 3],
     ]);
     expect(figures(byMonth.previous.groups)).toEqual([['2026-02', 100, 1]]);
     const headline = await report(march);
-    // 3, 9, 7: one promoter, one detractor of three → 0; before: 10 → 100, change −100.
-    expect(figures(headline.groups)).toEqual([['all', 0, 3]]);
+    // 3, 9, 8, 7: one promoter, one detractor of four → 0; before: 10 → 100, change −100.
+    expect(figures(headline.groups)).toEqual([['all', 0, 4]]);
     expect(headline.groups[0].change).toMatchObject({ previousValue: 100, value: -100 });
     expect(figures((await report(`${march}&groupBy=stage`)).groups)).toEqual([
-      ['none', 100, 1],
+      ['none', 50, 2],
       ['support', -50, 2],
     ]);
     expect(figures((await report(`${march}&groupBy=channel`)).groups)).toEqual([
-      ['api', 50, 2],
+      ['api', 33.3, 3],
       ['email', -100, 1],
     ]);
     expect(figures((await report(`${march}&groupBy=segment`)).groups)).toEqual([
       ['A', 0, 1],
       ['B', -100, 1],
-      ['none', 100, 1],
+      ['none', 50, 2],
     ]);
   });
 
   it('scans the partial days of a window of instants', async () => {
-    // From 1 March 12:00 Moscow: the 3 (00:00) and the 9 (03:00) are before it; the 7 is in.
+    // From 1 March 12:00 Moscow: the 3 (00:00) and the 9 (03:00) are before it; the 8 (13:00,
+    // in the partial first day, read from the records) and the 7 are in: two passives → 0.
     const out = await report('from=2026-03-01T12:00:00%2B03:00&to=2026-03-20');
-    expect(figures(out.groups)).toEqual([['all', 0, 1]]);
-    expect(out.groups[0]).toMatchObject({ passives: 1 });
+    expect(figures(out.groups)).toEqual([['all', 0, 2]]);
+    expect(out.groups[0]).toMatchObject({ passives: 2 });
     // The overview's last 90 days before 1 June 00:00Z start on 3 March 00:00Z: 7 and 0.
     const res = await call(t.app, key, { method: 'GET', url: '/api/v1/metrics/overview' });
     expect(res.json().nps).toMatchObject({ value: -50, responses: 2 });
