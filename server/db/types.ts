@@ -90,6 +90,9 @@ import type {
   CaseRollupFiguresTable,
   CaseRollupMembersTable,
   CaseRollupZonesTable,
+  FeedbackReportDaysTable,
+  FeedbackReportMonthsTable,
+  FeedbackReportSegmentsTable,
   FeedbackScoreGroupsTable,
   FeedbackScoreMonthsTable,
   FeedbackScoreZonesTable,
@@ -174,6 +177,9 @@ export interface DB {
   feedback_score_months: FeedbackScoreMonthsTable;
   feedback_score_groups: FeedbackScoreGroupsTable;
   feedback_score_zones: FeedbackScoreZonesTable;
+  feedback_report_months: FeedbackReportMonthsTable;
+  feedback_report_segments: FeedbackReportSegmentsTable;
+  feedback_report_days: FeedbackReportDaysTable;
   survey_invite_groups: SurveyInviteGroupsTable;
   survey_invite_zones: SurveyInviteZonesTable;
   case_rollup_members: CaseRollupMembersTable;

@@ -20,6 +20,39 @@ export interface FeedbackScoreGroupsTable extends FeedbackScoreMonthsTable {
   manager: string;
 }
 
+/**
+ * The satisfaction report's counts (migration 0048, ADR 020): records of a score type and score
+ * per month of the organisation's zone (feedback_score_zones) and UTC month (the report's month
+ * groups), stage ('' for none) and channel.
+ */
+export interface FeedbackReportMonthsTable {
+  org_id: string;
+  month: string;
+  utc_month: string;
+  stage: string;
+  channel: string;
+  score_type: string;
+  score_value: number;
+  n: number;
+}
+
+/** The same split by the client's segment ('' for none). */
+export interface FeedbackReportSegmentsTable extends FeedbackReportMonthsTable {
+  segment: string;
+}
+
+/** The same per day of the zone (YYYY-MM-DD) and UTC month, without the segment. */
+export interface FeedbackReportDaysTable {
+  org_id: string;
+  day: string;
+  utc_month: string;
+  stage: string;
+  channel: string;
+  score_type: string;
+  score_value: number;
+  n: number;
+}
+
 export interface FeedbackScoreZonesTable {
   org_id: string;
   time_zone: string;

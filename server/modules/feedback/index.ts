@@ -13,6 +13,7 @@ import { clientsRegrouped } from '../clients/index.ts';
 import { orgTimeZoneChanged } from '../orgs/index.ts';
 import { mergeScoreGroups, rebuildScoreGroups, regroupScoreGroups } from './score-groups.ts';
 import { mergeScoreMonths, rebuildScoreMonths } from './score-months.ts';
+import { mergeReportCounts, rebuildReportCounts, regroupReportCounts } from './report-counts.ts';
 import { clientDeleting, contactErasing, contactExporting } from '../clients/index.ts';
 import { caseDeleting } from '../cases/index.ts';
 import { detachCase, eraseFeedback, exportFeedback, refuseClientWithFeedback } from './privacy.ts';
@@ -40,6 +41,22 @@ export { registerStatusNotes, type StatusNote, type StatusNotesSource } from './
 export { rebuildScoreMonths, scoreMonthsOf, type ScoreMonthRow } from './score-months.ts';
 export { rebuildScoreGroups, scoreGroupsOf } from './score-groups.ts';
 export {
+  rebuildReportCounts,
+  reportCountsOf,
+  type ReportCountsGroup,
+  type ReportCountsQuery,
+  type ReportTable,
+  type SummedCount,
+} from './report-counts.ts';
+export {
+  dayAtOrAfter,
+  dayLabel,
+  dayOf,
+  dayStart,
+  firstDayOf,
+  monthIndexOfDay,
+} from './zone-days.ts';
+export {
   clientFeedbackDates,
   findFeedbackRecord,
   findFeedbackRecords,
@@ -55,15 +72,19 @@ stagesMerged.subscribe('feedback.feedback', async (s, e) => {
   await rewriteStageKey(s.db, 'feedback', s.orgId, e);
   await mergeScoreMonths(s, e);
   await mergeScoreGroups(s, e);
+  await mergeReportCounts(s, e);
 });
 // The score rollups count months of the organisation's zone: a new zone counts them again (the
 // groups after the months, which save the zone they are counted in).
 orgTimeZoneChanged.subscribe('feedback.score_months', async (s) => {
   await rebuildScoreMonths(s);
   await rebuildScoreGroups(s);
+  await rebuildReportCounts(s);
 });
 // The counts per client group follow a client to its new segment or manager (ADR 017).
 clientsRegrouped.subscribe('feedback.score_groups', regroupScoreGroups);
+// …and the report's monthly counts to its new segment (ADR 020).
+clientsRegrouped.subscribe('feedback.report_counts', regroupReportCounts);
 stageDeleting.subscribe('feedback.feedback', async (s, e) => {
   if (await stageKeyUsed(s.db, 'feedback', s.orgId, e.key)) throw stageInUse(e.key);
 });

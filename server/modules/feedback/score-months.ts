@@ -8,6 +8,7 @@ import type { OrgScope } from '../../context.ts';
 import type { FeedbackTable } from '../../db/types.ts';
 import { monthIndex, monthLabel as label, monthOfInstant, monthStart } from '../cases/index.ts';
 import { orgTimeZone } from '../orgs/index.ts';
+import { recordReportCounts } from './report-counts.ts';
 import { recordScoreGroups } from './score-groups.ts';
 import * as repo from './score-months.repo.ts';
 
@@ -27,10 +28,12 @@ export async function recordScoreMonths(
   s: OrgScope,
   rows: readonly Pick<
     FeedbackTable,
-    'client_id' | 'stage' | 'score_type' | 'score_value' | 'received_at'
+    'client_id' | 'stage' | 'channel' | 'score_type' | 'score_value' | 'received_at'
   >[],
   sign: 1 | -1 = 1,
 ): Promise<void> {
+  // The report's counts hold records without a stage too (ADR 020).
+  await recordReportCounts(s, rows, sign);
   const scored = rows.filter(counted);
   if (scored.length === 0) return;
   let zone = await repo.findZone(s.db, s.orgId);

@@ -2,6 +2,7 @@
 // so the expected numbers can be computed by hand, and the data set both test files start from.
 import type { Db, ScoreType } from '../../db/types.ts';
 import { newId } from '../../lib/ids.ts';
+import { rebuildReportCounts, rebuildScoreGroups, rebuildScoreMonths } from '../feedback/index.ts';
 
 export const NOW = '2026-06-15T12:00:00.000Z';
 
@@ -41,6 +42,14 @@ export async function insertFeedback(t: WithDb, orgId: string, rows: Row[]): Pro
       })),
     )
     .execute();
+  // Rows written past the intake: the rollups are counted again, as a bulk load does, so these
+  // hand-computed tests read the report counts (ADR 020) and the group counts (ADR 017) too.
+  await t.deps.db.transaction().execute(async (db) => {
+    const s = { db, orgId };
+    await rebuildScoreMonths(s);
+    await rebuildScoreGroups(s);
+    await rebuildReportCounts(s);
+  });
 }
 
 export async function insertClient(

@@ -7,6 +7,7 @@ import * as repo from './metrics.repo.ts';
 import { orgTimeZone } from '../orgs/index.ts';
 import { lastDays, type Window } from './period.ts';
 import { assertReportFilter } from './report-filter.ts';
+import { countScoresFromCounts } from './report-counts.ts';
 import { countScoresFromRollup } from './report-rollup.ts';
 import { previousWindow, reportWindow, type PreviousWindow } from './report-window.ts';
 import {
@@ -60,6 +61,7 @@ async function reportGroups(
   const counts = { scoreType: q.metric, ...filterOf(q), ...window, groupBy: q.groupBy };
   const rows =
     (await countScoresFromRollup(ctx, timeZone, counts)) ??
+    (await countScoresFromCounts(ctx, timeZone, { ...counts, scoreTypes: [q.metric] })) ??
     (await repo.countScoresByGroup(ctx.db, ctx.orgId, { ...counts, range: SCALES[q.metric] }));
   const histograms = new Map<string, { label?: string; hist: ScoreCount[] }>();
   for (const row of rows) {
@@ -139,14 +141,14 @@ export interface SatisfactionOverview extends Window {
   ces: SatisfactionResult;
 }
 
-/** NPS, CSAT and CES over the last OVERVIEW_DAYS days, in one query. */
+/** NPS, CSAT and CES over the last OVERVIEW_DAYS days: the report counts, else one scan. */
 export async function getSatisfactionOverview(ctx: Ctx): Promise<SatisfactionOverview> {
   assertCan(ctx.actor, 'data.read');
   const window = lastDays(ctx.clock.now(), OVERVIEW_DAYS);
-  const rows = await repo.countScoresByType(ctx.db, ctx.orgId, {
-    scoreTypes: ['nps', 'csat', 'ces'],
-    ...window,
-  });
+  const scoreTypes: SatisfactionMetric[] = ['nps', 'csat', 'ces'];
+  const rows =
+    (await countScoresFromCounts(ctx, await orgTimeZone(ctx), { ...window, scoreTypes })) ??
+    (await repo.countScoresByType(ctx.db, ctx.orgId, { scoreTypes, ...window }));
   const histogramOf = (metric: SatisfactionMetric) => rows.filter((r) => r.scoreType === metric);
   return {
     ...window,

@@ -183,6 +183,10 @@ describe.each(testDialects())('stages on first sight and merged on %s', (dialect
         // client group (migration 0037).
         'feedback_score_groups',
         'feedback_score_months',
+        // The satisfaction report's counts per zone month, by segment, per day (0048, ADR 020).
+        'feedback_report_days',
+        'feedback_report_months',
+        'feedback_report_segments',
         // Improvement initiatives (migration 0031).
         'initiatives',
         'kpi_values',
