@@ -1,5 +1,5 @@
-// The work-page state bench/dashboards.ts needs on top of bench/scorecard.ts's data set: someone
-// to own cases ("mine"), a signed-in session for the care inbox's "assigned to me", and — with
+// The work-page state bench/dashboards.ts needs on top of bench/scorecard.ts's data set: clients
+// older than their records, someone to own cases ("mine"), a signed-in session for the care inbox's "assigned to me", and — with
 // BENCH_REOPEN=1 — every case open again (the board had ≈ 640 000 open cases).
 import { sql } from 'kysely';
 import { OPEN_CASE_STATUSES } from '../shared/domain/vocabulary.ts';
@@ -29,6 +29,19 @@ export async function assignSomeCases(deps: Deps, orgId: string, userId: string)
     .where('public_ref', 'like', '%7')
     .execute();
   return owned();
+}
+
+/**
+ * The clients existed before their first record (the load stamps them with its own time, which
+ * would leave the care inbox no client old enough to be silent): created 2024-11-01.
+ */
+export async function backdateClients(deps: Deps, orgId: string) {
+  await deps.db
+    .updateTable('clients')
+    .set({ created_at: '2024-11-01T00:00:00.000Z' })
+    .where('org_id', '=', orgId)
+    .where('created_at', '>', '2024-11-01T00:00:00.000Z')
+    .execute();
 }
 
 /**

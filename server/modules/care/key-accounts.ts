@@ -14,17 +14,12 @@ export interface KeyAccountSelector {
   select(s: KeyAccountScope): Promise<Set<string> | null>;
 }
 
-const KEY_FIT = 67;
-
 const fallback: KeyAccountSelector = {
   name: 'care.strategic-fit',
   priority: -1,
   async select(s) {
-    // Filtered in SQL: the inbox asks on every read, and most of 20 000 clients are not key.
-    const fields = await clientEconomicsFieldsWhere(s, { minStrategicFit: KEY_FIT });
-    return new Set(
-      [...fields].filter(([, f]) => (f.strategicFit ?? -1) >= KEY_FIT).map(([id]) => id),
-    );
+    const fields = await clientEconomicsFieldsWhere(s, {});
+    return new Set([...fields].filter(([, f]) => (f.strategicFit ?? -1) >= 67).map(([id]) => id));
   },
 };
 

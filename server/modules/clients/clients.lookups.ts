@@ -37,8 +37,7 @@ export async function clientEconomicsFields(
 /** The economics fields of every client in `segment` and/or of `managerId`, by client id. */
 export async function clientEconomicsFieldsWhere(
   s: OrgScope,
-  /** minStrategicFit: only clients with a strategic fit of at least this (none: any, or none set). */
-  filter: { segment?: string; managerId?: string; minStrategicFit?: number },
+  filter: { segment?: string; managerId?: string },
 ): Promise<Map<string, ClientEconomicsFields>> {
   const rows = await repo.economicsFieldsWhere(s.db, s.orgId, filter);
   return new Map(rows.map((r) => [r.id, fieldsOf(r)]));

@@ -220,7 +220,7 @@ export async function findEconomicsFields(db: DbOrTrx, orgId: string, id: string
 export async function economicsFieldsWhere(
   db: DbOrTrx,
   orgId: string,
-  f: { segment?: string; managerId?: string; minStrategicFit?: number },
+  f: { segment?: string; managerId?: string },
 ) {
   let q = db
     .selectFrom('clients')
@@ -228,7 +228,6 @@ export async function economicsFieldsWhere(
     .where('org_id', '=', orgId);
   if (f.segment) q = q.where('segment', '=', f.segment);
   if (f.managerId) q = q.where('manager_id', '=', f.managerId);
-  if (f.minStrategicFit !== undefined) q = q.where('strategic_fit', '>=', f.minStrategicFit);
   return q.orderBy('id').execute();
 }
 
