@@ -11,6 +11,7 @@ import { testDialects } from '../../../tests/support/db.ts';
 import { capturing, planOf } from '../../../tests/support/plans.ts';
 import { DETRACTOR_PREDICATE, OPEN_PREDICATE } from '../../../migrations/0047_work_page_indexes.ts';
 import { OPEN_CASE_STATUSES } from '../../../shared/domain/vocabulary.ts';
+import * as coverage from './coverage.repo.ts';
 import * as reads from './reminders.repo.ts';
 
 const NOW = '2026-11-23T09:00:00.000Z';
@@ -199,11 +200,17 @@ describe.each(testDialects())('care inbox reads at scale on %s', (dialect) => {
 
   it('walks the indexes of migration 0047 (plans)', async () => {
     const { orgId, db, client, kase } = await world();
-    await kase(await client('Клиент'), 'new', { created: '2026-11-01T00:00:00.000Z' });
+    const c = await client('Клиент');
+    await kase(c, 'new', { created: '2026-11-01T00:00:00.000Z' });
     const cap = capturing(db);
     await reads.casesAtSlaRisk(cap.db, orgId, DUE_BEFORE, 200);
     await reads.detractorsWithoutFollowUp(cap.db, orgId, SINCE, STALE, 200);
+    await coverage.lastTouches(cap.db, orgId, [c]);
     const plans = await Promise.all(cap.queries.map((q) => planOf(db, dialect, q)));
+    // The newest touch per contact: by contact, never through every row of the organisation.
+    expect(plans.join('\n')).toMatch(
+      /feedback_org_contact_idx[^]*cases_org_contact_idx[^]*messages_org_contact_idx[^]*calls_org_contact_idx/,
+    );
     expect(plans[0]).toContain('cases_open_due_idx');
     expect(plans[1]).toContain('feedback_detractors_idx');
     expect(plans[2]).toContain('cases_unanswered_idx');
