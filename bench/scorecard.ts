@@ -10,11 +10,10 @@
 // cl_scorecard_bench (BENCH_PG_NAME), kept too (BENCH_FRESH=1 loads both again). BENCH_FEEDBACK, BENCH_CASES,
 // BENCH_TX scale the data; BENCH_ONLY=<regular expression> times only the matching lines.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../server/app.ts';
-import { generate, KEY, openDeps, type Deps } from './scorecard-data.ts';
+import { generate, KEY, openDeps } from './scorecard-data.ts';
+import { loadAverage, machine, pgDatabase, reuse, timeEndpoint } from './scorecard-http.ts';
 
 const FEEDBACK = Number(process.env.BENCH_FEEDBACK ?? 1_000_000);
 const CASES = Number(process.env.BENCH_CASES ?? 300_000);
@@ -31,57 +30,17 @@ const DIR = process.env.BENCH_DIR ?? '/tmp/cl-scorecard-bench';
 const PG_BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PG_NAME = process.env.BENCH_PG_NAME ?? 'cl_scorecard_bench';
 
-/** The data set of a previous run, when there is one (the bench org, a fresh admin key). */
-async function reuse(deps: Deps) {
-  const org = await deps.db
-    .selectFrom('orgs')
-    .select('id')
-    .where('name', '=', 'Бенчмарк карты')
-    .executeTakeFirst();
-  if (!org) return undefined;
-  const done = await deps.db
-    .selectFrom('kpi_values')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('org_id', '=', org.id)
-    .executeTakeFirstOrThrow();
-  if (Number(done.n) === 0) return undefined; // an interrupted load
-  const admin = await deps.db
-    .selectFrom('users')
-    .select('id')
-    .where('org_id', '=', org.id)
-    .executeTakeFirstOrThrow();
-  const client = await deps.db
-    .selectFrom('clients')
-    .select('id')
-    .where('org_id', '=', org.id)
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  return { orgId: org.id, managerId: admin.id, clientId: client.id };
-}
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-
-async function timeEndpoint(
+const time = (
   base: string,
   key: string,
   url: string,
   opts: { requests?: number; before?: () => Promise<void> } = {},
-) {
-  const times: number[] = [];
-  const requests = opts.requests ?? REQUESTS;
-  for (let i = 0; i < requests + WARMUP; i++) {
-    await opts.before?.();
-    const t0 = performance.now();
-    const res = await fetch(`${base}${url}`, { headers: { authorization: `Bearer ${key}` } });
-    await res.text();
-    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
-    if (i >= WARMUP) times.push(performance.now() - t0);
-  }
-  return { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1) };
-}
+) =>
+  timeEndpoint(base, key, url, {
+    requests: opts.requests ?? REQUESTS,
+    warmup: WARMUP,
+    before: opts.before,
+  });
 
 function satisfactionEndpoints(data: { managerId: string; clientId: string }) {
   const year =
@@ -143,7 +102,7 @@ async function benchOne(label: string, databaseUrl: string) {
     });
     if (res.status >= 300) throw new Error(`feedback answered ${res.status}: ${await res.text()}`);
   };
-  const options: Record<string, Parameters<typeof timeEndpoint>[3]> = {};
+  const options: Record<string, Parameters<typeof time>[3]> = {};
   endpoints['scorecard, 12 months, after a new feedback each time'] =
     endpoints['scorecard, 12 months by month']!;
   options['scorecard, 12 months, after a new feedback each time'] = {
@@ -168,7 +127,7 @@ async function benchOne(label: string, databaseUrl: string) {
       console.log(`${label} ${name}: computed in ${computeSeconds[name]} s`);
     }
     const opts = name.startsWith('arbiter') ? { requests: ARBITER_REQUESTS } : options[name];
-    timings[name] = await timeEndpoint(base, key, url, opts);
+    timings[name] = await time(base, key, url, opts);
     console.log(`${label} ${name}: p50 ${timings[name]!.p50} ms, p95 ${timings[name]!.p95} ms`);
   }
   await app.close();
@@ -176,28 +135,9 @@ async function benchOne(label: string, databaseUrl: string) {
   return { loadSeconds, timings, arbiterComputeSeconds: computeSeconds };
 }
 
-async function pgDatabase(): Promise<string> {
-  const c = new pg.Client({ connectionString: PG_BASE });
-  await c.connect();
-  try {
-    const has = await c.query('select 1 from pg_database where datname = $1', [PG_NAME]);
-    if (has.rowCount && FRESH) await c.query(`drop database ${PG_NAME} with (force)`);
-    if (!has.rowCount || FRESH) await c.query(`create database ${PG_NAME}`);
-  } finally {
-    await c.end();
-  }
-  return PG_BASE.replace(/\/[^/]*$/, `/${PG_NAME}`);
-}
-
 const results: Record<string, unknown> = {
   at: new Date().toISOString(),
-  machine: {
-    cpus: cpus().length,
-    cpu: cpus()[0]?.model,
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    loadAverageAtStart: loadavg().map((x) => +x.toFixed(2)),
-  },
+  machine: machine(),
   settings: {
     feedback: FEEDBACK,
     cases: CASES,
@@ -212,8 +152,9 @@ if (SQLITE) {
   if (FRESH) for (const f of ['', '-wal', '-shm']) if (existsSync(file + f)) rmSync(file + f);
   results.sqlite = await benchOne('sqlite', `sqlite:${file}`);
 }
-if (process.env.BENCH_PG === '1') results.postgres = await benchOne('postgres', await pgDatabase());
-results.loadAverageAtEnd = loadavg().map((x) => +x.toFixed(2));
+if (process.env.BENCH_PG === '1')
+  results.postgres = await benchOne('postgres', await pgDatabase(PG_BASE, PG_NAME, FRESH));
+results.loadAverageAtEnd = loadAverage();
 mkdirSync('bench/results', { recursive: true });
 const out = `bench/results/scorecard-${Date.now()}.json`;
 writeFileSync(out, JSON.stringify(results, null, 2));

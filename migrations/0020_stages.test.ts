@@ -61,6 +61,9 @@ async function plantVariants(db: Kysely<any>): Promise<void> {
   }
 }
 
+/** Indexes on these tables that migrations after 0020 add. */
+const LATER = ['messages_org_contact_idx'];
+
 async function outboxIndexes(db: Kysely<any>, dialect: string): Promise<string[]> {
   const rows =
     dialect === 'sqlite'
@@ -85,7 +88,8 @@ async function roundTrip(db: Kysely<any>, dialect: string): Promise<number> {
   expect(await db.selectFrom('messages').select(['id', 'kind']).orderBy('id').execute()).toEqual(
     kinds,
   );
-  expect(await outboxIndexes(db, dialect)).toEqual(indexes);
+  // Every index of before survives; later migrations may add their own (0047: by contact).
+  expect((await outboxIndexes(db, dialect)).filter((n) => !LATER.includes(n))).toEqual(indexes);
   const registry = await db
     .selectFrom('stages')
     .select(['org_id', 'key', 'name_ru', 'name_en', 'position'])

@@ -47,6 +47,7 @@ import * as m0043 from './0043_survey_invite_groups.ts';
 import * as m0044 from './0044_resolution_codes_and_tags.ts';
 import * as m0045 from './0045_saved_views.ts';
 import * as m0046 from './0046_person_notifications.ts';
+import * as m0047 from './0047_work_page_indexes.ts';
 import * as m0048 from './0048_feedback_report_counts.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -96,5 +97,6 @@ export const migrations: Record<string, Migration> = {
   '0044_resolution_codes_and_tags': m0044,
   '0045_saved_views': m0045,
   '0046_person_notifications': m0046,
+  '0047_work_page_indexes': m0047,
   '0048_feedback_report_counts': m0048,
 };

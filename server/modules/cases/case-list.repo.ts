@@ -2,7 +2,9 @@
 // ids. orgId first, always.
 import type { CasesTable, CaseStatus, DbOrTrx } from '../../db/types.ts';
 import { before } from '../../db/keyset.ts';
+import { onlyOpen, openCaseTerm } from '../../db/open-cases.ts';
 import type { KeyCursor } from '../../lib/paging.ts';
+import { OPEN_CASE_STATUSES } from '../../../shared/domain/vocabulary.ts';
 import { whereClosing, type ClosingFilter } from './case-closing.repo.ts';
 
 /** With the closing filters (resolvedTo, resolution code, tag: case-closing.repo.ts). */
@@ -21,10 +23,17 @@ export interface CaseFilter extends ClosingFilter {
   limit: number;
 }
 
-/** Newest opened first (ties by id); pages on (created_at, id). */
+/**
+ * Newest opened first (ties by id); pages on (created_at, id). Open statuses only (the inbox, the
+ * board, "mine") walk the open cases' partial indexes (migration 0047) without sorting: the
+ * literal open term stands for the whole open set, and narrows further only for a part of it.
+ */
 export async function listCases(db: DbOrTrx, orgId: string, f: CaseFilter): Promise<CasesTable[]> {
   let q = db.selectFrom('cases').selectAll().where('org_id', '=', orgId);
-  if (f.status?.length) q = q.where('status', 'in', f.status);
+  if (onlyOpen(f.status)) {
+    q = q.where(openCaseTerm());
+    if (new Set(f.status).size < OPEN_CASE_STATUSES.length) q = q.where('status', 'in', f.status!);
+  } else if (f.status?.length) q = q.where('status', 'in', f.status);
   if (f.ownerId) q = q.where('owner_id', '=', f.ownerId);
   if (f.clientId) q = q.where('client_id', '=', f.clientId);
   if (f.stage !== undefined) q = q.where('stage', '=', f.stage);
