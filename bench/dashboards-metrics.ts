@@ -8,10 +8,10 @@
 // BENCH_PG=1 in BENCH_PG_NAME. BENCH_ONLY=<regular expression> times only the matching lines.
 // `metricsEndpoints` is exported for bench/dashboards.ts (the whole dashboard's bench).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../server/app.ts';
 import { KEY, openDeps } from './scorecard-data.ts';
+import { loadAverage, machine, timeEndpoint } from './scorecard-http.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
@@ -38,23 +38,6 @@ export function metricsEndpoints(): Record<string, string> {
   };
 }
 
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
-
-async function timeEndpoint(base: string, url: string) {
-  const times: number[] = [];
-  for (let i = 0; i < REQUESTS + WARMUP; i++) {
-    const t0 = performance.now();
-    const res = await fetch(`${base}${url}`, { headers: { authorization: `Bearer ${KEY}` } });
-    await res.text();
-    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
-    if (i >= WARMUP) times.push(performance.now() - t0);
-  }
-  return { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1) };
-}
-
 async function benchOne(label: string, databaseUrl: string) {
   const m0 = performance.now();
   const deps = await openDeps(databaseUrl); // migrates (the first run fills new rollups)
@@ -64,7 +47,7 @@ async function benchOne(label: string, databaseUrl: string) {
   const timings: Record<string, { p50: number; p95: number }> = {};
   for (const [name, url] of Object.entries(metricsEndpoints())) {
     if (ONLY && !ONLY.test(name)) continue;
-    timings[name] = await timeEndpoint(base, url);
+    timings[name] = await timeEndpoint(base, KEY, url, { requests: REQUESTS, warmup: WARMUP });
     console.log(`${label} ${name}: p50 ${timings[name]!.p50} ms, p95 ${timings[name]!.p95} ms`);
   }
   await app.close();
@@ -74,20 +57,14 @@ async function benchOne(label: string, databaseUrl: string) {
 
 const results: Record<string, unknown> = {
   at: new Date().toISOString(),
-  machine: {
-    cpus: cpus().length,
-    cpu: cpus()[0]?.model,
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    loadAverageAtStart: loadavg().map((x) => +x.toFixed(2)),
-  },
+  machine: machine(),
   requests: REQUESTS,
 };
 if (process.env.BENCH_SQLITE !== '0')
   results.sqlite = await benchOne('sqlite', `sqlite:${join(DIR, 'bench.db')}`);
 if (process.env.BENCH_PG === '1')
   results.postgres = await benchOne('postgres', PG_BASE.replace(/\/[^/]*$/, `/${PG_NAME}`));
-results.loadAverageAtEnd = loadavg().map((x) => +x.toFixed(2));
+results.loadAverageAtEnd = loadAverage();
 mkdirSync('bench/results', { recursive: true });
 const out = `bench/results/dashboards-metrics-${Date.now()}.json`;
 writeFileSync(out, JSON.stringify(results, null, 2));
