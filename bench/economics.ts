@@ -14,6 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../server/app.ts';
+import { startWalCheckpointer } from '../server/db/checkpointer.ts';
 import { CLIENTS, DATA, load, RUN, seeded, TX } from './economics-data.ts';
 import { dropBenchDatabases, freshPgDatabase } from './lib.ts';
 
@@ -49,6 +50,9 @@ async function timeEndpoint(
 async function benchOne(label: string, databaseUrl: () => Promise<string>) {
   const data = await load(label, databaseUrl);
   if (!data) return { loaded: true };
+  // As the shipped server (main.ts): SQLite's checkpoints on their own thread (ADR 006), not
+  // SQLite's automatic one inside whichever commit passes 1000 WAL pages.
+  const checkpointer = startWalCheckpointer(data.deps.dbHandle);
   const app = await buildApp(data.deps, { serveWeb: false });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const key = data.apiKey;
@@ -139,6 +143,7 @@ async function benchOne(label: string, databaseUrl: () => Promise<string>) {
     console.log(`${label} batch intake, ${senders} sender(s): ${rate} rows/s`);
   }
   await app.close();
+  await checkpointer?.stop();
   await data.deps.db.destroy();
   if (DATA && label === 'sqlite')
     for (const end of ['', '-wal', '-shm'])
