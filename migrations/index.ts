@@ -49,6 +49,7 @@ import * as m0045 from './0045_saved_views.ts';
 import * as m0046 from './0046_person_notifications.ts';
 import * as m0047 from './0047_work_page_indexes.ts';
 import * as m0048 from './0048_feedback_report_counts.ts';
+import * as m0049 from './0049_drop_client_buys.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -99,4 +100,5 @@ export const migrations: Record<string, Migration> = {
   '0046_person_notifications': m0046,
   '0047_work_page_indexes': m0047,
   '0048_feedback_report_counts': m0048,
+  '0049_drop_client_buys': m0049,
 };

@@ -63,7 +63,6 @@ import type {
   TransactionsTable,
 } from './tables/economics.ts';
 import type {
-  EconomicsClientBuysTable,
   EconomicsStageGroupsTable,
   EconomicsStageMembersTable,
 } from './tables/stage-money.ts';
@@ -220,7 +219,6 @@ export interface DB {
   economics_clients: EconomicsClientsTable;
   economics_versions: EconomicsVersionsTable;
   economics_stage_members: EconomicsStageMembersTable;
-  economics_client_buys: EconomicsClientBuysTable;
   economics_stage_groups: EconomicsStageGroupsTable;
   text_topics: TextTopicsTable;
   text_corrections: TextCorrectionsTable;

@@ -16,15 +16,6 @@ export interface EconomicsStageMembersTable {
   on_time: number;
 }
 
-/** Per client and period: its sales of any stage (or none) dated in the period. */
-export interface EconomicsClientBuysTable {
-  org_id: string;
-  client_id: string;
-  span: number;
-  period: number;
-  sales: number;
-}
-
 /** Per stage, period and group of clients (current segment and manager, '' = none): sums of the
  * members, paying = members with a sale, retained = those with a sale in the next period. */
 export interface EconomicsStageGroupsTable {

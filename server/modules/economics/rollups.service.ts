@@ -8,7 +8,7 @@ import { periodStart } from './periods.ts';
 import { monthOf, RollupDelta, type RollupTx } from './rollup-deltas.ts';
 import * as repo from './rollups.repo.ts';
 import type { StageTx } from './stage-rollup-deltas.ts';
-import { applyStageChanges } from './stage-rollup.service.ts';
+import { applyStageChanges, stagedClients } from './stage-rollup.service.ts';
 
 /** A transaction's columns the economics and stage-money rollups read. */
 type Tx = RollupTx & StageTx;
@@ -21,7 +21,6 @@ const nonZero = (sums: Record<string, number>) => Object.values(sums).some((v) =
 
 /** Applies inserts (after only), updates (both) and deletes (before only) to the rollups. */
 export async function applyTransactionChanges(s: OrgScope, changes: readonly TxChange[]) {
-  await applyStageChanges(s, changes);
   const delta = new RollupDelta();
   const added = new Map<string, Set<number>>();
   const maybeGone: { clientId: string; month: number }[] = [];
@@ -66,7 +65,9 @@ export async function applyTransactionChanges(s: OrgScope, changes: readonly TxC
   for (const g of candidates)
     if (!stillSold.has(`${g.clientId}:${g.month}`))
       removed.set(g.clientId, [...(removed.get(g.clientId) ?? []), g.month]);
-  await updateClientSets(s, 'sale_months', added, removed);
+  // The stage money reads "bought in a period" from these sets, before and after (ADR 014).
+  const months = await updateClientSets(s, 'sale_months', added, removed, stagedClients(changes));
+  await applyStageChanges(s, changes, months);
 }
 
 /** Marks the months in which clients gave feedback (received_at's UTC month). */
@@ -99,14 +100,20 @@ export async function removeFeedbackActivity(
   await updateClientSets(s, 'feedback_months', new Map(), removed);
 }
 
+/**
+ * Adds and removes months of the clients' sets; returns every changed client's set before and
+ * after, and those of the `alsoRead` clients (unchanged ones: the same set twice).
+ */
 async function updateClientSets(
   s: OrgScope,
   column: 'sale_months' | 'feedback_months',
   added: ReadonlyMap<string, ReadonlySet<number>>,
   removed: ReadonlyMap<string, readonly number[]>,
-): Promise<void> {
-  const ids = [...new Set([...added.keys(), ...removed.keys()])];
-  if (ids.length === 0) return;
+  alsoRead: readonly string[] = [],
+): Promise<Map<string, { old: Set<number>; now: Set<number> }>> {
+  const sets = new Map<string, { old: Set<number>; now: Set<number> }>();
+  const ids = [...new Set([...added.keys(), ...removed.keys(), ...alsoRead])];
+  if (ids.length === 0) return sets;
   // The version row is locked first: a concurrent batch that adds another month to the same
   // client waits here and then reads this one's sets, instead of overwriting them with its own
   // stale read (the merge is read-modify-write in JS).
@@ -122,14 +129,18 @@ async function updateClientSets(
       sale_months: '',
       feedback_months: '',
     };
-    const months = new Set(decodeMonths(row[column]));
+    const old = new Set(decodeMonths(row[column]));
+    const months = new Set(old);
     for (const m of added.get(id) ?? []) months.add(m);
     for (const m of removed.get(id) ?? []) months.delete(m);
+    sets.set(id, { old, now: months });
+    if (!added.has(id) && !removed.has(id)) continue;
     const text = encodeMonths(months);
     if (current.has(id) && text === row[column]) continue;
     changed.push({ ...row, [column]: text });
   }
   await repo.saveClientRollups(s.db, changed, version);
+  return sets;
 }
 
 /**

@@ -1,6 +1,7 @@
 // What transactions add to the stage-money rollup (ADR 014), pure: per (client, stage, period)
-// the member sums and per (client, period) the sales of any stage, for months (span 1) and
-// quarters (span 3); and a client's part of the group rows from its member and buy rows.
+// the member sums, for months (span 1) and quarters (span 3); whether a client bought in a period
+// from its sale months (ADR 011's economics_clients.sale_months); and a client's part of the
+// group rows from its member rows and its sale months.
 import { periodIndex } from './periods.ts';
 
 export const SPANS = [
@@ -45,7 +46,6 @@ const zero = (): MemberSums => ({ revenue_minor: 0, documents: 0, sales: 0, due:
 
 export class StageDelta {
   readonly members = new Map<string, MemberKey & MemberSums>();
-  readonly buys = new Map<string, BuyKey & { sales: number }>();
 
   private member(k: MemberKey) {
     const key = memberKey(k);
@@ -65,12 +65,6 @@ export class StageDelta {
         m.documents += sign;
         if (sale) m.sales += sign;
       }
-      if (sale) {
-        const key = buyKey({ client_id: t.client_id, span, period });
-        const b = this.buys.get(key) ?? { client_id: t.client_id, span, period, sales: 0 };
-        b.sales += sign;
-        this.buys.set(key, b);
-      }
       if (sale && t.stage !== null && t.due_date !== null) {
         const due = periodIndex(t.due_date, unit);
         const m = this.member({ client_id: t.client_id, stage: t.stage, span, period: due });
@@ -84,17 +78,11 @@ export class StageDelta {
    * The changes left once parts that cancel out are dropped, in key order: concurrent writers
    * then lock the rows they share in the same order (no deadlock on PostgreSQL).
    */
-  changed() {
-    return {
-      members: [...this.members]
-        .sort(byKey)
-        .map(([, m]) => m)
-        .filter((m) => m.revenue_minor || m.documents || m.sales || m.due || m.on_time),
-      buys: [...this.buys]
-        .sort(byKey)
-        .map(([, b]) => b)
-        .filter((b) => b.sales !== 0),
-    };
+  changed(): (MemberKey & MemberSums)[] {
+    return [...this.members]
+      .sort(byKey)
+      .map(([, m]) => m)
+      .filter((m) => m.revenue_minor || m.documents || m.sales || m.due || m.on_time);
   }
 }
 
@@ -159,15 +147,44 @@ export const groupOf = (
   manager: c?.managerId ?? '',
 });
 
-/** A client's whole part of the group rows from its member rows and its buy rows. */
+/**
+ * Whether a month set (sale months) holds a sale in the period: the month itself (span 1) or
+ * one of the quarter's three months (span 3; month indexes are year × 12 + month − 1 and
+ * quarter indexes year × 4 + quarter − 1, so quarter q is months 3q … 3q + 2).
+ */
+export function boughtIn(months: ReadonlySet<number>, span: number, period: number): boolean {
+  if (span === 1) return months.has(period);
+  for (let m = period * span; m < (period + 1) * span; m++) if (months.has(m)) return true;
+  return false;
+}
+
+/** The (span, period) cells whose "bought" answer differs between two month sets. */
+export function boughtFlips(
+  clientId: string,
+  old: ReadonlySet<number>,
+  now: ReadonlySet<number>,
+): BuyKey[] {
+  const cells = new Map<string, BuyKey>();
+  for (const m of [...old, ...now]) {
+    if (old.has(m) === now.has(m)) continue;
+    for (const { span } of SPANS) {
+      const period = Math.floor(m / span);
+      if (boughtIn(old, span, period) !== boughtIn(now, span, period))
+        cells.set(`${span}|${period}`, { client_id: clientId, span, period });
+    }
+  }
+  return [...cells.values()];
+}
+
+/** A client's whole part of the group rows from its member rows and its sale months. */
 export function clientPart(
   members: readonly (MemberKey & MemberSums)[],
-  buys: readonly (BuyKey & { sales: number })[],
+  saleMonths: (clientId: string) => ReadonlySet<number>,
 ): (MemberKey & GroupSums)[] {
-  const bought = new Set(buys.filter((b) => Number(b.sales) > 0).map(buyKey));
   return members.map((m) => {
     const paying = Number(m.sales) > 0 ? 1 : 0;
-    const next = { client_id: m.client_id, span: m.span, period: Number(m.period) + 1 };
+    const next = { span: Number(m.span), period: Number(m.period) + 1 };
+    const bought = boughtIn(saleMonths(String(m.client_id)), next.span, next.period);
     return {
       client_id: m.client_id,
       stage: m.stage,
@@ -176,7 +193,7 @@ export function clientPart(
       revenue_minor: Number(m.revenue_minor),
       documents: Number(m.documents),
       paying,
-      retained: paying && bought.has(buyKey(next)) ? 1 : 0,
+      retained: paying && bought ? 1 : 0,
       due: Number(m.due),
       on_time: Number(m.on_time),
     };

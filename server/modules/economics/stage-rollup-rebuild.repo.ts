@@ -16,14 +16,13 @@ const index = (col: string, span: 1 | 3): RawBuilder<number> =>
 const onlyStage = (stage: string | undefined, col = 'stage') =>
   stage === undefined ? sql`` : sql` and ${sql.ref(col)} = ${stage}`;
 
-/** Empties the rollup of the organisation, or of the listed stages (buys are kept then). */
+/** Empties the rollup of the organisation, or of the listed stages. */
 export async function clearStageMoney(db: DbOrTrx, orgId: string, stages?: readonly string[]) {
   for (const table of ['economics_stage_members', 'economics_stage_groups'] as const) {
     let q = db.deleteFrom(table).where('org_id', '=', orgId);
     if (stages) q = q.where('stage', 'in', stages);
     await q.execute();
   }
-  if (!stages) await db.deleteFrom('economics_client_buys').where('org_id', '=', orgId).execute();
 }
 
 /** Member rows from the transactions (of one stage when given). */
@@ -47,33 +46,35 @@ export async function fillMembers(db: DbOrTrx, orgId: string, stage?: string): P
     group by org_id, client_id, span, period, stage`.execute(db);
 }
 
-/** Buy rows (sales of any stage per client and period) from the transactions. */
-export async function fillBuys(db: DbOrTrx, orgId: string): Promise<void> {
-  const parts = ([1, 3] as const).map(
-    (
-      span,
-    ) => sql`select org_id, client_id, ${sql.lit(span)} as span, ${index('date', span)} as period
-      from transactions where org_id = ${orgId} and kind = 'sale'`,
-  );
-  await sql`insert into economics_client_buys (org_id, client_id, span, period, sales)
-    select org_id, client_id, span, period, count(*)
-    from (${sql.join(parts, sql` union all `)}) x
-    group by org_id, client_id, span, period`.execute(db);
-}
-
-/** Group rows from the member and buy rows and the clients' current segment and manager. */
+/**
+ * Group rows from the member rows, the periods in which their clients bought (a sale of any stage,
+ * from the transactions; of the stage's members only when one stage is refilled) and the clients'
+ * current segment and manager.
+ */
 export async function fillGroups(db: DbOrTrx, orgId: string, stage?: string): Promise<void> {
-  await sql`insert into economics_stage_groups
+  const ofStage =
+    stage === undefined
+      ? sql``
+      : sql` and client_id in (select client_id from economics_stage_members
+          where org_id = ${orgId} and stage = ${stage})`;
+  const bought = ([1, 3] as const).map(
+    (span) => sql`select client_id, ${sql.lit(span)} as span, ${index('date', span)} as period
+      from transactions where org_id = ${orgId} and kind = 'sale'${ofStage}`,
+  );
+  await sql`with buys as (select distinct client_id, span, period
+      from (${sql.join(bought, sql` union all `)}) x)
+    insert into economics_stage_groups
     (org_id, span, period, stage, segment, manager, revenue_minor, documents, paying, retained,
       due, on_time)
     select m.org_id, m.span, m.period, m.stage, coalesce(c.segment, ''),
       coalesce(cast(c.manager_id as text), ''), sum(m.revenue_minor), sum(m.documents),
       sum(case when m.sales > 0 then 1 else 0 end),
-      sum(case when m.sales > 0 and b.sales > 0 then 1 else 0 end), sum(m.due), sum(m.on_time)
+      sum(case when m.sales > 0 and b.client_id is not null then 1 else 0 end), sum(m.due),
+      sum(m.on_time)
     from economics_stage_members m
     join clients c on c.org_id = m.org_id and c.id = m.client_id
-    left join economics_client_buys b on b.org_id = m.org_id and b.client_id = m.client_id
-      and b.span = m.span and b.period = m.period + 1
+    left join buys b on b.client_id = m.client_id and b.span = m.span
+      and b.period = m.period + 1
     where m.org_id = ${orgId}${onlyStage(stage, 'm.stage')}
     group by m.org_id, m.span, m.period, m.stage, coalesce(c.segment, ''),
       coalesce(cast(c.manager_id as text), '')`.execute(db);

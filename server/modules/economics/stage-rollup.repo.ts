@@ -1,5 +1,4 @@
-// SQL of the stage-money rollup (migration 0035, ADR 014): increments of member, buy and group
-// rows, the lookups a change needs, the grouped read of the scorecard, and the set-based rebuild.
+// SQL of the stage-money rollup (migration 0035, ADR 014): increments of member and group rows, the lookups a change needs, the grouped read of the scorecard, and the set-based rebuild.
 // orgId first.
 import { sql } from 'kysely';
 import { dialectOf } from '../../db/create-db.ts';
@@ -22,7 +21,7 @@ const increment = (table: string, columns: readonly string[]) =>
  * On PostgreSQL, the upsert of `rows` as one statement whatever their number: the columns go as
  * one array parameter each (`insert … select … from unnest(…)`), in the rows' order (key order:
  * StageDelta.changed), instead of 500-row VALUES lists built by the query builder — a batch of
- * 1000 sales of random clients writes 2000 buy rows (a month's and a quarter's).
+ * 1000 staged sales of random clients writes 2000 member rows (a month's and a quarter's).
  */
 async function pgUpsert<R>(
   db: DbOrTrx,
@@ -95,42 +94,6 @@ export async function addMembers(
   return out.map((r) => ({ ...r, client_id: String(r.client_id), sales: Number(r.sales) }));
 }
 
-/** Adds the deltas to buy rows; returns each row's sales after the change. */
-export async function addBuys(
-  db: DbOrTrx,
-  orgId: string,
-  rows: readonly (BuyKey & { sales: number })[],
-): Promise<(BuyKey & { sales: number })[]> {
-  const out: (BuyKey & { sales: number })[] = [];
-  if (dialectOf(db) === 'postgres' && rows.length > 0)
-    out.push(
-      ...(await pgUpsert<BuyKey & { sales: number }>(
-        db,
-        orgId,
-        'economics_client_buys',
-        MEMBER_KEYS.slice(0, 3),
-        [['sales', 'int']],
-        rows as unknown as Record<string, unknown>[],
-        ['client_id', 'span', 'period', 'sales'],
-      )),
-    );
-  else
-    for (const part of chunks(rows))
-      out.push(
-        ...(await db
-          .insertInto('economics_client_buys')
-          .values(part.map((r) => ({ org_id: orgId, ...r })))
-          .onConflict((oc) =>
-            oc
-              .columns(['org_id', 'client_id', 'span', 'period'])
-              .doUpdateSet(increment('economics_client_buys', ['sales'])),
-          )
-          .returning(['client_id', 'span', 'period', 'sales'])
-          .execute()),
-      );
-  return out.map((r) => ({ ...r, client_id: String(r.client_id), sales: Number(r.sales) }));
-}
-
 export async function addGroups(
   db: DbOrTrx,
   orgId: string,
@@ -155,7 +118,7 @@ export async function addGroups(
  */
 async function rowsAt<T>(
   db: DbOrTrx,
-  table: 'economics_stage_members' | 'economics_client_buys',
+  table: 'economics_stage_members',
   columns: readonly string[],
   orgId: string,
   cells: readonly BuyKey[],
@@ -200,21 +163,10 @@ export const membersAt = (db: DbOrTrx, orgId: string, cells: readonly BuyKey[]) 
     cells,
   );
 
-/** Buy rows of the (client, span, period) cells (cells without one are left out). */
-export const buysAt = (db: DbOrTrx, orgId: string, cells: readonly BuyKey[]) =>
-  rowsAt<BuyKey & { sales: number }>(
-    db,
-    'economics_client_buys',
-    ['client_id', 'span', 'period', 'sales'],
-    orgId,
-    cells,
-  );
-
-/** Every member and buy row of the clients (a client moving to another group). */
-export async function clientRows(db: DbOrTrx, orgId: string, clientIds: readonly string[]) {
+/** Every member row of the clients (a client moving to another group). */
+export async function clientMembers(db: DbOrTrx, orgId: string, clientIds: readonly string[]) {
   const members: (MemberKey & MemberSums)[] = [];
-  const buys: (BuyKey & { sales: number })[] = [];
-  for (const part of chunks(clientIds)) {
+  for (const part of chunks(clientIds))
     members.push(
       ...(await db
         .selectFrom('economics_stage_members')
@@ -223,16 +175,7 @@ export async function clientRows(db: DbOrTrx, orgId: string, clientIds: readonly
         .where('client_id', 'in', part)
         .execute()),
     );
-    buys.push(
-      ...(await db
-        .selectFrom('economics_client_buys')
-        .select(['client_id', 'span', 'period', 'sales'])
-        .where('org_id', '=', orgId)
-        .where('client_id', 'in', part)
-        .execute()),
-    );
-  }
-  return { members, buys };
+  return members;
 }
 
 /** Per stage and period of [from, to) (periods of `span`): the sums of the matching groups. */
