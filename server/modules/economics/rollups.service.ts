@@ -130,14 +130,18 @@ async function updateClientSets(
       feedback_months: '',
     };
     const old = new Set(decodeMonths(row[column]));
+    const adds = [...(added.get(id) ?? [])].filter((m) => !old.has(m));
+    const removes = (removed.get(id) ?? []).filter((m) => old.has(m));
+    // Most sales fall in a month the client already bought in: nothing to write or compare.
+    if (adds.length === 0 && removes.length === 0) {
+      sets.set(id, { old, now: old });
+      continue;
+    }
     const months = new Set(old);
-    for (const m of added.get(id) ?? []) months.add(m);
-    for (const m of removed.get(id) ?? []) months.delete(m);
+    for (const m of adds) months.add(m);
+    for (const m of removes) months.delete(m);
     sets.set(id, { old, now: months });
-    if (!added.has(id) && !removed.has(id)) continue;
-    const text = encodeMonths(months);
-    if (current.has(id) && text === row[column]) continue;
-    changed.push({ ...row, [column]: text });
+    changed.push({ ...row, [column]: encodeMonths(months) });
   }
   await repo.saveClientRollups(s.db, changed, version);
   return sets;

@@ -60,7 +60,9 @@ export async function applyStageChanges(
     if (after) delta.add(after, 1);
   }
   const members = delta.changed();
-  const flipped = [...months].flatMap(([id, m]) => boughtFlips(id, m.old, m.now));
+  const flipped = [...months].flatMap(([id, m]) =>
+    m.old === m.now ? [] : boughtFlips(id, m.old, m.now),
+  );
   if (members.length === 0 && flipped.length === 0) return;
   const setsOf = (clientId: string) => {
     const m = months.get(clientId);
