@@ -1,8 +1,9 @@
 // The tenant boundary for ids given in request bodies and query strings (tenant-isolation.test.ts
 // covers ids in paths): organisation B naming one of A's clients, contacts, people, cases or
 // records — or an id that exists nowhere — in a body gets 404 not_found and nothing is written;
-// in a query-string filter it sees none of A's rows. The id fields come from the routes' own
-// schemas, so a new id field without a fixture (server/modules/*/*.isolation.ts) fails here.
+// in a query-string filter it gets the same 404 not_found (naming the parameter), never rows.
+// The id fields come from the routes' own schemas, so a new id field without a fixture
+// (server/modules/*/*.isolation.ts) fails here.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -145,39 +146,58 @@ describe.each(testDialects())('tenant isolation of body and query ids on %s', (d
     expect(await snapshot()).toEqual(before);
   });
 
-  it("shows B none of A's rows when a query string filters by one of A's ids", async () => {
+  it("refuses A's ids and unknown ids in query-string filters with 404 not_found", async () => {
     let checked = 0;
+    const failures: string[] = [];
     for (const route of routesWithIdFields(t)) {
       for (const field of route.fields.filter((f) => f.startsWith('query.'))) {
         const name = field.slice('query.'.length);
         const kind = kindOfIdField(field, route.key)!;
         const label = `${route.key} ${field}`;
         const target = await FIXTURES[route.key]!(t, b, bIds);
-        // The control: A's own filter finds A's rows, so an empty answer to B means something.
+        const itemsOf = target.itemsOf ?? ((body: { items: unknown[] }) => body.items);
+        const rowsOf = (r: Awaited<ReturnType<typeof call>>) =>
+          target.itemsOfFile
+            ? target.itemsOfFile(r.rawPayload)
+            : Promise.resolve(itemsOf(r.json()));
+        // The control: A's own filter finds A's rows, so the refusal below is about the id alone.
         const mine = await call(t.app, a.apiKey, {
           method: 'GET',
           url: withQuery(target.url, name, aIds[kind]),
         });
         expect(mine.statusCode, `${label}: ${mine.body}`).toBe(200);
-        const itemsOf = target.itemsOf ?? ((body: { items: unknown[] }) => body.items);
-        const rowsOf = (r: typeof mine) =>
-          target.itemsOfFile
-            ? target.itemsOfFile(r.rawPayload)
-            : Promise.resolve(itemsOf(r.json()));
         expect((await rowsOf(mine)).length, `${label}: A's filter finds nothing`).toBeGreaterThan(
           0,
         );
-        const res = await call(t.app, b.apiKey, {
+        // SECURITY.md: B gets 404 for A's ids in paths, bodies and query strings — the same answer
+        // as for an id that exists nowhere, never a 200 that looks like "no rows yet".
+        for (const [who, id] of [
+          ["A's", aIds[kind]],
+          ['unknown', NOWHERE],
+        ] as const) {
+          const res = await call(t.app, b.apiKey, {
+            method: 'GET',
+            url: withQuery(target.url, name, id),
+          });
+          const problem = `${label} with ${who} id`;
+          if (res.statusCode !== 404 || res.json().code !== 'not_found')
+            failures.push(`${problem}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+          else if (!/^application\/problem\+json/.test(String(res.headers['content-type'])))
+            failures.push(`${problem}: not a problem: ${res.headers['content-type']}`);
+          else if (res.json().invalidParams?.[0]?.name !== field)
+            failures.push(`${problem}: names ${JSON.stringify(res.json().invalidParams)}`);
+          if (leaksIn(res.body, aIds.needles).length) failures.push(`${problem}: answer names A's`);
+        }
+        // B's own id is a filter like any other.
+        const own = await call(t.app, b.apiKey, {
           method: 'GET',
-          url: withQuery(target.url, name, aIds[kind]),
+          url: withQuery(target.url, name, bIds[kind]),
         });
-        expect([200, 404], `${label}: ${res.body}`).toContain(res.statusCode);
-        if (res.statusCode === 200)
-          expect(await rowsOf(res), `${label}: ${res.body.slice(0, 3000)}`).toEqual([]);
-        expect(leaksIn(res.body, aIds.needles), label).toEqual([]);
+        if (own.statusCode !== 200) failures.push(`${label} with B's own id: ${own.statusCode}`);
         checked += 1;
       }
     }
+    expect(failures).toEqual([]);
     expect(checked).toBeGreaterThanOrEqual(5);
   });
 

@@ -14,13 +14,8 @@ export type SatisfactionGroupBy = z.infer<typeof satisfactionGroupBy>;
  */
 export const isoInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
-export const satisfactionQuery = z.object({
-  metric: satisfactionMetric,
-  /** Inclusive start; defaults to the first day of the month eleven months ago (12 calendar months). */
-  from: isoInstant.optional(),
-  /** Exclusive end; defaults to now. */
-  to: isoInstant.optional(),
-  groupBy: satisfactionGroupBy.optional(),
+/** The dashboard's filters (issue 21), taken by every chart on it (text trends too). */
+export const satisfactionFilters = {
   /** Only responses of this journey stage (its key): a stage's satisfaction layer. */
   stage: z.string().max(100).optional(),
   /** Only responses of clients of this segment. */
@@ -31,6 +26,16 @@ export const satisfactionQuery = z.object({
   clientId: z.uuid().optional(),
   /** Only responses received through this channel. */
   channel: z.enum(CHANNELS).optional(),
+};
+
+export const satisfactionQuery = z.object({
+  metric: satisfactionMetric,
+  /** Inclusive start; defaults to the first day of the month eleven months ago (12 calendar months). */
+  from: isoInstant.optional(),
+  /** Exclusive end; defaults to now. */
+  to: isoInstant.optional(),
+  groupBy: satisfactionGroupBy.optional(),
+  ...satisfactionFilters,
   /**
    * `previous`: also report the period of equal length just before [from, to) — as many whole
    * months, or calendar days, when the window is made of them in the organisation's zone — and

@@ -1,6 +1,7 @@
 // Wire shapes of the text-analytics module: the topic taxonomy, re-analysis and corrections.
 import { z } from 'zod';
 import { SENTIMENT_LABELS } from '../domain/vocabulary.ts';
+import { isoInstant, satisfactionFilters } from './metrics.ts';
 
 export const sentimentLabel = z.enum(SENTIMENT_LABELS);
 export const topicKey = z
@@ -66,9 +67,19 @@ export const analysisOut = z.object({
 });
 export type AnalysisOut = z.infer<typeof analysisOut>;
 
+/**
+ * The dashboard's window and filters, as the satisfaction charts beside this one take them
+ * (shared/api/metrics.ts): a dashboard filtered to a stage, channel, segment, manager or client
+ * shows the texts of exactly those records.
+ */
 export const trendsQuery = z.object({
-  from: z.union([z.iso.date(), z.iso.datetime({ offset: true })]),
+  /** Inclusive start (a date is its UTC midnight). */
+  from: isoInstant,
+  /** Exclusive end (a date is its UTC midnight); none: up to now and beyond. */
+  to: isoInstant.optional(),
+  ...satisfactionFilters,
 });
+export type TrendsQuery = z.infer<typeof trendsQuery>;
 export const trendsOut = z.object({
   months: z.array(
     z.object({

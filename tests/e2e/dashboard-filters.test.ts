@@ -3,7 +3,7 @@
 // K2 (малые) at «доставка» 2 five days ago; K1 at «склад» 3 five days ago. With the segment
 // «крупные» and the last ten days the NPS card counts K1's three recent answers (P 2, D 1 → 33),
 // and the «доставка» bar opens exactly its two (9 and 10), at 1280 and at 390 px, in Russian and
-// English.
+// English. The text charts ask for the same segment and range.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickBar } from './chart-click.ts';
 import {
@@ -57,6 +57,12 @@ describe('dashboard filters', () => {
   ] as const)
     it(`narrows to a segment and a range of days, then drills down (${name})`, async () => {
       const { page, errors } = await openSignedIn(harness, viewport, '/dashboard?metric=nps');
+      // The text charts ask for the same window and filters as the satisfaction charts.
+      const trendQueries: URLSearchParams[] = [];
+      page.on('request', (r) => {
+        const u = new URL(r.url());
+        if (u.pathname === '/api/v1/text/trends') trendQueries.push(u.searchParams);
+      });
       const filters = page.getByTestId('dashboard-filters');
       await filters.locator('input[name="segment"]').fill('крупные');
       await page.waitForURL(/segment=/, WAIT);
@@ -77,6 +83,19 @@ describe('dashboard filters', () => {
       const card = page.getByTestId('overview-nps');
       await expect.poll(() => card.textContent(), WAIT).toContain('3 ответа');
       expect(await card.textContent()).toContain('33');
+      const tomorrow = day(Date.parse(`${today}T00:00:00Z`) + DAY);
+      await expect
+        .poll(
+          () =>
+            trendQueries.some(
+              (q) =>
+                q.get('segment') === 'крупные' &&
+                q.get('from') === tenDaysAgo &&
+                q.get('to') === tomorrow,
+            ),
+          WAIT,
+        )
+        .toBe(true);
       await page.getByTestId('change-nps').waitFor(WAIT);
       await page.screenshot({
         path: `${SCREENSHOTS}/dashboard-filters-${name}-ru.png`,

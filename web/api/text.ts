@@ -3,6 +3,7 @@
 import type { AnalysisOut, TopicOut, TrendsOut } from '../../shared/api/text.ts';
 import { SENTIMENT_LABELS, type SentimentLabel } from '../../shared/domain/vocabulary.ts';
 import { api, request } from './client.ts';
+import { queryString } from './clients.ts';
 
 export type { AnalysisOut, TopicOut, TrendsOut };
 export type { SentimentLabel };
@@ -21,5 +22,13 @@ export const correctAnalysis = (
 ) => api.patch<AnalysisOut>(`/api/v1/feedback/${encodeURIComponent(feedbackId)}/analysis`, body);
 export const getAnalysis = (feedbackId: string) =>
   api.get<AnalysisOut>(`/api/v1/feedback/${encodeURIComponent(feedbackId)}/analysis`);
-export const getTextTrends = (from: string) =>
-  api.get<TrendsOut>(`/api/v1/text/trends?from=${encodeURIComponent(from)}`);
+/** The dashboard's window and filters, as the satisfaction charts beside it take them. */
+export const getTextTrends = (q: {
+  from: string;
+  to?: string;
+  stage?: string;
+  segment?: string;
+  managerId?: string;
+  clientId?: string;
+  channel?: string;
+}) => api.get<TrendsOut>(`/api/v1/text/trends${queryString(q)}`);

@@ -17,6 +17,7 @@ import { queueMessage, type QueueMessageInput } from '../messaging/index.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import { ensureStageKeys } from '../stages/index.ts';
 import { emitCaseEvent } from './case-events.ts';
+import { assertCaseListReferences } from './case-list-references.ts';
 import { personOf, tellPeople } from './case-notices.ts';
 import * as repo from './cases.repo.ts';
 import { notifyOwner, recordRouting, routeCase } from './routing.ts';
@@ -276,6 +277,7 @@ export async function listCases(
   },
 ) {
   assertCan(ctx.actor, 'data.read');
+  await assertCaseListReferences(ctx, q);
   const rows = await repo.listCases(ctx.db, ctx.orgId, {
     status: q.status ?? (q.open ? [...OPEN_STATUSES] : undefined),
     ownerId: q.ownerId,

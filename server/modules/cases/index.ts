@@ -12,6 +12,8 @@ import { caseRollupSweeps, mergeCaseRollup, rebuildCaseRollup } from './case-rol
 import { clientDeleting, contactErasing, contactExporting } from '../clients/index.ts';
 import { eraseCases, exportCases, refuseClientWithCases } from './privacy.ts';
 import { registerCasePrivacyRoutes } from './privacy.routes.ts';
+import { messageFilterNaming } from '../messaging/index.ts';
+import { findCaseInOrg } from './cases.lookups.ts';
 
 export { acknowledgeCase, getCase, openCaseForFeedback } from './cases.service.ts';
 export { openCasesForFeedback, type CaseRequest } from './open-cases.ts';
@@ -66,6 +68,11 @@ stagesMerged.subscribe('cases.cases', async (s, e) => {
 orgTimeZoneChanged.subscribe('cases.rollup', (s) => rebuildCaseRollup(s));
 stageDeleting.subscribe('cases.cases', async (s, e) => {
   if (await stageKeyUsed(s.db, 'cases', s.orgId, e.key)) throw stageInUse(e.key);
+});
+
+// The outbox list's caseId filter names one of this organisation's cases, or it is a 404.
+messageFilterNaming.subscribe('cases.cases', async (s, e) => {
+  if (e.caseId !== undefined && (await findCaseInOrg(s, e.caseId))) e.known.add('caseId');
 });
 
 export const casesModule: ModuleDef = {

@@ -125,6 +125,10 @@ export async function listClients(
   },
 ) {
   assertCan(ctx.actor, 'data.read');
+  // A filter naming another organisation's person is the same 404 as one naming nobody, never an
+  // empty page (SECURITY.md: ids in query strings are scoped like ids in paths).
+  if (query.managerId !== undefined && !(await findOrgUser(ctx, query.managerId)))
+    throw unknownReference('query.managerId', 'user');
   const rows = await repo.listClients(ctx.db, ctx.orgId, {
     q: query.q ? foldForSearch(query.q) : undefined,
     segment: query.segment,

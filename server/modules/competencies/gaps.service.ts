@@ -2,7 +2,7 @@
 // from the competency model, the assessments and the anonymity threshold (gaps.ts computes).
 // competencyCoverage and stageCompetencyGaps serve the scorecard (analytics) through index.ts.
 import type { Ctx, OrgScope } from '../../context.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound, unknownReference } from '../../http/errors.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import type { GapsOut, GapsQuery } from '../../../shared/api/competencies.ts';
 import { findEmployeeOf, teamOf, type TeamRow } from '../employees/index.ts';
@@ -69,7 +69,7 @@ function present(people: readonly TeamRow[], r: Awaited<ReturnType<typeof report
 export async function getGaps(ctx: Ctx, q: GapsQuery): Promise<GapsOut> {
   assertCan(ctx.actor, 'data.read');
   if (q.employeeId !== undefined && !(await findEmployeeOf(ctx, q.employeeId)))
-    throw notFound('Employee');
+    throw unknownReference('query.employeeId', 'employee');
   const people = await teamOf(ctx, {
     stage: q.stage,
     ids: q.employeeId !== undefined ? [q.employeeId] : undefined,

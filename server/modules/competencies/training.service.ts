@@ -88,6 +88,9 @@ export async function getTrainingItem(ctx: Ctx, id: string): Promise<TrainingIte
 
 export async function listTrainingItems(ctx: Ctx, q: ListTrainingItemsQuery) {
   assertCan(ctx.actor, 'data.read');
+  // Another organisation's employee is the same 404 as none, never an empty page (SECURITY.md).
+  if (q.employeeId !== undefined && !(await findEmployeeOf(ctx, q.employeeId)))
+    throw unknownReference('query.employeeId', 'employee');
   const rows = await repo.listTrainingItems(ctx.db, ctx.orgId, {
     employeeId: q.employeeId,
     status: q.status,

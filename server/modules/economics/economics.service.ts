@@ -13,7 +13,7 @@ import {
   type TransactionIn,
   type UpsertStatus,
 } from '../../../shared/api/economics.ts';
-import { resolveClient } from '../clients/index.ts';
+import { findClient, resolveClient } from '../clients/index.ts';
 import { findOrgUser, recordAudit } from '../orgs/index.ts';
 import { itemError, parseItem, upsertBatchSetBased } from './batch-upsert.ts';
 import { ensureStageKeys } from '../stages/index.ts';
@@ -141,6 +141,9 @@ export async function getTransaction(ctx: Ctx, id: string): Promise<Transactions
 /** Newest document date first, ties by id; a (date, id) keyset cursor. */
 export async function listTransactions(ctx: Ctx, query: ListTransactionsQuery) {
   assertCan(ctx.actor, 'data.read');
+  // Another organisation's client is the same 404 as none, never an empty page (SECURITY.md).
+  if (query.clientId !== undefined && !(await findClient(ctx, query.clientId)))
+    throw unknownReference('query.clientId', 'client');
   const rows = await repo.listTransactions(ctx.db, ctx.orgId, {
     clientId: query.clientId,
     from: query.from,

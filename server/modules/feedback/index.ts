@@ -1,5 +1,5 @@
 // The feedback module's public surface: intake for every channel.
-import { messageSent } from '../messaging/index.ts';
+import { messageFilterNaming, messageSent } from '../messaging/index.ts';
 import type { ModuleDef } from '../module.ts';
 import { onMessageSent } from './feedback.effects.ts';
 import { registerFeedbackRoutes } from './feedback.routes.ts';
@@ -19,6 +19,7 @@ import { caseDeleting } from '../cases/index.ts';
 import { detachCase, eraseFeedback, exportFeedback, refuseClientWithFeedback } from './privacy.ts';
 import { registerFeedbackPrivacyRoutes } from './privacy.routes.ts';
 import { retentionJobs, retentionSchedules } from './retention.ts';
+import { findFeedbackRecord } from './feedback.lookups.ts';
 
 export {
   recordFeedback,
@@ -66,6 +67,11 @@ export {
 
 // Upward event (ADR 008): when messaging sent an acknowledgement, the record and its case move on.
 messageSent.subscribe('feedback.acknowledged', onMessageSent);
+// The outbox list's feedbackId filter names one of this organisation's records, or it is a 404.
+messageFilterNaming.subscribe('feedback.feedback', async (s, e) => {
+  if (e.feedbackId !== undefined && (await findFeedbackRecord(s, e.feedbackId)))
+    e.known.add('feedbackId');
+});
 
 // Stage keys on feedback follow a merge, and a stage still on one is not deleted (ADR 012).
 stagesMerged.subscribe('feedback.feedback', async (s, e) => {

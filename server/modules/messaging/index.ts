@@ -26,6 +26,7 @@ export {
   listSentMessagesOfClient,
 } from './messaging.lookups.ts';
 export { messageSent, type MessageSent, type SentCtx } from './message-sent.ts';
+export { messageFilterNaming, type MessageFilterIds } from './message-filter.ts';
 export { attachFilesTo, type AttachmentRequest } from './message-attachments.ts';
 
 // The password reset mail (issue 19): orgs stores the token, the outbox carries the link.

@@ -13,6 +13,7 @@ import { newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { orgOf, recordAudit } from '../orgs/index.ts';
+import { assertMessageFilter } from './message-filter.ts';
 import * as repo from './messaging.repo.ts';
 import { suppressedOf, unsubscribeLinks, withUnsubscribeLine } from './unsubscribe.ts';
 
@@ -131,6 +132,7 @@ export async function listMessages(
   },
 ) {
   assertCan(ctx.actor, 'data.read');
+  await assertMessageFilter(ctx, q);
   const rows = await repo.listMessages(ctx.db, ctx.orgId, {
     ...q,
     beforeId: decodeCursor(q.cursor),

@@ -11,7 +11,7 @@ export async function assertReportFilter(
   q: { clientId?: string; managerId?: string },
 ): Promise<void> {
   if (q.clientId !== undefined && !(await findClient(ctx, q.clientId)))
-    throw unknownReference('querystring.clientId', 'client');
+    throw unknownReference('query.clientId', 'client');
   if (q.managerId !== undefined && !(await findOrgUser(ctx, q.managerId)))
-    throw unknownReference('querystring.managerId', 'user');
+    throw unknownReference('query.managerId', 'user');
 }

@@ -44,3 +44,22 @@ export async function listAuditActions(db: DbOrTrx, orgId: string): Promise<stri
     .execute();
   return rows.map((r) => r.action);
 }
+
+/** Whether `id` is one of the organisation's people or API keys (the actors a filter may name). */
+export async function isOrgActor(db: DbOrTrx, orgId: string, id: string): Promise<boolean> {
+  const [user, key] = await Promise.all([
+    db
+      .selectFrom('users')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
+    db
+      .selectFrom('api_keys')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
+  ]);
+  return user !== undefined || key !== undefined;
+}

@@ -1,6 +1,7 @@
 // The audit log as admins read it (issue 19): filtered by action, actor and UTC days.
 import type { AuditQuery } from '../../../shared/api/access.ts';
 import type { Ctx } from '../../context.ts';
+import { unknownReference } from '../../http/errors.ts';
 import { decodeKeyCursor, toKeyPage } from '../../lib/paging.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import * as repo from './audit.repo.ts';
@@ -23,6 +24,9 @@ function toFilter(q: AuditFilters): repo.AuditFilter {
 
 export async function listAuditLog(ctx: Ctx, q: AuditFilters & { cursor?: string; limit: number }) {
   assertCan(ctx.actor, 'audit.read');
+  // An actor of another organisation is the same 404 as none, never an empty page (SECURITY.md).
+  if (q.actor !== undefined && !(await repo.isOrgActor(ctx.db, ctx.orgId, q.actor)))
+    throw unknownReference('query.actor', 'person or API key');
   const rows = await repo.listAudit(
     ctx.db,
     ctx.orgId,

@@ -78,26 +78,6 @@ export async function listFeedbackIdsWithText(
   return rows.map((r) => r.id);
 }
 
-/** Analysed records since `from`, only the columns the trends need; bounded for safety. */
-export async function listAnalysedSince(db: DbOrTrx, orgId: string, from: string, limit: number) {
-  return db
-    .selectFrom('feedback')
-    .select([
-      'received_at',
-      'sentiment_label',
-      'topics',
-      'topic_sentiments',
-      'score_type',
-      'score_value',
-    ])
-    .where('org_id', '=', orgId)
-    .where('received_at', '>=', from)
-    .where('sentiment_label', 'is not', null)
-    .orderBy('received_at', 'desc')
-    .limit(limit)
-    .execute();
-}
-
 /** The topics of the records received in [from, to) (JSON arrays of keys). */
 export async function listTopicsIn(db: DbOrTrx, orgId: string, from: string, to: string) {
   return db

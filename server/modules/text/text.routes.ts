@@ -62,12 +62,14 @@ export function registerTextRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Sentiment by month and topic counts of records received since `from`',
+        summary:
+          'Sentiment by month and topic counts of records received in [from, to), with the ' +
+          "dashboard's filters (stage, channel, segment, manager, client)",
         querystring: api.trendsQuery,
         response: { 200: api.trendsOut },
       },
     },
-    async (req) => textTrends(ctxOf(deps, req), req.query.from),
+    async (req) => textTrends(ctxOf(deps, req), req.query),
   );
   r.get(
     '/api/v1/feedback/:id/analysis',

@@ -1,20 +1,37 @@
-// Sentiment by month and topic counts over a period, for the dashboard chart.
+// Sentiment by month and topic counts over a period, for the dashboard chart: the same window and
+// filters (stage, channel, segment, manager, client) as the satisfaction charts beside it.
 import type { Ctx } from '../../context.ts';
+import { AppError, unknownReference } from '../../http/errors.ts';
 import { assertCan } from '../../lib/permissions.ts';
 import { scoreTextDisagreement } from '../../lib/text/sentiment.ts';
-import type { TrendsOut } from '../../../shared/api/text.ts';
-import * as repo from './text.repo.ts';
+import type { TrendsOut, TrendsQuery } from '../../../shared/api/text.ts';
+import { findClient } from '../clients/index.ts';
+import { findOrgUser } from '../orgs/index.ts';
+import * as repo from './trends.repo.ts';
 
 const MAX_ROWS = 100_000;
 
-export async function textTrends(ctx: Ctx, from: string): Promise<TrendsOut> {
+/** The filter for the repo; ids name this organisation's client and person, or it is a 404. */
+async function filterOf(ctx: Ctx, q: TrendsQuery): Promise<repo.TrendsFilter> {
+  // As the satisfaction report (metrics/report-filter.ts): another organisation's id is the same
+  // 404 as one that exists nowhere, so the chart never answers "no texts" for it.
+  if (q.clientId !== undefined && !(await findClient(ctx, q.clientId)))
+    throw unknownReference('query.clientId', 'client');
+  if (q.managerId !== undefined && !(await findOrgUser(ctx, q.managerId)))
+    throw unknownReference('query.managerId', 'user');
+  const from = new Date(q.from).toISOString();
+  const to = q.to === undefined ? undefined : new Date(q.to).toISOString();
+  if (to !== undefined && from >= to)
+    throw new AppError('validation_failed', '`from` must be before `to`', {
+      invalidParams: [{ name: 'querystring.from', reason: 'must be before to' }],
+    });
+  const { stage, segment, managerId, clientId, channel } = q;
+  return { from, to, stage, segment, managerId, clientId, channel };
+}
+
+export async function textTrends(ctx: Ctx, q: TrendsQuery): Promise<TrendsOut> {
   assertCan(ctx.actor, 'data.read');
-  const rows = await repo.listAnalysedSince(
-    ctx.db,
-    ctx.orgId,
-    new Date(from).toISOString(),
-    MAX_ROWS,
-  );
+  const rows = await repo.listAnalysedIn(ctx.db, ctx.orgId, await filterOf(ctx, q), MAX_ROWS);
   const months = new Map<string, { positive: number; neutral: number; negative: number }>();
   const topics = new Map<string, { count: number; negative: number; positive: number }>();
   const disagreements = { highScoreNegativeText: 0, lowScorePositiveText: 0 };

@@ -81,7 +81,7 @@ export function DashboardPage() {
           onPick={(key) => openRecords(byMonth.data, key)}
         />
       )}
-      <TextTrendsChart from={from} />
+      <TextTrendsChart from={from} to={to} filters={filters} />
       {dimensions.data && (
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           {dimensions.data.map((data, i) => (

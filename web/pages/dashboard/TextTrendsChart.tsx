@@ -1,5 +1,6 @@
 // Text analytics on the dashboard: sentiment by month (stacked bars) and the most frequent topics
-// with their negative share, for the dashboard's chosen period. Owned by the text module.
+// with their negative share, for the dashboard's chosen period and filters. Owned by the text
+// module.
 import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -9,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ChartCard } from '../../components/ChartCard.tsx';
 import type { ChartOption } from '../../components/useEChart.ts';
 import { useTopicLabel } from '../text/useTopics.ts';
+import type { DashboardParams } from './dashboard-params.ts';
 
 const COLORS = { positive: '#40c057', neutral: '#adb5bd', negative: '#fa5252' } as const;
 const TOP_TOPICS = 8;
@@ -100,11 +102,20 @@ function TopTopics({ data }: { data: TrendsOut }) {
   );
 }
 
-export function TextTrendsChart({ from }: { from: string }) {
+/** The dashboard's window and filters: the texts of the records the charts beside it count. */
+export function TextTrendsChart({
+  from,
+  to,
+  filters,
+}: {
+  from: string;
+  to: string;
+  filters: DashboardParams['filters'];
+}) {
   const { t } = useTranslation();
   const trends = useQuery({
-    queryKey: ['text', 'trends', from],
-    queryFn: () => getTextTrends(from),
+    queryKey: ['text', 'trends', from, to, filters],
+    queryFn: () => getTextTrends({ from, to, ...filters }),
   });
   if (trends.error) return <ErrorAlert error={trends.error} />;
   if (!trends.data) return null;
