@@ -5,60 +5,24 @@ import { sql } from 'kysely';
 import type { DbOrTrx, ScoreType } from '../../db/types.ts';
 import { BUCKET, periodBucket } from '../../db/period-bucket.ts';
 import { ROLLUP_SCORE_TYPES } from './score-months.repo.ts';
+import { upsertReportRows, type ReportRow, type ReportTable } from './report-counts.upsert.ts';
 
-export interface ReportCountKey {
-  utcMonth: string;
-  stage: string;
-  channel: string;
-  scoreType: ScoreType;
-  score: number;
-  count: number;
-}
+export type { ReportCountKey, ReportTable } from './report-counts.upsert.ts';
 
-/** The three tables: months, months by segment, days. */
-export type ReportTable = 'months' | 'segments' | 'days';
 const TABLES = {
   months: 'feedback_report_months',
   segments: 'feedback_report_segments',
   days: 'feedback_report_days',
 } as const;
-const TAIL = ['utc_month', 'stage', 'channel', 'score_type', 'score_value'] as const;
-const KEYS = {
-  months: ['org_id', 'month', ...TAIL],
-  segments: ['org_id', 'month', 'segment', ...TAIL],
-  days: ['org_id', 'day', ...TAIL],
-} as const;
-/** Rows per insert: nine parameters each, under SQLite's limit. */
-const CHUNK = 1_000;
 
 /** Adds counts (negative to take away) to one table; `month` / `segment` / `day` as it has them. */
 export async function addReportRows(
   db: DbOrTrx,
   orgId: string,
   table: ReportTable,
-  rows: readonly (ReportCountKey & { month?: string; segment?: string; day?: string })[],
+  rows: readonly ReportRow[],
 ): Promise<void> {
-  const name = TABLES[table];
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await db
-      .insertInto(name)
-      .values(
-        rows.slice(i, i + CHUNK).map((r) => ({
-          org_id: orgId,
-          ...(table === 'days' ? { day: r.day! } : { month: r.month! }),
-          ...(table === 'segments' ? { segment: r.segment! } : {}),
-          utc_month: r.utcMonth,
-          stage: r.stage,
-          channel: r.channel,
-          score_type: r.scoreType,
-          score_value: r.score,
-          n: r.count,
-        })) as never,
-      )
-      .onConflict((oc) =>
-        oc.columns([...KEYS[table]] as never).doUpdateSet({ n: sql.raw(`${name}.n + excluded.n`) }),
-      )
-      .execute();
+  await upsertReportRows(db, orgId, { [table]: rows });
 }
 
 /** Rows whose count came back to 0, so the counts equal a fresh count. */

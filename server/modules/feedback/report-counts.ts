@@ -5,11 +5,12 @@
 // zone — so the dashboard reads a few thousand counts instead of a year of records.
 import type { OrgScope } from '../../context.ts';
 import type { FeedbackTable, ScoreType } from '../../db/types.ts';
-import { clientGroupsOf, type ClientsRegrouped } from '../clients/index.ts';
+import type { ClientsRegrouped } from '../clients/index.ts';
 import { orgTimeZone } from '../orgs/index.ts';
 import * as repo from './report-counts.repo.ts';
+import { upsertReportRows, type ReportRow } from './report-counts.upsert.ts';
 import { findZone, ROLLUP_SCORE_TYPES, saveZone } from './score-months.repo.ts';
-import { dayLabel, dayOf, dayStart, monthOfDay, utcMonthOf } from './zone-days.ts';
+import { dayLabel, dayOf, dayStart, utcMonthOf } from './zone-days.ts';
 
 export type {
   ReportCountsGroup,
@@ -23,7 +24,8 @@ type Recorded = Pick<
   'client_id' | 'stage' | 'channel' | 'score_type' | 'score_value' | 'received_at'
 >;
 
-const counted = (r: Recorded) =>
+/** A record the report counts hold: a score of the three scales, with or without a stage. */
+export const reportCounted = (r: Recorded) =>
   r.score_value !== null && r.score_type !== null && ROLLUP_SCORE_TYPES.includes(r.score_type);
 
 interface Fact {
@@ -36,8 +38,6 @@ interface Fact {
   count: number;
 }
 
-type Row = repo.ReportCountKey & { month?: string; segment?: string; day?: string };
-
 /** The rows of some records in `tables`, summed per key; rows summing to 0 left out. */
 async function addFacts(
   s: OrgScope,
@@ -45,65 +45,59 @@ async function addFacts(
   facts: readonly Fact[],
   tables: readonly repo.ReportTable[] = ['months', 'segments', 'days'],
 ): Promise<void> {
-  const sums = new Map<repo.ReportTable, Map<string, Row>>(tables.map((t) => [t, new Map()]));
+  const sums = new Map<repo.ReportTable, Map<string, ReportRow>>(tables.map((t) => [t, new Map()]));
+  const add = (table: repo.ReportTable, key: string, row: () => ReportRow, count: number) => {
+    const map = sums.get(table);
+    if (!map) return;
+    const had = map.get(key);
+    if (had) had.count += count;
+    else map.set(key, row());
+  };
   for (const f of facts) {
     const d = dayOf(f.at, zone);
-    const base = {
-      utcMonth: utcMonthOf(f.at),
-      stage: f.stage ?? '',
-      channel: f.channel,
-      scoreType: f.scoreType,
-      score: f.score,
-      count: f.count,
-    };
-    const tail = `${base.utcMonth}|${base.stage}|${base.channel}|${base.scoreType}|${base.score}`;
-    const rows: Record<repo.ReportTable, [string, Row]> = {
-      months: [`${monthOfDay(d)}|${tail}`, { ...base, month: monthOfDay(d) }],
-      segments: [
-        `${monthOfDay(d)}|${f.segment ?? ''}|${tail}`,
-        { ...base, month: monthOfDay(d), segment: f.segment ?? '' },
-      ],
-      days: [`${dayLabel(d)}|${tail}`, { ...base, day: dayLabel(d) }],
-    };
-    for (const [table, map] of sums) {
-      const [key, row] = rows[table];
-      const had = map.get(key);
-      if (had) had.count += f.count;
-      else map.set(key, row);
-    }
-  }
-  for (const [table, map] of sums)
-    await repo.addReportRows(
-      s.db,
-      s.orgId,
-      table,
-      [...map.values()].filter((r) => r.count !== 0),
+    const [day, utcMonth, stage] = [dayLabel(d), utcMonthOf(f.at), f.stage ?? ''];
+    const month = day.slice(0, 7);
+    const segment = f.segment ?? '';
+    const base = { utcMonth, stage, channel: f.channel, scoreType: f.scoreType, score: f.score };
+    const tail = `${utcMonth}|${stage}|${f.channel}|${f.scoreType}|${f.score}`;
+    add('months', `${month}|${tail}`, () => ({ ...base, month, count: f.count }), f.count);
+    add(
+      'segments',
+      `${month}|${segment}|${tail}`,
+      () => ({ ...base, month, segment, count: f.count }),
+      f.count,
     );
+    add('days', `${day}|${tail}`, () => ({ ...base, day, count: f.count }), f.count);
+  }
+  // One statement for the three tables on PostgreSQL, one per table on SQLite.
+  await upsertReportRows(
+    s.db,
+    s.orgId,
+    Object.fromEntries(
+      [...sums].map(([table, map]) => [table, [...map.values()].filter((r) => r.count !== 0)]),
+    ),
+  );
 }
 
 /**
- * Adds new records (inside the transaction that inserts them); `sign` -1 takes deleted records
- * out, from their client's current segment (where a regroup has moved them).
+ * Adds new records (inside the transaction that inserts them, already filtered by
+ * reportCounted) in `zone`, the rollup's zone; `sign` -1 takes deleted records out, from their
+ * client's current segment (where a regroup has moved them). `groups` holds the groups of the
+ * records' clients: score-months.ts reads the zone and the groups once for these counts and the
+ * score groups (ADR 017).
  */
 export async function recordReportCounts(
   s: OrgScope,
+  zone: string,
+  groups: ReadonlyMap<string, { segment: string | null }>,
   rows: readonly Recorded[],
   sign: 1 | -1 = 1,
 ): Promise<void> {
-  const scored = rows.filter(counted);
-  if (scored.length === 0) return;
-  let zone = await findZone(s.db, s.orgId);
-  if (zone === undefined) {
-    // Nothing counted yet (the migrations made a zone row for every organisation with records).
-    zone = await orgTimeZone(s);
-    await saveZone(s.db, s.orgId, zone);
-  }
-  const ids = scored.flatMap((r) => (r.client_id ? [r.client_id] : []));
-  const groups = ids.length > 0 ? await clientGroupsOf(s, ids) : new Map();
+  if (rows.length === 0) return;
   await addFacts(
     s,
     zone,
-    scored.map((r) => ({
+    rows.map((r) => ({
       at: Date.parse(new Date(r.received_at).toISOString()),
       stage: r.stage,
       channel: r.channel,

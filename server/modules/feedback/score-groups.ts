@@ -4,7 +4,7 @@
 // with the monthly counts (same transaction, same zone), moved when a client changes segment or
 // manager (the clients.regrouped hook), rebuilt with them when the time zone changes.
 import type { OrgScope } from '../../context.ts';
-import { clientGroupsOf, type ClientsRegrouped } from '../clients/index.ts';
+import type { ClientGroup, ClientsRegrouped } from '../clients/index.ts';
 import { orgTimeZone } from '../orgs/index.ts';
 import { monthIndex, monthLabel as label, monthOfInstant, monthStart } from '../cases/index.ts';
 import * as repo from './score-groups.repo.ts';
@@ -35,19 +35,23 @@ const addAll = async (s: OrgScope, rows: readonly repo.ScoreGroupRow[]) => {
     await repo.addScoreGroups(s.db, s.orgId, rows.slice(i, i + CHUNK));
 };
 
+/** The groups of the records' clients by id (clientGroupsOf), read once per intake group. */
+export type ClientGroups = ReadonlyMap<string, ClientGroup>;
+
 /**
  * Adds new records (already filtered to the counted ones) in `zone`, the rollup's zone: inside
  * the transaction that inserts them, after the monthly counts; `sign` -1 takes deleted records
- * out of their client's current group (where a regroup has moved them).
+ * out of their client's current group (where a regroup has moved them). `groups` holds the
+ * groups of the records' clients (score-months.ts reads them once for these and the report
+ * counts).
  */
 export async function recordScoreGroups(
   s: OrgScope,
   zone: string,
+  groups: ClientGroups,
   rows: readonly Scored[],
   sign: 1 | -1 = 1,
 ): Promise<void> {
-  const ids = rows.flatMap((r) => (r.client_id ? [r.client_id] : []));
-  const groups = ids.length > 0 ? await clientGroupsOf(s, ids) : new Map();
   await addAll(
     s,
     summed(

@@ -8,8 +8,9 @@ import type { OrgScope } from '../../context.ts';
 import type { FeedbackTable } from '../../db/types.ts';
 import { monthIndex, monthLabel as label, monthOfInstant, monthStart } from '../cases/index.ts';
 import { orgTimeZone } from '../orgs/index.ts';
-import { recordReportCounts } from './report-counts.ts';
-import { recordScoreGroups } from './score-groups.ts';
+import { clientGroupsOf } from '../clients/index.ts';
+import { reportCounted, recordReportCounts } from './report-counts.ts';
+import { recordScoreGroups, type ClientGroups } from './score-groups.ts';
 import * as repo from './score-months.repo.ts';
 
 export type { ScoreMonthRow } from './score-months.repo.ts';
@@ -22,7 +23,9 @@ const counted = (r: Pick<FeedbackTable, 'stage' | 'score_type' | 'score_value'>)
 
 /**
  * Adds new records to the rollup (inside the transaction that inserts them); `sign` -1 takes
- * deleted records back out (issue 19).
+ * deleted records back out (issue 19). The report counts (ADR 020) and the group counts
+ * (ADR 017) are kept here too: the rollup's zone and the clients' groups are read once for the
+ * three (one intake group, one lookup each).
  */
 export async function recordScoreMonths(
   s: OrgScope,
@@ -32,10 +35,10 @@ export async function recordScoreMonths(
   >[],
   sign: 1 | -1 = 1,
 ): Promise<void> {
-  // The report's counts hold records without a stage too (ADR 020).
-  await recordReportCounts(s, rows, sign);
-  const scored = rows.filter(counted);
-  if (scored.length === 0) return;
+  // The report's counts hold records without a stage too (ADR 020): they are the widest set, so
+  // their zone and their clients serve the counts below.
+  const reported = rows.filter(reportCounted);
+  if (reported.length === 0) return;
   let zone = await repo.findZone(s.db, s.orgId);
   if (zone === undefined) {
     // No rollup yet: the organisation has no records it counts (the migration made a zone row
@@ -43,6 +46,11 @@ export async function recordScoreMonths(
     zone = await orgTimeZone(s);
     await repo.saveZone(s.db, s.orgId, zone);
   }
+  const ids = reported.flatMap((r) => (r.client_id ? [r.client_id] : []));
+  const groups: ClientGroups = ids.length > 0 ? await clientGroupsOf(s, ids) : new Map();
+  await recordReportCounts(s, zone, groups, reported, sign);
+  const scored = reported.filter(counted);
+  if (scored.length === 0) return;
   const sums = new Map<string, repo.ScoreMonthRow>();
   for (const r of scored) {
     const month = monthOfInstant(new Date(r.received_at).toISOString(), zone);
@@ -60,7 +68,7 @@ export async function recordScoreMonths(
   }
   await repo.addScoreMonths(s.db, s.orgId, [...sums.values()]);
   if (sign < 0) await repo.dropEmptyScoreMonths(s.db, s.orgId);
-  await recordScoreGroups(s, zone, scored, sign);
+  await recordScoreGroups(s, zone, groups, scored, sign);
 }
 
 /** Months per rebuild scan: the bucket expression grows with them. */
