@@ -171,4 +171,39 @@ describe.each(testDialects())('an intake group’s rollups on %s', (dialect) => 
     await recordScoreMonths(s, group, -1);
     await expectRows(0);
   });
+
+  it('writes a large group whole: 41 day rows in chunks of 32, 8 and 1 on SQLite', async () => {
+    const org = await createTestOrg(t.deps, 'Крупная группа');
+    // One CSAT 5 a day for 41 days of 2026 (UTC organisation): 41 day rows, 2 month rows.
+    const group = Array.from({ length: 41 }, (_, i) =>
+      row({
+        client: null,
+        stage: null,
+        channel: 'web',
+        type: 'csat',
+        score: 5,
+        at: new Date(Date.UTC(2026, 0, 1 + i, 12)).toISOString(),
+      }),
+    );
+    await recordScoreMonths({ db: t.deps.db as DbOrTrx, orgId: org.orgId }, group);
+    const days = await t.deps.db
+      .selectFrom('feedback_report_days')
+      .select(['day', 'n'])
+      .where('org_id', '=', org.orgId)
+      .orderBy('day')
+      .execute();
+    expect(days.map((d) => `${d.day} ${Number(d.n)}`)).toEqual(
+      Array.from(
+        { length: 41 },
+        (_, i) => `${new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10)} 1`,
+      ),
+    );
+    const months = await t.deps.db
+      .selectFrom('feedback_report_months')
+      .select(['month', 'n'])
+      .where('org_id', '=', org.orgId)
+      .orderBy('month')
+      .execute();
+    expect(months.map((m) => `${m.month} ${Number(m.n)}`)).toEqual(['2026-01 31', '2026-02 10']);
+  });
 });

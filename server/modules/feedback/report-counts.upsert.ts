@@ -4,8 +4,8 @@
 // - PostgreSQL: one statement for the tables of a call — an upsert per table from `unnest` of
 //   column arrays, the first ones as data-modifying CTEs — run as a named prepared statement, so
 //   an intake group costs one round trip and one plan whatever its row counts.
-// - SQLite: one multi-row upsert per table and chunk; the text per row count is cached here and
-//   its prepared statement by create-db.ts.
+// - SQLite: one multi-row upsert per table and chunk (chunkSize); the text per chunk size is
+//   cached here and its prepared statement by create-db.ts.
 // Rows of one table must have distinct keys (an upsert may not touch a row twice): addFacts in
 // report-counts.ts sums them first. Identifiers come from the code, values are bound.
 import { CompiledQuery } from 'kysely';
@@ -86,8 +86,18 @@ function sqliteText(table: ReportTable, rows: number): string {
   return text;
 }
 
-/** Rows per SQLite statement: nine parameters each at most, under SQLite's 32 766. */
-const CHUNK = 1_000;
+/**
+ * Rows in the next SQLite statement: a small table of an intake group goes whole (one statement),
+ * a larger one in power-of-two chunks up to 512 rows (nine parameters each, under SQLite's
+ * 32 766) — so each table has at most 16 + 6 statement texts, and the cache here and the
+ * prepared statements of create-db.ts (500) are not filled with one text per row count.
+ */
+const chunkSize = (left: number) => {
+  if (left <= 16) return left;
+  let size = 512;
+  while (size > left) size /= 2;
+  return size;
+};
 
 /** Adds the rows of each table given (counts summed onto the stored ones). */
 export async function upsertReportRows(
@@ -107,8 +117,8 @@ export async function upsertReportRows(
   for (const table of tables) {
     const rows = byTable[table]!;
     const cols = [...COLUMNS[table], N];
-    for (let at = 0; at < rows.length; at += CHUNK) {
-      const chunk = rows.slice(at, at + CHUNK);
+    for (let at = 0; at < rows.length;) {
+      const chunk = rows.slice(at, (at += chunkSize(rows.length - at)));
       const params: unknown[] = [];
       for (const r of chunk) {
         params.push(orgId);
